@@ -1,0 +1,1 @@
+"""Coachbot: the conversation core and its Telegram and terminal adapters."""

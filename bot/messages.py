@@ -1,0 +1,48 @@
+"""What flows into and out of the conversation core, independent of any transport."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class InboundKind(Enum):
+    """What the user sent."""
+
+    TEXT = "text"
+    BUTTON = "button"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message from a user: typed text (commands included), a button's data, or other media."""
+
+    user_id: int
+    kind: InboundKind
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered under a reply; `data` comes back as a BUTTON inbound (max 64 bytes)."""
+
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to show the user, with what the core decided (for scripts and tests)."""
+
+    text: str
+    title: str = ""
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    entry: str | None = None
+    matched: bool = False
+    score: float = 0.0
+    edit: bool = False
+
+    def button_list(self) -> list[Button]:
+        """All buttons, row by row."""
+        return [button for row in self.buttons for button in row]

@@ -1,0 +1,84 @@
+"""Settings, read once at the entry point from the environment and an optional `.env` file."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_API_BASE_FILE_URL = "https://api.telegram.org/file/bot"
+DEFAULT_DB = "coachbot.db"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the bot cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot can be configured with."""
+
+    token: str | None = None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    api_base_file_url: str = DEFAULT_API_BASE_FILE_URL
+    db_path: str = DEFAULT_DB
+    log_level: str = "INFO"
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str | None = None
+    knowledge_dir: Path | None = None
+    match_threshold: float | None = None
+
+
+def load_settings(env: Mapping[str, str] | None = None, env_file: str | Path = ".env") -> Settings:
+    """Build Settings from `env` (default: the process environment) over the values in `env_file`."""
+    values: dict[str, str] = {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+    values.update(os.environ if env is None else env)
+    return _settings_from(values)
+
+
+def _settings_from(values: Mapping[str, str]) -> Settings:
+    """Translate raw variables into typed settings, rejecting bad values with a clear message."""
+    level = values.get("COACHBOT_LOG_LEVEL", "INFO").upper()
+    if not isinstance(logging.getLevelName(level), int):
+        raise SettingsError(f"COACHBOT_LOG_LEVEL={level!r} is not a log level (try INFO or DEBUG)")
+    kb_dir = values.get("COACHBOT_KNOWLEDGE_DIR")
+    threshold = values.get("COACHBOT_MATCH_THRESHOLD")
+    return Settings(
+        token=values.get("TELEGRAM_BOT_TOKEN") or None,
+        api_base_url=values.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+        api_base_file_url=values.get("TELEGRAM_API_BASE_FILE_URL") or DEFAULT_API_BASE_FILE_URL,
+        db_path=values.get("COACHBOT_DB") or DEFAULT_DB,
+        log_level=level,
+        webhook_url=values.get("TELEGRAM_WEBHOOK_URL") or None,
+        webhook_listen=values.get("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
+        webhook_port=_int(values, "TELEGRAM_WEBHOOK_PORT", 8443),
+        webhook_secret=values.get("TELEGRAM_WEBHOOK_SECRET") or None,
+        knowledge_dir=Path(kb_dir) if kb_dir else None,
+        match_threshold=_float(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
+    )
+
+
+def _int(values: Mapping[str, str], name: str, default: int) -> int:
+    """Read an integer variable."""
+    raw = values.get(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+
+
+def _float(raw: str, name: str) -> float:
+    """Read a number variable."""
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a number") from None

@@ -1,0 +1,52 @@
+"""Reads and writes of the core's own records: users, unanswered questions, handled updates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+UPDATE_MEMORY = timedelta(days=2)
+
+
+class Store:
+    """The core's view of the database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def touch_user(self, user_id: int, now: datetime) -> bool:
+        """Record that the user was seen; True when they are new."""
+        at = now.isoformat()
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO users (id, first_seen, last_seen) VALUES (?, ?, ?)", [user_id, at, at])
+            if cursor.rowcount == 1:
+                return True
+            self.db.execute("UPDATE users SET last_seen = ? WHERE id = ?", [at, user_id])
+            return False
+
+    def save_miss(self, user_id: int, text: str, score: float, best_entry: str | None, now: datetime) -> None:
+        """Log a question the content could not answer, for curators."""
+        with self.db.conn:
+            self.db["misses"].insert({"user_id": user_id, "text": text, "at": now.isoformat(),
+                                      "score": round(score, 1), "best_entry": best_entry})
+
+    def load_misses(self, limit: int = 100) -> list[dict[str, object]]:
+        """The most recent unanswered questions, newest first (without who asked)."""
+        return list(self.db.query(
+            "SELECT text, at, score, best_entry FROM misses ORDER BY id DESC LIMIT ?", [limit]))
+
+    def claim_update(self, update_id: int, now: datetime) -> bool:
+        """True the first time an update id is seen; False for a redelivery."""
+        with self.db.conn:
+            self.db.execute("DELETE FROM updates WHERE at < ?", [(now - UPDATE_MEMORY).isoformat()])
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO updates (update_id, at) VALUES (?, ?)", [update_id, now.isoformat()])
+            return cursor.rowcount == 1
+
+    def forget_user(self, user_id: int) -> None:
+        """Erase everything stored about a user."""
+        with self.db.conn:
+            self.db.execute("DELETE FROM misses WHERE user_id = ?", [user_id])
+            self.db.execute("DELETE FROM users WHERE id = ?", [user_id])

@@ -1,0 +1,157 @@
+"""The Telegram adapter: Update -> Inbound for the core, replies -> Bot API calls. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
+from telegram.request import BaseRequest
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.core import Coach
+from bot.messages import Inbound, InboundKind, Reply
+from bot.render import format_html, split_text
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    ("start", "What I can do"),
+    ("topics", "Browse everything I know"),
+    ("help", "Commands and tips"),
+)
+MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", "audio",
+               "document", "location", "contact", "poll", "dice", "venue")
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None) -> Application:
+    """A PTB Application wired to the core, with rate limiting and commands registered at start.
+
+    `request` replaces the HTTP layer (tests pass a recording one)."""
+    builder = (
+        Application.builder()
+        .token(settings.token or "")
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_base_file_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_register_commands)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
+    app.bot_data["coach"] = coach
+    add_handlers(app)
+    return app
+
+
+def add_handlers(app: Application) -> None:
+    """Route every kind of update to the core."""
+    app.add_handler(TypeHandler(Update, _drop_redelivered), group=-1)
+    app.add_handler(MessageHandler(filters.TEXT, _on_text))
+    app.add_handler(CallbackQueryHandler(_on_button))
+    app.add_handler(MessageHandler(filters.ALL & ~filters.TEXT & ~filters.StatusUpdate.ALL, _on_media))
+    app.add_error_handler(_on_error)
+
+
+async def _register_commands(app: Application) -> None:
+    """Show the commands in Telegram's menu."""
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+
+
+def _coach(context: ContextTypes.DEFAULT_TYPE) -> Coach:
+    """The core this application serves."""
+    return context.application.bot_data["coach"]
+
+
+async def _drop_redelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Handle each update id once, even when Telegram delivers it again after a restart."""
+    if not _coach(context).first_delivery(update.update_id):
+        log.info("update %s already handled; skipped", update.update_id)
+        raise ApplicationHandlerStop
+
+
+async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A typed message or command."""
+    message = update.effective_message
+    if message is None or update.effective_user is None:
+        return
+    await message.chat.send_action(ChatAction.TYPING)
+    replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.TEXT, message.text or ""))
+    await send_replies(message, replies)
+
+
+async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo or anything else the core cannot read."""
+    message = update.effective_message
+    if message is None or update.effective_user is None:
+        return
+    kind = next((k.replace("_", " ") for k in MEDIA_KINDS if getattr(message, k, None)), "message")
+    replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.UNSUPPORTED, kind))
+    await send_replies(message, replies)
+
+
+async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A pressed inline button: acknowledge it, then edit in place or answer below."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    replies = _coach(context).handle(Inbound(query.from_user.id, InboundKind.BUTTON, query.data or ""))
+    message = query.message if isinstance(query.message, Message) else None
+    if message is None:
+        return
+    if replies and replies[0].edit:
+        await _edit(message, replies[0])
+        replies = replies[1:]
+    await send_replies(message, replies)
+
+
+async def send_replies(message: Message, replies: Sequence[Reply]) -> None:
+    """Send each reply in the message's chat, split to Telegram's length limit."""
+    for reply in replies:
+        parts = split_text(format_html(reply))
+        for i, part in enumerate(parts):
+            markup = keyboard(reply) if i == len(parts) - 1 else None
+            await message.chat.send_message(part, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def _edit(message: Message, reply: Reply) -> None:
+    """Replace a message's text and buttons; an unchanged message is not an error."""
+    try:
+        await message.edit_text(split_text(format_html(reply))[0], parse_mode=ParseMode.HTML,
+                                reply_markup=keyboard(reply))
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as an inline keyboard, or None."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in reply.buttons])
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (never the user's words) and tell the user briefly, without a traceback."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat:
+        try:
+            await update.effective_chat.send_message(SORRY)
+        except Exception:  # noqa: BLE001 - the network may be what failed; the log has it
+            log.warning("could not tell chat about the failure")

@@ -1,0 +1,1 @@
+"""Curated reverse-hyperextension knowledge and the matcher that finds the entry for a message."""

@@ -1,0 +1,158 @@
+"""Find the knowledge entry a message asks about.
+
+A message is normalised (knowledge.normalize), each word is corrected to the closest word the
+content uses (rapidfuzz), and every entry is scored by how well the message fits its phrasings:
+an IDF-weighted word overlap (rare words like "endurance" count more than "reps") blended with
+rapidfuzz's word-order-free similarity to the best phrasing. Below the threshold the matcher does
+not guess; a message made only of words the content never uses is not scored at all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from knowledge.model import KnowledgeBase
+from knowledge.normalize import Normalizer
+
+DEFAULT_THRESHOLD = 32.0
+SUGGESTION_FLOOR = 20.0
+ANCHOR = "reversehyper"
+UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than any known word
+DIGIT_FACTOR = 0.3     # "15" says less about the topic than "endurance"
+ENTRY_SHARE = 0.5      # weight of the whole-entry overlap against the best single phrasing
+FUZZY_SHARE = 0.3      # weight of rapidfuzz similarity within the phrasing score
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best entry for a message (None below the threshold) and the runners-up."""
+
+    entry_id: str | None
+    score: float
+    suggestions: tuple[str, ...] = ()
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    """One indexed way of asking: its text, weighted words and entry."""
+
+    text: str
+    weights: dict[str, float]
+    norm: float
+    entry_id: str
+
+
+class Matcher:
+    """An index over every phrasing of every entry, built once at start."""
+
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.kb = kb
+        self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer))
+        self.threshold = threshold
+        normalizer = self.normalizer
+        tokenised = {e.id: [normalizer.tokens(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
+        counts = {eid: Counter(t for toks in phrasings for t in set(toks)) for eid, phrasings in tokenised.items()}
+        self._idf = _idf(counts)
+        self._entries = {eid: _weigh(c, self._idf) for eid, c in counts.items()}
+        self._phrasings: list[_Phrasing] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for eid, phrasings in tokenised.items():
+            for tokens in phrasings:
+                self._index(eid, tokens)
+
+    def _index(self, entry_id: str, tokens: list[str]) -> None:
+        """Add one phrasing under each of its words."""
+        for token in set(tokens):
+            self._postings[token].append(len(self._phrasings))
+        weights, norm = _weigh(Counter(set(tokens)), self._idf)
+        self._phrasings.append(_Phrasing(" ".join(tokens), weights, norm, entry_id))
+
+    def match(self, text: str) -> Match:
+        """The entry this message asks about, or None with up to three suggestions."""
+        tokens = self.normalizer.tokens(text)
+        query = " ".join(tokens)
+        candidates = [] if self._about_something_else(tokens) else self._candidates(tokens)
+        if not candidates:
+            return Match(entry_id=None, score=0.0, query=query)
+        ranked = self._rank(tokens, candidates)
+        best_id, best_score = ranked[0]
+        suggestions = tuple(eid for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR)
+        found = best_id if best_score >= self.threshold else None
+        return Match(entry_id=found, score=best_score, suggestions=suggestions, query=query)
+
+    def _about_something_else(self, tokens: list[str]) -> bool:
+        """A message naming another exercise or topic, and not our exercise, is out of scope."""
+        return ANCHOR not in tokens and any(self.normalizer.is_foreign(t) for t in tokens)
+
+    def _candidates(self, tokens: list[str]) -> list[int]:
+        """Phrasings sharing at least one meaningful word with the message."""
+        found: set[int] = set()
+        for token in tokens:
+            if not self.normalizer.is_generic(token):
+                found.update(self._postings.get(token, ()))
+        return sorted(found)
+
+    def _rank(self, tokens: list[str], candidates: list[int]) -> list[tuple[str, float]]:
+        """Score each candidate entry 0-100, highest first."""
+        unknown = sum(1 for t in set(tokens) if t not in self._idf)
+        query_weights = {t: self._weight(t, unknown) for t in set(tokens)}
+        query_norm = math.sqrt(sum(w * w for w in query_weights.values()))
+        query = " ".join(tokens)
+        best_phrasing: dict[str, float] = {}
+        for i in candidates:
+            phrasing = self._phrasings[i]
+            overlap = _cosine(query_weights, query_norm, phrasing.weights, phrasing.norm)
+            similarity = fuzz.token_sort_ratio(query, phrasing.text) / 100
+            score = (1 - FUZZY_SHARE) * overlap + FUZZY_SHARE * similarity
+            best_phrasing[phrasing.entry_id] = max(score, best_phrasing.get(phrasing.entry_id, 0.0))
+        scores = {
+            eid: 100 * (ENTRY_SHARE * _cosine(query_weights, query_norm, *self._entries[eid])
+                        + (1 - ENTRY_SHARE) * phrasing_score)
+            for eid, phrasing_score in best_phrasing.items()
+        }
+        return sorted(scores.items(), key=lambda kv: -kv[1])
+
+    def _weight(self, token: str, unknown: int) -> float:
+        """How much a message word says about its topic.
+
+        Words the content never uses weigh heavily in a short message ("calories" in "how many
+        calories") but share one weight in a long one, where they are mostly context."""
+        if token in self._idf:
+            return self._idf[token]
+        return UNKNOWN_WEIGHT * (DIGIT_FACTOR if token.isdigit() else 1.0) / math.sqrt(unknown)
+
+
+def _content_words(kb: KnowledgeBase, normalizer: Normalizer) -> set[str]:
+    """Every word the content uses, as spelt, for correcting typos in messages."""
+    words: set[str] = set()
+    for entry in kb.entries.values():
+        for text in (entry.title, entry.answer, entry.details, *entry.ask):
+            words.update(normalizer.words(text))
+    return words
+
+
+def _idf(counts: dict[str, Counter[str]]) -> dict[str, float]:
+    """Inverse entry frequency of every word: rare across entries means telling."""
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(c.keys())
+    n = len(counts)
+    return {t: (math.log((n + 1) / (d + 1)) + 1) * (DIGIT_FACTOR if t.isdigit() else 1.0) for t, d in df.items()}
+
+
+def _weigh(counts: Counter[str], idf: dict[str, float]) -> tuple[dict[str, float], float]:
+    """TF-IDF weights of a bag of words and their Euclidean norm."""
+    weights = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+    return weights, math.sqrt(sum(w * w for w in weights.values())) or 1.0
+
+
+def _cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm: float) -> float:
+    """Cosine similarity of two weighted bags of words."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b) / ((a_norm * b_norm) or 1.0)

@@ -1,0 +1,52 @@
+"""The shapes of knowledge: articles, entries and the loaded knowledge base."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source article the content is written from."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where in an article an entry's facts come from."""
+
+    article: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One topic a person may ask about."""
+
+    id: str
+    title: str
+    ask: tuple[str, ...]
+    answer: str
+    source: tuple[SourceRef, ...]
+    related: tuple[str, ...] = ()
+    details: str = ""
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """All entries and articles, looked up by id."""
+
+    articles: dict[str, Article]
+    entries: dict[str, Entry] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
+        return self.entries.get(entry_id)
+
+    def in_group(self, group: str) -> list[Entry]:
+        """The entries of one topic group, in file order."""
+        return [e for e in self.entries.values() if e.group == group]

@@ -1,0 +1,176 @@
+"""Turn a real message (typos, emoji, number words, slang, filler) into the matcher's tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+# Speech-to-text hears "for" as "four" and "to" as "two": these words are numbers only next to a
+# unit or another number, otherwise they are the preposition.
+HOMOPHONES = {"four": "for", "two": "to", "too": "to", "won": "one"}
+UNITS = {"set", "sets", "rep", "reps", "repetitions", "second", "seconds", "secs", "minute",
+         "minutes", "mins", "times", "weeks", "months", "days", "kg", "lb", "lbs", "x", "to", "or"}
+APOSTROPHES = re.compile(r"[\u2019\u2018`´]")
+NON_WORD = re.compile(r"[^a-z0-9]+")
+TYPO_MIN_LENGTH = 4
+TYPO_CUTOFF_SHORT = 75.0  # one swapped or wrong letter in a 4-5 letter word
+TYPO_CUTOFF = 80.0
+DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013\u2014]\s*(\d)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrases, synonyms and word lists that drive normalisation."""
+
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    synonyms: dict[str, str]
+    fillers: frozenset[str]
+    generic: frozenset[str]
+    foreign: frozenset[str]
+    phrase_words: frozenset[str]
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Read the lexicon file; longer phrases are applied first so they win over their parts."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    phrases = sorted(data["phrases"].items(), key=lambda kv: -len(kv[0]))
+    return Lexicon(
+        phrases=tuple((re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in phrases),
+        synonyms={str(k): str(v) for k, v in data["synonyms"].items()},
+        fillers=frozenset(str(w) for w in data["fillers"]),
+        generic=frozenset(str(w) for w in data["generic"]),
+        foreign=frozenset(str(w) for w in data["foreign"]),
+        phrase_words=frozenset(w for k, _ in phrases for w in k.split()),
+    )
+
+
+def clean_text(text: str) -> str:
+    """Lower-case, fold accents, drop emoji and punctuation; keep letters, digits and spaces."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = APOSTROPHES.sub("'", text).replace("'", "")
+    text = DIGIT_RANGE.sub(r"\1 to \2", text)
+    return NON_WORD.sub(" ", text).strip()
+
+
+def numbers_to_digits(words: list[str]) -> list[str]:
+    """Replace number words by digits, and "four"/"two" by "for"/"to" when they are not numbers."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word in HOMOPHONES and not _numeric_context(words, i):
+            out.append(HOMOPHONES[word])
+        elif word in NUMBER_WORDS:
+            out.append(str(NUMBER_WORDS[word]))
+        else:
+            out.append(word)
+    return _join_tens(out)
+
+
+def _numeric_context(words: list[str], i: int) -> bool:
+    """Whether the word at i sits next to a unit or another number."""
+    after = words[i + 1:i + 2]
+    before = words[max(i - 1, 0):i]
+    return any(w in UNITS or _is_number(w) for w in after) or any(
+        w in ("to", "or", "x") or _is_number(w) for w in before
+    )
+
+
+def _is_number(word: str) -> bool:
+    """Digits, or a number word that cannot be a preposition."""
+    return word.isdigit() or (word in NUMBER_WORDS and word not in HOMOPHONES)
+
+
+def _join_tens(words: list[str]) -> list[str]:
+    """Join "20 5" (from "twenty five") into "25"."""
+    out: list[str] = []
+    for word in words:
+        if out and word.isdigit() and len(word) == 1 and out[-1].isdigit() and out[-1].endswith("0") and len(out[-1]) == 2:
+            out[-1] = str(int(out[-1]) + int(word))
+        else:
+            out.append(word)
+    return out
+
+
+def stem(word: str) -> str:
+    """A light suffix strip so plurals and -ing forms meet their base word."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+class Normalizer:
+    """Applies a lexicon to messages; built once and reused for every message.
+
+    `spelling` is every word the content and lexicon use: a message word missing from it is
+    replaced by its closest spelling (rapidfuzz), so "hyperextensoins" still means the exercise."""
+
+    def __init__(self, lexicon: Lexicon, spelling: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon
+        self._spelling = spelling
+        self._spelling_list = sorted(spelling)
+
+    def with_spelling(self, words: set[str]) -> Normalizer:
+        """A normaliser that also corrects typos towards `words` and the lexicon's own words."""
+        lex = self.lexicon
+        known = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | set(NUMBER_WORDS) | set(HOMOPHONES)
+        known |= lex.phrase_words
+        return Normalizer(lex, frozenset(w for w in known if w.isalpha()))
+
+    def words(self, text: str) -> list[str]:
+        """Cleaned words with number words as digits, before any lexicon or spelling change."""
+        return numbers_to_digits(clean_text(text).split())
+
+    def tokens(self, text: str) -> list[str]:
+        """The meaningful, canonical words of a message, in order."""
+        cleaned = " ".join(self._spell(w) for w in self.words(text))
+        for pattern, replacement in self.lexicon.phrases:
+            cleaned = pattern.sub(replacement, cleaned)
+        out = []
+        for word in cleaned.split():
+            word = self._canonical(word)
+            if word and word not in self.lexicon.fillers:
+                out.extend(word.split())
+        return out
+
+    def _spell(self, word: str) -> str:
+        """The closest known spelling of a word (itself when known, short or nothing is close)."""
+        if len(word) < TYPO_MIN_LENGTH or word in self._spelling or not word.isalpha() or not self._spelling:
+            return word
+        cutoff = TYPO_CUTOFF_SHORT if len(word) < 6 else TYPO_CUTOFF
+        found = process.extractOne(word, self._spelling_list, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return found[0] if found else word
+
+    def _canonical(self, word: str) -> str:
+        """A word's canonical form: synonym of the word or of its stem."""
+        synonyms = self.lexicon.synonyms
+        if word in synonyms:
+            return synonyms[word]
+        if word in self.lexicon.fillers:
+            return ""
+        stemmed = stem(word)
+        return synonyms.get(stemmed, stemmed)
+
+    def is_generic(self, token: str) -> bool:
+        """Whether a token says nothing about the exercise on its own."""
+        return token in self.lexicon.generic or token.isdigit()
+
+    def is_foreign(self, token: str) -> bool:
+        """Whether a token names another exercise or topic the bot has no content on."""
+        return token in self.lexicon.foreign

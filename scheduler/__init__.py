@@ -1,0 +1,1 @@
+"""Planned sessions and reminders (placeholder until the reminders issue lands)."""

@@ -1,0 +1,64 @@
+"""Start the real `coachbot run` process against a fake Bot API, and stop or kill it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.fakebotapi import FakeBotApi
+
+
+def coachbot_command() -> list[str]:
+    """The installed console script (falls back to `python -m bot` outside a venv)."""
+    script = shutil.which("coachbot", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "bot"]
+
+
+class BotProcess:
+    """One `coachbot run` process with its own log file."""
+
+    def __init__(self, api: FakeBotApi, db_path: Path, log_path: Path, extra_env: dict[str, str] | None = None) -> None:
+        self.env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "TELEGRAM_API_BASE_FILE_URL": api.base_file_url,
+            "COACHBOT_DB": str(db_path),
+            "COACHBOT_LOG_LEVEL": "DEBUG",
+            **(extra_env or {}),
+        }
+        self.log_path = log_path
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Launch the process in a scratch directory (so no developer .env is read)."""
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen([*coachbot_command(), "run"], env=self.env, stdout=log,
+                                         stderr=subprocess.STDOUT, cwd=self.log_path.parent)
+
+    def kill(self) -> None:
+        """SIGKILL: no chance to clean up, as in a crash."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def stop(self) -> int:
+        """SIGINT and wait for a graceful exit; returns the exit code."""
+        if self.proc is None:
+            return 0
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+    def log(self) -> str:
+        """Everything the process wrote."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")

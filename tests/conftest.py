@@ -1,0 +1,87 @@
+"""Shared fixtures: a core on in-memory SQLite with a fixed clock, and builders for updates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from itertools import count
+from typing import Any
+
+import pytest
+
+from bot.core import Coach
+from bot.database import open_database
+from bot.messages import Inbound, InboundKind, Reply
+from bot.settings import Settings
+from bot.store import Store
+from bot.engine import build_matcher
+from knowledge.matcher import Matcher
+
+NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        """The current fake time."""
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def matcher() -> Matcher:
+    """The real content, indexed once for the whole run."""
+    return build_matcher(Settings())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fixed clock."""
+    return FakeClock()
+
+
+@pytest.fixture
+def coach(matcher: Matcher, clock: FakeClock) -> Coach:
+    """The core on a fresh in-memory database."""
+    return Coach(matcher, Store(open_database(":memory:")), clock)
+
+
+@pytest.fixture
+def say(coach: Coach) -> Callable[..., list[Reply]]:
+    """Send text (or a button with button=True) from user 7 and return the replies."""
+    def send(text: str, button: bool = False, user: int = 7) -> list[Reply]:
+        kind = InboundKind.BUTTON if button else InboundKind.TEXT
+        return coach.handle(Inbound(user, kind, text))
+    return send
+
+
+_update_ids = count(1)
+
+
+def message_update(text: str | None = None, user_id: int = 7, **extra: Any) -> dict[str, Any]:
+    """A Telegram message update as JSON, with a bot_command entity for /commands."""
+    message: dict[str, Any] = {
+        "message_id": next(_update_ids), "date": 0, "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Ana"}, **extra,
+    }
+    if text is not None:
+        message["text"] = text
+        if text.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": next(_update_ids), "message": message}
+
+
+def callback_update(data: str, user_id: int = 7, message_id: int = 50) -> dict[str, Any]:
+    """A Telegram callback-query update as JSON."""
+    return {
+        "update_id": next(_update_ids),
+        "callback_query": {
+            "id": str(next(_update_ids)), "chat_instance": "ci", "data": data,
+            "from": {"id": user_id, "is_bot": False, "first_name": "Ana"},
+            "message": {"message_id": message_id, "date": 0, "chat": {"id": user_id, "type": "private"},
+                        "text": "earlier", "from": {"id": 999, "is_bot": True, "first_name": "Coachbot"}},
+        },
+    }

@@ -1,0 +1,92 @@
+"""Layer 1: the conversation core, called directly with an in-memory database and a fixed clock."""
+
+from __future__ import annotations
+
+from bot.messages import Inbound, InboundKind
+from bot.texts import CAPABILITIES, DOCTOR_FIRST
+
+
+def test_endurance_question_gets_the_endurance_prescription_with_its_source(say):
+    reply = say("how many reps for endurance?")[0]
+    assert reply.matched and reply.entry == "program-endurance"
+    assert "15–20" in reply.text and "30–45" in reply.text
+    assert "Source: Reverse Hypers" in reply.text
+
+
+def test_off_topic_question_is_declined_kindly_with_a_topic_menu(say, coach):
+    reply = say("what's the capital of France?")[0]
+    assert not reply.matched and reply.entry is None
+    assert CAPABILITIES in reply.text
+    assert "topics" in [b.data for b in reply.button_list()]
+    assert coach.store.load_misses()[0]["text"] == "what's the capital of France?"
+
+
+def test_declined_question_offers_at_most_three_did_you_mean_buttons(say):
+    reply = say("hypers machine rogue louie")[0]
+    suggestions = [b for b in reply.button_list() if b.data.startswith("kb:")]
+    assert len(suggestions) <= 3
+
+
+def test_health_question_always_carries_doctor_first_advice_and_is_not_logged(say, coach):
+    for text in ("I had back surgery last year, can I do hypers?", "my chest hurts when I train",
+                 "is it ok while pregnant?", "I have a herniated disc"):
+        assert DOCTOR_FIRST in say(text)[0].text, text
+    assert coach.store.load_misses() == []
+
+
+def test_start_help_and_unknown_command(say):
+    assert "reverse hyperextension" in say("/start")[0].text
+    assert "/topics" in say("/help")[0].text
+    assert "I don't know the command /dance" in say("/dance now")[0].text
+    assert "reverse hyperextension" in say("/start@coach_test_bot")[0].text
+
+
+def test_topic_menu_leads_to_entries_and_their_details(say, coach):
+    groups = say("/topics")[0].button_list()
+    assert [b.data for b in groups] == [f"topic:{g}" for g in coach.kb.groups]
+    entries = say(groups[0].data, button=True)[0].button_list()
+    first = entries[0]
+    assert first.data.startswith("kb:")
+    answer = say(first.data, button=True)[0]
+    assert answer.matched and answer.entry == first.data[3:]
+    detailed = next(e for e in coach.kb.entries.values() if e.details)
+    assert detailed.details in say(f"more:{detailed.id}", button=True)[0].text
+
+
+def test_answer_offers_related_topics_and_more_detail(say, coach):
+    reply = say("how do I do a reverse hyper step by step")[0]
+    entry = coach.kb.entries[reply.entry]
+    data = [b.data for b in reply.button_list()]
+    assert f"kb:{entry.related[0]}" in data
+    assert (f"more:{entry.id}" in data) == bool(entry.details)
+
+
+def test_forged_or_stale_button_data_gets_a_notice(say):
+    for data in ("kb:no-such-entry", "topic:nope", "more:", "💥", "x" * 64, ""):
+        reply = say(data, button=True)[0]
+        assert "expired" in reply.text and not reply.matched
+
+
+def test_bad_input_gets_a_friendly_reply(say):
+    assert "Send me a question" in say("")[0].text
+    assert "Send me a question" in say("   \n ")[0].text
+    assert say("💪🔥🍑")[0].text
+    assert say("a" * 4096)[0].text
+    assert not say("🦄 " * 1000)[0].matched
+
+
+def test_stickers_and_photos_get_a_friendly_reply(coach):
+    reply = coach.handle(Inbound(7, InboundKind.UNSUPPORTED, "sticker"))[0]
+    assert "Nice sticker" in reply.text and "text" in reply.text
+
+
+def test_greetings_and_thanks_are_small_talk_not_misses(say, coach):
+    assert "Ask me anything" in say("hi!")[0].text
+    assert "welcome" in say("thanks 🙏")[0].text
+    assert coach.store.load_misses() == []
+
+
+def test_update_ids_are_handled_once(coach):
+    assert coach.first_delivery(41) is True
+    assert coach.first_delivery(41) is False
+    assert coach.first_delivery(42) is True

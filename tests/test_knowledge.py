@@ -1,0 +1,96 @@
+"""The content and the matcher: validity, own words, coverage, normalisation and accuracy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from knowledge.loader import CONTENT_DIR, KnowledgeError, load_knowledge, read_knowledge
+from knowledge.normalize import Normalizer, clean_text, load_lexicon
+
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+TOPICS = Path(__file__).resolve().parents[1] / "knowledge" / "TOPICS.md"
+
+
+def test_shipped_content_has_no_problems_and_many_entries():
+    kb, problems = read_knowledge()
+    assert problems == []
+    assert len(kb.entries) >= 70
+    assert all(len(e.ask) >= 4 for e in kb.entries.values())
+
+
+def test_every_listed_topic_has_an_entry():
+    listed = set(re.findall(r"^\| ([a-z0-9-]+) \|", TOPICS.read_text(), flags=re.M)) - {"id"}
+    assert listed - set(load_knowledge().entries) == set()
+
+
+def _words(text: str) -> list[str]:
+    return clean_text(text.replace("–", " to ")).split()
+
+
+@pytest.mark.skipif(not SOURCES.exists(), reason="shared/sources is not beside the checkout")
+def test_answers_are_in_our_own_words_no_eight_word_run_copied():
+    source_grams = set()
+    for path in SOURCES.glob("*.txt"):
+        words = _words(path.read_text(encoding="utf-8"))
+        source_grams |= {tuple(words[i:i + 8]) for i in range(len(words) - 7)}
+    copied = []
+    for entry in load_knowledge().entries.values():
+        words = _words(f"{entry.answer} {entry.details}")
+        copied += [(entry.id, " ".join(g)) for i in range(len(words) - 7)
+                   if (g := tuple(words[i:i + 8])) in source_grams]
+    assert copied == []
+
+
+@pytest.mark.parametrize("entry_id", ["leg-height", "momentum", "reps-general"])
+def test_where_the_articles_disagree_the_answer_names_both(entry_id):
+    answer = load_knowledge().entries[entry_id].answer
+    assert "Reverse Hypers" in answer and "Tight Butt Blast" in answer
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "articles.yaml").write_text("articles:\n  - {id: a1, title: A}\n")
+    (tmp_path / "x.yaml").write_text(body)
+    return tmp_path
+
+
+def test_checker_reports_duplicates_empty_fields_missing_sources_and_bad_links(tmp_path):
+    entry = "  - id: {id}\n    title: T\n    ask: [one q, two q, three q]\n    answer: {answer}\n{source}    related: [{rel}]\n"
+    ok_source = "    source: [{article: a1, section: S}]\n"
+    body = "entries:\n" + "".join([
+        entry.format(id="dup", answer="yes", source=ok_source, rel="other"),
+        entry.format(id="dup", answer="yes", source=ok_source, rel="other"),
+        entry.format(id="empty", answer="''", source=ok_source, rel="dup"),
+        entry.format(id="nosource", answer="yes", source="", rel="dup"),
+        entry.format(id="badart", answer="yes", source="    source: [{article: zz, section: S}]\n", rel="dup"),
+    ])
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge(_write(tmp_path, body))
+    text = "\n".join(err.value.problems)
+    for expected in ("dup: duplicate id", "'answer' is missing or empty", "needs at least one source",
+                     "source article 'zz'", "related 'other' is not another entry"):
+        assert expected in text
+
+
+def test_checker_reports_invalid_yaml(tmp_path):
+    _, problems = read_knowledge(_write(tmp_path, "entries: [unclosed"))
+    assert any("not valid YAML" in p for p in problems)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("How many REPS for endurance?!", ["how", "many", "rep", "endurance"]),
+    ("how many reps four endurance", ["how", "many", "rep", "endurance"]),
+    ("three to four sets of fifteen reps", ["3", "4", "set", "15", "rep"]),
+    ("twenty five seconds 💪🔥", ["25", "second"]),
+    ("Rev hypers for the hammies 🍑", ["reversehyper", "hamstring"]),
+    ("doing reverse hyperextensions without a machine", ["reversehyper", "without", "machine"]),
+])
+def test_normalisation_handles_case_emoji_number_words_and_slang(text, tokens):
+    assert Normalizer(load_lexicon()).tokens(text) == tokens
+
+
+def test_typos_word_order_and_filler_still_find_the_entry(matcher):
+    for text in ("how mny reps for endurnace", "endurance reps how many", "um so like how many reps for endurance please"):
+        assert matcher.match(text).entry_id == "program-endurance", text

@@ -1,0 +1,95 @@
+"""Layer 2: the Telegram adapter through Application.process_update with a recording request."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from telegram import Update
+
+from bot.core import Coach
+from bot.settings import Settings
+from bot.telegram_adapter import SORRY, build_application
+from tests.conftest import callback_update, message_update
+from tests.recording_request import RecordingRequest
+
+
+@pytest.fixture
+async def tg(coach: Coach):
+    """An initialised application on the recording request; yields (app, request)."""
+    request = RecordingRequest()
+    app = build_application(Settings(token="123:ABC"), coach, request=request)
+    async with app:
+        yield app, request
+
+
+async def feed(app, data: dict) -> None:
+    """Deliver one update as Telegram would."""
+    await app.process_update(Update.de_json(data, app.bot))
+
+
+async def test_question_is_answered_in_html_with_buttons_after_a_typing_action(tg):
+    app, request = tg
+    await feed(app, message_update("how many reps for endurance?"))
+    methods = [name for name, _ in request.calls if name != "getMe"]
+    assert methods[:2] == ["sendChatAction", "sendMessage"]
+    sent = request.sent()[0]
+    assert sent["parse_mode"] == "HTML" and sent["text"].startswith("<b>")
+    assert "15–20" in sent["text"]
+    assert any(b["callback_data"] == "topics" for row in sent["reply_markup"]["inline_keyboard"] for b in row)
+
+
+async def test_button_press_is_acknowledged_and_answered(tg):
+    app, request = tg
+    await feed(app, callback_update("kb:program-strength"))
+    assert request.sent("answerCallbackQuery")
+    assert "8–10" in request.texts()[-1]
+
+
+async def test_forged_button_gets_a_notice_not_an_error(tg):
+    app, request = tg
+    await feed(app, callback_update("kb:../../etc/passwd"))
+    assert "expired" in request.texts()[-1]
+
+
+async def test_sticker_and_photo_get_a_friendly_reply(tg):
+    app, request = tg
+    await feed(app, message_update(sticker={"file_id": "s", "file_unique_id": "s", "type": "regular",
+                                            "width": 1, "height": 1, "is_animated": False, "is_video": False}))
+    await feed(app, message_update(photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]))
+    assert "Nice sticker" in request.texts()[0] and "Nice photo" in request.texts()[1]
+
+
+async def test_redelivered_update_is_handled_once(tg):
+    app, request = tg
+    update = message_update("what muscles do reverse hypers work")
+    await feed(app, update)
+    await feed(app, update)
+    assert len(request.sent()) == 1
+
+
+async def test_longest_message_and_emoji_are_answered(tg):
+    app, request = tg
+    await feed(app, message_update("x" * 4096))
+    await feed(app, message_update("🍑🍑🍑"))
+    assert len(request.sent()) == 2
+
+
+async def test_failure_is_logged_without_user_text_and_user_gets_a_short_apology(tg, caplog, monkeypatch):
+    app, request = tg
+
+    def explode(msg):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.bot_data["coach"], "handle", explode)
+    with caplog.at_level(logging.ERROR):
+        await feed(app, message_update("my secret back pain story"))
+    assert request.texts() == [SORRY]
+    assert "RuntimeError" in caplog.text and "secret back pain" not in caplog.text
+
+
+async def test_commands_are_registered_at_start(tg):
+    app, request = tg
+    await app.post_init(app)
+    commands = request.sent("setMyCommands")[0]["commands"]
+    assert {c["command"] for c in commands} >= {"start", "help", "topics"}
