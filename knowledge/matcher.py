@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -25,6 +26,8 @@ UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than an
 DIGIT_FACTOR = 0.3     # "15" says less about the topic than "endurance"
 ENTRY_SHARE = 0.5      # weight of the whole-entry overlap against the best single phrasing
 FUZZY_SHARE = 0.3      # weight of rapidfuzz similarity within the phrasing score
+FUZZY_CANDIDATES = 60  # phrasings with the most shared weight that get the (slower) fuzzy score
+COMMON_POSTINGS = 500  # a word in more phrasings than this only re-scores phrasings found by rarer words
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,6 @@ class _Phrasing:
     """One indexed way of asking: its text, weighted words and entry."""
 
     text: str
-    weights: dict[str, float]
     norm: float
     entry_id: str
 
@@ -52,34 +54,33 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.kb = kb
-        self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer))
         self.threshold = threshold
-        normalizer = self.normalizer
-        tokenised = {e.id: [normalizer.tokens(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
+        spelt = {e.id: [normalizer.words(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
+        self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer, spelt))
+        tokenised = {eid: [self.normalizer.tokens_of(w) for w in phrasings] for eid, phrasings in spelt.items()}
         counts = {eid: Counter(t for toks in phrasings for t in set(toks)) for eid, phrasings in tokenised.items()}
         self._idf = _idf(counts)
         self._entries = {eid: _weigh(c, self._idf) for eid, c in counts.items()}
         self._phrasings: list[_Phrasing] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         for eid, phrasings in tokenised.items():
             for tokens in phrasings:
                 self._index(eid, tokens)
 
     def _index(self, entry_id: str, tokens: list[str]) -> None:
-        """Add one phrasing under each of its words."""
-        for token in set(tokens):
-            self._postings[token].append(len(self._phrasings))
-        weights, norm = _weigh(Counter(set(tokens)), self._idf)
-        self._phrasings.append(_Phrasing(" ".join(tokens), weights, norm, entry_id))
+        """Add one phrasing to the postings of each of its words, with that word's weight."""
+        weights, norm = _weigh(dict.fromkeys(tokens, 1), self._idf)
+        for token, weight in weights.items():
+            self._postings[token][len(self._phrasings)] = weight
+        self._phrasings.append(_Phrasing(" ".join(tokens), norm, entry_id))
 
     def match(self, text: str) -> Match:
         """The entry this message asks about, or None with up to three suggestions."""
         tokens = self.normalizer.tokens(text)
         query = " ".join(tokens)
-        candidates = [] if self._about_something_else(tokens) else self._candidates(tokens)
-        if not candidates:
+        ranked = [] if self._about_something_else(tokens) else self._rank(tokens)
+        if not ranked:
             return Match(entry_id=None, score=0.0, query=query)
-        ranked = self._rank(tokens, candidates)
         best_id, best_score = ranked[0]
         suggestions = tuple(eid for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR)
         found = best_id if best_score >= self.threshold else None
@@ -89,33 +90,51 @@ class Matcher:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""
         return ANCHOR not in tokens and any(self.normalizer.is_foreign(t) for t in tokens)
 
-    def _candidates(self, tokens: list[str]) -> list[int]:
-        """Phrasings sharing at least one meaningful word with the message."""
-        found: set[int] = set()
-        for token in tokens:
-            if not self.normalizer.is_generic(token):
-                found.update(self._postings.get(token, ()))
-        return sorted(found)
-
-    def _rank(self, tokens: list[str], candidates: list[int]) -> list[tuple[str, float]]:
-        """Score each candidate entry 0-100, highest first."""
+    def _rank(self, tokens: list[str]) -> list[tuple[str, float]]:
+        """Score 0-100 the entries of phrasings sharing a meaningful word with the message."""
         unknown = sum(1 for t in set(tokens) if t not in self._idf)
-        query_weights = {t: self._weight(t, unknown) for t in set(tokens)}
-        query_norm = math.sqrt(sum(w * w for w in query_weights.values()))
+        weights = {t: self._weight(t, unknown) for t in set(tokens)}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        overlap = self._overlaps(weights)
         query = " ".join(tokens)
         best_phrasing: dict[str, float] = {}
-        for i in candidates:
+        for i in sorted(overlap, key=overlap.__getitem__, reverse=True)[:FUZZY_CANDIDATES]:
             phrasing = self._phrasings[i]
-            overlap = _cosine(query_weights, query_norm, phrasing.weights, phrasing.norm)
-            similarity = fuzz.token_sort_ratio(query, phrasing.text) / 100
-            score = (1 - FUZZY_SHARE) * overlap + FUZZY_SHARE * similarity
+            cosine = overlap[i] / (norm * phrasing.norm)
+            score = (1 - FUZZY_SHARE) * cosine + FUZZY_SHARE * fuzz.token_sort_ratio(query, phrasing.text) / 100
             best_phrasing[phrasing.entry_id] = max(score, best_phrasing.get(phrasing.entry_id, 0.0))
         scores = {
-            eid: 100 * (ENTRY_SHARE * _cosine(query_weights, query_norm, *self._entries[eid])
-                        + (1 - ENTRY_SHARE) * phrasing_score)
-            for eid, phrasing_score in best_phrasing.items()
+            eid: 100 * (ENTRY_SHARE * _cosine(weights, norm, *self._entries[eid]) + (1 - ENTRY_SHARE) * score)
+            for eid, score in best_phrasing.items()
         }
         return sorted(scores.items(), key=lambda kv: -kv[1])
+
+    def _overlaps(self, weights: dict[str, float]) -> dict[int, float]:
+        """Weighted shared words per phrasing. Meaningful words are visited rarest first and bring
+        in phrasings; a very common word, or a generic one, only adds to phrasings already found,
+        which keeps a large knowledge base fast."""
+        overlap: dict[int, float] = defaultdict(float)
+        meaningful = sorted((t for t in weights if not self.normalizer.is_generic(t) and t in self._postings),
+                            key=lambda t: len(self._postings[t]))
+        for token in meaningful:
+            postings, weight = self._postings[token], weights[token]
+            if overlap and len(postings) > COMMON_POSTINGS:
+                self._add_to_found(overlap, postings, weight)
+                continue
+            for index, phrasing_weight in postings.items():
+                overlap[index] += weight * phrasing_weight
+        for token in weights.keys() - set(meaningful):
+            if overlap and token in self._postings:
+                self._add_to_found(overlap, self._postings[token], weights[token])
+        return overlap
+
+    @staticmethod
+    def _add_to_found(overlap: dict[int, float], postings: dict[int, float], weight: float) -> None:
+        """Add a word's weight to the phrasings already found that contain it."""
+        for index in overlap:
+            phrasing_weight = postings.get(index)
+            if phrasing_weight:
+                overlap[index] += weight * phrasing_weight
 
     def _weight(self, token: str, unknown: int) -> float:
         """How much a message word says about its topic.
@@ -127,12 +146,11 @@ class Matcher:
         return UNKNOWN_WEIGHT * (DIGIT_FACTOR if token.isdigit() else 1.0) / math.sqrt(unknown)
 
 
-def _content_words(kb: KnowledgeBase, normalizer: Normalizer) -> set[str]:
+def _content_words(kb: KnowledgeBase, normalizer: Normalizer, spelt: dict[str, list[list[str]]]) -> set[str]:
     """Every word the content uses, as spelt, for correcting typos in messages."""
-    words: set[str] = set()
+    words = {w for phrasings in spelt.values() for ws in phrasings for w in ws}
     for entry in kb.entries.values():
-        for text in (entry.title, entry.answer, entry.details, *entry.ask):
-            words.update(normalizer.words(text))
+        words.update(normalizer.words(f"{entry.answer} {entry.details}"))
     return words
 
 
@@ -145,7 +163,7 @@ def _idf(counts: dict[str, Counter[str]]) -> dict[str, float]:
     return {t: (math.log((n + 1) / (d + 1)) + 1) * (DIGIT_FACTOR if t.isdigit() else 1.0) for t, d in df.items()}
 
 
-def _weigh(counts: Counter[str], idf: dict[str, float]) -> tuple[dict[str, float], float]:
+def _weigh(counts: Mapping[str, int], idf: dict[str, float]) -> tuple[dict[str, float], float]:
     """TF-IDF weights of a bag of words and their Euclidean norm."""
     weights = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
     return weights, math.sqrt(sum(w * w for w in weights.values())) or 1.0

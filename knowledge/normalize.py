@@ -36,7 +36,8 @@ DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013\u2014]\s*(\d)")
 class Lexicon:
     """Phrases, synonyms and word lists that drive normalisation."""
 
-    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: dict[str, str]
+    phrase_pattern: re.Pattern[str]
     synonyms: dict[str, str]
     fillers: frozenset[str]
     generic: frozenset[str]
@@ -47,14 +48,16 @@ class Lexicon:
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read the lexicon file; longer phrases are applied first so they win over their parts."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    phrases = sorted(data["phrases"].items(), key=lambda kv: -len(kv[0]))
+    phrases = {str(k): str(v) for k, v in data["phrases"].items()}
+    longest_first = sorted(phrases, key=len, reverse=True)
     return Lexicon(
-        phrases=tuple((re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in phrases),
+        phrases=phrases,
+        phrase_pattern=re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b"),
         synonyms={str(k): str(v) for k, v in data["synonyms"].items()},
         fillers=frozenset(str(w) for w in data["fillers"]),
         generic=frozenset(str(w) for w in data["generic"]),
         foreign=frozenset(str(w) for w in data["foreign"]),
-        phrase_words=frozenset(w for k, _ in phrases for w in k.split()),
+        phrase_words=frozenset(w for k in phrases for w in k.split()),
     )
 
 
@@ -125,6 +128,7 @@ class Normalizer:
         self.lexicon = lexicon
         self._spelling = spelling
         self._spelling_list = sorted(spelling)
+        self._canonical_cache: dict[str, str] = {}
 
     def with_spelling(self, words: set[str]) -> Normalizer:
         """A normaliser that also corrects typos towards `words` and the lexicon's own words."""
@@ -139,14 +143,15 @@ class Normalizer:
 
     def tokens(self, text: str) -> list[str]:
         """The meaningful, canonical words of a message, in order."""
-        cleaned = " ".join(self._spell(w) for w in self.words(text))
-        for pattern, replacement in self.lexicon.phrases:
-            cleaned = pattern.sub(replacement, cleaned)
-        out = []
-        for word in cleaned.split():
-            word = self._canonical(word)
-            if word and word not in self.lexicon.fillers:
-                out.extend(word.split())
+        return self.tokens_of(self.words(text))
+
+    def tokens_of(self, words: list[str]) -> list[str]:
+        """The canonical tokens of already cleaned words (see `words`)."""
+        joined = " ".join(self._spell(w) for w in words)
+        joined = self.lexicon.phrase_pattern.sub(lambda m: self.lexicon.phrases[m.group(0)], joined)
+        out: list[str] = []
+        for word in joined.split():
+            out.extend(self._canonical(word).split())
         return out
 
     def _spell(self, word: str) -> str:
@@ -158,14 +163,14 @@ class Normalizer:
         return found[0] if found else word
 
     def _canonical(self, word: str) -> str:
-        """A word's canonical form: synonym of the word or of its stem."""
-        synonyms = self.lexicon.synonyms
-        if word in synonyms:
-            return synonyms[word]
-        if word in self.lexicon.fillers:
-            return ""
-        stemmed = stem(word)
-        return synonyms.get(stemmed, stemmed)
+        """A word's canonical form (synonym of the word or of its stem; '' for filler), cached."""
+        found = self._canonical_cache.get(word)
+        if found is None:
+            synonyms, fillers = self.lexicon.synonyms, self.lexicon.fillers
+            found = "" if word in fillers else synonyms.get(word) or synonyms.get(stem(word), stem(word))
+            found = "" if found in fillers else found
+            self._canonical_cache[word] = found
+        return found
 
     def is_generic(self, token: str) -> bool:
         """Whether a token says nothing about the exercise on its own."""
