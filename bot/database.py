@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.screening.store import create_screening_tables
+
 
 class DatabaseError(RuntimeError):
     """The database file cannot be used; the message says why and what to do."""
@@ -24,7 +26,7 @@ def _v1_users_and_misses(db: Database) -> None:
     db["updates"].create({"update_id": int, "at": str}, pk="update_id")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_users_and_misses]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_users_and_misses, create_screening_tables]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.core import Clock, Coach, utc_now
 from bot.database import open_database
 from bot.settings import Settings
-from bot.store import Store
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import DEFAULT_THRESHOLD, Matcher
 from knowledge.normalize import Normalizer, load_lexicon
@@ -21,4 +20,4 @@ def build_matcher(settings: Settings) -> Matcher:
 def build_coach(settings: Settings, clock: Clock = utc_now) -> Coach:
     """The whole engine, ready to answer messages."""
     matcher = build_matcher(settings)
-    return Coach(matcher, Store(open_database(settings.db_path)), clock)
+    return Coach(matcher, open_database(settings.db_path), clock)

@@ -26,6 +26,15 @@ class Store:
             self.db.execute("UPDATE users SET last_seen = ? WHERE id = ?", [at, user_id])
             return False
 
+    def load_first_seen(self, user_id: int) -> str | None:
+        """When the user first wrote (ISO time), or None for an unknown user."""
+        row = self.db.execute("SELECT first_seen FROM users WHERE id = ?", [user_id]).fetchone()
+        return row[0] if row else None
+
+    def count_misses(self, user_id: int) -> int:
+        """How many of the user's questions are in the unanswered log."""
+        return self.db.execute("SELECT count(*) FROM misses WHERE user_id = ?", [user_id]).fetchone()[0]
+
     def save_miss(self, user_id: int, text: str, score: float, best_entry: str | None, now: datetime) -> None:
         """Log a question the content could not answer, for curators."""
         with self.db.conn:

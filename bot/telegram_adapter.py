@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 COMMANDS = (
     ("start", "What I can do"),
     ("topics", "Browse everything I know"),
+    ("screen", "Pre-exercise safety check"),
+    ("mydata", "What I store about you"),
+    ("forget", "Erase everything about you"),
     ("help", "Commands and tips"),
 )
 MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", "audio",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import signal
@@ -40,23 +41,24 @@ class BotProcess:
             self.proc = subprocess.Popen([*coachbot_command(), "run"], env=self.env, stdout=log,
                                          stderr=subprocess.STDOUT, cwd=self.log_path.parent)
 
-    def kill(self) -> None:
+    async def kill(self) -> None:
         """SIGKILL: no chance to clean up, as in a crash."""
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
-            self.proc.wait(timeout=10)
+            await asyncio.to_thread(self.proc.wait, 10)
 
-    def stop(self) -> int:
-        """SIGINT and wait for a graceful exit; returns the exit code."""
+    async def stop(self) -> int:
+        """SIGINT and wait for a graceful exit; returns the exit code. Waits in a thread so the
+        fake Bot API, on this event loop, can answer the bot's last calls while it shuts down."""
         if self.proc is None:
             return 0
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(timeout=15)
+                await asyncio.to_thread(self.proc.wait, 15)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-                self.proc.wait()
+                await asyncio.to_thread(self.proc.wait)
         return self.proc.returncode
 
     def log(self) -> str:

@@ -13,7 +13,6 @@ from bot.core import Coach
 from bot.database import open_database
 from bot.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
-from bot.store import Store
 from bot.engine import build_matcher
 from knowledge.matcher import Matcher
 
@@ -46,7 +45,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def coach(matcher: Matcher, clock: FakeClock) -> Coach:
     """The core on a fresh in-memory database."""
-    return Coach(matcher, Store(open_database(":memory:")), clock)
+    return Coach(matcher, open_database(":memory:"), clock)
 
 
 @pytest.fixture

@@ -18,12 +18,12 @@ async def api():
 
 
 @pytest.fixture
-def bot(api, tmp_path):
+async def bot(api, tmp_path):
     """The real bot process, stopped after the test."""
     process = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log")
     process.start()
     yield process
-    process.stop()
+    await process.stop()
 
 
 async def test_question_in_right_answer_out_with_commands_registered(api, bot):
@@ -47,5 +47,5 @@ async def test_off_topic_then_a_button_press(api, bot):
 
 async def test_graceful_stop_exits_cleanly(api, bot):
     await api.wait_for("setMyCommands", timeout=30)
-    assert bot.stop() == 0
+    assert await bot.stop() == 0
     assert "Traceback" not in bot.log()

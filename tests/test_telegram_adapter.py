@@ -93,3 +93,14 @@ async def test_commands_are_registered_at_start(tg):
     await app.post_init(app)
     commands = request.sent("setMyCommands")[0]["commands"]
     assert {c["command"] for c in commands} >= {"start", "help", "topics"}
+
+
+async def test_safety_check_buttons_edit_the_question_message_in_place(tg):
+    app, request = tg
+    await feed(app, message_update("/screen"))
+    consent = request.sent()[-1]
+    accept = consent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(app, callback_update(accept, message_id=77))
+    edit = request.sent("editMessageText")[-1]
+    assert edit["message_id"] == 77 and "Question 1 of 15" in edit["text"]
+    assert len(request.sent()) == 1

@@ -1,0 +1,88 @@
+"""Knowledge replies: answers with their source, the topic menu, and declining without guessing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from bot import texts
+from bot.messages import Button, Reply
+from bot.safety import mentions_health_concern
+from bot.store import Store
+from knowledge.matcher import Match, Matcher
+from knowledge.model import Entry
+
+MAX_RELATED_BUTTONS = 2
+MAX_LOGGED_CHARS = 500
+HEALTH_ENTRY = "medical-care"
+HEALTH_MARGIN = 15.0  # a health question keeps its own topic only when the match is clearly right
+TOPICS_BUTTON = Button("📚 Topics", "topics")
+
+
+class Answerer:
+    """Turns questions and knowledge buttons into replies."""
+
+    def __init__(self, matcher: Matcher, store: Store, clock: Callable[[], datetime]) -> None:
+        self.matcher = matcher
+        self.kb = matcher.kb
+        self.store = store
+        self.clock = clock
+
+    def answer(self, user_id: int, text: str) -> Reply:
+        """Answer a question; one about a health concern always leads with doctor-first advice and,
+        when no entry fits it clearly, gets the medical-care entry."""
+        match = self.matcher.match(text)
+        if not mentions_health_concern(text):
+            return self._entry_reply(match.entry_id, match.score) if match.entry_id else self._missed(user_id, text, match)
+        clear = match.entry_id and match.score >= self.matcher.threshold + HEALTH_MARGIN
+        entry_id = match.entry_id if clear else (HEALTH_ENTRY if HEALTH_ENTRY in self.kb.entries else None)
+        if entry_id is None:
+            return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),))
+        reply = self._entry_reply(entry_id, match.score)
+        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}")
+
+    def topics(self) -> Reply:
+        """The topic menu: one button per group."""
+        rows = tuple((Button(label, f"topic:{group}"),) for group, label in self.kb.groups.items())
+        return Reply(texts.format_topics_intro(), buttons=rows)
+
+    def on_button(self, data: str) -> Reply | None:
+        """A topic-menu, entry or more-detail button; None when the data is not one of ours."""
+        kind, _, arg = data.partition(":")
+        if data == TOPICS_BUTTON.data:
+            return self.topics()
+        if kind == "topic" and arg in self.kb.groups:
+            rows = tuple((Button(e.title, f"kb:{e.id}"),) for e in self.kb.in_group(arg))
+            return Reply(f"{self.kb.groups[arg]}: pick a question.", buttons=rows + ((TOPICS_BUTTON,),))
+        entry = self.kb.entry(arg)
+        if kind == "kb" and entry:
+            return self._entry_reply(entry.id, 100.0)
+        if kind == "more" and entry:
+            return Reply(texts.format_details(entry, self.kb), title=entry.title, buttons=((TOPICS_BUTTON,),),
+                         entry=entry.id, matched=True, score=100.0)
+        return None
+
+    def _entry_reply(self, entry_id: str, score: float) -> Reply:
+        """An entry's answer with its source and follow-up buttons."""
+        entry = self.kb.entries[entry_id]
+        return Reply(texts.format_answer(entry, self.kb), title=entry.title,
+                     buttons=self._entry_buttons(entry), entry=entry.id, matched=True, score=score)
+
+    def _missed(self, user_id: int, text: str, match: Match) -> Reply:
+        """Decline without guessing, and log the question for curators."""
+        best = match.suggestions[0] if match.suggestions else None
+        self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
+        rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
+        rows.append((TOPICS_BUTTON,))
+        return Reply(texts.format_not_understood(bool(match.suggestions)), buttons=tuple(rows), score=match.score)
+
+    def _entry_buttons(self, entry: Entry) -> tuple[tuple[Button, ...], ...]:
+        """More detail, a few related topics, and the topic menu."""
+        rows: list[tuple[Button, ...]] = []
+        if entry.details:
+            rows.append((Button("🔎 More detail", f"more:{entry.id}"),))
+        for rel in entry.related[:MAX_RELATED_BUTTONS]:
+            rows.append((Button(f"➡️ {self.kb.entries[rel].title}", f"kb:{rel}"),))
+        rows.append((TOPICS_BUTTON,))
+        return tuple(rows)

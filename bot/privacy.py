@@ -1,0 +1,31 @@
+"""What the bot stores about a user (/mydata) and erasing all of it (/forget)."""
+
+from __future__ import annotations
+
+from bot.messages import Button, Reply
+
+FORGET_YES = Button("🗑 Yes, erase everything", "forget:yes")
+FORGET_NO = Button("Keep my data", "forget:no")
+
+
+def format_mydata(first_seen: str | None, screening: str, misses: int) -> str:
+    """Everything stored about the user, in plain words."""
+    if first_seen is None:
+        return "I don't store anything about you."
+    return (
+        "Here is everything I store about you:\n"
+        f"• your Telegram user id, first seen {first_seen[:10]}\n"
+        f"• {screening}\n"
+        f"• questions I couldn't answer yet: {misses} (kept so the content can grow)\n\n"
+        "Nothing else, and never in logs. /forget erases all of it."
+    )
+
+
+def forget_prompt() -> Reply:
+    """The confirmation step before erasing."""
+    return Reply("This erases everything I store about you: your safety check, your plans and your "
+                 "unanswered questions. It can't be undone. Erase it?", buttons=((FORGET_YES, FORGET_NO),))
+
+
+FORGOTTEN = Reply("Done: everything I stored about you is erased. Say hi any time to start fresh.", edit=True)
+KEPT = Reply("Okay, nothing was erased.", edit=True)
