@@ -17,7 +17,6 @@ from bot.core import Coach
 from bot.database import open_database
 from bot.messages import Inbound, InboundKind
 from bot.settings import Settings
-from bot.store import Store
 from bot.texts import DOCTOR_FIRST
 from bot.engine import build_matcher
 
@@ -53,7 +52,7 @@ def judge(coach: Coach, item: dict[str, object]) -> Outcome:
 
 def evaluate(path: Path) -> list[Outcome]:
     """Every question of the set, judged."""
-    coach = Coach(build_matcher(Settings()), Store(open_database(":memory:")))
+    coach = Coach(build_matcher(Settings()), open_database(":memory:"))
     return [judge(coach, item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 

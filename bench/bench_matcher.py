@@ -18,7 +18,6 @@ import yaml
 from bot.core import Coach
 from bot.database import open_database
 from bot.messages import Inbound, InboundKind
-from bot.store import Store
 from knowledge.loader import load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import Article, Entry, KnowledgeBase, SourceRef
@@ -90,7 +89,7 @@ def main() -> int:
     lexicon = load_lexicon()
 
     matcher, startup = timed(lambda: Matcher(load_knowledge(), Normalizer(load_lexicon())))
-    coach = Coach(matcher, Store(open_database(":memory:")))  # type: ignore[arg-type]
+    coach = Coach(matcher, open_database(":memory:"))  # type: ignore[arg-type]
     report("our content: matcher", startup, latencies(matcher.match, questions, 20))  # type: ignore[attr-defined]
     report("our content: whole reply", startup,
            latencies(lambda q: coach.handle(Inbound(1, InboundKind.TEXT, q)), questions, 5))
