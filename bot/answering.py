@@ -42,6 +42,10 @@ class Answerer:
         reply = self._entry_reply(entry_id, match.score)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}")
 
+    def knows(self, text: str) -> bool:
+        """Whether a message is confidently a knowledge question."""
+        return self.matcher.match(text).entry_id is not None
+
     def topics(self) -> Reply:
         """The topic menu: one button per group."""
         rows = tuple((Button(label, f"topic:{group}"),) for group, label in self.kb.groups.items())

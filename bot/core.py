@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -10,6 +11,8 @@ from sqlite_utils import Database
 from bot import privacy, texts
 from bot.answering import TOPICS_BUTTON, Answerer
 from bot.messages import Inbound, InboundKind, Reply
+from bot.planning import PlanningDialog
+from bot.reminders import Reminders
 from bot.screening.flow import PREFIX as SCREENING_PREFIX
 from bot.screening.flow import START as SCREENING_START
 from bot.screening.flow import ScreeningFlow
@@ -18,8 +21,13 @@ from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
 from bot.store import Store
 from knowledge.matcher import Matcher
+from scheduler.dispatcher import Due
+from scheduler.parsing import mentions_time
+from scheduler.planner import Planner
+from scheduler.store import SchedulerStore
 
 Clock = Callable[[], datetime]
+PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?|book)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
 
@@ -37,9 +45,15 @@ class Coach:
         self.store = Store(db)
         self.answers = Answerer(matcher, self.store, clock)
         self.screening = ScreeningFlow(ScreeningStore(db), clock)
+        self.plans = SchedulerStore(db)
+        self.planner = Planner(self.plans, clock)
+        self.planning = PlanningDialog(self.plans, self.planner, self.screening, clock)
+        self.reminders = Reminders(self.kb, self.plans, self.screening, clock)
         self._commands: dict[str, Callable[[int], list[Reply]]] = {
             "start": self._start, "help": self._help, "topics": lambda _: [self.answers.topics()],
             "screen": self.screening.start, "mydata": self._mydata, "forget": lambda _: [privacy.forget_prompt()],
+            "plan": self.planning.start, "sessions": self.planning.sessions, "settings": self.planning.settings,
+            "timezone": self.planning.ask_zone,
         }
 
     def first_delivery(self, update_id: int) -> bool:
@@ -51,6 +65,8 @@ class Coach:
         self.store.touch_user(msg.user_id, self.clock())
         if msg.kind is InboundKind.BUTTON:
             return self._button(msg.user_id, msg.text)
+        if msg.kind is InboundKind.LOCATION:
+            return self._location(msg.user_id, msg.text)
         if msg.kind is InboundKind.UNSUPPORTED:
             return [Reply(texts.format_unsupported(msg.text or "message"), buttons=((TOPICS_BUTTON,),))]
         text = msg.text.strip()
@@ -80,14 +96,34 @@ class Coach:
     def _mydata(self, user_id: int) -> list[Reply]:
         """What is stored about the user."""
         first_seen = self.store.load_first_seen(user_id)
-        return [Reply(privacy.format_mydata(first_seen, self.screening.describe(user_id), self.store.count_misses(user_id)))]
+        profile = self.plans.load_profile(user_id)
+        planning = privacy.format_planning(profile.zone, profile.goal, profile.lead_minutes, self.plans.count_plans(user_id))
+        return [Reply(privacy.format_mydata(first_seen, self.screening.describe(user_id), planning,
+                                            self.store.count_misses(user_id)))]
+
+    def compose_reminder(self, due: Due) -> Reply:
+        """The message for a due reminder."""
+        return self.reminders.compose(due)
+
+    def _location(self, user_id: int, text: str) -> list[Reply]:
+        """A shared location sets the time zone."""
+        try:
+            latitude, longitude = (float(part) for part in text.split(","))
+        except ValueError:
+            return [Reply("I couldn't read that location. Type your city instead.")]
+        return self.planning.on_location(user_id, latitude, longitude)
 
     def _text(self, user_id: int, text: str) -> list[Reply]:
-        """Free text: a safety-check answer, small talk, or a knowledge question (after which an
-        unfinished safety check asks its question again)."""
+        """Free text: a safety-check answer, a planning answer, small talk, or a knowledge question
+        (after which an unfinished safety check asks its question again)."""
         typed = self.screening.on_typed(user_id, text)
         if typed:
             return typed
+        if self.planning.waiting_for_text(user_id) and (mentions_time(text) or not self.answers.knows(text)):
+            return self.planning.on_text(user_id, text)
+        request = PLAN_REQUEST.match(text)
+        if request:
+            return self.planning.start(user_id, request.group(1))
         if not text:
             replies = [Reply(texts.format_empty(), buttons=((TOPICS_BUTTON,),))]
         else:
@@ -104,10 +140,16 @@ class Coach:
             return [privacy.FORGOTTEN]
         if data == privacy.FORGET_NO.data:
             return [privacy.KEPT]
+        if data.startswith("rem:"):
+            return self.reminders.on_button(user_id, data)
+        planned = self.planning.on_button(user_id, data)
+        if planned is not None:
+            return planned
         reply = self.answers.on_button(data)
         return [reply] if reply else [EXPIRED_BUTTON]
 
     def erase(self, user_id: int) -> None:
         """Erase everything stored about a user."""
         self.screening.store.forget(user_id)
+        self.plans.forget(user_id)
         self.store.forget_user(user_id)

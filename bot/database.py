@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.screening.store import create_screening_tables
+from bot.screening.store import add_screening_redo, create_screening_tables
+from scheduler.store import create_scheduler_tables
 
 
 class DatabaseError(RuntimeError):
@@ -26,7 +27,12 @@ def _v1_users_and_misses(db: Database) -> None:
     db["updates"].create({"update_id": int, "at": str}, pk="update_id")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_users_and_misses, create_screening_tables]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_users_and_misses,
+    create_screening_tables,
+    create_scheduler_tables,
+    add_screening_redo,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

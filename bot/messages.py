@@ -11,6 +11,7 @@ class InboundKind(Enum):
 
     TEXT = "text"
     BUTTON = "button"
+    LOCATION = "location"  # text is "latitude,longitude"
     UNSUPPORTED = "unsupported"
 
 

@@ -8,7 +8,13 @@ FORGET_YES = Button("🗑 Yes, erase everything", "forget:yes")
 FORGET_NO = Button("Keep my data", "forget:no")
 
 
-def format_mydata(first_seen: str | None, screening: str, misses: int) -> str:
+def format_planning(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:
+    """The planning settings and how many plans are stored."""
+    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead_minutes} min "
+            f"before, {plans} active plan(s) with their done/skipped sessions")
+
+
+def format_mydata(first_seen: str | None, screening: str, planning: str, misses: int) -> str:
     """Everything stored about the user, in plain words."""
     if first_seen is None:
         return "I don't store anything about you."
@@ -16,6 +22,7 @@ def format_mydata(first_seen: str | None, screening: str, misses: int) -> str:
         "Here is everything I store about you:\n"
         f"• your Telegram user id, first seen {first_seen[:10]}\n"
         f"• {screening}\n"
+        f"• {planning}\n"
         f"• questions I couldn't answer yet: {misses} (kept so the content can grow)\n\n"
         "Nothing else, and never in logs. /forget erases all of it."
     )

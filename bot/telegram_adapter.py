@@ -31,6 +31,10 @@ COMMANDS = (
     ("start", "What I can do"),
     ("topics", "Browse everything I know"),
     ("screen", "Pre-exercise safety check"),
+    ("plan", "Plan training sessions"),
+    ("sessions", "Your sessions this week"),
+    ("settings", "Reminder timing and goal"),
+    ("timezone", "Change your time zone"),
     ("mydata", "What I store about you"),
     ("forget", "Erase everything about you"),
     ("help", "Commands and tips"),
@@ -50,7 +54,8 @@ def build_application(settings: Settings, coach: Coach, request: BaseRequest | N
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_base_file_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .post_init(_register_commands)
+        .post_init(_post_init)
+        .post_stop(_post_stop)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -65,13 +70,24 @@ def add_handlers(app: Application) -> None:
     app.add_handler(TypeHandler(Update, _drop_redelivered), group=-1)
     app.add_handler(MessageHandler(filters.TEXT, _on_text))
     app.add_handler(CallbackQueryHandler(_on_button))
+    app.add_handler(MessageHandler(filters.LOCATION, _on_location))
     app.add_handler(MessageHandler(filters.ALL & ~filters.TEXT & ~filters.StatusUpdate.ALL, _on_media))
     app.add_error_handler(_on_error)
 
 
-async def _register_commands(app: Application) -> None:
-    """Show the commands in Telegram's menu."""
+async def _post_init(app: Application) -> None:
+    """Show the commands in Telegram's menu and start reminder delivery."""
+    from bot.telegram_reminders import start_reminders  # the reminder module builds on this one
+
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    await start_reminders(app, app.bot_data["coach"])
+
+
+async def _post_stop(app: Application) -> None:
+    """Stop reminder delivery."""
+    from bot.telegram_reminders import stop_reminders
+
+    await stop_reminders(app)
 
 
 def _coach(context: ContextTypes.DEFAULT_TYPE) -> Coach:
@@ -93,6 +109,16 @@ async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await message.chat.send_action(ChatAction.TYPING)
     replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.TEXT, message.text or ""))
+    await send_replies(message, replies)
+
+
+async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared location (sets the time zone)."""
+    message = update.effective_message
+    if message is None or message.location is None or update.effective_user is None:
+        return
+    where = f"{message.location.latitude},{message.location.longitude}"
+    replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.LOCATION, where))
     await send_replies(message, replies)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from knowledge.model import Article, Entry, KnowledgeBase, SourceRef
+from knowledge.model import Article, Entry, KnowledgeBase, Prescription, SourceRef
 
 CONTENT_DIR = Path(__file__).with_name("content")
 ID_PATTERN = re.compile(r"^[a-z0-9-]{2,40}$")
@@ -39,6 +39,8 @@ def read_knowledge(directory: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[s
     problems: list[str] = []
     articles: dict[str, Article] = {}
     groups: list[tuple[int, str, str]] = []
+    prescriptions: dict[str, Prescription] = {}
+    warm_up_cue = ""
     raw_entries: list[tuple[str, Any]] = []
     files = sorted(directory.glob("*.yaml"))
     if not files:
@@ -47,6 +49,8 @@ def read_knowledge(directory: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[s
         data = _read_yaml(path, problems)
         for item in data.get("articles") or []:
             articles[str(item.get("id"))] = Article(id=str(item.get("id")), title=str(item.get("title")))
+        prescriptions.update(_prescriptions(data.get("prescriptions"), path.name, problems))
+        warm_up_cue = str(data.get("warm_up_cue") or warm_up_cue)
         if data.get("entries"):
             groups.append((int(data.get("order", 99)), path.stem, str(data.get("topic") or path.stem.title())))
             raw_entries += [(path.stem, item) for item in data["entries"]]
@@ -57,10 +61,23 @@ def read_knowledge(directory: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[s
             problems.append(f"{group}.yaml: {entry.id}: duplicate id")
         elif entry:
             entries[entry.id] = replace(entry, group=group)
-    kb = KnowledgeBase(articles=articles, entries=entries,
-                       groups={stem: label for _, stem, label in sorted(groups)})
+    kb = KnowledgeBase(articles=articles, entries=entries, groups={stem: label for _, stem, label in sorted(groups)},
+                       prescriptions=prescriptions, warm_up_cue=warm_up_cue)
     problems += _cross_check(kb)
     return kb, problems
+
+
+def _prescriptions(raw: Any, filename: str, problems: list[str]) -> dict[str, Prescription]:
+    """Per-goal session prescriptions; every field is required."""
+    found = {}
+    for item in raw if isinstance(raw, list) else []:
+        fields = {k: str((item or {}).get(k) or "").strip() for k in ("goal", "entry", "sets", "reps", "load", "rest")}
+        missing = [k for k, v in fields.items() if not v]
+        if missing:
+            problems.append(f"{filename}: prescription {fields['goal'] or '?'} is missing {', '.join(missing)}")
+            continue
+        found[fields["goal"]] = Prescription(**fields)
+    return found
 
 
 def _id_of(raw: Any) -> str:
@@ -145,4 +162,7 @@ def _cross_check(kb: KnowledgeBase) -> list[str]:
         for rel in entry.related:
             if rel == entry.id or rel not in kb.entries:
                 problems.append(f"{entry.id}: related '{rel}' is not another entry")
+    for prescription in kb.prescriptions.values():
+        if prescription.entry not in kb.entries:
+            problems.append(f"prescription {prescription.goal}: entry '{prescription.entry}' does not exist")
     return problems

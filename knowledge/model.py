@@ -36,12 +36,26 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Prescription:
+    """What one session holds for a goal: sets, reps, load, rest, and the entry it comes from."""
+
+    goal: str
+    entry: str
+    sets: str
+    reps: str
+    load: str
+    rest: str
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """All entries and articles, looked up by id."""
 
     articles: dict[str, Article]
     entries: dict[str, Entry] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    prescriptions: dict[str, Prescription] = field(default_factory=dict)
+    warm_up_cue: str = ""
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""

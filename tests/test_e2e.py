@@ -46,6 +46,6 @@ async def test_off_topic_then_a_button_press(api, bot):
 
 
 async def test_graceful_stop_exits_cleanly(api, bot):
-    await api.wait_for("setMyCommands", timeout=30)
+    await api.wait_for("getUpdates", timeout=30)  # polling has started (signal handlers are in place)
     assert await bot.stop() == 0
     assert "Traceback" not in bot.log()

@@ -91,8 +91,9 @@ async def test_failure_is_logged_without_user_text_and_user_gets_a_short_apology
 async def test_commands_are_registered_at_start(tg):
     app, request = tg
     await app.post_init(app)
+    await app.post_stop(app)
     commands = request.sent("setMyCommands")[0]["commands"]
-    assert {c["command"] for c in commands} >= {"start", "help", "topics"}
+    assert {c["command"] for c in commands} >= {"start", "help", "topics", "screen", "plan", "sessions"}
 
 
 async def test_safety_check_buttons_edit_the_question_message_in_place(tg):

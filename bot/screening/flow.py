@@ -56,7 +56,7 @@ class ScreeningFlow:
         result = self.store.load_result(user_id)
         if result is None:
             return Status.NOT_SCREENED
-        if result.version != VERSION or self.clock() >= result.completed_at + VALIDITY:
+        if result.version != VERSION or result.redo_at or self.clock() >= result.completed_at + VALIDITY:
             return Status.EXPIRED
         if result.outcome is Outcome.AMBER:
             return Status.AMBER_REVIEWED if result.reviewed_at else Status.AMBER
@@ -67,6 +67,10 @@ class ScreeningFlow:
         result = self.store.load_result(user_id)
         expires = result.completed_at + VALIDITY if result else None
         return texts.format_status(self.status(user_id), result, expires)
+
+    def request_redo(self, user_id: int) -> None:
+        """The user's health changed: their result no longer counts until they redo the check."""
+        self.store.save_redo(user_id, self.clock())
 
     def start(self, user_id: int) -> list[Reply]:
         """Begin a new run (replacing any unfinished one) with the consent message."""

@@ -40,6 +40,7 @@ class Result:
     outcome: Outcome
     flagged: tuple[str, ...]
     reviewed_at: datetime | None = None
+    redo_at: datetime | None = None
 
 
 def create_screening_tables(db: Database) -> None:
@@ -50,6 +51,11 @@ def create_screening_tables(db: Database) -> None:
     db["screening_results"].create({
         "user_id": int, "version": int, "started_at": str, "completed_at": str, "outcome": str,
         "flagged": str, "reviewed_at": str}, pk="user_id")
+
+
+def add_screening_redo(db: Database) -> None:
+    """Migration: when the user reported a health change that calls for a new check."""
+    db["screening_results"].add_column("redo_at", str)
 
 
 class ScreeningStore:
@@ -84,10 +90,11 @@ class ScreeningStore:
         row = next(self.db.query("SELECT * FROM screening_results WHERE user_id = ?", [user_id]), None)
         if row is None:
             return None
-        reviewed = row["reviewed_at"]
+        reviewed, redo = row["reviewed_at"], row["redo_at"]
         return Result(row["user_id"], row["version"], datetime.fromisoformat(row["started_at"]),
                       datetime.fromisoformat(row["completed_at"]), Outcome(row["outcome"]),
-                      tuple(json.loads(row["flagged"])), datetime.fromisoformat(reviewed) if reviewed else None)
+                      tuple(json.loads(row["flagged"])), datetime.fromisoformat(reviewed) if reviewed else None,
+                      datetime.fromisoformat(redo) if redo else None)
 
     def complete(self, result: Result) -> None:
         """Replace the previous result with this one and end the questionnaire, atomically."""
@@ -97,12 +104,17 @@ class ScreeningStore:
                 "user_id": result.user_id, "version": result.version,
                 "started_at": result.started_at.isoformat(), "completed_at": result.completed_at.isoformat(),
                 "outcome": result.outcome.value, "flagged": json.dumps(list(result.flagged)),
-                "reviewed_at": None}, pk="user_id")
+                "reviewed_at": None, "redo_at": None}, pk="user_id")
 
     def save_reviewed(self, user_id: int, at: datetime) -> None:
         """Record the date a health professional reviewed the flagged points."""
         with self.db.conn:
             self.db.execute("UPDATE screening_results SET reviewed_at = ? WHERE user_id = ?", [at.isoformat(), user_id])
+
+    def save_redo(self, user_id: int, at: datetime) -> None:
+        """Record that the user reported a health change: the check must be done again."""
+        with self.db.conn:
+            self.db.execute("UPDATE screening_results SET redo_at = ? WHERE user_id = ?", [at.isoformat(), user_id])
 
     def forget(self, user_id: int) -> None:
         """Erase every safety-check record of a user."""

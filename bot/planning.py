@@ -1,0 +1,254 @@
+"""The planning dialogue: time zone, goal, when (typed or with buttons), confirm, save; plus
+/sessions, /settings and /timezone. Saves only after the user confirms what the bot understood."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, time
+
+from bot import planning_texts as t
+from bot.messages import Button, Reply
+from bot.screening.flow import REVIEWED, START, ScreeningFlow
+from bot.screening.questions import Status
+from scheduler.model import WEEKDAY_NAMES, Schedule, ScheduleError
+from scheduler.parsing import parse_schedule
+from scheduler.planner import Planner
+from scheduler.recurrence import next_occurrences
+from scheduler.store import Draft, Profile, SchedulerStore
+from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
+
+TIMES = ("06:00", "07:00", "12:00", "17:30", "18:30", "20:00")
+LEADS = (0, 15, 30, 60, 120)
+MAX_SESSION_BUTTONS = 8
+
+
+class PlanningDialog:
+    """Planning conversations for any number of users; drafts live in SQLite."""
+
+    def __init__(self, store: SchedulerStore, planner: Planner, screening: ScreeningFlow,
+                 clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.planner = planner
+        self.screening = screening
+        self.clock = clock
+
+    def start(self, user_id: int, text: str = "") -> list[Reply]:
+        """/plan: check the safety-check status, then ask what is still missing."""
+        gate = self._gate(user_id)
+        if gate:
+            return [gate]
+        profile = self.store.load_profile(user_id)
+        if not profile.zone:
+            self.store.save_draft(Draft(user_id, "zone"))
+            return [Reply(t.ASK_ZONE)]
+        if not profile.goal:
+            self.store.save_draft(Draft(user_id, "goal"))
+            return [self._ask_goal()]
+        return self._when(user_id, text)
+
+    def ask_zone(self, user_id: int) -> list[Reply]:
+        """/timezone: ask for the zone, then return to whatever the user was doing."""
+        self.store.save_draft(Draft(user_id, "zone-only"))
+        return [Reply(t.ASK_ZONE)]
+
+    def waiting_for_text(self, user_id: int) -> bool:
+        """Whether the next typed message belongs to the planning dialogue."""
+        draft = self.store.load_draft(user_id)
+        return draft is not None and draft.stage in ("zone", "zone-only", "when")
+
+    def on_text(self, user_id: int, text: str) -> list[Reply]:
+        """A typed zone or schedule."""
+        draft = self.store.load_draft(user_id)
+        if draft is None:
+            return []
+        if text.strip().lower() in ("cancel", "stop", "/cancel"):
+            self.store.drop_draft(user_id)
+            return [Reply(t.PLAN_CANCELLED)]
+        if draft.stage in ("zone", "zone-only"):
+            guess = find_zone(text)
+            if guess.zone:
+                return self._set_zone(user_id, guess.zone, draft)
+            buttons = tuple((Button(z, f"plan:zone:{z}"),) for z in guess.suggestions)
+            return [Reply("I couldn't place that. Did you mean one of these? Or type a bigger city nearby, "
+                          "or a UTC offset like \"UTC+2\".", buttons=buttons)]
+        return self._when(user_id, text)
+
+    def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
+        """A shared location: look up its zone offline."""
+        zone = zone_at(latitude, longitude)
+        if zone is None:
+            return [Reply("I couldn't find a time zone there (out at sea?). Type your city instead.")]
+        draft = self.store.load_draft(user_id) or Draft(user_id, "zone-only")
+        return self._set_zone(user_id, zone, draft)
+
+    def on_button(self, user_id: int, data: str) -> list[Reply] | None:
+        """plan:…, ses:… and set:… buttons; None when the data is none of them."""
+        kind, _, rest = data.partition(":")
+        handler = {"plan": self._plan_button, "ses": self._session_button, "set": self._settings_button}.get(kind)
+        return handler(user_id, rest) if handler else None
+
+    def sessions(self, user_id: int) -> list[Reply]:
+        """/sessions: the next 7 days, with buttons to cancel one session or a whole plan."""
+        upcoming = self.planner.upcoming(user_id)
+        plans = self.store.load_plans(user_id)
+        if not plans:
+            return [Reply("You have no plans yet. Make one with /plan.")]
+        zone = self.store.load_profile(user_id).zone or "UTC"
+        lines = [f"• {t.format_when(at, zone)}" for _, at in upcoming] or ["(nothing in the next 7 days)"]
+        rows = [(Button(f"✖️ Skip {t.format_when(at, zone)}", f"ses:c:{plan.id}:{int(at.timestamp())}"),)
+                for plan, at in upcoming[:MAX_SESSION_BUTTONS]]
+        rows += [(Button(f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", f"ses:p:{p.id}"),) for p in plans]
+        return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines), buttons=tuple(rows))]
+
+    def settings(self, user_id: int) -> list[Reply]:
+        """/settings: reminder timing and goal."""
+        profile = self.store.load_profile(user_id)
+        text = (f"Reminders come {t.format_lead_phrase(profile.lead_minutes)}.\nGoal: {t.GOALS.get(profile.goal or '', 'not set')}.\n"
+                f"Time zone: {format_zone(profile.zone, self.clock()) if profile.zone else 'not set'} (change with /timezone).")
+        leads = tuple(Button(("✅ " if m == profile.lead_minutes else "") + t.format_lead(m),
+                             f"set:lead:{m}") for m in LEADS)
+        goals = tuple((Button(label, f"set:goal:{g}"),) for g, label in t.GOALS.items())
+        return [Reply(text, buttons=(leads, *goals))]
+
+    def _gate(self, user_id: int) -> Reply | None:
+        """Why planning is closed for this user, if it is."""
+        status = self.screening.status(user_id)
+        if status.allows_planning:
+            return None
+        if status is Status.RED:
+            return Reply(t.RED_STOP)
+        if status is Status.AMBER:
+            return Reply(t.NEED_REVIEW, buttons=((REVIEWED,),))
+        return Reply(t.NEED_REDO if status is Status.EXPIRED else t.NEED_SCREEN, buttons=((START,),))
+
+    def _set_zone(self, user_id: int, zone: str, draft: Draft) -> list[Reply]:
+        """Store the zone and carry on with the plan (unless only the zone was asked)."""
+        profile = self.store.load_profile(user_id)
+        self.planner.update_profile(replace(profile, zone=zone))
+        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.")
+        if draft.stage == "zone-only":
+            self.store.drop_draft(user_id)
+            return [done]
+        return [done, *self.start(user_id)]
+
+    def _ask_goal(self) -> Reply:
+        """The goal question with one button per goal."""
+        return Reply(t.ASK_GOAL, buttons=tuple((Button(label, f"plan:goal:{g}"),) for g, label in t.GOALS.items()))
+
+    def _when(self, user_id: int, text: str) -> list[Reply]:
+        """Parse a typed schedule, or show the day/time picker when there is none yet."""
+        draft = self.store.load_draft(user_id) or Draft(user_id, "when")
+        if not text.strip():
+            self.store.save_draft(replace(draft, stage="when"))
+            return [self._picker(replace(draft, stage="when"), edit=False)]
+        profile = self.store.load_profile(user_id)
+        try:
+            schedule = parse_schedule(text, self.clock(), zone_info(profile.zone or "UTC"))
+        except ScheduleError as hint:
+            self.store.save_draft(replace(draft, stage="when"))
+            return [Reply(f"{hint}\n\n(Type \"cancel\" to stop planning.)")]
+        return [self._confirm(replace(draft, stage="confirm", pending=schedule), profile, edit=False)]
+
+    def _picker(self, draft: Draft, edit: bool) -> Reply:
+        """Weekday toggles, time choices and a review button."""
+        days = tuple(Button(("✅" if d in draft.weekdays else "") + WEEKDAY_NAMES[d], f"plan:day:{d}") for d in range(7))
+        times = tuple(Button(("✅" if hhmm == draft.local_time else "") + hhmm, f"plan:time:{hhmm}") for hhmm in TIMES)
+        review = (Button("Review ▶️", "plan:review"), Button("✖️ Cancel", "plan:cancel"))
+        return Reply(t.ASK_WHEN, buttons=(days[:4], days[4:], times[:3], times[3:], review), edit=edit)
+
+    def _confirm(self, draft: Draft, profile: Profile, edit: bool) -> Reply:
+        """What the bot understood and the next three dates; nothing is saved yet."""
+        self.store.save_draft(draft)
+        assert draft.pending is not None and profile.zone and profile.goal
+        nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
+        buttons = ((Button("✅ Save", "plan:save"), Button("✏️ Change", "plan:change"), Button("✖️ Cancel", "plan:cancel")),)
+        return Reply(t.format_confirm(draft.pending, profile.zone, profile.goal, nexts), buttons=buttons, edit=edit)
+
+    def _plan_button(self, user_id: int, rest: str) -> list[Reply]:
+        """Goal, zone, day, time, review, save, change and cancel buttons."""
+        action, _, arg = rest.partition(":")
+        draft = self.store.load_draft(user_id)
+        if action == "goal" and arg in t.GOALS:
+            self.planner.update_profile(replace(self.store.load_profile(user_id), goal=arg))
+            return self.start(user_id) if draft else [Reply(f"Goal set: {t.GOALS[arg]}.")]
+        if action == "zone" and arg:
+            return self._set_zone(user_id, arg, draft or Draft(user_id, "zone-only")) if _known_zone(arg) else [_stale()]
+        if draft is None:
+            return [_stale()]
+        return self._draft_button(draft, action, arg)
+
+    def _draft_button(self, draft: Draft, action: str, arg: str) -> list[Reply]:
+        """Buttons that change or finish the plan being made."""
+        if action == "cancel":
+            self.store.drop_draft(draft.user_id)
+            return [replace(Reply(t.PLAN_CANCELLED), edit=True)]
+        if action == "day" and arg.isdigit() and int(arg) < 7:
+            draft = replace(draft, stage="when", weekdays=draft.weekdays ^ {int(arg)})
+        elif action == "time" and arg in TIMES:
+            draft = replace(draft, stage="when", local_time=arg)
+        elif action == "change":
+            draft = replace(draft, stage="when", pending=None)
+        elif action == "review" and draft.weekdays and draft.local_time:
+            schedule = Schedule(weekdays=draft.weekdays, local_time=time.fromisoformat(draft.local_time))
+            return [self._confirm(replace(draft, stage="confirm", pending=schedule), self.store.load_profile(draft.user_id), edit=True)]
+        elif action == "review":
+            return [Reply("Pick at least one day and a time first, or type it, e.g. \"Mon Wed Fri at 7am\".")]
+        elif action == "save" and draft.stage == "confirm" and draft.pending:
+            return [self._save(draft)]
+        else:
+            return [_stale()]
+        self.store.save_draft(draft)
+        return [self._picker(draft, edit=True)]
+
+    def _save(self, draft: Draft) -> Reply:
+        """Store the confirmed plan."""
+        gate = self._gate(draft.user_id)
+        if gate:
+            return gate
+        profile = self.store.load_profile(draft.user_id)
+        assert draft.pending is not None
+        self.planner.create(profile, draft.pending)
+        self.store.drop_draft(draft.user_id)
+        return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. See what's coming with /sessions; change timing with /settings.", edit=True)
+
+    def _session_button(self, user_id: int, rest: str) -> list[Reply]:
+        """Cancel one session (ses:c:PLAN:EPOCH) or a whole plan (ses:p:PLAN)."""
+        parts = rest.split(":")
+        try:
+            plan_id = int(parts[1])
+            if parts[0] == "c" and len(parts) == 3:
+                at = datetime.fromtimestamp(int(parts[2]), self.clock().tzinfo)
+                done = self.planner.cancel_session(user_id, plan_id, at)
+                return [Reply(f"Skipped {t.format_when(at, self.store.load_profile(user_id).zone or 'UTC')}.")] if done else [_stale()]
+            if parts[0] == "p" and len(parts) == 2:
+                return [Reply("Plan cancelled; no more reminders for it.")] if self.planner.cancel_plan(user_id, plan_id) else [_stale()]
+        except (ValueError, IndexError, OverflowError, OSError):
+            pass
+        return [_stale()]
+
+    def _settings_button(self, user_id: int, rest: str) -> list[Reply]:
+        """Reminder lead time or goal."""
+        action, _, arg = rest.partition(":")
+        profile = self.store.load_profile(user_id)
+        if action == "lead" and arg.isdigit() and int(arg) in LEADS:
+            self.planner.update_profile(replace(profile, lead_minutes=int(arg)))
+        elif action == "goal" and arg in t.GOALS:
+            self.planner.update_profile(replace(profile, goal=arg))
+        else:
+            return [_stale()]
+        return [replace(self.settings(user_id)[0], edit=True)]
+
+
+def _known_zone(name: str) -> bool:
+    """Whether a zone name from a button is a real zone."""
+    try:
+        zone_info(name)
+    except (ValueError, KeyError):
+        return False
+    return True
+
+
+def _stale() -> Reply:
+    """A notice for a button that no longer applies."""
+    return Reply("That button no longer applies, so nothing changed. /plan or /sessions shows where you are.")

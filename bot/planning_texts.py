@@ -1,0 +1,76 @@
+"""What the planning dialogue and reminders say: pure text builders."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from knowledge.model import Prescription
+from scheduler.model import WEEKDAY_NAMES, Schedule
+
+ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
+            "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+ASK_GOAL = "What are you training for? This sets the sets, reps, load and rest of each session."
+ASK_WHEN = ("When do you want to train? Type it, e.g. \"every Mon Wed Fri at 7am\", \"weekdays at 6:15\", "
+            "\"tomorrow 18:30\" or \"in 2 hours\", or pick days and a time below.")
+NEED_SCREEN = ("Before I plan sessions, please take the short safety check: it asks a few health "
+               "questions so you know whether to talk to a doctor first.")
+NEED_REVIEW = ("Your safety check flagged points to go through with a doctor or physiotherapist. Planning "
+               "opens once a health professional has reviewed them: tap below when they have.")
+RED_STOP = ("Your safety check said to seek medical care, so I won't plan training sessions. If things "
+            "have changed, a health professional can advise you, and you can redo /screen.")
+NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
+PLAN_CANCELLED = "Okay, no plan saved."
+GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
+         "mobility": "🧘 Mobility / movement integrity"}
+
+
+def format_schedule(schedule: Schedule, zone: str) -> str:
+    """"every Mon, Wed, Fri at 07:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
+    if schedule.recurring:
+        days = "every day" if len(schedule.weekdays) == 7 else "every " + ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+        return f"{days} at {schedule.local_time:%H:%M}"
+    return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+
+
+def format_when(at: datetime, zone: str | tzinfo) -> str:
+    """"Mon 23 Nov 07:00" in the zone."""
+    from scheduler.timezones import zone_info
+
+    return f"{at.astimezone(zone_info(zone) if isinstance(zone, str) else zone):%a %d %b %H:%M}"
+
+
+def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime]) -> str:
+    """What the bot understood, the next three dates, and the question to save."""
+    dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
+    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}.\n\n"
+            f"Next sessions:\n{dates}\n\nSave this plan?")
+
+
+def format_lead(minutes: int) -> str:
+    """"30 min" / "1 h" / "at start" (for buttons)."""
+    if minutes == 0:
+        return "at start"
+    return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
+
+
+def format_lead_phrase(minutes: int) -> str:
+    """"30 min before each session" or "when each session starts"."""
+    return "when each session starts" if minutes == 0 else f"{format_lead(minutes)} before each session"
+
+
+def format_prescription(p: Prescription) -> str:
+    """One line of sets, reps, load and rest."""
+    return f"{p.sets} sets × {p.reps} reps · load: {p.load} · rest: {p.rest}"
+
+
+def format_reminder(at: datetime, zone: str, goal: str, prescription: Prescription | None, warm_up: str,
+                    late: bool, snoozed: bool) -> str:
+    """The reminder: when, what to do for the goal, a warm-up cue, and the check-in question."""
+    head = "⏰ Snoozed reminder: " if snoozed else "⏰ "
+    lines = [f"{head}reverse hypers at {format_when(at, zone)} (goal: {goal})."]
+    if late:
+        lines.append("Sorry this comes late: I was offline at the planned reminder time.")
+    if prescription:
+        lines.append(format_prescription(prescription))
+    lines += [warm_up, "Check-in: feeling unwell today, or new or worse back or leg pain? Then skip today."]
+    return "\n\n".join(lines)

@@ -1,0 +1,88 @@
+"""Plan bookkeeping over the store: create, list, cancel, and keep next session and reminder right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from scheduler.model import Schedule
+from scheduler.recurrence import occurrences_after
+from scheduler.store import Plan, Profile, SchedulerStore
+from scheduler.timezones import zone_info
+
+UPCOMING_DAYS = 7
+
+
+class Planner:
+    """Turns user decisions into stored plans with a correct next session and reminder time."""
+
+    def __init__(self, store: SchedulerStore, clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.clock = clock
+
+    def next_session(self, schedule: Schedule, zone: str, after: datetime, skip: set[datetime] = frozenset()) -> datetime | None:
+        """The first session after `after` that was not cancelled."""
+        for at in occurrences_after(schedule, zone_info(zone), after):
+            if at not in skip:
+                return at
+            if not schedule.recurring:
+                return None
+        return None
+
+    def reminder_time(self, session: datetime | None, lead_minutes: int) -> datetime | None:
+        """When to remind about a session: `lead` before it, never before now."""
+        if session is None:
+            return None
+        return max(session - timedelta(minutes=lead_minutes), min(self.clock(), session))
+
+    def create(self, profile: Profile, schedule: Schedule) -> int:
+        """Save a confirmed plan."""
+        now = self.clock()
+        first = self.next_session(schedule, profile.zone or "UTC", now)
+        return self.store.add_plan(profile.user_id, schedule, profile.zone or "UTC", profile.goal or "strength",
+                                   now, first, self.reminder_time(first, profile.lead_minutes))
+
+    def upcoming(self, user_id: int, days: int = UPCOMING_DAYS) -> list[tuple[Plan, datetime]]:
+        """Sessions of the user's active plans in the next `days` days, in time order."""
+        now = self.clock()
+        horizon = now + timedelta(days=days)
+        found = []
+        for plan in self.store.load_plans(user_id):
+            cancelled = self.store.cancelled_at(plan.id)
+            start = min(plan.next_at, now) if plan.next_at else now
+            for at in occurrences_after(plan.schedule, zone_info(plan.zone), start - timedelta(seconds=1)):
+                if at > horizon:
+                    break
+                if at >= (plan.next_at or now) and at not in cancelled:
+                    found.append((plan, at))
+        return sorted(found, key=lambda pa: pa[1])
+
+    def cancel_session(self, user_id: int, plan_id: int, at: datetime) -> bool:
+        """Cancel one upcoming session; False when it is not the user's or not upcoming."""
+        plan = self.store.load_plan(plan_id)
+        if plan is None or plan.user_id != user_id or not plan.active or at < (plan.next_at or at):
+            return False
+        self.store.cancel_occurrence(plan, at)
+        if at == plan.next_at:
+            self._refresh(plan)
+        return True
+
+    def cancel_plan(self, user_id: int, plan_id: int) -> bool:
+        """Stop a whole plan of the user."""
+        return self.store.deactivate(user_id, plan_id, "cancelled") > 0
+
+    def update_profile(self, profile: Profile) -> None:
+        """Store new settings and move every plan's reminder (and, for a new zone, its sessions)."""
+        self.store.save_profile(profile)
+        for plan in self.store.load_plans(profile.user_id):
+            if plan.schedule.recurring and profile.zone and profile.zone != plan.zone:
+                self.store.set_zone(plan.id, profile.zone)
+                plan = self.store.load_plan(plan.id) or plan
+            self._refresh(plan, profile.lead_minutes)
+
+    def _refresh(self, plan: Plan, lead_minutes: int | None = None) -> None:
+        """Recompute a plan's next session after now and its reminder time."""
+        lead = self.store.load_profile(plan.user_id).lead_minutes if lead_minutes is None else lead_minutes
+        after = self.clock() if plan.schedule.recurring else self.clock() - timedelta(seconds=1)
+        session = self.next_session(plan.schedule, plan.zone, after, self.store.cancelled_at(plan.id))
+        self.store.reschedule(plan.id, session, self.reminder_time(session, lead))

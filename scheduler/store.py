@@ -1,0 +1,277 @@
+"""Plans, occurrences and planning settings in SQLite, the source of truth for reminders.
+
+Times are stored as UTC epoch seconds. A plan row carries its next session (`next_at`) and when
+to remind about it (`remind_at`, indexed), so start-up and each tick only ask "what is due?".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from sqlite_utils import Database
+
+from scheduler.model import Schedule
+
+ACTIVE_STATUSES = ("sending", "sent", "snoozed")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A user's planning settings."""
+
+    user_id: int
+    zone: str | None = None
+    goal: str | None = None
+    lead_minutes: int = 30
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A saved plan and its next session."""
+
+    id: int
+    user_id: int
+    schedule: Schedule
+    zone: str
+    goal: str
+    active: bool
+    next_at: datetime | None
+    remind_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A plan being made: the stage of the conversation, button choices, a parsed schedule to confirm."""
+
+    user_id: int
+    stage: str
+    weekdays: frozenset[int] = frozenset()
+    local_time: str | None = None
+    pending: Schedule | None = None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One session that was reminded about, snoozed, cancelled, done, skipped or missed."""
+
+    id: int
+    plan_id: int
+    user_id: int
+    at: datetime
+    status: str
+    late: bool = False
+
+
+def create_scheduler_tables(db: Database) -> None:
+    """Migration: profiles, plans, occurrences, and plans being made."""
+    db["profiles"].create({"user_id": int, "zone": str, "goal": str, "lead_minutes": int}, pk="user_id",
+                          defaults={"lead_minutes": 30})
+    db["plans"].create({"id": int, "user_id": int, "weekdays": int, "local_time": str, "once_at": int,
+                        "zone": str, "goal": str, "created_at": int, "active": int, "paused": str,
+                        "next_at": int, "remind_at": int}, pk="id")
+    db["plans"].create_index(["user_id"])
+    db["plans"].create_index(["active", "remind_at"])
+    db["occurrences"].create({"id": int, "plan_id": int, "user_id": int, "at": int, "status": str,
+                              "reminded_at": int, "snooze_until": int, "late": int}, pk="id")
+    db["occurrences"].create_index(["plan_id", "at"], unique=True)
+    db["occurrences"].create_index(["status", "snooze_until"])
+    db["occurrences"].create_index(["user_id"])
+    db["plan_drafts"].create({"user_id": int, "stage": str, "weekdays": int, "local_time": str,
+                              "pending": str}, pk="user_id")
+
+
+def epoch(moment: datetime) -> int:
+    """UTC epoch seconds."""
+    return int(moment.timestamp())
+
+
+def instant(seconds: int | None) -> datetime | None:
+    """An aware UTC datetime from epoch seconds (None stays None)."""
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+class SchedulerStore:
+    """Every read and write of planning data; each write is one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def load_profile(self, user_id: int) -> Profile:
+        """The user's settings (defaults when none are stored)."""
+        row = self.db.execute("SELECT zone, goal, lead_minutes FROM profiles WHERE user_id = ?", [user_id]).fetchone()
+        return Profile(user_id, *row) if row else Profile(user_id)
+
+    def save_profile(self, profile: Profile) -> None:
+        """Store the user's settings."""
+        with self.db.conn:
+            self.db["profiles"].upsert({"user_id": profile.user_id, "zone": profile.zone, "goal": profile.goal,
+                                        "lead_minutes": profile.lead_minutes}, pk="user_id")
+
+    def add_plan(self, user_id: int, schedule: Schedule, zone: str, goal: str, now: datetime,
+                 next_at: datetime | None, remind_at: datetime | None) -> int:
+        """Save a confirmed plan with its first session."""
+        with self.db.conn:
+            return self.db["plans"].insert({
+                "user_id": user_id, "weekdays": sum(1 << d for d in schedule.weekdays),
+                "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
+                "once_at": epoch(schedule.once_at) if schedule.once_at else None, "zone": zone, "goal": goal,
+                "created_at": epoch(now), "active": 1, "paused": None,
+                "next_at": epoch(next_at) if next_at else None, "remind_at": epoch(remind_at) if remind_at else None,
+            }).last_pk
+
+    def load_plans(self, user_id: int) -> list[Plan]:
+        """The user's active plans."""
+        return [_plan(r) for r in self.db.query(
+            "SELECT * FROM plans WHERE user_id = ? AND active = 1 ORDER BY id", [user_id])]
+
+    def load_plan(self, plan_id: int) -> Plan | None:
+        """One plan by id."""
+        row = next(self.db.query("SELECT * FROM plans WHERE id = ?", [plan_id]), None)
+        return _plan(row) if row else None
+
+    def load_due_plans(self, now: datetime, limit: int) -> list[Plan]:
+        """Active plans whose reminder time has come, earliest first."""
+        return [_plan(r) for r in self.db.query(
+            "SELECT * FROM plans WHERE active = 1 AND remind_at <= ? ORDER BY remind_at LIMIT ?", [epoch(now), limit])]
+
+    def next_remind_at(self) -> datetime | None:
+        """The earliest reminder time of any active plan or snooze."""
+        plans = self.db.execute("SELECT min(remind_at) FROM plans WHERE active = 1").fetchone()[0]
+        snoozes = self.db.execute("SELECT min(snooze_until) FROM occurrences WHERE status = 'snoozed'").fetchone()[0]
+        times = [t for t in (plans, snoozes) if t is not None]
+        return instant(min(times)) if times else None
+
+    def advance(self, plan: Plan, status: str, late: bool, next_at: datetime | None, remind_at: datetime | None) -> int:
+        """Record what happened to the plan's current session and move it to the next, atomically."""
+        with self.db.conn:
+            occurrence = self.db["occurrences"].insert({
+                "plan_id": plan.id, "user_id": plan.user_id, "at": epoch(plan.next_at), "status": status,
+                "late": int(late)}, replace=True).last_pk
+            self.db.execute("UPDATE plans SET next_at = ?, remind_at = ?, active = ? WHERE id = ?", [
+                epoch(next_at) if next_at else None, epoch(remind_at) if remind_at else None,
+                int(next_at is not None), plan.id])
+        return occurrence
+
+    def reschedule(self, plan_id: int, next_at: datetime | None, remind_at: datetime | None) -> None:
+        """Set a plan's next session and reminder (after a setting changed or a session was cancelled)."""
+        with self.db.conn:
+            self.db.execute("UPDATE plans SET next_at = ?, remind_at = ?, active = ? WHERE id = ?", [
+                epoch(next_at) if next_at else None, epoch(remind_at) if remind_at else None,
+                int(next_at is not None), plan_id])
+
+    def set_zone(self, plan_id: int, zone: str) -> None:
+        """Move a weekly plan to another time zone (its wall-clock time stays)."""
+        with self.db.conn:
+            self.db.execute("UPDATE plans SET zone = ? WHERE id = ?", [zone, plan_id])
+
+    def load_occurrence(self, occurrence_id: int) -> Occurrence | None:
+        """One occurrence by id."""
+        row = next(self.db.query("SELECT * FROM occurrences WHERE id = ?", [occurrence_id]), None)
+        return _occurrence(row) if row else None
+
+    def load_sending(self) -> list[Occurrence]:
+        """Reminders claimed but not confirmed sent (the process stopped in between)."""
+        return [_occurrence(r) for r in self.db.query("SELECT * FROM occurrences WHERE status = 'sending' ORDER BY at")]
+
+    def claim_due_snoozes(self, now: datetime) -> list[Occurrence]:
+        """Snoozed reminders whose time has come, marked as being sent."""
+        with self.db.conn:
+            rows = list(self.db.query(
+                "SELECT * FROM occurrences WHERE status = 'snoozed' AND snooze_until <= ?", [epoch(now)]))
+            for row in rows:
+                self.db.execute("UPDATE occurrences SET status = 'sending' WHERE id = ?", [row["id"]])
+        return [_occurrence(r) for r in rows]
+
+    def set_status(self, occurrence_id: int, status: str, now: datetime, snooze_until: datetime | None = None) -> None:
+        """Record sent / done / skipped / snoozed / failed for an occurrence."""
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE occurrences SET status = ?, snooze_until = ?, "
+                "reminded_at = CASE WHEN ? = 'sent' THEN ? ELSE reminded_at END WHERE id = ?",
+                [status, epoch(snooze_until) if snooze_until else None, status, epoch(now), occurrence_id])
+
+    def cancel_occurrence(self, plan: Plan, at: datetime) -> None:
+        """Mark one upcoming session as cancelled."""
+        with self.db.conn:
+            self.db["occurrences"].insert({"plan_id": plan.id, "user_id": plan.user_id, "at": epoch(at),
+                                           "status": "cancelled", "late": 0}, replace=True)
+
+    def cancelled_at(self, plan_id: int) -> set[datetime]:
+        """Sessions of a plan that were cancelled one by one."""
+        return {instant(r[0]) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT at FROM occurrences WHERE plan_id = ? AND status = 'cancelled'", [plan_id]).fetchall()}
+
+    def deactivate(self, user_id: int, plan_id: int | None, reason: str) -> int:
+        """Stop one plan of a user (or all of them); returns how many were active."""
+        with self.db.conn:
+            query = "UPDATE plans SET active = 0, paused = ? WHERE user_id = ? AND active = 1"
+            params: list[object] = [reason, user_id]
+            if plan_id is not None:
+                query += " AND id = ?"
+                params.append(plan_id)
+            return self.db.execute(query, params).rowcount
+
+    def count_plans(self, user_id: int) -> int:
+        """How many active plans the user has."""
+        return self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 1", [user_id]).fetchone()[0]
+
+    def load_draft(self, user_id: int) -> Draft | None:
+        """The plan the user is making, if any."""
+        row = next(self.db.query("SELECT * FROM plan_drafts WHERE user_id = ?", [user_id]), None)
+        if row is None:
+            return None
+        pending = json.loads(row["pending"]) if row["pending"] else None
+        return Draft(user_id, row["stage"], frozenset(d for d in range(7) if (row["weekdays"] or 0) >> d & 1),
+                     row["local_time"], _schedule_from(pending) if pending else None)
+
+    def save_draft(self, draft: Draft) -> None:
+        """Store the plan being made (survives a restart)."""
+        pending = _schedule_json(draft.pending) if draft.pending else None
+        with self.db.conn:
+            self.db["plan_drafts"].upsert({"user_id": draft.user_id, "stage": draft.stage,
+                                           "weekdays": sum(1 << d for d in draft.weekdays),
+                                           "local_time": draft.local_time, "pending": pending}, pk="user_id")
+
+    def drop_draft(self, user_id: int) -> None:
+        """Forget the plan being made."""
+        with self.db.conn:
+            self.db.execute("DELETE FROM plan_drafts WHERE user_id = ?", [user_id])
+
+    def forget(self, user_id: int) -> None:
+        """Erase every planning record of a user."""
+        with self.db.conn:
+            for table in ("occurrences", "plans", "profiles", "plan_drafts"):
+                self.db.execute(f"DELETE FROM {table} WHERE user_id = ?", [user_id])
+
+
+def _schedule_json(schedule: Schedule) -> str:
+    """A schedule as JSON, for a plan awaiting confirmation."""
+    return json.dumps({"weekdays": sorted(schedule.weekdays),
+                       "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
+                       "once_at": epoch(schedule.once_at) if schedule.once_at else None})
+
+
+def _schedule_from(data: dict[str, object]) -> Schedule:
+    """The schedule stored by _schedule_json."""
+    local = data.get("local_time")
+    return Schedule(weekdays=frozenset(data.get("weekdays") or ()),  # type: ignore[arg-type]
+                    local_time=time.fromisoformat(str(local)) if local else None,
+                    once_at=instant(data.get("once_at")))  # type: ignore[arg-type]
+
+
+def _plan(row: dict[str, object]) -> Plan:
+    """A Plan from a row."""
+    mask = int(row["weekdays"] or 0)  # type: ignore[call-overload]
+    local = time.fromisoformat(str(row["local_time"])) if row["local_time"] else None
+    schedule = Schedule(weekdays=frozenset(d for d in range(7) if mask >> d & 1), local_time=local,
+                        once_at=instant(row["once_at"]))  # type: ignore[arg-type]
+    return Plan(int(row["id"]), int(row["user_id"]), schedule, str(row["zone"]), str(row["goal"]),  # type: ignore[call-overload]
+                bool(row["active"]), instant(row["next_at"]), instant(row["remind_at"]))  # type: ignore[arg-type]
+
+
+def _occurrence(row: dict[str, object]) -> Occurrence:
+    """An Occurrence from a row."""
+    return Occurrence(int(row["id"]), int(row["plan_id"]), int(row["user_id"]),  # type: ignore[call-overload]
+                      instant(row["at"]), str(row["status"]), bool(row["late"]))  # type: ignore[arg-type]
