@@ -65,6 +65,7 @@ def _setup_logging(settings: Settings) -> None:
     text, so both stay above DEBUG whatever the level: logs never contain what users wrote."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # it logs every reminder tick
     logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
 
 

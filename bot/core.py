@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from bot import privacy, texts
 from bot.answering import TOPICS_BUTTON, Answerer
 from bot.messages import Inbound, InboundKind, Reply
-from bot.planning import PlanningDialog
+from bot.planning import PlanningDialog, is_cancel
 from bot.reminders import Reminders
 from bot.screening.flow import PREFIX as SCREENING_PREFIX
 from bot.screening.flow import START as SCREENING_START
@@ -119,7 +119,7 @@ class Coach:
         typed = self.screening.on_typed(user_id, text)
         if typed:
             return typed
-        if self.planning.waiting_for_text(user_id) and (mentions_time(text) or not self.answers.knows(text)):
+        if self.planning.waiting_for_text(user_id) and self._about_planning(text):
             return self.planning.on_text(user_id, text)
         request = PLAN_REQUEST.match(text)
         if request:
@@ -128,8 +128,12 @@ class Coach:
             replies = [Reply(texts.format_empty(), buttons=((TOPICS_BUTTON,),))]
         else:
             replies = [Reply(chat) if (chat := small_talk_reply(text)) else self.answers.answer(user_id, text)]
-        pending = self.screening.current(user_id)
+        pending = self.screening.current(user_id) or self.planning.current(user_id)
         return replies + [pending] if pending else replies
+
+    def _about_planning(self, text: str) -> bool:
+        """While planning, a message is a planning answer unless it is clearly a knowledge question."""
+        return is_cancel(text) or mentions_time(text) or not self.answers.knows(text)
 
     def _button(self, user_id: int, data: str) -> list[Reply]:
         """A pressed button; unknown or forged data gets a short notice."""

@@ -57,12 +57,20 @@ class PlanningDialog:
         draft = self.store.load_draft(user_id)
         return draft is not None and draft.stage in ("zone", "zone-only", "when")
 
+    def current(self, user_id: int) -> Reply | None:
+        """The planning question the user still has to answer, to ask again after a detour."""
+        draft = self.store.load_draft(user_id)
+        if draft is None or draft.stage not in ("zone", "zone-only", "when"):
+            return None
+        question = t.ASK_ZONE if draft.stage.startswith("zone") else t.ASK_WHEN
+        return Reply(f"Back to your plan. {question}")
+
     def on_text(self, user_id: int, text: str) -> list[Reply]:
         """A typed zone or schedule."""
         draft = self.store.load_draft(user_id)
         if draft is None:
             return []
-        if text.strip().lower() in ("cancel", "stop", "/cancel"):
+        if is_cancel(text):
             self.store.drop_draft(user_id)
             return [Reply(t.PLAN_CANCELLED)]
         if draft.stage in ("zone", "zone-only"):
@@ -238,6 +246,11 @@ class PlanningDialog:
         else:
             return [_stale()]
         return [replace(self.settings(user_id)[0], edit=True)]
+
+
+def is_cancel(text: str) -> bool:
+    """Whether a typed message means "stop planning"."""
+    return text.strip().lower().strip(".!") in ("cancel", "stop", "/cancel", "never mind", "nevermind", "quit")
 
 
 def _known_zone(name: str) -> bool:

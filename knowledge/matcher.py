@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer
 
-DEFAULT_THRESHOLD = 32.0
+DEFAULT_THRESHOLD = 34.0
 SUGGESTION_FLOOR = 20.0
 ANCHOR = "reversehyper"
 UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than any known word

@@ -6,7 +6,8 @@ transaction before the message goes out, and marked 'sent' after Telegram accept
 process dies in between, the claim survives and the reminder is sent again at the next start
 (at least once; a duplicate is possible only in that window). A reminder whose time passed while
 the bot was down is still sent (marked late) if its session has not started, otherwise recorded
-as missed. Delivery is rate limited; 429 waits retry_after, network errors back off and retry,
+as missed (a session counts as begun STARTED_AFTER its start time, so a reminder due at the start
+still goes out a few seconds late). Delivery is rate limited; 429 waits retry_after, network errors back off and retry,
 and a user who blocked the bot has their plans paused.
 """
 
@@ -24,6 +25,7 @@ from scheduler.store import Occurrence, Plan, SchedulerStore
 log = logging.getLogger(__name__)
 
 LATE_AFTER = timedelta(minutes=2)
+STARTED_AFTER = timedelta(minutes=5)  # a session counts as begun this long after its start time
 BATCH = 1000
 WORKERS = 8
 MAX_ATTEMPTS = 6
@@ -138,7 +140,7 @@ class Dispatcher:
         following = self.planner.next_session(plan.schedule, plan.zone, plan.next_at, skip)
         lead = self.store.load_profile(plan.user_id).lead_minutes
         remind = self.planner.reminder_time(following, lead)
-        if now >= plan.next_at:
+        if now >= plan.next_at + STARTED_AFTER:
             self.store.advance(plan, "missed", False, following, remind)
             return 0
         late = now - plan.remind_at > LATE_AFTER
@@ -148,7 +150,7 @@ class Dispatcher:
 
     def _recover(self, occurrence: Occurrence) -> None:
         """A reminder claimed before a restart: send it (late) unless its session has begun."""
-        if self.clock() >= occurrence.at:
+        if self.clock() >= occurrence.at + STARTED_AFTER:
             self.store.set_status(occurrence.id, "missed", self.clock())
             return
         plan = self.store.load_plan(occurrence.plan_id)

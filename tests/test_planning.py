@@ -1,0 +1,145 @@
+"""Planning through the core: gating on the safety check, zone, goal, typed and tapped schedules,
+confirmation before saving, /sessions, /settings, /timezone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.messages import Inbound, InboundKind, Reply
+from bot.planning_texts import NEED_REVIEW, NEED_SCREEN, RED_STOP
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def screen(say, answers: dict[int, str] | None = None, user: int = 7) -> None:
+    """Take the safety check by typing: 'no' to everything except the given question numbers."""
+    say("/screen", user=user)
+    say("ok", user=user)
+    for n in range(1, 16):
+        if say((answers or {}).get(n, "no"), user=user)[0].text.startswith(("🛑",)):
+            break
+
+
+def button(reply: Reply, label: str) -> str:
+    return next(b.data for b in reply.button_list() if label in b.label)
+
+
+@pytest.fixture
+def planned(say):
+    """A green user with zone Berlin and goal strength, asked when to train."""
+    screen(say)
+    say("/plan")
+    replies = say("Berlin")
+    say(button(replies[-1], "Strength"), button=True)
+    return say
+
+
+def test_planning_needs_a_safety_check_that_allows_it(say):
+    assert say("/plan")[0].text == NEED_SCREEN
+    screen(say, {2: "yes"})
+    gate = say("/plan")[0]
+    assert gate.text == NEED_REVIEW and "reviewed" in gate.button_list()[0].label
+    screen(say, {3: "yes"}, user=8)
+    assert say("/plan", user=8)[0].text == RED_STOP
+
+
+def test_typed_plan_is_repeated_with_the_next_three_dates_and_saved_only_after_confirming(planned, coach):
+    confirm = planned("every Mon Wed Fri at 7am")[0]
+    assert "every Mon, Wed, Fri at 07:00 (Europe/Berlin)" in confirm.text and "strength" in confirm.text
+    assert "Mon 23 Nov 07:00" in confirm.text and "Wed 25 Nov 07:00" in confirm.text and "Fri 27 Nov 07:00" in confirm.text
+    assert coach.plans.count_plans(7) == 0
+    saved = planned(button(confirm, "Save"), button=True)[0]
+    assert "Saved" in saved.text and saved.edit
+    plan = coach.plans.load_plans(7)[0]
+    assert plan.next_at == datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+    assert plan.remind_at == plan.next_at - timedelta(minutes=30)
+
+
+def test_buttons_pick_days_and_a_time(planned, coach):
+    picker = planned("/plan")[0]
+    for label in ("Tue", "Thu"):
+        picker = planned(button(picker, label), button=True)[0]
+    picker = planned(button(picker, "18:30"), button=True)[0]
+    assert "✅Tue" in [b.label for b in picker.button_list()]
+    confirm = planned(button(picker, "Review"), button=True)[0]
+    assert "every Tue, Thu at 18:30" in confirm.text
+    planned(button(confirm, "Save"), button=True)
+    assert coach.plans.load_plans(7)[0].schedule.weekdays == {1, 3}
+
+
+def test_a_time_in_the_past_and_nonsense_get_specific_hints(planned, coach):
+    assert "already passed" in planned("today at 6am")[0].text
+    assert "no 30 February" in planned("30 feb at 8")[0].text
+    assert "What time?" in planned("sometime soonish maybe")[0].text
+    assert coach.plans.count_plans(7) == 0
+
+
+def test_a_question_while_planning_is_answered_and_planning_goes_on(planned, coach):
+    answer, again = planned("how many reps for endurance?")
+    assert answer.entry == "program-endurance"
+    assert again.text.startswith("Back to your plan") and coach.plans.count_plans(7) == 0
+    assert "every Sat at 09:00" in planned("saturdays at 9am")[0].text
+
+
+def test_cancel_stops_planning(planned, coach):
+    assert "no plan saved" in planned("cancel")[0].text
+    assert coach.plans.load_draft(7) is None
+
+
+def test_plain_words_request_starts_planning(say, coach):
+    screen(say)
+    say("/timezone")
+    say("London")
+    say("/settings")
+    say("set:goal:endurance", button=True)
+    confirm = say("remind me tomorrow at 6pm")[0]
+    assert "once, Sun 22 Nov 18:00 (Europe/London)" in confirm.text
+
+
+def test_sessions_lists_the_week_and_cancels_one_or_all(planned, coach):
+    planned(button(planned("weekdays at 7am")[0], "Save"), button=True)
+    sessions = planned("/sessions")[0]
+    assert sessions.text.count("07:00") == 5
+    skip = button(sessions, "Skip Mon 23 Nov")
+    assert "Skipped" in planned(skip, button=True)[0].text
+    assert coach.plans.load_plans(7)[0].next_at == datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    assert "Mon 23 Nov" not in planned("/sessions")[0].text
+    assert "no longer applies" in planned(skip, button=True)[0].text
+    assert "cancelled" in planned(button(sessions, "Cancel plan"), button=True)[0].text
+    assert coach.plans.count_plans(7) == 0
+
+
+def test_settings_change_the_reminder_time_and_zone_keeps_wall_clock(planned, coach):
+    planned(button(planned("every day at 7am")[0], "Save"), button=True)
+    planned("set:lead:0", button=True)
+    plan = coach.plans.load_plans(7)[0]
+    assert plan.remind_at == plan.next_at
+    planned("/timezone")
+    planned("New York")
+    plan = coach.plans.load_plans(7)[0]
+    assert plan.next_at.astimezone(ZoneInfo("America/New_York")).hour == 7
+
+
+def test_forged_planning_buttons_change_nothing(planned, coach):
+    for data in ("plan:save", "plan:day:9", "plan:time:99:99", "ses:c:1:abc", "ses:p:999", "set:lead:7",
+                 "plan:zone:../../etc/passwd", "ses:c:1:99999999999999999999"):
+        reply = planned(data, button=True)[0]
+        assert "no longer applies" in reply.text or "Pick at least one day" in reply.text, data
+    assert coach.plans.count_plans(7) == 0
+
+
+def test_location_sets_the_zone(coach, say):
+    screen(say)
+    say("/timezone")
+    reply = coach.handle(Inbound(7, InboundKind.LOCATION, "-33.87,151.21"))[0]
+    assert "Australia/Sydney" in reply.text
+    assert "couldn't read" in coach.handle(Inbound(7, InboundKind.LOCATION, "nowhere"))[0].text
+
+
+def test_forget_erases_plans(planned, coach):
+    planned(button(planned("weekdays at 7am")[0], "Save"), button=True)
+    planned("forget:yes", button=True)
+    assert coach.plans.count_plans(7) == 0 and coach.plans.load_profile(7).zone is None

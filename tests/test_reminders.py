@@ -1,0 +1,234 @@
+"""Reminders with an injected clock: due, late, missed while down, sent once across restarts,
+snooze, check-in buttons, DST, and Telegram's limits (429, 403, network errors)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.core import Coach
+from bot.screening.questions import Status
+from scheduler.dispatcher import Blocked, Dispatcher, Due, RetryLater, Transient
+from scheduler.model import Schedule
+from tests.test_planning import button, screen
+
+MONDAY_7 = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # Mon 23 Nov 07:00 in Berlin
+
+
+class Time:
+    """The test's clock: both wall time and the monotonic clock move only when told."""
+
+    def __init__(self, clock) -> None:
+        self.clock = clock
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.clock.now.timestamp()
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.clock.now += timedelta(seconds=seconds)
+
+
+class Outbox:
+    """A fake delivery: records reminders, and fails on demand."""
+
+    def __init__(self, coach: Coach) -> None:
+        self.coach = coach
+        self.sent: list[tuple[Due, str]] = []
+        self.failures: list[Exception] = []
+
+    async def __call__(self, due: Due) -> None:
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append((due, self.coach.compose_reminder(due).text))
+
+
+@pytest.fixture
+def outbox(coach) -> Outbox:
+    return Outbox(coach)
+
+
+@pytest.fixture
+async def dispatcher(coach, clock, outbox):
+    time = Time(clock)
+    d = Dispatcher(coach.plans, coach.planner, outbox, clock, rate=1000, sleep=time.sleep, monotonic=time.monotonic)
+    d.start()
+    d.time = time
+    yield d
+    await d.stop()
+
+
+def plan(say, coach, text: str = "every Mon Wed Fri at 7am") -> None:
+    screen(say)
+    say("/plan")
+    say(button(say("Berlin")[-1], "Strength"), button=True)
+    say(button(say(text)[0], "Save"), button=True)
+
+
+async def run(dispatcher: Dispatcher) -> int:
+    queued = dispatcher.tick()
+    await dispatcher.drain()
+    return queued
+
+
+async def test_reminder_comes_thirty_minutes_before_with_the_prescription(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    clock.now = MONDAY_7 - timedelta(minutes=31)
+    assert await run(dispatcher) == 0
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    assert await run(dispatcher) == 1
+    due, text = outbox.sent[0]
+    assert due.at == MONDAY_7 and not due.late
+    assert "3–4 sets × 8–10 reps" in text and "Warm up" in text and "Check-in" in text
+    assert await run(dispatcher) == 0
+    assert coach.plans.load_plans(7)[0].next_at == MONDAY_7 + timedelta(days=2)
+
+
+async def test_missed_while_down_is_sent_late_if_the_session_has_not_started(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    clock.now = MONDAY_7 - timedelta(minutes=10)
+    await run(dispatcher)
+    assert outbox.sent[0][0].late and "late" in outbox.sent[0][1]
+
+
+async def test_missed_while_down_after_the_session_started_is_recorded_missed(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    clock.now = MONDAY_7 + timedelta(days=2, hours=1)   # Mon and Wed sessions both passed
+    await run(dispatcher)
+    assert outbox.sent == []
+    statuses = [r["status"] for r in coach.plans.db.query("SELECT status FROM occurrences ORDER BY at")]
+    assert statuses == ["missed", "missed"]
+    assert coach.plans.load_plans(7)[0].next_at == MONDAY_7 + timedelta(days=4)
+
+
+async def test_a_restart_does_not_resend_but_resends_what_was_claimed_and_unconfirmed(say, coach, clock, outbox):
+    plan(say, coach)
+    time = Time(clock)
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    crashed = Dispatcher(coach.plans, coach.planner, outbox, clock, sleep=time.sleep, monotonic=time.monotonic)
+    assert crashed.tick() == 1            # claimed in the database, then the process "dies" before sending
+    restarted = Dispatcher(coach.plans, coach.planner, outbox, clock, sleep=time.sleep, monotonic=time.monotonic)
+    restarted.start()
+    await restarted.drain()
+    assert len(outbox.sent) == 1
+    again = Dispatcher(coach.plans, coach.planner, outbox, clock, sleep=time.sleep, monotonic=time.monotonic)
+    again.start()
+    assert again.tick() == 0
+    await again.drain()
+    await restarted.stop()
+    await again.stop()
+    assert len(outbox.sent) == 1
+
+
+async def test_snooze_sends_once_more_without_moving_the_series(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    due = outbox.sent[0][0]
+    assert "15 minutes" in say(f"rem:{due.occurrence_id}:snooze", button=True)[0].text
+    clock.now += timedelta(minutes=14)
+    assert await run(dispatcher) == 0
+    clock.now += timedelta(minutes=1)
+    assert await run(dispatcher) == 1
+    assert outbox.sent[1][0].snoozed and "Snoozed" in outbox.sent[1][1]
+    assert coach.plans.load_plans(7)[0].next_at == MONDAY_7 + timedelta(days=2)
+    assert await run(dispatcher) == 0
+
+
+async def test_done_skip_and_double_press(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    occurrence = outbox.sent[0][0].occurrence_id
+    assert "Nice work" in say(f"rem:{occurrence}:done", button=True)[0].text
+    assert "Already recorded as done" in say(f"rem:{occurrence}:skip", button=True)[0].text
+    assert "no longer open" in say(f"rem:{occurrence}:done", button=True, user=8)[0].text
+    assert "no longer open" in say("rem:abc:done", button=True)[0].text
+
+
+async def test_not_feeling_well_skips_and_new_back_pain_asks_to_redo_the_check(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    occurrence = outbox.sent[0][0].occurrence_id
+    unwell = say(f"rem:{occurrence}:unwell", button=True)[0]
+    assert "rest day" in unwell.text and "see a doctor" in unwell.text
+    pain = say(button(unwell, "back or leg pain"), button=True)[0]
+    assert "redo the safety check" in pain.text
+    assert coach.screening.status(7) is Status.EXPIRED
+    clock.now = MONDAY_7 + timedelta(days=2) - timedelta(minutes=30)
+    await run(dispatcher)
+    assert "on hold" in outbox.sent[1][1]
+    assert "Rest day" not in outbox.sent[1][1]
+
+
+async def test_daily_reminders_keep_local_time_across_dst(say, coach, clock, dispatcher, outbox):
+    clock.now = datetime(2027, 3, 26, 12, tzinfo=UTC)
+    plan(say, coach, "every day at 7am")
+    for _ in range(4):
+        clock.now = coach.plans.load_plans(7)[0].remind_at
+        await run(dispatcher)
+    local = [due.at.astimezone(ZoneInfo("Europe/Berlin")) for due, _ in outbox.sent]
+    assert [(t.day, t.hour) for t in local] == [(27, 7), (28, 7), (29, 7), (30, 7)]
+    assert local[0].utcoffset() != local[-1].utcoffset()
+
+
+async def test_429_waits_retry_after_then_delivers_once(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    outbox.failures = [RetryLater(3), RetryLater(2)]
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    assert len(outbox.sent) == 1 and sum(dispatcher.time.slept) >= 5
+
+
+async def test_network_errors_back_off_and_retry(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    outbox.failures = [Transient("reset"), Transient("timeout")]
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    assert len(outbox.sent) == 1 and dispatcher.time.slept[:2] == [1, 2]
+
+
+async def test_a_user_who_blocked_the_bot_has_plans_paused(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    outbox.failures = [Blocked()]
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    assert outbox.sent == [] and coach.plans.count_plans(7) == 0
+    clock.now = MONDAY_7 + timedelta(days=2)
+    assert await run(dispatcher) == 0
+
+
+async def test_one_off_plan_is_reminded_once_then_ends(say, coach, clock, dispatcher, outbox):
+    plan(say, coach, "in 2 hours")
+    clock.now += timedelta(hours=1, minutes=30)
+    assert await run(dispatcher) == 1
+    clock.now += timedelta(days=7)
+    assert await run(dispatcher) == 0
+    assert coach.plans.count_plans(7) == 0
+
+
+async def test_fan_out_is_rate_limited(coach, clock, outbox):
+    time = Time(clock)
+    d = Dispatcher(coach.plans, coach.planner, outbox, clock, rate=10, sleep=time.sleep, monotonic=time.monotonic)
+    start = clock.now
+    for user in range(100, 150):
+        coach.plans.add_plan(user, Schedule(once_at=start + timedelta(hours=1)), "UTC", "strength", start,
+                             start + timedelta(hours=1), start)
+    d.start()
+    assert d.tick() == 50
+    await d.drain()
+    await d.stop()
+    assert len(outbox.sent) == 50 and len({due.user_id for due, _ in outbox.sent}) == 50
+    assert 4.8 <= (clock.now - start).total_seconds() <= 5.2
+
+
+async def test_reminder_at_the_start_time_is_sent_even_if_the_tick_comes_a_moment_later(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    say("set:lead:0", button=True)
+    clock.now = MONDAY_7 + timedelta(seconds=2)
+    assert await run(dispatcher) == 1
+    assert not outbox.sent[0][0].late
