@@ -36,7 +36,8 @@ class Answerer:
         if not mentions_health_concern(text):
             return self._entry_reply(match.entry_id, match.score) if match.entry_id else self._missed(user_id, text, match)
         clear = match.entry_id and match.score >= self.matcher.threshold + HEALTH_MARGIN
-        entry_id = match.entry_id if clear else (HEALTH_ENTRY if HEALTH_ENTRY in self.kb.entries else None)
+        fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
+        entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
             return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),))
         reply = self._entry_reply(entry_id, match.score)

@@ -7,12 +7,15 @@ import re
 from knowledge.normalize import clean_text
 
 HEALTH_WORDS = re.compile(
-    r"\b(pain\w*|hurt\w*|ache|aches|aching|sore|injur\w*|surger\w*|operation|operated|disc|discs|"
-    r"disk|disks|herniat\w*|hernia|sciatica|spasm\w*|pregnan\w*|postpartum|gave birth|"
-    r"chest|heart|blood pressure|hypertension|diabet\w*|osteopor\w*|arthritis|cancer|"
+    r"\b(pain|pains|painful|hurts?|hurting|hurted|ache|aches|aching|achy|sore|soreness|injur\w*|"
+    r"surger\w*|operation|operated|fusion|replacement|disc|discs|disk|disks|herniat\w*|hernia|"
+    r"bulging|sciatica|spasm\w*|pregnan\w*|postpartum|post partum|gave birth|c section|caesarean|"
+    r"chest (?:pain|pains|tight\w*|pressure)|heart|cardiac|blood pressure|hypertension|diabet\w*|"
+    r"asthma|copd|epilep\w*|stroke|osteopor\w*|osteopenia|arthritis|cancer|chemo\w*|kidney|"
     r"condition|medical|medication|medicine|meds|numb\w*|tingl\w*|dizz\w*|faint\w*|"
-    r"fractur\w*|broken|stenosis|spondylo\w*|scoliosis|slipped|tear|torn|strain\w*|sprain\w*|"
-    r"recovering|rehab\w*|physio\w*|doctor|sick|ill|unwell)\b"
+    r"fractur\w*|broken|stenosis|spondyl\w*|scoliosis|slipped|tear|torn|strain|strained|sprain\w*|"
+    r"pulled|tweaked|popped|pop|recovering|rehab\w*|physio\w*|doctor|sick|ill|unwell|"
+    r"safe for me|okay for me|ok for me)\b"
 )
 # "reverse hypertension" is a common mis-hearing of the exercise, not blood pressure.
 EXERCISE_MISHEARING = re.compile(r"\breverse hypertensions?\b")

@@ -18,7 +18,7 @@ from bot.telegram_adapter import keyboard
 from scheduler.dispatcher import Blocked, Deliver, Dispatcher, Due, RetryLater, Transient
 
 TICK_SECONDS = 1.0
-REMINDER_RATE = 25.0  # per second: below Telegram's ~30/s so replies to users still get through
+REMINDER_RATE = 28.0  # per second: just under Telegram's ~30/s, leaving room for replies to users
 
 
 def make_deliver(bot: Bot, coach: Coach) -> Deliver:

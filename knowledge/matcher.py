@@ -38,6 +38,7 @@ class Match:
     score: float
     suggestions: tuple[str, ...] = ()
     query: str = ""
+    off_topic: bool = False  # about another exercise or topic, not ours
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ class Matcher:
         """The entry this message asks about, or None with up to three suggestions."""
         tokens = self.normalizer.tokens(text)
         query = " ".join(tokens)
-        ranked = [] if self._about_something_else(tokens) else self._rank(tokens)
+        if self._about_something_else(tokens):
+            return Match(entry_id=None, score=0.0, query=query, off_topic=True)
+        ranked = self._rank(tokens)
         if not ranked:
             return Match(entry_id=None, score=0.0, query=query)
         best_id, best_score = ranked[0]
