@@ -43,11 +43,22 @@ class Lexicon:
     generic: frozenset[str]
     foreign: frozenset[str]
     phrase_words: frozenset[str]
+    canonical: frozenset[str]  # tokens the lexicon produces (phrase and synonym targets)
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML without booleans: in a word list, yes / no / on are words, not true / false."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read the lexicon file; longer phrases are applied first so they win over their parts."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)  # noqa: S506 - a SafeLoader
     phrases = {str(k): str(v) for k, v in data["phrases"].items()}
     longest_first = sorted(phrases, key=len, reverse=True)
     return Lexicon(
@@ -58,6 +69,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         generic=frozenset(str(w) for w in data["generic"]),
         foreign=frozenset(str(w) for w in data["foreign"]),
         phrase_words=frozenset(w for k in phrases for w in k.split()),
+        canonical=frozenset(w for v in (*phrases.values(), *data["synonyms"].values()) for w in str(v).split()),
     )
 
 
@@ -133,8 +145,8 @@ class Normalizer:
     def with_spelling(self, words: set[str]) -> Normalizer:
         """A normaliser that also corrects typos towards `words` and the lexicon's own words."""
         lex = self.lexicon
-        known = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | set(NUMBER_WORDS) | set(HOMOPHONES)
-        known |= lex.phrase_words
+        known = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | lex.foreign
+        known |= lex.phrase_words | set(NUMBER_WORDS) | set(HOMOPHONES)
         return Normalizer(lex, frozenset(w for w in known if w.isalpha()))
 
     def words(self, text: str) -> list[str]:
@@ -167,7 +179,12 @@ class Normalizer:
         found = self._canonical_cache.get(word)
         if found is None:
             synonyms, fillers = self.lexicon.synonyms, self.lexicon.fillers
-            found = "" if word in fillers else synonyms.get(word) or synonyms.get(stem(word), stem(word))
+            if word in fillers:
+                found = ""
+            elif word in synonyms or word in self.lexicon.canonical:
+                found = synonyms.get(word, word)  # already a canonical token: never stemmed
+            else:
+                found = synonyms.get(stem(word), stem(word))
             found = "" if found in fillers else found
             self._canonical_cache[word] = found
         return found

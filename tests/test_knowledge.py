@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.accuracy import evaluate, summarise
+
 from knowledge.loader import CONTENT_DIR, KnowledgeError, load_knowledge, read_knowledge
 from knowledge.normalize import Normalizer, clean_text, load_lexicon
 
@@ -94,3 +96,20 @@ def test_normalisation_handles_case_emoji_number_words_and_slang(text, tokens):
 def test_typos_word_order_and_filler_still_find_the_entry(matcher):
     for text in ("how mny reps for endurnace", "endurance reps how many", "um so like how many reps for endurance please"):
         assert matcher.match(text).entry_id == "program-endurance", text
+
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def test_regression_set_meets_the_accuracy_targets():
+    table = summarise(evaluate(BENCH / "regression.yaml"))
+    right, total = table["in scope"]
+    assert total >= 150 and right / total >= 0.95
+    right, total = table["out of scope"]
+    assert right / total >= 0.95
+
+
+def test_held_out_set_does_not_fall_below_its_measured_level():
+    table = summarise(evaluate(BENCH / "holdout.yaml"))
+    assert table["in scope"][0] / table["in scope"][1] >= 0.88
+    assert table["out of scope"][0] / table["out of scope"][1] >= 0.92
