@@ -64,3 +64,27 @@ class BotProcess:
     def log(self) -> str:
         """Everything the process wrote."""
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+class Chat:
+    """One user's side of a conversation with the bot over the fake Bot API."""
+
+    def __init__(self, api: FakeBotApi, chat_id: int) -> None:
+        self.api = api
+        self.chat_id = chat_id
+
+    async def say(self, text: str, expect: str) -> dict:
+        """Send a text and wait for the bot's message containing `expect`."""
+        self.api.mark()
+        self.api.push_text(self.chat_id, text)
+        return await self.api.wait_for(
+            "sendMessage", lambda p: p["chat_id"] == self.chat_id and expect in p["text"], timeout=20)
+
+    async def press(self, params: dict, label: str, expect: str, method: str = "sendMessage") -> dict:
+        """Press the button whose label contains `label` on the bot's latest message, and wait for
+        the answer (a new message, or an edit with method="editMessageText") containing `expect`."""
+        data = next(b["callback_data"] for row in params["reply_markup"]["inline_keyboard"]
+                    for b in row if label in b["text"])
+        self.api.mark()
+        self.api.push_callback(self.chat_id, data, max(mid for chat, mid in self.api.messages if chat == self.chat_id))
+        return await self.api.wait_for(method, lambda p: expect in p.get("text", ""), timeout=20)

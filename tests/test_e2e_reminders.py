@@ -3,25 +3,10 @@ reminder arrives after the restart."""
 
 from __future__ import annotations
 
-from tests.botprocess import BotProcess
+from tests.botprocess import BotProcess, Chat
 from tests.fakebotapi import FakeBotApi
 
 CHAT = 6161
-
-
-async def say(api: FakeBotApi, text: str, expect: str) -> dict:
-    """Send a text and wait for the reply containing `expect`."""
-    api.mark()
-    api.push_text(CHAT, text)
-    return await api.wait_for("sendMessage", lambda p: p["chat_id"] == CHAT and expect in p["text"], timeout=20)
-
-
-async def press(api: FakeBotApi, params: dict, label: str, expect: str, method: str = "sendMessage") -> dict:
-    """Press a button of a sent message and wait for the answer containing `expect`."""
-    data = next(b["callback_data"] for row in params["reply_markup"]["inline_keyboard"] for b in row if label in b["text"])
-    api.mark()
-    api.push_callback(CHAT, data, max(mid for chat, mid in api.messages if chat == CHAT))
-    return await api.wait_for(method, lambda p: expect in p.get("text", ""), timeout=20)
 
 
 async def test_reminder_arrives_after_the_process_is_killed_and_restarted(tmp_path):
@@ -31,18 +16,19 @@ async def test_reminder_arrives_after_the_process_is_killed_and_restarted(tmp_pa
         first.start()
         try:
             await api.wait_for("setMyCommands", timeout=30)
-            await say(api, "/screen", "Safety check")
-            await say(api, "ok", "Question 1 of 15")
+            chat = Chat(api, CHAT)
+            await chat.say("/screen", "Safety check")
+            await chat.say("ok", "Question 1 of 15")
             for n in range(2, 16):
-                await say(api, "no", f"Question {n} of 15")
-            await say(api, "no", "Nothing in your answers")
-            await say(api, "/plan", "time zone")
-            goal = await say(api, "Berlin", "What are you training for")
-            await press(api, goal, "Endurance", "When do you want to train")
-            settings = await say(api, "/settings", "Reminders come")
-            await press(api, settings, "at start", "when each session starts", method="editMessageText")
-            confirm = await say(api, "in 6 seconds", "Save this plan?")
-            await press(api, confirm, "Save", "Saved", method="editMessageText")
+                await chat.say("no", f"Question {n} of 15")
+            await chat.say("no", "Nothing in your answers")
+            await chat.say("/plan", "time zone")
+            goal = await chat.say("Berlin", "What are you training for")
+            await chat.press(goal, "Endurance", "When do you want to train")
+            settings = await chat.say("/settings", "Reminders come")
+            await chat.press(settings, "at start", "when each session starts", method="editMessageText")
+            confirm = await chat.say("in 6 seconds", "Save this plan?")
+            await chat.press(confirm, "Save", "Saved", method="editMessageText")
         finally:
             await first.kill()
         second = BotProcess(api, tmp_path / "coach.db", log)
