@@ -70,7 +70,8 @@ class Matcher:
 
     def _index(self, entry_id: str, tokens: list[str]) -> None:
         """Add one phrasing to the postings of each of its words, with that word's weight."""
-        weights, norm = _weigh(dict.fromkeys(tokens, 1), self._idf)
+        weights = {t: self._idf[t] for t in tokens}  # each word once: its weight is its IDF
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         for token, weight in weights.items():
             self._postings[token][len(self._phrasings)] = weight
         self._phrasings.append(_Phrasing(" ".join(tokens), norm, entry_id))

@@ -24,6 +24,7 @@ NUMBER_WORDS = {
 HOMOPHONES = {"four": "for", "two": "to", "too": "to", "won": "one"}
 UNITS = {"set", "sets", "rep", "reps", "repetitions", "second", "seconds", "secs", "minute",
          "minutes", "mins", "times", "weeks", "months", "days", "kg", "lb", "lbs", "x", "to", "or"}
+_NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(HOMOPHONES)
 APOSTROPHES = re.compile(r"[\u2019\u2018`´]")
 NON_WORD = re.compile(r"[^a-z0-9]+")
 TYPO_MIN_LENGTH = 4
@@ -36,8 +37,8 @@ DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013\u2014]\s*(\d)")
 class Lexicon:
     """Phrases, synonyms and word lists that drive normalisation."""
 
-    phrases: dict[str, str]
-    phrase_pattern: re.Pattern[str]
+    phrases: dict[tuple[str, ...], str]  # words of a phrase -> what replaces them
+    phrase_starts: dict[str, tuple[tuple[str, ...], ...]]  # first word -> its phrases, longest first
     synonyms: dict[str, str]
     fillers: frozenset[str]
     generic: frozenset[str]
@@ -59,16 +60,18 @@ _WordLoader.yaml_implicit_resolvers = {
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read the lexicon file; longer phrases are applied first so they win over their parts."""
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)  # noqa: S506 - a SafeLoader
-    phrases = {str(k): str(v) for k, v in data["phrases"].items()}
-    longest_first = sorted(phrases, key=len, reverse=True)
+    phrases = {tuple(str(k).split()): str(v) for k, v in data["phrases"].items()}
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(phrases, key=len, reverse=True):
+        starts.setdefault(words[0], []).append(words)
     return Lexicon(
         phrases=phrases,
-        phrase_pattern=re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b"),
+        phrase_starts={first: tuple(ws) for first, ws in starts.items()},
         synonyms={str(k): str(v) for k, v in data["synonyms"].items()},
         fillers=frozenset(str(w) for w in data["fillers"]),
         generic=frozenset(str(w) for w in data["generic"]),
         foreign=frozenset(str(w) for w in data["foreign"]),
-        phrase_words=frozenset(w for k in phrases for w in k.split()),
+        phrase_words=frozenset(w for k in phrases for w in k),
         canonical=frozenset(w for v in (*phrases.values(), *data["synonyms"].values()) for w in str(v).split()),
     )
 
@@ -83,6 +86,8 @@ def clean_text(text: str) -> str:
 
 def numbers_to_digits(words: list[str]) -> list[str]:
     """Replace number words by digits, and "four"/"two" by "for"/"to" when they are not numbers."""
+    if _NUMBERISH.isdisjoint(words):
+        return words
     out: list[str] = []
     for i, word in enumerate(words):
         if word in HOMOPHONES and not _numeric_context(words, i):
@@ -159,11 +164,24 @@ class Normalizer:
 
     def tokens_of(self, words: list[str]) -> list[str]:
         """The canonical tokens of already cleaned words (see `words`)."""
-        joined = " ".join(self._spell(w) for w in words)
-        joined = self.lexicon.phrase_pattern.sub(lambda m: self.lexicon.phrases[m.group(0)], joined)
         out: list[str] = []
-        for word in joined.split():
+        for word in self._join_phrases([self._spell(w) for w in words]):
             out.extend(self._canonical(word).split())
+        return out
+
+    def _join_phrases(self, words: list[str]) -> list[str]:
+        """Replace each lexicon phrase (longest first, left to right) by its token(s)."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for phrase in self.lexicon.phrase_starts.get(words[i], ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    out.extend(self.lexicon.phrases[phrase].split())
+                    i += len(phrase)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
         return out
 
     def _spell(self, word: str) -> str:
