@@ -105,3 +105,34 @@ async def test_safety_check_buttons_edit_the_question_message_in_place(tg):
     edit = request.sent("editMessageText")[-1]
     assert edit["message_id"] == 77 and "Question 1 of 15" in edit["text"]
     assert len(request.sent()) == 1
+
+
+async def _green(app) -> None:
+    for text in ["/screen", "ok"] + ["no"] * 15:
+        await feed(app, message_update(text))
+
+
+async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
+    app, request = tg
+    await _green(app)
+    await feed(app, message_update("/plan"))
+    await feed(app, message_update("Berlin"))
+    goal = request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(app, callback_update(goal))
+    await feed(app, message_update("every Mon Wed Fri at 7am"))
+    confirm = request.sent()[-1]
+    assert "Save this plan?" in confirm["text"]
+    save = confirm["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(app, callback_update(save, message_id=91))
+    assert "Saved" in request.sent("editMessageText")[-1]["text"]
+    coach = app.bot_data["coach"]
+    occurrence = coach.plans.advance(coach.plans.load_plans(7)[0], "sent", False, None, None)
+    await feed(app, callback_update(f"rem:{occurrence}:snooze", message_id=92))
+    edit = request.sent("editMessageText")[-1]
+    assert edit["message_id"] == 92 and "15 minutes" in edit["text"]
+
+
+async def test_shared_location_sets_the_time_zone(tg):
+    app, request = tg
+    await feed(app, message_update(location={"latitude": 40.71, "longitude": -74.0}))
+    assert "America/New_York" in request.texts()[-1]
