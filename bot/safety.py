@@ -17,11 +17,13 @@ HEALTH_WORDS = re.compile(
     r"pulled|tweaked|popped|pop|recovering|rehab\w*|physio\w*|doctor|sick|ill|unwell|"
     r"safe for me|okay for me|ok for me)\b"
 )
-# "reverse hypertension" is a common mis-hearing of the exercise, not blood pressure.
-EXERCISE_MISHEARING = re.compile(r"\breverse hypertensions?\b")
+# "reverse hypertension" is a common mis-hearing of the exercise, not blood pressure; "no pain"
+# and "pain free" say the opposite of a concern.
+NOT_A_CONCERN = re.compile(
+    r"\breverse hypertensions?\b|\b(?:no|not any|without|zero|never had any) (?:pain|injur\w*)\b|\bpain free\b")
 
 
 def mentions_health_concern(text: str) -> bool:
     """Whether a message talks about pain, injury, surgery, pregnancy or a medical condition."""
-    cleaned = EXERCISE_MISHEARING.sub(" ", clean_text(text))
+    cleaned = NOT_A_CONCERN.sub(" ", clean_text(text))
     return bool(HEALTH_WORDS.search(cleaned))

@@ -90,3 +90,8 @@ def test_update_ids_are_handled_once(coach):
     assert coach.first_delivery(41) is True
     assert coach.first_delivery(41) is False
     assert coach.first_delivery(42) is True
+
+
+def test_no_pain_is_not_a_health_concern_but_pain_is(say):
+    assert DOCTOR_FIRST not in say("big pump in my lower back after hypers, no pain at all, is that normal")[0].text
+    assert DOCTOR_FIRST in say("sharp pain in my lower back after hypers")[0].text
