@@ -27,7 +27,7 @@ from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 
 Clock = Callable[[], datetime]
-PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?|book)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
+PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
 
@@ -122,7 +122,7 @@ class Coach:
         if self.planning.waiting_for_text(user_id) and self._about_planning(text):
             return self.planning.on_text(user_id, text)
         request = PLAN_REQUEST.match(text)
-        if request:
+        if request and (not request.group(1).strip() or mentions_time(request.group(1))):
             return self.planning.start(user_id, request.group(1))
         if not text:
             replies = [Reply(texts.format_empty(), buttons=((TOPICS_BUTTON,),))]

@@ -143,3 +143,9 @@ def test_forget_erases_plans(planned, coach):
     planned(button(planned("weekdays at 7am")[0], "Save"), button=True)
     planned("forget:yes", button=True)
     assert coach.plans.count_plans(7) == 0 and coach.plans.load_profile(7).zone is None
+
+
+def test_a_question_starting_with_plan_is_still_a_question(say):
+    screen(say)
+    reply = say("plan for a beginner, where do I start?")[0]
+    assert reply.matched and "What time?" not in reply.text
