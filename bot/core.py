@@ -80,7 +80,9 @@ class Coach:
         handler = self._commands.get(name)
         if handler is None:
             return [Reply(f"I don't know the command /{name}. " + texts.format_help())]
-        return handler(user_id)
+        replies = handler(user_id)
+        pending = self.screening.current(user_id) if name == "plan" else None
+        return replies + [pending] if pending else replies
 
     def _start(self, user_id: int) -> list[Reply]:
         """Welcome: what the bot can do, offering the safety check to whoever has not taken it."""

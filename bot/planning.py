@@ -128,6 +128,8 @@ class PlanningDialog:
             return Reply(t.RED_STOP)
         if status is Status.AMBER:
             return Reply(t.NEED_REVIEW, buttons=((REVIEWED,),))
+        if status is Status.IN_PROGRESS:
+            return Reply(t.FINISH_SCREEN)
         return Reply(t.NEED_REDO if status is Status.EXPIRED else t.NEED_SCREEN, buttons=((START,),))
 
     def _set_zone(self, user_id: int, zone: str, draft: Draft) -> list[Reply]:

@@ -18,6 +18,7 @@ NEED_REVIEW = ("Your safety check flagged points to go through with a doctor or 
                "opens once a health professional has reviewed them: tap below when they have.")
 RED_STOP = ("Your safety check said to seek medical care, so I won't plan training sessions. If things "
             "have changed, a health professional can advise you, and you can redo /screen.")
+FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
