@@ -93,8 +93,7 @@ async def bench_fanout(count: int) -> None:
     from bot.engine import build_coach
     from bot.settings import Settings
     from bot.telegram_adapter import build_application
-    from bot.telegram_reminders import REMINDER_RATE, make_deliver
-    from scheduler.dispatcher import Dispatcher
+    from bot.telegram_reminders import REMINDER_RATE, start_reminders, stop_reminders
     from tests.fakebotapi import FakeBotApi
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,15 +114,13 @@ async def bench_fanout(count: int) -> None:
                                 db_path=str(path))
             coach = build_coach(settings)
             app = build_application(settings, coach)
-            async with app:
-                dispatcher = Dispatcher(coach.plans, coach.planner, make_deliver(app.bot, coach), coach.clock,
-                                        rate=REMINDER_RATE)
+            async with app:  # the production path: the reminder bot and dispatcher of a running app
                 start = time.perf_counter()
-                dispatcher.start()
+                dispatcher = await start_reminders(app, coach)
                 queued = dispatcher.tick()
                 await dispatcher.drain()
                 elapsed = time.perf_counter() - start
-                await dispatcher.stop()
+                await stop_reminders(app)
             delivered = [c.params["chat_id"] for c in api.calls if c.method == "sendMessage"]
             ideal = count / 30
             print(f"fan-out: queued {queued:,}, delivered {len(delivered):,}, distinct users {len(set(delivered)):,}, "

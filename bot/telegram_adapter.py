@@ -61,6 +61,8 @@ def build_application(settings: Settings, coach: Coach, request: BaseRequest | N
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data["coach"] = coach
+    app.bot_data["settings"] = settings
+    app.bot_data["request"] = request
     add_handlers(app)
     return app
 

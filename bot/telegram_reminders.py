@@ -14,6 +14,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.core import Coach
 from bot.render import format_html
+from bot.settings import Settings
 from bot.telegram_adapter import keyboard
 from scheduler.dispatcher import Blocked, Deliver, Dispatcher, Due, RetryLater, Transient
 
@@ -50,10 +51,19 @@ def _seconds(exc: RetryAfter) -> float:
 
 
 async def start_reminders(app: Application, coach: Coach) -> Dispatcher:
-    """Create the dispatcher, recover unconfirmed sends, and tick every second."""
-    dispatcher = Dispatcher(coach.plans, coach.planner, make_deliver(app.bot, coach), coach.clock, rate=REMINDER_RATE)
+    """Create the dispatcher, recover unconfirmed sends, and tick every second.
+
+    Reminders go through a Bot of their own without PTB's rate limiter: the dispatcher paces them
+    and handles 429 itself. Behind AIORateLimiter, a 429 would hold every queued request and then
+    release them together, a burst that draws the next 429."""
+    settings: Settings = app.bot_data["settings"]
+    bot = Bot(settings.token or "", base_url=settings.api_base_url, base_file_url=settings.api_base_file_url,
+              request=app.bot_data.get("request"))
+    await bot.initialize()
+    dispatcher = Dispatcher(coach.plans, coach.planner, make_deliver(bot, coach), coach.clock, rate=REMINDER_RATE)
     dispatcher.start()
     app.bot_data["dispatcher"] = dispatcher
+    app.bot_data["reminder_bot"] = bot
     if app.job_queue is not None:
         app.job_queue.run_repeating(_tick, interval=TICK_SECONDS, first=0.1, name="reminders")
     return dispatcher
@@ -64,6 +74,7 @@ async def stop_reminders(app: Application) -> None:
     dispatcher: Dispatcher | None = app.bot_data.get("dispatcher")
     if dispatcher is not None:
         await dispatcher.stop()
+        await app.bot_data["reminder_bot"].shutdown()
 
 
 async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -64,27 +65,38 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class RateLimiter:
-    """At most `rate` sends per second across all workers, and a shared pause after a 429."""
+    """Sends spaced 1/rate apart, never more than `rate` in any one second (even after the event
+    loop stalled and several senders wake at once), and a shared pause after a 429."""
 
     def __init__(self, rate: float, clock: Callable[[], float], sleep: Sleep) -> None:
         self.interval = 1.0 / rate
+        self.per_second = max(1, int(rate))
         self.clock = clock
         self.sleep = sleep
         self._next = 0.0
+        self._held_until = 0.0
+        self._recent: deque[float] = deque()
         self._lock = asyncio.Lock()
 
     async def acquire(self) -> None:
-        """Wait for the next free slot."""
-        async with self._lock:
-            now = self.clock()
-            wait = self._next - now
-            self._next = max(now, self._next) + self.interval
-        if wait > 0:
-            await self.sleep(wait)
+        """Wait until sending now keeps to the rate, the one-second window and any pause."""
+        while True:
+            async with self._lock:
+                now = self.clock()
+                while self._recent and now - self._recent[0] >= 1.0:
+                    self._recent.popleft()
+                start = max(self._next, self._held_until)
+                if len(self._recent) >= self.per_second:
+                    start = max(start, self._recent[0] + 1.0)
+                if start <= now:
+                    self._next = now + self.interval
+                    self._recent.append(now)
+                    return
+            await self.sleep(start - now)
 
     def hold(self, seconds: float) -> None:
         """Make every sender wait `seconds` (Telegram's retry_after)."""
-        self._next = max(self._next, self.clock() + seconds)
+        self._held_until = max(self._held_until, self.clock() + seconds)
 
 
 class Dispatcher:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.core import Coach
 from bot.screening.questions import Status
-from scheduler.dispatcher import Blocked, Dispatcher, Due, RetryLater, Transient
+from scheduler.dispatcher import Blocked, Dispatcher, Due, RateLimiter, RetryLater, Transient
 from scheduler.model import Schedule
 from tests.test_planning import button, screen
 
@@ -232,3 +232,17 @@ async def test_reminder_at_the_start_time_is_sent_even_if_the_tick_comes_a_momen
     clock.now = MONDAY_7 + timedelta(seconds=2)
     assert await run(dispatcher) == 1
     assert not outbox.sent[0][0].late
+
+
+async def test_rate_limiter_keeps_every_second_under_the_rate_and_honours_a_hold(clock):
+    time = Time(clock)
+    limiter = RateLimiter(10, time.monotonic, time.sleep)
+    stamps = []
+    for _ in range(35):
+        await limiter.acquire()
+        stamps.append(time.monotonic())
+    assert all(sum(1 for t in stamps if s <= t < s + 1.0) <= 10 for s in stamps)
+    limiter.hold(3)
+    before = time.monotonic()
+    await limiter.acquire()
+    assert time.monotonic() - before >= 3
