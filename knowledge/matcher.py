@@ -22,6 +22,8 @@ from knowledge.normalize import Normalizer
 DEFAULT_THRESHOLD = 34.0
 SUGGESTION_FLOOR = 20.0
 ANCHOR = "reversehyper"
+LONG_MESSAGE = 10        # tokens after normalisation
+LONG_MESSAGE_RELIEF = 6.0
 UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than any known word
 DIGIT_FACTOR = 0.3     # "15" says less about the topic than "endurance"
 ENTRY_SHARE = 0.5      # weight of the whole-entry overlap against the best single phrasing
@@ -87,8 +89,12 @@ class Matcher:
             return Match(entry_id=None, score=0.0, query=query)
         best_id, best_score = ranked[0]
         suggestions = tuple(eid for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR)
-        found = best_id if best_score >= self.threshold else None
+        found = best_id if best_score >= self._threshold_for(tokens) else None
         return Match(entry_id=found, score=best_score, suggestions=suggestions, query=query)
+
+    def _threshold_for(self, tokens: list[str]) -> float:
+        """Long messages score lower (their context words dilute the overlap), so they need less."""
+        return self.threshold - LONG_MESSAGE_RELIEF if len(tokens) >= LONG_MESSAGE else self.threshold
 
     def _about_something_else(self, tokens: list[str]) -> bool:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""

@@ -109,7 +109,7 @@ def test_regression_set_meets_the_accuracy_targets():
     assert right / total >= 0.95
 
 
-@pytest.mark.parametrize(("name", "in_scope", "out_of_scope"), [("holdout.yaml", 0.88, 0.92), ("holdout2.yaml", 0.92, 0.95)])
+@pytest.mark.parametrize(("name", "in_scope", "out_of_scope"), [("holdout.yaml", 0.90, 0.92), ("holdout2.yaml", 0.92, 0.95)])
 def test_held_out_sets_do_not_fall_below_their_measured_level(name, in_scope, out_of_scope):
     table = summarise(evaluate(BENCH / name))
     assert table["in scope"][0] / table["in scope"][1] >= in_scope
