@@ -66,6 +66,15 @@ class BotProcess:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
+async def start_bot(api: FakeBotApi, tmp_path: Path) -> BotProcess:
+    """A bot process on tmp_path/coach.db, logging to tmp_path/bot.log, ready for messages."""
+    process = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log")
+    process.start()
+    api.mark()
+    await api.wait_for("setMyCommands", timeout=30)
+    return process
+
+
 class Chat:
     """One user's side of a conversation with the bot over the fake Bot API."""
 

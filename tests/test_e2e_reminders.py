@@ -3,7 +3,7 @@ reminder arrives after the restart."""
 
 from __future__ import annotations
 
-from tests.botprocess import BotProcess, Chat
+from tests.botprocess import Chat, start_bot
 from tests.fakebotapi import FakeBotApi
 
 CHAT = 6161
@@ -11,11 +11,8 @@ CHAT = 6161
 
 async def test_reminder_arrives_after_the_process_is_killed_and_restarted(tmp_path):
     async with FakeBotApi() as api:
-        log = tmp_path / "bot.log"
-        first = BotProcess(api, tmp_path / "coach.db", log)
-        first.start()
+        first = await start_bot(api, tmp_path)
         try:
-            await api.wait_for("setMyCommands", timeout=30)
             chat = Chat(api, CHAT)
             await chat.say("/screen", "Safety check")
             await chat.say("ok", "Question 1 of 15")
@@ -31,8 +28,7 @@ async def test_reminder_arrives_after_the_process_is_killed_and_restarted(tmp_pa
             await chat.press(confirm, "Save", "Saved", method="editMessageText")
         finally:
             await first.kill()
-        second = BotProcess(api, tmp_path / "coach.db", log)
-        second.start()
+        second = await start_bot(api, tmp_path)
         try:
             reminder = await api.wait_for("sendMessage", lambda p: "reverse hypers at" in p["text"], timeout=20)
             assert "2–4 sets × 15–20 reps" in reminder["text"]

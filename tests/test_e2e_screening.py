@@ -3,7 +3,7 @@ answer reaches the log of the whole run."""
 
 from __future__ import annotations
 
-from tests.botprocess import BotProcess, Chat
+from tests.botprocess import Chat, start_bot
 from tests.fakebotapi import FakeBotApi
 
 CHAT = 5151
@@ -11,11 +11,8 @@ CHAT = 5151
 
 async def test_killed_mid_questionnaire_the_user_finishes_after_restart(tmp_path):
     async with FakeBotApi() as api:
-        log = tmp_path / "bot.log"
-        first = BotProcess(api, tmp_path / "coach.db", log)
-        first.start()
+        first = await start_bot(api, tmp_path)
         try:
-            await api.wait_for("setMyCommands", timeout=30)
             chat = Chat(api, CHAT)
             consent = await chat.say("/screen", "Safety check")
             current = await chat.press(consent, "I agree, start", "Question 1 of 15", "editMessageText")
@@ -24,8 +21,7 @@ async def test_killed_mid_questionnaire_the_user_finishes_after_restart(tmp_path
             current = await chat.press(current, "Yes", "Question 8 of 15", "editMessageText")  # 7: medication
         finally:
             await first.kill()
-        second = BotProcess(api, tmp_path / "coach.db", log)
-        second.start()
+        second = await start_bot(api, tmp_path)
         try:
             for n in range(9, 16):
                 current = await chat.press(current, "No", f"Question {n} of 15", "editMessageText")
@@ -33,7 +29,7 @@ async def test_killed_mid_questionnaire_the_user_finishes_after_restart(tmp_path
             assert "prescribed medicine" in result["text"]
         finally:
             assert await second.stop() == 0
-    text = log.read_text()
+    text = first.log()
     assert "Traceback" not in text
     for needle in ("scr:", "prescribed", "medication", "Question 8", "amber"):
         assert needle not in text
