@@ -19,7 +19,7 @@ from bot.telegram_adapter import keyboard
 from scheduler.dispatcher import Blocked, Deliver, Dispatcher, Due, RetryLater, Transient
 
 TICK_SECONDS = 1.0
-REMINDER_RATE = 28.0  # per second: just under Telegram's ~30/s, leaving room for replies to users
+REMINDER_RATE = 29.0  # per second: just under Telegram's ~30/s; replies to users use the rest
 
 
 def make_deliver(bot: Bot, coach: Coach) -> Deliver:
