@@ -70,10 +70,12 @@ def build_application(settings: Settings, coach: Coach, request: BaseRequest | N
 def add_handlers(app: Application) -> None:
     """Route every kind of update to the core."""
     app.add_handler(TypeHandler(Update, _drop_redelivered), group=-1)
-    app.add_handler(MessageHandler(filters.TEXT, _on_text))
+    # New messages only: an edited old message must not answer whatever is being asked now.
+    new = filters.UpdateType.MESSAGE
+    app.add_handler(MessageHandler(new & filters.TEXT, _on_text))
     app.add_handler(CallbackQueryHandler(_on_button))
-    app.add_handler(MessageHandler(filters.LOCATION, _on_location))
-    app.add_handler(MessageHandler(filters.ALL & ~filters.TEXT & ~filters.StatusUpdate.ALL, _on_media))
+    app.add_handler(MessageHandler(new & filters.LOCATION, _on_location))
+    app.add_handler(MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL, _on_media))
     app.add_error_handler(_on_error)
 
 

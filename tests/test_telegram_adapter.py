@@ -136,3 +136,13 @@ async def test_shared_location_sets_the_time_zone(tg):
     app, request = tg
     await feed(app, message_update(location={"latitude": 40.71, "longitude": -74.0}))
     assert "America/New_York" in request.texts()[-1]
+
+
+async def test_an_edited_old_message_does_not_answer_the_current_question(tg):
+    app, request = tg
+    await feed(app, message_update("/screen"))
+    await feed(app, message_update("ok"))
+    edited = message_update("yes")
+    edited["edited_message"] = edited.pop("message")
+    await feed(app, edited)
+    assert app.bot_data["coach"].screening.store.load_progress(7).step == 0
