@@ -62,6 +62,8 @@ class Planner:
         plan = self.store.load_plan(plan_id)
         if plan is None or plan.user_id != user_id or not plan.active or at < (plan.next_at or at):
             return False
+        if self.next_session(plan.schedule, plan.zone, at - timedelta(seconds=1)) != at:
+            return False  # not a session of this plan (forged or outdated button)
         self.store.cancel_occurrence(plan, at)
         if at == plan.next_at:
             self._refresh(plan)
