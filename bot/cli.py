@@ -14,6 +14,8 @@ from bot.engine import build_coach, build_matcher
 from bot.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal import format_reply, prompted_lines, run_chat
+from bot.voice_cli import add_voice_commands
+from bot.voice_engine import audio_reader, build_voice
 from knowledge.loader import CONTENT_DIR, KnowledgeError, read_knowledge
 
 CLI_USER = 1
@@ -57,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     export = kb.add_parser("export", help="print the whole knowledge base")
     export.add_argument("--json", action="store_true", required=True)
     export.set_defaults(func=cmd_kb_export)
+    add_voice_commands(sub)
     return parser
 
 
@@ -74,22 +77,23 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     coach = build_coach(settings)
     if not settings.token:
         print("No TELEGRAM_BOT_TOKEN set: starting the terminal chat. Type /quit to leave.\n")
-        return _chat(coach, CLI_USER)
+        return _chat(coach, CLI_USER, settings)
     from bot.telegram_runner import run_telegram  # imported here: only this path needs telegram
 
-    run_telegram(settings, coach)
+    run_telegram(settings, coach, build_voice(settings, coach.kb))
     return 0
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Terminal chat on the same core."""
-    return _chat(build_coach(settings), args.user)
+    return _chat(build_coach(settings), args.user, settings)
 
 
-def _chat(coach: Coach, user_id: int) -> int:
-    """Interactive with a prompt on a TTY, one reply per line when scripted."""
+def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
+    """Interactive with a prompt on a TTY, one reply per line when scripted; a line naming an
+    audio file is sent as a voice note."""
     lines = prompted_lines() if sys.stdin.isatty() else sys.stdin
-    run_chat(coach, lines, sys.stdout, user_id)
+    run_chat(coach, lines, sys.stdout, user_id, audio_reader(settings, coach.kb))
     return 0
 
 

@@ -20,6 +20,7 @@ from bot.screening.questions import Status
 from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
 from bot.store import Store
+from bot.voice_notes import DIDNT_CATCH, format_voice_setting, voice_reply, with_heard
 from knowledge.matcher import Matcher
 from scheduler.dispatcher import Due
 from scheduler.parsing import mentions_time
@@ -67,6 +68,8 @@ class Coach:
             return self._button(msg.user_id, msg.text)
         if msg.kind is InboundKind.LOCATION:
             return self._location(msg.user_id, msg.text)
+        if msg.kind is InboundKind.VOICE:
+            return self._voice(msg.user_id, msg.text.strip())
         if msg.kind is InboundKind.UNSUPPORTED:
             return [Reply(texts.format_unsupported(msg.text or "message"), buttons=((TOPICS_BUTTON,),))]
         text = msg.text.strip()
@@ -78,6 +81,8 @@ class Coach:
         """Route /command (ignoring a @botname suffix and arguments)."""
         name = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
         handler = self._commands.get(name)
+        if name == "voice":
+            return [self._voice_setting(user_id, text.partition(" ")[2])]
         if handler is None:
             return [Reply(f"I don't know the command /{name}. " + texts.format_help())]
         replies = handler(user_id)
@@ -101,7 +106,8 @@ class Coach:
         profile = self.plans.load_profile(user_id)
         planning = privacy.format_planning(profile.zone, profile.goal, profile.lead_minutes, self.plans.count_plans(user_id))
         return [Reply(privacy.format_mydata(first_seen, self.screening.describe(user_id), planning,
-                                            self.store.count_misses(user_id)))]
+                                            self.store.count_misses(user_id),
+                                            format_voice_setting(self.wants_voice(user_id))))]
 
     def compose_reminder(self, due: Due) -> Reply:
         """The message for a due reminder."""
@@ -132,6 +138,23 @@ class Coach:
             replies = [Reply(chat) if (chat := small_talk_reply(text)) else self.answers.answer(user_id, text)]
         pending = self.screening.current(user_id) or self.planning.current(user_id)
         return replies + [pending] if pending else replies
+
+    def _voice(self, user_id: int, transcript: str) -> list[Reply]:
+        """A voice note: answered exactly like the same words typed, saying what was heard first."""
+        if not transcript:
+            return [DIDNT_CATCH]
+        return with_heard(transcript, self._text(user_id, transcript))
+
+    def _voice_setting(self, user_id: int, argument: str) -> Reply:
+        """/voice on|off: whether answers to voice notes also come back as a voice note."""
+        change, reply = voice_reply(argument, self.wants_voice(user_id))
+        if change is not None:
+            self.store.save_voice_replies(user_id, change)
+        return reply
+
+    def wants_voice(self, user_id: int) -> bool:
+        """Whether the user asked for answers read aloud."""
+        return self.store.load_voice_replies(user_id)
 
     def _about_planning(self, text: str) -> bool:
         """While planning, a message is a planning answer unless it is clearly a knowledge question."""

@@ -27,11 +27,17 @@ def _v1_users_and_misses(db: Database) -> None:
     db["updates"].create({"update_id": int, "at": str}, pk="update_id")
 
 
+def add_voice_setting(db: Database) -> None:
+    """Whether each user wants answers to voice notes read aloud (/voice on|off)."""
+    db["users"].add_column("voice_replies", int, not_null_default=0)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_users_and_misses,
     create_screening_tables,
     create_scheduler_tables,
     add_screening_redo,
+    add_voice_setting,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,6 +12,7 @@ class InboundKind(Enum):
     TEXT = "text"
     BUTTON = "button"
     LOCATION = "location"  # text is "latitude,longitude"
+    VOICE = "voice"  # text is the transcript, "" when the recognizer was not confident
     UNSUPPORTED = "unsupported"
 
 

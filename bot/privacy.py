@@ -14,7 +14,7 @@ def format_planning(zone: str | None, goal: str | None, lead_minutes: int, plans
             f"before, {plans} active plan(s) with their done/skipped sessions")
 
 
-def format_mydata(first_seen: str | None, screening: str, planning: str, misses: int) -> str:
+def format_mydata(first_seen: str | None, screening: str, planning: str, misses: int, voice: str = "") -> str:
     """Everything stored about the user, in plain words."""
     if first_seen is None:
         return "I don't store anything about you."
@@ -23,7 +23,8 @@ def format_mydata(first_seen: str | None, screening: str, planning: str, misses:
         f"• your Telegram user id, first seen {first_seen[:10]}\n"
         f"• {screening}\n"
         f"• {planning}\n"
-        f"• questions I couldn't answer yet: {misses} (kept so the content can grow)\n\n"
+        f"• questions I couldn't answer yet: {misses} (kept so the content can grow)\n"
+        + (f"• {voice}\n" if voice else "") + "\n"
         "Nothing else, and never in logs. /forget erases all of it."
     )
 

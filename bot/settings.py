@@ -13,6 +13,8 @@ from dotenv import dotenv_values
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_API_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_DB = "coachbot.db"
+DEFAULT_VOICE_DIR = ".coachbot/voice"
+DEFAULT_TTS_VOICE = "en-us+m3"
 
 
 class SettingsError(ValueError):
@@ -34,6 +36,8 @@ class Settings:
     webhook_secret: str | None = None
     knowledge_dir: Path | None = None
     match_threshold: float | None = None
+    voice_dir: Path = Path(DEFAULT_VOICE_DIR)
+    tts_voice: str = DEFAULT_TTS_VOICE
 
 
 def load_settings(env: Mapping[str, str] | None = None, env_file: str | Path = ".env") -> Settings:
@@ -62,6 +66,8 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         webhook_secret=values.get("TELEGRAM_WEBHOOK_SECRET") or None,
         knowledge_dir=Path(kb_dir) if kb_dir else None,
         match_threshold=_float(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
+        voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
+        tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
     )
 
 

@@ -54,6 +54,16 @@ class Store:
                 "INSERT OR IGNORE INTO updates (update_id, at) VALUES (?, ?)", [update_id, now.isoformat()])
             return cursor.rowcount == 1
 
+    def load_voice_replies(self, user_id: int) -> bool:
+        """Whether the user turned voice replies on."""
+        row = self.db.execute("SELECT voice_replies FROM users WHERE id = ?", [user_id]).fetchone()
+        return bool(row and row[0])
+
+    def save_voice_replies(self, user_id: int, on: bool) -> None:
+        """Turn voice replies on or off (the user's row exists: the core touched it)."""
+        with self.db.conn:
+            self.db.execute("UPDATE users SET voice_replies = ? WHERE id = ?", [int(on), user_id])
+
     def forget_user(self, user_id: int) -> None:
         """Erase everything stored about a user."""
         with self.db.conn:

@@ -24,6 +24,9 @@ from bot.core import Coach
 from bot.messages import Inbound, InboundKind, Reply
 from bot.render import format_html, split_text
 from bot.settings import Settings
+from bot.telegram_voice import read_voice, send_spoken
+from bot.voice_engine import voice_inbound
+from voice.pipeline import VoicePipeline
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,7 @@ COMMANDS = (
     ("sessions", "Your sessions this week"),
     ("settings", "Reminder timing and goal"),
     ("timezone", "Change your time zone"),
+    ("voice", "Voice replies on or off"),
     ("mydata", "What I store about you"),
     ("forget", "Erase everything about you"),
     ("help", "Commands and tips"),
@@ -44,10 +48,12 @@ MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", 
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
-def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None) -> Application:
+def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None,
+                      voice: VoicePipeline | None = None) -> Application:
     """A PTB Application wired to the core, with rate limiting and commands registered at start.
 
-    `request` replaces the HTTP layer (tests pass a recording one)."""
+    `request` replaces the HTTP layer (tests pass a recording one); without `voice`, voice notes
+    get the same friendly note as other media."""
     builder = (
         Application.builder()
         .token(settings.token or "")
@@ -61,6 +67,7 @@ def build_application(settings: Settings, coach: Coach, request: BaseRequest | N
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data["coach"] = coach
+    app.bot_data["voice"] = voice
     app.bot_data["settings"] = settings
     app.bot_data["request"] = request
     add_handlers(app)
@@ -75,6 +82,8 @@ def add_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(new & filters.TEXT, _on_text))
     app.add_handler(CallbackQueryHandler(_on_button))
     app.add_handler(MessageHandler(new & filters.LOCATION, _on_location))
+    if app.bot_data.get("voice") is not None:  # not blocking: others are served while it transcribes
+        app.add_handler(MessageHandler(new & (filters.VOICE | filters.AUDIO), _on_voice, block=False))
     app.add_handler(MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL, _on_media))
     app.add_error_handler(_on_error)
 
@@ -124,6 +133,20 @@ async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     where = f"{message.location.latitude},{message.location.longitude}"
     replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.LOCATION, where))
     await send_replies(message, replies)
+
+
+async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A voice note or audio file: transcribed off the event loop, then answered like typed text."""
+    message, user, voice = update.effective_message, update.effective_user, context.application.bot_data["voice"]
+    if message is None or user is None:
+        return
+    heard = await read_voice(message, voice)
+    if isinstance(heard, Reply):
+        return await send_replies(message, [heard])
+    replies = _coach(context).handle(voice_inbound(user.id, heard))
+    await send_replies(message, replies)
+    if replies and heard.confident and _coach(context).wants_voice(user.id):
+        await send_spoken(message, replies[0], voice)
 
 
 async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TextIO
 
 from bot.core import Coach
 from bot.messages import Button, Inbound, InboundKind, Reply
 
 PROMPT = "you> "
+AUDIO_SUFFIXES = (".ogg", ".oga", ".opus", ".wav")
+AudioReader = Callable[[int, Path], Inbound]  # (user id, audio file) -> a VOICE inbound
 
 
 def format_reply(reply: Reply, first_number: int = 1) -> str:
@@ -39,14 +42,24 @@ def prompted_lines(prompt: str = PROMPT) -> Iterator[str]:
             return
 
 
-def run_chat(coach: Coach, lines: Iterable[str], out: TextIO, user_id: int) -> None:
-    """Answer each line until the input ends (or the user types /quit)."""
+def audio_path(line: str) -> Path | None:
+    """The audio file a line names (an existing .ogg/.oga/.opus/.wav file), or None."""
+    path = Path(line.strip().strip("'\"")).expanduser()
+    return path if path.suffix.lower() in AUDIO_SUFFIXES and path.is_file() else None
+
+
+def run_chat(coach: Coach, lines: Iterable[str], out: TextIO, user_id: int,
+             read_audio: AudioReader | None = None) -> None:
+    """Answer each line until the input ends (or the user types /quit); with `read_audio`, a line
+    naming an audio file is sent as a voice note."""
     buttons: list[Button] = []
     _show(coach.handle(Inbound(user_id, InboundKind.TEXT, "/start")), out, buttons)
     for line in lines:
         if line.strip().lower() in ("/quit", "/exit"):
             break
-        _show(coach.handle(to_inbound(user_id, line.rstrip("\n"), buttons)), out, buttons)
+        path = audio_path(line) if read_audio else None
+        inbound = read_audio(user_id, path) if read_audio and path else to_inbound(user_id, line.rstrip("\n"), buttons)
+        _show(coach.handle(inbound), out, buttons)
 
 
 def _show(replies: list[Reply], out: TextIO, buttons: list[Button]) -> None:

@@ -40,6 +40,7 @@ def format_help() -> str:
         "/start – what I can do\n"
         "/topics – browse everything I know\n"
         "/screen – the pre-exercise safety check (about a minute)\n"
+        "/voice on|off – hear my answers to your voice notes (you can always ask by voice note)\n"
         "/mydata – what I store about you\n"
         "/forget – erase everything I store about you\n"
         "/help – this message\n\n"

@@ -1,0 +1,132 @@
+"""Voice benchmark: spoken questions synthesised with the project's text to speech in several
+voices and speeds, encoded as Telegram voice notes, transcribed, and answered through the core.
+Run on demand: python bench/bench_voice.py [--failures]
+
+Prints word error rate, how often the right knowledge entry is answered (in-scope questions) or
+nothing is answered (off-topic ones), the real-time factor of decoding and the memory the voice
+pipeline adds. Targets: right entry for 90% of in-scope questions, real-time factor under 0.2,
+under 150 MB added memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.core import Coach
+from bot.database import open_database
+from bot.engine import build_matcher
+from bot.settings import Settings
+from bot.voice_engine import voice_inbound
+from voice.audio import encode_voice_note
+from voice.language_model import sentence_words
+from voice.pipeline import build_voice_pipeline
+from voice.speech import VoiceStyle
+
+QUESTIONS = Path(__file__).with_name("voice_questions.yaml")
+STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+f2", 150),
+          VoiceStyle("en-us+klatt4", 180), VoiceStyle("en-us+m6", 170), VoiceStyle("en-us+f5", 190))
+
+
+@dataclass(frozen=True)
+class Result:
+    """One spoken question and what came of it."""
+
+    question: str
+    style: str
+    heard: str
+    errors: int
+    words: int
+    in_scope: bool
+    right: bool
+    entry: str | None
+    seconds: float
+    decode_seconds: float
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now (Linux), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
+    """Word-level Levenshtein distance."""
+    row = list(range(len(hypothesis) + 1))
+    for i, ref in enumerate(reference, 1):
+        diagonal, row[0] = row[0], i
+        for j, hyp in enumerate(hypothesis, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (ref != hyp))
+    return row[-1]
+
+
+def main() -> None:
+    """Run every question in every style and print the numbers."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failures", action="store_true", help="list every question answered wrongly")
+    args = parser.parse_args()
+    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    matcher = build_matcher(Settings())
+    coach = Coach(matcher, open_database(":memory:"))
+    before = rss_mb()
+    with tempfile.TemporaryDirectory() as model_dir:
+        started = time.perf_counter()
+        pipeline = build_voice_pipeline(matcher.kb, Path(model_dir))
+        load_seconds = time.perf_counter() - started
+        notes = [(item, style, encode_voice_note(pipeline.speaker.synthesize(item["q"], style)))
+                 for item in items for style in STYLES]
+        results = [run_one(coach, pipeline, n, item, style, data) for n, (item, style, data) in enumerate(notes)]
+    report(results, load_seconds, rss_mb() - before, args.failures)
+
+
+def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle, data: bytes) -> Result:
+    """Transcribe one voice note and answer it through the core (each as a new user)."""
+    started = time.perf_counter()
+    transcript = pipeline.transcribe(data)
+    decode_seconds = time.perf_counter() - started
+    reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
+    reference, heard = sentence_words(item["q"]), transcript.text.split()
+    in_scope = item["expect"] != "none"
+    right = reply.entry in item["expect"] if in_scope else reply.entry is None
+    return Result(item["q"], f"{style.name}@{style.speed}", transcript.text, edit_distance(reference, heard),
+                  len(reference), in_scope, right, reply.entry, transcript.seconds, decode_seconds)
+
+
+def report(results: list[Result], load_seconds: float, added_mb: float, failures: bool) -> None:
+    """Print the summary, per voice, and optionally every failure."""
+    in_scope = [r for r in results if r.in_scope]
+    off_topic = [r for r in results if not r.in_scope]
+    wer = sum(r.errors for r in results) / sum(r.words for r in results)
+    rtf = sum(r.decode_seconds for r in results) / sum(r.seconds for r in results)
+    print(f"{len(results)} voice notes: {len({r.question for r in results})} questions x {len(STYLES)} voices/speeds, "
+          f"{sum(r.seconds for r in results):.0f} s of audio")
+    print(f"word error rate            {wer:.3f}")
+    print(f"right entry (in scope)     {sum(r.right for r in in_scope)}/{len(in_scope)} = {_share(in_scope):.1%}")
+    print(f"nothing answered (off-topic) {sum(r.right for r in off_topic)}/{len(off_topic)} = {_share(off_topic):.1%}")
+    print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
+    print(f"model load                 {load_seconds:.2f} s (building the domain model included)")
+    print(f"added memory               {added_mb:.0f} MB RSS")
+    by_style: dict[str, list[Result]] = defaultdict(list)
+    for r in in_scope:
+        by_style[r.style].append(r)
+    print("right entry per voice:     " + ", ".join(f"{s} {_share(rs):.0%}" for s, rs in by_style.items()))
+    for r in (r for r in results if failures and not r.right):
+        print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry}")
+
+
+def _share(results: list[Result]) -> float:
+    """The share of results that are right."""
+    return sum(r.right for r in results) / len(results) if results else 0.0
+
+
+if __name__ == "__main__":
+    main()

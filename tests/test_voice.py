@@ -1,0 +1,157 @@
+"""Voice notes without Telegram: audio, text to speech, the domain model, the recognizer, the core."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.cli import main
+from bot.terminal import run_chat
+from bot.voice_engine import voice_inbound
+from bot.voice_notes import DIDNT_CATCH
+from knowledge.loader import load_knowledge
+from knowledge.model import Entry, SourceRef
+from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
+from voice.language_model import ensure_language_model, model_files
+from voice.pronunciation import ipa_to_phones, read_dictionary
+from voice.speech import format_spoken
+from tests.voice_support import STYLES, load_pipeline, spoken
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory) -> Path:
+    """One model folder for the whole run (the model is built the first time only)."""
+    return tmp_path_factory.getbasetemp() / "voice-model"
+
+
+@pytest.fixture(scope="module")
+def voice(model_dir):
+    """The real voice pipeline."""
+    return load_pipeline(model_dir)
+
+
+def test_a_voice_note_round_trips_as_telegram_ogg_opus(voice):
+    clip = voice.speaker.synthesize("how high should my legs go")
+    data = encode_voice_note(clip)
+    assert data[:4] == b"OggS" and b"OpusHead" in data[:100]
+    decoded = decode_audio(data)
+    assert decoded.rate == 16_000 and abs(decoded.seconds - clip.seconds) < 0.1
+    assert np.sqrt(np.mean(decoded.samples ** 2)) > 0.01
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_text_to_speech_speaks_in_several_voices_and_speeds(voice, style):
+    clip = voice.speaker.synthesize("what muscles do reverse hypers work", style)
+    assert 1.0 < clip.seconds < 4.0 and np.abs(clip.samples).max() > 0.1
+    slower = voice.speaker.synthesize("what muscles do reverse hypers work", replace(style, speed=110))
+    assert slower.seconds > clip.seconds
+
+
+def test_reply_text_is_read_without_emoji_and_with_ranges_said():
+    spoken_text = format_spoken("Strength: 3–4 sets of 8–10 💪\n📖 Source: Reverse Hypers — Strength")
+    assert spoken_text.startswith("Strength: 3 to 4 sets of 8 to 10") and "💪" not in spoken_text
+
+
+def test_espeak_ipa_becomes_cmu_phones(voice):
+    assert ipa_to_phones(voice.speaker.phonemes("deadlift")) == "D EH D L IH F T"
+    assert ipa_to_phones("hˌaɪpɚɹɛkstˈɛnʃən") == "HH AY P ER EH K S T EH N SH AH N"
+
+
+def test_the_model_follows_the_content(voice, model_dir, tmp_path):
+    kb = load_knowledge()
+    files = ensure_language_model(kb, model_dir)
+    dictionary = read_dictionary(files.dictionary)
+    assert dictionary["hypers"] == ["HH AY P ER Z"] and "glutes" in dictionary and "the" in dictionary
+    new = Entry("zercher", "Zercher squats", ("what about zercher squats", "zercher squat or hypers", "zercher?"),
+                "Not covered.", (SourceRef("reverse-hypers", "Intro"),))
+    edited = replace(kb, entries={**kb.entries, "zercher": new})
+    assert model_files(edited, tmp_path) != model_files(kb, tmp_path)
+    built = ensure_language_model(edited, tmp_path, voice.speaker)
+    assert "zercher" in built.guessed and "zercher" in read_dictionary(built.dictionary)
+    assert "zercher squats" in built.lm.read_text()
+
+
+@pytest.mark.parametrize(("question", "style", "entries"), [
+    ("how high should my legs go", STYLES[0], {"leg-height"}),
+    ("how long should I rest between sets", STYLES[1], {"rest-periods"}),
+    ("what can I do without a machine", STYLES[2], {"no-machine"}),
+    ("who invented the reverse hyper", STYLES[1], {"history"}),
+    ("how many reps should I do for endurance", STYLES[2], {"program-endurance", "reps-general"}),
+])
+def test_a_spoken_question_gets_the_typed_answer_with_what_was_heard(voice, coach, question, style, entries):
+    transcript = voice.transcribe(spoken(voice, question, style))
+    assert transcript.confident
+    replies = coach.handle(voice_inbound(7, transcript))
+    assert replies[0].entry in entries
+    assert replies[0].text.startswith(f"🎙 I heard: “{transcript.text}”\n\n")
+
+
+def test_safety_check_answers_can_be_spoken(voice, coach, say):
+    say("/screen")
+    say("ok")
+    reply = coach.handle(voice_inbound(7, voice.transcribe(spoken(voice, "no"))))[0]
+    assert reply.text.startswith("🎙 I heard: “no”") and "Question 2 of 15" in reply.text
+    reply = coach.handle(voice_inbound(7, voice.transcribe(spoken(voice, "yes"))))[0]
+    assert "Question 3 of 15" in reply.text
+
+
+def test_silence_and_noise_are_not_caught_and_not_answered(voice, coach):
+    rng = np.random.default_rng(5)
+    for clip in (np.zeros(48_000), rng.standard_normal(48_000) * 0.2, rng.standard_normal(48_000) * 0.0005):
+        transcript = voice.transcribe(encode_voice_note(Clip(clip.astype(np.float32), 16_000)))
+        assert not transcript.confident and transcript.text == ""
+        assert coach.handle(voice_inbound(7, transcript)) == [DIDNT_CATCH]
+
+
+def test_corrupt_huge_and_long_audio_are_refused(voice):
+    with pytest.raises(AudioError):
+        voice.transcribe(b"OggS" + bytes(5000))
+    with pytest.raises(TooLong):
+        voice.transcribe(bytes(MAX_BYTES + 1))
+    with pytest.raises(TooLong):
+        voice.transcribe(encode_wav(Clip(np.zeros(61 * 16_000, dtype=np.float32), 16_000)))
+
+
+def test_voice_replies_setting_is_stored_shown_and_forgotten(coach, say):
+    assert not coach.wants_voice(7)
+    assert "Voice replies are off" in say("/voice")[0].text
+    assert "on" in say("/voice on")[0].text and coach.wants_voice(7)
+    assert "voice replies: on" in say("/mydata")[0].text
+    say("/voice off")
+    assert not coach.wants_voice(7)
+    say("/voice on")
+    coach.erase(7)
+    assert not coach.wants_voice(7)
+
+
+def test_terminal_chat_sends_an_audio_file_as_a_voice_note(voice, coach, tmp_path):
+    path = tmp_path / "question.ogg"
+    path.write_bytes(spoken(voice, "can I bend my knees"))
+    out = io.StringIO()
+    run_chat(coach, [f"{path}\n", "hello\n"], out, 7, lambda user, p: voice_inbound(user, voice.transcribe_file(p)))
+    assert "🎙 I heard: “can i bend my knees”" in out.getvalue() and "Hi!" in out.getvalue()
+
+
+def test_transcribe_command_prints_one_line_per_file(voice, model_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COACHBOT_VOICE_DIR", str(model_dir))
+    (tmp_path / "q.ogg").write_bytes(spoken(voice, "what are banded hypers"))
+    (tmp_path / "q.wav").write_bytes(encode_wav(voice.speaker.synthesize("who invented the reverse hyper")))
+    (tmp_path / "bad.wav").write_bytes(b"RIFF nonsense")
+    assert main(["transcribe", "q.ogg", "q.wav", "bad.wav"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "q.ogg: what are banded hypers"
+    assert lines[1] == "q.wav: who invented the reverse hyper"
+    assert lines[2].startswith("bad.wav: error:")
+
+
+def test_voice_build_command_rebuilds_the_model(voice, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COACHBOT_VOICE_DIR", str(tmp_path / "model"))
+    assert main(["voice", "build"]) == 0
+    out = capsys.readouterr().out
+    assert "language model:" in out and list((tmp_path / "model").glob("domain-*.lm"))

@@ -1,0 +1,127 @@
+"""Voice notes over Telegram: the adapter through process_update, and the real process end to end."""
+
+from __future__ import annotations
+
+import threading
+from itertools import count
+
+import pytest
+from telegram import Update
+
+from bot.settings import Settings
+from bot.telegram_adapter import build_application
+from bot.voice_notes import TOO_BIG, TOO_LONG, UNREADABLE
+from tests.botprocess import BotProcess
+from tests.conftest import message_update
+from tests.fakebotapi import FakeBotApi
+from tests.voice_support import STYLES, FileServingRequest, load_pipeline, spoken, voice_update
+
+_ids = count(10_000)
+CHAT = 4343
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory):
+    """One model folder for the whole run (the model is built the first time only)."""
+    return tmp_path_factory.getbasetemp() / "voice-model"
+
+
+@pytest.fixture(scope="module")
+def voice(model_dir):
+    """The real voice pipeline."""
+    return load_pipeline(model_dir)
+
+
+@pytest.fixture
+async def tg(coach, voice):
+    """An initialised application with voice, on a request that also serves files."""
+    request = FileServingRequest()
+    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=voice)
+    async with app:
+        await app.start()  # voice notes are handled as tasks, which only a running application awaits
+        yield app, request
+        await app.stop()
+
+
+async def send_voice(app, request, data: bytes, duration: int = 3, size: int | None = None, user_id: int = 7) -> None:
+    """Deliver a voice note update whose file the request serves."""
+    file_id = f"f{next(_ids)}"
+    request.files[file_id] = data
+    update = voice_update(next(_ids), file_id, len(data) if size is None else size, duration, user_id)
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+async def test_a_voice_note_is_downloaded_transcribed_and_answered(tg, voice):
+    app, request = tg
+    await send_voice(app, request, spoken(voice, "how high should my legs go"))
+    [sent] = await request.wait_for("sendMessage")
+    assert sent["text"].startswith("🎙 I heard: “how high should my legs go”\n\nHow high to lift the legs")
+    assert [name for name, _ in request.calls if name in ("getFile", "sendChatAction")] == ["sendChatAction", "getFile"]
+    assert not request.sent("sendVoice")
+
+
+@pytest.mark.parametrize(("duration", "size", "reply"), [(61, None, TOO_LONG), (5, 21 * 2**20, TOO_BIG)])
+async def test_too_long_or_too_big_notes_are_refused_without_downloading(tg, duration, size, reply):
+    app, request = tg
+    await send_voice(app, request, b"OggS", duration=duration, size=size)
+    [sent] = await request.wait_for("sendMessage")
+    assert sent["text"] == reply.text and not request.sent("getFile")
+
+
+async def test_corrupt_audio_and_silence_get_friendly_replies(tg, voice):
+    app, request = tg
+    await send_voice(app, request, b"OggS" + bytes(3000))
+    await send_voice(app, request, spoken(voice, " "))
+    first, second = await request.wait_for("sendMessage", 2)
+    assert first["text"] == UNREADABLE.text
+    assert second["text"].startswith("🎙 I didn't catch that")
+
+
+async def test_voice_replies_on_sends_an_ogg_voice_note_too(tg, voice):
+    app, request = tg
+    await app.process_update(Update.de_json(message_update("/voice on"), app.bot))
+    await send_voice(app, request, spoken(voice, "what are banded hypers", STYLES[1]))
+    await request.wait_for("sendVoice")
+    assert "I heard" in request.texts()[-1]
+    assert any(upload[:4] == b"OggS" for upload in request.uploads)
+
+
+async def test_others_are_answered_while_a_note_is_transcribed(coach, voice):
+    release = threading.Event()
+
+    class SlowPipeline:
+        """The real pipeline, held until the test lets it go."""
+
+        def transcribe(self, data: bytes):
+            release.wait(10)
+            return voice.transcribe(data)
+
+    request = FileServingRequest()
+    async with build_application(Settings(token="123:ABC"), coach, request=request, voice=SlowPipeline()) as app:
+        await app.start()
+        await send_voice(app, request, spoken(voice, "can I bend my knees"), user_id=7)
+        await app.process_update(Update.de_json(message_update("what are banded hypers", user_id=8), app.bot))
+        [first] = await request.wait_for("sendMessage")
+        assert first["chat_id"] == 8
+        release.set()
+        _, second = await request.wait_for("sendMessage", 2)
+        assert second["chat_id"] == 7 and "I heard" in second["text"]
+        await app.stop()
+
+
+async def test_end_to_end_voice_note_over_http(voice, model_dir, tmp_path):
+    async with FakeBotApi() as api:
+        bot = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log", {"COACHBOT_VOICE_DIR": str(model_dir)})
+        bot.start()
+        try:
+            await api.wait_for("setMyCommands", timeout=30)
+            api.push_command(CHAT, "voice", "on")
+            await api.wait_for("sendMessage", lambda p: "Voice replies are on" in p["text"], timeout=15)
+            api.push_voice(CHAT, spoken(voice, "what can I do without a machine", STYLES[2]), duration=3)
+            sent = await api.wait_for("sendMessage", lambda p: p["chat_id"] == CHAT, timeout=20)
+            assert sent["text"].startswith("🎙 I heard: “what can i do without a machine”")
+            assert "Reverse Hypers" in sent["text"] or "Tight Butt Blast" in sent["text"]
+            await api.wait_for("sendVoice", lambda p: p["voice_bytes"][:4] == b"OggS", timeout=20)
+        finally:
+            assert await bot.stop() == 0
+        assert "Traceback" not in bot.log()

@@ -1,0 +1,79 @@
+"""Helpers for the voice tests: one pipeline per run on a model built once, and spoken questions
+synthesised with the project's own text to speech and encoded as Telegram encodes voice notes."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from telegram.request import RequestData
+
+from knowledge.loader import load_knowledge
+from tests.recording_request import BOT_USER, RecordingRequest
+from voice.audio import encode_voice_note
+from voice.pipeline import VoicePipeline, build_voice_pipeline
+from voice.speech import VoiceStyle
+
+STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+klatt4", 180))
+
+
+def load_pipeline(model_dir: Path) -> VoicePipeline:
+    """The real pipeline on the shipped content (the model is reused when already built there)."""
+    return build_voice_pipeline(load_knowledge(), model_dir)
+
+
+def spoken(pipeline: VoicePipeline, text: str, style: VoiceStyle = STYLES[0]) -> bytes:
+    """`text` said aloud as a Telegram voice note (OGG/Opus, 48 kHz mono)."""
+    return encode_voice_note(pipeline.speaker.synthesize(text, style))
+
+
+@dataclass
+class FileServingRequest(RecordingRequest):
+    """A recording request that also serves getFile and file downloads, and lets a test wait for
+    a call (voice notes are handled without blocking, after process_update returns)."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    uploads: list[bytes] = field(default_factory=list)
+    _arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        """Downloads return the file's bytes; API calls are recorded and answered."""
+        self._arrived.set()
+        if "/file/bot" in url:
+            return 200, self.files[url.rsplit("/", 1)[-1]]
+        if request_data and request_data.multipart_data:
+            self.uploads += [part[1] for part in request_data.multipart_data.values()]
+        return await super().do_request(url, method, request_data, *args, **kwargs)
+
+    def _result(self, api_method: str, params: dict[str, Any]) -> Any:
+        """getFile and sendVoice answers on top of the recorded ones."""
+        if api_method == "getFile":
+            file_id = params["file_id"]
+            return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(self.files[file_id]),
+                    "file_path": file_id}
+        if api_method == "sendVoice":
+            self.next_message_id += 1
+            return {"message_id": self.next_message_id, "date": 0, "from": BOT_USER,
+                    "chat": {"id": params["chat_id"], "type": "private"},
+                    "voice": {"file_id": "v", "file_unique_id": "v", "duration": 1}}
+        return super()._result(api_method, params)
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 30) -> list[dict[str, Any]]:
+        """The parameters of the first `count` calls of a method, waiting until they arrive."""
+        async with asyncio.timeout(timeout):
+            while len(self.sent(method)) < count:
+                self._arrived.clear()
+                await self._arrived.wait()
+        return self.sent(method)[:count]
+
+
+def voice_update(update_id: int, file_id: str, size: int, duration: int, user_id: int = 7) -> dict[str, Any]:
+    """A Telegram update carrying a voice note."""
+    return {"update_id": update_id, "message": {
+        "message_id": update_id, "date": 0, "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Ana"},
+        "voice": {"file_id": file_id, "file_unique_id": file_id, "duration": duration,
+                  "mime_type": "audio/ogg", "file_size": size}}}
