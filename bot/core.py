@@ -28,6 +28,7 @@ from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 
 Clock = Callable[[], datetime]
+Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
@@ -35,6 +36,11 @@ EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", 
 def utc_now() -> datetime:
     """The real clock."""
     return datetime.now(UTC)
+
+
+def _plain(handler: Callable[[int], list[Reply]]) -> Command:
+    """A command that takes no argument."""
+    return lambda user_id, _argument: handler(user_id)
 
 
 class Coach:
@@ -50,11 +56,13 @@ class Coach:
         self.planner = Planner(self.plans, clock)
         self.planning = PlanningDialog(self.plans, self.planner, self.screening, clock)
         self.reminders = Reminders(self.kb, self.plans, self.screening, clock)
-        self._commands: dict[str, Callable[[int], list[Reply]]] = {
-            "start": self._start, "help": self._help, "topics": lambda _: [self.answers.topics()],
-            "screen": self.screening.start, "mydata": self._mydata, "forget": lambda _: [privacy.forget_prompt()],
-            "plan": self.planning.start, "sessions": self.planning.sessions, "settings": self.planning.settings,
-            "timezone": self.planning.ask_zone,
+        self._commands: dict[str, Command] = {
+            "start": _plain(self._start), "help": _plain(self._help),
+            "topics": lambda _user, _arg: [self.answers.topics()], "screen": _plain(self.screening.start),
+            "mydata": _plain(self._mydata), "forget": lambda _user, _arg: [privacy.forget_prompt()],
+            "plan": self._plan, "sessions": _plain(self.planning.sessions),
+            "settings": _plain(self.planning.settings), "timezone": _plain(self.planning.ask_zone),
+            "voice": lambda user, arg: [self._voice_setting(user, arg)],
         }
 
     def first_delivery(self, update_id: int) -> bool:
@@ -78,15 +86,18 @@ class Coach:
         return self._text(msg.user_id, text)
 
     def _command(self, user_id: int, text: str) -> list[Reply]:
-        """Route /command (ignoring a @botname suffix and arguments)."""
-        name = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
+        """Route /command [argument] (ignoring a @botname suffix)."""
+        word, _, argument = text[1:].partition(" ")
+        name = word.split("@")[0].lower()
         handler = self._commands.get(name)
-        if name == "voice":
-            return [self._voice_setting(user_id, text.partition(" ")[2])]
         if handler is None:
             return [Reply(f"I don't know the command /{name}. " + texts.format_help())]
-        replies = handler(user_id)
-        pending = self.screening.current(user_id) if name == "plan" else None
+        return handler(user_id, argument.strip())
+
+    def _plan(self, user_id: int, argument: str) -> list[Reply]:
+        """/plan [when]: planning, or where an unfinished safety check stands."""
+        replies = self.planning.start(user_id, argument)
+        pending = self.screening.current(user_id)
         return replies + [pending] if pending else replies
 
     def _start(self, user_id: int) -> list[Reply]:

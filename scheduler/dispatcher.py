@@ -113,7 +113,6 @@ class Dispatcher:
         self.limiter = RateLimiter(rate, loop_time, sleep)
         self.queue: asyncio.Queue[tuple[Due, int]] = asyncio.Queue()
         self._workers: list[asyncio.Task[None]] = []
-        self.sent = 0
 
     def start(self) -> None:
         """Start the senders and requeue reminders a previous run claimed but did not confirm."""
@@ -201,4 +200,3 @@ class Dispatcher:
             log.info("user blocked the bot; %s plan(s) paused", paused)
         else:
             self.store.set_status(due.occurrence_id, "sent", self.clock())
-            self.sent += 1

@@ -14,9 +14,6 @@ from sqlite_utils import Database
 
 from scheduler.model import Schedule
 
-ACTIVE_STATUSES = ("sending", "sent", "snoozed")
-
-
 @dataclass(frozen=True)
 class Profile:
     """A user's planning settings."""
@@ -135,13 +132,6 @@ class SchedulerStore:
         """Active plans whose reminder time has come, earliest first."""
         return [_plan(r) for r in self.db.query(
             "SELECT * FROM plans WHERE active = 1 AND remind_at <= ? ORDER BY remind_at LIMIT ?", [epoch(now), limit])]
-
-    def next_remind_at(self) -> datetime | None:
-        """The earliest reminder time of any active plan or snooze."""
-        plans = self.db.execute("SELECT min(remind_at) FROM plans WHERE active = 1").fetchone()[0]
-        snoozes = self.db.execute("SELECT min(snooze_until) FROM occurrences WHERE status = 'snoozed'").fetchone()[0]
-        times = [t for t in (plans, snoozes) if t is not None]
-        return instant(min(times)) if times else None
 
     def advance(self, plan: Plan, status: str, late: bool, next_at: datetime | None, remind_at: datetime | None) -> int:
         """Record what happened to the plan's current session and move it to the next, atomically."""

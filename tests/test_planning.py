@@ -151,3 +151,8 @@ def test_a_question_starting_with_plan_is_still_a_question(say):
     screen(say)
     reply = say("plan for a beginner, where do I start?")[0]
     assert reply.matched and "What time?" not in reply.text
+
+
+def test_plan_command_takes_the_schedule_as_its_argument(planned):
+    confirm = planned("/plan weekdays at 6:15")[0]
+    assert "every Mon, Tue, Wed, Thu, Fri at 06:15" in confirm.text and "Save" in confirm.button_list()[0].label
