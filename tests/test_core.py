@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from bot.core import Coach
+from bot.database import open_database
+from bot.engine import build_matcher
 from bot.messages import Inbound, InboundKind
+from bot.settings import Settings
 from bot.texts import CAPABILITIES, DOCTOR_FIRST
 
 
@@ -21,10 +25,13 @@ def test_off_topic_question_is_declined_kindly_with_a_topic_menu(say, coach):
     assert coach.store.load_misses()[0]["text"] == "what's the capital of France?"
 
 
-def test_declined_question_offers_at_most_three_did_you_mean_buttons(say):
-    reply = say("hypers machine rogue louie")[0]
-    suggestions = [b for b in reply.button_list() if b.data.startswith("kb:")]
-    assert len(suggestions) <= 3
+def test_below_the_threshold_the_bot_offers_up_to_three_did_you_mean_buttons(clock):
+    strict = Coach(build_matcher(Settings(match_threshold=90)), open_database(":memory:"), clock)
+    reply = strict.handle(Inbound(7, InboundKind.TEXT, "hamstring stuff"))[0]
+    suggestions = [b.data for b in reply.button_list() if b.data.startswith("kb:")]
+    assert not reply.matched and "Did you mean" in reply.text
+    assert 1 <= len(suggestions) <= 3 and "kb:hamstrings-role" in suggestions
+    assert strict.store.load_misses()[0]["best_entry"] == suggestions[0][3:]
 
 
 def test_health_question_always_carries_doctor_first_advice_and_is_not_logged(say, coach):
