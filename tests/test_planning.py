@@ -156,3 +156,10 @@ def test_a_question_starting_with_plan_is_still_a_question(say):
 def test_plan_command_takes_the_schedule_as_its_argument(planned):
     confirm = planned("/plan weekdays at 6:15")[0]
     assert "every Mon, Tue, Wed, Thu, Fri at 06:15" in confirm.text and "Save" in confirm.button_list()[0].label
+
+
+def test_a_spoken_plan_request_is_confirmed_before_anything_is_saved(planned, coach):
+    replies = coach.handle(Inbound(7, InboundKind.VOICE, "every monday at seven am"))
+    assert replies[0].text.startswith("🎙 I heard")
+    assert "every Mon at 07:00" in replies[0].text and "Save this plan?" in replies[0].text
+    assert coach.plans.count_plans(7) == 0
