@@ -20,7 +20,7 @@ from bot.screening.questions import Status
 from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
 from bot.store import Store
-from bot.voice_notes import DIDNT_CATCH, format_voice_setting, voice_reply, with_heard
+from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
 from knowledge.matcher import Matcher
 from scheduler.dispatcher import Due
 from scheduler.parsing import mentions_time
@@ -70,8 +70,13 @@ class Coach:
         return self.store.claim_update(update_id, self.clock())
 
     def handle(self, msg: Inbound) -> list[Reply]:
-        """Answer one message."""
+        """Answer one message; with /voice on, answers are marked to be read aloud too."""
         self.store.touch_user(msg.user_id, self.clock())
+        replies = self._route(msg)
+        return mark_spoken(replies, msg.kind is InboundKind.VOICE) if self.wants_voice(msg.user_id) else replies
+
+    def _route(self, msg: Inbound) -> list[Reply]:
+        """The replies to one message, by kind."""
         if msg.kind is InboundKind.BUTTON:
             return self._button(msg.user_id, msg.text)
         if msg.kind is InboundKind.LOCATION:

@@ -44,6 +44,7 @@ class Reply:
     matched: bool = False
     score: float = 0.0
     edit: bool = False
+    speak: bool = False  # also send it read aloud as a voice note (the user turned /voice on)
 
     def button_list(self) -> list[Button]:
         """All buttons, row by row."""

@@ -108,6 +108,11 @@ def _coach(context: ContextTypes.DEFAULT_TYPE) -> Coach:
     return context.application.bot_data["coach"]
 
 
+def _voice(context: ContextTypes.DEFAULT_TYPE) -> VoicePipeline | None:
+    """The voice pipeline, when voice notes are enabled."""
+    return context.application.bot_data.get("voice")
+
+
 async def _drop_redelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Handle each update id once, even when Telegram delivers it again after a restart."""
     if not _coach(context).first_delivery(update.update_id):
@@ -122,7 +127,7 @@ async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await message.chat.send_action(ChatAction.TYPING)
     replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.TEXT, message.text or ""))
-    await send_replies(message, replies)
+    await send_replies(message, replies, _voice(context))
 
 
 async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -143,10 +148,7 @@ async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     heard = await read_voice(message, voice)
     if isinstance(heard, Reply):
         return await send_replies(message, [heard])
-    replies = _coach(context).handle(voice_inbound(user.id, heard))
-    await send_replies(message, replies)
-    if replies and heard.confident and _coach(context).wants_voice(user.id):
-        await send_spoken(message, replies[0], voice)
+    await send_replies(message, _coach(context).handle(voice_inbound(user.id, heard)), voice)
 
 
 async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -172,16 +174,19 @@ async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if replies and replies[0].edit:
         await _edit(message, replies[0])
         replies = replies[1:]
-    await send_replies(message, replies)
+    await send_replies(message, replies, _voice(context))
 
 
-async def send_replies(message: Message, replies: Sequence[Reply]) -> None:
-    """Send each reply in the message's chat, split to Telegram's length limit."""
+async def send_replies(message: Message, replies: Sequence[Reply], voice: VoicePipeline | None = None) -> None:
+    """Send each reply in the message's chat, split to Telegram's length limit, and read aloud
+    the ones marked to be spoken when voice is available."""
     for reply in replies:
         parts = split_text(format_html(reply))
         for i, part in enumerate(parts):
             markup = keyboard(reply) if i == len(parts) - 1 else None
             await message.chat.send_message(part, parse_mode=ParseMode.HTML, reply_markup=markup)
+        if reply.speak and voice is not None:
+            await send_spoken(message, reply, voice)
 
 
 async def _edit(message: Message, reply: Reply) -> None:

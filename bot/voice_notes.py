@@ -31,6 +31,13 @@ def spoken_text(reply: Reply) -> str:
     return f"{reply.title}. {text}" if reply.title else text
 
 
+def mark_spoken(replies: list[Reply], to_voice_note: bool) -> list[Reply]:
+    """Which replies to read aloud for someone with voice replies on: every knowledge answer, and
+    the first reply to a voice note (whatever it is: the answer, the next safety-check question...)."""
+    return [replace(r, speak=True) if r.entry or (to_voice_note and i == 0) else r
+            for i, r in enumerate(replies)]
+
+
 def format_voice_setting(on: bool) -> str:
     """The /voice setting as /mydata shows it."""
     return f"voice replies: {'on' if on else 'off'}"
@@ -40,10 +47,10 @@ def voice_reply(argument: str, on: bool) -> tuple[bool | None, Reply]:
     """What /voice [on|off] changes (None: nothing) and what the bot says."""
     word = argument.strip().lower()
     if word in ("on", "yes", "enable"):
-        return True, Reply("🔊 Voice replies are on: when you send a voice note, I'll answer with a voice "
-                           "note too, as well as the text. /voice off stops it.")
+        return True, Reply("🔊 Voice replies are on: my answers come as a voice note too, as well as the text, "
+                           "whether you type or speak your question. /voice off stops it.")
     if word in ("off", "no", "disable"):
-        return False, Reply("🔇 Voice replies are off: I'll answer your voice notes in text only.")
+        return False, Reply("🔇 Voice replies are off: I'll answer in text only. You can still ask by voice note.")
     state = "on" if on else "off"
-    return None, Reply(f"Voice replies are {state}. Send /voice on to hear my answers to your voice notes, "
+    return None, Reply(f"Voice replies are {state}. Send /voice on to hear my answers as voice notes too, "
                        "or /voice off for text only. You can always ask by voice note.")

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bot.cli import main
+from bot.messages import Inbound, InboundKind
 from bot.terminal import run_chat
 from bot.voice_engine import voice_inbound
 from bot.voice_notes import DIDNT_CATCH
@@ -126,6 +127,21 @@ def test_voice_replies_setting_is_stored_shown_and_forgotten(coach, say):
     say("/voice on")
     coach.erase(7)
     assert not coach.wants_voice(7)
+
+
+def test_with_voice_on_typed_answers_are_marked_to_be_read_aloud_and_chat_is_not(coach, say):
+    assert not any(r.speak for r in say("how many reps for endurance"))
+    say("/voice on")
+    answer = say("how many reps for endurance")[0]
+    assert answer.entry and answer.speak
+    assert not say("/help")[0].speak
+
+
+def test_with_voice_on_the_first_reply_to_a_voice_note_is_read_aloud(coach, say):
+    say("/voice on")
+    question = coach.handle(Inbound(7, InboundKind.VOICE, "yes"))
+    assert question[0].speak  # whatever it is: here the reply to an unprompted "yes"
+    assert coach.handle(Inbound(7, InboundKind.VOICE, ""))[0].speak  # "I didn't catch that" too
 
 
 def test_terminal_chat_sends_an_audio_file_as_a_voice_note(voice, coach, tmp_path):

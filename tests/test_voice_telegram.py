@@ -86,6 +86,17 @@ async def test_voice_replies_on_sends_an_ogg_voice_note_too(tg, voice):
     assert any(upload[:4] == b"OggS" for upload in request.uploads)
 
 
+async def test_voice_replies_on_reads_typed_answers_aloud_and_off_does_not(tg):
+    app, request = tg
+    await app.process_update(Update.de_json(message_update("how many reps for endurance"), app.bot))
+    await app.process_update(Update.de_json(message_update("/voice on"), app.bot))
+    await app.process_update(Update.de_json(message_update("how many reps for endurance"), app.bot))
+    await request.wait_for("sendVoice")
+    sends = [name for name, _ in request.calls if name in ("sendMessage", "sendVoice")]
+    assert sends[-2:] == ["sendMessage", "sendVoice"]  # the text answer, then the same answer read aloud
+    assert sends.count("sendVoice") == 1  # the answer before /voice on was text only
+
+
 async def test_others_are_answered_while_a_note_is_transcribed(coach, voice):
     release = threading.Event()
 
