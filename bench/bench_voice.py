@@ -1,6 +1,6 @@
 """Voice benchmark: spoken questions synthesised with the project's text to speech in several
 voices and speeds, encoded as Telegram voice notes, transcribed, and answered through the core.
-Run on demand: python bench/bench_voice.py [--failures]
+Run on demand: python bench/bench_voice.py [--questions FILE] [--failures]
 
 Prints word error rate, how often the right knowledge entry is answered (in-scope questions) or
 nothing is answered (off-topic ones), the real-time factor of decoding and the memory the voice
@@ -73,8 +73,10 @@ def main() -> None:
     """Run every question in every style and print the numbers."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list every question answered wrongly")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS,
+                        help="question set (bench/voice_holdout.yaml is held out: never tune against it)")
     args = parser.parse_args()
-    items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_matcher(Settings())
     coach = Coach(matcher, open_database(":memory:"))
     before = rss_mb()
@@ -111,6 +113,9 @@ def report(results: list[Result], load_seconds: float, added_mb: float, failures
           f"{sum(r.seconds for r in results):.0f} s of audio")
     print(f"word error rate            {wer:.3f}")
     print(f"right entry (in scope)     {sum(r.right for r in in_scope)}/{len(in_scope)} = {_share(in_scope):.1%}")
+    wrong = sum(1 for r in in_scope if not r.right and r.entry is not None)
+    print(f"wrong entry (in scope)     {wrong}/{len(in_scope)} = {wrong / len(in_scope):.1%} "
+          "(the rest: \"didn't catch that\" or did-you-mean buttons)")
     print(f"nothing answered (off-topic) {sum(r.right for r in off_topic)}/{len(off_topic)} = {_share(off_topic):.1%}")
     print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
     print(f"model load                 {load_seconds:.2f} s (building the domain model included)")

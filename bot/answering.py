@@ -29,10 +29,11 @@ class Answerer:
         self.store = store
         self.clock = clock
 
-    def answer(self, user_id: int, text: str) -> Reply:
+    def answer(self, user_id: int, text: str, margin: float = 0.0) -> Reply:
         """Answer a question; one about a health concern always leads with doctor-first advice and,
-        when no entry fits it clearly, gets the medical-care entry."""
-        match = self.matcher.match(text)
+        when no entry fits it clearly, gets the medical-care entry. `margin` raises the bar for a
+        match (a transcript may be misheard: below it the bot offers suggestions, not an answer)."""
+        match = self.matcher.match(text, margin)
         if not mentions_health_concern(text):
             return self._entry_reply(match.entry_id, match.score) if match.entry_id else self._missed(user_id, text, match)
         clear = match.entry_id and match.score >= self.matcher.threshold + HEALTH_MARGIN

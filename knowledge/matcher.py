@@ -78,8 +78,9 @@ class Matcher:
             self._postings[token][len(self._phrasings)] = weight
         self._phrasings.append(_Phrasing(" ".join(tokens), norm, entry_id))
 
-    def match(self, text: str) -> Match:
-        """The entry this message asks about, or None with up to three suggestions."""
+    def match(self, text: str, margin: float = 0.0) -> Match:
+        """The entry this message asks about, or None with up to three suggestions; `margin` raises
+        the bar (for text that may be misheard)."""
         tokens = self.normalizer.tokens(text)
         query = " ".join(tokens)
         if self._about_something_else(tokens):
@@ -89,7 +90,7 @@ class Matcher:
             return Match(entry_id=None, score=0.0, query=query)
         best_id, best_score = ranked[0]
         suggestions = tuple(eid for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR)
-        found = best_id if best_score >= self._threshold_for(tokens) else None
+        found = best_id if best_score >= self._threshold_for(tokens) + margin else None
         return Match(entry_id=found, score=best_score, suggestions=suggestions, query=query)
 
     def _threshold_for(self, tokens: list[str]) -> float:

@@ -13,7 +13,7 @@ from bot.cli import main
 from bot.messages import Inbound, InboundKind
 from bot.terminal import run_chat
 from bot.voice_engine import voice_inbound
-from bot.voice_notes import DIDNT_CATCH
+from bot.voice_notes import DIDNT_CATCH, HEARD_MARGIN
 from knowledge.loader import load_knowledge
 from knowledge.model import Entry, SourceRef
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
@@ -89,6 +89,22 @@ def test_a_spoken_question_gets_the_typed_answer_with_what_was_heard(voice, coac
     replies = coach.handle(voice_inbound(7, transcript))
     assert replies[0].entry in entries
     assert replies[0].text.startswith(f"🎙 I heard: “{transcript.text}”\n\n")
+
+
+def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the_answer(coach, say):
+    misheard = "how do my sets my do up on the machine"  # "how do I set myself up on the machine", misheard
+    score = coach.answers.matcher.match(misheard).score
+    assert coach.answers.matcher.threshold <= score < coach.answers.matcher.threshold + HEARD_MARGIN
+    assert say(misheard)[0].entry == "machine"
+    reply = coach.handle(Inbound(7, InboundKind.VOICE, misheard))[0]
+    assert reply.entry is None and reply.text.startswith(f"🎙 I heard: “{misheard}”")
+    assert "kb:machine" in [b.data for b in reply.button_list()]
+
+
+def test_off_topic_speech_is_heard_as_itself_and_declined(voice, coach):
+    transcript = voice.transcribe(spoken(voice, "what's the weather like tomorrow", STYLES[1]))
+    assert "weather" in transcript.text
+    assert coach.handle(voice_inbound(7, transcript))[0].entry is None
 
 
 def test_safety_check_answers_can_be_spoken(voice, coach, say):

@@ -1,9 +1,11 @@
 """Build the recognizer's domain language model and dictionary from the knowledge base.
 
 The model is a trigram model of the way people ask (every entry's title and phrasings), mixed with
-the commonest words of pocketsphinx's general English model so that off-topic speech is not forced
-into fitness words. Files are named by a hash of what they were built from, so an edit to the
-content (or to the shipped pronunciations) builds a new model and an unchanged one is reused."""
+everyday sentences on other subjects (background.txt) and the commonest words of pocketsphinx's
+general English model, so that off-topic speech is heard as what it is ("what's the weather like")
+and declined, instead of being forced into fitness words. Files are named by a hash of what they
+were built from, so an edit to the content (or to the shipped pronunciations or background) builds
+a new model and an unchanged one is reused."""
 
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from voice.numbers import spell_number
 from voice.pronunciation import SHIPPED, Dictionary, format_dictionary, pronounce, read_dictionary
 from voice.speech import Speaker
 
-BUILD_VERSION = "2"        # bump when the way models are built changes
+BUILD_VERSION = "3"        # bump when the way models are built changes
+BACKGROUND = Path(__file__).with_name("background.txt")  # off-topic speech, one sentence per line
 COMMON_WORDS = 3000        # general English words mixed into the domain model
 COMMON_WORD_COUNT = 1      # their count in the training text (the content's words count per use)
 DISCOUNT_MASS = 0.5
@@ -57,7 +60,8 @@ def sentence_words(text: str) -> list[str]:
 
 def training_sentences(kb: KnowledgeBase) -> list[str]:
     """One sentence per line: every way the content says people ask (also with the other names
-    people give the exercise), then the answers' sentences, which add the content's own words."""
+    people give the exercise), the answers' sentences, which add the content's own words, and the
+    background sentences about everything else."""
     sentences = []
     for entry in kb.entries.values():
         for text in (entry.title, *entry.ask):
@@ -66,7 +70,8 @@ def training_sentences(kb: KnowledgeBase) -> list[str]:
         for text in _SENTENCE_END.split(entry.answer):
             if words := sentence_words(text):
                 sentences.append(" ".join(words))
-    return sentences
+    background = (sentence_words(line) for line in BACKGROUND.read_text(encoding="utf-8").splitlines())
+    return sentences + [" ".join(words) for words in background if words]
 
 
 def _renamed(sentence: str) -> list[str]:
