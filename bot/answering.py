@@ -17,6 +17,9 @@ MAX_RELATED_BUTTONS = 2
 MAX_LOGGED_CHARS = 500
 HEALTH_ENTRY = "medical-care"
 HEALTH_MARGIN = 15.0  # a health question keeps its own topic only when the match is clearly right
+# A transcript needs a clearer match than typed text to be answered: a misheard question that
+# scores just over the bar would get a confident wrong answer; below it the bot offers suggestions.
+HEARD_MARGIN = 4.0
 TOPICS_BUTTON = Button("📚 Topics", "topics")
 
 
@@ -29,13 +32,16 @@ class Answerer:
         self.store = store
         self.clock = clock
 
-    def answer(self, user_id: int, text: str, margin: float = 0.0) -> Reply:
+    def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
         """Answer a question; one about a health concern always leads with doctor-first advice and,
-        when no entry fits it clearly, gets the medical-care entry. `margin` raises the bar for a
-        match (a transcript may be misheard: below it the bot offers suggestions, not an answer)."""
-        match = self.matcher.match(text, margin)
+        when no entry fits it clearly, gets the medical-care entry. A `heard` question (a voice
+        note's transcript, perhaps misheard) needs a clearer match; below it the bot says it may
+        not have caught it and offers suggestions."""
+        match = self.matcher.match(text, HEARD_MARGIN if heard else 0.0)
         if not mentions_health_concern(text):
-            return self._entry_reply(match.entry_id, match.score) if match.entry_id else self._missed(user_id, text, match)
+            if match.entry_id:
+                return self._entry_reply(match.entry_id, match.score)
+            return self._missed(user_id, text, match, heard)
         clear = match.entry_id and match.score >= self.matcher.threshold + HEALTH_MARGIN
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
@@ -75,13 +81,14 @@ class Answerer:
         return Reply(texts.format_answer(entry, self.kb), title=entry.title,
                      buttons=self._entry_buttons(entry), entry=entry.id, matched=True, score=score)
 
-    def _missed(self, user_id: int, text: str, match: Match) -> Reply:
+    def _missed(self, user_id: int, text: str, match: Match, heard: bool) -> Reply:
         """Decline without guessing, and log the question for curators."""
         best = match.suggestions[0] if match.suggestions else None
         self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
         rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
         rows.append((TOPICS_BUTTON,))
-        return Reply(texts.format_not_understood(bool(match.suggestions)), buttons=tuple(rows), score=match.score)
+        say = texts.format_not_caught if heard else texts.format_not_understood
+        return Reply(say(bool(match.suggestions)), buttons=tuple(rows), score=match.score)
 
     def _entry_buttons(self, entry: Entry) -> tuple[tuple[Button, ...], ...]:
         """More detail, a few related topics, and the topic menu."""

@@ -20,7 +20,7 @@ from bot.screening.questions import Status
 from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
 from bot.store import Store
-from bot.voice_notes import DIDNT_CATCH, HEARD_MARGIN, format_voice_setting, mark_spoken, voice_reply, with_heard
+from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
 from knowledge.matcher import Matcher
 from scheduler.dispatcher import Due
 from scheduler.parsing import mentions_time
@@ -137,10 +137,10 @@ class Coach:
             return [Reply("I couldn't read that location. Type your city instead.")]
         return self.planning.on_location(user_id, latitude, longitude)
 
-    def _text(self, user_id: int, text: str, margin: float = 0.0) -> list[Reply]:
-        """Free text: a safety-check answer, a planning answer, small talk, or a knowledge question
-        (after which an unfinished safety check asks its question again); `margin` raises the bar
-        for knowledge answers."""
+    def _text(self, user_id: int, text: str, heard: bool = False) -> list[Reply]:
+        """Free text, typed or `heard` in a voice note: a safety-check answer, a planning answer,
+        small talk, or a knowledge question (after which an unfinished safety check asks its
+        question again)."""
         typed = self.screening.on_typed(user_id, text)
         if typed:
             return typed
@@ -152,15 +152,16 @@ class Coach:
         if not text:
             replies = [Reply(texts.format_empty(), buttons=((TOPICS_BUTTON,),))]
         else:
-            replies = [Reply(chat) if (chat := small_talk_reply(text)) else self.answers.answer(user_id, text, margin)]
+            replies = [Reply(chat) if (chat := small_talk_reply(text)) else self.answers.answer(user_id, text, heard)]
         pending = self.screening.current(user_id) or self.planning.current(user_id)
         return replies + [pending] if pending else replies
 
     def _voice(self, user_id: int, transcript: str) -> list[Reply]:
-        """A voice note: answered exactly like the same words typed, saying what was heard first."""
+        """A voice note: answered like the same words typed (a knowledge answer needs a clearer
+        match), saying what was heard first."""
         if not transcript:
             return [DIDNT_CATCH]
-        return with_heard(transcript, self._text(user_id, transcript, HEARD_MARGIN))
+        return with_heard(transcript, self._text(user_id, transcript, heard=True))
 
     def _voice_setting(self, user_id: int, argument: str) -> Reply:
         """/voice on|off: whether answers to voice notes also come back as a voice note."""

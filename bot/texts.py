@@ -74,6 +74,12 @@ def format_not_understood(has_suggestions: bool) -> str:
     return f"I'm not sure I can answer that one. {CAPABILITIES}\n\n{hint}"
 
 
+def format_not_caught(has_suggestions: bool) -> str:
+    """What the bot says when a voice note's words match nothing clearly: maybe it misheard."""
+    hint = "Did you mean one of these? If not, say it again or type it."
+    return f"I'm not sure I caught that right. {hint if has_suggestions else 'Please say it again, or type it.'}"
+
+
 def format_topics_intro() -> str:
     """The heading of the topic menu."""
     return "Pick a topic to see what I can tell you:"

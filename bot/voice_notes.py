@@ -7,9 +7,6 @@ from dataclasses import replace
 from bot.answering import TOPICS_BUTTON
 from bot.messages import Reply
 
-# A transcript needs a clearer match than typed text to be answered: a misheard question that
-# scores just over the bar would get a confident wrong answer; below it the bot offers suggestions.
-HEARD_MARGIN = 4.0
 HEARD = "🎙 I heard: “{}”\n\n"
 DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer to the phone, or type your question.",
                     buttons=((TOPICS_BUTTON,),))

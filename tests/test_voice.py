@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.answering import HEARD_MARGIN
 from bot.cli import main
 from bot.messages import Inbound, InboundKind
 from bot.terminal import run_chat
 from bot.voice_engine import voice_inbound
-from bot.voice_notes import DIDNT_CATCH, HEARD_MARGIN
+from bot.voice_notes import DIDNT_CATCH
 from knowledge.loader import load_knowledge
 from knowledge.model import Entry, SourceRef
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
@@ -97,7 +98,7 @@ def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the
     assert coach.answers.matcher.threshold <= score < coach.answers.matcher.threshold + HEARD_MARGIN
     assert say(misheard)[0].entry == "machine"
     reply = coach.handle(Inbound(7, InboundKind.VOICE, misheard))[0]
-    assert reply.entry is None and reply.text.startswith(f"🎙 I heard: “{misheard}”")
+    assert reply.entry is None and reply.text.startswith(f"🎙 I heard: “{misheard}”\n\nI'm not sure I caught")
     assert "kb:machine" in [b.data for b in reply.button_list()]
 
 
