@@ -164,7 +164,7 @@ class Coach:
         return with_heard(transcript, self._text(user_id, transcript, heard=True))
 
     def _voice_setting(self, user_id: int, argument: str) -> Reply:
-        """/voice on|off: whether answers to voice notes also come back as a voice note."""
+        """/voice on|off: whether answers also come back read aloud as a voice note."""
         change, reply = voice_reply(argument, self.wants_voice(user_id))
         if change is not None:
             self.store.save_voice_replies(user_id, change)

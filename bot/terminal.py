@@ -10,6 +10,7 @@ from bot.core import Coach
 from bot.messages import Button, Inbound, InboundKind, Reply
 
 PROMPT = "you> "
+SPOKEN_NOTE = "🔊 (/voice is on: in Telegram this reply also comes as a voice note)"
 AUDIO_SUFFIXES = (".ogg", ".oga", ".opus", ".wav")
 AudioReader = Callable[[int, Path], Inbound]  # (user id, audio file) -> a VOICE inbound
 
@@ -67,5 +68,7 @@ def _show(replies: list[Reply], out: TextIO, buttons: list[Button]) -> None:
     buttons.clear()
     for reply in replies:
         out.write(format_reply(reply, len(buttons) + 1) + "\n\n")
+        if reply.speak:
+            out.write(SPOKEN_NOTE + "\n\n")
         buttons.extend(reply.button_list())
     out.flush()

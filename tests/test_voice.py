@@ -12,7 +12,7 @@ import pytest
 from bot.answering import HEARD_MARGIN
 from bot.cli import main
 from bot.messages import Inbound, InboundKind
-from bot.terminal import run_chat
+from bot.terminal import SPOKEN_NOTE, run_chat
 from bot.voice_engine import voice_inbound
 from bot.voice_notes import DIDNT_CATCH
 from knowledge.loader import load_knowledge
@@ -159,6 +159,12 @@ def test_with_voice_on_the_first_reply_to_a_voice_note_is_read_aloud(coach, say)
     question = coach.handle(Inbound(7, InboundKind.VOICE, "yes"))
     assert question[0].speak  # whatever it is: here the reply to an unprompted "yes"
     assert coach.handle(Inbound(7, InboundKind.VOICE, ""))[0].speak  # "I didn't catch that" too
+
+
+def test_terminal_chat_says_when_an_answer_would_be_read_aloud(coach):
+    out = io.StringIO()
+    run_chat(coach, ["how many reps for endurance", "/voice on", "how many reps for endurance"], out, user_id=7)
+    assert out.getvalue().count(SPOKEN_NOTE) == 1
 
 
 def test_terminal_chat_sends_an_audio_file_as_a_voice_note(voice, coach, tmp_path):
