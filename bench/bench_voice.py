@@ -46,6 +46,7 @@ class Result:
     words: int
     in_scope: bool
     right: bool
+    offered: bool  # answered, or offered as the first did-you-mean button
     entry: str | None
     seconds: float
     decode_seconds: float
@@ -99,8 +100,10 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     reference, heard = sentence_words(item["q"]), transcript.text.split()
     in_scope = item["expect"] != "none"
     right = reply.entry in item["expect"] if in_scope else reply.entry is None
+    first_button = next((b.data for b in reply.button_list() if b.data.startswith("kb:")), "")
+    offered = right or (in_scope and reply.entry is None and first_button.removeprefix("kb:") in item["expect"])
     return Result(item["q"], f"{style.name}@{style.speed}", transcript.text, edit_distance(reference, heard),
-                  len(reference), in_scope, right, reply.entry, transcript.seconds, decode_seconds)
+                  len(reference), in_scope, right, offered, reply.entry, transcript.seconds, decode_seconds)
 
 
 def report(results: list[Result], load_seconds: float, added_mb: float, failures: bool) -> None:
@@ -113,6 +116,8 @@ def report(results: list[Result], load_seconds: float, added_mb: float, failures
           f"{sum(r.seconds for r in results):.0f} s of audio")
     print(f"word error rate            {wer:.3f}")
     print(f"right entry (in scope)     {sum(r.right for r in in_scope)}/{len(in_scope)} = {_share(in_scope):.1%}")
+    offered = sum(r.offered for r in in_scope)
+    print(f"right entry or first did-you-mean {offered}/{len(in_scope)} = {offered / len(in_scope):.1%}")
     wrong = sum(1 for r in in_scope if not r.right and r.entry is not None)
     print(f"wrong entry (in scope)     {wrong}/{len(in_scope)} = {wrong / len(in_scope):.1%} "
           "(the rest: \"didn't catch that\" or did-you-mean buttons)")
