@@ -76,8 +76,10 @@ def format_not_understood(has_suggestions: bool) -> str:
 
 def format_not_caught(has_suggestions: bool) -> str:
     """What the bot says when a voice note's words match nothing clearly: maybe it misheard."""
-    hint = "Did you mean one of these? If not, say it again or type it."
-    return f"I'm not sure I caught that right. {hint if has_suggestions else 'Please say it again, or type it.'}"
+    if has_suggestions:
+        return "I'm not sure I caught that right. Did you mean one of these? If not, say it again or type it."
+    return ("I'm not sure I caught that right, or it may be outside what I know: I coach the reverse "
+            "hyperextension. Please say it again, type it, or browse the topics.")
 
 
 def format_topics_intro() -> str:
