@@ -105,7 +105,8 @@ def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the
 def test_off_topic_speech_is_heard_as_itself_and_declined(voice, coach):
     transcript = voice.transcribe(spoken(voice, "what's the weather like tomorrow", STYLES[1]))
     assert "weather" in transcript.text
-    assert coach.handle(voice_inbound(7, transcript))[0].entry is None
+    reply = coach.handle(voice_inbound(7, transcript))[0]
+    assert reply.entry is None and "outside what I know" in reply.text
 
 
 def test_safety_check_answers_can_be_spoken(voice, coach, say):

@@ -17,7 +17,7 @@ MIN_SPEECH_SECONDS = 0.15  # less voiced audio than this is a tap on the button,
 FRAME = RECOGNIZER_RATE // 100
 # Decoder settings measured with bench/bench_voice.py: more Gaussians per frame (topn, default 4)
 # and a higher word insertion penalty (wip, default 0.65) each got the right entry a little more
-# often on both question sets, for a real-time factor of about 0.1 (was 0.09).
+# often on both question sets, for a real-time factor of about 0.11 on one core.
 DECODER_SETTINGS = {"topn": 8, "wip": 2.0}
 
 
