@@ -20,9 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from bot.answering import DID_YOU_MEAN
 from bot.core import Coach
 from bot.database import open_database
 from bot.engine import build_matcher
+from bot.messages import Reply
 from bot.settings import Settings
 from bot.voice_engine import voice_inbound
 from voice.audio import encode_voice_note
@@ -46,7 +48,7 @@ class Result:
     words: int
     in_scope: bool
     right: bool
-    offered: bool  # answered, or offered as the first did-you-mean button
+    offered: bool  # answered, or one tap away: the first suggestion, or a close second to a wrong answer
     entry: str | None
     seconds: float
     decode_seconds: float
@@ -100,10 +102,18 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     reference, heard = sentence_words(item["q"]), transcript.text.split()
     in_scope = item["expect"] != "none"
     right = reply.entry in item["expect"] if in_scope else reply.entry is None
-    first_button = next((b.data for b in reply.button_list() if b.data.startswith("kb:")), "")
-    offered = right or (in_scope and reply.entry is None and first_button.removeprefix("kb:") in item["expect"])
+    offered = right or (in_scope and _one_tap_away(reply) in item["expect"])
     return Result(item["q"], f"{style.name}@{style.speed}", transcript.text, edit_distance(reference, heard),
                   len(reference), in_scope, right, offered, reply.entry, transcript.seconds, decode_seconds)
+
+
+def _one_tap_away(reply: Reply) -> str | None:
+    """The entry a did-you-mean button offers: the first suggestion of an unanswered note, or the
+    first close second to an answer."""
+    for button in reply.button_list():
+        if button.data.startswith("kb:") and (reply.entry is None or button.label.startswith(DID_YOU_MEAN)):
+            return button.data.removeprefix("kb:")
+    return None
 
 
 def report(results: list[Result], load_seconds: float, added_mb: float, failures: bool) -> None:
@@ -117,7 +127,8 @@ def report(results: list[Result], load_seconds: float, added_mb: float, failures
     print(f"word error rate            {wer:.3f}")
     print(f"right entry (in scope)     {sum(r.right for r in in_scope)}/{len(in_scope)} = {_share(in_scope):.1%}")
     offered = sum(r.offered for r in in_scope)
-    print(f"right entry or first did-you-mean {offered}/{len(in_scope)} = {offered / len(in_scope):.1%}")
+    print(f"right entry, or one tap away on the first did-you-mean button {offered}/{len(in_scope)} = "
+          f"{offered / len(in_scope):.1%}")
     wrong = sum(1 for r in in_scope if not r.right and r.entry is not None)
     print(f"wrong entry (in scope)     {wrong}/{len(in_scope)} = {wrong / len(in_scope):.1%} "
           "(the rest: \"didn't catch that\" or did-you-mean buttons)")

@@ -21,6 +21,7 @@ HEALTH_MARGIN = 15.0  # a health question keeps its own topic only when the matc
 # scores just over the bar would get a confident wrong answer; below it the bot offers suggestions.
 HEARD_MARGIN = 4.0
 TOPICS_BUTTON = Button("📚 Topics", "topics")
+DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
 
 
 class Answerer:
@@ -36,11 +37,12 @@ class Answerer:
         """Answer a question; one about a health concern always leads with doctor-first advice and,
         when no entry fits it clearly, gets the medical-care entry. A `heard` question (a voice
         note's transcript, perhaps misheard) needs a clearer match; below it the bot says it may
-        not have caught it and offers suggestions."""
+        not have caught it and offers suggestions, and its answer offers any close second instead
+        of related topics."""
         match = self.matcher.match(text, HEARD_MARGIN if heard else 0.0)
         if not mentions_health_concern(text):
             if match.entry_id:
-                return self._entry_reply(match.entry_id, match.score)
+                return self._entry_reply(match.entry_id, match.score, match.close if heard else ())
             return self._missed(user_id, text, match, heard)
         clear = match.entry_id and match.score >= self.matcher.threshold + HEALTH_MARGIN
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
@@ -75,11 +77,11 @@ class Answerer:
                          entry=entry.id, matched=True, score=100.0)
         return None
 
-    def _entry_reply(self, entry_id: str, score: float) -> Reply:
+    def _entry_reply(self, entry_id: str, score: float, alternatives: tuple[str, ...] = ()) -> Reply:
         """An entry's answer with its source and follow-up buttons."""
         entry = self.kb.entries[entry_id]
         return Reply(texts.format_answer(entry, self.kb), title=entry.title,
-                     buttons=self._entry_buttons(entry), entry=entry.id, matched=True, score=score)
+                     buttons=self._entry_buttons(entry, alternatives), entry=entry.id, matched=True, score=score)
 
     def _missed(self, user_id: int, text: str, match: Match, heard: bool) -> Reply:
         """Decline without guessing, and log the question for curators."""
@@ -90,12 +92,13 @@ class Answerer:
         say = texts.format_not_caught if heard else texts.format_not_understood
         return Reply(say(bool(match.suggestions)), buttons=tuple(rows), score=match.score)
 
-    def _entry_buttons(self, entry: Entry) -> tuple[tuple[Button, ...], ...]:
-        """More detail, a few related topics, and the topic menu."""
+    def _entry_buttons(self, entry: Entry, alternatives: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
+        """More detail, the alternatives (or else a few related topics), and the topic menu."""
         rows: list[tuple[Button, ...]] = []
         if entry.details:
             rows.append((Button("🔎 More detail", f"more:{entry.id}"),))
-        for rel in entry.related[:MAX_RELATED_BUTTONS]:
-            rows.append((Button(f"➡️ {self.kb.entries[rel].title}", f"kb:{rel}"),))
+        for other in (alternatives or entry.related)[:MAX_RELATED_BUTTONS]:
+            title = self.kb.entries[other].title
+            rows.append((Button(f"{DID_YOU_MEAN}{title}?" if alternatives else f"➡️ {title}", f"kb:{other}"),))
         rows.append((TOPICS_BUTTON,))
         return tuple(rows)

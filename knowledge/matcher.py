@@ -30,6 +30,7 @@ ENTRY_SHARE = 0.5      # weight of the whole-entry overlap against the best sing
 FUZZY_SHARE = 0.3      # weight of rapidfuzz similarity within the phrasing score
 FUZZY_CANDIDATES = 60  # phrasings with the most shared weight that get the (slower) fuzzy score
 COMMON_POSTINGS = 500  # a word in more phrasings than this only re-scores phrasings found by rarer words
+CLOSE_GAP = 10.0       # a runner-up this near the best entry's score is a close second
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Match:
     entry_id: str | None
     score: float
     suggestions: tuple[str, ...] = ()
+    close: tuple[str, ...] = ()  # of the suggestions after the best, those within CLOSE_GAP of it
     query: str = ""
     off_topic: bool = False  # about another exercise or topic, not ours
 
@@ -89,9 +91,11 @@ class Matcher:
         if not ranked:
             return Match(entry_id=None, score=0.0, query=query)
         best_id, best_score = ranked[0]
-        suggestions = tuple(eid for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR)
+        suggested = [(eid, score) for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR]
+        close = tuple(eid for eid, score in suggested[1:] if score >= best_score - CLOSE_GAP)
         found = best_id if best_score >= self._threshold_for(tokens) + margin else None
-        return Match(entry_id=found, score=best_score, suggestions=suggestions, query=query)
+        return Match(entry_id=found, score=best_score, suggestions=tuple(eid for eid, _ in suggested),
+                     close=close, query=query)
 
     def _threshold_for(self, tokens: list[str]) -> float:
         """Long messages score lower (their context words dilute the overlap), so they need less."""

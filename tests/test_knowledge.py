@@ -98,6 +98,13 @@ def test_typos_word_order_and_filler_still_find_the_entry(matcher):
         assert matcher.match(text).entry_id == "program-endurance", text
 
 
+def test_a_runner_up_near_the_best_score_is_a_close_second(matcher):
+    result = matcher.match("what muscles does the exercise gate")  # "... this exercise hit", misheard
+    assert result.entry_id == "glutes-role" and len(result.suggestions) == 3
+    assert result.close == ("muscles-worked",)  # the third suggestion is more than CLOSE_GAP behind
+    assert matcher.match("how many reps should I do for endurance").close == ()
+
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.answering import HEARD_MARGIN
+from bot.answering import DID_YOU_MEAN, HEARD_MARGIN
 from bot.cli import main
 from bot.messages import Inbound, InboundKind
 from bot.terminal import SPOKEN_NOTE, run_chat
@@ -100,6 +100,18 @@ def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the
     reply = coach.handle(Inbound(7, InboundKind.VOICE, misheard))[0]
     assert reply.entry is None and reply.text.startswith(f"🎙 I heard: “{misheard}”\n\nI'm not sure I caught")
     assert "kb:machine" in [b.data for b in reply.button_list()]
+
+
+def test_a_heard_answer_offers_a_close_second_one_tap_away_where_typed_text_gets_related_topics(coach, say):
+    misheard = "what muscles does the exercise gate"  # "what muscles does this exercise hit", misheard
+    reply = coach.handle(Inbound(7, InboundKind.VOICE, misheard))[0]
+    assert reply.entry == "glutes-role"
+    offered = [(b.label, b.data) for b in reply.button_list() if b.label.startswith(DID_YOU_MEAN)]
+    assert offered == [(f"{DID_YOU_MEAN}{coach.answers.kb.entries['muscles-worked'].title}?", "kb:muscles-worked")]
+    typed = say(misheard)[0]
+    assert typed.entry == "glutes-role"
+    assert [b.label for b in typed.button_list() if b.label.startswith(DID_YOU_MEAN)] == []
+    assert any(b.label.startswith("➡️") for b in typed.button_list())
 
 
 def test_off_topic_speech_is_heard_as_itself_and_declined(voice, coach):

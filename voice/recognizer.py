@@ -1,4 +1,9 @@
-"""Speech to text with pocketsphinx on the domain language model, and whether to trust the result."""
+"""Speech to text with pocketsphinx on the domain language model, and whether to trust the result.
+
+Why pocketsphinx: its wheel ships an English acoustic model, so voice needs no download. The one
+other recogniser found whose wheel ships an English model, moonshine-cpp 0.1.4 (base-en), was
+measured on bench/bench_voice.py's notes: right entry 70.8% (word error rate 0.27) against about
+84% here, about 380 MB added memory and a real-time factor of 0.33 (wall clock, both cores): it missed all three targets."""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ MIN_SPEECH_SECONDS = 0.15  # less voiced audio than this is a tap on the button,
 FRAME = RECOGNIZER_RATE // 100
 # Decoder settings measured with bench/bench_voice.py: more Gaussians per frame (topn, default 4)
 # and a higher word insertion penalty (wip, default 0.65) each got the right entry a little more
-# often on both question sets, for a real-time factor of about 0.11 on one core.
+# often on both question sets, for a real-time factor of about 0.11 on one core. Wider search beams
+# (beam and pbeam 1e-60, with or without wider lookahead beams) gained 1-2 points on the main set,
+# none on the held-out set, and cost up to twice the decoding time.
 DECODER_SETTINGS = {"topn": 8, "wip": 2.0}
 
 
