@@ -142,8 +142,8 @@ async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A voice note or audio file: transcribed off the event loop, then answered like typed text."""
-    message, user, voice = update.effective_message, update.effective_user, context.application.bot_data["voice"]
-    if message is None or user is None:
+    message, user, voice = update.effective_message, update.effective_user, _voice(context)
+    if message is None or user is None or voice is None:  # registered only when voice is on
         return
     heard = await read_voice(message, voice)
     if isinstance(heard, Reply):
