@@ -54,12 +54,17 @@ class Result:
     decode_seconds: float
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now (Linux), in MB."""
+def rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory of this process (Linux), in MB: now (VmRSS) or at its peak (VmHWM)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> None:
+    """Start VmHWM again from the current RSS (Linux 4.0+), so the peak is this run's."""
+    Path("/proc/self/clear_refs").write_text("5")
 
 
 def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
@@ -82,6 +87,7 @@ def main() -> None:
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_matcher(Settings())
     coach = Coach(matcher, open_database(":memory:"))
+    reset_peak()
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:
         started = time.perf_counter()
@@ -90,7 +96,7 @@ def main() -> None:
         notes = [(item, style, encode_voice_note(pipeline.speaker.synthesize(item["q"], style)))
                  for item in items for style in STYLES]
         results = [run_one(coach, pipeline, n, item, style, data) for n, (item, style, data) in enumerate(notes)]
-    report(results, load_seconds, rss_mb() - before, args.failures)
+    report(results, load_seconds, (rss_mb() - before, rss_mb("VmHWM") - before), args.failures)
 
 
 def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle, data: bytes) -> Result:
@@ -99,7 +105,7 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     transcript = pipeline.transcribe(data)
     decode_seconds = time.perf_counter() - started
     reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
-    reference, heard = sentence_words(item["q"]), transcript.text.split()
+    reference, heard = sentence_words(item["q"]), sentence_words(transcript.text)
     in_scope = item["expect"] != "none"
     right = reply.entry in item["expect"] if in_scope else reply.entry is None
     offered = right or (in_scope and _one_tap_away(reply) in item["expect"])
@@ -116,7 +122,7 @@ def _one_tap_away(reply: Reply) -> str | None:
     return None
 
 
-def report(results: list[Result], load_seconds: float, added_mb: float, failures: bool) -> None:
+def report(results: list[Result], load_seconds: float, added_mb: tuple[float, float], failures: bool) -> None:
     """Print the summary, per voice, and optionally every failure."""
     in_scope = [r for r in results if r.in_scope]
     off_topic = [r for r in results if not r.in_scope]
@@ -135,7 +141,7 @@ def report(results: list[Result], load_seconds: float, added_mb: float, failures
     print(f"nothing answered (off-topic) {sum(r.right for r in off_topic)}/{len(off_topic)} = {_share(off_topic):.1%}")
     print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
     print(f"model load                 {load_seconds:.2f} s (building the domain model included)")
-    print(f"added memory               {added_mb:.0f} MB RSS")
+    print(f"added memory               {added_mb[0]:.0f} MB RSS after the run, {added_mb[1]:.0f} MB at its peak")
     by_style: dict[str, list[Result]] = defaultdict(list)
     for r in in_scope:
         by_style[r.style].append(r)

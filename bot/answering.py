@@ -52,6 +52,11 @@ class Answerer:
         reply = self._entry_reply(entry_id, match.score)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}")
 
+    def heard_fit(self, text: str) -> float:
+        """The score of the entry a transcript would be answered with, 0 when it would not be."""
+        match = self.matcher.match(text, HEARD_MARGIN)
+        return match.score if match.entry_id else 0.0
+
     def knows(self, text: str) -> bool:
         """Whether a message is confidently a knowledge question."""
         return self.matcher.match(text).entry_id is not None

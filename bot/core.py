@@ -82,7 +82,7 @@ class Coach:
         if msg.kind is InboundKind.LOCATION:
             return self._location(msg.user_id, msg.text)
         if msg.kind is InboundKind.VOICE:
-            return self._voice(msg.user_id, msg.text.strip())
+            return self._voice(msg.user_id, self._better_heard(msg.user_id, msg.text.strip(), msg.alternative.strip()))
         if msg.kind is InboundKind.UNSUPPORTED:
             return [Reply(texts.format_unsupported(msg.text or "message"), buttons=((TOPICS_BUTTON,),))]
         text = msg.text.strip()
@@ -162,6 +162,15 @@ class Coach:
         if not transcript:
             return [DIDNT_CATCH]
         return with_heard(transcript, self._text(user_id, transcript, heard=True))
+
+    def _better_heard(self, user_id: int, first: str, second: str) -> str:
+        """Of two recognizers' transcripts of a note, the second only when it fits a knowledge
+        question better than the first; while the safety check or planning waits for an answer,
+        the first (domain-tuned) one, so a "no" is never turned into a question."""
+        if not second or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
+            return first
+        fit = self.answers.heard_fit(second)
+        return second if fit > 0 and fit > (self.answers.heard_fit(first) if first else 0.0) else first
 
     def _voice_setting(self, user_id: int, argument: str) -> Reply:
         """/voice on|off: whether answers also come back read aloud as a voice note."""

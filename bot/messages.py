@@ -23,6 +23,7 @@ class Inbound:
     user_id: int
     kind: InboundKind
     text: str = ""
+    alternative: str = ""  # VOICE: a second recognizer's transcript of the same note
 
 
 @dataclass(frozen=True)

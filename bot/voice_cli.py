@@ -9,6 +9,7 @@ from bot.settings import Settings
 from bot.voice_engine import build_voice, rebuild_voice_model
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from voice.audio import AudioError
+from voice.language_model import sentence_words
 
 
 def add_voice_commands(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +29,8 @@ def cmd_transcribe(args: argparse.Namespace, settings: Settings) -> int:
         try:
             transcript = pipeline.transcribe_file(path)
             text = transcript.text if transcript.confident else "(nothing heard)"
+            if transcript.alternative and sentence_words(transcript.alternative) != text.split():
+                text += f"  (Whisper: {transcript.alternative})"
         except (AudioError, OSError) as exc:
             failed += 1
             text = f"error: {exc.strerror if isinstance(exc, OSError) else exc}"

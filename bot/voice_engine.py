@@ -32,7 +32,7 @@ def rebuild_voice_model(settings: Settings, kb: KnowledgeBase) -> ModelFiles:
 
 def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
     """A transcript as the core's input: empty text when the recognizer was not confident."""
-    return Inbound(user_id, InboundKind.VOICE, transcript.text if transcript.confident else "")
+    return Inbound(user_id, InboundKind.VOICE, transcript.text if transcript.confident else "", transcript.alternative)
 
 
 def audio_reader(settings: Settings, kb: KnowledgeBase) -> Callable[[int, Path], Inbound]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from types import SimpleNamespace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bot.answering import DID_YOU_MEAN, HEARD_MARGIN
+from bot import voice_cli
 from bot.cli import main
 from bot.messages import Inbound, InboundKind
 from bot.terminal import SPOKEN_NOTE, run_chat
@@ -20,7 +22,9 @@ from knowledge.model import Entry, SourceRef
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.language_model import ensure_language_model, model_files
 from voice.pronunciation import ipa_to_phones, read_dictionary
+from voice.recognizer import Transcript
 from voice.speech import format_spoken
+from voice.whisper import FILTERS, MAX_WINDOW, log_mel, window_seconds
 from tests.voice_support import STYLES, load_pipeline, spoken
 
 
@@ -89,7 +93,7 @@ def test_a_spoken_question_gets_the_typed_answer_with_what_was_heard(voice, coac
     assert transcript.confident
     replies = coach.handle(voice_inbound(7, transcript))
     assert replies[0].entry in entries
-    assert replies[0].text.startswith(f"🎙 I heard: “{transcript.text}”\n\n")
+    assert any(replies[0].text.startswith(f"🎙 I heard: “{heard}”\n\n") for heard in (transcript.text, transcript.alternative))
 
 
 def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the_answer(coach, say):
@@ -112,6 +116,59 @@ def test_a_heard_answer_offers_a_close_second_one_tap_away_where_typed_text_gets
     assert typed.entry == "glutes-role"
     assert [b.label for b in typed.button_list() if b.label.startswith(DID_YOU_MEAN)] == []
     assert any(b.label.startswith("➡️") for b in typed.button_list())
+
+
+def heard_twice(user: int, first: str, second: str) -> Inbound:
+    """A voice note pocketsphinx heard as `first` and Whisper as `second`."""
+    return Inbound(user, InboundKind.VOICE, first, alternative=second)
+
+
+def test_whispers_transcript_is_answered_when_it_fits_a_question_better(coach):
+    misheard = "how do my sets my do up on the machine"
+    reply = coach.handle(heard_twice(7, misheard, "How do I set myself up on the machine?"))[0]
+    assert reply.entry == "setup" and reply.text.startswith("🎙 I heard: “How do I set myself up on the machine?”")
+    assert coach.handle(heard_twice(8, "", "What muscles does this exercise work?"))[0].entry == "muscles-worked"
+
+
+def test_pocketsphinxs_transcript_is_answered_when_whispers_fits_no_question_or_a_worse_one(coach):
+    for whisper_heard in ("Thank you for watching.", "", "muscles"):
+        reply = coach.handle(heard_twice(7, "what muscles does this exercise work", whisper_heard))[0]
+        assert reply.entry == "muscles-worked" and "“what muscles does this exercise work”" in reply.text
+    assert coach.handle(heard_twice(7, "", "Thank you for watching.")) == [DIDNT_CATCH]
+
+
+def test_during_the_safety_check_a_spoken_answer_is_never_swapped_for_a_question(coach, say):
+    say("/screen")
+    say("ok")
+    reply = coach.handle(heard_twice(7, "no", "What muscles does this exercise work?"))[0]
+    assert reply.text.startswith("🎙 I heard: “no”") and "Question 2 of 15" in reply.text
+
+
+def test_the_pipeline_asks_whisper_about_speech_but_not_about_silence(voice):
+    assert voice.transcribe(spoken(voice, "how long should I rest between sets")).alternative
+    silence = voice.transcribe(encode_voice_note(Clip(np.zeros(48_000, dtype=np.float32), 16_000)))
+    assert silence == Transcript("", False, silence.seconds)
+
+
+def test_whisper_features_put_a_tone_in_the_mel_band_around_its_pitch():
+    tone = (0.5 * np.sin(2 * np.pi * 1000 * np.arange(16_000) / 16_000)).astype(np.float32)
+    features = log_mel(tone, 10)
+    assert features.shape == (80, 1000)
+    assert np.argmax(features[:, 50]) == 26  # the band centred nearest 1 kHz on the Slaney mel scale
+    assert features.max() - features.min() == pytest.approx(2.0)  # 8 decades below the peak, over 4
+    assert np.allclose(FILTERS[30:].sum(axis=1) * 40, 1.0, atol=0.1)  # unit area (40 Hz per FFT bin)
+
+
+def test_whisper_hears_a_spoken_question(voice):
+    clip = decode_audio(spoken(voice, "how long should I rest between sets", STYLES[1]))
+    assert voice.second.transcribe(clip).lower().rstrip("?.") == "how long should i rest between sets"
+
+
+def test_whisper_decodes_in_a_window_fitted_to_the_note_and_skips_notes_longer_than_its_own(voice):
+    assert [window_seconds(Clip(np.zeros(int(s * 16_000), np.float32), 16_000)) for s in (0.5, 10, 12.5, 30)] == \
+        [10, 10, 20, 30]
+    too_long = Clip(np.zeros((MAX_WINDOW + 1) * 16_000, np.float32), 16_000)
+    assert window_seconds(too_long) is None and voice.second.transcribe(too_long) == ""
 
 
 def test_off_topic_speech_is_heard_as_itself_and_declined(voice, coach):
@@ -196,9 +253,18 @@ def test_transcribe_command_prints_one_line_per_file(voice, model_dir, tmp_path,
     (tmp_path / "bad.wav").write_bytes(b"RIFF nonsense")
     assert main(["transcribe", "q.ogg", "q.wav", "bad.wav"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "q.ogg: what are banded hypers"
-    assert lines[1] == "q.wav: who invented the reverse hyper"
+    assert lines[0].startswith("q.ogg: what are banded hypers")  # and what Whisper heard, if it differs
+    assert lines[1].startswith("q.wav: who invented the reverse hyper")
     assert lines[2].startswith("bad.wav: error:")
+
+
+def test_transcribe_command_adds_what_whisper_heard_when_its_words_differ(tmp_path, monkeypatch, capsys):
+    heard = {"same.ogg": Transcript("what are banded hypers", True, 1.0, "What are banded hypers?"),
+             "other.ogg": Transcript("how many lift soreness", True, 1.0, "How many reps are best?")}
+    monkeypatch.setattr(voice_cli, "build_voice", lambda *_: SimpleNamespace(transcribe_file=lambda p: heard[p.name]))
+    assert main(["transcribe", "same.ogg", "other.ogg"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "same.ogg: what are banded hypers", "other.ogg: how many lift soreness  (Whisper: How many reps are best?)"]
 
 
 def test_voice_build_command_rebuilds_the_model(voice, tmp_path, monkeypatch, capsys):

@@ -1,9 +1,11 @@
 """Speech to text with pocketsphinx on the domain language model, and whether to trust the result.
 
-Why pocketsphinx: its wheel ships an English acoustic model, so voice needs no download. The one
-other recogniser found whose wheel ships an English model, moonshine-cpp 0.1.4 (base-en), was
-measured on bench/bench_voice.py's notes: right entry 70.8% (word error rate 0.27) against about
-84% here, about 380 MB added memory and a real-time factor of 0.33 (wall clock, both cores): it missed all three targets."""
+Why pocketsphinx: its wheel ships an English acoustic model, so voice needs no download, and a
+language model of the content makes it the most accurate recognizer found here for this domain:
+on bench/bench_voice.py's main set it gets the right entry for about 84% of notes, Whisper
+tiny.en (voice.whisper) for about 72%, moonshine-cpp 0.1.4 (base-en) for 71% at about 380 MB and a
+real-time factor of 0.33. pocketsphinx and Whisper mishear different notes, so the pipeline
+asks both (voice.pipeline): together they get about 92%."""
 
 from __future__ import annotations
 
@@ -30,11 +32,13 @@ DECODER_SETTINGS = {"topn": 8, "wip": 2.0}
 
 @dataclass(frozen=True)
 class Transcript:
-    """What was heard: `text` is empty unless the recognizer is confident it heard words."""
+    """What was heard: `text` is empty unless the recognizer is confident it heard words; the
+    `alternative` is a second recognizer's transcript ("" when it heard nothing or was not asked)."""
 
     text: str
     confident: bool
     seconds: float = 0.0
+    alternative: str = ""
 
 
 def speech_seconds(clip: Clip) -> float:
@@ -44,6 +48,11 @@ def speech_seconds(clip: Clip) -> float:
         return 0.0
     level = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
     return float(np.sum(level > SILENCE_DB)) / 100
+
+
+def has_speech(clip: Clip) -> bool:
+    """Whether the clip holds enough loud audio to be a word (not silence, not a tap)."""
+    return speech_seconds(clip) >= MIN_SPEECH_SECONDS
 
 
 class Recognizer:
@@ -61,7 +70,7 @@ class Recognizer:
         """The words in a 16 kHz clip, or an unconfident empty transcript for silence and noise."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"the recognizer needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
-        if speech_seconds(clip) < MIN_SPEECH_SECONDS:
+        if not has_speech(clip):
             return Transcript("", False, seconds=clip.seconds)
         with self._lock:
             text = self._decode(_dithered(clip))
