@@ -57,7 +57,9 @@ class VoicePipeline:
 
 
 def build_voice_pipeline(kb: KnowledgeBase, model_dir: Path, style: VoiceStyle = VoiceStyle()) -> VoicePipeline:
-    """Load (building first if needed) the domain model for this content, Whisper, and the voices."""
+    """Load Whisper, the domain model for this content (building it first if needed), and the
+    voices. Whisper comes first: it converts its weights to int8 as it loads, and that passing
+    peak of memory is lower before the domain model is built."""
+    whisper = Whisper(prompt_for(kb))
     speaker = Speaker()
-    files = ensure_language_model(kb, model_dir, speaker)
-    return VoicePipeline(Recognizer(files), speaker, style, second=Whisper(prompt_for(kb)))
+    return VoicePipeline(Recognizer(ensure_language_model(kb, model_dir, speaker)), speaker, style, second=whisper)

@@ -3,9 +3,9 @@
 Why pocketsphinx: its wheel ships an English acoustic model, so voice needs no download, and a
 language model of the content makes it the most accurate recognizer found here for this domain:
 on bench/bench_voice.py's main set it gets the right entry for about 84% of notes, Whisper
-tiny.en (voice.whisper) for about 72%, moonshine-cpp 0.1.4 (base-en) for 71% at about 380 MB and a
+tiny.en (voice.whisper) for about 76%, moonshine-cpp 0.1.4 (base-en) for 71% at about 380 MB and a
 real-time factor of 0.33. pocketsphinx and Whisper mishear different notes, so the pipeline
-asks both (voice.pipeline): together they get about 92%."""
+asks both (voice.pipeline): together they get about 93%."""
 
 from __future__ import annotations
 

