@@ -165,8 +165,8 @@ def test_whisper_hears_a_spoken_question(voice):
 
 
 def test_whisper_decodes_in_a_window_fitted_to_the_note_and_skips_notes_longer_than_its_own(voice):
-    assert [window_seconds(Clip(np.zeros(int(s * 16_000), np.float32), 16_000)) for s in (0.5, 10, 12.5, 30)] == \
-        [10, 10, 20, 30]
+    assert [window_seconds(Clip(np.zeros(int(s * 16_000), np.float32), 16_000)) for s in (0.5, 5, 12.5, 30)] == \
+        [5, 5, 15, 30]
     too_long = Clip(np.zeros((MAX_WINDOW + 1) * 16_000, np.float32), 16_000)
     assert window_seconds(too_long) is None and voice.second.transcribe(too_long) == ""
 
