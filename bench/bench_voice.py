@@ -43,8 +43,9 @@ class Result:
 
     question: str
     style: str
-    heard: str
-    errors: int
+    heard: str  # pocketsphinx's transcript
+    whisper: str  # Whisper's
+    errors: tuple[int, int]  # word errors of each
     words: int
     in_scope: bool
     right: bool
@@ -105,11 +106,13 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     transcript = pipeline.transcribe(data)
     decode_seconds = time.perf_counter() - started
     reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
-    reference, heard = sentence_words(item["q"]), sentence_words(transcript.text)
+    reference = sentence_words(item["q"])
+    errors = (edit_distance(reference, sentence_words(transcript.text)),
+              edit_distance(reference, sentence_words(transcript.alternative)))
     in_scope = item["expect"] != "none"
     right = reply.entry in item["expect"] if in_scope else reply.entry is None
     offered = right or (in_scope and _one_tap_away(reply) in item["expect"])
-    return Result(item["q"], f"{style.name}@{style.speed}", transcript.text, edit_distance(reference, heard),
+    return Result(item["q"], f"{style.name}@{style.speed}", transcript.text, transcript.alternative, errors,
                   len(reference), in_scope, right, offered, reply.entry, transcript.seconds, decode_seconds)
 
 
@@ -126,11 +129,12 @@ def report(results: list[Result], load_seconds: float, added_mb: tuple[float, fl
     """Print the summary, per voice, and optionally every failure."""
     in_scope = [r for r in results if r.in_scope]
     off_topic = [r for r in results if not r.in_scope]
-    wer = sum(r.errors for r in results) / sum(r.words for r in results)
+    words = sum(r.words for r in results)
+    wer = [sum(r.errors[i] for r in results) / words for i in (0, 1)]
     rtf = sum(r.decode_seconds for r in results) / sum(r.seconds for r in results)
     print(f"{len(results)} voice notes: {len({r.question for r in results})} questions x {len(STYLES)} voices/speeds, "
           f"{sum(r.seconds for r in results):.0f} s of audio")
-    print(f"word error rate            {wer:.3f}")
+    print(f"word error rate            {wer[0]:.3f} pocketsphinx, {wer[1]:.3f} Whisper")
     print(f"right entry (in scope)     {sum(r.right for r in in_scope)}/{len(in_scope)} = {_share(in_scope):.1%}")
     offered = sum(r.offered for r in in_scope)
     print(f"right entry, or one tap away on the first did-you-mean button {offered}/{len(in_scope)} = "
@@ -147,7 +151,7 @@ def report(results: list[Result], load_seconds: float, added_mb: tuple[float, fl
         by_style[r.style].append(r)
     print("right entry per voice:     " + ", ".join(f"{s} {_share(rs):.0%}" for s, rs in by_style.items()))
     for r in (r for r in results if failures and not r.right):
-        print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry}")
+        print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} / Whisper {r.whisper!r} -> {r.entry}")
 
 
 def _share(results: list[Result]) -> float:
