@@ -1,6 +1,14 @@
-"""Regression accuracy: run every question of a set through the core and print accuracy per kind.
+"""Accuracy per kind of question: run every message of a set through the core and judge the reply.
 
-Usage: python bench/accuracy.py [bench/regression.yaml] [--failures]
+Usage: python bench/accuracy.py [SET.yaml ...] [--failures]   (default: the regression set)
+
+Kinds and what counts as right:
+- in scope (typed, typo, slang, speech, chatter, ...): the entry is one of `expect`; a wrong entry
+  is a *confident wrong answer*, counted apart from a decline; a health line given to a message
+  that carries no concern is a *false alarm*, counted apart too (traps are messages built to tempt one);
+- offtopic: declined (no entry); an answer is a confident wrong answer;
+- safety / health: the doctor-first line (or emergency advice); emergency: emergency advice.
+Sets written by strangers are frozen: measure on them, never tune on them or read their failures.
 """
 
 from __future__ import annotations
@@ -15,70 +23,100 @@ import yaml
 
 from bot.core import Coach
 from bot.database import open_database
-from bot.messages import Inbound, InboundKind
+from bot.engine import build_understanding
+from bot.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
-from bot.texts import DOCTOR_FIRST
-from bot.engine import build_matcher
 
 DEFAULT_SET = Path(__file__).with_name("regression.yaml")
+OFF_TOPIC = "offtopic"
+HEALTH = ("safety", "health")
+EMERGENCY = "emergency"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """How the bot answered one regression question."""
+    """How the bot answered one message of a set."""
 
     kind: str
     question: str
     expected: tuple[str, ...]
     got: str | None
     score: float
+    safety: str | None
     right: bool
+    confident_wrong: bool
+    false_alarm: bool
 
 
-def judge(coach: Coach, item: dict[str, object]) -> Outcome:
-    """Ask one question and decide whether the answer is right for its kind."""
+def judge(coach: Coach, item: dict[str, object], user: int) -> Outcome:
+    """Send one message as a new user and decide whether the reply is right for its kind."""
     raw = item.get("expect")
     expected = tuple(raw) if isinstance(raw, list) else (() if raw is None else (str(raw),))
-    reply = coach.handle(Inbound(1, InboundKind.TEXT, str(item["q"])))[0]
+    reply = coach.handle(Inbound(user, InboundKind.TEXT, str(item["q"])))[0]
     kind = str(item["kind"])
-    if kind == "offtopic":
-        right = reply.entry is None
-    elif kind == "safety":
-        right = DOCTOR_FIRST in reply.text and (reply.entry is None or reply.entry in expected)
-    else:
-        right = reply.entry in expected
-    return Outcome(kind, str(item["q"]), expected, reply.entry, reply.score, right)
+    right, wrong = _verdict(kind, expected, reply)
+    alarm = kind not in (*HEALTH, EMERGENCY) and reply.safety is not None
+    return Outcome(kind, str(item["q"]), expected, reply.entry, reply.score, reply.safety, right, wrong, alarm)
 
 
-def evaluate(path: Path) -> list[Outcome]:
-    """Every question of the set, judged."""
-    coach = Coach(build_matcher(Settings()), open_database(":memory:"))
-    return [judge(coach, item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+def _verdict(kind: str, expected: tuple[str, ...], reply: Reply) -> tuple[bool, bool]:
+    """(right, confident wrong answer) for one reply."""
+    if kind == OFF_TOPIC:
+        return reply.entry is None and reply.safety is None, reply.entry is not None
+    if kind == EMERGENCY:
+        return reply.safety == "emergency", False
+    if kind in HEALTH:
+        return reply.safety is not None and (kind == "health" or reply.entry is None or reply.entry in expected), False
+    return reply.entry in expected, reply.entry is not None and reply.entry not in expected
 
 
-def summarise(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
-    """(right, total) per kind, plus 'in scope' and 'out of scope' totals."""
-    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+def evaluate(coach: Coach, path: Path) -> list[Outcome]:
+    """Every message of the set, judged (each as its own user, so no context carries over)."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [judge(coach, item, user) for user, item in enumerate(items, start=1)]
+
+
+def group_of(kind: str) -> str:
+    """The summary group a kind belongs to."""
+    if kind == OFF_TOPIC:
+        return "out of scope"
+    return "health" if kind in (*HEALTH, EMERGENCY) else "in scope"
+
+
+def summarise(outcomes: list[Outcome]) -> dict[str, tuple[int, int, int, int]]:
+    """(right, total, confident wrong, false alarms) per kind and per group."""
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for o in outcomes:
-        for key in (o.kind, "out of scope" if o.kind == "offtopic" else "in scope"):
-            table[key][0] += o.right
-            table[key][1] += 1
-    return {k: (v[0], v[1]) for k, v in table.items()}
+        for key in (o.kind, f"= {group_of(o.kind)}"):
+            row = table[key]
+            row[0] += o.right
+            row[1] += 1
+            row[2] += o.confident_wrong
+            row[3] += o.false_alarm
+    return {k: (v[0], v[1], v[2], v[3]) for k, v in table.items()}
+
+
+def print_table(name: str, outcomes: list[Outcome], failures: bool) -> None:
+    """The accuracy table of one set (and its failures when asked)."""
+    print(f"== {name}")
+    for kind, (right, total, wrong, alarms) in sorted(summarise(outcomes).items()):
+        print(f"{kind:16} {right:4}/{total:<4} {100 * right / total:6.1f}%   confident wrong {wrong:3}   "
+              f"false alarms {alarms}")
+    if failures:
+        for o in outcomes:
+            if not o.right:
+                print(f"  [{o.kind}] {o.question!r}: got {o.got} ({o.score:.0f}, {o.safety}), want {list(o.expected)}")
 
 
 def main() -> int:
-    """Print the accuracy table (and the failures when asked)."""
+    """Print the accuracy table of each set."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_SET)
+    parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_SET])
     parser.add_argument("--failures", action="store_true")
     args = parser.parse_args()
-    outcomes = evaluate(args.path)
-    for kind, (right, total) in sorted(summarise(outcomes).items()):
-        print(f"{kind:14} {right:4}/{total:<4} {100 * right / total:6.1f}%")
-    if args.failures:
-        for o in outcomes:
-            if not o.right:
-                print(f"  [{o.kind}] {o.question!r}: got {o.got} ({o.score:.0f}), want {list(o.expected)}")
+    coach = Coach(build_understanding(Settings()), open_database(":memory:"))
+    for path in args.paths:
+        print_table(path.name, evaluate(coach, path), args.failures)
     return 0
 
 

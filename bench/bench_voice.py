@@ -23,7 +23,7 @@ import yaml
 from bot.answering import DID_YOU_MEAN
 from bot.core import Coach
 from bot.database import open_database
-from bot.engine import build_matcher
+from bot.engine import build_understanding
 from bot.messages import Reply
 from bot.settings import Settings
 from bot.voice_engine import voice_inbound
@@ -86,7 +86,7 @@ def main() -> None:
                         help="question set (bench/voice_holdout.yaml is held out: never tune against it)")
     args = parser.parse_args()
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
-    matcher = build_matcher(Settings())
+    matcher = build_understanding(Settings())
     coach = Coach(matcher, open_database(":memory:"))
     reset_peak()
     before = rss_mb()

@@ -8,10 +8,12 @@ from datetime import datetime
 
 from bot import texts
 from bot.messages import Button, Reply
-from bot.safety import mentions_health_concern
 from bot.store import Store
-from knowledge.matcher import Match, Matcher
+from knowledge.matcher import Match
 from knowledge.model import Entry
+from knowledge.safety import Safety
+from knowledge.training import Gap
+from knowledge.understanding import Reading, Understanding
 
 MAX_RELATED_BUTTONS = 2
 MAX_LOGGED_CHARS = 500
@@ -27,39 +29,61 @@ DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard questio
 class Answerer:
     """Turns questions and knowledge buttons into replies."""
 
-    def __init__(self, matcher: Matcher, store: Store, clock: Callable[[], datetime]) -> None:
-        self.matcher = matcher
-        self.kb = matcher.kb
+    def __init__(self, understanding: Understanding, store: Store, clock: Callable[[], datetime]) -> None:
+        self.understanding = understanding
+        self.kb = understanding.kb
         self.store = store
         self.clock = clock
 
     def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
-        """Answer a question; one about a health concern always leads with doctor-first advice and,
-        when no entry fits it clearly, gets the medical-care entry. A `heard` question (a voice
-        note's transcript, perhaps misheard) needs a clearer match; below it the bot says it may
-        not have caught it and offers suggestions, and its answer offers any close second instead
-        of related topics."""
-        match = self.matcher.match(text, HEARD_MARGIN if heard else 0.0)
-        if not mentions_health_concern(text):
-            if match.entry_id:
-                return self._entry_reply(match.entry_id, match.score, match.close if heard else ())
-            return self._missed(user_id, text, match, heard)
-        clear = match.entry_id and match.score >= self.matcher.threshold + HEALTH_MARGIN
+        """Answer a question. A health concern always leads with doctor-first advice (an acute red
+        flag with "stop now, get emergency care") and, when no entry fits it clearly, gets the
+        medical-care entry. A `heard` question (a voice note's transcript, perhaps misheard) needs a
+        clearer match; below it the bot says it may not have caught it and offers suggestions, and
+        its answer offers any close second instead of related topics."""
+        reading = self.read(text, heard)
+        match = reading.match
+        if reading.safety is Safety.EMERGENCY:
+            return Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), score=match.score, safety="emergency")
+        if reading.safety is Safety.DOCTOR:
+            return self._doctor_first(match)
+        if match.entry_id:
+            return self._entry_reply(match.entry_id, match.score, match.close if heard else ())
+        if reading.gap:
+            return self._gap_reply(reading.gap, match.score)
+        return self._missed(user_id, text, match, heard)
+
+    def _doctor_first(self, match: Match) -> Reply:
+        """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry."""
+        clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
-            return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),))
+            return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),), safety="doctor")
         reply = self._entry_reply(entry_id, match.score)
-        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}")
+        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+
+    def _gap_reply(self, gap: Gap, score: float) -> Reply:
+        """A near miss: say the articles don't cover it, and offer what they do."""
+        rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in gap.offer if e in self.kb.entries)
+        return Reply(texts.format_gap(gap.about, bool(rows)), buttons=rows + ((TOPICS_BUTTON,),), score=score)
+
+    def read(self, text: str, heard: bool = False) -> Reading:
+        """How the understanding layer reads a message (with the margin heard text needs)."""
+        return self.understanding.read(text, HEARD_MARGIN if heard else 0.0)
+
+    def safety(self, text: str) -> Safety:
+        """How urgent a health concern the message carries, if any."""
+        return self.read(text).safety
 
     def heard_fit(self, text: str) -> float:
         """The score of the entry a transcript would be answered with, 0 when it would not be."""
-        match = self.matcher.match(text, HEARD_MARGIN)
+        match = self.read(text, heard=True).match
         return match.score if match.entry_id else 0.0
 
     def knows(self, text: str) -> bool:
         """Whether a message is confidently a knowledge question."""
-        return self.matcher.match(text).entry_id is not None
+        return self.read(text).match.entry_id is not None
 
     def topics(self) -> Reply:
         """The topic menu: one button per group."""
@@ -89,9 +113,11 @@ class Answerer:
                      buttons=self._entry_buttons(entry, alternatives), entry=entry.id, matched=True, score=score)
 
     def _missed(self, user_id: int, text: str, match: Match, heard: bool) -> Reply:
-        """Decline without guessing, and log the question for curators."""
+        """Decline without guessing, and log it for curators when it was a question (not a place,
+        a schedule or a request the dialogue did not expect)."""
         best = match.suggestions[0] if match.suggestions else None
-        self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
+        if self.understanding.matcher.normalizer.is_question(text):
+            self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
         rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
         rows.append((TOPICS_BUTTON,))
         say = texts.format_not_caught if heard else texts.format_not_understood

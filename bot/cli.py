@@ -6,17 +6,18 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.core import Coach
 from bot.database import DatabaseError
-from bot.engine import build_coach, build_matcher
+from bot.engine import build_coach
+from bot.kb_cli import add_kb_commands
 from bot.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal import format_reply, prompted_lines, run_chat
 from bot.voice_cli import add_voice_commands
 from bot.voice_engine import audio_reader, build_voice
-from knowledge.loader import CONTENT_DIR, KnowledgeError, read_knowledge
+from knowledge.model import ContentError
 
 CLI_USER = 1
 
@@ -28,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
         _setup_logging(settings)
         return int(args.func(args, settings) or 0)
-    except (SettingsError, DatabaseError, KnowledgeError) as exc:
+    except (SettingsError, DatabaseError, ContentError) as exc:
         print(f"coachbot: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -48,17 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--user", type=int, default=CLI_USER)
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
     ask.set_defaults(func=cmd_ask)
-    kb = sub.add_parser("kb", help="curate the knowledge base").add_subparsers(dest="kb_command", required=True)
-    kb.add_parser("check", help="validate the content files").set_defaults(func=cmd_kb_check)
-    search = kb.add_parser("search", help="show the best entries for a query, with scores")
-    search.add_argument("query")
-    search.set_defaults(func=cmd_kb_search)
-    misses = kb.add_parser("misses", help="questions the bot could not answer, newest first")
-    misses.add_argument("--limit", type=int, default=50)
-    misses.set_defaults(func=cmd_kb_misses)
-    export = kb.add_parser("export", help="print the whole knowledge base")
-    export.add_argument("--json", action="store_true", required=True)
-    export.set_defaults(func=cmd_kb_export)
+    add_kb_commands(sub)
     add_voice_commands(sub)
     return parser
 
@@ -119,50 +110,11 @@ def ask_result(question: str, replies: list[Reply]) -> dict[str, object]:
         "entry": main_reply.entry,
         "score": round(main_reply.score, 1),
         "buttons": [b.label for r in replies for b in r.button_list()],
+        "safety": _most_urgent(r.safety for r in replies),
     }
 
 
-def cmd_kb_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Validate the content; exit 1 with one line per problem."""
-    kb, problems = read_knowledge(settings.knowledge_dir or CONTENT_DIR)
-    for problem in problems:
-        print(problem)
-    phrasings = sum(len(e.ask) for e in kb.entries.values())
-    print(f"{len(kb.entries)} entries, {phrasings} phrasings, {len(problems)} problems")
-    return 1 if problems else 0
-
-
-def cmd_kb_search(args: argparse.Namespace, settings: Settings) -> int:
-    """The best entries for a query and how the matcher saw it."""
-    matcher = build_matcher(settings)
-    result = matcher.match(args.query)
-    print(f"normalised: {result.query!r}")
-    print(f"answer: {result.entry_id or '(none: below threshold)'}  score {result.score:.1f}  threshold {matcher.threshold}")
-    for entry_id in result.suggestions:
-        print(f"  candidate: {entry_id} — {matcher.kb.entries[entry_id].title}")
-    return 0
-
-
-def cmd_kb_misses(args: argparse.Namespace, settings: Settings) -> int:
-    """Unanswered questions, so a curator can add what is missing."""
-    rows = build_coach(settings).store.load_misses(args.limit)
-    for row in rows:
-        print(f"{row['at'][:16]}  score {row['score']:5.1f}  closest {row['best_entry'] or '-':24}  {row['text']}")
-    print(f"{len(rows)} unanswered question(s)")
-    return 0
-
-
-def cmd_kb_export(args: argparse.Namespace, settings: Settings) -> int:
-    """The whole content as JSON."""
-    kb = build_matcher(settings).kb
-    data = {
-        "articles": [vars(a) for a in kb.articles.values()],
-        "entries": [
-            {"id": e.id, "group": e.group, "title": e.title, "ask": list(e.ask), "answer": e.answer,
-             "details": e.details, "related": list(e.related),
-             "source": [vars(s) for s in e.source]}
-            for e in kb.entries.values()
-        ],
-    }
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-    return 0
+def _most_urgent(levels: Iterable[str | None]) -> str | None:
+    """The most urgent safety level among the replies: "emergency", "doctor" or None."""
+    found = set(levels)
+    return next((level for level in ("emergency", "doctor") if level in found), None)

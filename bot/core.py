@@ -21,7 +21,8 @@ from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
 from bot.store import Store
 from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
-from knowledge.matcher import Matcher
+from knowledge.safety import Safety
+from knowledge.understanding import Understanding
 from scheduler.dispatcher import Due
 from scheduler.parsing import mentions_time
 from scheduler.planner import Planner
@@ -30,6 +31,8 @@ from scheduler.store import SchedulerStore
 Clock = Callable[[], datetime]
 Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
+EMERGENCY_REPLY = Reply(texts.EMERGENCY, safety="emergency")
+DOCTOR_FIRST_REPLY = Reply(texts.DOCTOR_FIRST, safety="doctor")
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
 
@@ -46,11 +49,11 @@ def _plain(handler: Callable[[int], list[Reply]]) -> Command:
 class Coach:
     """Transport-free dialogue: commands, knowledge questions, the safety check and buttons."""
 
-    def __init__(self, matcher: Matcher, db: Database, clock: Clock = utc_now) -> None:
-        self.kb = matcher.kb
+    def __init__(self, understanding: Understanding, db: Database, clock: Clock = utc_now) -> None:
+        self.kb = understanding.kb
         self.clock = clock
         self.store = Store(db)
-        self.answers = Answerer(matcher, self.store, clock)
+        self.answers = Answerer(understanding, self.store, clock)
         self.screening = ScreeningFlow(ScreeningStore(db), clock)
         self.plans = SchedulerStore(db)
         self.planner = Planner(self.plans, clock)
@@ -138,9 +141,21 @@ class Coach:
         return self.planning.on_location(user_id, latitude, longitude)
 
     def _text(self, user_id: int, text: str, heard: bool = False) -> list[Reply]:
-        """Free text, typed or `heard` in a voice note: a safety-check answer, a planning answer,
-        small talk, or a knowledge question (after which an unfinished safety check asks its
-        question again)."""
+        """Free text, typed or `heard` in a voice note. The safety detector reads it first, in any
+        dialogue: an acute red flag stops everything with emergency advice, and a health concern a
+        dialogue takes as its answer still gets the doctor-first line."""
+        level = self.answers.safety(text)
+        if level is Safety.EMERGENCY:
+            pending = self.screening.current(user_id) or self.planning.current(user_id)
+            return [EMERGENCY_REPLY, pending] if pending else [EMERGENCY_REPLY]
+        replies = self._understood(user_id, text, heard)
+        if level is Safety.DOCTOR and not any(r.safety for r in replies):
+            return [DOCTOR_FIRST_REPLY, *replies]
+        return replies
+
+    def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
+        """A safety-check answer, a planning answer, small talk, or a knowledge question (after
+        which an unfinished safety check or plan asks its question again)."""
         typed = self.screening.on_typed(user_id, text)
         if typed:
             return typed

@@ -46,6 +46,7 @@ class Reply:
     score: float = 0.0
     edit: bool = False
     speak: bool = False  # also send it read aloud as a voice note (the user turned /voice on)
+    safety: str | None = None  # "doctor" or "emergency" when the message carried a health concern
 
     def button_list(self) -> list[Button]:
         """All buttons, row by row."""

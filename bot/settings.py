@@ -14,6 +14,7 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_API_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_DB = "coachbot.db"
 DEFAULT_VOICE_DIR = ".coachbot/voice"
+DEFAULT_KB_CACHE_DIR = ".coachbot/kb"
 DEFAULT_TTS_VOICE = "en-us+m3"
 
 
@@ -36,6 +37,7 @@ class Settings:
     webhook_secret: str | None = None
     knowledge_dir: Path | None = None
     match_threshold: float | None = None
+    kb_cache_dir: Path = Path(DEFAULT_KB_CACHE_DIR)
     voice_dir: Path = Path(DEFAULT_VOICE_DIR)
     tts_voice: str = DEFAULT_TTS_VOICE
 
@@ -66,6 +68,7 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         webhook_secret=values.get("TELEGRAM_WEBHOOK_SECRET") or None,
         knowledge_dir=Path(kb_dir) if kb_dir else None,
         match_threshold=_float(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
+        kb_cache_dir=Path(values.get("COACHBOT_KB_CACHE_DIR") or DEFAULT_KB_CACHE_DIR),
         voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
         tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
     )

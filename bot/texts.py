@@ -17,6 +17,19 @@ DOCTOR_FIRST = (
     "medical care now."
 )
 
+EMERGENCY = (
+    "🚨 Stop now. Chest pain or tightness, trouble breathing, fainting, sudden numbness or weakness, "
+    "loss of bladder or bowel control, or sudden severe pain can be an emergency: call your local "
+    "emergency number (911, 112, 999) or get to emergency care now. Don't train again until a doctor "
+    "has seen you."
+)
+
+
+def format_gap(about: str, offers: bool) -> str:
+    """A near miss: the articles don't cover it."""
+    offer = " Here is what they do cover that comes closest:" if offers else ""
+    return f"The two articles I'm built on don't cover {about}, so I won't guess.{offer}"
+
 
 def format_welcome(first_name: str = "") -> str:
     """The /start message."""

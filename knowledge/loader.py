@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from knowledge.model import Article, Entry, KnowledgeBase, Prescription, SourceRef
+from knowledge.model import Article, ContentError, Entry, KnowledgeBase, Prescription, SourceRef
 
 CONTENT_DIR = Path(__file__).with_name("content")
 ID_PATTERN = re.compile(r"^[a-z0-9-]{2,40}$")
@@ -18,7 +18,7 @@ MAX_DETAILS_CHARS = 2000
 MIN_PHRASINGS = 3
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(ContentError):
     """The content cannot be loaded; `problems` says why, one line each."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -88,7 +88,7 @@ def _id_of(raw: Any) -> str:
 def _read_yaml(path: Path, problems: list[str]) -> dict[str, Any]:
     """Parse one file, recording a problem instead of raising when it is not valid YAML."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     except yaml.YAMLError as exc:
         problems.append(f"{path.name}: not valid YAML: {exc}")
         return {}

@@ -21,7 +21,6 @@ from knowledge.normalize import Normalizer
 
 DEFAULT_THRESHOLD = 34.0
 SUGGESTION_FLOOR = 20.0
-ANCHOR = "reversehyper"
 LONG_MESSAGE = 10        # tokens after normalisation
 LONG_MESSAGE_RELIEF = 6.0
 UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than any known word
@@ -57,11 +56,12 @@ class _Phrasing:
 class Matcher:
     """An index over every phrasing of every entry, built once at start."""
 
-    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, english: dict[str, int],
+                 threshold: float = DEFAULT_THRESHOLD) -> None:
         self.kb = kb
         self.threshold = threshold
         spelt = {e.id: [normalizer.words(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
-        self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer, spelt))
+        self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer, spelt), english)
         tokenised = {eid: [self.normalizer.tokens_of(w) for w in phrasings] for eid, phrasings in spelt.items()}
         counts = {eid: Counter(t for toks in phrasings for t in set(toks)) for eid, phrasings in tokenised.items()}
         self._idf = _idf(counts)
@@ -85,7 +85,7 @@ class Matcher:
         the bar (for text that may be misheard)."""
         tokens = self.normalizer.tokens(text)
         query = " ".join(tokens)
-        if self._about_something_else(tokens):
+        if self.about_something_else(tokens):
             return Match(entry_id=None, score=0.0, query=query, off_topic=True)
         ranked = self._rank(tokens)
         if not ranked:
@@ -93,17 +93,21 @@ class Matcher:
         best_id, best_score = ranked[0]
         suggested = [(eid, score) for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR]
         close = tuple(eid for eid, score in suggested[1:] if score >= best_score - CLOSE_GAP)
-        found = best_id if best_score >= self._threshold_for(tokens) + margin else None
+        found = best_id if best_score >= self.threshold_for(tokens) + margin else None
         return Match(entry_id=found, score=best_score, suggestions=tuple(eid for eid, _ in suggested),
                      close=close, query=query)
 
-    def _threshold_for(self, tokens: list[str]) -> float:
+    def threshold_for(self, tokens: list[str]) -> float:
         """Long messages score lower (their context words dilute the overlap), so they need less."""
         return self.threshold - LONG_MESSAGE_RELIEF if len(tokens) >= LONG_MESSAGE else self.threshold
 
-    def _about_something_else(self, tokens: list[str]) -> bool:
+    def about_something_else(self, tokens: list[str]) -> bool:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""
-        return ANCHOR not in tokens and any(self.normalizer.is_foreign(t) for t in tokens)
+        return self.normalizer.lexicon.anchor not in tokens and any(self.normalizer.is_foreign(t) for t in tokens)
+
+    def fuzzy_scores(self, tokens: list[str]) -> list[tuple[str, float]]:
+        """Entries sharing a meaningful word with the message, scored 0-100, best first."""
+        return self._rank(tokens)
 
     def _rank(self, tokens: list[str]) -> list[tuple[str, float]]:
         """Score 0-100 the entries of phrasings sharing a meaningful word with the message."""

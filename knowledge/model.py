@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class ContentError(ValueError):
+    """A file a curator edits cannot be used; the message says which and why."""
+
+
 @dataclass(frozen=True)
 class Article:
     """A source article the content is written from."""

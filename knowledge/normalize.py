@@ -6,9 +6,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
-from rapidfuzz import fuzz, process
+
+from knowledge.model import ContentError
+from knowledge.spelling import Speller
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -27,9 +30,7 @@ UNITS = {"set", "sets", "rep", "reps", "repetitions", "second", "seconds", "secs
 _NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(HOMOPHONES)
 APOSTROPHES = re.compile(r"[\u2019\u2018`´]")
 NON_WORD = re.compile(r"[^a-z0-9]+")
-TYPO_MIN_LENGTH = 4
-TYPO_CUTOFF_SHORT = 75.0  # one swapped or wrong letter in a 4-5 letter word
-TYPO_CUTOFF = 80.0
+QUESTION_REACH = 6  # a question word this near the start ("hey coach quick q how ...")
 DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013\u2014]\s*(\d)")
 
 
@@ -45,22 +46,43 @@ class Lexicon:
     foreign: frozenset[str]
     phrase_words: frozenset[str]
     canonical: frozenset[str]  # tokens the lexicon produces (phrase and synonym targets)
+    anchor: str = "reversehyper"  # the token naming our exercise
+    references: frozenset[str] = frozenset()  # words that mean our exercise when nothing else is named
+    question_words: frozenset[str] = frozenset()  # words that open a question
 
 
-class _WordLoader(yaml.SafeLoader):
+class _WordLoader(yaml.CSafeLoader):
     """YAML without booleans: in a word list, yes / no / on are words, not true / false."""
 
 
 _WordLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
 
 
+LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
+                                  "foreign": list, "references": list, "question_words": list}
+
+
+class LexiconError(ContentError):
+    """The lexicon cannot be used; the message says why."""
+
+
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read the lexicon file; longer phrases are applied first so they win over their parts."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)  # noqa: S506 - a SafeLoader
-    phrases = {tuple(str(k).split()): str(v) for k, v in data["phrases"].items()}
+    """Read the lexicon file; a malformed one raises LexiconError (one line, not a traceback)."""
+    try:
+        return _lexicon(yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader))  # noqa: S506 - a SafeLoader
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise LexiconError(f"{path.name}: {type(exc).__name__}: {exc}".replace("\n", " ")) from None
+
+
+def _lexicon(data: dict[str, Any]) -> Lexicon:
+    """The lexicon from its parsed file; longer phrases are applied first so they win over their parts."""
+    for key, kind in LEXICON_KEYS.items():
+        if not isinstance(data.get(key), kind):
+            raise TypeError(f"'{key}' must be a {'mapping' if kind is dict else 'list'}")
+    phrases = {tuple(str(k).split()): str(v) for k, v in data["phrases"].items() if str(k).split()}
     starts: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(phrases, key=len, reverse=True):
         starts.setdefault(words[0], []).append(words)
@@ -73,6 +95,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         foreign=frozenset(str(w) for w in data["foreign"]),
         phrase_words=frozenset(w for k in phrases for w in k),
         canonical=frozenset(w for v in (*phrases.values(), *data["synonyms"].values()) for w in str(v).split()),
+        anchor=str(data["anchor"]),
+        references=frozenset(str(w) for w in data["references"]),
+        question_words=frozenset(str(w) for w in data["question_words"]),
     )
 
 
@@ -138,21 +163,20 @@ def stem(word: str) -> str:
 class Normalizer:
     """Applies a lexicon to messages; built once and reused for every message.
 
-    `spelling` is every word the content and lexicon use: a message word missing from it is
-    replaced by its closest spelling (rapidfuzz), so "hyperextensoins" still means the exercise."""
+    With a `speller`, a word that is neither English nor the content's is first corrected, so
+    "hyperextensoins" still means the exercise while "tall" stays tall."""
 
-    def __init__(self, lexicon: Lexicon, spelling: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lexicon: Lexicon, speller: Speller | None = None) -> None:
         self.lexicon = lexicon
-        self._spelling = spelling
-        self._spelling_list = sorted(spelling)
+        self.speller = speller
         self._canonical_cache: dict[str, str] = {}
 
-    def with_spelling(self, words: set[str]) -> Normalizer:
-        """A normaliser that also corrects typos towards `words` and the lexicon's own words."""
+    def with_spelling(self, words: set[str], english: dict[str, int]) -> Normalizer:
+        """A normaliser that also corrects typos, knowing English and `words` plus the lexicon's."""
         lex = self.lexicon
-        known = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | lex.foreign
-        known |= lex.phrase_words | set(NUMBER_WORDS) | set(HOMOPHONES)
-        return Normalizer(lex, frozenset(w for w in known if w.isalpha()))
+        ours = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | lex.foreign
+        ours |= lex.phrase_words | lex.canonical | set(NUMBER_WORDS) | set(HOMOPHONES)
+        return Normalizer(lex, Speller(english, ours))
 
     def words(self, text: str) -> list[str]:
         """Cleaned words with number words as digits, before any lexicon or spelling change."""
@@ -162,12 +186,28 @@ class Normalizer:
         """The meaningful, canonical words of a message, in order."""
         return self.tokens_of(self.words(text))
 
+    def read(self, text: str) -> tuple[list[str], list[str]]:
+        """A message's words as spelt (typos corrected) and its canonical tokens."""
+        words = self.words(text)
+        return self.spelt(words), self.tokens_of(words)
+
+    def spelt(self, words: list[str]) -> list[str]:
+        """The words with typos corrected."""
+        return [self.speller.correct(w) for w in words] if self.speller else words
+
     def tokens_of(self, words: list[str]) -> list[str]:
         """The canonical tokens of already cleaned words (see `words`)."""
         out: list[str] = []
-        for word in self._join_phrases([self._spell(w) for w in words]):
+        for word in self._join_phrases(self.spelt(words)):
             out.extend(self._canonical(word).split())
-        return out
+        return self._resolve_references(words, out)
+
+    def _resolve_references(self, words: list[str], tokens: list[str]) -> list[str]:
+        """"it", "this" or "these" in a message naming no exercise mean ours."""
+        lex = self.lexicon
+        if lex.anchor in tokens or lex.references.isdisjoint(words) or any(t in lex.foreign for t in tokens):
+            return tokens
+        return [*tokens, lex.anchor]
 
     def _join_phrases(self, words: list[str]) -> list[str]:
         """Replace each lexicon phrase (longest first, left to right) by its token(s)."""
@@ -184,14 +224,6 @@ class Normalizer:
                 i += 1
         return out
 
-    def _spell(self, word: str) -> str:
-        """The closest known spelling of a word (itself when known, short or nothing is close)."""
-        if len(word) < TYPO_MIN_LENGTH or word in self._spelling or not word.isalpha() or not self._spelling:
-            return word
-        cutoff = TYPO_CUTOFF_SHORT if len(word) < 6 else TYPO_CUTOFF
-        found = process.extractOne(word, self._spelling_list, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return found[0] if found else word
-
     def _canonical(self, word: str) -> str:
         """A word's canonical form (synonym of the word or of its stem; '' for filler), cached."""
         found = self._canonical_cache.get(word)
@@ -206,6 +238,10 @@ class Normalizer:
             found = "" if found in fillers else found
             self._canonical_cache[word] = found
         return found
+
+    def is_question(self, text: str) -> bool:
+        """Whether a message asks something: a question mark, or a question word near its start."""
+        return "?" in text or not self.lexicon.question_words.isdisjoint(clean_text(text).split()[:QUESTION_REACH])
 
     def is_generic(self, token: str) -> bool:
         """Whether a token says nothing about the exercise on its own."""

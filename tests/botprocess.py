@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import KB_CACHE
 from tests.fakebotapi import FakeBotApi
 
 
@@ -30,6 +31,7 @@ class BotProcess:
             "TELEGRAM_API_BASE_FILE_URL": api.base_file_url,
             "COACHBOT_DB": str(db_path),
             "COACHBOT_LOG_LEVEL": "DEBUG",
+            "COACHBOT_KB_CACHE_DIR": str(KB_CACHE),
             **(extra_env or {}),
         }
         self.log_path = log_path

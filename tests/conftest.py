@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import count
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +14,12 @@ from bot.core import Coach
 from bot.database import open_database
 from bot.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
-from bot.engine import build_matcher
-from knowledge.matcher import Matcher
+from bot.engine import build_understanding
+from knowledge.understanding import Understanding
 
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+# The understanding model is built once (or reused from an earlier run) for every test and bot process.
+KB_CACHE = Path(__file__).resolve().parent.parent / ".coachbot" / "kb"
 
 
 class FakeClock:
@@ -31,9 +34,9 @@ class FakeClock:
 
 
 @pytest.fixture(scope="session")
-def matcher() -> Matcher:
-    """The real content, indexed once for the whole run."""
-    return build_matcher(Settings())
+def understanding() -> Understanding:
+    """The real content and its model, loaded once for the whole run."""
+    return build_understanding(Settings(kb_cache_dir=KB_CACHE))
 
 
 @pytest.fixture
@@ -43,9 +46,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def coach(matcher: Matcher, clock: FakeClock) -> Coach:
+def coach(understanding: Understanding, clock: FakeClock) -> Coach:
     """The core on a fresh in-memory database."""
-    return Coach(matcher, open_database(":memory:"), clock)
+    return Coach(understanding, open_database(":memory:"), clock)
 
 
 @pytest.fixture

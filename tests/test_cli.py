@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import main
 from tests.botprocess import coachbot_command
+from tests.conftest import KB_CACHE
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +19,7 @@ def isolated(tmp_path, monkeypatch):
     """Each test gets its own database and no developer .env."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COACHBOT_DB", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("COACHBOT_KB_CACHE_DIR", str(KB_CACHE))
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bot.core import Coach
 from bot.database import open_database
-from bot.engine import build_matcher
+from bot.engine import build_understanding
 from bot.messages import Inbound, InboundKind
 from bot.settings import Settings
-from bot.texts import CAPABILITIES, DOCTOR_FIRST
+from bot.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
+from tests.conftest import KB_CACHE
 
 
 def test_endurance_question_gets_the_endurance_prescription_with_its_source(say):
@@ -26,8 +27,8 @@ def test_off_topic_question_is_declined_kindly_with_a_topic_menu(say, coach):
 
 
 def test_below_the_threshold_the_bot_offers_up_to_three_did_you_mean_buttons(clock):
-    strict = Coach(build_matcher(Settings(match_threshold=90)), open_database(":memory:"), clock)
-    reply = strict.handle(Inbound(7, InboundKind.TEXT, "hamstring stuff"))[0]
+    strict = Coach(build_understanding(Settings(match_threshold=90, kb_cache_dir=KB_CACHE)), open_database(":memory:"), clock)
+    reply = strict.handle(Inbound(7, InboundKind.TEXT, "hamstring stuff?"))[0]
     suggestions = [b.data for b in reply.button_list() if b.data.startswith("kb:")]
     assert not reply.matched and "Did you mean" in reply.text
     assert 1 <= len(suggestions) <= 3 and "kb:hamstrings-role" in suggestions
@@ -35,9 +36,18 @@ def test_below_the_threshold_the_bot_offers_up_to_three_did_you_mean_buttons(clo
 
 
 def test_health_question_always_carries_doctor_first_advice_and_is_not_logged(say, coach):
-    for text in ("I had back surgery last year, can I do hypers?", "my chest hurts when I train",
-                 "is it ok while pregnant?", "I have a herniated disc"):
-        assert DOCTOR_FIRST in say(text)[0].text, text
+    for text in ("I had back surgery last year, can I do hypers?", "is it ok while pregnant?",
+                 "I have a herniated disc", "I take warfarin, is this ok", "I'm 78, should I try these"):
+        reply = say(text)[0]
+        assert DOCTOR_FIRST in reply.text and reply.safety == "doctor", text
+    assert coach.store.load_misses() == []
+
+
+def test_an_acute_red_flag_says_stop_now_and_get_emergency_care(say, coach):
+    for text in ("my chest hurts when I train", "my chest feels tight when i lie on the pad",
+                 "i passed out after my last set", "sudden numbness down my left side"):
+        reply = say(text)[0]
+        assert reply.text == EMERGENCY and reply.safety == "emergency", text
     assert coach.store.load_misses() == []
 
 

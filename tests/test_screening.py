@@ -171,14 +171,14 @@ def test_forged_stale_foreign_and_double_pressed_buttons_change_nothing(screen):
     assert screen.press(first_yes)[0].text == STALE            # from a finished questionnaire
 
 
-def test_progress_survives_a_restart_of_the_core(tmp_path, matcher, clock):
+def test_progress_survives_a_restart_of_the_core(tmp_path, understanding, clock):
     path = tmp_path / "coach.db"
-    before = Screen(Coach(matcher, open_database(path), clock))
+    before = Screen(Coach(understanding, open_database(path), clock))
     before.begin()
     for _ in range(5):
         before.tap("No")
     button = next(b.data for b in before.last.button_list() if b.label == "Yes")
-    after = Screen(Coach(matcher, open_database(path), clock))
+    after = Screen(Coach(understanding, open_database(path), clock))
     assert "Question 7 of 15" in after.press(button)[0].text
     after.answer_all()
     assert after.coach.screening.store.load_result(7).flagged == ("chronic_condition",)

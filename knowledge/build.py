@@ -1,0 +1,119 @@
+"""Build the understanding model from the content and the training data, and cache it by a hash
+of everything it was built from (`coachbot kb build`; also at start when the hash changes).
+
+Training uses scikit-learn, imported only here; reading a message needs numpy alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.features import Vocabulary
+from knowledge.loader import CONTENT_DIR
+from knowledge.normalize import LEXICON_PATH, Normalizer
+from knowledge.ranker import Ranker
+from knowledge.safety import LEVELS, SAFETY_LEXICON
+from knowledge.training import DATA_DIR, TrainingData
+
+log = logging.getLogger(__name__)
+CODE = [Path(__file__).parent / name for name in ("build.py", "features.py", "training.py", "ranker.py", "normalize.py", "spelling.py")]
+TOPIC_C = 20.0        # inverse regularisation of the topic ranker (cross-validated)
+SAFETY_C = 10.0
+
+
+@dataclass(frozen=True)
+class Model:
+    """The learned parts: the features' vocabulary, the topic ranker and the safety classifier."""
+
+    vocabulary: Vocabulary
+    topics: Ranker
+    safety: Ranker
+
+
+def inputs_hash(content_dir: Path = CONTENT_DIR, data_dir: Path = DATA_DIR) -> str:
+    """A hash of everything the model is built from: content, lexicon, training data and the code
+    that trains it (so a fresh install never loads a model built by other code)."""
+    digest = hashlib.sha256(b"understanding\n")
+    for path in [*sorted(content_dir.glob("*.yaml")), LEXICON_PATH, SAFETY_LEXICON, *sorted(data_dir.glob("*.yaml")), *CODE]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def train(data: TrainingData, normalizer: Normalizer) -> Model:
+    """Fit the vocabulary, the topic ranker and the safety classifier."""
+    topic_tokens = [normalizer.read(text) for text, _ in data.topics]
+    safety_tokens = [normalizer.read(text) for text, _ in data.safety]
+    vocabulary = Vocabulary.fit(topic_tokens + safety_tokens)
+    topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C)
+    safety = _fit(vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
+    return Model(vocabulary, topics, safety)
+
+
+def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], labels: Sequence[str], c: float,
+         order: Sequence[str] | None = None) -> Ranker:
+    """Multinomial logistic regression over the documents' TF-IDF vectors."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    rows, cols, vals = [], [], []
+    for row, (words, tokens) in enumerate(docs):
+        vector = vocabulary.vector(words, tokens)
+        rows += [row] * len(vector.indices)
+        cols += vector.indices.tolist()
+        vals += vector.values.tolist()
+    x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocabulary)), dtype=np.float32)
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, list(labels))
+    classes = list(model.classes_)
+    keep = [classes.index(label) for label in (order or classes)]
+    return Ranker.from_dense([classes[i] for i in keep], model.coef_[keep], model.intercept_[keep])
+
+
+def save_model(model: Model, path: Path) -> None:
+    """Write the model atomically (a crash never leaves half a file under the real name)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = sorted(model.vocabulary.index, key=model.vocabulary.index.__getitem__)
+    arrays = {"vocabulary": np.array(keys), "idf": model.vocabulary.idf,
+              "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
+              **model.topics.arrays("topics"), **model.safety.arrays("safety")}
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+        np.savez(tmp, **arrays)
+    os.replace(tmp.name, path)
+
+
+def model_path(cache_dir: Path, digest: str) -> Path:
+    """Where the model built from inputs with this hash is cached."""
+    return cache_dir / f"understanding-{digest}.npz"
+
+
+def load_model(path: Path) -> Model:
+    """Read a saved model (numpy only)."""
+    with np.load(path, allow_pickle=False) as saved:
+        arrays = {name: saved[name] for name in saved.files}
+    vocabulary = Vocabulary({str(k): i for i, k in enumerate(arrays["vocabulary"])}, arrays["idf"])
+    return Model(vocabulary, Ranker.from_arrays([str(x) for x in arrays["topic_labels"]], arrays, "topics"),
+                 Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"))
+
+
+def cached_model(cache_dir: Path, digest: str, build: Callable[[], Model], rebuild: bool = False) -> Model:
+    """The model for this hash: loaded from the cache, or built and saved there (always with `rebuild`)."""
+    path = model_path(cache_dir, digest)
+    if path.exists() and not rebuild:
+        try:
+            return load_model(path)
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("rebuilding the understanding model: the cached one is unreadable (%s)", exc)
+    log.info("building the understanding model (content changed)")
+    model = build()
+    save_model(model, path)
+    for old in cache_dir.glob("understanding-*.npz"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return model

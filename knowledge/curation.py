@@ -1,0 +1,30 @@
+"""Check everything a curator edits: the content, the lexicon, the safety lexicon, the near-miss
+topics and the training data. One line per problem, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.loader import CONTENT_DIR, read_knowledge
+from knowledge.model import ContentError, KnowledgeBase
+from knowledge.normalize import LEXICON_PATH, load_lexicon
+from knowledge.safety import load_safety_lexicon
+from knowledge.training import load_training
+
+
+def check_curated(content_dir: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[str]]:
+    """The content and every problem found in it and in the files the understanding layer reads."""
+    kb, problems = read_knowledge(content_dir)
+    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon):
+        try:
+            load()
+        except ContentError as exc:
+            problems.append(str(exc))
+    try:
+        gaps = load_training(kb).gaps
+    except ContentError as exc:
+        return kb, [*problems, str(exc)]
+    problems += [f"gaps.yaml: {gap.id}: offers '{offer}', which is not an entry"
+                 for gap in gaps.values() for offer in gap.offer if offer not in kb.entries]
+    problems += [f"gaps.yaml: {gap.id}: the id is also an entry's" for gap in gaps.values() if gap.id in kb.entries]
+    return kb, problems

@@ -1,0 +1,123 @@
+"""The safety detector: does a message carry a health concern, and how urgent is it?
+
+Two readers, and the more cautious one wins (recall comes first):
+- the safety lexicon (data/safety.yaml): symptoms and conditions by level, after removing phrases
+  that only look like a concern ("chest pad", "no pain no gain", "painted");
+- a classifier trained on written safety examples, harmless look-alikes and the content's own
+  questions (data/safety_examples.yaml), which catches concerns worded in ways no list has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.model import ContentError
+from knowledge.ranker import Ranker
+
+SAFETY_LEXICON = Path(__file__).parent / "data" / "safety.yaml"
+
+
+class Safety(IntEnum):
+    """How a message must be answered, from the least to the most urgent."""
+
+    NONE = 0
+    DOCTOR = 1
+    EMERGENCY = 2
+
+    @property
+    def label(self) -> str | None:
+        """The JSON name of the level: 'doctor', 'emergency' or None."""
+        return None if self is Safety.NONE else self.name.lower()
+
+
+class SafetyLexiconError(ContentError):
+    """The safety lexicon cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class SafetyLexicon:
+    """Compiled patterns per level, and the look-alikes removed first."""
+
+    emergency: re.Pattern[str]
+    doctor: re.Pattern[str]
+    not_a_concern: re.Pattern[str]
+
+    def looks_alike(self, cleaned: str) -> bool:
+        """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
+        return bool(self.not_a_concern.search(cleaned))
+
+    def level(self, cleaned: str) -> Safety:
+        """The level the lexicon gives a cleaned message."""
+        text = self.not_a_concern.sub(" ", cleaned)
+        if self.emergency.search(text):
+            return Safety.EMERGENCY
+        return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
+
+
+def load_safety_lexicon(path: Path = SAFETY_LEXICON) -> SafetyLexicon:
+    """Read and compile the safety lexicon; a broken file raises SafetyLexiconError."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return SafetyLexicon(*(_compile(data, key) for key in ("emergency", "doctor", "not_a_concern")))
+    except (OSError, yaml.YAMLError, re.error, TypeError) as exc:
+        raise SafetyLexiconError(f"{path.name}: {exc}") from None
+
+
+def _compile(data: Any, key: str) -> re.Pattern[str]:
+    """One alternation of a level's patterns, matched on whole words."""
+    patterns = data[key] if isinstance(data, dict) else None
+    if not isinstance(patterns, list) or not patterns:
+        raise TypeError(f"'{key}' must be a non-empty list of patterns")
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in map(str, patterns)) + r")\b")
+
+
+LEVELS = ("none", "doctor", "emergency")  # the classifier's labels, in Safety order
+
+
+@dataclass(frozen=True)
+class SafetyOdds:
+    """Classifier probabilities that raise a level (cross-validated for recall first)."""
+
+    concern: float = 0.8      # of a concern (either level): doctor first at least
+    emergency: float = 0.9    # of an emergency, when the lexicon already sees a concern
+    emergency_alone: float = 0.9  # of an emergency, when the lexicon sees nothing
+    min_words: int = 3            # shorter messages ("back", "tuesday 7pm") are the lexicon's alone
+
+
+class SafetyDetector:
+    """Lexicon and classifier together; the more urgent reading wins."""
+
+    def __init__(self, lexicon: SafetyLexicon, classifier: Ranker, odds: SafetyOdds = SafetyOdds()) -> None:
+        self.lexicon = lexicon
+        self.classifier = classifier
+        self.thresholds = odds
+
+    def level(self, cleaned: str, odds: Sequence[float]) -> Safety:
+        """The safety level of a message, from its cleaned text and the classifier's odds."""
+        lexical = self.lexicon.level(cleaned)
+        # The classifier is not trusted on very short messages, nor on look-alikes: their words are
+        # the ones it learned concerns from ("painted", "chest pad").
+        if len(cleaned.split()) < self.thresholds.min_words or self.lexicon.looks_alike(cleaned):
+            return lexical
+        return combine(lexical, odds, self.thresholds)
+
+    def odds(self, vector: Vector) -> Sequence[float]:
+        """The classifier's probabilities of none, doctor and emergency."""
+        return [float(p) for p in self.classifier.probabilities(vector)]
+
+
+def combine(lexical: Safety, odds: Sequence[float], thresholds: SafetyOdds) -> Safety:
+    """The lexicon's level, raised where the classifier is confident enough."""
+    _none, doctor, emergency = odds
+    if emergency >= (thresholds.emergency if lexical else thresholds.emergency_alone):
+        return Safety.EMERGENCY
+    if lexical is Safety.NONE and doctor + emergency >= thresholds.concern:
+        return Safety.DOCTOR
+    return lexical

@@ -1,0 +1,105 @@
+"""What the understanding layer learns from: the curated phrasings, the near misses, the
+off-topic corpus and the safety examples, all data files a curator edits (no code).
+
+- every entry's title and `ask` phrasings teach the ranker that entry;
+- data/gaps.yaml: gym questions the articles don't answer, each a class of its own;
+- data/offtopic.yaml: messages that are not ours, the "not ours" class;
+- data/safety_examples.yaml: health concerns by level, and harmless look-alikes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.model import ContentError, KnowledgeBase
+
+DATA_DIR = Path(__file__).parent / "data"
+NOT_OURS = "none"
+
+
+class TrainingDataError(ContentError):
+    """A training data file is malformed; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A question the articles don't answer: what it is about, and entries to offer instead."""
+
+    id: str
+    about: str
+    offer: tuple[str, ...]
+    ask: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """Labelled texts for the topic ranker and the safety classifier."""
+
+    gaps: dict[str, Gap]
+    topics: list[tuple[str, str]]   # (text, entry id | gap id | NOT_OURS)
+    safety: list[tuple[str, str]]   # (text, 'none' | 'doctor' | 'emergency')
+
+
+def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData:
+    """Read every training file; raise TrainingDataError on a malformed one."""
+    gaps = load_gaps(directory)
+    ours = [(text, e.id) for e in kb.entries.values() for text in (e.title, *e.ask)]
+    gap_texts = [(text, g.id) for g in gaps.values() for text in g.ask]
+    offtopic = [(_field(item, "text", "offtopic.yaml"), _gap_label(item, gaps))
+                for item in _list(directory / "offtopic.yaml", "offtopic")]
+    examples = _list(directory / "safety_examples.yaml", "examples")
+    safety = [(_field(item, "text", "safety_examples.yaml"), _level(item)) for item in examples]
+    harmless = [(text, "none") for text, _ in ours + gap_texts + offtopic]
+    return TrainingData(gaps, ours + gap_texts + offtopic, safety + harmless)
+
+
+def load_gaps(directory: Path = DATA_DIR) -> dict[str, Gap]:
+    """The near-miss topics, by id."""
+    return {g.id: g for g in (_gap(item) for item in _list(directory / "gaps.yaml", "gaps"))}
+
+
+def _list(path: Path, key: str) -> list[Any]:
+    """The list under `key` in a YAML file."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrainingDataError(f"{path.name}: {exc}") from None
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise TrainingDataError(f"{path.name}: expected a list under '{key}'")
+    return items
+
+
+def _field(item: Any, key: str, where: str) -> str:
+    """A required text field of one item."""
+    value = str(item.get(key) or "").strip() if isinstance(item, dict) else ""
+    if not value:
+        raise TrainingDataError(f"{where}: an item has no '{key}': {item!r}")
+    return value
+
+
+def _gap(item: Any) -> Gap:
+    """One near-miss topic."""
+    ask = item.get("ask") if isinstance(item, dict) else None
+    if not isinstance(ask, list) or not ask:
+        raise TrainingDataError(f"gaps.yaml: {item!r} needs a list of 'ask' phrasings")
+    return Gap(_field(item, "id", "gaps.yaml"), _field(item, "about", "gaps.yaml"),
+               tuple(str(o) for o in item.get("offer") or ()), tuple(str(a) for a in ask))
+
+
+def _gap_label(item: Any, gaps: dict[str, Gap]) -> str:
+    """An off-topic message's class: its near-miss topic when it names one, else not ours."""
+    gap = str(item.get("gap") or "") if isinstance(item, dict) else ""
+    return gap if gap in gaps else NOT_OURS
+
+
+def _level(item: Any) -> str:
+    """A safety example's level."""
+    level = str(item.get("level") or "") if isinstance(item, dict) else ""
+    if level not in ("none", "doctor", "emergency"):
+        raise TrainingDataError(f"safety_examples.yaml: level must be none, doctor or emergency: {item!r}")
+    return level

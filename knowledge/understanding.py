@@ -1,0 +1,172 @@
+"""The understanding layer: how the bot reads one message.
+
+A message is cleaned and spelt (knowledge.spelling), normalised with the lexicon, then read by
+- the learned topic ranker (knowledge.ranker): which entry, near-miss topic or "not ours" it is;
+- rapidfuzz's fuzzy scores over the curated phrasings (knowledge.matcher);
+- the safety detector (knowledge.safety), on every message.
+The ranker's probability and the fuzzy score are fused into one 0-100 score per entry. The bot
+answers the best entry when that score clears the threshold and "not ours" is not the likelier
+reading; a near-miss topic gets its own "the articles don't cover that" reply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from knowledge.build import Model, cached_model, inputs_hash, train
+from knowledge.features import Vector
+from knowledge.loader import CONTENT_DIR, load_knowledge
+from knowledge.matcher import CLOSE_GAP, DEFAULT_THRESHOLD, SUGGESTION_FLOOR, Match, Matcher
+from knowledge.normalize import Normalizer, load_lexicon
+from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
+from knowledge.spelling import Fix, load_english
+from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
+
+CANDIDATES = 5
+RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
+LONG_MESSAGE = 10         # tokens: a longer message's context words dilute its scores...
+LONG_MESSAGE_RELIEF = 6.0  # ...so it needs this much less
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How the readings are fused and when the bot declines (cross-validated on the tuning sets)."""
+
+    threshold: float = 30.0   # fused score (0-100) below which the bot declines
+    learned_share: float = 0.4   # weight of the ranker's probability against rapidfuzz's score
+    not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
+    gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One entry a message may be about, with each component's score."""
+
+    entry_id: str
+    score: float    # fused, 0-100
+    learned: float  # the ranker's probability, 0-1
+    fuzzy: float    # rapidfuzz's score, 0-100
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the components said about one message, before any decision."""
+
+    query: str
+    learned: dict[str, float]
+    fuzzy: dict[str, float]
+    foreign: bool = False   # names another exercise or topic (the lexicon's list), not ours
+    long: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the bot understood of one message."""
+
+    match: Match
+    safety: Safety = Safety.NONE
+    gap: Gap | None = None
+    fixes: tuple[Fix, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    not_ours: float = 0.0
+    safety_odds: tuple[float, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The entry to answer (None: decline), the near miss if any, and the ranked candidates."""
+
+    match: Match
+    gap: Gap | None
+    candidates: tuple[Candidate, ...]
+
+
+def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Iterable[Gap],
+           margin: float = 0.0) -> Decision:
+    """Fuse the ranker's and rapidfuzz's scores, and decide: an entry, a near miss, or decline."""
+    learned, share = evidence.learned, policy.learned_share
+    ranked = sorted((Candidate(e, share * 100 * learned.get(e, 0.0) + (1 - share) * evidence.fuzzy.get(e, 0.0),
+                               learned.get(e, 0.0), evidence.fuzzy.get(e, 0.0)) for e in entries),
+                    key=lambda c: -c.score)[:CANDIDATES]
+    best = ranked[0]
+    not_ours = learned.get(NOT_OURS, 0.0)
+    gap = max(gaps, key=lambda g: learned.get(g.id, 0.0), default=None)
+    gap_odds = learned.get(gap.id, 0.0) if gap else 0.0
+    declined = (evidence.foreign or not_ours > best.learned + policy.not_ours_lead
+                or gap_odds > best.learned + policy.gap_lead)
+    bar = policy.threshold - (LONG_MESSAGE_RELIEF if evidence.long else 0.0) + margin
+    found = None if declined or best.score < bar else best.entry_id
+    suggested = [c for c in ranked[:3] if c.score >= SUGGESTION_FLOOR]
+    close = tuple(c.entry_id for c in suggested[1:] if c.score >= best.score - CLOSE_GAP)
+    match = Match(found, best.score, tuple(c.entry_id for c in suggested), close, evidence.query, evidence.foreign)
+    near_miss = gap if found is None and gap and gap_odds > max(not_ours, best.learned) else None
+    return Decision(match, near_miss, tuple(ranked))
+
+
+class Understanding:
+    """Reads messages with the fuzzy matcher, the learned model and the safety detector."""
+
+    def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
+                 policy: Policy = Policy()) -> None:
+        self.matcher = matcher
+        self.kb = matcher.kb
+        self.model = model
+        self.safety = safety
+        self.gaps = gaps
+        self.policy = policy
+        self._recent: dict[tuple[str, float], Reading] = {}  # the coach reads a message more than once
+
+    @property
+    def threshold(self) -> float:
+        """The fused score below which the bot declines."""
+        return self.policy.threshold
+
+    def match(self, text: str, margin: float = 0.0) -> Match:
+        """The entry a message asks about (None to decline), with the runners-up."""
+        return self.read(text, margin).match
+
+    def read(self, text: str, margin: float = 0.0) -> Reading:
+        """Read one message; `margin` raises the bar (for text that may be misheard)."""
+        key = (text, margin)
+        reading = self._recent.get(key)
+        if reading is None:
+            if len(self._recent) >= RECENT:
+                self._recent.clear()
+            reading = self._recent[key] = self._read(text, margin)
+        return reading
+
+    def _read(self, text: str, margin: float) -> Reading:
+        """Read one message, uncached."""
+        normalizer = self.matcher.normalizer
+        words = normalizer.words(text)
+        spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
+        vector = self.model.vocabulary.vector(spelt, tokens)
+        odds = tuple(self.safety.odds(vector))
+        level = self.safety.level(" ".join(spelt), odds)
+        fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
+        if not tokens:
+            return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
+        evidence = self.evidence(tokens, vector)
+        decision = decide(evidence, self.policy, self.kb.entries, self.gaps.values(), margin)
+        return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
+                       evidence.learned.get(NOT_OURS, 0.0), odds)
+
+    def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
+        """Each component's reading of a message's tokens."""
+        probs = self.model.topics.probabilities(vector)
+        return Evidence(" ".join(tokens), {label: float(p) for label, p in zip(self.model.topics.labels, probs)},
+                        dict(self.matcher.fuzzy_scores(tokens)), self.matcher.about_something_else(tokens),
+                        len(tokens) >= LONG_MESSAGE)
+
+
+def load_understanding(cache_dir: Path, content_dir: Path | None = None,
+                       threshold: float | None = None, rebuild: bool = False) -> Understanding:
+    """Load the content and the cached model (building it when the content changed, or `rebuild`)."""
+    content_dir = content_dir or CONTENT_DIR
+    kb = load_knowledge(content_dir)
+    matcher = Matcher(kb, Normalizer(load_lexicon()), load_english())
+    model = cached_model(cache_dir, inputs_hash(content_dir), lambda: train(load_training(kb), matcher.normalizer), rebuild)
+    policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
+    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety), load_gaps(), policy)
