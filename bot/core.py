@@ -206,6 +206,4 @@ class Coach:
 
     def erase(self, user_id: int) -> None:
         """Erase everything stored about a user."""
-        self.screening.store.forget(user_id)
-        self.plans.forget(user_id)
-        self.store.forget_user(user_id)
+        privacy.forget_user(self.store.db, user_id)

@@ -11,6 +11,7 @@ from bot import planning_texts as t
 from bot.messages import Button, Reply
 from bot.screening.flow import REVIEWED, START, ScreeningFlow
 from bot.screening.questions import Status
+from bot.storage.transaction import transaction
 from scheduler.model import WEEKDAY_NAMES, Schedule, ScheduleError
 from scheduler.parsing import parse_schedule
 from scheduler.planner import Planner
@@ -218,8 +219,9 @@ class PlanningDialog:
             return gate
         profile = self.store.load_profile(draft.user_id)
         assert draft.pending is not None
-        self.planner.create(profile, draft.pending)
-        self.store.drop_draft(draft.user_id)
+        with transaction(self.store.db):  # the plan and the end of its draft: both or neither
+            self.planner.create(profile, draft.pending)
+            self.store.drop_draft(draft.user_id)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. See what's coming with /sessions; change timing with /settings.", edit=True)
 
     def _session_button(self, user_id: int, rest: str) -> list[Reply]:
