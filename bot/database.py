@@ -33,12 +33,18 @@ def add_voice_setting(db: Database) -> None:
     db["users"].add_column("voice_replies", int, not_null_default=0)
 
 
+def add_update_time_index(db: Database) -> None:
+    """Index handled update ids by time: pruning the old ones no longer scans the whole table."""
+    db["updates"].create_index(["at"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_users_and_misses,
     create_screening_tables,
     create_scheduler_tables,
     add_screening_redo,
     add_voice_setting,
+    add_update_time_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
