@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from bot import privacy, texts
 from bot.answering import TOPICS_BUTTON, Answerer
+from bot.callbacks import parse_callback
 from bot.messages import Inbound, InboundKind, Reply
 from bot.planning import PlanningDialog, is_cancel
 from bot.reminders import Reminders
@@ -30,6 +31,7 @@ from scheduler.store import SchedulerStore
 Clock = Callable[[], datetime]
 Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows as a bot command
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
 
@@ -95,8 +97,9 @@ class Coach:
         word, _, argument = text[1:].partition(" ")
         name = word.split("@")[0].lower()
         handler = self._commands.get(name)
-        if handler is None:
-            return [Reply(f"I don't know the command /{name}. " + texts.format_help())]
+        if handler is None:  # echo only what could be a command name: never a whole long message
+            shown = f"the command /{name}" if COMMAND_NAME.fullmatch(name) else "that command"
+            return [Reply(f"I don't know {shown}. " + texts.format_help())]
         return handler(user_id, argument.strip())
 
     def _plan(self, user_id: int, argument: str) -> list[Reply]:
@@ -188,7 +191,9 @@ class Coach:
         return is_cancel(text) or mentions_time(text) or not self.answers.knows(text)
 
     def _button(self, user_id: int, data: str) -> list[Reply]:
-        """A pressed button; unknown or forged data gets a short notice."""
+        """A pressed button; unknown, forged or garbled data gets a short notice."""
+        if parse_callback(data) is None:
+            return [EXPIRED_BUTTON]
         if data.startswith(f"{SCREENING_PREFIX}:"):
             return self.screening.on_button(user_id, data)
         if data == privacy.FORGET_YES.data:
