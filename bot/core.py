@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from bot.screening.flow import ScreeningFlow
 from bot.screening.questions import Status
 from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
+from bot.storage.transaction import StorageFull
 from bot.store import Store
 from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
 from knowledge.matcher import Matcher
@@ -28,9 +30,13 @@ from scheduler.parsing import mentions_time
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 
+log = logging.getLogger(__name__)
+
 Clock = Callable[[], datetime]
 Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
+DISK_FULL = Reply("Sorry, I can't save anything right now: the server's disk is full. Everything "
+                  "you stored before is safe. Please try again later.")
 COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows as a bot command
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
@@ -68,13 +74,22 @@ class Coach:
         }
 
     def first_delivery(self, update_id: int) -> bool:
-        """True the first time a transport delivers this update id."""
-        return self.store.claim_update(update_id, self.clock())
+        """True the first time a transport delivers this update id (and when it cannot be recorded
+        on a full disk: then the message gets DISK_FULL rather than silence)."""
+        try:
+            return self.store.claim_update(update_id, self.clock())
+        except StorageFull:
+            return True
 
     def handle(self, msg: Inbound) -> list[Reply]:
-        """Answer one message; with /voice on, answers are marked to be read aloud too."""
-        self.store.touch_user(msg.user_id, self.clock())
-        replies = self._route(msg)
+        """Answer one message; with /voice on, answers are marked to be read aloud too. On a full
+        disk the change is rolled back and the user gets one clear message."""
+        try:
+            self.store.touch_user(msg.user_id, self.clock())
+            replies = self._route(msg)
+        except StorageFull:
+            log.warning("the disk is full: a change was not saved (earlier data is intact)")
+            return [DISK_FULL]
         return mark_spoken(replies, msg.kind is InboundKind.VOICE) if self.wants_voice(msg.user_id) else replies
 
     def _route(self, msg: Inbound) -> list[Reply]:

@@ -14,18 +14,29 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "ALTER", "DROP")
 
 
 class FaultyConnection(sqlite3.Connection):
-    """A connection whose write statement number `fail_at` (from 1) raises, as a crash would stop it."""
+    """A connection whose write statement number `fail_at` (from 1) raises, as a crash would stop it,
+    or, while `full`, fails every write as SQLite does on a full disk."""
 
     fail_at: int | None = None
     writes = 0
+    full = False
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:  # type: ignore[override]
         """Count write statements and fail the chosen one before it runs."""
         if sql.lstrip().split(None, 1)[0].upper() in WRITES:
             self.writes += 1
+            if self.full:
+                raise disk_full()
             if self.writes == self.fail_at:
                 raise sqlite3.OperationalError("injected fault")
         return super().execute(sql, parameters)
+
+
+def disk_full() -> sqlite3.OperationalError:
+    """The error SQLite gives when the disk is full (SQLITE_FULL)."""
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+    return error
 
 
 def faulty_database(fail_at: int | None = None, migrate: bool = True) -> Database:
