@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from bot.messages import Button, Reply
 from bot.screening.store import ScreeningStore
+from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import transaction
 from bot.store import Store
 from scheduler.store import SchedulerStore
@@ -14,7 +13,7 @@ FORGET_YES = Button("🗑 Yes, erase everything", "forget:yes")
 FORGET_NO = Button("Keep my data", "forget:no")
 
 
-def forget_user(db: Database, user_id: int) -> None:
+def forget_user(db: SqlDatabase, user_id: int) -> None:
     """Erase everything stored about a user in one transaction: all of it or, on failure, none."""
     with transaction(db):
         ScreeningStore(db).forget(user_id)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlite_utils import Database
-
+from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import transaction
 
 UPDATE_MEMORY = timedelta(days=2)
@@ -15,7 +14,7 @@ PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, an
 class Store:
     """The core's view of the database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def touch_user(self, user_id: int, now: datetime) -> bool:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, time
 
 from sqlite_utils import Database
 
+from bot.storage.backend import SqlDatabase
 from bot.storage.sql import save_row
 from bot.storage.transaction import transaction
 from scheduler.model import Schedule
@@ -95,7 +96,7 @@ def instant(seconds: int | None) -> datetime | None:
 class SchedulerStore:
     """Every read and write of planning data; each write is one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def load_profile(self, user_id: int) -> Profile:

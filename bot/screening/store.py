@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.screening.questions import Outcome
+from bot.storage.backend import SqlDatabase
 from bot.storage.sql import save_row
 from bot.storage.transaction import transaction
 
@@ -63,7 +64,7 @@ def add_screening_redo(db: Database) -> None:
 class ScreeningStore:
     """Load and save safety-check progress and results; each write is one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def load_progress(self, user_id: int) -> Progress | None:

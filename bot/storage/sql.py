@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlite_utils import Database
+from bot.storage.backend import SqlDatabase
 
 
-def save_row(db: Database, table: str, row: Mapping[str, object], key: str) -> None:
+def save_row(db: SqlDatabase, table: str, row: Mapping[str, object], key: str) -> None:
     """Insert `row`, or update every other column of the row with the same `key` (an upsert)."""
     columns = list(row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)

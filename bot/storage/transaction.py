@@ -13,8 +13,11 @@ import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import cast
 
 from sqlite_utils import Database
+
+from bot.storage.backend import SqlDatabase
 
 # SQLite result codes that mean "the disk (or the file-size limit) is full", or a write failed.
 _FULL_CODES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR}
@@ -29,9 +32,15 @@ class StorageFull(StorageError):
 
 
 @contextmanager
-def transaction(db: Database) -> Iterator[Database]:
-    """Run the block as one transaction (a savepoint when one is already open)."""
-    conn = db.conn
+def transaction(db: SqlDatabase) -> Iterator[SqlDatabase]:
+    """Run the block as one transaction (a savepoint when one is already open); a backend with its
+    own `transaction()` (another engine) runs it that way."""
+    own = getattr(db, "transaction", None)
+    if own is not None:
+        with own():
+            yield db
+        return
+    conn = cast(Database, db).conn
     if conn.in_transaction:
         with _savepoint(conn):
             yield db
