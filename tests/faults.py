@@ -20,9 +20,12 @@ class FaultyConnection(sqlite3.Connection):
     fail_at: int | None = None
     writes = 0
     full = False
+    seen: set[str] | None = None  # when a set, every statement's text is added to it
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:  # type: ignore[override]
         """Count write statements and fail the chosen one before it runs."""
+        if self.seen is not None:
+            self.seen.add(sql)
         if sql.lstrip().split(None, 1)[0].upper() in WRITES:
             self.writes += 1
             if self.full:
