@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.storage.transaction import StorageError, transaction
 from bot.screening.store import add_screening_redo, create_screening_tables
+from bot.storage.transaction import StorageError, transaction
 from scheduler.store import create_scheduler_tables
 
 

@@ -41,7 +41,7 @@ class MinimalBackend:
         """Rows as dicts."""
         cursor = self.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        return (dict(zip(names, row)) for row in cursor.fetchall())
+        return (dict(zip(names, row, strict=True)) for row in cursor.fetchall())
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -10,7 +10,7 @@ RETURNING), so a PostgreSQL backend translates placeholders and supplies BEGIN .
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 
@@ -32,5 +32,5 @@ class SqlDatabase(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ...) -> Cursor:
         """Run one statement."""
 
-    def query(self, sql: str, params: Sequence[Any] = ...) -> Iterable[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] = ...) -> Iterator[dict[str, Any]]:
         """Run a SELECT and yield each row as a dict."""
