@@ -60,3 +60,11 @@ def test_replies_are_split_by_utf16_length_as_telegram_counts():
     assert [utf16_len(p) for p in parts] == [4096, 2]
     mixed = ("word 😀 " * 1000).strip()
     assert all(utf16_len(p) <= 4096 for p in split_text(mixed)) and "".join(split_text(mixed)).count("😀") == 1000
+
+
+def test_every_button_the_bot_can_make_from_its_data_is_in_the_format(matcher):
+    from zoneinfo import available_timezones
+    kb = matcher.kb
+    made = [f"topic:{group}" for group in kb.groups] + [f"{kind}:{entry}" for entry in kb.entries for kind in ("kb", "more")]
+    made += [f"plan:zone:{zone}" for zone in available_timezones()]
+    assert [data for data in made if parse_callback(data) is None] == []
