@@ -108,8 +108,11 @@ def _reason(exc: BaseException) -> str:
 
 
 def _migrate(db: Database, version: int) -> None:
-    """Apply every migration after `version`, each in its own transaction with its version number."""
+    """Apply every migration after `version`, each in its own transaction with its version number
+    (skipping a step another process applied while this one waited for the write lock)."""
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
         with transaction(db):
+            if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                continue
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")

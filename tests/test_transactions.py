@@ -154,3 +154,12 @@ def test_the_fault_injection_really_fails_the_chosen_write():
     Store(db).save_miss(7, "one", 1.0, None, NOW)
     with pytest.raises(sqlite3.OperationalError, match="injected fault"):
         Store(db).save_miss(7, "two", 1.0, None, NOW)
+
+
+def test_a_process_that_read_an_old_version_skips_the_steps_another_one_applied_meanwhile(tmp_path):
+    from bot.database import SCHEMA_VERSION, _migrate, open_database
+    path = tmp_path / "coach.db"
+    late = Database(path)  # read version 0, then waited for the write lock while the other migrated
+    open_database(path)
+    _migrate(late, 0)
+    assert late.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
