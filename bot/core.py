@@ -87,8 +87,8 @@ class Coach:
         try:
             self.store.touch_user(msg.user_id, self.clock())
             replies = self._route(msg)
-        except StorageFull:
-            log.warning("the disk is full: a change was not saved (earlier data is intact)")
+        except StorageFull as exc:
+            log.warning("%s: a change was not saved (earlier data is intact)", exc)
             return [DISK_FULL]
         return mark_spoken(replies, msg.kind is InboundKind.VOICE) if self.wants_voice(msg.user_id) else replies
 

@@ -56,7 +56,8 @@ def transaction(db: SqlDatabase) -> Iterator[SqlDatabase]:
             raise
     except sqlite3.OperationalError as exc:
         if _is_full(exc):
-            raise StorageFull("the disk is full, so nothing new can be saved") from exc
+            name = getattr(exc, "sqlite_errorname", "SQLITE_FULL")
+            raise StorageFull(f"the database cannot grow or be written ({name}: {exc})") from exc
         raise
 
 
