@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.core import Coach
 from bot.database import DatabaseError
@@ -34,6 +36,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`coachbot ask - | head -1`): stop quietly
+        _silence_stdout()
+        return 141  # what a shell reports for a process ended by SIGPIPE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail on the closed pipe."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # no real stdout (embedded or captured): nothing will be flushed to a pipe
+
+
+def stdin_lines() -> Iterator[str]:
+    """Lines of stdin without their line break; bytes that are not UTF-8 become U+FFFD, not an error."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
+    return (line.rstrip("\r\n") for line in stream)
+
+
+def _valid_text(text: str) -> str:
+    """An argument with bytes that were not UTF-8 (kept by Python as lone surrogates) made printable."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,7 +108,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
     """Interactive with a prompt on a TTY, one reply per line when scripted; a line naming an
     audio file is sent as a voice note."""
-    lines = prompted_lines() if sys.stdin.isatty() else sys.stdin
+    lines = prompted_lines() if sys.stdin.isatty() else stdin_lines()
     run_chat(coach, lines, sys.stdout, user_id, audio_reader(settings, coach.kb))
     return 0
 
@@ -91,7 +116,7 @@ def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """One message through the core (or one per stdin line with '-')."""
     coach = build_coach(settings)
-    messages = (line.rstrip("\n") for line in sys.stdin) if args.text == "-" else [args.text]
+    messages = stdin_lines() if args.text == "-" else [_valid_text(args.text)]
     for text in messages:
         replies = coach.handle(Inbound(args.user, InboundKind.TEXT, text))
         print(json.dumps(ask_result(text, replies), ensure_ascii=False) if args.json

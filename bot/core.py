@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -10,6 +11,7 @@ from sqlite_utils import Database
 
 from bot import privacy, texts
 from bot.answering import TOPICS_BUTTON, Answerer
+from bot.callbacks import parse_callback
 from bot.messages import Inbound, InboundKind, Reply
 from bot.planning import PlanningDialog, is_cancel
 from bot.reminders import Reminders
@@ -19,6 +21,7 @@ from bot.screening.flow import ScreeningFlow
 from bot.screening.questions import Status
 from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
+from bot.storage.transaction import StorageFull
 from bot.store import Store
 from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
 from knowledge.safety import Safety
@@ -28,11 +31,16 @@ from scheduler.parsing import mentions_time
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 
+log = logging.getLogger(__name__)
+
 Clock = Callable[[], datetime]
 Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
 EMERGENCY_REPLY = Reply(texts.EMERGENCY, safety="emergency")
 DOCTOR_FIRST_REPLY = Reply(texts.DOCTOR_FIRST, safety="doctor")
+DISK_FULL = Reply("Sorry, I can't save anything right now: the server's disk is full. Everything "
+                  "you stored before is safe. Please try again later.")
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows as a bot command
 EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
 
 
@@ -69,13 +77,22 @@ class Coach:
         }
 
     def first_delivery(self, update_id: int) -> bool:
-        """True the first time a transport delivers this update id."""
-        return self.store.claim_update(update_id, self.clock())
+        """True the first time a transport delivers this update id (and when it cannot be recorded
+        on a full disk: then the message gets DISK_FULL rather than silence)."""
+        try:
+            return self.store.claim_update(update_id, self.clock())
+        except StorageFull:
+            return True
 
     def handle(self, msg: Inbound) -> list[Reply]:
-        """Answer one message; with /voice on, answers are marked to be read aloud too."""
-        self.store.touch_user(msg.user_id, self.clock())
-        replies = self._route(msg)
+        """Answer one message; with /voice on, answers are marked to be read aloud too. On a full
+        disk the change is rolled back and the user gets one clear message."""
+        try:
+            self.store.touch_user(msg.user_id, self.clock())
+            replies = self._route(msg)
+        except StorageFull as exc:
+            log.warning("%s: a change was not saved (earlier data is intact)", exc)
+            return [DISK_FULL]
         return mark_spoken(replies, msg.kind is InboundKind.VOICE) if self.wants_voice(msg.user_id) else replies
 
     def _route(self, msg: Inbound) -> list[Reply]:
@@ -98,8 +115,9 @@ class Coach:
         word, _, argument = text[1:].partition(" ")
         name = word.split("@")[0].lower()
         handler = self._commands.get(name)
-        if handler is None:
-            return [Reply(f"I don't know the command /{name}. " + texts.format_help())]
+        if handler is None:  # echo only what could be a command name: never a whole long message
+            shown = f"the command /{name}" if COMMAND_NAME.fullmatch(name) else "that command"
+            return [Reply(f"I don't know {shown}. " + texts.format_help())]
         return handler(user_id, argument.strip())
 
     def _plan(self, user_id: int, argument: str) -> list[Reply]:
@@ -203,7 +221,9 @@ class Coach:
         return is_cancel(text) or mentions_time(text) or not self.answers.knows(text)
 
     def _button(self, user_id: int, data: str) -> list[Reply]:
-        """A pressed button; unknown or forged data gets a short notice."""
+        """A pressed button; unknown, forged or garbled data gets a short notice."""
+        if parse_callback(data) is None:
+            return [EXPIRED_BUTTON]
         if data.startswith(f"{SCREENING_PREFIX}:"):
             return self.screening.on_button(user_id, data)
         if data == privacy.FORGET_YES.data:
@@ -221,6 +241,4 @@ class Coach:
 
     def erase(self, user_id: int) -> None:
         """Erase everything stored about a user."""
-        self.screening.store.forget(user_id)
-        self.plans.forget(user_id)
-        self.store.forget_user(user_id)
+        privacy.forget_user(self.store.db, user_id)

@@ -8,9 +8,11 @@ from dataclasses import replace
 from datetime import datetime, time
 
 from bot import planning_texts as t
+from bot.callbacks import parse_number
 from bot.messages import Button, Reply
 from bot.screening.flow import REVIEWED, START, ScreeningFlow
 from bot.screening.questions import Status
+from bot.storage.transaction import transaction
 from scheduler.model import WEEKDAY_NAMES, Schedule, ScheduleError
 from scheduler.parsing import parse_schedule
 from scheduler.planner import Planner
@@ -193,8 +195,8 @@ class PlanningDialog:
         if action == "cancel":
             self.store.drop_draft(draft.user_id)
             return [replace(Reply(t.PLAN_CANCELLED), edit=True)]
-        if action == "day" and arg.isdigit() and int(arg) < 7:
-            draft = replace(draft, stage="when", weekdays=draft.weekdays ^ {int(arg)})
+        if action == "day" and (day := parse_number(arg)) is not None and day < 7:
+            draft = replace(draft, stage="when", weekdays=draft.weekdays ^ {day})
         elif action == "time" and arg in TIMES:
             draft = replace(draft, stage="when", local_time=arg)
         elif action == "change":
@@ -218,13 +220,17 @@ class PlanningDialog:
             return gate
         profile = self.store.load_profile(draft.user_id)
         assert draft.pending is not None
-        self.planner.create(profile, draft.pending)
-        self.store.drop_draft(draft.user_id)
+        with transaction(self.store.db):  # the plan and the end of its draft: both or neither
+            self.planner.create(profile, draft.pending)
+            self.store.drop_draft(draft.user_id)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. See what's coming with /sessions; change timing with /settings.", edit=True)
 
     def _session_button(self, user_id: int, rest: str) -> list[Reply]:
         """Cancel one session (ses:c:PLAN:EPOCH) or a whole plan (ses:p:PLAN)."""
         parts = rest.split(":")
+        numbers = [parse_number(part) for part in parts[1:]]
+        if not numbers or None in numbers:
+            return [_stale()]
         try:
             plan_id = int(parts[1])
             if parts[0] == "c" and len(parts) == 3:
@@ -241,7 +247,7 @@ class PlanningDialog:
         """Reminder lead time or goal."""
         action, _, arg = rest.partition(":")
         profile = self.store.load_profile(user_id)
-        if action == "lead" and arg.isdigit() and int(arg) in LEADS:
+        if action == "lead" and parse_number(arg) in LEADS:
             self.planner.update_profile(replace(profile, lead_minutes=int(arg)))
         elif action == "goal" and arg in t.GOALS:
             self.planner.update_profile(replace(profile, goal=arg))

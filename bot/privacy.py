@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from bot.messages import Button, Reply
+from bot.screening.store import ScreeningStore
+from bot.storage.backend import SqlDatabase
+from bot.storage.transaction import transaction
+from bot.store import Store
+from scheduler.store import SchedulerStore
 
 FORGET_YES = Button("🗑 Yes, erase everything", "forget:yes")
 FORGET_NO = Button("Keep my data", "forget:no")
+
+
+def forget_user(db: SqlDatabase, user_id: int) -> None:
+    """Erase everything stored about a user in one transaction: all of it or, on failure, none."""
+    with transaction(db):
+        ScreeningStore(db).forget(user_id)
+        SchedulerStore(db).forget(user_id)
+        Store(db).forget_user(user_id)
 
 
 def format_planning(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:

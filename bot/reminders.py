@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot import planning_texts as t
+from bot.callbacks import parse_number
 from bot.messages import Button, Reply
 from bot.screening.flow import START, ScreeningFlow
 from knowledge.model import KnowledgeBase
@@ -50,7 +51,8 @@ class Reminders:
     def on_button(self, user_id: int, data: str) -> list[Reply]:
         """rem:OCCURRENCE:ACTION from the reminder's buttons."""
         _, occurrence_id, action = (data.split(":") + ["", ""])[:3]
-        occurrence = self.store.load_occurrence(int(occurrence_id)) if occurrence_id.isdigit() else None
+        number = parse_number(occurrence_id)
+        occurrence = self.store.load_occurrence(number) if number is not None else None
         if occurrence is None or occurrence.user_id != user_id:
             return [Reply("That reminder is no longer open, so nothing changed.")]
         now = self.clock()

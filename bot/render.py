@@ -1,4 +1,5 @@
-"""Turn core replies into Telegram message text: escaped HTML, split to Telegram's size limit."""
+"""Turn core replies into Telegram message text: escaped HTML, split to Telegram's size limit
+(counted in UTF-16 code units, as Telegram does)."""
 
 from __future__ import annotations
 
@@ -16,16 +17,32 @@ def format_html(reply: Reply) -> str:
 
 
 def split_text(html: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
-    """Split at paragraph, line or word boundaries so no part exceeds `limit` characters."""
+    """Split at paragraph, line or word boundaries so no part exceeds `limit` UTF-16 code units
+    (Telegram's measure: an emoji outside the Basic Multilingual Plane counts two)."""
     parts: list[str] = []
     rest = html
-    while len(rest) > limit:
-        cut = _cut_point(rest, limit)
+    while utf16_len(rest) > limit:
+        cut = _cut_point(rest, _fitting(rest, limit))
         parts.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest or not parts:
         parts.append(rest)
     return parts
+
+
+def utf16_len(text: str) -> int:
+    """The length of `text` in UTF-16 code units, as Telegram counts it."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def _fitting(text: str, limit: int) -> int:
+    """How many characters from the start of `text` fit in `limit` UTF-16 code units."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return index
+    return len(text)
 
 
 def _cut_point(text: str, limit: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,10 +65,10 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         log_level=level,
         webhook_url=values.get("TELEGRAM_WEBHOOK_URL") or None,
         webhook_listen=values.get("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
-        webhook_port=_int(values, "TELEGRAM_WEBHOOK_PORT", 8443),
+        webhook_port=_port(values, "TELEGRAM_WEBHOOK_PORT", 8443),
         webhook_secret=values.get("TELEGRAM_WEBHOOK_SECRET") or None,
         knowledge_dir=Path(kb_dir) if kb_dir else None,
-        match_threshold=_float(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
+        match_threshold=_score(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
         kb_cache_dir=Path(values.get("COACHBOT_KB_CACHE_DIR") or DEFAULT_KB_CACHE_DIR),
         voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
         tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
@@ -85,9 +86,20 @@ def _int(values: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(f"{name}={raw!r} is not a whole number") from None
 
 
-def _float(raw: str, name: str) -> float:
-    """Read a number variable."""
+def _port(values: Mapping[str, str], name: str, default: int) -> int:
+    """Read a TCP port number (1-65535)."""
+    port = _int(values, name, default)
+    if not 1 <= port <= 65535:
+        raise SettingsError(f"{name}={port} is not a port number (1-65535)")
+    return port
+
+
+def _score(raw: str, name: str) -> float:
+    """Read a match score: a finite number from 0 to 100 (nan would make every comparison false)."""
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not a number") from None
+        raise SettingsError(f"{name}={raw!r} is not a number (use 0-100, e.g. 60)") from None
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise SettingsError(f"{name}={raw!r} must be a number from 0 to 100")
+    return value

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlite_utils import Database
+from bot.storage.backend import SqlDatabase
+from bot.storage.transaction import transaction
 
 UPDATE_MEMORY = timedelta(days=2)
+PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
 
 
 class Store:
     """The core's view of the database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def touch_user(self, user_id: int, now: datetime) -> bool:
         """Record that the user was seen; True when they are new."""
         at = now.isoformat()
-        with self.db.conn:
-            cursor = self.db.execute(
-                "INSERT OR IGNORE INTO users (id, first_seen, last_seen) VALUES (?, ?, ?)", [user_id, at, at])
+        with transaction(self.db):
+            cursor = self.db.execute("INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (id) DO NOTHING", [user_id, at, at])
             if cursor.rowcount == 1:
                 return True
             self.db.execute("UPDATE users SET last_seen = ? WHERE id = ?", [at, user_id])
@@ -37,9 +39,9 @@ class Store:
 
     def save_miss(self, user_id: int, text: str, score: float, best_entry: str | None, now: datetime) -> None:
         """Log a question the content could not answer, for curators."""
-        with self.db.conn:
-            self.db["misses"].insert({"user_id": user_id, "text": text, "at": now.isoformat(),
-                                      "score": round(score, 1), "best_entry": best_entry})
+        with transaction(self.db):
+            self.db.execute("INSERT INTO misses (user_id, text, at, score, best_entry) VALUES (?, ?, ?, ?, ?)",
+                            [user_id, text, now.isoformat(), round(score, 1), best_entry])
 
     def load_misses(self, limit: int = 100) -> list[dict[str, object]]:
         """The most recent unanswered questions, newest first (without who asked)."""
@@ -48,11 +50,19 @@ class Store:
 
     def claim_update(self, update_id: int, now: datetime) -> bool:
         """True the first time an update id is seen; False for a redelivery."""
-        with self.db.conn:
-            self.db.execute("DELETE FROM updates WHERE at < ?", [(now - UPDATE_MEMORY).isoformat()])
-            cursor = self.db.execute(
-                "INSERT OR IGNORE INTO updates (update_id, at) VALUES (?, ?)", [update_id, now.isoformat()])
+        with transaction(self.db):
+            self.prune_updates(now)
+            cursor = self.db.execute("INSERT INTO updates (update_id, at) VALUES (?, ?) "
+                                     "ON CONFLICT (update_id) DO NOTHING", [update_id, now.isoformat()])
             return cursor.rowcount == 1
+
+    def prune_updates(self, now: datetime, batch: int = PRUNE_BATCH) -> int:
+        """Forget at most `batch` update ids older than UPDATE_MEMORY (by the index on `at`)."""
+        with transaction(self.db):
+            return self.db.execute(
+                "DELETE FROM updates WHERE update_id IN "
+                "(SELECT update_id FROM updates WHERE at < ? ORDER BY at LIMIT ?)",
+                [(now - UPDATE_MEMORY).isoformat(), batch]).rowcount
 
     def load_voice_replies(self, user_id: int) -> bool:
         """Whether the user turned voice replies on."""
@@ -61,11 +71,11 @@ class Store:
 
     def save_voice_replies(self, user_id: int, on: bool) -> None:
         """Turn voice replies on or off (the user's row exists: the core touched it)."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("UPDATE users SET voice_replies = ? WHERE id = ?", [int(on), user_id])
 
     def forget_user(self, user_id: int) -> None:
-        """Erase everything stored about a user."""
-        with self.db.conn:
+        """Erase the core's records of a user (bot.privacy.forget_user erases everything)."""
+        with transaction(self.db):
             self.db.execute("DELETE FROM misses WHERE user_id = ?", [user_id])
             self.db.execute("DELETE FROM users WHERE id = ?", [user_id])

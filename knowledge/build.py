@@ -84,7 +84,11 @@ def save_model(model: Model, path: Path) -> None:
               "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
               **model.topics.arrays("topics"), **model.safety.arrays("safety")}
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
-        np.savez(tmp, **arrays)
+        try:
+            np.savez(tmp, **arrays)
+        except OSError:
+            Path(tmp.name).unlink(missing_ok=True)
+            raise
     os.replace(tmp.name, path)
 
 
@@ -112,8 +116,11 @@ def cached_model(cache_dir: Path, digest: str, build: Callable[[], Model], rebui
             log.warning("rebuilding the understanding model: the cached one is unreadable (%s)", exc)
     log.info("building the understanding model (content changed)")
     model = build()
-    save_model(model, path)
-    for old in cache_dir.glob("understanding-*.npz"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    try:
+        save_model(model, path)
+        for old in cache_dir.glob("understanding-*.npz"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:  # a full disk or a read-only folder costs a rebuild next time, nothing else
+        log.warning("could not cache the understanding model in %s (%s)", cache_dir, exc.strerror or exc)
     return model

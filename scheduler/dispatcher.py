@@ -156,6 +156,8 @@ class Dispatcher:
             return 0
         late = now - plan.remind_at > LATE_AFTER
         occurrence_id = self.store.advance(plan, "sending", late, following, remind)
+        if occurrence_id is None:
+            return 0  # another sender (process or connection) claimed this session first
         self.queue.put_nowait((Due(occurrence_id, plan.user_id, plan, plan.next_at, late=late), 0))
         return 1
 

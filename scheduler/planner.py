@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from bot.storage.transaction import transaction
 from scheduler.model import Schedule
 from scheduler.recurrence import occurrences_after
 from scheduler.store import Plan, Profile, SchedulerStore
@@ -64,9 +65,10 @@ class Planner:
             return False
         if self.next_session(plan.schedule, plan.zone, at - timedelta(seconds=1)) != at:
             return False  # not a session of this plan (forged or outdated button)
-        self.store.cancel_occurrence(plan, at)
-        if at == plan.next_at:
-            self._refresh(plan)
+        with transaction(self.store.db):
+            self.store.cancel_occurrence(plan, at)
+            if at == plan.next_at:
+                self._refresh(plan)
         return True
 
     def cancel_plan(self, user_id: int, plan_id: int) -> bool:
@@ -75,12 +77,13 @@ class Planner:
 
     def update_profile(self, profile: Profile) -> None:
         """Store new settings and move every plan's reminder (and, for a new zone, its sessions)."""
-        self.store.save_profile(profile)
-        for plan in self.store.load_plans(profile.user_id):
-            if plan.schedule.recurring and profile.zone and profile.zone != plan.zone:
-                self.store.set_zone(plan.id, profile.zone)
-                plan = self.store.load_plan(plan.id) or plan
-            self._refresh(plan, profile.lead_minutes)
+        with transaction(self.store.db):
+            self.store.save_profile(profile)
+            for plan in self.store.load_plans(profile.user_id):
+                if plan.schedule.recurring and profile.zone and profile.zone != plan.zone:
+                    self.store.set_zone(plan.id, profile.zone)
+                    plan = self.store.load_plan(plan.id) or plan
+                self._refresh(plan, profile.lead_minutes)
 
     def _refresh(self, plan: Plan, lead_minutes: int | None = None) -> None:
         """Recompute a plan's next session after now and its reminder time."""

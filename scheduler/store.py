@@ -12,7 +12,11 @@ from datetime import UTC, datetime, time
 
 from sqlite_utils import Database
 
+from bot.storage.backend import SqlDatabase
+from bot.storage.sql import save_row
+from bot.storage.transaction import transaction
 from scheduler.model import Schedule
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -92,7 +96,7 @@ def instant(seconds: int | None) -> datetime | None:
 class SchedulerStore:
     """Every read and write of planning data; each write is one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def load_profile(self, user_id: int) -> Profile:
@@ -102,14 +106,14 @@ class SchedulerStore:
 
     def save_profile(self, profile: Profile) -> None:
         """Store the user's settings."""
-        with self.db.conn:
-            self.db["profiles"].upsert({"user_id": profile.user_id, "zone": profile.zone, "goal": profile.goal,
-                                        "lead_minutes": profile.lead_minutes}, pk="user_id")
+        with transaction(self.db):
+            save_row(self.db, "profiles", {"user_id": profile.user_id, "zone": profile.zone, "goal": profile.goal,
+                                           "lead_minutes": profile.lead_minutes}, "user_id")
 
     def add_plan(self, user_id: int, schedule: Schedule, zone: str, goal: str, now: datetime,
                  next_at: datetime | None, remind_at: datetime | None) -> int:
         """Save a confirmed plan with its first session."""
-        with self.db.conn:
+        with transaction(self.db):
             return self.db["plans"].insert({
                 "user_id": user_id, "weekdays": sum(1 << d for d in schedule.weekdays),
                 "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
@@ -133,27 +137,41 @@ class SchedulerStore:
         return [_plan(r) for r in self.db.query(
             "SELECT * FROM plans WHERE active = 1 AND remind_at <= ? ORDER BY remind_at LIMIT ?", [epoch(now), limit])]
 
-    def advance(self, plan: Plan, status: str, late: bool, next_at: datetime | None, remind_at: datetime | None) -> int:
-        """Record what happened to the plan's current session and move it to the next, atomically."""
-        with self.db.conn:
-            occurrence = self.db["occurrences"].insert({
-                "plan_id": plan.id, "user_id": plan.user_id, "at": epoch(plan.next_at), "status": status,
-                "late": int(late)}, replace=True).last_pk
-            self.db.execute("UPDATE plans SET next_at = ?, remind_at = ?, active = ? WHERE id = ?", [
-                epoch(next_at) if next_at else None, epoch(remind_at) if remind_at else None,
-                int(next_at is not None), plan.id])
-        return occurrence
+    def advance(self, plan: Plan, status: str, late: bool, next_at: datetime | None,
+                remind_at: datetime | None) -> int | None:
+        """Record what happened to the plan's current session and move it to the next, atomically.
+
+        A compare-and-set: the plan moves only if it still is where `plan` was read (active, same
+        session and reminder time); otherwise another sender claimed it first and this returns None."""
+        assert plan.next_at is not None and plan.remind_at is not None
+        with transaction(self.db):
+            moved = self.db.execute(
+                "UPDATE plans SET next_at = ?, remind_at = ?, active = ? "
+                "WHERE id = ? AND active = 1 AND next_at = ? AND remind_at = ?",
+                [epoch(next_at) if next_at else None, epoch(remind_at) if remind_at else None,
+                 int(next_at is not None), plan.id, epoch(plan.next_at), epoch(plan.remind_at)]).rowcount
+            if moved != 1:
+                return None
+            return self._save_occurrence(plan, plan.next_at, status, late)
+
+    def _save_occurrence(self, plan: Plan, at: datetime, status: str, late: bool) -> int:
+        """Insert (or reset) the occurrence of `plan` at `at`; its id."""
+        return self.db.execute(
+            "INSERT INTO occurrences (plan_id, user_id, at, status, late) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (plan_id, at) DO UPDATE SET status = excluded.status, late = excluded.late, "
+            "reminded_at = NULL, snooze_until = NULL RETURNING id",
+            [plan.id, plan.user_id, epoch(at), status, int(late)]).fetchall()[0][0]
 
     def reschedule(self, plan_id: int, next_at: datetime | None, remind_at: datetime | None) -> None:
         """Set a plan's next session and reminder (after a setting changed or a session was cancelled)."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("UPDATE plans SET next_at = ?, remind_at = ?, active = ? WHERE id = ?", [
                 epoch(next_at) if next_at else None, epoch(remind_at) if remind_at else None,
                 int(next_at is not None), plan_id])
 
     def set_zone(self, plan_id: int, zone: str) -> None:
         """Move a weekly plan to another time zone (its wall-clock time stays)."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("UPDATE plans SET zone = ? WHERE id = ?", [zone, plan_id])
 
     def load_occurrence(self, occurrence_id: int) -> Occurrence | None:
@@ -167,16 +185,16 @@ class SchedulerStore:
 
     def claim_due_snoozes(self, now: datetime) -> list[Occurrence]:
         """Snoozed reminders whose time has come, marked as being sent."""
-        with self.db.conn:
+        with transaction(self.db):
             rows = list(self.db.query(
                 "SELECT * FROM occurrences WHERE status = 'snoozed' AND snooze_until <= ?", [epoch(now)]))
-            for row in rows:
-                self.db.execute("UPDATE occurrences SET status = 'sending' WHERE id = ?", [row["id"]])
-        return [_occurrence(r) for r in rows]
+            claimed = [row for row in rows if self.db.execute(  # compare-and-set: one claimer wins
+                "UPDATE occurrences SET status = 'sending' WHERE id = ? AND status = 'snoozed'", [row["id"]]).rowcount]
+        return [_occurrence(r) for r in claimed]
 
     def set_status(self, occurrence_id: int, status: str, now: datetime, snooze_until: datetime | None = None) -> None:
         """Record sent / done / skipped / snoozed / failed for an occurrence."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute(
                 "UPDATE occurrences SET status = ?, snooze_until = ?, "
                 "reminded_at = CASE WHEN ? = 'sent' THEN ? ELSE reminded_at END WHERE id = ?",
@@ -184,9 +202,8 @@ class SchedulerStore:
 
     def cancel_occurrence(self, plan: Plan, at: datetime) -> None:
         """Mark one upcoming session as cancelled."""
-        with self.db.conn:
-            self.db["occurrences"].insert({"plan_id": plan.id, "user_id": plan.user_id, "at": epoch(at),
-                                           "status": "cancelled", "late": 0}, replace=True)
+        with transaction(self.db):
+            self._save_occurrence(plan, at, "cancelled", False)
 
     def cancelled_at(self, plan_id: int) -> set[datetime]:
         """Sessions of a plan that were cancelled one by one."""
@@ -195,7 +212,7 @@ class SchedulerStore:
 
     def deactivate(self, user_id: int, plan_id: int | None, reason: str) -> int:
         """Stop one plan of a user (or all of them); returns how many were active."""
-        with self.db.conn:
+        with transaction(self.db):
             query = "UPDATE plans SET active = 0, paused = ? WHERE user_id = ? AND active = 1"
             params: list[object] = [reason, user_id]
             if plan_id is not None:
@@ -219,19 +236,19 @@ class SchedulerStore:
     def save_draft(self, draft: Draft) -> None:
         """Store the plan being made (survives a restart)."""
         pending = _schedule_json(draft.pending) if draft.pending else None
-        with self.db.conn:
-            self.db["plan_drafts"].upsert({"user_id": draft.user_id, "stage": draft.stage,
-                                           "weekdays": sum(1 << d for d in draft.weekdays),
-                                           "local_time": draft.local_time, "pending": pending}, pk="user_id")
+        with transaction(self.db):
+            save_row(self.db, "plan_drafts", {"user_id": draft.user_id, "stage": draft.stage,
+                                              "weekdays": sum(1 << d for d in draft.weekdays),
+                                              "local_time": draft.local_time, "pending": pending}, "user_id")
 
     def drop_draft(self, user_id: int) -> None:
         """Forget the plan being made."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("DELETE FROM plan_drafts WHERE user_id = ?", [user_id])
 
     def forget(self, user_id: int) -> None:
         """Erase every planning record of a user."""
-        with self.db.conn:
+        with transaction(self.db):
             for table in ("occurrences", "plans", "profiles", "plan_drafts"):
                 self.db.execute(f"DELETE FROM {table} WHERE user_id = ?", [user_id])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -85,3 +86,31 @@ def test_the_console_script_is_installed_and_scriptable(tmp_path):
     out = subprocess.run([*coachbot_command(), "ask", "-", "--json"], input="what is a reverse hyper\n",
                          capture_output=True, text=True, cwd=tmp_path, timeout=60, check=True).stdout
     assert json.loads(out)["entry"] == "what-is"
+
+
+def test_ask_reads_invalid_utf8_on_stdin_without_a_traceback(tmp_path):
+    done = subprocess.run([*coachbot_command(), "ask", "-", "--json"],
+                          input=b"what is a \xff\xfe reverse hyper\n\xc3\n", capture_output=True, cwd=tmp_path,
+                          timeout=60, env={**os.environ, "COACHBOT_DB": str(tmp_path / "cli.db")})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert answers[0]["question"] == "what is a \ufffd\ufffd reverse hyper" and len(answers) == 2
+
+
+def test_ask_stops_quietly_when_the_reader_closes_the_pipe(tmp_path):
+    questions = "what is a reverse hyper\n" * 1000  # more than a pipe buffer of answers
+    with subprocess.Popen([*coachbot_command(), "ask", "-", "--json"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, cwd=tmp_path,
+                          env={**os.environ, "COACHBOT_DB": str(tmp_path / "cli.db")}) as process:
+        assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+        process.stdin.write(questions.encode())
+        process.stdin.close()
+        assert json.loads(process.stdout.readline())["entry"] == "what-is"
+        process.stdout.close()  # like `| head -1`
+        errors = process.stderr.read()
+    assert process.returncode == 141 and errors == b""
+
+
+def test_ask_makes_an_argument_that_is_not_utf8_printable(capsys):
+    assert main(["ask", "what is a reverse hyper \udcff", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["question"] == "what is a reverse hyper \ufffd"

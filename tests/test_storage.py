@@ -75,3 +75,16 @@ def test_old_update_ids_are_forgotten_after_two_days():
     assert not store.claim_update(1, NOW + timedelta(hours=1))
     assert store.claim_update(2, NOW + timedelta(days=3))
     assert store.db["updates"].count == 1
+
+
+def test_old_update_ids_are_pruned_in_bounded_batches_through_an_index():
+    store = Store(open_database(":memory:"))
+    for update_id in range(250):
+        store.claim_update(update_id, NOW - timedelta(days=3))
+    later = NOW + timedelta(minutes=1)
+    assert store.claim_update(1000, later) and store.db["updates"].count == 151  # 100 pruned, 1 added
+    assert store.prune_updates(later) == 100 and store.prune_updates(later) == 50
+    assert store.prune_updates(later) == 0 and store.db["updates"].count == 1
+    plan = " ".join(row[3] for row in store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT update_id FROM updates WHERE at < ? ORDER BY at LIMIT 100", [NOW.isoformat()]))
+    assert "USING COVERING INDEX idx_updates_at" in plan

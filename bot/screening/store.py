@@ -14,6 +14,9 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.screening.questions import Outcome
+from bot.storage.backend import SqlDatabase
+from bot.storage.sql import save_row
+from bot.storage.transaction import transaction
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,9 @@ def add_screening_redo(db: Database) -> None:
 
 
 class ScreeningStore:
-    """Load and save safety-check progress and results; every write is committed at once."""
+    """Load and save safety-check progress and results; each write is one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def load_progress(self, user_id: int) -> Progress | None:
@@ -74,15 +77,15 @@ class ScreeningStore:
 
     def save_progress(self, progress: Progress) -> None:
         """Store progress after every answer."""
-        with self.db.conn:
-            self.db["screening_progress"].upsert({
+        with transaction(self.db):
+            save_row(self.db, "screening_progress", {
                 "user_id": progress.user_id, "version": progress.version, "nonce": progress.nonce,
                 "started_at": progress.started_at.isoformat(), "consented": int(progress.consented),
-                "step": progress.step, "flagged": json.dumps(list(progress.flagged))}, pk="user_id")
+                "step": progress.step, "flagged": json.dumps(list(progress.flagged))}, "user_id")
 
     def drop_progress(self, user_id: int) -> None:
         """Forget an unfinished questionnaire (cancelled or completed)."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("DELETE FROM screening_progress WHERE user_id = ?", [user_id])
 
     def load_result(self, user_id: int) -> Result | None:
@@ -98,26 +101,26 @@ class ScreeningStore:
 
     def complete(self, result: Result) -> None:
         """Replace the previous result with this one and end the questionnaire, atomically."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("DELETE FROM screening_progress WHERE user_id = ?", [result.user_id])
-            self.db["screening_results"].upsert({
+            save_row(self.db, "screening_results", {
                 "user_id": result.user_id, "version": result.version,
                 "started_at": result.started_at.isoformat(), "completed_at": result.completed_at.isoformat(),
                 "outcome": result.outcome.value, "flagged": json.dumps(list(result.flagged)),
-                "reviewed_at": None, "redo_at": None}, pk="user_id")
+                "reviewed_at": None, "redo_at": None}, "user_id")
 
     def save_reviewed(self, user_id: int, at: datetime) -> None:
         """Record the date a health professional reviewed the flagged points."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("UPDATE screening_results SET reviewed_at = ? WHERE user_id = ?", [at.isoformat(), user_id])
 
     def save_redo(self, user_id: int, at: datetime) -> None:
         """Record that the user reported a health change: the check must be done again."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("UPDATE screening_results SET redo_at = ? WHERE user_id = ?", [at.isoformat(), user_id])
 
     def forget(self, user_id: int) -> None:
         """Erase every safety-check record of a user."""
-        with self.db.conn:
+        with transaction(self.db):
             self.db.execute("DELETE FROM screening_progress WHERE user_id = ?", [user_id])
             self.db.execute("DELETE FROM screening_results WHERE user_id = ?", [user_id])

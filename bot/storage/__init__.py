@@ -1,0 +1,1 @@
+"""Storage helpers shared by every store: one transaction per logical change."""
