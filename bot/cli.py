@@ -12,6 +12,7 @@ from bot.core import Coach
 from bot.database import DatabaseError
 from bot.engine import build_coach, build_matcher
 from bot.messages import Inbound, InboundKind, Reply
+from bot.schedule_cli import add_schedule_commands
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal import format_reply, prompted_lines, run_chat
 from bot.voice_cli import add_voice_commands
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--json", action="store_true", required=True)
     export.set_defaults(func=cmd_kb_export)
     add_voice_commands(sub)
+    add_schedule_commands(sub)
     return parser
 
 

@@ -83,3 +83,22 @@ def test_the_console_script_is_installed_and_scriptable(tmp_path):
     out = subprocess.run([*coachbot_command(), "ask", "-", "--json"], input="what is a reverse hyper\n",
                          capture_output=True, text=True, cwd=tmp_path, timeout=60, check=True).stdout
     assert json.loads(out)["entry"] == "what-is"
+
+
+def test_when_reads_one_phrase_per_stdin_line_as_json(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("every mon wed at 7am\ntomorrow 18:30\n"))
+    assert main(["when", "-", "--now", "2026-03-01T10:00", "--tz", "Europe/Berlin", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines == [{"kind": "weekly", "days": ["mon", "wed"], "time": "07:00"},
+                     {"kind": "once", "date": "2026-03-02", "time": "18:30"}]
+
+
+def test_when_gives_a_hint_for_what_it_cannot_read(capsys):
+    main(["when", "sometime maybe", "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] == "error" and result["hint"]
+
+
+def test_zone_prints_zone_and_candidates(capsys):
+    main(["zone", "Berlin", "--json"])
+    assert json.loads(capsys.readouterr().out) == {"zone": "Europe/Berlin", "candidates": []}
