@@ -46,6 +46,7 @@ class Reply:
     score: float = 0.0
     edit: bool = False
     speak: bool = False  # also send it read aloud as a voice note (the user turned /voice on)
+    location: bool = False  # offer a "share my location" button (Telegram: a keyboard button)
 
     def button_list(self) -> list[Button]:
         """All buttons, row by row."""

@@ -16,7 +16,7 @@ from scheduler.parsing import parse_schedule
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Draft, Profile, SchedulerStore
-from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
+from scheduler.timezones import ZoneGuess, find_zone, format_zone, zone_at, zone_info
 
 TIMES = ("06:00", "07:00", "12:00", "17:30", "18:30", "20:00")
 LEADS = (0, 15, 30, 60, 120)
@@ -41,7 +41,7 @@ class PlanningDialog:
         profile = self.store.load_profile(user_id)
         if not profile.zone:
             self.store.save_draft(Draft(user_id, "zone"))
-            return [Reply(t.ASK_ZONE)]
+            return [Reply(t.ASK_ZONE, location=True)]
         if not profile.goal:
             self.store.save_draft(Draft(user_id, "goal"))
             return [self._ask_goal()]
@@ -50,7 +50,7 @@ class PlanningDialog:
     def ask_zone(self, user_id: int) -> list[Reply]:
         """/timezone: ask for the zone, then return to whatever the user was doing."""
         self.store.save_draft(Draft(user_id, "zone-only"))
-        return [Reply(t.ASK_ZONE)]
+        return [Reply(t.ASK_ZONE, location=True)]
 
     def waiting_for_text(self, user_id: int) -> bool:
         """Whether the next typed message belongs to the planning dialogue."""
@@ -74,13 +74,21 @@ class PlanningDialog:
             self.store.drop_draft(user_id)
             return [Reply(t.PLAN_CANCELLED)]
         if draft.stage in ("zone", "zone-only"):
-            guess = find_zone(text)
-            if guess.zone:
-                return self._set_zone(user_id, guess.zone, draft)
-            buttons = tuple((Button(z, f"plan:zone:{z}"),) for z in guess.suggestions)
-            return [Reply("I couldn't place that. Did you mean one of these? Or type a bigger city nearby, "
-                          "or a UTC offset like \"UTC+2\".", buttons=buttons)]
+            return [self._check_zone(find_zone(text))]
         return self._when(user_id, text)
+
+    def _check_zone(self, guess: ZoneGuess) -> Reply:
+        """A found zone is never saved unasked: show its local time with a button to confirm it,
+        and offer a choice for an ambiguous name."""
+        now = self.clock()
+        if guess.zone:
+            rows = ((Button("✅ Yes, that's right", f"plan:zone:{guess.zone}"),),
+                    *((Button(format_zone(z, now), f"plan:zone:{z}"),) for z in guess.suggestions))
+            return Reply(t.format_zone_check(guess.place, guess.zone, now), buttons=rows)
+        if guess.choices:
+            rows = tuple((Button(f"{label}, now {t.format_clock(now, z)}", f"plan:zone:{z}"),) for label, z in guess.choices)
+            return Reply(t.ZONE_CHOICE, buttons=rows)
+        return Reply(t.ZONE_UNKNOWN, location=True)
 
     def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
         """A shared location: look up its zone offline."""

@@ -9,6 +9,9 @@ from scheduler.model import WEEKDAY_NAMES, Schedule
 
 ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
             "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
+ZONE_UNKNOWN = ("I couldn't place that. Type a bigger city nearby, your country, a UTC offset like \"UTC+2\", "
+                "or share your location with the button below.")
 ASK_GOAL = "What are you training for? This sets the sets, reps, load and rest of each session."
 ASK_WHEN = ("When do you want to train? Type it, e.g. \"every Mon Wed Fri at 7am\", \"weekdays at 6:15\", "
             "\"tomorrow 18:30\" or \"in 2 hours\", or pick days and a time below.")
@@ -31,6 +34,19 @@ def format_schedule(schedule: Schedule, zone: str) -> str:
         days = "every day" if len(schedule.weekdays) == 7 else "every " + ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
         return f"{days} at {schedule.local_time:%H:%M}"
     return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+
+
+def format_clock(now: datetime, zone: str) -> str:
+    """The wall time now in a zone: "23:41"."""
+    from scheduler.timezones import zone_info
+
+    return f"{now.astimezone(zone_info(zone)):%H:%M}"
+
+
+def format_zone_check(place: str, zone: str, now: datetime) -> str:
+    """"Karachi (Pakistan), now 23:41. Right?" with the zone name, so a guess is never saved unseen."""
+    return (f"{place}, now {format_clock(now, zone)}. Right?\n(Time zone {zone}.) Tap ✅ if so; otherwise "
+            "pick another below or type another place.")
 
 
 def format_when(at: datetime, zone: str | tzinfo) -> str:

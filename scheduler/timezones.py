@@ -1,4 +1,5 @@
-"""Find the user's time zone from a city or region (fuzzy), a UTC offset, or a shared location."""
+"""Find the user's time zone from a place (GeoNames-derived table), an abbreviation, a UTC offset, or a
+shared location. Every guess is shown to the user with its local time before it is saved."""
 
 from __future__ import annotations
 
@@ -11,80 +12,190 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
-# Cities and regions people type that are not (the last part of) an IANA zone name.
+from scheduler.places import City, Places, load_places, place_key, region_zones
+
+# Abbreviations, nicknames and regions the city table does not hold. Short keys match only
+# the whole query, never inside a longer name ("la" is not in "Lahore").
 ALIASES = {
-    "new york": "America/New_York", "nyc": "America/New_York", "boston": "America/New_York",
-    "miami": "America/New_York", "washington": "America/New_York", "atlanta": "America/New_York",
-    "philadelphia": "America/New_York", "toronto": "America/Toronto", "montreal": "America/Toronto",
-    "chicago": "America/Chicago", "dallas": "America/Chicago", "houston": "America/Chicago",
-    "austin": "America/Chicago", "denver": "America/Denver", "phoenix": "America/Phoenix",
-    "los angeles": "America/Los_Angeles", "la": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles", "san diego": "America/Los_Angeles", "las vegas": "America/Los_Angeles",
-    "vancouver": "America/Vancouver", "mexico city": "America/Mexico_City", "rio": "America/Sao_Paulo",
-    "rio de janeiro": "America/Sao_Paulo", "buenos aires": "America/Argentina/Buenos_Aires",
-    "london": "Europe/London", "uk": "Europe/London", "england": "Europe/London", "manchester": "Europe/London",
-    "edinburgh": "Europe/London", "scotland": "Europe/London", "ireland": "Europe/Dublin",
-    "germany": "Europe/Berlin", "munich": "Europe/Berlin", "hamburg": "Europe/Berlin", "cologne": "Europe/Berlin",
-    "frankfurt": "Europe/Berlin", "france": "Europe/Paris", "spain": "Europe/Madrid", "barcelona": "Europe/Madrid",
-    "italy": "Europe/Rome", "milan": "Europe/Rome", "netherlands": "Europe/Amsterdam", "holland": "Europe/Amsterdam",
-    "switzerland": "Europe/Zurich", "geneva": "Europe/Zurich", "austria": "Europe/Vienna", "poland": "Europe/Warsaw",
-    "krakow": "Europe/Warsaw", "sweden": "Europe/Stockholm", "norway": "Europe/Oslo", "finland": "Europe/Helsinki",
-    "denmark": "Europe/Copenhagen", "portugal": "Europe/Lisbon", "porto": "Europe/Lisbon", "greece": "Europe/Athens",
-    "turkey": "Europe/Istanbul", "ukraine": "Europe/Kyiv", "kiev": "Europe/Kyiv", "russia": "Europe/Moscow",
-    "india": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
-    "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata",
-    "china": "Asia/Shanghai", "beijing": "Asia/Shanghai", "japan": "Asia/Tokyo", "osaka": "Asia/Tokyo",
-    "korea": "Asia/Seoul", "uae": "Asia/Dubai", "abu dhabi": "Asia/Dubai", "israel": "Asia/Jerusalem",
-    "tel aviv": "Asia/Jerusalem", "vietnam": "Asia/Ho_Chi_Minh", "hanoi": "Asia/Bangkok", "philippines": "Asia/Manila",
-    "indonesia": "Asia/Jakarta", "bali": "Asia/Makassar", "sydney": "Australia/Sydney", "australia": "Australia/Sydney",
-    "canberra": "Australia/Sydney", "melbourne": "Australia/Melbourne", "brisbane": "Australia/Brisbane",
-    "perth": "Australia/Perth", "adelaide": "Australia/Adelaide", "new zealand": "Pacific/Auckland",
-    "nz": "Pacific/Auckland", "wellington": "Pacific/Auckland", "egypt": "Africa/Cairo", "nigeria": "Africa/Lagos",
-    "kenya": "Africa/Nairobi", "south africa": "Africa/Johannesburg", "cape town": "Africa/Johannesburg",
-    "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage", "utc": "UTC", "gmt": "UTC",
-    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
-    "pacific": "America/Los_Angeles", "est": "America/New_York", "cet": "Europe/Berlin", "ist": "Asia/Kolkata",
-    "aest": "Australia/Sydney", "pst": "America/Los_Angeles",
+    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York", "eastern": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "ct": "America/Chicago", "central": "America/Chicago",
+    "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver", "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+    "akst": "America/Anchorage", "hst": "Pacific/Honolulu", "ast": "America/Halifax", "nst": "America/St_Johns",
+    "utc": "UTC", "gmt": "UTC", "z": "UTC", "zulu": "UTC", "bst": "Europe/London", "wet": "Europe/Lisbon",
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "eet": "Europe/Athens", "eest": "Europe/Athens",
+    "msk": "Europe/Moscow", "ist": "Asia/Kolkata", "pkt": "Asia/Karachi", "gst": "Asia/Dubai",
+    "ict": "Asia/Bangkok", "wib": "Asia/Jakarta", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
+    "pht": "Asia/Manila", "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney", "acst": "Australia/Adelaide", "awst": "Australia/Perth",
+    "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "sast": "Africa/Johannesburg",
+    "cat": "Africa/Maputo", "eat": "Africa/Nairobi", "wat": "Africa/Lagos", "brt": "America/Sao_Paulo",
+    "art": "America/Argentina/Buenos_Aires", "nyc": "America/New_York", "la": "America/Los_Angeles",
+    "sf": "America/Los_Angeles", "bay area": "America/Los_Angeles", "silicon valley": "America/Los_Angeles",
+    "dc": "America/New_York", "uk": "Europe/London", "gb": "Europe/London", "great britain": "Europe/London",
+    "britain": "Europe/London", "england": "Europe/London", "scotland": "Europe/London",
+    "wales": "Europe/London", "northern ireland": "Europe/London", "holland": "Europe/Amsterdam",
+    "uae": "Asia/Dubai", "nz": "Pacific/Auckland", "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage",
+    "ontario": "America/Toronto", "quebec": "America/Toronto", "british columbia": "America/Vancouver",
+    "bc": "America/Vancouver", "alberta": "America/Edmonton", "manitoba": "America/Winnipeg",
+    "saskatchewan": "America/Regina", "nova scotia": "America/Halifax", "new brunswick": "America/Moncton",
+    "newfoundland": "America/St_Johns", "new south wales": "Australia/Sydney", "nsw": "Australia/Sydney",
+    "victoria": "Australia/Melbourne", "queensland": "Australia/Brisbane", "western australia": "Australia/Perth",
+    "south australia": "Australia/Adelaide", "tasmania": "Australia/Hobart", "northern territory": "Australia/Darwin",
+    "bavaria": "Europe/Berlin", "catalonia": "Europe/Madrid", "andalusia": "Europe/Madrid",
+    "canary islands": "Atlantic/Canary", "sicily": "Europe/Rome", "tuscany": "Europe/Rome",
+    "kerala": "Asia/Kolkata", "goa": "Asia/Kolkata", "siberia": "Asia/Novosibirsk", "bali": "Asia/Makassar",
+    "south korea": "Asia/Seoul", "korea": "Asia/Seoul", "russia": "Europe/Moscow", "czech republic": "Europe/Prague",
+    "czechia": "Europe/Prague", "ivory coast": "Africa/Abidjan", "vatican": "Europe/Rome", "macau": "Asia/Macau",
 }
+ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
+                             "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
+LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
+                           r"in|at|from|the)\s+")
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
-MATCH_CUTOFF = 85.0
-SUGGEST_CUTOFF = 72.0
+COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
+                     "the us": "US", "the usa": "US", "the uk": "GB", "the netherlands": "NL", "the philippines": "PH"}
+FUZZY_CUTOFF = 80.0
+MIN_FUZZY_LENGTH = 5
+CLEAR_LEAD = 3  # a name whose biggest place has 3x the people of the next one (on another clock) is meant
 
 
 @dataclass(frozen=True)
 class ZoneGuess:
-    """The zone found (None when unsure) and close alternatives to offer as buttons."""
+    """The zone found (None when unsure), what it was read as, and alternatives to offer as buttons."""
 
     zone: str | None
     suggestions: tuple[str, ...] = ()
-
-
-@cache
-def _names() -> dict[str, str]:
-    """Searchable name -> IANA zone: every zone's city part ("new york") plus the aliases."""
-    names = {}
-    for zone in available_timezones():
-        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "posix", "right")):
-            names[zone.rsplit("/", 1)[1].replace("_", " ").lower()] = zone
-            names[zone.lower().replace("_", " ")] = zone
-    return names | ALIASES
+    place: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (label, zone) for an ambiguous name
 
 
 def find_zone(text: str) -> ZoneGuess:
-    """The zone a person means by a city, region, zone name or UTC offset like "UTC+5:30"."""
-    query = " ".join(re.sub(r"[^a-z0-9+:/\- ]", " ", text.lower().replace("_", " ")).split())
-    query = re.sub(r"^(i am in|i'm in|im in|in|my time zone is|time zone|timezone)\s+", "", query)
-    offset = _offset_zone(query)
+    """The zone a person means by a city, country, US state, abbreviation, zone name or UTC offset."""
+    query = _clean(text)
+    offset = _offset_zone(LEADING_WORDS.sub("", text.lower().strip()).replace(" ", ""))
     if offset:
-        return ZoneGuess(offset)
-    names = _names()
-    if query in names:
-        return ZoneGuess(names[query])
-    found = process.extract(query, list(names), scorer=fuzz.WRatio, limit=6, score_cutoff=SUGGEST_CUTOFF)
-    zones = list(dict.fromkeys(names[name] for name, _, _ in found))
-    if found and found[0][1] >= MATCH_CUTOFF and len(query) >= 4:
-        return ZoneGuess(names[found[0][0]], tuple(zones[1:3]))
-    return ZoneGuess(None, tuple(zones[:3]))
+        return ZoneGuess(offset, place=offset)
+    iana = _iana(text.strip())
+    if iana:
+        return ZoneGuess(iana, place=iana)
+    if query in ALIASES:
+        zone = ALIASES[query]
+        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=text.strip())
+    return find_place(query) or _fuzzy(query)
+
+
+def _clean(text: str) -> str:
+    """The place words of a message, without "I'm in" and punctuation."""
+    query = place_key(text.replace("_", " ")).strip(" ?!")
+    for _ in range(3):
+        query = LEADING_WORDS.sub("", query)
+    return query
+
+
+def _iana(text: str) -> str | None:
+    """A typed IANA zone name, in any case."""
+    wanted = text.replace(" ", "_").lower()
+    return _iana_names().get(wanted) if "/" in wanted else None
+
+
+@cache
+def _iana_names() -> dict[str, str]:
+    """Lower-case IANA name -> the name."""
+    return {z.lower(): z for z in available_timezones()}
+
+
+def find_place(query: str) -> ZoneGuess | None:
+    """A country, US state or city of exactly this name (optionally "city, country/state")."""
+    places = load_places()
+    country = places.countries.get(query) or COUNTRY_NICKNAMES.get(query)
+    if country:
+        return _region(country, None, places.country_names[country])
+    if query in places.states and len(query) > 2:
+        country, admin1 = places.states[query]
+        return _region(country, admin1, f"{places.state_names[admin1]} (United States)")
+    name, qualifier = _split_qualifier(query, places)
+    cities = places.cities.get(name)
+    if not cities:
+        return None
+    if qualifier:
+        cities = tuple(c for c in cities if qualifier in (c.country, f"{c.country}:{c.admin1}", c.zone)) or cities
+    return _rank(cities, places)
+
+
+def _split_qualifier(query: str, places: Places) -> tuple[str, str | None]:
+    """"portland maine" -> ("portland", "US:ME"); "paris, france" -> ("paris", "FR"); a region
+    alias stands for its zone ("london ontario")."""
+    words = query.replace(",", " ").split()
+    for cut in range(len(words) - 1, 0, -1):
+        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if name in places.cities:
+            if rest in places.states:
+                return name, ":".join(places.states[rest])
+            if rest in places.countries:
+                return name, places.countries[rest]
+            if rest in ALIASES:
+                return name, ALIASES[rest]
+            if rest.upper() in places.country_names:
+                return name, rest.upper()
+    return query.replace(",", " ").strip(), None
+
+
+def _rank(cities: tuple[City, ...], places: Places) -> ZoneGuess:
+    """The biggest place when it clearly dominates (or all share a zone); else a choice."""
+    top = cities[0]
+    rivals = [c for c in cities if c.zone != top.zone]
+    if not rivals or top.population >= CLEAR_LEAD * rivals[0].population:
+        others = tuple(dict.fromkeys(c.zone for c in rivals[:2]))
+        return ZoneGuess(top.zone, others, place=_label(top, places))
+    seen: dict[str, tuple[str, str]] = {}
+    for city in cities:
+        seen.setdefault(city.zone, (_label(city, places, detailed=True), city.zone))
+    choices = tuple(seen.values())[:4]
+    return ZoneGuess(None, tuple(z for _, z in choices), choices=choices)
+
+
+def _label(city: City, places: Places, detailed: bool = False) -> str:
+    """"Karachi (Pakistan)", or "Springfield, Missouri (United States)" to tell places apart."""
+    country = places.country_names.get(city.country, city.country)
+    state = places.state_names.get(city.admin1) if city.country == "US" and detailed else None
+    return f"{city.name}, {state} ({country})" if state else f"{city.name} ({country})"
+
+
+def _region(country: str, admin1: str | None, label: str) -> ZoneGuess:
+    """A country or state: its zone when one clock dominates, else a choice of its zones."""
+    zones = region_zones(country, admin1)
+    if len(zones) == 1:
+        return ZoneGuess(zones[0], place=label)
+    choices = tuple((f"{label}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in zones[:4])
+    return ZoneGuess(None, tuple(zones[:4]), choices=choices)
+
+
+def _fuzzy(query: str) -> ZoneGuess:
+    """A misspelt place name: the closest whole name (never a part of one), biggest first."""
+    if len(query) < MIN_FUZZY_LENGTH:
+        return ZoneGuess(None)
+    places = load_places()
+    found = process.extract(query, _all_names(), scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF)
+    if not found:
+        return ZoneGuess(None)
+    best = max(found, key=lambda f: (round(f[1]), _population(f[0], places)))[0]
+    return find_place(best) or ZoneGuess(ALIASES.get(best), place=best)
+
+
+def _population(name: str, places: Places) -> int:
+    """How many people the biggest place of this name has (countries and states rank first)."""
+    if name in places.countries or name in places.states or name in ALIASES:
+        return 10**10
+    return places.cities[name][0].population if name in places.cities else 0
+
+
+@cache
+def _all_names() -> list[str]:
+    """Every name the fuzzy match may land on."""
+    places = load_places()
+    return [*places.cities, *places.countries, *(s for s in places.states if len(s) > 2),
+            *(a for a in ALIASES if len(a) >= MIN_FUZZY_LENGTH)]
 
 
 def _offset_zone(query: str) -> str | None:

@@ -32,7 +32,7 @@ def planned(say):
     """A green user with zone Berlin and goal strength, asked when to train."""
     screen(say)
     say("/plan")
-    replies = say("Berlin")
+    replies = say(button(say("Berlin")[0], "Yes"), button=True)
     say(button(replies[-1], "Strength"), button=True)
     return say
 
@@ -92,7 +92,7 @@ def test_cancel_stops_planning(planned, coach):
 def test_plain_words_request_starts_planning(say, coach):
     screen(say)
     say("/timezone")
-    say("London")
+    say(button(say("London")[0], "Yes"), button=True)
     say("/settings")
     say("set:goal:endurance", button=True)
     confirm = say("remind me tomorrow at 6pm")[0]
@@ -120,7 +120,7 @@ def test_settings_change_the_reminder_time_and_zone_keeps_wall_clock(planned, co
     plan = coach.plans.load_plans(7)[0]
     assert plan.remind_at == plan.next_at
     planned("/timezone")
-    planned("New York")
+    planned(button(planned("New York")[0], "Yes"), button=True)
     plan = coach.plans.load_plans(7)[0]
     assert plan.next_at.astimezone(ZoneInfo("America/New_York")).hour == 7
 
@@ -163,3 +163,30 @@ def test_a_spoken_plan_request_is_confirmed_before_anything_is_saved(planned, co
     assert replies[0].text.startswith("🎙 I heard")
     assert "every Mon at 07:00" in replies[0].text and "Save this plan?" in replies[0].text
     assert coach.plans.count_plans(7) == 0
+
+
+def test_a_guessed_zone_is_shown_with_its_local_time_and_saved_only_when_confirmed(say, coach):
+    screen(say)
+    say("/timezone")
+    check = say("Karachi")[0]
+    assert check.text.startswith("Karachi (Pakistan), now 14:30. Right?")  # 09:30 UTC is 14:30 there
+    assert coach.plans.load_profile(7).zone is None
+    say(button(check, "Yes"), button=True)
+    assert coach.plans.load_profile(7).zone == "Asia/Karachi"
+
+
+def test_an_ambiguous_place_name_offers_a_choice_instead_of_picking(say, coach):
+    screen(say)
+    say("/timezone")
+    choice = say("Springfield")[0]
+    labels = [b.label for b in choice.button_list()]
+    assert "Which one" in choice.text and len(labels) >= 2
+    assert any("Missouri" in label for label in labels) and any("Massachusetts" in label or "Ohio" in label for label in labels)
+    assert coach.plans.load_profile(7).zone is None
+
+
+def test_the_zone_question_asks_for_a_location_and_an_unknown_place_says_what_to_type(say):
+    screen(say)
+    assert say("/timezone")[0].location
+    unknown = say("Xyzzyville")[0]
+    assert "couldn't place" in unknown.text and unknown.location

@@ -64,7 +64,7 @@ async def dispatcher(coach, clock, outbox):
 def plan(say, coach, text: str = "every Mon Wed Fri at 7am") -> None:
     screen(say)
     say("/plan")
-    say(button(say("Berlin")[-1], "Strength"), button=True)
+    say(button(say(button(say("Berlin")[0], "Yes"), button=True)[-1], "Strength"), button=True)
     say(button(say(text)[0], "Save"), button=True)
 
 

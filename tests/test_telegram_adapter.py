@@ -117,6 +117,9 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     await _green(app)
     await feed(app, message_update("/plan"))
     await feed(app, message_update("Berlin"))
+    check = request.sent()[-1]
+    assert "Berlin (Germany), now" in check["text"]
+    await feed(app, callback_update(check["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
     goal = request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await feed(app, callback_update(goal))
     await feed(app, message_update("every Mon Wed Fri at 7am"))
@@ -130,6 +133,14 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     await feed(app, callback_update(f"rem:{occurrence}:snooze", message_id=92))
     edit = request.sent("editMessageText")[-1]
     assert edit["message_id"] == 92 and "15 minutes" in edit["text"]
+
+
+async def test_the_zone_question_offers_a_share_location_keyboard_button(tg):
+    app, request = tg
+    await _green(app)
+    await feed(app, message_update("/timezone"))
+    button = request.sent()[-1]["reply_markup"]["keyboard"][0][0]
+    assert button["request_location"] is True and "location" in button["text"]
 
 
 async def test_shared_location_sets_the_time_zone(tg):
