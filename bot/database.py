@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.screening.store import add_screening_redo, create_screening_tables
-from scheduler.store import create_scheduler_tables
+from scheduler.store import add_recurrence_kinds, create_scheduler_tables
 
 
 class DatabaseError(RuntimeError):
@@ -38,6 +38,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     create_scheduler_tables,
     add_screening_redo,
     add_voice_setting,
+    add_recurrence_kinds,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

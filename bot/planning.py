@@ -11,8 +11,8 @@ from bot import planning_texts as t
 from bot.messages import Button, Reply
 from bot.screening.flow import REVIEWED, START, ScreeningFlow
 from bot.screening.questions import Status
-from scheduler.model import WEEKDAY_NAMES, Schedule, ScheduleError
-from scheduler.parsing import parse_schedule
+from scheduler.model import WEEKDAY_NAMES, Question, Schedule, ScheduleError
+from scheduler.parsing import read_schedule
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Draft, Profile, SchedulerStore
@@ -155,18 +155,45 @@ class PlanningDialog:
         return Reply(t.ASK_GOAL, buttons=tuple((Button(label, f"plan:goal:{g}"),) for g, label in t.GOALS.items()))
 
     def _when(self, user_id: int, text: str) -> list[Reply]:
-        """Parse a typed schedule, or show the day/time picker when there is none yet."""
+        """Read a typed schedule (with what was understood before a question), or show the picker."""
         draft = self.store.load_draft(user_id) or Draft(user_id, "when")
         if not text.strip():
             self.store.save_draft(replace(draft, stage="when"))
             return [self._picker(replace(draft, stage="when"), edit=False)]
         profile = self.store.load_profile(user_id)
-        try:
-            schedule = parse_schedule(text, self.clock(), zone_info(profile.zone or "UTC"))
-        except ScheduleError as hint:
-            self.store.save_draft(replace(draft, stage="when"))
-            return [Reply(f"{hint}\n\n(Type \"cancel\" to stop planning.)")]
-        return [self._confirm(replace(draft, stage="confirm", pending=schedule), profile, edit=False)]
+        phrase, reading = self._read(text, draft.kept, profile)
+        if isinstance(reading, ScheduleError):
+            self.store.save_draft(replace(draft, stage="when", kept="", options=()))
+            return [Reply(f"{reading}\n\n(Type \"cancel\" to stop planning.)")]
+        if isinstance(reading, Question):
+            return [self._ask(draft, reading, phrase)]
+        return [self._confirm(replace(draft, stage="confirm", pending=reading, kept="", options=()), profile, edit=False)]
+
+    def _read(self, text: str, kept: str, profile: Profile) -> tuple[str, Schedule | Question | ScheduleError]:
+        """The answer alone when it is a whole schedule, else read together with the kept phrase."""
+        zone = zone_info(profile.zone or "UTC")
+        readings = []
+        for phrase in (text, f"{kept} {text}") if kept else (text,):
+            try:
+                readings.append((phrase, read_schedule(phrase, self.clock(), zone)))
+            except ScheduleError as hint:
+                readings.append((phrase, hint))
+        whole = [r for r in readings if isinstance(r[1], Schedule)]
+        return (whole or readings[1:] or readings)[0]
+
+    def _ask(self, draft: Draft, question: Question, phrase: str) -> Reply:
+        """Ask about an ambiguous or incomplete schedule, keeping what was understood: one button per
+        reading, or the day/time picker filled in with the days or time already given."""
+        if question.options:
+            draft = replace(draft, stage="when", kept=phrase, options=tuple(s for _, s in question.options))
+            self.store.save_draft(draft)
+            rows = tuple((Button(label, f"plan:pick:{i}"),) for i, (label, _) in enumerate(question.options))
+            return Reply(question.text, buttons=(*rows, (Button("✖️ Cancel", "plan:cancel"),)))
+        clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
+        draft = replace(draft, stage="when", kept=phrase, options=(), weekdays=question.weekdays or draft.weekdays,
+                        local_time=clock)
+        self.store.save_draft(draft)
+        return replace(self._picker(draft, edit=False), text=question.text)
 
     def _picker(self, draft: Draft, edit: bool) -> Reply:
         """Weekday toggles, time choices and a review button."""
@@ -205,6 +232,9 @@ class PlanningDialog:
             draft = replace(draft, stage="when", weekdays=draft.weekdays ^ {int(arg)})
         elif action == "time" and arg in TIMES:
             draft = replace(draft, stage="when", local_time=arg)
+        elif action == "pick" and arg.isdigit() and int(arg) < len(draft.options):
+            chosen = replace(draft, stage="confirm", pending=draft.options[int(arg)], kept="", options=())
+            return [self._confirm(chosen, self.store.load_profile(draft.user_id), edit=True)]
         elif action == "change":
             draft = replace(draft, stage="when", pending=None)
         elif action == "review" and draft.weekdays and draft.local_time:

@@ -29,11 +29,29 @@ GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endu
 
 
 def format_schedule(schedule: Schedule, zone: str) -> str:
-    """"every Mon, Wed, Fri at 07:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
-    if schedule.recurring:
-        days = "every day" if len(schedule.weekdays) == 7 else "every " + ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
-        return f"{days} at {schedule.local_time:%H:%M}"
-    return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+    """"every Mon, Wed, Fri at 07:00", "every 2 days at 07:00", "on the first Mon of every month at
+    18:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
+    if not schedule.recurring:
+        return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+    days = ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+    at = f"at {schedule.local_time:%H:%M}"
+    kind = schedule.kind
+    if kind == "every_n_days":
+        return f"every {'other day' if schedule.every == 2 else f'{schedule.every} days'} {at}"
+    if kind == "every_n_weeks":
+        return f"every {'other week' if schedule.every == 2 else f'{schedule.every} weeks'} on {days} {at}"
+    if kind == "monthly" and schedule.month_day:
+        return f"every month on the {_ordinal(schedule.month_day)} {at}"
+    if kind == "monthly":
+        nth = "last" if schedule.nth == -1 else _ordinal(schedule.nth or 1)
+        return f"on the {nth} {days} of every month {at}"
+    return f"{'every day' if len(schedule.weekdays) == 7 else 'every ' + days} {at}"
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def format_clock(now: datetime, zone: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from scheduler.model import Schedule, ScheduleError
-from scheduler.parsing import parse_schedule
+from scheduler.model import Question, Schedule, ScheduleError
+from scheduler.parsing import read_schedule
 
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -13,7 +13,10 @@ DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def read_when(text: str, now: datetime, zone: tzinfo) -> dict[str, object]:
     """The reading of `text` at the aware instant `now` in `zone`, as a JSON-ready dict."""
     try:
-        return schedule_json(parse_schedule(text, now, zone), zone)
+        reading = read_schedule(text, now, zone)
+        if isinstance(reading, Question):
+            return {"kind": "ask", "question": reading.text, "options": [label for label, _ in reading.options]}
+        return schedule_json(reading, zone)
     except ScheduleError as hint:
         return {"kind": "error", "hint": str(hint)}
 
@@ -24,5 +27,15 @@ def schedule_json(schedule: Schedule, zone: tzinfo) -> dict[str, object]:
         local = schedule.once_at.astimezone(zone)
         return {"kind": "once", "date": local.date().isoformat(), "time": f"{local:%H:%M}"}
     assert schedule.local_time is not None
-    return {"kind": "weekly", "days": [DAY_CODES[d] for d in sorted(schedule.weekdays)],
-            "time": f"{schedule.local_time:%H:%M}"}
+    days = [DAY_CODES[d] for d in sorted(schedule.weekdays)]
+    at = f"{schedule.local_time:%H:%M}"
+    kind = schedule.kind
+    if kind == "every_n_days":
+        return {"kind": kind, "n": schedule.every, "time": at}
+    if kind == "every_n_weeks":
+        return {"kind": kind, "n": schedule.every, "days": days, "time": at}
+    if kind == "monthly" and schedule.month_day is not None:
+        return {"kind": kind, "day": schedule.month_day, "time": at}
+    if kind == "monthly":
+        return {"kind": kind, "nth": schedule.nth, "weekday": days[0], "time": at}
+    return {"kind": "weekly", "days": days, "time": at}

@@ -73,7 +73,7 @@ def test_buttons_pick_days_and_a_time(planned, coach):
 def test_a_time_in_the_past_and_nonsense_get_specific_hints(planned, coach):
     assert "already passed" in planned("today at 6am")[0].text
     assert "no 30 February" in planned("30 feb at 8")[0].text
-    assert "What time?" in planned("sometime soonish maybe")[0].text
+    assert "couldn't find a day or a time" in planned("sometime soonish maybe")[0].text
     assert coach.plans.count_plans(7) == 0
 
 
@@ -154,7 +154,7 @@ def test_a_question_starting_with_plan_is_still_a_question(say):
 
 
 def test_plan_command_takes_the_schedule_as_its_argument(planned):
-    confirm = planned("/plan weekdays at 6:15")[0]
+    confirm = planned("/plan weekdays at 6:15am")[0]
     assert "every Mon, Tue, Wed, Thu, Fri at 06:15" in confirm.text and "Save" in confirm.button_list()[0].label
 
 
@@ -190,3 +190,33 @@ def test_the_zone_question_asks_for_a_location_and_an_unknown_place_says_what_to
     assert say("/timezone")[0].location
     unknown = say("Xyzzyville")[0]
     assert "couldn't place" in unknown.text and unknown.location
+
+
+def test_an_open_am_pm_is_asked_with_buttons_and_the_choice_is_confirmed(planned, coach):
+    ask = planned("tomorrow at 5")[0]
+    assert [b.label for b in ask.button_list()][:2] == ["Sun 22 Nov 05:00", "Sun 22 Nov 17:00"]
+    confirm = planned(button(ask, "17:00"), button=True)[0]
+    assert "once, Sun 22 Nov 17:00" in confirm.text and coach.plans.count_plans(7) == 0
+
+
+def test_a_missing_part_keeps_what_was_understood(planned, coach):
+    ask = planned("3 times a week at 7am")[0]
+    assert "Which 3 days" in ask.text and coach.plans.load_draft(7).local_time == "07:00"
+    confirm = planned("mon wed fri")[0]
+    assert "every Mon, Wed, Fri at 07:00" in confirm.text
+    planned("cancel")
+    assert "What time?" in planned("/plan every tuesday")[0].text
+    assert "every Tue at 18:30" in planned("18:30")[0].text
+
+
+def test_new_recurrence_kinds_are_saved_and_listed_in_sessions(planned, coach):
+    planned(button(planned("every other day at 7am")[0], "Save"), button=True)
+    planned(button(planned("/plan first monday of every month at 6pm")[0], "Save"), button=True)
+    plans = coach.plans.load_plans(7)
+    assert [p.schedule.kind for p in plans] == ["every_n_days", "monthly"]
+    sessions = planned("/sessions")[0]
+    assert sessions.text.count("07:00") == 3  # counted from today (Sat 21, 07:00 passed): Mon 23, Wed 25, Fri 27
+    labels = [b.label for b in sessions.button_list()]
+    assert "🗑 Cancel plan: every other day at 07:00" in labels
+    assert "🗑 Cancel plan: on the 1st Mon of every month at 18:00" in labels
+    assert plans[1].next_at == datetime(2026, 12, 7, 17, 0, tzinfo=UTC)
