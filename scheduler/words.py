@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAYS = {name: i for i, name in enumerate(DAY_NAMES)} | {
@@ -48,6 +48,7 @@ PHRASES = (
     (r"\bthanksgiving\b", "thanksgiving"), (r"\beaster(?: sunday)?\b", "eastersunday"),
     (r"\bafter work\b|\bafter school\b|\bafter dinner\b|\barvo\b", "afternoon_pm"),
     (r"\bbefore work\b|\bbefore breakfast\b|\bfirst thing\b", "morning"),
+    (r"\ball week(?: long)?\b|\b(?:7|seven) days a week\b|\bevery day of the week\b", "daily"),
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
 )
 VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS)
@@ -56,7 +57,7 @@ VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS)
 def normalise(text: str) -> str:
     """The phrase in the reader's vocabulary."""
     text = text.lower().replace("’", "'").replace("'s ", "s ")
-    text = re.sub(r"[^a-z0-9:./'@+\-, ]", " ", text)
+    text = re.sub(r"[^a-z0-9:./'@\-, ]", " ", text.replace("+", " and ").replace("&", " and "))
     text = re.sub(r"(?<=[a-z])[.,](?=\s|$)|,", " ", text)
     tokens = [_fix(token) for token in text.split()]
     text = " ".join(t for t in tokens if t)
@@ -87,7 +88,7 @@ def _closest(token: str) -> str:
         if word[0] != token[0] or abs(len(word) - len(stem)) > 2:
             continue
         plural = stem != token and word in DAYS
-        d = Levenshtein.distance(stem if plural else token, word, score_cutoff=2)
+        d = OSA.distance(stem if plural else token, word, score_cutoff=2)  # a swap of two letters is one edit
         if d < distance and (d <= 1 or len(word) >= 7):
             best, distance = word + ("s" if plural else ""), d
     return best
