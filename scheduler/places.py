@@ -54,7 +54,8 @@ def load_places() -> Places:
         if row[0] == "C":
             cities[row[1]].append(City(row[2], row[3], row[4], int(row[5]), row[6]))
         elif row[0] == "N":
-            countries[row[1]], country_names[row[3]] = row[3], row[2]
+            countries[row[1]] = countries[row[1].removeprefix("the ")] = row[3]
+            country_names[row[3]] = row[2]
         elif row[0] == "S":
             states[row[1]] = states[row[4].lower()] = (row[3], row[4])
             state_names[row[4]] = row[2]

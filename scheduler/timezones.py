@@ -45,18 +45,21 @@ ALIASES = {
     "bavaria": "Europe/Berlin", "catalonia": "Europe/Madrid", "andalusia": "Europe/Madrid",
     "canary islands": "Atlantic/Canary", "sicily": "Europe/Rome", "tuscany": "Europe/Rome",
     "kerala": "Asia/Kolkata", "goa": "Asia/Kolkata", "siberia": "Asia/Novosibirsk", "bali": "Asia/Makassar",
-    "south korea": "Asia/Seoul", "korea": "Asia/Seoul", "russia": "Europe/Moscow", "czech republic": "Europe/Prague",
+    "south korea": "Asia/Seoul", "korea": "Asia/Seoul", "czech republic": "Europe/Prague",
     "czechia": "Europe/Prague", "ivory coast": "Africa/Abidjan", "vatican": "Europe/Rome", "macau": "Asia/Macau",
 }
 ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
                              "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
 LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
                            r"in|at|from|the)\s+")
+TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
                      "the us": "US", "the usa": "US", "the uk": "GB", "the netherlands": "NL", "the philippines": "PH"}
 FUZZY_CUTOFF = 80.0
 MIN_FUZZY_LENGTH = 5
+OTHER_NAME_WEIGHT = 0.25  # "Philadelphia" is an old name of Amman: the US city is meant
+CITY_RIVALS_REGION = 500_000  # a city this big competes with a country or state of its name
 CLEAR_LEAD = 3  # a name whose biggest place has 3x the people of the next one (on another clock) is meant
 
 
@@ -76,7 +79,7 @@ def find_zone(text: str) -> ZoneGuess:
     offset = _offset_zone(LEADING_WORDS.sub("", text.lower().strip()).replace(" ", ""))
     if offset:
         return ZoneGuess(offset, place=offset)
-    iana = _iana(text.strip())
+    iana = _iana(LEADING_WORDS.sub("", text.lower().strip()))
     if iana:
         return ZoneGuess(iana, place=iana)
     if query in ALIASES:
@@ -90,7 +93,7 @@ def _clean(text: str) -> str:
     query = place_key(text.replace("_", " ")).strip(" ?!")
     for _ in range(3):
         query = LEADING_WORDS.sub("", query)
-    return query
+    return TRAILING_WORDS.sub("", query)
 
 
 def _iana(text: str) -> str | None:
@@ -106,21 +109,42 @@ def _iana_names() -> dict[str, str]:
 
 
 def find_place(query: str) -> ZoneGuess | None:
-    """A country, US state or city of exactly this name (optionally "city, country/state")."""
+    """A country, US state or city of exactly this name (optionally "city, country/state"); a name
+    that is several of these on different clocks ("Georgia", "Washington") gets a choice."""
     places = load_places()
+    readings = []
     country = places.countries.get(query) or COUNTRY_NICKNAMES.get(query)
     if country:
-        return _region(country, None, places.country_names[country])
+        readings.append(_region(country, None, places.country_names[country]))
+    if query.endswith(" state") and query[:-6] in places.states:
+        query = query[:-6]
+        readings.append(_region(*places.states[query], f"{places.state_names[places.states[query][1]]} (United States)"))
+        return readings[0]
     if query in places.states and len(query) > 2:
-        country, admin1 = places.states[query]
-        return _region(country, admin1, f"{places.state_names[admin1]} (United States)")
+        state_country, admin1 = places.states[query]
+        readings.append(_region(state_country, admin1, f"{places.state_names[admin1]} (United States)"))
     name, qualifier = _split_qualifier(query, places)
-    cities = places.cities.get(name)
-    if not cities:
-        return None
+    cities = places.cities.get(name, ())
     if qualifier:
         cities = tuple(c for c in cities if qualifier in (c.country, f"{c.country}:{c.admin1}", c.zone)) or cities
-    return _rank(cities, places)
+    if cities and (not readings or cities[0].population >= CITY_RIVALS_REGION):
+        readings.append(_rank(cities, places, name))
+    return _merge(readings)
+
+
+def _merge(readings: list[ZoneGuess]) -> ZoneGuess | None:
+    """One reading; a found zone that every other reading has first ("Mexico": the country's main
+    clock is Mexico City's); else every reading as a choice."""
+    if len(readings) <= 1:
+        return readings[0] if readings else None
+    for found in (r for r in readings if r.zone):
+        if all(found.zone in (r.zone, (r.suggestions or (None,))[0]) for r in readings):
+            return found
+    seen: dict[str, tuple[str, str]] = {}
+    for label, zone in (c for r in readings for c in (r.choices or ((r.place, r.zone or ""),))):
+        seen.setdefault(zone, (label, zone))
+    choices = tuple(seen.values())[:4]
+    return ZoneGuess(None, tuple(z for _, z in choices), choices=choices)
 
 
 def _split_qualifier(query: str, places: Places) -> tuple[str, str | None]:
@@ -141,11 +165,14 @@ def _split_qualifier(query: str, places: Places) -> tuple[str, str | None]:
     return query.replace(",", " ").strip(), None
 
 
-def _rank(cities: tuple[City, ...], places: Places) -> ZoneGuess:
-    """The biggest place when it clearly dominates (or all share a zone); else a choice."""
+def _rank(cities: tuple[City, ...], places: Places, name: str) -> ZoneGuess:
+    """The biggest place when it clearly dominates (or all share a zone); else a choice. Places
+    called this by their own name come before those with it as an old or foreign name."""
+    weight = {c: c.population * (1.0 if place_key(c.name) == name else OTHER_NAME_WEIGHT) for c in cities}
+    cities = tuple(sorted(cities, key=lambda c: -weight[c]))
     top = cities[0]
     rivals = [c for c in cities if c.zone != top.zone]
-    if not rivals or top.population >= CLEAR_LEAD * rivals[0].population:
+    if not rivals or weight[top] >= CLEAR_LEAD * weight[rivals[0]]:
         others = tuple(dict.fromkeys(c.zone for c in rivals[:2]))
         return ZoneGuess(top.zone, others, place=_label(top, places))
     seen: dict[str, tuple[str, str]] = {}
@@ -176,7 +203,8 @@ def _fuzzy(query: str) -> ZoneGuess:
     if len(query) < MIN_FUZZY_LENGTH:
         return ZoneGuess(None)
     places = load_places()
-    found = process.extract(query, _all_names(), scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF)
+    found = process.extract(query, _names_by_initial().get(query[0], []), scorer=fuzz.ratio, limit=5,
+                            score_cutoff=FUZZY_CUTOFF)
     if not found:
         return ZoneGuess(None)
     best = max(found, key=lambda f: (round(f[1]), _population(f[0], places)))[0]
@@ -191,11 +219,15 @@ def _population(name: str, places: Places) -> int:
 
 
 @cache
-def _all_names() -> list[str]:
-    """Every name the fuzzy match may land on."""
+def _names_by_initial() -> dict[str, list[str]]:
+    """Every name the fuzzy match may land on, by first letter (a typo rarely changes the first
+    letter, and this keeps a lookup to a few milliseconds)."""
     places = load_places()
-    return [*places.cities, *places.countries, *(s for s in places.states if len(s) > 2),
-            *(a for a in ALIASES if len(a) >= MIN_FUZZY_LENGTH)]
+    names: dict[str, list[str]] = {}
+    for name in [*places.cities, *places.countries, *(s for s in places.states if len(s) > 2),
+                 *(a for a in ALIASES if len(a) >= MIN_FUZZY_LENGTH)]:
+        names.setdefault(name[0], []).append(name)
+    return names
 
 
 def _offset_zone(query: str) -> str | None:

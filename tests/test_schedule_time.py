@@ -126,6 +126,32 @@ def test_zone_from_city_region_or_offset(text, zone):
     assert find_zone(text).zone == zone
 
 
+@pytest.mark.parametrize(("text", "zone"), [
+    ("Lahore", "Asia/Karachi"), ("Bristol", "Europe/London"), ("Glasgow", "Europe/London"),
+    ("Shenzhen", "Asia/Shanghai"), ("Porto Alegre", "America/Sao_Paulo"), ("Brazil", "America/Sao_Paulo"),
+    ("Portland, Maine", "America/New_York"), ("London, Ontario", "America/Toronto"), ("Texas", "America/Chicago"),
+    ("Phildelphia", "America/New_York"), ("St. Petersburg", "Europe/Moscow"), ("Eastern time", "America/New_York"),
+])
+def test_places_the_old_lookup_got_wrong_are_found_in_the_city_table(text, zone):
+    assert find_zone(text).zone == zone
+
+
+def test_short_aliases_never_match_inside_longer_names():
+    assert find_zone("la").zone == "America/Los_Angeles"
+    assert find_zone("Lahore").zone != "America/Los_Angeles" and find_zone("Nzega").zone != "Pacific/Auckland"
+    assert find_zone("istxx").zone is None
+
+
+@pytest.mark.parametrize("text", ["Springfield", "USA", "Australia", "Georgia", "Washington"])
+def test_an_ambiguous_name_gets_a_choice_not_a_pick(text):
+    guess = find_zone(text)
+    assert guess.zone is None and len({zone for _, zone in guess.choices}) >= 2
+
+
+def test_a_found_zone_names_the_place_for_the_confirmation():
+    assert find_zone("karachi").place == "Karachi (Pakistan)"
+
+
 def test_unknown_place_is_not_guessed():
     assert find_zone("qwertyuiop").zone is None
 
