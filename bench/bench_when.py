@@ -23,14 +23,14 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.planning import PlanningDialog  # noqa: E402
-from bot.screening.flow import ScreeningFlow  # noqa: E402
-from bot.screening.store import ScreeningStore  # noqa: E402
-from bot.database import open_database  # noqa: E402
-from scheduler.planner import Planner  # noqa: E402
-from scheduler.reading import read_when  # noqa: E402
-from scheduler.store import SchedulerStore  # noqa: E402
-from scheduler.timezones import find_zone, zone_info  # noqa: E402
+from bot.database import open_database
+from bot.planning import PlanningDialog
+from bot.screening.flow import ScreeningFlow
+from bot.screening.store import ScreeningStore
+from scheduler.planner import Planner
+from scheduler.reading import read_when
+from scheduler.store import SchedulerStore
+from scheduler.timezones import find_zone, zone_info
 
 Reader = Callable[[str, datetime, object], dict[str, object]]
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)

@@ -172,7 +172,7 @@ class PlanningDialog:
     def _read(self, text: str, kept: str, profile: Profile) -> tuple[str, Schedule | Question | ScheduleError]:
         """The answer alone when it is a whole schedule, else read together with the kept phrase."""
         zone = zone_info(profile.zone or "UTC")
-        readings = []
+        readings: list[tuple[str, Schedule | Question | ScheduleError]] = []
         for phrase in (text, f"{kept} {text}") if kept else (text,):
             try:
                 readings.append((phrase, read_schedule(phrase, self.clock(), zone)))

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from scheduler.clock import Clock, find_time
+from scheduler.clock import find_time
 from scheduler.dates import find_date
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
@@ -114,10 +114,22 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
     if clock is None:
         return Question(_ask_time(words), weekdays=schedule.weekdays)
     if clock.open_meridiem:
-        options = tuple((_label(replace(schedule, local_time=at), zone, local_now), replace(schedule, local_time=at))
-                        for at in _both(clock.at))
+        readings = [_anchored(replace(schedule, local_time=at), local_now) for at in _both(clock.at)]
+        options = tuple((_label(reading, zone, local_now), reading) for reading in readings)
         return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options)
-    return replace(schedule, local_time=clock.at)
+    return _anchored(replace(schedule, local_time=clock.at), local_now)
+
+
+def _anchored(schedule: Schedule, local_now: datetime) -> Schedule:
+    """Every N days or weeks counts from the first session still ahead (today's if its time has
+    not passed), so "every other monday" starts on the coming Monday."""
+    if schedule.anchor is None or schedule.local_time is None:
+        return schedule
+    first = local_now.date() + timedelta(days=int(schedule.local_time <= local_now.time().replace(tzinfo=None)))
+    if schedule.repeat is Repeat.WEEKLY:
+        while first.weekday() not in schedule.weekdays:
+            first += timedelta(days=1)
+    return replace(schedule, anchor=first)
 
 
 def _one_off(words: str, local_now: datetime, zone: tzinfo) -> Schedule | Question:

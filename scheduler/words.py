@@ -16,8 +16,8 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, 1)} | {
     name[:3]: i for i, name in enumerate(MONTH_NAMES, 1)} | {"sept": 9}
 NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 KEYWORDS = ("tomorrow", "tonight", "every", "weekdays", "weekends", "morning", "evening", "afternoon",
             "except", "o'clock", "minutes", "hours", "month", "weekly", "daily")
@@ -82,7 +82,7 @@ def _fix(token: str) -> str:
 @cache
 def _closest(token: str) -> str:
     """The vocabulary word within two edits (one for short words) with the same first letter, or the token."""
-    stem = token[:-1] if token.endswith("s") else token
+    stem = token.removesuffix("s")
     best, distance = token, 3
     for word in VOCABULARY:
         if word[0] != token[0] or abs(len(word) - len(stem)) > 2:

@@ -215,7 +215,7 @@ def test_new_recurrence_kinds_are_saved_and_listed_in_sessions(planned, coach):
     plans = coach.plans.load_plans(7)
     assert [p.schedule.kind for p in plans] == ["every_n_days", "monthly"]
     sessions = planned("/sessions")[0]
-    assert sessions.text.count("07:00") == 3  # counted from today (Sat 21, 07:00 passed): Mon 23, Wed 25, Fri 27
+    assert sessions.text.count("07:00") == 4  # today's 07:00 has passed: Sun 22, Tue 24, Thu 26, Sat 28
     labels = [b.label for b in sessions.button_list()]
     assert "🗑 Cancel plan: every other day at 07:00" in labels
     assert "🗑 Cancel plan: on the 1st Mon of every month at 18:00" in labels
