@@ -16,6 +16,9 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"\b(half|quarter|\d{1,2}) (past|after|to|til|till) (\d{1,2})(?!\d)" + MERIDIEM), "words"),
     (re.compile(r"\b(\d{1,2})[:.](\d{2})(?!\d)" + MERIDIEM), "colon"),
     (re.compile(r"\b(\d{1,2})h(\d{2})?(?![\da-z])"), "h"),
+    (re.compile(r"\b(\d{1,2}) ([0-5]\d)\s*(am|pm|a|p)\b"), "colon"),  # "five thirty pm"
+    (re.compile(r"(?:\bat|@)\s*(\d{1,2}) ([0-5]\d)\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)"
+                + MERIDIEM), "colon"),  # "at seven fifteen"
     (re.compile(r"\b(\d{1,2})\s*(am|pm|a|p)\b"), "meridiem"),
     (re.compile(r"(?:\bat|@)\s*([01]\d|2[0-3])([0-5]\d)\b|\b(0\d)([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d) ?hours\b"), "military"),
     (re.compile(r"\b(\d{1,2})\s*o'clock\b" + MERIDIEM), "bare"),

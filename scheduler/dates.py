@@ -22,6 +22,7 @@ RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1, "dayaftertomorrow": 2}
 FIXED_HOLIDAYS = {"christmaseve": (12, 24), "christmasday": (12, 25), "boxingday": (12, 26), "newyearseve": (12, 31),
                   "newyearsday": (1, 1), "valentinesday": (2, 14), "halloween": (10, 31), "stpatricksday": (3, 17),
                   "independenceday": (7, 4)}
+MOVING_HOLIDAYS = ("thanksgiving", "eastersunday", "laborday", "memorialday")
 MONTH_FIRST_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix",
                      "America/Anchorage", "America/Detroit", "America/Boise", "America/Indiana", "America/Kentucky",
                      "Pacific/Honolulu", "Asia/Manila")
@@ -40,7 +41,7 @@ def find_date(words: str, today: date, zone_name: str) -> tuple[list[date], str]
         if ahead > MAX_DAYS_AHEAD:
             raise ScheduleError("That's more than a year ahead; pick a time within the next year.")
         return [today + timedelta(days=ahead)], _cut(words, match)
-    holiday = next((t for t in tokens if t in FIXED_HOLIDAYS or t in ("thanksgiving", "eastersunday")), None)
+    holiday = next((t for t in tokens if t in FIXED_HOLIDAYS or t in MOVING_HOLIDAYS), None)
     if holiday:
         return [_holiday(holiday, today)], words.replace(holiday, " ")
     return _calendar(words, today, zone_name)
@@ -121,9 +122,12 @@ def _nth_of_month(today: date, day: int) -> date:
 def _holiday(name: str, today: date) -> date:
     """The next date of a holiday (today counts)."""
     for year in (today.year, today.year + 1):
-        if name == "thanksgiving":
-            first = date(year, 11, 1)
-            found = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if name == "thanksgiving":  # the fourth Thursday of November
+            found = _nth_weekday(year, 11, 3, 4)
+        elif name == "laborday":  # the first Monday of September
+            found = _nth_weekday(year, 9, 0, 1)
+        elif name == "memorialday":  # the last Monday of May
+            found = _nth_weekday(year, 6, 0, 1) - timedelta(days=7)
         elif name == "eastersunday":
             found = _easter(year)
         else:
@@ -131,6 +135,12 @@ def _holiday(name: str, today: date) -> date:
         if found >= today:
             return found
     return found
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth given weekday of a month."""
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _easter(year: int) -> date:

@@ -48,7 +48,7 @@ def _named(words: str) -> tuple[set[int], bool]:
     """Days named in a stretch of words, and whether one was plural ("mondays")."""
     found: set[int] = set()
     plural = False
-    tokens = words.split()
+    tokens = _join_letters(words.split())
     for i, token in enumerate(tokens):
         if token in GROUPS:
             found |= set(GROUPS[token])
@@ -63,6 +63,20 @@ def _named(words: str) -> tuple[set[int], bool]:
         found |= days
         plural = plural or many
     return found, plural
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """Spaced short forms as one token: "m w f" -> "m/w/f" (two or more in a row)."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token in SHORT or token == "t":
+            run.append(token)
+            continue
+        out += ["/".join(run)] if len(run) > 1 else run
+        run = []
+        out.append(token)
+    return out[:-1]
 
 
 def _token_days(token: str) -> tuple[set[int], bool]:

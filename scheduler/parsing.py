@@ -17,11 +17,13 @@ from scheduler.words import DAYS, ORDINALS, normalise
 
 HINT_EXAMPLES = "For example: \"every Mon Wed Fri at 7am\", \"tomorrow 18:30\", \"weekdays at 6:15\" or \"in 2 hours\"."
 MAX_AHEAD = timedelta(days=366)
-UNITS = {"seconds": 1, "second": 1, "sec": 1, "secs": 1, "minutes": 60, "hours": 3600}
-DURATION = re.compile(r"\bin (\d+(?:\.\d+)?) ?(seconds?|secs?|minutes|hours)\b")
+UNITS = {"seconds": 1, "second": 1, "sec": 1, "secs": 1, "minutes": 60, "m": 60, "hours": 3600, "h": 3600}
+DURATION = re.compile(r"\bin (\d+(?:\.\d+)?) ?(seconds?|secs?|minutes|m|hours|h)\b")
 UNSUPPORTED = (
     (re.compile(r"\bevery (?:\d+(?:\.\d+)? )?(?:minutes|hours)\b|\bhourly\b|\b\d+ times (?:a|per|each|every) day\b"),
      "I can remind you once a day at most: pick one time, like \"every day at 7am\"."),
+    (re.compile(r"\b(?:yesterday|last night|ago)\b"), "That's in the past. Pick a time ahead, like \"tomorrow at 7am\"."),
+    (re.compile(r"\bevery 0 (?:day|week)"), "Every 0 days isn't a schedule. Try \"every 2 days at 7am\"."),
     (re.compile(r"\b(?:yearly|annually|every year|once a year)\b"),
      "I can plan daily, weekly, every few days or weeks, and monthly, but not yearly. Try \"on 24 Dec at 10\"."),
 )
@@ -31,8 +33,9 @@ EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")
 DAY_WORDS = "|".join(sorted(DAYS, key=len, reverse=True))
 NTH_WEEKDAY = re.compile(rf"\b(first|second|third|fourth|last|1st|2nd|3rd|4th) ({DAY_WORDS})s?\b")
 MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b")
-MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b")
+MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (first|last)(?: day)?\b")
 NEXT_DAY = re.compile(rf"\bnext ({DAY_WORDS})\b")
+WEEKEND = re.compile(r"\b(this|next|coming|on the) weekends\b")
 PART_OF_DAY = ("morning", "afternoon", "afternoon_pm", "evening", "tonight", "night")
 
 
@@ -57,6 +60,9 @@ def read_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule | Question
     if duration:
         return Schedule(once_at=_in(float(duration[1]), duration[2], now))
     local_now = now.astimezone(zone)
+    weekend = WEEKEND.search(words)
+    if weekend:
+        return _weekend(words, weekend, local_now, zone)
     recurring = _recurring(words, local_now.date())
     if recurring is not None:
         return _with_time(recurring, words, local_now, zone)
@@ -86,7 +92,7 @@ def _recurring(words: str, today: date) -> Schedule | Question | None:
     return None
 
 
-def _monthly(words: str) -> Schedule | None:
+def _monthly(words: str) -> Schedule | Question | None:
     """"first monday of every month", "every last friday", "monthly on the 15th"."""
     nth = NTH_WEEKDAY.search(words)
     if nth and (MONTHLY.search(words) or re.search(r"\bevery (?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b", words)):
@@ -94,10 +100,31 @@ def _monthly(words: str) -> Schedule | None:
         return Schedule(weekdays=frozenset({DAYS[nth[2]]}), repeat=Repeat.MONTHLY, nth=order)
     if MONTHLY.search(words):
         day = MONTH_DAY.search(words)
-        if day and 1 <= int(day[1] or day[2]) <= 31:
-            return Schedule(repeat=Repeat.MONTHLY, month_day=int(day[1] or day[2]))
-        raise ScheduleError("Which day of the month? Say \"on the 15th of every month\" or \"first Monday of every month\".")
+        number = int(day[1] or day[2]) if day and (day[1] or day[2]) else {"first": 1, "last": 31}.get(day[3] if day else "")
+        if number and 1 <= number <= 31:
+            return Schedule(repeat=Repeat.MONTHLY, month_day=number)
+        return Question("Which day of the month? Type e.g. \"on the 15th of every month\" or \"first Monday of every month\".")
     return None
+
+
+def _weekend(words: str, match: re.Match[str], local_now: datetime, zone: tzinfo) -> Schedule | Question:
+    """"this weekend at 10am": Saturday or Sunday, asked with both dates."""
+    saturday = _coming(local_now.date(), 5) if local_now.weekday() != 6 else local_now.date() - timedelta(days=1)
+    weekends = [saturday]
+    if match[1] == "next":  # from Monday to Friday, "next weekend" may be the coming one or the one after
+        weekends = [saturday + timedelta(days=7)] if local_now.weekday() >= 5 else [saturday, saturday + timedelta(days=7)]
+    rest = f"{words[:match.start()]} {words[match.end():]}"
+    clock = find_time(rest)
+    days = [d for sat in weekends for d in (sat, sat + timedelta(days=1)) if d >= local_now.date()]
+    if clock is None or clock.open_meridiem:
+        return Question(_ask_time(words) + " And which day, Saturday or Sunday?")
+    ahead = [datetime.combine(d, clock.at) for d in days if _instant(datetime.combine(d, clock.at), zone) > local_now]
+    if not ahead:
+        raise ScheduleError("That weekend has passed. Try \"next weekend at 10am\".")
+    if len(ahead) == 1:
+        return Schedule(once_at=_future(ahead[0], zone, local_now))
+    return Question("Saturday or Sunday?", options=tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now)))
+                                                     for c in ahead))
 
 
 def _ask_days(known: frozenset[int], every: int, count: int = 0) -> Question:
@@ -162,8 +189,10 @@ def _no_day(words: str, rest: str) -> Question:
     """A phrase without a day: ask for it, or say what is missing."""
     if re.search(r"\bnext week\b", words):
         return Question("Which day next week? Say e.g. \"next week on Tuesday at 7am\".")
-    if find_time(rest):
-        raise ScheduleError("Which day? Say \"every day at 7am\", \"tomorrow at 7am\" or \"Mon Wed Fri at 7am\".")
+    clock = find_time(rest)
+    if clock:
+        return Question("Which day or days? Tap them below, or type e.g. \"tomorrow\" or \"Mon Wed Fri\".",
+                        local_time=None if clock.open_meridiem else clock.at)
     raise ScheduleError(f"I couldn't find a day or a time in that. {HINT_EXAMPLES}")
 
 

@@ -190,6 +190,12 @@ def read(text: str, now: datetime = NOW, zone: str = "Europe/Berlin") -> dict:
     ("every 2 weeks on monday at 7am", {"kind": "every_n_weeks", "n": 2, "days": ["mon"], "time": "07:00"}),
     ("first monday of every month at 6pm", {"kind": "monthly", "nth": 1, "weekday": "mon", "time": "18:00"}),
     ("monthly on the 15th at 9am", {"kind": "monthly", "day": 15, "time": "09:00"}),
+    ("on the first of every month at 7am", {"kind": "monthly", "day": 1, "time": "07:00"}),
+    ("M W F 7am", {"kind": "weekly", "days": ["mon", "wed", "fri"], "time": "07:00"}),
+    ("weeknights at 8", {"kind": "weekly", "days": ["mon", "tue", "wed", "thu", "fri"], "time": "20:00"}),
+    ("five thirty pm tomorrow", {"kind": "once", "date": "2026-11-22", "time": "17:30"}),
+    ("in a fortnight at 6am", {"kind": "once", "date": "2026-12-05", "time": "06:00"}),
+    ("labor day at 9am", {"kind": "once", "date": "2027-09-06", "time": "09:00"}),
 ])
 def test_the_reader_covers_what_people_type(text, expect):
     assert read(text) == expect
@@ -212,6 +218,9 @@ def test_day_month_order_follows_the_users_zone():
 
 def test_a_missing_part_is_asked_for_and_unsupported_gets_a_hint():
     assert read("3 times a week at 7am")["kind"] == "ask"
+    assert read("at 7pm")["question"].startswith("Which day or days?")
+    assert read("next weekend at 9am")["options"] == ["Sat 28 Nov 09:00", "Sun 29 Nov 09:00"]
+    assert "in the past" in read("yesterday at 5pm")["hint"]
     assert read("every monday")["question"].startswith("What time?")
     assert "once a day" in read("every 15 minutes")["hint"]
 
