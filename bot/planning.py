@@ -193,6 +193,8 @@ class PlanningDialog:
         draft = replace(draft, stage="when", kept=phrase, options=(), weekdays=question.weekdays or draft.weekdays,
                         local_time=clock)
         self.store.save_draft(draft)
+        if not question.picker:
+            return Reply(f"{question.text}\n\n(Type \"cancel\" to stop planning.)")
         return replace(self._picker(draft, edit=False), text=question.text)
 
     def _picker(self, draft: Draft, edit: bool) -> Reply:

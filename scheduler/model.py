@@ -64,6 +64,7 @@ class Question:
     options: tuple[tuple[str, Schedule], ...] = ()
     weekdays: frozenset[int] = frozenset()
     local_time: time | None = None
+    picker: bool = False  # the answer is weekly days and a time: offer the day/time buttons
 
 
 class ScheduleError(ValueError):

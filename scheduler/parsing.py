@@ -130,7 +130,8 @@ def _weekend(words: str, match: re.Match[str], local_now: datetime, zone: tzinfo
 def _ask_days(known: frozenset[int], every: int, count: int = 0) -> Question:
     """Which days (keeping any time already given)."""
     many = f"Which {count} days" if count > 1 else "Which day" if count == 1 else "Which days"
-    return Question(f"{many} of the week? Tap them below or type them, e.g. \"Mon Wed Fri\".", weekdays=known)
+    return Question(f"{many} of the week? Tap them below or type them, e.g. \"Mon Wed Fri\".", weekdays=known,
+                    picker=every == 1)
 
 
 def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, zone: tzinfo) -> Schedule | Question:
@@ -139,7 +140,7 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
     if isinstance(schedule, Question):
         return replace(schedule, local_time=clock.at if clock and not clock.open_meridiem else None)
     if clock is None:
-        return Question(_ask_time(words), weekdays=schedule.weekdays)
+        return Question(_ask_time(words), weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
     if clock.open_meridiem:
         readings = [_anchored(replace(schedule, local_time=at), local_now) for at in _both(clock.at)]
         options = tuple((_label(reading, zone, local_now), reading) for reading in readings)
@@ -192,7 +193,7 @@ def _no_day(words: str, rest: str) -> Question:
     clock = find_time(rest)
     if clock:
         return Question("Which day or days? Tap them below, or type e.g. \"tomorrow\" or \"Mon Wed Fri\".",
-                        local_time=None if clock.open_meridiem else clock.at)
+                        local_time=None if clock.open_meridiem else clock.at, picker=True)
     raise ScheduleError(f"I couldn't find a day or a time in that. {HINT_EXAMPLES}")
 
 

@@ -202,6 +202,7 @@ def test_an_open_am_pm_is_asked_with_buttons_and_the_choice_is_confirmed(planned
 def test_a_missing_part_keeps_what_was_understood(planned, coach):
     ask = planned("3 times a week at 7am")[0]
     assert "Which 3 days" in ask.text and coach.plans.load_draft(7).local_time == "07:00"
+    assert "plan:day:0" in [b.data for b in ask.button_list()]  # the day picker, its time already set
     confirm = planned("mon wed fri")[0]
     assert "every Mon, Wed, Fri at 07:00" in confirm.text
     planned("cancel")
@@ -220,3 +221,9 @@ def test_new_recurrence_kinds_are_saved_and_listed_in_sessions(planned, coach):
     assert "🗑 Cancel plan: every other day at 07:00" in labels
     assert "🗑 Cancel plan: on the 1st Mon of every month at 18:00" in labels
     assert plans[1].next_at == datetime(2026, 12, 7, 17, 0, tzinfo=UTC)
+
+
+def test_a_one_off_without_a_time_asks_for_it_without_the_weekly_picker(planned):
+    ask = planned("tomorrow evening")[0]
+    assert ask.text.startswith("What time in the evening?") and not ask.buttons
+    assert "once, Sun 22 Nov 19:30" in planned("7:30pm")[0].text
