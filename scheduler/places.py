@@ -52,7 +52,9 @@ def load_places() -> Places:
     for line in raw.splitlines():
         row = line.split("\t")
         if row[0] == "C":
-            cities[row[1]].append(City(row[2], row[3], row[4], int(row[5]), row[6]))
+            city = City(row[1], row[2], row[3], int(row[4]), row[5])
+            for name in row[6].split("|"):
+                cities[name].append(city)
         elif row[0] == "N":
             countries[row[1]] = countries[row[1].removeprefix("the ")] = row[3]
             country_names[row[3]] = row[2]

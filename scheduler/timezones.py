@@ -13,45 +13,12 @@ from zoneinfo import ZoneInfo, available_timezones
 from rapidfuzz import fuzz, process
 
 from scheduler.places import City, Places, load_places, place_key, region_zones
+from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
 
-# Abbreviations, nicknames and regions the city table does not hold. Short keys match only
-# the whole query, never inside a longer name ("la" is not in "Lahore").
-ALIASES = {
-    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York", "eastern": "America/New_York",
-    "cst": "America/Chicago", "cdt": "America/Chicago", "ct": "America/Chicago", "central": "America/Chicago",
-    "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver", "pst": "America/Los_Angeles",
-    "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
-    "akst": "America/Anchorage", "hst": "Pacific/Honolulu", "ast": "America/Halifax", "nst": "America/St_Johns",
-    "utc": "UTC", "gmt": "UTC", "z": "UTC", "zulu": "UTC", "bst": "Europe/London", "wet": "Europe/Lisbon",
-    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "eet": "Europe/Athens", "eest": "Europe/Athens",
-    "msk": "Europe/Moscow", "ist": "Asia/Kolkata", "pkt": "Asia/Karachi", "gst": "Asia/Dubai",
-    "ict": "Asia/Bangkok", "wib": "Asia/Jakarta", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
-    "pht": "Asia/Manila", "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "aest": "Australia/Sydney",
-    "aedt": "Australia/Sydney", "acst": "Australia/Adelaide", "awst": "Australia/Perth",
-    "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland", "sast": "Africa/Johannesburg",
-    "cat": "Africa/Maputo", "eat": "Africa/Nairobi", "wat": "Africa/Lagos", "brt": "America/Sao_Paulo",
-    "art": "America/Argentina/Buenos_Aires", "nyc": "America/New_York", "la": "America/Los_Angeles",
-    "sf": "America/Los_Angeles", "bay area": "America/Los_Angeles", "silicon valley": "America/Los_Angeles",
-    "dc": "America/New_York", "uk": "Europe/London", "gb": "Europe/London", "great britain": "Europe/London",
-    "britain": "Europe/London", "england": "Europe/London", "scotland": "Europe/London",
-    "wales": "Europe/London", "northern ireland": "Europe/London", "holland": "Europe/Amsterdam",
-    "uae": "Asia/Dubai", "nz": "Pacific/Auckland", "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage",
-    "ontario": "America/Toronto", "quebec": "America/Toronto", "british columbia": "America/Vancouver",
-    "bc": "America/Vancouver", "alberta": "America/Edmonton", "manitoba": "America/Winnipeg",
-    "saskatchewan": "America/Regina", "nova scotia": "America/Halifax", "new brunswick": "America/Moncton",
-    "newfoundland": "America/St_Johns", "new south wales": "Australia/Sydney", "nsw": "Australia/Sydney",
-    "victoria": "Australia/Melbourne", "queensland": "Australia/Brisbane", "western australia": "Australia/Perth",
-    "south australia": "Australia/Adelaide", "tasmania": "Australia/Hobart", "northern territory": "Australia/Darwin",
-    "bavaria": "Europe/Berlin", "catalonia": "Europe/Madrid", "andalusia": "Europe/Madrid",
-    "canary islands": "Atlantic/Canary", "sicily": "Europe/Rome", "tuscany": "Europe/Rome",
-    "kerala": "Asia/Kolkata", "goa": "Asia/Kolkata", "siberia": "Asia/Novosibirsk", "bali": "Asia/Makassar",
-    "south korea": "Asia/Seoul", "korea": "Asia/Seoul", "czech republic": "Europe/Prague",
-    "czechia": "Europe/Prague", "ivory coast": "Africa/Abidjan", "vatican": "Europe/Rome", "macau": "Asia/Macau",
-}
 ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
                              "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
 LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
-                           r"in|at|from|the)\s+")
+                           r"in|at|from)\s+")
 TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
@@ -82,10 +49,13 @@ def find_zone(text: str) -> ZoneGuess:
     iana = _iana(LEADING_WORDS.sub("", text.lower().strip()))
     if iana:
         return ZoneGuess(iana, place=iana)
+    if query in SHARED_REGIONS:
+        choices = tuple((f"{query.title()}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in SHARED_REGIONS[query])
+        return ZoneGuess(None, SHARED_REGIONS[query], choices=choices)
     if query in ALIASES:
         zone = ALIASES[query]
         return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=text.strip())
-    return find_place(query) or _fuzzy(query)
+    return find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
 
 
 def _clean(text: str) -> str:
