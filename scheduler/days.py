@@ -11,6 +11,7 @@ from scheduler.words import DAYS
 
 SHORT = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6, "m": 0, "w": 2, "r": 3, "f": 4, "u": 6}
 COMPACT = re.compile(r"^(?:tu|th|sa|su|m|t|w|r|f)+$")
+NOT_DAYS = {"tu", "th", "sa", "su", "ft", "mm", "wtf", "sum", "mr", "rt", "tm", "fm", "sumt"}  # words, not day letters
 COMPACT_PART = re.compile(r"tu|th|sa|su|m|t|w|r|f")
 GROUPS = {"weekdays": range(5), "weekends": (5, 6), "daily": range(7)}
 EXCEPT = re.compile(r"\b(?:except(?: for| on)?|but not(?: on)?|apart from|excluding|other than|besides|not on|"
@@ -93,7 +94,7 @@ def _token_days(token: str) -> tuple[set[int], bool]:
         days = [_abbreviation(p) for p in pieces]
         if len(pieces) > 1 and all(d is not None for d in days):
             return {d for d in days if d is not None}, False
-    if len(token) >= 2 and COMPACT.match(token) and token not in ("tu", "th", "sa", "su"):
+    if len(token) >= 2 and COMPACT.match(token) and token not in NOT_DAYS:
         return _compact(token), False
     return set(), False
 
