@@ -35,6 +35,13 @@ ALIASES = {
     "kerala": "Asia/Kolkata", "goa": "Asia/Kolkata", "bali": "Asia/Makassar",
     "south korea": "Asia/Seoul", "korea": "Asia/Seoul", "czech republic": "Europe/Prague",
     "czechia": "Europe/Prague", "ivory coast": "Africa/Abidjan", "vatican": "Europe/Rome", "macau": "Asia/Macau",
+    "nzt": "Pacific/Auckland", "aet": "Australia/Sydney", "mez": "Europe/Berlin", "mesz": "Europe/Berlin",
+    "wita": "Asia/Makassar", "wit": "Asia/Jayapura", "adt": "America/Halifax", "ndt": "America/St_Johns",
+    "akdt": "America/Anchorage", "hdt": "Pacific/Honolulu", "chst": "Pacific/Guam", "bdt": "Asia/Dhaka",
+    "npt": "Asia/Kathmandu", "irst": "Asia/Tehran", "trt": "Europe/Istanbul", "aft": "Asia/Kabul",
+    "uzt": "Asia/Tashkent", "pet": "America/Lima", "cot": "America/Bogota", "clt": "America/Santiago",
+    "vet": "America/Caracas", "uyt": "America/Montevideo", "amt": "America/Manaus", "west": "Europe/Lisbon",
+    "acdt": "Australia/Adelaide",
     # regions, by country
     "yukon": "America/Whitehorse", "nunavut": "America/Iqaluit", "northwest territories": "America/Edmonton",
     "prince edward island": "America/Halifax", "pei": "America/Halifax", "labrador": "America/Goose_Bay",
