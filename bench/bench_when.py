@@ -123,7 +123,8 @@ def _timing(times: list[float]) -> None:
     """Mean and p99 of the per-phrase times."""
     ordered = sorted(times)
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-    print(f"parse time per phrase: mean {statistics.mean(times):.2f} ms, p99 {p99:.2f} ms, max {ordered[-1]:.2f} ms "
+    print(f"parse time per phrase: mean {statistics.mean(times):.2f} ms, median {statistics.median(times):.2f} ms, "
+          f"p99 {p99:.2f} ms, max {ordered[-1]:.2f} ms "
           f"(n={len(times)}, after one warm-up pass)")
 
 
