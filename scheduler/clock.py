@@ -13,7 +13,9 @@ PM_WORDS = {"evening", "tonight", "night", "afternoon", "afternoon_pm", "pm"}
 AM_WORDS = {"morning", "am"}
 MERIDIEM = r"(?:\s*(am|pm|a|p)\b)?"  # "7 am", "7am", "7a"
 PATTERNS = (  # (regex, how to read it); tried in order, the first that matches wins
-    (re.compile(r"\b(half|quarter|\d{1,2}) (past|after|to|til|till) (\d{1,2})(?!\d)" + MERIDIEM), "words"),
+    (re.compile(r"\b(?:from|between) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?\s*(?:to|and|-|till|until|til) "
+                r"\d{1,2}(?:[:.]\d{2})?" + MERIDIEM), "window"),  # the session starts at the window's start
+    (re.compile(r"\b(half|quarter|5|10|20|25) (past|after|to|til|till) (\d{1,2})(?!\d)" + MERIDIEM), "words"),
     (re.compile(r"\b(\d{1,2})[:.](\d{2})(?!\d)" + MERIDIEM), "colon"),
     (re.compile(r"\b(\d{1,2})h(\d{2})?(?![\da-z])"), "h"),
     (re.compile(r"\b(\d{1,2}) ([0-5]\d)\s*(am|pm|a|p)\b"), "colon"),  # "five thirty pm"
@@ -48,15 +50,29 @@ def find_time(words: str) -> Clock | None:
     for pattern, how in PATTERNS:
         match = pattern.search(words)
         if match:
-            return _read(match, how, am, pm)
+            found = _read(match, how, am, pm)
+            _refuse_second_time(f"{words[:match.start()]} {words[match.end():]}", found, am, pm)
+            return found
     return None
+
+
+def _refuse_second_time(rest: str, first: Clock, am: bool, pm: bool) -> None:
+    """"every day at 7am and 7pm": one plan has one time, so say so instead of dropping one."""
+    for pattern, how in PATTERNS[:7]:  # written times only: a bare number left over may be a date
+        match = pattern.search(rest)
+        if match and _read(match, how, am, pm).at != first.at:
+            raise ScheduleError("One plan has one time of day. Make a plan for each time, e.g. \"every day at 7am\", "
+                                "then \"every day at 7pm\".")
 
 
 def _read(match: re.Match[str], how: str, am: bool, pm: bool) -> Clock:
     """Hours and minutes from one pattern's match, with am/pm applied."""
     groups = [g for g in match.groups()]
     meridiem = groups[-1] if how in ("words", "colon", "bare", "meridiem") else None
-    if how == "words":
+    if how == "window":
+        hour, minute, zero_padded = int(groups[0]), int(groups[1] or 0), False
+        meridiem = groups[2] or groups[3]
+    elif how == "words":
         hour, minute = _spoken(groups[0], groups[1], int(groups[2]))
         zero_padded = False
     elif how == "military":

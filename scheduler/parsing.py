@@ -22,6 +22,9 @@ DURATION = re.compile(r"\bin (\d+(?:\.\d+)?) ?(seconds?|secs?|minutes|m|hours|h)
 UNSUPPORTED = (
     (re.compile(r"\bevery (?:\d+(?:\.\d+)? )?(?:minutes|hours)\b|\bhourly\b|\b\d+ times (?:a|per|each|every) day\b"),
      "I can remind you once a day at most: pick one time, like \"every day at 7am\"."),
+    (re.compile(r"\b(?:\d+ times|twice) (?:a|per|each|every) month\b|\b\d{1,2}(?:st|nd|rd|th)? and (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+                r"|\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th) and (?:the )?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b"),
+     "A monthly plan has one day. Make a plan for each, e.g. \"on the 5th of every month at 7am\", or try \"every 2 weeks\"."),
     (re.compile(r"\b(?:yesterday|last night|ago)\b"), "That's in the past. Pick a time ahead, like \"tomorrow at 7am\"."),
     (re.compile(r"\bevery 0 (?:day|week)"), "Every 0 days isn't a schedule. Try \"every 2 days at 7am\"."),
     (re.compile(r"\b(?:yearly|annually|every year|once a year)\b"),

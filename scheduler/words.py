@@ -31,14 +31,15 @@ SPELLINGS = {
     "everyday": "every day", "weekday": "weekdays", "workdays": "weekdays", "workday": "weekdays",
     "weekend": "weekends", "weeknights": "weekdays night", "weeknight": "weekdays night", "a.m.": "am", "p.m.": "pm", "a.m": "am", "p.m": "pm", "noon": "12:00 pm",
     "midday": "12:00 pm", "midnight": "00:00", "twice": "2 times", "thrice": "3 times", "x": "times",
-    "fortnightly": "every 2 week", "biweekly": "every 2 week", "fortnight": "2 week", "oclock": "o'clock",
+    "fortnightly": "every 2 week", "biweekly": "every 2 week", "bi-weekly": "every 2 week", "fortnight": "2 week", "oclock": "o'clock",
     "thx": "", "pls": "", "please": "", "plz": "",
 }
 PHRASES = (
     (r"\bday after (?:tomorrow|tmrw|tmr)\b|\bovermorrow\b", "dayaftertomorrow"),
     (r"\bo ?'? ?clock\b", "o'clock"), (r"\bevery (?:other|second|alternate)\b", "every 2"),
     (r"\bevery (\d+)(?:st|nd|rd|th) (day|week)", r"every \1 \2"), (r"\bevery third (day|week)", r"every 3 \1"),
-    (r"(\d)ish\b", r"\1"), (r"\b(?:a|one) 2 week\b", "2 week"), (r"\blabou?r day\b", "laborday"), (r"\bmemorial day\b", "memorialday"),
+    (r"(\d)ish\b", r"\1"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
+    (r"\b(?:on )?alternate days?\b", "every 2 day"), (r"\b(?:a|one) 2 week\b", "2 week"), (r"\blabou?r day\b", "laborday"), (r"\bmemorial day\b", "memorialday"),
     (r"\b(?:a|one) week from (?:today|now)\b", "in 1 week"), (r"\b(\d+) (day|week)s? from (?:today|now)\b", r"in \1 \2"),
     (r"\bin (?:an|a|1) (hours|day|week) and a half\b", r"in 1.5 \1"), (r"\bin half an? hours\b", "in 0.5 hours"),
     (r"\bin (\d+) and a half (hours|day)\b", r"in \1.5 \2"), (r"\bin an? (hours|day|week|minutes)\b", r"in 1 \1"),

@@ -196,6 +196,8 @@ def read(text: str, now: datetime = NOW, zone: str = "Europe/Berlin") -> dict:
     ("five thirty pm tomorrow", {"kind": "once", "date": "2026-11-22", "time": "17:30"}),
     ("in a fortnight at 6am", {"kind": "once", "date": "2026-12-05", "time": "06:00"}),
     ("labor day at 9am", {"kind": "once", "date": "2027-09-06", "time": "09:00"}),
+    ("every other weekend at 10am", {"kind": "every_n_weeks", "n": 2, "days": ["sat", "sun"], "time": "10:00"}),
+    ("weekdays from 6 to 7pm", {"kind": "weekly", "days": ["mon", "tue", "wed", "thu", "fri"], "time": "18:00"}),
 ])
 def test_the_reader_covers_what_people_type(text, expect):
     assert read(text) == expect
@@ -221,6 +223,8 @@ def test_a_missing_part_is_asked_for_and_unsupported_gets_a_hint():
     assert read("at 7pm")["question"].startswith("Which day or days?")
     assert read("next weekend at 9am")["options"] == ["Sat 28 Nov 09:00", "Sun 29 Nov 09:00"]
     assert "in the past" in read("yesterday at 5pm")["hint"]
+    assert "one time of day" in read("every day at 7am and 7pm")["hint"]
+    assert "one day" in read("on the 5th and 20th of every month at 7am")["hint"]
     assert read("every monday")["question"].startswith("What time?")
     assert "once a day" in read("every 15 minutes")["hint"]
 
