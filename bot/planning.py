@@ -74,7 +74,11 @@ class PlanningDialog:
             self.store.drop_draft(user_id)
             return [Reply(t.PLAN_CANCELLED)]
         if draft.stage in ("zone", "zone-only"):
-            return [self._check_zone(find_zone(text))]
+            if draft.kept and is_yes(text):  # typed instead of tapping ✅ under the guessed zone
+                return self._set_zone(user_id, draft.kept, draft)
+            guess = find_zone(text)
+            self.store.save_draft(replace(draft, kept=guess.zone or ""))
+            return [self._check_zone(guess)]
         return self._when(user_id, text)
 
     def _check_zone(self, guess: ZoneGuess) -> Reply:
@@ -293,6 +297,12 @@ class PlanningDialog:
 def is_cancel(text: str) -> bool:
     """Whether a typed message means "stop planning"."""
     return text.strip().lower().strip(".!") in ("cancel", "stop", "/cancel", "never mind", "nevermind", "quit")
+
+
+def is_yes(text: str) -> bool:
+    """Whether a typed message confirms what the bot just showed."""
+    return text.strip().lower().strip(".!") in ("yes", "y", "yep", "yeah", "yes please", "right", "correct",
+                                                 "that's right", "thats right", "ok", "okay", "sure")
 
 
 def _known_zone(name: str) -> bool:

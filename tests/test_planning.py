@@ -175,6 +175,13 @@ def test_a_guessed_zone_is_shown_with_its_local_time_and_saved_only_when_confirm
     assert coach.plans.load_profile(7).zone == "Asia/Karachi"
 
 
+def test_a_guessed_zone_can_be_confirmed_by_typing_yes(say, coach):
+    screen(say)
+    say("/timezone")
+    say("Lahore")
+    assert "Asia/Karachi" in say("yes")[0].text and coach.plans.load_profile(7).zone == "Asia/Karachi"
+
+
 def test_an_ambiguous_place_name_offers_a_choice_instead_of_picking(say, coach):
     screen(say)
     say("/timezone")
