@@ -9,6 +9,7 @@ from datetime import datetime, time
 
 from bot import planning_texts as t
 from bot.messages import Button, Reply
+from bot.planning_zone import is_yes, known_zone, zone_check
 from bot.screening.flow import REVIEWED, START, ScreeningFlow
 from bot.screening.questions import Status
 from scheduler.model import WEEKDAY_NAMES, Question, Schedule, ScheduleError
@@ -16,7 +17,7 @@ from scheduler.parsing import read_schedule
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Draft, Profile, SchedulerStore
-from scheduler.timezones import ZoneGuess, find_zone, format_zone, zone_at, zone_info
+from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
 
 TIMES = ("06:00", "07:00", "12:00", "17:30", "18:30", "20:00")
 LEADS = (0, 15, 30, 60, 120)
@@ -78,21 +79,8 @@ class PlanningDialog:
                 return self._set_zone(user_id, draft.kept, draft)
             guess = find_zone(text)
             self.store.save_draft(replace(draft, kept=guess.zone or ""))
-            return [self._check_zone(guess)]
+            return [zone_check(guess, self.clock())]
         return self._when(user_id, text)
-
-    def _check_zone(self, guess: ZoneGuess) -> Reply:
-        """A found zone is never saved unasked: show its local time with a button to confirm it,
-        and offer a choice for an ambiguous name."""
-        now = self.clock()
-        if guess.zone:
-            rows = ((Button("✅ Yes, that's right", f"plan:zone:{guess.zone}"),),
-                    *((Button(format_zone(z, now), f"plan:zone:{z}"),) for z in guess.suggestions))
-            return Reply(t.format_zone_check(guess.place, guess.zone, now), buttons=rows)
-        if guess.choices:
-            rows = tuple((Button(f"{label}, now {t.format_clock(now, z)}", f"plan:zone:{z}"),) for label, z in guess.choices)
-            return Reply(t.ZONE_CHOICE, buttons=rows)
-        return Reply(t.ZONE_UNKNOWN, location=True)
 
     def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
         """A shared location: look up its zone offline."""
@@ -224,7 +212,7 @@ class PlanningDialog:
             self.planner.update_profile(replace(self.store.load_profile(user_id), goal=arg))
             return self.start(user_id) if draft else [Reply(f"Goal set: {t.GOALS[arg]}.")]
         if action == "zone" and arg:
-            return self._set_zone(user_id, arg, draft or Draft(user_id, "zone-only")) if _known_zone(arg) else [_stale()]
+            return self._set_zone(user_id, arg, draft or Draft(user_id, "zone-only")) if known_zone(arg) else [_stale()]
         if draft is None:
             return [_stale()]
         return self._draft_button(draft, action, arg)
@@ -297,21 +285,6 @@ class PlanningDialog:
 def is_cancel(text: str) -> bool:
     """Whether a typed message means "stop planning"."""
     return text.strip().lower().strip(".!") in ("cancel", "stop", "/cancel", "never mind", "nevermind", "quit")
-
-
-def is_yes(text: str) -> bool:
-    """Whether a typed message confirms what the bot just showed."""
-    return text.strip().lower().strip(".!") in ("yes", "y", "yep", "yeah", "yes please", "right", "correct",
-                                                 "that's right", "thats right", "ok", "okay", "sure")
-
-
-def _known_zone(name: str) -> bool:
-    """Whether a zone name from a button is a real zone."""
-    try:
-        zone_info(name)
-    except (ValueError, KeyError):
-        return False
-    return True
 
 
 def _stale() -> Reply:
