@@ -15,6 +15,7 @@ from bot.database import DatabaseError
 from bot.engine import build_coach
 from bot.kb_cli import add_kb_commands
 from bot.messages import Inbound, InboundKind, Reply
+from bot.schedule_cli import add_schedule_commands
 from bot.settings import Settings, SettingsError, load_settings
 from bot.terminal import format_reply, prompted_lines, run_chat
 from bot.voice_cli import add_voice_commands
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
     add_kb_commands(sub)
     add_voice_commands(sub)
+    add_schedule_commands(sub)
     return parser
 
 

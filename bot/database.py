@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from bot.screening.store import add_screening_redo, create_screening_tables
 from bot.storage.transaction import StorageError, transaction
-from scheduler.store import create_scheduler_tables
+from scheduler.store import add_recurrence_kinds, create_scheduler_tables
 
 
 class DatabaseError(RuntimeError):
@@ -45,6 +45,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_screening_redo,
     add_voice_setting,
     add_update_time_index,
+    add_recurrence_kinds,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -47,6 +47,7 @@ class Reply:
     edit: bool = False
     speak: bool = False  # also send it read aloud as a voice note (the user turned /voice on)
     safety: str | None = None  # "doctor" or "emergency" when the message carried a health concern
+    location: bool = False  # offer a "share my location" button (Telegram: a keyboard button)
 
     def button_list(self) -> list[Button]:
         """All buttons, row by row."""

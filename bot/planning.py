@@ -10,11 +10,12 @@ from datetime import datetime, time
 from bot import planning_texts as t
 from bot.callbacks import parse_number
 from bot.messages import Button, Reply
+from bot.planning_zone import is_yes, known_zone, zone_check
 from bot.screening.flow import REVIEWED, START, ScreeningFlow
 from bot.screening.questions import Status
 from bot.storage.transaction import transaction
-from scheduler.model import WEEKDAY_NAMES, Schedule, ScheduleError
-from scheduler.parsing import parse_schedule
+from scheduler.model import WEEKDAY_NAMES, Question, Schedule, ScheduleError
+from scheduler.parsing import read_schedule
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Draft, Profile, SchedulerStore
@@ -43,7 +44,7 @@ class PlanningDialog:
         profile = self.store.load_profile(user_id)
         if not profile.zone:
             self.store.save_draft(Draft(user_id, "zone"))
-            return [Reply(t.ASK_ZONE)]
+            return [Reply(t.ASK_ZONE, location=True)]
         if not profile.goal:
             self.store.save_draft(Draft(user_id, "goal"))
             return [self._ask_goal()]
@@ -52,7 +53,7 @@ class PlanningDialog:
     def ask_zone(self, user_id: int) -> list[Reply]:
         """/timezone: ask for the zone, then return to whatever the user was doing."""
         self.store.save_draft(Draft(user_id, "zone-only"))
-        return [Reply(t.ASK_ZONE)]
+        return [Reply(t.ASK_ZONE, location=True)]
 
     def waiting_for_text(self, user_id: int) -> bool:
         """Whether the next typed message belongs to the planning dialogue."""
@@ -76,12 +77,11 @@ class PlanningDialog:
             self.store.drop_draft(user_id)
             return [Reply(t.PLAN_CANCELLED)]
         if draft.stage in ("zone", "zone-only"):
+            if draft.kept and is_yes(text):  # typed instead of tapping ✅ under the guessed zone
+                return self._set_zone(user_id, draft.kept, draft)
             guess = find_zone(text)
-            if guess.zone:
-                return self._set_zone(user_id, guess.zone, draft)
-            buttons = tuple((Button(z, f"plan:zone:{z}"),) for z in guess.suggestions)
-            return [Reply("I couldn't place that. Did you mean one of these? Or type a bigger city nearby, "
-                          "or a UTC offset like \"UTC+2\".", buttons=buttons)]
+            self.store.save_draft(replace(draft, kept=guess.zone or ""))
+            return [zone_check(guess, self.clock())]
         return self._when(user_id, text)
 
     def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
@@ -149,18 +149,47 @@ class PlanningDialog:
         return Reply(t.ASK_GOAL, buttons=tuple((Button(label, f"plan:goal:{g}"),) for g, label in t.GOALS.items()))
 
     def _when(self, user_id: int, text: str) -> list[Reply]:
-        """Parse a typed schedule, or show the day/time picker when there is none yet."""
+        """Read a typed schedule (with what was understood before a question), or show the picker."""
         draft = self.store.load_draft(user_id) or Draft(user_id, "when")
         if not text.strip():
             self.store.save_draft(replace(draft, stage="when"))
             return [self._picker(replace(draft, stage="when"), edit=False)]
         profile = self.store.load_profile(user_id)
-        try:
-            schedule = parse_schedule(text, self.clock(), zone_info(profile.zone or "UTC"))
-        except ScheduleError as hint:
-            self.store.save_draft(replace(draft, stage="when"))
-            return [Reply(f"{hint}\n\n(Type \"cancel\" to stop planning.)")]
-        return [self._confirm(replace(draft, stage="confirm", pending=schedule), profile, edit=False)]
+        phrase, reading = self._read(text, draft.kept, profile)
+        if isinstance(reading, ScheduleError):
+            self.store.save_draft(replace(draft, stage="when", kept="", options=()))
+            return [Reply(f"{reading}\n\n(Type \"cancel\" to stop planning.)")]
+        if isinstance(reading, Question):
+            return [self._ask(draft, reading, phrase)]
+        return [self._confirm(replace(draft, stage="confirm", pending=reading, kept="", options=()), profile, edit=False)]
+
+    def _read(self, text: str, kept: str, profile: Profile) -> tuple[str, Schedule | Question | ScheduleError]:
+        """The answer alone when it is a whole schedule, else read together with the kept phrase."""
+        zone = zone_info(profile.zone or "UTC")
+        readings: list[tuple[str, Schedule | Question | ScheduleError]] = []
+        for phrase in (text, f"{kept} {text}") if kept else (text,):
+            try:
+                readings.append((phrase, read_schedule(phrase, self.clock(), zone)))
+            except ScheduleError as hint:
+                readings.append((phrase, hint))
+        whole = [r for r in readings if isinstance(r[1], Schedule)]
+        return (whole or readings[1:] or readings)[0]
+
+    def _ask(self, draft: Draft, question: Question, phrase: str) -> Reply:
+        """Ask about an ambiguous or incomplete schedule, keeping what was understood: one button per
+        reading, or the day/time picker filled in with the days or time already given."""
+        if question.options:
+            draft = replace(draft, stage="when", kept=phrase, options=tuple(s for _, s in question.options))
+            self.store.save_draft(draft)
+            rows = tuple((Button(label, f"plan:pick:{i}"),) for i, (label, _) in enumerate(question.options))
+            return Reply(question.text, buttons=(*rows, (Button("✖️ Cancel", "plan:cancel"),)))
+        clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
+        draft = replace(draft, stage="when", kept=phrase, options=(), weekdays=question.weekdays or draft.weekdays,
+                        local_time=clock)
+        self.store.save_draft(draft)
+        if not question.picker:
+            return Reply(f"{question.text}\n\n(Type \"cancel\" to stop planning.)")
+        return replace(self._picker(draft, edit=False), text=question.text)
 
     def _picker(self, draft: Draft, edit: bool) -> Reply:
         """Weekday toggles, time choices and a review button."""
@@ -185,7 +214,7 @@ class PlanningDialog:
             self.planner.update_profile(replace(self.store.load_profile(user_id), goal=arg))
             return self.start(user_id) if draft else [Reply(f"Goal set: {t.GOALS[arg]}.")]
         if action == "zone" and arg:
-            return self._set_zone(user_id, arg, draft or Draft(user_id, "zone-only")) if _known_zone(arg) else [_stale()]
+            return self._set_zone(user_id, arg, draft or Draft(user_id, "zone-only")) if known_zone(arg) else [_stale()]
         if draft is None:
             return [_stale()]
         return self._draft_button(draft, action, arg)
@@ -199,6 +228,9 @@ class PlanningDialog:
             draft = replace(draft, stage="when", weekdays=draft.weekdays ^ {day})
         elif action == "time" and arg in TIMES:
             draft = replace(draft, stage="when", local_time=arg)
+        elif action == "pick" and arg.isdigit() and int(arg) < len(draft.options):
+            chosen = replace(draft, stage="confirm", pending=draft.options[int(arg)], kept="", options=())
+            return [self._confirm(chosen, self.store.load_profile(draft.user_id), edit=True)]
         elif action == "change":
             draft = replace(draft, stage="when", pending=None)
         elif action == "review" and draft.weekdays and draft.local_time:
@@ -259,15 +291,6 @@ class PlanningDialog:
 def is_cancel(text: str) -> bool:
     """Whether a typed message means "stop planning"."""
     return text.strip().lower().strip(".!") in ("cancel", "stop", "/cancel", "never mind", "nevermind", "quit")
-
-
-def _known_zone(name: str) -> bool:
-    """Whether a zone name from a button is a real zone."""
-    try:
-        zone_info(name)
-    except (ValueError, KeyError):
-        return False
-    return True
 
 
 def _stale() -> Reply:

@@ -9,6 +9,9 @@ from scheduler.model import WEEKDAY_NAMES, Schedule
 
 ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
             "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
+ZONE_UNKNOWN = ("I couldn't place that. Type a bigger city nearby, your country, a UTC offset like \"UTC+2\", "
+                "or share your location with the button below.")
 ASK_GOAL = "What are you training for? This sets the sets, reps, load and rest of each session."
 ASK_WHEN = ("When do you want to train? Type it, e.g. \"every Mon Wed Fri at 7am\", \"weekdays at 6:15\", "
             "\"tomorrow 18:30\" or \"in 2 hours\", or pick days and a time below.")
@@ -26,11 +29,42 @@ GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endu
 
 
 def format_schedule(schedule: Schedule, zone: str) -> str:
-    """"every Mon, Wed, Fri at 07:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
-    if schedule.recurring:
-        days = "every day" if len(schedule.weekdays) == 7 else "every " + ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
-        return f"{days} at {schedule.local_time:%H:%M}"
-    return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+    """"every Mon, Wed, Fri at 07:00", "every 2 days at 07:00", "on the first Mon of every month at
+    18:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
+    if not schedule.recurring:
+        return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+    days = ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+    at = f"at {schedule.local_time:%H:%M}"
+    kind = schedule.kind
+    if kind == "every_n_days":
+        return f"every {'other day' if schedule.every == 2 else f'{schedule.every} days'} {at}"
+    if kind == "every_n_weeks":
+        return f"every {'other week' if schedule.every == 2 else f'{schedule.every} weeks'} on {days} {at}"
+    if kind == "monthly" and schedule.month_day:
+        return f"every month on the {_ordinal(schedule.month_day)} {at}"
+    if kind == "monthly":
+        nth = "last" if schedule.nth == -1 else _ordinal(schedule.nth or 1)
+        return f"on the {nth} {days} of every month {at}"
+    return f"{'every day' if len(schedule.weekdays) == 7 else 'every ' + days} {at}"
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_clock(now: datetime, zone: str) -> str:
+    """The wall time now in a zone: "23:41"."""
+    from scheduler.timezones import zone_info
+
+    return f"{now.astimezone(zone_info(zone)):%H:%M}"
+
+
+def format_zone_check(place: str, zone: str, now: datetime) -> str:
+    """"Karachi (Pakistan), now 23:41. Right?" with the zone name, so a guess is never saved unseen."""
+    return (f"{place}, now {format_clock(now, zone)}. Right?\n(Time zone {zone}.) Tap ✅ if so; otherwise "
+            "pick another below or type another place.")
 
 
 def format_when(at: datetime, zone: str | tzinfo) -> str:

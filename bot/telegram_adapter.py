@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
+                      ReplyKeyboardMarkup, Update)
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.request import BaseRequest
@@ -45,6 +46,7 @@ COMMANDS = (
 )
 MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", "audio",
                "document", "location", "contact", "poll", "dice", "venue")
+SHARE_LOCATION = "📍 Share my location"
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
@@ -183,7 +185,7 @@ async def send_replies(message: Message, replies: Sequence[Reply], voice: VoiceP
     for reply in replies:
         parts = split_text(format_html(reply))
         for i, part in enumerate(parts):
-            markup = keyboard(reply) if i == len(parts) - 1 else None
+            markup = send_markup(reply) if i == len(parts) - 1 else None
             await message.chat.send_message(part, parse_mode=ParseMode.HTML, reply_markup=markup)
         if reply.speak and voice is not None:
             await send_spoken(message, reply, voice)
@@ -197,6 +199,15 @@ async def _edit(message: Message, reply: Reply) -> None:
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
+
+
+def send_markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
+    """The inline keyboard, or a one-time "share my location" keyboard button (Telegram's
+    request_location) when the reply asks for a place and has no inline buttons."""
+    if reply.location and not reply.buttons:
+        return ReplyKeyboardMarkup([[KeyboardButton(SHARE_LOCATION, request_location=True)]],
+                                   resize_keyboard=True, one_time_keyboard=True)
+    return keyboard(reply)
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:

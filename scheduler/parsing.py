@@ -1,80 +1,236 @@
-"""Understand schedules in plain words: "every Mon Wed Fri at 7am", "tomorrow 18:30",
-"next tuesday at 6 pm", "in 2 hours", "weekdays at 6:15". Pure: takes the local 'now'."""
+"""Understand schedules in plain words: "mwf at 6", "every other day at 7am", "first monday of every
+month at 18:30", "tomorrow at half past five", "in an hour and a half". Pure: takes the local 'now'.
+Where a phrase has two readings or lacks a part, the answer is a Question that keeps what was read."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from scheduler.model import Schedule, ScheduleError
-
-DAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
-        "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
-        "sun": 6, "sunday": 6}
-GROUPS = {"weekdays": range(5), "weekday": range(5), "workdays": range(5), "weekends": (5, 6),
-          "weekend": (5, 6), "daily": range(7), "everyday": range(7)}
-MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                       "oct", "nov", "dec"), start=1)}
-SMALL_NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-SMALL_NUMBERS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fortyfive": 45, "an": 1, "a": 1}
-UNITS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400}
-
-TIME_RE = re.compile(r"\b(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|,)")
-RELATIVE_RE = re.compile(r"\bin\s+(\d+|half an?|an?)\s+(second|sec|minute|min|hour|hr|day)s?\b")
-ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-DAY_MONTH_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\b|\b([a-z]{3})[a-z]*\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-RANGE_RE = re.compile(r"\b([a-z]+)\s*(?:-|to|through|thru)\s*([a-z]+)\b")
+from scheduler.clock import find_time
+from scheduler.dates import find_date
+from scheduler.days import find_days
+from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
+from scheduler.recurrence import next_occurrences
+from scheduler.words import DAYS, ORDINALS, normalise
 
 HINT_EXAMPLES = "For example: \"every Mon Wed Fri at 7am\", \"tomorrow 18:30\", \"weekdays at 6:15\" or \"in 2 hours\"."
 MAX_AHEAD = timedelta(days=366)
+UNITS = {"seconds": 1, "second": 1, "sec": 1, "secs": 1, "minutes": 60, "m": 60, "hours": 3600, "h": 3600}
+DURATION = re.compile(r"\bin (\d+(?:\.\d+)?) ?(seconds?|secs?|minutes|m|hours|h)\b")
+UNSUPPORTED = (
+    (re.compile(r"\bevery (?:\d+(?:\.\d+)? )?(?:minutes|hours)\b|\bhourly\b|\b\d+ times (?:a|per|each|every) day\b"),
+     "I can remind you once a day at most: pick one time, like \"every day at 7am\"."),
+    (re.compile(r"\b(?:\d+ times|twice) (?:a|per|each|every) month\b|\b\d{1,2}(?:st|nd|rd|th)? and (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+                r"|\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th) and (?:the )?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b"),
+     "A monthly plan has one day. Make a plan for each, e.g. \"on the 5th of every month at 7am\", or try \"every 2 weeks\"."),
+    (re.compile(r"\b(?:yesterday|last night|ago)\b"), "That's in the past. Pick a time ahead, like \"tomorrow at 7am\"."),
+    (re.compile(r"\bevery 0 (?:day|week)"), "Every 0 days isn't a schedule. Try \"every 2 days at 7am\"."),
+    (re.compile(r"\b(?:yearly|annually|every year|once a year)\b"),
+     "I can plan daily, weekly, every few days or weeks, and monthly, but not yearly. Try \"on 24 Dec at 10\"."),
+)
+TIMES_A_WEEK = re.compile(r"\b(\d) times (?:a|per|each|every) week\b|\bonce (?:a|per) week\b")
+EVERY_N = re.compile(r"\bevery (\d+) (day|week)\b")
+EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")
+DAY_WORDS = "|".join(sorted(DAYS, key=len, reverse=True))
+NTH_WEEKDAY = re.compile(rf"\b(first|second|third|fourth|last|1st|2nd|3rd|4th) ({DAY_WORDS})s?\b")
+MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b")
+MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (first|last)(?: day)?\b")
+NEXT_DAY = re.compile(rf"\bnext ({DAY_WORDS})\b")
+WEEKEND = re.compile(r"\b(this|next|coming|on the) weekends\b")
+PART_OF_DAY = ("morning", "afternoon", "afternoon_pm", "evening", "tonight", "night")
 
 
 def parse_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule:
-    """A Schedule for `text`, relative to `now` (aware) in the user's zone; ScheduleError with a
-    specific hint when something is missing, impossible or in the past."""
-    words = _normalise(text)
+    """A Schedule for `text`, or ScheduleError whose message asks what is missing or ambiguous."""
+    reading = read_schedule(text, now, zone)
+    if isinstance(reading, Question):
+        raise ScheduleError(reading.text)
+    return reading
+
+
+def read_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule | Question:
+    """A Schedule, or a Question (two readings, or a missing part); ScheduleError with a specific
+    hint when something is impossible, in the past or not supported."""
+    words = normalise(text)
     if not words:
         raise ScheduleError(f"Tell me when you want to train. {HINT_EXAMPLES}")
+    for pattern, hint in UNSUPPORTED:
+        if pattern.search(words):
+            raise ScheduleError(hint)
+    duration = DURATION.search(words)
+    if duration:
+        return Schedule(once_at=_in(float(duration[1]), duration[2], now))
     local_now = now.astimezone(zone)
-    relative = RELATIVE_RE.search(words)
-    if relative:
-        return Schedule(once_at=_in(relative, now))
-    clock = _time(words)
-    weekdays, recurring = _weekdays(words)
-    day = _date(words, local_now)
+    weekend = WEEKEND.search(words)
+    if weekend:
+        return _weekend(words, weekend, local_now, zone)
+    recurring = _recurring(words, local_now.date())
+    if recurring is not None:
+        return _with_time(recurring, words, local_now, zone)
+    return _one_off(words, local_now, zone)
+
+
+def _recurring(words: str, today: date) -> Schedule | Question | None:
+    """A repeating schedule without its time yet (monthly, every N days or weeks, weekly)."""
+    monthly = _monthly(words)
+    if monthly is not None:
+        return monthly
+    every = EVERY_N.search(words)
+    every_day = EVERY_2_DAY.search(words)
+    days = find_days(words)
+    if every and every[2] == "day" and int(every[1]) > 1:
+        return Schedule(repeat=Repeat.DAYS, every=int(every[1]), anchor=today)
+    if (every and every[2] == "week" and int(every[1]) > 1) or every_day:
+        n = int((every or every_day)[1])  # type: ignore[index]
+        return Schedule(weekdays=days.days, every=n, anchor=today) if days.days else _ask_days(days.days, n)
+    times = TIMES_A_WEEK.search(words)
+    if times and len(days.days) < 2:
+        return _ask_days(days.days, 1, int(times[1] or 1))
+    if days.recurring or (times and days.days):
+        return Schedule(weekdays=days.days)
+    if every and every[2] == "week" or re.search(r"\b(?:weekly|every week)\b", words):
+        return _ask_days(days.days, 1)
+    return None
+
+
+def _monthly(words: str) -> Schedule | Question | None:
+    """"first monday of every month", "every last friday", "monthly on the 15th"."""
+    nth = NTH_WEEKDAY.search(words)
+    if nth and (MONTHLY.search(words) or re.search(r"\bevery (?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b", words)):
+        order = ORDINALS.get(nth[1]) or int(nth[1][0])
+        return Schedule(weekdays=frozenset({DAYS[nth[2]]}), repeat=Repeat.MONTHLY, nth=order)
+    if MONTHLY.search(words):
+        day = MONTH_DAY.search(words)
+        number = int(day[1] or day[2]) if day and (day[1] or day[2]) else {"first": 1, "last": 31}.get(day[3] if day else "")
+        if number and 1 <= number <= 31:
+            return Schedule(repeat=Repeat.MONTHLY, month_day=number)
+        return Question("Which day of the month? Type e.g. \"on the 15th of every month\" or \"first Monday of every month\".")
+    return None
+
+
+def _weekend(words: str, match: re.Match[str], local_now: datetime, zone: tzinfo) -> Schedule | Question:
+    """"this weekend at 10am": Saturday or Sunday, asked with both dates."""
+    saturday = _coming(local_now.date(), 5) if local_now.weekday() != 6 else local_now.date() - timedelta(days=1)
+    weekends = [saturday]
+    if match[1] == "next":  # from Monday to Friday, "next weekend" may be the coming one or the one after
+        weekends = [saturday + timedelta(days=7)] if local_now.weekday() >= 5 else [saturday, saturday + timedelta(days=7)]
+    rest = f"{words[:match.start()]} {words[match.end():]}"
+    clock = find_time(rest)
+    days = [d for sat in weekends for d in (sat, sat + timedelta(days=1)) if d >= local_now.date()]
+    if clock is None or clock.open_meridiem:
+        return Question(_ask_time(words) + " And which day, Saturday or Sunday?")
+    ahead = [datetime.combine(d, clock.at) for d in days if _instant(datetime.combine(d, clock.at), zone) > local_now]
+    if not ahead:
+        raise ScheduleError("That weekend has passed. Try \"next weekend at 10am\".")
+    if len(ahead) == 1:
+        return Schedule(once_at=_future(ahead[0], zone, local_now))
+    return Question("Saturday or Sunday?", options=tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now)))
+                                                     for c in ahead))
+
+
+def _ask_days(known: frozenset[int], every: int, count: int = 0) -> Question:
+    """Which days (keeping any time already given)."""
+    many = f"Which {count} days" if count > 1 else "Which day" if count == 1 else "Which days"
+    return Question(f"{many} of the week? Tap them below or type them, e.g. \"Mon Wed Fri\".", weekdays=known,
+                    picker=every == 1)
+
+
+def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, zone: tzinfo) -> Schedule | Question:
+    """The recurring schedule with its time; a question when the time is missing or am/pm is open."""
+    clock = find_time(words)
+    if isinstance(schedule, Question):
+        return replace(schedule, local_time=clock.at if clock and not clock.open_meridiem else None)
     if clock is None:
-        raise ScheduleError(f"What time? Add a time like \"at 7am\" or \"18:30\". {HINT_EXAMPLES}")
-    if day is not None:
-        return Schedule(once_at=_future(datetime.combine(day, clock), zone, now))
-    if weekdays and recurring:
-        return Schedule(weekdays=frozenset(weekdays), local_time=clock)
-    if len(weekdays) == 1:
-        return Schedule(once_at=_future(datetime.combine(_next_weekday(local_now, weekdays[0], clock), clock), zone, now))
-    raise ScheduleError("Which days? Say \"every day at 7am\", \"tomorrow at 7am\" or \"Mon Wed Fri at 7am\".")
+        return Question(_ask_time(words), weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
+    if clock.open_meridiem:
+        readings = [_anchored(replace(schedule, local_time=at), local_now) for at in _both(clock.at)]
+        options = tuple((_label(reading, zone, local_now), reading) for reading in readings)
+        return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options)
+    return _anchored(replace(schedule, local_time=clock.at), local_now)
 
 
-def mentions_time(text: str) -> bool:
-    """Whether a message talks about when (a day, a time, "in 2 hours"), to tell it from a question."""
-    words = _normalise(text)
-    tokens = set(words.split())
-    return bool(TIME_RE.search(words) or RELATIVE_RE.search(words) or tokens & (set(DAYS) | set(GROUPS))
-                or tokens & {"today", "tonight", "tomorrow", "every", "noon", "midnight", "am", "pm"}
-                or any(t.rstrip("s") in DAYS for t in tokens))
+def _anchored(schedule: Schedule, local_now: datetime) -> Schedule:
+    """Every N days or weeks counts from the first session still ahead (today's if its time has
+    not passed), so "every other monday" starts on the coming Monday."""
+    if schedule.anchor is None or schedule.local_time is None:
+        return schedule
+    first = local_now.date() + timedelta(days=int(schedule.local_time <= local_now.time().replace(tzinfo=None)))
+    if schedule.repeat is Repeat.WEEKLY:
+        while first.weekday() not in schedule.weekdays:
+            first += timedelta(days=1)
+    return replace(schedule, anchor=first)
 
 
-def _normalise(text: str) -> str:
-    """Lower case, number words as digits, punctuation except : . - as spaces."""
-    words = re.sub(r"[^a-z0-9:.\- ]", " ", text.lower().replace("’", "'")).split()
-    out = [str(SMALL_NUMBERS[w]) if w in SMALL_NUMBERS and w not in ("a", "an") else w for w in words]
-    return " ".join(out).replace(" o clock", "").replace(" oclock", "")
+def _one_off(words: str, local_now: datetime, zone: tzinfo) -> Schedule | Question:
+    """A single session: a date or a weekday, and a time."""
+    days, rest = find_date(words, local_now.date(), getattr(zone, "key", str(zone)))
+    weekday = find_days(words).days
+    first_only = False
+    if not days and len(weekday) == 1:
+        coming = _coming(local_now.date(), next(iter(weekday)))
+        days, first_only = [coming, coming + timedelta(days=7)], not NEXT_DAY.search(words)
+    if not days:
+        return _no_day(words, rest)
+    clock = find_time(rest)
+    if clock is None:
+        return Question(_ask_time(words) + f" (For {days[0]:%a %d %b}.)")
+    readings = _both(clock.at) if clock.open_meridiem else (clock.at,)
+    ahead = []
+    for at in readings:
+        later = [c for c in (datetime.combine(d, at) for d in days) if _instant(c, zone) > local_now]
+        ahead += later[:1] if first_only else later
+    if len(ahead) == 1:
+        return Schedule(once_at=_future(ahead[0], zone, local_now))
+    if not ahead:
+        _future(datetime.combine(days[-1], readings[-1]), zone, local_now)  # raises the "already passed" hint
+    options = tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now))) for c in sorted(ahead)[:4])
+    return Question("Which one do you mean?", options=options)
 
 
-def _in(match: re.Match[str], now: datetime) -> datetime:
+def _no_day(words: str, rest: str) -> Question:
+    """A phrase without a day: ask for it, or say what is missing."""
+    if re.search(r"\bnext week\b", words):
+        return Question("Which day next week? Say e.g. \"next week on Tuesday at 7am\".")
+    clock = find_time(rest)
+    if clock:
+        return Question("Which day or days? Tap them below, or type e.g. \"tomorrow\" or \"Mon Wed Fri\".",
+                        local_time=None if clock.open_meridiem else clock.at, picker=True)
+    raise ScheduleError(f"I couldn't find a day or a time in that. {HINT_EXAMPLES}")
+
+
+def _ask_time(words: str) -> str:
+    """What time, naming the part of the day when one was given."""
+    part = next((p for p in PART_OF_DAY if p in words.split()), None)
+    name = {"afternoon_pm": "afternoon", "tonight": "evening", "night": "evening"}.get(part or "", part)
+    return f"What time in the {name}? Type it, like \"7:30\"." if name else \
+        "What time? Type it, like \"at 7am\" or \"18:30\"."
+
+
+def _both(at: time) -> tuple[time, time]:
+    """The am and pm readings of a bare hour."""
+    return at, at.replace(hour=at.hour + 12)
+
+
+def _coming(today: date, weekday: int) -> date:
+    """The next date with this weekday (today counts; a passed time is refused later)."""
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _label(schedule: Schedule, zone: tzinfo, local_now: datetime) -> str:
+    """A button label for one reading: "every Mon, Wed at 19:00"."""
+    days = "every day" if len(schedule.weekdays) == 7 else ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+    assert schedule.local_time is not None
+    if schedule.repeat is not Repeat.WEEKLY or schedule.every > 1:
+        first = next_occurrences(schedule, zone, local_now.astimezone(UTC), 1)
+        return f"{schedule.local_time:%H:%M}" + (f", first {first[0].astimezone(zone):%a %d %b}" if first else "")
+    return f"{days} at {schedule.local_time:%H:%M}"
+
+
+def _in(amount: float, unit: str, now: datetime) -> datetime:
     """The instant of "in N units"."""
-    amount, unit = match.group(1), match.group(2)
-    count = 0.5 if amount.startswith("half") else 1 if amount in ("a", "an") else int(amount)
-    seconds = UNITS[unit] * count
+    seconds = UNITS[unit] * amount
     if seconds <= 0:
         raise ScheduleError("That is right now. Give a time a little later, like \"in 2 hours\".")
     if seconds > MAX_AHEAD.total_seconds():
@@ -82,96 +238,33 @@ def _in(match: re.Match[str], now: datetime) -> datetime:
     return now.astimezone(UTC) + timedelta(seconds=seconds)
 
 
-def _time(words: str) -> time | None:
-    """The time of day in the message (7am, 6 pm, 18:30, 6.15pm, noon), if any."""
-    if "noon" in words.split() or "midday" in words.split():
-        return time(12, 0)
-    if "midnight" in words.split():
-        return time(0, 0)
-    for match in TIME_RE.finditer(words):
-        hour, minute, meridiem = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-        if not _is_time_context(words, match) and not meridiem and match.group(2) is None:
-            continue
-        if meridiem:
-            if not 1 <= hour <= 12:
-                raise ScheduleError(f"{hour}{meridiem} isn't a time: with am/pm use 1 to 12.")
-            hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-        if hour > 23 or minute > 59:
-            raise ScheduleError(f"{match.group(0).strip()} isn't a time of day. Use something like 07:30 or 6pm.")
-        return time(hour, minute)
-    return None
+def _instant(local: datetime, zone: tzinfo) -> datetime:
+    """A local wall time as an aware instant."""
+    return local.replace(tzinfo=zone)
 
 
-def _is_time_context(words: str, match: re.Match[str]) -> bool:
-    """A bare number is a time only after "at" (so "24 dec" is not read as 24:00)."""
-    return words[:match.start()].rstrip().endswith("at")
-
-
-def _weekdays(words: str) -> tuple[list[int], bool]:
-    """Weekdays named in the message and whether they repeat (every / plural / several / group)."""
-    tokens = words.split()
-    days: set[int] = set()
-    for group, members in GROUPS.items():
-        if group in tokens:
-            days.update(members)
-    if "every" in tokens and ("day" in tokens or "morning" in tokens or "evening" in tokens):
-        days.update(range(7))
-    for match in RANGE_RE.finditer(words):
-        start, end = DAYS.get(match.group(1)), DAYS.get(match.group(2))
-        if start is not None and end is not None:
-            days.update(range(start, end + 1) if start <= end else [*range(start, 7), *range(end + 1)])
-    plural = False
-    for token in tokens:
-        base = token[:-1] if token.endswith("s") and token[:-1] in DAYS else token
-        if base in DAYS:
-            days.add(DAYS[base])
-            plural = plural or base != token
-    recurring = bool(days) and ("every" in tokens or plural or len(days) > 1 or any(g in tokens for g in GROUPS))
-    return sorted(days), recurring
-
-
-def _date(words: str, local_now: datetime) -> date | None:
-    """A calendar day: today, tonight, tomorrow, an ISO date or "24 dec" / "dec 24"."""
-    tokens = words.split()
-    if "today" in tokens or "tonight" in tokens:
-        return local_now.date()
-    if "tomorrow" in tokens:
-        return local_now.date() + timedelta(days=1)
-    iso = ISO_DATE_RE.search(words)
-    if iso:
-        return _valid_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-    for match in DAY_MONTH_RE.finditer(words):
-        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-        if month in MONTHS:
-            year = local_now.year
-            found = _valid_date(year, MONTHS[month], int(day))
-            return found if found >= local_now.date() else _valid_date(year + 1, MONTHS[month], int(day))
-    return None
-
-
-def _valid_date(year: int, month: int, day: int) -> date:
-    """A date, or a hint naming what is wrong with it."""
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ScheduleError(f"There is no {day} {date(2000, month, 1):%B}." if 1 <= month <= 12
-                            else f"{month} isn't a month. Try a date like \"24 Dec\" or 2026-12-24.") from None
-
-
-def _next_weekday(local_now: datetime, weekday: int, clock: time) -> date:
-    """The next date with this weekday whose `clock` is still ahead ("next tuesday", "on friday")."""
-    ahead = (weekday - local_now.weekday()) % 7
-    if ahead == 0 and clock <= local_now.time():
-        ahead = 7
-    return local_now.date() + timedelta(days=ahead)
-
-
-def _future(local: datetime, zone: tzinfo, now: datetime) -> datetime:
+def _future(local: datetime, zone: tzinfo, local_now: datetime) -> datetime:
     """A local wall time as a UTC instant, refused when it has passed or is over a year away."""
     instant = local.replace(tzinfo=zone).astimezone(UTC)
-    if instant <= now:
+    if instant <= local_now:
         raise ScheduleError(f"{local:%a %d %b at %H:%M} has already passed. Pick a time in the future, "
                             "for example \"tomorrow at 7am\".")
-    if instant - now > MAX_AHEAD:
+    if instant - local_now > MAX_AHEAD:
         raise ScheduleError("That's more than a year ahead; pick a time within the next year.")
     return instant
+
+
+def mentions_time(text: str) -> bool:
+    """Whether a message talks about when (a day, a time, "in 2 hours"), to tell it from a question."""
+    words = normalise(text)
+    tokens = set(words.split())
+    return bool(find_days(words).days or DURATION.search(words) or tokens & {"today", "tonight", "tomorrow", "every", "am", "pm", "daily", "weekdays", "weekends", "dayaftertomorrow"}
+                or _has_time(words))
+
+
+def _has_time(words: str) -> bool:
+    """Whether a time of day is written in the phrase (an impossible one counts)."""
+    try:
+        return find_time(words) is not None
+    except ScheduleError:
+        return True

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from sqlite_utils import Database
 
 from bot.storage.backend import SqlDatabase
 from bot.storage.sql import save_row
 from bot.storage.transaction import transaction
-from scheduler.model import Schedule
+from scheduler.model import Repeat, Schedule
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class Draft:
     weekdays: frozenset[int] = frozenset()
     local_time: str | None = None
     pending: Schedule | None = None
+    kept: str = ""  # what the user typed before a question, read again with the answer
+    options: tuple[Schedule, ...] = ()  # readings offered as buttons
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,31 @@ def create_scheduler_tables(db: Database) -> None:
                               "pending": str}, pk="user_id")
 
 
+def add_recurrence_kinds(db: Database) -> None:
+    """Migration: every N days or weeks and monthly plans; a plan being made can hold a question."""
+    db["plans"].add_column("repeat", str, not_null_default="weekly")
+    db["plans"].add_column("every", int, not_null_default=1)
+    db["plans"].add_column("anchor", str)
+    db["plans"].add_column("month_day", int)
+    db["plans"].add_column("nth", int)
+    db["plan_drafts"].add_column("asked", str)
+
+
+def _recurrence_columns(schedule: Schedule) -> dict[str, object]:
+    """The columns that say how a plan repeats."""
+    return {"repeat": schedule.repeat.value, "every": schedule.every,
+            "anchor": schedule.anchor.isoformat() if schedule.anchor else None,
+            "month_day": schedule.month_day, "nth": schedule.nth}
+
+
+def _recurrence_from(row: dict[str, object]) -> dict[str, object]:
+    """Schedule fields from the recurrence columns (or JSON keys); old rows are weekly."""
+    anchor = row.get("anchor")
+    return {"repeat": Repeat(row.get("repeat") or "weekly"), "every": int(row.get("every") or 1),  # type: ignore[call-overload]
+            "anchor": date.fromisoformat(str(anchor)) if anchor else None,
+            "month_day": row.get("month_day"), "nth": row.get("nth")}
+
+
 def epoch(moment: datetime) -> int:
     """UTC epoch seconds."""
     return int(moment.timestamp())
@@ -113,14 +140,18 @@ class SchedulerStore:
     def add_plan(self, user_id: int, schedule: Schedule, zone: str, goal: str, now: datetime,
                  next_at: datetime | None, remind_at: datetime | None) -> int:
         """Save a confirmed plan with its first session."""
+        row = {
+            "user_id": user_id, "weekdays": sum(1 << d for d in schedule.weekdays),
+            "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
+            "once_at": epoch(schedule.once_at) if schedule.once_at else None, "zone": zone, "goal": goal,
+            "created_at": epoch(now), "active": 1, "paused": None,
+            "next_at": epoch(next_at) if next_at else None, "remind_at": epoch(remind_at) if remind_at else None,
+            **_recurrence_columns(schedule),
+        }
         with transaction(self.db):
-            return self.db["plans"].insert({
-                "user_id": user_id, "weekdays": sum(1 << d for d in schedule.weekdays),
-                "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
-                "once_at": epoch(schedule.once_at) if schedule.once_at else None, "zone": zone, "goal": goal,
-                "created_at": epoch(now), "active": 1, "paused": None,
-                "next_at": epoch(next_at) if next_at else None, "remind_at": epoch(remind_at) if remind_at else None,
-            }).last_pk
+            return int(self.db.execute(
+                f"INSERT INTO plans ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)}) RETURNING id",
+                list(row.values())).fetchone()[0])
 
     def load_plans(self, user_id: int) -> list[Plan]:
         """The user's active plans."""
@@ -230,16 +261,20 @@ class SchedulerStore:
         if row is None:
             return None
         pending = json.loads(row["pending"]) if row["pending"] else None
+        asked = json.loads(row["asked"]) if row.get("asked") else {}
         return Draft(user_id, row["stage"], frozenset(d for d in range(7) if (row["weekdays"] or 0) >> d & 1),
-                     row["local_time"], _schedule_from(pending) if pending else None)
+                     row["local_time"], _schedule_from(pending) if pending else None, asked.get("kept", ""),
+                     tuple(_schedule_from(json.loads(o)) for o in asked.get("options", ())))
 
     def save_draft(self, draft: Draft) -> None:
         """Store the plan being made (survives a restart)."""
         pending = _schedule_json(draft.pending) if draft.pending else None
+        asked = json.dumps({"kept": draft.kept, "options": [_schedule_json(o) for o in draft.options]})
         with transaction(self.db):
             save_row(self.db, "plan_drafts", {"user_id": draft.user_id, "stage": draft.stage,
                                               "weekdays": sum(1 << d for d in draft.weekdays),
-                                              "local_time": draft.local_time, "pending": pending}, "user_id")
+                                              "local_time": draft.local_time, "pending": pending,
+                                              "asked": asked}, "user_id")
 
     def drop_draft(self, user_id: int) -> None:
         """Forget the plan being made."""
@@ -257,7 +292,8 @@ def _schedule_json(schedule: Schedule) -> str:
     """A schedule as JSON, for a plan awaiting confirmation."""
     return json.dumps({"weekdays": sorted(schedule.weekdays),
                        "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
-                       "once_at": epoch(schedule.once_at) if schedule.once_at else None})
+                       "once_at": epoch(schedule.once_at) if schedule.once_at else None,
+                       **_recurrence_columns(schedule)})
 
 
 def _schedule_from(data: dict[str, object]) -> Schedule:
@@ -265,7 +301,7 @@ def _schedule_from(data: dict[str, object]) -> Schedule:
     local = data.get("local_time")
     return Schedule(weekdays=frozenset(data.get("weekdays") or ()),  # type: ignore[arg-type]
                     local_time=time.fromisoformat(str(local)) if local else None,
-                    once_at=instant(data.get("once_at")))  # type: ignore[arg-type]
+                    once_at=instant(data.get("once_at")), **_recurrence_from(data))  # type: ignore[arg-type]
 
 
 def _plan(row: dict[str, object]) -> Plan:
@@ -273,7 +309,7 @@ def _plan(row: dict[str, object]) -> Plan:
     mask = int(row["weekdays"] or 0)  # type: ignore[call-overload]
     local = time.fromisoformat(str(row["local_time"])) if row["local_time"] else None
     schedule = Schedule(weekdays=frozenset(d for d in range(7) if mask >> d & 1), local_time=local,
-                        once_at=instant(row["once_at"]))  # type: ignore[arg-type]
+                        once_at=instant(row["once_at"]), **_recurrence_from(row))  # type: ignore[arg-type]
     return Plan(int(row["id"]), int(row["user_id"]), schedule, str(row["zone"]), str(row["goal"]),  # type: ignore[call-overload]
                 bool(row["active"]), instant(row["next_at"]), instant(row["remind_at"]))  # type: ignore[arg-type]
 

@@ -1,4 +1,5 @@
-"""Find the user's time zone from a city or region (fuzzy), a UTC offset, or a shared location."""
+"""Find the user's time zone from a place (GeoNames-derived table), an abbreviation, a UTC offset, or a
+shared location. Every guess is shown to the user with its local time before it is saved."""
 
 from __future__ import annotations
 
@@ -11,80 +12,192 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
-# Cities and regions people type that are not (the last part of) an IANA zone name.
-ALIASES = {
-    "new york": "America/New_York", "nyc": "America/New_York", "boston": "America/New_York",
-    "miami": "America/New_York", "washington": "America/New_York", "atlanta": "America/New_York",
-    "philadelphia": "America/New_York", "toronto": "America/Toronto", "montreal": "America/Toronto",
-    "chicago": "America/Chicago", "dallas": "America/Chicago", "houston": "America/Chicago",
-    "austin": "America/Chicago", "denver": "America/Denver", "phoenix": "America/Phoenix",
-    "los angeles": "America/Los_Angeles", "la": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles", "san diego": "America/Los_Angeles", "las vegas": "America/Los_Angeles",
-    "vancouver": "America/Vancouver", "mexico city": "America/Mexico_City", "rio": "America/Sao_Paulo",
-    "rio de janeiro": "America/Sao_Paulo", "buenos aires": "America/Argentina/Buenos_Aires",
-    "london": "Europe/London", "uk": "Europe/London", "england": "Europe/London", "manchester": "Europe/London",
-    "edinburgh": "Europe/London", "scotland": "Europe/London", "ireland": "Europe/Dublin",
-    "germany": "Europe/Berlin", "munich": "Europe/Berlin", "hamburg": "Europe/Berlin", "cologne": "Europe/Berlin",
-    "frankfurt": "Europe/Berlin", "france": "Europe/Paris", "spain": "Europe/Madrid", "barcelona": "Europe/Madrid",
-    "italy": "Europe/Rome", "milan": "Europe/Rome", "netherlands": "Europe/Amsterdam", "holland": "Europe/Amsterdam",
-    "switzerland": "Europe/Zurich", "geneva": "Europe/Zurich", "austria": "Europe/Vienna", "poland": "Europe/Warsaw",
-    "krakow": "Europe/Warsaw", "sweden": "Europe/Stockholm", "norway": "Europe/Oslo", "finland": "Europe/Helsinki",
-    "denmark": "Europe/Copenhagen", "portugal": "Europe/Lisbon", "porto": "Europe/Lisbon", "greece": "Europe/Athens",
-    "turkey": "Europe/Istanbul", "ukraine": "Europe/Kyiv", "kiev": "Europe/Kyiv", "russia": "Europe/Moscow",
-    "india": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
-    "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata",
-    "china": "Asia/Shanghai", "beijing": "Asia/Shanghai", "japan": "Asia/Tokyo", "osaka": "Asia/Tokyo",
-    "korea": "Asia/Seoul", "uae": "Asia/Dubai", "abu dhabi": "Asia/Dubai", "israel": "Asia/Jerusalem",
-    "tel aviv": "Asia/Jerusalem", "vietnam": "Asia/Ho_Chi_Minh", "hanoi": "Asia/Bangkok", "philippines": "Asia/Manila",
-    "indonesia": "Asia/Jakarta", "bali": "Asia/Makassar", "sydney": "Australia/Sydney", "australia": "Australia/Sydney",
-    "canberra": "Australia/Sydney", "melbourne": "Australia/Melbourne", "brisbane": "Australia/Brisbane",
-    "perth": "Australia/Perth", "adelaide": "Australia/Adelaide", "new zealand": "Pacific/Auckland",
-    "nz": "Pacific/Auckland", "wellington": "Pacific/Auckland", "egypt": "Africa/Cairo", "nigeria": "Africa/Lagos",
-    "kenya": "Africa/Nairobi", "south africa": "Africa/Johannesburg", "cape town": "Africa/Johannesburg",
-    "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage", "utc": "UTC", "gmt": "UTC",
-    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
-    "pacific": "America/Los_Angeles", "est": "America/New_York", "cet": "Europe/Berlin", "ist": "Asia/Kolkata",
-    "aest": "Australia/Sydney", "pst": "America/Los_Angeles",
-}
+from scheduler.places import City, Places, load_places, place_key, region_zones
+from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
+
+ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
+                             "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
+LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
+                           r"in|at|from)\s+")
+TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
-MATCH_CUTOFF = 85.0
-SUGGEST_CUTOFF = 72.0
+COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
+                     "the us": "US", "the usa": "US", "the uk": "GB", "the netherlands": "NL", "the philippines": "PH"}
+FUZZY_CUTOFF = 80.0
+MIN_FUZZY_LENGTH = 5
+OTHER_NAME_WEIGHT = 0.25  # "Philadelphia" is an old name of Amman: the US city is meant
+CITY_RIVALS_REGION = 500_000  # a city this big competes with a country or state of its name
+CLEAR_LEAD = 3  # a name whose biggest place has 3x the people of the next one (on another clock) is meant
 
 
 @dataclass(frozen=True)
 class ZoneGuess:
-    """The zone found (None when unsure) and close alternatives to offer as buttons."""
+    """The zone found (None when unsure), what it was read as, and alternatives to offer as buttons."""
 
     zone: str | None
     suggestions: tuple[str, ...] = ()
-
-
-@cache
-def _names() -> dict[str, str]:
-    """Searchable name -> IANA zone: every zone's city part ("new york") plus the aliases."""
-    names = {}
-    for zone in available_timezones():
-        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "posix", "right")):
-            names[zone.rsplit("/", 1)[1].replace("_", " ").lower()] = zone
-            names[zone.lower().replace("_", " ")] = zone
-    return names | ALIASES
+    place: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (label, zone) for an ambiguous name
 
 
 def find_zone(text: str) -> ZoneGuess:
-    """The zone a person means by a city, region, zone name or UTC offset like "UTC+5:30"."""
-    query = " ".join(re.sub(r"[^a-z0-9+:/\- ]", " ", text.lower().replace("_", " ")).split())
-    query = re.sub(r"^(i am in|i'm in|im in|in|my time zone is|time zone|timezone)\s+", "", query)
-    offset = _offset_zone(query)
+    """The zone a person means by a city, country, US state, abbreviation, zone name or UTC offset."""
+    query = _clean(text)
+    offset = _offset_zone(LEADING_WORDS.sub("", text.lower().strip()).replace(" ", ""))
     if offset:
-        return ZoneGuess(offset)
-    names = _names()
-    if query in names:
-        return ZoneGuess(names[query])
-    found = process.extract(query, list(names), scorer=fuzz.WRatio, limit=6, score_cutoff=SUGGEST_CUTOFF)
-    zones = list(dict.fromkeys(names[name] for name, _, _ in found))
-    if found and found[0][1] >= MATCH_CUTOFF and len(query) >= 4:
-        return ZoneGuess(names[found[0][0]], tuple(zones[1:3]))
-    return ZoneGuess(None, tuple(zones[:3]))
+        return ZoneGuess(offset, place=offset)
+    iana = _iana(LEADING_WORDS.sub("", text.lower().strip()))
+    if iana:
+        return ZoneGuess(iana, place=iana)
+    if query in SHARED_REGIONS:
+        choices = tuple((f"{query.title()}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in SHARED_REGIONS[query])
+        return ZoneGuess(None, SHARED_REGIONS[query], choices=choices)
+    if query in ALIASES:
+        zone = ALIASES[query]
+        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=text.strip())
+    return find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
+
+
+def _clean(text: str) -> str:
+    """The place words of a message, without "I'm in" and punctuation."""
+    query = place_key(text.replace("_", " ")).strip(" ?!")
+    for _ in range(3):
+        query = LEADING_WORDS.sub("", query)
+    return TRAILING_WORDS.sub("", query)
+
+
+def _iana(text: str) -> str | None:
+    """A typed IANA zone name, in any case."""
+    wanted = text.replace(" ", "_").lower()
+    return _iana_names().get(wanted) if "/" in wanted else None
+
+
+@cache
+def _iana_names() -> dict[str, str]:
+    """Lower-case IANA name -> the name."""
+    return {z.lower(): z for z in available_timezones()}
+
+
+def find_place(query: str) -> ZoneGuess | None:
+    """A country, US state or city of exactly this name (optionally "city, country/state"); a name
+    that is several of these on different clocks ("Georgia", "Washington") gets a choice."""
+    places = load_places()
+    readings = []
+    country = places.countries.get(query) or COUNTRY_NICKNAMES.get(query)
+    if country:
+        readings.append(_region(country, None, places.country_names[country]))
+    if query.endswith(" state") and query[:-6] in places.states:
+        query = query[:-6]
+        readings.append(_region(*places.states[query], f"{places.state_names[places.states[query][1]]} (United States)"))
+        return readings[0]
+    if query in places.states and len(query) > 2:
+        state_country, admin1 = places.states[query]
+        readings.append(_region(state_country, admin1, f"{places.state_names[admin1]} (United States)"))
+    name, qualifier = _split_qualifier(query, places)
+    cities = places.cities.get(name, ())
+    if qualifier:
+        cities = tuple(c for c in cities if qualifier in (c.country, f"{c.country}:{c.admin1}", c.zone)) or cities
+    if cities and (not readings or cities[0].population >= CITY_RIVALS_REGION):
+        readings.append(_rank(cities, places, name))
+    return _merge(readings)
+
+
+def _merge(readings: list[ZoneGuess]) -> ZoneGuess | None:
+    """One reading; a found zone that every other reading has first ("Mexico": the country's main
+    clock is Mexico City's); else every reading as a choice."""
+    if len(readings) <= 1:
+        return readings[0] if readings else None
+    for found in (r for r in readings if r.zone):
+        if all(found.zone in (r.zone, (r.suggestions or (None,))[0]) for r in readings):
+            return found
+    seen: dict[str, tuple[str, str]] = {}
+    for label, zone in (c for r in readings for c in (r.choices or ((r.place, r.zone or ""),))):
+        seen.setdefault(zone, (label, zone))
+    choices = tuple(seen.values())[:4]
+    return ZoneGuess(None, tuple(z for _, z in choices), choices=choices)
+
+
+def _split_qualifier(query: str, places: Places) -> tuple[str, str | None]:
+    """"portland maine" -> ("portland", "US:ME"); "paris, france" -> ("paris", "FR"); a region
+    alias stands for its zone ("london ontario")."""
+    words = query.replace(",", " ").split()
+    for cut in range(len(words) - 1, 0, -1):
+        name, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if name in places.cities:
+            if rest in places.states:
+                return name, ":".join(places.states[rest])
+            if rest in places.countries:
+                return name, places.countries[rest]
+            if rest in ALIASES:
+                return name, ALIASES[rest]
+            if rest.upper() in places.country_names:
+                return name, rest.upper()
+    return query.replace(",", " ").strip(), None
+
+
+def _rank(cities: tuple[City, ...], places: Places, name: str) -> ZoneGuess:
+    """The biggest place when it clearly dominates (or all share a zone); else a choice. Places
+    called this by their own name come before those with it as an old or foreign name."""
+    weight = {c: c.population * (1.0 if place_key(c.name) == name else OTHER_NAME_WEIGHT) for c in cities}
+    cities = tuple(sorted(cities, key=lambda c: -weight[c]))
+    top = cities[0]
+    rivals = [c for c in cities if c.zone != top.zone]
+    if not rivals or weight[top] >= CLEAR_LEAD * weight[rivals[0]]:
+        others = tuple(dict.fromkeys(c.zone for c in rivals[:2]))
+        return ZoneGuess(top.zone, others, place=_label(top, places))
+    seen: dict[str, tuple[str, str]] = {}
+    for city in cities:
+        seen.setdefault(city.zone, (_label(city, places, detailed=True), city.zone))
+    choices = tuple(seen.values())[:4]
+    return ZoneGuess(None, tuple(z for _, z in choices), choices=choices)
+
+
+def _label(city: City, places: Places, detailed: bool = False) -> str:
+    """"Karachi (Pakistan)", or "Springfield, Missouri (United States)" to tell places apart."""
+    country = places.country_names.get(city.country, city.country)
+    state = places.state_names.get(city.admin1) if city.country == "US" and detailed else None
+    return f"{city.name}, {state} ({country})" if state else f"{city.name} ({country})"
+
+
+def _region(country: str, admin1: str | None, label: str) -> ZoneGuess:
+    """A country or state: its zone when one clock dominates, else a choice of its zones."""
+    zones = region_zones(country, admin1)
+    if len(zones) == 1:
+        return ZoneGuess(zones[0], place=label)
+    choices = tuple((f"{label}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in zones[:4])
+    return ZoneGuess(None, tuple(zones[:4]), choices=choices)
+
+
+def _fuzzy(query: str) -> ZoneGuess:
+    """A misspelt place name: the closest whole name (never a part of one), biggest first."""
+    if len(query) < MIN_FUZZY_LENGTH:
+        return ZoneGuess(None)
+    places = load_places()
+    found = process.extract(query, _names_by_initial().get(query[0], []), scorer=fuzz.ratio, limit=5,
+                            score_cutoff=FUZZY_CUTOFF)
+    if not found:
+        return ZoneGuess(None)
+    best = max(found, key=lambda f: (round(f[1]), _population(f[0], places)))[0]
+    return find_place(best) or ZoneGuess(ALIASES.get(best), place=best)
+
+
+def _population(name: str, places: Places) -> int:
+    """How many people the biggest place of this name has (countries and states rank first)."""
+    if name in places.countries or name in places.states or name in ALIASES:
+        return 10**10
+    return places.cities[name][0].population if name in places.cities else 0
+
+
+@cache
+def _names_by_initial() -> dict[str, list[str]]:
+    """Every name the fuzzy match may land on, by first letter (a typo rarely changes the first
+    letter, and this keeps a lookup to a few milliseconds)."""
+    places = load_places()
+    names: dict[str, list[str]] = {}
+    for name in [*places.cities, *places.countries, *(s for s in places.states if len(s) > 2),
+                 *(a for a in ALIASES if len(a) >= MIN_FUZZY_LENGTH)]:
+        names.setdefault(name[0], []).append(name)
+    return names
 
 
 def _offset_zone(query: str) -> str | None:

@@ -48,7 +48,7 @@ class RecordingRequest(BaseRequest):
                 "chat": {"id": params["chat_id"], "type": "private"}, "from": BOT_USER,
                 "text": params.get("text", ""),
             }
-            if "reply_markup" in params:
+            if "inline_keyboard" in params.get("reply_markup", {}):  # Telegram echoes only inline keyboards
                 message["reply_markup"] = params["reply_markup"]
             return message
         return True

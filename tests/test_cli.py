@@ -114,3 +114,22 @@ def test_ask_stops_quietly_when_the_reader_closes_the_pipe(tmp_path):
 def test_ask_makes_an_argument_that_is_not_utf8_printable(capsys):
     assert main(["ask", "what is a reverse hyper \udcff", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["question"] == "what is a reverse hyper \ufffd"
+
+
+def test_when_reads_one_phrase_per_stdin_line_as_json(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("every mon wed at 7am\ntomorrow 18:30\n"))
+    assert main(["when", "-", "--now", "2026-03-01T10:00", "--tz", "Europe/Berlin", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines == [{"kind": "weekly", "days": ["mon", "wed"], "time": "07:00"},
+                     {"kind": "once", "date": "2026-03-02", "time": "18:30"}]
+
+
+def test_when_gives_a_hint_for_what_it_cannot_read(capsys):
+    main(["when", "sometime maybe", "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] == "error" and result["hint"]
+
+
+def test_zone_prints_zone_and_candidates(capsys):
+    main(["zone", "Berlin", "--json"])
+    assert json.loads(capsys.readouterr().out) == {"zone": "Europe/Berlin", "candidates": []}

@@ -22,7 +22,7 @@ def converse(coach: Coach, clock: FakeClock) -> None:
     def say(text: str, tap: bool = False) -> list:
         return coach.handle(Inbound(7, InboundKind.BUTTON if tap else InboundKind.TEXT, text))
     coach.first_delivery(1)
-    for text in ("/start", "/screen", "ok", *["no"] * 15, "/plan", "Berlin"):
+    for text in ("/start", "/screen", "ok", *["no"] * 15, "/plan", "Berlin", "yes"):
         replies = say(text)
     say(button(replies[-1], "Strength"), tap=True)
     say(button(say("every Mon Wed Fri at 7am")[0], "Save"), tap=True)

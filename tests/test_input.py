@@ -29,7 +29,8 @@ def picking(say):
     """A green user with zone and goal, at the day/time picker of a new plan."""
     screen(say)
     say("/plan")
-    say(button(say("Berlin")[-1], "Strength"), button=True)
+    say("Berlin")
+    say(button(say("yes")[-1], "Strength"), button=True)
     return say
 
 

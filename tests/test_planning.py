@@ -32,7 +32,7 @@ def planned(say):
     """A green user with zone Berlin and goal strength, asked when to train."""
     screen(say)
     say("/plan")
-    replies = say("Berlin")
+    replies = say(button(say("Berlin")[0], "Yes"), button=True)
     say(button(replies[-1], "Strength"), button=True)
     return say
 
@@ -73,7 +73,7 @@ def test_buttons_pick_days_and_a_time(planned, coach):
 def test_a_time_in_the_past_and_nonsense_get_specific_hints(planned, coach):
     assert "already passed" in planned("today at 6am")[0].text
     assert "no 30 February" in planned("30 feb at 8")[0].text
-    assert "What time?" in planned("sometime soonish maybe")[0].text
+    assert "couldn't find a day or a time" in planned("sometime soonish maybe")[0].text
     assert coach.plans.count_plans(7) == 0
 
 
@@ -92,7 +92,7 @@ def test_cancel_stops_planning(planned, coach):
 def test_plain_words_request_starts_planning(say, coach):
     screen(say)
     say("/timezone")
-    say("London")
+    say(button(say("London")[0], "Yes"), button=True)
     say("/settings")
     say("set:goal:endurance", button=True)
     confirm = say("remind me tomorrow at 6pm")[0]
@@ -120,7 +120,7 @@ def test_settings_change_the_reminder_time_and_zone_keeps_wall_clock(planned, co
     plan = coach.plans.load_plans(7)[0]
     assert plan.remind_at == plan.next_at
     planned("/timezone")
-    planned("New York")
+    planned(button(planned("New York")[0], "Yes"), button=True)
     plan = coach.plans.load_plans(7)[0]
     assert plan.next_at.astimezone(ZoneInfo("America/New_York")).hour == 7
 
@@ -154,7 +154,7 @@ def test_a_question_starting_with_plan_is_still_a_question(say):
 
 
 def test_plan_command_takes_the_schedule_as_its_argument(planned):
-    confirm = planned("/plan weekdays at 6:15")[0]
+    confirm = planned("/plan weekdays at 6:15am")[0]
     assert "every Mon, Tue, Wed, Thu, Fri at 06:15" in confirm.text and "Save" in confirm.button_list()[0].label
 
 
@@ -163,3 +163,74 @@ def test_a_spoken_plan_request_is_confirmed_before_anything_is_saved(planned, co
     assert replies[0].text.startswith("🎙 I heard")
     assert "every Mon at 07:00" in replies[0].text and "Save this plan?" in replies[0].text
     assert coach.plans.count_plans(7) == 0
+
+
+def test_a_guessed_zone_is_shown_with_its_local_time_and_saved_only_when_confirmed(say, coach):
+    screen(say)
+    say("/timezone")
+    check = say("Karachi")[0]
+    assert check.text.startswith("Karachi (Pakistan), now 14:30. Right?")  # 09:30 UTC is 14:30 there
+    assert coach.plans.load_profile(7).zone is None
+    say(button(check, "Yes"), button=True)
+    assert coach.plans.load_profile(7).zone == "Asia/Karachi"
+
+
+def test_a_guessed_zone_can_be_confirmed_by_typing_yes(say, coach):
+    screen(say)
+    say("/timezone")
+    say("Lahore")
+    assert "Asia/Karachi" in say("yes")[0].text and coach.plans.load_profile(7).zone == "Asia/Karachi"
+
+
+def test_an_ambiguous_place_name_offers_a_choice_instead_of_picking(say, coach):
+    screen(say)
+    say("/timezone")
+    choice = say("Springfield")[0]
+    labels = [b.label for b in choice.button_list()]
+    assert "Which one" in choice.text and len(labels) >= 2
+    assert any("Missouri" in label for label in labels) and any("Massachusetts" in label or "Ohio" in label for label in labels)
+    assert coach.plans.load_profile(7).zone is None
+
+
+def test_the_zone_question_asks_for_a_location_and_an_unknown_place_says_what_to_type(say):
+    screen(say)
+    assert say("/timezone")[0].location
+    unknown = say("Xyzzyville")[0]
+    assert "couldn't place" in unknown.text and unknown.location
+
+
+def test_an_open_am_pm_is_asked_with_buttons_and_the_choice_is_confirmed(planned, coach):
+    ask = planned("tomorrow at 5")[0]
+    assert [b.label for b in ask.button_list()][:2] == ["Sun 22 Nov 05:00", "Sun 22 Nov 17:00"]
+    confirm = planned(button(ask, "17:00"), button=True)[0]
+    assert "once, Sun 22 Nov 17:00" in confirm.text and coach.plans.count_plans(7) == 0
+
+
+def test_a_missing_part_keeps_what_was_understood(planned, coach):
+    ask = planned("3 times a week at 7am")[0]
+    assert "Which 3 days" in ask.text and coach.plans.load_draft(7).local_time == "07:00"
+    assert "plan:day:0" in [b.data for b in ask.button_list()]  # the day picker, its time already set
+    confirm = planned("mon wed fri")[0]
+    assert "every Mon, Wed, Fri at 07:00" in confirm.text
+    planned("cancel")
+    assert "What time?" in planned("/plan every tuesday")[0].text
+    assert "every Tue at 18:30" in planned("18:30")[0].text
+
+
+def test_new_recurrence_kinds_are_saved_and_listed_in_sessions(planned, coach):
+    planned(button(planned("every other day at 7am")[0], "Save"), button=True)
+    planned(button(planned("/plan first monday of every month at 6pm")[0], "Save"), button=True)
+    plans = coach.plans.load_plans(7)
+    assert [p.schedule.kind for p in plans] == ["every_n_days", "monthly"]
+    sessions = planned("/sessions")[0]
+    assert sessions.text.count("07:00") == 4  # today's 07:00 has passed: Sun 22, Tue 24, Thu 26, Sat 28
+    labels = [b.label for b in sessions.button_list()]
+    assert "🗑 Cancel plan: every other day at 07:00" in labels
+    assert "🗑 Cancel plan: on the 1st Mon of every month at 18:00" in labels
+    assert plans[1].next_at == datetime(2026, 12, 7, 17, 0, tzinfo=UTC)
+
+
+def test_a_one_off_without_a_time_asks_for_it_without_the_weekly_picker(planned):
+    ask = planned("tomorrow evening")[0]
+    assert ask.text.startswith("What time in the evening?") and not ask.buttons
+    assert "once, Sun 22 Nov 19:30" in planned("7:30pm")[0].text

@@ -12,6 +12,7 @@ from bot.core import Coach
 from bot.screening.questions import Status
 from scheduler.dispatcher import Blocked, Dispatcher, Due, RateLimiter, RetryLater, Transient
 from scheduler.model import Schedule
+from scheduler.recurrence import next_occurrences
 from tests.test_planning import button, screen
 
 MONDAY_7 = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # Mon 23 Nov 07:00 in Berlin
@@ -64,7 +65,7 @@ async def dispatcher(coach, clock, outbox):
 def plan(say, coach, text: str = "every Mon Wed Fri at 7am") -> None:
     screen(say)
     say("/plan")
-    say(button(say("Berlin")[-1], "Strength"), button=True)
+    say(button(say(button(say("Berlin")[0], "Yes"), button=True)[-1], "Strength"), button=True)
     say(button(say(text)[0], "Save"), button=True)
 
 
@@ -246,3 +247,19 @@ async def test_rate_limiter_keeps_every_second_under_the_rate_and_honours_a_hold
     before = time.monotonic()
     await limiter.acquire()
     assert time.monotonic() - before >= 3
+
+
+async def test_an_every_other_monday_plan_reminds_on_the_coming_monday_then_two_weeks_later(say, coach, clock, dispatcher, outbox):
+    plan(say, coach, "every other monday at 7am")
+    assert coach.plans.load_plans(7)[0].schedule.kind == "every_n_weeks"
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    assert await run(dispatcher) == 1 and outbox.sent[0][0].at == MONDAY_7
+    assert coach.plans.load_plans(7)[0].next_at == MONDAY_7 + timedelta(days=14)
+
+
+async def test_a_monthly_plan_is_stored_and_keeps_its_wall_time_across_the_dst_change(say, coach):
+    plan(say, coach, "on the 1st of every month at 7am")
+    stored = coach.plans.load_plans(7)[0]
+    assert stored.next_at == datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
+    spring = next_occurrences(stored.schedule, ZoneInfo("Europe/Berlin"), datetime(2027, 2, 15, tzinfo=UTC), 2)
+    assert [(at.month, at.hour) for at in spring] == [(3, 6), (4, 5)]  # 07:00 Berlin: 06:00 UTC, then 05:00 in summer

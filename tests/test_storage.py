@@ -88,3 +88,20 @@ def test_old_update_ids_are_pruned_in_bounded_batches_through_an_index():
     plan = " ".join(row[3] for row in store.db.execute(
         "EXPLAIN QUERY PLAN SELECT update_id FROM updates WHERE at < ? ORDER BY at LIMIT 100", [NOW.isoformat()]))
     assert "USING COVERING INDEX idx_updates_at" in plan
+
+
+def test_a_weekly_plan_saved_before_the_recurrence_migration_still_loads_as_weekly(tmp_path):
+    from bot.database import MIGRATIONS, _migrate
+    from scheduler.store import SchedulerStore, add_recurrence_kinds
+    from sqlite_utils import Database
+
+    db = Database(tmp_path / "old.db")
+    before = MIGRATIONS.index(add_recurrence_kinds)
+    for number, migration in enumerate(MIGRATIONS[:before], start=1):
+        migration(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db["plans"].insert({"user_id": 7, "weekdays": 0b10101, "local_time": "07:00", "zone": "Europe/Berlin",
+                        "goal": "strength", "created_at": 0, "active": 1})
+    _migrate(db, before)
+    plan = SchedulerStore(db).load_plans(7)[0]
+    assert plan.schedule.kind == "weekly" and plan.schedule.weekdays == {0, 2, 4}

@@ -117,6 +117,9 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     await _green(app)
     await feed(app, message_update("/plan"))
     await feed(app, message_update("Berlin"))
+    check = request.sent()[-1]
+    assert "Berlin (Germany), now" in check["text"]
+    await feed(app, callback_update(check["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
     goal = request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await feed(app, callback_update(goal))
     await feed(app, message_update("every Mon Wed Fri at 7am"))
@@ -130,6 +133,14 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     await feed(app, callback_update(f"rem:{occurrence}:snooze", message_id=92))
     edit = request.sent("editMessageText")[-1]
     assert edit["message_id"] == 92 and "15 minutes" in edit["text"]
+
+
+async def test_the_zone_question_offers_a_share_location_keyboard_button(tg):
+    app, request = tg
+    await _green(app)
+    await feed(app, message_update("/timezone"))
+    button = request.sent()[-1]["reply_markup"]["keyboard"][0][0]
+    assert button["request_location"] is True and "location" in button["text"]
 
 
 async def test_shared_location_sets_the_time_zone(tg):
@@ -146,3 +157,18 @@ async def test_an_edited_old_message_does_not_answer_the_current_question(tg):
     edited["edited_message"] = edited.pop("message")
     await feed(app, edited)
     assert app.bot_data["coach"].screening.store.load_progress(7).step == 0
+
+
+async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):
+    app, request = tg
+    await _green(app)
+    await feed(app, message_update("/plan"))
+    await feed(app, message_update("Berlin"))
+    await feed(app, callback_update(request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
+    await feed(app, callback_update(request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
+    await feed(app, message_update("tomorrow at 5"))
+    ask = request.sent()[-1]
+    rows = ask["reply_markup"]["inline_keyboard"]
+    assert "Which one" in ask["text"] and [r[0]["text"] for r in rows[:2]] == ["Sun 22 Nov 05:00", "Sun 22 Nov 17:00"]
+    await feed(app, callback_update(rows[1][0]["callback_data"], message_id=93))
+    assert "once, Sun 22 Nov 17:00" in request.sent("editMessageText")[-1]["text"]

@@ -116,7 +116,7 @@ def test_planner_changes_are_all_or_nothing():
 def test_saving_a_plan_is_all_or_nothing(understanding):
     def confirming(db: Database) -> None:
         coach = Coach(understanding, db, FakeClock())
-        for text in ("/screen", "ok", *["no"] * 15, "/plan", "Berlin"):
+        for text in ("/screen", "ok", *["no"] * 15, "/plan", "Berlin", "yes"):
             replies = coach.handle(Inbound(7, InboundKind.TEXT, text))
         strength = next(b.data for b in replies[-1].button_list() if "Strength" in b.label)
         coach.handle(Inbound(7, InboundKind.BUTTON, strength))

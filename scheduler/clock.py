@@ -1,0 +1,111 @@
+"""Read the time of day in a normalised phrase: 7am, 7a, 6 pm, 18:30, 6.15pm, 0630, 19h, noon,
+half past five, quarter to 8, 7 o'clock, and the part of the day that says am or pm."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+from scheduler.model import ScheduleError
+
+PM_WORDS = {"evening", "tonight", "night", "afternoon", "afternoon_pm", "pm"}
+AM_WORDS = {"morning", "am"}
+MERIDIEM = r"(?:\s*(am|pm|a|p)\b)?"  # "7 am", "7am", "7a"
+PATTERNS = (  # (regex, how to read it); tried in order, the first that matches wins
+    (re.compile(r"\b(?:from|between) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?\s*(?:to|and|-|till|until|til) "
+                r"\d{1,2}(?:[:.]\d{2})?" + MERIDIEM), "window"),  # the session starts at the window's start
+    (re.compile(r"\b(half|quarter|5|10|20|25) (past|after|to|til|till) (\d{1,2})(?!\d)" + MERIDIEM), "words"),
+    (re.compile(r"\b(\d{1,2})[:.](\d{2})(?!\d)" + MERIDIEM), "colon"),
+    (re.compile(r"\b(\d{1,2})h(\d{2})?(?![\da-z])"), "h"),
+    (re.compile(r"\b(\d{1,2}) ([0-5]\d)\s*(am|pm|a|p)\b"), "colon"),  # "five thirty pm"
+    (re.compile(r"(?:\bat|@)\s*(\d{1,2}) ([0-5]\d)\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)"
+                + MERIDIEM), "colon"),  # "at seven fifteen"
+    (re.compile(r"\b(\d{1,2})\s*(am|pm|a|p)\b"), "meridiem"),
+    (re.compile(r"(?:\bat|@)\s*([01]\d|2[0-3])([0-5]\d)\b|\b(0\d)([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d) ?hours\b"), "military"),
+    (re.compile(r"\b(\d{1,2})\s*o'clock\b" + MERIDIEM), "bare"),
+    (re.compile(r"(?:\bat|@|\baround|\babout|\bby|\bfrom)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
+                + MERIDIEM), "bare"),
+    (re.compile(r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|today|tomorrow|tonight|"
+                r"daily|weekdays|weekends|morning|evening|afternoon|night|dayaftertomorrow|[mtwrfsu]{2,7}|day)\s+(\d{1,2})\b"
+                r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
+)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day, whether am/pm was left open (a bare 1..11), and the part-of-day clue."""
+
+    at: time
+    open_meridiem: bool
+
+
+def find_time(words: str) -> Clock | None:
+    """The time of day in the phrase, if any; ScheduleError for an impossible one ("25:00", "13pm")."""
+    tokens = set(words.split())
+    pm = bool(tokens & PM_WORDS)
+    am = bool(tokens & AM_WORDS)
+    if "lunch" in tokens and not re.search(r"\d", words):
+        return Clock(time(12, 0), False)
+    for pattern, how in PATTERNS:
+        match = pattern.search(words)
+        if match:
+            found = _read(match, how, am, pm)
+            _refuse_second_time(f"{words[:match.start()]} {words[match.end():]}", found, am, pm)
+            return found
+    return None
+
+
+def _refuse_second_time(rest: str, first: Clock, am: bool, pm: bool) -> None:
+    """"every day at 7am and 7pm": one plan has one time, so say so instead of dropping one."""
+    for pattern, how in PATTERNS[:7]:  # written times only: a bare number left over may be a date
+        match = pattern.search(rest)
+        if match and _read(match, how, am, pm).at != first.at:
+            raise ScheduleError("One plan has one time of day. Make a plan for each time, e.g. \"every day at 7am\", "
+                                "then \"every day at 7pm\".")
+
+
+def _read(match: re.Match[str], how: str, am: bool, pm: bool) -> Clock:
+    """Hours and minutes from one pattern's match, with am/pm applied."""
+    groups = [g for g in match.groups()]
+    meridiem = groups[-1] if how in ("words", "colon", "bare", "meridiem") else None
+    if how == "window":
+        hour, minute, zero_padded = int(groups[0]), int(groups[1] or 0), False
+        meridiem = groups[2] or groups[3]
+    elif how == "words":
+        hour, minute = _spoken(groups[0], groups[1], int(groups[2]))
+        zero_padded = False
+    elif how == "military":
+        pair = [g for g in groups if g is not None]
+        hour, minute, zero_padded = int(pair[0]), int(pair[1]), True
+    else:
+        hour, minute = int(groups[0]), int(groups[1]) if how in ("colon", "h") and groups[1] else 0
+        zero_padded = how == "h" or (how == "colon" and groups[0].startswith("0"))
+    return _clock(hour, minute, meridiem, zero_padded, am, pm, match[0])
+
+
+def _spoken(amount: str, relation: str, hour: int) -> tuple[int, int]:
+    """"half past 5" -> (5, 30), "quarter to 8" -> (7, 45), "20 past 6" -> (6, 20)."""
+    minutes = {"half": 30, "quarter": 15}.get(amount) or int(amount)
+    if minutes >= 60:
+        raise ScheduleError(f"\"{amount} {relation} {hour}\" isn't a time I can read. Try 6:20 or 18:20.")
+    if relation in ("to", "til", "till"):
+        return (hour - 1) % 24, 60 - minutes
+    return hour, minutes
+
+
+def _clock(hour: int, minute: int, meridiem: str | None, zero_padded: bool, am: bool, pm: bool, seen: str) -> Clock:
+    """The wall time; a bare 1..11 with no am/pm and no part of the day is left open."""
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise ScheduleError(f"{seen.strip()} isn't a time: with am/pm use 1 to 12.")
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        raise ScheduleError(f"{seen.strip()} isn't a time of day. Use something like 07:30 or 6pm.")
+    open_meridiem = False
+    if not meridiem and not zero_padded and 1 <= hour <= 11:
+        if pm and not am:
+            hour += 12
+        elif not am:
+            open_meridiem = True
+    return Clock(time(hour, minute), open_meridiem)

@@ -1,0 +1,41 @@
+"""What the bot read from a schedule phrase, as the plain JSON objects `coachbot when` prints."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from scheduler.model import Question, Schedule, ScheduleError
+from scheduler.parsing import read_schedule
+
+DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def read_when(text: str, now: datetime, zone: tzinfo) -> dict[str, object]:
+    """The reading of `text` at the aware instant `now` in `zone`, as a JSON-ready dict."""
+    try:
+        reading = read_schedule(text, now, zone)
+        if isinstance(reading, Question):
+            return {"kind": "ask", "question": reading.text, "options": [label for label, _ in reading.options]}
+        return schedule_json(reading, zone)
+    except ScheduleError as hint:
+        return {"kind": "error", "hint": str(hint)}
+
+
+def schedule_json(schedule: Schedule, zone: tzinfo) -> dict[str, object]:
+    """A schedule in the `when --json` shape (one-off times in local wall time)."""
+    if schedule.once_at is not None:
+        local = schedule.once_at.astimezone(zone)
+        return {"kind": "once", "date": local.date().isoformat(), "time": f"{local:%H:%M}"}
+    assert schedule.local_time is not None
+    days = [DAY_CODES[d] for d in sorted(schedule.weekdays)]
+    at = f"{schedule.local_time:%H:%M}"
+    kind = schedule.kind
+    if kind == "every_n_days":
+        return {"kind": kind, "n": schedule.every, "time": at}
+    if kind == "every_n_weeks":
+        return {"kind": kind, "n": schedule.every, "days": days, "time": at}
+    if kind == "monthly" and schedule.month_day is not None:
+        return {"kind": kind, "day": schedule.month_day, "time": at}
+    if kind == "monthly":
+        return {"kind": kind, "nth": schedule.nth, "weekday": days[0], "time": at}
+    return {"kind": "weekly", "days": days, "time": at}

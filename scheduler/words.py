@@ -1,0 +1,97 @@
+"""Normalise a schedule phrase: lower case, spellings and typos fixed, number words as digits,
+set phrases folded into single tokens the reader knows ("every other" -> "every 2")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz.distance import OSA
+
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS = {name: i for i, name in enumerate(DAY_NAMES)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, 1)} | {
+    name[:3]: i for i, name in enumerate(MONTH_NAMES, 1)} | {"sept": 9}
+NUMBERS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+KEYWORDS = ("tomorrow", "tonight", "every", "weekdays", "weekends", "morning", "evening", "afternoon",
+            "except", "o'clock", "minutes", "hours", "month", "weekly", "daily")
+SPELLINGS = {
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow",
+    "2morrow": "tomorrow", "2mrw": "tomorrow", "tmw": "tomorrow", "morrow": "tomorrow", "tonite": "tonight",
+    "2nite": "tonight", "2day": "today", "tdy": "today", "evenings": "evening",
+    "mornings": "morning", "afternoons": "afternoon", "nights": "night", "mins": "minutes", "min": "minutes",
+    "minute": "minutes", "hrs": "hours", "hr": "hours", "hour": "hours", "h": "hours", "days": "day",
+    "weeks": "week", "wk": "week", "wks": "week", "months": "month", "each": "every", "evry": "every",
+    "everyday": "every day", "weekday": "weekdays", "workdays": "weekdays", "workday": "weekdays",
+    "weekend": "weekends", "weeknights": "weekdays night", "weeknight": "weekdays night", "a.m.": "am", "p.m.": "pm", "a.m": "am", "p.m": "pm", "noon": "12:00 pm",
+    "midday": "12:00 pm", "midnight": "00:00", "twice": "2 times", "thrice": "3 times", "x": "times",
+    "fortnightly": "every 2 week", "biweekly": "every 2 week", "bi-weekly": "every 2 week", "fortnight": "2 week", "oclock": "o'clock",
+    "thx": "", "pls": "", "please": "", "plz": "",
+}
+PHRASES = (
+    (r"\bday after (?:tomorrow|tmrw|tmr)\b|\bovermorrow\b", "dayaftertomorrow"),
+    (r"\bo ?'? ?clock\b", "o'clock"), (r"\bevery (?:other|second|alternate)\b", "every 2"),
+    (r"\bevery (\d+)(?:st|nd|rd|th) (day|week)", r"every \1 \2"), (r"\bevery third (day|week)", r"every 3 \1"),
+    (r"(\d)ish\b", r"\1"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
+    (r"\b(?:on )?alternate days?\b", "every 2 day"), (r"\b(?:a|one) 2 week\b", "2 week"), (r"\blabou?r day\b", "laborday"), (r"\bmemorial day\b", "memorialday"),
+    (r"\b(?:a|one) week from (?:today|now)\b", "in 1 week"), (r"\b(\d+) (day|week)s? from (?:today|now)\b", r"in \1 \2"),
+    (r"\bin (?:an|a|1) (hours|day|week) and a half\b", r"in 1.5 \1"), (r"\bin half an? hours\b", "in 0.5 hours"),
+    (r"\bin (\d+) and a half (hours|day)\b", r"in \1.5 \2"), (r"\bin an? (hours|day|week|minutes)\b", r"in 1 \1"),
+    (r"\bnew years? eve\b", "newyearseve"), (r"\bnew years?(?: day)?\b", "newyearsday"),
+    (r"\bchristmas eve\b|\bxmas eve\b", "christmaseve"), (r"\b(?:christmas|xmas)(?: day)?\b", "christmasday"),
+    (r"\bboxing day\b", "boxingday"), (r"\bvalentines?(?: day)?\b", "valentinesday"),
+    (r"\bhalloween\b", "halloween"), (r"\bst patricks?(?: day)?\b", "stpatricksday"),
+    (r"\b(?:independence day|(?:the )?(?:4th|fourth) of july)\b", "independenceday"),
+    (r"\bthanksgiving\b", "thanksgiving"), (r"\beaster(?: sunday)?\b", "eastersunday"),
+    (r"\bafter work\b|\bafter school\b|\bafter dinner\b|\barvo\b", "afternoon_pm"),
+    (r"\bbefore work\b|\bbefore breakfast\b|\bfirst thing\b", "morning"),
+    (r"\ball week(?: long)?\b|\b(?:7|seven) days a week\b|\bevery day of the week\b", "daily"),
+    (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
+)
+VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS)
+
+
+def normalise(text: str) -> str:
+    """The phrase in the reader's vocabulary."""
+    text = text.lower().replace("’", "'").replace("'s ", "s ")
+    text = re.sub(r"[^a-z0-9:./'@\-, ]", " ", text.replace("+", " and ").replace("&", " and "))
+    text = re.sub(r"(?<=[a-z])[.,](?=\s|$)|,", " ", text)
+    tokens = [_fix(token) for token in text.split()]
+    text = " ".join(t for t in tokens if t)
+    text = re.sub(r"\b(twenty|thirty|forty|fifty)[ -](one|two|three|four|five|six|seven|eight|nine)\b",
+                  lambda m: str(NUMBERS[m[1]] + NUMBERS[m[2]]), text)
+    text = re.sub(r"\b(" + "|".join(NUMBERS) + r")\b", lambda m: str(NUMBERS[m[1]]), text)
+    for pattern, replacement in PHRASES:
+        text = re.sub(pattern, replacement, text)
+    return " ".join(text.split())
+
+
+def _fix(token: str) -> str:
+    """One token's usual spelling: SPELLINGS, plural day names, and near misses of day, month and
+    key words ("wensday", "thurdays", "tomorow")."""
+    if token in SPELLINGS:
+        return SPELLINGS[token]
+    if len(token) < 5 or not token.isalpha() or token in DAYS or token in MONTHS or token in NUMBERS:
+        return token
+    return _closest(token)
+
+
+@cache
+def _closest(token: str) -> str:
+    """The vocabulary word within two edits (one for short words) with the same first letter, or the token."""
+    stem = token.removesuffix("s")
+    best, distance = token, 3
+    for word in VOCABULARY:
+        if word[0] != token[0] or abs(len(word) - len(stem)) > 2:
+            continue
+        plural = stem != token and word in DAYS
+        d = OSA.distance(stem if plural else token, word, score_cutoff=2)  # a swap of two letters is one edit
+        if d < distance and (d <= 1 or len(word) >= 7):
+            best, distance = word + ("s" if plural else ""), d
+    return best
