@@ -54,8 +54,7 @@ def read_item(understanding: Understanding, raw: dict[str, object]) -> Item:
     expected = tuple(expect) if isinstance(expect, list) else (() if expect is None else (str(expect),))
     lexical = understanding.safety.lexicon.level(" ".join(spelt))
     evidence = understanding.evidence(tokens, vector) if tokens else None
-    entries = tuple(e for e in understanding.kb.entries
-                    if evidence and (evidence.learned.get(e, 0.0) > 1e-3 or e in evidence.fuzzy)) or ("what-is",)
+    entries = tuple(evidence.entries(understanding.kb.entries)) if evidence else ()
     return Item(str(raw["kind"]), expected, evidence, entries, lexical, tuple(understanding.safety.odds(vector)))
 
 

@@ -9,11 +9,10 @@ from datetime import datetime
 from bot import texts
 from bot.messages import Button, Reply
 from bot.store import Store
-from knowledge.matcher import Match
 from knowledge.model import Entry
 from knowledge.safety import Safety
 from knowledge.training import Gap
-from knowledge.understanding import Reading, Understanding
+from knowledge.understanding import Match, Reading, Understanding
 
 MAX_RELATED_BUTTONS = 2
 MAX_LOGGED_CHARS = 500

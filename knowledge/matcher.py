@@ -1,10 +1,10 @@
-"""Find the knowledge entry a message asks about.
+"""rapidfuzz's reading of a message: how well it fits each entry's phrasings.
 
-A message is normalised (knowledge.normalize), each word is corrected to the closest word the
-content uses (rapidfuzz), and every entry is scored by how well the message fits its phrasings:
-an IDF-weighted word overlap (rare words like "endurance" count more than "reps") blended with
-rapidfuzz's word-order-free similarity to the best phrasing. Below the threshold the matcher does
-not guess; a message made only of words the content never uses is not scored at all.
+Every entry is scored 0-100 by an IDF-weighted word overlap with its phrasings (rare words like
+"endurance" count more than "reps") blended with rapidfuzz's word-order-free similarity to the
+best phrasing. The matcher also owns the normaliser (with English-aware spelling) and says when a
+message names another exercise. The understanding layer fuses these scores with the learned ranker
+and decides (knowledge.understanding).
 """
 
 from __future__ import annotations
@@ -19,29 +19,12 @@ from rapidfuzz import fuzz
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer
 
-DEFAULT_THRESHOLD = 34.0
-SUGGESTION_FLOOR = 20.0
-LONG_MESSAGE = 10        # tokens after normalisation
-LONG_MESSAGE_RELIEF = 6.0
 UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than any known word
 DIGIT_FACTOR = 0.3     # "15" says less about the topic than "endurance"
 ENTRY_SHARE = 0.5      # weight of the whole-entry overlap against the best single phrasing
 FUZZY_SHARE = 0.3      # weight of rapidfuzz similarity within the phrasing score
 FUZZY_CANDIDATES = 60  # phrasings with the most shared weight that get the (slower) fuzzy score
 COMMON_POSTINGS = 500  # a word in more phrasings than this only re-scores phrasings found by rarer words
-CLOSE_GAP = 10.0       # a runner-up this near the best entry's score is a close second
-
-
-@dataclass(frozen=True)
-class Match:
-    """The best entry for a message (None below the threshold) and the runners-up."""
-
-    entry_id: str | None
-    score: float
-    suggestions: tuple[str, ...] = ()
-    close: tuple[str, ...] = ()  # of the suggestions after the best, those within CLOSE_GAP of it
-    query: str = ""
-    off_topic: bool = False  # about another exercise or topic, not ours
 
 
 @dataclass(frozen=True)
@@ -56,10 +39,8 @@ class _Phrasing:
 class Matcher:
     """An index over every phrasing of every entry, built once at start."""
 
-    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, english: dict[str, int],
-                 threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, english: dict[str, int]) -> None:
         self.kb = kb
-        self.threshold = threshold
         spelt = {e.id: [normalizer.words(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
         self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer, spelt), english)
         tokenised = {eid: [self.normalizer.tokens_of(w) for w in phrasings] for eid, phrasings in spelt.items()}
@@ -79,27 +60,6 @@ class Matcher:
         for token, weight in weights.items():
             self._postings[token][len(self._phrasings)] = weight
         self._phrasings.append(_Phrasing(" ".join(tokens), norm, entry_id))
-
-    def match(self, text: str, margin: float = 0.0) -> Match:
-        """The entry this message asks about, or None with up to three suggestions; `margin` raises
-        the bar (for text that may be misheard)."""
-        tokens = self.normalizer.tokens(text)
-        query = " ".join(tokens)
-        if self.about_something_else(tokens):
-            return Match(entry_id=None, score=0.0, query=query, off_topic=True)
-        ranked = self._rank(tokens)
-        if not ranked:
-            return Match(entry_id=None, score=0.0, query=query)
-        best_id, best_score = ranked[0]
-        suggested = [(eid, score) for eid, score in ranked[:3] if score >= SUGGESTION_FLOOR]
-        close = tuple(eid for eid, score in suggested[1:] if score >= best_score - CLOSE_GAP)
-        found = best_id if best_score >= self.threshold_for(tokens) + margin else None
-        return Match(entry_id=found, score=best_score, suggestions=tuple(eid for eid, _ in suggested),
-                     close=close, query=query)
-
-    def threshold_for(self, tokens: list[str]) -> float:
-        """Long messages score lower (their context words dilute the overlap), so they need less."""
-        return self.threshold - LONG_MESSAGE_RELIEF if len(tokens) >= LONG_MESSAGE else self.threshold
 
     def about_something_else(self, tokens: list[str]) -> bool:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""

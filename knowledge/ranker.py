@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -27,6 +28,11 @@ class Ranker:
     classes: np.ndarray
     weights: np.ndarray
 
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each label's class number."""
+        return {label: i for i, label in enumerate(self.labels)}
+
     @classmethod
     def from_dense(cls, labels: Sequence[str], coef: np.ndarray, bias: np.ndarray) -> Ranker:
         """Keep a trained (classes x features) weight matrix sparsely, by feature."""
@@ -37,6 +43,13 @@ class Ranker:
         np.add.at(indptr, rows + 1, 1)
         return cls(tuple(labels), bias.astype(np.float32), np.cumsum(indptr), classes.astype(np.int32),
                    by_feature[rows, classes])
+
+    @classmethod
+    def from_rows(cls, labels: Sequence[str], indptr: np.ndarray, classes: np.ndarray, weights: np.ndarray,
+                  bias: np.ndarray) -> Ranker:
+        """A ranker from weights already kept by feature (CSR rows of features x classes)."""
+        return cls(tuple(labels), bias.astype(np.float32), indptr.astype(np.int64), classes.astype(np.int32),
+                   weights.astype(np.float32))
 
     def logits(self, vector: Vector) -> np.ndarray:
         """The score of every class for one message."""

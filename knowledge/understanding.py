@@ -11,23 +11,40 @@ reading; a near-miss topic gets its own "the articles don't cover that" reply.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
 from knowledge.features import Vector
 from knowledge.loader import CONTENT_DIR, load_knowledge
-from knowledge.matcher import CLOSE_GAP, DEFAULT_THRESHOLD, SUGGESTION_FLOOR, Match, Matcher
+from knowledge.matcher import Matcher
 from knowledge.normalize import Normalizer, load_lexicon
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
 from knowledge.spelling import Fix, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
 
 CANDIDATES = 5
+LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
+SUGGESTION_FLOOR = 20.0  # candidates below this are not offered as suggestions
+CLOSE_GAP = 10.0  # a runner-up this near the best entry's score is a close second
 LONG_MESSAGE = 10         # tokens: a longer message's context words dilute its scores...
 LONG_MESSAGE_RELIEF = 6.0  # ...so it needs this much less
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best entry for a message (None below the threshold) and the runners-up."""
+
+    entry_id: str | None
+    score: float
+    suggestions: tuple[str, ...] = ()
+    close: tuple[str, ...] = ()  # of the suggestions after the best, those within CLOSE_GAP of it
+    query: str = ""
+    off_topic: bool = False  # about another exercise or topic, not ours
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,10 @@ class Evidence:
     foreign: bool = False   # names another exercise or topic (the lexicon's list), not ours
     long: bool = False
 
+    def entries(self, known: Container[str]) -> list[str]:
+        """The entries any component scores at all (no other entry can win)."""
+        found = [e for e in self.learned if e in known]
+        return found + [e for e in self.fuzzy if e in known and e not in self.learned] or list(self.fuzzy)
 
 @dataclass(frozen=True)
 class Reading:
@@ -134,11 +155,11 @@ class Understanding:
         if reading is None:
             if len(self._recent) >= RECENT:
                 self._recent.clear()
-            reading = self._recent[key] = self._read(text, margin)
+            reading = self._recent[key] = self.read_uncached(text, margin)
         return reading
 
-    def _read(self, text: str, margin: float) -> Reading:
-        """Read one message, uncached."""
+    def read_uncached(self, text: str, margin: float = 0.0) -> Reading:
+        """Read one message afresh (what `read` caches; benchmarks time this)."""
         normalizer = self.matcher.normalizer
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
@@ -149,16 +170,22 @@ class Understanding:
         if not tokens:
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
         evidence = self.evidence(tokens, vector)
-        decision = decide(evidence, self.policy, self.kb.entries, self.gaps.values(), margin)
+        decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)
         return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
                        evidence.learned.get(NOT_OURS, 0.0), odds)
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
-        """Each component's reading of a message's tokens."""
-        probs = self.model.topics.probabilities(vector)
-        return Evidence(" ".join(tokens), {label: float(p) for label, p in zip(self.model.topics.labels, probs)},
-                        dict(self.matcher.fuzzy_scores(tokens)), self.matcher.about_something_else(tokens),
-                        len(tokens) >= LONG_MESSAGE)
+        """Each component's reading of a message: the ranker's likeliest classes (and always "not
+        ours" and the near misses), and rapidfuzz's scores."""
+        ranker = self.model.topics
+        probs = ranker.probabilities(vector)
+        likeliest = np.argpartition(-probs, LEARNED_CANDIDATES)[:LEARNED_CANDIDATES] \
+            if len(probs) > LEARNED_CANDIDATES else range(len(probs))
+        learned = {ranker.labels[i]: float(probs[i]) for i in likeliest}
+        for label in (NOT_OURS, *self.gaps):
+            learned[label] = float(probs[ranker.index[label]]) if label in ranker.index else 0.0
+        return Evidence(" ".join(tokens), learned, dict(self.matcher.fuzzy_scores(tokens)),
+                        self.matcher.about_something_else(tokens), len(tokens) >= LONG_MESSAGE)
 
 
 def load_understanding(cache_dir: Path, content_dir: Path | None = None,
