@@ -85,7 +85,7 @@ LEVELS = ("none", "doctor", "emergency")  # the classifier's labels, in Safety o
 class SafetyOdds:
     """Classifier probabilities that raise a level (cross-validated for recall first)."""
 
-    concern: float = 0.8      # of a concern (either level): doctor first at least
+    concern: float = 0.9      # of a concern (either level): doctor first at least
     emergency: float = 0.9    # of an emergency, when the lexicon already sees a concern
     emergency_alone: float = 0.9  # of an emergency, when the lexicon sees nothing
     min_words: int = 3            # shorter messages ("back", "tuesday 7pm") are the lexicon's alone
