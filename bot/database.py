@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.intake import create_inbox_table
 from bot.screening.store import add_screening_redo, create_screening_tables
 from scheduler.store import create_scheduler_tables
 
@@ -38,6 +39,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     create_scheduler_tables,
     add_screening_redo,
     add_voice_setting,
+    create_inbox_table,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,8 @@ DEFAULT_API_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_DB = "coachbot.db"
 DEFAULT_VOICE_DIR = ".coachbot/voice"
 DEFAULT_TTS_VOICE = "en-us+m3"
+DEFAULT_SEND_RATE = 29.5
+DEFAULT_RETRY_SECONDS = 1.0
 
 
 class SettingsError(ValueError):
@@ -38,6 +40,8 @@ class Settings:
     match_threshold: float | None = None
     voice_dir: Path = Path(DEFAULT_VOICE_DIR)
     tts_voice: str = DEFAULT_TTS_VOICE
+    send_rate: float = DEFAULT_SEND_RATE  # Bot API sends per second for the whole token
+    retry_seconds: float = DEFAULT_RETRY_SECONDS  # first wait before retrying a start-up call
 
 
 def load_settings(env: Mapping[str, str] | None = None, env_file: str | Path = ".env") -> Settings:
@@ -68,6 +72,8 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         match_threshold=_float(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
         voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
         tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
+        send_rate=_positive(values, "COACHBOT_SEND_RATE", DEFAULT_SEND_RATE),
+        retry_seconds=_positive(values, "COACHBOT_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
     )
 
 
@@ -88,3 +94,14 @@ def _float(raw: str, name: str) -> float:
         return float(raw)
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not a number") from None
+
+
+def _positive(values: Mapping[str, str], name: str, default: float) -> float:
+    """Read a number variable that must be above zero (and finite)."""
+    raw = values.get(name)
+    if not raw:
+        return default
+    value = _float(raw, name)
+    if not 0 < value < float("inf"):
+        raise SettingsError(f"{name}={raw!r} must be a number above 0")
+    return value

@@ -246,3 +246,15 @@ async def test_rate_limiter_keeps_every_second_under_the_rate_and_honours_a_hold
     before = time.monotonic()
     await limiter.acquire()
     assert time.monotonic() - before >= 3
+
+
+async def test_a_send_with_an_unknown_outcome_after_its_retry_is_counted_as_sent_not_repeated(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    outbox.failures = [Transient("read timeout, twice", unsure=True)]
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    assert outbox.sent == [] and not outbox.failures
+    statuses = [r["status"] for r in coach.plans.db.query("SELECT status FROM occurrences")]
+    assert statuses == ["sent"]
+    clock.now += timedelta(seconds=5)
+    assert await run(dispatcher) == 0  # settled: nothing is queued again
