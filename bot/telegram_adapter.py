@@ -25,7 +25,7 @@ from bot.intake import Inbox
 from bot.messages import Inbound, InboundKind, Reply
 from bot.render import format_html, split_text
 from bot.settings import Settings
-from bot.telegram_budget import OutcomeUnknown, SendBudget
+from bot.telegram_budget import SEND_READ_TIMEOUT, OutcomeUnknown, SendBudget
 from bot.telegram_intake import JournalingQueue, PerUserProcessor
 from bot.telegram_voice import read_voice, send_spoken
 from bot.voice_engine import voice_inbound
@@ -73,6 +73,8 @@ def build_application(settings: Settings, coach: Coach, request: BaseRequest | N
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:  # wait out a slow answer rather than send again (see telegram_budget)
+        builder = builder.read_timeout(SEND_READ_TIMEOUT)
     app = builder.build()
     app.bot_data["coach"] = coach
     app.bot_data["voice"] = voice

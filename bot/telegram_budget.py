@@ -6,13 +6,15 @@ aiolimiter: sends are spaced 1/rate apart overall (a leaky bucket of one, so a p
 in a burst), each private chat gets a short burst and then about one message a second, each group
 20 a minute, and a 429 pauses every sender for Telegram's retry_after.
 
-A failed send is retried here, the one place every send passes through:
+A failed send is retried here, the one place every send passes through, up to 5 attempts:
 - when Telegram answered with an error (5xx) or the connection never opened, nothing was sent,
-  so it is retried with backoff;
-- when the request went out but no answer came back (a read timeout, a dropped connection),
-  Telegram may have delivered it. That send is retried once; if a later attempt is also left
-  without an answer, the budget stops and raises `OutcomeUnknown`, to be counted as delivered.
-  So a lost reply costs at most one duplicate message, never more.
+  so a retry cannot duplicate anything;
+- a slow answer is waited for (SEND_READ_TIMEOUT, well past Telegram's usual worst case) rather
+  than abandoned and sent again, since abandoning it is what turns a late answer into a copy;
+- when the request went out and the connection closed without an answer (or even the long wait
+  ran out), Telegram may have delivered it: that lost answer is settled by one more attempt, so it
+  costs at most one duplicate, and nothing is lost. If the last attempt ends that way too, the
+  send raises `OutcomeUnknown` and is counted as delivered, not apologised for.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
 
+SEND_READ_TIMEOUT = 60.0  # seconds to wait for Telegram's answer to a send
 DEFAULT_RATE = 29.5  # messages per second per token: just under Telegram's ~30
 CHAT_BURST = 3  # a private chat may get this many at once, then about one a second
 GROUP_PER_MINUTE = 20
@@ -42,7 +45,7 @@ Callback = Callable[..., Coroutine[Any, Any, Any]]
 
 
 class OutcomeUnknown(NetworkError):
-    """Telegram may or may not have delivered a send, and it was already retried once."""
+    """Telegram may have delivered a send, but no attempt got an answer."""
 
 
 class SendBudget(BaseRateLimiter[None]):
@@ -81,10 +84,9 @@ class SendBudget(BaseRateLimiter[None]):
             except BadRequest:
                 raise
             except NetworkError as exc:
-                maybe_sent = outcome_unknown(exc)
-                if (unsure and maybe_sent) or attempt == MAX_ATTEMPTS:
-                    raise (OutcomeUnknown(str(exc)) if unsure or maybe_sent else exc) from exc
-                unsure = unsure or maybe_sent
+                unsure = unsure or outcome_unknown(exc)
+                if attempt == MAX_ATTEMPTS:
+                    raise (OutcomeUnknown(str(exc)) if unsure else exc) from exc
                 log.info("%s failed (%s); retrying", endpoint, type(exc).__name__)
                 await self.sleep(self.backoff * 2 ** (attempt - 1))
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises

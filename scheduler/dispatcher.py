@@ -9,9 +9,9 @@ the bot was down is still sent (marked late) if its session has not started, oth
 as missed (a session counts as begun STARTED_AFTER its start time, so a reminder due at the start
 still goes out a few seconds late). Delivery is rate limited (by the transport's shared budget, or
 here when a rate is given); 429 waits retry_after, network errors back off and retry, and a user who
-blocked the bot has their plans paused. A send whose outcome is unknown after the transport's one
-retry (no answer came back twice) is counted as sent, never tried a third time: a lost answer
-costs at most one duplicate.
+blocked the bot has their plans paused. A send whose outcome is still unknown after the transport's
+attempts (no answer came back to any) is counted as sent and not tried again: the transport
+already spent one attempt per lost answer, so a lost answer costs at most one duplicate.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ class Dispatcher:
             self.queue.put_nowait((due, attempt))
         except Transient as exc:
             if exc.unsure:
-                log.warning("reminder %s: no answer from Telegram after a retry; counted as sent", due.occurrence_id)
+                log.warning("reminder %s: no answer from Telegram to any attempt; counted as sent", due.occurrence_id)
                 self.store.set_status(due.occurrence_id, "sent", self.clock())
                 return
             if attempt + 1 >= MAX_ATTEMPTS:

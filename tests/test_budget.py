@@ -84,11 +84,11 @@ async def test_a_lost_reply_is_retried_once(budget):
     assert telegram.attempts == 2
 
 
-async def test_a_second_unknown_outcome_is_settled_not_sent_a_third_time(budget):
-    telegram = Telegram(_lost_reply(), NetworkError("Internal Server Error"), _dropped())
+async def test_each_lost_answer_costs_at_most_one_more_attempt_and_the_last_one_is_settled(budget):
+    telegram = Telegram(_lost_reply(), NetworkError("Internal Server Error"), _dropped(), _dropped(), _lost_reply())
     with pytest.raises(OutcomeUnknown):
         await send(budget, telegram)
-    assert telegram.attempts == 3  # at most two copies can have arrived
+    assert telegram.attempts == 5  # never more than the attempts, and a copy only per lost answer
 
 
 async def test_a_429_pauses_for_retry_after_then_sends_once(budget):

@@ -248,7 +248,7 @@ async def test_rate_limiter_keeps_every_second_under_the_rate_and_honours_a_hold
     assert time.monotonic() - before >= 3
 
 
-async def test_a_send_with_an_unknown_outcome_after_its_retry_is_counted_as_sent_not_repeated(say, coach, clock, dispatcher, outbox):
+async def test_a_send_with_an_unknown_outcome_after_its_retries_is_counted_as_sent_not_repeated(say, coach, clock, dispatcher, outbox):
     plan(say, coach)
     outbox.failures = [Transient("read timeout, twice", unsure=True)]
     clock.now = MONDAY_7 - timedelta(minutes=30)
