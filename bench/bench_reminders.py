@@ -107,7 +107,7 @@ async def bench_fanout(count: int) -> None:
     from bot.engine import build_coach
     from bot.settings import Settings
     from bot.telegram_adapter import build_application
-    from bot.telegram_reminders import start_reminders, stop_reminders
+    from bot.telegram_reminders import CLAIMS_PER_TICK, TICK_SECONDS, start_reminders, stop_reminders
     from tests.fakebotapi import FakeBotApi
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,7 +121,10 @@ async def bench_fanout(count: int) -> None:
             async with app:  # the production path: the reminder bot and dispatcher of a running app
                 start = time.perf_counter()
                 dispatcher = await start_reminders(app, coach)
-                queued = dispatcher.tick()
+                queued = 0
+                while claimed := dispatcher.tick(CLAIMS_PER_TICK):  # as the JobQueue job does, each second
+                    queued += claimed
+                    await asyncio.sleep(TICK_SECONDS)
                 await dispatcher.drain()
                 elapsed = time.perf_counter() - start
                 await stop_reminders(app)

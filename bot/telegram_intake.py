@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
@@ -38,10 +39,19 @@ class JournalingQueue(asyncio.Queue[object]):
 
     async def put(self, item: object) -> None:
         """Journal, then queue; a redelivery of an update still in the journal is dropped."""
-        if isinstance(item, Update) and not self.inbox.record(item.update_id, json.dumps(item.to_dict()), self.clock()):
+        if isinstance(item, Update) and not self._record(item):
             log.info("update %s is already being handled; redelivery dropped", item.update_id)
             return
         await super().put(item)
+
+    def _record(self, update: Update) -> bool:
+        """Journal the update; when the database cannot take it (a full disk), it is still handled,
+        only without the journal's protection, rather than stopping the intake."""
+        try:
+            return self.inbox.record(update.update_id, json.dumps(update.to_dict()), self.clock())
+        except sqlite3.Error as exc:
+            log.warning("update %s not journaled (%s); handling it anyway", update.update_id, exc)
+            return True
 
     def replay(self, bot: Bot) -> int:
         """Queue the updates a previous run received but did not finish; returns how many."""
@@ -68,7 +78,10 @@ class PerUserProcessor(BaseUpdateProcessor):
         else:
             await self._in_order(key, coroutine)
         if isinstance(update, Update):
-            self.inbox.finish(update.update_id)
+            try:
+                self.inbox.finish(update.update_id)
+            except sqlite3.Error as exc:  # it is handled again after a restart: its replies once more
+                log.warning("update %s not marked finished (%s)", update.update_id, exc)
 
     async def _in_order(self, key: int, coroutine: Awaitable[Any]) -> None:
         """Hold the user's lock while the update runs; drop the lock when nobody waits for it."""

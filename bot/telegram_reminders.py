@@ -16,6 +16,7 @@ from bot.telegram_budget import OutcomeUnknown, retry_after_seconds
 from scheduler.dispatcher import Blocked, Deliver, Dispatcher, Due, RetryLater, Transient
 
 TICK_SECONDS = 1.0
+CLAIMS_PER_TICK = 200  # plans claimed per tick: far above the send rate, a few ms of the event loop
 
 
 def make_deliver(bot: Bot, coach: Coach) -> Deliver:
@@ -60,4 +61,4 @@ async def stop_reminders(app: Application) -> None:
 
 async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Queue whatever the database says is due."""
-    context.application.bot_data["dispatcher"].tick()
+    context.application.bot_data["dispatcher"].tick(CLAIMS_PER_TICK)

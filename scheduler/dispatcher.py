@@ -135,15 +135,19 @@ class Dispatcher:
         await asyncio.gather(*self._workers, return_exceptions=True)
         self._workers = []
 
-    def tick(self) -> int:
-        """Claim everything due now and queue it; returns how many were queued. Fast and synchronous."""
+    def tick(self, limit: int | None = None) -> int:
+        """Claim what is due now and queue it; returns how many were queued. Synchronous: with a
+        `limit` on plans per tick, a big fan-out is claimed over several ticks while sending goes
+        on, instead of holding the event loop for seconds."""
         now = self.clock()
         queued = 0
         for occurrence in self.store.claim_due_snoozes(now):
             self.queue.put_nowait((Due(occurrence.id, occurrence.user_id, self.store.load_plan(occurrence.plan_id),
                                        occurrence.at, snoozed=True), 0))
             queued += 1
-        while plans := self.store.load_due_plans(now, BATCH):
+        left = limit if limit is not None else -1
+        while left and (plans := self.store.load_due_plans(now, BATCH if left < 0 else min(BATCH, left))):
+            left -= len(plans) if left > 0 else 0
             for plan in plans:
                 queued += self._claim(plan, now)
         return queued

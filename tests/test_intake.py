@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from typing import Any
 
 from telegram import Update
@@ -113,3 +114,15 @@ def test_replies_survive_the_journal_round_trip():
     replies = [Reply("Hi", title="T", buttons=((Button("A", "a"), Button("B", "b")),), entry="x", matched=True,
                      score=71.5, edit=True, speak=True), Reply("second")]
     assert parse_replies(format_replies(replies)) == replies
+
+
+async def test_an_update_is_still_handled_when_the_journal_cannot_be_written(coach, monkeypatch):
+    app = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest())
+    inbox: Inbox = app.bot_data["inbox"]
+
+    def full_disk(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(inbox, "record", full_disk)
+    await app.update_queue.put(Update.de_json(message_update("hello"), app.bot))
+    assert app.update_queue.qsize() == 1

@@ -258,3 +258,16 @@ async def test_a_send_with_an_unknown_outcome_after_its_retries_is_counted_as_se
     assert statuses == ["sent"]
     clock.now += timedelta(seconds=5)
     assert await run(dispatcher) == 0  # settled: nothing is queued again
+
+
+async def test_a_big_fan_out_is_claimed_a_slice_per_tick(coach, clock, outbox):
+    d = Dispatcher(coach.plans, coach.planner, outbox, clock)
+    start = clock.now
+    for user in range(100, 150):
+        coach.plans.add_plan(user, Schedule(once_at=start + timedelta(hours=1)), "UTC", "strength", start,
+                             start + timedelta(hours=1), start)
+    assert [d.tick(20), d.tick(20), d.tick(20), d.tick(20)] == [20, 20, 10, 0]
+    d.start()
+    await d.drain()
+    await d.stop()
+    assert len({due.user_id for due, _ in outbox.sent}) == 50

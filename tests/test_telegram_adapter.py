@@ -146,3 +146,31 @@ async def test_an_edited_old_message_does_not_answer_the_current_question(tg):
     edited["edited_message"] = edited.pop("message")
     await feed(app, edited)
     assert app.bot_data["coach"].screening.store.load_progress(7).step == 0
+
+
+async def test_reminders_and_replies_share_one_send_budget(tg, monkeypatch):
+    from datetime import timedelta
+
+    from bot.telegram_reminders import start_reminders, stop_reminders
+    from scheduler.model import Schedule
+
+    app, request = tg
+    budget, paced = app.bot.rate_limiter, []
+    original = budget.process_request
+
+    async def counting(callback, args, kwargs, endpoint, data, rate_limit_args):
+        paced.append((endpoint, data.get("chat_id")))
+        return await original(callback, args, kwargs, endpoint, data, rate_limit_args)
+
+    monkeypatch.setattr(budget, "process_request", counting)
+    await feed(app, message_update("how many reps for endurance?"))
+    coach = app.bot_data["coach"]
+    now = coach.clock()
+    coach.plans.add_plan(8, Schedule(once_at=now + timedelta(hours=1)), "UTC", "strength", now,
+                         now + timedelta(hours=1), now)
+    dispatcher = await start_reminders(app, coach)
+    assert dispatcher.tick() == 1
+    await dispatcher.drain()
+    await stop_reminders(app)
+    assert paced == [("sendMessage", 7), ("sendMessage", 8)]
+    assert len(request.sent()) == 2
