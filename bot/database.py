@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.intake import create_inbox_table
 from bot.screening.store import add_screening_redo, create_screening_tables
 from bot.storage.transaction import StorageError, transaction
 from scheduler.store import add_recurrence_kinds, create_scheduler_tables
@@ -46,6 +47,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_voice_setting,
     add_update_time_index,
     add_recurrence_kinds,
+    create_inbox_table,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,6 +17,8 @@ DEFAULT_DB = "coachbot.db"
 DEFAULT_VOICE_DIR = ".coachbot/voice"
 DEFAULT_KB_CACHE_DIR = ".coachbot/kb"
 DEFAULT_TTS_VOICE = "en-us+m3"
+DEFAULT_SEND_RATE = 29.5
+DEFAULT_RETRY_SECONDS = 1.0
 
 
 class SettingsError(ValueError):
@@ -41,6 +43,8 @@ class Settings:
     kb_cache_dir: Path = Path(DEFAULT_KB_CACHE_DIR)
     voice_dir: Path = Path(DEFAULT_VOICE_DIR)
     tts_voice: str = DEFAULT_TTS_VOICE
+    send_rate: float = DEFAULT_SEND_RATE  # Bot API sends per second for the whole token
+    retry_seconds: float = DEFAULT_RETRY_SECONDS  # first wait before retrying a start-up call
 
 
 def load_settings(env: Mapping[str, str] | None = None, env_file: str | Path = ".env") -> Settings:
@@ -72,6 +76,8 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         kb_cache_dir=Path(values.get("COACHBOT_KB_CACHE_DIR") or DEFAULT_KB_CACHE_DIR),
         voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
         tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
+        send_rate=_positive(values, "COACHBOT_SEND_RATE", DEFAULT_SEND_RATE),
+        retry_seconds=_positive(values, "COACHBOT_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
     )
 
 
@@ -99,7 +105,21 @@ def _score(raw: str, name: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not a number (use 0-100, e.g. 60)") from None
+        raise SettingsError(f"{name}={raw!r} is not a number (use 0-100, e.g. 24)") from None
     if not math.isfinite(value) or not 0 <= value <= 100:
         raise SettingsError(f"{name}={raw!r} must be a number from 0 to 100")
+    return value
+
+
+def _positive(values: Mapping[str, str], name: str, default: float) -> float:
+    """Read a number variable that must be above zero (and finite)."""
+    raw = values.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a number") from None
+    if not 0 < value < float("inf"):
+        raise SettingsError(f"{name}={raw!r} must be a number above 0")
     return value

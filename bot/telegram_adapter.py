@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
                       ReplyKeyboardMarkup, Update)
@@ -11,7 +13,6 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.request import BaseRequest
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -22,9 +23,12 @@ from telegram.ext import (
 )
 
 from bot.core import Coach
+from bot.intake import Inbox
 from bot.messages import Inbound, InboundKind, Reply
 from bot.render import format_html, split_text
 from bot.settings import Settings
+from bot.telegram_budget import SEND_READ_TIMEOUT, OutcomeUnknown, SendBudget
+from bot.telegram_intake import JournalingQueue, PerUserProcessor
 from bot.telegram_voice import read_voice, send_spoken
 from bot.voice_engine import voice_inbound
 from voice.pipeline import VoicePipeline
@@ -48,30 +52,38 @@ MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", 
                "document", "location", "contact", "poll", "dice", "venue")
 SHARE_LOCATION = "📍 Share my location"
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+Compute = Callable[[], Awaitable[list[Reply]]]
 
 
 def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None,
                       voice: VoicePipeline | None = None) -> Application:
-    """A PTB Application wired to the core, with rate limiting and commands registered at start.
+    """A PTB Application wired to the core: updates journaled on arrival and run per user in order,
+    one sending budget, commands registered at start.
 
     `request` replaces the HTTP layer (tests pass a recording one); without `voice`, voice notes
     get the same friendly note as other media."""
+    inbox = Inbox(coach.store.db)
     builder = (
         Application.builder()
         .token(settings.token or "")
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_base_file_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(SendBudget(settings.send_rate))
+        .update_queue(JournalingQueue(inbox, coach.clock))
+        .concurrent_updates(PerUserProcessor(inbox))
         .post_init(_post_init)
         .post_stop(_post_stop)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:  # wait out a slow answer rather than send again (see telegram_budget)
+        builder = builder.read_timeout(SEND_READ_TIMEOUT)
     app = builder.build()
     app.bot_data["coach"] = coach
     app.bot_data["voice"] = voice
     app.bot_data["settings"] = settings
     app.bot_data["request"] = request
+    app.bot_data["inbox"] = inbox
     add_handlers(app)
     return app
 
@@ -84,8 +96,8 @@ def add_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(new & filters.TEXT, _on_text))
     app.add_handler(CallbackQueryHandler(_on_button))
     app.add_handler(MessageHandler(new & filters.LOCATION, _on_location))
-    if app.bot_data.get("voice") is not None:  # not blocking: others are served while it transcribes
-        app.add_handler(MessageHandler(new & (filters.VOICE | filters.AUDIO), _on_voice, block=False))
+    if app.bot_data.get("voice") is not None:  # other users are served while it transcribes
+        app.add_handler(MessageHandler(new & (filters.VOICE | filters.AUDIO), _on_voice))
     app.add_handler(MessageHandler(new & ~filters.TEXT & ~filters.StatusUpdate.ALL, _on_media))
     app.add_error_handler(_on_error)
 
@@ -93,8 +105,11 @@ def add_handlers(app: Application) -> None:
 async def _post_init(app: Application) -> None:
     """Show the commands in Telegram's menu and start reminder delivery."""
     from bot.telegram_reminders import start_reminders  # the reminder module builds on this one
+    from bot.telegram_startup import retry_startup
 
-    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    commands = [BotCommand(name, text) for name, text in COMMANDS]
+    settings: Settings = app.bot_data["settings"]
+    await retry_startup(lambda: app.bot.set_my_commands(commands), "setMyCommands", settings.retry_seconds)
     await start_reminders(app, app.bot_data["coach"])
 
 
@@ -115,21 +130,52 @@ def _voice(context: ContextTypes.DEFAULT_TYPE) -> VoicePipeline | None:
     return context.application.bot_data.get("voice")
 
 
+def _inbox(context: ContextTypes.DEFAULT_TYPE) -> Inbox:
+    """The intake journal."""
+    return context.application.bot_data["inbox"]
+
+
 async def _drop_redelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Handle each update id once, even when Telegram delivers it again after a restart."""
+    """Handle each update id once, even when Telegram delivers it again after a restart; an update
+    answered before a crash goes on, to send its saved replies."""
+    if _inbox(context).load_replies(update.update_id) is not None:
+        return
     if not _coach(context).first_delivery(update.update_id):
         log.info("update %s already handled; skipped", update.update_id)
         raise ApplicationHandlerStop
 
 
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: Compute) -> list[Reply]:
+    """The replies to an update, computed once and saved until sent; after a crash, the saved ones
+    (so the core never takes the same message twice)."""
+    inbox = _inbox(context)
+    saved = inbox.load_replies(update.update_id)
+    if saved is not None:
+        return saved
+    replies = await compute()
+    try:
+        inbox.save_replies(update.update_id, replies)
+    except sqlite3.Error as exc:  # a full disk: send anyway, only without the journal's protection
+        log.warning("replies to update %s not journaled (%s)", update.update_id, exc)
+    return replies
+
+
+def _core(context: ContextTypes.DEFAULT_TYPE, inbound: Inbound) -> Compute:
+    """Ask the core, for _answer."""
+
+    async def compute() -> list[Reply]:
+        return _coach(context).handle(inbound)
+
+    return compute
+
+
 async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A typed message or command."""
+    """A typed message or command (no typing action: the answer is ready in milliseconds)."""
     message = update.effective_message
     if message is None or update.effective_user is None:
         return
-    await message.chat.send_action(ChatAction.TYPING)
-    replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.TEXT, message.text or ""))
-    await send_replies(message, replies, _voice(context))
+    inbound = Inbound(update.effective_user.id, InboundKind.TEXT, message.text or "")
+    await send_replies(message, await _answer(update, context, _core(context, inbound)), _voice(context))
 
 
 async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -138,8 +184,8 @@ async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None or message.location is None or update.effective_user is None:
         return
     where = f"{message.location.latitude},{message.location.longitude}"
-    replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.LOCATION, where))
-    await send_replies(message, replies)
+    inbound = Inbound(update.effective_user.id, InboundKind.LOCATION, where)
+    await send_replies(message, await _answer(update, context, _core(context, inbound)))
 
 
 async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -147,10 +193,12 @@ async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user, voice = update.effective_message, update.effective_user, _voice(context)
     if message is None or user is None or voice is None:  # registered only when voice is on
         return
-    heard = await read_voice(message, voice)
-    if isinstance(heard, Reply):
-        return await send_replies(message, [heard])
-    await send_replies(message, _coach(context).handle(voice_inbound(user.id, heard)), voice)
+
+    async def compute() -> list[Reply]:
+        heard = await read_voice(message, voice)
+        return [heard] if isinstance(heard, Reply) else _coach(context).handle(voice_inbound(user.id, heard))
+
+    await send_replies(message, await _answer(update, context, compute), voice)
 
 
 async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -159,8 +207,8 @@ async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or update.effective_user is None:
         return
     kind = next((k.replace("_", " ") for k in MEDIA_KINDS if getattr(message, k, None)), "message")
-    replies = _coach(context).handle(Inbound(update.effective_user.id, InboundKind.UNSUPPORTED, kind))
-    await send_replies(message, replies)
+    inbound = Inbound(update.effective_user.id, InboundKind.UNSUPPORTED, kind)
+    await send_replies(message, await _answer(update, context, _core(context, inbound)))
 
 
 async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -168,8 +216,10 @@ async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
-    replies = _coach(context).handle(Inbound(query.from_user.id, InboundKind.BUTTON, query.data or ""))
+    with contextlib.suppress(BadRequest):  # "query is too old" when replayed after a restart
+        await query.answer()
+    inbound = Inbound(query.from_user.id, InboundKind.BUTTON, query.data or "")
+    replies = await _answer(update, context, _core(context, inbound))
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         return
@@ -219,8 +269,12 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure (never the user's words) and tell the user briefly, without a traceback."""
+    """Log the failure (never the user's words) and tell the user briefly, without a traceback. A
+    send that may have arrived gets no apology (the user probably has the answer)."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, OutcomeUnknown):
+        log.warning("update %s: %s", update_id, context.error)
+        return
     log.error("update %s failed: %s", update_id, type(context.error).__name__, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat:
         try:

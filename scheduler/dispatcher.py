@@ -7,8 +7,11 @@ process dies in between, the claim survives and the reminder is sent again at th
 (at least once; a duplicate is possible only in that window). A reminder whose time passed while
 the bot was down is still sent (marked late) if its session has not started, otherwise recorded
 as missed (a session counts as begun STARTED_AFTER its start time, so a reminder due at the start
-still goes out a few seconds late). Delivery is rate limited; 429 waits retry_after, network errors back off and retry,
-and a user who blocked the bot has their plans paused.
+still goes out a few seconds late). Delivery is rate limited (by the transport's shared budget, or
+here when a rate is given); 429 waits retry_after, network errors back off and retry, and a user who
+blocked the bot has their plans paused. A send whose outcome is still unknown after the transport's
+attempts (no answer came back to any) is counted as sent and not tried again: the transport
+already spent one attempt per lost answer, so a lost answer costs at most one duplicate.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ log = logging.getLogger(__name__)
 LATE_AFTER = timedelta(minutes=2)
 STARTED_AFTER = timedelta(minutes=5)  # a session counts as begun this long after its start time
 BATCH = 1000
-WORKERS = 8
+WORKERS = 32  # enough to keep ~30/s flowing while some sends wait on slow answers
 MAX_ATTEMPTS = 6
 
 
@@ -45,7 +48,11 @@ class RetryLater(Exception):
 
 
 class Transient(Exception):
-    """A network error worth retrying."""
+    """A network error worth retrying; `unsure` when the message may have been delivered already."""
+
+    def __init__(self, reason: str, unsure: bool = False) -> None:
+        super().__init__(reason)
+        self.unsure = unsure
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,12 @@ Sleep = Callable[[float], Awaitable[None]]
 
 class RateLimiter:
     """Sends spaced 1/rate apart, never more than `rate` in any one second (even after the event
-    loop stalled and several senders wake at once), and a shared pause after a 429."""
+    loop stalled and several senders wake at once), and a shared pause after a 429. With no rate,
+    only the pause (the transport paces)."""
 
-    def __init__(self, rate: float, clock: Callable[[], float], sleep: Sleep) -> None:
-        self.interval = 1.0 / rate
-        self.per_second = max(1, int(rate))
+    def __init__(self, rate: float | None, clock: Callable[[], float], sleep: Sleep) -> None:
+        self.interval = 1.0 / rate if rate else 0.0
+        self.per_second = max(1, int(rate)) if rate else 1 << 30
         self.clock = clock
         self.sleep = sleep
         self._next = 0.0
@@ -103,7 +111,7 @@ class Dispatcher:
     """Collects due reminders from the store and sends them through `deliver` in the background."""
 
     def __init__(self, store: SchedulerStore, planner: Planner, deliver: Deliver, clock: Callable[[], datetime],
-                 rate: float = 25.0, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None) -> None:
+                 rate: float | None = None, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None) -> None:
         self.store = store
         self.planner = planner
         self.deliver = deliver
@@ -127,15 +135,19 @@ class Dispatcher:
         await asyncio.gather(*self._workers, return_exceptions=True)
         self._workers = []
 
-    def tick(self) -> int:
-        """Claim everything due now and queue it; returns how many were queued. Fast and synchronous."""
+    def tick(self, limit: int | None = None) -> int:
+        """Claim what is due now and queue it; returns how many were queued. Synchronous: with a
+        `limit` on plans per tick, a big fan-out is claimed over several ticks while sending goes
+        on, instead of holding the event loop for seconds."""
         now = self.clock()
         queued = 0
         for occurrence in self.store.claim_due_snoozes(now):
             self.queue.put_nowait((Due(occurrence.id, occurrence.user_id, self.store.load_plan(occurrence.plan_id),
                                        occurrence.at, snoozed=True), 0))
             queued += 1
-        while plans := self.store.load_due_plans(now, BATCH):
+        left = limit if limit is not None else -1
+        while left and (plans := self.store.load_due_plans(now, BATCH if left < 0 else min(BATCH, left))):
+            left -= len(plans) if left > 0 else 0
             for plan in plans:
                 queued += self._claim(plan, now)
         return queued
@@ -189,7 +201,11 @@ class Dispatcher:
         except RetryLater as exc:
             self.limiter.hold(exc.seconds)
             self.queue.put_nowait((due, attempt))
-        except Transient:
+        except Transient as exc:
+            if exc.unsure:
+                log.warning("reminder %s: no answer from Telegram to any attempt; counted as sent", due.occurrence_id)
+                self.store.set_status(due.occurrence_id, "sent", self.clock())
+                return
             if attempt + 1 >= MAX_ATTEMPTS:
                 log.warning("reminder %s gave up after %s attempts", due.occurrence_id, attempt + 1)
                 self.store.set_status(due.occurrence_id, "failed", self.clock())

@@ -35,12 +35,13 @@ class BotProcess:
             **(extra_env or {}),
         }
         self.log_path = log_path
+        self.command = coachbot_command()  # benchmarks may run another checkout's code
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         """Launch the process in a scratch directory (so no developer .env is read)."""
         with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen([*coachbot_command(), "run"], env=self.env, stdout=log,
+            self.proc = subprocess.Popen([*self.command, "run"], env=self.env, stdout=log,
                                          stderr=subprocess.STDOUT, cwd=self.log_path.parent)
 
     async def kill(self) -> None:
@@ -63,14 +64,19 @@ class BotProcess:
                 await asyncio.to_thread(self.proc.wait)
         return self.proc.returncode
 
+    async def wait_exit(self, timeout: float = 60) -> int:
+        """Wait for the process to end by itself; returns the exit code."""
+        assert self.proc is not None
+        return await asyncio.to_thread(self.proc.wait, timeout)
+
     def log(self) -> str:
         """Everything the process wrote."""
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-async def start_bot(api: FakeBotApi, tmp_path: Path) -> BotProcess:
+async def start_bot(api: FakeBotApi, tmp_path: Path, extra_env: dict[str, str] | None = None) -> BotProcess:
     """A bot process on tmp_path/coach.db, logging to tmp_path/bot.log, ready for messages."""
-    process = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log")
+    process = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log", extra_env)
     process.start()
     api.mark()
     await api.wait_for("setMyCommands", timeout=30)

@@ -7,10 +7,11 @@ import asyncio
 import contextlib
 import json
 import math
+import random
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
@@ -21,6 +22,37 @@ INT_KEYS = frozenset({"chat_id", "message_id", "reply_to_message_id", "message_t
                       "from_chat_id", "user_id", "offset", "limit", "timeout", "duration", "cache_time"})
 TRIVIAL_METHODS = ("answerCallbackQuery", "sendChatAction", "close", "logOut")  # answer True
 FREE_TEXT = frozenset({"text", "caption", "title", "performer", "description", "url"})
+ERRORS = {401: "Unauthorized", 409: "Conflict: terminated by other getUpdates request; make sure that only "
+          "one bot instance is running", 500: "Internal Server Error", 502: "Bad Gateway"}
+FAULT_KINDS = ("error", "drop_before", "drop_after", "slow")
+
+
+@dataclass
+class Faults:
+    """Random failures of send calls, as a flaky network and a busy Telegram produce them (seeded):
+    a `rate` share of sends fails in one of four ways, equally often: a 500 (nothing delivered), the
+    connection dropped before Telegram took the message (nothing delivered), dropped after it
+    (delivered, answer lost), or delivered with the answer held back `delay` seconds."""
+
+    rate: float = 0.2
+    delay: tuple[float, float] = (10.0, 30.0)
+    seed: int = 1
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self._random = random.Random(self.seed)
+
+    def pick(self) -> str | None:
+        """The fault for the next send, or None."""
+        if self._random.random() >= self.rate:
+            return None
+        kind = self._random.choice(FAULT_KINDS)
+        self.counts[kind] += 1
+        return kind
+
+    def pause(self) -> float:
+        """How long a slow answer is held back."""
+        return self._random.uniform(*self.delay)
 
 
 @dataclass
@@ -88,6 +120,11 @@ class FakeBotApi:
         self._update_event, self._cond = asyncio.Event(), asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._closing = False
+        self.faults: Faults | None = None  # random failures of send calls
+        self._scripted: dict[str, list[int]] = {}  # method -> error codes for its next calls
+        self._held: asyncio.Event | None = None
+        self.holding = 0  # sends waiting in hold_sends()
+        self.slow_chats: dict[int, float] = {}  # chat_id -> seconds its sends' answers are held back
         names = [n[3:] for n in dir(self) if n.startswith("_m_")] + list(TRIVIAL_METHODS)
         self._methods = {name.lower(): name for name in names}
 
@@ -190,6 +227,25 @@ class FakeBotApi:
         file_id = f"FAKEFILE{n:06d}"
         self._files[file_id] = (file_path.format(n=n), bytes(file_bytes))
         return file_id
+
+    def fail(self, method: str, times: int, code: int = 500) -> None:
+        """Answer the next `times` calls of `method` with error `code` (500, 502, 401, 409)."""
+        self._scripted.setdefault(method.lower(), []).extend([code] * times)
+
+    def hold_sends(self) -> None:
+        """Keep every send waiting (Telegram has not taken it yet) until release_sends()."""
+        self._held = asyncio.Event()
+
+    def release_sends(self) -> None:
+        """Let held sends through; those whose connection closed meanwhile are not delivered."""
+        if self._held is not None:
+            self._held.set()
+            self._held = None
+
+    async def wait_holding(self, count: int, timeout: float = 20.0) -> None:
+        """Wait until `count` sends are held."""
+        async with self._cond, asyncio.timeout(timeout):
+            await self._cond.wait_for(lambda: self.holding >= count)
 
     def mark(self) -> None:
         """Make later wait_for() calls ignore every call received so far."""
@@ -322,6 +378,13 @@ class FakeBotApi:
         if name is None:
             return ApiError(404, "Not Found: method not found").response()
         call = Call(name, await self._read_params(request), time.monotonic())
+        fault = self.faults.pick() if self.faults and name.lower() in SEND_METHODS else None
+        if (codes := self._scripted.get(name.lower())) or fault == "error":
+            call.error_code = codes.pop(0) if codes else 500
+            self.rejected.append(call)
+            return ApiError(call.error_code, ERRORS.get(call.error_code, "Error")).response()
+        if fault == "drop_before" or not await self._wait_if_held(name, request):
+            return _drop(request)
         if (error := self._reject(name, call.params)) is not None:
             call.error_code = error.code
             self.rejected.append(call)
@@ -335,7 +398,25 @@ class FakeBotApi:
         except ApiError as error:
             call.error_code = error.code
             return error.response()
+        if fault == "drop_after":
+            return _drop(request)
+        if fault == "slow" and self.faults is not None:
+            await asyncio.sleep(self.faults.pause())
+        elif (delay := self.slow_chats.get(call.params.get("chat_id"))) and name.lower() in SEND_METHODS:
+            await asyncio.sleep(delay)
         return web.json_response({"ok": True, "result": result})
+
+    async def _wait_if_held(self, name: str, request: web.Request) -> bool:
+        """Hold a send while hold_sends() is on; False when its connection closed meanwhile."""
+        if self._held is None or name.lower() not in SEND_METHODS:
+            return True
+        held = self._held
+        self.holding += 1
+        async with self._cond:
+            self._cond.notify_all()
+        await held.wait()
+        self.holding -= 1
+        return request.transport is not None and not request.transport.is_closing()
 
     async def _download(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -425,6 +506,13 @@ class FakeBotApi:
         if p.get("file_id") not in self._files:
             raise ApiError(400, "Bad Request: invalid file_id")
         return {**self._file_obj(p["file_id"]), "file_path": self._files[p["file_id"]][0]}
+
+
+def _drop(request: web.Request) -> web.Response:
+    """Close the connection without an answer, as a network failure does."""
+    if request.transport is not None:
+        request.transport.close()
+    return web.Response(status=499)
 
 
 def _inline(p: dict) -> dict | None:

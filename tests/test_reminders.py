@@ -263,3 +263,28 @@ async def test_a_monthly_plan_is_stored_and_keeps_its_wall_time_across_the_dst_c
     assert stored.next_at == datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
     spring = next_occurrences(stored.schedule, ZoneInfo("Europe/Berlin"), datetime(2027, 2, 15, tzinfo=UTC), 2)
     assert [(at.month, at.hour) for at in spring] == [(3, 6), (4, 5)]  # 07:00 Berlin: 06:00 UTC, then 05:00 in summer
+
+
+async def test_a_send_with_an_unknown_outcome_after_its_retries_is_counted_as_sent_not_repeated(say, coach, clock, dispatcher, outbox):
+    plan(say, coach)
+    outbox.failures = [Transient("read timeout, twice", unsure=True)]
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    assert outbox.sent == [] and not outbox.failures
+    statuses = [r["status"] for r in coach.plans.db.query("SELECT status FROM occurrences")]
+    assert statuses == ["sent"]
+    clock.now += timedelta(seconds=5)
+    assert await run(dispatcher) == 0  # settled: nothing is queued again
+
+
+async def test_a_big_fan_out_is_claimed_a_slice_per_tick(coach, clock, outbox):
+    d = Dispatcher(coach.plans, coach.planner, outbox, clock)
+    start = clock.now
+    for user in range(100, 150):
+        coach.plans.add_plan(user, Schedule(once_at=start + timedelta(hours=1)), "UTC", "strength", start,
+                             start + timedelta(hours=1), start)
+    assert [d.tick(20), d.tick(20), d.tick(20), d.tick(20)] == [20, 20, 10, 0]
+    d.start()
+    await d.drain()
+    await d.stop()
+    assert len({due.user_id for due, _ in outbox.sent}) == 50

@@ -28,11 +28,11 @@ async def feed(app, data: dict) -> None:
     await app.process_update(Update.de_json(data, app.bot))
 
 
-async def test_question_is_answered_in_html_with_buttons_after_a_typing_action(tg):
+async def test_question_is_answered_in_html_with_buttons_and_no_typing_action(tg):
     app, request = tg
     await feed(app, message_update("how many reps for endurance?"))
     methods = [name for name, _ in request.calls if name != "getMe"]
-    assert methods[:2] == ["sendChatAction", "sendMessage"]
+    assert methods == ["sendMessage"]  # a typing action would spend half the sending budget
     sent = request.sent()[0]
     assert sent["parse_mode"] == "HTML" and sent["text"].startswith("<b>")
     assert "15–20" in sent["text"]
@@ -172,3 +172,31 @@ async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):
     assert "Which one" in ask["text"] and [r[0]["text"] for r in rows[:2]] == ["Sun 22 Nov 05:00", "Sun 22 Nov 17:00"]
     await feed(app, callback_update(rows[1][0]["callback_data"], message_id=93))
     assert "once, Sun 22 Nov 17:00" in request.sent("editMessageText")[-1]["text"]
+
+
+async def test_reminders_and_replies_share_one_send_budget(tg, monkeypatch):
+    from datetime import timedelta
+
+    from bot.telegram_reminders import start_reminders, stop_reminders
+    from scheduler.model import Schedule
+
+    app, request = tg
+    budget, paced = app.bot.rate_limiter, []
+    original = budget.process_request
+
+    async def counting(callback, args, kwargs, endpoint, data, rate_limit_args):
+        paced.append((endpoint, data.get("chat_id")))
+        return await original(callback, args, kwargs, endpoint, data, rate_limit_args)
+
+    monkeypatch.setattr(budget, "process_request", counting)
+    await feed(app, message_update("how many reps for endurance?"))
+    coach = app.bot_data["coach"]
+    now = coach.clock()
+    coach.plans.add_plan(8, Schedule(once_at=now + timedelta(hours=1)), "UTC", "strength", now,
+                         now + timedelta(hours=1), now)
+    dispatcher = await start_reminders(app, coach)
+    assert dispatcher.tick() == 1
+    await dispatcher.drain()
+    await stop_reminders(app)
+    assert paced == [("sendMessage", 7), ("sendMessage", 8)]
+    assert len(request.sent()) == 2

@@ -110,8 +110,11 @@ async def test_others_are_answered_while_a_note_is_transcribed(coach, voice):
     request = FileServingRequest()
     async with build_application(Settings(token="123:ABC"), coach, request=request, voice=SlowPipeline()) as app:
         await app.start()
-        await send_voice(app, request, spoken(voice, "can I bend my knees"), user_id=7)
-        await app.process_update(Update.de_json(message_update("what are banded hypers", user_id=8), app.bot))
+        file_id = f"f{next(_ids)}"
+        request.files[file_id] = data = spoken(voice, "can I bend my knees")
+        note = voice_update(next(_ids), file_id, len(data), 3, 7)
+        for update in (note, message_update("what are banded hypers", user_id=8)):
+            await app.update_queue.put(Update.de_json(update, app.bot))  # as the Updater does
         [first] = await request.wait_for("sendMessage")
         assert first["chat_id"] == 8
         release.set()
