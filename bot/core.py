@@ -20,7 +20,7 @@ from bot.screening.questions import Status
 from bot.screening.store import ScreeningStore
 from bot.smalltalk import small_talk_reply
 from bot.store import Store
-from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
+from bot.voice_notes import DIDNT_CATCH, format_voice_setting, mark_spoken, safety_fires, voice_reply, with_heard
 from knowledge.matcher import Matcher
 from scheduler.dispatcher import Due
 from scheduler.parsing import mentions_time
@@ -82,7 +82,7 @@ class Coach:
         if msg.kind is InboundKind.LOCATION:
             return self._location(msg.user_id, msg.text)
         if msg.kind is InboundKind.VOICE:
-            return self._voice(msg.user_id, self._better_heard(msg.user_id, msg.text.strip(), msg.alternative.strip()))
+            return self._voice(msg.user_id, self.heard(msg))
         if msg.kind is InboundKind.UNSUPPORTED:
             return [Reply(texts.format_unsupported(msg.text or "message"), buttons=((TOPICS_BUTTON,),))]
         text = msg.text.strip()
@@ -163,10 +163,18 @@ class Coach:
             return [DIDNT_CATCH]
         return with_heard(transcript, self._text(user_id, transcript, heard=True))
 
+    def heard(self, msg: Inbound) -> str:
+        """The transcript a voice note would be answered with (and shown as heard), "" for none."""
+        return self._better_heard(msg.user_id, msg.text.strip(), msg.alternative.strip())
+
     def _better_heard(self, user_id: int, first: str, second: str) -> str:
-        """Of two recognizers' transcripts of a note, the second only when it fits a knowledge
-        question better than the first; while the safety check or planning waits for an answer,
-        the first (domain-tuned) one, so a "no" is never turned into a question."""
+        """Of a note's readings (best first), the one to answer and show: the first the safety
+        detector fires on, so a concern heard in any of them gets the doctor-first line; else,
+        while the safety check or planning waits for an answer, the best, so a "no" is never
+        turned into a question; else the second only when it fits a knowledge question better."""
+        concern = next((text for text in (first, second) if text and safety_fires(text)), None)
+        if concern is not None:
+            return concern
         if not second or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
             return first
         fit = self.answers.heard_fit(second)

@@ -37,6 +37,7 @@ class Settings:
     knowledge_dir: Path | None = None
     match_threshold: float | None = None
     voice_dir: Path = Path(DEFAULT_VOICE_DIR)
+    whisper_dir: Path | None = None
     tts_voice: str = DEFAULT_TTS_VOICE
 
 
@@ -53,6 +54,7 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
     if not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"COACHBOT_LOG_LEVEL={level!r} is not a log level (try INFO or DEBUG)")
     kb_dir = values.get("COACHBOT_KNOWLEDGE_DIR")
+    whisper_dir = values.get("COACHBOT_WHISPER_DIR")
     threshold = values.get("COACHBOT_MATCH_THRESHOLD")
     return Settings(
         token=values.get("TELEGRAM_BOT_TOKEN") or None,
@@ -67,6 +69,7 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         knowledge_dir=Path(kb_dir) if kb_dir else None,
         match_threshold=_float(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
         voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
+        whisper_dir=Path(whisper_dir) if whisper_dir else None,
         tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
     )
 

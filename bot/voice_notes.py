@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from bot.answering import TOPICS_BUTTON
 from bot.messages import Reply
+from bot.safety import mentions_health_concern
 
 HEARD = "🎙 I heard: “{}”\n\n"
 DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer to the phone, or type your question.",
@@ -13,7 +14,15 @@ DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer
 TOO_LONG = Reply("🎙 That voice note is over a minute long. Please keep it short: one question per note, "
                  "or type it.")
 TOO_BIG = Reply("🎙 That file is too big for me to download. Please send a short voice note, or type your question.")
+VOICE_OFF = Reply("🎙 I can't listen to voice notes right now (my speech recognizer is switched off). "
+                  "Please type your question.", buttons=((TOPICS_BUTTON,),))
 UNREADABLE = Reply("🎙 I couldn't play that audio. Please record the voice note again, or type your question.")
+
+
+def safety_fires(text: str) -> bool:
+    """Whether the safety detector fires on a transcript (the one call the choice of transcript
+    makes to it, so the detector can be swapped here)."""
+    return mentions_health_concern(text)
 
 
 def with_heard(transcript: str, replies: list[Reply]) -> list[Reply]:
