@@ -35,6 +35,7 @@ from voice.audio import encode_voice_note
 from voice.words import sentence_words
 from voice.pipeline import build_voice_pipeline
 from voice.speech import VoiceStyle
+from voice.whisper import DEFAULT, Decoding
 
 QUESTIONS = Path(__file__).with_name("voice_questions.yaml")
 STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+f2", 150),
@@ -88,6 +89,8 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="list every question answered wrongly")
     parser.add_argument("--questions", type=Path, default=QUESTIONS,
                         help="question set (bench/voice_holdout.yaml is held out: never tune against it)")
+    parser.add_argument("--hypotheses", type=int, default=DEFAULT.hypotheses, help="readings per note")
+    parser.add_argument("--no-health-prompt", action="store_true", help="leave the health words out of the prompt")
     args = parser.parse_args()
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_matcher(Settings())
@@ -96,7 +99,8 @@ def main() -> None:
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:
         started = time.perf_counter()
-        pipeline = build_voice_pipeline(matcher.kb, Path(model_dir))
+        decoding = Decoding(hypotheses=args.hypotheses, health_prompt=not args.no_health_prompt)
+        pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started
         notes = [(item, style, encode_voice_note(pipeline.speaker.synthesize(item["q"], style)))

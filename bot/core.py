@@ -165,20 +165,24 @@ class Coach:
 
     def heard(self, msg: Inbound) -> str:
         """The transcript a voice note would be answered with (and shown as heard), "" for none."""
-        return self._better_heard(msg.user_id, msg.text.strip(), msg.alternative.strip())
+        if not msg.text.strip():  # the recognizer heard no words it trusts
+            return ""
+        readings = [text.strip() for text in (msg.text, *msg.alternatives) if text.strip()]
+        return self._better_heard(msg.user_id, readings)
 
-    def _better_heard(self, user_id: int, first: str, second: str) -> str:
+    def _better_heard(self, user_id: int, readings: list[str]) -> str:
         """Of a note's readings (best first), the one to answer and show: the first the safety
         detector fires on, so a concern heard in any of them gets the doctor-first line; else,
         while the safety check or planning waits for an answer, the best, so a "no" is never
-        turned into a question; else the second only when it fits a knowledge question better."""
-        concern = next((text for text in (first, second) if text and safety_fires(text)), None)
+        turned into a question; else the one that fits a knowledge question best (ties: the
+        likelier reading)."""
+        concern = next((text for text in readings if safety_fires(text)), None)
         if concern is not None:
             return concern
-        if not second or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
-            return first
-        fit = self.answers.heard_fit(second)
-        return second if fit > 0 and fit > (self.answers.heard_fit(first) if first else 0.0) else first
+        if len(readings) == 1 or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
+            return readings[0]
+        fits = [self.answers.heard_fit(text) for text in readings]
+        return readings[fits.index(max(fits))]
 
     def _voice_setting(self, user_id: int, argument: str) -> Reply:
         """/voice on|off: whether answers also come back read aloud as a voice note."""

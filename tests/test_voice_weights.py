@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -80,3 +81,28 @@ def test_when_whisper_cannot_load_voice_is_off_with_one_log_line_and_a_friendly_
 def test_whisper_dir_is_read_from_the_environment(tmp_path):
     settings = load_settings({"COACHBOT_WHISPER_DIR": str(tmp_path)}, env_file=tmp_path / "none.env")
     assert settings.whisper_dir == tmp_path and load_settings({}, env_file=tmp_path / "none.env").whisper_dir is None
+
+
+def test_a_note_that_arrives_while_whisper_loads_waits_for_it_and_is_heard():
+    release = threading.Event()
+
+    class Loaded:
+        """Stands in for a loaded Whisper."""
+
+        def transcribe(self, clip):
+            return ["How long should I rest?", "How long should I rest"]
+
+    def slow_load():
+        release.wait(10)
+        return Loaded()
+
+    recognizer = Recognizer(slow_load)  # returns at once: start-up does not wait for the load
+    speech = Clip((0.3 * np.sin(np.arange(16_000) / 5)).astype(np.float32), 16_000)
+    heard: list = []
+    note = threading.Thread(target=lambda: heard.append(recognizer.transcribe(speech)))
+    note.start()
+    note.join(0.2)
+    assert note.is_alive() and not heard
+    release.set()
+    note.join(10)
+    assert heard[0].text == "How long should I rest?" and heard[0].alternatives == ("How long should I rest",)

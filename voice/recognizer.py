@@ -31,12 +31,12 @@ class VoiceOff(RuntimeError):
 @dataclass(frozen=True)
 class Transcript:
     """What was heard: `text` is empty unless the recognizer is confident it heard words; the
-    `alternative` is its next best reading ("" when it has none)."""
+    `alternatives` are its other readings, next best first."""
 
     text: str
     confident: bool
     seconds: float = 0.0
-    alternative: str = ""
+    alternatives: tuple[str, ...] = ()
 
 
 def speech_seconds(clip: Clip) -> float:
@@ -89,4 +89,4 @@ class Recognizer:
         heard = self.wait().transcribe(clip)
         if not heard:
             return Transcript("", False, seconds=clip.seconds)
-        return Transcript(heard[0], True, clip.seconds, heard[1] if len(heard) > 1 else "")
+        return Transcript(heard[0], True, clip.seconds, tuple(heard[1:]))

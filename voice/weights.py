@@ -30,6 +30,7 @@ BUILT_DIGESTS = "sha256.txt"   # the int8 copy's own digests, one "digest  name"
 BINARY_VERSION = 6             # CTranslate2's model.bin layout this converter reads and writes
 DTYPES = ("float32", "int8", "int16", "int32", "float16", "bfloat16")  # CTranslate2's type ids, in order
 _CHUNK = 1 << 20
+ROW_BLOCK = 4096               # rows of a weight quantized at a time
 
 
 class WeightsError(RuntimeError):
@@ -101,7 +102,8 @@ def build_int8(source: Path, target: Path) -> None:
 
 def quantize_model(reader: BinaryIO, writer: BinaryIO) -> None:
     """Copy a CTranslate2 model.bin, storing every layer weight as int8 with a float32 scale per row
-    (as CTranslate2's own int8 conversion does) and every other float as float32."""
+    (as CTranslate2's own int8 conversion does) and every other float as float32. One variable,
+    and of a large one a block of rows, at a time: the build needs little memory."""
     version, = _read(reader, "I")
     if version != BINARY_VERSION:
         raise WeightsError(f"model.bin has layout version {version}, not {BINARY_VERSION}")
@@ -109,14 +111,16 @@ def quantize_model(reader: BinaryIO, writer: BinaryIO) -> None:
     _write_string(writer, _read_string(reader))
     writer.write(reader.read(4))  # the spec's revision
     count, = _read(reader, "I")
-    variables = [_read_variable(reader) for _ in range(count)]
-    out: list[tuple[str, np.ndarray]] = []
-    for name, value in variables:
-        out += _converted(name, value)
-    writer.write(struct.pack("I", len(out)))
-    for name, value in out:
-        _write_variable(writer, name, value)
+    count_at = writer.tell()
+    writer.write(struct.pack("I", count))  # rewritten below: each weight adds a scale
+    written = 0
+    for _ in range(count):
+        for name, value in _converted(*_read_variable(reader)):
+            _write_variable(writer, name, value)
+            written += 1
     writer.write(reader.read())  # the aliases, unchanged
+    writer.seek(count_at)
+    writer.write(struct.pack("I", written))
 
 
 def _converted(name: str, value: np.ndarray) -> list[tuple[str, np.ndarray]]:
@@ -125,12 +129,16 @@ def _converted(name: str, value: np.ndarray) -> list[tuple[str, np.ndarray]]:
         return [(name, value)]
     if not name.endswith("/weight") or value.ndim < 2:
         return [(name, value.astype(np.float32))]
-    rows = value.astype(np.float32).reshape(value.shape[0], -1)
-    amax = np.abs(rows).max(axis=1)
-    amax[amax == 0] = 127.0
-    scale = (127.0 / amax).astype(np.float32)
-    quantized = np.rint(rows * scale[:, None]).astype(np.int8).reshape(value.shape)
-    return [(name, quantized), (f"{name}_scale", scale)]
+    rows = value.reshape(value.shape[0], -1)
+    quantized = np.empty(rows.shape, np.int8)
+    scale = np.empty(rows.shape[0], np.float32)
+    for start in range(0, rows.shape[0], ROW_BLOCK):
+        block = rows[start:start + ROW_BLOCK].astype(np.float32)
+        amax = np.abs(block).max(axis=1)
+        amax[amax == 0] = 127.0
+        scale[start:start + ROW_BLOCK] = 127.0 / amax
+        quantized[start:start + ROW_BLOCK] = np.rint(block * scale[start:start + ROW_BLOCK, None])
+    return [(name, quantized.reshape(value.shape)), (f"{name}_scale", scale)]
 
 
 def _read(reader: BinaryIO, fmt: str) -> tuple[int, ...]:

@@ -17,9 +17,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import ctranslate2
 import numpy as np
-import tokenizers
 
 from knowledge.model import KnowledgeBase
 from voice.audio import RECOGNIZER_RATE, Clip
@@ -32,6 +30,7 @@ MAX_WINDOW = 30            # Whisper's own window; longer notes are not transcri
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
+HEALTH_WORDS = "back pain, sciatica, scoliosis, a herniated disc, surgery, numbness, dizziness, pregnancy"
 # A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
 _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)
 
@@ -40,7 +39,8 @@ _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.
 class Decoding:
     """How Whisper decodes a note: the shortest window (s), the beam, the repetition guard (at most
     `tokens_per_second` tokens per second of audio, plus `token_slack`; repeated phrases dropped),
-    how many of the beam's hypotheses to return, and whether to prompt with the topics."""
+    how many of the beam's hypotheses to return, and whether to prompt with the topics (and the
+    health worries)."""
 
     min_window: int = 15
     beam: int = 5
@@ -49,15 +49,18 @@ class Decoding:
     drop_repeats: bool = True
     hypotheses: int = 2
     prompt: bool = True
+    health_prompt: bool = True
 
 
 DEFAULT = Decoding()
 
 
-def prompt_for(kb: KnowledgeBase) -> str:
-    """What Whisper is told the notes are about: the exercise and the knowledge base's topic groups."""
+def prompt_for(kb: KnowledgeBase, health: bool = True) -> str:
+    """What Whisper is told the notes are about: the exercise, the knowledge base's topic groups,
+    and (with `health`) the health worries that must never be misheard."""
     groups = ", ".join(label.replace("&", "and").lower() for label in kb.groups.values())
-    return f"Questions about the reverse hyperextension: {groups}."
+    worries = f" Health worries: {HEALTH_WORDS}." if health else ""
+    return f"Questions about the reverse hyperextension: {groups}.{worries}"
 
 
 def mel_filters(rate: int = RECOGNIZER_RATE, n_fft: int = N_FFT, n_mels: int = N_MELS) -> np.ndarray:
@@ -110,6 +113,8 @@ def _prefix(tokenizer_file: Path, prompt: str) -> tuple[list[int], int]:
     """The tokens every decoding starts with (the prompt, if any, then "transcribe, no timestamps")
     and the end-of-text token. The tokenizer takes 20 MB, so it is used here only: transcripts are
     decoded from the model's own token strings (decode_tokens)."""
+    import tokenizers  # imported here, in the loading thread, like ctranslate2
+
     tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
     token = tokenizer.token_to_id
     context = tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids if prompt else []
@@ -158,8 +163,11 @@ class Whisper:
     """Whisper tiny.en on one core, prompted with what people ask about; one clip at a time."""
 
     def __init__(self, model_dir: Path, prompt: str, decoding: Decoding = DEFAULT) -> None:
+        import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
+
         return_large_blocks_at_once()
         self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
+        self._storage = ctranslate2.StorageView.from_array
         self.decoding = decoding
         self._prefix, self._end = _prefix(model_dir / "tokenizer.json", prompt if decoding.prompt else "")
         release_freed_memory()  # the weights' file buffer and the tokenizer, 20 MB of it
@@ -173,7 +181,7 @@ class Whisper:
         seconds = window_seconds(clip, self.decoding.min_window)
         if seconds is None:
             return []
-        features = ctranslate2.StorageView.from_array(np.ascontiguousarray(log_mel(clip.samples, seconds)[None]))
+        features = self._storage(np.ascontiguousarray(log_mel(clip.samples, seconds)[None]))
         with self._lock:
             result = self._model.generate(features, [self._prefix], **self._options(clip))[0]
             release_freed_memory()
