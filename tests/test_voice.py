@@ -115,6 +115,12 @@ def test_a_health_concern_heard_in_any_reading_gets_the_doctor_first_line(coach,
     assert texts.DOCTOR_FIRST in reply.text and reply.text.startswith(f"🎙 I heard: “{concern}”")
 
 
+def test_a_spoken_health_concern_gets_the_doctor_first_line(voice, coach):
+    transcript = voice.transcribe(spoken(voice, "my legs go numb and tingly when I do these", STYLES[1]))
+    reply = coach.handle(voice_inbound(7, transcript))[0]
+    assert texts.DOCTOR_FIRST in reply.text
+
+
 def test_a_health_concern_wins_even_while_the_safety_check_waits_for_an_answer(coach, say):
     say("/screen")
     say("ok")
