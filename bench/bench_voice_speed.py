@@ -71,8 +71,8 @@ def peak_rss_mb() -> float:
 def run_once(voice: bool, voice_dir: str) -> dict[str, float]:
     """One fresh process: its start-up time and what it measured."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", "voice" if voice else "text", "--voice-dir", voice_dir],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    command = [sys.executable, __file__, "--child", "voice" if voice else "text", "--voice-dir", voice_dir]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"
     startup = time.perf_counter() - started

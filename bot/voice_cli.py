@@ -19,7 +19,8 @@ def add_voice_commands(sub: argparse._SubParsersAction) -> None:
     transcribe = sub.add_parser("transcribe", help="print what audio files (OGG/Opus, WAV or FLAC) say")
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
     transcribe.set_defaults(func=cmd_transcribe)
-    voice = sub.add_parser("voice", help="the speech recognizer's weights").add_subparsers(dest="voice_command", required=True)
+    voice = sub.add_parser("voice", help="the speech recognizer's weights").add_subparsers(
+        dest="voice_command", required=True)
     voice.add_parser("build", help="build and check the int8 Whisper weights in COACHBOT_VOICE_DIR").set_defaults(
         func=cmd_voice_build)
 

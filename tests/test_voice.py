@@ -74,7 +74,8 @@ def test_a_spoken_question_gets_the_typed_answer_with_what_was_heard(voice, coac
     assert transcript.confident
     replies = coach.handle(voice_inbound(7, transcript))
     assert replies[0].entry in entries
-    assert any(replies[0].text.startswith(f"🎙 I heard: “{heard}”\n\n") for heard in (transcript.text, *transcript.alternatives))
+    readings = (transcript.text, *transcript.alternatives)
+    assert any(replies[0].text.startswith(f"🎙 I heard: “{heard}”\n\n") for heard in readings)
 
 
 def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the_answer(coach, say):
