@@ -17,7 +17,7 @@ from bot.kb_cli import add_kb_commands
 from bot.messages import Inbound, InboundKind, Reply
 from bot.schedule_cli import add_schedule_commands
 from bot.settings import Settings, SettingsError, load_settings
-from bot.terminal import format_reply, prompted_lines, run_chat
+from bot.terminal import audio_path, format_reply, prompted_lines, run_chat
 from bot.voice_cli import add_voice_commands
 from bot.voice_engine import audio_reader, build_voice
 from knowledge.model import ContentError
@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="chat in this terminal (scriptable: one message per stdin line)")
     chat.add_argument("--user", type=int, default=CLI_USER)
     chat.set_defaults(func=cmd_chat)
-    ask = sub.add_parser("ask", help="send one message ('-' reads one message per stdin line)")
+    ask = sub.add_parser("ask", help="send one message ('-' reads one message per stdin line); "
+                         "the path of an audio file is sent as a voice note")
     ask.add_argument("text")
     ask.add_argument("--user", type=int, default=CLI_USER)
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
@@ -118,18 +119,24 @@ def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """One message through the core (or one per stdin line with '-')."""
     coach = build_coach(settings)
+    read_audio = audio_reader(settings, coach.kb)
     messages = stdin_lines() if args.text == "-" else [_valid_text(args.text)]
     for text in messages:
-        replies = coach.handle(Inbound(args.user, InboundKind.TEXT, text))
-        print(json.dumps(ask_result(text, replies), ensure_ascii=False) if args.json
+        path = audio_path(text)
+        inbound = read_audio(args.user, path) if path else Inbound(args.user, InboundKind.TEXT, text)
+        heard = None if path is None else ("" if isinstance(inbound, Reply) else coach.heard(inbound))
+        replies = [inbound] if isinstance(inbound, Reply) else coach.handle(inbound)
+        print(json.dumps(ask_result(text, replies, heard), ensure_ascii=False) if args.json
               else "\n\n".join(format_reply(r) for r in replies), flush=True)
     return 0
 
 
-def ask_result(question: str, replies: list[Reply]) -> dict[str, object]:
-    """The JSON object `ask --json` prints for one message."""
+def ask_result(question: str, replies: list[Reply], heard: str | None = None) -> dict[str, object]:
+    """The JSON object `ask --json` prints for one message; `heard` (what a voice note was heard
+    as) only for audio."""
     main_reply = replies[0]
-    return {
+    voice = {} if heard is None else {"heard": heard}
+    return {**voice,
         "question": question,
         "text": "\n\n".join(r.text for r in replies),
         "title": main_reply.title or None,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot import privacy, texts
-from bot.answering import TOPICS_BUTTON, Answerer
+from bot.answering import HEARD_MARGIN, TOPICS_BUTTON, Answerer
 from bot.callbacks import parse_callback
 from bot.messages import Inbound, InboundKind, Reply
 from bot.planning import PlanningDialog, is_cancel
@@ -102,7 +102,7 @@ class Coach:
         if msg.kind is InboundKind.LOCATION:
             return self._location(msg.user_id, msg.text)
         if msg.kind is InboundKind.VOICE:
-            return self._voice(msg.user_id, self._better_heard(msg.user_id, msg.text.strip(), msg.alternative.strip()))
+            return self._voice(msg.user_id, self.heard(msg))
         if msg.kind is InboundKind.UNSUPPORTED:
             return [Reply(texts.format_unsupported(msg.text or "message"), buttons=((TOPICS_BUTTON,),))]
         text = msg.text.strip()
@@ -196,14 +196,27 @@ class Coach:
             return [DIDNT_CATCH]
         return with_heard(transcript, self._text(user_id, transcript, heard=True))
 
-    def _better_heard(self, user_id: int, first: str, second: str) -> str:
-        """Of two recognizers' transcripts of a note, the second only when it fits a knowledge
-        question better than the first; while the safety check or planning waits for an answer,
-        the first (domain-tuned) one, so a "no" is never turned into a question."""
-        if not second or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
-            return first
-        fit = self.answers.heard_fit(second)
-        return second if fit > 0 and fit > (self.answers.heard_fit(first) if first else 0.0) else first
+    def heard(self, msg: Inbound) -> str:
+        """The transcript a voice note would be answered with (and shown as heard), "" for none."""
+        if not msg.text.strip():  # the recognizer heard no words it trusts
+            return ""
+        readings = [text.strip() for text in (msg.text, *msg.alternatives) if text.strip()]
+        return self._better_heard(msg.user_id, readings)
+
+    def _better_heard(self, user_id: int, readings: list[str]) -> str:
+        """Of a note's readings (best first), the one to answer and show: the first the safety
+        detector fires on, so a concern heard in any of them gets the doctor-first line; else,
+        while the safety check or planning waits for an answer, the best, so a "no" is never
+        turned into a question; else the one that fits a knowledge question clearly best (by more
+        than the heard margin; otherwise the likeliest reading)."""
+        levels = [self.answers.safety(text) for text in readings]
+        if max(levels) is not Safety.NONE:  # the most urgent concern heard in any reading
+            return readings[levels.index(max(levels))]
+        if len(readings) == 1 or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
+            return readings[0]
+        fits = [self.answers.heard_fit(text) for text in readings]
+        best = fits.index(max(fits))  # another reading only when it fits clearly better than the likeliest
+        return readings[best] if fits[best] > fits[0] + HEARD_MARGIN else readings[0]
 
     def _voice_setting(self, user_id: int, argument: str) -> Reply:
         """/voice on|off: whether answers also come back read aloud as a voice note."""

@@ -23,7 +23,7 @@ class Inbound:
     user_id: int
     kind: InboundKind
     text: str = ""
-    alternative: str = ""  # VOICE: a second recognizer's transcript of the same note
+    alternatives: tuple[str, ...] = ()  # VOICE: the recognizer's other readings of the note, next best first
 
 
 @dataclass(frozen=True)

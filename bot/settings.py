@@ -42,6 +42,7 @@ class Settings:
     match_threshold: float | None = None
     kb_cache_dir: Path = Path(DEFAULT_KB_CACHE_DIR)
     voice_dir: Path = Path(DEFAULT_VOICE_DIR)
+    whisper_dir: Path | None = None
     tts_voice: str = DEFAULT_TTS_VOICE
     send_rate: float = DEFAULT_SEND_RATE  # Bot API sends per second for the whole token
     retry_seconds: float = DEFAULT_RETRY_SECONDS  # first wait before retrying a start-up call
@@ -60,6 +61,7 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
     if not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"COACHBOT_LOG_LEVEL={level!r} is not a log level (try INFO or DEBUG)")
     kb_dir = values.get("COACHBOT_KNOWLEDGE_DIR")
+    whisper_dir = values.get("COACHBOT_WHISPER_DIR")
     threshold = values.get("COACHBOT_MATCH_THRESHOLD")
     return Settings(
         token=values.get("TELEGRAM_BOT_TOKEN") or None,
@@ -75,6 +77,7 @@ def _settings_from(values: Mapping[str, str]) -> Settings:
         match_threshold=_score(threshold, "COACHBOT_MATCH_THRESHOLD") if threshold else None,
         kb_cache_dir=Path(values.get("COACHBOT_KB_CACHE_DIR") or DEFAULT_KB_CACHE_DIR),
         voice_dir=Path(values.get("COACHBOT_VOICE_DIR") or DEFAULT_VOICE_DIR),
+        whisper_dir=Path(whisper_dir) if whisper_dir else None,
         tts_voice=values.get("COACHBOT_TTS_VOICE") or DEFAULT_TTS_VOICE,
         send_rate=_positive(values, "COACHBOT_SEND_RATE", DEFAULT_SEND_RATE),
         retry_seconds=_positive(values, "COACHBOT_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),

@@ -10,10 +10,10 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest
 
 from bot.messages import Reply
-from bot.voice_notes import TOO_BIG, TOO_LONG, UNREADABLE, spoken_text
+from bot.voice_notes import TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF, spoken_text
 from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, TooLong
 from voice.pipeline import VoicePipeline
-from voice.recognizer import Transcript
+from voice.recognizer import Transcript, VoiceOff
 
 
 async def read_voice(message: Message, voice: VoicePipeline) -> Transcript | Reply:
@@ -36,6 +36,8 @@ async def read_voice(message: Message, voice: VoicePipeline) -> Transcript | Rep
         return TOO_LONG
     except AudioError:
         return UNREADABLE
+    except VoiceOff:
+        return VOICE_OFF
 
 
 async def send_spoken(message: Message, reply: Reply, voice: VoicePipeline) -> None:

@@ -11,8 +11,8 @@ from bot.messages import Button, Inbound, InboundKind, Reply
 
 PROMPT = "you> "
 SPOKEN_NOTE = "🔊 (/voice is on: in Telegram this reply also comes as a voice note)"
-AUDIO_SUFFIXES = (".ogg", ".oga", ".opus", ".wav")
-AudioReader = Callable[[int, Path], Inbound]  # (user id, audio file) -> a VOICE inbound
+AUDIO_SUFFIXES = (".ogg", ".oga", ".opus", ".wav", ".flac")
+AudioReader = Callable[[int, Path], Inbound | Reply]  # (user id, audio file) -> a VOICE inbound, or why not
 
 
 def format_reply(reply: Reply, first_number: int = 1) -> str:
@@ -44,7 +44,7 @@ def prompted_lines(prompt: str = PROMPT) -> Iterator[str]:
 
 
 def audio_path(line: str) -> Path | None:
-    """The audio file a line names (an existing .ogg/.oga/.opus/.wav file), or None."""
+    """The audio file a line names (an existing .ogg/.oga/.opus/.wav/.flac file), or None."""
     path = Path(line.strip().strip("'\"")).expanduser()
     return path if path.suffix.lower() in AUDIO_SUFFIXES and path.is_file() else None
 
@@ -60,7 +60,7 @@ def run_chat(coach: Coach, lines: Iterable[str], out: TextIO, user_id: int,
             break
         path = audio_path(line) if read_audio else None
         inbound = read_audio(user_id, path) if read_audio and path else to_inbound(user_id, line.rstrip("\n"), buttons)
-        _show(coach.handle(inbound), out, buttons)
+        _show([inbound] if isinstance(inbound, Reply) else coach.handle(inbound), out, buttons)
 
 
 def _show(replies: list[Reply], out: TextIO, buttons: list[Button]) -> None:

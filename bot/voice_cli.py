@@ -5,45 +5,49 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bot.core import Coach
+from bot.database import open_database
+from bot.engine import build_understanding
+from bot.messages import Reply
 from bot.settings import Settings
-from bot.voice_engine import build_voice, rebuild_voice_model
-from knowledge.loader import CONTENT_DIR, load_knowledge
-from voice.audio import AudioError
-from voice.language_model import sentence_words
+from bot.voice_engine import build_voice, build_weights, read_audio_file
+from voice.weights import BUILT_DIGESTS, WeightsError
 
 
 def add_voice_commands(sub: argparse._SubParsersAction) -> None:
     """Register the voice subcommands."""
-    transcribe = sub.add_parser("transcribe", help="print what audio files (OGG/Opus or WAV) say")
+    transcribe = sub.add_parser("transcribe", help="print what audio files (OGG/Opus, WAV or FLAC) say")
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
     transcribe.set_defaults(func=cmd_transcribe)
-    voice = sub.add_parser("voice", help="the speech recognizer's model").add_subparsers(dest="voice_command", required=True)
-    voice.add_parser("build", help="rebuild the domain language model from the knowledge base").set_defaults(func=cmd_voice_build)
+    voice = sub.add_parser("voice", help="the speech recognizer's weights").add_subparsers(
+        dest="voice_command", required=True)
+    voice.add_parser("build", help="build and check the int8 Whisper weights in COACHBOT_VOICE_DIR").set_defaults(
+        func=cmd_voice_build)
 
 
 def cmd_transcribe(args: argparse.Namespace, settings: Settings) -> int:
-    """One line per file: the transcript, "(nothing heard)", or why the file cannot be read."""
-    pipeline = build_voice(settings, load_knowledge(settings.knowledge_dir or CONTENT_DIR))
+    """One line per file: the transcript the bot would answer, "(nothing heard)", or why not."""
+    understanding = build_understanding(settings)
+    coach = Coach(understanding, open_database(":memory:"))
+    pipeline = build_voice(settings, understanding.kb)
     failed = 0
     for path in args.files:
-        try:
-            transcript = pipeline.transcribe_file(path)
-            text = transcript.text if transcript.confident else "(nothing heard)"
-            if transcript.alternative and sentence_words(transcript.alternative) != text.split():
-                text += f"  (Whisper: {transcript.alternative})"
-        except (AudioError, OSError) as exc:
+        heard = read_audio_file(pipeline, 0, path) if path.is_file() else Reply("error: no such file")
+        if isinstance(heard, Reply):
             failed += 1
-            text = f"error: {exc.strerror if isinstance(exc, OSError) else exc}"
+            text = heard.text
+        else:
+            text = coach.heard(heard) or "(nothing heard)"
         print(f"{path}: {text}", flush=True)
     return 1 if failed else 0
 
 
 def cmd_voice_build(args: argparse.Namespace, settings: Settings) -> int:
-    """Build the model and say where it is and which pronunciations were guessed."""
-    files = rebuild_voice_model(settings, load_knowledge(settings.knowledge_dir or CONTENT_DIR))
-    words = len(files.dictionary.read_text(encoding="utf-8").splitlines())
-    print(f"language model: {files.lm}\ndictionary: {files.dictionary} ({words} pronunciations)")
-    if files.guessed:
-        print("pronunciations guessed by espeak-ng (ship better ones in voice/pronunciations.txt): "
-              + ", ".join(files.guessed))
+    """Build the int8 weights (once) and say where they are; 1 when the weights are missing or wrong."""
+    try:
+        folder = build_weights(settings)
+    except WeightsError as exc:
+        print(f"voice is off: {exc}")
+        return 1
+    print(f"Whisper tiny.en int8 weights: {folder} (sha256 checked, listed in {folder / BUILT_DIGESTS})")
     return 0

@@ -13,6 +13,8 @@ DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer
 TOO_LONG = Reply("🎙 That voice note is over a minute long. Please keep it short: one question per note, "
                  "or type it.")
 TOO_BIG = Reply("🎙 That file is too big for me to download. Please send a short voice note, or type your question.")
+VOICE_OFF = Reply("🎙 I can't listen to voice notes right now (my speech recognizer is switched off). "
+                  "Please type your question.", buttons=((TOPICS_BUTTON,),))
 UNREADABLE = Reply("🎙 I couldn't play that audio. Please record the voice note again, or type your question.")
 
 

@@ -10,26 +10,26 @@ from telegram import Update
 
 from bot.settings import Settings
 from bot.telegram_adapter import build_application
-from bot.voice_notes import TOO_BIG, TOO_LONG, UNREADABLE
+from bot.voice_notes import TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF
 from tests.botprocess import BotProcess
 from tests.conftest import message_update
 from tests.fakebotapi import FakeBotApi
-from tests.voice_support import STYLES, FileServingRequest, load_pipeline, spoken, voice_update
+from tests.voice_support import STYLES, FileServingRequest, shared_pipeline, spoken, voice_dir, voice_update
 
 _ids = count(10_000)
 CHAT = 4343
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory):
-    """One model folder for the whole run (the model is built the first time only)."""
-    return tmp_path_factory.getbasetemp() / "voice-model"
+def model_dir():
+    """The run's voice folder (the int8 weights are built there once)."""
+    return voice_dir()
 
 
 @pytest.fixture(scope="module")
-def voice(model_dir):
-    """The real voice pipeline."""
-    return load_pipeline(model_dir)
+def voice():
+    """The real voice pipeline, shared by every voice test."""
+    return shared_pipeline()
 
 
 @pytest.fixture
@@ -55,7 +55,8 @@ async def test_a_voice_note_is_downloaded_transcribed_and_answered(tg, voice):
     app, request = tg
     await send_voice(app, request, spoken(voice, "how high should my legs go"))
     [sent] = await request.wait_for("sendMessage")
-    assert sent["text"].startswith("🎙 I heard: “how high should my legs go”\n\nHow high to lift the legs")
+    assert sent["text"].lower().startswith("🎙 i heard: “how high should my legs go")
+    assert "”\n\nHow high to lift the legs" in sent["text"]
     assert [name for name, _ in request.calls if name in ("getFile", "sendChatAction")] == ["sendChatAction", "getFile"]
     assert not request.sent("sendVoice")
 
@@ -133,9 +134,28 @@ async def test_end_to_end_voice_note_over_http(voice, model_dir, tmp_path):
             await api.wait_for("sendMessage", lambda p: "Voice replies are on" in p["text"], timeout=15)
             api.push_voice(CHAT, spoken(voice, "what can I do without a machine", STYLES[2]), duration=3)
             sent = await api.wait_for("sendMessage", lambda p: p["chat_id"] == CHAT, timeout=20)
-            assert sent["text"].startswith("🎙 I heard: “what can i do without a machine”")
+            assert sent["text"].lower().startswith("🎙 i heard: “what can i do without a machine")
             assert "Reverse Hypers" in sent["text"] or "Tight Butt Blast" in sent["text"]
             await api.wait_for("sendVoice", lambda p: p["voice_bytes"][:4] == b"OggS", timeout=20)
         finally:
             assert await bot.stop() == 0
         assert "Traceback" not in bot.log()
+
+
+async def test_end_to_end_wrong_weights_switch_voice_off_and_text_keeps_working(voice, tmp_path):
+    mine = tmp_path / "my-whisper"
+    mine.mkdir()
+    (mine / "model.bin").write_bytes(b"not whisper")
+    async with FakeBotApi() as api:
+        env = {"COACHBOT_VOICE_DIR": str(tmp_path / "voice"), "COACHBOT_WHISPER_DIR": str(mine)}
+        bot = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log", env)
+        bot.start()
+        try:
+            await api.wait_for("setMyCommands", timeout=30)
+            api.push_voice(CHAT, spoken(voice, "what can I do without a machine"), duration=3)
+            await api.wait_for("sendMessage", lambda p: p["text"] == VOICE_OFF.text, timeout=20)
+            api.push_text(CHAT, "how long should I rest between sets")
+            await api.wait_for("sendMessage", lambda p: "rest" in p["text"].lower() and "📖" in p["text"], timeout=15)
+        finally:
+            assert await bot.stop() == 0
+        assert bot.log().count("voice is off:") == 1 and "Traceback" not in bot.log()

@@ -1,13 +1,18 @@
-"""Helpers for the voice tests: one pipeline per run on a model built once, and spoken questions
-synthesised with the project's own text to speech and encoded as Telegram encodes voice notes."""
+"""Helpers for the voice tests: one pipeline per run on weights built once, recordings of people,
+and spoken questions synthesised with the project's own text to speech and encoded as Telegram encodes voice notes."""
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import functools
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from telegram.request import RequestData
 
 from knowledge.loader import load_knowledge
@@ -19,9 +24,29 @@ from voice.speech import VoiceStyle
 STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+klatt4", 180))
 
 
-def load_pipeline(model_dir: Path) -> VoicePipeline:
-    """The real pipeline on the shipped content (the model is reused when already built there)."""
-    return build_voice_pipeline(load_knowledge(), model_dir)
+HUMAN_SPEECH = Path(__file__).parent / "data" / "human_speech"
+
+
+@functools.cache
+def voice_dir() -> Path:
+    """One COACHBOT_VOICE_DIR for the whole run: the int8 weights are built there once."""
+    path = Path(tempfile.mkdtemp(prefix="coachbot-voice-"))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+@functools.cache
+def shared_pipeline() -> VoicePipeline:
+    """The real pipeline on the shipped content, loaded once for every voice test of the run."""
+    pipeline = build_voice_pipeline(load_knowledge(), voice_dir())
+    pipeline.recognizer.wait()
+    return pipeline
+
+
+def human_speech(name: str) -> tuple[bytes, str]:
+    """A recording of a person (tests/data/human_speech) and what they said."""
+    references = yaml.safe_load((HUMAN_SPEECH / "transcripts.yaml").read_text(encoding="utf-8"))
+    return (HUMAN_SPEECH / f"{name}.flac").read_bytes(), references[name]
 
 
 def spoken(pipeline: VoicePipeline, text: str, style: VoiceStyle = STYLES[0]) -> bytes:

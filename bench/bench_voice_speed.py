@@ -1,0 +1,106 @@
+"""Voice speed and memory, each run in a fresh process pinned to one core.
+Run on demand: python bench/bench_voice_speed.py [--runs N]
+
+Start-up: from launching Python to the bot being ready to take updates (what `coachbot run` does
+before polling: content, matcher, database, and the voice pipeline with Whisper loading in the
+background). Then a 10-second note (two recordings of a person back to back, as Telegram OGG/Opus)
+sent at once, while Whisper may still be loading, and again with it loaded: the time from the
+note's bytes to the core's reply. Memory: peak RSS (VmHWM) of the process, and the same process
+without voice. Targets: start-up < 1.5 s, a 10 s note answered < 2 s with the model loaded, < 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEECH = ROOT / "tests" / "data" / "human_speech"
+
+
+def child(voice: bool, voice_dir: str) -> None:
+    """Start like `coachbot run`, then answer the 10-second note twice; print what was measured."""
+    os.sched_setaffinity(0, {0})
+    from bot.engine import build_coach
+    from bot.settings import Settings
+    from bot.voice_engine import build_voice, voice_inbound
+
+    settings = Settings(db_path=":memory:", voice_dir=Path(voice_dir))
+    import bot.telegram_adapter  # noqa: F401  (`coachbot run` imports it too: part of the baseline)
+
+    coach = build_coach(settings)
+    pipeline = build_voice(settings, coach.kb) if voice else None
+    print("ready", flush=True)
+    result: dict[str, float] = {}
+    if pipeline is not None:
+        note = ten_second_note()
+        for label in ("first_note", "loaded_note"):
+            started = time.perf_counter()
+            replies = coach.handle(voice_inbound(7, pipeline.transcribe(note)))
+            result[label] = time.perf_counter() - started
+            assert replies[0].text.startswith("🎙")
+    result["peak_mb"] = peak_rss_mb()
+    print(json.dumps(result), flush=True)
+
+
+def ten_second_note() -> bytes:
+    """Two recordings of a person, 10.1 s in all, as a Telegram voice note."""
+    import numpy as np
+
+    from voice.audio import Clip, decode_audio, encode_voice_note
+
+    parts = [decode_audio((SPEECH / f"austen-{n}.flac").read_bytes()) for n in ("0870", "0880")]
+    return encode_voice_note(Clip(np.concatenate([p.samples for p in parts]), parts[0].rate))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_once(voice: bool, voice_dir: str) -> dict[str, float]:
+    """One fresh process: its start-up time and what it measured."""
+    started = time.perf_counter()
+    command = [sys.executable, __file__, "--child", "voice" if voice else "text", "--voice-dir", voice_dir]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    startup = time.perf_counter() - started
+    result = json.loads(proc.stdout.readline())
+    proc.wait()
+    return {"startup": startup, **result}
+
+
+def main() -> None:
+    """Median of several runs, with voice and text only."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", choices=("voice", "text"))
+    parser.add_argument("--voice-dir", default="")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child == "voice", args.voice_dir)
+        return
+    with tempfile.TemporaryDirectory() as voice_dir:
+        built = run_once(True, voice_dir)  # builds the int8 weights, once
+        print(f"first start ever (builds the int8 weights): start-up {built['startup']:.2f} s, first note "
+              f"{built['first_note']:.2f} s, peak {built['peak_mb']:.0f} MB")
+        for voice in (True, False):
+            runs = [run_once(voice, voice_dir) for _ in range(args.runs)]
+            print(f"{'with voice' if voice else 'text only '} ({args.runs} runs, median): " + ", ".join(
+                f"{key} {statistics.median(r[key] for r in runs):.2f}{' MB' if key.endswith('mb') else ' s'}"
+                for key in runs[0]))
+
+
+if __name__ == "__main__":
+    main()
