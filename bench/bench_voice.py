@@ -22,7 +22,6 @@ from pathlib import Path
 
 import yaml
 
-from bot import texts
 from bot.answering import DID_YOU_MEAN
 from bot.core import Coach
 from bot.database import open_database
@@ -119,8 +118,8 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     heard = _heard(reply)
     health = item["expect"] == "doctor"
     in_scope = item["expect"] != "none" and not health
-    if health:
-        right = texts.DOCTOR_FIRST in reply.text
+    if health:  # the doctor-first line, or the more urgent emergency advice
+        right = reply.safety in ("doctor", "emergency")
     else:
         right = reply.entry in item["expect"] if in_scope else reply.entry is None
     offered = right or (in_scope and _one_tap_away(reply) in item["expect"])

@@ -22,6 +22,7 @@ HEALTH_MARGIN = 15.0  # a health question keeps its own topic only when the matc
 # scores just over the bar would get a confident wrong answer; below it the bot offers suggestions.
 HEARD_MARGIN = 4.0
 TOPICS_BUTTON = Button("📚 Topics", "topics")
+EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="emergency")
 DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
 
 
@@ -43,7 +44,7 @@ class Answerer:
         reading = self.read(text, heard)
         match = reading.match
         if reading.safety is Safety.EMERGENCY:
-            return Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), score=match.score, safety="emergency")
+            return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
             return self._doctor_first(match)
         if match.entry_id:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from bot import privacy, texts
-from bot.answering import HEARD_MARGIN, TOPICS_BUTTON, Answerer
+from bot.answering import EMERGENCY_REPLY, HEARD_MARGIN, TOPICS_BUTTON, Answerer
 from bot.callbacks import parse_callback
 from bot.messages import Inbound, InboundKind, Reply
 from bot.planning import PlanningDialog, is_cancel
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
-EMERGENCY_REPLY = Reply(texts.EMERGENCY, safety="emergency")
 DOCTOR_FIRST_REPLY = Reply(texts.DOCTOR_FIRST, safety="doctor")
 DISK_FULL = Reply("Sorry, I can't save anything right now: the server's disk is full. Everything "
                   "you stored before is safe. Please try again later.")

@@ -142,3 +142,11 @@ def test_an_unreadable_cached_model_is_rebuilt(tmp_path):
     path.write_bytes(b"not a model")
     assert load_understanding(cache).match("how many reps for endurance").entry_id == "program-endurance"
     assert path.stat().st_size > 1000
+
+
+def test_kb_build_builds_the_model_into_the_cache_and_says_where(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("COACHBOT_KB_CACHE_DIR", str(tmp_path))
+    assert main(["kb", "build"]) == 0
+    out = capsys.readouterr().out
+    built = model_path(tmp_path, inputs_hash(CONTENT_DIR))
+    assert built.exists() and str(built) in out and "classes" in out
