@@ -3,7 +3,7 @@
 Usage: python bench/tune_understanding.py [--folds 5]
 
 Each message of the tuning sets (regression, holdout, holdout2: sets we have looked at) is read
-once; the decision (knowledge.understanding.decide) and the safety levels (knowledge.safety.combine)
+once; the decision (knowledge.understanding.decide) and the safety levels (SafetyDetector.level)
 are then replayed for every setting on a grid. For each fold the best setting on the other folds is
 scored on it: those are the cross-validated figures. The best setting on all of them is printed
 last, to be written into Policy and SafetyOdds. Frozen unseen sets are never read here.
@@ -22,7 +22,7 @@ import yaml
 
 from bot.engine import build_understanding
 from bot.settings import Settings
-from knowledge.safety import Safety, SafetyOdds, combine
+from knowledge.safety import SafetyDetector, SafetyOdds
 from knowledge.understanding import Evidence, Policy, Understanding, decide
 
 BENCH = Path(__file__).parent
@@ -41,7 +41,7 @@ class Item:
     expected: tuple[str, ...]
     evidence: Evidence | None
     entries: tuple[str, ...]  # the entries any component scores at all (the rest can never win)
-    lexical: Safety
+    cleaned: str
     odds: tuple[float, ...]
 
 
@@ -52,10 +52,10 @@ def read_item(understanding: Understanding, raw: dict[str, object]) -> Item:
     vector = understanding.model.vocabulary.vector(spelt, tokens)
     expect = raw.get("expect")
     expected = tuple(expect) if isinstance(expect, list) else (() if expect is None else (str(expect),))
-    lexical = understanding.safety.lexicon.level(" ".join(spelt))
     evidence = understanding.evidence(tokens, vector) if tokens else None
     entries = tuple(evidence.entries(understanding.kb.entries)) if evidence else ()
-    return Item(str(raw["kind"]), expected, evidence, entries, lexical, tuple(understanding.safety.odds(vector)))
+    return Item(str(raw["kind"]), expected, evidence, entries, " ".join(spelt),
+                tuple(understanding.safety.odds(vector)))
 
 
 def topic_score(understanding: Understanding, items: list[Item], policy: Policy) -> float:
@@ -69,11 +69,11 @@ def topic_score(understanding: Understanding, items: list[Item], policy: Policy)
     return right / max(len(items), 1)
 
 
-def safety_score(items: list[Item], odds: SafetyOdds) -> float:
+def safety_score(detector: SafetyDetector, items: list[Item], odds: SafetyOdds) -> float:
     """Recall first: a missed concern costs five false alarms."""
     score = 0.0
     for item in items:
-        level = combine(item.lexical, item.odds, odds)
+        level = detector.level(item.cleaned, item.odds, odds)
         concern = item.kind in HEALTH_KINDS
         score += (5.0 if level else -5.0) if concern else (-1.0 if level else 0.0)
     return score
@@ -81,21 +81,22 @@ def safety_score(items: list[Item], odds: SafetyOdds) -> float:
 
 def cross_validate(understanding: Understanding, items: list[Item], folds: int) -> tuple[Policy, SafetyOdds]:
     """Print the cross-validated figures; return the settings best on all items."""
+    detector = understanding.safety
     shuffled = items[:]
     random.Random(7).shuffle(shuffled)
     topics = [i for i in items if i.kind not in HEALTH_KINDS]
     for k in range(folds):
         held, kept = shuffled[k::folds], [i for n, i in enumerate(shuffled) if n % folds != k]
         policy = max(POLICIES, key=lambda p: topic_score(understanding, [i for i in kept if i.kind not in HEALTH_KINDS], p))
-        odds = max(ODDS, key=lambda o: safety_score(kept, o))
+        odds = max(ODDS, key=lambda o: safety_score(detector, kept, o))
         health = [i for i in held if i.kind in HEALTH_KINDS]
-        recall = sum(bool(combine(i.lexical, i.odds, odds)) for i in health) / max(len(health), 1)
-        alarms = sum(bool(combine(i.lexical, i.odds, odds)) for i in held if i.kind not in HEALTH_KINDS)
+        recall = sum(bool(detector.level(i.cleaned, i.odds, odds)) for i in health) / max(len(health), 1)
+        alarms = sum(bool(detector.level(i.cleaned, i.odds, odds)) for i in held if i.kind not in HEALTH_KINDS)
         test = [i for i in held if i.kind not in HEALTH_KINDS]
         print(f"fold {k + 1}: topics {100 * topic_score(understanding, test, policy):5.1f}%  health recall "
               f"{100 * recall:5.1f}%  false alarms {alarms}/{len(test)}  ({policy}, {odds})")
     return (max(POLICIES, key=lambda p: topic_score(understanding, topics, p)),
-            max(ODDS, key=lambda o: safety_score(items, o)))
+            max(ODDS, key=lambda o: safety_score(detector, items, o)))
 
 
 def main() -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.features import Vector
 from knowledge.model import ContentError
 from knowledge.ranker import Ranker
 
@@ -99,21 +100,23 @@ class SafetyDetector:
         self.classifier = classifier
         self.thresholds = odds
 
-    def level(self, cleaned: str, odds: Sequence[float]) -> Safety:
-        """The safety level of a message, from its cleaned text and the classifier's odds."""
+    def level(self, cleaned: str, odds: Sequence[float], thresholds: SafetyOdds | None = None) -> Safety:
+        """The safety level of a message, from its cleaned text and the classifier's odds (under
+        other `thresholds` when tuning them)."""
+        thresholds = thresholds or self.thresholds
         lexical = self.lexicon.level(cleaned)
         # The classifier is not trusted on very short messages, nor on look-alikes: their words are
         # the ones it learned concerns from ("painted", "chest pad").
-        if len(cleaned.split()) < self.thresholds.min_words or self.lexicon.looks_alike(cleaned):
+        if len(cleaned.split()) < thresholds.min_words or self.lexicon.looks_alike(cleaned):
             return lexical
-        return combine(lexical, odds, self.thresholds)
+        return _combine(lexical, odds, thresholds)
 
     def odds(self, vector: Vector) -> Sequence[float]:
         """The classifier's probabilities of none, doctor and emergency."""
         return [float(p) for p in self.classifier.probabilities(vector)]
 
 
-def combine(lexical: Safety, odds: Sequence[float], thresholds: SafetyOdds) -> Safety:
+def _combine(lexical: Safety, odds: Sequence[float], thresholds: SafetyOdds) -> Safety:
     """The lexicon's level, raised where the classifier is confident enough."""
     _none, doctor, emergency = odds
     if emergency >= (thresholds.emergency if lexical else thresholds.emergency_alone):

@@ -12,7 +12,7 @@ reading; a near-miss topic gets its own "the articles don't cover that" reply.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -79,8 +79,8 @@ class Evidence:
 
     def entries(self, known: Container[str]) -> list[str]:
         """The entries any component scores at all (no other entry can win)."""
-        found = [e for e in self.learned if e in known]
-        return found + [e for e in self.fuzzy if e in known and e not in self.learned] or list(self.fuzzy)
+        return [e for e in self.learned if e in known] + [e for e in self.fuzzy if e not in self.learned]
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -92,7 +92,7 @@ class Reading:
     fixes: tuple[Fix, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     not_ours: float = 0.0
-    safety_odds: tuple[float, ...] = field(default=())
+    safety_odds: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,8 @@ def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Ite
     ranked = sorted((Candidate(e, share * 100 * learned.get(e, 0.0) + (1 - share) * evidence.fuzzy.get(e, 0.0),
                                learned.get(e, 0.0), evidence.fuzzy.get(e, 0.0)) for e in entries),
                     key=lambda c: -c.score)[:CANDIDATES]
+    if not ranked:  # no component scores any entry
+        return Decision(Match(None, 0.0, query=evidence.query, off_topic=evidence.foreign), None, ())
     best = ranked[0]
     not_ours = learned.get(NOT_OURS, 0.0)
     gap = max(gaps, key=lambda g: learned.get(g.id, 0.0), default=None)

@@ -13,7 +13,7 @@ from knowledge.build import inputs_hash, model_path
 from knowledge.loader import CONTENT_DIR
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
-from knowledge.understanding import load_understanding
+from knowledge.understanding import Evidence, Policy, decide, load_understanding
 from tests.test_planning import screen
 
 
@@ -150,3 +150,9 @@ def test_kb_build_builds_the_model_into_the_cache_and_says_where(capsys, monkeyp
     out = capsys.readouterr().out
     built = model_path(tmp_path, inputs_hash(CONTENT_DIR))
     assert built.exists() and str(built) in out and "classes" in out
+
+
+def test_a_message_no_component_scores_is_declined_without_candidates(understanding):
+    evidence = Evidence("zzz", {"none": 1.0}, {})
+    decision = decide(evidence, Policy(threshold=0.0), evidence.entries(understanding.kb.entries), ())
+    assert decision.match.entry_id is None and decision.candidates == ()
