@@ -18,10 +18,10 @@ class ContextPolicy:
     """How much the conversation weighs (tuned on the development two-turn set)."""
 
     bonus: float = 0.0    # added to the last entry's related entries in the reading in context
-    own: float = -10.0    # added to the last entry itself (its title is already in the reading)
+    own: float = 0.0      # added to the last entry itself (its title is already in the reading)
     lead: float = -5.0    # the reading in context must beat the reading alone by this much
     not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
-    related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
+    related_alone: float | None = 30.0  # related entries also compete with their score alone plus this
 
 
 @dataclass(frozen=True)

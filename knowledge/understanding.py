@@ -55,10 +55,10 @@ class Match:
 class Policy:
     """How the readings are fused and when the bot declines (cross-validated on the tuning sets)."""
 
-    threshold: float = 24.0   # fused score (0-100) below which the bot declines
-    learned_share: float = 0.3   # weight of the ranker's probability against rapidfuzz's score
+    threshold: float = 28.0   # fused score (0-100) below which the bot declines
+    learned_share: float = 0.5   # weight of the ranker's probability against rapidfuzz's score
     not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
-    gap_lead: float = 0.2        # a near-miss topic wins when its probability beats the best entry's by this
+    gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ class Understanding:
         odds = tuple(self.safety.odds(vector))
         level = self.safety.level(" ".join(spelt), odds)
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
-        if not tokens:
+        if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
         evidence = self.evidence(tokens, vector)
         decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)
