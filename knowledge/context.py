@@ -59,6 +59,17 @@ def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]],
     return entry if score >= threshold and score > own + policy.lead else None
 
 
+def through_related(found: str | None, groups: dict[str, str], related: tuple[str, ...],
+                    scores: dict[str, float]) -> str | None:
+    """A message that refers back ("who found that?") and reads as a general entry of some topic
+    group (the studies) means the last entry's related entry of that group (its study), the
+    likeliest when there are several."""
+    if found is None or found in related:
+        return found
+    same = [entry for entry in related if groups.get(entry) == groups.get(found)]
+    return max(same, key=lambda entry: scores.get(entry, 0.0)) if same else found
+
+
 def goal_switch(context: Context, goal: str | None, programmes: dict[str, str], family: set[str]) -> str | None:
     """The programme entry of a goal named right after an answer about goals ("and for
     strength?"): `programmes` maps each goal to its entry, `family` is every goal-related entry."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, through_related
 from knowledge.features import Vector
 from knowledge.intents import Answer, Intent
 from knowledge.loader import CONTENT_DIR, load_knowledge
@@ -148,6 +148,7 @@ class Understanding:
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
+        self.groups = {e.id: e.group for e in self.kb.entries.values()}
 
     @property
     def threshold(self) -> float:
@@ -191,11 +192,18 @@ class Understanding:
                 [(c.entry_id, c.score) for c in alone.candidates])
             if switched:
                 found, candidates = switched, in_context.candidates
+        if last is not None and found != last.id and self._refers_back(text):
+            found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates})
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id:
             return alone
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _refers_back(self, text: str) -> bool:
+        """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
+        normalizer = self.matcher.normalizer
+        return not normalizer.lexicon.pointing_back.isdisjoint(normalizer.words(text))
 
     def _next_context(self, reading: Reading, goal: str | None, context: Context) -> Context:
         """What the conversation is about after a reading: its entry and the goal last named."""
