@@ -55,9 +55,9 @@ def weekly() -> Any:
 
 def seed(db: Any, scenario: str, users: int) -> None:
     """Give every user the records the scenario's change works on."""
-    from bot.screening.questions import VERSION, Outcome
-    from bot.screening.store import Progress, Result, ScreeningStore
-    from bot.store import Store
+    from bot.features.screening.questions import VERSION, Outcome
+    from bot.features.screening.store import Progress, Result, ScreeningStore
+    from bot.storage.users import Store
     from scheduler.planner import Planner
     from scheduler.store import Draft, Profile, SchedulerStore
     store, screening, plans = Store(db), ScreeningStore(db), SchedulerStore(db)
@@ -83,12 +83,12 @@ def seed(db: Any, scenario: str, users: int) -> None:
 
 def work(db: Any, scenario: str, users: int) -> None:
     """Do the scenario's change for every user, one after another, as fast as the code allows."""
-    from bot import privacy
-    from bot.planning import PlanningDialog
-    from bot.screening.flow import ScreeningFlow
-    from bot.screening.questions import VERSION, Outcome
-    from bot.screening.store import Result, ScreeningStore
-    from bot.store import Store
+    from bot.features.privacy import records as privacy
+    from bot.features.planning.dialog import PlanningDialog
+    from bot.features.screening.flow import ScreeningFlow
+    from bot.features.screening.questions import VERSION, Outcome
+    from bot.features.screening.store import Result, ScreeningStore
+    from bot.storage.users import Store
     from scheduler.dispatcher import Dispatcher
     from scheduler.planner import Planner
     from scheduler.store import SchedulerStore
@@ -162,7 +162,7 @@ def _claim_state(db: Any, user: int) -> str:
 
 def run_worker(src: Path, db_path: Path, scenario: str, users: int) -> None:
     """The killed subprocess: signal readiness, then write until done (or killed)."""
-    from bot.database import open_database
+    from bot.storage.database import open_database
     db = open_database(db_path)
     print("go", flush=True)
     work(db, scenario, users)
@@ -171,7 +171,7 @@ def run_worker(src: Path, db_path: Path, scenario: str, users: int) -> None:
 
 def start_worker(src: Path, scenario: str, users: int, folder: Path) -> tuple[subprocess.Popen[str], Path]:
     """Seed a database and start a worker on it; returns once the worker is about to write."""
-    from bot.database import open_database
+    from bot.storage.database import open_database
     path = folder / f"{scenario}-{time.monotonic_ns()}.db"
     seed(open_database(path), scenario, users)
     worker = subprocess.Popen([sys.executable, __file__, "--worker", scenario, "--db", str(path), "--src", str(src),
@@ -191,7 +191,7 @@ def time_full_run(src: Path, scenario: str, users: int, folder: Path) -> float:
 
 def one_kill(src: Path, scenario: str, users: int, delay: float, folder: Path) -> dict[str, Any]:
     """Seed a database, start a worker, kill it after `delay` seconds of writing, and check."""
-    from bot.database import open_database
+    from bot.storage.database import open_database
     worker, path = start_worker(src, scenario, users, folder)
     time.sleep(delay)
     worker.send_signal(signal.SIGKILL)

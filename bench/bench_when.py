@@ -23,10 +23,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.database import open_database
-from bot.planning import PlanningDialog
-from bot.screening.flow import ScreeningFlow
-from bot.screening.store import ScreeningStore
+from bot.storage.database import open_database
+from bot.features.planning.dialog import PlanningDialog
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.store import ScreeningStore
 from scheduler.planner import Planner
 from scheduler.reading import read_when
 from scheduler.store import SchedulerStore

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from bot import privacy
-from bot.database import open_database
-from bot.screening.questions import Outcome
-from bot.screening.store import Progress, Result, ScreeningStore
-from bot.store import Store
+from bot.features.privacy import records as privacy
+from bot.storage.database import open_database
+from bot.features.screening.questions import Outcome
+from bot.features.screening.store import Progress, Result, ScreeningStore
+from bot.storage.users import Store
 from scheduler.store import Draft, Profile, SchedulerStore, epoch
 from tests.conftest import NOW
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.engine import build_understanding
-from bot.messages import Inbound, InboundKind
+from bot.core.coach import Coach
+from bot.storage.database import open_database
+from bot.composition import build_understanding
+from bot.core.messages import Inbound, InboundKind
 from bot.settings import Settings
-from bot.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
+from bot.features.qa.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
 from tests.conftest import KB_CACHE
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.core import DISK_FULL, Coach
-from bot.database import open_database
-from bot.messages import Inbound, InboundKind
+from bot.core.coach import DISK_FULL, Coach
+from bot.storage.database import open_database
+from bot.core.messages import Inbound, InboundKind
 from bot.storage.transaction import StorageFull, transaction
-from bot.store import Store
+from bot.storage.users import Store
 from tests.botprocess import coachbot_command
 from tests.conftest import KB_CACHE, NOW, FakeClock
 from tests.faults import faulty_database, fill_disk

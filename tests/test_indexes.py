@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core import Coach
-from bot.messages import Inbound, InboundKind
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind
 from scheduler.dispatcher import Dispatcher
 from tests.conftest import FakeClock
 from tests.faults import faulty_database

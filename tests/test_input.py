@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.callbacks import parse_callback, parse_number
-from bot.render import split_text, utf16_len
+from bot.core.callbacks import parse_callback, parse_number
+from bot.adapters.telegram.render import split_text, utf16_len
 from tests.test_planning import button, screen
 
 NOT_ASCII_DIGITS = ("²", "①", "١", "٣", "𝟕", "7²", "", " 7", "+7", "-1", "1_0", "9" * 19)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.messages import Inbound, InboundKind, Reply
-from bot.planning_texts import NEED_REVIEW, NEED_SCREEN, RED_STOP
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.planning.texts import NEED_REVIEW, NEED_SCREEN, RED_STOP
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core import Coach
-from bot.screening.questions import Status
+from bot.core.coach import Coach
+from bot.features.screening.questions import Status
 from scheduler.dispatcher import Blocked, Dispatcher, Due, RateLimiter, RetryLater, Transient
 from scheduler.model import Schedule
 from scheduler.recurrence import next_occurrences

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.messages import Inbound, InboundKind, Reply
-from bot.screening.questions import BY_ID, QUESTIONS, Level, Status
-from bot.screening.texts import FORBIDDEN, STALE
+from bot.core.coach import Coach
+from bot.storage.database import open_database
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.screening.questions import BY_ID, QUESTIONS, Level, Status
+from bot.features.screening.texts import FORBIDDEN, STALE
 
 RED_IDS = [q.id for q in QUESTIONS if q.level is Level.RED]
 AMBER_IDS = [q.id for q in QUESTIONS if q.level is Level.AMBER]

@@ -7,9 +7,9 @@ import logging
 import pytest
 from telegram import Update
 
-from bot.core import Coach
+from bot.core.coach import Coach
 from bot.settings import Settings
-from bot.telegram_adapter import SORRY, build_application
+from bot.adapters.telegram.app import SORRY, build_application
 from tests.conftest import callback_update, message_update
 from tests.recording_request import RecordingRequest
 
@@ -177,7 +177,7 @@ async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):
 async def test_reminders_and_replies_share_one_send_budget(tg, monkeypatch):
     from datetime import timedelta
 
-    from bot.telegram_reminders import start_reminders, stop_reminders
+    from bot.adapters.telegram.reminders import start_reminders, stop_reminders
     from scheduler.model import Schedule
 
     app, request = tg

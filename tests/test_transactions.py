@@ -8,14 +8,14 @@ from datetime import time, timedelta
 import pytest
 from sqlite_utils import Database
 
-from bot import privacy
-from bot.core import Coach
-from bot.database import MIGRATIONS, prepare
-from bot.messages import Inbound, InboundKind
-from bot.screening.questions import Outcome
-from bot.screening.store import Progress, Result, ScreeningStore
+from bot.features.privacy import records as privacy
+from bot.core.coach import Coach
+from bot.storage.database import MIGRATIONS, prepare
+from bot.core.messages import Inbound, InboundKind
+from bot.features.screening.questions import Outcome
+from bot.features.screening.store import Progress, Result, ScreeningStore
 from bot.storage.transaction import transaction
-from bot.store import Store
+from bot.storage.users import Store
 from scheduler.model import Schedule
 from scheduler.planner import Planner
 from scheduler.store import Draft, Profile, SchedulerStore
@@ -157,7 +157,7 @@ def test_the_fault_injection_really_fails_the_chosen_write():
 
 
 def test_a_process_that_read_an_old_version_skips_the_steps_another_one_applied_meanwhile(tmp_path):
-    from bot.database import SCHEMA_VERSION, _migrate, open_database
+    from bot.storage.database import SCHEMA_VERSION, _migrate, open_database
     path = tmp_path / "coach.db"
     late = Database(path)  # read version 0, then waited for the write lock while the other migrated
     open_database(path)

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from bot.cli import main
-from bot.texts import DOCTOR_FIRST, EMERGENCY
+from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
 from knowledge.loader import CONTENT_DIR
 from knowledge.safety import Safety

@@ -11,13 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.answering import DID_YOU_MEAN, HEARD_MARGIN
-from bot import texts, voice_cli
+from bot.features.qa.answerer import DID_YOU_MEAN, HEARD_MARGIN
+from bot.adapters.terminal import voice_cli
+from bot.features.qa import texts
 from bot.cli import main
-from bot.messages import Inbound, InboundKind
-from bot.terminal import SPOKEN_NOTE, run_chat
-from bot.voice_engine import voice_inbound
-from bot.voice_notes import DIDNT_CATCH
+from bot.core.messages import Inbound, InboundKind
+from bot.adapters.terminal.chat import SPOKEN_NOTE, run_chat
+from bot.features.voice.engine import voice_inbound
+from bot.features.voice.notes import DIDNT_CATCH
 from knowledge.loader import load_knowledge
 from knowledge.model import Entry, SourceRef
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav

@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.messages import InboundKind
+from bot.core.messages import InboundKind
 from bot.settings import load_settings
-from bot.voice_engine import read_audio_file
-from bot.voice_notes import VOICE_OFF
+from bot.features.voice.engine import read_audio_file
+from bot.features.voice.notes import VOICE_OFF
 from voice.audio import Clip, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
