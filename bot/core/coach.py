@@ -27,7 +27,7 @@ from bot.storage.users import Store
 from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
 from knowledge.safety import Safety
 from knowledge.understanding import Understanding
-from scheduler.dispatcher import Due
+from scheduler.dispatcher import Deliver, Dispatcher, Due
 from scheduler.parsing import mentions_time
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
@@ -149,6 +149,10 @@ class Coach:
     def compose_reminder(self, due: Due) -> Reply:
         """The message for a due reminder."""
         return self.reminders.compose(due)
+
+    def reminder_dispatcher(self, deliver: Deliver) -> Dispatcher:
+        """Reminder delivery over this core's plans, sending through a transport's `deliver`."""
+        return Dispatcher(self.plans, self.planner, deliver, self.clock)
 
     def _location(self, user_id: int, text: str) -> list[Reply]:
         """A shared location sets the time zone."""

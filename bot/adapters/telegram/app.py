@@ -7,8 +7,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 
-from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, Message,
-                      ReplyKeyboardMarkup, Update)
+from telegram import BotCommand, Message, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.request import BaseRequest
@@ -25,7 +24,10 @@ from telegram.ext import (
 from bot.core.coach import Coach
 from bot.storage.inbox import Inbox
 from bot.core.messages import Inbound, InboundKind, Reply
+from bot.adapters.telegram.markup import keyboard, send_markup
+from bot.adapters.telegram.reminders import start_reminders, stop_reminders
 from bot.adapters.telegram.render import format_html, split_text
+from bot.adapters.telegram.startup import retry_startup
 from bot.settings import Settings
 from bot.adapters.telegram.budget import SEND_READ_TIMEOUT, OutcomeUnknown, SendBudget
 from bot.adapters.telegram.intake import JournalingQueue, PerUserProcessor
@@ -50,7 +52,6 @@ COMMANDS = (
 )
 MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", "audio",
                "document", "location", "contact", "poll", "dice", "venue")
-SHARE_LOCATION = "📍 Share my location"
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 Compute = Callable[[], Awaitable[list[Reply]]]
 
@@ -104,9 +105,6 @@ def add_handlers(app: Application) -> None:
 
 async def _post_init(app: Application) -> None:
     """Show the commands in Telegram's menu and start reminder delivery."""
-    from bot.adapters.telegram.reminders import start_reminders  # the reminder module builds on this one
-    from bot.adapters.telegram.startup import retry_startup
-
     commands = [BotCommand(name, text) for name, text in COMMANDS]
     settings: Settings = app.bot_data["settings"]
     await retry_startup(lambda: app.bot.set_my_commands(commands), "setMyCommands", settings.retry_seconds)
@@ -115,8 +113,6 @@ async def _post_init(app: Application) -> None:
 
 async def _post_stop(app: Application) -> None:
     """Stop reminder delivery."""
-    from bot.adapters.telegram.reminders import stop_reminders
-
     await stop_reminders(app)
 
 
@@ -249,23 +245,6 @@ async def _edit(message: Message, reply: Reply) -> None:
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
-
-
-def send_markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
-    """The inline keyboard, or a one-time "share my location" keyboard button (Telegram's
-    request_location) when the reply asks for a place and has no inline buttons."""
-    if reply.location and not reply.buttons:
-        return ReplyKeyboardMarkup([[KeyboardButton(SHARE_LOCATION, request_location=True)]],
-                                   resize_keyboard=True, one_time_keyboard=True)
-    return keyboard(reply)
-
-
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """The reply's buttons as an inline keyboard, or None."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in reply.buttons])
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -11,7 +11,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.core.coach import Coach
 from bot.adapters.telegram.render import format_html
-from bot.adapters.telegram.app import keyboard
+from bot.adapters.telegram.markup import keyboard
 from bot.adapters.telegram.budget import OutcomeUnknown, retry_after_seconds
 from scheduler.dispatcher import Blocked, Deliver, Dispatcher, Due, RetryLater, Transient
 
@@ -44,7 +44,7 @@ def make_deliver(bot: Bot, coach: Coach) -> Deliver:
 async def start_reminders(app: Application, coach: Coach) -> Dispatcher:
     """Create the dispatcher, recover unconfirmed sends, and tick every second. The dispatcher
     does not pace sends itself: the application bot's SendBudget does, for replies too."""
-    dispatcher = Dispatcher(coach.plans, coach.planner, make_deliver(app.bot, coach), coach.clock)
+    dispatcher = coach.reminder_dispatcher(make_deliver(app.bot, coach))
     dispatcher.start()
     app.bot_data["dispatcher"] = dispatcher
     if app.job_queue is not None:
