@@ -10,16 +10,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from bot.core.coach import Coach
-from bot.storage.database import DatabaseError
-from bot.composition import build_coach
-from bot.adapters.terminal.kb_cli import add_kb_commands
-from bot.core.messages import Inbound, InboundKind, Reply
-from bot.adapters.terminal.schedule_cli import add_schedule_commands
-from bot.settings import Settings, SettingsError, load_settings
 from bot.adapters.terminal.chat import audio_path, format_reply, prompted_lines, run_chat
+from bot.adapters.terminal.kb_cli import add_kb_commands
+from bot.adapters.terminal.schedule_cli import add_schedule_commands
 from bot.adapters.terminal.voice_cli import add_voice_commands
+from bot.composition import build_coach
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.voice.engine import audio_reader, build_voice
+from bot.settings import Settings, SettingsError, load_settings
+from bot.storage.database import DatabaseError
 from knowledge.model import ContentError
 
 CLI_USER = 1

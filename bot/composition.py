@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.core.coach import Clock, Coach, utc_now
-from bot.storage.database import open_database
 from bot.settings import Settings
+from bot.storage.database import open_database
 from knowledge.understanding import Understanding, load_understanding
 
 

@@ -8,8 +8,8 @@ import pytest
 from telegram.error import Conflict, InvalidToken, NetworkError
 
 from bot.adapters.telegram.instance_lock import AlreadyRunning, hold_instance_lock
-from bot.settings import SettingsError
 from bot.adapters.telegram.startup import BadToken, PollingErrors, retry_startup
+from bot.settings import SettingsError
 from tests.test_budget import Telegram as Api
 from tests.test_budget import flood_error
 

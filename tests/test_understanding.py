@@ -14,7 +14,6 @@ from knowledge.loader import CONTENT_DIR
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
 from knowledge.understanding import Evidence, Policy, decide, load_understanding
-from tests.test_planning import screen
 
 
 @pytest.mark.parametrize("word", ["tall", "mount", "breath", "sucks", "phone", "father", "paint"])

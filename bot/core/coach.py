@@ -9,22 +9,30 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from bot.core.callbacks import Tap, parse_tap
+from bot.core.commands import COMMAND_NAME, Commands
+from bot.core.dialogue import ENTRY, STALE, Dialogues
+from bot.core.messages import Button, Inbound, InboundKind, Reply
+from bot.features.planning.dialog import PlanningDialog
+from bot.features.planning.draft import DIALOGUE as PLANNING
+from bot.features.planning.gate import Gate
+from bot.features.planning.sessions import SESSIONS, SETTINGS, Sessions
 from bot.features.privacy import records as privacy
+from bot.features.privacy.dialog import ForgetDialog
 from bot.features.qa import texts
 from bot.features.qa.answerer import EMERGENCY_REPLY, HEARD_MARGIN, TOPICS_BUTTON, Answerer
-from bot.core.callbacks import parse_callback
-from bot.core.messages import Inbound, InboundKind, Reply
-from bot.features.planning.dialog import PlanningDialog, is_cancel
+from bot.features.qa.smalltalk import small_talk_reply
+from bot.features.reminders.checkin import DIALOGUE as CHECK_IN
 from bot.features.reminders.checkin import Reminders
-from bot.features.screening.flow import PREFIX as SCREENING_PREFIX
 from bot.features.screening.flow import START as SCREENING_START
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.features.screening.store import ScreeningStore
-from bot.features.qa.smalltalk import small_talk_reply
+from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
+from bot.features.words import UnderstandingWords, is_cancel
+from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import StorageFull
 from bot.storage.users import Store
-from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
 from knowledge.safety import Safety
 from knowledge.understanding import Understanding
 from scheduler.dispatcher import Deliver, Dispatcher, Due
@@ -35,13 +43,12 @@ from scheduler.store import SchedulerStore
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-Command = Callable[[int, str], list[Reply]]  # (user id, text after the command) -> replies
 PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
 DOCTOR_FIRST_REPLY = Reply(texts.DOCTOR_FIRST, safety="doctor")
 DISK_FULL = Reply("Sorry, I can't save anything right now: the server's disk is full. Everything "
                   "you stored before is safe. Please try again later.")
-COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram allows as a bot command
-EXPIRED_BUTTON = Reply("That button has expired. Ask me again, or tap Topics.", buttons=((TOPICS_BUTTON,),))
+EXPIRED_BUTTON = Reply(STALE.text, buttons=((TOPICS_BUTTON,),))
+NOTHING_TO_CANCEL = Reply("There's nothing to cancel: we weren't in the middle of anything. /help lists what I can do.")
 
 
 def utc_now() -> datetime:
@@ -49,7 +56,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _plain(handler: Callable[[int], list[Reply]]) -> Command:
+def _plain(handler: Callable[[int], list[Reply]]) -> Callable[[int, str], list[Reply]]:
     """A command that takes no argument."""
     return lambda user_id, _argument: handler(user_id)
 
@@ -61,20 +68,41 @@ class Coach:
         self.kb = understanding.kb
         self.clock = clock
         self.store = Store(db)
+        self.words = UnderstandingWords(understanding)
         self.answers = Answerer(understanding, self.store, clock)
+        self.dialogues = Dialogues(DialogueStore(db), clock)
         self.screening = ScreeningFlow(ScreeningStore(db), clock)
         self.plans = SchedulerStore(db)
         self.planner = Planner(self.plans, clock)
-        self.planning = PlanningDialog(self.plans, self.planner, self.screening, clock)
+        self.planning = PlanningDialog(self.dialogues, self.plans, self.planner, Gate(self.screening), self.words, clock)
+        self.sessions = Sessions(self.plans, self.planner, clock)
+        self.forgetting = ForgetDialog(self.dialogues, self.erase, self.words.answer)
         self.reminders = Reminders(self.kb, self.plans, self.screening, clock)
-        self._commands: dict[str, Command] = {
-            "start": _plain(self._start), "help": _plain(self._help),
-            "topics": lambda _user, _arg: [self.answers.topics()], "screen": _plain(self.screening.start),
-            "mydata": _plain(self._mydata), "forget": lambda _user, _arg: [privacy.forget_prompt()],
-            "plan": self._plan, "sessions": _plain(self.planning.sessions),
-            "settings": _plain(self.planning.settings), "timezone": _plain(self.planning.ask_zone),
-            "voice": lambda user, arg: [self._voice_setting(user, arg)],
-        }
+        for dialogue in (self.screening, self.planning, self.forgetting):
+            self.dialogues.register(dialogue)
+        self.commands = self._commands()
+
+    def _commands(self) -> Commands:
+        """The one command registry, in the order /help lists it."""
+        commands = Commands()
+        for name, summary, run in (
+            ("start", "What I can do", _plain(self._start)),
+            ("help", "Commands and tips", _plain(self._help)),
+            ("topics", "Browse everything I know", lambda _user, _arg: [self.answers.topics()]),
+            ("screen", "Pre-exercise safety check", _plain(self.screening.start)),
+            ("plan", "Plan training sessions (or edit a plan)", self._plan),
+            ("sessions", "Your sessions this week", _plain(self.sessions.sessions)),
+            ("settings", "Reminder timing and goal", _plain(self.sessions.settings)),
+            ("timezone", "Change your time zone", _plain(self.planning.ask_zone)),
+            ("voice", "Voice replies on or off", lambda user, arg: [self._voice_setting(user, arg)]),
+            ("mydata", "What I store about you", _plain(self._mydata)),
+            ("forget", "Erase everything about you", _plain(self.forgetting.start)),
+            ("cancel", "Leave what we're doing", _plain(self._cancel)),
+        ):
+            commands.add(name, summary, run)
+        commands.add("retake", "Retake the safety check", _plain(self.screening.retake), listed=False)
+        commands.add("reviewed", "A professional reviewed my result", _plain(self.screening.reviewed), listed=False)
+        return commands
 
     def first_delivery(self, update_id: int) -> bool:
         """True the first time a transport delivers this update id (and when it cannot be recorded
@@ -111,31 +139,43 @@ class Coach:
         return self._text(msg.user_id, text)
 
     def _command(self, user_id: int, text: str) -> list[Reply]:
-        """Route /command [argument] (ignoring a @botname suffix)."""
+        """Route /command [argument] (ignoring a @botname suffix) through the registry."""
         word, _, argument = text[1:].partition(" ")
         name = word.split("@")[0].lower()
-        handler = self._commands.get(name)
-        if handler is None:  # echo only what could be a command name: never a whole long message
+        command = self.commands.get(name)
+        if command is None or not command.listed:  # echo only what could be a command name: never a whole long message
             shown = f"the command /{name}" if COMMAND_NAME.fullmatch(name) else "that command"
-            return [Reply(f"I don't know {shown}. " + texts.format_help())]
-        return handler(user_id, argument.strip())
+            return [Reply(f"I don't know {shown}. " + texts.format_help(self.commands.format_list()))]
+        return command.run(user_id, argument.strip())
 
     def _plan(self, user_id: int, argument: str) -> list[Reply]:
-        """/plan [when]: planning, or where an unfinished safety check stands."""
+        """/plan [when]: the plans the user has, then planning; or where an unfinished safety check stands."""
+        listing = None if argument else self.sessions.plan_list(user_id)
         replies = self.planning.start(user_id, argument)
-        pending = self.screening.current(user_id)
-        return replies + [pending] if pending else replies
+        if self.screening.status(user_id) is Status.IN_PROGRESS:
+            pending = self.screening.current(user_id)
+            return replies + [pending] if pending else replies
+        return [listing, *replies] if listing and self.dialogues.current(user_id, PLANNING) else replies
+
+    def _cancel(self, user_id: int) -> list[Reply]:
+        """/cancel, "cancel" or "stop": leave whatever dialogue the user is in."""
+        state = self.dialogues.current(user_id)
+        if state is None:
+            return [NOTHING_TO_CANCEL]
+        return self.dialogues.cancel(user_id)
 
     def _start(self, user_id: int) -> list[Reply]:
-        """Welcome: what the bot can do, offering the safety check to whoever has not taken it."""
-        row = (TOPICS_BUTTON,)
-        if self.screening.status(user_id) in (Status.NOT_SCREENED, Status.EXPIRED):
+        """Welcome: what the bot can do and the commands, offering the safety check to whoever has
+        not taken it and planning to whoever may plan."""
+        row: tuple[Button, ...] = (TOPICS_BUTTON,)
+        status = self.screening.status(user_id)
+        if status in (Status.NOT_SCREENED, Status.EXPIRED):
             row = (SCREENING_START, TOPICS_BUTTON)
-        return [Reply(texts.format_welcome(), buttons=(row,))]
+        return [Reply(texts.format_welcome(self.commands.format_list(), status.allows_planning), buttons=(row,))]
 
     def _help(self, user_id: int) -> list[Reply]:
         """The command list."""
-        return [Reply(texts.format_help(), buttons=((TOPICS_BUTTON,),))]
+        return [Reply(texts.format_help(self.commands.format_list()), buttons=((TOPICS_BUTTON,),))]
 
     def _mydata(self, user_id: int) -> list[Reply]:
         """What is stored about the user."""
@@ -168,7 +208,7 @@ class Coach:
         dialogue takes as its answer still gets the doctor-first line."""
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
-            pending = self.screening.current(user_id) or self.planning.current(user_id)
+            pending = self.dialogues.pending(user_id)
             return [EMERGENCY_REPLY, pending] if pending else [EMERGENCY_REPLY]
         replies = self._understood(user_id, text, heard)
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
@@ -176,13 +216,15 @@ class Coach:
         return replies
 
     def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
-        """A safety-check answer, a planning answer, small talk, or a knowledge question (after
-        which an unfinished safety check or plan asks its question again)."""
-        typed = self.screening.on_typed(user_id, text)
-        if typed:
-            return typed
-        if self.planning.waiting_for_text(user_id) and self._about_planning(text):
-            return self.planning.on_text(user_id, text)
+        """A way out, an answer to the dialogue the user is in, a request, small talk, or a
+        knowledge question (after which the dialogue's pending step is asked again)."""
+        if is_cancel(text):
+            return self._cancel(user_id)
+        state = self.dialogues.current(user_id)
+        if state and (state.dialogue != PLANNING or self._about_planning(text)):
+            answered = self.dialogues.on_text(user_id, text)
+            if answered is not None:
+                return answered
         request = PLAN_REQUEST.match(text)
         if request and (not request.group(1).strip() or mentions_time(request.group(1))):
             return self.planning.start(user_id, request.group(1))
@@ -190,7 +232,7 @@ class Coach:
             replies = [Reply(texts.format_empty(), buttons=((TOPICS_BUTTON,),))]
         else:
             replies = [Reply(chat) if (chat := small_talk_reply(text)) else self.answers.answer(user_id, text, heard)]
-        pending = self.screening.current(user_id) or self.planning.current(user_id)
+        pending = self.dialogues.pending(user_id)
         return replies + [pending] if pending else replies
 
     def _voice(self, user_id: int, transcript: str) -> list[Reply]:
@@ -216,7 +258,7 @@ class Coach:
         levels = [self.answers.safety(text) for text in readings]
         if max(levels) is not Safety.NONE:  # the most urgent concern heard in any reading
             return readings[levels.index(max(levels))]
-        if len(readings) == 1 or self.screening.waiting_for_answer(user_id) or self.planning.waiting_for_text(user_id):
+        if len(readings) == 1 or self.dialogues.current(user_id) is not None:
             return readings[0]
         fits = [self.answers.heard_fit(text) for text in readings]
         best = fits.index(max(fits))  # another reading only when it fits clearly better than the likeliest
@@ -234,27 +276,31 @@ class Coach:
         return self.store.load_voice_replies(user_id)
 
     def _about_planning(self, text: str) -> bool:
-        """While planning, a message is a planning answer unless it is clearly a knowledge question."""
-        return is_cancel(text) or mentions_time(text) or not self.answers.knows(text)
+        """While planning, a message is a planning answer unless it is clearly a knowledge question
+        (a goal, a yes or no, a day or time always counts as an answer)."""
+        return bool(mentions_time(text) or self.words.goal(text) or self.words.answer(text)) \
+            or not self.answers.knows(text)
 
     def _button(self, user_id: int, data: str) -> list[Reply]:
-        """A pressed button; unknown, forged or garbled data gets a short notice."""
-        if parse_callback(data) is None:
-            return [EXPIRED_BUTTON]
-        if data.startswith(f"{SCREENING_PREFIX}:"):
-            return self.screening.on_button(user_id, data)
-        if data == privacy.FORGET_YES.data:
-            self.erase(user_id)
-            return [privacy.FORGOTTEN]
-        if data == privacy.FORGET_NO.data:
-            return [privacy.KEPT]
-        if data.startswith("rem:"):
-            return self.reminders.on_button(user_id, data)
-        planned = self.planning.on_button(user_id, data)
-        if planned is not None:
-            return planned
-        reply = self.answers.on_button(data)
-        return [reply] if reply else [EXPIRED_BUTTON]
+        """A pressed button: a dialogue's (checked against the user's run and step), one that
+        starts something, a reminder check-in, or a knowledge link; anything else gets STALE."""
+        tap = parse_tap(data)
+        if tap is None:
+            reply = self.answers.on_button(data)
+            return [reply] if reply else [EXPIRED_BUTTON]
+        if tap.nonce == ENTRY:
+            return self._entry(user_id, tap)
+        if tap.dialogue == CHECK_IN:
+            return self.reminders.on_tap(user_id, tap)
+        return self.dialogues.on_tap(user_id, tap) if self.dialogues.handles(tap) else [EXPIRED_BUTTON]
+
+    def _entry(self, user_id: int, tap: Tap) -> list[Reply]:
+        """A button that starts something: a command, a session or settings change, a plan edit."""
+        if tap.dialogue == "cmd" and (command := self.commands.get(tap.action)) and not tap.arg:
+            return command.run(user_id, "")
+        handler = {SESSIONS: self.sessions.on_sessions_tap, SETTINGS: self.sessions.on_settings_tap,
+                   PLANNING: self.planning.on_entry}.get(tap.dialogue)
+        return handler(user_id, tap) if handler else [EXPIRED_BUTTON]
 
     def erase(self, user_id: int) -> None:
         """Erase everything stored about a user."""

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.storage.inbox import create_inbox_table
 from bot.features.screening.store import add_screening_redo, create_screening_tables
+from bot.storage.dialogues import create_dialogue_table
+from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
 from scheduler.store import add_recurrence_kinds, create_scheduler_tables
 
@@ -48,6 +49,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_update_time_index,
     add_recurrence_kinds,
     create_inbox_table,
+    create_dialogue_table,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,9 +8,8 @@ import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import BotCommand, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.request import BaseRequest
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -20,36 +19,24 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
-from bot.core.coach import Coach
-from bot.storage.inbox import Inbox
-from bot.core.messages import Inbound, InboundKind, Reply
+from bot.adapters.telegram.budget import SEND_READ_TIMEOUT, OutcomeUnknown, SendBudget
+from bot.adapters.telegram.intake import JournalingQueue, PerUserProcessor
 from bot.adapters.telegram.markup import keyboard, send_markup
 from bot.adapters.telegram.reminders import start_reminders, stop_reminders
 from bot.adapters.telegram.render import format_html, split_text
 from bot.adapters.telegram.startup import retry_startup
-from bot.settings import Settings
-from bot.adapters.telegram.budget import SEND_READ_TIMEOUT, OutcomeUnknown, SendBudget
-from bot.adapters.telegram.intake import JournalingQueue, PerUserProcessor
 from bot.adapters.telegram.voice import read_voice, send_spoken
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.voice.engine import voice_inbound
+from bot.settings import Settings
+from bot.storage.inbox import Inbox
 from voice.pipeline import VoicePipeline
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (
-    ("start", "What I can do"),
-    ("topics", "Browse everything I know"),
-    ("screen", "Pre-exercise safety check"),
-    ("plan", "Plan training sessions"),
-    ("sessions", "Your sessions this week"),
-    ("settings", "Reminder timing and goal"),
-    ("timezone", "Change your time zone"),
-    ("voice", "Voice replies on or off"),
-    ("mydata", "What I store about you"),
-    ("forget", "Erase everything about you"),
-    ("help", "Commands and tips"),
-)
 MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", "audio",
                "document", "location", "contact", "poll", "dice", "venue")
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -105,7 +92,7 @@ def add_handlers(app: Application) -> None:
 
 async def _post_init(app: Application) -> None:
     """Show the commands in Telegram's menu and start reminder delivery."""
-    commands = [BotCommand(name, text) for name, text in COMMANDS]
+    commands = [BotCommand(name, text) for name, text in app.bot_data["coach"].commands.menu()]
     settings: Settings = app.bot_data["settings"]
     await retry_startup(lambda: app.bot.set_my_commands(commands), "setMyCommands", settings.retry_seconds)
     await start_reminders(app, app.bot_data["coach"])

@@ -9,10 +9,10 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, ContextTypes
 
-from bot.core.coach import Coach
-from bot.adapters.telegram.render import format_html
-from bot.adapters.telegram.markup import keyboard
 from bot.adapters.telegram.budget import OutcomeUnknown, retry_after_seconds
+from bot.adapters.telegram.markup import keyboard
+from bot.adapters.telegram.render import format_html
+from bot.core.coach import Coach
 from scheduler.dispatcher import Blocked, Deliver, Dispatcher, Due, RetryLater, Transient
 
 TICK_SECONDS = 1.0

@@ -14,12 +14,12 @@ import signal
 from telegram import Update
 from telegram.ext import Application
 
-from bot.core.coach import Coach
-from bot.adapters.telegram.instance_lock import hold_instance_lock
-from bot.settings import Settings
 from bot.adapters.telegram.app import build_application
+from bot.adapters.telegram.instance_lock import hold_instance_lock
 from bot.adapters.telegram.intake import JournalingQueue
 from bot.adapters.telegram.startup import PollingErrors, retry_startup
+from bot.core.coach import Coach
+from bot.settings import Settings
 from voice.pipeline import VoicePipeline
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
-from bot.settings import SettingsError
 from bot.adapters.telegram.budget import retry_after_seconds
+from bot.settings import SettingsError
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from scheduler.reading import read_when
 from scheduler.timezones import find_zone, zone_info
 
 
-def add_schedule_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def add_schedule_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `when` and `zone`."""
     when = sub.add_parser("when", help="how the bot reads a schedule ('-' reads one phrase per stdin line)")
     when.add_argument("text")

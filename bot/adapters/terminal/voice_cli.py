@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.core.coach import Coach
-from bot.storage.database import open_database
 from bot.composition import build_understanding
+from bot.core.coach import Coach
 from bot.core.messages import Reply
-from bot.settings import Settings
 from bot.features.voice.engine import build_voice, build_weights, read_audio_file
+from bot.settings import Settings
+from bot.storage.database import open_database
 from voice.weights import BUILT_DIGESTS, WeightsError
 
 

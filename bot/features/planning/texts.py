@@ -24,6 +24,11 @@ RED_STOP = ("Your safety check said to seek medical care, so I won't plan traini
 FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
+ZONE_KEPT = "Okay, your time zone stays as it was."
+EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
+           "to endurance\"), or tap ✏️ Change. Saving replaces the old plan.")
+STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
+DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
 

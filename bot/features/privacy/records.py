@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from bot.core.messages import Button, Reply
+from bot.core.messages import Reply
 from bot.features.screening.store import ScreeningStore
 from bot.storage.backend import SqlDatabase
+from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import transaction
 from bot.storage.users import Store
 from scheduler.store import SchedulerStore
-
-FORGET_YES = Button("🗑 Yes, erase everything", "forget:yes")
-FORGET_NO = Button("Keep my data", "forget:no")
 
 
 def forget_user(db: SqlDatabase, user_id: int) -> None:
     """Erase everything stored about a user in one transaction: all of it or, on failure, none."""
     with transaction(db):
+        DialogueStore(db).end(user_id)  # whatever dialogue was open: a plan being made included
         ScreeningStore(db).forget(user_id)
         SchedulerStore(db).forget(user_id)
         Store(db).forget_user(user_id)
@@ -40,12 +39,6 @@ def format_mydata(first_seen: str | None, screening: str, planning: str, misses:
         + (f"• {voice}\n" if voice else "") + "\n"
         "Nothing else, and never in logs. /forget erases all of it."
     )
-
-
-def forget_prompt() -> Reply:
-    """The confirmation step before erasing."""
-    return Reply("This erases everything I store about you: your safety check, your plans and your "
-                 "unanswered questions. It can't be undone. Erase it?", buttons=((FORGET_YES, FORGET_NO),))
 
 
 FORGOTTEN = Reply("Done: everything I stored about you is erased. Say hi any time to start fresh.", edit=True)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from bot.features.qa import texts
 from bot.core.messages import Button, Reply
+from bot.features.qa import texts
 from bot.storage.users import Store
 from knowledge.model import Entry
 from knowledge.safety import Safety

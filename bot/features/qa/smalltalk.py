@@ -7,7 +7,8 @@ import re
 from knowledge.normalize import clean_text
 
 _KINDS = {
-    "greeting": re.compile(r"^(hi+|hello+|hey+|hiya|howdy|yo|sup|good (morning|afternoon|evening)|hey there|hi there|hello there)( coach| bot| coachbot)?$"),
+    "greeting": re.compile(r"^(hi+|hello+|hey+|hiya|howdy|yo|sup|good (morning|afternoon|evening)|hey there|hi there|hello there)"
+                           r"( coach| bot| coachbot)?$"),
     "thanks": re.compile(r"^(thanks?( you)?( so much| a lot)?|thx|ty|cheers|much appreciated|great thanks|ok thanks|perfect thanks)$"),
     "goodbye": re.compile(r"^(bye+|goodbye|see (you|ya)|later|good night|gn|cya)$"),
 }

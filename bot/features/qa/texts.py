@@ -31,34 +31,29 @@ def format_gap(about: str, offers: bool) -> str:
     return f"The two articles I'm built on don't cover {about}, so I won't guess.{offer}"
 
 
-def format_welcome(first_name: str = "") -> str:
-    """The /start message."""
-    hello = f"Hi {first_name}! " if first_name else "Hi! "
+def format_welcome(commands: str, may_plan: bool) -> str:
+    """The /start message: what the bot does, the next step, and the commands."""
+    step = ("Plan your sessions with /plan: I'll remind you with what to do for your goal." if may_plan else
+            "To get reminders for planned sessions, take the short safety check (/screen), then use /plan.")
     return (
-        f"{hello}I'm Coachbot, your coach for the reverse hyperextension (\"reverse hypers\").\n\n"
+        "Hi! I'm Coachbot, your coach for the reverse hyperextension (\"reverse hypers\").\n\n"
         f"{CAPABILITIES}\n\n"
         "Just ask in your own words, for example:\n"
         "• how many reps for endurance?\n"
         "• how high should my legs go?\n"
         "• no machine at my gym, what can I do instead?\n\n"
-        "Tap Topics to browse, or /help for commands."
+        f"{step}\n\nCommands:\n{commands}"
     )
 
 
-def format_help() -> str:
-    """The /help message."""
+def format_help(commands: str) -> str:
+    """The /help message around the registry's command list."""
     return (
-        "Ask me anything about reverse hyperextensions, typed in your own words.\n\n"
-        "Commands:\n"
-        "/start – what I can do\n"
-        "/topics – browse everything I know\n"
-        "/screen – the pre-exercise safety check (about a minute)\n"
-        "/voice on|off – hear my answers to your voice notes (you can always ask by voice note)\n"
-        "/mydata – what I store about you\n"
-        "/forget – erase everything I store about you\n"
-        "/help – this message\n\n"
-        "Every answer names the article it comes from. I'm a coach, not a doctor: with pain, an "
-        "injury or a medical condition, talk to your doctor first."
+        "Ask me anything about reverse hyperextensions, typed or as a voice note, in your own words.\n\n"
+        f"Commands:\n{commands}\n\n"
+        "In the middle of something, /cancel (or \"cancel\", \"stop\") leaves it. Every answer names the "
+        "article it comes from. I'm a coach, not a doctor: with pain, an injury or a medical condition, "
+        "talk to your doctor first."
     )
 
 

@@ -1,8 +1,12 @@
 """The safety-check dialogue: consent, one question at a time, back, cancel, outcome.
 
-Buttons carry "scr:<nonce>:<step>:<answer>"; the nonce names one run of the questionnaire, so a
-button from an old or finished run, another user's, a forged one or a second press of the same
-button changes nothing. Progress is saved after every answer, so a restart resumes it.
+A dialogue of the core's one mechanism: its buttons carry "scr:<nonce>:<step>:<answer>" (step
+"consent" or the question's number); the nonce names one run of the questionnaire, so a button from
+an old or finished run, another user's, a forged one or a second press of the same button changes
+nothing. Progress is a row of the dialogue table, saved after every answer, so a restart resumes it.
+
+A valid result stays until a retake is finished. A red result can be replaced only after a health
+professional's review is recorded or RED_WAIT has passed: an immediate all-"no" retake would hide it.
 """
 
 from __future__ import annotations
@@ -10,17 +14,23 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot.core.callbacks import Tap
+from bot.core.dialogue import entry_button
 from bot.core.messages import Button, Reply
 from bot.features.screening import texts
 from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Status, outcome_of
-from bot.features.screening.store import Progress, Result, ScreeningStore
+from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
+from bot.storage.dialogues import State
 from knowledge.normalize import clean_text
 
-PREFIX = "scr"
-START = Button("🩺 Take the safety check", "scr:go")
-REVIEWED = Button("✅ A health professional has reviewed these", "scr:rev")
+PREFIX = DIALOGUE
+START = entry_button("cmd", "🩺 Take the safety check", "retake")
+REVIEWED = entry_button("cmd", "✅ A health professional has reviewed these", "reviewed")
+RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
+RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
+VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
 TYPED = {
     "y": {"yes", "y", "yeah", "yep", "yup", "yes i do", "yes i am", "yes i have", "i do", "i am", "i have", "correct", "true"},
@@ -51,13 +61,14 @@ class ScreeningFlow:
 
     def status(self, user_id: int) -> Status:
         """Not screened / in progress / green / amber / amber reviewed / red / expired."""
-        if self.store.load_progress(user_id):
-            return Status.IN_PROGRESS
         result = self.store.load_result(user_id)
-        if result is None:
-            return Status.NOT_SCREENED
-        if result.version != VERSION or result.redo_at or self.clock() >= result.completed_at + VALIDITY:
-            return Status.EXPIRED
+        expired = result is not None and (result.version != VERSION or result.redo_at is not None
+                                          or self.clock() >= result.completed_at + VALIDITY)
+        if result is None or expired:  # an unfinished retake keeps a valid result
+            if self.store.load_progress(user_id):
+                return Status.IN_PROGRESS
+            return Status.EXPIRED if result else Status.NOT_SCREENED
+        assert result is not None
         if result.outcome is Outcome.AMBER:
             return Status.AMBER_REVIEWED if result.reviewed_at else Status.AMBER
         return Status(result.outcome.value)
@@ -73,7 +84,22 @@ class ScreeningFlow:
         self.store.save_redo(user_id, self.clock())
 
     def start(self, user_id: int) -> list[Reply]:
-        """Begin a new run (replacing any unfinished one) with the consent message."""
+        """/screen: the valid result with a retake button, or a new run (replacing an unfinished one)."""
+        status = self.status(user_id)
+        if status not in VALID:
+            return self.retake(user_id)
+        result = self.store.load_result(user_id)
+        assert result is not None
+        return [Reply(f"{texts.format_status(status, result, result.completed_at + VALIDITY)}\n\n{texts.RETAKE_HINT}",
+                      buttons=((RETAKE,),))]
+
+    def retake(self, user_id: int) -> list[Reply]:
+        """Begin a new run with the consent message, unless a red result is too recent to replace."""
+        result = self.store.load_result(user_id)
+        if result and result.outcome is Outcome.RED and self.status(user_id) is Status.RED \
+                and not result.reviewed_at and self.clock() < result.completed_at + RED_WAIT:
+            until = result.completed_at + RED_WAIT
+            return [Reply(texts.format_red_wait(until), buttons=((REVIEWED,),))]
         progress = Progress(user_id, VERSION, self.new_nonce(), self.clock(), False, 0, ())
         self.store.save_progress(progress)
         return [self._consent(progress)]
@@ -101,21 +127,29 @@ class ScreeningFlow:
             return None
         return self._question(progress, edit=False) if progress.consented else self._consent(progress)
 
-    def on_button(self, user_id: int, data: str) -> list[Reply]:
-        """A pressed safety-check button."""
-        if data == START.data:
-            return self.start(user_id)
-        if data == REVIEWED.data:
-            return self._reviewed(user_id)
-        parts = data.split(":")
-        progress = self.store.load_progress(user_id)
-        if progress is None or len(parts) < 3 or parts[1] != progress.nonce:
+    name = DIALOGUE
+
+    def ask(self, state: State) -> Reply:
+        """The question (or consent) the user is on, asked again."""
+        return self.current(state.user_id) or Reply(texts.STALE)
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A typed answer (None: not one, so it is answered as a question)."""
+        return self.on_typed(state.user_id, text)
+
+    def cancel(self, state: State) -> list[Reply]:
+        """Leave the questionnaire: its answers so far are deleted (a valid earlier result stays)."""
+        self.store.drop_progress(state.user_id)
+        return [Reply(texts.CANCELLED)]
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """A pressed button of this run and step (the dialogue engine checked both)."""
+        progress = self.store.load_progress(state.user_id)
+        if progress is None:
             return [Reply(texts.STALE)]
-        if len(parts) == 3:
-            return self._on_consent(progress, parts[2], edit=True)
-        if len(parts) == 4 and progress.consented and parts[2] == str(progress.step):
-            return self._answer(progress, parts[3], edit=True)
-        return [Reply(texts.STALE)]
+        if tap.step == CONSENT:
+            return self._on_consent(progress, tap.action, edit=True)
+        return self._answer(progress, tap.action, edit=True)
 
     def _on_consent(self, progress: Progress, choice: str, edit: bool) -> list[Reply]:
         """Accept (go to question 1) or decline (forget the run)."""
@@ -165,17 +199,17 @@ class ScreeningFlow:
             return Reply(texts.format_amber(flagged), buttons=((REVIEWED,),), edit=edit)
         return Reply(texts.GREEN, edit=edit)
 
-    def _reviewed(self, user_id: int) -> list[Reply]:
-        """Record that a professional reviewed an amber result."""
-        if self.status(user_id) not in (Status.AMBER, Status.AMBER_REVIEWED):
+    def reviewed(self, user_id: int) -> list[Reply]:
+        """Record that a professional reviewed a flagged (amber or red) result."""
+        if self.status(user_id) not in (Status.AMBER, Status.AMBER_REVIEWED, Status.RED):
             return [Reply(texts.STALE)]
         self.store.save_reviewed(user_id, self.clock())
         return [Reply(texts.REVIEWED)]
 
     def _consent(self, progress: Progress) -> Reply:
         """The consent message with its two buttons."""
-        buttons = ((Button("I agree, start", f"{PREFIX}:{progress.nonce}:ok"),
-                    Button("Not now", f"{PREFIX}:{progress.nonce}:decline")),)
+        buttons = ((Button("I agree, start", f"{PREFIX}:{progress.nonce}:{CONSENT}:ok"),
+                    Button("Not now", f"{PREFIX}:{progress.nonce}:{CONSENT}:decline")),)
         return Reply(texts.CONSENT, buttons=buttons)
 
     def _question(self, progress: Progress, edit: bool) -> Reply:

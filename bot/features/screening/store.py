@@ -1,4 +1,5 @@
-"""Safety-check records in SQLite: the questionnaire in progress and the latest result.
+"""Safety-check records in SQLite: the questionnaire in progress (a row of the dialogue table) and
+the latest result.
 
 Stored, as shared/screening.md allows: user id, questionnaire version, started/completed times,
 outcome, the ids answered yes or not sure, and the reviewed-by-professional date. In progress, the
@@ -15,8 +16,12 @@ from sqlite_utils import Database
 
 from bot.features.screening.questions import Outcome
 from bot.storage.backend import SqlDatabase
+from bot.storage.dialogues import DialogueStore, State
 from bot.storage.sql import save_row
 from bot.storage.transaction import transaction
+
+DIALOGUE = "scr"  # the safety check's name in the dialogue table and in its buttons
+CONSENT = "consent"  # the step before the first question
 
 
 @dataclass(frozen=True)
@@ -66,27 +71,29 @@ class ScreeningStore:
 
     def __init__(self, db: SqlDatabase) -> None:
         self.db = db
+        self.dialogues = DialogueStore(db)
 
     def load_progress(self, user_id: int) -> Progress | None:
-        """The questionnaire in progress, if any."""
-        row = next(self.db.query("SELECT * FROM screening_progress WHERE user_id = ?", [user_id]), None)
-        if row is None:
+        """The questionnaire in progress, if any (its state is a row of the dialogue table)."""
+        state = self.dialogues.load(user_id, DIALOGUE)
+        if state is None:
             return None
-        return Progress(row["user_id"], row["version"], row["nonce"], datetime.fromisoformat(row["started_at"]),
-                        bool(row["consented"]), row["step"], tuple(json.loads(row["flagged"])))
+        data = state.data
+        return Progress(user_id, int(data["version"]), state.nonce, datetime.fromisoformat(data["started_at"]),
+                        bool(data["consented"]), int(data["step"]), tuple(data["flagged"]))
 
     def save_progress(self, progress: Progress) -> None:
-        """Store progress after every answer."""
-        with transaction(self.db):
-            save_row(self.db, "screening_progress", {
-                "user_id": progress.user_id, "version": progress.version, "nonce": progress.nonce,
-                "started_at": progress.started_at.isoformat(), "consented": int(progress.consented),
-                "step": progress.step, "flagged": json.dumps(list(progress.flagged))}, "user_id")
+        """Store progress after every answer; its step is "consent" until the user agreed, then
+        the question's number."""
+        self.dialogues.save(State(
+            progress.user_id, DIALOGUE, str(progress.step) if progress.consented else CONSENT, progress.nonce,
+            {"version": progress.version, "started_at": progress.started_at.isoformat(),
+             "consented": progress.consented, "step": progress.step, "flagged": list(progress.flagged)},
+            progress.started_at))
 
     def drop_progress(self, user_id: int) -> None:
         """Forget an unfinished questionnaire (cancelled or completed)."""
-        with transaction(self.db):
-            self.db.execute("DELETE FROM screening_progress WHERE user_id = ?", [user_id])
+        self.dialogues.end(user_id, DIALOGUE)
 
     def load_result(self, user_id: int) -> Result | None:
         """The latest completed questionnaire, if any."""
@@ -102,7 +109,7 @@ class ScreeningStore:
     def complete(self, result: Result) -> None:
         """Replace the previous result with this one and end the questionnaire, atomically."""
         with transaction(self.db):
-            self.db.execute("DELETE FROM screening_progress WHERE user_id = ?", [result.user_id])
+            self.dialogues.end(result.user_id, DIALOGUE)
             save_row(self.db, "screening_results", {
                 "user_id": result.user_id, "version": result.version,
                 "started_at": result.started_at.isoformat(), "completed_at": result.completed_at.isoformat(),
@@ -122,5 +129,5 @@ class ScreeningStore:
     def forget(self, user_id: int) -> None:
         """Erase every safety-check record of a user."""
         with transaction(self.db):
-            self.db.execute("DELETE FROM screening_progress WHERE user_id = ?", [user_id])
+            self.dialogues.end(user_id, DIALOGUE)
             self.db.execute("DELETE FROM screening_results WHERE user_id = ?", [user_id])

@@ -29,12 +29,14 @@ RED = (
 GREEN = (
     "✅ Nothing in your answers calls for a check with a professional first.\n\n"
     "Next: start light, with a short range of motion and a slow, controlled tempo, and build up "
-    "gradually over the weeks. Warm up first, and stop if anything hurts.\n\n"
+    "gradually over the weeks. Warm up first, and stop if anything hurts. Plan your sessions and get "
+    "reminders with /plan.\n\n"
     "This is a screening aid, not a medical assessment. If your health changes, run /screen again."
 )
 REVIEWED = ("Noted: a health professional has reviewed your flagged points. Follow their advice on "
             "how to start, and run /screen again if anything changes.")
-STALE = "That button belongs to an old or finished safety check, so it changed nothing."
+STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
+RETAKE_HINT = "Your answers still count. Retake the check if your health has changed."
 TYPE_HINT = "Tap a button, or type yes, no, not sure, back or cancel."
 
 
@@ -67,3 +69,9 @@ def format_status(status: Status, result: Result | None, expires: datetime | Non
     if result.reviewed_at:
         line += f". Reviewed by a health professional on {result.reviewed_at:%d %b %Y}"
     return line + "."
+
+
+def format_red_wait(until: datetime) -> str:
+    """Why a recent red result cannot be replaced by a retake yet."""
+    return ("Your last check said to seek medical care, so it stands for now. Once a health professional "
+            f"has checked you, tap below and then retake it; otherwise you can retake it from {until:%d %b %Y}.")

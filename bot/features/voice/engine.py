@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.settings import Settings
 from bot.features.voice.notes import UNREADABLE, VOICE_OFF
+from bot.settings import Settings
 from knowledge.model import KnowledgeBase
 from voice.audio import AudioError
 from voice.pipeline import VoicePipeline, build_voice_pipeline
