@@ -7,7 +7,9 @@ Kinds and what counts as right:
   is a *confident wrong answer*, counted apart from a decline; a health line given to a message
   that carries no concern is a *false alarm*, counted apart too (traps are messages built to tempt one);
 - offtopic: declined (no entry); an answer is a confident wrong answer;
-- safety / health: the doctor-first line (or emergency advice); emergency: emergency advice.
+- safety / health: the doctor-first line (or emergency advice); emergency: emergency advice;
+- two-turn items (`first`, `then`): both sent by one user; the reply to `then` is judged like an
+  in-scope question (`expect: []`: the follow-up is not covered, so a decline is right).
 Sets written by strangers are frozen: measure on them, never tune on them or read their failures.
 """
 
@@ -49,14 +51,18 @@ class Outcome:
 
 
 def judge(coach: Coach, item: dict[str, object], user: int) -> Outcome:
-    """Send one message as a new user and decide whether the reply is right for its kind."""
+    """Send one message (or a two-turn conversation) as a new user and decide whether the last
+    reply is right for its kind."""
     raw = item.get("expect")
     expected = tuple(raw) if isinstance(raw, list) else (() if raw is None else (str(raw),))
-    reply = coach.handle(Inbound(user, InboundKind.TEXT, str(item["q"])))[0]
+    if "then" in item:
+        coach.handle(Inbound(user, InboundKind.TEXT, str(item["first"])))
+    question = str(item.get("then", item.get("q")))
+    reply = coach.handle(Inbound(user, InboundKind.TEXT, question))[0]
     kind = str(item["kind"])
     right, wrong = _verdict(kind, expected, reply)
     alarm = kind not in (*HEALTH, EMERGENCY) and reply.safety is not None
-    return Outcome(kind, str(item["q"]), expected, reply.entry, reply.score, reply.safety, right, wrong, alarm)
+    return Outcome(kind, question, expected, reply.entry, reply.score, reply.safety, right, wrong, alarm)
 
 
 def _verdict(kind: str, expected: tuple[str, ...], reply: Reply) -> tuple[bool, bool]:
@@ -67,6 +73,8 @@ def _verdict(kind: str, expected: tuple[str, ...], reply: Reply) -> tuple[bool, 
         return reply.safety == "emergency", False
     if kind in HEALTH:
         return reply.safety is not None and (kind == "health" or reply.entry is None or reply.entry in expected), False
+    if not expected:  # a follow-up nothing answers
+        return reply.entry is None, reply.entry is not None
     return reply.entry in expected, reply.entry is not None and reply.entry not in expected
 
 

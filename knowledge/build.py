@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.features import Vocabulary
+from knowledge.intents import TALK_LABELS, Talk
 from knowledge.loader import CONTENT_DIR
 from knowledge.normalize import LEXICON_PATH, Normalizer
 from knowledge.ranker import Ranker
@@ -24,18 +25,22 @@ from knowledge.safety import LEVELS, SAFETY_LEXICON
 from knowledge.training import DATA_DIR, TrainingData
 
 log = logging.getLogger(__name__)
-CODE = [Path(__file__).parent / name for name in ("build.py", "features.py", "training.py", "ranker.py", "normalize.py", "spelling.py")]
+CODE = [Path(__file__).parent / name for name in ("build.py", "features.py", "training.py", "ranker.py", "normalize.py",
+                                                   "spelling.py", "intents.py")]
 TOPIC_C = 20.0        # inverse regularisation of the topic ranker (cross-validated)
 SAFETY_C = 10.0
+TALK_C = 10.0
 
 
 @dataclass(frozen=True)
 class Model:
-    """The learned parts: the features' vocabulary, the topic ranker and the safety classifier."""
+    """The learned parts: the features' vocabulary, the topic ranker, the safety classifier and
+    the talk readers (intents, yes/no answers, goals)."""
 
     vocabulary: Vocabulary
     topics: Ranker
     safety: Ranker
+    talk: Talk
 
 
 def inputs_hash(content_dir: Path = CONTENT_DIR, data_dir: Path = DATA_DIR) -> str:
@@ -54,7 +59,21 @@ def train(data: TrainingData, normalizer: Normalizer) -> Model:
     vocabulary = Vocabulary.fit(topic_tokens + safety_tokens)
     topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C)
     safety = _fit(vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
-    return Model(vocabulary, topics, safety)
+    return Model(vocabulary, topics, safety, train_talk(data.talk, normalizer))
+
+
+def train_talk(talk: dict[str, list[tuple[str, str]]], normalizer: Normalizer) -> Talk:
+    """Fit the talk readers on the words as spelt (see knowledge.intents)."""
+    docs = {reader: [_spelt_doc(normalizer, text) for text, _ in examples] for reader, examples in talk.items()}
+    vocabulary = Vocabulary.fit(doc for reader_docs in docs.values() for doc in reader_docs)
+    return Talk(vocabulary, {reader: _fit(vocabulary, docs[reader], [label for _, label in examples], TALK_C)
+                             for reader, examples in talk.items()})
+
+
+def _spelt_doc(normalizer: Normalizer, text: str) -> tuple[list[str], list[str]]:
+    """A talk document: the spelt words serve as both words and tokens."""
+    spelt = normalizer.spelt(normalizer.words(text))
+    return spelt, spelt
 
 
 def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], labels: Sequence[str], c: float,
@@ -79,10 +98,9 @@ def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], la
 def save_model(model: Model, path: Path) -> None:
     """Write the model atomically (a crash never leaves half a file under the real name)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    keys = sorted(model.vocabulary.index, key=model.vocabulary.index.__getitem__)
-    arrays = {"vocabulary": np.array(keys), "idf": model.vocabulary.idf,
+    arrays = {**_vocabulary_arrays(model.vocabulary, ""),
               "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
-              **model.topics.arrays("topics"), **model.safety.arrays("safety")}
+              **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk)}
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
         try:
             np.savez(tmp, **arrays)
@@ -101,9 +119,34 @@ def load_model(path: Path) -> Model:
     """Read a saved model (numpy only)."""
     with np.load(path, allow_pickle=False) as saved:
         arrays = {name: saved[name] for name in saved.files}
-    vocabulary = Vocabulary({str(k): i for i, k in enumerate(arrays["vocabulary"])}, arrays["idf"])
-    return Model(vocabulary, Ranker.from_arrays([str(x) for x in arrays["topic_labels"]], arrays, "topics"),
-                 Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"))
+    return Model(_load_vocabulary(arrays, ""), Ranker.from_arrays([str(x) for x in arrays["topic_labels"]], arrays, "topics"),
+                 Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"), _load_talk(arrays))
+
+
+def _vocabulary_arrays(vocabulary: Vocabulary, prefix: str) -> dict[str, np.ndarray]:
+    """A vocabulary's features (in index order) and their idf, named under `prefix`."""
+    keys = sorted(vocabulary.index, key=vocabulary.index.__getitem__)
+    return {f"{prefix}vocabulary": np.array(keys), f"{prefix}idf": vocabulary.idf}
+
+
+def _load_vocabulary(arrays: dict[str, np.ndarray], prefix: str) -> Vocabulary:
+    """A saved vocabulary (see `_vocabulary_arrays`)."""
+    return Vocabulary({str(k): i for i, k in enumerate(arrays[f"{prefix}vocabulary"])}, arrays[f"{prefix}idf"])
+
+
+def _talk_arrays(talk: Talk) -> dict[str, np.ndarray]:
+    """The talk readers' arrays, named under "talk."."""
+    arrays = _vocabulary_arrays(talk.vocabulary, "talk.")
+    for reader, ranker in talk.readers.items():
+        arrays |= {f"talk.{reader}_labels": np.array(ranker.labels), **ranker.arrays(f"talk.{reader}")}
+    return arrays
+
+
+def _load_talk(arrays: dict[str, np.ndarray]) -> Talk:
+    """The saved talk readers (see `_talk_arrays`)."""
+    readers = {reader: Ranker.from_arrays([str(x) for x in arrays[f"talk.{reader}_labels"]], arrays, f"talk.{reader}")
+               for reader in TALK_LABELS}
+    return Talk(_load_vocabulary(arrays, "talk."), readers)
 
 
 def cached_model(cache_dir: Path, digest: str, build: Callable[[], Model], rebuild: bool = False) -> Model:

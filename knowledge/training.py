@@ -4,7 +4,8 @@ off-topic corpus and the safety examples, all data files a curator edits (no cod
 - every entry's title and `ask` phrasings teach the ranker that entry;
 - data/gaps.yaml: gym questions the articles don't answer, each a class of its own;
 - data/offtopic.yaml: messages that are not ours, the "not ours" class;
-- data/safety_examples.yaml: health concerns by level, and harmless look-alikes.
+- data/safety_examples.yaml: health concerns by level, and harmless look-alikes;
+- data/intents.yaml: what people say to the bot besides questions (intents, yes/no, goals).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.intents import NONE, TALK_LABELS
 from knowledge.model import ContentError, KnowledgeBase
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -42,6 +44,7 @@ class TrainingData:
     gaps: dict[str, Gap]
     topics: list[tuple[str, str]]   # (text, entry id | gap id | NOT_OURS)
     safety: list[tuple[str, str]]   # (text, 'none' | 'doctor' | 'emergency')
+    talk: dict[str, list[tuple[str, str]]]  # reader ('intents' | 'answers' | 'goals') -> (text, label)
 
 
 def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData:
@@ -54,7 +57,32 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     examples = _list(directory / "safety_examples.yaml", "examples")
     safety = [(_field(item, "text", "safety_examples.yaml"), _level(item)) for item in examples]
     harmless = [(text, "none") for text, _ in ours + gap_texts + offtopic]
-    return TrainingData(gaps, ours + gap_texts + offtopic, safety + harmless)
+    talk = load_talk(directory)
+    talk["intents"] += [(text, NOT_OURS) for text, _ in ours + gap_texts + offtopic]  # questions and chat
+    return TrainingData(gaps, ours + gap_texts + offtopic, safety + harmless, talk)
+
+
+def load_talk(directory: Path = DATA_DIR) -> dict[str, list[tuple[str, str]]]:
+    """Labelled examples for each talk reader in data/intents.yaml ('none': none of its labels)."""
+    path = directory / "intents.yaml"
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrainingDataError(f"{path.name}: {exc}") from None
+    return {reader: _labelled(data, reader, labels) for reader, labels in TALK_LABELS.items()}
+
+
+def _labelled(data: Any, reader: str, known: tuple[str, ...]) -> list[tuple[str, str]]:
+    """One reader's (text, label) examples; every label a list of strings (quote yes/no in YAML)."""
+    labels = data.get(reader) if isinstance(data, dict) else None
+    if not isinstance(labels, dict) or set(map(str, labels)) != {*known, NONE}:
+        raise TrainingDataError(f"intents.yaml: '{reader}' must give examples for exactly {', '.join((*known, NONE))}")
+    out = []
+    for label, texts in labels.items():
+        if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise TrainingDataError(f"intents.yaml: {reader}.{label} must be a list of texts (quote yes/no/true)")
+        out += [(text, str(label)) for text in texts]
+    return out
 
 
 def load_gaps(directory: Path = DATA_DIR) -> dict[str, Gap]:

@@ -3,7 +3,8 @@
 A message is cleaned and spelt (knowledge.spelling), normalised with the lexicon, then read by
 - the learned topic ranker (knowledge.ranker): which entry, near-miss topic or "not ours" it is;
 - rapidfuzz's fuzzy scores over the curated phrasings (knowledge.matcher);
-- the safety detector (knowledge.safety), on every message.
+- the safety detector (knowledge.safety), on every message;
+- the talk readers (knowledge.intents): intents, typed yes/no answers and goals, for the dialogues.
 The ranker's probability and the fuzzy score are fused into one 0-100 score per entry. The bot
 answers the best entry when that score clears the threshold and "not ours" is not the likelier
 reading; a near-miss topic gets its own "the articles don't cover that" reply.
@@ -18,9 +19,12 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch
 from knowledge.features import Vector
+from knowledge.intents import Answer, Intent
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
+from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
 from knowledge.spelling import Fix, load_english
@@ -93,6 +97,7 @@ class Reading:
     candidates: tuple[Candidate, ...] = ()
     not_ours: float = 0.0
     safety_odds: tuple[float, ...] = ()
+    context: Context = Context()  # what the conversation is about after this message
 
 
 @dataclass(frozen=True)
@@ -132,14 +137,17 @@ class Understanding:
     """Reads messages with the fuzzy matcher, the learned model and the safety detector."""
 
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
-                 policy: Policy = Policy()) -> None:
+                 policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy()) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self.model = model
         self.safety = safety
         self.gaps = gaps
         self.policy = policy
-        self._recent: dict[tuple[str, float], Reading] = {}  # the coach reads a message more than once
+        self.context_policy = context_policy
+        self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
+        self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
+        self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
 
     @property
     def threshold(self) -> float:
@@ -150,15 +158,50 @@ class Understanding:
         """The entry a message asks about (None to decline), with the runners-up."""
         return self.read(text, margin).match
 
-    def read(self, text: str, margin: float = 0.0) -> Reading:
-        """Read one message; `margin` raises the bar (for text that may be misheard)."""
-        key = (text, margin)
+    def read(self, text: str, margin: float = 0.0, context: Context | None = None) -> Reading:
+        """Read one message, in the context of the conversation if given; `margin` raises the bar
+        (for text that may be misheard)."""
+        key = (text, margin, context or Context())
         reading = self._recent.get(key)
         if reading is None:
             if len(self._recent) >= RECENT:
                 self._recent.clear()
-            reading = self._recent[key] = self.read_uncached(text, margin)
+            reading = self._recent[key] = self.read_in_context(text, margin, context or Context())
         return reading
+
+    def read_in_context(self, text: str, margin: float, context: Context) -> Reading:
+        """A follow-up read against the conversation (see knowledge.context); the reading keeps
+        the context for the next message."""
+        alone = self.read_uncached(text, margin)
+        goal = self.goal(text)
+        chosen = alone if not context else self._follow(alone, text, margin, context, goal)
+        return replace(chosen, context=self._next_context(chosen, goal, context))
+
+    def _follow(self, alone: Reading, text: str, margin: float, context: Context, goal: str | None) -> Reading:
+        """The reading of a message in a conversation: alone, or in context when that reads better."""
+        last = self.kb.entries.get(context.entry or "")
+        found = alone.match.entry_id
+        candidates = alone.candidates
+        declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
+        if last is not None and not declined:
+            in_context = self.read_uncached(along(text, context, last.title, goal is not None), margin)
+            switched = goal_switch(context, goal, self.programmes, self.goal_family) or choose(
+                (found, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates], last.id,
+                set(last.related), self.threshold + margin, self.context_policy,
+                [(c.entry_id, c.score) for c in alone.candidates])
+            if switched:
+                found, candidates = switched, in_context.candidates
+        found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
+        if found == alone.match.entry_id:
+            return alone
+        score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
+        return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _next_context(self, reading: Reading, goal: str | None, context: Context) -> Context:
+        """What the conversation is about after a reading: its entry and the goal last named."""
+        entry = reading.match.entry_id
+        goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
+        return Context(entry or context.entry, goal)
 
     def read_uncached(self, text: str, margin: float = 0.0) -> Reading:
         """Read one message afresh (what `read` caches; benchmarks time this)."""
@@ -176,6 +219,24 @@ class Understanding:
         return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
                        evidence.learned.get(NOT_OURS, 0.0), odds)
 
+    def intent(self, text: str) -> Intent | None:
+        """What a message asks the bot to do (plan, show sessions, forget me...), None for a
+        question or chat."""
+        return self.model.talk.intent(self._spelt(text))
+
+    def answer(self, text: str) -> Answer | None:
+        """A typed yes / no / not sure in any words, else None."""
+        return self.model.talk.answer(self._spelt(text))
+
+    def goal(self, text: str) -> str | None:
+        """The training goal a message names ("strength", "hypertrophy", "endurance", "mobility")."""
+        return self.model.talk.goal(self._spelt(text))
+
+    def _spelt(self, text: str) -> list[str]:
+        """A message's words, typos corrected."""
+        normalizer = self.matcher.normalizer
+        return normalizer.spelt(normalizer.words(text))
+
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not
         ours" and the near misses), and rapidfuzz's scores."""
@@ -188,6 +249,12 @@ class Understanding:
             learned[label] = float(probs[ranker.index[label]]) if label in ranker.index else 0.0
         return Evidence(" ".join(tokens), learned, dict(self.matcher.fuzzy_scores(tokens)),
                         self.matcher.about_something_else(tokens), len(tokens) >= LONG_MESSAGE)
+
+
+def _goal_family(kb: KnowledgeBase, programmes: set[str]) -> set[str]:
+    """The entries about goals: those in the topic group of the goals' programmes."""
+    groups = {kb.entries[p].group for p in programmes if p in kb.entries}
+    return {e.id for e in kb.entries.values() if e.group in groups}
 
 
 def load_understanding(cache_dir: Path, content_dir: Path | None = None,

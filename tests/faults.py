@@ -13,11 +13,18 @@ from bot.storage.database import prepare
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "ALTER", "DROP")
 
 
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, and the open transaction is undone (the helper
+    rolls it back, as SQLite does when it reopens the file after a kill)."""
+
+
 class FaultyConnection(sqlite3.Connection):
     """A connection whose write statement number `fail_at` (from 1) raises, as a crash would stop it,
-    or, while `full`, fails every write as SQLite does on a full disk."""
+    whose write number `kill_at` raises Killed, or, while `full`, fails every write as SQLite does
+    on a full disk."""
 
     fail_at: int | None = None
+    kill_at: int | None = None
     writes = 0
     full = False
     seen: set[str] | None = None  # when a set, every statement's text is added to it
@@ -32,6 +39,8 @@ class FaultyConnection(sqlite3.Connection):
                 raise disk_full()
             if self.writes == self.fail_at:
                 raise sqlite3.OperationalError("injected fault")
+            if self.writes == self.kill_at:
+                raise Killed
         return super().execute(sql, parameters)
 
 

@@ -277,9 +277,11 @@ class Coach:
 
     def _about_planning(self, text: str) -> bool:
         """While planning, a message is a planning answer unless it is clearly a knowledge question
-        (a goal, a yes or no, a day or time always counts as an answer)."""
-        return bool(mentions_time(text) or self.words.goal(text) or self.words.answer(text)) \
-            or not self.answers.knows(text)
+        (a yes or no, a day or time always counts as an answer, and a goal unless asked as a question:
+        "strength" answers, "how many reps for endurance?" asks)."""
+        if mentions_time(text) or self.words.answer(text) or not self.answers.knows(text):
+            return True
+        return self.words.goal(text) is not None and not self.answers.is_question(text)
 
     def _button(self, user_id: int, data: str) -> list[Reply]:
         """A pressed button: a dialogue's (checked against the user's run and step), one that

@@ -5,17 +5,23 @@ A row holds the update as received (`body`) and, once the core has answered it, 
 (`replies`). After a restart, a row without replies is handled again from the start, and a row
 with replies has those replies sent again instead of asking the core a second time. Rows live
 seconds: they are deleted as soon as the last reply is out.
+
+`answer_once` marks the update handled, lets the core change its state, and saves the replies in
+one transaction, so a kill at any point leaves either none of it (handled again from the start)
+or all of it (the saved replies are sent): never "handled" with nothing saved, which skipped it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from bot.core.messages import Button, Reply
+from bot.storage.transaction import transaction
 
 
 def create_inbox_table(db: Database) -> None:
@@ -25,7 +31,7 @@ def create_inbox_table(db: Database) -> None:
 
 
 class Inbox:
-    """Reads and writes of the intake journal; each call is one statement, so each is atomic."""
+    """Reads and writes of the intake journal; each is one statement or one transaction."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -44,6 +50,18 @@ class Inbox:
     def save_replies(self, update_id: int, replies: list[Reply]) -> None:
         """Keep the core's answer to an update until it has been sent."""
         self.db.execute("UPDATE inbox SET replies = ? WHERE update_id = ?", [format_replies(replies), update_id])
+
+    def answer_once(self, update_id: int, claim: Callable[[], bool],
+                    decide: Callable[[], list[Reply]]) -> list[Reply] | None:
+        """Claim the update, get the core's replies and save them, all in one transaction; None when
+        the update was handled before (a redelivery). Nothing in it may await: it holds the
+        connection, which other users' updates share."""
+        with transaction(self.db):
+            if not claim():
+                return None
+            replies = decide()
+            self.save_replies(update_id, replies)
+            return replies
 
     def load_replies(self, update_id: int) -> list[Reply] | None:
         """The saved answer to an update, or None when the core has not answered it yet."""

@@ -56,6 +56,10 @@ class Store:
                                      "ON CONFLICT (update_id) DO NOTHING", [update_id, now.isoformat()])
             return cursor.rowcount == 1
 
+    def is_handled(self, update_id: int) -> bool:
+        """Whether an update id was claimed before (a read, for a cheap check before slow work)."""
+        return self.db.execute("SELECT 1 FROM updates WHERE update_id = ?", [update_id]).fetchone() is not None
+
     def prune_updates(self, now: datetime, batch: int = PRUNE_BATCH) -> int:
         """Forget at most `batch` update ids older than UPDATE_MEMORY (by the index on `at`)."""
         with transaction(self.db):

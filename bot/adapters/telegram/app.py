@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import BotCommand, Message, Update
@@ -28,11 +27,12 @@ from bot.adapters.telegram.reminders import start_reminders, stop_reminders
 from bot.adapters.telegram.render import format_html, split_text
 from bot.adapters.telegram.startup import retry_startup
 from bot.adapters.telegram.voice import read_voice, send_spoken
-from bot.core.coach import Coach
+from bot.core.coach import DISK_FULL, Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.voice.engine import voice_inbound
 from bot.settings import Settings
 from bot.storage.inbox import Inbox
+from bot.storage.transaction import StorageFull
 from voice.pipeline import VoicePipeline
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 MEDIA_KINDS = ("sticker", "photo", "video", "animation", "video_note", "voice", "audio",
                "document", "location", "contact", "poll", "dice", "venue")
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-Compute = Callable[[], Awaitable[list[Reply]]]
+Read = Callable[[], Awaitable[Inbound | Reply]]  # what the core is given, or a reply without it
 
 
 def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None,
@@ -119,37 +119,41 @@ def _inbox(context: ContextTypes.DEFAULT_TYPE) -> Inbox:
 
 
 async def _drop_redelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Handle each update id once, even when Telegram delivers it again after a restart; an update
-    answered before a crash goes on, to send its saved replies."""
+    """Skip an update handled before (Telegram may deliver it again after a restart) without slow
+    work such as a voice download; an update answered before a crash goes on, to send its saved
+    replies. The claim itself is made with the answer, in _answer."""
     if _inbox(context).load_replies(update.update_id) is not None:
         return
-    if not _coach(context).first_delivery(update.update_id):
+    if _coach(context).store.is_handled(update.update_id):
         log.info("update %s already handled; skipped", update.update_id)
         raise ApplicationHandlerStop
 
 
-async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: Compute) -> list[Reply]:
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, read: Read) -> list[Reply]:
     """The replies to an update, computed once and saved until sent; after a crash, the saved ones
-    (so the core never takes the same message twice)."""
+    (so the core never takes the same message twice). `read` (a voice download, say) may await;
+    the claim, the core's changes and the saved replies are one transaction that may not."""
     inbox = _inbox(context)
     saved = inbox.load_replies(update.update_id)
     if saved is not None:
         return saved
-    replies = await compute()
+    heard, coach = await read(), _coach(context)
+    decide = (lambda: coach.handle(heard)) if isinstance(heard, Inbound) else (lambda: [heard])
     try:
-        inbox.save_replies(update.update_id, replies)
-    except sqlite3.Error as exc:  # a full disk: send anyway, only without the journal's protection
-        log.warning("replies to update %s not journaled (%s)", update.update_id, exc)
-    return replies
+        replies = inbox.answer_once(update.update_id, lambda: coach.first_delivery(update.update_id), decide)
+    except StorageFull as exc:  # nothing of this message was stored; everything before is intact
+        log.warning("update %s not stored (%s)", update.update_id, exc)
+        return [DISK_FULL]
+    return replies if replies is not None else []
 
 
-def _core(context: ContextTypes.DEFAULT_TYPE, inbound: Inbound) -> Compute:
-    """Ask the core, for _answer."""
+def _given(inbound: Inbound) -> Read:
+    """A read for a message that needs no slow work before the core takes it."""
 
-    async def compute() -> list[Reply]:
-        return _coach(context).handle(inbound)
+    async def read() -> Inbound:
+        return inbound
 
-    return compute
+    return read
 
 
 async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -158,7 +162,7 @@ async def _on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or update.effective_user is None:
         return
     inbound = Inbound(update.effective_user.id, InboundKind.TEXT, message.text or "")
-    await send_replies(message, await _answer(update, context, _core(context, inbound)), _voice(context))
+    await send_replies(message, await _answer(update, context, _given(inbound)), _voice(context))
 
 
 async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -168,7 +172,7 @@ async def _on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     where = f"{message.location.latitude},{message.location.longitude}"
     inbound = Inbound(update.effective_user.id, InboundKind.LOCATION, where)
-    await send_replies(message, await _answer(update, context, _core(context, inbound)))
+    await send_replies(message, await _answer(update, context, _given(inbound)))
 
 
 async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -177,11 +181,11 @@ async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or user is None or voice is None:  # registered only when voice is on
         return
 
-    async def compute() -> list[Reply]:
+    async def read() -> Inbound | Reply:
         heard = await read_voice(message, voice)
-        return [heard] if isinstance(heard, Reply) else _coach(context).handle(voice_inbound(user.id, heard))
+        return heard if isinstance(heard, Reply) else voice_inbound(user.id, heard)
 
-    await send_replies(message, await _answer(update, context, compute), voice)
+    await send_replies(message, await _answer(update, context, read), voice)
 
 
 async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -191,7 +195,7 @@ async def _on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind = next((k.replace("_", " ") for k in MEDIA_KINDS if getattr(message, k, None)), "message")
     inbound = Inbound(update.effective_user.id, InboundKind.UNSUPPORTED, kind)
-    await send_replies(message, await _answer(update, context, _core(context, inbound)))
+    await send_replies(message, await _answer(update, context, _given(inbound)))
 
 
 async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -202,7 +206,7 @@ async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     with contextlib.suppress(BadRequest):  # "query is too old" when replayed after a restart
         await query.answer()
     inbound = Inbound(query.from_user.id, InboundKind.BUTTON, query.data or "")
-    replies = await _answer(update, context, _core(context, inbound))
+    replies = await _answer(update, context, _given(inbound))
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         return

@@ -85,6 +85,10 @@ class Answerer:
         """Whether a message is confidently a knowledge question."""
         return self.read(text).match.entry_id is not None
 
+    def is_question(self, text: str) -> bool:
+        """Whether a message is worded as a question."""
+        return bool(self.understanding.matcher.normalizer.is_question(text))
+
     def topics(self) -> Reply:
         """The topic menu: one button per group."""
         rows = tuple((Button(label, f"topic:{group}"),) for group, label in self.kb.groups.items())
@@ -116,7 +120,7 @@ class Answerer:
         """Decline without guessing, and log it for curators when it was a question (not a place,
         a schedule or a request the dialogue did not expect)."""
         best = match.suggestions[0] if match.suggestions else None
-        if self.understanding.matcher.normalizer.is_question(text):
+        if self.is_question(text):
             self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
         rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
         rows.append((TOPICS_BUTTON,))

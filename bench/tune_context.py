@@ -1,0 +1,70 @@
+"""Tune how much the conversation weighs (knowledge.context.ContextPolicy) on the development
+two-turn set, with k-fold cross-validation: each fold's figure comes from weights chosen on the
+other folds.
+
+Usage: python bench/tune_context.py [bench/followups_dev.yaml] [--folds 5]
+Never run it on a frozen unseen set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+from pathlib import Path
+
+import yaml
+
+from bot.composition import build_understanding
+from bot.settings import load_settings
+from knowledge.context import ContextPolicy
+from knowledge.understanding import Understanding
+
+DEFAULT_SET = Path(__file__).with_name("followups_dev.yaml")
+GRID = [ContextPolicy(*values) for values in itertools.product(
+    (0.0, 10.0, 20.0), (-10.0, 0.0), (-5.0, 0.0, 5.0, 10.0), (0.5, 0.7, 1.1), (None, 0.0, 10.0, 20.0, 30.0))]
+
+
+def right(understanding: Understanding, item: dict[str, object]) -> bool:
+    """Whether the follow-up of one conversation is answered right."""
+    first = understanding.read(str(item["first"]))
+    then = understanding.read(str(item["then"]), context=first.context)
+    expected = item.get("expect") or []
+    return then.match.entry_id in expected if expected else then.match.entry_id is None
+
+
+def scores(understanding: Understanding, items: list[dict[str, object]]) -> dict[ContextPolicy, list[bool]]:
+    """Every conversation's outcome under every policy of the grid."""
+    out = {}
+    for policy in GRID:
+        understanding.context_policy = policy
+        understanding._recent.clear()
+        out[policy] = [right(understanding, item) for item in items]
+    return out
+
+
+def main() -> None:
+    """Print each fold's held-out accuracy, the mean, and the policy chosen on all the data."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_SET)
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    items = yaml.safe_load(args.path.read_text(encoding="utf-8"))
+    understanding = build_understanding(load_settings())
+    understanding.read_uncached = functools.lru_cache(maxsize=None)(understanding.read_uncached)  # type: ignore[method-assign]
+    table = scores(understanding, items)
+    held = []
+    for fold in range(args.folds):
+        train = [i for i in range(len(items)) if i % args.folds != fold]
+        test = [i for i in range(len(items)) if i % args.folds == fold]
+        best = max(GRID, key=lambda p: (sum(table[p][i] for i in train), p == ContextPolicy()))
+        held.append(sum(table[best][i] for i in test) / len(test))
+        print(f"fold {fold}: chose {best}, held-out {100 * held[-1]:.1f}%")
+    print(f"cross-validated mean {100 * sum(held) / len(held):.1f}%")
+    best = max(GRID, key=lambda p: sum(table[p]))
+    print(f"on all {len(items)}: {best} {sum(table[best])}/{len(items)}; default {ContextPolicy()} "
+          f"{sum(table[ContextPolicy()])}/{len(items)}")
+
+
+if __name__ == "__main__":
+    main()

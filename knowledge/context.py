@@ -1,0 +1,76 @@
+"""Conversation context: a follow-up ("why?", "and for strength?", "how many sets then", "is that
+safe?") is read against the last answered entry and the last goal mentioned.
+
+A message is read twice: alone, and along with what the conversation is about (the last entry's
+title and the last goal). In the reading in context, the last entry and its related entries get a
+bonus; the better of the two readings wins, so a new question that clearly asks about something
+of its own keeps its own reading. A goal named after a goal's programme switches to that goal's
+programme. The weights are tuned on bench/followups_dev.yaml (bench/tune_context.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ContextPolicy:
+    """How much the conversation weighs (tuned on the development two-turn set)."""
+
+    bonus: float = 0.0    # added to the last entry's related entries in the reading in context
+    own: float = -10.0    # added to the last entry itself (its title is already in the reading)
+    lead: float = -5.0    # the reading in context must beat the reading alone by this much
+    not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
+    related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation is about: the last answered entry and the last goal mentioned."""
+
+    entry: str | None = None
+    goal: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.entry is not None or self.goal is not None
+
+
+def along(text: str, context: Context, title: str, goal_named: bool) -> str:
+    """The message with what the conversation is about: the last entry's title, and the last goal
+    unless the message names one of its own."""
+    goal = "" if goal_named or not context.goal else f" {context.goal}"
+    return f"{text} {title}{goal}".strip()
+
+
+def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]], last: str, related: set[str],
+           threshold: float, policy: ContextPolicy, alone_scores: list[tuple[str, float]] = ()) -> str | None:
+    """The entry to answer: the reading in context's best (the conversation's entries boosted)
+    when it clears the threshold and beats the reading alone, else None (the reading alone wins)."""
+    def boost(entry: str) -> float:
+        return policy.own if entry == last else policy.bonus if entry in related else 0.0
+
+    boosted = [(score + boost(entry), entry) for entry, score in in_context]
+    if policy.related_alone is not None:
+        boosted += [(score + policy.related_alone, entry) for entry, score in alone_scores if entry in related]
+    if not boosted:
+        return None
+    score, entry = max(boosted)
+    own = alone[1] if alone[0] else 0.0
+    return entry if score >= threshold and score > own + policy.lead else None
+
+
+def goal_switch(context: Context, goal: str | None, programmes: dict[str, str], family: set[str]) -> str | None:
+    """The programme entry of a goal named right after an answer about goals ("and for
+    strength?"): `programmes` maps each goal to its entry, `family` is every goal-related entry."""
+    if goal is None or context.entry not in family:
+        return None
+    return programmes.get(goal)
+
+
+def for_goal(entry: str | None, context: Context, goal_named: bool, programmes: dict[str, str],
+             family: set[str]) -> str | None:
+    """A general programming answer (reps, rest, load) made specific to the goal in the
+    conversation ("how many reps" after the endurance programme), when the message names none."""
+    if entry is None or goal_named or not context.goal or entry not in family - set(programmes.values()):
+        return entry
+    return programmes.get(context.goal, entry)

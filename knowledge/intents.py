@@ -1,0 +1,88 @@
+"""What people say to the bot besides questions: intents ("remind me on mondays", "delete my
+data"), typed answers to a yes/no prompt ("yep", "not really", "dunno") and training goals in any
+words ("bigger glutes"). Each is a small learned reader trained from data/intents.yaml; every
+reader has a "none" class, so chat and questions are not forced into a label.
+
+Talk is read on the words as spelt (typos corrected), not the knowledge tokens: "yes", "no" and
+"hi" are fillers to the knowledge base but the whole message here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from knowledge.features import Vocabulary
+from knowledge.ranker import Ranker
+
+
+class Intent(Enum):
+    """What an idle message asks the bot to do."""
+
+    PLAN = "plan"
+    SESSIONS = "sessions"
+    SETTINGS = "settings"
+    TIMEZONE = "timezone"
+    SCREEN = "screen"
+    HELP = "help"
+    MY_DATA = "mydata"
+    FORGET = "forget"
+    CANCEL = "cancel"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    GOODBYE = "goodbye"
+
+
+class Answer(Enum):
+    """A typed answer to a yes/no prompt."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+GOALS = ("strength", "hypertrophy", "endurance", "mobility")
+NONE = "none"
+TALK_LABELS = {
+    "intents": tuple(i.value for i in Intent),
+    "answers": tuple(a.value for a in Answer),
+    "goals": GOALS,
+}
+MIN_ODDS = {"intents": 0.5, "answers": 0.5, "goals": 0.5}  # below this the reader says none
+
+
+@dataclass(frozen=True)
+class Talk:
+    """The talk readers: their own vocabulary and one classifier each."""
+
+    vocabulary: Vocabulary
+    readers: dict[str, Ranker]
+
+    def label(self, reader: str, words: Sequence[str]) -> tuple[str, float]:
+        """The likeliest label of a message (as spelt words) for one reader, and its probability."""
+        ranker = self.readers[reader]
+        probs = ranker.probabilities(self.vocabulary.vector(words, words))
+        best = int(probs.argmax())
+        return ranker.labels[best], float(probs[best])
+
+    def read(self, reader: str, words: Sequence[str]) -> str | None:
+        """The label a reader is sure enough of, or None (none of its labels, or too unsure)."""
+        if not words:
+            return None
+        label, odds = self.label(reader, words)
+        return None if label == NONE or odds < MIN_ODDS[reader] else label
+
+    def intent(self, words: Sequence[str]) -> Intent | None:
+        """What an idle message asks the bot to do, if anything."""
+        label = self.read("intents", words)
+        return Intent(label) if label else None
+
+    def answer(self, words: Sequence[str]) -> Answer | None:
+        """Yes, no or not sure, in any words; None for anything else."""
+        label = self.read("answers", words)
+        return Answer(label) if label else None
+
+    def goal(self, words: Sequence[str]) -> str | None:
+        """The training goal a message names, if any."""
+        return self.read("goals", words)

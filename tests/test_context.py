@@ -1,0 +1,40 @@
+"""Conversation context in the understanding layer: follow-ups are read against the last answered
+entry and the last goal mentioned, and a new question is never hijacked by the conversation."""
+
+from __future__ import annotations
+
+from knowledge.context import Context
+
+
+def follow_up(understanding, first: str, then: str):
+    """Read `then` in the context `first` left behind."""
+    return understanding.read(then, context=understanding.read(first).context)
+
+
+def test_an_answer_leaves_its_entry_and_goal_as_the_context(understanding):
+    context = understanding.read("how many reps for endurance").context
+    assert context == Context("program-endurance", "endurance")
+
+
+def test_a_goal_named_after_a_programme_switches_programme(understanding):
+    assert follow_up(understanding, "how many reps for endurance", "and for strength?").match.entry_id == "program-strength"
+
+
+def test_a_general_quantity_question_follows_the_goal_in_the_conversation(understanding):
+    assert follow_up(understanding, "i want to get stronger on hypers", "how many reps per set then").match.entry_id \
+        == "program-strength"
+    assert understanding.read("how many reps per set then").match.entry_id != "program-strength"
+
+
+def test_why_stays_on_the_last_topic(understanding):
+    assert understanding.read("why?").match.entry_id is None
+    assert follow_up(understanding, "how high should i lift my legs", "why?").match.entry_id == "leg-height"
+
+
+def test_a_new_question_keeps_its_own_reading(understanding):
+    assert follow_up(understanding, "how high should i lift my legs", "what muscles does it work").match.entry_id \
+        == "muscles-worked"
+
+
+def test_an_off_topic_message_stays_declined_in_a_conversation(understanding):
+    assert follow_up(understanding, "what are tempo hypers", "best protein powder brand?").match.entry_id is None

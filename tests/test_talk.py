@@ -1,0 +1,55 @@
+"""The talk readers: intents, typed yes/no answers and goals read in any words, from data a
+curator edits (knowledge/data/intents.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.intents import Answer, Intent
+from knowledge.training import TrainingDataError, load_talk
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("could you remind me every tuesday and thursday at 6:30 pm", Intent.PLAN),
+    ("put me down for mondays", Intent.PLAN),
+    ("what have i got coming up", Intent.SESSIONS),
+    ("pls erase all my stuff", Intent.FORGET),
+    ("what info have u got on me", Intent.MY_DATA),
+    ("hiya coach", Intent.GREETING),
+    ("cheers mate", Intent.THANKS),
+])
+def test_intents_are_read_in_words_nobody_wrote_down(understanding, text, intent):
+    assert understanding.intent(text) is intent
+
+
+@pytest.mark.parametrize("text", ["how many reps for endurance", "what muscles does it hit", "i like pizza", "why?"])
+def test_questions_and_chat_are_no_intent(understanding, text):
+    assert understanding.intent(text) is None
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("yeah sure", Answer.YES), ("looks good to me", Answer.YES), ("nope never", Answer.NO),
+    ("not really no", Answer.NO), ("dunno tbh", Answer.UNSURE), ("kinda sometimes", Answer.UNSURE),
+])
+def test_typed_answers_are_read_in_any_words(understanding, text, answer):
+    assert understanding.answer(text) is answer
+
+
+def test_an_edit_or_a_question_is_not_a_yes(understanding):
+    assert understanding.answer("no make it 7pm") is not Answer.YES
+    assert understanding.answer("what does that mean") is None
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("i want to get stronger", "strength"), ("bigger glutes pls", "hypertrophy"),
+    ("to last longer on my bike", "endurance"), ("move better", "mobility"), ("idk", None),
+])
+def test_goals_are_read_in_words(understanding, text, goal):
+    assert understanding.goal(text) == goal
+
+
+@pytest.mark.parametrize("data", ["answers:\n  yes: [yes]\n", "intents: {plan: [plan]}\n", "[oops\n"])
+def test_malformed_talk_data_is_one_clear_error(tmp_path, data):
+    (tmp_path / "intents.yaml").write_text(data)
+    with pytest.raises(TrainingDataError, match="intents.yaml"):
+        load_talk(tmp_path)
