@@ -23,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.engine import build_understanding
-from bot.messages import Inbound, InboundKind, Reply
+from bot.core.coach import Coach
+from bot.storage.database import open_database
+from bot.composition import build_understanding
+from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 
 DEFAULT_SET = Path(__file__).with_name("regression.yaml")

@@ -55,11 +55,13 @@ def weekly() -> Any:
 
 def seed(db: Any, scenario: str, users: int) -> None:
     """Give every user the records the scenario's change works on."""
-    from bot.screening.questions import VERSION, Outcome
-    from bot.screening.store import Progress, Result, ScreeningStore
-    from bot.store import Store
+    from bot.features.screening.questions import VERSION, Outcome
+    from bot.features.screening.store import Progress, Result, ScreeningStore
+    from bot.storage.users import Store
     from scheduler.planner import Planner
-    from scheduler.store import Draft, Profile, SchedulerStore
+    from bot.features.planning.draft import Draft, Step, draft_data
+    from bot.storage.dialogues import DialogueStore, State
+    from scheduler.store import Profile, SchedulerStore
     store, screening, plans = Store(db), ScreeningStore(db), SchedulerStore(db)
     planner = Planner(plans, Clock(NOW))
     for user in range(1, users + 1):
@@ -70,7 +72,6 @@ def seed(db: Any, scenario: str, users: int) -> None:
         if scenario == "forget":
             store.save_miss(user, "kettlebells?", 10.0, None, NOW)
             screening.save_progress(Progress(user, VERSION, "abcd", NOW, True, 3, ()))
-            plans.save_draft(Draft(user, "when", frozenset({2})))
         if scenario in ("forget", "claim"):
             planner.create(plans.load_profile(user), weekly())
         if scenario == "forget":
@@ -78,17 +79,22 @@ def seed(db: Any, scenario: str, users: int) -> None:
         if scenario == "complete":
             screening.save_progress(Progress(user, VERSION, "abcd", NOW, True, 14, ("q2",)))
         if scenario == "save":
-            plans.save_draft(Draft(user, "confirm", pending=weekly()))
+            DialogueStore(db).save(State(user, "plan", "confirm", "abcd",
+                                         draft_data(Draft(user, Step.CONFIRM, pending=weekly())), NOW))
 
 
 def work(db: Any, scenario: str, users: int) -> None:
     """Do the scenario's change for every user, one after another, as fast as the code allows."""
-    from bot import privacy
-    from bot.planning import PlanningDialog
-    from bot.screening.flow import ScreeningFlow
-    from bot.screening.questions import VERSION, Outcome
-    from bot.screening.store import Result, ScreeningStore
-    from bot.store import Store
+    from bot.features.privacy import records as privacy
+    from bot.core.callbacks import Tap
+    from bot.core.dialogue import Dialogues
+    from bot.features.planning.dialog import PlanningDialog
+    from bot.features.planning.gate import Gate
+    from bot.storage.dialogues import DialogueStore
+    from bot.features.screening.flow import ScreeningFlow
+    from bot.features.screening.questions import VERSION, Outcome
+    from bot.features.screening.store import Result, ScreeningStore
+    from bot.storage.users import Store
     from scheduler.dispatcher import Dispatcher
     from scheduler.planner import Planner
     from scheduler.store import SchedulerStore
@@ -98,7 +104,8 @@ def work(db: Any, scenario: str, users: int) -> None:
         clock.now = SESSION - timedelta(minutes=30)
         Dispatcher(plans, Planner(plans, clock), _unused, clock).tick()
         return
-    dialog = PlanningDialog(plans, Planner(plans, clock), ScreeningFlow(screening, clock), clock)
+    dialogues = Dialogues(DialogueStore(db), clock)
+    dialog = PlanningDialog(dialogues, plans, Planner(plans, clock), Gate(ScreeningFlow(screening, clock)), None, clock)  # type: ignore[arg-type]
     for user in range(1, users + 1):
         if scenario == "forget" and hasattr(privacy, "forget_user"):
             privacy.forget_user(db, user)
@@ -109,7 +116,8 @@ def work(db: Any, scenario: str, users: int) -> None:
         elif scenario == "complete":
             screening.complete(Result(user, VERSION, NOW, NOW, Outcome.AMBER, ("q2",)))
         else:
-            dialog.on_button(user, "plan:save")
+            dialogues.register(dialog)
+            dialogues.on_tap(user, Tap("plan", "abcd", "confirm", "save"))
 
 
 async def _unused(_due: Any) -> None:
@@ -131,7 +139,7 @@ def _count(db: Any, table: str, user: int, where: str = "") -> int:
 
 def _forget_state(db: Any, user: int) -> str:
     """All eight kinds of record, none, or partial."""
-    tables = ("misses", "screening_progress", "screening_results", "profiles", "plans", "occurrences", "plan_drafts")
+    tables = ("misses", "dialogues", "screening_results", "profiles", "plans", "occurrences")
     counts = [db.execute("SELECT count(*) FROM users WHERE id = ?", [user]).fetchone()[0]]
     counts += [_count(db, table, user) for table in tables]
     return "done" if not any(counts) else "before" if all(counts) else "partial"
@@ -139,13 +147,13 @@ def _forget_state(db: Any, user: int) -> str:
 
 def _complete_state(db: Any, user: int) -> str:
     """Progress and no result, a result and no progress, or partial."""
-    progress, result = _count(db, "screening_progress", user), _count(db, "screening_results", user)
+    progress, result = _count(db, "dialogues", user), _count(db, "screening_results", user)
     return {(1, 0): "before", (0, 1): "done"}.get((progress, result), "partial")
 
 
 def _save_state(db: Any, user: int) -> str:
     """A draft and no plan, a plan and no draft, or partial."""
-    draft, plan = _count(db, "plan_drafts", user), _count(db, "plans", user)
+    draft, plan = _count(db, "dialogues", user), _count(db, "plans", user)
     return {(1, 0): "before", (0, 1): "done"}.get((draft, plan), "partial")
 
 
@@ -162,7 +170,7 @@ def _claim_state(db: Any, user: int) -> str:
 
 def run_worker(src: Path, db_path: Path, scenario: str, users: int) -> None:
     """The killed subprocess: signal readiness, then write until done (or killed)."""
-    from bot.database import open_database
+    from bot.storage.database import open_database
     db = open_database(db_path)
     print("go", flush=True)
     work(db, scenario, users)
@@ -171,7 +179,7 @@ def run_worker(src: Path, db_path: Path, scenario: str, users: int) -> None:
 
 def start_worker(src: Path, scenario: str, users: int, folder: Path) -> tuple[subprocess.Popen[str], Path]:
     """Seed a database and start a worker on it; returns once the worker is about to write."""
-    from bot.database import open_database
+    from bot.storage.database import open_database
     path = folder / f"{scenario}-{time.monotonic_ns()}.db"
     seed(open_database(path), scenario, users)
     worker = subprocess.Popen([sys.executable, __file__, "--worker", scenario, "--db", str(path), "--src", str(src),
@@ -191,7 +199,7 @@ def time_full_run(src: Path, scenario: str, users: int, folder: Path) -> float:
 
 def one_kill(src: Path, scenario: str, users: int, delay: float, folder: Path) -> dict[str, Any]:
     """Seed a database, start a worker, kill it after `delay` seconds of writing, and check."""
-    from bot.database import open_database
+    from bot.storage.database import open_database
     worker, path = start_worker(src, scenario, users, folder)
     time.sleep(delay)
     worker.send_signal(signal.SIGKILL)

@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.messages import Inbound, InboundKind
+from bot.core.coach import Coach
+from bot.storage.database import open_database
+from bot.core.messages import Inbound, InboundKind
 from knowledge.build import Model
 from knowledge.features import Vocabulary
 from knowledge.loader import CONTENT_DIR

@@ -24,16 +24,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.database import open_database  # noqa: E402
-from bot.screening.questions import VERSION, Outcome  # noqa: E402
-from bot.screening.store import Result, ScreeningStore  # noqa: E402
+from bot.storage.database import open_database  # noqa: E402
+from bot.features.screening.questions import VERSION, Outcome  # noqa: E402
+from bot.features.screening.store import Result, ScreeningStore  # noqa: E402
 from scheduler.store import epoch  # noqa: E402
 
 STARTUP_PROBE = """
 import sys, time
 start = time.perf_counter()
 import asyncio
-from bot.engine import build_coach
+from bot.composition import build_coach
 from bot.settings import load_settings
 from scheduler.dispatcher import Dispatcher
 
@@ -104,10 +104,10 @@ def bench_startup(users: int) -> None:
 
 async def bench_fanout(count: int) -> None:
     """count reminders due now, through the Telegram deliver path, against a 30/s fake API."""
-    from bot.engine import build_coach
+    from bot.composition import build_coach
     from bot.settings import Settings
-    from bot.telegram_adapter import build_application
-    from bot.telegram_reminders import CLAIMS_PER_TICK, TICK_SECONDS, start_reminders, stop_reminders
+    from bot.adapters.telegram.app import build_application
+    from bot.adapters.telegram.reminders import CLAIMS_PER_TICK, TICK_SECONDS, start_reminders, stop_reminders
     from tests.fakebotapi import FakeBotApi
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_reminders import fill_due_reminders  # noqa: E402
-from bot.database import open_database  # noqa: E402
+from bot.storage.database import open_database  # noqa: E402
 from tests.botprocess import BotProcess  # noqa: E402
 from tests.fakebotapi import FakeBotApi, Faults  # noqa: E402
 
@@ -69,9 +69,9 @@ async def bench_capacity(updates: int, users: int, active: int, index_updates: b
     """Updates per second through the application, in process."""
     from telegram import Update
 
-    from bot.engine import build_coach
+    from bot.composition import build_coach
     from bot.settings import Settings
-    from bot.telegram_adapter import build_application
+    from bot.adapters.telegram.app import build_application
     from tests.conftest import message_update
     from tests.recording_request import RecordingRequest
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.engine import build_understanding
+from bot.composition import build_understanding
 from bot.settings import load_settings
 from knowledge.intents import Answer
 from knowledge.understanding import Understanding

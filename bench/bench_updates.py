@@ -34,8 +34,8 @@ def fill(db: object, rows: int) -> None:
 
 def measure(rows: int, updates: int) -> tuple[float, float]:
     """Median and p95 milliseconds per claimed update with `rows` ids already stored."""
-    open_database = importlib.import_module("bot.database").open_database
-    store_class = importlib.import_module("bot.store").Store
+    open_database = importlib.import_module("bot.storage.database").open_database
+    store_class = importlib.import_module("bot.storage.users").Store
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "bench.db")
         fill(db, rows)

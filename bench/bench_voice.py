@@ -22,14 +22,14 @@ from pathlib import Path
 
 import yaml
 
-from bot.answering import DID_YOU_MEAN
-from bot.core import Coach
-from bot.database import open_database
-from bot.engine import build_understanding
-from bot.messages import Reply
+from bot.features.qa.answerer import DID_YOU_MEAN
+from bot.core.coach import Coach
+from bot.storage.database import open_database
+from bot.composition import build_understanding
+from bot.core.messages import Reply
 from bot.settings import Settings
-from bot.voice_engine import voice_inbound
-from bot.voice_notes import HEARD
+from bot.features.voice.engine import voice_inbound
+from bot.features.voice.notes import HEARD
 from voice.audio import encode_voice_note
 from voice.words import sentence_words
 from voice.pipeline import build_voice_pipeline

@@ -28,12 +28,12 @@ SPEECH = ROOT / "tests" / "data" / "human_speech"
 def child(voice: bool, voice_dir: str) -> None:
     """Start like `coachbot run`, then answer the 10-second note twice; print what was measured."""
     os.sched_setaffinity(0, {0})
-    from bot.engine import build_coach
+    from bot.composition import build_coach
     from bot.settings import Settings
-    from bot.voice_engine import build_voice, voice_inbound
+    from bot.features.voice.engine import build_voice, voice_inbound
 
     settings = Settings(db_path=":memory:", voice_dir=Path(voice_dir))
-    import bot.telegram_adapter  # noqa: F401  (`coachbot run` imports it too: part of the baseline)
+    import bot.adapters.telegram.app  # noqa: F401  (`coachbot run` imports it too: part of the baseline)
 
     coach = build_coach(settings)
     pipeline = build_voice(settings, coach.kb) if voice else None

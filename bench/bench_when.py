@@ -23,10 +23,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.database import open_database
-from bot.planning import PlanningDialog
-from bot.screening.flow import ScreeningFlow
-from bot.screening.store import ScreeningStore
+from bot.storage.database import open_database
+from bot.core.dialogue import Dialogues
+from bot.features.planning.dialog import PlanningDialog
+from bot.features.planning.gate import Gate
+from bot.storage.dialogues import DialogueStore
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.store import ScreeningStore
 from scheduler.planner import Planner
 from scheduler.reading import read_when
 from scheduler.store import SchedulerStore
@@ -92,9 +95,12 @@ def saved_silently(place: str) -> str | None:
     """The zone the planning dialogue stores for a typed place before the user confirms anything."""
     db = open_database(":memory:")
     store = SchedulerStore(db)
-    dialog = PlanningDialog(store, Planner(store, lambda: NOW), ScreeningFlow(ScreeningStore(db), lambda: NOW), lambda: NOW)
+    dialogues = Dialogues(DialogueStore(db), lambda: NOW)
+    gate = Gate(ScreeningFlow(ScreeningStore(db), lambda: NOW))
+    dialog = PlanningDialog(dialogues, store, Planner(store, lambda: NOW), gate, None, lambda: NOW)  # type: ignore[arg-type]
+    dialogues.register(dialog)
     dialog.ask_zone(1)
-    dialog.on_text(1, place)
+    dialogues.on_text(1, place)
     return store.load_profile(1).zone
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.engine import build_understanding
+from bot.composition import build_understanding
 from bot.settings import load_settings
 from knowledge.context import ContextPolicy
 from knowledge.understanding import Understanding

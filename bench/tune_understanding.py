@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.engine import build_understanding
+from bot.composition import build_understanding
 from bot.settings import Settings
 from knowledge.safety import SafetyDetector, SafetyOdds
 from knowledge.understanding import Evidence, Policy, Understanding, decide

@@ -10,16 +10,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-from bot.core import Coach
-from bot.database import DatabaseError
-from bot.engine import build_coach
-from bot.kb_cli import add_kb_commands
-from bot.messages import Inbound, InboundKind, Reply
-from bot.schedule_cli import add_schedule_commands
+from bot.adapters.terminal.chat import audio_path, format_reply, prompted_lines, run_chat
+from bot.adapters.terminal.kb_cli import add_kb_commands
+from bot.adapters.terminal.schedule_cli import add_schedule_commands
+from bot.adapters.terminal.voice_cli import add_voice_commands
+from bot.composition import build_coach
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.voice.engine import audio_reader, build_voice
 from bot.settings import Settings, SettingsError, load_settings
-from bot.terminal import audio_path, format_reply, prompted_lines, run_chat
-from bot.voice_cli import add_voice_commands
-from bot.voice_engine import audio_reader, build_voice
+from bot.storage.database import DatabaseError
 from knowledge.model import ContentError
 
 CLI_USER = 1
@@ -97,7 +97,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print("No TELEGRAM_BOT_TOKEN set: starting the terminal chat. Type /quit to leave.\n")
         return _chat(coach, CLI_USER, settings)
-    from bot.telegram_runner import run_telegram  # imported here: only this path needs telegram
+    from bot.adapters.telegram.runner import run_telegram  # imported here: only this path needs telegram
 
     run_telegram(settings, coach, build_voice(settings, coach.kb))
     return 0

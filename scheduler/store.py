@@ -43,19 +43,6 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class Draft:
-    """A plan being made: the stage of the conversation, button choices, a parsed schedule to confirm."""
-
-    user_id: int
-    stage: str
-    weekdays: frozenset[int] = frozenset()
-    local_time: str | None = None
-    pending: Schedule | None = None
-    kept: str = ""  # what the user typed before a question, read again with the answer
-    options: tuple[Schedule, ...] = ()  # readings offered as buttons
-
-
-@dataclass(frozen=True)
 class Occurrence:
     """One session that was reminded about, snoozed, cancelled, done, skipped or missed."""
 
@@ -251,44 +238,24 @@ class SchedulerStore:
                 params.append(plan_id)
             return self.db.execute(query, params).rowcount
 
+    def load_reminded_sessions(self, user_id: int, now: datetime) -> list[datetime]:
+        """Sessions still to come whose reminder already went out (a one-off's plan has ended by then)."""
+        return [instant(r[0]) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT at FROM occurrences WHERE user_id = ? AND at > ? AND status IN ('sending', 'sent', 'snoozed') "
+            "ORDER BY at", [user_id, epoch(now)]).fetchall()]
+
     def count_plans(self, user_id: int) -> int:
         """How many active plans the user has."""
         return self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 1", [user_id]).fetchone()[0]
 
-    def load_draft(self, user_id: int) -> Draft | None:
-        """The plan the user is making, if any."""
-        row = next(self.db.query("SELECT * FROM plan_drafts WHERE user_id = ?", [user_id]), None)
-        if row is None:
-            return None
-        pending = json.loads(row["pending"]) if row["pending"] else None
-        asked = json.loads(row["asked"]) if row.get("asked") else {}
-        return Draft(user_id, row["stage"], frozenset(d for d in range(7) if (row["weekdays"] or 0) >> d & 1),
-                     row["local_time"], _schedule_from(pending) if pending else None, asked.get("kept", ""),
-                     tuple(_schedule_from(json.loads(o)) for o in asked.get("options", ())))
-
-    def save_draft(self, draft: Draft) -> None:
-        """Store the plan being made (survives a restart)."""
-        pending = _schedule_json(draft.pending) if draft.pending else None
-        asked = json.dumps({"kept": draft.kept, "options": [_schedule_json(o) for o in draft.options]})
-        with transaction(self.db):
-            save_row(self.db, "plan_drafts", {"user_id": draft.user_id, "stage": draft.stage,
-                                              "weekdays": sum(1 << d for d in draft.weekdays),
-                                              "local_time": draft.local_time, "pending": pending,
-                                              "asked": asked}, "user_id")
-
-    def drop_draft(self, user_id: int) -> None:
-        """Forget the plan being made."""
-        with transaction(self.db):
-            self.db.execute("DELETE FROM plan_drafts WHERE user_id = ?", [user_id])
-
     def forget(self, user_id: int) -> None:
         """Erase every planning record of a user."""
         with transaction(self.db):
-            for table in ("occurrences", "plans", "profiles", "plan_drafts"):
+            for table in ("occurrences", "plans", "profiles"):
                 self.db.execute(f"DELETE FROM {table} WHERE user_id = ?", [user_id])
 
 
-def _schedule_json(schedule: Schedule) -> str:
+def schedule_to_json(schedule: Schedule) -> str:
     """A schedule as JSON, for a plan awaiting confirmation."""
     return json.dumps({"weekdays": sorted(schedule.weekdays),
                        "local_time": schedule.local_time.strftime("%H:%M") if schedule.local_time else None,
@@ -296,8 +263,8 @@ def _schedule_json(schedule: Schedule) -> str:
                        **_recurrence_columns(schedule)})
 
 
-def _schedule_from(data: dict[str, object]) -> Schedule:
-    """The schedule stored by _schedule_json."""
+def schedule_from_json(data: dict[str, object]) -> Schedule:
+    """The schedule stored by schedule_to_json."""
     local = data.get("local_time")
     return Schedule(weekdays=frozenset(data.get("weekdays") or ()),  # type: ignore[arg-type]
                     local_time=time.fromisoformat(str(local)) if local else None,

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.messages import Inbound, InboundKind, Reply
+from bot.composition import build_understanding
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
-from bot.engine import build_understanding
+from bot.storage.database import open_database
 from knowledge.understanding import Understanding
 
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)

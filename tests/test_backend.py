@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 
-from bot import privacy
-from bot.database import open_database
-from bot.screening.questions import Outcome
-from bot.screening.store import Progress, Result, ScreeningStore
-from bot.store import Store
-from scheduler.store import Draft, Profile, SchedulerStore, epoch
+from bot.features.privacy import records as privacy
+from bot.features.screening.questions import Outcome
+from bot.features.screening.store import Progress, Result, ScreeningStore
+from bot.storage.database import open_database
+from bot.storage.dialogues import DialogueStore, State
+from bot.storage.users import Store
+from scheduler.store import Profile, SchedulerStore, epoch
 from tests.conftest import NOW
 
 SQLITE_ONLY = re.compile(r"INSERT OR|REPLACE INTO|PRAGMA|AUTOINCREMENT|\browid\b|GLOB|\bIFNULL\(|strftime\(|"
@@ -77,7 +78,8 @@ def test_every_store_works_through_the_minimal_interface(backend):
     screening.complete(Result(7, 1, NOW, NOW, Outcome.GREEN, ()))
     assert screening.load_progress(7) is None and screening.load_result(7).outcome is Outcome.GREEN  # type: ignore[union-attr]
     plans.save_profile(Profile(7, "UTC", "strength", 15))
-    plans.save_draft(Draft(7, "when", frozenset({1})))
+    DialogueStore(backend).save(State(7, "plan", "when", "abcd", {"days": [1]}, NOW))  # type: ignore[arg-type]
+    assert DialogueStore(backend).load(7, "plan").data == {"days": [1]}  # type: ignore[arg-type,union-attr]
     plan = plans.load_plans(7)[0]
     assert plans.advance(plan, "sending", False, None, None) is not None
     assert plans.advance(plan, "sending", False, None, None) is None  # the compare-and-set
@@ -85,6 +87,7 @@ def test_every_store_works_through_the_minimal_interface(backend):
     privacy.forget_user(backend, 7)  # type: ignore[arg-type]
     assert store.load_first_seen(7) is None and plans.load_profile(7) == Profile(7)
     assert plans.load_occurrence(1) is None and screening.load_result(7) is None
+    assert DialogueStore(backend).load(7) is None  # type: ignore[arg-type]
     assert [s for s in backend.statements if SQLITE_ONLY.search(s)] == []  # portable SQL only
 
 

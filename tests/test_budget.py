@@ -9,7 +9,7 @@ import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.telegram_budget import OutcomeUnknown, SendBudget
+from bot.adapters.telegram.budget import OutcomeUnknown, SendBudget
 
 
 def _lost_reply() -> TimedOut:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from bot.database import open_database
+from bot.storage.database import open_database
 from scheduler.dispatcher import Dispatcher
 from scheduler.model import Schedule
 from scheduler.planner import Planner

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.engine import build_understanding
-from bot.messages import Inbound, InboundKind
+from bot.composition import build_understanding
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind
+from bot.features.qa.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
 from bot.settings import Settings
-from bot.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
+from bot.storage.database import open_database
 from tests.conftest import KB_CACHE
 
 
@@ -81,7 +81,7 @@ def test_answer_offers_related_topics_and_more_detail(say, coach):
 def test_forged_or_stale_button_data_gets_a_notice(say):
     for data in ("kb:no-such-entry", "topic:nope", "more:", "💥", "x" * 64, ""):
         reply = say(data, button=True)[0]
-        assert "expired" in reply.text and not reply.matched
+        assert "no longer applies" in reply.text and not reply.matched
 
 
 def test_bad_input_gets_a_friendly_reply(say):

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.core import DISK_FULL, Coach
-from bot.database import open_database
-from bot.messages import Inbound, InboundKind
+from bot.core.coach import DISK_FULL, Coach
+from bot.core.messages import Inbound, InboundKind
+from bot.storage.database import open_database
 from bot.storage.transaction import StorageFull, transaction
-from bot.store import Store
+from bot.storage.users import Store
 from tests.botprocess import coachbot_command
 from tests.conftest import KB_CACHE, NOW, FakeClock
 from tests.faults import faulty_database, fill_disk
@@ -115,7 +115,8 @@ def test_the_cli_on_a_disk_that_fills_up_answers_every_line_and_keeps_what_it_st
     questions = "".join(f"what about kettlebell number {n} on the moon\n" for n in range(300))
     command = " ".join(f"'{part}'" for part in [*coachbot_command(), "ask", "-", "--json"])
     done = subprocess.run(["bash", "-c", f"ulimit -f 256; exec {command}"], input=questions, capture_output=True,
-                          text=True, cwd=tmp_path, timeout=120, env={**os.environ, "COACHBOT_DB": str(path), "COACHBOT_KB_CACHE_DIR": str(KB_CACHE)})
+                          text=True, cwd=tmp_path, timeout=120,
+                          env={**os.environ, "COACHBOT_DB": str(path), "COACHBOT_KB_CACHE_DIR": str(KB_CACHE)})
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 0 and "Traceback" not in done.stderr and len(answers) == 300
     assert any(a["text"] == DISK_FULL.text for a in answers)  # the limit was reached...

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core import Coach
-from bot.messages import Inbound, InboundKind
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind
 from scheduler.dispatcher import Dispatcher
 from tests.conftest import FakeClock
 from tests.faults import faulty_database
@@ -26,17 +26,17 @@ def converse(coach: Coach, clock: FakeClock) -> None:
         replies = say(text)
     say(button(replies[-1], "Strength"), tap=True)
     say(button(say("every Mon Wed Fri at 7am")[0], "Save"), tap=True)
-    say("/sessions"), say("/settings"), say("set:lead:15", tap=True), say("kettlebells on mars?"), say("/mydata")
+    say("/sessions"), say(button(say("/settings")[0], "15 min"), tap=True), say("kettlebells on mars?"), say("/mydata")
     clock.now += timedelta(days=1, hours=20, minutes=20)  # Monday 05:50 UTC: the 06:00 session is due
     dispatcher = Dispatcher(coach.plans, coach.planner, lambda due: None, clock)  # type: ignore[arg-type, return-value]
     dispatcher.tick()
     due, _ = dispatcher.queue.get_nowait()
     coach.plans.set_status(due.occurrence_id, "sent", clock())
-    say(f"rem:{due.occurrence_id}:snooze", tap=True)
+    say(f"rem:{due.occurrence_id}:open:snooze", tap=True)
     clock.now += timedelta(minutes=20)
     dispatcher.tick()
     coach.plans.load_sending()
-    say("forget:yes", tap=True)
+    say(button(say("/forget")[0], "Yes, erase"), tap=True)
 
 
 def test_every_query_uses_an_index(understanding):

@@ -8,9 +8,9 @@ import logging
 import pytest
 from telegram import Update
 
-from bot.core import DISK_FULL, Coach
+from bot.adapters.telegram.app import SORRY, build_application
+from bot.core.coach import DISK_FULL, Coach
 from bot.settings import Settings
-from bot.telegram_adapter import SORRY, build_application
 from tests.conftest import FakeClock, callback_update, message_update
 from tests.faults import faulty_database
 from tests.recording_request import RecordingRequest

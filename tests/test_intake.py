@@ -8,11 +8,11 @@ from typing import Any
 
 from telegram import Update
 
-from bot.intake import Inbox, format_replies, parse_replies
-from bot.messages import Button, Reply
+from bot.adapters.telegram.app import build_application
+from bot.adapters.telegram.intake import PerUserProcessor
+from bot.core.messages import Button, Reply
 from bot.settings import Settings
-from bot.telegram_adapter import build_application
-from bot.telegram_intake import PerUserProcessor
+from bot.storage.inbox import Inbox, format_replies, parse_replies
 from tests.conftest import callback_update, message_update
 from tests.recording_request import RecordingRequest
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 from telegram import Update
 
-from bot.core import DISK_FULL, Coach
-from bot.intake import Inbox
+from bot.adapters.telegram.app import SORRY, build_application
+from bot.core.coach import DISK_FULL, Coach
 from bot.settings import Settings
-from bot.telegram_adapter import SORRY, build_application
+from bot.storage.inbox import Inbox
 from knowledge.understanding import Understanding
 from tests.conftest import FakeClock, callback_update, message_update
 from tests.faults import Killed, faulty_database

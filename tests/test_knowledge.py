@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.accuracy import evaluate, summarise
-
-from knowledge.loader import CONTENT_DIR, KnowledgeError, load_knowledge, read_knowledge
+from knowledge.loader import KnowledgeError, load_knowledge, read_knowledge
 from knowledge.normalize import Normalizer, clean_text, load_lexicon
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"

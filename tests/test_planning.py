@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.messages import Inbound, InboundKind, Reply
-from bot.planning_texts import NEED_REVIEW, NEED_SCREEN, RED_STOP
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.planning.draft import load_draft
+from bot.features.planning.texts import NEED_REVIEW, NEED_SCREEN, RED_STOP
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -86,7 +87,7 @@ def test_a_question_while_planning_is_answered_and_planning_goes_on(planned, coa
 
 def test_cancel_stops_planning(planned, coach):
     assert "no plan saved" in planned("cancel")[0].text
-    assert coach.plans.load_draft(7) is None
+    assert coach.dialogues.current(7) is None
 
 
 def test_plain_words_request_starts_planning(say, coach):
@@ -94,7 +95,7 @@ def test_plain_words_request_starts_planning(say, coach):
     say("/timezone")
     say(button(say("London")[0], "Yes"), button=True)
     say("/settings")
-    say("set:goal:endurance", button=True)
+    say(button(say("/settings")[0], "Endurance"), button=True)
     confirm = say("remind me tomorrow at 6pm")[0]
     assert "once, Sun 22 Nov 18:00 (Europe/London)" in confirm.text
 
@@ -110,13 +111,15 @@ def test_sessions_lists_the_week_and_cancels_one_or_all(planned, coach):
     assert "no longer applies" in planned(skip, button=True)[0].text
     off_schedule = int(coach.plans.load_plans(7)[0].next_at.timestamp()) + 3600
     assert "no longer applies" in planned(skip.rsplit(":", 1)[0] + f":{off_schedule}", button=True)[0].text
-    assert "cancelled" in planned(button(sessions, "Cancel plan"), button=True)[0].text
+    confirm = planned(button(sessions, "Cancel plan"), button=True)[0]
+    assert "Cancel the plan every Mon, Tue, Wed, Thu, Fri at 07:00?" in confirm.text and coach.plans.count_plans(7) == 1
+    assert "cancelled" in planned(button(confirm, "Yes, cancel it"), button=True)[0].text
     assert coach.plans.count_plans(7) == 0
 
 
 def test_settings_change_the_reminder_time_and_zone_keeps_wall_clock(planned, coach):
     planned(button(planned("every day at 7am")[0], "Save"), button=True)
-    planned("set:lead:0", button=True)
+    planned(button(planned("/settings")[0], "at start"), button=True)
     plan = coach.plans.load_plans(7)[0]
     assert plan.remind_at == plan.next_at
     planned("/timezone")
@@ -126,8 +129,13 @@ def test_settings_change_the_reminder_time_and_zone_keeps_wall_clock(planned, co
 
 
 def test_forged_planning_buttons_change_nothing(planned, coach):
+    picker = planned("/plan")[-1]
+    nonce = button(picker, "Mon").split(":")[1]
     for data in ("plan:save", "plan:day:9", "plan:time:99:99", "ses:c:1:abc", "ses:p:999", "set:lead:7",
-                 "plan:zone:../../etc/passwd", "ses:c:1:99999999999999999999"):
+                 "plan:zone:../../etc/passwd", "ses:c:1:99999999999999999999", "ses:-:-:p:999", "set:-:-:lead:7",
+                 "ses:-:-:c:1:99999999999999999999", "plan:-:-:edit:999", f"plan:{nonce}:when:day:9",
+                 f"plan:{nonce}:when:time:99:99", f"plan:{nonce}:confirm:save", f"plan:{nonce}:when:zone:Mars/Base",
+                 "plan:deadbeef:when:review", "cmd:-:-:nosuchcommand"):
         reply = planned(data, button=True)[0]
         assert "no longer applies" in reply.text or "Pick at least one day" in reply.text, data
     assert coach.plans.count_plans(7) == 0
@@ -143,7 +151,7 @@ def test_location_sets_the_zone(coach, say):
 
 def test_forget_erases_plans(planned, coach):
     planned(button(planned("weekdays at 7am")[0], "Save"), button=True)
-    planned("forget:yes", button=True)
+    planned(button(planned("/forget")[0], "Yes, erase"), button=True)
     assert coach.plans.count_plans(7) == 0 and coach.plans.load_profile(7).zone is None
 
 
@@ -208,8 +216,8 @@ def test_an_open_am_pm_is_asked_with_buttons_and_the_choice_is_confirmed(planned
 
 def test_a_missing_part_keeps_what_was_understood(planned, coach):
     ask = planned("3 times a week at 7am")[0]
-    assert "Which 3 days" in ask.text and coach.plans.load_draft(7).local_time == "07:00"
-    assert "plan:day:0" in [b.data for b in ask.button_list()]  # the day picker, its time already set
+    assert "Which 3 days" in ask.text and load_draft(coach.dialogues.current(7)).local_time == "07:00"
+    assert any(b.data.endswith(":when:day:0") for b in ask.button_list())  # the day picker, its time already set
     confirm = planned("mon wed fri")[0]
     assert "every Mon, Wed, Fri at 07:00" in confirm.text
     planned("cancel")

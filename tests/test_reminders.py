@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core import Coach
-from bot.screening.questions import Status
+from bot.core.coach import Coach
+from bot.features.screening.questions import Status
 from scheduler.dispatcher import Blocked, Dispatcher, Due, RateLimiter, RetryLater, Transient
 from scheduler.model import Schedule
 from scheduler.recurrence import next_occurrences
@@ -129,7 +129,7 @@ async def test_snooze_sends_once_more_without_moving_the_series(say, coach, cloc
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
     due = outbox.sent[0][0]
-    assert "15 minutes" in say(f"rem:{due.occurrence_id}:snooze", button=True)[0].text
+    assert "15 minutes" in say(f"rem:{due.occurrence_id}:open:snooze", button=True)[0].text
     clock.now += timedelta(minutes=14)
     assert await run(dispatcher) == 0
     clock.now += timedelta(minutes=1)
@@ -144,10 +144,10 @@ async def test_done_skip_and_double_press(say, coach, clock, dispatcher, outbox)
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
     occurrence = outbox.sent[0][0].occurrence_id
-    assert "Nice work" in say(f"rem:{occurrence}:done", button=True)[0].text
-    assert "Already recorded as done" in say(f"rem:{occurrence}:skip", button=True)[0].text
-    assert "no longer open" in say(f"rem:{occurrence}:done", button=True, user=8)[0].text
-    assert "no longer open" in say("rem:abc:done", button=True)[0].text
+    assert "Nice work" in say(f"rem:{occurrence}:open:done", button=True)[0].text
+    assert "Already recorded as done" in say(f"rem:{occurrence}:open:skip", button=True)[0].text
+    assert "no longer open" in say(f"rem:{occurrence}:open:done", button=True, user=8)[0].text
+    assert "no longer open" in say("rem:abc:open:done", button=True)[0].text
 
 
 async def test_not_feeling_well_skips_and_new_back_pain_asks_to_redo_the_check(say, coach, clock, dispatcher, outbox):
@@ -155,7 +155,7 @@ async def test_not_feeling_well_skips_and_new_back_pain_asks_to_redo_the_check(s
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
     occurrence = outbox.sent[0][0].occurrence_id
-    unwell = say(f"rem:{occurrence}:unwell", button=True)[0]
+    unwell = say(f"rem:{occurrence}:open:unwell", button=True)[0]
     assert "rest day" in unwell.text and "see a doctor" in unwell.text
     pain = say(button(unwell, "back or leg pain"), button=True)[0]
     assert "redo the safety check" in pain.text
@@ -229,7 +229,7 @@ async def test_fan_out_is_rate_limited(coach, clock, outbox):
 
 async def test_reminder_at_the_start_time_is_sent_even_if_the_tick_comes_a_moment_later(say, coach, clock, dispatcher, outbox):
     plan(say, coach)
-    say("set:lead:0", button=True)
+    say(button(say("/settings")[0], "at start"), button=True)
     clock.now = MONDAY_7 + timedelta(seconds=2)
     assert await run(dispatcher) == 1
     assert not outbox.sent[0][0].late

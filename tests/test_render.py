@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.messages import Reply
-from bot.render import TELEGRAM_TEXT_LIMIT, format_html, split_text
+from bot.adapters.telegram.render import TELEGRAM_TEXT_LIMIT, format_html, split_text
+from bot.core.messages import Reply
 
 
 def test_all_text_is_escaped_and_only_the_title_is_bold():

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.core import Coach
-from bot.database import open_database
-from bot.messages import Inbound, InboundKind, Reply
-from bot.screening.questions import BY_ID, QUESTIONS, Level, Status
-from bot.screening.texts import FORBIDDEN, STALE
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.screening.questions import BY_ID, QUESTIONS, Level, Status
+from bot.features.screening.texts import FORBIDDEN, STALE
+from bot.storage.database import open_database
 
 RED_IDS = [q.id for q in QUESTIONS if q.level is Level.RED]
 AMBER_IDS = [q.id for q in QUESTIONS if q.level is Level.AMBER]
@@ -207,12 +207,15 @@ def test_mydata_shows_the_result_and_forget_erases_everything(screen):
     mydata = screen.send("/mydata")[0].text
     assert "amber" in mydata and BY_ID["surgery"].topic in mydata and "couldn't answer yet: 1" in mydata
     prompt = screen.send("/forget")[0]
-    assert [b.data for b in prompt.button_list()] == ["forget:yes", "forget:no"]
-    assert "nothing was erased" in screen.press("forget:no")[0].text
+    nonce = prompt.button_list()[0].data.split(":")[1]
+    assert [b.data for b in prompt.button_list()] == [f"forget:{nonce}:confirm:yes", f"forget:{nonce}:confirm:no"]
+    assert "nothing was erased" in screen.tap("Keep my data")[0].text
     assert screen.status is Status.AMBER
-    screen.press("forget:yes")
+    assert screen.press(f"forget:{nonce}:confirm:yes")[0].text == STALE  # that prompt was answered
+    screen.send("/forget")
+    screen.tap("Yes, erase everything")
     db = screen.coach.store.db
-    assert all(db[t].count == 0 for t in ("screening_results", "screening_progress", "misses", "users"))
+    assert all(db[t].count == 0 for t in ("screening_results", "dialogues", "misses", "users"))
 
 
 def test_start_offers_the_check_to_a_new_user_only(screen):

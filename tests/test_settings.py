@@ -34,8 +34,8 @@ def test_bad_values_are_rejected_with_the_variable_name(tmp_path, name, value):
 
 
 def test_every_variable_read_is_documented_in_env_example():
-    from pathlib import Path
     import re
+    from pathlib import Path
     source = (Path(__file__).resolve().parents[1] / "bot" / "settings.py").read_text()
     example = (Path(__file__).resolve().parents[1] / ".env.example").read_text()
     used = set(re.findall(r'"((?:TELEGRAM|COACHBOT)_[A-Z_]+)"', source))

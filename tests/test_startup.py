@@ -7,9 +7,9 @@ import logging
 import pytest
 from telegram.error import Conflict, InvalidToken, NetworkError
 
-from bot.instance_lock import AlreadyRunning, hold_instance_lock
+from bot.adapters.telegram.instance_lock import AlreadyRunning, hold_instance_lock
+from bot.adapters.telegram.startup import BadToken, PollingErrors, retry_startup
 from bot.settings import SettingsError
-from bot.telegram_startup import BadToken, PollingErrors, retry_startup
 from tests.test_budget import Telegram as Api
 from tests.test_budget import flood_error
 
@@ -34,7 +34,7 @@ async def test_a_bad_token_is_one_clear_settings_error_without_the_token():
 
 def test_a_409_conflict_is_logged_once_as_one_line(caplog):
     errors = PollingErrors()
-    with caplog.at_level(logging.DEBUG, logger="bot.telegram_startup"):
+    with caplog.at_level(logging.DEBUG, logger="bot.adapters.telegram.startup"):
         for _ in range(5):
             errors(Conflict("terminated by other getUpdates request"))
     loud = [r for r in caplog.records if r.levelno >= logging.WARNING]

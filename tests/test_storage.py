@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from bot.cli import main
-from bot.database import SCHEMA_VERSION, DatabaseError, open_database
-from bot.store import Store
+from bot.storage.database import SCHEMA_VERSION, DatabaseError, open_database
+from bot.storage.users import Store
 from tests.conftest import NOW
 
 
@@ -91,9 +91,10 @@ def test_old_update_ids_are_pruned_in_bounded_batches_through_an_index():
 
 
 def test_a_weekly_plan_saved_before_the_recurrence_migration_still_loads_as_weekly(tmp_path):
-    from bot.database import MIGRATIONS, _migrate
-    from scheduler.store import SchedulerStore, add_recurrence_kinds
     from sqlite_utils import Database
+
+    from bot.storage.database import MIGRATIONS, _migrate
+    from scheduler.store import SchedulerStore, add_recurrence_kinds
 
     db = Database(tmp_path / "old.db")
     before = MIGRATIONS.index(add_recurrence_kinds)

@@ -7,9 +7,9 @@ import logging
 import pytest
 from telegram import Update
 
-from bot.core import Coach
+from bot.adapters.telegram.app import SORRY, build_application
+from bot.core.coach import Coach
 from bot.settings import Settings
-from bot.telegram_adapter import SORRY, build_application
 from tests.conftest import callback_update, message_update
 from tests.recording_request import RecordingRequest
 
@@ -49,7 +49,7 @@ async def test_button_press_is_acknowledged_and_answered(tg):
 async def test_forged_button_gets_a_notice_not_an_error(tg):
     app, request = tg
     await feed(app, callback_update("kb:../../etc/passwd"))
-    assert "expired" in request.texts()[-1]
+    assert "no longer applies" in request.texts()[-1]
 
 
 async def test_sticker_and_photo_get_a_friendly_reply(tg):
@@ -130,7 +130,7 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     assert "Saved" in request.sent("editMessageText")[-1]["text"]
     coach = app.bot_data["coach"]
     occurrence = coach.plans.advance(coach.plans.load_plans(7)[0], "sent", False, None, None)
-    await feed(app, callback_update(f"rem:{occurrence}:snooze", message_id=92))
+    await feed(app, callback_update(f"rem:{occurrence}:open:snooze", message_id=92))
     edit = request.sent("editMessageText")[-1]
     assert edit["message_id"] == 92 and "15 minutes" in edit["text"]
 
@@ -177,7 +177,7 @@ async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):
 async def test_reminders_and_replies_share_one_send_budget(tg, monkeypatch):
     from datetime import timedelta
 
-    from bot.telegram_reminders import start_reminders, stop_reminders
+    from bot.adapters.telegram.reminders import start_reminders, stop_reminders
     from scheduler.model import Schedule
 
     app, request = tg

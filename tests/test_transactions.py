@@ -8,17 +8,18 @@ from datetime import time, timedelta
 import pytest
 from sqlite_utils import Database
 
-from bot import privacy
-from bot.core import Coach
-from bot.database import MIGRATIONS, prepare
-from bot.messages import Inbound, InboundKind
-from bot.screening.questions import Outcome
-from bot.screening.store import Progress, Result, ScreeningStore
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind
+from bot.features.privacy import records as privacy
+from bot.features.screening.questions import Outcome
+from bot.features.screening.store import Progress, Result, ScreeningStore
+from bot.storage.database import MIGRATIONS, prepare
+from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import transaction
-from bot.store import Store
+from bot.storage.users import Store
 from scheduler.model import Schedule
 from scheduler.planner import Planner
-from scheduler.store import Draft, Profile, SchedulerStore
+from scheduler.store import Profile, SchedulerStore
 from tests.conftest import NOW, FakeClock
 from tests.faults import assert_all_or_nothing, faulty_database, snapshot
 
@@ -26,7 +27,7 @@ WEEKLY = Schedule(weekdays=frozenset({0, 2, 4}), local_time=time(7, 0))
 
 
 def seed_user(db: Database, user: int = 7) -> None:
-    """A user with a record in every table: misses, a safety check, a profile, a plan, a draft."""
+    """A user with a record in every table: misses, a safety check (in progress: a dialogue), a profile, a plan."""
     store, screening, plans = Store(db), ScreeningStore(db), SchedulerStore(db)
     store.touch_user(user, NOW)
     store.save_miss(user, "kettlebells?", 20.0, None, NOW)
@@ -35,7 +36,6 @@ def seed_user(db: Database, user: int = 7) -> None:
     plans.save_profile(Profile(user, "Europe/Berlin", "strength", 30))
     plan_id = Planner(plans, FakeClock()).create(plans.load_profile(user), WEEKLY)
     plans.cancel_occurrence(plans.load_plan(plan_id), NOW + timedelta(days=9))  # type: ignore[arg-type]
-    plans.save_draft(Draft(user, "when", frozenset({1})))
 
 
 def test_the_helper_rolls_back_everything_on_any_error():
@@ -98,7 +98,7 @@ def test_scheduler_changes_are_all_or_nothing():
             store.set_status(occurrence, "snoozed", NOW, snooze_until=NOW)  # type: ignore[arg-type]
     assert assert_all_or_nothing(seed_user, advance) == 2
     assert assert_all_or_nothing(snoozed, lambda db: SchedulerStore(db).claim_due_snoozes(NOW)) == 2
-    assert assert_all_or_nothing(seed_user, lambda db: SchedulerStore(db).forget(7)) == 4
+    assert assert_all_or_nothing(seed_user, lambda db: SchedulerStore(db).forget(7)) == 3
 
 
 def test_planner_changes_are_all_or_nothing():
@@ -123,7 +123,9 @@ def test_saving_a_plan_is_all_or_nothing(understanding):
         coach.handle(Inbound(7, InboundKind.TEXT, "Mon Wed Fri at 7am"))
 
     def save(db: Database) -> None:
-        assert "Saved" in Coach(understanding, db, FakeClock()).handle(Inbound(7, InboundKind.BUTTON, "plan:save"))[0].text
+        nonce = DialogueStore(db).load(7).nonce  # type: ignore[union-attr]
+        saved = Coach(understanding, db, FakeClock()).handle(Inbound(7, InboundKind.BUTTON, f"plan:{nonce}:confirm:save"))
+        assert "Saved" in saved[0].text
     assert assert_all_or_nothing(confirming, save) >= 4
 
 
@@ -157,7 +159,7 @@ def test_the_fault_injection_really_fails_the_chosen_write():
 
 
 def test_a_process_that_read_an_old_version_skips_the_steps_another_one_applied_meanwhile(tmp_path):
-    from bot.database import SCHEMA_VERSION, _migrate, open_database
+    from bot.storage.database import SCHEMA_VERSION, _migrate, open_database
     path = tmp_path / "coach.db"
     late = Database(path)  # read version 0, then waited for the write lock while the other migrated
     open_database(path)

@@ -8,13 +8,12 @@ import shutil
 import pytest
 
 from bot.cli import main
-from bot.texts import DOCTOR_FIRST, EMERGENCY
+from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
 from knowledge.loader import CONTENT_DIR
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
 from knowledge.understanding import Evidence, Policy, decide, load_understanding
-from tests.test_planning import screen
 
 
 @pytest.mark.parametrize("word", ["tall", "mount", "breath", "sucks", "phone", "father", "paint"])

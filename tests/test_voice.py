@@ -5,28 +5,27 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from bot.answering import DID_YOU_MEAN, HEARD_MARGIN
-from bot import texts, voice_cli
+from bot.adapters.terminal import voice_cli
+from bot.adapters.terminal.chat import SPOKEN_NOTE, run_chat
 from bot.cli import main
-from bot.messages import Inbound, InboundKind
-from bot.terminal import SPOKEN_NOTE, run_chat
-from bot.voice_engine import voice_inbound
-from bot.voice_notes import DIDNT_CATCH
-from knowledge.loader import load_knowledge
-from knowledge.model import Entry, SourceRef
+from bot.core.messages import Inbound, InboundKind
+from bot.features.qa import texts
+from bot.features.qa.answerer import DID_YOU_MEAN, HEARD_MARGIN
+from bot.features.voice.engine import voice_inbound
+from bot.features.voice.notes import DIDNT_CATCH
 from knowledge.understanding import LONG_MESSAGE_RELIEF
+from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.recognizer import Transcript
 from voice.speech import format_spoken
 from voice.whisper import FILTERS, MAX_WINDOW, log_mel, window_seconds, without_repeats
 from voice.words import sentence_words
-from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from itertools import count
 import pytest
 from telegram import Update
 
+from bot.adapters.telegram.app import build_application
+from bot.features.voice.notes import TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF
 from bot.settings import Settings
-from bot.telegram_adapter import build_application
-from bot.voice_notes import TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF
 from tests.botprocess import BotProcess
 from tests.conftest import message_update
 from tests.fakebotapi import FakeBotApi

@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.messages import InboundKind
+from bot.core.messages import InboundKind
+from bot.features.voice.engine import read_audio_file
+from bot.features.voice.notes import VOICE_OFF
 from bot.settings import load_settings
-from bot.voice_engine import read_audio_file
-from bot.voice_notes import VOICE_OFF
+from tests.voice_support import shared_pipeline, spoken, voice_dir
 from voice.audio import Clip, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
 from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, check_files, load_int8_weights, sha256_of
-from tests.voice_support import shared_pipeline, spoken, voice_dir
 
 
 def test_the_int8_weights_are_built_once_and_then_loaded_without_the_source():

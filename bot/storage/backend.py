@@ -17,7 +17,9 @@ from typing import Any, Protocol
 class Cursor(Protocol):
     """The result of one statement."""
 
-    rowcount: int
+    @property
+    def rowcount(self) -> int:
+        """How many rows the statement changed (read-only, as sqlite3's)."""
 
     def fetchone(self) -> Any:
         """The next row, or None."""

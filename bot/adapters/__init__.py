@@ -1,0 +1,1 @@
+"""Transports: they translate to and from the core, nothing else."""

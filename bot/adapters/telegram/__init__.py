@@ -1,0 +1,1 @@
+"""The Telegram transport (the only package that imports telegram)."""

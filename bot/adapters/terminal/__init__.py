@@ -1,0 +1,1 @@
+"""The terminal transport: chat, ask and the curation commands."""

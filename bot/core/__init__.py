@@ -1,0 +1,1 @@
+"""The conversation core: messages, the coach that routes them, dialogues, callbacks, commands."""

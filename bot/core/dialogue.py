@@ -1,0 +1,123 @@
+"""The one dialogue mechanism (after aiogram's FSM and PTB's ConversationHandler).
+
+A dialogue declares its steps as an Enum and implements `ask` (what the pending step asks),
+`on_text` (a typed message at that step: the replies, or None when it is not an answer, so the
+message is answered as a question and the step asked again) and `on_tap` (a pressed button). Its
+state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. Every button
+carries the nonce and the step; a button of another run or another step, an ended dialogue or a
+forged one gets STALE and changes nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from enum import Enum
+from typing import Any, Protocol
+
+from bot.core.callbacks import Tap, format_tap
+from bot.core.messages import Button, Reply
+from bot.storage.dialogues import DialogueStore, State
+
+STALE = Reply("That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are.")
+CANCELLED = Reply("Okay, stopped.")
+ENTRY = "-"  # the nonce and step of a button that starts something rather than answering a step
+
+
+class Dialogue(Protocol):
+    """What every dialogue declares."""
+
+    name: str  # the short code its buttons start with
+
+    def ask(self, state: State) -> Reply:
+        """The pending step's question, to ask again after a detour."""
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A typed message at the current step; None when it is not an answer to it."""
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """A pressed button of the current run and step."""
+
+    def cancel(self, state: State) -> list[Reply]:
+        """/cancel, "cancel" or "stop": end the dialogue and say what was kept or dropped."""
+
+
+class Dialogues:
+    """Runs every registered dialogue for any number of users; all state is in the store."""
+
+    def __init__(self, store: DialogueStore, clock: Callable[[], datetime],
+                 new_nonce: Callable[[], str] = lambda: secrets.token_hex(4)) -> None:
+        self.store = store
+        self.clock = clock
+        self.new_nonce = new_nonce
+        self._registry: dict[str, Dialogue] = {}
+
+    def register(self, dialogue: Dialogue) -> None:
+        """Make a dialogue reachable by its buttons and typed answers."""
+        self._registry[dialogue.name] = dialogue
+
+    def begin(self, user_id: int, dialogue: str, step: Enum, data: Mapping[str, Any] | None = None) -> State:
+        """Start a new run (a new nonce), replacing whatever dialogue the user was in."""
+        state = State(user_id, dialogue, str(step.value), self.new_nonce(), dict(data or {}), self.clock())
+        self.store.save(state)
+        return state
+
+    def go(self, state: State, step: Enum, renew: bool = False, **changes: Any) -> State:
+        """Move to `step` with `changes` to the data; `renew` gives a new nonce, so buttons shown
+        before (an earlier Save) no longer act on what changed."""
+        moved = replace(state, step=str(step.value), data={**state.data, **changes}, updated_at=self.clock(),
+                        nonce=self.new_nonce() if renew else state.nonce)
+        self.store.save(moved)
+        return moved
+
+    def end(self, user_id: int, dialogue: str | None = None) -> None:
+        """End the user's dialogue (only `dialogue`, when given)."""
+        self.store.end(user_id, dialogue)
+
+    def current(self, user_id: int, dialogue: str | None = None) -> State | None:
+        """The user's dialogue state (only `dialogue`, when given)."""
+        return self.store.load(user_id, dialogue)
+
+    def handles(self, tap: Tap) -> bool:
+        """Whether the tap names a registered dialogue."""
+        return tap.dialogue in self._registry
+
+    def on_tap(self, user_id: int, tap: Tap) -> list[Reply]:
+        """Route a pressed button to its dialogue, if it belongs to the run and step the user is in."""
+        state = self.store.load(user_id)
+        if state is None or (state.dialogue, state.nonce, state.step) != (tap.dialogue, tap.nonce, tap.step):
+            return [STALE]
+        return self._registry[state.dialogue].on_tap(state, tap)
+
+    def on_text(self, user_id: int, text: str) -> list[Reply] | None:
+        """A typed message for the dialogue the user is in; None when there is none or it is not an answer."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        return dialogue.on_text(state, text) if dialogue and state else None
+
+    def cancel(self, user_id: int) -> list[Reply]:
+        """Leave the user's dialogue, whichever it is."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        if dialogue is None or state is None:
+            self.store.end(user_id)
+            return [CANCELLED]
+        return dialogue.cancel(state)
+
+    def pending(self, user_id: int) -> Reply | None:
+        """The question the user still has to answer, to ask again after a detour."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        return dialogue.ask(state) if dialogue and state else None
+
+
+def button(state: State, label: str, action: str, arg: str = "") -> Button:
+    """A button of the state's run and step."""
+    return Button(label, format_tap(Tap(state.dialogue, state.nonce, state.step, action, arg)))
+
+
+def entry_button(dialogue: str, label: str, action: str, arg: str = "") -> Button:
+    """A button that starts something (no run yet): its nonce and step are ENTRY."""
+    return Button(label, format_tap(Tap(dialogue, ENTRY, ENTRY, action, arg)))

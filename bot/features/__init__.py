@@ -1,0 +1,1 @@
+"""One folder per feature: its dialogue, its texts and its store."""

@@ -1,0 +1,1 @@
+"""Planning sessions: time zone, goal, when; /sessions and /settings."""

@@ -1,0 +1,333 @@
+"""The planning dialogue: time zone, goal, when (typed or with buttons), confirm, save.
+
+A dialogue of the core's one mechanism (steps in draft.Step, state in the dialogue table). Every
+message is read for all it carries: a goal, days, a time, a yes or no, an edit ("no, make it
+7pm", "change the goal to endurance"); what was said is kept until the dialogue ends, so the bot
+asks only for what is still missing. Saves only after the user confirms what the bot understood."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, time
+
+from bot.core.callbacks import Tap, parse_number
+from bot.core.dialogue import Dialogues, button
+from bot.core.messages import Reply
+from bot.features.planning import texts as t
+from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft
+from bot.features.planning.gate import Gate
+from bot.features.planning.words import PlanWords
+from bot.features.planning.zone import known_zone, zone_check
+from bot.storage.dialogues import State
+from bot.storage.transaction import transaction
+from scheduler.model import WEEKDAY_NAMES, Question, Schedule, ScheduleError
+from scheduler.parsing import read_schedule
+from scheduler.planner import Planner
+from scheduler.recurrence import next_occurrences
+from scheduler.store import Profile, SchedulerStore
+from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
+
+TIMES = ("06:00", "07:00", "12:00", "17:30", "18:30", "20:00")
+CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
+
+
+class PlanningDialog:
+    """Planning conversations for any number of users."""
+
+    name = DIALOGUE
+
+    def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
+                 words: PlanWords, clock: Callable[[], datetime]) -> None:
+        self.dialogues = dialogues
+        self.store = store
+        self.planner = planner
+        self.gate = gate
+        self.words = words
+        self.clock = clock
+
+    def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
+        """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
+        closed = self.gate.check(user_id)
+        if closed:
+            return [closed]
+        draft = Draft(user_id, Step.WHEN, kept=text.strip(), editing=editing)
+        goal = self.words.goal(text)
+        if goal:
+            self._set_goal(user_id, goal)
+        return self._next(self._begin(draft))
+
+    def ask_zone(self, user_id: int) -> list[Reply]:
+        """/timezone: ask for the zone, then return to whatever the user was doing."""
+        self._begin(Draft(user_id, Step.ZONE_ONLY))
+        return [Reply(t.ASK_ZONE, location=True)]
+
+    def ask(self, state: State) -> Reply:
+        """The pending step's question, after a detour."""
+        draft = load_draft(state)
+        if draft.step is Step.CONFIRM and draft.pending:
+            return self._confirm(state, draft, edit=False)
+        if draft.step is Step.GOAL:
+            return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
+        question = t.ASK_ZONE if draft.step in (Step.ZONE, Step.ZONE_ONLY) else t.ASK_WHEN
+        return Reply(f"Back to your plan. {question}")
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A typed zone, goal, schedule, yes/no or edit."""
+        draft = load_draft(state)
+        if draft.step in (Step.ZONE, Step.ZONE_ONLY):
+            return self._typed_zone(state, draft, text)
+        goal = self.words.goal(text)
+        if goal:
+            self._set_goal(state.user_id, goal)
+        if draft.step is Step.CONFIRM:
+            return self._typed_confirmation(state, draft, text, goal)
+        if draft.step is Step.GOAL and goal is None and not self._is_schedule(text):
+            return None  # not an answer: answered as a question, then the goal is asked again
+        return self._next(state, text)
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """A button of this run and step."""
+        draft = load_draft(state)
+        if tap.action == "cancel":
+            return self.cancel(state, edit=True)
+        if tap.action == "zone" and known_zone(tap.arg):
+            return self._set_zone(state, tap.arg)
+        if tap.action == "goal" and tap.arg in t.GOALS:
+            self._set_goal(state.user_id, tap.arg)
+            return self._next(state)
+        return self._draft_tap(state, draft, tap)
+
+    def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
+        """A shared location: look up its zone offline."""
+        zone = zone_at(latitude, longitude)
+        if zone is None:
+            return [Reply("I couldn't find a time zone there (out at sea?). Type your city instead.")]
+        state = self.dialogues.current(user_id, DIALOGUE) or self._begin(Draft(user_id, Step.ZONE_ONLY))
+        return self._set_zone(state, zone)
+
+    def cancel(self, state: State, edit: bool = False) -> list[Reply]:
+        """Stop planning; nothing is saved."""
+        self.dialogues.end(state.user_id, DIALOGUE)
+        return [Reply(t.PLAN_CANCELLED if state.step != Step.ZONE_ONLY.value else t.ZONE_KEPT, edit=edit)]
+
+    def on_entry(self, user_id: int, tap: Tap) -> list[Reply]:
+        """✏️ Edit under a listed plan: its schedule to confirm, changed by typing or with ✏️ Change."""
+        plan_id = parse_number(tap.arg)
+        plan = self.store.load_plan(plan_id) if tap.action == "edit" and plan_id is not None else None
+        if plan is None or plan.user_id != user_id or not plan.active:
+            return [Reply(t.STALE)]
+        closed = self.gate.check(user_id)
+        if closed:
+            return [closed]
+        state = self._begin(Draft(user_id, Step.CONFIRM, editing=plan.id))
+        reply = self._to_confirm(state, Draft(user_id, Step.CONFIRM, pending=plan.schedule, editing=plan.id), edit=False)
+        return [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
+
+    def _begin(self, draft: Draft) -> State:
+        """A new run of the dialogue holding `draft`."""
+        return self.dialogues.begin(draft.user_id, DIALOGUE, draft.step, draft_data(draft))
+
+    def _save_draft(self, state: State, draft: Draft, renew: bool = False) -> State:
+        """Keep the draft at its step (`renew`: buttons shown before no longer act on it)."""
+        return self.dialogues.go(state, draft.step, renew=renew, **draft_data(draft))
+
+    def _next(self, state: State, text: str = "") -> list[Reply]:
+        """Ask for what is still missing: the zone, the goal, then when (reading `text` and what was kept)."""
+        draft = load_draft(state)
+        profile = self.store.load_profile(state.user_id)
+        if not profile.zone:
+            state = self._save_draft(state, replace(draft, step=Step.ZONE, kept=_joined(draft.kept, text)))
+            return [Reply(t.ASK_ZONE, location=True)]
+        if not profile.goal:
+            state = self._save_draft(state, replace(draft, step=Step.GOAL, kept=_joined(draft.kept, text)))
+            return [self._ask_goal(state)]
+        return self._when(state, replace(draft, step=Step.WHEN), text, profile)
+
+    def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
+        """A typed place, a "yes" to the guessed one, or a schedule said early (kept for later)."""
+        if draft.zone_guess and self.words.is_yes(text):  # typed instead of tapping ✅ under the guess
+            return self._set_zone(state, draft.zone_guess)
+        if draft.step is Step.ZONE and self._is_schedule(text):
+            self._save_draft(state, replace(draft, kept=_joined(draft.kept, text)))
+            return [Reply(f"Got it, I'll keep that. {t.ASK_ZONE}", location=True)]
+        guess = find_zone(text)
+        state = self._save_draft(state, replace(draft, zone_guess=guess.zone or ""))
+        return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
+
+    def _set_zone(self, state: State, zone: str) -> list[Reply]:
+        """Store the zone and carry on with the plan (unless only the zone was asked)."""
+        profile = self.store.load_profile(state.user_id)
+        self.planner.update_profile(replace(profile, zone=zone))
+        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.")
+        if state.step == Step.ZONE_ONLY.value:
+            self.dialogues.end(state.user_id, DIALOGUE)
+            return [done]
+        return [done, *self._next(state)]
+
+    def _set_goal(self, user_id: int, goal: str) -> None:
+        """Store the goal (every plan's sessions follow it)."""
+        self.planner.update_profile(replace(self.store.load_profile(user_id), goal=goal))
+
+    def _ask_goal(self, state: State) -> Reply:
+        """The goal question with one button per goal."""
+        return Reply(t.ASK_GOAL, buttons=tuple((button(state, label, "goal", g),) for g, label in t.GOALS.items()))
+
+    def _is_schedule(self, text: str) -> bool:
+        """Whether the text carries a day or a time."""
+        try:
+            return isinstance(read_schedule(text, self.clock(), zone_info("UTC")), (Schedule, Question))
+        except ScheduleError:
+            return False
+
+    def _when(self, state: State, draft: Draft, text: str, profile: Profile) -> list[Reply]:
+        """Read a typed schedule (with what was kept before a question), or show the picker."""
+        phrase_text = text.strip() or draft.kept
+        if not phrase_text:
+            state = self._save_draft(state, draft)
+            return [self._picker(state, draft, edit=False)]
+        phrase, reading = self._read(phrase_text, draft.kept if text.strip() else "", profile)
+        if isinstance(reading, ScheduleError):
+            self._save_draft(state, replace(draft, kept="", options=()))
+            return [Reply(f"{reading}{CANCEL_HINT}")]
+        if isinstance(reading, Question):
+            reading = self._filled(reading, draft)
+        if isinstance(reading, Question):
+            return [self._ask(state, draft, reading, phrase)]
+        return [self._to_confirm(state, replace(draft, pending=reading, kept="", options=()), edit=False)]
+
+    def _filled(self, question: Question, draft: Draft) -> Schedule | Question:
+        """A question the days or time said earlier already answer becomes the schedule."""
+        days = question.weekdays or draft.weekdays
+        clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
+        if question.options or not question.picker or not days or not clock:
+            return question
+        return Schedule(weekdays=frozenset(days), local_time=time.fromisoformat(clock))
+
+    def _read(self, text: str, kept: str, profile: Profile) -> tuple[str, Schedule | Question | ScheduleError]:
+        """The answer alone when it is a whole schedule, else read together with the kept phrase."""
+        zone = zone_info(profile.zone or "UTC")
+        readings: list[tuple[str, Schedule | Question | ScheduleError]] = []
+        for phrase in (text, f"{kept} {text}") if kept else (text,):
+            try:
+                readings.append((phrase, read_schedule(phrase, self.clock(), zone)))
+            except ScheduleError as hint:
+                readings.append((phrase, hint))
+        whole = [r for r in readings if isinstance(r[1], Schedule)]
+        return (whole or readings[1:] or readings)[0]
+
+    def _ask(self, state: State, draft: Draft, question: Question, phrase: str) -> Reply:
+        """Ask about an ambiguous or incomplete schedule, keeping what was understood: one button per
+        reading, or the day/time picker filled in with the days or time already given."""
+        if question.options:
+            state = self._save_draft(state, replace(draft, kept=phrase, options=tuple(s for _, s in question.options)))
+            rows = tuple((button(state, label, "pick", str(i)),) for i, (label, _) in enumerate(question.options))
+            return Reply(question.text, buttons=(*rows, (button(state, "✖️ Cancel", "cancel"),)))
+        clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
+        draft = replace(draft, kept=phrase, options=(), weekdays=question.weekdays or draft.weekdays, local_time=clock)
+        state = self._save_draft(state, draft)
+        if not question.picker:
+            return Reply(f"{question.text}{CANCEL_HINT}")
+        return replace(self._picker(state, draft, edit=False), text=question.text)
+
+    def _picker(self, state: State, draft: Draft, edit: bool) -> Reply:
+        """Weekday toggles, time choices and a review button."""
+        days = tuple(button(state, ("✅" if d in draft.weekdays else "") + WEEKDAY_NAMES[d], "day", str(d)) for d in range(7))
+        times = tuple(button(state, ("✅" if hhmm == draft.local_time else "") + hhmm, "time", hhmm) for hhmm in TIMES)
+        review = (button(state, "Review ▶️", "review"), button(state, "✖️ Cancel", "cancel"))
+        return Reply(t.ASK_WHEN, buttons=(days[:4], days[4:], times[:3], times[3:], review), edit=edit)
+
+    def _to_confirm(self, state: State, draft: Draft, edit: bool) -> Reply:
+        """Move to the confirmation with a new nonce: an earlier Save never saves this plan."""
+        state = self._save_draft(state, replace(draft, step=Step.CONFIRM), renew=True)
+        return self._confirm(state, load_draft(state), edit)
+
+    def _confirm(self, state: State, draft: Draft, edit: bool) -> Reply:
+        """What the bot understood and the next three dates; nothing is saved yet."""
+        profile = self.store.load_profile(state.user_id)
+        assert draft.pending is not None and profile.zone and profile.goal
+        nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
+        buttons = ((button(state, "✅ Save", "save"), button(state, "✏️ Change", "change"),
+                    button(state, "✖️ Cancel", "cancel")),)
+        text = t.format_confirm(draft.pending, profile.zone, profile.goal, nexts)
+        if self._duplicate(state.user_id, draft):
+            text = f"{t.DUPLICATE}\n\n{text}"
+        return Reply(text, buttons=buttons, edit=edit)
+
+    def _duplicate(self, user_id: int, draft: Draft) -> bool:
+        """Whether an active plan already has this schedule (the one being edited aside)."""
+        return any(p.schedule == draft.pending and p.id != draft.editing for p in self.store.load_plans(user_id))
+
+    def _typed_confirmation(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
+        """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
+        edited = self._edited(draft, text)
+        if edited is not None:
+            return [self._to_confirm(state, replace(draft, pending=edited), edit=False)]
+        if goal:
+            return [self._to_confirm(state, draft, edit=False)]
+        answer = self.words.answer(text)
+        if answer == "yes":
+            return [self._save(state, draft)]
+        if answer == "no":
+            state = self._save_draft(state, replace(draft, step=Step.WHEN, pending=None))
+            return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
+                          buttons=self._picker(state, load_draft(state), edit=False).buttons)]
+        return None
+
+    def _edited(self, draft: Draft, text: str) -> Schedule | None:
+        """The pending plan with the days or time the message names ("no, make it 7pm")."""
+        assert draft.pending is not None
+        try:
+            reading = read_schedule(text, self.clock(), zone_info("UTC"))
+        except ScheduleError:
+            return None
+        if isinstance(reading, Schedule) and reading.local_time is not None:
+            return reading
+        if isinstance(reading, Question) and not reading.options and draft.pending.recurring:
+            days = reading.weekdays or draft.pending.weekdays
+            clock = reading.local_time or draft.pending.local_time
+            return replace(draft.pending, weekdays=frozenset(days), local_time=clock)
+        return None
+
+    def _draft_tap(self, state: State, draft: Draft, tap: Tap) -> list[Reply]:
+        """Buttons that change or finish the plan being made."""
+        if tap.action == "day" and (day := parse_number(tap.arg)) is not None and day < 7:
+            draft = replace(draft, step=Step.WHEN, weekdays=draft.weekdays ^ {day})
+        elif tap.action == "time" and tap.arg in TIMES:
+            draft = replace(draft, step=Step.WHEN, local_time=tap.arg)
+        elif tap.action == "pick" and (i := parse_number(tap.arg)) is not None and i < len(draft.options):
+            return [self._to_confirm(state, replace(draft, pending=draft.options[i], kept="", options=()), edit=True)]
+        elif tap.action == "change":
+            draft = replace(draft, step=Step.WHEN, pending=None)
+        elif tap.action == "review" and draft.weekdays and draft.local_time:
+            schedule = Schedule(weekdays=draft.weekdays, local_time=time.fromisoformat(draft.local_time))
+            return [self._to_confirm(state, replace(draft, pending=schedule), edit=True)]
+        elif tap.action == "review":
+            return [Reply("Pick at least one day and a time first, or type it, e.g. \"Mon Wed Fri at 7am\".")]
+        elif tap.action == "save" and draft.step is Step.CONFIRM and draft.pending:
+            return [replace(self._save(state, draft), edit=True)]
+        else:
+            return [Reply(t.STALE)]
+        state = self._save_draft(state, draft)
+        return [self._picker(state, draft, edit=True)]
+
+    def _save(self, state: State, draft: Draft) -> Reply:
+        """Store the confirmed plan (replacing the one being edited), if the safety check still
+        allows it: it may have expired or been flagged for a redo since planning began."""
+        closed = self.gate.check(state.user_id)
+        if closed:
+            return closed
+        profile = self.store.load_profile(state.user_id)
+        assert draft.pending is not None
+        with transaction(self.store.db):  # the plan, the old one it replaces and the dialogue's end: all or none
+            if draft.editing is not None:
+                self.store.deactivate(state.user_id, draft.editing, "edited")
+            self.planner.create(profile, draft.pending)
+            self.dialogues.end(state.user_id, DIALOGUE)
+        return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. "
+                     "See what's coming with /sessions; change timing with /settings.")
+
+
+def _joined(kept: str, text: str) -> str:
+    """What the user said so far, in order."""
+    return " ".join(part for part in (kept.strip(), text.strip()) if part)

@@ -1,0 +1,109 @@
+"""/sessions and /settings: the week ahead with skip and cancel (confirmed) buttons, reminder
+timing and goal. Their buttons start from nothing (entry buttons) and act on stored plans only
+after checking the plan is still the user's and active."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from bot.core.callbacks import Tap, parse_number
+from bot.core.dialogue import entry_button
+from bot.core.messages import Button, Reply
+from bot.features.planning import texts as t
+from scheduler.planner import Planner
+from scheduler.store import SchedulerStore
+from scheduler.timezones import format_zone
+
+SESSIONS, SETTINGS = "ses", "set"
+LEADS = (0, 15, 30, 60, 120)
+MAX_SESSION_BUTTONS = 8
+
+
+class Sessions:
+    """The user's sessions and planning settings."""
+
+    def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.planner = planner
+        self.clock = clock
+
+    def sessions(self, user_id: int) -> list[Reply]:
+        """/sessions: the next 7 days (today's until they have passed), with buttons to skip one
+        session or cancel a whole plan."""
+        upcoming = self.planner.upcoming(user_id)
+        reminded = self.store.load_reminded_sessions(user_id, self.clock())
+        if not upcoming and not reminded and not self.store.count_plans(user_id):
+            return [Reply("You have no plans yet. Make one with /plan.")]
+        zone = self.store.load_profile(user_id).zone or "UTC"
+        times = sorted({at for at in reminded} | {at for _, at in upcoming})
+        lines = [f"• {t.format_when(at, zone)}" for at in times] or ["(nothing in the next 7 days)"]
+        rows = [(entry_button(SESSIONS, f"✖️ Skip {t.format_when(at, zone)}", "c", f"{plan.id}:{int(at.timestamp())}"),)
+                for plan, at in upcoming[:MAX_SESSION_BUTTONS]]
+        rows += [(entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
+                 for p in self.store.load_plans(user_id)]
+        return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines), buttons=tuple(rows))]
+
+    def settings(self, user_id: int) -> list[Reply]:
+        """/settings: reminder timing and goal."""
+        profile = self.store.load_profile(user_id)
+        text = (f"Reminders come {t.format_lead_phrase(profile.lead_minutes)}.\nGoal: {t.GOALS.get(profile.goal or '', 'not set')}.\n"
+                f"Time zone: {format_zone(profile.zone, self.clock()) if profile.zone else 'not set'} (change with /timezone).")
+        leads = tuple(entry_button(SETTINGS, ("✅ " if m == profile.lead_minutes else "") + t.format_lead(m), "lead", str(m))
+                      for m in LEADS)
+        goals = tuple((entry_button(SETTINGS, label, "goal", g),) for g, label in t.GOALS.items())
+        return [Reply(text, buttons=(leads, *goals))]
+
+    def on_sessions_tap(self, user_id: int, tap: Tap) -> list[Reply]:
+        """Skip one session (c PLAN:EPOCH), or cancel a whole plan after confirming (p, then pyes/pno)."""
+        numbers = [parse_number(part) for part in tap.arg.split(":")]
+        if not numbers or None in numbers:
+            return [Reply(t.STALE)]
+        plan = self.store.load_plan(numbers[0] or 0)
+        if plan is None or plan.user_id != user_id or not plan.active:
+            return [Reply(t.STALE)]
+        zone = self.store.load_profile(user_id).zone or "UTC"
+        if tap.action == "c" and len(numbers) == 2:
+            return self._skip(user_id, plan.id, numbers[1] or 0, zone)
+        if tap.action == "p" and len(numbers) == 1:
+            return [Reply(f"Cancel the plan {t.format_schedule(plan.schedule, zone)}? Its reminders stop.",
+                          buttons=((entry_button(SESSIONS, "🗑 Yes, cancel it", "pyes", str(plan.id)),
+                                    entry_button(SESSIONS, "Keep it", "pno", str(plan.id))),))]
+        if tap.action == "pyes" and len(numbers) == 1 and self.planner.cancel_plan(user_id, plan.id):
+            return [Reply("Plan cancelled; no more reminders for it.", edit=True)]
+        if tap.action == "pno" and len(numbers) == 1:
+            return [Reply("Okay, the plan stays.", edit=True)]
+        return [Reply(t.STALE)]
+
+    def _skip(self, user_id: int, plan_id: int, epoch: int, zone: str) -> list[Reply]:
+        """Cancel one upcoming session."""
+        try:
+            at = datetime.fromtimestamp(epoch, self.clock().tzinfo)
+        except (ValueError, OverflowError, OSError):
+            return [Reply(t.STALE)]
+        if not self.planner.cancel_session(user_id, plan_id, at):
+            return [Reply(t.STALE)]
+        return [Reply(f"Skipped {t.format_when(at, zone)}.")]
+
+    def on_settings_tap(self, user_id: int, tap: Tap) -> list[Reply]:
+        """Reminder lead time or goal."""
+        profile = self.store.load_profile(user_id)
+        if tap.action == "lead" and parse_number(tap.arg) in LEADS:
+            self.planner.update_profile(replace(profile, lead_minutes=int(tap.arg)))
+        elif tap.action == "goal" and tap.arg in t.GOALS:
+            self.planner.update_profile(replace(profile, goal=tap.arg))
+        else:
+            return [Reply(t.STALE)]
+        return [replace(self.settings(user_id)[0], edit=True)]
+
+    def plan_list(self, user_id: int) -> Reply | None:
+        """/plan first shows the plans the user has, each with an edit button."""
+        plans = self.store.load_plans(user_id)
+        if not plans:
+            return None
+        zone = self.store.load_profile(user_id).zone or "UTC"
+        lines = [f"• {t.format_schedule(p.schedule, zone)}" for p in plans]
+        rows = tuple((Button(f"✏️ Edit: {t.format_schedule(p.schedule, zone)}",
+                             entry_button("plan", "", "edit", str(p.id)).data),) for p in plans)
+        return Reply("Your plans:\n" + "\n".join(lines) + "\n\nEdit one below, or make a new one:", buttons=rows)

@@ -1,0 +1,116 @@
+"""What the planning dialogue and reminders say: pure text builders."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from knowledge.model import Prescription
+from scheduler.model import WEEKDAY_NAMES, Schedule
+
+ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
+            "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
+ZONE_UNKNOWN = ("I couldn't place that. Type a bigger city nearby, your country, a UTC offset like \"UTC+2\", "
+                "or share your location with the button below.")
+ASK_GOAL = "What are you training for? This sets the sets, reps, load and rest of each session."
+ASK_WHEN = ("When do you want to train? Type it, e.g. \"every Mon Wed Fri at 7am\", \"weekdays at 6:15\", "
+            "\"tomorrow 18:30\" or \"in 2 hours\", or pick days and a time below.")
+NEED_SCREEN = ("Before I plan sessions, please take the short safety check: it asks a few health "
+               "questions so you know whether to talk to a doctor first.")
+NEED_REVIEW = ("Your safety check flagged points to go through with a doctor or physiotherapist. Planning "
+               "opens once a health professional has reviewed them: tap below when they have.")
+RED_STOP = ("Your safety check said to seek medical care, so I won't plan training sessions. If things "
+            "have changed, a health professional can advise you, and you can redo /screen.")
+FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
+NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
+PLAN_CANCELLED = "Okay, no plan saved."
+ZONE_KEPT = "Okay, your time zone stays as it was."
+EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
+           "to endurance\"), or tap ✏️ Change. Saving replaces the old plan.")
+STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
+DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
+GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
+         "mobility": "🧘 Mobility / movement integrity"}
+
+
+def format_schedule(schedule: Schedule, zone: str) -> str:
+    """"every Mon, Wed, Fri at 07:00", "every 2 days at 07:00", "on the first Mon of every month at
+    18:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
+    if not schedule.recurring:
+        return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
+    days = ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
+    at = f"at {schedule.local_time:%H:%M}"
+    kind = schedule.kind
+    if kind == "every_n_days":
+        return f"every {'other day' if schedule.every == 2 else f'{schedule.every} days'} {at}"
+    if kind == "every_n_weeks":
+        return f"every {'other week' if schedule.every == 2 else f'{schedule.every} weeks'} on {days} {at}"
+    if kind == "monthly" and schedule.month_day:
+        return f"every month on the {_ordinal(schedule.month_day)} {at}"
+    if kind == "monthly":
+        nth = "last" if schedule.nth == -1 else _ordinal(schedule.nth or 1)
+        return f"on the {nth} {days} of every month {at}"
+    return f"{'every day' if len(schedule.weekdays) == 7 else 'every ' + days} {at}"
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_clock(now: datetime, zone: str) -> str:
+    """The wall time now in a zone: "23:41"."""
+    from scheduler.timezones import zone_info
+
+    return f"{now.astimezone(zone_info(zone)):%H:%M}"
+
+
+def format_zone_check(place: str, zone: str, now: datetime) -> str:
+    """"Karachi (Pakistan), now 23:41. Right?" with the zone name, so a guess is never saved unseen."""
+    return (f"{place}, now {format_clock(now, zone)}. Right?\n(Time zone {zone}.) Tap ✅ if so; otherwise "
+            "pick another below or type another place.")
+
+
+def format_when(at: datetime, zone: str | tzinfo) -> str:
+    """"Mon 23 Nov 07:00" in the zone."""
+    from scheduler.timezones import zone_info
+
+    return f"{at.astimezone(zone_info(zone) if isinstance(zone, str) else zone):%a %d %b %H:%M}"
+
+
+def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime]) -> str:
+    """What the bot understood, the next three dates, and the question to save."""
+    dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
+    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}.\n\n"
+            f"Next sessions:\n{dates}\n\nSave this plan?")
+
+
+def format_lead(minutes: int) -> str:
+    """"30 min" / "1 h" / "at start" (for buttons)."""
+    if minutes == 0:
+        return "at start"
+    return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
+
+
+def format_lead_phrase(minutes: int) -> str:
+    """"30 min before each session" or "when each session starts"."""
+    return "when each session starts" if minutes == 0 else f"{format_lead(minutes)} before each session"
+
+
+def format_prescription(p: Prescription) -> str:
+    """One line of sets, reps, load and rest."""
+    return f"{p.sets} sets × {p.reps} reps · load: {p.load} · rest: {p.rest}"
+
+
+def format_reminder(at: datetime, zone: str, goal: str, prescription: Prescription | None, warm_up: str,
+                    late: bool, snoozed: bool) -> str:
+    """The reminder: when, what to do for the goal, a warm-up cue, and the check-in question."""
+    head = "⏰ Snoozed reminder: " if snoozed else "⏰ "
+    lines = [f"{head}reverse hypers at {format_when(at, zone)} (goal: {goal})."]
+    if late:
+        lines.append("Sorry this comes late: I was offline at the planned reminder time.")
+    if prescription:
+        lines.append(format_prescription(prescription))
+    lines += [warm_up, "Check-in: feeling unwell today, or new or worse back or leg pain? Then skip today."]
+    return "\n\n".join(lines)

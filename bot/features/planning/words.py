@@ -1,0 +1,18 @@
+"""What planning needs read from a typed message besides a schedule: a goal and a yes or no."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class PlanWords(Protocol):
+    """The understanding layer's readings that planning uses."""
+
+    def goal(self, text: str) -> str | None:
+        """"strength" | "hypertrophy" | "endurance" | "mobility", or None."""
+
+    def answer(self, text: str) -> str | None:
+        """"yes" | "no" | "unsure", or None."""
+
+    def is_yes(self, text: str) -> bool:
+        """Whether the message confirms what the bot just showed."""

@@ -1,0 +1,41 @@
+"""The time-zone step of planning: a guessed zone shown with its local time and a button to
+confirm it, a choice for an ambiguous name, and what counts as a typed "yes"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.core.messages import Button, Reply
+from bot.features.planning import texts as t
+from scheduler.timezones import ZoneGuess, format_zone, zone_info
+
+YES = ("yes", "y", "yep", "yeah", "yes please", "right", "correct", "that's right", "thats right", "ok", "okay", "sure")
+
+
+def zone_check(guess: ZoneGuess, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
+    """A found zone is never saved unasked: its local time and a ✅ button (alternatives below);
+    a choice for an ambiguous name; else what to type, with the share-location button.
+    `zone_button(label, zone)` makes a button of the dialogue's run and step."""
+    if guess.zone:
+        rows = ((zone_button("✅ Yes, that's right", guess.zone),),
+                *((zone_button(format_zone(z, now), z),) for z in guess.suggestions))
+        return Reply(t.format_zone_check(guess.place, guess.zone, now), buttons=rows)
+    if guess.choices:
+        rows = tuple((zone_button(f"{label}, now {t.format_clock(now, z)}", z),) for label, z in guess.choices)
+        return Reply(t.ZONE_CHOICE, buttons=rows)
+    return Reply(t.ZONE_UNKNOWN, location=True)
+
+
+def is_yes(text: str) -> bool:
+    """Whether a typed message confirms what the bot just showed."""
+    return text.strip().lower().strip(".!") in YES
+
+
+def known_zone(name: str) -> bool:
+    """Whether a zone name from a button is a real zone."""
+    try:
+        zone_info(name)
+    except (ValueError, KeyError):
+        return False
+    return True

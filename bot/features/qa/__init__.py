@@ -1,0 +1,1 @@
+"""Knowledge questions: answers with their source, topics, small talk."""

@@ -1,0 +1,139 @@
+"""Knowledge replies: answers with their source, the topic menu, and declining without guessing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from bot.core.messages import Button, Reply
+from bot.features.qa import texts
+from bot.storage.users import Store
+from knowledge.model import Entry
+from knowledge.safety import Safety
+from knowledge.training import Gap
+from knowledge.understanding import Match, Reading, Understanding
+
+MAX_RELATED_BUTTONS = 2
+MAX_LOGGED_CHARS = 500
+HEALTH_ENTRY = "medical-care"
+HEALTH_MARGIN = 15.0  # a health question keeps its own topic only when the match is clearly right
+# A transcript needs a clearer match than typed text to be answered: a misheard question that
+# scores just over the bar would get a confident wrong answer; below it the bot offers suggestions.
+HEARD_MARGIN = 4.0
+TOPICS_BUTTON = Button("📚 Topics", "topics")
+EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="emergency")
+DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
+
+
+class Answerer:
+    """Turns questions and knowledge buttons into replies."""
+
+    def __init__(self, understanding: Understanding, store: Store, clock: Callable[[], datetime]) -> None:
+        self.understanding = understanding
+        self.kb = understanding.kb
+        self.store = store
+        self.clock = clock
+
+    def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
+        """Answer a question. A health concern always leads with doctor-first advice (an acute red
+        flag with "stop now, get emergency care") and, when no entry fits it clearly, gets the
+        medical-care entry. A `heard` question (a voice note's transcript, perhaps misheard) needs a
+        clearer match; below it the bot says it may not have caught it and offers suggestions, and
+        its answer offers any close second instead of related topics."""
+        reading = self.read(text, heard)
+        match = reading.match
+        if reading.safety is Safety.EMERGENCY:
+            return EMERGENCY_REPLY
+        if reading.safety is Safety.DOCTOR:
+            return self._doctor_first(match)
+        if match.entry_id:
+            return self._entry_reply(match.entry_id, match.score, match.close if heard else ())
+        if reading.gap:
+            return self._gap_reply(reading.gap, match.score)
+        return self._missed(user_id, text, match, heard)
+
+    def _doctor_first(self, match: Match) -> Reply:
+        """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry."""
+        clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
+        fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
+        entry_id = match.entry_id if clear else (fallback.id if fallback else None)
+        if entry_id is None:
+            return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),), safety="doctor")
+        reply = self._entry_reply(entry_id, match.score)
+        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+
+    def _gap_reply(self, gap: Gap, score: float) -> Reply:
+        """A near miss: say the articles don't cover it, and offer what they do."""
+        rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in gap.offer if e in self.kb.entries)
+        return Reply(texts.format_gap(gap.about, bool(rows)), buttons=rows + ((TOPICS_BUTTON,),), score=score)
+
+    def read(self, text: str, heard: bool = False) -> Reading:
+        """How the understanding layer reads a message (with the margin heard text needs)."""
+        return self.understanding.read(text, HEARD_MARGIN if heard else 0.0)
+
+    def safety(self, text: str) -> Safety:
+        """How urgent a health concern the message carries, if any."""
+        return self.read(text).safety
+
+    def heard_fit(self, text: str) -> float:
+        """The score of the entry a transcript would be answered with, 0 when it would not be."""
+        match = self.read(text, heard=True).match
+        return match.score if match.entry_id else 0.0
+
+    def knows(self, text: str) -> bool:
+        """Whether a message is confidently a knowledge question."""
+        return self.read(text).match.entry_id is not None
+
+    def is_question(self, text: str) -> bool:
+        """Whether a message is worded as a question."""
+        return bool(self.understanding.matcher.normalizer.is_question(text))
+
+    def topics(self) -> Reply:
+        """The topic menu: one button per group."""
+        rows = tuple((Button(label, f"topic:{group}"),) for group, label in self.kb.groups.items())
+        return Reply(texts.format_topics_intro(), buttons=rows)
+
+    def on_button(self, data: str) -> Reply | None:
+        """A topic-menu, entry or more-detail button; None when the data is not one of ours."""
+        kind, _, arg = data.partition(":")
+        if data == TOPICS_BUTTON.data:
+            return self.topics()
+        if kind == "topic" and arg in self.kb.groups:
+            rows = tuple((Button(e.title, f"kb:{e.id}"),) for e in self.kb.in_group(arg))
+            return Reply(f"{self.kb.groups[arg]}: pick a question.", buttons=rows + ((TOPICS_BUTTON,),))
+        entry = self.kb.entry(arg)
+        if kind == "kb" and entry:
+            return self._entry_reply(entry.id, 100.0)
+        if kind == "more" and entry:
+            return Reply(texts.format_details(entry, self.kb), title=entry.title, buttons=((TOPICS_BUTTON,),),
+                         entry=entry.id, matched=True, score=100.0)
+        return None
+
+    def _entry_reply(self, entry_id: str, score: float, alternatives: tuple[str, ...] = ()) -> Reply:
+        """An entry's answer with its source and follow-up buttons."""
+        entry = self.kb.entries[entry_id]
+        return Reply(texts.format_answer(entry, self.kb), title=entry.title,
+                     buttons=self._entry_buttons(entry, alternatives), entry=entry.id, matched=True, score=score)
+
+    def _missed(self, user_id: int, text: str, match: Match, heard: bool) -> Reply:
+        """Decline without guessing, and log it for curators when it was a question (not a place,
+        a schedule or a request the dialogue did not expect)."""
+        best = match.suggestions[0] if match.suggestions else None
+        if self.is_question(text):
+            self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
+        rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
+        rows.append((TOPICS_BUTTON,))
+        say = texts.format_not_caught if heard else texts.format_not_understood
+        return Reply(say(bool(match.suggestions)), buttons=tuple(rows), score=match.score)
+
+    def _entry_buttons(self, entry: Entry, alternatives: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
+        """More detail, the alternatives (or else a few related topics), and the topic menu."""
+        rows: list[tuple[Button, ...]] = []
+        if entry.details:
+            rows.append((Button("🔎 More detail", f"more:{entry.id}"),))
+        for other in (alternatives or entry.related)[:MAX_RELATED_BUTTONS]:
+            title = self.kb.entries[other].title
+            rows.append((Button(f"{DID_YOU_MEAN}{title}?" if alternatives else f"➡️ {title}", f"kb:{other}"),))
+        rows.append((TOPICS_BUTTON,))
+        return tuple(rows)

@@ -1,0 +1,1 @@
+"""Reminder messages and their check-in."""

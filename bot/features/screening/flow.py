@@ -1,0 +1,221 @@
+"""The safety-check dialogue: consent, one question at a time, back, cancel, outcome.
+
+A dialogue of the core's one mechanism: its buttons carry "scr:<nonce>:<step>:<answer>" (step
+"consent" or the question's number); the nonce names one run of the questionnaire, so a button from
+an old or finished run, another user's, a forged one or a second press of the same button changes
+nothing. Progress is a row of the dialogue table, saved after every answer, so a restart resumes it.
+
+A valid result stays until a retake is finished. A red result can be replaced only after a health
+professional's review is recorded or RED_WAIT has passed: an immediate all-"no" retake would hide it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.core.callbacks import Tap
+from bot.core.dialogue import entry_button
+from bot.core.messages import Button, Reply
+from bot.features.screening import texts
+from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Status, outcome_of
+from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
+from bot.storage.dialogues import State
+from knowledge.normalize import clean_text
+
+PREFIX = DIALOGUE
+START = entry_button("cmd", "🩺 Take the safety check", "retake")
+REVIEWED = entry_button("cmd", "✅ A health professional has reviewed these", "reviewed")
+RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
+RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
+VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
+ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
+TYPED = {
+    "y": {"yes", "y", "yeah", "yep", "yup", "yes i do", "yes i am", "yes i have", "i do", "i am", "i have", "correct", "true"},
+    "n": {"no", "n", "nope", "nah", "never", "not really", "no i dont", "no i am not", "no i havent", "i dont", "im not", "false", "none"},
+    "u": {"not sure", "unsure", "dunno", "dont know", "i dont know", "idk", "maybe", "possibly", "perhaps", "no idea", "im not sure"},
+    "b": {"back", "go back", "previous", "undo"},
+    "c": {"cancel", "stop", "quit", "exit", "cancel check", "stop the check"},
+}
+
+CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}
+
+Clock = Callable[[], datetime]
+
+
+def typed_answer(text: str) -> str | None:
+    """The answer code a typed message stands for (y, n, u, b, c), or None."""
+    cleaned = clean_text(text)
+    return next((code for code, words in TYPED.items() if cleaned in words), None)
+
+
+class ScreeningFlow:
+    """Runs the questionnaire for any number of users; all state is in the store."""
+
+    def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4)) -> None:
+        self.store = store
+        self.clock = clock
+        self.new_nonce = new_nonce
+
+    def status(self, user_id: int) -> Status:
+        """Not screened / in progress / green / amber / amber reviewed / red / expired."""
+        result = self.store.load_result(user_id)
+        expired = result is not None and (result.version != VERSION or result.redo_at is not None
+                                          or self.clock() >= result.completed_at + VALIDITY)
+        if result is None or expired:  # an unfinished retake keeps a valid result
+            if self.store.load_progress(user_id):
+                return Status.IN_PROGRESS
+            return Status.EXPIRED if result else Status.NOT_SCREENED
+        assert result is not None
+        if result.outcome is Outcome.AMBER:
+            return Status.AMBER_REVIEWED if result.reviewed_at else Status.AMBER
+        return Status(result.outcome.value)
+
+    def describe(self, user_id: int) -> str:
+        """The status with dates and flagged points, for /mydata."""
+        result = self.store.load_result(user_id)
+        expires = result.completed_at + VALIDITY if result else None
+        return texts.format_status(self.status(user_id), result, expires)
+
+    def request_redo(self, user_id: int) -> None:
+        """The user's health changed: their result no longer counts until they redo the check."""
+        self.store.save_redo(user_id, self.clock())
+
+    def start(self, user_id: int) -> list[Reply]:
+        """/screen: the valid result with a retake button, or a new run (replacing an unfinished one)."""
+        status = self.status(user_id)
+        if status not in VALID:
+            return self.retake(user_id)
+        result = self.store.load_result(user_id)
+        assert result is not None
+        return [Reply(f"{texts.format_status(status, result, result.completed_at + VALIDITY)}\n\n{texts.RETAKE_HINT}",
+                      buttons=((RETAKE,),))]
+
+    def retake(self, user_id: int) -> list[Reply]:
+        """Begin a new run with the consent message, unless a red result is too recent to replace."""
+        result = self.store.load_result(user_id)
+        if result and result.outcome is Outcome.RED and self.status(user_id) is Status.RED \
+                and not result.reviewed_at and self.clock() < result.completed_at + RED_WAIT:
+            until = result.completed_at + RED_WAIT
+            return [Reply(texts.format_red_wait(until), buttons=((REVIEWED,),))]
+        progress = Progress(user_id, VERSION, self.new_nonce(), self.clock(), False, 0, ())
+        self.store.save_progress(progress)
+        return [self._consent(progress)]
+
+    def waiting_for_answer(self, user_id: int) -> bool:
+        """Whether the user is in the middle of the questionnaire (consent included)."""
+        return self.store.load_progress(user_id) is not None
+
+    def on_typed(self, user_id: int, text: str) -> list[Reply] | None:
+        """A typed yes / no / not sure / back / cancel for the current question, or None."""
+        progress = self.store.load_progress(user_id)
+        code = typed_answer(text)
+        if progress is None:
+            return None
+        if not progress.consented:
+            code = "y" if clean_text(text) in CONSENT_WORDS else code
+            choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
+            return self._on_consent(progress, choice, edit=False) if choice else None
+        return self._answer(progress, code, edit=False) if code else None
+
+    def current(self, user_id: int) -> Reply | None:
+        """The question (or consent) the user is on, as a new message."""
+        progress = self.store.load_progress(user_id)
+        if progress is None:
+            return None
+        return self._question(progress, edit=False) if progress.consented else self._consent(progress)
+
+    name = DIALOGUE
+
+    def ask(self, state: State) -> Reply:
+        """The question (or consent) the user is on, asked again."""
+        return self.current(state.user_id) or Reply(texts.STALE)
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A typed answer (None: not one, so it is answered as a question)."""
+        return self.on_typed(state.user_id, text)
+
+    def cancel(self, state: State) -> list[Reply]:
+        """Leave the questionnaire: its answers so far are deleted (a valid earlier result stays)."""
+        self.store.drop_progress(state.user_id)
+        return [Reply(texts.CANCELLED)]
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """A pressed button of this run and step (the dialogue engine checked both)."""
+        progress = self.store.load_progress(state.user_id)
+        if progress is None:
+            return [Reply(texts.STALE)]
+        if tap.step == CONSENT:
+            return self._on_consent(progress, tap.action, edit=True)
+        return self._answer(progress, tap.action, edit=True)
+
+    def _on_consent(self, progress: Progress, choice: str, edit: bool) -> list[Reply]:
+        """Accept (go to question 1) or decline (forget the run)."""
+        if progress.consented or choice not in ("ok", "decline"):
+            return [Reply(texts.STALE)]
+        if choice == "decline":
+            self.store.drop_progress(progress.user_id)
+            return [Reply(texts.DECLINED, edit=edit)]
+        progress = replace(progress, consented=True)
+        self.store.save_progress(progress)
+        return [self._question(progress, edit)]
+
+    def _answer(self, progress: Progress, code: str, edit: bool) -> list[Reply]:
+        """Apply one answer, back or cancel; finish when a red answer comes or the last is given."""
+        if code == "c":
+            self.store.drop_progress(progress.user_id)
+            return [Reply(texts.CANCELLED, edit=edit)]
+        if code == "b":
+            return [self._back(progress, edit)]
+        if code not in ANSWERS:
+            return [Reply(texts.STALE)]
+        question = QUESTIONS[progress.step]
+        flagged = progress.flagged + ((question.id,) if code in ("y", "u") else ())
+        if (code != "n" and question.level is Level.RED) or progress.step + 1 == len(QUESTIONS):
+            return [self._finish(progress, flagged, edit)]
+        progress = replace(progress, step=progress.step + 1, flagged=flagged)
+        self.store.save_progress(progress)
+        return [self._question(progress, edit)]
+
+    def _back(self, progress: Progress, edit: bool) -> Reply:
+        """Step back one question and forget its answer."""
+        if progress.step > 0:
+            previous = QUESTIONS[progress.step - 1].id
+            progress = replace(progress, step=progress.step - 1,
+                               flagged=tuple(q for q in progress.flagged if q != previous))
+            self.store.save_progress(progress)
+        return self._question(progress, edit)
+
+    def _finish(self, progress: Progress, flagged: tuple[str, ...], edit: bool) -> Reply:
+        """Store the result and say what it means."""
+        outcome = outcome_of(list(flagged))
+        self.store.complete(Result(progress.user_id, progress.version, progress.started_at, self.clock(),
+                                   outcome, flagged))
+        if outcome is Outcome.RED:
+            return Reply(texts.RED, edit=edit)
+        if outcome is Outcome.AMBER:
+            return Reply(texts.format_amber(flagged), buttons=((REVIEWED,),), edit=edit)
+        return Reply(texts.GREEN, edit=edit)
+
+    def reviewed(self, user_id: int) -> list[Reply]:
+        """Record that a professional reviewed a flagged (amber or red) result."""
+        if self.status(user_id) not in (Status.AMBER, Status.AMBER_REVIEWED, Status.RED):
+            return [Reply(texts.STALE)]
+        self.store.save_reviewed(user_id, self.clock())
+        return [Reply(texts.REVIEWED)]
+
+    def _consent(self, progress: Progress) -> Reply:
+        """The consent message with its two buttons."""
+        buttons = ((Button("I agree, start", f"{PREFIX}:{progress.nonce}:{CONSENT}:ok"),
+                    Button("Not now", f"{PREFIX}:{progress.nonce}:{CONSENT}:decline")),)
+        return Reply(texts.CONSENT, buttons=buttons)
+
+    def _question(self, progress: Progress, edit: bool) -> Reply:
+        """The current question with Yes / No / Not sure, Back and Cancel."""
+        key = f"{PREFIX}:{progress.nonce}:{progress.step}"
+        answers = tuple(Button(label, f"{key}:{code}") for code, label in ANSWERS.items())
+        controls = (Button("⬅️ Back", f"{key}:b"), Button("✖️ Cancel", f"{key}:c"))
+        return Reply(texts.format_question(progress.step, QUESTIONS[progress.step]),
+                     buttons=(answers, controls if progress.step else controls[1:]), edit=edit)

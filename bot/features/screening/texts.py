@@ -1,0 +1,77 @@
+"""What the safety check says. Never: "cleared", "approved", "safe for you", "medical clearance",
+"no risk"; no diagnosis, no comment on medication, no reassurance about a red-flag symptom."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.features.screening.questions import BY_ID, QUESTIONS, Question, Status
+from bot.features.screening.store import Result
+
+FORBIDDEN = ("cleared", "approved", "safe for you", "medical clearance", "no risk")
+
+CONSENT = (
+    "🩺 Safety check before you start\n\n"
+    f"I'll ask {len(QUESTIONS)} short yes / no questions about your health (heart, chest, dizziness, "
+    "back and legs, surgery, pregnancy, medicines). Why: reverse hyperextensions load the lower back "
+    "and hips, and some answers mean you should talk to a doctor or physiotherapist first.\n\n"
+    "What I keep: the date, the outcome and which questions you answered yes or not sure, so your "
+    "plan can check it. Nothing else, never in logs, and /forget erases it all at any time.\n\n"
+    "It takes about a minute. Ready?"
+)
+DECLINED = "No problem. You can still ask me anything, and start the check any time with /screen."
+CANCELLED = "Safety check cancelled; your answers so far are deleted. Start again any time with /screen."
+RED = (
+    "🛑 Please stop here and don't start reverse hyperextensions.\n\n"
+    "What you described needs a health professional now: seek medical care today, and call emergency "
+    "services if it is severe or came on suddenly."
+)
+GREEN = (
+    "✅ Nothing in your answers calls for a check with a professional first.\n\n"
+    "Next: start light, with a short range of motion and a slow, controlled tempo, and build up "
+    "gradually over the weeks. Warm up first, and stop if anything hurts. Plan your sessions and get "
+    "reminders with /plan.\n\n"
+    "This is a screening aid, not a medical assessment. If your health changes, run /screen again."
+)
+REVIEWED = ("Noted: a health professional has reviewed your flagged points. Follow their advice on "
+            "how to start, and run /screen again if anything changes.")
+STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
+RETAKE_HINT = "Your answers still count. Retake the check if your health has changed."
+TYPE_HINT = "Tap a button, or type yes, no, not sure, back or cancel."
+
+
+def format_question(step: int, question: Question) -> str:
+    """One question with its progress line."""
+    return f"Question {step + 1} of {len(QUESTIONS)}\n\n{question.text}\n\n(\"Not sure\" is fine: it counts as yes.)"
+
+
+def format_amber(flagged: tuple[str, ...]) -> str:
+    """The flagged points in plain words, and what to do about them."""
+    points = "\n".join(f"• {BY_ID[qid].topic}" for qid in flagged if qid in BY_ID)
+    return (
+        "⚠️ Please talk to a doctor or physiotherapist before starting reverse hyperextensions, and "
+        f"show them these points:\n{points}\n\n"
+        "You can still ask me anything about the exercise. Planning sessions opens once a health "
+        "professional has gone through these points with you: tap the button below when they have.\n\n"
+        "This is a screening aid, not a medical assessment."
+    )
+
+
+def format_status(status: Status, result: Result | None, expires: datetime | None) -> str:
+    """The user's safety-check status in one or two lines (for /mydata)."""
+    if result is None or status in (Status.NOT_SCREENED, Status.IN_PROGRESS):
+        return f"Safety check: {status.value}."
+    line = f"Safety check: {status.value}, completed {result.completed_at:%d %b %Y}"
+    if expires and status is not Status.EXPIRED:
+        line += f", valid until {expires:%d %b %Y}"
+    if result.flagged:
+        line += ". Flagged: " + "; ".join(BY_ID[q].topic for q in result.flagged if q in BY_ID)
+    if result.reviewed_at:
+        line += f". Reviewed by a health professional on {result.reviewed_at:%d %b %Y}"
+    return line + "."
+
+
+def format_red_wait(until: datetime) -> str:
+    """Why a recent red result cannot be replaced by a retake yet."""
+    return ("Your last check said to seek medical care, so it stands for now. Once a health professional "
+            f"has checked you, tap below and then retake it; otherwise you can retake it from {until:%d %b %Y}.")

@@ -1,0 +1,1 @@
+"""Voice notes in and answers read aloud."""

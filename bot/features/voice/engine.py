@@ -1,0 +1,59 @@
+"""Assemble voice notes from settings: the pipeline (Whisper loading in the background), its
+weights, and the adapters' helpers that turn a transcript or an audio file into an inbound message."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.voice.notes import UNREADABLE, VOICE_OFF
+from bot.settings import Settings
+from knowledge.model import KnowledgeBase
+from voice.audio import AudioError
+from voice.pipeline import VoicePipeline, build_voice_pipeline
+from voice.recognizer import Transcript, VoiceOff
+from voice.speech import VoiceStyle
+from voice.weights import load_int8_weights
+
+log = logging.getLogger(__name__)
+
+
+def build_voice(settings: Settings, kb: KnowledgeBase) -> VoicePipeline:
+    """The voice pipeline; Whisper loads in the background from checked int8 weights."""
+    log.info("loading the speech recognizer from %s", settings.voice_dir)
+    return build_voice_pipeline(kb, settings.voice_dir, VoiceStyle(settings.tts_voice), settings.whisper_dir)
+
+
+def build_weights(settings: Settings) -> Path:
+    """Build (once) and check the int8 weights; the folder they are in."""
+    return load_int8_weights(settings.whisper_dir, settings.voice_dir)
+
+
+def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
+    """A transcript as the core's input: empty text when the recognizer was not confident."""
+    if not transcript.confident:
+        return Inbound(user_id, InboundKind.VOICE, "")
+    return Inbound(user_id, InboundKind.VOICE, transcript.text, transcript.alternatives)
+
+
+def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inbound | Reply:
+    """An audio file as a voice note, or the reply saying why it cannot be heard."""
+    try:
+        return voice_inbound(user_id, pipeline.transcribe_file(path))
+    except AudioError:
+        return UNREADABLE
+    except VoiceOff:
+        return VOICE_OFF
+
+
+def audio_reader(settings: Settings, kb: KnowledgeBase) -> Callable[[int, Path], Inbound | Reply]:
+    """Reads an audio file as a voice note; the pipeline is built on first use only."""
+    pipeline: list[VoicePipeline] = []
+
+    def read(user_id: int, path: Path) -> Inbound | Reply:
+        if not pipeline:
+            pipeline.append(build_voice(settings, kb))
+        return read_audio_file(pipeline[0], user_id, path)
+    return read

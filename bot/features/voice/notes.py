@@ -1,0 +1,58 @@
+"""Voice notes in the core: what the bot heard, "I didn't catch that", and the /voice setting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.messages import Reply
+from bot.features.qa.answerer import TOPICS_BUTTON
+
+HEARD = "🎙 I heard: “{}”\n\n"
+DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer to the phone, or type your question.",
+                    buttons=((TOPICS_BUTTON,),))
+TOO_LONG = Reply("🎙 That voice note is over a minute long. Please keep it short: one question per note, "
+                 "or type it.")
+TOO_BIG = Reply("🎙 That file is too big for me to download. Please send a short voice note, or type your question.")
+VOICE_OFF = Reply("🎙 I can't listen to voice notes right now (my speech recognizer is switched off). "
+                  "Please type your question.", buttons=((TOPICS_BUTTON,),))
+UNREADABLE = Reply("🎙 I couldn't play that audio. Please record the voice note again, or type your question.")
+
+
+def with_heard(transcript: str, replies: list[Reply]) -> list[Reply]:
+    """The replies, the first one starting with what the bot heard."""
+    if not replies:
+        return replies
+    first = replies[0]
+    title = f"{first.title}\n" if first.title else ""  # the heard line comes first, above the title
+    return [replace(first, title="", text=HEARD.format(transcript) + title + first.text), *replies[1:]]
+
+
+def spoken_text(reply: Reply) -> str:
+    """What to read aloud for a reply: its title and text, without the "I heard" line."""
+    text = reply.text.split("\n\n", 1)[-1] if reply.text.startswith(HEARD[:4]) else reply.text
+    return f"{reply.title}. {text}" if reply.title else text
+
+
+def mark_spoken(replies: list[Reply], to_voice_note: bool) -> list[Reply]:
+    """Which replies to read aloud for someone with voice replies on: every knowledge answer, and
+    the first reply to a voice note (whatever it is: the answer, the next safety-check question...)."""
+    return [replace(r, speak=True) if r.entry or (to_voice_note and i == 0) else r
+            for i, r in enumerate(replies)]
+
+
+def format_voice_setting(on: bool) -> str:
+    """The /voice setting as /mydata shows it."""
+    return f"voice replies: {'on' if on else 'off'}"
+
+
+def voice_reply(argument: str, on: bool) -> tuple[bool | None, Reply]:
+    """What /voice [on|off] changes (None: nothing) and what the bot says."""
+    word = argument.strip().lower()
+    if word in ("on", "yes", "enable"):
+        return True, Reply("🔊 Voice replies are on: my answers come as a voice note too, as well as the text, "
+                           "whether you type or speak your question. /voice off stops it.")
+    if word in ("off", "no", "disable"):
+        return False, Reply("🔇 Voice replies are off: I'll answer in text only. You can still ask by voice note.")
+    state = "on" if on else "off"
+    return None, Reply(f"Voice replies are {state}. Send /voice on to hear my answers as voice notes too, "
+                       "or /voice off for text only. You can always ask by voice note.")

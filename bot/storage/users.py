@@ -1,0 +1,85 @@
+"""Reads and writes of the core's own records: users, unanswered questions, handled updates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.storage.backend import SqlDatabase
+from bot.storage.transaction import transaction
+
+UPDATE_MEMORY = timedelta(days=2)
+PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
+
+
+class Store:
+    """The core's view of the database."""
+
+    def __init__(self, db: SqlDatabase) -> None:
+        self.db = db
+
+    def touch_user(self, user_id: int, now: datetime) -> bool:
+        """Record that the user was seen; True when they are new."""
+        at = now.isoformat()
+        with transaction(self.db):
+            cursor = self.db.execute("INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (id) DO NOTHING", [user_id, at, at])
+            if cursor.rowcount == 1:
+                return True
+            self.db.execute("UPDATE users SET last_seen = ? WHERE id = ?", [at, user_id])
+            return False
+
+    def load_first_seen(self, user_id: int) -> str | None:
+        """When the user first wrote (ISO time), or None for an unknown user."""
+        row = self.db.execute("SELECT first_seen FROM users WHERE id = ?", [user_id]).fetchone()
+        return row[0] if row else None
+
+    def count_misses(self, user_id: int) -> int:
+        """How many of the user's questions are in the unanswered log."""
+        return self.db.execute("SELECT count(*) FROM misses WHERE user_id = ?", [user_id]).fetchone()[0]
+
+    def save_miss(self, user_id: int, text: str, score: float, best_entry: str | None, now: datetime) -> None:
+        """Log a question the content could not answer, for curators."""
+        with transaction(self.db):
+            self.db.execute("INSERT INTO misses (user_id, text, at, score, best_entry) VALUES (?, ?, ?, ?, ?)",
+                            [user_id, text, now.isoformat(), round(score, 1), best_entry])
+
+    def load_misses(self, limit: int = 100) -> list[dict[str, object]]:
+        """The most recent unanswered questions, newest first (without who asked)."""
+        return list(self.db.query(
+            "SELECT text, at, score, best_entry FROM misses ORDER BY id DESC LIMIT ?", [limit]))
+
+    def claim_update(self, update_id: int, now: datetime) -> bool:
+        """True the first time an update id is seen; False for a redelivery."""
+        with transaction(self.db):
+            self.prune_updates(now)
+            cursor = self.db.execute("INSERT INTO updates (update_id, at) VALUES (?, ?) "
+                                     "ON CONFLICT (update_id) DO NOTHING", [update_id, now.isoformat()])
+            return cursor.rowcount == 1
+
+    def is_handled(self, update_id: int) -> bool:
+        """Whether an update id was claimed before (a read, for a cheap check before slow work)."""
+        return self.db.execute("SELECT 1 FROM updates WHERE update_id = ?", [update_id]).fetchone() is not None
+
+    def prune_updates(self, now: datetime, batch: int = PRUNE_BATCH) -> int:
+        """Forget at most `batch` update ids older than UPDATE_MEMORY (by the index on `at`)."""
+        with transaction(self.db):
+            return self.db.execute(
+                "DELETE FROM updates WHERE update_id IN "
+                "(SELECT update_id FROM updates WHERE at < ? ORDER BY at LIMIT ?)",
+                [(now - UPDATE_MEMORY).isoformat(), batch]).rowcount
+
+    def load_voice_replies(self, user_id: int) -> bool:
+        """Whether the user turned voice replies on."""
+        row = self.db.execute("SELECT voice_replies FROM users WHERE id = ?", [user_id]).fetchone()
+        return bool(row and row[0])
+
+    def save_voice_replies(self, user_id: int, on: bool) -> None:
+        """Turn voice replies on or off (the user's row exists: the core touched it)."""
+        with transaction(self.db):
+            self.db.execute("UPDATE users SET voice_replies = ? WHERE id = ?", [int(on), user_id])
+
+    def forget_user(self, user_id: int) -> None:
+        """Erase the core's records of a user (bot.features.privacy.records.forget_user erases everything)."""
+        with transaction(self.db):
+            self.db.execute("DELETE FROM misses WHERE user_id = ?", [user_id])
+            self.db.execute("DELETE FROM users WHERE id = ?", [user_id])
