@@ -70,10 +70,12 @@ def through_related(found: str | None, groups: dict[str, str], related: tuple[st
     return max(same, key=lambda entry: scores.get(entry, 0.0)) if same else found
 
 
-def goal_switch(context: Context, goal: str | None, programmes: dict[str, str], family: set[str]) -> str | None:
-    """The programme entry of a goal named right after an answer about goals ("and for
-    strength?"): `programmes` maps each goal to its entry, `family` is every goal-related entry."""
-    if goal is None or context.entry not in family:
+def goal_switch(context: Context, goal: str | None, alone: str | None, programmes: dict[str, str],
+                family: set[str]) -> str | None:
+    """The programme entry of a goal named in a follow-up ("and for strength?", "what if i care
+    more about size"): after an answer about goals (`family`), or when the message read alone is
+    about goals or about nothing; `programmes` maps each goal to its entry."""
+    if goal is None or not (context.entry in family or alone is None or alone in family):
         return None
     return programmes.get(goal)
 

@@ -186,7 +186,7 @@ class Understanding:
         declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
         if last is not None and not declined:
             in_context = self.read_uncached(along(text, context, last.title, goal is not None), margin)
-            switched = goal_switch(context, goal, self.programmes, self.goal_family) or choose(
+            switched = goal_switch(context, goal, found, self.programmes, self.goal_family) or choose(
                 (found, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates], last.id,
                 set(last.related), self.threshold + margin, self.context_policy,
                 [(c.entry_id, c.score) for c in alone.candidates])
