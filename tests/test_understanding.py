@@ -122,6 +122,7 @@ def test_kb_check_catches_a_lexicon_slip_without_a_traceback(capsys, monkeypatch
     assert "lexicon.yaml" in out and "Traceback" not in out
 
 
+@pytest.mark.timeout(600)  # two full builds: about 35 s each on an idle 2-core machine, far more under load
 def test_the_model_is_built_once_and_rebuilt_when_the_content_changes(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
