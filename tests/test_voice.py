@@ -83,7 +83,7 @@ def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the
     score = coach.answers.understanding.match(misheard).score
     assert coach.answers.understanding.threshold <= score < coach.answers.understanding.threshold + HEARD_MARGIN
     assert say(misheard)[0].entry == "benefit-hip-extension"
-    reply = coach.handle(Inbound(7, InboundKind.VOICE, misheard))[0]
+    reply = coach.handle(Inbound(8, InboundKind.VOICE, misheard))[0]  # another user: no conversation to follow
     assert reply.entry is None and reply.text.startswith(f"🎙 I heard: “{misheard}”\n\nI'm not sure I caught")
     assert "kb:benefit-hip-extension" in [b.data for b in reply.button_list()]
 
