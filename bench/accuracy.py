@@ -122,9 +122,9 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_SET])
     parser.add_argument("--failures", action="store_true")
     args = parser.parse_args()
-    coach = Coach(build_understanding(Settings()), open_database(":memory:"))
-    for path in args.paths:
-        print_table(path.name, evaluate(coach, path), args.failures)
+    understanding = build_understanding(Settings())
+    for path in args.paths:  # each set on its own database: user ids repeat across sets, and context is per user
+        print_table(path.name, evaluate(Coach(understanding, open_database(":memory:")), path), args.failures)
     return 0
 
 

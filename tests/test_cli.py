@@ -133,3 +133,10 @@ def test_when_gives_a_hint_for_what_it_cannot_read(capsys):
 def test_zone_prints_zone_and_candidates(capsys):
     main(["zone", "Berlin", "--json"])
     assert json.loads(capsys.readouterr().out) == {"zone": "Europe/Berlin", "candidates": []}
+
+
+def test_ask_dash_lines_are_one_users_conversation(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("how many reps for endurance?\nand for strength?\n"))
+    main(["ask", "-", "--json"])
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (first["entry"], second["entry"]) == ("program-endurance", "program-strength")

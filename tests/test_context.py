@@ -51,3 +51,8 @@ def test_a_goal_named_after_any_answer_about_nothing_else_gets_that_goals_progra
     first = "will reverse hypers shape my glutes"
     assert understanding.read(first).match.entry_id not in understanding.programmes.values()
     assert follow_up(understanding, first, "ok what about for strength then").match.entry_id == "program-strength"
+
+
+def test_a_clear_question_asked_again_gets_the_same_answer(understanding):
+    question = "should i keep my legs straight or bend them a bit"
+    assert follow_up(understanding, question, question).match.entry_id == understanding.read(question).match.entry_id

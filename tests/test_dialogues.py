@@ -225,3 +225,67 @@ def test_save_checks_the_safety_gate_again(ready, coach, clock):
     coach.screening.request_redo(7)  # a health change since planning began
     assert "safety check" in ready(button(confirm, "Save"), button=True)[0].text
     assert coach.plans.count_plans(7) == 0
+
+
+# Typed answers, intents in any wording and conversation context (items 3, 6, 7).
+
+@pytest.mark.parametrize("typed", ["ok", "save", "looks good", "sounds good"])
+def test_more_typed_confirmations_save(ready, coach, typed):
+    ready("/plan every Tue at 6pm")
+    assert "Saved" in ready(typed)[0].text and coach.plans.count_plans(7) == 1
+
+
+def test_a_typed_goal_change_at_the_confirmation_edits_the_plan(ready, coach):
+    ready("/plan every Mon at 7am")
+    assert "goal: endurance" in ready("change the goal to endurance")[0].text
+    assert coach.plans.load_profile(7).goal == "endurance" and coach.plans.count_plans(7) == 0
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("can you remind me every tuesday and thursday at 6:30 pm", "every Tue, Thu at 18:30"),
+    ("put me down for mondays", "What time?"),
+    ("set reminder", "When do you want to train?"),
+])
+def test_planning_starts_from_requests_in_any_wording(ready, said, expected):
+    assert expected in ready(said)[-1].text
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("show my sessions", "You have no plans yet"),
+    ("what do you store about me", "everything I store about you"),
+    ("hey there", "Ask me anything"),
+    ("thanks", "You're welcome"),
+    ("forget me", "Erase it?"),
+])
+def test_requests_and_small_talk_in_words(say, said, expected):
+    assert expected in say(said)[0].text
+
+
+def test_a_request_mid_dialogue_is_answered_and_the_step_asked_again(ready):
+    ready("/plan every Mon at 7am")
+    sessions, again = ready("show my sessions")
+    assert "You have no plans yet" in sessions.text and "Save this plan?" in again.text
+
+
+def test_a_follow_up_is_read_against_the_last_answer_and_goal(say, coach):
+    assert say("how many reps for endurance?")[0].entry == "program-endurance"
+    assert say("and for strength?")[0].entry == "program-strength"
+    assert coach.store.load_context(7, coach.clock()).goal == "strength"
+
+
+def test_the_conversation_context_survives_a_restart_expires_and_is_forgotten(tmp_path, understanding, clock):
+    from bot.core.coach import Coach
+    from bot.core.messages import Inbound, InboundKind
+    from bot.storage.database import open_database
+
+    def coach() -> Coach:
+        return Coach(understanding, open_database(tmp_path / "coach.db"), clock)
+
+    coach().handle(Inbound(7, InboundKind.TEXT, "how many reps for endurance?"))
+    assert coach().store.load_context(7, clock()).entry == "program-endurance"  # read back after a restart
+    clock.now += timedelta(minutes=31)
+    assert not coach().store.load_context(7, clock())  # 30 minutes of silence
+    restarted = coach()
+    restarted.handle(Inbound(7, InboundKind.TEXT, "how many reps for endurance?"))
+    restarted.erase(7)
+    assert not restarted.store.load_context(7, clock())

@@ -85,7 +85,7 @@ def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the
     bar = coach.answers.understanding.threshold - LONG_MESSAGE_RELIEF  # a long message needs less
     assert bar <= score < bar + HEARD_MARGIN
     assert say(misheard)[0].entry == "roman-chair"
-    reply = coach.handle(Inbound(7, InboundKind.VOICE, misheard))[0]
+    reply = coach.handle(Inbound(8, InboundKind.VOICE, misheard))[0]  # another user: no conversation to follow
     assert reply.entry is None and reply.text.startswith(f"🎙 I heard: “{misheard}”\n\nI'm not sure I caught")
     assert "kb:roman-chair" in [b.data for b in reply.button_list()]
 
@@ -96,7 +96,7 @@ def test_a_heard_answer_offers_a_close_second_one_tap_away_where_typed_text_gets
     assert reply.entry == "bent-knees"
     offered = [(b.label, b.data) for b in reply.button_list() if b.label.startswith(DID_YOU_MEAN)]
     assert offered == [(f"{DID_YOU_MEAN}{coach.answers.kb.entries['straight-legs'].title}?", "kb:straight-legs")]
-    typed = say(heard)[0]
+    typed = say(heard, user=9)[0]  # a fresh user: no conversation to follow
     assert typed.entry == "bent-knees"
     assert [b.label for b in typed.button_list() if b.label.startswith(DID_YOU_MEAN)] == []
     assert any(b.label.startswith("➡️") for b in typed.button_list())

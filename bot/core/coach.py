@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -29,10 +28,11 @@ from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.features.screening.store import ScreeningStore
 from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
-from bot.features.words import UnderstandingWords, is_cancel
+from bot.features.words import UnderstandingWords
 from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import StorageFull
 from bot.storage.users import Store
+from knowledge.intents import Intent
 from knowledge.safety import Safety
 from knowledge.understanding import Understanding
 from scheduler.dispatcher import Deliver, Dispatcher, Due
@@ -43,7 +43,11 @@ from scheduler.store import SchedulerStore
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-PLAN_REQUEST = re.compile(r"^\s*(?:plan|schedule|remind me(?: to train)?)\b[\s:,-]*(.*)$", re.IGNORECASE | re.DOTALL)
+# What a request in words runs: the command of the same name (PLAN keeps the words, see _request).
+REQUESTS = {Intent.PLAN: "plan", Intent.SESSIONS: "sessions", Intent.SETTINGS: "settings", Intent.TIMEZONE: "timezone",
+            Intent.SCREEN: "screen", Intent.HELP: "help", Intent.MY_DATA: "mydata", Intent.FORGET: "forget"}
+INTERRUPTIONS = {Intent.SESSIONS, Intent.SETTINGS, Intent.SCREEN, Intent.HELP, Intent.MY_DATA, Intent.FORGET}
+STARTS_DIALOGUE = {Intent.PLAN, Intent.TIMEZONE, Intent.SCREEN, Intent.FORGET}
 DOCTOR_FIRST_REPLY = Reply(texts.DOCTOR_FIRST, safety="doctor")
 DISK_FULL = Reply("Sorry, I can't save anything right now: the server's disk is full. Everything "
                   "you stored before is safe. Please try again later.")
@@ -71,7 +75,7 @@ class Coach:
         self.words = UnderstandingWords(understanding)
         self.answers = Answerer(understanding, self.store, clock)
         self.dialogues = Dialogues(DialogueStore(db), clock)
-        self.screening = ScreeningFlow(ScreeningStore(db), clock)
+        self.screening = ScreeningFlow(ScreeningStore(db), clock, answer=self.words.answer)
         self.plans = SchedulerStore(db)
         self.planner = Planner(self.plans, clock)
         self.planning = PlanningDialog(self.dialogues, self.plans, self.planner, Gate(self.screening), self.words, clock)
@@ -216,23 +220,35 @@ class Coach:
         return replies
 
     def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
-        """A way out, an answer to the dialogue the user is in, a request, small talk, or a
-        knowledge question (after which the dialogue's pending step is asked again)."""
-        if is_cancel(text):
-            return self._cancel(user_id)
+        """A way out, an answer to the dialogue the user is in, a request in any words, small talk,
+        or a knowledge question (after which the dialogue's pending step is asked again)."""
+        intent = self.words.intent(text)
+        if intent is not None and self.answers.is_question_about_us(text):
+            intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
         state = self.dialogues.current(user_id)
-        if state and (state.dialogue != PLANNING or self._about_planning(text)):
+        if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):
+            return self._cancel(user_id)
+        if state and (state.dialogue != PLANNING or self._about_planning(text, intent)):
             answered = self.dialogues.on_text(user_id, text)
             if answered is not None:
                 return answered
-        request = PLAN_REQUEST.match(text)
-        if request and (not request.group(1).strip() or mentions_time(request.group(1))):
-            return self.planning.start(user_id, request.group(1))
+        if intent in REQUESTS:
+            return self._request(user_id, intent, text)
         if not text:
             replies = [Reply(texts.format_empty(), buttons=((TOPICS_BUTTON,),))]
         else:
-            replies = [Reply(chat) if (chat := small_talk_reply(text)) else self.answers.answer(user_id, text, heard)]
+            chat = small_talk_reply(intent) if not self.answers.knows(text) else None
+            replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         pending = self.dialogues.pending(user_id)
+        return replies + [pending] if pending else replies
+
+    def _request(self, user_id: int, intent: Intent, text: str) -> list[Reply]:
+        """A request in words: what its command does (planning keeps the schedule said with it);
+        one that starts no dialogue asks the pending step again."""
+        if intent is Intent.PLAN:
+            return self.planning.start(user_id, text)
+        replies = self.commands.get(REQUESTS[intent]).run(user_id, "")  # type: ignore[union-attr]
+        pending = None if intent in STARTS_DIALOGUE else self.dialogues.pending(user_id)
         return replies + [pending] if pending else replies
 
     def _voice(self, user_id: int, transcript: str) -> list[Reply]:
@@ -275,11 +291,19 @@ class Coach:
         """Whether the user asked for answers read aloud."""
         return self.store.load_voice_replies(user_id)
 
-    def _about_planning(self, text: str) -> bool:
+    def _carries_an_answer(self, text: str) -> bool:
+        """Whether a message that reads as "cancel" still answers the step ("no, make it 8pm")."""
+        return bool(mentions_time(text)) or self.words.answer(text) is not None
+
+    def _about_planning(self, text: str, intent: Intent | None) -> bool:
         """While planning, a message is a planning answer unless it is clearly a knowledge question
         (a yes or no, a day or time always counts as an answer, and a goal unless asked as a question:
         "strength" answers, "how many reps for endurance?" asks)."""
-        if mentions_time(text) or self.words.answer(text) or not self.answers.knows(text):
+        if mentions_time(text) or self.words.answer(text) is not None:
+            return True
+        if intent in INTERRUPTIONS and self.words.goal(text) is None:  # "show my sessions", "help" while planning
+            return False
+        if not self.answers.knows(text):
             return True
         return self.words.goal(text) is not None and not self.answers.is_question(text)
 

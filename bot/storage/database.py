@@ -12,6 +12,7 @@ from bot.features.screening.store import add_screening_redo, create_screening_ta
 from bot.storage.dialogues import create_dialogue_table
 from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
+from bot.storage.users import add_conversation_context
 from scheduler.store import add_recurrence_kinds, create_scheduler_tables
 
 
@@ -50,6 +51,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_recurrence_kinds,
     create_inbox_table,
     create_dialogue_table,
+    add_conversation_context,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlite_utils import Database
+
 from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import transaction
+from knowledge.context import Context
 
 UPDATE_MEMORY = timedelta(days=2)
+CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after longer silence is read on its own
 PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
 
 
@@ -78,8 +82,29 @@ class Store:
         with transaction(self.db):
             self.db.execute("UPDATE users SET voice_replies = ? WHERE id = ?", [int(on), user_id])
 
+    def load_context(self, user_id: int, now: datetime) -> Context:
+        """What the user's conversation is about: empty after CONTEXT_TTL of silence."""
+        row = self.db.execute("SELECT context_entry, context_goal, context_at FROM users WHERE id = ?",
+                              [user_id]).fetchone()
+        if row is None or row[2] is None or now - datetime.fromisoformat(row[2]) > CONTEXT_TTL:
+            return Context()
+        return Context(row[0], row[1])
+
+    def save_context(self, user_id: int, context: Context, now: datetime) -> None:
+        """Keep what the conversation is about after an answer (the user's row exists: the core touched it)."""
+        with transaction(self.db):
+            self.db.execute("UPDATE users SET context_entry = ?, context_goal = ?, context_at = ? WHERE id = ?",
+                            [context.entry, context.goal, now.isoformat(), user_id])
+
     def forget_user(self, user_id: int) -> None:
         """Erase the core's records of a user (bot.features.privacy.records.forget_user erases everything)."""
         with transaction(self.db):
             self.db.execute("DELETE FROM misses WHERE user_id = ?", [user_id])
             self.db.execute("DELETE FROM users WHERE id = ?", [user_id])
+
+
+def add_conversation_context(db: Database) -> None:
+    """Migration: what each user's conversation is about (the last answered entry and goal, and when)."""
+    table = db.table("users")
+    for column in ("context_entry", "context_goal", "context_at"):
+        table.add_column(column, str)

@@ -17,12 +17,12 @@ from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft
 from bot.features.planning.gate import Gate
+from bot.features.planning.reading import carries_schedule, edited_schedule, filled, read_with_kept
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import known_zone, zone_check
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
 from scheduler.model import WEEKDAY_NAMES, Question, Schedule, ScheduleError
-from scheduler.parsing import read_schedule
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Profile, SchedulerStore
@@ -51,7 +51,7 @@ class PlanningDialog:
         closed = self.gate.check(user_id)
         if closed:
             return [closed]
-        draft = Draft(user_id, Step.WHEN, kept=text.strip(), editing=editing)
+        draft = Draft(user_id, Step.WHEN, kept=text.strip() if carries_schedule(text, self.clock()) else "", editing=editing)
         goal = self.words.goal(text)
         if goal:
             self._set_goal(user_id, goal)
@@ -82,7 +82,7 @@ class PlanningDialog:
             self._set_goal(state.user_id, goal)
         if draft.step is Step.CONFIRM:
             return self._typed_confirmation(state, draft, text, goal)
-        if draft.step is Step.GOAL and goal is None and not self._is_schedule(text):
+        if draft.step is Step.GOAL and goal is None and not carries_schedule(text, self.clock()):
             return None  # not an answer: answered as a question, then the goal is asked again
         return self._next(state, text)
 
@@ -148,7 +148,7 @@ class PlanningDialog:
         """A typed place, a "yes" to the guessed one, or a schedule said early (kept for later)."""
         if draft.zone_guess and self.words.is_yes(text):  # typed instead of tapping ✅ under the guess
             return self._set_zone(state, draft.zone_guess)
-        if draft.step is Step.ZONE and self._is_schedule(text):
+        if draft.step is Step.ZONE and carries_schedule(text, self.clock()):
             self._save_draft(state, replace(draft, kept=_joined(draft.kept, text)))
             return [Reply(f"Got it, I'll keep that. {t.ASK_ZONE}", location=True)]
         guess = find_zone(text)
@@ -173,48 +173,21 @@ class PlanningDialog:
         """The goal question with one button per goal."""
         return Reply(t.ASK_GOAL, buttons=tuple((button(state, label, "goal", g),) for g, label in t.GOALS.items()))
 
-    def _is_schedule(self, text: str) -> bool:
-        """Whether the text carries a day or a time."""
-        try:
-            return isinstance(read_schedule(text, self.clock(), zone_info("UTC")), (Schedule, Question))
-        except ScheduleError:
-            return False
-
     def _when(self, state: State, draft: Draft, text: str, profile: Profile) -> list[Reply]:
         """Read a typed schedule (with what was kept before a question), or show the picker."""
         phrase_text = text.strip() or draft.kept
         if not phrase_text:
             state = self._save_draft(state, draft)
             return [self._picker(state, draft, edit=False)]
-        phrase, reading = self._read(phrase_text, draft.kept if text.strip() else "", profile)
+        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC")
         if isinstance(reading, ScheduleError):
             self._save_draft(state, replace(draft, kept="", options=()))
             return [Reply(f"{reading}{CANCEL_HINT}")]
         if isinstance(reading, Question):
-            reading = self._filled(reading, draft)
+            reading = filled(reading, draft)
         if isinstance(reading, Question):
             return [self._ask(state, draft, reading, phrase)]
         return [self._to_confirm(state, replace(draft, pending=reading, kept="", options=()), edit=False)]
-
-    def _filled(self, question: Question, draft: Draft) -> Schedule | Question:
-        """A question the days or time said earlier already answer becomes the schedule."""
-        days = question.weekdays or draft.weekdays
-        clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
-        if question.options or not question.picker or not days or not clock:
-            return question
-        return Schedule(weekdays=frozenset(days), local_time=time.fromisoformat(clock))
-
-    def _read(self, text: str, kept: str, profile: Profile) -> tuple[str, Schedule | Question | ScheduleError]:
-        """The answer alone when it is a whole schedule, else read together with the kept phrase."""
-        zone = zone_info(profile.zone or "UTC")
-        readings: list[tuple[str, Schedule | Question | ScheduleError]] = []
-        for phrase in (text, f"{kept} {text}") if kept else (text,):
-            try:
-                readings.append((phrase, read_schedule(phrase, self.clock(), zone)))
-            except ScheduleError as hint:
-                readings.append((phrase, hint))
-        whole = [r for r in readings if isinstance(r[1], Schedule)]
-        return (whole or readings[1:] or readings)[0]
 
     def _ask(self, state: State, draft: Draft, question: Question, phrase: str) -> Reply:
         """Ask about an ambiguous or incomplete schedule, keeping what was understood: one button per
@@ -260,7 +233,7 @@ class PlanningDialog:
 
     def _typed_confirmation(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
-        edited = self._edited(draft, text)
+        edited = edited_schedule(draft, text, self.clock())
         if edited is not None:
             return [self._to_confirm(state, replace(draft, pending=edited), edit=False)]
         if goal:
@@ -272,21 +245,6 @@ class PlanningDialog:
             state = self._save_draft(state, replace(draft, step=Step.WHEN, pending=None))
             return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
                           buttons=self._picker(state, load_draft(state), edit=False).buttons)]
-        return None
-
-    def _edited(self, draft: Draft, text: str) -> Schedule | None:
-        """The pending plan with the days or time the message names ("no, make it 7pm")."""
-        assert draft.pending is not None
-        try:
-            reading = read_schedule(text, self.clock(), zone_info("UTC"))
-        except ScheduleError:
-            return None
-        if isinstance(reading, Schedule) and reading.local_time is not None:
-            return reading
-        if isinstance(reading, Question) and not reading.options and draft.pending.recurring:
-            days = reading.weekdays or draft.pending.weekdays
-            clock = reading.local_time or draft.pending.local_time
-            return replace(draft.pending, weekdays=frozenset(days), local_time=clock)
         return None
 
     def _draft_tap(self, state: State, draft: Draft, tap: Tap) -> list[Reply]:

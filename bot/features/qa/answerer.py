@@ -36,12 +36,16 @@ class Answerer:
         self.clock = clock
 
     def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
-        """Answer a question. A health concern always leads with doctor-first advice (an acute red
+        """Answer a question, read in the user's conversation (the last answered entry and goal, kept
+        CONTEXT_TTL after the last question), so "why?" or "and for strength?" follow on. A health
+        concern always leads with doctor-first advice (an acute red
         flag with "stop now, get emergency care") and, when no entry fits it clearly, gets the
         medical-care entry. A `heard` question (a voice note's transcript, perhaps misheard) needs a
         clearer match; below it the bot says it may not have caught it and offers suggestions, and
         its answer offers any close second instead of related topics."""
-        reading = self.read(text, heard)
+        now = self.clock()
+        reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, self.store.load_context(user_id, now))
+        self.store.save_context(user_id, reading.context, now)
         match = reading.match
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
@@ -84,6 +88,10 @@ class Answerer:
     def knows(self, text: str) -> bool:
         """Whether a message is confidently a knowledge question."""
         return self.read(text).match.entry_id is not None
+
+    def is_question_about_us(self, text: str) -> bool:
+        """Whether a message is a question the knowledge base answers ("plan for a beginner?")."""
+        return self.is_question(text) and self.knows(text)
 
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""

@@ -54,10 +54,12 @@ def typed_answer(text: str) -> str | None:
 class ScreeningFlow:
     """Runs the questionnaire for any number of users; all state is in the store."""
 
-    def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4)) -> None:
+    def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
+                 answer: Callable[[str], str | None] = lambda _text: None) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce
+        self.answer = answer  # the understanding layer's yes / no / unsure, for wordings the lists miss
 
     def status(self, user_id: int) -> Status:
         """Not screened / in progress / green / amber / amber reviewed / red / expired."""
@@ -111,7 +113,7 @@ class ScreeningFlow:
     def on_typed(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed yes / no / not sure / back / cancel for the current question, or None."""
         progress = self.store.load_progress(user_id)
-        code = typed_answer(text)
+        code = typed_answer(text) or {"yes": "y", "no": "n", "unsure": "u"}.get(self.answer(text) or "")
         if progress is None:
             return None
         if not progress.consented:
