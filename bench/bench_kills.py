@@ -6,7 +6,8 @@ each kill a few more users ask a question, so kills land in intake (journaled, b
 answered but not sent, sent but not finished) as well as in the reminder fan-out. After the last
 restart the bot runs until everything is out; then it counts what was lost (a question never
 answered, a reminder never sent) and what arrived more than once, against the bound: at most one
-extra copy of a message per kill it was in flight at.
+extra copy of a message per kill it was in flight at (two copies of a message with no kill between
+them are counted as beyond the bound).
 
 `--code DIR` runs the bot from another checkout (the code before a change).
 
@@ -42,19 +43,20 @@ async def campaign(kills: int, reminders: int, seed: int, code: str | None) -> N
     with tempfile.TemporaryDirectory() as tmp:
         fill_due_reminders(Path(tmp) / "coach.db", range(1, reminders + 1), datetime.now(UTC)).conn.close()
         async with FakeBotApi(rate_limit_per_s=30) as api:
-            start = time.monotonic()
+            start, killed_at = time.monotonic(), []
             for round_ in range(kills):
                 bot = await up(api, Path(tmp), code, round_ + 1)
                 ask(api, round_)
                 await asyncio.sleep(rng.uniform(0.0, 1.5))
                 await bot.kill()
+                killed_at.append(time.monotonic())
             bot = await up(api, Path(tmp), code, kills + 1)
             ask(api, kills)
             try:
                 await settle(api, (kills + 1) * PER_ROUND + reminders)
             finally:
                 await bot.stop()
-            report(api, kills, reminders, time.monotonic() - start, bot.log())
+            report(api, killed_at, reminders, time.monotonic() - start, bot.log())
 
 
 async def up(api: FakeBotApi, tmp: Path, code: str | None, life: int) -> BotProcess:
@@ -88,9 +90,10 @@ def delivered(api: FakeBotApi) -> Counter[tuple[int, str]]:
                    if c.method == "sendMessage" and c.error_code is None and not c.params["text"].startswith("Sorry"))
 
 
-def report(api: FakeBotApi, kills: int, reminders: int, elapsed: float, log: str) -> None:
-    """Lost and doubled messages."""
+def report(api: FakeBotApi, killed_at: list[float], reminders: int, elapsed: float, log: str) -> None:
+    """Lost and doubled messages, and copies beyond the bound (two copies with no kill between)."""
     copies = delivered(api)
+    kills = len(killed_at)
     askers = range(FIRST_ASKER, FIRST_ASKER + (kills + 1) * PER_ROUND)
     answered = len({chat for chat, _ in copies if chat in askers})
     reminded = len({chat for chat, _ in copies if chat <= reminders})
@@ -98,8 +101,18 @@ def report(api: FakeBotApi, kills: int, reminders: int, elapsed: float, log: str
     print(f"kills: {kills} SIGKILLs in {elapsed:.0f} s; questions answered {answered}/{len(askers)}, reminders "
           f"{reminded}/{reminders}, lost {len(askers) - answered + reminders - reminded}; messages delivered more "
           f"than once {sum(doubled.values())} (copies: {dict(sorted(doubled.items()))}), extra copies "
-          f"{sum(n - 1 for n in copies.values())}; 429 answers {len(api.rejected)}; "
-          f"tracebacks in the logs {log.count('Traceback')}")
+          f"{sum(n - 1 for n in copies.values())}, beyond the bound {beyond_bound(api, killed_at)}; "
+          f"429 answers {len(api.rejected)}; tracebacks in the logs {log.count('Traceback')}")
+
+
+def beyond_bound(api: FakeBotApi, killed_at: list[float]) -> int:
+    """Extra copies that no kill explains: consecutive copies of one message with no kill between."""
+    times: dict[tuple[int, str], list[float]] = {}
+    for call in api.calls:
+        if call.method == "sendMessage" and call.error_code is None and not call.params["text"].startswith("Sorry"):
+            times.setdefault((call.params["chat_id"], call.params["text"]), []).append(call.at)
+    return sum(1 for at in times.values() for a, b in zip(at, at[1:], strict=False)
+               if not any(a < kill < b for kill in killed_at))
 
 
 def main() -> int:
