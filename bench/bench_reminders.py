@@ -119,23 +119,45 @@ async def bench_fanout(count: int) -> None:
             coach = build_coach(settings)
             app = build_application(settings, coach)
             async with app:  # the production path: the reminder bot and dispatcher of a running app
-                start = time.perf_counter()
+                start, cpu = time.monotonic(), time.process_time()
                 dispatcher = await start_reminders(app, coach)
-                queued = 0
+                queued, claiming = 0, 0.0
                 while claimed := dispatcher.tick(CLAIMS_PER_TICK):  # as the JobQueue job does, each second
                     queued += claimed
+                    claiming = time.monotonic()
                     await asyncio.sleep(TICK_SECONDS)
                 await dispatcher.drain()
-                elapsed = time.perf_counter() - start
+                end, cpu = time.monotonic(), time.process_time() - cpu
                 await stop_reminders(app)
             delivered = [c.params["chat_id"] for c in api.calls if c.method == "sendMessage"]
             ideal = count / 30
+            elapsed = end - start
             print(f"fan-out: queued {queued:,}, delivered {len(delivered):,}, distinct users {len(set(delivered)):,}, "
                   f"duplicates {len(delivered) - len(set(delivered))}, 429 answers {len(api.rejected)}, "
                   f"time {elapsed:.1f} s vs ideal {ideal:.1f} s ({100 * (elapsed / ideal - 1):+.1f}%), "
-                  f"rate {settings.send_rate}/s (shared budget)")
+                  f"rate {settings.send_rate}/s (shared budget); CPU {1000 * cpu / count:.2f} ms per reminder "
+                  f"(bot and fake API in one process)")
+            print(format_timeline(sorted(c.at for c in api.calls if c.method == "sendMessage"), start, end,
+                                  claiming, settings.send_rate))
             statuses = dict(db.execute("select status, count(*) from occurrences group by status").fetchall())
             print(f"occurrence statuses: {statuses}")
+
+
+def format_timeline(sends: list[float], start: float, end: float, claiming: float, rate: float) -> str:
+    """Where the fan-out's time went: before the first send, gaps between sends beyond the pace
+    (wake-ups late, the event loop busy), while plans were still being claimed and after, and after
+    the last send."""
+    pace = 1 / rate
+    gaps = [(b, b - a - pace) for a, b in zip(sends, sends[1:], strict=False)]
+    during = sum(extra for at, extra in gaps if extra > 0 and at <= claiming)
+    after = sum(extra for at, extra in gaps if extra > 0 and at > claiming)
+    ahead = -sum(extra for _at, extra in gaps if extra < 0)
+    long = sum(1 for _at, extra in gaps if extra > 0.1)
+    ideal = (len(sends) - 1) * pace
+    return (f"time: first send {sends[0] - start:.2f} s after start; {len(sends) - 1:,} gaps at 1/{rate:g} s = "
+            f"{ideal:.1f} s; lateness beyond the pace {during:.1f} s while claiming (until "
+            f"{claiming - start:.0f} s) + {after:.1f} s after, {long} gaps over 0.1 s; sends earlier than the "
+            f"pace (catching up) {ahead:.1f} s; last send to the end {end - sends[-1]:.2f} s")
 
 
 def main() -> int:

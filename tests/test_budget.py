@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ import httpx
 import pytest
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.adapters.telegram.budget import OutcomeUnknown, SendBudget
+from bot.adapters.telegram.budget import OutcomeUnknown, SendBudget, SendWindow
 
 
 def _lost_reply() -> TimedOut:
@@ -109,3 +110,27 @@ async def test_calls_that_name_no_chat_pass_straight_through(budget):
     with pytest.raises(NetworkError):
         await send(budget, telegram, chat_id=None)  # getUpdates, getMe: their callers retry
     assert telegram.attempts == 1
+
+
+async def test_sends_that_fell_behind_go_out_together_up_to_the_burst_then_wait():
+    budget = SendBudget(rate=0.001)  # one send per 1,000 s: the bucket does not drain during the test
+    for chat in range(3):  # as when senders wake late: the time lost is made up at once
+        await asyncio.wait_for(send(budget, Telegram(), chat_id=100 + chat), timeout=5)
+    with pytest.raises(TimeoutError):  # beyond the burst, the pace holds
+        await asyncio.wait_for(send(budget, Telegram(), chat_id=200), timeout=0.2)
+
+
+async def test_a_send_keeps_its_window_slot_until_a_second_after_its_answer():
+    budget = SendBudget(rate=1000)  # the bucket lets a burst through at once; the window holds 1,000 slots
+    budget._window = SendWindow(2, seconds=1000.0)  # noqa: SLF001 - two slots, given back "much later"
+    for chat in (1, 2):
+        await asyncio.wait_for(send(budget, Telegram(), chat_id=chat), timeout=5)
+    with pytest.raises(TimeoutError):  # both answered, but Telegram may still count them this second
+        await asyncio.wait_for(send(budget, Telegram(), chat_id=3), timeout=0.2)
+
+
+async def test_a_window_slot_comes_back_after_the_window():
+    window = SendWindow(1, seconds=0.0)
+    await window.acquire()
+    window.release()
+    await asyncio.wait_for(window.acquire(), timeout=5)  # the slot was given back

@@ -2,9 +2,17 @@
 whose outcome is unknown.
 
 Every Bot API call that names a chat goes through `SendBudget`, a PTB rate limiter built on
-aiolimiter: sends are spaced 1/rate apart overall (a leaky bucket of one, so a pause never ends
-in a burst), each private chat gets a short burst and then about one message a second, each group
-20 a minute, and a 429 pauses every sender for Telegram's retry_after.
+aiolimiter: sends are paced at `rate` overall, each private chat gets a short burst and then about
+one message a second, each group 20 a minute, and a 429 pauses every sender for Telegram's
+retry_after. The overall bucket holds OVERALL_BURST sends, so a sender woken late (the event loop
+busy, the machine loaded) makes up the lost time instead of losing it: with a bucket of one, every
+late wake-up was time lost for good, 12% of a 10,000-reminder fan-out on a loaded machine. A
+window keeps that catching up within Telegram's per-second limit without trusting our clock to
+match Telegram's: a send takes one of ceil(rate) slots and gives it back one second after its
+answer came, so whenever Telegram counts a send (between our request and its answer), no more
+than ceil(rate) of them fall in any second. (A window timed from when sends start, 30 per 1.01 to
+1.04 s, still earned 17 to 94 429s per fan-out at a load of 7 on 2 cores, where the event loop
+often ran over 100 ms late.)
 
 A failed send is retried here, the one place every send passes through, up to 5 attempts:
 - when Telegram answered with an error (5xx) or the connection never opened, nothing was sent,
@@ -21,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -34,6 +43,8 @@ log = logging.getLogger(__name__)
 
 SEND_READ_TIMEOUT = 60.0  # seconds to wait for Telegram's answer to a send
 DEFAULT_RATE = 29.5  # messages per second per token: just under Telegram's ~30
+OVERALL_BURST = 3  # sends the overall bucket lets out at once to make up for late wake-ups
+WINDOW = 1.0  # seconds after its answer that a send keeps its slot
 CHAT_BURST = 3  # a private chat may get this many at once, then about one a second
 GROUP_PER_MINUTE = 20
 MAX_ATTEMPTS = 5
@@ -55,7 +66,8 @@ class SendBudget(BaseRateLimiter[None]):
         self.rate = rate
         self.backoff = backoff
         self.sleep = sleep
-        self._overall = AsyncLimiter(1, 1 / rate)
+        self._overall = AsyncLimiter(OVERALL_BURST, OVERALL_BURST / rate)
+        self._window = SendWindow(max(OVERALL_BURST, math.ceil(rate)))
         self._chats: dict[int | str, AsyncLimiter] = {}
         self._resume = asyncio.Event()
         self._resume.set()
@@ -76,7 +88,7 @@ class SendBudget(BaseRateLimiter[None]):
         for attempt in range(1, MAX_ATTEMPTS + 1):
             await self._pace(chat)
             try:
-                return await callback(*args, **kwargs)
+                return await self._attempt(callback, args, kwargs)
             except RetryAfter as exc:
                 if attempt == MAX_ATTEMPTS:
                     raise
@@ -96,6 +108,14 @@ class SendBudget(BaseRateLimiter[None]):
         await self._chat_limiter(chat).acquire()
         await self._resume.wait()
         await self._overall.acquire()
+
+    async def _attempt(self, callback: Callback, args: Any, kwargs: dict[str, Any]) -> Any:
+        """One request, holding a window slot until WINDOW seconds after its answer (or failure)."""
+        await self._window.acquire()
+        try:
+            return await callback(*args, **kwargs)
+        finally:
+            self._window.release()
 
     async def _pause(self, seconds: float) -> None:
         """Hold every sender for Telegram's retry_after."""
@@ -119,6 +139,23 @@ class SendBudget(BaseRateLimiter[None]):
             limiter = AsyncLimiter(GROUP_PER_MINUTE, 60) if group else AsyncLimiter(CHAT_BURST, CHAT_BURST)
             self._chats[chat] = limiter
         return limiter
+
+
+class SendWindow:
+    """At most `count` sends in any second as Telegram counts them: each send holds a slot from
+    before its request until WINDOW seconds after its answer."""
+
+    def __init__(self, count: int, seconds: float = WINDOW) -> None:
+        self.seconds = seconds
+        self._slots = asyncio.Semaphore(count)
+
+    async def acquire(self) -> None:
+        """Wait for a free slot."""
+        await self._slots.acquire()
+
+    def release(self) -> None:
+        """The send's answer came (or it failed): its slot is free again `seconds` from now."""
+        asyncio.get_running_loop().call_later(self.seconds, self._slots.release)
 
 
 def outcome_unknown(exc: NetworkError) -> bool:
