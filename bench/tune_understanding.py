@@ -29,7 +29,7 @@ BENCH = Path(__file__).parent
 TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml")
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
-    range(16, 40, 2), (0.2, 0.3, 0.4, 0.5), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
+    range(10, 40, 2), (0.2, 0.3, 0.4, 0.5), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
 ODDS = [SafetyOdds(c, 0.9, e) for c, e in itertools.product((0.6, 0.7, 0.8, 0.9, 0.95), (0.8, 0.9, 0.95))]
 
 
@@ -59,14 +59,18 @@ def read_item(understanding: Understanding, raw: dict[str, object]) -> Item:
 
 
 def topic_score(understanding: Understanding, items: list[Item], policy: Policy) -> float:
-    """Share right of the in-scope and off-topic messages under one policy."""
-    right = 0
+    """Balanced accuracy under one policy: the mean of the in-scope share answered right and the
+    off-topic share declined (the targets are per kind, so neither may buy the other)."""
+    right = {True: 0, False: 0}
+    total = {True: 0, False: 0}
     for item in items:
         entry = None
         if item.evidence is not None:
             entry = decide(item.evidence, policy, item.entries, understanding.gaps.values()).match.entry_id
-        right += entry is None if item.kind == "offtopic" else entry in item.expected
-    return right / max(len(items), 1)
+        off = item.kind == "offtopic"
+        total[off] += 1
+        right[off] += entry is None if off else entry in item.expected
+    return sum(right[k] / total[k] for k in total if total[k]) / max(sum(1 for k in total if total[k]), 1)
 
 
 def safety_score(detector: SafetyDetector, items: list[Item], odds: SafetyOdds) -> float:

@@ -18,10 +18,10 @@ class ContextPolicy:
     """How much the conversation weighs (tuned on the development two-turn set)."""
 
     bonus: float = 0.0    # added to the last entry's related entries in the reading in context
-    own: float = -10.0    # added to the last entry itself (its title is already in the reading)
+    own: float = 0.0      # added to the last entry itself (its title is already in the reading)
     lead: float = -5.0    # the reading in context must beat the reading alone by this much
     not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
-    related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
+    related_alone: float | None = 30.0  # related entries also compete with their score alone plus this
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,23 @@ def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]],
     return entry if score >= threshold and score > own + policy.lead else None
 
 
-def goal_switch(context: Context, goal: str | None, programmes: dict[str, str], family: set[str]) -> str | None:
-    """The programme entry of a goal named right after an answer about goals ("and for
-    strength?"): `programmes` maps each goal to its entry, `family` is every goal-related entry."""
-    if goal is None or context.entry not in family:
+def through_related(found: str | None, groups: dict[str, str], related: tuple[str, ...],
+                    scores: dict[str, float]) -> str | None:
+    """A message that refers back ("who found that?") and reads as a general entry of some topic
+    group (the studies) means the last entry's related entry of that group (its study), the
+    likeliest when there are several."""
+    if found is None or found in related:
+        return found
+    same = [entry for entry in related if groups.get(entry) == groups.get(found)]
+    return max(same, key=lambda entry: scores.get(entry, 0.0)) if same else found
+
+
+def goal_switch(context: Context, goal: str | None, alone: str | None, programmes: dict[str, str],
+                family: set[str]) -> str | None:
+    """The programme entry of a goal named in a follow-up ("and for strength?", "what if i care
+    more about size"): after an answer about goals (`family`), or when the message read alone is
+    about goals or about nothing; `programmes` maps each goal to its entry."""
+    if goal is None or not (context.entry in family or alone is None or alone in family):
         return None
     return programmes.get(goal)
 

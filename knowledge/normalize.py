@@ -49,6 +49,7 @@ class Lexicon:
     anchor: str = "reversehyper"  # the token naming our exercise
     references: frozenset[str] = frozenset()  # words that mean our exercise when nothing else is named
     question_words: frozenset[str] = frozenset()  # words that open a question
+    pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
 
 
 class _WordLoader(yaml.CSafeLoader):
@@ -62,7 +63,8 @@ _WordLoader.yaml_implicit_resolvers = {
 
 
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
-                                  "foreign": list, "references": list, "question_words": list}
+                                  "foreign": list, "references": list, "question_words": list,
+                                  "pointing_back": list}
 
 
 class LexiconError(ContentError):
@@ -98,6 +100,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         anchor=str(data["anchor"]),
         references=frozenset(str(w) for w in data["references"]),
         question_words=frozenset(str(w) for w in data["question_words"]),
+        pointing_back=frozenset(str(w) for w in data["pointing_back"]),
     )
 
 

@@ -1,7 +1,8 @@
 """What the understanding layer learns from: the curated phrasings, the near misses, the
 off-topic corpus and the safety examples, all data files a curator edits (no code).
 
-- every entry's title and `ask` phrasings teach the ranker that entry;
+- every entry's title and `ask` phrasings teach the ranker that entry, and so do the extra
+  phrasings in data/paraphrases.yaml (the ranker's alone: rapidfuzz reads the content's);
 - data/gaps.yaml: gym questions the articles don't answer, each a class of its own;
 - data/offtopic.yaml: messages that are not ours, the "not ours" class;
 - data/safety_examples.yaml: health concerns by level, and harmless look-alikes;
@@ -51,6 +52,7 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     """Read every training file; raise TrainingDataError on a malformed one."""
     gaps = load_gaps(directory)
     ours = [(text, e.id) for e in kb.entries.values() for text in (e.title, *e.ask)]
+    ours += load_paraphrases(directory, kb)
     gap_texts = [(text, g.id) for g in gaps.values() for text in g.ask]
     offtopic = [(_field(item, "text", "offtopic.yaml"), _gap_label(item, gaps))
                 for item in _list(directory / "offtopic.yaml", "offtopic")]
@@ -65,10 +67,7 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
 def load_talk(directory: Path = DATA_DIR) -> dict[str, list[tuple[str, str]]]:
     """Labelled examples for each talk reader in data/intents.yaml ('none': none of its labels)."""
     path = directory / "intents.yaml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise TrainingDataError(f"{path.name}: {exc}") from None
+    data = _read(path)
     return {reader: _labelled(data, reader, labels) for reader, labels in TALK_LABELS.items()}
 
 
@@ -85,6 +84,19 @@ def _labelled(data: Any, reader: str, known: tuple[str, ...]) -> list[tuple[str,
     return out
 
 
+def load_paraphrases(directory: Path, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """Extra (text, entry id) phrasings for the ranker; each must name an entry of the content."""
+    path = directory / "paraphrases.yaml"
+    data = _read(path)
+    by_entry = data.get("paraphrases") if isinstance(data, dict) else None
+    if not isinstance(by_entry, dict):
+        raise TrainingDataError(f"{path.name}: expected entry ids under 'paraphrases'")
+    unknown = sorted(set(map(str, by_entry)) - set(kb.entries))
+    if unknown:
+        raise TrainingDataError(f"{path.name}: no such entries: {', '.join(unknown)}")
+    return [(str(text), str(entry)) for entry, texts in by_entry.items() for text in texts or ()]
+
+
 def load_gaps(directory: Path = DATA_DIR) -> dict[str, Gap]:
     """The near-miss topics, by id."""
     return {g.id: g for g in (_gap(item) for item in _list(directory / "gaps.yaml", "gaps"))}
@@ -92,14 +104,19 @@ def load_gaps(directory: Path = DATA_DIR) -> dict[str, Gap]:
 
 def _list(path: Path, key: str) -> list[Any]:
     """The list under `key` in a YAML file."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise TrainingDataError(f"{path.name}: {exc}") from None
+    data = _read(path)
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise TrainingDataError(f"{path.name}: expected a list under '{key}'")
     return items
+
+
+def _read(path: Path) -> Any:
+    """A parsed YAML training file; TrainingDataError names the file when it cannot be read."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrainingDataError(f"{path.name}: {exc}") from None
 
 
 def _field(item: Any, key: str, where: str) -> str:

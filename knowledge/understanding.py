@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, through_related
 from knowledge.features import Vector
 from knowledge.intents import Answer, Intent
 from knowledge.loader import CONTENT_DIR, load_knowledge
@@ -55,10 +55,10 @@ class Match:
 class Policy:
     """How the readings are fused and when the bot declines (cross-validated on the tuning sets)."""
 
-    threshold: float = 24.0   # fused score (0-100) below which the bot declines
-    learned_share: float = 0.3   # weight of the ranker's probability against rapidfuzz's score
+    threshold: float = 28.0   # fused score (0-100) below which the bot declines
+    learned_share: float = 0.5   # weight of the ranker's probability against rapidfuzz's score
     not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
-    gap_lead: float = 0.2        # a near-miss topic wins when its probability beats the best entry's by this
+    gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,7 @@ class Understanding:
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
+        self.groups = {e.id: e.group for e in self.kb.entries.values()}
 
     @property
     def threshold(self) -> float:
@@ -185,17 +186,24 @@ class Understanding:
         declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
         if last is not None and not declined:
             in_context = self.read_uncached(along(text, context, last.title, goal is not None), margin)
-            switched = goal_switch(context, goal, self.programmes, self.goal_family) or choose(
+            switched = goal_switch(context, goal, found, self.programmes, self.goal_family) or choose(
                 (found, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates], last.id,
                 set(last.related), self.threshold + margin, self.context_policy,
                 [(c.entry_id, c.score) for c in alone.candidates])
             if switched:
                 found, candidates = switched, in_context.candidates
+        if last is not None and found != last.id and self._refers_back(text):
+            found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates})
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id:
             return alone
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _refers_back(self, text: str) -> bool:
+        """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
+        normalizer = self.matcher.normalizer
+        return not normalizer.lexicon.pointing_back.isdisjoint(normalizer.words(text))
 
     def _next_context(self, reading: Reading, goal: str | None, context: Context) -> Context:
         """What the conversation is about after a reading: its entry and the goal last named."""
@@ -212,7 +220,7 @@ class Understanding:
         odds = tuple(self.safety.odds(vector))
         level = self.safety.level(" ".join(spelt), odds)
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
-        if not tokens:
+        if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
         evidence = self.evidence(tokens, vector)
         decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)

@@ -38,3 +38,16 @@ def test_a_new_question_keeps_its_own_reading(understanding):
 
 def test_an_off_topic_message_stays_declined_in_a_conversation(understanding):
     assert follow_up(understanding, "what are tempo hypers", "best protein powder brand?").match.entry_id is None
+
+
+def test_a_question_pointing_back_at_a_study_means_the_study_behind_the_last_answer(understanding):
+    first = "can going too high hurt my discs"
+    assert understanding.read(first).match.entry_id == "overextension"
+    assert follow_up(understanding, first, "which study found that").match.entry_id == "study-arab"
+    assert understanding.read("which study found that").match.entry_id != "study-arab"
+
+
+def test_a_goal_named_after_any_answer_about_nothing_else_gets_that_goals_programme(understanding):
+    first = "will reverse hypers shape my glutes"
+    assert understanding.read(first).match.entry_id not in understanding.programmes.values()
+    assert follow_up(understanding, first, "ok what about for strength then").match.entry_id == "program-strength"

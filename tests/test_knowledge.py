@@ -121,7 +121,7 @@ def test_regression_set_meets_the_accuracy_targets(coach):
     assert _share(table, "health") == 1.0
 
 
-@pytest.mark.parametrize(("name", "in_scope", "out_of_scope"), [("holdout.yaml", 0.92, 0.90), ("holdout2.yaml", 0.96, 0.97)])
+@pytest.mark.parametrize(("name", "in_scope", "out_of_scope"), [("holdout.yaml", 0.92, 0.95), ("holdout2.yaml", 0.95, 0.97)])
 def test_tuning_sets_do_not_fall_below_their_measured_level(coach, name, in_scope, out_of_scope):
     table = summarise(evaluate(coach, BENCH / name))
     assert _share(table, "in scope") >= in_scope

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.intents import Answer, Intent
-from knowledge.training import TrainingDataError, load_talk
+from knowledge.training import TrainingDataError, load_paraphrases, load_talk
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -53,3 +53,9 @@ def test_malformed_talk_data_is_one_clear_error(tmp_path, data):
     (tmp_path / "intents.yaml").write_text(data)
     with pytest.raises(TrainingDataError, match="intents.yaml"):
         load_talk(tmp_path)
+
+
+def test_paraphrases_must_name_entries_of_the_content(tmp_path, understanding):
+    (tmp_path / "paraphrases.yaml").write_text("paraphrases:\n  no-such-entry: [how do i do it]\n")
+    with pytest.raises(TrainingDataError, match="no-such-entry"):
+        load_paraphrases(tmp_path, understanding.kb)

@@ -67,6 +67,10 @@ def test_messages_that_are_not_ours_are_declined(say, text):
     ("i have scoliosis, can i do reverse hypers", Safety.DOCTOR),
     ("pins and needles in my foot after a set", Safety.DOCTOR),
     ("i get a headache when i load it heavy", Safety.DOCTOR),
+    ("worst headache of my life came on mid set", Safety.EMERGENCY),
+    ("banged my head on the frame and now i feel confused", Safety.EMERGENCY),
+    ("my training partner isnt breathing", Safety.EMERGENCY),
+    ("pain going down my left arm and im sweating", Safety.EMERGENCY),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -74,7 +78,7 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
 
 @pytest.mark.parametrize("text", ["just painted my garage, can I do hypers after", "where does my chest go on the pad",
                                   "can I train chest the same day", "no pain no gain right?",
-                                  "how many reps for endurance"])
+                                  "how many reps for endurance", "my chest pad is ripped, still ok to use?"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
 
