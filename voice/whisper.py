@@ -16,7 +16,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.model import KnowledgeBase
 from voice.audio import RECOGNIZER_RATE, Clip
 from voice.features import log_mel
 from voice.tokens import decode_tokens, prompt_tokens
@@ -26,8 +25,6 @@ MAX_WINDOW = 30            # Whisper's own window; longer notes are not transcri
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
-HEALTH_WORDS = ("my back hurts, back pain, sciatica, scoliosis, a herniated disc, surgery, numb or tingling legs, "
-                "dizziness, pregnancy")
 # A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
 _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)
 
@@ -36,8 +33,8 @@ _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.
 class Decoding:
     """How Whisper decodes a note: the shortest window (s), the beam, the repetition guard (at most
     `tokens_per_second` tokens per second of audio, plus `token_slack`; repeated phrases dropped),
-    how many of the beam's hypotheses to return, and whether to prompt with the topics (and the
-    health worries)."""
+    how many of the beam's hypotheses to return, and whether to prompt with the topics, and with
+    how many of the content's topic words and health words (voice.prompt)."""
 
     min_window: int = 15
     beam: int = 5
@@ -46,26 +43,16 @@ class Decoding:
     drop_repeats: bool = True
     hypotheses: int = 5
     prompt: bool = True
-    health_prompt: bool = True
+    topic_words: int = 12
+    health_words: int = 32
 
 
 # Measured with bench/bench_heard.py on recorded people (WER, 126 words): window >= 5 s without the
 # guard 0.270, >= 10 s 0.056, >= 15 s 0.040, 30 s 0.048; greedy instead of beam 5: 0.071; no prompt:
-# 0.056. On the synthetic spoken sets (bench/bench_voice.py, right entry in scope / doctor first):
-# prompting with the health worries took doctor first from 54 to 61 of 72 notes for 248 of 288
-# right either way, and saying them as people do ("my back hurts", "numb or tingling legs") to 67
-# for 245; naming the content's title words instead got 254 of 288 but 52 of 72, so the health
-# words won. Five readings instead of two: 85.1% against 80.2% right, 86.1% against 81.9% doctor
-# first. (The health set is ours, 12 questions: these words were chosen on it.)
+# 0.056 (0.040 with the float32 features and the derived prompt: 126 words tell them apart by one
+# or two words at most). Five readings instead of two: 85.1% against 80.2% right on the spoken questions, 86.1%
+# against 81.9% doctor first. The prompt's words and how many of each: see voice.prompt.
 DEFAULT = Decoding()
-
-
-def prompt_for(kb: KnowledgeBase, health: bool = True) -> str:
-    """What Whisper is told the notes are about: the exercise, the knowledge base's topic groups,
-    and (with `health`) the health worries that must never be misheard."""
-    groups = ", ".join(label.replace("&", "and").lower() for label in kb.groups.values())
-    worries = f" Health worries: {HEALTH_WORDS}." if health else ""
-    return f"Questions about the reverse hyperextension: {groups}.{worries}"
 
 
 def window_seconds(clip: Clip, shortest: int = DEFAULT.min_window) -> int | None:
