@@ -26,7 +26,8 @@ from knowledge.loader import load_knowledge
 from voice.audio import Clip, decode_audio
 from voice.words import sentence_words
 from voice.weights import load_int8_weights
-from voice.whisper import Decoding, Whisper, prompt_for
+from voice.prompt import prompt_for
+from voice.whisper import DEFAULT, Decoding, Whisper
 
 SPEECH = Path(__file__).parent.parent / "tests" / "data" / "human_speech"
 PSPHINX = "pocketsphinx, general English model"
@@ -97,7 +98,7 @@ def main() -> None:
     print(f"{len(clips)} recordings, {sum(c.seconds for _, c, _ in clips):.0f} s, "
           f"{sum(len(r) for _, _, r in clips)} words (short: under 2.5 s)")
     weights = load_int8_weights(None, Path(tempfile.mkdtemp()))
-    prompt = prompt_for(load_knowledge())
+    prompt = prompt_for(load_knowledge(), DEFAULT.topic_words, DEFAULT.health_words)
     for name, decoding in WHISPER_CONFIGS.items():
         if args.only in name:
             whisper = Whisper(weights, prompt, decoding)

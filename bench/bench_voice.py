@@ -89,7 +89,8 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=QUESTIONS,
                         help="question set (bench/voice_holdout.yaml is held out: never tune against it)")
     parser.add_argument("--hypotheses", type=int, default=DEFAULT.hypotheses, help="readings per note")
-    parser.add_argument("--no-health-prompt", action="store_true", help="leave the health words out of the prompt")
+    parser.add_argument("--topic-words", type=int, default=DEFAULT.topic_words, help="topic words in the prompt")
+    parser.add_argument("--health-words", type=int, default=DEFAULT.health_words, help="health words in the prompt")
     args = parser.parse_args()
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_understanding(Settings())
@@ -98,7 +99,7 @@ def main() -> None:
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:
         started = time.perf_counter()
-        decoding = Decoding(hypotheses=args.hypotheses, health_prompt=not args.no_health_prompt)
+        decoding = Decoding(hypotheses=args.hypotheses, topic_words=args.topic_words, health_words=args.health_words)
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started

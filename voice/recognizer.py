@@ -62,7 +62,9 @@ class Recognizer:
         self._whisper: Whisper | None = None
         self._failure = ""
         self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="whisper-load", daemon=True)
+        # Not a daemon: exiting while CTranslate2 builds the model in this thread aborts the process
+        # ("terminate called without an active exception"), so an exit waits for the load to end.
+        self._thread = threading.Thread(target=self._run, name="whisper-load", daemon=False)
         self._thread.start()
 
     def _run(self) -> None:

@@ -10,28 +10,21 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import functools
 import math
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from knowledge.model import KnowledgeBase
 from voice.audio import RECOGNIZER_RATE, Clip
+from voice.features import log_mel
+from voice.tokens import decode_tokens, prompt_tokens
 
-N_FFT = 400                # 25 ms analysis windows
-HOP = 160                  # every 10 ms
-N_MELS = 80
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
 MAX_WINDOW = 30            # Whisper's own window; longer notes are not transcribed
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
-HEALTH_WORDS = ("my back hurts, back pain, sciatica, scoliosis, a herniated disc, surgery, numb or tingling legs, "
-                "dizziness, pregnancy")
 # A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
 _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)
 
@@ -40,8 +33,8 @@ _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.
 class Decoding:
     """How Whisper decodes a note: the shortest window (s), the beam, the repetition guard (at most
     `tokens_per_second` tokens per second of audio, plus `token_slack`; repeated phrases dropped),
-    how many of the beam's hypotheses to return, and whether to prompt with the topics (and the
-    health worries)."""
+    how many of the beam's hypotheses to return, and whether to prompt with the topics, and with
+    how many of the content's topic words and health words (voice.prompt)."""
 
     min_window: int = 15
     beam: int = 5
@@ -50,60 +43,16 @@ class Decoding:
     drop_repeats: bool = True
     hypotheses: int = 5
     prompt: bool = True
-    health_prompt: bool = True
+    topic_words: int = 12
+    health_words: int = 32
 
 
 # Measured with bench/bench_heard.py on recorded people (WER, 126 words): window >= 5 s without the
 # guard 0.270, >= 10 s 0.056, >= 15 s 0.040, 30 s 0.048; greedy instead of beam 5: 0.071; no prompt:
-# 0.056. On the synthetic spoken sets (bench/bench_voice.py, right entry in scope / doctor first):
-# prompting with the health worries took doctor first from 54 to 61 of 72 notes for 248 of 288
-# right either way, and saying them as people do ("my back hurts", "numb or tingling legs") to 67
-# for 245; naming the content's title words instead got 254 of 288 but 52 of 72, so the health
-# words won. Five readings instead of two: 85.1% against 80.2% right, 86.1% against 81.9% doctor
-# first. (The health set is ours, 12 questions: these words were chosen on it.)
+# 0.056 (0.040 with the float32 features and the derived prompt: 126 words tell them apart by one
+# or two words at most). Five readings instead of two: 85.1% against 80.2% right on the spoken questions, 86.1%
+# against 81.9% doctor first. The prompt's words and how many of each: see voice.prompt.
 DEFAULT = Decoding()
-
-
-def prompt_for(kb: KnowledgeBase, health: bool = True) -> str:
-    """What Whisper is told the notes are about: the exercise, the knowledge base's topic groups,
-    and (with `health`) the health worries that must never be misheard."""
-    groups = ", ".join(label.replace("&", "and").lower() for label in kb.groups.values())
-    worries = f" Health worries: {HEALTH_WORDS}." if health else ""
-    return f"Questions about the reverse hyperextension: {groups}.{worries}"
-
-
-def mel_filters(rate: int = RECOGNIZER_RATE, n_fft: int = N_FFT, n_mels: int = N_MELS) -> np.ndarray:
-    """Triangular filters evenly spaced on the Slaney mel scale, each of unit area: the filter
-    bank Whisper was trained with."""
-    log_step = math.log(6.4) / 27
-
-    def to_mel(hz: np.ndarray) -> np.ndarray:
-        return np.where(hz < 1000, hz * 3 / 200, 15 + np.log(np.maximum(hz, 1e-9) / 1000) / log_step)
-
-    def to_hz(mel: np.ndarray) -> np.ndarray:
-        return np.where(mel < 15, mel * 200 / 3, 1000 * np.exp((mel - 15) * log_step))
-
-    edges = to_hz(np.linspace(0, to_mel(np.array(rate / 2)), n_mels + 2))
-    bins = np.fft.rfftfreq(n_fft, 1 / rate)
-    rising = (bins - edges[:-2, None]) / (edges[1:-1] - edges[:-2])[:, None]
-    falling = (edges[2:, None] - bins) / (edges[2:] - edges[1:-1])[:, None]
-    area = 2 / (edges[2:] - edges[:-2])
-    return (np.maximum(0, np.minimum(rising, falling)) * area[:, None]).astype(np.float32)
-
-
-FILTERS = mel_filters()
-HANN = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N_FFT) / N_FFT)).astype(np.float32)
-
-
-def log_mel(samples: np.ndarray, seconds: int) -> np.ndarray:
-    """Whisper's input: the log-mel spectrogram of the samples padded with silence to `seconds`,
-    clamped to 8 (log10) below its peak and scaled to about [-1, 1]; shape (N_MELS, 100 * seconds)."""
-    audio = np.zeros(RECOGNIZER_RATE * seconds, np.float32)
-    audio[: len(samples)] = samples[: len(audio)]
-    frames = np.lib.stride_tricks.sliding_window_view(np.pad(audio, N_FFT // 2, mode="reflect"), N_FFT)[::HOP][:-1]
-    power = (np.abs(np.fft.rfft(frames * HANN, axis=1)) ** 2).astype(np.float32)
-    spectrum = np.log10(np.maximum(power @ FILTERS.T, 1e-10)).T
-    return ((np.maximum(spectrum, spectrum.max() - 8.0) + 4.0) / 4.0).astype(np.float32)
 
 
 def window_seconds(clip: Clip, shortest: int = DEFAULT.min_window) -> int | None:
@@ -116,39 +65,6 @@ def window_seconds(clip: Clip, shortest: int = DEFAULT.min_window) -> int | None
 def without_repeats(text: str) -> str:
     """The text with any phrase said twice or more in a row kept once (Whisper's loops)."""
     return _REPEAT.sub(r"\1", text)
-
-
-def _prefix(tokenizer_file: Path, prompt: str) -> tuple[list[int], int]:
-    """The tokens every decoding starts with (the prompt, if any, then "transcribe, no timestamps")
-    and the end-of-text token. The tokenizer takes 20 MB, so it is used here only: transcripts are
-    decoded from the model's own token strings (decode_tokens)."""
-    import tokenizers  # imported here, in the loading thread, like ctranslate2
-
-    tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
-    token = tokenizer.token_to_id
-    context = tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids if prompt else []
-    previous = [token("<|startofprev|>"), *context] if prompt else []
-    return [*previous, token("<|startoftranscript|>"), token("<|notimestamps|>")], token("<|endoftext|>")
-
-
-def _byte_of_character() -> dict[str, int]:
-    """GPT-2's byte-level alphabet reversed: each byte is written as a printable character (itself
-    when printable, else one from U+0100 on, in byte order)."""
-    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
-    others = [b for b in range(256) if b not in printable]
-    return {chr(b): b for b in printable} | {chr(256 + i): b for i, b in enumerate(others)}
-
-
-@functools.cache
-def _byte_table() -> dict[str, int]:
-    """The reversed alphabet, built once."""
-    return _byte_of_character()
-
-
-def decode_tokens(tokens: list[str]) -> str:
-    """Text from Whisper's byte-level token strings ("ĠHow", "Ġmany", ...)."""
-    byte_of = _byte_table()
-    return bytes(byte_of[c] for c in "".join(tokens) if c in byte_of).decode("utf-8", errors="replace")
 
 
 def return_large_blocks_at_once() -> None:
@@ -175,11 +91,13 @@ class Whisper:
         import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
 
         return_large_blocks_at_once()
+        self.decoding = decoding
+        # Before the weights: when the prompt has changed, the tokenizer's 20 MB come and go first.
+        self._prefix, self._end = prompt_tokens(model_dir, prompt if decoding.prompt else "")
+        release_freed_memory()
         self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
         self._storage = ctranslate2.StorageView.from_array
-        self.decoding = decoding
-        self._prefix, self._end = _prefix(model_dir / "tokenizer.json", prompt if decoding.prompt else "")
-        release_freed_memory()  # the weights' file buffer and the tokenizer, 20 MB of it
+        release_freed_memory()  # the weights' file buffer
         self._lock = threading.Lock()
 
     def transcribe(self, clip: Clip) -> list[str]:
@@ -190,7 +108,7 @@ class Whisper:
         seconds = window_seconds(clip, self.decoding.min_window)
         if seconds is None:
             return []
-        features = self._storage(np.ascontiguousarray(log_mel(clip.samples, seconds)[None]))
+        features = self._storage(log_mel(clip.samples, seconds)[None])
         with self._lock:
             result = self._model.generate(features, [self._prefix], **self._options(clip))[0]
             release_freed_memory()

@@ -1,0 +1,67 @@
+"""Whisper's prompt: words derived by rule from the content and the safety lexicon, within Whisper's limit."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from knowledge.loader import load_knowledge
+from knowledge.safety import Safety, load_safety_lexicon
+from knowledge.training import TrainingData
+from voice import prompt
+from voice.prompt import MIN_TEXTS, English, health_words, prompt_for, topic_words, usage
+from voice.tokens import prompt_tokens
+from voice.weights import load_int8_weights
+from voice.whisper import DEFAULT
+from tests.voice_support import voice_dir
+
+PROMPT_LIMIT = 223  # Whisper's: half its 448-token context, less one
+
+
+def english(counts: dict[str, int] | None = None, common: str = "") -> English:
+    """A made-up English: these counts, and these (space-separated) commonest words."""
+    counts = counts or {}
+    return English(counts, sum(counts.values()) or 1, frozenset(common.split()))
+
+
+@pytest.fixture(scope="module")
+def kb():
+    """The shipped content."""
+    return load_knowledge()
+
+
+def test_the_prompt_names_the_content_and_health_words_within_whispers_limit(kb, tmp_path):
+    text = prompt_for(kb, DEFAULT.topic_words, DEFAULT.health_words)
+    shutil.copy(load_int8_weights(None, voice_dir()) / "tokenizer.json", tmp_path)
+    prefix, _ = prompt_tokens(tmp_path, text)
+    assert len(prefix) - 3 <= PROMPT_LIMIT  # less <|startofprev|>, <|startoftranscript|>, <|notimestamps|>
+    assert "hyperextension" in text and "sciatica" in text
+
+
+def test_health_words_are_the_ones_the_lexicon_flags_and_each_is_named_once(kb):
+    lexicon = load_safety_lexicon()
+    words = health_words(kb, english(), 40)
+    assert len(words) == 40 and all(lexicon.level(w) > Safety.NONE for w in words)
+    assert not {w + "s" for w in words} & set(words)
+
+
+def test_a_concern_people_name_often_enters_the_prompt_first(kb, monkeypatch):
+    assert "spondylolisthesis" not in health_words(kb, english(), 32)
+    said = [(f"i have spondylolisthesis, case {n}", "doctor") for n in range(40)]
+    monkeypatch.setattr(prompt, "load_training", lambda _: TrainingData({}, [], said))
+    assert health_words(kb, english(common="i have case"), 32)[0] == "spondylolisthesis"
+
+
+def test_a_phrase_people_use_is_named_whole_and_its_words_not_again(kb, monkeypatch):
+    said = [("my spondylolysis twinges", "doctor")] * 40
+    monkeypatch.setattr(prompt, "load_training", lambda _: TrainingData({}, [], said))
+    words = health_words(kb, english(common="my"), 5)
+    assert words[0] == "spondylolysis twinges" and not {"spondylolysis", "twinges", "twinge"} & set(words)
+
+
+def test_topic_words_are_the_contents_own_not_everyday_english_or_one_off_typos(kb):
+    words = topic_words(kb, english({"the": 10**10, "reverse": 10**9}), 30)
+    assert len(words) == 30 and "glutes" in words and "the" not in words and "reverse" not in words
+    used = usage(text for entry in kb.entries.values() for text in (entry.title, *entry.ask))
+    assert all(used.texts[w] >= MIN_TEXTS for w in words)
