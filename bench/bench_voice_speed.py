@@ -8,7 +8,8 @@ sent at once, while Whisper may still be loading, and again with it loaded: the 
 note's bytes to the core's reply. Memory: peak RSS (VmHWM) of the process, and the same process
 without voice. The note is made once by this script and read by each process as the bytes a
 download would give it (making it in the bot's process cost 4-7 MB that a bot never spends);
---long-note also sends a 30-second note, the longest Whisper hears, whose peak is its own. Targets: start-up < 1.5 s, a 10 s note answered < 2 s with the model loaded, < 150 MB.
+--long-note also sends a 30-second note, the longest Whisper hears, whose peak is its own.
+Targets: start-up < 1.5 s, a 10 s note answered < 2 s with the model loaded, < 150 MB.
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ from bot.features.voice.notes import DIDNT_CATCH
 from knowledge.understanding import LONG_MESSAGE_RELIEF
 from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
+from voice.features import FILTERS, log_mel
 from voice.recognizer import Transcript
 from voice.speech import format_spoken
-from voice.features import FILTERS, log_mel
 from voice.whisper import MAX_WINDOW, window_seconds, without_repeats
 from voice.words import sentence_words
 

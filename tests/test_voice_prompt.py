@@ -9,12 +9,12 @@ import pytest
 from knowledge.loader import load_knowledge
 from knowledge.safety import Safety, load_safety_lexicon
 from knowledge.training import TrainingData
+from tests.voice_support import voice_dir
 from voice import prompt
 from voice.prompt import MIN_TEXTS, English, health_words, prompt_for, topic_words, usage
 from voice.tokens import prompt_tokens
 from voice.weights import load_int8_weights
 from voice.whisper import DEFAULT
-from tests.voice_support import voice_dir
 
 PROMPT_LIMIT = 223  # Whisper's: half its 448-token context, less one
 

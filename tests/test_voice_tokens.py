@@ -8,11 +8,11 @@ import shutil
 import numpy as np
 import pytest
 
+from tests.voice_support import voice_dir
 from voice import tokens
 from voice.features import FRAME_BLOCK, log_mel
 from voice.tokens import prompt_tokens
 from voice.weights import load_int8_weights
-from tests.voice_support import voice_dir
 
 PROMPT = "Questions about the reverse hyperextension: sciatica, scoliosis."
 

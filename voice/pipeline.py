@@ -10,10 +10,10 @@ from pathlib import Path
 
 from knowledge.model import KnowledgeBase
 from voice.audio import MAX_SECONDS, decode_audio, encode_voice_note
+from voice.prompt import prompt_for
 from voice.recognizer import Recognizer, Transcript
 from voice.speech import Speaker, VoiceStyle, format_spoken
 from voice.weights import load_int8_weights
-from voice.prompt import prompt_for
 from voice.whisper import DEFAULT, Decoding, Whisper
 
 
