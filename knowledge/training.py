@@ -11,7 +11,7 @@ off-topic corpus and the safety examples, all data files a curator edits (no cod
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ class TrainingData:
     gaps: dict[str, Gap]
     topics: list[tuple[str, str]]   # (text, entry id | gap id | NOT_OURS)
     safety: list[tuple[str, str]]   # (text, 'none' | 'doctor' | 'emergency')
-    talk: dict[str, list[tuple[str, str]]]  # reader ('intents' | 'answers' | 'goals') -> (text, label)
+    talk: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # reader -> (text, label)
 
 
 def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData:
