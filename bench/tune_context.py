@@ -22,7 +22,7 @@ from knowledge.understanding import Understanding
 
 DEFAULT_SET = Path(__file__).with_name("followups_dev.yaml")
 GRID = [ContextPolicy(*values) for values in itertools.product(
-    (0.0, 10.0), (-10.0, 0.0), (-5.0, 0.0, 5.0), (0.7,), (None, 10.0, 20.0, 30.0), (25.0, 40.0, 100.0))]
+    (-10.0, -5.0, 0.0, 5.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0, 40.0), (25.0, 40.0, 100.0))]
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:

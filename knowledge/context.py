@@ -2,12 +2,12 @@
 safe?") is read against the last answered entry and the last goal mentioned.
 
 A message is read twice: alone, and along with what the conversation is about (the last entry's
-title and the last goal). In the reading in context, the last entry and its related entries get a
-bonus; the better of the two readings wins, so a new question that clearly asks about something
-of its own keeps its own reading, and one that reads very clearly alone is not read in context at
-all (asked again, a question gets the same answer; this costs 4 of the 160 development
-conversations, which have no repeated question). A goal named after a goal's programme switches to that goal's
-programme. The weights are tuned on bench/followups_dev.yaml (bench/tune_context.py).
+title and the last goal); the last entry's related entries also compete with their score alone
+plus a bonus. The reading in context wins when it scores better, so a new question that clearly
+asks about something of its own keeps its own reading, and one that reads very clearly alone is
+not read in context at all (asked again, a question gets the same answer; this costs 4 of the 160
+development conversations, which have no repeated question). A goal named in a follow-up switches
+to that goal's programme. The weights are tuned on bench/followups_dev.yaml (bench/tune_context.py).
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from dataclasses import dataclass
 class ContextPolicy:
     """How much the conversation weighs (tuned on the development two-turn set)."""
 
-    bonus: float = 0.0    # added to the last entry's related entries in the reading in context
-    own: float = 0.0      # added to the last entry itself (its title is already in the reading)
     lead: float = -5.0    # the reading in context must beat the reading alone by this much
     not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
     related_alone: float | None = 30.0  # related entries also compete with their score alone plus this
@@ -45,19 +43,16 @@ def along(text: str, context: Context, title: str, goal_named: bool) -> str:
     return f"{text} {title}{goal}".strip()
 
 
-def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]], last: str, related: set[str],
+def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]], related: set[str],
            threshold: float, policy: ContextPolicy, alone_scores: list[tuple[str, float]] = ()) -> str | None:
-    """The entry to answer: the reading in context's best (the conversation's entries boosted)
-    when it clears the threshold and beats the reading alone, else None (the reading alone wins)."""
-    def boost(entry: str) -> float:
-        return policy.own if entry == last else policy.bonus if entry in related else 0.0
-
-    boosted = [(score + boost(entry), entry) for entry, score in in_context]
+    """The entry to answer: the reading in context's best (related entries boosted) when it clears
+    the threshold and beats the reading alone, else None (the reading alone wins)."""
+    boosted = list(in_context)
     if policy.related_alone is not None:
-        boosted += [(score + policy.related_alone, entry) for entry, score in alone_scores if entry in related]
+        boosted += [(entry, score + policy.related_alone) for entry, score in alone_scores if entry in related]
     if not boosted:
         return None
-    score, entry = max(boosted)
+    entry, score = max(boosted, key=lambda pair: (pair[1], pair[0]))
     own = alone[1] if alone[0] else 0.0
     if alone[0] and own >= threshold + policy.stands:
         return None

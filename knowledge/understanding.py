@@ -187,7 +187,7 @@ class Understanding:
         if last is not None and not declined:
             in_context = self.read_uncached(along(text, context, last.title, goal is not None), margin)
             switched = goal_switch(context, goal, found, self.programmes, self.goal_family) or choose(
-                (found, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates], last.id,
+                (found, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
                 set(last.related), self.threshold + margin, self.context_policy,
                 [(c.entry_id, c.score) for c in alone.candidates])
             if switched:
