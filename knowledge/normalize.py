@@ -52,11 +52,11 @@ class Lexicon:
     pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
 
 
-class _WordLoader(yaml.CSafeLoader):
+class WordLoader(yaml.CSafeLoader):
     """YAML without booleans: in a word list, yes / no / on are words, not true / false."""
 
 
-_WordLoader.yaml_implicit_resolvers = {
+WordLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for key, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
@@ -74,7 +74,7 @@ class LexiconError(ContentError):
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Read the lexicon file; a malformed one raises LexiconError (one line, not a traceback)."""
     try:
-        return _lexicon(yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader))  # noqa: S506 - a SafeLoader
+        return _lexicon(yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader))  # noqa: S506 - a SafeLoader
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
         raise LexiconError(f"{path.name}: {type(exc).__name__}: {exc}".replace("\n", " ")) from None
 

@@ -19,6 +19,7 @@ import yaml
 
 from knowledge.intents import NONE, TALK_LABELS
 from knowledge.model import ContentError, KnowledgeBase
+from knowledge.normalize import WordLoader
 
 DATA_DIR = Path(__file__).parent / "data"
 NOT_OURS = "none"
@@ -72,14 +73,14 @@ def load_talk(directory: Path = DATA_DIR) -> dict[str, list[tuple[str, str]]]:
 
 
 def _labelled(data: Any, reader: str, known: tuple[str, ...]) -> list[tuple[str, str]]:
-    """One reader's (text, label) examples; every label a list of strings (quote yes/no in YAML)."""
+    """One reader's (text, label) examples; every label a list of texts."""
     labels = data.get(reader) if isinstance(data, dict) else None
     if not isinstance(labels, dict) or set(map(str, labels)) != {*known, NONE}:
         raise TrainingDataError(f"intents.yaml: '{reader}' must give examples for exactly {', '.join((*known, NONE))}")
     out = []
     for label, texts in labels.items():
         if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
-            raise TrainingDataError(f"intents.yaml: {reader}.{label} must be a list of texts (quote yes/no/true)")
+            raise TrainingDataError(f"intents.yaml: {reader}.{label} must be a list of texts")
         out += [(text, str(label)) for text in texts]
     return out
 
@@ -114,7 +115,7 @@ def _list(path: Path, key: str) -> list[Any]:
 def _read(path: Path) -> Any:
     """A parsed YAML training file; TrainingDataError names the file when it cannot be read."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader)  # noqa: S506 - a SafeLoader
     except (OSError, yaml.YAMLError) as exc:
         raise TrainingDataError(f"{path.name}: {exc}") from None
 

@@ -48,6 +48,16 @@ def test_goals_are_read_in_words(understanding, text, goal):
     assert understanding.goal(text) == goal
 
 
+def test_yes_and_no_in_the_talk_data_are_words_not_booleans(tmp_path):
+    intents = ", ".join(f"{intent.value}: [{intent.value}]" for intent in Intent)
+    (tmp_path / "intents.yaml").write_text(
+        f"intents: {{{intents}, none: [no]}}\n"
+        "answers: {yes: [yes], no: [no], unsure: [dunno], none: [on]}\n"
+        "goals: {strength: [strong], hypertrophy: [size], endurance: [stamina], mobility: [mobility], none: [off]}\n")
+    answers = load_talk(tmp_path)["answers"]
+    assert ("yes", "yes") in answers and ("no", "no") in answers and ("on", "none") in answers
+
+
 @pytest.mark.parametrize("data", ["answers:\n  yes: [yes]\n", "intents: {plan: [plan]}\n", "[oops\n"])
 def test_malformed_talk_data_is_one_clear_error(tmp_path, data):
     (tmp_path / "intents.yaml").write_text(data)
