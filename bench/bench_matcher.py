@@ -35,6 +35,8 @@ from knowledge.normalize import Normalizer, load_lexicon
 from knowledge.ranker import Ranker
 from knowledge.safety import LEVELS, SafetyDetector, load_safety_lexicon
 from knowledge.spelling import load_english
+from knowledge.context import Context
+from knowledge.intents import Talk
 from knowledge.understanding import Understanding, load_understanding
 
 QUESTIONS = Path(__file__).with_name("regression.yaml")
@@ -97,7 +99,7 @@ def perturb(phrasing: str, rng: random.Random) -> str:
     return "um how about " + " ".join(words)
 
 
-def centroid_understanding(kb: KnowledgeBase) -> Understanding:
+def centroid_understanding(kb: KnowledgeBase, talk: Talk) -> Understanding:
     """An understanding layer over `kb` whose ranker holds each entry's mean TF-IDF vector."""
     matcher = Matcher(kb, Normalizer(load_lexicon()), load_english())
     labels = list(kb.entries)
@@ -120,7 +122,7 @@ def centroid_understanding(kb: KnowledgeBase) -> Understanding:
         indptr.append(len(classes))
     ranker = Ranker.from_rows(labels, np.array(indptr), np.array(classes), np.array(weights), np.zeros(len(labels)))
     silent = Ranker.from_rows(LEVELS, np.zeros(len(vocabulary) + 1), np.zeros(0), np.zeros(0), np.zeros(3))
-    return Understanding(matcher, Model(vocabulary, ranker, silent),
+    return Understanding(matcher, Model(vocabulary, ranker, silent, talk),
                          SafetyDetector(load_safety_lexicon(), silent), {})
 
 
@@ -134,12 +136,15 @@ def main() -> int:
     assert isinstance(understanding, Understanding)
     print(f"{'our content: build (kb build)':30} {build:7.1f} s")
     report("our content: read", startup, latencies(understanding.read_uncached, questions, 10))
+    talk = Context("program-strength", "strength")  # a follow-up is read twice, plus the goal reader
+    report("our content: read in context", None,
+           latencies(lambda q: understanding.read_in_context(q, 0.0, talk), questions, 10))
     coach = Coach(understanding, open_database(":memory:"))
     replies = [timed(lambda q=q, u=u: coach.handle(Inbound(u, InboundKind.TEXT, q)))[1] * 1000
                for u, q in enumerate(questions, start=1)]  # each question once: nothing cached
     report("our content: whole reply", None, replies)
     kb = synthetic_kb(10_000, rng)
-    big, startup = timed(lambda: centroid_understanding(kb))
+    big, startup = timed(lambda: centroid_understanding(kb, understanding.model.talk))
     assert isinstance(big, Understanding)
     picked = rng.sample(list(kb.entries.values()), 500)
     sample = [perturb(rng.choice(e.ask), rng) for e in picked]
