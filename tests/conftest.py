@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import count
@@ -15,6 +17,8 @@ from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 from bot.storage.database import open_database
+from knowledge import understanding as understanding_module
+from knowledge.training import TrainingData
 from knowledge.understanding import Understanding
 
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
@@ -37,6 +41,31 @@ class FakeClock:
 def understanding() -> Understanding:
     """The real content and its model, loaded once for the whole run."""
     return build_understanding(Settings(kb_cache_dir=KB_CACHE))
+
+
+def _first_of_each_label(pairs: list[tuple[str, str]], keep: int) -> list[tuple[str, str]]:
+    """At most `keep` examples of every label, in file order."""
+    seen: defaultdict[str, int] = defaultdict(int)
+    kept = []
+    for text, label in pairs:
+        if seen[label] < keep:
+            kept.append((text, label))
+            seen[label] += 1
+    return kept
+
+
+@pytest.fixture
+def small_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Models built in this test learn from a few examples per class (seconds, not half a minute):
+    for tests of how a model is built and cached, not of how well it reads."""
+    real = understanding_module.load_training
+
+    def thinned(*args: Any, **kwargs: Any) -> TrainingData:
+        data = real(*args, **kwargs)
+        return dataclasses.replace(data, topics=_first_of_each_label(data.topics, 3),
+                                   safety=_first_of_each_label(data.safety, 40),
+                                   talk={reader: _first_of_each_label(pairs, 8) for reader, pairs in data.talk.items()})
+    monkeypatch.setattr(understanding_module, "load_training", thinned)
 
 
 @pytest.fixture

@@ -122,8 +122,7 @@ def test_kb_check_catches_a_lexicon_slip_without_a_traceback(capsys, monkeypatch
     assert "lexicon.yaml" in out and "Traceback" not in out
 
 
-@pytest.mark.timeout(600)  # two full builds: about 35 s each on an idle 2-core machine, far more under load
-def test_the_model_is_built_once_and_rebuilt_when_the_content_changes(tmp_path):
+def test_the_model_is_built_once_and_rebuilt_when_the_content_changes(tmp_path, small_training):
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
     cache = tmp_path / "cache"
@@ -139,7 +138,7 @@ def test_the_model_is_built_once_and_rebuilt_when_the_content_changes(tmp_path):
     assert not first.exists() and model_path(cache, inputs_hash(content)).exists()
 
 
-def test_an_unreadable_cached_model_is_rebuilt(tmp_path):
+def test_an_unreadable_cached_model_is_rebuilt(tmp_path, small_training):
     cache = tmp_path / "cache"
     path = model_path(cache, inputs_hash(CONTENT_DIR))
     path.parent.mkdir(parents=True)
@@ -148,7 +147,7 @@ def test_an_unreadable_cached_model_is_rebuilt(tmp_path):
     assert path.stat().st_size > 1000
 
 
-def test_kb_build_builds_the_model_into_the_cache_and_says_where(capsys, monkeypatch, tmp_path):
+def test_kb_build_builds_the_model_into_the_cache_and_says_where(capsys, monkeypatch, tmp_path, small_training):
     monkeypatch.setenv("COACHBOT_KB_CACHE_DIR", str(tmp_path))
     assert main(["kb", "build"]) == 0
     out = capsys.readouterr().out
