@@ -2,7 +2,7 @@
 
 Usage: python bench/tune_understanding.py [--folds 5]
 
-Each message of the tuning sets (regression, holdout, holdout2: sets we have looked at) is read
+Each message of the tuning sets (regression, holdout, holdout2, dev_strangers: sets we have looked at) is read
 once; the decision (knowledge.understanding.decide) and the safety levels (SafetyDetector.level)
 are then replayed for every setting on a grid. For each fold the best setting on the other folds is
 scored on it: those are the cross-validated figures. The best setting on all of them is printed
@@ -26,7 +26,7 @@ from knowledge.safety import SafetyDetector, SafetyOdds
 from knowledge.understanding import Evidence, Policy, Understanding, decide
 
 BENCH = Path(__file__).parent
-TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml")
+TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml", "dev_strangers.yaml")
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]

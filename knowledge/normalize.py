@@ -50,6 +50,7 @@ class Lexicon:
     references: frozenset[str] = frozenset()  # words that mean our exercise when nothing else is named
     question_words: frozenset[str] = frozenset()  # words that open a question
     pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
+    asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
 
 
 class WordLoader(yaml.CSafeLoader):
@@ -64,7 +65,7 @@ WordLoader.yaml_implicit_resolvers = {
 
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
-                                  "pointing_back": list}
+                                  "pointing_back": list, "asking_more": list}
 
 
 class LexiconError(ContentError):
@@ -101,6 +102,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         references=frozenset(str(w) for w in data["references"]),
         question_words=frozenset(str(w) for w in data["question_words"]),
         pointing_back=frozenset(str(w) for w in data["pointing_back"]),
+        asking_more=frozenset(str(w) for w in data["asking_more"]),
     )
 
 

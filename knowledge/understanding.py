@@ -98,6 +98,7 @@ class Reading:
     not_ours: float = 0.0
     safety_odds: tuple[float, ...] = ()
     context: Context = Context()  # what the conversation is about after this message
+    again: bool = False  # a follow-up asking for more about the entry just answered ("why?")
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,8 @@ class Understanding:
     def _follow(self, alone: Reading, text: str, margin: float, context: Context, goal: str | None) -> Reading:
         """The reading of a message in a conversation: alone, or in context when that reads better."""
         last = self.kb.entries.get(context.entry or "")
+        if last is not None and self._asks_about_last(text):
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         found = alone.match.entry_id
         candidates = alone.candidates
         declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
@@ -200,6 +203,18 @@ class Understanding:
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
 
+    def _asks_about_last(self, text: str) -> bool:
+        """Whether a follow-up asks for more about the last answer and nothing of its own: its
+        words, apart from references ("that"), are generic or ask for more ("why?", "go on",
+        "whats the reason for that")."""
+        normalizer = self.matcher.normalizer
+        lexicon = normalizer.lexicon
+        words = normalizer.words(text)
+        own = normalizer.tokens_of([w for w in words if w not in lexicon.references | lexicon.pointing_back])
+        if not own and not normalizer.is_question(text):
+            return False  # "lol", "ok": nothing asked
+        return all(normalizer.is_generic(t) or t in lexicon.asking_more for t in own)
+
     def _refers_back(self, text: str) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         normalizer = self.matcher.normalizer
@@ -207,7 +222,11 @@ class Understanding:
 
     def _next_context(self, reading: Reading, goal: str | None, context: Context) -> Context:
         """What the conversation is about after a reading: its entry and the goal last named."""
-        entry = reading.match.entry_id
+        return self.context_after(reading.match.entry_id, context, goal)
+
+    def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
+        """What the conversation is about once `entry` is answered (a question, or a tapped topic):
+        that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
         goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
         return Context(entry or context.entry, goal)
 

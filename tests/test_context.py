@@ -31,6 +31,21 @@ def test_why_stays_on_the_last_topic(understanding):
     assert follow_up(understanding, "how high should i lift my legs", "why?").match.entry_id == "leg-height"
 
 
+def test_a_follow_up_asking_only_for_more_is_about_the_entry_just_answered(understanding):
+    first = "do i squeeze my abs when doing reverse hypers"
+    entry = understanding.read(first).match.entry_id
+    for then in ("whats the reason for that", "ok and why is that good", "go on", "explain that better"):
+        reading = follow_up(understanding, first, then)
+        assert (reading.match.entry_id, reading.again) == (entry, True), then
+
+
+def test_a_follow_up_with_a_topic_of_its_own_or_nothing_asked_is_not_more_of_the_last_answer(understanding):
+    first = "do i squeeze my abs when doing reverse hypers"
+    assert not follow_up(understanding, first, "how long should i rest between sets").again
+    assert not follow_up(understanding, first, "lol").again
+    assert not understanding.read("whats the reason for that").again
+
+
 def test_a_new_question_keeps_its_own_reading(understanding):
     assert follow_up(understanding, "how high should i lift my legs", "what muscles does it work").match.entry_id \
         == "muscles-worked"

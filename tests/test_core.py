@@ -43,6 +43,11 @@ def test_health_question_always_carries_doctor_first_advice_and_is_not_logged(sa
     assert coach.store.load_misses() == []
 
 
+def test_a_question_about_the_articles_that_sounds_like_a_concern_keeps_its_answer_after_the_doctor_line(say):
+    reply = say("the article talks about compressing the disks if you go too high, whats that about?")[0]
+    assert DOCTOR_FIRST in reply.text and reply.entry == "overextension"
+
+
 def test_an_acute_red_flag_says_stop_now_and_get_emergency_care(say, coach):
     for text in ("my chest hurts when I train", "my chest feels tight when i lie on the pad",
                  "i passed out after my last set", "sudden numbness down my left side"):

@@ -273,6 +273,18 @@ def test_a_follow_up_is_read_against_the_last_answer_and_goal(say, coach):
     assert coach.store.load_context(7, coach.clock()).goal == "strength"
 
 
+def test_why_after_an_answer_gets_that_entrys_details_or_says_that_is_all(say, coach):
+    entries = coach.kb.entries
+    detailed = next(e for e in entries.values() if e.details)
+    assert say(f"kb:{detailed.id}", button=True)[0].entry == detailed.id
+    why = say("why?")[0]
+    assert why.entry == detailed.id and detailed.details in why.text
+    plain = say("how high should i lift my legs")[0]
+    assert not entries[plain.entry].details
+    more = say("tell me more")[0]
+    assert more.entry == plain.entry and "That's all the articles say" in more.text and entries[plain.entry].answer in more.text
+
+
 def test_the_conversation_context_survives_a_restart_expires_and_is_forgotten(tmp_path, understanding, clock):
     from bot.core.coach import Coach
     from bot.core.messages import Inbound, InboundKind

@@ -312,7 +312,7 @@ class Coach:
         starts something, a reminder check-in, or a knowledge link; anything else gets STALE."""
         tap = parse_tap(data)
         if tap is None:
-            reply = self.answers.on_button(data)
+            reply = self.answers.on_button(user_id, data)
             return [reply] if reply else [EXPIRED_BUTTON]
         if tap.nonce == ENTRY:
             return self._entry(user_id, tap)

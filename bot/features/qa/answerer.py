@@ -17,7 +17,6 @@ from knowledge.understanding import Match, Reading, Understanding
 MAX_RELATED_BUTTONS = 2
 MAX_LOGGED_CHARS = 500
 HEALTH_ENTRY = "medical-care"
-HEALTH_MARGIN = 15.0  # a health question keeps its own topic only when the match is clearly right
 # A transcript needs a clearer match than typed text to be answered: a misheard question that
 # scores just over the bar would get a confident wrong answer; below it the bot offers suggestions.
 HEARD_MARGIN = 4.0
@@ -37,7 +36,8 @@ class Answerer:
 
     def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
         """Answer a question, read in the user's conversation (the last answered entry and goal, kept
-        CONTEXT_TTL after the last question), so "why?" or "and for strength?" follow on. A health
+        CONTEXT_TTL after the last question), so "why?" or "and for strength?" follow on ("why?" or
+        "tell me more" about the entry just answered gets its details). A health
         concern always leads with doctor-first advice (an acute red
         flag with "stop now, get emergency care") and, when no entry fits it clearly, gets the
         medical-care entry. A `heard` question (a voice note's transcript, perhaps misheard) needs a
@@ -51,6 +51,8 @@ class Answerer:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
             return self._doctor_first(match)
+        if match.entry_id and reading.again:
+            return self._more_reply(self.kb.entries[match.entry_id])
         if match.entry_id:
             return self._entry_reply(match.entry_id, match.score, match.close if heard else ())
         if reading.gap:
@@ -58,10 +60,10 @@ class Answerer:
         return self._missed(user_id, text, match, heard)
 
     def _doctor_first(self, match: Match) -> Reply:
-        """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry."""
-        clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
+        """Doctor-first advice, with the entry the message asks about (a question about the
+        articles' advice on back pain keeps its answer), else the medical-care entry."""
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
-        entry_id = match.entry_id if clear else (fallback.id if fallback else None)
+        entry_id = match.entry_id or (fallback.id if fallback else None)
         if entry_id is None:
             return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),), safety="doctor")
         reply = self._entry_reply(entry_id, match.score)
@@ -102,8 +104,18 @@ class Answerer:
         rows = tuple((Button(label, f"topic:{group}"),) for group, label in self.kb.groups.items())
         return Reply(texts.format_topics_intro(), buttons=rows)
 
-    def on_button(self, data: str) -> Reply | None:
-        """A topic-menu, entry or more-detail button; None when the data is not one of ours."""
+    def on_button(self, user_id: int, data: str) -> Reply | None:
+        """A topic-menu, entry or more-detail button; None when the data is not one of ours. A
+        tapped entry becomes what the conversation is about, as if it had been asked."""
+        reply = self._tapped(data)
+        if reply is not None and reply.entry:
+            now = self.clock()
+            context = self.understanding.context_after(reply.entry, self.store.load_context(user_id, now))
+            self.store.save_context(user_id, context, now)
+        return reply
+
+    def _tapped(self, data: str) -> Reply | None:
+        """The reply to a knowledge button."""
         kind, _, arg = data.partition(":")
         if data == TOPICS_BUTTON.data:
             return self.topics()
@@ -114,9 +126,21 @@ class Answerer:
         if kind == "kb" and entry:
             return self._entry_reply(entry.id, 100.0)
         if kind == "more" and entry:
-            return Reply(texts.format_details(entry, self.kb), title=entry.title, buttons=((TOPICS_BUTTON,),),
-                         entry=entry.id, matched=True, score=100.0)
+            return self._details_reply(entry)
         return None
+
+    def _details_reply(self, entry: Entry) -> Reply:
+        """An entry's details (its answer when it has none): the "More detail" button."""
+        return Reply(texts.format_details(entry, self.kb), title=entry.title, buttons=((TOPICS_BUTTON,),),
+                     entry=entry.id, matched=True, score=100.0)
+
+    def _more_reply(self, entry: Entry) -> Reply:
+        """A typed "why?" or "tell me more" after an answer: its details, or, when it has none,
+        that this is all the articles say, with the related topics to go on from."""
+        if entry.details:
+            return self._details_reply(entry)
+        return Reply(texts.format_all_there_is(entry, self.kb), title=entry.title,
+                     buttons=self._entry_buttons(entry, ()), entry=entry.id, matched=True, score=100.0)
 
     def _entry_reply(self, entry_id: str, score: float, alternatives: tuple[str, ...] = ()) -> Reply:
         """An entry's answer with its source and follow-up buttons."""

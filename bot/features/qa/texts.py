@@ -67,6 +67,11 @@ def format_details(entry: Entry, kb: KnowledgeBase) -> str:
     return f"{entry.details or entry.answer}\n\n{format_source(entry, kb)}"
 
 
+def format_all_there_is(entry: Entry, kb: KnowledgeBase) -> str:
+    """Asked for more about an entry that has no more: say so, with its answer again."""
+    return f"That's all the articles say about it:\n\n{format_answer(entry, kb)}"
+
+
 def format_source(entry: Entry, kb: KnowledgeBase) -> str:
     """'Source: Article title — Section' for each source of an entry."""
     parts = []
