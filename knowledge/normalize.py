@@ -51,6 +51,7 @@ class Lexicon:
     question_words: frozenset[str] = frozenset()  # words that open a question
     pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
     asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
+    relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
 
 
 class WordLoader(yaml.CSafeLoader):
@@ -65,7 +66,8 @@ WordLoader.yaml_implicit_resolvers = {
 
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
-                                  "pointing_back": list, "asking_more": list}
+                                  "pointing_back": list, "asking_more": list,
+                                  "relating": list}
 
 
 class LexiconError(ContentError):
@@ -103,6 +105,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         question_words=frozenset(str(w) for w in data["question_words"]),
         pointing_back=frozenset(str(w) for w in data["pointing_back"]),
         asking_more=frozenset(str(w) for w in data["asking_more"]),
+        relating=frozenset(str(w) for w in data["relating"]),
     )
 
 
@@ -208,9 +211,11 @@ class Normalizer:
         return self._resolve_references(words, out)
 
     def _resolve_references(self, words: list[str], tokens: list[str]) -> list[str]:
-        """"it", "this" or "these" in a message naming no exercise mean ours."""
+        """"it", "this" or "these" mean ours in a message naming no other exercise, or setting ours
+        against one ("why bother with these when i already do rdls", "can this help my squats")."""
         lex = self.lexicon
-        if lex.anchor in tokens or lex.references.isdisjoint(words) or any(t in lex.foreign for t in tokens):
+        other = any(t in lex.foreign for t in tokens) and lex.relating.isdisjoint(words)
+        if lex.anchor in tokens or lex.references.isdisjoint(words) or other:
             return tokens
         return [*tokens, lex.anchor]
 

@@ -34,7 +34,7 @@ def test_why_stays_on_the_last_topic(understanding):
 def test_a_follow_up_asking_only_for_more_is_about_the_entry_just_answered(understanding):
     first = "do i squeeze my abs when doing reverse hypers"
     entry = understanding.read(first).match.entry_id
-    for then in ("whats the reason for that", "ok and why is that good", "go on", "explain that better"):
+    for then in ("whats the reason for that", "ok and why is that good", "go on", "explain that better", "why not?"):
         reading = follow_up(understanding, first, then)
         assert (reading.match.entry_id, reading.again) == (entry, True), then
 

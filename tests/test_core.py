@@ -43,9 +43,11 @@ def test_health_question_always_carries_doctor_first_advice_and_is_not_logged(sa
     assert coach.store.load_misses() == []
 
 
-def test_a_question_about_the_articles_that_sounds_like_a_concern_keeps_its_answer_after_the_doctor_line(say):
-    reply = say("the article talks about compressing the disks if you go too high, whats that about?")[0]
-    assert DOCTOR_FIRST in reply.text and reply.entry == "overextension"
+def test_a_concern_that_only_weakly_matches_a_topic_gets_the_medical_care_advice_not_that_topic(say):
+    for text in ("pulled my hamstring last week, can i still do reverse hypers",
+                 "hip replacement three months ago, when can i start these"):
+        reply = say(text)[0]
+        assert DOCTOR_FIRST in reply.text and reply.entry == "medical-care", text
 
 
 def test_an_acute_red_flag_says_stop_now_and_get_emergency_care(say, coach):

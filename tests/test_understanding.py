@@ -35,6 +35,12 @@ def test_chatter_around_a_question_does_not_drag_the_match(understanding):
         assert understanding.match(text).entry_id == "program-endurance", text
 
 
+def test_this_next_to_another_exercise_means_ours_only_when_set_against_it(understanding):
+    assert understanding.match("why bother with these when I already do RDLs").entry_id is not None
+    assert understanding.match("how do i do a romanian deadlift with good form").entry_id is None
+    assert understanding.match("how do i do this squat").entry_id is None
+
+
 def test_it_and_this_exercise_mean_the_reverse_hyper(understanding):
     assert understanding.match("how do i do it").entry_id in {"technique-steps", "setup"}
     assert understanding.match("is this exercise bad for you").entry_id in {"controversy", "injury-risk"}
@@ -45,6 +51,14 @@ def test_a_near_miss_says_the_articles_do_not_cover_it_and_offers_what_they_do(s
     assert not reply.matched and reply.entry is None
     assert "don't cover" in reply.text and "opening hours" in reply.text
     assert any(b.data.startswith("kb:") for b in reply.button_list())
+
+
+@pytest.mark.parametrize(("text", "about"), [("do people use chalk for the handles", "chalk"),
+                                             ("is it better to train in the morning or at night", "time of day"),
+                                             ("whats the record on the reverse hyper", "records")])
+def test_near_misses_about_grip_aids_time_of_day_and_records_say_so(say, text, about):
+    reply = say(text)[0]
+    assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
 
 
 @pytest.mark.parametrize("text", ["who won the football last night", "¿cuántas repeticiones debo hacer?",
@@ -71,6 +85,15 @@ def test_messages_that_are_not_ours_are_declined(say, text):
     ("banged my head on the frame and now i feel confused", Safety.EMERGENCY),
     ("my training partner isnt breathing", Safety.EMERGENCY),
     ("pain going down my left arm and im sweating", Safety.EMERGENCY),
+    ("my pulse is going crazy for ten minutes and it wont slow down", Safety.EMERGENCY),
+    ("my arms are getting weaker by the minute", Safety.EMERGENCY),
+    ("the pain is so bad i cant get up off the floor", Safety.EMERGENCY),
+    ("slipped off the machine and now i cant feel my feet", Safety.EMERGENCY),
+    ("im 16, can i do these", Safety.DOCTOR),
+    ("my nan is quite frail, could she try it", Safety.DOCTOR),
+    ("had my gallbladder out in june", Safety.DOCTOR),
+    ("my shoulder was replaced last year", Safety.DOCTOR),
+    ("i have bursitis in my hip", Safety.DOCTOR),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -78,7 +101,10 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
 
 @pytest.mark.parametrize("text", ["just painted my garage, can I do hypers after", "where does my chest go on the pad",
                                   "can I train chest the same day", "no pain no gain right?",
-                                  "how many reps for endurance", "my chest pad is ripped, still ok to use?"])
+                                  "how many reps for endurance", "my chest pad is ripped, still ok to use?",
+                                  "how do i do a bulgarian split squat", "whats a good number of sets",
+                                  "leg day is a pain in the neck lol", "im sick of lunges, what else is there",
+                                  "broke a sweat on the warm up already", "the gyms heater is broken, so cold in here"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
 
