@@ -125,13 +125,12 @@ def load_model(path: Path) -> Model:
 
 def _vocabulary_arrays(vocabulary: Vocabulary, prefix: str) -> dict[str, np.ndarray]:
     """A vocabulary's features (in index order) and their idf, named under `prefix`."""
-    keys = sorted(vocabulary.index, key=vocabulary.index.__getitem__)
-    return {f"{prefix}vocabulary": np.array(keys), f"{prefix}idf": vocabulary.idf}
+    return {f"{prefix}vocabulary": vocabulary.keys, f"{prefix}idf": vocabulary.idf}
 
 
 def _load_vocabulary(arrays: dict[str, np.ndarray], prefix: str) -> Vocabulary:
     """A saved vocabulary (see `_vocabulary_arrays`)."""
-    return Vocabulary({str(k): i for i, k in enumerate(arrays[f"{prefix}vocabulary"])}, arrays[f"{prefix}idf"])
+    return Vocabulary(arrays[f"{prefix}vocabulary"], arrays[f"{prefix}idf"])
 
 
 def _talk_arrays(talk: Talk) -> dict[str, np.ndarray]:

@@ -38,10 +38,11 @@ class Vector:
 
 
 class Vocabulary:
-    """Feature index and inverse document frequency of every feature seen in training."""
+    """Every feature seen in training, as a sorted array of byte strings (a feature's index is its
+    place in it: far smaller than a dict of strings), and its inverse document frequency."""
 
-    def __init__(self, index: dict[str, int], idf: np.ndarray) -> None:
-        self.index = index
+    def __init__(self, keys: np.ndarray, idf: np.ndarray) -> None:
+        self.keys = keys
         self.idf = idf
 
     @classmethod
@@ -52,19 +53,34 @@ class Vocabulary:
         for words, tokens in documents:
             df.update(feature_keys(words, tokens).keys())
             n += 1
-        index = {key: i for i, key in enumerate(sorted(df))}
-        idf = np.array([math.log((1 + n) / (1 + df[k])) + 1 for k in sorted(df)], dtype=np.float32)
-        return cls(index, idf)
+        keys = sorted(df, key=str.encode)  # byte order: the order the lookup searches in
+        idf = np.array([math.log((1 + n) / (1 + df[k])) + 1 for k in keys], dtype=np.float32)
+        return cls(as_keys(keys), idf)
+
+    def lookup(self, keys: Sequence[str]) -> np.ndarray:
+        """The index of each feature, -1 for one never seen in training."""
+        wanted = as_keys(keys)
+        if not len(self.keys) or not len(wanted):
+            return np.full(len(wanted), -1, dtype=np.int32)
+        where = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return np.where(self.keys[where] == wanted, where, -1).astype(np.int32)
 
     def vector(self, words: Sequence[str], tokens: Sequence[str]) -> Vector:
         """TF-IDF vector of a message; features never seen in training are left out."""
-        found = [(self.index[k], c) for k, c in feature_keys(words, tokens).items() if k in self.index]
-        if not found:
+        counted = feature_keys(words, tokens)
+        found = self.lookup(list(counted)) if counted else np.zeros(0, dtype=np.int32)
+        known = found >= 0
+        if not known.any():
             return Vector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
-        indices = np.fromiter((i for i, _ in found), dtype=np.int32, count=len(found))
-        counts = np.fromiter((c for _, c in found), dtype=np.float32, count=len(found))
+        indices = found[known]
+        counts = np.fromiter(counted.values(), dtype=np.float32, count=len(counted))[known]
         values = (1 + np.log(counts)) * self.idf[indices]
         return Vector(indices, values / np.linalg.norm(values))
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self.keys)
+
+
+def as_keys(keys: Sequence[str]) -> np.ndarray:
+    """Feature names as the byte strings a vocabulary keeps (text is ASCII after cleaning)."""
+    return np.array([k.encode("utf-8") for k in keys], dtype=bytes)

@@ -50,8 +50,8 @@ class Speller:
     def __init__(self, english: dict[str, int], ours: Iterable[str]) -> None:
         self._ours = frozenset(w for w in ours if w.isalpha())
         self._known = self._ours | english.keys()
-        self._counts = english
         targets = self._ours | {w for w, c in english.items() if c >= TARGET_COUNT and len(w) >= 3}
+        self._counts = {w: english[w] for w in targets if w in english}  # tie-breaks among targets only
         self._targets = sorted(targets)
         self.correct = lru_cache(maxsize=20_000)(self._correct)
 
