@@ -89,6 +89,7 @@ def test_messages_that_are_not_ours_are_declined(say, text):
     ("my arms are getting weaker by the minute", Safety.EMERGENCY),
     ("the pain is so bad i cant get up off the floor", Safety.EMERGENCY),
     ("slipped off the machine and now i cant feel my feet", Safety.EMERGENCY),
+    ("sudden severe pain in the neck and my vision is blurry", Safety.EMERGENCY),  # an idiom taken literally
     ("im 16, can i do these", Safety.DOCTOR),
     ("my nan is quite frail, could she try it", Safety.DOCTOR),
     ("had my gallbladder out in june", Safety.DOCTOR),
@@ -103,7 +104,7 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
                                   "can I train chest the same day", "no pain no gain right?",
                                   "how many reps for endurance", "my chest pad is ripped, still ok to use?",
                                   "how do i do a bulgarian split squat", "whats a good number of sets",
-                                  "leg day is a pain in the neck lol", "im sick of lunges, what else is there",
+                                  "im sick of lunges, what else is there",
                                   "broke a sweat on the warm up already", "the gyms heater is broken, so cold in here"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
