@@ -29,7 +29,7 @@ BENCH = Path(__file__).parent
 TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml", "dev_strangers.yaml")
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
-    range(10, 40, 2), (0.2, 0.3, 0.4, 0.5), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
+    range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
 ODDS = [SafetyOdds(c, 0.9, e) for c, e in itertools.product((0.6, 0.7, 0.8, 0.9, 0.95), (0.8, 0.9, 0.95))]
 
 

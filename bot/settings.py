@@ -108,7 +108,7 @@ def _score(raw: str, name: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not a number (use 0-100, e.g. 28)") from None
+        raise SettingsError(f"{name}={raw!r} is not a number (use 0-100, e.g. 30)") from None
     if not math.isfinite(value) or not 0 <= value <= 100:
         raise SettingsError(f"{name}={raw!r} must be a number from 0 to 100")
     return value

@@ -55,8 +55,8 @@ class Match:
 class Policy:
     """How the readings are fused and when the bot declines (cross-validated on the tuning sets)."""
 
-    threshold: float = 28.0   # fused score (0-100) below which the bot declines
-    learned_share: float = 0.5   # weight of the ranker's probability against rapidfuzz's score
+    threshold: float = 30.0   # fused score (0-100) below which the bot declines
+    learned_share: float = 0.4   # weight of the ranker's probability against rapidfuzz's score
     not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
     gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
 
