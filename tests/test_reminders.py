@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.coach import Coach
+from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
 from scheduler.dispatcher import Blocked, Dispatcher, Due, RateLimiter, RetryLater, Transient
 from scheduler.model import Schedule
@@ -159,7 +160,7 @@ async def test_not_feeling_well_skips_and_new_back_pain_asks_to_redo_the_check(s
     assert "rest day" in unwell.text and "see a doctor" in unwell.text
     pain = say(button(unwell, "back or leg pain"), button=True)[0]
     assert "redo the safety check" in pain.text
-    assert coach.screening.status(7) is Status.EXPIRED
+    assert coach.need(ScreeningFlow).status(7) is Status.EXPIRED
     clock.now = MONDAY_7 + timedelta(days=2) - timedelta(minutes=30)
     await run(dispatcher)
     assert "on hold" in outbox.sent[1][1]

@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.adapters.telegram.app import SORRY, build_application
 from bot.core.coach import Coach
+from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
 from tests.conftest import callback_update, message_update
 from tests.recording_request import RecordingRequest
@@ -156,7 +157,7 @@ async def test_an_edited_old_message_does_not_answer_the_current_question(tg):
     edited = message_update("yes")
     edited["edited_message"] = edited.pop("message")
     await feed(app, edited)
-    assert app.bot_data["coach"].screening.store.load_progress(7).step == 0
+    assert app.bot_data["coach"].need(ScreeningFlow).store.load_progress(7).step == 0
 
 
 async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):

@@ -38,13 +38,14 @@ class PlanningDialog:
     name = DIALOGUE
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
-                 words: PlanWords, clock: Callable[[], datetime]) -> None:
+                 words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True) -> None:
         self.dialogues = dialogues
         self.store = store
         self.planner = planner
         self.gate = gate
         self.words = words
         self.clock = clock
+        self.about = about  # whether a message is meant for planning at all (not a question or another request)
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
         """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
@@ -73,7 +74,9 @@ class PlanningDialog:
         return Reply(f"Back to your plan. {question}")
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed zone, goal, schedule, yes/no or edit."""
+        """A typed zone, goal, schedule, yes/no or edit; None for a question or another request."""
+        if not self.about(text):
+            return None
         draft = load_draft(state)
         if draft.step in (Step.ZONE, Step.ZONE_ONLY):
             return self._typed_zone(state, draft, text)

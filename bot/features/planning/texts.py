@@ -29,6 +29,8 @@ EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue a
            "to endurance\"), or tap ✏️ Change. Saving replaces the old plan.")
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
+START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
+START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
 
@@ -96,6 +98,12 @@ def format_lead(minutes: int) -> str:
 def format_lead_phrase(minutes: int) -> str:
     """"30 min before each session" or "when each session starts"."""
     return "when each session starts" if minutes == 0 else f"{format_lead(minutes)} before each session"
+
+
+def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:
+    """The planning settings and how many plans are stored (for /mydata)."""
+    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead_minutes} min "
+            f"before, {plans} active plan(s) with their done/skipped sessions")
 
 
 def format_prescription(p: Prescription) -> str:
