@@ -33,7 +33,7 @@ def converse(coach: Coach, clock: FakeClock) -> None:
     dispatcher.tick()
     due, _ = dispatcher.queue.get_nowait()
     coach.plans.set_status(due.occurrence_id, "sent", clock())
-    say(f"rem:{due.occurrence_id}:open:snooze", tap=True)
+    say("/plan"), say(button(coach.compose_reminder(due), "Snooze"), tap=True), say("done")
     clock.now += timedelta(minutes=20)
     dispatcher.tick()
     coach.plans.load_sending()

@@ -171,6 +171,8 @@ class Coach:
         if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):
             return self._cancel(user_id)
         answered = self.dialogues.on_text(user_id, text) if state else None
+        if answered is None:  # a side dialogue's answer ("done" under a reminder)
+            answered = self.dialogues.on_side_text(user_id, text)
         if answered is not None:
             return answered
         request = self.kit.requests.get(intent) if intent is not None else None
@@ -200,15 +202,13 @@ class Coach:
 
     def _button(self, user_id: int, data: str) -> list[Reply]:
         """A pressed button: a dialogue's (checked against the user's run and step), one that
-        starts something, a feature's own, or a knowledge link; anything else gets STALE."""
+        starts something, or a knowledge link; anything else gets STALE."""
         tap = parse_tap(data)
         if tap is None:
             reply = self.answers.on_button(data)
             return [reply] if reply else [EXPIRED_BUTTON]
         if tap.nonce == ENTRY:
             return self._entry(user_id, tap)
-        if tap.dialogue in self.kit.taps:
-            return self.kit.taps[tap.dialogue](user_id, tap)
         return self.dialogues.on_tap(user_id, tap) if self.dialogues.handles(tap) else [EXPIRED_BUTTON]
 
     def _entry(self, user_id: int, tap: Tap) -> list[Reply]:

@@ -99,7 +99,6 @@ class Kit:
         self.planner = Planner(self.plans, clock)
         self.requests: dict[Intent, Request] = {}
         self.entries: dict[str, TapHandler] = {}
-        self.taps: dict[str, TapHandler] = {}  # buttons of a feature's own runs, checked by the feature
         self.inbound: dict[InboundKind, InboundHandler] = {}
         self.notes: list[Callable[[int], Note | None]] = []
         self.descriptions: list[Callable[[int], str | None]] = []

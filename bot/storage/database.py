@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.features.screening.store import add_screening_redo, create_screening_tables
-from bot.storage.dialogues import create_dialogue_table
+from bot.storage.dialogues import create_dialogue_table, key_dialogues_by_name
 from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
 from bot.storage.users import add_conversation_context
@@ -52,6 +52,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     create_inbox_table,
     create_dialogue_table,
     add_conversation_context,
+    key_dialogues_by_name,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -98,7 +99,7 @@ def _check(db: Database, name: str) -> int:
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
-        raise DatabaseError(f"{name} is not a Coachbot database or is damaged ({problems[0]}). "
+        raise DatabaseError(f"{name} is not a Coachbot database or is damaged ({' '.join(problems[0].split())}). "
                             "Restore a backup or point COACHBOT_DB at a new file.")
     if version > SCHEMA_VERSION:
         raise DatabaseError(f"{name} was written by a newer Coachbot (schema {version}, this one "

@@ -17,7 +17,7 @@ def forget_user(db: SqlDatabase, user_id: int, erasers: Iterable[Callable[[int],
     """Erase everything stored about a user in one transaction (the features' own records through
     their `erasers`): all of it or, on failure, none."""
     with transaction(db):
-        DialogueStore(db).end(user_id)  # whatever dialogue was open: a plan being made included
+        DialogueStore(db).forget(user_id)  # every dialogue open: a plan being made and a check-in included
         ScreeningStore(db).forget(user_id)
         SchedulerStore(db).forget(user_id)
         for erase in erasers:
