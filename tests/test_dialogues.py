@@ -30,6 +30,7 @@ def ready(say):
     say("/timezone")
     say(button(say("Berlin")[0], "Yes"), button=True)
     say(button(say("/settings")[0], "Strength"), button=True)
+    say("that's all")  # closes the settings
     return say
 
 

@@ -168,8 +168,8 @@ class Coach:
         if intent is not None and self.answers.is_question_about_us(text):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
         state = self.dialogues.current(user_id)
-        if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):
-            return self._cancel(user_id)
+        if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):  # "skip" may answer a check-in
+            return (None if state else self.dialogues.on_side_text(user_id, text)) or self._cancel(user_id)
         answered = self.dialogues.on_text(user_id, text) if state else None
         if answered is None:  # a side dialogue's answer ("done" under a reminder)
             answered = self.dialogues.on_side_text(user_id, text)

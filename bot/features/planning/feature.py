@@ -9,7 +9,10 @@ from bot.features.planning import texts as t
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE
 from bot.features.planning.gate import Gate
-from bot.features.planning.sessions import SESSIONS, SETTINGS, Sessions
+from bot.features.planning.lead import read_lead
+from bot.features.planning.sessions import SESSIONS, Sessions
+from bot.features.planning.settings import SettingsDialog
+from bot.features.planning.zone import place_in
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from knowledge.intents import Intent
@@ -25,6 +28,7 @@ class Planning:
         self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, Gate(self.screening), kit.words, kit.clock,
                                      about=self.about_planning)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock)
+        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.dialog.ask_zone, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, then planning; or where an unfinished safety check stands."""
@@ -40,13 +44,17 @@ class Planning:
         or another request (a yes or no, a day or time always counts as an answer, and a goal
         unless asked as a question: "strength" answers, "how many reps for endurance?" asks)."""
         words, answers = self.kit.words, self.kit.answers
-        if mentions_time(text) or words.answer(text) is not None:
+        if mentions_time(text) or words.answer(text) is not None or read_lead(text) is not None:
             return True
         if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
             return False
         if answers is None or not answers.knows(text):
             return True
         return words.goal(text) is not None and not answers.is_question(text)
+
+    def ask_zone(self, user_id: int, text: str) -> list[Reply]:
+        """/timezone [place], or "change my time zone to Berlin"."""
+        return self.dialog.ask_zone(user_id, place_in(text) or "")
 
     def on_location(self, msg: Inbound) -> list[Reply]:
         """A shared location sets the time zone."""
@@ -71,18 +79,18 @@ class Planning:
 def install(kit: Kit) -> None:
     """Plans, sessions, settings and the time zone."""
     planning = Planning(kit)
-    dialog, sessions = planning.dialog, planning.sessions
+    dialog, sessions, settings = planning.dialog, planning.sessions, planning.settings
     kit.dialogues.register(dialog)
+    kit.dialogues.register(settings)
     kit.commands.add("plan", "Plan training sessions (or edit a plan)", planning.plan)
     kit.commands.add("sessions", "Your sessions this week", lambda user_id, _arg: sessions.sessions(user_id))
-    kit.commands.add("settings", "Reminder timing and goal", lambda user_id, _arg: sessions.settings(user_id))
-    kit.commands.add("timezone", "Change your time zone", lambda user_id, _arg: dialog.ask_zone(user_id))
+    kit.commands.add("settings", "Reminder timing, goal and time zone", settings.start)
+    kit.commands.add("timezone", "Change your time zone", dialog.ask_zone)
     kit.request(Intent.PLAN, dialog.start, starts_dialogue=True)
     kit.request(Intent.SESSIONS, lambda user_id, _text: sessions.sessions(user_id), interrupts=True)
-    kit.request(Intent.SETTINGS, lambda user_id, _text: sessions.settings(user_id), interrupts=True)
-    kit.request(Intent.TIMEZONE, lambda user_id, _text: dialog.ask_zone(user_id), starts_dialogue=True)
+    kit.request(Intent.SETTINGS, settings.start, interrupts=True)
+    kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
-    kit.entry(SETTINGS, sessions.on_settings_tap)
     kit.entry(DIALOGUE, dialog.on_entry)
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)
