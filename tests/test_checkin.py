@@ -90,3 +90,10 @@ async def test_typed_words_long_after_the_session_are_not_a_check_in(say, coach,
     await remind(say, coach, clock, dispatcher, outbox)
     clock.now += timedelta(hours=13)
     assert "Nice work" not in say("done")[0].text and status(coach, outbox) == "sent"
+
+
+async def test_a_typed_skip_answers_the_check_in_rather_than_cancelling(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert "Skipped today" in say("skip")[0].text and status(coach, outbox) == "skipped"  # "skip" reads as cancel
+    assert "nothing to cancel" in say("skip")[0].text  # with no check-in open, it is a way out again

@@ -22,23 +22,23 @@ class DatabaseError(RuntimeError):
 
 def _v1_users_and_misses(db: Database) -> None:
     """Users, the unanswered-question log, and handled Telegram update ids."""
-    db["users"].create({"id": int, "first_seen": str, "last_seen": str}, pk="id")
-    db["misses"].create(
+    db.table("users").create({"id": int, "first_seen": str, "last_seen": str}, pk="id")
+    db.table("misses").create(
         {"id": int, "user_id": int, "text": str, "at": str, "score": float, "best_entry": str},
         pk="id",
     )
-    db["misses"].create_index(["user_id"])
-    db["updates"].create({"update_id": int, "at": str}, pk="update_id")
+    db.table("misses").create_index(["user_id"])
+    db.table("updates").create({"update_id": int, "at": str}, pk="update_id")
 
 
 def add_voice_setting(db: Database) -> None:
     """Whether each user wants answers to voice notes read aloud (/voice on|off)."""
-    db["users"].add_column("voice_replies", int, not_null_default=0)
+    db.table("users").add_column("voice_replies", int, not_null_default=0)
 
 
 def add_update_time_index(db: Database) -> None:
     """Index handled update ids by time: pruning the old ones no longer scans the whole table."""
-    db["updates"].create_index(["at"])
+    db.table("updates").create_index(["at"])
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [

@@ -13,7 +13,7 @@ from bot.storage.database import open_database
 from voice.weights import BUILT_DIGESTS, WeightsError
 
 
-def add_voice_commands(sub: argparse._SubParsersAction) -> None:
+def add_voice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the voice subcommands."""
     transcribe = sub.add_parser("transcribe", help="print what audio files (OGG/Opus, WAV or FLAC) say")
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
