@@ -3,9 +3,11 @@
 A dialogue declares its steps as an Enum and implements `ask` (what the pending step asks),
 `on_text` (a typed message at that step: the replies, or None when it is not an answer, so the
 message is answered as a question and the step asked again) and `on_tap` (a pressed button). Its
-state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. Every button
-carries the nonce and the step; a button of another run or another step, an ended dialogue or a
-forged one gets STALE and changes nothing.
+state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. A user is in
+one foreground dialogue at most; side dialogues (begun with side=True: the reminder check-in,
+/settings) live beside it, take typed messages the foreground one does not, and are never asked
+again after a detour. Every button carries the nonce and the step; a button of another run or
+another step, an ended dialogue or a forged one gets STALE and changes nothing.
 """
 
 from __future__ import annotations
