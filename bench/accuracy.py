@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.composition import assemble
 from bot.core.coach import Coach
 from bot.storage.database import open_database
 from bot.composition import build_understanding
@@ -124,7 +125,7 @@ def main() -> int:
     args = parser.parse_args()
     understanding = build_understanding(Settings())
     for path in args.paths:  # each set on its own database: user ids repeat across sets, and context is per user
-        print_table(path.name, evaluate(Coach(understanding, open_database(":memory:")), path), args.failures)
+        print_table(path.name, evaluate(assemble(understanding, open_database(":memory:")), path), args.failures)
     return 0
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.core.coach import Coach
+from bot.composition import assemble
 from bot.storage.database import open_database
 from bot.core.messages import Inbound, InboundKind
 from knowledge.build import Model
@@ -139,7 +139,7 @@ def main() -> int:
     talk = Context("program-strength", "strength")  # a follow-up is read twice, plus the goal reader
     report("our content: read in context", None,
            latencies(lambda q: understanding.read_in_context(q, 0.0, talk), questions, 10))
-    coach = Coach(understanding, open_database(":memory:"))
+    coach = assemble(understanding, open_database(":memory:"))
     replies = [timed(lambda q=q, u=u: coach.handle(Inbound(u, InboundKind.TEXT, q)))[1] * 1000
                for u, q in enumerate(questions, start=1)]  # each question once: nothing cached
     report("our content: whole reply", None, replies)

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from bot.features.qa.answerer import DID_YOU_MEAN
+from bot.composition import assemble
 from bot.core.coach import Coach
 from bot.storage.database import open_database
 from bot.composition import build_understanding
@@ -94,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_understanding(Settings())
-    coach = Coach(matcher, open_database(":memory:"))
+    coach = assemble(matcher, open_database(":memory:"))
     reset_peak()
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:

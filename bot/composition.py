@@ -1,9 +1,17 @@
-"""Assemble the core from settings: content, understanding model and database, loaded once at start."""
+"""Assemble the core from settings: content, understanding model and database, loaded once at
+start, and every feature registered with one line."""
 
 from __future__ import annotations
 
 from bot.core.coach import Clock, Coach, utc_now
+from bot.features.planning import feature as planning
+from bot.features.privacy import feature as privacy
+from bot.features.qa import feature as qa
+from bot.features.reminders import feature as reminders
+from bot.features.screening import feature as screening
+from bot.features.voice import feature as voice
 from bot.settings import Settings
+from bot.storage.backend import SqlDatabase
 from bot.storage.database import open_database
 from knowledge.understanding import Understanding, load_understanding
 
@@ -13,6 +21,19 @@ def build_understanding(settings: Settings, rebuild: bool = False) -> Understand
     return load_understanding(settings.kb_cache_dir, settings.knowledge_dir, settings.match_threshold, rebuild)
 
 
+def assemble(understanding: Understanding, db: SqlDatabase, clock: Clock = utc_now) -> Coach:
+    """The core with every feature registered, in the order /help lists their commands (a feature
+    that needs another's service comes after it)."""
+    coach = Coach(understanding, db, clock)
+    coach.add(qa.install)
+    coach.add(screening.install)
+    coach.add(planning.install)
+    coach.add(reminders.install)
+    coach.add(voice.install)
+    coach.add(privacy.install)
+    return coach
+
+
 def build_coach(settings: Settings, clock: Clock = utc_now) -> Coach:
     """The whole engine, ready to answer messages."""
-    return Coach(build_understanding(settings), open_database(settings.db_path), clock)
+    return assemble(build_understanding(settings), open_database(settings.db_path), clock)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from datetime import datetime, timedelta
 
 from bot.storage.transaction import transaction
@@ -21,7 +21,7 @@ class Planner:
         self.store = store
         self.clock = clock
 
-    def next_session(self, schedule: Schedule, zone: str, after: datetime, skip: set[datetime] = frozenset()) -> datetime | None:
+    def next_session(self, schedule: Schedule, zone: str, after: datetime, skip: Set[datetime] = frozenset()) -> datetime | None:
         """The first session after `after` that was not cancelled."""
         for at in occurrences_after(schedule, zone_info(zone), after):
             if at not in skip:

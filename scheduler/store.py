@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -56,30 +57,30 @@ class Occurrence:
 
 def create_scheduler_tables(db: Database) -> None:
     """Migration: profiles, plans, occurrences, and plans being made."""
-    db["profiles"].create({"user_id": int, "zone": str, "goal": str, "lead_minutes": int}, pk="user_id",
+    db.table("profiles").create({"user_id": int, "zone": str, "goal": str, "lead_minutes": int}, pk="user_id",
                           defaults={"lead_minutes": 30})
-    db["plans"].create({"id": int, "user_id": int, "weekdays": int, "local_time": str, "once_at": int,
+    db.table("plans").create({"id": int, "user_id": int, "weekdays": int, "local_time": str, "once_at": int,
                         "zone": str, "goal": str, "created_at": int, "active": int, "paused": str,
                         "next_at": int, "remind_at": int}, pk="id")
-    db["plans"].create_index(["user_id"])
-    db["plans"].create_index(["active", "remind_at"])
-    db["occurrences"].create({"id": int, "plan_id": int, "user_id": int, "at": int, "status": str,
+    db.table("plans").create_index(["user_id"])
+    db.table("plans").create_index(["active", "remind_at"])
+    db.table("occurrences").create({"id": int, "plan_id": int, "user_id": int, "at": int, "status": str,
                               "reminded_at": int, "snooze_until": int, "late": int}, pk="id")
-    db["occurrences"].create_index(["plan_id", "at"], unique=True)
-    db["occurrences"].create_index(["status", "snooze_until"])
-    db["occurrences"].create_index(["user_id"])
-    db["plan_drafts"].create({"user_id": int, "stage": str, "weekdays": int, "local_time": str,
+    db.table("occurrences").create_index(["plan_id", "at"], unique=True)
+    db.table("occurrences").create_index(["status", "snooze_until"])
+    db.table("occurrences").create_index(["user_id"])
+    db.table("plan_drafts").create({"user_id": int, "stage": str, "weekdays": int, "local_time": str,
                               "pending": str}, pk="user_id")
 
 
 def add_recurrence_kinds(db: Database) -> None:
     """Migration: every N days or weeks and monthly plans; a plan being made can hold a question."""
-    db["plans"].add_column("repeat", str, not_null_default="weekly")
-    db["plans"].add_column("every", int, not_null_default=1)
-    db["plans"].add_column("anchor", str)
-    db["plans"].add_column("month_day", int)
-    db["plans"].add_column("nth", int)
-    db["plan_drafts"].add_column("asked", str)
+    db.table("plans").add_column("repeat", str, not_null_default="weekly")
+    db.table("plans").add_column("every", int, not_null_default=1)
+    db.table("plans").add_column("anchor", str)
+    db.table("plans").add_column("month_day", int)
+    db.table("plans").add_column("nth", int)
+    db.table("plan_drafts").add_column("asked", str)
 
 
 def _recurrence_columns(schedule: Schedule) -> dict[str, object]:
@@ -174,11 +175,11 @@ class SchedulerStore:
 
     def _save_occurrence(self, plan: Plan, at: datetime, status: str, late: bool) -> int:
         """Insert (or reset) the occurrence of `plan` at `at`; its id."""
-        return self.db.execute(
+        return int(self.db.execute(
             "INSERT INTO occurrences (plan_id, user_id, at, status, late) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (plan_id, at) DO UPDATE SET status = excluded.status, late = excluded.late, "
             "reminded_at = NULL, snooze_until = NULL RETURNING id",
-            [plan.id, plan.user_id, epoch(at), status, int(late)]).fetchall()[0][0]
+            [plan.id, plan.user_id, epoch(at), status, int(late)]).fetchall()[0][0])
 
     def reschedule(self, plan_id: int, next_at: datetime | None, remind_at: datetime | None) -> None:
         """Set a plan's next session and reminder (after a setting changed or a session was cancelled)."""
@@ -246,7 +247,7 @@ class SchedulerStore:
 
     def count_plans(self, user_id: int) -> int:
         """How many active plans the user has."""
-        return self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 1", [user_id]).fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 1", [user_id]).fetchone()[0])
 
     def forget(self, user_id: int) -> None:
         """Erase every planning record of a user."""
@@ -266,7 +267,7 @@ def schedule_to_json(schedule: Schedule) -> str:
 def schedule_from_json(data: dict[str, object]) -> Schedule:
     """The schedule stored by schedule_to_json."""
     local = data.get("local_time")
-    return Schedule(weekdays=frozenset(data.get("weekdays") or ()),  # type: ignore[arg-type]
+    return Schedule(weekdays=frozenset(cast("list[int]", data.get("weekdays") or ())),
                     local_time=time.fromisoformat(str(local)) if local else None,
                     once_at=instant(data.get("once_at")), **_recurrence_from(data))  # type: ignore[arg-type]
 

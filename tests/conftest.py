@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.composition import build_understanding
+from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
@@ -77,7 +77,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def coach(understanding: Understanding, clock: FakeClock) -> Coach:
     """The core on a fresh in-memory database."""
-    return Coach(understanding, open_database(":memory:"), clock)
+    return assemble(understanding, open_database(":memory:"), clock)
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bot.composition import build_understanding
-from bot.core.coach import Coach
+from bot.composition import assemble, build_understanding
 from bot.core.messages import Inbound, InboundKind
 from bot.features.qa.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
 from bot.settings import Settings
@@ -27,7 +26,7 @@ def test_off_topic_question_is_declined_kindly_with_a_topic_menu(say, coach):
 
 
 def test_below_the_threshold_the_bot_offers_up_to_three_did_you_mean_buttons(clock):
-    strict = Coach(build_understanding(Settings(match_threshold=90, kb_cache_dir=KB_CACHE)), open_database(":memory:"), clock)
+    strict = assemble(build_understanding(Settings(match_threshold=90, kb_cache_dir=KB_CACHE)), open_database(":memory:"), clock)
     reply = strict.handle(Inbound(7, InboundKind.TEXT, "hamstring stuff?"))[0]
     suggestions = [b.data for b in reply.button_list() if b.data.startswith("kb:")]
     assert not reply.matched and "Did you mean" in reply.text

@@ -10,6 +10,7 @@ import pytest
 
 from bot.core.dialogue import STALE
 from bot.features.planning.draft import load_draft
+from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
 from tests.test_planning import button, screen
 from tests.test_reminders import MONDAY_7, Outbox, run
@@ -29,6 +30,7 @@ def ready(say):
     say("/timezone")
     say(button(say("Berlin")[0], "Yes"), button=True)
     say(button(say("/settings")[0], "Strength"), button=True)
+    say("that's all")  # closes the settings
     return say
 
 
@@ -173,19 +175,19 @@ def test_screen_after_a_valid_result_shows_it_and_a_retake_keeps_it_until_finish
     assert "green" in shown.text and "Retake" in shown.button_list()[0].label
     say(button(shown, "Retake"), button=True)
     say("ok")
-    assert coach.screening.status(7) is Status.GREEN  # an unfinished retake keeps the old result
+    assert coach.need(ScreeningFlow).status(7) is Status.GREEN  # an unfinished retake keeps the old result
     assert "finish the safety check" not in say("/plan")[0].text
 
 
 def test_a_red_result_is_not_replaced_by_an_immediate_retake(say, coach, clock):
     screen(say, {3: "yes"})
-    assert coach.screening.status(7) is Status.RED
+    assert coach.need(ScreeningFlow).status(7) is Status.RED
     blocked = say(button(say("/screen")[0], "Retake"), button=True)[0]
-    assert "stands for now" in blocked.text and coach.screening.status(7) is Status.RED
+    assert "stands for now" in blocked.text and coach.need(ScreeningFlow).status(7) is Status.RED
     clock.now += timedelta(days=15)
     assert "Question 1" not in say(button(say("/screen")[0], "Retake"), button=True)[0].text  # consent first
     screen(say)
-    assert coach.screening.status(7) is Status.GREEN
+    assert coach.need(ScreeningFlow).status(7) is Status.GREEN
 
 
 def test_a_red_result_can_be_retaken_once_a_professional_review_is_recorded(say, coach):
@@ -195,7 +197,7 @@ def test_a_red_result_can_be_retaken_once_a_professional_review_is_recorded(say,
     say(button(say("/screen")[0], "Retake"), button=True)
     for answer in ["ok"] + ["no"] * 15:
         say(answer)
-    assert coach.screening.status(7) is Status.GREEN
+    assert coach.need(ScreeningFlow).status(7) is Status.GREEN
 
 
 # Three behaviours the suite did not catch before (issue 12, item 11).
@@ -222,7 +224,7 @@ async def test_a_session_skipped_in_advance_is_not_reminded(ready, coach, clock)
 
 def test_save_checks_the_safety_gate_again(ready, coach, clock):
     confirm = ready("/plan every Mon at 7am")[0]
-    coach.screening.request_redo(7)  # a health change since planning began
+    coach.need(ScreeningFlow).request_redo(7)  # a health change since planning began
     assert "safety check" in ready(button(confirm, "Save"), button=True)[0].text
     assert coach.plans.count_plans(7) == 0
 
@@ -286,12 +288,13 @@ def test_why_after_an_answer_gets_that_entrys_details_or_says_that_is_all(say, c
 
 
 def test_the_conversation_context_survives_a_restart_expires_and_is_forgotten(tmp_path, understanding, clock):
+    from bot.composition import assemble
     from bot.core.coach import Coach
     from bot.core.messages import Inbound, InboundKind
     from bot.storage.database import open_database
 
     def coach() -> Coach:
-        return Coach(understanding, open_database(tmp_path / "coach.db"), clock)
+        return assemble(understanding, open_database(tmp_path / "coach.db"), clock)
 
     coach().handle(Inbound(7, InboundKind.TEXT, "how many reps for endurance?"))
     assert coach().store.load_context(7, clock()).entry == "program-endurance"  # read back after a restart
@@ -299,5 +302,5 @@ def test_the_conversation_context_survives_a_restart_expires_and_is_forgotten(tm
     assert not coach().store.load_context(7, clock())  # 30 minutes of silence
     restarted = coach()
     restarted.handle(Inbound(7, InboundKind.TEXT, "how many reps for endurance?"))
-    restarted.erase(7)
+    restarted.handle(Inbound(7, InboundKind.TEXT, "/forget")), restarted.handle(Inbound(7, InboundKind.TEXT, "yes"))
     assert not restarted.store.load_context(7, clock())

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.core.coach import DISK_FULL, Coach
+from bot.composition import assemble
+from bot.core.coach import DISK_FULL
 from bot.core.messages import Inbound, InboundKind
+from bot.features.screening.flow import ScreeningFlow
 from bot.storage.database import open_database
 from bot.storage.transaction import StorageFull, transaction
 from bot.storage.users import Store
@@ -93,18 +95,18 @@ def test_a_real_full_disk_is_reported_as_storage_full_and_rolled_back(tmp_path):
 
 def test_on_a_full_disk_each_message_gets_one_clear_reply_and_nothing_is_lost(understanding):
     db = faulty_database()
-    coach = Coach(understanding, db, FakeClock())
+    coach = assemble(understanding, db, FakeClock())
     say = lambda text: coach.handle(Inbound(7, InboundKind.TEXT, text))  # noqa: E731
     for text in ("/screen", "ok", "no", "what about kettlebells on mars"):
         say(text)
-    before = (coach.screening.store.load_progress(7), coach.store.load_misses())
+    before = (coach.need(ScreeningFlow).store.load_progress(7), coach.store.load_misses())
     db.conn.full = True  # type: ignore[attr-defined]
     for text in ("no", "/forget", "what about dumbbells on venus", "/screen", "/voice on"):
         assert say(text) == [DISK_FULL]
     assert coach.handle(Inbound(7, InboundKind.BUTTON, "forget:yes")) == [DISK_FULL]
     assert coach.first_delivery(99)
     db.conn.full = False  # type: ignore[attr-defined]
-    assert (coach.screening.store.load_progress(7), coach.store.load_misses()) == before
+    assert (coach.need(ScreeningFlow).store.load_progress(7), coach.store.load_misses()) == before
     assert "Question 3 of 15" in say("no")[0].text  # question 2 was still open: nothing half-stored
 
 

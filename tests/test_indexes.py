@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.composition import assemble
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind
 from scheduler.dispatcher import Dispatcher
@@ -32,7 +33,7 @@ def converse(coach: Coach, clock: FakeClock) -> None:
     dispatcher.tick()
     due, _ = dispatcher.queue.get_nowait()
     coach.plans.set_status(due.occurrence_id, "sent", clock())
-    say(f"rem:{due.occurrence_id}:open:snooze", tap=True)
+    say("/plan"), say(button(coach.compose_reminder(due), "Snooze"), tap=True), say("done")
     clock.now += timedelta(minutes=20)
     dispatcher.tick()
     coach.plans.load_sending()
@@ -43,7 +44,7 @@ def test_every_query_uses_an_index(understanding):
     db = faulty_database()
     clock = FakeClock()
     db.conn.seen = set()  # type: ignore[attr-defined]
-    converse(Coach(understanding, db, clock), clock)
+    converse(assemble(understanding, db, clock), clock)
     statements = {s for s in db.conn.seen  # type: ignore[attr-defined]
                   if s.split()[0].upper() in ("SELECT", "UPDATE", "DELETE") and "sqlite_master" not in s}
     scans = {}

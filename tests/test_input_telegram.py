@@ -9,6 +9,7 @@ import pytest
 from telegram import Update
 
 from bot.adapters.telegram.app import SORRY, build_application
+from bot.composition import assemble
 from bot.core.coach import DISK_FULL, Coach
 from bot.settings import Settings
 from tests.conftest import FakeClock, callback_update, message_update
@@ -42,5 +43,5 @@ async def test_on_a_full_disk_each_message_gets_one_clear_message(understanding,
     db = faulty_database()
     db.conn.full = True  # type: ignore[attr-defined]
     with caplog.at_level(logging.ERROR):
-        request = await feed_all(Coach(understanding, db, FakeClock()), [message_update("/screen"), message_update("hi")])
+        request = await feed_all(assemble(understanding, db, FakeClock()), [message_update("/screen"), message_update("hi")])
     assert request.texts() == [DISK_FULL.text, DISK_FULL.text] and not caplog.records

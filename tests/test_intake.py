@@ -11,6 +11,7 @@ from telegram import Update
 from bot.adapters.telegram.app import build_application
 from bot.adapters.telegram.intake import PerUserProcessor
 from bot.core.messages import Button, Reply
+from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
 from bot.storage.inbox import Inbox, format_replies, parse_replies
 from tests.conftest import callback_update, message_update
@@ -62,7 +63,7 @@ async def test_an_update_answered_but_not_sent_before_a_crash_is_sent_after_rest
             await crashed.process_update(await _receive(crashed, callback_update(consent)))
         except Crash:
             pass
-    assert coach.screening.store.load_progress(7).step == 0  # the core took the tap once...
+    assert coach.need(ScreeningFlow).store.load_progress(7).step == 0  # the core took the tap once...
     request = RecordingRequest()
     restarted = build_application(Settings(token="123:ABC"), coach, request=request)
     async with restarted:
@@ -70,7 +71,7 @@ async def test_an_update_answered_but_not_sent_before_a_crash_is_sent_after_rest
         await _handle(restarted, restarted.update_queue.get_nowait())
     [edit] = request.sent("editMessageText")
     assert "Question 1 of 15" in edit["text"] and not request.sent()  # ...and its saved answer is sent now
-    assert coach.screening.store.load_progress(7).step == 0  # not taken a second time
+    assert coach.need(ScreeningFlow).store.load_progress(7).step == 0  # not taken a second time
     assert Inbox(coach.store.db).count() == 0
 
 

@@ -9,7 +9,8 @@ from sqlite_utils import Database
 from telegram import Update
 
 from bot.adapters.telegram.app import SORRY, build_application
-from bot.core.coach import DISK_FULL, Coach
+from bot.composition import assemble
+from bot.core.coach import DISK_FULL
 from bot.settings import Settings
 from bot.storage.inbox import Inbox
 from knowledge.understanding import Understanding
@@ -33,7 +34,7 @@ async def live(understanding: Understanding, db: Database, data: dict, replay: b
     """One life of the bot: (after a restart) replay the journal and take Telegram's redelivery of
     the update, then handle what is queued, as the Updater and the processor do."""
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), Coach(understanding, db, FakeClock()), request=request)
+    app = build_application(Settings(token="123:ABC"), assemble(understanding, db, FakeClock()), request=request)
     killed = False
     async with app:
         try:
@@ -52,7 +53,7 @@ async def test_a_kill_at_any_write_of_an_update_leaves_it_answered_and_taken_onc
     clean = faulty_database()
     expected = (await live(understanding, clean, message_update(QUESTION, user_id=USER), replay=False)).texts
     writes = clean.conn.writes  # type: ignore[attr-defined]
-    assert len(expected) == 1 and Coach(understanding, clean).store.count_misses(USER) == 1 and writes >= 5
+    assert len(expected) == 1 and assemble(understanding, clean).store.count_misses(USER) == 1 and writes >= 5
     for kill_at in range(1, writes + 1):
         db, data = faulty_database(), message_update(QUESTION, user_id=USER)
         db.conn.kill_at = kill_at  # type: ignore[attr-defined]
@@ -62,7 +63,7 @@ async def test_a_kill_at_any_write_of_an_update_leaves_it_answered_and_taken_onc
         copies = (first.texts + second.texts).count(expected[0])
         where = f"killed at write {kill_at} of {writes}"
         assert first.killed and not second.killed, where
-        assert Coach(understanding, db).store.count_misses(USER) == 1, f"{where}: the core took it twice or never"
+        assert assemble(understanding, db).store.count_misses(USER) == 1, f"{where}: the core took it twice or never"
         assert copies == 1 + len(first.texts), f"{where}: {copies} copies"  # a second copy only if sent before the kill
         assert Inbox(db).count() == 0, where
 
@@ -75,7 +76,7 @@ async def test_an_error_at_any_write_of_an_update_gives_the_answer_with_its_chan
         db = faulty_database()
         db.conn.fail_at = fail_at  # type: ignore[attr-defined]
         texts = (await live(understanding, db, message_update(QUESTION, user_id=USER), replay=False)).texts
-        taken = Coach(understanding, db).store.count_misses(USER)
+        taken = assemble(understanding, db).store.count_misses(USER)
         assert len(texts) == 1 and taken == (0 if texts == [SORRY] else 1), f"error at write {fail_at}: {texts}, {taken}"
 
 
@@ -87,14 +88,14 @@ async def test_on_a_full_disk_a_message_gets_one_clear_reply_and_nothing_of_it_i
     full = await live(understanding, db, message_update("what about dumbbells on venus", user_id=USER), replay=False)
     db.conn.full = False  # type: ignore[attr-defined]
     assert full.texts == [DISK_FULL.text] and not full.killed
-    assert Coach(understanding, db).store.count_misses(USER) == 1  # the first question's miss only
+    assert assemble(understanding, db).store.count_misses(USER) == 1  # the first question's miss only
 
 
 async def test_a_redelivered_button_is_skipped_before_it_is_acknowledged_again(understanding):
     db = faulty_database()
     data = callback_update("kb:program-strength", user_id=USER)
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), Coach(understanding, db, FakeClock()), request=request)
+    app = build_application(Settings(token="123:ABC"), assemble(understanding, db, FakeClock()), request=request)
     async with app:
         for _ in range(2):
             await app.process_update(Update.de_json(data, app.bot))

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.coach import Coach
+from bot.core.messages import Reply
+from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
 from scheduler.dispatcher import Blocked, Dispatcher, Due, RateLimiter, RetryLater, Transient
 from scheduler.model import Schedule
@@ -39,12 +41,15 @@ class Outbox:
     def __init__(self, coach: Coach) -> None:
         self.coach = coach
         self.sent: list[tuple[Due, str]] = []
+        self.replies: list[Reply] = []  # the whole messages, buttons included
         self.failures: list[Exception] = []
 
     async def __call__(self, due: Due) -> None:
         if self.failures:
             raise self.failures.pop(0)
-        self.sent.append((due, self.coach.compose_reminder(due).text))
+        reply = self.coach.compose_reminder(due)
+        self.sent.append((due, reply.text))
+        self.replies.append(reply)
 
 
 @pytest.fixture
@@ -128,8 +133,7 @@ async def test_snooze_sends_once_more_without_moving_the_series(say, coach, cloc
     plan(say, coach)
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
-    due = outbox.sent[0][0]
-    assert "15 minutes" in say(f"rem:{due.occurrence_id}:open:snooze", button=True)[0].text
+    assert "15 minutes" in say(button(outbox.replies[0], "Snooze"), button=True)[0].text
     clock.now += timedelta(minutes=14)
     assert await run(dispatcher) == 0
     clock.now += timedelta(minutes=1)
@@ -143,23 +147,23 @@ async def test_done_skip_and_double_press(say, coach, clock, dispatcher, outbox)
     plan(say, coach)
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
-    occurrence = outbox.sent[0][0].occurrence_id
-    assert "Nice work" in say(f"rem:{occurrence}:open:done", button=True)[0].text
-    assert "Already recorded as done" in say(f"rem:{occurrence}:open:skip", button=True)[0].text
-    assert "no longer open" in say(f"rem:{occurrence}:open:done", button=True, user=8)[0].text
-    assert "no longer open" in say("rem:abc:open:done", button=True)[0].text
+    done, skip = button(outbox.replies[0], "Done"), button(outbox.replies[0], "Skip")
+    assert "no longer applies" in say(done, button=True, user=8)[0].text  # another user's
+    assert "no longer applies" in say(f"rem:{outbox.sent[0][0].occurrence_id}:open:done", button=True)[0].text  # forged
+    assert "Nice work" in say(done, button=True)[0].text
+    assert "no longer applies" in say(skip, button=True)[0].text
+    assert coach.plans.load_occurrence(outbox.sent[0][0].occurrence_id).status == "done"
 
 
 async def test_not_feeling_well_skips_and_new_back_pain_asks_to_redo_the_check(say, coach, clock, dispatcher, outbox):
     plan(say, coach)
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
-    occurrence = outbox.sent[0][0].occurrence_id
-    unwell = say(f"rem:{occurrence}:open:unwell", button=True)[0]
+    unwell = say(button(outbox.replies[0], "Not feeling well"), button=True)[0]
     assert "rest day" in unwell.text and "see a doctor" in unwell.text
     pain = say(button(unwell, "back or leg pain"), button=True)[0]
     assert "redo the safety check" in pain.text
-    assert coach.screening.status(7) is Status.EXPIRED
+    assert coach.need(ScreeningFlow).status(7) is Status.EXPIRED
     clock.now = MONDAY_7 + timedelta(days=2) - timedelta(minutes=30)
     await run(dispatcher)
     assert "on hold" in outbox.sent[1][1]

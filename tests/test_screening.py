@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from bot.composition import assemble
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import BY_ID, QUESTIONS, Level, Status
 from bot.features.screening.texts import FORBIDDEN, STALE
 from bot.storage.database import open_database
@@ -51,7 +53,7 @@ class Screen:
 
     @property
     def status(self) -> Status:
-        return self.coach.screening.status(self.user)
+        return self.coach.need(ScreeningFlow).status(self.user)
 
 
 @pytest.fixture
@@ -106,7 +108,7 @@ def test_not_sure_counts_as_yes(screen):
     screen.begin()
     result = screen.answer_all(unsure={"medication"})
     assert BY_ID["medication"].topic in result.text
-    assert screen.coach.screening.store.load_result(7).flagged == ("medication",)
+    assert screen.coach.need(ScreeningFlow).store.load_result(7).flagged == ("medication",)
 
 
 def test_back_steps_back_and_forgets_that_answer(screen):
@@ -123,7 +125,7 @@ def test_cancel_deletes_the_answers_so_far(screen):
     screen.tap("Yes")
     assert "cancelled" in screen.tap("Cancel")[0].text
     assert screen.status is Status.NOT_SCREENED
-    assert screen.coach.screening.store.load_progress(7) is None
+    assert screen.coach.need(ScreeningFlow).store.load_progress(7) is None
 
 
 def test_a_knowledge_question_midway_is_answered_then_the_same_question_returns(screen):
@@ -165,7 +167,7 @@ def test_forged_stale_foreign_and_double_pressed_buttons_change_nothing(screen):
     assert screen.press(first_yes, user=8)[0].text == STALE   # another user's button
     screen.press(first_yes)
     assert screen.press(first_yes)[0].text == STALE            # pressed twice
-    progress = screen.coach.screening.store.load_progress(7)
+    progress = screen.coach.need(ScreeningFlow).store.load_progress(7)
     assert progress.step == 1 and progress.flagged == ("age_minor",)
     screen.answer_all()
     assert screen.press(first_yes)[0].text == STALE            # from a finished questionnaire
@@ -173,15 +175,15 @@ def test_forged_stale_foreign_and_double_pressed_buttons_change_nothing(screen):
 
 def test_progress_survives_a_restart_of_the_core(tmp_path, understanding, clock):
     path = tmp_path / "coach.db"
-    before = Screen(Coach(understanding, open_database(path), clock))
+    before = Screen(assemble(understanding, open_database(path), clock))
     before.begin()
     for _ in range(5):
         before.tap("No")
     button = next(b.data for b in before.last.button_list() if b.label == "Yes")
-    after = Screen(Coach(understanding, open_database(path), clock))
+    after = Screen(assemble(understanding, open_database(path), clock))
     assert "Question 7 of 15" in after.press(button)[0].text
     after.answer_all()
-    assert after.coach.screening.store.load_result(7).flagged == ("chronic_condition",)
+    assert after.coach.need(ScreeningFlow).store.load_result(7).flagged == ("chronic_condition",)
 
 
 def test_no_reply_of_the_flow_uses_a_forbidden_word(coach):

@@ -90,19 +90,40 @@ def test_old_update_ids_are_pruned_in_bounded_batches_through_an_index():
     assert "USING COVERING INDEX idx_updates_at" in plan
 
 
-def test_a_weekly_plan_saved_before_the_recurrence_migration_still_loads_as_weekly(tmp_path):
+def _database_before(tmp_path, step):
+    """A database file migrated up to (not including) `step`, and the number of steps applied."""
     from sqlite_utils import Database
 
-    from bot.storage.database import MIGRATIONS, _migrate
-    from scheduler.store import SchedulerStore, add_recurrence_kinds
+    from bot.storage.database import MIGRATIONS
 
     db = Database(tmp_path / "old.db")
-    before = MIGRATIONS.index(add_recurrence_kinds)
+    before = MIGRATIONS.index(step)
     for number, migration in enumerate(MIGRATIONS[:before], start=1):
         migration(db)
         db.execute(f"PRAGMA user_version = {number}")
+    return db, before
+
+
+def test_a_weekly_plan_saved_before_the_recurrence_migration_still_loads_as_weekly(tmp_path):
+    from bot.storage.database import _migrate
+    from scheduler.store import SchedulerStore, add_recurrence_kinds
+
+    db, before = _database_before(tmp_path, add_recurrence_kinds)
     db["plans"].insert({"user_id": 7, "weekdays": 0b10101, "local_time": "07:00", "zone": "Europe/Berlin",
                         "goal": "strength", "created_at": 0, "active": 1})
     _migrate(db, before)
     plan = SchedulerStore(db).load_plans(7)[0]
     assert plan.schedule.kind == "weekly" and plan.schedule.weekdays == {0, 2, 4}
+
+
+def test_a_dialogue_in_progress_before_the_side_dialogue_migration_resumes(tmp_path):
+    from bot.storage.database import _migrate
+    from bot.storage.dialogues import DialogueStore, State, key_dialogues_by_name
+
+    db, before = _database_before(tmp_path, key_dialogues_by_name)
+    db["dialogues"].insert({"user_id": 7, "dialogue": "plan", "step": "when", "data": "{}", "nonce": "ab12cd34"})
+    _migrate(db, before)
+    store = DialogueStore(db)
+    assert store.load(7) == State(7, "plan", "when", "ab12cd34", {}, None, False)
+    store.save(State(7, "rem", "open", "ee", {"occurrence": 1}, None, side=True))
+    assert store.load(7).dialogue == "plan" and [s.dialogue for s in store.load_side(7)] == ["rem"]  # side by side

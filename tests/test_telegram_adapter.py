@@ -9,9 +9,12 @@ from telegram import Update
 
 from bot.adapters.telegram.app import SORRY, build_application
 from bot.core.coach import Coach
+from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
+from scheduler.dispatcher import Due
 from tests.conftest import callback_update, message_update
 from tests.recording_request import RecordingRequest
+from tests.test_planning import button
 
 
 @pytest.fixture
@@ -129,8 +132,10 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     await feed(app, callback_update(save, message_id=91))
     assert "Saved" in request.sent("editMessageText")[-1]["text"]
     coach = app.bot_data["coach"]
-    occurrence = coach.plans.advance(coach.plans.load_plans(7)[0], "sent", False, None, None)
-    await feed(app, callback_update(f"rem:{occurrence}:open:snooze", message_id=92))
+    plan = coach.plans.load_plans(7)[0]
+    occurrence = coach.plans.advance(plan, "sent", False, None, None)
+    snooze = button(coach.compose_reminder(Due(occurrence, 7, plan, plan.next_at)), "Snooze")
+    await feed(app, callback_update(snooze, message_id=92))
     edit = request.sent("editMessageText")[-1]
     assert edit["message_id"] == 92 and "15 minutes" in edit["text"]
 
@@ -156,7 +161,7 @@ async def test_an_edited_old_message_does_not_answer_the_current_question(tg):
     edited = message_update("yes")
     edited["edited_message"] = edited.pop("message")
     await feed(app, edited)
-    assert app.bot_data["coach"].screening.store.load_progress(7).step == 0
+    assert app.bot_data["coach"].need(ScreeningFlow).store.load_progress(7).step == 0
 
 
 async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):

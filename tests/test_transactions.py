@@ -8,7 +8,7 @@ from datetime import time, timedelta
 import pytest
 from sqlite_utils import Database
 
-from bot.core.coach import Coach
+from bot.composition import assemble
 from bot.core.messages import Inbound, InboundKind
 from bot.features.privacy import records as privacy
 from bot.features.screening.questions import Outcome
@@ -115,7 +115,7 @@ def test_planner_changes_are_all_or_nothing():
 
 def test_saving_a_plan_is_all_or_nothing(understanding):
     def confirming(db: Database) -> None:
-        coach = Coach(understanding, db, FakeClock())
+        coach = assemble(understanding, db, FakeClock())
         for text in ("/screen", "ok", *["no"] * 15, "/plan", "Berlin", "yes"):
             replies = coach.handle(Inbound(7, InboundKind.TEXT, text))
         strength = next(b.data for b in replies[-1].button_list() if "Strength" in b.label)
@@ -124,7 +124,7 @@ def test_saving_a_plan_is_all_or_nothing(understanding):
 
     def save(db: Database) -> None:
         nonce = DialogueStore(db).load(7).nonce  # type: ignore[union-attr]
-        saved = Coach(understanding, db, FakeClock()).handle(Inbound(7, InboundKind.BUTTON, f"plan:{nonce}:confirm:save"))
+        saved = assemble(understanding, db, FakeClock()).handle(Inbound(7, InboundKind.BUTTON, f"plan:{nonce}:confirm:save"))
         assert "Saved" in saved[0].text
     assert assert_all_or_nothing(confirming, save) >= 4
 

@@ -239,15 +239,15 @@ def test_corrupt_huge_and_long_audio_are_refused(voice):
 
 
 def test_voice_replies_setting_is_stored_shown_and_forgotten(coach, say):
-    assert not coach.wants_voice(7)
+    assert not coach.store.load_voice_replies(7)
     assert "Voice replies are off" in say("/voice")[0].text
-    assert "on" in say("/voice on")[0].text and coach.wants_voice(7)
+    assert "on" in say("/voice on")[0].text and coach.store.load_voice_replies(7)
     assert "voice replies: on" in say("/mydata")[0].text
     say("/voice off")
-    assert not coach.wants_voice(7)
+    assert not coach.store.load_voice_replies(7)
     say("/voice on")
-    coach.erase(7)
-    assert not coach.wants_voice(7)
+    say("/forget"), say("yes")
+    assert not coach.store.load_voice_replies(7)
 
 
 def test_with_voice_on_typed_answers_are_marked_to_be_read_aloud_and_chat_is_not(coach, say):

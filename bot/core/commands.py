@@ -21,6 +21,7 @@ class Command:
     summary: str
     run: Handler
     listed: bool = True  # False for actions only buttons reach (e.g. "a professional reviewed it")
+    last: bool = False  # listed after the features' commands (/cancel)
 
 
 class Commands:
@@ -29,11 +30,11 @@ class Commands:
     def __init__(self) -> None:
         self._by_name: dict[str, Command] = {}
 
-    def add(self, name: str, summary: str, run: Handler, listed: bool = True) -> None:
+    def add(self, name: str, summary: str, run: Handler, listed: bool = True, last: bool = False) -> None:
         """Register a command (a name Telegram accepts)."""
         if not COMMAND_NAME.fullmatch(name) or name in self._by_name:
             raise ValueError(f"bad or repeated command name: {name!r}")
-        self._by_name[name] = Command(name, summary, run, listed)
+        self._by_name[name] = Command(name, summary, run, listed, last)
 
     def get(self, name: str) -> Command | None:
         """The command of that name, if any."""
@@ -41,7 +42,7 @@ class Commands:
 
     def listed(self) -> list[Command]:
         """The commands people see, in order."""
-        return [c for c in self._by_name.values() if c.listed]
+        return sorted((c for c in self._by_name.values() if c.listed), key=lambda c: c.last)
 
     def menu(self) -> list[tuple[str, str]]:
         """(name, summary) pairs for Telegram's command menu."""

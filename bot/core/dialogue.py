@@ -3,9 +3,11 @@
 A dialogue declares its steps as an Enum and implements `ask` (what the pending step asks),
 `on_text` (a typed message at that step: the replies, or None when it is not an answer, so the
 message is answered as a question and the step asked again) and `on_tap` (a pressed button). Its
-state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. Every button
-carries the nonce and the step; a button of another run or another step, an ended dialogue or a
-forged one gets STALE and changes nothing.
+state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. A user is in
+one foreground dialogue at most; side dialogues (begun with side=True: the reminder check-in,
+/settings) live beside it, take typed messages the foreground one does not, and are never asked
+again after a detour. Every button carries the nonce and the step; a button of another run or
+another step, an ended dialogue or a forged one gets STALE and changes nothing.
 """
 
 from __future__ import annotations
@@ -58,9 +60,11 @@ class Dialogues:
         """Make a dialogue reachable by its buttons and typed answers."""
         self._registry[dialogue.name] = dialogue
 
-    def begin(self, user_id: int, dialogue: str, step: Enum, data: Mapping[str, Any] | None = None) -> State:
-        """Start a new run (a new nonce), replacing whatever dialogue the user was in."""
-        state = State(user_id, dialogue, str(step.value), self.new_nonce(), dict(data or {}), self.clock())
+    def begin(self, user_id: int, dialogue: str, step: Enum, data: Mapping[str, Any] | None = None,
+              side: bool = False) -> State:
+        """Start a new run (a new nonce), replacing whatever foreground dialogue the user was in (or,
+        `side`, the run of this side dialogue only)."""
+        state = State(user_id, dialogue, str(step.value), self.new_nonce(), dict(data or {}), self.clock(), side)
         self.store.save(state)
         return state
 
@@ -73,11 +77,11 @@ class Dialogues:
         return moved
 
     def end(self, user_id: int, dialogue: str | None = None) -> None:
-        """End the user's dialogue (only `dialogue`, when given)."""
+        """End the user's `dialogue`, or (None) their foreground dialogue."""
         self.store.end(user_id, dialogue)
 
     def current(self, user_id: int, dialogue: str | None = None) -> State | None:
-        """The user's dialogue state (only `dialogue`, when given)."""
+        """The user's state in `dialogue`, or (None) in their foreground dialogue."""
         return self.store.load(user_id, dialogue)
 
     def handles(self, tap: Tap) -> bool:
@@ -86,8 +90,8 @@ class Dialogues:
 
     def on_tap(self, user_id: int, tap: Tap) -> list[Reply]:
         """Route a pressed button to its dialogue, if it belongs to the run and step the user is in."""
-        state = self.store.load(user_id)
-        if state is None or (state.dialogue, state.nonce, state.step) != (tap.dialogue, tap.nonce, tap.step):
+        state = self.store.load(user_id, tap.dialogue)
+        if state is None or (state.nonce, state.step) != (tap.nonce, tap.step):
             return [STALE]
         return self._registry[state.dialogue].on_tap(state, tap)
 
@@ -96,6 +100,15 @@ class Dialogues:
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
         return dialogue.on_text(state, text) if dialogue and state else None
+
+    def on_side_text(self, user_id: int, text: str) -> list[Reply] | None:
+        """A typed message for a side dialogue the user has open (newest first); None when none takes it."""
+        for state in self.store.load_side(user_id):
+            dialogue = self._registry.get(state.dialogue)
+            answered = dialogue.on_text(state, text) if dialogue else None
+            if answered is not None:
+                return answered
+        return None
 
     def cancel(self, user_id: int) -> list[Reply]:
         """Leave the user's dialogue, whichever it is."""

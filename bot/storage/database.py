@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.features.screening.store import add_screening_redo, create_screening_tables
-from bot.storage.dialogues import create_dialogue_table
+from bot.storage.dialogues import create_dialogue_table, key_dialogues_by_name
 from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
 from bot.storage.users import add_conversation_context
@@ -22,23 +22,23 @@ class DatabaseError(RuntimeError):
 
 def _v1_users_and_misses(db: Database) -> None:
     """Users, the unanswered-question log, and handled Telegram update ids."""
-    db["users"].create({"id": int, "first_seen": str, "last_seen": str}, pk="id")
-    db["misses"].create(
+    db.table("users").create({"id": int, "first_seen": str, "last_seen": str}, pk="id")
+    db.table("misses").create(
         {"id": int, "user_id": int, "text": str, "at": str, "score": float, "best_entry": str},
         pk="id",
     )
-    db["misses"].create_index(["user_id"])
-    db["updates"].create({"update_id": int, "at": str}, pk="update_id")
+    db.table("misses").create_index(["user_id"])
+    db.table("updates").create({"update_id": int, "at": str}, pk="update_id")
 
 
 def add_voice_setting(db: Database) -> None:
     """Whether each user wants answers to voice notes read aloud (/voice on|off)."""
-    db["users"].add_column("voice_replies", int, not_null_default=0)
+    db.table("users").add_column("voice_replies", int, not_null_default=0)
 
 
 def add_update_time_index(db: Database) -> None:
     """Index handled update ids by time: pruning the old ones no longer scans the whole table."""
-    db["updates"].create_index(["at"])
+    db.table("updates").create_index(["at"])
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -52,6 +52,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     create_inbox_table,
     create_dialogue_table,
     add_conversation_context,
+    key_dialogues_by_name,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -98,7 +99,7 @@ def _check(db: Database, name: str) -> int:
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
-        raise DatabaseError(f"{name} is not a Coachbot database or is damaged ({problems[0]}). "
+        raise DatabaseError(f"{name} is not a Coachbot database or is damaged ({' '.join(problems[0].split())}). "
                             "Restore a backup or point COACHBOT_DB at a new file.")
     if version > SCHEMA_VERSION:
         raise DatabaseError(f"{name} was written by a newer Coachbot (schema {version}, this one "

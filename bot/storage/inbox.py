@@ -21,19 +21,20 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.core.messages import Button, Reply
+from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import transaction
 
 
 def create_inbox_table(db: Database) -> None:
     """Migration: updates received but not yet finished."""
-    db["inbox"].create({"update_id": int, "body": str, "received_at": int, "replies": str}, pk="update_id",
+    db.table("inbox").create({"update_id": int, "body": str, "received_at": int, "replies": str}, pk="update_id",
                        not_null={"body", "received_at"})
 
 
 class Inbox:
     """Reads and writes of the intake journal; each is one statement or one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqlDatabase) -> None:
         self.db = db
 
     def record(self, update_id: int, body: str, now: datetime) -> bool:
@@ -74,7 +75,7 @@ class Inbox:
 
     def count(self) -> int:
         """How many updates are unfinished."""
-        return self.db.execute("SELECT count(*) FROM inbox").fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM inbox").fetchone()[0])
 
 
 def format_replies(replies: list[Reply]) -> str:

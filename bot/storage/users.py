@@ -39,7 +39,7 @@ class Store:
 
     def count_misses(self, user_id: int) -> int:
         """How many of the user's questions are in the unanswered log."""
-        return self.db.execute("SELECT count(*) FROM misses WHERE user_id = ?", [user_id]).fetchone()[0]
+        return int(self.db.execute("SELECT count(*) FROM misses WHERE user_id = ?", [user_id]).fetchone()[0])
 
     def save_miss(self, user_id: int, text: str, score: float, best_entry: str | None, now: datetime) -> None:
         """Log a question the content could not answer, for curators."""

@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.adapters.telegram.application import App
 from bot.adapters.telegram.budget import SEND_READ_TIMEOUT, OutcomeUnknown, SendBudget
 from bot.adapters.telegram.intake import JournalingQueue, PerUserProcessor
 from bot.adapters.telegram.markup import keyboard, send_markup
@@ -27,8 +28,9 @@ from bot.adapters.telegram.reminders import start_reminders, stop_reminders
 from bot.adapters.telegram.render import format_html, split_text
 from bot.adapters.telegram.startup import retry_startup
 from bot.adapters.telegram.voice import read_voice, send_spoken
-from bot.core.coach import DISK_FULL, Coach
+from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
+from bot.core.texts import DISK_FULL
 from bot.features.voice.engine import voice_inbound
 from bot.settings import Settings
 from bot.storage.inbox import Inbox
@@ -44,7 +46,7 @@ Read = Callable[[], Awaitable[Inbound | Reply]]  # what the core is given, or a 
 
 
 def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None,
-                      voice: VoicePipeline | None = None) -> Application:
+                      voice: VoicePipeline | None = None) -> App:
     """A PTB Application wired to the core: updates journaled on arrival and run per user in order,
     one sending budget, commands registered at start.
 
@@ -76,7 +78,7 @@ def build_application(settings: Settings, coach: Coach, request: BaseRequest | N
     return app
 
 
-def add_handlers(app: Application) -> None:
+def add_handlers(app: App) -> None:
     """Route every kind of update to the core."""
     app.add_handler(TypeHandler(Update, _drop_redelivered), group=-1)
     # New messages only: an edited old message must not answer whatever is being asked now.
@@ -90,7 +92,7 @@ def add_handlers(app: Application) -> None:
     app.add_error_handler(_on_error)
 
 
-async def _post_init(app: Application) -> None:
+async def _post_init(app: App) -> None:
     """Show the commands in Telegram's menu and start reminder delivery."""
     commands = [BotCommand(name, text) for name, text in app.bot_data["coach"].commands.menu()]
     settings: Settings = app.bot_data["settings"]
@@ -98,14 +100,15 @@ async def _post_init(app: Application) -> None:
     await start_reminders(app, app.bot_data["coach"])
 
 
-async def _post_stop(app: Application) -> None:
+async def _post_stop(app: App) -> None:
     """Stop reminder delivery."""
     await stop_reminders(app)
 
 
 def _coach(context: ContextTypes.DEFAULT_TYPE) -> Coach:
     """The core this application serves."""
-    return context.application.bot_data["coach"]
+    coach: Coach = context.application.bot_data["coach"]
+    return coach
 
 
 def _voice(context: ContextTypes.DEFAULT_TYPE) -> VoicePipeline | None:
@@ -115,7 +118,8 @@ def _voice(context: ContextTypes.DEFAULT_TYPE) -> VoicePipeline | None:
 
 def _inbox(context: ContextTypes.DEFAULT_TYPE) -> Inbox:
     """The intake journal."""
-    return context.application.bot_data["inbox"]
+    inbox: Inbox = context.application.bot_data["inbox"]
+    return inbox
 
 
 async def _drop_redelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
+from bot.adapters.telegram.application import App
 from bot.adapters.telegram.budget import OutcomeUnknown, retry_after_seconds
 from bot.adapters.telegram.markup import keyboard
 from bot.adapters.telegram.render import format_html
@@ -41,7 +42,7 @@ def make_deliver(bot: Bot, coach: Coach) -> Deliver:
     return deliver
 
 
-async def start_reminders(app: Application, coach: Coach) -> Dispatcher:
+async def start_reminders(app: App, coach: Coach) -> Dispatcher:
     """Create the dispatcher, recover unconfirmed sends, and tick every second. The dispatcher
     does not pace sends itself: the application bot's SendBudget does, for replies too."""
     dispatcher = coach.reminder_dispatcher(make_deliver(app.bot, coach))
@@ -52,7 +53,7 @@ async def start_reminders(app: Application, coach: Coach) -> Dispatcher:
     return dispatcher
 
 
-async def stop_reminders(app: Application) -> None:
+async def stop_reminders(app: App) -> None:
     """Stop the senders; anything claimed but unsent is sent at the next start."""
     dispatcher: Dispatcher | None = app.bot_data.get("dispatcher")
     if dispatcher is not None:

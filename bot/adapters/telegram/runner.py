@@ -12,9 +12,9 @@ import secrets
 import signal
 
 from telegram import Update
-from telegram.ext import Application
 
 from bot.adapters.telegram.app import build_application
+from bot.adapters.telegram.application import App
 from bot.adapters.telegram.instance_lock import hold_instance_lock
 from bot.adapters.telegram.intake import JournalingQueue
 from bot.adapters.telegram.startup import PollingErrors, retry_startup
@@ -35,7 +35,7 @@ def run_telegram(settings: Settings, coach: Coach, voice: VoicePipeline | None =
             log.info("stopped before start-up finished")
 
 
-async def serve(app: Application, settings: Settings) -> None:
+async def serve(app: App, settings: Settings) -> None:
     """Start, serve until SIGINT/SIGTERM, then stop in order (unfinished updates stay journaled)."""
     stop = StopSignal()
     started = False
@@ -81,7 +81,7 @@ class StopSignal:
             self._main.cancel()
 
 
-async def _start_updates(app: Application, settings: Settings) -> None:
+async def _start_updates(app: App, settings: Settings) -> None:
     """Long polling, or the webhook server with a secret Telegram must present."""
     assert app.updater is not None
     if settings.webhook_url:

@@ -14,7 +14,7 @@ from knowledge.loader import CONTENT_DIR
 from knowledge.understanding import Reading
 
 
-def add_kb_commands(sub: argparse._SubParsersAction) -> None:
+def add_kb_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `kb check | build | search QUERY | misses | export --json`."""
     kb = sub.add_parser("kb", help="curate the knowledge base").add_subparsers(dest="kb_command", required=True)
     kb.add_parser("check", help="validate the content, lexicons, near misses and training data").set_defaults(func=cmd_kb_check)
@@ -76,7 +76,7 @@ def cmd_kb_misses(args: argparse.Namespace, settings: Settings) -> int:
     """Unanswered questions, so a curator can add what is missing."""
     rows = build_coach(settings).store.load_misses(args.limit)
     for row in rows:
-        print(f"{row['at'][:16]}  score {row['score']:5.1f}  closest {row['best_entry'] or '-':24}  {row['text']}")
+        print(f"{str(row['at'])[:16]}  score {row['score']:5.1f}  closest {row['best_entry'] or '-':24}  {row['text']}")
     print(f"{len(rows)} unanswered question(s)")
     return 0
 

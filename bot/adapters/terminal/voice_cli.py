@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.composition import build_understanding
-from bot.core.coach import Coach
+from bot.composition import assemble, build_understanding
 from bot.core.messages import Reply
 from bot.features.voice.engine import build_voice, build_weights, read_audio_file
 from bot.settings import Settings
@@ -14,7 +13,7 @@ from bot.storage.database import open_database
 from voice.weights import BUILT_DIGESTS, WeightsError
 
 
-def add_voice_commands(sub: argparse._SubParsersAction) -> None:
+def add_voice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the voice subcommands."""
     transcribe = sub.add_parser("transcribe", help="print what audio files (OGG/Opus, WAV or FLAC) say")
     transcribe.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -28,7 +27,7 @@ def add_voice_commands(sub: argparse._SubParsersAction) -> None:
 def cmd_transcribe(args: argparse.Namespace, settings: Settings) -> int:
     """One line per file: the transcript the bot would answer, "(nothing heard)", or why not."""
     understanding = build_understanding(settings)
-    coach = Coach(understanding, open_database(":memory:"))
+    coach = assemble(understanding, open_database(":memory:"))
     pipeline = build_voice(settings, understanding.kb)
     failed = 0
     for path in args.files:

@@ -15,20 +15,21 @@ from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
+from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.reading import carries_schedule, edited_schedule, filled, read_with_kept
+from bot.features.planning.lead import split_lead
+from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import known_zone, zone_check
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
-from scheduler.model import WEEKDAY_NAMES, Question, Schedule, ScheduleError
+from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Profile, SchedulerStore
 from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
 
-TIMES = ("06:00", "07:00", "12:00", "17:30", "18:30", "20:00")
 CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
 
 
@@ -38,13 +39,14 @@ class PlanningDialog:
     name = DIALOGUE
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
-                 words: PlanWords, clock: Callable[[], datetime]) -> None:
+                 words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True) -> None:
         self.dialogues = dialogues
         self.store = store
         self.planner = planner
         self.gate = gate
         self.words = words
         self.clock = clock
+        self.about = about  # whether a message is meant for planning at all (not a question or another request)
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
         """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
@@ -57,10 +59,10 @@ class PlanningDialog:
             self._set_goal(user_id, goal)
         return self._next(self._begin(draft))
 
-    def ask_zone(self, user_id: int) -> list[Reply]:
-        """/timezone: ask for the zone, then return to whatever the user was doing."""
-        self._begin(Draft(user_id, Step.ZONE_ONLY))
-        return [Reply(t.ASK_ZONE, location=True)]
+    def ask_zone(self, user_id: int, place: str = "") -> list[Reply]:
+        """/timezone (or "change my time zone to Berlin"): the place's zone to confirm, or the question."""
+        state = self._begin(Draft(user_id, Step.ZONE_ONLY))
+        return self._typed_zone(state, load_draft(state), place) if place.strip() else [Reply(t.ASK_ZONE, location=True)]
 
     def ask(self, state: State) -> Reply:
         """The pending step's question, after a detour."""
@@ -73,10 +75,15 @@ class PlanningDialog:
         return Reply(f"Back to your plan. {question}")
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed zone, goal, schedule, yes/no or edit."""
+        """A typed zone, goal, schedule, yes/no or edit; None for a question or another request."""
+        if not self.about(text):
+            return None
         draft = load_draft(state)
         if draft.step in (Step.ZONE, Step.ZONE_ONLY):
             return self._typed_zone(state, draft, text)
+        lead, rest = split_lead(text)
+        if lead is not None:
+            return self._set_lead(state, draft, lead, rest)
         goal = self.words.goal(text)
         if goal:
             self._set_goal(state.user_id, goal)
@@ -96,6 +103,9 @@ class PlanningDialog:
         if tap.action == "goal" and tap.arg in t.GOALS:
             self._set_goal(state.user_id, tap.arg)
             return self._next(state)
+        if tap.action == "lead" and parse_number(tap.arg) in CONFIRM_LEADS and draft.step is Step.CONFIRM and draft.pending:
+            self.planner.update_profile(replace(self.store.load_profile(state.user_id), lead_minutes=int(tap.arg)))
+            return [self._to_confirm(state, draft, edit=True)]
         return self._draft_tap(state, draft, tap)
 
     def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
@@ -137,19 +147,19 @@ class PlanningDialog:
         draft = load_draft(state)
         profile = self.store.load_profile(state.user_id)
         if not profile.zone:
-            state = self._save_draft(state, replace(draft, step=Step.ZONE, kept=_joined(draft.kept, text)))
+            state = self._save_draft(state, replace(draft, step=Step.ZONE, kept=joined(draft.kept, text)))
             return [Reply(t.ASK_ZONE, location=True)]
         if not profile.goal:
-            state = self._save_draft(state, replace(draft, step=Step.GOAL, kept=_joined(draft.kept, text)))
+            state = self._save_draft(state, replace(draft, step=Step.GOAL, kept=joined(draft.kept, text)))
             return [self._ask_goal(state)]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
 
-    def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
+    def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply]:
         """A typed place, a "yes" to the guessed one, or a schedule said early (kept for later)."""
         if draft.zone_guess and self.words.is_yes(text):  # typed instead of tapping ✅ under the guess
             return self._set_zone(state, draft.zone_guess)
         if draft.step is Step.ZONE and carries_schedule(text, self.clock()):
-            self._save_draft(state, replace(draft, kept=_joined(draft.kept, text)))
+            self._save_draft(state, replace(draft, kept=joined(draft.kept, text)))
             return [Reply(f"Got it, I'll keep that. {t.ASK_ZONE}", location=True)]
         guess = find_zone(text)
         state = self._save_draft(state, replace(draft, zone_guess=guess.zone or ""))
@@ -169,6 +179,15 @@ class PlanningDialog:
         """Store the goal (every plan's sessions follow it)."""
         self.planner.update_profile(replace(self.store.load_profile(user_id), goal=goal))
 
+    def _set_lead(self, state: State, draft: Draft, lead: int, rest: str) -> list[Reply]:
+        """Store the reminder lead ("remind me 1 hour before"), then carry on with the rest said."""
+        self.planner.update_profile(replace(self.store.load_profile(state.user_id), lead_minutes=lead))
+        rest = rest if carries_schedule(rest, self.clock()) else ""
+        if draft.step is Step.CONFIRM and draft.pending:
+            edited = edited_schedule(draft, rest, self.clock()) if rest else None
+            return [self._to_confirm(state, replace(draft, pending=edited or draft.pending), edit=False)]
+        return self._next(state, rest)
+
     def _ask_goal(self, state: State) -> Reply:
         """The goal question with one button per goal."""
         return Reply(t.ASK_GOAL, buttons=tuple((button(state, label, "goal", g),) for g, label in t.GOALS.items()))
@@ -178,7 +197,7 @@ class PlanningDialog:
         phrase_text = text.strip() or draft.kept
         if not phrase_text:
             state = self._save_draft(state, draft)
-            return [self._picker(state, draft, edit=False)]
+            return [picker(state, draft, edit=False)]
         phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC")
         if isinstance(reading, ScheduleError):
             self._save_draft(state, replace(draft, kept="", options=()))
@@ -201,14 +220,7 @@ class PlanningDialog:
         state = self._save_draft(state, draft)
         if not question.picker:
             return Reply(f"{question.text}{CANCEL_HINT}")
-        return replace(self._picker(state, draft, edit=False), text=question.text)
-
-    def _picker(self, state: State, draft: Draft, edit: bool) -> Reply:
-        """Weekday toggles, time choices and a review button."""
-        days = tuple(button(state, ("✅" if d in draft.weekdays else "") + WEEKDAY_NAMES[d], "day", str(d)) for d in range(7))
-        times = tuple(button(state, ("✅" if hhmm == draft.local_time else "") + hhmm, "time", hhmm) for hhmm in TIMES)
-        review = (button(state, "Review ▶️", "review"), button(state, "✖️ Cancel", "cancel"))
-        return Reply(t.ASK_WHEN, buttons=(days[:4], days[4:], times[:3], times[3:], review), edit=edit)
+        return replace(picker(state, draft, edit=False), text=question.text)
 
     def _to_confirm(self, state: State, draft: Draft, edit: bool) -> Reply:
         """Move to the confirmation with a new nonce: an earlier Save never saves this plan."""
@@ -220,9 +232,8 @@ class PlanningDialog:
         profile = self.store.load_profile(state.user_id)
         assert draft.pending is not None and profile.zone and profile.goal
         nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
-        buttons = ((button(state, "✅ Save", "save"), button(state, "✏️ Change", "change"),
-                    button(state, "✖️ Cancel", "cancel")),)
-        text = t.format_confirm(draft.pending, profile.zone, profile.goal, nexts)
+        buttons = confirm_buttons(state, profile.lead_minutes)
+        text = t.format_confirm(draft.pending, profile.zone, profile.goal, nexts, profile.lead_minutes)
         if self._duplicate(state.user_id, draft):
             text = f"{t.DUPLICATE}\n\n{text}"
         return Reply(text, buttons=buttons, edit=edit)
@@ -244,7 +255,7 @@ class PlanningDialog:
         if answer == "no":
             state = self._save_draft(state, replace(draft, step=Step.WHEN, pending=None))
             return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
-                          buttons=self._picker(state, load_draft(state), edit=False).buttons)]
+                          buttons=picker(state, load_draft(state), edit=False).buttons)]
         return None
 
     def _draft_tap(self, state: State, draft: Draft, tap: Tap) -> list[Reply]:
@@ -267,7 +278,7 @@ class PlanningDialog:
         else:
             return [Reply(t.STALE)]
         state = self._save_draft(state, draft)
-        return [self._picker(state, draft, edit=True)]
+        return [picker(state, draft, edit=True)]
 
     def _save(self, state: State, draft: Draft) -> Reply:
         """Store the confirmed plan (replacing the one being edited), if the safety check still
@@ -284,8 +295,3 @@ class PlanningDialog:
             self.dialogues.end(state.user_id, DIALOGUE)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. "
                      "See what's coming with /sessions; change timing with /settings.")
-
-
-def _joined(kept: str, text: str) -> str:
-    """What the user said so far, in order."""
-    return " ".join(part for part in (kept.strip(), text.strip()) if part)

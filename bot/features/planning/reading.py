@@ -57,3 +57,8 @@ def edited_schedule(draft: Draft, text: str, now: datetime) -> Schedule | None:
         clock = reading.local_time or draft.pending.local_time
         return replace(draft.pending, weekdays=frozenset(days), local_time=clock)
     return None
+
+
+def joined(kept: str, text: str) -> str:
+    """What the user said so far, in order."""
+    return " ".join(part for part in (kept.strip(), text.strip()) if part)

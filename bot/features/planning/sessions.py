@@ -1,11 +1,10 @@
-"""/sessions and /settings: the week ahead with skip and cancel (confirmed) buttons, reminder
-timing and goal. Their buttons start from nothing (entry buttons) and act on stored plans only
-after checking the plan is still the user's and active."""
+"""/sessions: the week ahead with skip and cancel (confirmed) buttons, and /plan's list of plans.
+Their buttons start from nothing (entry buttons) and act on stored plans only after checking the
+plan is still the user's and active."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 
 from bot.core.callbacks import Tap, parse_number
@@ -14,15 +13,13 @@ from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
-from scheduler.timezones import format_zone
 
-SESSIONS, SETTINGS = "ses", "set"
-LEADS = (0, 15, 30, 60, 120)
+SESSIONS = "ses"
 MAX_SESSION_BUTTONS = 8
 
 
 class Sessions:
-    """The user's sessions and planning settings."""
+    """The user's sessions and plans."""
 
     def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime]) -> None:
         self.store = store
@@ -44,16 +41,6 @@ class Sessions:
         rows += [(entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
                  for p in self.store.load_plans(user_id)]
         return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines), buttons=tuple(rows))]
-
-    def settings(self, user_id: int) -> list[Reply]:
-        """/settings: reminder timing and goal."""
-        profile = self.store.load_profile(user_id)
-        text = (f"Reminders come {t.format_lead_phrase(profile.lead_minutes)}.\nGoal: {t.GOALS.get(profile.goal or '', 'not set')}.\n"
-                f"Time zone: {format_zone(profile.zone, self.clock()) if profile.zone else 'not set'} (change with /timezone).")
-        leads = tuple(entry_button(SETTINGS, ("✅ " if m == profile.lead_minutes else "") + t.format_lead(m), "lead", str(m))
-                      for m in LEADS)
-        goals = tuple((entry_button(SETTINGS, label, "goal", g),) for g, label in t.GOALS.items())
-        return [Reply(text, buttons=(leads, *goals))]
 
     def on_sessions_tap(self, user_id: int, tap: Tap) -> list[Reply]:
         """Skip one session (c PLAN:EPOCH), or cancel a whole plan after confirming (p, then pyes/pno)."""
@@ -85,17 +72,6 @@ class Sessions:
         if not self.planner.cancel_session(user_id, plan_id, at):
             return [Reply(t.STALE)]
         return [Reply(f"Skipped {t.format_when(at, zone)}.")]
-
-    def on_settings_tap(self, user_id: int, tap: Tap) -> list[Reply]:
-        """Reminder lead time or goal."""
-        profile = self.store.load_profile(user_id)
-        if tap.action == "lead" and parse_number(tap.arg) in LEADS:
-            self.planner.update_profile(replace(profile, lead_minutes=int(tap.arg)))
-        elif tap.action == "goal" and tap.arg in t.GOALS:
-            self.planner.update_profile(replace(profile, goal=tap.arg))
-        else:
-            return [Reply(t.STALE)]
-        return [replace(self.settings(user_id)[0], edit=True)]
 
     def plan_list(self, user_id: int) -> Reply | None:
         """/plan first shows the plans the user has, each with an edit button."""

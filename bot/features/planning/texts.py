@@ -26,9 +26,13 @@ NEED_REDO = "Your safety check has expired or needs redoing after a health chang
 PLAN_CANCELLED = "Okay, no plan saved."
 ZONE_KEPT = "Okay, your time zone stays as it was."
 EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
-           "to endurance\"), or tap ✏️ Change. Saving replaces the old plan.")
+           "to endurance\", \"remind me 1 hour before\"), or tap ✏️ Change or a reminder time. Saving replaces the old plan.")
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
+SETTINGS_HINT = ("Tap to change, or say it: \"remind me 1 hour before\", \"change the goal to endurance\", "
+                 "\"change my time zone to Berlin\". \"Done\" when you're finished.")
+START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
+START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
 
@@ -79,11 +83,11 @@ def format_when(at: datetime, zone: str | tzinfo) -> str:
     return f"{at.astimezone(zone_info(zone) if isinstance(zone, str) else zone):%a %d %b %H:%M}"
 
 
-def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime]) -> str:
-    """What the bot understood, the next three dates, and the question to save."""
+def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int) -> str:
+    """What the bot understood, the reminder lead, the next three dates, and the question to save."""
     dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
-    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}.\n\n"
-            f"Next sessions:\n{dates}\n\nSave this plan?")
+    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}, "
+            f"reminder {format_lead_phrase(lead)}.\n\nNext sessions:\n{dates}\n\nSave this plan?")
 
 
 def format_lead(minutes: int) -> str:
@@ -96,6 +100,12 @@ def format_lead(minutes: int) -> str:
 def format_lead_phrase(minutes: int) -> str:
     """"30 min before each session" or "when each session starts"."""
     return "when each session starts" if minutes == 0 else f"{format_lead(minutes)} before each session"
+
+
+def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:
+    """The planning settings and how many plans are stored (for /mydata)."""
+    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead_minutes} min "
+            f"before, {plans} active plan(s) with their done/skipped sessions")
 
 
 def format_prescription(p: Prescription) -> str:

@@ -3,6 +3,7 @@ confirm it, a choice for an ambiguous name, and what counts as a typed "yes"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -39,3 +40,16 @@ def known_zone(name: str) -> bool:
     except (ValueError, KeyError):
         return False
     return True
+
+
+_ZONE_CHANGE = re.compile(r"^(?:please\s+)?(?:(?:change|set|switch|move|update|make)\s+)?(?:my\s+|the\s+)?"
+                          r"(?:time\s*zone|tz|zone)(?:\s+(?:to|is|as|=))?\s*[:,]?\s*(?P<place>.*?)[.!]*$")
+_MOVED = re.compile(r"^(?:i(?:'m| am| have| ve|'ve)?\s+)?(?:moved|now live|live now|am now|now)\s+(?:to|in)\s+(?P<place>.+?)[.!]*$")
+
+
+def place_in(text: str) -> str | None:
+    """The place a request to change the time zone names ("change my timezone to Berlin" -> "Berlin",
+    "timezone" -> ""), or None when the message is not about the time zone."""
+    cleaned = " ".join(text.strip().split())
+    found = _ZONE_CHANGE.match(cleaned.lower()) or _MOVED.match(cleaned.lower())
+    return cleaned[found.start("place"):found.end("place")].strip() if found else None

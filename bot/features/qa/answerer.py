@@ -7,8 +7,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core.messages import Button, Reply
+from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
+from bot.features.qa.smalltalk import small_talk_reply
 from bot.storage.users import Store
+from knowledge.intents import Intent
 from knowledge.model import Entry
 from knowledge.safety import Safety
 from knowledge.training import Gap
@@ -25,13 +28,15 @@ HEARD_MARGIN = 4.0
 # (Tried at 0 so that questions about the articles' back-pain advice keep theirs: +4 of 268 on the
 # stranger-written development set, but 4 real concerns then got a weakly matched entry.)
 HEALTH_MARGIN = 15.0
-TOPICS_BUTTON = Button("📚 Topics", "topics")
 EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="emergency")
 DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
 
 
 class Answerer:
     """Turns questions and knowledge buttons into replies."""
+
+    emergency = EMERGENCY_REPLY
+    doctor_first = Reply(texts.DOCTOR_FIRST, safety="doctor")
 
     def __init__(self, understanding: Understanding, store: Store, clock: Callable[[], datetime]) -> None:
         self.understanding = understanding
@@ -103,6 +108,10 @@ class Answerer:
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""
         return bool(self.understanding.matcher.normalizer.is_question(text))
+
+    def small_talk(self, intent: Intent | None) -> str | None:
+        """A warm reply to a greeting, thanks or goodbye, else None."""
+        return small_talk_reply(intent)
 
     def topics(self) -> Reply:
         """The topic menu: one button per group."""

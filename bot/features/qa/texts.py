@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.texts import CAPABILITIES as CAPABILITIES  # re-exported: the answers name it too
 from knowledge.model import Entry, KnowledgeBase
-
-CAPABILITIES = (
-    "I can help with the reverse hyperextension: what it is and how to do it, the muscles it works, "
-    "its benefits, sets and reps for your goal (strength, endurance, hypertrophy, mobility), "
-    "beginner steps, variations, options without a machine, and the research behind it."
-)
 
 DOCTOR_FIRST = (
     "⚕️ Talk to your doctor or a physiotherapist first. With pain, an injury, recent surgery, a disc "
@@ -29,32 +24,6 @@ def format_gap(about: str, offers: bool) -> str:
     """A near miss: the articles don't cover it."""
     offer = " Here is what they do cover that comes closest:" if offers else ""
     return f"The two articles I'm built on don't cover {about}, so I won't guess.{offer}"
-
-
-def format_welcome(commands: str, may_plan: bool) -> str:
-    """The /start message: what the bot does, the next step, and the commands."""
-    step = ("Plan your sessions with /plan: I'll remind you with what to do for your goal." if may_plan else
-            "To get reminders for planned sessions, take the short safety check (/screen), then use /plan.")
-    return (
-        "Hi! I'm Coachbot, your coach for the reverse hyperextension (\"reverse hypers\").\n\n"
-        f"{CAPABILITIES}\n\n"
-        "Just ask in your own words, for example:\n"
-        "• how many reps for endurance?\n"
-        "• how high should my legs go?\n"
-        "• no machine at my gym, what can I do instead?\n\n"
-        f"{step}\n\nCommands:\n{commands}"
-    )
-
-
-def format_help(commands: str) -> str:
-    """The /help message around the registry's command list."""
-    return (
-        "Ask me anything about reverse hyperextensions, typed or as a voice note, in your own words.\n\n"
-        f"Commands:\n{commands}\n\n"
-        "In the middle of something, /cancel (or \"cancel\", \"stop\") leaves it. Every answer names the "
-        "article it comes from. I'm a coach, not a doctor: with pain, an injury or a medical condition, "
-        "talk to your doctor first."
-    )
 
 
 def format_answer(entry: Entry, kb: KnowledgeBase) -> str:
@@ -98,13 +67,3 @@ def format_not_caught(has_suggestions: bool) -> str:
 def format_topics_intro() -> str:
     """The heading of the topic menu."""
     return "Pick a topic to see what I can tell you:"
-
-
-def format_unsupported(what: str) -> str:
-    """A friendly reply to a sticker, photo or other message the bot cannot read."""
-    return f"Nice {what}! I can only read text for now. Ask me a question about reverse hyperextensions, or tap /topics."
-
-
-def format_empty() -> str:
-    """A reply to an empty message."""
-    return "Send me a question about reverse hyperextensions, for example \"how do I start as a beginner?\""

@@ -1,21 +1,32 @@
-"""Reminder messages and their check-in buttons: Done, Snooze 15 min, Skip today, Not feeling well."""
+"""Reminder messages and their check-in: Done, Snooze 15 min, Skip today, Not feeling well.
+
+The check-in is a side dialogue of the core's one mechanism: each reminder starts a run (state in
+the dialogue table: the reminded session's id, the step, the nonce its buttons carry) beside
+whatever the user is doing, so a reminder arriving mid-plan drops nothing. It is answered by
+button or by typing ("done", "skip today", "snooze", "not feeling well"; then "yes" or "no" to
+the pain question). The session's row records only the outcome: done, skipped or snoozed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from functools import partial
+from enum import Enum
 
-from bot.core.callbacks import Tap, format_tap, parse_number
+from bot.core.callbacks import Tap
+from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
 from bot.features.screening.flow import START, ScreeningFlow
+from bot.storage.dialogues import State
 from knowledge.model import KnowledgeBase
+from knowledge.normalize import clean_text
 from scheduler.dispatcher import Due
-from scheduler.store import SchedulerStore
+from scheduler.store import Occurrence, SchedulerStore
 
 SNOOZE = timedelta(minutes=15)
-DIALOGUE, OPEN, UNWELL_STEP = "rem", "open", "unwell"  # the check-in's name and steps in its buttons
+TYPED_FOR = timedelta(hours=12)  # after the session's time, typed words are no longer read as a check-in
+DIALOGUE = "rem"
 OPEN_STATUSES = ("sending", "sent", "snoozed")
 UNWELL = ("Okay, today is a rest day (recorded as skipped). Rest, and if you feel unwell for more "
           "than a few days, or it gets worse, see a doctor.\n\nIs it new or worse back or leg pain?")
@@ -24,20 +35,41 @@ PAIN = ("Then please don't train until it is checked: see a doctor or physiother
 NO_PAIN = "Thanks. Rest up; your plan continues as usual."
 ON_HOLD = ("Your session at {when} is on hold: your safety check has expired or needs redoing after a "
            "health change. Take it again to continue.")
+CLOSED = "That reminder is no longer open, so nothing changed."
+DONE, SNOOZED, SKIPPED = ("💪 Nice work! Session recorded as done.", "😴 Okay, I'll remind you again in 15 minutes.",
+                          "Skipped today. See you next session.")
+TYPED = {  # what a typed check-in says (after clean_text), by the button it stands for
+    "done": {"done", "did it", "i did it", "done it", "all done", "finished", "completed", "trained", "i trained"},
+    "snooze": {"snooze", "later", "remind me later", "snooze it", "in 15 minutes", "not yet"},
+    "skip": {"skip", "skip today", "skip it", "skipping today", "not today", "skip this one"},
+    "unwell": {"not feeling well", "unwell", "i feel unwell", "feeling unwell", "sick", "i am sick", "im sick", "ill"},
+}
+
+
+class Step(Enum):
+    """Where a check-in stands."""
+
+    OPEN = "open"  # the reminder's four buttons
+    UNWELL = "unwell"  # not feeling well: is it new back or leg pain?
 
 
 class Reminders:
-    """Builds reminder messages and records what the user answers to them."""
+    """Builds reminder messages and runs their check-in."""
 
-    def __init__(self, kb: KnowledgeBase, store: SchedulerStore, screening: ScreeningFlow,
-                 clock: Callable[[], datetime]) -> None:
+    name = DIALOGUE
+
+    def __init__(self, kb: KnowledgeBase, store: SchedulerStore, screening: ScreeningFlow, dialogues: Dialogues,
+                 answer: Callable[[str], str | None], clock: Callable[[], datetime]) -> None:
         self.kb = kb
         self.store = store
         self.screening = screening
+        self.dialogues = dialogues
+        self.answer = answer  # the understanding layer's yes / no, for the pain question
         self.clock = clock
 
     def compose(self, due: Due) -> Reply:
-        """The message for a due reminder (or a hold notice when the safety check is not valid)."""
+        """The message for a due reminder with a new check-in run (or a hold notice when the safety
+        check is not valid)."""
         plan = due.plan
         zone = plan.zone if plan else "UTC"
         if not self.screening.status(due.user_id).allows_planning:
@@ -45,42 +77,78 @@ class Reminders:
         goal = plan.goal if plan else "strength"
         text = t.format_reminder(due.at, zone, goal, self.kb.prescriptions.get(goal), self.kb.warm_up_cue,
                                  due.late, due.snoozed)
-        key = partial(_button, due.occurrence_id, OPEN)
-        buttons = ((key("✅ Done", "done"), key("😴 Snooze 15 min", "snooze")),
-                   (key("⏭ Skip today", "skip"), key("🤒 Not feeling well", "unwell")))
-        return Reply(text, buttons=buttons)
+        state = self.dialogues.begin(due.user_id, DIALOGUE, Step.OPEN, {"occurrence": due.occurrence_id}, side=True)
+        return Reply(text, buttons=self._buttons(state))
 
-    def on_tap(self, user_id: int, tap: Tap) -> list[Reply]:
-        """rem:OCCURRENCE:STEP:ACTION from the reminder's buttons: the occurrence is the run (its
-        row holds the check-in's state), the step "open" or "unwell"."""
-        number = parse_number(tap.nonce)
-        occurrence = self.store.load_occurrence(number) if number is not None else None
-        if occurrence is None or occurrence.user_id != user_id or tap.step not in (OPEN, UNWELL_STEP):
-            return [Reply("That reminder is no longer open, so nothing changed.")]
-        now, action = self.clock(), tap.action
-        if tap.step == UNWELL_STEP and action in ("pain", "nopain") and occurrence.status == "skipped":
-            if action == "pain":
-                self.screening.request_redo(user_id)
-                return [Reply(PAIN, buttons=((START,),), edit=True)]
-            return [Reply(NO_PAIN, edit=True)]
-        if occurrence.status not in OPEN_STATUSES or tap.step != OPEN:
+    def ask(self, state: State) -> Reply:
+        """The check-in's pending question."""
+        if state.step == Step.UNWELL.value:
+            return Reply(UNWELL, buttons=self._buttons(state))
+        return Reply("How did your session go?", buttons=self._buttons(state))
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """A check-in button of this run and step."""
+        return self._act(state, tap.action, edit=True)
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A typed check-in ("done", "skip today", ...; "yes"/"no" to the pain question); None when
+        the words are not one, or the session is long past."""
+        occurrence = self._occurrence(state)
+        if occurrence is None or self.clock() > occurrence.at + TYPED_FOR:
+            return None
+        if state.step == Step.UNWELL.value:
+            action = {"yes": "pain", "no": "nopain"}.get(self.answer(text) or "")
+        else:
+            action = next((a for a, words in TYPED.items() if clean_text(text) in words), None)
+        return self._act(state, action, edit=False) if action else None
+
+    def cancel(self, state: State) -> list[Reply]:
+        """Leave the check-in; nothing more is recorded."""
+        self.dialogues.end(state.user_id, DIALOGUE)
+        return [Reply("Okay, nothing recorded.")]
+
+    def _act(self, state: State, action: str, edit: bool) -> list[Reply]:
+        """Record what the user answered at the check-in's step."""
+        occurrence = self._occurrence(state)
+        if occurrence is None:
+            self.dialogues.end(state.user_id, DIALOGUE)
+            return [Reply(CLOSED)]
+        if state.step == Step.UNWELL.value:
+            return self._pain(state, action == "pain", edit)
+        if occurrence.status not in OPEN_STATUSES:
+            self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(f"Already recorded as {occurrence.status}. Nothing changed.")]
-        if action == "done":
-            self.store.set_status(occurrence.id, "done", now)
-            return [Reply("💪 Nice work! Session recorded as done.", edit=True)]
-        if action == "skip":
-            self.store.set_status(occurrence.id, "skipped", now)
-            return [Reply("Skipped today. See you next session.", edit=True)]
-        if action == "snooze":
-            self.store.set_status(occurrence.id, "snoozed", now, snooze_until=now + SNOOZE)
-            return [Reply("😴 Okay, I'll remind you again in 15 minutes.", edit=True)]
+        return self._record(state, occurrence, action, edit)
+
+    def _record(self, state: State, occurrence: Occurrence, action: str, edit: bool) -> list[Reply]:
+        """Done, snoozed or skipped on the session's row; not feeling well asks about pain."""
+        now = self.clock()
+        status = {"done": "done", "skip": "skipped", "snooze": "snoozed", "unwell": "skipped"}.get(action)
+        if status is None:
+            return [Reply(CLOSED)]
+        self.store.set_status(occurrence.id, status, now, snooze_until=now + SNOOZE if action == "snooze" else None)
         if action == "unwell":
-            self.store.set_status(occurrence.id, "skipped", now)
-            key = partial(_button, occurrence.id, UNWELL_STEP)
-            return [Reply(UNWELL, buttons=((key("Yes, back or leg pain", "pain"), key("No", "nopain")),), edit=True)]
-        return [Reply("That reminder is no longer open, so nothing changed.")]
+            moved = self.dialogues.go(state, Step.UNWELL)
+            return [Reply(UNWELL, buttons=self._buttons(moved), edit=edit)]
+        self.dialogues.end(state.user_id, DIALOGUE)
+        return [Reply({"done": DONE, "snooze": SNOOZED, "skip": SKIPPED}[action], edit=edit)]
 
+    def _pain(self, state: State, pain: bool, edit: bool) -> list[Reply]:
+        """New back or leg pain holds the plan until the safety check is redone."""
+        self.dialogues.end(state.user_id, DIALOGUE)
+        if pain:
+            self.screening.request_redo(state.user_id)
+            return [Reply(PAIN, buttons=((START,),), edit=edit)]
+        return [Reply(NO_PAIN, edit=edit)]
 
-def _button(occurrence_id: int, step: str, label: str, action: str) -> Button:
-    """A check-in button of one reminded session at one step."""
-    return Button(label, format_tap(Tap(DIALOGUE, str(occurrence_id), step, action)))
+    def _occurrence(self, state: State) -> Occurrence | None:
+        """The reminded session the check-in is about, if it is still the user's."""
+        occurrence = self.store.load_occurrence(int(state.data.get("occurrence") or 0))
+        return occurrence if occurrence is not None and occurrence.user_id == state.user_id else None
+
+    def _buttons(self, state: State) -> tuple[tuple[Button, ...], ...]:
+        """The buttons of the check-in's step, of this run."""
+        if state.step == Step.UNWELL.value:
+            return ((button(state, "Yes, back or leg pain", "pain"), button(state, "No", "nopain")),)
+        return ((button(state, "✅ Done", "done"), button(state, "😴 Snooze 15 min", "snooze")),
+                (button(state, "⏭ Skip today", "skip"), button(state, "🤒 Not feeling well", "unwell")))

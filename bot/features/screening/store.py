@@ -53,17 +53,17 @@ class Result:
 
 def create_screening_tables(db: Database) -> None:
     """Migration: the two safety-check tables."""
-    db["screening_progress"].create({
+    db.table("screening_progress").create({
         "user_id": int, "version": int, "nonce": str, "started_at": str, "consented": int,
         "step": int, "flagged": str}, pk="user_id")
-    db["screening_results"].create({
+    db.table("screening_results").create({
         "user_id": int, "version": int, "started_at": str, "completed_at": str, "outcome": str,
         "flagged": str, "reviewed_at": str}, pk="user_id")
 
 
 def add_screening_redo(db: Database) -> None:
     """Migration: when the user reported a health change that calls for a new check."""
-    db["screening_results"].add_column("redo_at", str)
+    db.table("screening_results").add_column("redo_at", str)
 
 
 class ScreeningStore:

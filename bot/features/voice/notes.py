@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core.messages import Reply
-from bot.features.qa.answerer import TOPICS_BUTTON
+from bot.core.texts import TOPICS_BUTTON
 
 HEARD = "🎙 I heard: “{}”\n\n"
 DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer to the phone, or type your question.",

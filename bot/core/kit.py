@@ -1,0 +1,138 @@
+"""What a feature plugs into: the core's shared services and one registry per kind of hook.
+
+A feature is one folder with an `install(kit)` function, and the composition root registers it
+with one line (`coach.add(planning.install)`). `install` declares everything the feature brings:
+its commands, dialogues, entry buttons, requests in words (intents), what it adds to /start and
+/mydata, what /forget erases, how it handles a kind of inbound message, and services other
+features need. The core routes through these registries and knows no feature by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from bot.core.callbacks import Tap
+from bot.core.commands import Commands
+from bot.core.dialogue import Dialogues
+from bot.core.messages import Button, Inbound, InboundKind, Reply
+from bot.core.words import UnderstandingWords
+from bot.storage.backend import SqlDatabase
+from bot.storage.dialogues import DialogueStore
+from bot.storage.users import Store
+from knowledge.intents import Intent
+from knowledge.safety import Safety
+from knowledge.understanding import Understanding
+from scheduler.dispatcher import Due
+from scheduler.planner import Planner
+from scheduler.store import SchedulerStore
+
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+UserAction = Callable[[int], list[Reply]]
+TapHandler = Callable[[int, Tap], list[Reply]]
+InboundHandler = Callable[[Inbound], list[Reply]]
+TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
+
+
+class Answers(Protocol):
+    """The fallback every message not taken by a dialogue or a request reaches: knowledge answers."""
+
+    emergency: Reply  # "stop now, get emergency care", answered before anything else
+    doctor_first: Reply  # the line that leads any reply to a health concern
+
+    def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
+        """The answer to a question (or why there is none)."""
+
+    def safety(self, text: str) -> Safety:
+        """How urgent a health concern the message carries."""
+
+    def knows(self, text: str) -> bool:
+        """Whether the message is confidently a knowledge question."""
+
+    def is_question(self, text: str) -> bool:
+        """Whether the message is worded as a question."""
+
+    def is_question_about_us(self, text: str) -> bool:
+        """Whether it is a question the knowledge base answers."""
+
+    def on_button(self, user_id: int, data: str) -> Reply | None:
+        """A button in the answers' own format (a tapped topic becomes the user's context); None
+        when it is not one."""
+
+    def small_talk(self, intent: Intent | None) -> str | None:
+        """A reply to a greeting, thanks or goodbye."""
+
+    def heard_fit(self, text: str) -> float:
+        """How well a transcript fits the answer it would get (0 when it would get none)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a request in words (an intent) runs. `starts_dialogue`: the pending step is not asked
+    again after it; `interrupts`: it is not taken as an answer to a dialogue's step."""
+
+    run: Callable[[int, str], list[Reply]]  # (user, the words said) -> replies
+    starts_dialogue: bool = False
+    interrupts: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """A feature's line in /start's next steps, with buttons for it."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+
+class Kit:
+    """The core's shared services and the registries features fill in `install`."""
+
+    def __init__(self, understanding: Understanding, db: SqlDatabase, clock: Clock) -> None:
+        self.understanding, self.kb, self.db, self.clock = understanding, understanding.kb, db, clock
+        self.users = Store(db)
+        self.words = UnderstandingWords(understanding)
+        self.dialogues = Dialogues(DialogueStore(db), clock)
+        self.commands = Commands()
+        self.plans = SchedulerStore(db)
+        self.planner = Planner(self.plans, clock)
+        self.requests: dict[Intent, Request] = {}
+        self.entries: dict[str, TapHandler] = {}
+        self.inbound: dict[InboundKind, InboundHandler] = {}
+        self.notes: list[Callable[[int], Note | None]] = []
+        self.descriptions: list[Callable[[int], str | None]] = []
+        self.erasers: list[Callable[[int], None]] = []
+        self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
+        self.answers: Answers | None = None
+        self.reminder: Callable[[Due], Reply] | None = None
+        self.heard: Callable[[Inbound], str] = lambda msg: msg.text.strip()
+        self.route_text: TextRoute = lambda _user, _text, _heard: []  # the core's text routing, set by the Coach
+        self._services: dict[type, object] = {}
+
+    def request(self, intent: Intent, run: Callable[[int, str], list[Reply]], *,
+                starts_dialogue: bool = False, interrupts: bool = False) -> None:
+        """Make a request in words run something."""
+        self.requests[intent] = Request(run, starts_dialogue, interrupts)
+
+    def entry(self, code: str, handler: TapHandler) -> None:
+        """Route buttons that start something (nonce and step ENTRY) with this code to `handler`."""
+        self.entries[code] = handler
+
+    def on(self, kind: InboundKind, handler: InboundHandler) -> None:
+        """Handle every inbound message of a kind (a location, a voice note)."""
+        self.inbound[kind] = handler
+
+    def interrupts(self, intent: Intent | None) -> bool:
+        """Whether a request of this intent is never taken as an answer to a dialogue's step."""
+        request = self.requests.get(intent) if intent is not None else None
+        return bool(request and request.interrupts)
+
+    def provide(self, service: object) -> None:
+        """Offer a service to the features installed after this one."""
+        self._services[type(service)] = service
+
+    def need(self, kind: type[T]) -> T:
+        """A service an earlier feature provided (a KeyError names a feature installed out of order)."""
+        return self._services[kind]  # type: ignore[return-value]

@@ -1,0 +1,97 @@
+"""Planning as a feature: the planning dialogue, /plan, /sessions, /settings and /timezone, a
+shared location, and what /start and /mydata say about it."""
+
+from __future__ import annotations
+
+from bot.core.kit import Kit, Note
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.planning import texts as t
+from bot.features.planning.dialog import PlanningDialog
+from bot.features.planning.draft import DIALOGUE
+from bot.features.planning.gate import Gate
+from bot.features.planning.lead import read_lead
+from bot.features.planning.sessions import SESSIONS, Sessions
+from bot.features.planning.settings import SettingsDialog
+from bot.features.planning.zone import place_in
+from bot.features.screening.flow import START, ScreeningFlow
+from bot.features.screening.questions import Status
+from knowledge.intents import Intent
+from scheduler.parsing import mentions_time
+
+
+class Planning:
+    """The planning feature's handlers that need more than one of its parts."""
+
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+        self.screening = kit.need(ScreeningFlow)
+        self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, Gate(self.screening), kit.words, kit.clock,
+                                     about=self.about_planning)
+        self.sessions = Sessions(kit.plans, kit.planner, kit.clock)
+        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.dialog.ask_zone, kit.clock)
+
+    def plan(self, user_id: int, argument: str) -> list[Reply]:
+        """/plan [when]: the plans the user has, then planning; or where an unfinished safety check stands."""
+        listing = None if argument else self.sessions.plan_list(user_id)
+        replies = self.dialog.start(user_id, argument)
+        if self.screening.status(user_id) is Status.IN_PROGRESS:
+            pending = self.screening.current(user_id)
+            return replies + [pending] if pending else replies
+        return [listing, *replies] if listing and self.kit.dialogues.current(user_id, DIALOGUE) else replies
+
+    def about_planning(self, text: str) -> bool:
+        """While planning, a message is a planning answer unless it is clearly a knowledge question
+        or another request (a yes or no, a day or time always counts as an answer, and a goal
+        unless asked as a question: "strength" answers, "how many reps for endurance?" asks)."""
+        words, answers = self.kit.words, self.kit.answers
+        if mentions_time(text) or words.answer(text) is not None or read_lead(text) is not None:
+            return True
+        if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
+            return False
+        if answers is None or not answers.knows(text):
+            return True
+        return words.goal(text) is not None and not answers.is_question(text)
+
+    def ask_zone(self, user_id: int, text: str) -> list[Reply]:
+        """/timezone [place], or "change my time zone to Berlin"."""
+        return self.dialog.ask_zone(user_id, place_in(text) or "")
+
+    def on_location(self, msg: Inbound) -> list[Reply]:
+        """A shared location sets the time zone."""
+        try:
+            latitude, longitude = (float(part) for part in msg.text.split(","))
+        except ValueError:
+            return [Reply("I couldn't read that location. Type your city instead.")]
+        return self.dialog.on_location(msg.user_id, latitude, longitude)
+
+    def next_step(self, user_id: int) -> Note:
+        """/start's next step: plan, or take the safety check first."""
+        status = self.screening.status(user_id)
+        buttons = (START,) if status in (Status.NOT_SCREENED, Status.EXPIRED) else ()
+        return Note(t.START_PLAN if status.allows_planning else t.START_SCREEN, buttons)
+
+    def describe(self, user_id: int) -> str:
+        """The planning settings and how many plans are stored, for /mydata."""
+        profile = self.kit.plans.load_profile(user_id)
+        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, self.kit.plans.count_plans(user_id))
+
+
+def install(kit: Kit) -> None:
+    """Plans, sessions, settings and the time zone."""
+    planning = Planning(kit)
+    dialog, sessions, settings = planning.dialog, planning.sessions, planning.settings
+    kit.dialogues.register(dialog)
+    kit.dialogues.register(settings)
+    kit.commands.add("plan", "Plan training sessions (or edit a plan)", planning.plan)
+    kit.commands.add("sessions", "Your sessions this week", lambda user_id, _arg: sessions.sessions(user_id))
+    kit.commands.add("settings", "Reminder timing, goal and time zone", settings.start)
+    kit.commands.add("timezone", "Change your time zone", dialog.ask_zone)
+    kit.request(Intent.PLAN, dialog.start, starts_dialogue=True)
+    kit.request(Intent.SESSIONS, lambda user_id, _text: sessions.sessions(user_id), interrupts=True)
+    kit.request(Intent.SETTINGS, settings.start, interrupts=True)
+    kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
+    kit.entry(SESSIONS, sessions.on_sessions_tap)
+    kit.entry(DIALOGUE, dialog.on_entry)
+    kit.on(InboundKind.LOCATION, planning.on_location)
+    kit.notes.append(planning.next_step)
+    kit.descriptions.append(planning.describe)

@@ -1,0 +1,117 @@
+"""/settings as a dialogue of the core's one mechanism: reminder lead time, goal and time zone,
+changed by button or in words ("remind me 30 min before", "change the goal to endurance",
+"change my timezone to Berlin"). Its buttons carry the run's nonce, so an old settings message's
+buttons answer "that no longer applies".
+
+It is a side dialogue: opening /settings in the middle of planning keeps the plan being made, and
+it is never asked again after a detour. Typed changes are read for TYPED_FOR after the settings
+were last shown or changed, and only when no other dialogue takes the message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from enum import Enum
+
+from bot.core.callbacks import Tap, parse_number
+from bot.core.dialogue import Dialogues, button
+from bot.core.messages import Reply
+from bot.features.planning import texts as t
+from bot.features.planning.lead import LEADS, read_lead
+from bot.features.planning.words import PlanWords
+from bot.features.planning.zone import place_in
+from bot.storage.dialogues import State
+from scheduler.planner import Planner
+from scheduler.store import SchedulerStore
+from scheduler.timezones import format_zone
+
+DIALOGUE = "set"
+TYPED_FOR = timedelta(minutes=10)
+CLOSING = {"thats all", "that's all", "nothing else", "no changes", "all good", "keep them", "keep it", "close settings"}
+
+
+class Step(Enum):
+    """The one step: the settings shown, waiting for a change."""
+
+    MENU = "menu"
+
+
+class SettingsDialog:
+    """Reminder timing, goal and time zone for any number of users."""
+
+    name = DIALOGUE
+
+    def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, words: PlanWords,
+                 ask_zone: Callable[[int, str], list[Reply]], clock: Callable[[], datetime]) -> None:
+        self.dialogues = dialogues
+        self.store = store
+        self.planner = planner
+        self.words = words
+        self.ask_zone = ask_zone  # the planning dialogue's zone step: (user, place typed or "")
+        self.clock = clock
+
+    def start(self, user_id: int, text: str = "") -> list[Reply]:
+        """/settings (or a settings request in words): apply a change said with it, else show them."""
+        changed = self._typed_change(user_id, text) if text else None
+        if changed is not None:
+            return changed
+        return [self.ask(self.dialogues.begin(user_id, DIALOGUE, Step.MENU, side=True))]
+
+    def ask(self, state: State) -> Reply:
+        """The settings with their buttons."""
+        profile = self.store.load_profile(state.user_id)
+        zone = format_zone(profile.zone, self.clock()) if profile.zone else "not set"
+        text = (f"Reminders come {t.format_lead_phrase(profile.lead_minutes)}.\n"
+                f"Goal: {t.GOALS.get(profile.goal or '', 'not set')}.\nTime zone: {zone}.\n\n{t.SETTINGS_HINT}")
+        leads = tuple(button(state, ("✅ " if m == profile.lead_minutes else "") + t.format_lead(m), "lead", str(m))
+                      for m in LEADS)
+        goals = tuple((button(state, ("✅ " if g == profile.goal else "") + label, "goal", g),) for g, label in t.GOALS.items())
+        return Reply(text, buttons=(leads, *goals, (button(state, "🌍 Change time zone", "zone"),)))
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A change in words (a goal only when named alone or as the goal), or "that's all"; None
+        for anything else, and once the settings were shown too long ago."""
+        if state.updated_at is None or self.clock() > state.updated_at + TYPED_FOR:
+            self.dialogues.end(state.user_id, DIALOGUE)
+            return None
+        if text.strip().lower().strip(".!") in CLOSING:
+            return self.cancel(state)
+        named = "goal" in text.lower() or len(text.split()) <= 3
+        return self._typed_change(state.user_id, text, goals=named)
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """A lead, a goal, or the time zone (handed to the zone step)."""
+        profile = self.store.load_profile(state.user_id)
+        if tap.action == "lead" and parse_number(tap.arg) in LEADS:
+            self.planner.update_profile(replace(profile, lead_minutes=int(tap.arg)))
+        elif tap.action == "goal" and tap.arg in t.GOALS:
+            self.planner.update_profile(replace(profile, goal=tap.arg))
+        elif tap.action == "zone":
+            return self.ask_zone(state.user_id, "")
+        else:
+            return [Reply(t.STALE)]
+        return [replace(self.ask(self.dialogues.go(state, Step.MENU)), edit=True)]
+
+    def cancel(self, state: State) -> list[Reply]:
+        """Leave the settings as they are."""
+        self.dialogues.end(state.user_id, DIALOGUE)
+        return [Reply("Okay, settings kept as they are.")]
+
+    def _typed_change(self, user_id: int, text: str, goals: bool = True) -> list[Reply] | None:
+        """Apply the lead, goal or zone the words name (the zone through its confirmation); None for none."""
+        place = place_in(text)
+        if place is not None:
+            return self.ask_zone(user_id, place)
+        profile = self.store.load_profile(user_id)
+        lead, goal = read_lead(text), self.words.goal(text) if goals else None
+        if lead is None and goal is None:
+            return None
+        self.planner.update_profile(replace(profile, lead_minutes=profile.lead_minutes if lead is None else lead,
+                                            goal=goal or profile.goal))
+        state = self.dialogues.current(user_id, DIALOGUE)
+        if state is not None:  # typed changes are read a while longer
+            self.dialogues.go(state, Step.MENU)
+        said = [f"reminders come {t.format_lead_phrase(lead)}" if lead is not None else "",
+                f"your goal is {t.GOALS[goal].split(' ', 1)[1].lower()}" if goal else ""]
+        return [Reply(f"Done: {' and '.join(s for s in said if s)}. /settings shows everything.")]

@@ -1,0 +1,25 @@
+"""Privacy as a feature: /mydata says what is stored, /forget erases it after a confirmation."""
+
+from __future__ import annotations
+
+from bot.core.kit import Kit
+from bot.core.messages import Reply
+from bot.features.privacy.dialog import ForgetDialog
+from bot.features.privacy.records import forget_user, format_mydata
+from knowledge.intents import Intent
+
+
+def install(kit: Kit) -> None:
+    """/mydata from every feature's description; /forget erases the core's and every feature's records."""
+    forgetting = ForgetDialog(kit.dialogues, lambda user_id: forget_user(kit.db, user_id, kit.erasers), kit.words.answer)
+    kit.dialogues.register(forgetting)
+
+    def mydata(user_id: int, _text: str) -> list[Reply]:
+        """What is stored about the user."""
+        lines = [line for describe in kit.descriptions if (line := describe(user_id))]
+        return [Reply(format_mydata(kit.users.load_first_seen(user_id), lines))]
+
+    kit.commands.add("mydata", "What I store about you", mydata)
+    kit.commands.add("forget", "Erase everything about you", lambda user_id, _arg: forgetting.start(user_id))
+    kit.request(Intent.MY_DATA, mydata, interrupts=True)
+    kit.request(Intent.FORGET, lambda user_id, _text: forgetting.start(user_id), starts_dialogue=True, interrupts=True)

@@ -1,0 +1,14 @@
+"""Reminders as a feature: the message for a due session and its check-in."""
+
+from __future__ import annotations
+
+from bot.core.kit import Kit
+from bot.features.reminders.checkin import Reminders
+from bot.features.screening.flow import ScreeningFlow
+
+
+def install(kit: Kit) -> None:
+    """Compose reminders (held while the safety check is not valid) and run their check-in dialogue."""
+    reminders = Reminders(kit.kb, kit.plans, kit.need(ScreeningFlow), kit.dialogues, kit.words.answer, kit.clock)
+    kit.dialogues.register(reminders)
+    kit.reminder = reminders.compose

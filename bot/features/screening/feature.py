@@ -1,0 +1,21 @@
+"""The safety check as a feature: its dialogue, /screen, the retake and review buttons."""
+
+from __future__ import annotations
+
+from bot.core.kit import Kit
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.store import ScreeningStore
+from knowledge.intents import Intent
+
+
+def install(kit: Kit) -> None:
+    """The pre-exercise safety check, offered to the features that need its result."""
+    screening = ScreeningFlow(ScreeningStore(kit.db), kit.clock, answer=kit.words.answer)
+    kit.provide(screening)
+    kit.dialogues.register(screening)
+    kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
+    kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
+    kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),
+                     listed=False)
+    kit.request(Intent.SCREEN, lambda user_id, _text: screening.start(user_id), starts_dialogue=True, interrupts=True)
+    kit.descriptions.append(screening.describe)

@@ -1,0 +1,72 @@
+"""Voice notes as a feature: a note is answered like the same words typed, and /voice on reads
+answers aloud."""
+
+from __future__ import annotations
+
+from bot.core.kit import Kit
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.qa.answerer import HEARD_MARGIN
+from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
+from knowledge.safety import Safety
+
+
+class Voice:
+    """Which reading of a note to answer, and the user's voice-reply setting."""
+
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+
+    def on_note(self, msg: Inbound) -> list[Reply]:
+        """A voice note: answered like the same words typed (a knowledge answer needs a clearer
+        match), saying what was heard first."""
+        transcript = self.heard(msg)
+        if not transcript:
+            return [DIDNT_CATCH]
+        return with_heard(transcript, self.kit.route_text(msg.user_id, transcript, True))
+
+    def heard(self, msg: Inbound) -> str:
+        """The transcript a voice note would be answered with (and shown as heard), "" for none."""
+        if not msg.text.strip():  # the recognizer heard no words it trusts
+            return ""
+        readings = [text.strip() for text in (msg.text, *msg.alternatives) if text.strip()]
+        return self._better_heard(msg.user_id, readings)
+
+    def _better_heard(self, user_id: int, readings: list[str]) -> str:
+        """Of a note's readings (best first), the one to answer and show: the first the safety
+        detector fires on, so a concern heard in any of them gets the doctor-first line; else,
+        while a dialogue waits for an answer, the best, so a "no" is never turned into a question;
+        else the one that fits a knowledge question clearly best (by more than the heard margin;
+        otherwise the likeliest reading)."""
+        answers = self.kit.answers
+        assert answers is not None
+        levels = [answers.safety(text) for text in readings]
+        if max(levels) is not Safety.NONE:  # the most urgent concern heard in any reading
+            return readings[levels.index(max(levels))]
+        if len(readings) == 1 or self.kit.dialogues.current(user_id) is not None:
+            return readings[0]
+        fits = [answers.heard_fit(text) for text in readings]
+        best = fits.index(max(fits))  # another reading only when it fits clearly better than the likeliest
+        return readings[best] if fits[best] > fits[0] + HEARD_MARGIN else readings[0]
+
+    def setting(self, user_id: int, argument: str) -> list[Reply]:
+        """/voice on|off: whether answers also come back read aloud as a voice note."""
+        change, reply = voice_reply(argument, self.kit.users.load_voice_replies(user_id))
+        if change is not None:
+            self.kit.users.save_voice_replies(user_id, change)
+        return [reply]
+
+    def spoken(self, msg: Inbound, replies: list[Reply]) -> list[Reply]:
+        """With /voice on, the replies to read aloud are marked."""
+        if not self.kit.users.load_voice_replies(msg.user_id):
+            return replies
+        return mark_spoken(replies, msg.kind is InboundKind.VOICE)
+
+
+def install(kit: Kit) -> None:
+    """Voice notes in, voice replies out (/voice), and the setting in /mydata."""
+    voice = Voice(kit)
+    kit.on(InboundKind.VOICE, voice.on_note)
+    kit.heard = voice.heard
+    kit.outgoing.append(voice.spoken)
+    kit.commands.add("voice", "Voice replies on or off", voice.setting)
+    kit.descriptions.append(lambda user_id: format_voice_setting(kit.users.load_voice_replies(user_id)))

@@ -1,0 +1,99 @@
+"""The reminder check-in as a side dialogue: its state in the one dialogue table (the session's
+row records only the outcome), answered by button or by typing, beside whatever the user is doing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.core.dialogue import STALE
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.questions import Status
+from tests.test_dialogues import rows
+from tests.test_planning import button
+from tests.test_reminders import MONDAY_7, Outbox, plan, run
+
+
+@pytest.fixture
+async def sender(coach):
+    """The core's reminder dispatcher, sending into an outbox."""
+    outbox = Outbox(coach)
+    dispatcher = coach.reminder_dispatcher(outbox)
+    dispatcher.start()
+    yield dispatcher, outbox
+    await dispatcher.stop()
+
+
+async def remind(say, coach, clock, dispatcher, outbox):
+    """Plan, let the first reminder go out, and return its message."""
+    plan(say, coach)
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    return outbox.replies[-1]
+
+
+def status(coach, outbox) -> str:
+    """The reminded session's recorded outcome."""
+    return coach.plans.load_occurrence(outbox.sent[-1][0].occurrence_id).status
+
+
+async def test_the_check_in_state_is_a_row_of_the_dialogue_table(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    reminder = await remind(say, coach, clock, dispatcher, outbox)
+    assert rows(coach) == [("rem", "open")] and status(coach, outbox) == "sent"
+    say(button(reminder, "Not feeling well"), button=True)
+    assert rows(coach) == [("rem", "unwell")] and status(coach, outbox) == "skipped"
+    assert "Rest up" in say("no")[-1].text and rows(coach) == []
+
+
+async def test_a_typed_check_in(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    reminder = await remind(say, coach, clock, dispatcher, outbox)
+    assert "Nice work" in say("done")[0].text and status(coach, outbox) == "done"
+    assert say(button(reminder, "Skip today"), button=True) == [STALE]  # the run has ended
+    assert status(coach, outbox) == "done"
+
+
+async def test_typed_unwell_then_pain_asks_to_redo_the_check(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    replies = say("unwell")  # ("not feeling well" reads as an emergency to the safety detector)
+    assert any("rest day" in r.text for r in replies), [r.text[:80] for r in replies]
+    assert any("redo the safety check" in r.text for r in say("yes"))
+    assert coach.need(ScreeningFlow).status(7) is Status.EXPIRED
+
+
+async def test_typed_snooze_and_skip(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert "15 minutes" in say("snooze")[0].text and status(coach, outbox) == "snoozed"
+    clock.now += timedelta(minutes=15)
+    await run(dispatcher)
+    assert "Snoozed" in outbox.sent[-1][1] and rows(coach) == [("rem", "open")]
+    assert "Skipped today" in say("skip today")[0].text and status(coach, outbox) == "skipped"
+
+
+async def test_a_reminder_mid_plan_keeps_the_plan_being_made(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    plan(say, coach)
+    say("/plan")
+    clock.now = MONDAY_7 - timedelta(minutes=30)
+    await run(dispatcher)
+    assert sorted(rows(coach)) == [("plan", "when"), ("rem", "open")]
+    assert "Nice work" in say(button(outbox.replies[-1], "Done"), button=True)[0].text
+    assert "Save this plan?" in say("saturdays at 9am")[0].text  # planning went on
+
+
+async def test_typed_words_long_after_the_session_are_not_a_check_in(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    clock.now += timedelta(hours=13)
+    assert "Nice work" not in say("done")[0].text and status(coach, outbox) == "sent"
+
+
+async def test_a_typed_skip_answers_the_check_in_rather_than_cancelling(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert "Skipped today" in say("skip")[0].text and status(coach, outbox) == "skipped"  # "skip" reads as cancel
+    assert "nothing to cancel" in say("skip")[0].text  # with no check-in open, it is a way out again
