@@ -95,6 +95,8 @@ def test_messages_that_are_not_ours_are_declined(say, text):
     ("had my gallbladder out in june", Safety.DOCTOR),
     ("my shoulder was replaced last year", Safety.DOCTOR),
     ("i have bursitis in my hip", Safety.DOCTOR),
+    ("im not feeling well", Safety.DOCTOR),  # unwell is doctor first, not "stop now, emergency care"
+    ("my back started hurting out of nowhere and now i have a fever", Safety.EMERGENCY),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
