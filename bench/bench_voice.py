@@ -159,7 +159,7 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
     in_scope = [r for r in results if r.in_scope]
     off_topic = [r for r in results if not r.in_scope and not r.health]
     health = [r for r in results if r.health]
-    wer = sum(r.errors for r in results) / sum(r.words for r in results)
+    wer = _wer(results)
     voices = len({r.style for r in results})
     print(f"{len(results)} {'typed questions' if load_seconds is None else 'voice notes'}: "
           f"{len({r.question for r in results})} questions x {voices} voices/speeds, {sum(r.seconds for r in results):.0f} s of audio")
@@ -181,12 +181,24 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
         print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
         print(f"model load                 {load_seconds:.2f} s (building the int8 weights included)")
         print(f"added memory               {added_mb[0]:.0f} MB RSS after the run, {added_mb[1]:.0f} MB at its peak")
-    by_style: dict[str, list[Result]] = defaultdict(list)
-    for r in in_scope:
-        by_style[r.style].append(r)
+    by_style = _by_voice(in_scope)
     print("right entry per voice:     " + ", ".join(f"{s} {_share(rs):.0%}" for s, rs in by_style.items()))
+    print("word error rate per voice: " + ", ".join(f"{s} {_wer(rs):.3f}" for s, rs in _by_voice(results).items()))
     for r in (r for r in results if failures and not r.right):
         print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry}")
+
+
+def _by_voice(results: list[Result]) -> dict[str, list[Result]]:
+    """The results of each voice and speed."""
+    voices: dict[str, list[Result]] = defaultdict(list)
+    for r in results:
+        voices[r.style].append(r)
+    return voices
+
+
+def _wer(results: list[Result]) -> float:
+    """The word error rate of the transcripts answered."""
+    return sum(r.errors for r in results) / max(1, sum(r.words for r in results))
 
 
 def _share(results: list[Result]) -> float:
