@@ -27,7 +27,7 @@ from bot.composition import assemble
 from bot.core.coach import Coach
 from bot.storage.database import open_database
 from bot.composition import build_understanding
-from bot.core.messages import Reply
+from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 from bot.features.voice.engine import voice_inbound
 from bot.features.voice.notes import HEARD
@@ -92,10 +92,15 @@ def main() -> None:
     parser.add_argument("--hypotheses", type=int, default=DEFAULT.hypotheses, help="readings per note")
     parser.add_argument("--topic-words", type=int, default=DEFAULT.topic_words, help="topic words in the prompt")
     parser.add_argument("--health-words", type=int, default=DEFAULT.health_words, help="health words in the prompt")
+    parser.add_argument("--typed", action="store_true", help="send the questions as typed text: the ceiling of the spoken run")
     args = parser.parse_args()
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_understanding(Settings())
     coach = assemble(matcher, open_database(":memory:"))
+    if args.typed:
+        report([judge(item, "typed", item["q"], coach.handle(Inbound(n + 1000, InboundKind.TEXT, item["q"]))[0])
+                for n, item in enumerate(items)], None, None, args.failures)
+        return
     reset_peak()
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:
@@ -116,8 +121,12 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     transcript = pipeline.transcribe(data)
     decode_seconds = time.perf_counter() - started
     reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
+    return judge(item, f"{style.name}@{style.speed}", _heard(reply), reply, transcript.seconds, decode_seconds)
+
+
+def judge(item: dict, style: str, heard: str, reply: Reply, seconds: float = 0.0, decode_seconds: float = 0.0) -> Result:
+    """How one question's first reply measures up against what the set expects."""
     reference = sentence_words(item["q"])
-    heard = _heard(reply)
     health = item["expect"] == "doctor"
     in_scope = item["expect"] != "none" and not health
     if health:  # the doctor-first line, or the more urgent emergency advice
@@ -125,8 +134,8 @@ def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle,
     else:
         right = reply.entry in item["expect"] if in_scope else reply.entry is None
     offered = right or (in_scope and _one_tap_away(reply) in item["expect"])
-    return Result(item["q"], f"{style.name}@{style.speed}", heard, edit_distance(reference, sentence_words(heard)),
-                  len(reference), in_scope, health, right, offered, reply.entry, transcript.seconds, decode_seconds)
+    return Result(item["q"], style, heard, edit_distance(reference, sentence_words(heard)),
+                  len(reference), in_scope, health, right, offered, reply.entry, seconds, decode_seconds)
 
 
 def _heard(reply: Reply) -> str:
@@ -146,15 +155,15 @@ def _one_tap_away(reply: Reply) -> str | None:
     return None
 
 
-def report(results: list[Result], load_seconds: float, added_mb: tuple[float, float], failures: bool) -> None:
-    """Print the summary, per voice, and optionally every failure."""
+def report(results: list[Result], load_seconds: float | None, added_mb: tuple[float, float] | None, failures: bool) -> None:
+    """Print the summary, per voice, and optionally every failure (typed questions: no load or memory)."""
     in_scope = [r for r in results if r.in_scope]
     off_topic = [r for r in results if not r.in_scope and not r.health]
     health = [r for r in results if r.health]
-    wer = sum(r.errors for r in results) / sum(r.words for r in results)
-    rtf = sum(r.decode_seconds for r in results) / sum(r.seconds for r in results)
-    print(f"{len(results)} voice notes: {len({r.question for r in results})} questions x {len(STYLES)} voices/speeds, "
-          f"{sum(r.seconds for r in results):.0f} s of audio")
+    wer = _wer(results)
+    voices = len({r.style for r in results})
+    print(f"{len(results)} {'typed questions' if load_seconds is None else 'voice notes'}: "
+          f"{len({r.question for r in results})} questions x {voices} voices/speeds, {sum(r.seconds for r in results):.0f} s of audio")
     print(f"word error rate            {wer:.3f} (of the transcript answered)")
     if in_scope:
         print(f"right entry (in scope)     {sum(r.right for r in in_scope)}/{len(in_scope)} = {_share(in_scope):.1%}")
@@ -168,15 +177,29 @@ def report(results: list[Result], load_seconds: float, added_mb: tuple[float, fl
         print(f"nothing answered (off-topic) {sum(r.right for r in off_topic)}/{len(off_topic)} = {_share(off_topic):.1%}")
     if health:
         print(f"doctor first (health)      {sum(r.right for r in health)}/{len(health)} = {_share(health):.1%}")
-    print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
-    print(f"model load                 {load_seconds:.2f} s (building the int8 weights included)")
-    print(f"added memory               {added_mb[0]:.0f} MB RSS after the run, {added_mb[1]:.0f} MB at its peak")
-    by_style: dict[str, list[Result]] = defaultdict(list)
-    for r in in_scope:
-        by_style[r.style].append(r)
+    if load_seconds is not None and added_mb is not None:
+        rtf = sum(r.decode_seconds for r in results) / sum(r.seconds for r in results)
+        print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
+        print(f"model load                 {load_seconds:.2f} s (building the int8 weights included)")
+        print(f"added memory               {added_mb[0]:.0f} MB RSS after the run, {added_mb[1]:.0f} MB at its peak")
+    by_style = _by_voice(in_scope)
     print("right entry per voice:     " + ", ".join(f"{s} {_share(rs):.0%}" for s, rs in by_style.items()))
+    print("word error rate per voice: " + ", ".join(f"{s} {_wer(rs):.3f}" for s, rs in _by_voice(results).items()))
     for r in (r for r in results if failures and not r.right):
         print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry}")
+
+
+def _by_voice(results: list[Result]) -> dict[str, list[Result]]:
+    """The results of each voice and speed."""
+    voices: dict[str, list[Result]] = defaultdict(list)
+    for r in results:
+        voices[r.style].append(r)
+    return voices
+
+
+def _wer(results: list[Result]) -> float:
+    """The word error rate of the transcripts answered."""
+    return sum(r.errors for r in results) / max(1, sum(r.words for r in results))
 
 
 def _share(results: list[Result]) -> float:

@@ -18,7 +18,7 @@ from tests.voice_support import shared_pipeline, spoken, voice_dir
 from voice.audio import Clip, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
-from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, check_files, load_int8_weights, sha256_of
+from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, build_int8, bundled_weights, check_files, load_int8_weights, sha256_of
 
 
 def test_the_int8_weights_are_built_once_and_then_loaded_without_the_source():
@@ -26,6 +26,15 @@ def test_the_int8_weights_are_built_once_and_then_loaded_without_the_source():
     built = load_int8_weights(Path("/nowhere"), voice_dir())
     digests = (built / BUILT_DIGESTS).read_text()
     assert sha256_of(built / "model.bin") in digests and (built / "model.bin").stat().st_size < 45_000_000
+
+
+def test_a_build_finished_second_keeps_the_copy_another_process_built_first(tmp_path):
+    built = load_int8_weights(None, voice_dir())  # built by this run, as if by a bot started first
+    target = tmp_path / built.name
+    shutil.copytree(built, target)
+    build_int8(bundled_weights(), target)  # a second bot, started at the same time, finishes its build
+    assert load_int8_weights(Path("/nowhere"), tmp_path) == target
+    assert [p.name for p in tmp_path.iterdir()] == [built.name]  # its own build is cleaned away
 
 
 def test_a_changed_or_missing_file_is_refused(tmp_path):

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from voice.audio import RECOGNIZER_RATE, Clip
+from voice.audio import Clip
+from voice.pauses import frame_levels
 from voice.weights import WeightsError
 from voice.whisper import Whisper
 
 log = logging.getLogger(__name__)
 SILENCE_DB = -45.0         # a clip whose loud frames are quieter than this holds no speech
 MIN_SPEECH_SECONDS = 0.15  # less voiced audio than this is a tap on the button, not a word
-FRAME = RECOGNIZER_RATE // 100
 
 
 class VoiceOff(RuntimeError):
@@ -41,11 +41,7 @@ class Transcript:
 
 def speech_seconds(clip: Clip) -> float:
     """How much of the clip is loud enough to be speech (10 ms frames above SILENCE_DB)."""
-    frames = clip.samples[: len(clip.samples) // FRAME * FRAME].reshape(-1, FRAME)
-    if not len(frames):
-        return 0.0
-    level = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
-    return float(np.sum(level > SILENCE_DB)) / 100
+    return float(np.sum(frame_levels(clip) > SILENCE_DB)) / 100
 
 
 def has_speech(clip: Clip) -> bool:

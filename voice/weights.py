@@ -95,9 +95,19 @@ def build_int8(source: Path, target: Path) -> None:
                 shutil.copyfile(source / name, work / name)
         lines = [f"{sha256_of(work / name)}  {name}" for name in SOURCE_SHA256]
         (work / BUILT_DIGESTS).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(work, target)
+        _move_in(work, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _move_in(work: Path, target: Path) -> None:
+    """Put a finished build in place, unless another process (a second bot starting on the same
+    folder) finished the same build first: then its copy is the one checked and used."""
+    try:
+        os.replace(work, target)
+    except OSError:
+        if not (target / BUILT_DIGESTS).is_file():
+            raise
 
 
 def quantize_model(reader: BinaryIO, writer: BinaryIO) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from voice.audio import RECOGNIZER_RATE, Clip
 from voice.features import log_mel
+from voice.pauses import split_at_pauses
 from voice.tokens import decode_tokens, prompt_tokens
 
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
@@ -102,9 +103,19 @@ class Whisper:
 
     def transcribe(self, clip: Clip) -> list[str]:
         """What the clip says, best hypothesis first; [] when it is too long or Whisper thinks
-        there are no words in it."""
+        there are no words in it. A clip longer than the shortest window is heard a piece at a
+        time (cut at pauses), and its readings are the pieces' readings of the same rank joined."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
+        if clip.seconds > MAX_WINDOW:
+            return []
+        pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window) if (heard := self._hear(piece))]
+        ranks = max((len(heard) for heard in pieces), default=0)
+        texts = (" ".join(heard[min(rank, len(heard) - 1)] for heard in pieces) for rank in range(ranks))
+        return list(dict.fromkeys(texts))
+
+    def _hear(self, clip: Clip) -> list[str]:
+        """One piece's readings, best first; [] when Whisper hears no words in it."""
         seconds = window_seconds(clip, self.decoding.min_window)
         if seconds is None:
             return []

@@ -1,0 +1,43 @@
+"""Where a clip is loud and where it pauses: 10 ms frame levels, and long notes cut at their pauses.
+
+Whisper's encoder needs memory growing with the square of its window: a 30-second window peaked
+at 70 MB over the loaded model, a 15-second one at 24 MB. A note longer than the shortest window
+is cut at its quietest moments into pieces no longer than that window, decoded one at a time, so
+a long note costs what a short one does."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from voice.audio import RECOGNIZER_RATE, Clip
+
+FRAME = RECOGNIZER_RATE // 100  # 10 ms
+PAUSE_FRAMES = 20               # a pause is judged by the level over 200 ms, not one quiet frame
+
+
+def frame_levels(clip: Clip) -> np.ndarray:
+    """The level of each whole 10 ms frame of the clip, in dB below full scale."""
+    frames = clip.samples[: len(clip.samples) // FRAME * FRAME].reshape(-1, FRAME)
+    return 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
+
+
+def pause_cuts(levels: np.ndarray, longest: int) -> list[int]:
+    """Frame indices to cut at so that no piece is longer than `longest` frames: each cut at the
+    quietest 200 ms in the second half of the stretch that must be cut."""
+    cuts: list[int] = []
+    start = 0
+    while len(levels) - start > longest:
+        lowest, highest = start + longest // 2, start + longest
+        smoothed = np.convolve(levels[lowest:highest], np.ones(PAUSE_FRAMES) / PAUSE_FRAMES, mode="same")
+        start = lowest + int(np.argmin(smoothed))
+        cuts.append(start)
+    return cuts
+
+
+def split_at_pauses(clip: Clip, longest_seconds: int) -> list[Clip]:
+    """The clip itself when it fits in `longest_seconds`, else pieces that do, cut at pauses."""
+    if clip.seconds <= longest_seconds:
+        return [clip]
+    cuts = [cut * FRAME for cut in pause_cuts(frame_levels(clip), longest_seconds * 100)]
+    bounds = [0, *cuts, len(clip.samples)]
+    return [Clip(clip.samples[a:b], clip.rate) for a, b in zip(bounds, bounds[1:])]
