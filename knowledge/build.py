@@ -103,7 +103,7 @@ def save_model(model: Model, path: Path) -> None:
               **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk)}
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
         try:
-            np.savez(tmp, **arrays)
+            np.savez(tmp, **arrays)  # type: ignore[arg-type]  # numpy's stub reads ** as its allow_pickle flag
         except OSError:
             Path(tmp.name).unlink(missing_ok=True)
             raise

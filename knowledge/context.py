@@ -12,6 +12,7 @@ to that goal's programme. The weights are tuned on bench/followups_dev.yaml (ben
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -44,7 +45,7 @@ def along(text: str, context: Context, title: str, goal_named: bool) -> str:
 
 
 def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]], related: set[str],
-           threshold: float, policy: ContextPolicy, alone_scores: list[tuple[str, float]] = ()) -> str | None:
+           threshold: float, policy: ContextPolicy, alone_scores: Sequence[tuple[str, float]] = ()) -> str | None:
     """The entry to answer: the reading in context's best (related entries boosted) when it clears
     the threshold and beats the reading alone, else None (the reading alone wins)."""
     boosted = list(in_context)

@@ -54,7 +54,7 @@ class Lexicon:
     relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
 
 
-class WordLoader(yaml.CSafeLoader):
+class WordLoader(yaml.CSafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
     """YAML without booleans: in a word list, yes / no / on are words, not true / false."""
 
 

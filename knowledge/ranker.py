@@ -59,13 +59,15 @@ class Ranker:
         lengths = ends - starts
         picks = np.repeat(ends - lengths.cumsum(), lengths) + np.arange(lengths.sum())
         scaled = self.weights[picks] * np.repeat(vector.values, lengths)
-        return self.bias + np.bincount(self.classes[picks], weights=scaled, minlength=len(self.labels))
+        logits: np.ndarray = self.bias + np.bincount(self.classes[picks], weights=scaled, minlength=len(self.labels))
+        return logits
 
     def probabilities(self, vector: Vector) -> np.ndarray:
         """Softmax of the logits: how likely each class is."""
         z = self.logits(vector)
         e = np.exp(z - z.max())
-        return e / e.sum()
+        odds: np.ndarray = e / e.sum()
+        return odds
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The arrays to save, named under `prefix`."""

@@ -37,7 +37,8 @@ class Clip:
 
     def pcm16(self) -> bytes:
         """The samples as 16-bit little-endian PCM (what pocketsphinx reads)."""
-        return (np.clip(self.samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+        pcm: bytes = (np.clip(self.samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+        return pcm
 
 
 def decode_audio(data: bytes, max_seconds: float = MAX_SECONDS) -> Clip:

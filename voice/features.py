@@ -33,7 +33,8 @@ def mel_filters(rate: int = RECOGNIZER_RATE, n_fft: int = N_FFT, n_mels: int = N
     rising = (bins - edges[:-2, None]) / (edges[1:-1] - edges[:-2])[:, None]
     falling = (edges[2:, None] - bins) / (edges[2:] - edges[1:-1])[:, None]
     area = 2 / (edges[2:] - edges[:-2])
-    return (np.maximum(0, np.minimum(rising, falling)) * area[:, None]).astype(np.float32)
+    weights: np.ndarray = (np.maximum(0, np.minimum(rising, falling)) * area[:, None]).astype(np.float32)
+    return weights
 
 
 FILTERS = mel_filters()

@@ -18,7 +18,8 @@ PAUSE_FRAMES = 20               # a pause is judged by the level over 200 ms, no
 def frame_levels(clip: Clip) -> np.ndarray:
     """The level of each whole 10 ms frame of the clip, in dB below full scale."""
     frames = clip.samples[: len(clip.samples) // FRAME * FRAME].reshape(-1, FRAME)
-    return 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
+    levels: np.ndarray = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
+    return levels
 
 
 def pause_cuts(levels: np.ndarray, longest: int) -> list[int]:

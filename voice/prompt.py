@@ -19,6 +19,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -129,7 +130,7 @@ def health_words(kb: KnowledgeBase, english: English, count: int, concerns: list
     return chosen[:count]
 
 
-def phrases(texts: Iterable[str], common: set[str]) -> Counter[str]:
+def phrases(texts: Iterable[str], common: AbstractSet[str]) -> Counter[str]:
     """In how many of the texts each two-word phrase without a common English word appears."""
     found: Counter[str] = Counter()
     for text in texts:

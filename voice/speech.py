@@ -60,7 +60,7 @@ class Speaker:
         lib.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_char_p), ctypes.c_int, ctypes.c_int]
         lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
 
-    def _collect(self, wav: ctypes.Array, count: int, events: int) -> int:
+    def _collect(self, wav: ctypes.Array[ctypes.c_short], count: int, events: int) -> int:
         """espeak-ng's callback: keep each chunk of samples."""
         if count > 0:
             self._chunks.append(np.ctypeslib.as_array(wav, shape=(count,)).copy())

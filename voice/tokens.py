@@ -56,7 +56,10 @@ def _tokenize(tokenizer_file: Path, prompt: str) -> tuple[list[int], int]:
     import tokenizers  # imported here: only a changed prompt needs it
 
     tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
-    previous, start, no_timestamps, end = (tokenizer.token_to_id(name) for name in SPECIALS)
+    ids = [tokenizer.token_to_id(name) for name in SPECIALS]
+    if None in ids:
+        raise ValueError(f"{tokenizer_file.name} lacks one of Whisper's special tokens")
+    previous, start, no_timestamps, end = (int(i) for i in ids if i is not None)
     context = tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids if prompt else []
     return [*([previous, *context] if prompt else []), start, no_timestamps], end
 
