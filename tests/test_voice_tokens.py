@@ -33,6 +33,12 @@ def test_the_prompt_is_tokenized_once_then_read_from_next_to_the_weights(model_d
     assert prefix[0] == 50360 and prefix[-2:] == [50257, 50362] and end == 50256 and len(prefix) > 10
 
 
+def test_a_tokenizer_without_whispers_special_tokens_is_a_clear_error(model_dir, monkeypatch):
+    monkeypatch.setattr(tokens, "SPECIALS", ("<|no-such-token|>", *tokens.SPECIALS[1:]))
+    with pytest.raises(ValueError, match="special tokens"):
+        prompt_tokens(model_dir, PROMPT)
+
+
 def test_another_prompt_or_a_damaged_cache_is_tokenized_afresh(model_dir, monkeypatch):
     prefix, end = prompt_tokens(model_dir, PROMPT)
     other, _ = prompt_tokens(model_dir, "Questions about rowing.")
