@@ -177,7 +177,7 @@ class Understanding:
         alone = self.read_uncached(text, margin)
         goal = self.goal(text)
         chosen = alone if not context else self._follow(alone, text, margin, context, goal)
-        return replace(chosen, context=self._next_context(chosen, goal, context))
+        return replace(chosen, context=self.context_after(chosen.match.entry_id, context, goal))
 
     def _follow(self, alone: Reading, text: str, margin: float, context: Context, goal: str | None) -> Reading:
         """The reading of a message in a conversation: alone, or in context when that reads better."""
@@ -210,7 +210,7 @@ class Understanding:
         normalizer = self.matcher.normalizer
         lexicon = normalizer.lexicon
         words = normalizer.words(text)
-        own = normalizer.tokens_of([w for w in words if w not in lexicon.references | lexicon.pointing_back])
+        own = normalizer.tokens_of([w for w in words if w not in lexicon.references and w not in lexicon.pointing_back])
         if not own and not normalizer.is_question(text):
             return False  # "lol", "ok": nothing asked
         return all(normalizer.is_generic(t) or t in lexicon.asking_more for t in own)
@@ -219,10 +219,6 @@ class Understanding:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         normalizer = self.matcher.normalizer
         return not normalizer.lexicon.pointing_back.isdisjoint(normalizer.words(text))
-
-    def _next_context(self, reading: Reading, goal: str | None, context: Context) -> Context:
-        """What the conversation is about after a reading: its entry and the goal last named."""
-        return self.context_after(reading.match.entry_id, context, goal)
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):
