@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.model import Entry
+
 
 @dataclass(frozen=True)
 class ContextPolicy:
@@ -69,6 +71,14 @@ def through_related(found: str | None, groups: dict[str, str], related: tuple[st
         return found
     same = [entry for entry in related if groups.get(entry) == groups.get(found)]
     return max(same, key=lambda entry: scores.get(entry, 0.0)) if same else found
+
+
+def named_part(last: Entry, alone: Sequence[tuple[str, float]], floor: float) -> str | None:
+    """One of the things the last answer listed, when the message read alone is likeliest about it
+    ("more on the ball option" after the alternatives), else None."""
+    if not alone or alone[0][0] not in last.parts or alone[0][1] < floor:
+        return None
+    return alone[0][0]
 
 
 def goal_switch(context: Context, goal: str | None, alone: str | None, programmes: dict[str, str],

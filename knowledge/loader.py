@@ -127,6 +127,7 @@ def _entry_from(raw: Any, where: str, problems: list[str]) -> Entry | None:
         details=details,
         source=sources,
         related=tuple(str(r) for r in raw.get("related") or []),
+        parts=tuple(str(r) for r in raw.get("parts") or []),
     )
 
 
@@ -159,9 +160,9 @@ def _cross_check(kb: KnowledgeBase) -> list[str]:
         for ref in entry.source:
             if ref.article not in kb.articles:
                 problems.append(f"{entry.id}: source article '{ref.article}' is not in articles")
-        for rel in entry.related:
-            if rel == entry.id or rel not in kb.entries:
-                problems.append(f"{entry.id}: related '{rel}' is not another entry")
+        for key, others in (("related", entry.related), ("parts", entry.parts)):
+            problems += [f"{entry.id}: {key} '{other}' is not another entry" for other in others
+                         if other == entry.id or other not in kb.entries]
     for prescription in kb.prescriptions.values():
         if prescription.entry not in kb.entries:
             problems.append(f"prescription {prescription.goal}: entry '{prescription.entry}' does not exist")

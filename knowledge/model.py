@@ -36,6 +36,7 @@ class Entry:
     source: tuple[SourceRef, ...]
     related: tuple[str, ...] = ()
     details: str = ""
+    parts: tuple[str, ...] = ()  # entries on each of the things the answer lists ("the three hamstrings")
     group: str = ""
 
 

@@ -52,6 +52,7 @@ class Lexicon:
     pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
     asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
     relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
+    asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
 
 
 class WordLoader(yaml.CSafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
@@ -67,7 +68,7 @@ WordLoader.yaml_implicit_resolvers = {
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "asking_more": list,
-                                  "relating": list}
+                                  "relating": list, "asking_each": list}
 
 
 class LexiconError(ContentError):
@@ -106,6 +107,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         pointing_back=frozenset(str(w) for w in data["pointing_back"]),
         asking_more=frozenset(str(w) for w in data["asking_more"]),
         relating=frozenset(str(w) for w in data["relating"]),
+        asking_each=frozenset(str(w) for w in data["asking_each"]),
     )
 
 

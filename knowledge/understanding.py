@@ -19,8 +19,9 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, through_related
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, named_part, through_related
 from knowledge.features import Vector
+from knowledge.followups import FollowUpWords
 from knowledge.intents import Answer, Intent
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -99,6 +100,7 @@ class Reading:
     safety_odds: tuple[float, ...] = ()
     context: Context = Context()  # what the conversation is about after this message
     again: bool = False  # a follow-up asking for more about the entry just answered ("why?")
+    each: tuple[str, ...] = ()  # a follow-up asking about each thing the last answer listed: those entries
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ class Understanding:
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
         self.groups = {e.id: e.group for e in self.kb.entries.values()}
+        self.follow_ups = FollowUpWords(matcher.normalizer, self.kb)
 
     @property
     def threshold(self) -> float:
@@ -177,13 +180,18 @@ class Understanding:
         alone = self.read_uncached(text, margin)
         goal = self.goal(text)
         chosen = alone if not context else self._follow(alone, text, margin, context, goal)
-        return replace(chosen, context=self.context_after(chosen.match.entry_id, context, goal))
+        about = context.entry if chosen.each else chosen.match.entry_id
+        return replace(chosen, context=self.context_after(about, context, goal))
 
     def _follow(self, alone: Reading, text: str, margin: float, context: Context, goal: str | None) -> Reading:
         """The reading of a message in a conversation: alone, or in context when that reads better."""
         last = self.kb.entries.get(context.entry or "")
-        if last is not None and self._asks_about_last(text):
-            return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
+        if last is not None and self.follow_ups.asks_for_more(text):
+            each = last.parts if self.follow_ups.asks_about_each(text) else ()
+            return replace(alone, match=replace(alone.match, entry_id=(each or (last.id,))[0], score=self.threshold),
+                           again=not each, each=each)
+        if last is not None and self.follow_ups.answered_by(text, last):
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         found = alone.match.entry_id
         candidates = alone.candidates
         declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
@@ -195,30 +203,15 @@ class Understanding:
                 [(c.entry_id, c.score) for c in alone.candidates])
             if switched:
                 found, candidates = switched, in_context.candidates
-        if last is not None and found != last.id and self._refers_back(text):
+        if last is not None and found == last.id:
+            found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
+        if last is not None and found != last.id and self.follow_ups.refers_back(text):
             found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates})
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id:
             return alone
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
-
-    def _asks_about_last(self, text: str) -> bool:
-        """Whether a follow-up asks for more about the last answer and nothing of its own: its
-        words, apart from references ("that"), are generic or ask for more ("why?", "go on",
-        "whats the reason for that")."""
-        normalizer = self.matcher.normalizer
-        lexicon = normalizer.lexicon
-        words = normalizer.words(text)
-        own = normalizer.tokens_of([w for w in words if w not in lexicon.references and w not in lexicon.pointing_back])
-        if not own and not normalizer.is_question(text):
-            return False  # "lol", "ok": nothing asked
-        return all(normalizer.is_generic(t) or t in lexicon.asking_more for t in own)
-
-    def _refers_back(self, text: str) -> bool:
-        """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
-        normalizer = self.matcher.normalizer
-        return not normalizer.lexicon.pointing_back.isdisjoint(normalizer.words(text))
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):

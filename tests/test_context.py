@@ -71,3 +71,36 @@ def test_a_goal_named_after_any_answer_about_nothing_else_gets_that_goals_progra
 def test_a_clear_question_asked_again_gets_the_same_answer(understanding):
     question = "should i keep my legs straight or bend them a bit"
     assert follow_up(understanding, question, question).match.entry_id == understanding.read(question).match.entry_id
+
+
+def test_a_follow_up_about_each_thing_listed_gets_each_listed_entry(understanding):
+    first = "what are the hamstring muscles called"
+    parts = understanding.kb.entries["hamstring-anatomy"].parts
+    assert understanding.read(first).match.entry_id == "hamstring-anatomy" and len(parts) == 3
+    for then in ("tell me more about each one", "go into more detail on those 3", "all of them?"):
+        reading = follow_up(understanding, first, then)
+        assert (reading.each, reading.match.entry_id, reading.again) == (parts, parts[0], False), then
+        assert reading.context.entry == "hamstring-anatomy", then
+    assert follow_up(understanding, first, "tell me more").each == ()
+
+
+def test_a_follow_up_naming_one_of_the_things_listed_gets_that_one(understanding):
+    first = "theres no reverse hyper machine at my gym what can i do instead"
+    assert understanding.read(first).match.entry_id == "no-machine"
+    assert follow_up(understanding, first, "more on the ball option").match.entry_id == "stability-ball"
+
+
+def test_a_follow_up_referring_back_with_words_of_the_last_answer_asks_about_it(understanding):
+    first = "whats the ghd option"
+    assert understanding.read(first).match.entry_id == "ghd-alternative"
+    assert understanding.read("do i need bands for it").match.entry_id != "ghd-alternative"
+    assert follow_up(understanding, first, "do i need bands for it").match.entry_id == "ghd-alternative"
+    assert follow_up(understanding, "what are tempo hypers", "heavy or light weight for those").match.entry_id \
+        == "tempo-hypers"
+
+
+def test_a_follow_up_naming_the_exercise_or_new_words_is_not_about_the_last_answer(understanding):
+    first = "whats the ghd option"
+    assert follow_up(understanding, first, "is it ok to swing my legs on reverse hypers").match.entry_id \
+        != "ghd-alternative"
+    assert follow_up(understanding, first, "how many reps should i do").match.entry_id != "ghd-alternative"

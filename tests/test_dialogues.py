@@ -287,6 +287,16 @@ def test_why_after_an_answer_gets_that_entrys_details_or_says_that_is_all(say, c
     assert more.entry == plain.entry and "That's all the articles say" in more.text and entries[plain.entry].answer in more.text
 
 
+def test_more_about_each_thing_listed_answers_each_one_in_one_reply(say, coach):
+    entries = coach.kb.entries
+    assert say("what are the three hamstring muscles")[0].entry == "hamstring-anatomy"
+    each = say("tell me more about each one")[0]
+    assert each.entry == "biceps-femoris"
+    for part in entries["hamstring-anatomy"].parts:
+        assert f"{entries[part].title}: {entries[part].answer}" in each.text
+    assert each.text.count("📖 Source:") == 1  # the three share one source, shown once
+
+
 def test_the_conversation_context_survives_a_restart_expires_and_is_forgotten(tmp_path, understanding, clock):
     from bot.composition import assemble
     from bot.core.coach import Coach

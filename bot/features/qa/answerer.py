@@ -61,6 +61,8 @@ class Answerer:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
             return self._doctor_first(match)
+        if reading.each:
+            return self._each_reply(reading.each)
         if match.entry_id and reading.again:
             return self._more_reply(self.kb.entries[match.entry_id])
         if match.entry_id:
@@ -155,6 +157,13 @@ class Answerer:
             return self._details_reply(entry)
         return Reply(texts.format_all_there_is(entry, self.kb), title=entry.title,
                      buttons=self._entry_buttons(entry, ()), entry=entry.id, matched=True, score=100.0)
+
+    def _each_reply(self, entry_ids: tuple[str, ...]) -> Reply:
+        """"Tell me more about each one" after an answer that lists several things: each one's
+        answer in turn, with their sources."""
+        entries = [self.kb.entries[e] for e in entry_ids]
+        return Reply(texts.format_each(entries, self.kb), buttons=((TOPICS_BUTTON,),),
+                     entry=entries[0].id, matched=True, score=100.0)
 
     def _entry_reply(self, entry_id: str, score: float, alternatives: tuple[str, ...] = ()) -> Reply:
         """An entry's answer with its source and follow-up buttons."""

@@ -41,6 +41,13 @@ def format_all_there_is(entry: Entry, kb: KnowledgeBase) -> str:
     return f"That's all the articles say about it:\n\n{format_answer(entry, kb)}"
 
 
+def format_each(entries: list[Entry], kb: KnowledgeBase) -> str:
+    """Several entries' answers, one after the other under their titles, then their sources."""
+    parts = [f"▪️ {entry.title}: {entry.answer}" for entry in entries]
+    sources = dict.fromkeys(format_source(entry, kb) for entry in entries)
+    return "\n\n".join([*parts, *sources])
+
+
 def format_source(entry: Entry, kb: KnowledgeBase) -> str:
     """'Source: Article title — Section' for each source of an entry."""
     parts = []

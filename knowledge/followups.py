@@ -1,0 +1,67 @@
+"""The words of a follow-up: what a message says about the last answer, read with the lexicon.
+
+- asking for more and nothing of its own ("why?", "go on", "whats the reason for that");
+- asking about each thing the last answer listed ("tell me more about each one", "those 3");
+- pointing back with words of the last answer ("do i need bands for it" after the GHD option);
+- pointing back at all ("who found that?").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from knowledge.model import Entry, KnowledgeBase
+from knowledge.normalize import Normalizer
+
+ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
+COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
+
+
+class FollowUpWords:
+    """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
+
+    def __init__(self, normalizer: Normalizer, kb: KnowledgeBase) -> None:
+        self.normalizer = normalizer
+        self.lexicon = normalizer.lexicon
+        self._distinctive = _distinctive_words(normalizer, kb)
+
+    def asks_for_more(self, text: str) -> bool:
+        """Whether a message asks for more about the last answer and nothing of its own: its words,
+        apart from references ("that") and "each", are generic or ask for more."""
+        lexicon, normalizer = self.lexicon, self.normalizer
+        asides = lexicon.references | lexicon.pointing_back | lexicon.asking_each
+        own = normalizer.tokens_of([w for w in normalizer.words(text) if w not in asides])
+        if not own and not normalizer.is_question(text):
+            return False  # "lol", "ok": nothing asked
+        return all(normalizer.is_generic(t) or t in lexicon.asking_more for t in own)
+
+    def asks_about_each(self, text: str) -> bool:
+        """Whether a message asks about each of several things ("each one", "all of them", "those 3")."""
+        words = self.normalizer.words(text)
+        return not self.lexicon.asking_each.isdisjoint(words) or any(w.isdigit() for w in words)
+
+    def answered_by(self, text: str, last: Entry) -> bool:
+        """Whether a message that points back ("it", "those") and names no exercise asks about the
+        last answer: most of its own words are among that answer's distinctive words."""
+        lexicon, normalizer = self.lexicon, self.normalizer
+        words = normalizer.words(text)
+        pointers = lexicon.references | lexicon.pointing_back
+        if pointers.isdisjoint(words):
+            return False
+        own = set(normalizer.tokens_of([w for w in words if w not in pointers]))
+        if lexicon.anchor in own or any(map(normalizer.is_foreign, own)):
+            return False
+        own = {t for t in own if not normalizer.is_generic(t)}
+        return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
+
+    def refers_back(self, text: str) -> bool:
+        """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
+        return not self.lexicon.pointing_back.isdisjoint(self.normalizer.words(text))
+
+
+def _distinctive_words(normalizer: Normalizer, kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each entry's title and answer tokens that few other answers use."""
+    said = {e.id: set(normalizer.tokens(f"{e.title} {e.answer}")) for e in kb.entries.values()}
+    common = Counter(t for tokens in said.values() for t in tokens)
+    limit = COMMON_SHARE * len(said)
+    return {entry: frozenset(t for t in tokens if common[t] <= limit) for entry, tokens in said.items()}
