@@ -1,8 +1,8 @@
 """Tune how much the conversation weighs (knowledge.context.ContextPolicy) on the development
-two-turn set, with k-fold cross-validation: each fold's figure comes from weights chosen on the
+two-turn sets, with k-fold cross-validation: each fold's figure comes from weights chosen on the
 other folds.
 
-Usage: python bench/tune_context.py [bench/followups_dev.yaml] [--folds 5]
+Usage: python bench/tune_context.py [bench/followups_dev.yaml bench/followups_dev2.yaml] [--folds 5]
 Never run it on a frozen unseen set.
 """
 
@@ -20,7 +20,7 @@ from bot.settings import load_settings
 from knowledge.context import ContextPolicy
 from knowledge.understanding import Understanding
 
-DEFAULT_SET = Path(__file__).with_name("followups_dev.yaml")
+DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml")]
 GRID = [ContextPolicy(*values) for values in itertools.product(
     (-10.0, -5.0, 0.0, 5.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0, 40.0), (25.0, 40.0, 100.0))]
 
@@ -46,10 +46,10 @@ def scores(understanding: Understanding, items: list[dict[str, object]]) -> dict
 def main() -> None:
     """Print each fold's held-out accuracy, the mean, and the policy chosen on all the data."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_SET)
+    parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_SETS)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    items = yaml.safe_load(args.path.read_text(encoding="utf-8"))
+    items = [item for path in args.paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
     understanding = build_understanding(load_settings())
     understanding.read_uncached = functools.lru_cache(maxsize=None)(understanding.read_uncached)  # type: ignore[method-assign]
     table = scores(understanding, items)

@@ -1,9 +1,11 @@
 """The words of a follow-up: what a message says about the last answer, read with the lexicon.
 
 - asking for more and nothing of its own ("why?", "go on", "whats the reason for that");
-- asking about each thing the last answer listed ("tell me more about each one", "those 3");
+- asking about each thing the last answer listed ("tell me more about each one", "those 3"), or
+  one of them ("more on the first one");
 - pointing back with words of the last answer ("do i need bands for it" after the GHD option);
-- pointing back at all ("who found that?").
+- pointing back at all ("who found that?");
+- opening a new topic ("unrelated, ...", "diff topic:"): read on its own.
 """
 
 from __future__ import annotations
@@ -29,16 +31,23 @@ class FollowUpWords:
         """Whether a message asks for more about the last answer and nothing of its own: its words,
         apart from references ("that") and "each", are generic or ask for more."""
         lexicon, normalizer = self.lexicon, self.normalizer
-        asides = lexicon.references | lexicon.pointing_back | lexicon.asking_each
-        own = normalizer.tokens_of([w for w in normalizer.words(text) if w not in asides])
+        listing = lexicon.asking_each | set(lexicon.ordinals)
+        words = normalizer.words(text)
+        own = normalizer.tokens_of([w for w in words if w not in lexicon.references | lexicon.pointing_back | listing])
         if not own and not normalizer.is_question(text):
-            return False  # "lol", "ok": nothing asked
+            return not listing.isdisjoint(words)  # "the 2nd one" asks; "lol", "ok" ask nothing
         return all(normalizer.is_generic(t) or t in lexicon.asking_more for t in own)
 
-    def asks_about_each(self, text: str) -> bool:
-        """Whether a message asks about each of several things ("each one", "all of them", "those 3")."""
+    def listed(self, text: str, last: Entry) -> tuple[str, ...]:
+        """Which of the things the last answer listed (its `parts`) a message asking for more is
+        about: one ("the first one", "the 2nd"), each ("each one", "all of them", "those 3"), or none."""
         words = self.normalizer.words(text)
-        return not self.lexicon.asking_each.isdisjoint(words) or any(w.isdigit() for w in words)
+        place = next((self.lexicon.ordinals[w] for w in words if w in self.lexicon.ordinals), 0)
+        if place and abs(place) <= len(last.parts):
+            return (last.parts[place - 1 if place > 0 else place],)
+        if not self.lexicon.asking_each.isdisjoint(words) or any(w.isdigit() for w in words):
+            return last.parts
+        return ()
 
     def answered_by(self, text: str, last: Entry) -> bool:
         """Whether a message that points back ("it", "those") and names no exercise asks about the
@@ -53,6 +62,11 @@ class FollowUpWords:
             return False
         own = {t for t in own if not normalizer.is_generic(t)}
         return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
+
+    def changes_topic(self, text: str) -> bool:
+        """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm anatomy, ...")."""
+        words = self.normalizer.words(text)
+        return any(tuple(words[i:i + len(p)]) == p for p in self.lexicon.changing_topic for i in range(len(words)))
 
     def refers_back(self, text: str) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ class Lexicon:
     asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
     relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
     asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
+    ordinals: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "last" -> -1: which thing listed
+    changing_topic: tuple[tuple[str, ...], ...] = ()  # word sequences that open a new topic ("unrelated", "q2")
 
 
 class WordLoader(yaml.CSafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
@@ -68,7 +70,8 @@ WordLoader.yaml_implicit_resolvers = {
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "asking_more": list,
-                                  "relating": list, "asking_each": list}
+                                  "relating": list, "asking_each": list, "changing_topic": list,
+                                  "ordinals": dict}
 
 
 class LexiconError(ContentError):
@@ -108,6 +111,8 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         asking_more=frozenset(str(w) for w in data["asking_more"]),
         relating=frozenset(str(w) for w in data["relating"]),
         asking_each=frozenset(str(w) for w in data["asking_each"]),
+        ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
+        changing_topic=tuple(tuple(clean_text(str(p)).split()) for p in data["changing_topic"] if clean_text(str(p))),
     )
 
 

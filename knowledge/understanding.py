@@ -179,7 +179,8 @@ class Understanding:
         the context for the next message."""
         alone = self.read_uncached(text, margin)
         goal = self.goal(text)
-        chosen = alone if not context else self._follow(alone, text, margin, context, goal)
+        follows = bool(context) and not self.follow_ups.changes_topic(text)
+        chosen = self._follow(alone, text, margin, context, goal) if follows else alone
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
 
@@ -187,9 +188,10 @@ class Understanding:
         """The reading of a message in a conversation: alone, or in context when that reads better."""
         last = self.kb.entries.get(context.entry or "")
         if last is not None and self.follow_ups.asks_for_more(text):
-            each = last.parts if self.follow_ups.asks_about_each(text) else ()
-            return replace(alone, match=replace(alone.match, entry_id=(each or (last.id,))[0], score=self.threshold),
-                           again=not each, each=each)
+            listed = self.follow_ups.listed(text, last)
+            each = listed if len(listed) > 1 else ()
+            return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
+                           again=not listed, each=each)
         if last is not None and self.follow_ups.answered_by(text, last):
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         found = alone.match.entry_id

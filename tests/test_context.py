@@ -104,3 +104,22 @@ def test_a_follow_up_naming_the_exercise_or_new_words_is_not_about_the_last_answ
     assert follow_up(understanding, first, "is it ok to swing my legs on reverse hypers").match.entry_id \
         != "ghd-alternative"
     assert follow_up(understanding, first, "how many reps should i do").match.entry_id != "ghd-alternative"
+
+
+def test_a_follow_up_naming_which_of_the_things_listed_gets_that_one(understanding):
+    first = "what are the hamstring muscles called"
+    parts = understanding.kb.entries["hamstring-anatomy"].parts
+    assert follow_up(understanding, first, "ok more on the first one u said").match.entry_id == parts[0]
+    assert follow_up(understanding, first, "and the last one?").match.entry_id == parts[-1]
+    assert follow_up(understanding, first, "tell me about the 2nd").match.entry_id == parts[1]
+
+
+def test_a_message_opening_a_new_topic_is_read_on_its_own(understanding):
+    first = "how do beginners start with reverse hypers"
+    then = "what muscles does it work"
+    assert follow_up(understanding, first, then).match.entry_id == understanding.read(then).match.entry_id
+    for opener in ("random but", "unrelated,", "diff topic:", "nvm that.", "aside from that,"):
+        reading = follow_up(understanding, first, f"{opener} {then}")
+        assert reading.match.entry_id == understanding.read(f"{opener} {then}").match.entry_id, opener
+    assert understanding.follow_ups.changes_topic("random but which brands make the machines")
+    assert not understanding.follow_ups.changes_topic("why is that")
