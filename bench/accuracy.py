@@ -9,7 +9,8 @@ Kinds and what counts as right:
 - offtopic: declined (no entry); an answer is a confident wrong answer;
 - safety / health: the doctor-first line (or emergency advice); emergency: emergency advice;
 - two-turn items (`first`, `then`): both sent by one user; the reply to `then` is judged like an
-  in-scope question (`expect: []`: the follow-up is not covered, so a decline is right).
+  in-scope question (`expect: []`: the follow-up is not covered, so a decline is right); the
+  follow-ups are also split by whether the first message got one of `expect_first`.
 Sets written by strangers are frozen: measure on them, never tune on them or read their failures.
 """
 
@@ -49,6 +50,7 @@ class Outcome:
     right: bool
     confident_wrong: bool
     false_alarm: bool
+    first_right: bool | None = None  # two-turn items: whether the first message got one of `expect_first`
 
 
 def judge(coach: Coach, item: dict[str, object], user: int) -> Outcome:
@@ -56,14 +58,16 @@ def judge(coach: Coach, item: dict[str, object], user: int) -> Outcome:
     reply is right for its kind."""
     raw = item.get("expect")
     expected = tuple(raw) if isinstance(raw, list) else (() if raw is None else (str(raw),))
+    first_right = None
     if "then" in item:
-        coach.handle(Inbound(user, InboundKind.TEXT, str(item["first"])))
+        first = coach.handle(Inbound(user, InboundKind.TEXT, str(item["first"])))[0]
+        first_right = first.entry in (item.get("expect_first") or [])
     question = str(item.get("then", item.get("q")))
     reply = coach.handle(Inbound(user, InboundKind.TEXT, question))[0]
     kind = str(item["kind"])
     right, wrong = _verdict(kind, expected, reply)
     alarm = kind not in (*HEALTH, EMERGENCY) and reply.safety is not None
-    return Outcome(kind, question, expected, reply.entry, reply.score, reply.safety, right, wrong, alarm)
+    return Outcome(kind, question, expected, reply.entry, reply.score, reply.safety, right, wrong, alarm, first_right)
 
 
 def _verdict(kind: str, expected: tuple[str, ...], reply: Reply) -> tuple[bool, bool]:
@@ -111,6 +115,12 @@ def print_table(name: str, outcomes: list[Outcome], failures: bool) -> None:
     for kind, (right, total, wrong, alarms) in sorted(summarise(outcomes).items()):
         print(f"{kind:16} {right:4}/{total:<4} {100 * right / total:6.1f}%   confident wrong {wrong:3}   "
               f"false alarms {alarms}")
+    two_turn = [o for o in outcomes if o.first_right is not None]
+    if two_turn:
+        understood = [o for o in two_turn if o.first_right]
+        print(f"first message answered right {len(understood)}/{len(two_turn)}; follow-up right when it was "
+              f"{sum(o.right for o in understood)}/{len(understood)}, when it was not "
+              f"{sum(o.right for o in two_turn if not o.first_right)}/{len(two_turn) - len(understood)}")
     if failures:
         for o in outcomes:
             if not o.right:
