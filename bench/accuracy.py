@@ -8,6 +8,7 @@ Kinds and what counts as right:
   that carries no concern is a *false alarm*, counted apart too (traps are messages built to tempt one);
 - offtopic: declined (no entry); an answer is a confident wrong answer;
 - safety / health: the doctor-first line (or emergency advice); emergency: emergency advice;
+- lookalike (body or health words, no concern): no health line;
 - two-turn items (`first`, `then`): both sent by one user; the reply to `then` is judged like an
   in-scope question (`expect: []`: the follow-up is not covered, so a decline is right); the
   follow-ups are also split by whether the first message got one of `expect_first`.
@@ -35,6 +36,7 @@ DEFAULT_SET = Path(__file__).with_name("regression.yaml")
 OFF_TOPIC = "offtopic"
 HEALTH = ("safety", "health")
 EMERGENCY = "emergency"
+LOOKALIKE = "lookalike"  # body or health words with no concern ("chest pad", "no pain no gain")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ def _verdict(kind: str, expected: tuple[str, ...], reply: Reply) -> tuple[bool, 
         return reply.entry is None and reply.safety is None, reply.entry is not None
     if kind == EMERGENCY:
         return reply.safety == "emergency", False
+    if kind == LOOKALIKE:
+        return reply.safety is None, False
     if kind in HEALTH:
         return reply.safety is not None and (kind == "health" or reply.entry is None or reply.entry in expected), False
     if not expected:  # a follow-up nothing answers
@@ -93,6 +97,8 @@ def group_of(kind: str) -> str:
     """The summary group a kind belongs to."""
     if kind == OFF_TOPIC:
         return "out of scope"
+    if kind == LOOKALIKE:
+        return "look-alikes"
     return "health" if kind in (*HEALTH, EMERGENCY) else "in scope"
 
 

@@ -56,7 +56,7 @@ class SafetyLexicon:
 
     def level(self, cleaned: str) -> Safety:
         """The level the lexicon gives a cleaned message."""
-        text = self.not_a_concern.sub(" ", cleaned)
+        text = " ".join(self.not_a_concern.sub(" ", cleaned).split())  # one space, as the patterns' word gaps expect
         if self.emergency.search(text):
             return Safety.EMERGENCY
         return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
@@ -100,11 +100,16 @@ class SafetyDetector:
         self.classifier = classifier
         self.thresholds = odds
 
-    def level(self, cleaned: str, odds: Sequence[float], thresholds: SafetyOdds | None = None) -> Safety:
-        """The safety level of a message, from its cleaned text and the classifier's odds (under
-        other `thresholds` when tuning them)."""
+    def level(self, cleaned: str, odds: Sequence[float], thresholds: SafetyOdds | None = None,
+              typed: str = "") -> Safety:
+        """The safety level of a message, from its cleaned text (typos corrected) and the
+        classifier's odds (under other `thresholds` when tuning them). The lexicon also reads the
+        words as `typed` for red flags: a correction must never hide an emergency ("cannot breathe"
+        is not "cannon breathe"), while look-alikes are recognised as spelt ("good for lower bakc pain")."""
         thresholds = thresholds or self.thresholds
         lexical = self.lexicon.level(cleaned)
+        if typed and self.lexicon.level(typed) is Safety.EMERGENCY:
+            lexical = Safety.EMERGENCY
         # The classifier is not trusted on very short messages, nor on look-alikes: their words are
         # the ones it learned concerns from ("painted", "chest pad").
         if len(cleaned.split()) < thresholds.min_words or self.lexicon.looks_alike(cleaned):

@@ -228,7 +228,7 @@ class Understanding:
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         vector = self.model.vocabulary.vector(spelt, tokens)
         odds = tuple(self.safety.odds(vector))
-        level = self.safety.level(" ".join(spelt), odds)
+        level = self.safety.level(" ".join(spelt), odds, typed=" ".join(words))
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)

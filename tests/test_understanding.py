@@ -98,6 +98,16 @@ def test_messages_that_are_not_ours_are_declined(say, text):
     ("i have bursitis in my hip", Safety.DOCTOR),
     ("im not feeling well", Safety.DOCTOR),  # unwell is doctor first, not "stop now, emergency care"
     ("my back started hurting out of nowhere and now i have a fever", Safety.EMERGENCY),
+    ("after exercise strong pain in heart and cannot breathe well", Safety.EMERGENCY),
+    ("i fell off the machine and hit my head, theres blood", Safety.EMERGENCY),
+    ("woke up on the floor not sure how long i was out", Safety.EMERGENCY),
+    ("i think i dislocated my knee getting off, its sideways", Safety.EMERGENCY),
+    ("cant hold my poo since my back went during the hyper", Safety.EMERGENCY),
+    ("heard a pop in my lower back on the last rep and now i literally cant stand up", Safety.EMERGENCY),
+    ("mate keeled over next to me after his reverse hypers", Safety.EMERGENCY),
+    ("everything is spinning, i threw up and cant walk straight", Safety.EMERGENCY),
+    ("vertigo episodes this week, is it bad to be on the machine", Safety.DOCTOR),
+    ("my lower back has been cranky since the weekend", Safety.DOCTOR),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -108,9 +118,24 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
                                   "how many reps for endurance", "my chest pad is ripped, still ok to use?",
                                   "how do i do a bulgarian split squat", "whats a good number of sets",
                                   "im sick of lunges, what else is there",
-                                  "broke a sweat on the warm up already", "the gyms heater is broken, so cold in here"])
+                                  "broke a sweat on the warm up already", "the gyms heater is broken, so cold in here",
+                                  "breathing out on the way up or down?", "i heart reverse hypers",
+                                  "the weight slammed down and nearly gave me a heart attack lol, how do i lower it quietly",
+                                  "my blood pressure is normal, checked last week, just want a good plan"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
+
+
+def test_a_spelling_correction_never_hides_a_red_flag(understanding):
+    """"cannot" is rare in the English word list and is corrected to "cannon"; the red flag is read as typed."""
+    normalizer = understanding.matcher.normalizer
+    assert normalizer.spelt(["cannot"]) != ["cannot"]
+    assert understanding.read("i cannot breathe").safety is Safety.EMERGENCY
+
+
+def test_a_look_alike_inside_a_red_flag_does_not_break_it(understanding):
+    """"weight plates" is a look-alike; removing it must leave the words around it one space apart."""
+    assert understanding.read("smacked my head on the weight plates, now i feel dizzy and sick").safety is Safety.EMERGENCY
 
 
 def test_a_concern_typed_mid_dialogue_still_gets_safety_advice(say):
