@@ -106,6 +106,8 @@ def test_messages_that_are_not_ours_are_declined(say, text):
     ("heard a pop in my lower back on the last rep and now i literally cant stand up", Safety.EMERGENCY),
     ("mate keeled over next to me after his reverse hypers", Safety.EMERGENCY),
     ("everything is spinning, i threw up and cant walk straight", Safety.EMERGENCY),
+    ("one side of my body is tingling since i sat up", Safety.EMERGENCY),  # "one" is read as the digit 1
+    ("legs went totally weak, i cant lift them off the floor", Safety.EMERGENCY),
     ("vertigo episodes this week, is it bad to be on the machine", Safety.DOCTOR),
     ("my lower back has been cranky since the weekend", Safety.DOCTOR),
 ])
@@ -121,16 +123,23 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
                                   "broke a sweat on the warm up already", "the gyms heater is broken, so cold in here",
                                   "breathing out on the way up or down?", "i heart reverse hypers",
                                   "the weight slammed down and nearly gave me a heart attack lol, how do i lower it quietly",
-                                  "my blood pressure is normal, checked last week, just want a good plan"])
+                                  "my blood pressure is normal, checked last week, just want a good plan",
+                                  "im confused and need help with my sets", "this sounds weird but do i point my toes",
+                                  "my left side is weaker than my right on single leg hypers",
+                                  "my pulse is 160 after a hard set, normal?", "am i sitting wrong on the pad"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
 
 
 def test_a_spelling_correction_never_hides_a_red_flag(understanding):
-    """"cannot" is rare in the English word list and is corrected to "cannon"; the red flag is read as typed."""
+    """"peed" is rare in the English word list and is corrected to "speed"; the red flag is read as typed."""
     normalizer = understanding.matcher.normalizer
-    assert normalizer.spelt(["cannot"]) != ["cannot"]
-    assert understanding.read("i cannot breathe").safety is Safety.EMERGENCY
+    assert normalizer.spelt(["peed"]) != ["peed"]
+    assert understanding.read("i think i peed myself during that set").safety is Safety.EMERGENCY
+
+
+def test_common_words_missing_from_the_english_list_are_not_corrected(understanding):
+    assert understanding.matcher.normalizer.spelt(["cannot", "wasnt", "aint"]) == ["cannot", "wasnt", "aint"]
 
 
 def test_a_look_alike_inside_a_red_flag_does_not_break_it(understanding):
