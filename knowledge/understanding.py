@@ -25,7 +25,7 @@ from knowledge.followups import FollowUpWords
 from knowledge.intents import Answer, Intent
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
+from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
 from knowledge.spelling import Fix, load_english
@@ -187,13 +187,9 @@ class Understanding:
     def _follow(self, alone: Reading, text: str, margin: float, context: Context, goal: str | None) -> Reading:
         """The reading of a message in a conversation: alone, or in context when that reads better."""
         last = self.kb.entries.get(context.entry or "")
-        if last is not None and self.follow_ups.asks_for_more(text):
-            listed = self.follow_ups.listed(text, last)
-            each = listed if len(listed) > 1 else ()
-            return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
-                           again=not listed, each=each)
-        if last is not None and self.follow_ups.answered_by(text, last):
-            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+        about_last = self._about_last(alone, text, last) if last is not None else None
+        if about_last is not None:
+            return about_last
         found = alone.match.entry_id
         candidates = alone.candidates
         declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
@@ -214,6 +210,18 @@ class Understanding:
             return alone
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _about_last(self, alone: Reading, text: str, last: Entry) -> Reading | None:
+        """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
+        about each or one of the things it listed, or about its own words ("do i need bands for
+        it"); None for any other message."""
+        if self.follow_ups.asks_for_more(text):
+            listed = self.follow_ups.listed(text, last)
+            return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
+                           again=not listed, each=listed if len(listed) > 1 else ())
+        if self.follow_ups.answered_by(text, last):
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+        return None
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):
