@@ -13,6 +13,7 @@ from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
 from knowledge.loader import CONTENT_DIR
+from knowledge.ranker import Ranker
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
 from knowledge.understanding import Evidence, Policy, decide, load_understanding
@@ -49,6 +50,14 @@ def test_the_speller_keeps_english_as_arrays_not_python_strings():
         tracemalloc.stop()
     assert speller.knows("weight") and speller.knows("hamstrings") and not speller.knows("hamstirngs")
     assert kept < 1_800_000  # its 15,000 correction targets; a set of all 43,500 English words kept 7 MB
+
+
+def test_the_loaded_rankers_keep_row_starts_in_int32_and_class_numbers_in_int16(understanding):
+    model = understanding.model
+    rankers = [model.topics, model.safety, *model.talk.readers.values()]
+    assert all(r.indptr.dtype == np.int32 and r.classes.dtype == np.int16 for r in rankers)
+    rebuilt = Ranker.from_dense(["a", "b"], np.array([[1.0, 0.0], [0.0, 2.0]]), np.zeros(2))
+    assert rebuilt.indptr.dtype == np.int32 and rebuilt.classes.dtype == np.int16
 
 
 def test_chatter_around_a_question_does_not_drag_the_match(understanding):
