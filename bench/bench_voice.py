@@ -1,6 +1,10 @@
 """Voice benchmark: spoken questions synthesised with the project's text to speech in several
 voices and speeds, encoded as Telegram voice notes, transcribed, and answered through the core.
-Run on demand: python bench/bench_voice.py [--questions FILE] [--failures]
+Run on demand: python bench/bench_voice.py [--questions FILE] [--failures] [--synth flite]
+
+espeak-ng's voices are formant synthesis, far from a person; `--synth flite` reads the same questions
+in flite's four built-in English voices (`apt-get install flite`), made from recordings of people, a
+second instrument beside espeak-ng's (both are kept: they are measured apart, never mixed).
 
 Prints the word error rate of the transcript the bot answered (read from its "I heard" line, which
 is otherwise left out of the scoring), how often the right knowledge entry is answered (in-scope
@@ -14,9 +18,12 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
+import subprocess
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,15 +38,16 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 from bot.features.voice.engine import voice_inbound
 from bot.features.voice.notes import HEARD
-from voice.audio import encode_voice_note
+from voice.audio import decode_audio, encode_voice_note
 from voice.words import sentence_words
-from voice.pipeline import build_voice_pipeline
+from voice.pipeline import VoicePipeline, build_voice_pipeline
 from voice.speech import VoiceStyle
 from voice.whisper import DEFAULT, Decoding
 
 QUESTIONS = Path(__file__).with_name("voice_questions.yaml")
 STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+f2", 150),
           VoiceStyle("en-us+klatt4", 180), VoiceStyle("en-us+m6", 170), VoiceStyle("en-us+f5", 190))
+FLITE_VOICES = ("slt", "rms", "awb", "kal16")  # flite's built-in English voices: two US, a Scot, a diphone voice
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,10 @@ def main() -> None:
     parser.add_argument("--topic-words", type=int, default=DEFAULT.topic_words, help="topic words in the prompt")
     parser.add_argument("--health-words", type=int, default=DEFAULT.health_words, help="health words in the prompt")
     parser.add_argument("--typed", action="store_true", help="send the questions as typed text: the ceiling of the spoken run")
+    parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak", help="who reads the questions")
     args = parser.parse_args()
+    if args.synth == "flite" and shutil.which("flite") is None:
+        parser.error("flite is not installed (apt-get install flite)")
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
     matcher = build_understanding(Settings())
     coach = assemble(matcher, open_database(":memory:"))
@@ -109,19 +120,34 @@ def main() -> None:
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started
-        notes = [(item, style, encode_voice_note(pipeline.speaker.synthesize(item["q"], style)))
-                 for item in items for style in STYLES]
-        results = [run_one(coach, pipeline, n, item, style, data) for n, (item, style, data) in enumerate(notes)]
+        notes = [(item, name, speak(item["q"])) for item in items for name, speak in voices(args.synth, pipeline).items()]
+        results = [run_one(coach, pipeline, n, item, name, data) for n, (item, name, data) in enumerate(notes)]
     report(results, load_seconds, (rss_mb() - before, rss_mb("VmHWM") - before), args.failures)
 
 
-def run_one(coach: Coach, pipeline, user_id: int, item: dict, style: VoiceStyle, data: bytes) -> Result:
+def voices(synth: str, pipeline: VoicePipeline) -> dict[str, Callable[[str], bytes]]:
+    """Each measuring voice's name and how it reads a text as a voice note."""
+    if synth == "flite":
+        return {f"flite:{voice}": lambda text, voice=voice: flite_note(voice, text) for voice in FLITE_VOICES}
+    return {f"{style.name}@{style.speed}": lambda text, style=style: encode_voice_note(pipeline.speaker.synthesize(text, style))
+            for style in STYLES}
+
+
+def flite_note(voice: str, text: str) -> bytes:
+    """The text read by one of flite's voices, as a Telegram voice note."""
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "note.wav"
+        subprocess.run(["flite", "-voice", voice, "-t", text, "-o", str(wav)], check=True, capture_output=True)
+        return encode_voice_note(decode_audio(wav.read_bytes()))
+
+
+def run_one(coach: Coach, pipeline: VoicePipeline, user_id: int, item: dict, voice: str, data: bytes) -> Result:
     """Transcribe one voice note and answer it through the core (each as a new user)."""
     started = time.perf_counter()
     transcript = pipeline.transcribe(data)
     decode_seconds = time.perf_counter() - started
     reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
-    return judge(item, f"{style.name}@{style.speed}", _heard(reply), reply, transcript.seconds, decode_seconds)
+    return judge(item, voice, _heard(reply), reply, transcript.seconds, decode_seconds)
 
 
 def judge(item: dict, style: str, heard: str, reply: Reply, seconds: float = 0.0, decode_seconds: float = 0.0) -> Result:

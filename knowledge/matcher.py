@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer
+from knowledge.spelling import EnglishWords
 
 UNKNOWN_WEIGHT = 3.0   # a word the content never uses: treated as rarer than any known word
 DIGIT_FACTOR = 0.3     # "15" says less about the topic than "endurance"
@@ -39,7 +40,7 @@ class _Phrasing:
 class Matcher:
     """An index over every phrasing of every entry, built once at start."""
 
-    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, english: dict[str, int]) -> None:
+    def __init__(self, kb: KnowledgeBase, normalizer: Normalizer, english: EnglishWords) -> None:
         self.kb = kb
         spelt = {e.id: [normalizer.words(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
         self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer, spelt), english)

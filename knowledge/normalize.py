@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from knowledge.model import ContentError
-from knowledge.spelling import Speller
+from knowledge.spelling import EnglishWords, Speller
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -186,7 +186,7 @@ class Normalizer:
         self.speller = speller
         self._canonical_cache: dict[str, str] = {}
 
-    def with_spelling(self, words: set[str], english: dict[str, int]) -> Normalizer:
+    def with_spelling(self, words: set[str], english: EnglishWords) -> Normalizer:
         """A normaliser that also corrects typos, knowing English and `words` plus the lexicon's."""
         lex = self.lexicon
         ours = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | lex.foreign

@@ -16,6 +16,8 @@ import numpy as np
 from knowledge.features import Vector
 
 PRUNE = 0.02  # weights below this share of the largest are dropped: they never change a ranking
+INDEX = np.int32  # where each feature's row starts: far below 2**31 weights even at 10,000 entries
+CLASS = np.int16  # class numbers: at most 32,767 entries (the 10,000-entry benchmark fits); half of int32
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,14 @@ class Ranker:
         rows, classes = np.nonzero(by_feature)
         indptr = np.zeros(by_feature.shape[0] + 1, dtype=np.int64)
         np.add.at(indptr, rows + 1, 1)
-        return cls(tuple(labels), bias.astype(np.float32), np.cumsum(indptr), classes.astype(np.int32),
+        return cls(tuple(labels), bias.astype(np.float32), np.cumsum(indptr).astype(INDEX), classes.astype(CLASS),
                    by_feature[rows, classes])
 
     @classmethod
     def from_rows(cls, labels: Sequence[str], indptr: np.ndarray, classes: np.ndarray, weights: np.ndarray,
                   bias: np.ndarray) -> Ranker:
         """A ranker from weights already kept by feature (CSR rows of features x classes)."""
-        return cls(tuple(labels), bias.astype(np.float32), indptr.astype(np.int64), classes.astype(np.int32),
+        return cls(tuple(labels), bias.astype(np.float32), indptr.astype(INDEX), classes.astype(CLASS),
                    weights.astype(np.float32))
 
     def logits(self, vector: Vector) -> np.ndarray:

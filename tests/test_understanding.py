@@ -4,13 +4,16 @@ misses, references to our exercise, the safety detector in every dialogue, and t
 from __future__ import annotations
 
 import shutil
+import tracemalloc
 
+import numpy as np
 import pytest
 
 from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
 from knowledge.loader import CONTENT_DIR
+from knowledge.ranker import Ranker
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
 from knowledge.understanding import Evidence, Policy, decide, load_understanding
@@ -26,6 +29,35 @@ def test_words_neither_english_nor_ours_are_corrected():
     assert speller.correct("hamstirngs") == "hamstrings"
     assert speller.correct("wieght") == "weight"  # two swapped letters are one edit, and weight is commoner
     assert speller.correct("hyperextention") == "hyperextension"
+
+
+def test_the_english_word_list_is_two_sorted_arrays_looked_up_by_word():
+    english = load_english()
+    assert english.words.dtype.kind == "S" and english.counts.dtype == np.int64
+    assert (english.words[:-1] < english.words[1:]).all()  # byte order: the lookup bisects it
+    assert "weight" in english and "hamstirngs" not in english and "" not in english
+    assert english.count("the") > english.count("weight") > 0 == english.count("hamstirngs")
+    assert "the" not in english.common(0, 4) and "weight" in english.common(2_000_000, 3)
+
+
+def test_the_speller_keeps_english_as_arrays_not_python_strings():
+    english = load_english()
+    tracemalloc.start()
+    try:
+        speller = Speller(english, {"hamstrings", "hyperextension"})
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert speller.knows("weight") and speller.knows("hamstrings") and not speller.knows("hamstirngs")
+    assert kept < 1_800_000  # its 15,000 correction targets; a set of all 43,500 English words kept 7 MB
+
+
+def test_the_loaded_rankers_keep_row_starts_in_int32_and_class_numbers_in_int16(understanding):
+    model = understanding.model
+    rankers = [model.topics, model.safety, *model.talk.readers.values()]
+    assert all(r.indptr.dtype == np.int32 and r.classes.dtype == np.int16 for r in rankers)
+    rebuilt = Ranker.from_dense(["a", "b"], np.array([[1.0, 0.0], [0.0, 2.0]]), np.zeros(2))
+    assert rebuilt.indptr.dtype == np.int32 and rebuilt.classes.dtype == np.int16
 
 
 def test_chatter_around_a_question_does_not_drag_the_match(understanding):

@@ -23,6 +23,7 @@ from knowledge.understanding import LONG_MESSAGE_RELIEF
 from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.features import FILTERS, log_mel
+from voice.pipeline import VoicePipeline
 from voice.recognizer import Transcript
 from voice.speech import format_spoken
 from voice.whisper import MAX_WINDOW, window_seconds, without_repeats
@@ -48,6 +49,19 @@ def test_a_voice_note_round_trips_as_telegram_ogg_opus(voice):
     decoded = decode_audio(data)
     assert decoded.rate == 16_000 and abs(decoded.seconds - clip.seconds) < 0.1
     assert np.sqrt(np.mean(decoded.samples ** 2)) > 0.01
+
+
+def test_espeak_starts_at_the_first_reply_read_aloud_not_with_the_pipeline(voice):
+    started = []
+
+    def speaker():
+        started.append(1)
+        return voice.speaker
+
+    pipeline = VoicePipeline(voice.recognizer, speaker)
+    assert started == []
+    first, second = pipeline.speak("Three sets of ten."), pipeline.speak("Rest a minute.")
+    assert started == [1] and first.seconds > 0.5 and second.seconds > 0.5
 
 
 @pytest.mark.parametrize("style", STYLES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -65,3 +66,28 @@ def test_topic_words_are_the_contents_own_not_everyday_english_or_one_off_typos(
     assert len(words) == 30 and "glutes" in words and "the" not in words and "reverse" not in words
     used = usage(text for entry in kb.entries.values() for text in (entry.title, *entry.ask))
     assert all(used.texts[w] >= MIN_TEXTS for w in words)
+
+
+def test_the_prompt_is_derived_once_then_read_from_next_to_the_weights(kb, tmp_path, monkeypatch):
+    text = prompt.load_prompt(tmp_path, kb, DEFAULT.topic_words, DEFAULT.health_words)
+    assert text == prompt_for(kb, DEFAULT.topic_words, DEFAULT.health_words)
+    assert len(list(tmp_path.glob("prompt-text-*.txt"))) == 1
+    monkeypatch.setattr(prompt, "prompt_for", lambda *_: pytest.fail("the prompt was derived again"))
+    assert prompt.load_prompt(tmp_path, kb, DEFAULT.topic_words, DEFAULT.health_words) == text
+
+
+def test_changed_content_or_word_counts_derive_the_prompt_afresh(kb, tmp_path, monkeypatch):
+    prompt.load_prompt(tmp_path, kb, DEFAULT.topic_words, DEFAULT.health_words)
+    derived: list[int] = []
+    monkeypatch.setattr(prompt, "prompt_for", lambda _kb, topics, health: derived.append(topics) or "new")
+    assert prompt.load_prompt(tmp_path, kb, DEFAULT.topic_words + 1, DEFAULT.health_words) == "new"
+    entry = next(iter(kb.entries.values()))
+    changed = replace(kb, entries={**kb.entries, entry.id: replace(entry, ask=(*entry.ask, "is it any good"))})
+    assert prompt.load_prompt(tmp_path, changed, DEFAULT.topic_words, DEFAULT.health_words) == "new"
+    assert derived == [DEFAULT.topic_words + 1, DEFAULT.topic_words]
+
+
+def test_a_read_only_weights_folder_only_costs_deriving_the_prompt(kb, tmp_path):
+    missing = tmp_path / "not-there"
+    assert prompt.load_prompt(missing, kb, 2, 2) == prompt_for(kb, 2, 2)
+    assert not missing.exists()

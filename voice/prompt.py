@@ -11,10 +11,13 @@ A word is named once: a plural whose singular is already named is left out.
 Measured on bench/voice_questions.yaml and bench/voice_health_tuning.yaml (right entry in scope,
 doctor first), against the hand-written worries this replaced (245/288, 155/168): 12 topic and 32
 health words 249/288, 150/168; with the two-word phrases 249/288, 154/168; 40 health words
-246/288, 150/168; health words alone (48) 239/288."""
+246/288, 150/168; health words alone (48) 239/288.
+Deriving it reads the training data and the dictionary, which left 2.6 MB of the heap in use for the
+life of the bot, so the prompt is kept next to the weights under a hash of all it is derived from."""
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import re
 from collections import Counter
@@ -22,16 +25,20 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 from knowledge.model import KnowledgeBase
 from knowledge.safety import Safety, load_safety_lexicon
-from knowledge.training import load_training
+from knowledge.training import DATA_DIR, load_training
+from voice.tokens import save_quietly
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 SMOOTHING = 1_000_000  # corpus count added to every word: a word English never uses is not infinitely ours
 MIN_TEXTS = 3          # a topic word appears in this many phrasings at least (typos appear in one)
 COMMON = 50            # the commonest English words (the, my, in, …) are in no health phrase
 DICTIONARY = "frequency_dictionary_en_82_765.txt"  # symspellpy's, the speller's English
+# The code the prompt is derived by, besides the content, the training data and the dictionary.
+DERIVED_BY = (Path(__file__), DATA_DIR.parent / "training.py", DATA_DIR.parent / "safety.py")
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,30 @@ def prompt_for(kb: KnowledgeBase, topics: int, health: int) -> str:
     if health:
         parts.append(f"Health: {', '.join(health_words(kb, english, health, concerns))}.")
     return " ".join(parts)
+
+
+def load_prompt(folder: Path, kb: KnowledgeBase, topics: int, health: int) -> str:
+    """The prompt, read from `folder` when it was derived from the same inputs before, else derived
+    and kept there."""
+    path = folder / f"prompt-text-{inputs_digest(kb, topics, health)}.txt"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        prompt = prompt_for(kb, topics, health)
+    save_quietly(path, prompt)
+    return prompt
+
+
+def inputs_digest(kb: KnowledgeBase, topics: int, health: int) -> str:
+    """A hash of what the prompt is derived from: the word counts, the content's groups, titles and
+    phrasings, the training data (the safety lexicon and examples), the dictionary and the code."""
+    digest = hashlib.sha256(f"{topics} {health}\0".encode())
+    texts = [*kb.groups.values(), *(text for e in kb.entries.values() for text in (e.id, e.title, *e.ask))]
+    digest.update("\0".join(texts).encode("utf-8"))
+    for path in (*sorted(DATA_DIR.glob("*.yaml")), *DERIVED_BY, files("symspellpy").joinpath(DICTIONARY)):
+        with path.open("rb") as stream:  # a buffered file: typeshed's IO[bytes] just does not say so
+            digest.update(path.name.encode() + hashlib.file_digest(stream, "sha256").digest())  # type: ignore[arg-type]
+    return digest.hexdigest()[:16]
 
 
 def load_concerns(kb: KnowledgeBase) -> list[str]:

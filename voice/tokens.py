@@ -23,7 +23,7 @@ def prompt_tokens(model_dir: Path, prompt: str) -> tuple[list[int], int]:
     if cached is not None:
         return cached
     prefix, end = _tokenize(model_dir / "tokenizer.json", prompt)
-    _write_cache(cache, {"prompt": prompt, "prefix": prefix, "end": end})
+    save_quietly(cache, json.dumps({"prompt": prompt, "prefix": prefix, "end": end}))
     return prefix, end
 
 
@@ -41,12 +41,12 @@ def _read_cache(cache: Path, prompt: str) -> tuple[list[int], int] | None:
     return prefix, end
 
 
-def _write_cache(cache: Path, data: dict[str, object]) -> None:
-    """Keep the tokens for the next start (atomically); a read-only folder only costs the tokenizer."""
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+def save_quietly(path: Path, text: str) -> None:
+    """Keep a derived file for the next start (atomically); in a read-only folder it is derived again next time."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, cache)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)
 
