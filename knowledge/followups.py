@@ -26,6 +26,9 @@ class FollowUpWords:
         self.normalizer = normalizer
         self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
+        self._openers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the topic openers it starts
+        for opener in self.lexicon.changing_topic:
+            self._openers.setdefault(opener[0], []).append(opener)
 
     def asks_for_more(self, text: str) -> bool:
         """Whether a message asks for more about the last answer and nothing of its own: its words,
@@ -66,7 +69,7 @@ class FollowUpWords:
     def changes_topic(self, text: str) -> bool:
         """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm anatomy, ...")."""
         words = self.normalizer.words(text)
-        return any(tuple(words[i:i + len(p)]) == p for p in self.lexicon.changing_topic for i in range(len(words)))
+        return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in self._openers.get(w, ()))
 
     def refers_back(self, text: str) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
