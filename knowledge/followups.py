@@ -67,9 +67,12 @@ class FollowUpWords:
         return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
 
     def changes_topic(self, text: str) -> bool:
-        """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm anatomy, ...")."""
+        """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm anatomy, ...") and
+        does not point back after it ("another question about those": still a follow-up; "aside from
+        that, ..." opens one)."""
         words = self.normalizer.words(text)
-        return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in self._openers.get(w, ()))
+        ends = [i + len(p) for i, w in enumerate(words) for p in self._openers.get(w, ()) if tuple(words[i:i + len(p)]) == p]
+        return bool(ends) and self.lexicon.pointing_back.isdisjoint(words[max(ends):])
 
     def refers_back(self, text: str) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""

@@ -123,3 +123,6 @@ def test_a_message_opening_a_new_topic_is_read_on_its_own(understanding):
         assert reading.match.entry_id == understanding.read(f"{opener} {then}").match.entry_id, opener
     assert understanding.follow_ups.changes_topic("random but which brands make the machines")
     assert not understanding.follow_ups.changes_topic("why is that")
+    assert not understanding.follow_ups.changes_topic("another question about those, are they hard")
+    asked_more = follow_up(understanding, "what are tempo hypers", "is there something else i should know about them")
+    assert (asked_more.match.entry_id, asked_more.again) == ("tempo-hypers", True)
