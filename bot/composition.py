@@ -3,7 +3,8 @@ start, and every feature registered with one line."""
 
 from __future__ import annotations
 
-from bot.core.coach import Clock, Coach, utc_now
+from bot.core.coach import Coach, utc_now
+from bot.core.kit import Clock
 from bot.features.planning import feature as planning
 from bot.features.privacy import feature as privacy
 from bot.features.qa import feature as qa

@@ -24,27 +24,27 @@ class FollowUpWords:
 
     def __init__(self, normalizer: Normalizer, kb: KnowledgeBase) -> None:
         self.normalizer = normalizer
-        self.lexicon = normalizer.lexicon
+        lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
+        self._listing = lexicon.asking_each | frozenset(lexicon.ordinals)  # "each", "all", "first", "2nd"
+        self._pointers = lexicon.references | lexicon.pointing_back  # "it", "this", "that", "those"
         self._openers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the topic openers it starts
-        for opener in self.lexicon.changing_topic:
+        for opener in lexicon.changing_topic:
             self._openers.setdefault(opener[0], []).append(opener)
 
-    def asks_for_more(self, text: str) -> bool:
-        """Whether a message asks for more about the last answer and nothing of its own: its words,
-        apart from references ("that") and "each", are generic or ask for more."""
-        lexicon, normalizer = self.lexicon, self.normalizer
-        listing = lexicon.asking_each | set(lexicon.ordinals)
-        words = normalizer.words(text)
-        own = normalizer.tokens_of([w for w in words if w not in lexicon.references | lexicon.pointing_back | listing])
-        if not own and not normalizer.is_question(text):
-            return not listing.isdisjoint(words)  # "the 2nd one" asks; "lol", "ok" ask nothing
-        return all(normalizer.is_generic(t) or t in lexicon.asking_more for t in own)
+    def asks_for_more(self, words: list[str], question: bool) -> bool:
+        """Whether a message (its cleaned `words`; `question`: worded as one) asks for more about the
+        last answer and nothing of its own: its words, apart from references ("that") and "each", are
+        generic or ask for more."""
+        normalizer = self.normalizer
+        own = normalizer.tokens_of([w for w in words if w not in self._pointers and w not in self._listing])
+        if not own and not question:
+            return not self._listing.isdisjoint(words)  # "the 2nd one" asks; "lol", "ok" ask nothing
+        return all(normalizer.is_generic(t) or t in self.lexicon.asking_more for t in own)
 
-    def listed(self, text: str, last: Entry) -> tuple[str, ...]:
+    def listed(self, words: list[str], last: Entry) -> tuple[str, ...]:
         """Which of the things the last answer listed (its `parts`) a message asking for more is
         about: one ("the first one", "the 2nd"), each ("each one", "all of them", "those 3"), or none."""
-        words = self.normalizer.words(text)
         place = next((self.lexicon.ordinals[w] for w in words if w in self.lexicon.ordinals), 0)
         if place and abs(place) <= len(last.parts):
             return (last.parts[place - 1 if place > 0 else place],)
@@ -52,31 +52,31 @@ class FollowUpWords:
             return last.parts
         return ()
 
-    def answered_by(self, text: str, last: Entry) -> bool:
+    def answered_by(self, words: list[str], last: Entry) -> bool:
         """Whether a message that points back ("it", "those") and names no exercise asks about the
         last answer: most of its own words are among that answer's distinctive words."""
-        lexicon, normalizer = self.lexicon, self.normalizer
-        words = normalizer.words(text)
-        pointers = lexicon.references | lexicon.pointing_back
-        if pointers.isdisjoint(words):
+        normalizer = self.normalizer
+        if self._pointers.isdisjoint(words):
             return False
-        own = set(normalizer.tokens_of([w for w in words if w not in pointers]))
-        if lexicon.anchor in own or any(map(normalizer.is_foreign, own)):
+        own = set(normalizer.tokens_of([w for w in words if w not in self._pointers]))
+        if self.lexicon.anchor in own or any(map(normalizer.is_foreign, own)):
             return False
         own = {t for t in own if not normalizer.is_generic(t)}
         return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
 
-    def changes_topic(self, text: str) -> bool:
-        """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm anatomy, ...") and
-        does not point back after it ("another question about those": still a follow-up; "aside from
-        that, ..." opens one)."""
-        words = self.normalizer.words(text)
+    def changes_topic(self, words: list[str]) -> bool:
+        """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...") and
+        does not point back after the opener ("another question about those" is still a follow-up)."""
         ends = [i + len(p) for i, w in enumerate(words) for p in self._openers.get(w, ()) if tuple(words[i:i + len(p)]) == p]
-        return bool(ends) and self.lexicon.pointing_back.isdisjoint(words[max(ends):])
+        if not ends:
+            return False
+        rest = words[max(ends):]
+        rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
+        return self.lexicon.pointing_back.isdisjoint(rest)
 
-    def refers_back(self, text: str) -> bool:
+    def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
-        return not self.lexicon.pointing_back.isdisjoint(self.normalizer.words(text))
+        return not self.lexicon.pointing_back.isdisjoint(words)
 
 
 def _distinctive_words(normalizer: Normalizer, kb: KnowledgeBase) -> dict[str, frozenset[str]]:

@@ -56,10 +56,18 @@ class SafetyLexicon:
 
     def level(self, cleaned: str) -> Safety:
         """The level the lexicon gives a cleaned message."""
-        text = " ".join(self.not_a_concern.sub(" ", cleaned).split())  # one space, as the patterns' word gaps expect
+        text = self._without_look_alikes(cleaned)
         if self.emergency.search(text):
             return Safety.EMERGENCY
         return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
+
+    def is_emergency(self, cleaned: str) -> bool:
+        """Whether a cleaned message holds a red flag."""
+        return bool(self.emergency.search(self._without_look_alikes(cleaned)))
+
+    def _without_look_alikes(self, cleaned: str) -> str:
+        """The message with its look-alike phrases removed, one space between words as the patterns' word gaps expect."""
+        return " ".join(self.not_a_concern.sub(" ", cleaned).split())
 
 
 def load_safety_lexicon(path: Path = SAFETY_LEXICON) -> SafetyLexicon:
@@ -108,7 +116,7 @@ class SafetyDetector:
         is not "cannon breathe"), while look-alikes are recognised as spelt ("good for lower bakc pain")."""
         thresholds = thresholds or self.thresholds
         lexical = self.lexicon.level(cleaned)
-        if typed and self.lexicon.level(typed) is Safety.EMERGENCY:
+        if lexical is not Safety.EMERGENCY and typed not in ("", cleaned) and self.lexicon.is_emergency(typed):
             lexical = Safety.EMERGENCY
         # The classifier is not trusted on very short messages, nor on look-alikes: their words are
         # the ones it learned concerns from ("painted", "chest pad").

@@ -179,15 +179,18 @@ class Understanding:
         the context for the next message."""
         alone = self.read_uncached(text, margin)
         goal = self.goal(text)
-        follows = bool(context) and not self.follow_ups.changes_topic(text)
-        chosen = self._follow(alone, text, margin, context, goal) if follows else alone
+        words = self.matcher.normalizer.words(text)
+        follows = bool(context) and not self.follow_ups.changes_topic(words)
+        chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
 
-    def _follow(self, alone: Reading, text: str, margin: float, context: Context, goal: str | None) -> Reading:
-        """The reading of a message in a conversation: alone, or in context when that reads better."""
+    def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
+                goal: str | None) -> Reading:
+        """The reading of a message (and its cleaned `words`) in a conversation: alone, or in context
+        when that reads better."""
         last = self.kb.entries.get(context.entry or "")
-        about_last = self._about_last(alone, text, last) if last is not None else None
+        about_last = self._about_last(alone, text, words, last) if last is not None else None
         if about_last is not None:
             return about_last
         found = alone.match.entry_id
@@ -203,7 +206,7 @@ class Understanding:
                 found, candidates = switched, in_context.candidates
         if last is not None and found == last.id:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
-        if last is not None and found != last.id and self.follow_ups.refers_back(text):
+        if last is not None and found != last.id and self.follow_ups.refers_back(words):
             found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates})
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id:
@@ -211,15 +214,15 @@ class Understanding:
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
 
-    def _about_last(self, alone: Reading, text: str, last: Entry) -> Reading | None:
+    def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
         about each or one of the things it listed, or about its own words ("do i need bands for
         it"); None for any other message."""
-        if self.follow_ups.asks_for_more(text):
-            listed = self.follow_ups.listed(text, last)
+        if self.follow_ups.asks_for_more(words, self.matcher.normalizer.is_question(text)):
+            listed = self.follow_ups.listed(words, last)
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed, each=listed if len(listed) > 1 else ())
-        if self.follow_ups.answered_by(text, last):
+        if self.follow_ups.answered_by(words, last):
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         return None
 

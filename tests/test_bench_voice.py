@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_voice import FLITE_VOICES, voices
+from bench.bench_voice import FLITE_VOICES, STYLES, voices
 from tests.voice_support import shared_pipeline
 from voice.words import sentence_words
 
@@ -50,4 +50,5 @@ def test_flite_reads_the_question_in_its_voice_as_a_voice_note_whisper_hears(fli
 
 
 def test_espeak_stays_the_default_instrument():
-    assert all("@" in name for name in voices("espeak", shared_pipeline()))
+    assert list(voices("espeak", shared_pipeline())) == [f"{style.name}@{style.speed}" for style in STYLES]
+    assert [style.name for style in STYLES][:2] == ["en-us", "en-us+m3"]

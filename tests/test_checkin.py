@@ -55,10 +55,18 @@ async def test_a_typed_check_in(say, coach, clock, sender):
     assert status(coach, outbox) == "done"
 
 
+async def test_typed_not_feeling_well_gets_the_doctor_first_line_and_is_recorded(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    replies = say("not feeling well")
+    assert replies[0].safety == "doctor" and any("rest day" in r.text for r in replies[1:])
+    assert rows(coach) == [("rem", "unwell")] and status(coach, outbox) == "skipped"
+
+
 async def test_typed_unwell_then_pain_asks_to_redo_the_check(say, coach, clock, sender):
     dispatcher, outbox = sender
     await remind(say, coach, clock, dispatcher, outbox)
-    replies = say("unwell")  # ("not feeling well" reads as an emergency to the safety detector)
+    replies = say("unwell")
     assert any("rest day" in r.text for r in replies), [r.text[:80] for r in replies]
     assert any("redo the safety check" in r.text for r in say("yes"))
     assert coach.need(ScreeningFlow).status(7) is Status.EXPIRED

@@ -115,14 +115,12 @@ def test_a_follow_up_naming_which_of_the_things_listed_gets_that_one(understandi
 
 
 def test_a_message_opening_a_new_topic_is_read_on_its_own(understanding):
-    first = "how do beginners start with reverse hypers"
-    then = "what muscles does it work"
-    assert follow_up(understanding, first, then).match.entry_id == understanding.read(then).match.entry_id
-    for opener in ("random but", "unrelated,", "diff topic:", "nvm that.", "aside from that,"):
-        reading = follow_up(understanding, first, f"{opener} {then}")
-        assert reading.match.entry_id == understanding.read(f"{opener} {then}").match.entry_id, opener
-    assert understanding.follow_ups.changes_topic("random but which brands make the machines")
-    assert not understanding.follow_ups.changes_topic("why is that")
-    assert not understanding.follow_ups.changes_topic("another question about those, are they hard")
+    first, then = "how many reps for endurance", "whats the ghd option"
+    assert follow_up(understanding, first, then).match.entry_id == "program-endurance"  # pulled back by the context
+    assert understanding.read(then).match.entry_id == "ghd-alternative"
+    for opener in ("random but", "diff topic:", "nvm that.", "aside from that,"):
+        assert follow_up(understanding, first, f"{opener} {then}").match.entry_id == "ghd-alternative", opener
+    pointing_back = follow_up(understanding, first, f"another question about those, {then}")
+    assert pointing_back.match.entry_id == "program-endurance"  # an opener then "those": still a follow-up
     asked_more = follow_up(understanding, "what are tempo hypers", "is there something else i should know about them")
     assert (asked_more.match.entry_id, asked_more.again) == ("tempo-hypers", True)

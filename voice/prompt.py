@@ -29,6 +29,7 @@ from pathlib import Path
 
 from knowledge.model import KnowledgeBase
 from knowledge.safety import Safety, load_safety_lexicon
+from knowledge.spelling import DICTIONARY
 from knowledge.training import DATA_DIR, load_training
 from voice.tokens import save_quietly
 
@@ -36,7 +37,6 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 SMOOTHING = 1_000_000  # corpus count added to every word: a word English never uses is not infinitely ours
 MIN_TEXTS = 3          # a topic word appears in this many phrasings at least (typos appear in one)
 COMMON = 50            # the commonest English words (the, my, in, …) are in no health phrase
-DICTIONARY = "frequency_dictionary_en_82_765.txt"  # symspellpy's, the speller's English
 # The code the prompt is derived by, besides the content, the training data and the dictionary.
 DERIVED_BY = (Path(__file__), DATA_DIR.parent / "training.py", DATA_DIR.parent / "safety.py")
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 from bot.core.callbacks import Tap, parse_tap
 from bot.core.commands import COMMAND_NAME, Commands
 from bot.core.dialogue import ENTRY, STALE
-from bot.core.kit import Answers, Kit, Request
+from bot.core.kit import Answers, Clock, Kit, Request, T
 from bot.core.messages import Button, Inbound, InboundKind, Reply
 from bot.core.texts import DISK_FULL, NOTHING_TO_CANCEL, TOPICS_BUTTON, format_empty, format_help, format_unsupported, format_welcome
 from bot.storage.backend import SqlDatabase
@@ -28,8 +27,6 @@ from scheduler.parsing import mentions_time
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-Clock = Callable[[], datetime]
 Install = Callable[[Kit], None]  # a feature: declares what it brings (see bot/core/kit.py)
 EXPIRED_BUTTON = Reply(STALE.text, buttons=((TOPICS_BUTTON,),))
 

@@ -31,7 +31,6 @@ from scheduler.store import SchedulerStore
 
 T = TypeVar("T")
 Clock = Callable[[], datetime]
-UserAction = Callable[[int], list[Reply]]
 TapHandler = Callable[[int, Tap], list[Reply]]
 InboundHandler = Callable[[Inbound], list[Reply]]
 TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
