@@ -1,5 +1,6 @@
 """How well the talk readers understand what people say besides questions: intents at idle,
-yes/no at a prompt, goals in words, and answers to "Save this plan?".
+yes/no at a prompt, goals in words, answers to "Save this plan?", typed replies to a session
+reminder, and words closing the settings.
 
 Usage: python bench/bench_talk.py [SET.yaml ...]   (default: bench/unseen_intents.yaml)
 
@@ -7,7 +8,9 @@ What counts as right, per `at`:
 - idle: the intent (`question` and `other` must read as no intent);
 - yes_no: yes / no / unsure;
 - goal: the goal (`none`: no goal read);
-- save_plan: yes and no as such; an edit must never read as yes (the dialogue then reads the edit).
+- save_plan: yes and no as such; an edit must never read as yes (the dialogue then reads the edit);
+- checkin: done / snooze / skip / unwell (`other`: none of them);
+- settings: close (`other`: not closing).
 Sets written by strangers are frozen: print totals only, never tune on them.
 """
 
@@ -35,6 +38,10 @@ def reading(understanding: Understanding, at: str, text: str) -> str:
         return intent.value if intent else "none"
     if at == "goal":
         return understanding.goal(text) or "none"
+    if at == "checkin":
+        return understanding.checkin(text) or "other"
+    if at == "settings":
+        return "close" if understanding.closes(text) else "other"
     answer = understanding.answer(text)
     return answer.value if answer else "none"
 

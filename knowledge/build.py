@@ -63,11 +63,14 @@ def train(data: TrainingData, normalizer: Normalizer) -> Model:
 
 
 def train_talk(talk: dict[str, list[tuple[str, str]]], normalizer: Normalizer) -> Talk:
-    """Fit the talk readers on the words as spelt (see knowledge.intents)."""
-    docs = {reader: [_spelt_doc(normalizer, text) for text, _ in examples] for reader, examples in talk.items()}
-    vocabulary = Vocabulary.fit(doc for reader_docs in docs.values() for doc in reader_docs)
-    return Talk(vocabulary, {reader: _fit(vocabulary, docs[reader], [label for _, label in examples], TALK_C)
-                             for reader, examples in talk.items()})
+    """Fit the talk readers on the words as spelt (see knowledge.intents), each on a vocabulary of
+    its own examples, so adding a reader or its examples changes no other reader."""
+    readers = {}
+    for reader, examples in talk.items():
+        docs = [_spelt_doc(normalizer, text) for text, _ in examples]
+        vocabulary = Vocabulary.fit(docs)
+        readers[reader] = (vocabulary, _fit(vocabulary, docs, [label for _, label in examples], TALK_C))
+    return Talk(readers)
 
 
 def _spelt_doc(normalizer: Normalizer, text: str) -> tuple[list[str], list[str]]:
@@ -91,8 +94,11 @@ def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], la
     x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocabulary)), dtype=np.float32)
     model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, list(labels))
     classes = list(model.classes_)
+    coef, intercept = model.coef_, model.intercept_
+    if len(classes) == 2:  # one row for the second class; the first's zero row gives the same softmax
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     keep = [classes.index(label) for label in (order or classes)]
-    return Ranker.from_dense([classes[i] for i in keep], model.coef_[keep], model.intercept_[keep])
+    return Ranker.from_dense([classes[i] for i in keep], coef[keep], intercept[keep])
 
 
 def save_model(model: Model, path: Path) -> None:
@@ -134,18 +140,19 @@ def _load_vocabulary(arrays: dict[str, np.ndarray], prefix: str) -> Vocabulary:
 
 
 def _talk_arrays(talk: Talk) -> dict[str, np.ndarray]:
-    """The talk readers' arrays, named under "talk."."""
-    arrays = _vocabulary_arrays(talk.vocabulary, "talk.")
-    for reader, ranker in talk.readers.items():
-        arrays |= {f"talk.{reader}_labels": np.array(ranker.labels), **ranker.arrays(f"talk.{reader}")}
+    """The talk readers' arrays, named under "talk.<reader>"."""
+    arrays: dict[str, np.ndarray] = {}
+    for reader, (vocabulary, ranker) in talk.readers.items():
+        arrays |= {**_vocabulary_arrays(vocabulary, f"talk.{reader}."), f"talk.{reader}_labels": np.array(ranker.labels),
+                   **ranker.arrays(f"talk.{reader}")}
     return arrays
 
 
 def _load_talk(arrays: dict[str, np.ndarray]) -> Talk:
     """The saved talk readers (see `_talk_arrays`)."""
-    readers = {reader: Ranker.from_arrays([str(x) for x in arrays[f"talk.{reader}_labels"]], arrays, f"talk.{reader}")
-               for reader in TALK_LABELS}
-    return Talk(_load_vocabulary(arrays, "talk."), readers)
+    return Talk({reader: (_load_vocabulary(arrays, f"talk.{reader}."),
+                          Ranker.from_arrays([str(x) for x in arrays[f"talk.{reader}_labels"]], arrays, f"talk.{reader}"))
+                 for reader in TALK_LABELS})
 
 
 def cached_model(cache_dir: Path, digest: str, build: Callable[[], Model], rebuild: bool = False) -> Model:

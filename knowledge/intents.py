@@ -43,26 +43,30 @@ class Answer(Enum):
 
 
 GOALS = ("strength", "hypertrophy", "endurance", "mobility")
+CHECKIN = ("done", "snooze", "skip", "unwell")  # a session reminder's four buttons
+CLOSE = "close"
 NONE = "none"
 TALK_LABELS = {
     "intents": tuple(i.value for i in Intent),
     "answers": tuple(a.value for a in Answer),
     "goals": GOALS,
+    "checkin": CHECKIN,
+    "closing": (CLOSE,),
 }
-MIN_ODDS = {"intents": 0.5, "answers": 0.5, "goals": 0.5}  # below this the reader says none
+MIN_ODDS = dict.fromkeys(TALK_LABELS, 0.5) | {"checkin": 0.4}  # below this a reader says none (checkin: tuned
+# on bench/checkin_dev.yaml, flat from 0.25 to 0.4)
 
 
 @dataclass(frozen=True)
 class Talk:
-    """The talk readers: their own vocabulary and one classifier each."""
+    """The talk readers: a vocabulary and a classifier each."""
 
-    vocabulary: Vocabulary
-    readers: dict[str, Ranker]
+    readers: dict[str, tuple[Vocabulary, Ranker]]
 
     def label(self, reader: str, words: Sequence[str]) -> tuple[str, float]:
         """The likeliest label of a message (as spelt words) for one reader, and its probability."""
-        ranker = self.readers[reader]
-        probs = ranker.probabilities(self.vocabulary.vector(words, words))
+        vocabulary, ranker = self.readers[reader]
+        probs = ranker.probabilities(vocabulary.vector(words, words))
         best = int(probs.argmax())
         return ranker.labels[best], float(probs[best])
 
@@ -86,3 +90,11 @@ class Talk:
     def goal(self, words: Sequence[str]) -> str | None:
         """The training goal a message names, if any."""
         return self.read("goals", words)
+
+    def checkin(self, words: Sequence[str]) -> str | None:
+        """Which of a reminder's buttons a typed reply stands for (done, snooze, skip, unwell), if any."""
+        return self.read("checkin", words)
+
+    def closes(self, words: Sequence[str]) -> bool:
+        """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
+        return self.read("closing", words) == CLOSE

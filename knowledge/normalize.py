@@ -30,6 +30,7 @@ UNITS = {"set", "sets", "rep", "reps", "repetitions", "second", "seconds", "secs
 _NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(HOMOPHONES)
 APOSTROPHES = re.compile(r"[\u2019\u2018`´]")
 NON_WORD = re.compile(r"[^a-z0-9]+")
+VARIATION = "\ufe0f"  # the selector some keyboards add after an emoji
 QUESTION_REACH = 6  # a question word this near the start ("hey coach quick q how ...")
 DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013\u2014]\s*(\d)")
 
@@ -55,6 +56,7 @@ class Lexicon:
     asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
     ordinals: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "last" -> -1: which thing listed
     changing_topic: tuple[tuple[str, ...], ...] = ()  # word sequences that open a new topic ("unrelated", "q2")
+    emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
 
 
 class WordLoader(yaml.CSafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
@@ -71,7 +73,7 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "asking_more": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
-                                  "ordinals": dict}
+                                  "ordinals": dict, "emoji": dict}
 
 
 class LexiconError(ContentError):
@@ -113,7 +115,16 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         asking_each=frozenset(str(w) for w in data["asking_each"]),
         ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
         changing_topic=tuple(tuple(clean_text(str(p)).split()) for p in data["changing_topic"] if clean_text(str(p))),
+        emoji=_emoji(data["emoji"]),
     )
+
+
+def _emoji(data: dict[Any, Any]) -> dict[str, str]:
+    """Emoji (one character each, the variation selector dropped) -> the word each stands for."""
+    emoji = {str(k).replace(VARIATION, ""): str(v) for k, v in data.items()}
+    if any(len(k) != 1 for k in emoji):
+        raise ValueError("each 'emoji' key must be one emoji")
+    return emoji
 
 
 def clean_text(text: str) -> str:
@@ -194,7 +205,10 @@ class Normalizer:
         return Normalizer(lex, Speller(english, ours))
 
     def words(self, text: str) -> list[str]:
-        """Cleaned words with number words as digits, before any lexicon or spelling change."""
+        """Cleaned words with number words as digits, before any lexicon or spelling change (an
+        emoji that stands for a word, such as a reminder button's, becomes that word)."""
+        if self.lexicon.emoji and not text.isascii():
+            text = "".join(f" {self.lexicon.emoji[c]} " if c in self.lexicon.emoji else c for c in text)
         return numbers_to_digits(clean_text(text).split())
 
     def tokens(self, text: str) -> list[str]:

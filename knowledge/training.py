@@ -62,6 +62,7 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     harmless = [(text, "none") for text, _ in ours + gap_texts + offtopic]
     talk = load_talk(directory)
     talk["intents"] += [(text, NOT_OURS) for text, _ in ours + gap_texts + offtopic]  # questions and chat
+    talk["goals"] += [(text, NOT_OURS) for text, label in talk["answers"] if label != NOT_OURS]  # "looks good" is no goal
     return TrainingData(gaps, ours + gap_texts + offtopic, safety + harmless, talk)
 
 

@@ -4,7 +4,8 @@ A message is cleaned and spelt (knowledge.spelling), normalised with the lexicon
 - the learned topic ranker (knowledge.ranker): which entry, near-miss topic or "not ours" it is;
 - rapidfuzz's fuzzy scores over the curated phrasings (knowledge.matcher);
 - the safety detector (knowledge.safety), on every message;
-- the talk readers (knowledge.intents): intents, typed yes/no answers and goals, for the dialogues.
+- the talk readers (knowledge.intents): intents, typed yes/no answers, goals, check-in replies and
+  closing words, for the dialogues.
 The ranker's probability and the fuzzy score are fused into one 0-100 score per entry. The bot
 answers the best entry when that score clears the threshold and "not ours" is not the likelier
 reading; a near-miss topic gets its own "the articles don't cover that" reply.
@@ -260,6 +261,19 @@ class Understanding:
     def goal(self, text: str) -> str | None:
         """The training goal a message names ("strength", "hypertrophy", "endurance", "mobility")."""
         return self.model.talk.goal(self._spelt(text))
+
+    def checkin(self, text: str) -> str | None:
+        """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
+        a question ("what if I skip?") is none of them (it gets answered), and a health concern that
+        reads as none of them ("came down with the flu") is "unwell"."""
+        if "?" in text:
+            return None
+        label = self.model.talk.checkin(self._spelt(text))
+        return "unwell" if label is None and self.read(text).safety is not Safety.NONE else label
+
+    def closes(self, text: str) -> bool:
+        """Whether a message closes the screen shown, changing nothing ("that's all", "leave it")."""
+        return self.model.talk.closes(self._spelt(text))
 
     def _spelt(self, text: str) -> list[str]:
         """A message's words, typos corrected."""

@@ -84,7 +84,7 @@ def test_every_store_works_through_the_minimal_interface(backend):
     assert plans.advance(plan, "sending", False, None, None) is not None
     assert plans.advance(plan, "sending", False, None, None) is None  # the compare-and-set
     assert plans.claim_due_snoozes(NOW) == [] and store.prune_updates(NOW) == 0
-    privacy.forget_user(backend, 7)  # type: ignore[arg-type]
+    privacy.forget_user(backend, 7, [screening.forget])  # type: ignore[arg-type]
     assert store.load_first_seen(7) is None and plans.load_profile(7) == Profile(7)
     assert plans.load_occurrence(1) is None and screening.load_result(7) is None
     assert DialogueStore(backend).load(7) is None  # type: ignore[arg-type]

@@ -55,6 +55,23 @@ async def test_a_typed_check_in(say, coach, clock, sender):
     assert status(coach, outbox) == "done"
 
 
+@pytest.mark.parametrize(("typed", "said", "recorded"), [
+    ("just finished, 3 sets 💪", "Nice work", "done"), ("give me 10 min", "15 minutes", "snoozed"),
+    ("no time today, stuck at work", "Skipped today", "skipped")])
+async def test_a_check_in_typed_in_other_words_is_read_by_the_understanding_layer(say, coach, clock, sender, typed,
+                                                                                   said, recorded):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert said in say(typed)[0].text and status(coach, outbox) == recorded
+
+
+async def test_a_question_at_a_check_in_is_answered_and_records_nothing(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert say("how many sets should i do for strength?")[0].entry is not None
+    assert status(coach, outbox) == "sent" and rows(coach) == [("rem", "open")]
+
+
 async def test_typed_not_feeling_well_gets_the_doctor_first_line_and_is_recorded(say, coach, clock, sender):
     dispatcher, outbox = sender
     await remind(say, coach, clock, dispatcher, outbox)

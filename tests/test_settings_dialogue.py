@@ -34,6 +34,12 @@ def test_settings_change_by_button_and_by_words(green, coach):
     assert green(button(shown, "at start"), button=True) == [STALE]  # a button of the closed settings
 
 
+@pytest.mark.parametrize("typed", ["leave it as it is", "all good thanks", "nothing to change"])
+def test_settings_close_on_closing_words_read_by_the_understanding_layer(green, coach, typed):
+    green("/settings")
+    assert "kept as they are" in green(typed)[0].text and rows(coach) == []
+
+
 def test_an_older_settings_message_no_longer_applies(green, coach):
     old = green("/settings")[0]
     new = green("/settings")[0]

@@ -53,7 +53,9 @@ def test_yes_and_no_in_the_talk_data_are_words_not_booleans(tmp_path):
     (tmp_path / "intents.yaml").write_text(
         f"intents: {{{intents}, none: [no]}}\n"
         "answers: {yes: [yes], no: [no], unsure: [dunno], none: [on]}\n"
-        "goals: {strength: [strong], hypertrophy: [size], endurance: [stamina], mobility: [mobility], none: [off]}\n")
+        "goals: {strength: [strong], hypertrophy: [size], endurance: [stamina], mobility: [mobility], none: [off]}\n"
+        "checkin: {done: [done], snooze: [later], skip: [skip], unwell: [sick], none: [hi]}\n"
+        "closing: {close: [no changes], none: [yes]}\n")
     answers = load_talk(tmp_path)["answers"]
     assert ("yes", "yes") in answers and ("no", "no") in answers and ("on", "none") in answers
 

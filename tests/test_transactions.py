@@ -66,7 +66,7 @@ def test_sqlite_utils_with_conn_alone_would_not_roll_back():
 
 
 def test_forget_user_erases_all_or_nothing():
-    writes = assert_all_or_nothing(seed_user, lambda db: privacy.forget_user(db, 7))
+    writes = assert_all_or_nothing(seed_user, lambda db: privacy.forget_user(db, 7, [ScreeningStore(db).forget]))
     assert writes >= 8
 
 

@@ -54,7 +54,7 @@ def test_the_speller_keeps_english_as_arrays_not_python_strings():
 
 def test_the_loaded_rankers_keep_row_starts_in_int32_and_class_numbers_in_int16(understanding):
     model = understanding.model
-    rankers = [model.topics, model.safety, *model.talk.readers.values()]
+    rankers = [model.topics, model.safety, *(ranker for _, ranker in model.talk.readers.values())]
     assert all(r.indptr.dtype == np.int32 and r.classes.dtype == np.int16 for r in rankers)
     rebuilt = Ranker.from_dense(["a", "b"], np.array([[1.0, 0.0], [0.0, 2.0]]), np.zeros(2))
     assert rebuilt.indptr.dtype == np.int32 and rebuilt.classes.dtype == np.int16

@@ -26,6 +26,14 @@ class UnderstandingWords:
         found = self.understanding.answer(text) if text.strip() else None
         return found.value if found is not None else None
 
+    def checkin(self, text: str) -> str | None:
+        """"done" | "snooze" | "skip" | "unwell" (a reminder's buttons), or None."""
+        return self.understanding.checkin(text) if text.strip() else None
+
+    def closes(self, text: str) -> bool:
+        """Whether the message closes the screen shown, changing nothing."""
+        return bool(text.strip()) and self.understanding.closes(text)
+
     def is_yes(self, text: str) -> bool:
         """Whether the message confirms what the bot just showed."""
         return self.answer(text) == "yes"

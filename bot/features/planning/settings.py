@@ -28,7 +28,6 @@ from scheduler.timezones import format_zone
 
 DIALOGUE = "set"
 TYPED_FOR = timedelta(minutes=10)
-CLOSING = {"thats all", "that's all", "nothing else", "no changes", "all good", "keep them", "keep it", "close settings"}
 
 
 class Step(Enum):
@@ -75,7 +74,7 @@ class SettingsDialog:
         if state.updated_at is None or self.clock() > state.updated_at + TYPED_FOR:
             self.dialogues.end(state.user_id, DIALOGUE)
             return None
-        if text.strip().lower().strip(".!") in CLOSING:
+        if self.words.closes(text):
             return self.cancel(state)
         named = "goal" in text.lower() or len(text.split()) <= 3
         return self._typed_change(state.user_id, text, goals=named)

@@ -14,5 +14,8 @@ class PlanWords(Protocol):
     def answer(self, text: str) -> str | None:
         """"yes" | "no" | "unsure", or None."""
 
+    def closes(self, text: str) -> bool:
+        """Whether the message closes the screen shown, changing nothing ("that's all")."""
+
     def is_yes(self, text: str) -> bool:
         """Whether the message confirms what the bot just showed."""

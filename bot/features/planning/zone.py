@@ -1,5 +1,5 @@
 """The time-zone step of planning: a guessed zone shown with its local time and a button to
-confirm it, a choice for an ambiguous name, and what counts as a typed "yes"."""
+confirm it, a choice for an ambiguous name, and reading a place or zone change from typed words."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from datetime import datetime
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
 from scheduler.timezones import ZoneGuess, format_zone, zone_info
-
-YES = ("yes", "y", "yep", "yeah", "yes please", "right", "correct", "that's right", "thats right", "ok", "okay", "sure")
 
 
 def zone_check(guess: ZoneGuess, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
@@ -26,11 +24,6 @@ def zone_check(guess: ZoneGuess, now: datetime, zone_button: Callable[[str, str]
         rows = tuple((zone_button(f"{label}, now {t.format_clock(now, z)}", z),) for label, z in guess.choices)
         return Reply(t.ZONE_CHOICE, buttons=rows)
     return Reply(t.ZONE_UNKNOWN, location=True)
-
-
-def is_yes(text: str) -> bool:
-    """Whether a typed message confirms what the bot just showed."""
-    return text.strip().lower().strip(".!") in YES
 
 
 def known_zone(name: str) -> bool:

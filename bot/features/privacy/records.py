@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from bot.core.messages import Reply
-from bot.features.screening.store import ScreeningStore
 from bot.storage.backend import SqlDatabase
 from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import transaction
@@ -14,11 +13,10 @@ from scheduler.store import SchedulerStore
 
 
 def forget_user(db: SqlDatabase, user_id: int, erasers: Iterable[Callable[[int], None]] = ()) -> None:
-    """Erase everything stored about a user in one transaction (the features' own records through
-    their `erasers`): all of it or, on failure, none."""
+    """Erase everything stored about a user in one transaction: the core's records (dialogues, plans,
+    the user) and each feature's own through the `erasers` it registered; all of it or, on failure, none."""
     with transaction(db):
         DialogueStore(db).forget(user_id)  # every dialogue open: a plan being made and a check-in included
-        ScreeningStore(db).forget(user_id)
         SchedulerStore(db).forget(user_id)
         for erase in erasers:
             erase(user_id)

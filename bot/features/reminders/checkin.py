@@ -16,11 +16,11 @@ from enum import Enum
 from bot.core.callbacks import Tap
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Button, Reply
+from bot.core.words import UnderstandingWords
 from bot.features.planning import texts as t
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.storage.dialogues import State
 from knowledge.model import KnowledgeBase
-from knowledge.normalize import clean_text
 from scheduler.dispatcher import Due
 from scheduler.store import Occurrence, SchedulerStore
 
@@ -38,12 +38,6 @@ ON_HOLD = ("Your session at {when} is on hold: your safety check has expired or 
 CLOSED = "That reminder is no longer open, so nothing changed."
 DONE, SNOOZED, SKIPPED = ("💪 Nice work! Session recorded as done.", "😴 Okay, I'll remind you again in 15 minutes.",
                           "Skipped today. See you next session.")
-TYPED = {  # what a typed check-in says (after clean_text), by the button it stands for
-    "done": {"done", "did it", "i did it", "done it", "all done", "finished", "completed", "trained", "i trained"},
-    "snooze": {"snooze", "later", "remind me later", "snooze it", "in 15 minutes", "not yet"},
-    "skip": {"skip", "skip today", "skip it", "skipping today", "not today", "skip this one"},
-    "unwell": {"not feeling well", "unwell", "i feel unwell", "feeling unwell", "sick", "i am sick", "im sick", "ill"},
-}
 
 
 class Step(Enum):
@@ -59,12 +53,12 @@ class Reminders:
     name = DIALOGUE
 
     def __init__(self, kb: KnowledgeBase, store: SchedulerStore, screening: ScreeningFlow, dialogues: Dialogues,
-                 answer: Callable[[str], str | None], clock: Callable[[], datetime]) -> None:
+                 words: UnderstandingWords, clock: Callable[[], datetime]) -> None:
         self.kb = kb
         self.store = store
         self.screening = screening
         self.dialogues = dialogues
-        self.answer = answer  # the understanding layer's yes / no, for the pain question
+        self.words = words  # the understanding layer's check-in replies, and yes / no for the pain question
         self.clock = clock
 
     def compose(self, due: Due) -> Reply:
@@ -97,9 +91,9 @@ class Reminders:
         if occurrence is None or self.clock() > occurrence.at + TYPED_FOR:
             return None
         if state.step == Step.UNWELL.value:
-            action = {"yes": "pain", "no": "nopain"}.get(self.answer(text) or "")
+            action = {"yes": "pain", "no": "nopain"}.get(self.words.answer(text) or "")
         else:
-            action = next((a for a, words in TYPED.items() if clean_text(text) in words), None)
+            action = self.words.checkin(text)
         return self._act(state, action, edit=False) if action else None
 
     def cancel(self, state: State) -> list[Reply]:

@@ -9,6 +9,6 @@ from bot.features.screening.flow import ScreeningFlow
 
 def install(kit: Kit) -> None:
     """Compose reminders (held while the safety check is not valid) and run their check-in dialogue."""
-    reminders = Reminders(kit.kb, kit.plans, kit.need(ScreeningFlow), kit.dialogues, kit.words.answer, kit.clock)
+    reminders = Reminders(kit.kb, kit.plans, kit.need(ScreeningFlow), kit.dialogues, kit.words, kit.clock)
     kit.dialogues.register(reminders)
     kit.reminder = reminders.compose

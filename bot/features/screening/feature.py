@@ -10,7 +10,8 @@ from knowledge.intents import Intent
 
 def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
-    screening = ScreeningFlow(ScreeningStore(kit.db), kit.clock, answer=kit.words.answer)
+    store = ScreeningStore(kit.db)
+    screening = ScreeningFlow(store, kit.clock, answer=kit.words.answer)
     kit.provide(screening)
     kit.dialogues.register(screening)
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
@@ -19,3 +20,4 @@ def install(kit: Kit) -> None:
                      listed=False)
     kit.request(Intent.SCREEN, lambda user_id, _text: screening.start(user_id), starts_dialogue=True, interrupts=True)
     kit.descriptions.append(screening.describe)
+    kit.erasers.append(store.forget)
