@@ -38,8 +38,12 @@ class FollowUpWords:
         generic or ask for more."""
         normalizer = self.normalizer
         own = normalizer.tokens_of([w for w in words if w not in self._pointers and w not in self._listing])
+        if not words:
+            return False  # "?", an emoji, another script: nothing said
         if not own and not question:
             return not self._listing.isdisjoint(words)  # "the 2nd one" asks; "lol", "ok" ask nothing
+        if all(t.isdigit() for t in own) and not question:
+            return not (self._listing | self._pointers).isdisjoint(words)  # "those 3" asks; "9999" does not
         return all(normalizer.is_generic(t) or t in self.lexicon.asking_more for t in own)
 
     def listed(self, words: list[str], last: Entry) -> tuple[str, ...]:
@@ -73,6 +77,10 @@ class FollowUpWords:
         rest = words[max(ends):]
         rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
         return self.lexicon.pointing_back.isdisjoint(rest)
+
+    def points_back(self, words: list[str]) -> bool:
+        """Whether a message points at something said before ("it", "those", "they")."""
+        return not self._pointers.isdisjoint(words)
 
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""

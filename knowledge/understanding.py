@@ -36,6 +36,7 @@ CANDIDATES = 5
 LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
 SUGGESTION_FLOOR = 20.0  # candidates below this are not offered as suggestions
+SAYS_SOMETHING = 5.0  # a message whose best candidate scores below this says nothing of its own ("null", "asdkjhasd")
 CLOSE_GAP = 10.0  # a runner-up this near the best entry's score is a close second
 LONG_MESSAGE = 10         # tokens: a longer message's context words dilute its scores...
 LONG_MESSAGE_RELIEF = 6.0  # ...so it needs this much less
@@ -181,10 +182,24 @@ class Understanding:
         alone = self.read_uncached(text, margin)
         goal = self.goal(text)
         words = self.matcher.normalizer.words(text)
-        follows = bool(context) and not self.follow_ups.changes_topic(words)
+        follows = bool(context) and self._may_follow(alone, text, words)
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _may_follow(self, alone: Reading, text: str, words: list[str]) -> bool:
+        """Whether a message can be a follow-up at all: it opens no new topic; a health concern ("i
+        have a herniated disc") or a near miss the articles do not cover ("is the gym open on sunday")
+        only when it points back ("does it help with soreness too?"), so a disclosure never gets the
+        last programme; and it says something: a question, words of its own to match, or a follow-up's
+        words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
+        if self.follow_ups.changes_topic(words):
+            return False
+        if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
+            return False
+        question = self.matcher.normalizer.is_question(text)
+        said = bool(alone.candidates) and alone.candidates[0].score >= SAYS_SOMETHING
+        return bool(words) and (said or question or self.follow_ups.asks_for_more(words, question))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:

@@ -57,7 +57,7 @@ async def test_a_typed_check_in(say, coach, clock, sender):
 
 @pytest.mark.parametrize(("typed", "said", "recorded"), [
     ("just finished, 3 sets 💪", "Nice work", "done"), ("give me 10 min", "15 minutes", "snoozed"),
-    ("no time today, stuck at work", "Skipped today", "skipped")])
+    ("no time today, stuck at work", "Skipped today", "skipped"), ("✅", "Nice work", "done")])
 async def test_a_check_in_typed_in_other_words_is_read_by_the_understanding_layer(say, coach, clock, sender, typed,
                                                                                    said, recorded):
     dispatcher, outbox = sender

@@ -124,3 +124,22 @@ def test_a_message_opening_a_new_topic_is_read_on_its_own(understanding):
     assert pointing_back.match.entry_id == "program-endurance"  # an opener then "those": still a follow-up
     asked_more = follow_up(understanding, "what are tempo hypers", "is there something else i should know about them")
     assert (asked_more.match.entry_id, asked_more.again) == ("tempo-hypers", True)
+
+
+def test_a_message_that_says_nothing_is_never_read_as_the_last_topic(understanding):
+    for then in ("null", "asdkjhasd", "🙂", "yes", "9999999999", "Сколько повторений для силы?"):
+        reading = follow_up(understanding, "how many reps for strength", then)
+        assert (reading.match.entry_id, reading.again) == (None, False), then
+
+
+def test_a_health_disclosure_after_an_answer_is_read_on_its_own(understanding):
+    for then in ("i have a herniated disc", "my back is killing me"):
+        reading = follow_up(understanding, "how many reps for strength", then)
+        assert reading.safety.label == "doctor" and reading.match.entry_id != "program-strength", then
+    pointing = follow_up(understanding, "what is the rehab use of reverse hypers", "which injuries do they help after?")
+    assert pointing.match.entry_id == "rehab"  # a concern that points back stays a follow-up
+
+
+def test_a_near_miss_after_an_answer_is_said_to_be_uncovered(understanding):
+    reading = follow_up(understanding, "who invented the reverse hyper", "is the gym open on sunday")
+    assert reading.gap is not None and reading.match.entry_id is None

@@ -13,6 +13,7 @@ from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
 from knowledge.loader import CONTENT_DIR
+from knowledge.normalize import LEXICON_PATH, LexiconError, load_lexicon
 from knowledge.ranker import Ranker
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
@@ -148,6 +149,9 @@ def test_everyday_words_around_a_question_do_not_make_it_another_topic(understan
     ("mate keeled over next to me after his reverse hypers", Safety.EMERGENCY),
     ("everything is spinning, i threw up and cant walk straight", Safety.EMERGENCY),
     ("one side of my body is tingling since i sat up", Safety.EMERGENCY),  # "one" is read as the digit 1
+    ("i feel dizzy and my left arm hurts", Safety.EMERGENCY),
+    ("my heart hurts", Safety.EMERGENCY),
+    ("i hurt my back badly just now, sharp pain", Safety.EMERGENCY),
     ("legs went totally weak, i cant lift them off the floor", Safety.EMERGENCY),
     ("vertigo episodes this week, is it bad to be on the machine", Safety.DOCTOR),
     ("my lower back has been cranky since the weekend", Safety.DOCTOR),
@@ -225,6 +229,15 @@ def test_kb_check_catches_a_lexicon_slip_without_a_traceback(capsys, monkeypatch
     assert main(["kb", "check"]) == 1
     out = capsys.readouterr().out
     assert "lexicon.yaml" in out and "Traceback" not in out
+
+
+def test_an_emoji_standing_for_a_word_reads_as_that_word_and_a_bad_entry_is_a_lexicon_error(understanding, tmp_path):
+    normalizer = understanding.matcher.normalizer
+    assert normalizer.words("✅ 👍️ 🙂") == ["done", "ok"]  # the variation selector is dropped; 🙂 stands for nothing
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(LEXICON_PATH.read_text(encoding="utf-8").replace('"👍": ok', '"👍👍": ok'), encoding="utf-8")
+    with pytest.raises(LexiconError, match="one emoji"):
+        load_lexicon(lexicon)
 
 
 def test_the_model_is_built_once_and_rebuilt_when_the_content_changes(tmp_path, small_training):
