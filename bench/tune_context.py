@@ -1,8 +1,10 @@
 """Tune how much the conversation weighs (knowledge.context.ContextPolicy) on the development
 two-turn sets, with k-fold cross-validation: each fold's figure comes from weights chosen on the
-other folds.
+other folds. The default sets mix follow-ups (followups_dev*.yaml) and as many questions of their
+own asked after another answer (independent_dev.yaml), so the context is tuned both to follow and
+to let go.
 
-Usage: python bench/tune_context.py [bench/followups_dev.yaml bench/followups_dev2.yaml] [--folds 5]
+Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5]
 Never run it on a frozen unseen set.
 """
 
@@ -20,9 +22,10 @@ from bot.settings import load_settings
 from knowledge.context import ContextPolicy
 from knowledge.understanding import Understanding
 
-DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml")]
+DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml",
+                                                              "independent_dev.yaml")]
 GRID = [ContextPolicy(*values) for values in itertools.product(
-    (-10.0, -5.0, 0.0, 5.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0, 40.0), (25.0, 40.0, 100.0))]
+    (-5.0, 0.0, 10.0, 20.0, 30.0, 50.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0), (0.0, 5.0, 10.0, 25.0, 100.0))]
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:

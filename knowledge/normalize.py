@@ -127,6 +127,12 @@ def _emoji(data: dict[Any, Any]) -> dict[str, str]:
     return emoji
 
 
+def other_script(text: str) -> bool:
+    """Whether a message is written in letters with no Latin form (Cyrillic, Arabic, Chinese...)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not clean_text(text)
+
+
 def clean_text(text: str) -> str:
     """Lower-case, fold accents, drop emoji and punctuation; keep letters, digits and spaces."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -179,9 +179,10 @@ class Understanding:
     def read_in_context(self, text: str, margin: float, context: Context) -> Reading:
         """A follow-up read against the conversation (see knowledge.context); the reading keeps
         the context for the next message."""
-        alone = self.read_uncached(text, margin)
-        goal = self.goal(text)
         words = self.matcher.normalizer.words(text)
+        question = self.follow_ups.after_opener(words) if self.follow_ups.changes_topic(words) else None
+        alone = self.read_uncached(" ".join(question) if question else text, margin)  # "random but <question>"
+        goal = self.goal(text)
         follows = bool(context) and self._may_follow(alone, text, words)
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         about = context.entry if chosen.each else chosen.match.entry_id
@@ -194,7 +195,7 @@ class Understanding:
         last programme; and it says something: a question, words of its own to match, or a follow-up's
         words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
         if self.follow_ups.changes_topic(words):
-            return False
+            return False  # read alone, without the opener (`read_in_context`)
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
         question = self.matcher.normalizer.is_question(text)
@@ -258,6 +259,8 @@ class Understanding:
         level = self.safety.level(" ".join(spelt), odds, typed=" ".join(words))
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
+            return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
+        if len(words) == 1 and self.model.talk.answer(spelt) is not None:  # "no", "yep": an answer, not a question
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
         evidence = self.evidence(tokens, vector)
         decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)

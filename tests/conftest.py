@@ -37,6 +37,13 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def suite_model(monkeypatch):
+    """Every command a test runs in a folder of its own loads the suite's model instead of
+    building one there (a build takes a core for half a minute or more)."""
+    monkeypatch.setenv("COACHBOT_KB_CACHE_DIR", str(KB_CACHE))
+
+
 @pytest.fixture(scope="session")
 def understanding() -> Understanding:
     """The real content and its model, loaded once for the whole run."""

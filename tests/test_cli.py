@@ -12,7 +12,6 @@ import pytest
 
 from bot.cli import main
 from tests.botprocess import coachbot_command
-from tests.conftest import KB_CACHE
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +19,6 @@ def isolated(tmp_path, monkeypatch):
     """Each test gets its own database and no developer .env."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COACHBOT_DB", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("COACHBOT_KB_CACHE_DIR", str(KB_CACHE))
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
 
 

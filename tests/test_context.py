@@ -115,15 +115,22 @@ def test_a_follow_up_naming_which_of_the_things_listed_gets_that_one(understandi
 
 
 def test_a_message_opening_a_new_topic_is_read_on_its_own(understanding):
-    first, then = "how many reps for endurance", "whats the ghd option"
-    assert follow_up(understanding, first, then).match.entry_id == "program-endurance"  # pulled back by the context
-    assert understanding.read(then).match.entry_id == "ghd-alternative"
-    for opener in ("random but", "diff topic:", "nvm that.", "aside from that,"):
-        assert follow_up(understanding, first, f"{opener} {then}").match.entry_id == "ghd-alternative", opener
+    first, then = "how many reps for endurance", "how long to rest"
+    assert follow_up(understanding, first, then).match.entry_id == "program-endurance"  # for that goal, in context
+    assert understanding.read(then).match.entry_id == "rest-periods"
+    for opener in ("random but", "diff topic:", "nvm that.", "aside from that,"):  # the question read without it
+        assert follow_up(understanding, first, f"{opener} {then}").match.entry_id == "rest-periods", opener
     pointing_back = follow_up(understanding, first, f"another question about those, {then}")
     assert pointing_back.match.entry_id == "program-endurance"  # an opener then "those": still a follow-up
     asked_more = follow_up(understanding, "what are tempo hypers", "is there something else i should know about them")
     assert (asked_more.match.entry_id, asked_more.again) == ("tempo-hypers", True)
+
+
+def test_a_short_question_of_its_own_is_not_pulled_back_to_the_last_answer(understanding):
+    assert follow_up(understanding, "how many reps for endurance", "whats the ghd option").match.entry_id \
+        == "ghd-alternative"
+    assert follow_up(understanding, "do i lock the knees on RH", "whats the diference between this and a GHD") \
+        .match.entry_id == "ghd-alternative"
 
 
 def test_a_message_that_says_nothing_is_never_read_as_the_last_topic(understanding):

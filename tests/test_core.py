@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.composition import assemble, build_understanding
 from bot.core.messages import Inbound, InboundKind
 from bot.features.qa.texts import CAPABILITIES, DOCTOR_FIRST, EMERGENCY
@@ -23,6 +25,13 @@ def test_off_topic_question_is_declined_kindly_with_a_topic_menu(say, coach):
     assert CAPABILITIES in reply.text
     assert "topics" in [b.data for b in reply.button_list()]
     assert coach.store.load_misses()[0]["text"] == "what's the capital of France?"
+
+
+@pytest.mark.parametrize("text", ["Сколько повторений для силы?", "كم عدد المجموعات للقوة", "多少次"])
+def test_a_message_in_another_script_is_told_the_bot_reads_english(say, text):
+    reply = say(text)[0]
+    assert "only read English" in reply.text and not reply.matched
+    assert "only read English" not in say("what's the capital of France?")[0].text
 
 
 def test_below_the_threshold_the_bot_offers_up_to_three_did_you_mean_buttons(clock):

@@ -277,3 +277,8 @@ def test_a_message_no_component_scores_is_declined_without_candidates(understand
     evidence = Evidence("zzz", {"none": 1.0}, {})
     decision = decide(evidence, Policy(threshold=0.0), evidence.entries(understanding.kb.entries), ())
     assert decision.match.entry_id is None and decision.candidates == ()
+
+
+def test_a_bare_yes_or_no_is_an_answer_not_a_question(understanding):
+    assert [understanding.read(text).match.entry_id for text in ("no", "nope", "yep")] == [None, None, None]
+    assert understanding.read("no machine at home, what can i do").match.entry_id == "no-machine"

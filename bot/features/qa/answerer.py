@@ -13,6 +13,7 @@ from bot.features.qa.smalltalk import small_talk_reply
 from bot.storage.users import Store
 from knowledge.intents import Intent
 from knowledge.model import Entry
+from knowledge.normalize import other_script
 from knowledge.safety import Safety
 from knowledge.training import Gap
 from knowledge.understanding import Match, Reading, Understanding
@@ -180,7 +181,8 @@ class Answerer:
         rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
         rows.append((TOPICS_BUTTON,))
         say = texts.format_not_caught if heard else texts.format_not_understood
-        return Reply(say(bool(match.suggestions)), buttons=tuple(rows), score=match.score)
+        text = texts.ENGLISH_ONLY if other_script(text) else say(bool(match.suggestions))
+        return Reply(text, buttons=tuple(rows), score=match.score)
 
     def _entry_buttons(self, entry: Entry, alternatives: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
         """More detail, the alternatives (or else a few related topics), and the topic menu."""

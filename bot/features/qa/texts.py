@@ -57,6 +57,10 @@ def format_source(entry: Entry, kb: KnowledgeBase) -> str:
     return "📖 Source: " + "; ".join(parts)
 
 
+ENGLISH_ONLY = (f"Sorry, I can only read English for now. {CAPABILITIES}\n\n"
+                "Please ask in English, or browse the topics.")
+
+
 def format_not_understood(has_suggestions: bool) -> str:
     """What the bot says when it does not know the answer."""
     hint = "Did you mean one of these?" if has_suggestions else "Try asking another way, or browse the topics."
