@@ -147,12 +147,12 @@ class Coach:
 
     def _text(self, user_id: int, text: str, heard: bool = False) -> list[Reply]:
         """Free text, typed or `heard` in a voice note. The safety detector reads it first, in any
-        dialogue: an acute red flag stops everything with emergency advice, and a health concern a
-        dialogue takes as its answer still gets the doctor-first line."""
+        dialogue: an acute red flag stops everything with emergency advice (a dialogue that stops on
+        one, the safety check, ends), and a health concern a dialogue takes as its answer still gets
+        the doctor-first line."""
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
-            pending = self.dialogues.pending(user_id)
-            return [self.answers.emergency, pending] if pending else [self.answers.emergency]
+            return [self.answers.emergency, *self.dialogues.on_emergency(user_id)]
         replies = self._understood(user_id, text, heard)
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
             return [self.answers.doctor_first, *replies]

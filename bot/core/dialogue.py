@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.core.callbacks import Tap, format_tap
 from bot.core.messages import Button, Reply
@@ -44,6 +44,14 @@ class Dialogue(Protocol):
 
     def cancel(self, state: State) -> list[Reply]:
         """/cancel, "cancel" or "stop": end the dialogue and say what was kept or dropped."""
+
+
+@runtime_checkable
+class StopsOnEmergency(Protocol):
+    """A dialogue that must not carry on after an emergency is told mid-way (the safety check)."""
+
+    def on_emergency(self, state: State) -> list[Reply]:
+        """End the dialogue the way an emergency calls for, and say so."""
 
 
 class Dialogues:
@@ -118,6 +126,16 @@ class Dialogues:
             self.store.end(user_id)
             return [CANCELLED]
         return dialogue.cancel(state)
+
+    def on_emergency(self, user_id: int) -> list[Reply]:
+        """After the emergency advice: a dialogue that stops on an emergency says how it ended;
+        any other asks its pending step again."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        if state is not None and isinstance(dialogue, StopsOnEmergency):
+            return dialogue.on_emergency(state)
+        pending = self.pending(user_id)
+        return [pending] if pending else []
 
     def pending(self, user_id: int) -> Reply | None:
         """The question the user still has to answer, to ask again after a detour."""
