@@ -75,8 +75,11 @@ class ScreeningFlow:
         self.store.save_redo(user_id, self.clock())
 
     def start(self, user_id: int) -> list[Reply]:
-        """/screen: the valid result with a retake button, or a new run (replacing an unfinished one)."""
+        """/screen: the valid result with a retake button, a note that an unfinished run goes on
+        (the core asks its question again: answers so far are kept), or a new run."""
         status = self.status(user_id)
+        if status is Status.IN_PROGRESS:
+            return [Reply(texts.RESUMED)]
         if status not in VALID:
             return self.retake(user_id)
         result = self.store.load_result(user_id)

@@ -37,6 +37,7 @@ REVIEWED = ("Noted: a health professional has reviewed your flagged points. Foll
             "how to start, and run /screen again if anything changes.")
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 RETAKE_HINT = "Your answers still count. Retake the check if your health has changed."
+RESUMED = "You're part-way through the safety check; your answers so far are kept. Here's where you were:"
 TYPE_HINT = "Tap a button, or type yes, no, not sure, back or cancel."
 STOPPED_RED = ("I've stopped the safety check here, and your result is now \"seek medical care\". Once a health "
                "professional has checked you, /screen lets you record their review and retake the check.")
