@@ -81,9 +81,19 @@ class Planner:
             self.store.save_profile(profile)
             for plan in self.store.load_plans(profile.user_id):
                 if plan.schedule.recurring and profile.zone and profile.zone != plan.zone:
+                    self._move_skips(plan, profile.zone)
                     self.store.set_zone(plan.id, profile.zone)
                     plan = self.store.load_plan(plan.id) or plan
                 self._refresh(plan, profile.lead_minutes)
+
+    def _move_skips(self, plan: Plan, zone: str) -> None:
+        """Keep the sessions skipped in advance skipped in a new zone: a session keeps its wall-clock
+        time, so its instant moves, and the skip must move with it."""
+        old, new = zone_info(plan.zone), zone_info(zone)
+        for at in self.store.cancelled_at(plan.id):
+            if at > self.clock():
+                moved = at.astimezone(old).replace(tzinfo=new).astimezone(at.tzinfo)
+                self.store.move_cancelled(plan.id, at, moved)
 
     def _refresh(self, plan: Plan, lead_minutes: int | None = None) -> None:
         """Recompute a plan's next session after now and its reminder time."""

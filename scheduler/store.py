@@ -224,6 +224,15 @@ class SchedulerStore:
         with transaction(self.db):
             self._save_occurrence(plan, at, "cancelled", False)
 
+    def move_cancelled(self, plan_id: int, at: datetime, moved: datetime) -> None:
+        """Move a session cancelled in advance to `moved` (its plan changed zone), unless another
+        record of the plan is already there."""
+        with transaction(self.db):
+            self.db.execute(
+                "UPDATE occurrences SET at = ? WHERE plan_id = ? AND at = ? AND status = 'cancelled' "
+                "AND NOT EXISTS (SELECT 1 FROM occurrences WHERE plan_id = ? AND at = ?)",
+                [epoch(moved), plan_id, epoch(at), plan_id, epoch(moved)])
+
     def cancelled_at(self, plan_id: int) -> set[datetime]:
         """Sessions of a plan that were cancelled one by one."""
         return {instant(r[0]) for r in self.db.execute(  # type: ignore[misc]

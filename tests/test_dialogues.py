@@ -40,8 +40,10 @@ def test_every_dialogue_keeps_its_state_in_one_table(say, coach):
     say("ok")
     assert rows(coach) == [("scr", "0")]
     say("/forget")
-    assert rows(coach) == [("forget", "confirm")]  # starting a dialogue replaces the one before
-    say("no")
+    assert sorted(rows(coach)) == [("forget", "confirm"), ("scr", "0")]  # opened on top: the check is kept
+    assert "Question 1 of 15" in say("no")[-1].text
+    assert rows(coach) == [("scr", "0")]
+    say("cancel")
     assert rows(coach) == []
 
 
@@ -151,8 +153,18 @@ def test_cancelling_a_plan_asks_first(ready, coach):
     confirm = ready(button(ready("/sessions")[0], "Cancel plan"), button=True)[0]
     assert coach.plans.count_plans(7) == 1
     assert "stays" in ready(button(confirm, "Keep it"), button=True)[0].text and coach.plans.count_plans(7) == 1
-    ready(button(confirm, "Yes, cancel it"), button=True)
-    assert coach.plans.count_plans(7) == 0
+    assert ready(button(confirm, "Yes, cancel it"), button=True)[0].text == STALE_TEXT  # answered already
+    assert coach.plans.count_plans(7) == 1
+    ready(button(ready("/sessions")[0], "Cancel plan"), button=True)
+    assert "cancelled" in ready("yes")[0].text and coach.plans.count_plans(7) == 0  # typed, as a tap would
+
+
+def test_a_plan_cancel_confirmation_answered_no_by_typing_keeps_the_plan(ready, coach):
+    ready(button(ready("/plan every Mon at 7am")[0], "Save"), button=True)
+    ready("/plan")  # a look at the plans leaves a planning dialogue open under the confirmation
+    ready(button(ready("/sessions")[0], "Cancel plan"), button=True)
+    kept, again = ready("no")
+    assert "stays" in kept.text and "Back to your plan" in again.text and coach.plans.count_plans(7) == 1
 
 
 async def test_sessions_shows_a_reminded_one_off_until_it_has_passed(ready, coach, clock):

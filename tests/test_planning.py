@@ -242,3 +242,16 @@ def test_a_one_off_without_a_time_asks_for_it_without_the_weekly_picker(planned)
     ask = planned("tomorrow evening")[0]
     assert ask.text.startswith("What time in the evening?") and not ask.buttons
     assert "once, Sun 22 Nov 19:30" in planned("7:30pm")[0].text
+
+
+def test_a_session_skipped_in_advance_stays_skipped_after_a_time_zone_change(planned, coach):
+    planned(button(planned("every Mon Wed Fri at 7am")[0], "Save"), button=True)
+    sessions = planned("/sessions")[0]
+    assert "Wed 25 Nov 07:00" in sessions.text
+    assert "Skipped" in planned(button(sessions, "Skip Wed 25 Nov"), button=True)[0].text
+    planned("/timezone")
+    planned(button(planned("Tokyo")[0], "Yes"), button=True)
+    after = planned("/sessions")[0].text
+    assert "Mon 23 Nov 07:00" in after and "Fri 27 Nov 07:00" in after  # wall-clock times kept in Tokyo
+    assert "Wed 25 Nov" not in after
+    assert all(at.astimezone(ZoneInfo("Asia/Tokyo")).hour == 7 for at in coach.plans.cancelled_at(1))

@@ -12,7 +12,7 @@ from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import BY_ID, QUESTIONS, Level, Status
-from bot.features.screening.texts import FORBIDDEN, STALE
+from bot.features.screening.texts import FORBIDDEN, STALE, TYPE_HINT
 from bot.storage.database import open_database
 
 RED_IDS = [q.id for q in QUESTIONS if q.level is Level.RED]
@@ -233,3 +233,60 @@ def test_health_answers_never_reach_the_logs(screen, caplog):
         screen.answer_all(yes={"pregnancy", "heart_bp"})
     for needle in ("pregnan", "heart", "scr:", "amber"):
         assert needle not in caplog.text.lower()
+
+
+def flagged_so_far(screen: Screen) -> tuple[str, ...]:
+    progress = screen.coach.need(ScreeningFlow).store.load_progress(screen.user)
+    assert progress is not None
+    return progress.flagged
+
+
+@pytest.mark.parametrize("typed", ["thanks", "thank you", "ok", "cool", "great", "hmm"])
+def test_thanks_or_an_acknowledgement_is_never_recorded_as_an_answer(screen, typed):
+    screen.begin()
+    screen.tap("No")
+    again = screen.send(typed)[-1]
+    assert "Question 2 of 15" in again.text and TYPE_HINT in again.text
+    assert screen.send("yes")[-1].text.startswith("Question 3 of 15")
+    assert flagged_so_far(screen) == ("heart_bp",)  # the typed word answered nothing; the "yes" counted
+
+
+def test_a_sentence_about_another_questions_topic_is_not_this_questions_answer(screen):
+    screen.begin()
+    for _ in range(6):
+        screen.tap("No")
+    assert "prescribed medicine" in screen.last.text
+    replies = screen.send("I had surgery 2 years ago")
+    assert replies[0].safety == "doctor"  # the doctor-first line still leads
+    assert "question 12" in replies[1].text and "Question 7 of 15" in replies[-1].text
+    assert flagged_so_far(screen) == ()
+    for _ in range(5):
+        screen.tap("No")
+    assert "surgery" in screen.last.text
+    assert "Question 13 of 15" in screen.send("I had surgery 2 years ago")[-1].text  # on its own topic it answers
+    assert flagged_so_far(screen) == ("surgery",)
+
+
+def test_a_yes_or_no_said_with_other_words_answers_this_question(screen):
+    screen.begin()
+    for _ in range(6):
+        screen.tap("No")
+    assert "Question 8 of 15" in screen.send("yes, for my blood pressure")[-1].text
+    assert flagged_so_far(screen) == ("medication",)
+
+
+def test_an_emergency_told_mid_check_stops_it_with_a_red_result(screen):
+    screen.begin()
+    replies = screen.send("I have chest pain")
+    assert replies[0].safety == "emergency" and "stopped the safety check" in replies[-1].text
+    assert not any("Question" in r.text for r in replies)
+    assert screen.status is Status.RED
+    assert "Safety check: red" in screen.send("/screen")[0].text
+    assert "it stands for now" in screen.tap("Retake the check")[0].text  # no all-"no" retake at once
+
+
+def test_an_emergency_before_consent_stops_the_check_and_records_nothing(screen):
+    screen.send("/screen")
+    replies = screen.send("I have chest pain")
+    assert replies[0].safety == "emergency" and "nothing was recorded" in replies[-1].text
+    assert screen.status is Status.NOT_SCREENED

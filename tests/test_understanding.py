@@ -196,7 +196,7 @@ def test_a_concern_typed_mid_dialogue_still_gets_safety_advice(say):
     say("/screen")
     say("ok")
     replies = say("my chest feels really tight right now")
-    assert replies[0].text == EMERGENCY and "Question 1" in replies[-1].text
+    assert replies[0].text == EMERGENCY and "stopped the safety check" in replies[-1].text  # not carried on
     assert any(DOCTOR_FIRST in r.text for r in say("yes, i have a herniated disc"))
 
 

@@ -116,14 +116,22 @@ class Coach:
         command = self.commands.get(name)
         if command is None or not command.listed:  # echo only what could be a command name: never a whole long message
             shown = f"the command /{name}" if COMMAND_NAME.fullmatch(name) else "that command"
-            return [Reply(f"I don't know {shown}. " + format_help(self.commands.format_list()))]
-        return command.run(user_id, argument.strip())
+            return self._with_pending(user_id, [Reply(f"I don't know {shown}. " + format_help(self.commands.format_list()))])
+        return self._detour(user_id, lambda: command.run(user_id, argument.strip()))
+
+    def _detour(self, user_id: int, run: Callable[[], list[Reply]]) -> list[Reply]:
+        """What `run` replies, then the pending step asked again if it left the user's dialogue
+        where it was (a look at /help, /sessions, /mydata...); not after it started, moved or
+        ended one."""
+        before = self.dialogues.position(user_id)
+        replies = run()
+        return self._with_pending(user_id, replies) if self.dialogues.position(user_id) == before else replies
 
     def _cancel(self, user_id: int) -> list[Reply]:
-        """/cancel, "cancel" or "stop": leave whatever dialogue the user is in."""
-        if self.dialogues.current(user_id) is None:
-            return [NOTHING_TO_CANCEL]
-        return self.dialogues.cancel(user_id)
+        """/cancel, "cancel" or "stop": leave the screen open on top, else the dialogue the user is
+        in (and ask what is under it again)."""
+        replies = self.dialogues.cancel(user_id)
+        return self._with_pending(user_id, replies) if replies else [NOTHING_TO_CANCEL]
 
     def _start(self, user_id: int) -> list[Reply]:
         """Welcome: what the bot can do, the next steps the features suggest, and the commands."""
@@ -147,12 +155,12 @@ class Coach:
 
     def _text(self, user_id: int, text: str, heard: bool = False) -> list[Reply]:
         """Free text, typed or `heard` in a voice note. The safety detector reads it first, in any
-        dialogue: an acute red flag stops everything with emergency advice, and a health concern a
-        dialogue takes as its answer still gets the doctor-first line."""
+        dialogue: an acute red flag stops everything with emergency advice (a dialogue that stops on
+        one, the safety check, ends), and a health concern a dialogue takes as its answer still gets
+        the doctor-first line."""
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
-            pending = self.dialogues.pending(user_id)
-            return [self.answers.emergency, pending] if pending else [self.answers.emergency]
+            return [self.answers.emergency, *self.dialogues.on_emergency(user_id)]
         replies = self._understood(user_id, text, heard)
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
             return [self.answers.doctor_first, *replies]
@@ -164,6 +172,9 @@ class Coach:
         intent = self.kit.words.intent(text)
         if intent is not None and self.answers.is_question_about_us(text):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
+        on_top = self.dialogues.on_top_text(user_id, text)  # /settings or a confirmation opened over a dialogue
+        if on_top is not None:
+            return self._with_pending(user_id, on_top)
         state = self.dialogues.current(user_id)
         if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):  # "skip" may answer a check-in
             return (None if state else self.dialogues.on_side_text(user_id, text)) or self._cancel(user_id)
@@ -185,13 +196,14 @@ class Coach:
     def _request(self, user_id: int, request: Request, text: str) -> list[Reply]:
         """A request in words: what its feature runs; one that starts no dialogue asks the pending
         step again."""
-        replies = request.run(user_id, text)
-        return replies if request.starts_dialogue else self._with_pending(user_id, replies)
+        if request.starts_dialogue:
+            return self._detour(user_id, lambda: request.run(user_id, text))
+        return self._with_pending(user_id, request.run(user_id, text))
 
     def _with_pending(self, user_id: int, replies: list[Reply]) -> list[Reply]:
-        """The replies, then the question of the dialogue the user is in, asked again."""
+        """The replies, then the question of the dialogue the user is in, asked again (once)."""
         pending = self.dialogues.pending(user_id)
-        return replies + [pending] if pending else replies
+        return replies + [pending] if pending and pending not in replies else replies
 
     def _carries_an_answer(self, text: str) -> bool:
         """Whether a message that reads as "cancel" still answers the step ("no, make it 8pm")."""
@@ -205,8 +217,13 @@ class Coach:
             reply = self.answers.on_button(user_id, data)
             return [reply] if reply else [EXPIRED_BUTTON]
         if tap.nonce == ENTRY:
-            return self._entry(user_id, tap)
-        return self.dialogues.on_tap(user_id, tap) if self.dialogues.handles(tap) else [EXPIRED_BUTTON]
+            return self._detour(user_id, lambda: self._entry(user_id, tap))
+        if not self.dialogues.handles(tap):
+            return [EXPIRED_BUTTON]
+        position = self.dialogues.position(user_id)
+        if position is not None and position[0] == tap.dialogue:  # a step of the dialogue the user is in
+            return self.dialogues.on_tap(user_id, tap)
+        return self._detour(user_id, lambda: self.dialogues.on_tap(user_id, tap))
 
     def _entry(self, user_id: int, tap: Tap) -> list[Reply]:
         """A button that starts something: a command ("cmd"), or a feature's entry button."""

@@ -5,8 +5,11 @@ A dialogue declares its steps as an Enum and implements `ask` (what the pending 
 message is answered as a question and the step asked again) and `on_tap` (a pressed button). Its
 state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. A user is in
 one foreground dialogue at most; side dialogues (begun with side=True: the reminder check-in,
-/settings) live beside it, take typed messages the foreground one does not, and are never asked
-again after a detour. Every button carries the nonce and the step; a button of another run or
+/settings, the /forget and plan-cancel confirmations) live beside it, take typed messages the
+foreground one does not, and are never asked again after a detour. A side dialogue registered as
+`on_top` (a screen the user opened over the foreground one: /settings, a confirmation) reads typed
+messages first while it is open, and the foreground's pending step is asked again once it closes;
+it closes when the user moves on in the foreground dialogue. Every button carries the nonce and the step; a button of another run or
 another step, an ended dialogue or a forged one gets STALE and changes nothing.
 """
 
@@ -17,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.core.callbacks import Tap, format_tap
 from bot.core.messages import Button, Reply
@@ -46,6 +49,14 @@ class Dialogue(Protocol):
         """/cancel, "cancel" or "stop": end the dialogue and say what was kept or dropped."""
 
 
+@runtime_checkable
+class StopsOnEmergency(Protocol):
+    """A dialogue that must not carry on after an emergency is told mid-way (the safety check)."""
+
+    def on_emergency(self, state: State) -> list[Reply]:
+        """End the dialogue the way an emergency calls for, and say so."""
+
+
 class Dialogues:
     """Runs every registered dialogue for any number of users; all state is in the store."""
 
@@ -55,16 +66,22 @@ class Dialogues:
         self.clock = clock
         self.new_nonce = new_nonce
         self._registry: dict[str, Dialogue] = {}
+        self._on_top: set[str] = set()
 
-    def register(self, dialogue: Dialogue) -> None:
-        """Make a dialogue reachable by its buttons and typed answers."""
+    def register(self, dialogue: Dialogue, on_top: bool = False) -> None:
+        """Make a dialogue reachable by its buttons and typed answers (`on_top`: a side dialogue
+        that reads typed messages before the foreground one while it is open)."""
         self._registry[dialogue.name] = dialogue
+        if on_top:
+            self._on_top.add(dialogue.name)
 
     def begin(self, user_id: int, dialogue: str, step: Enum, data: Mapping[str, Any] | None = None,
               side: bool = False) -> State:
         """Start a new run (a new nonce), replacing whatever foreground dialogue the user was in (or,
         `side`, the run of this side dialogue only)."""
         state = State(user_id, dialogue, str(step.value), self.new_nonce(), dict(data or {}), self.clock(), side)
+        if not side:
+            self._close_on_top(user_id)
         self.store.save(state)
         return state
 
@@ -93,13 +110,26 @@ class Dialogues:
         state = self.store.load(user_id, tap.dialogue)
         if state is None or (state.nonce, state.step) != (tap.nonce, tap.step):
             return [STALE]
+        if not state.side:
+            self._close_on_top(user_id)
         return self._registry[state.dialogue].on_tap(state, tap)
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed message for the dialogue the user is in; None when there is none or it is not an answer."""
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
-        return dialogue.on_text(state, text) if dialogue and state else None
+        answered = dialogue.on_text(state, text) if dialogue and state else None
+        if answered is not None:  # the user moved on in the foreground: a screen left open over it closes
+            self._close_on_top(user_id)
+        return answered
+
+    def on_top_text(self, user_id: int, text: str) -> list[Reply] | None:
+        """A typed message for a side dialogue open on top of everything; None when none takes it."""
+        for state in self._open_on_top(user_id):
+            answered = self._registry[state.dialogue].on_text(state, text)
+            if answered is not None:
+                return answered
+        return None
 
     def on_side_text(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed message for a side dialogue the user has open (newest first); None when none takes it."""
@@ -110,20 +140,51 @@ class Dialogues:
                 return answered
         return None
 
-    def cancel(self, user_id: int) -> list[Reply]:
-        """Leave the user's dialogue, whichever it is."""
-        state = self.store.load(user_id)
-        dialogue = self._registry.get(state.dialogue) if state else None
-        if dialogue is None or state is None:
-            self.store.end(user_id)
+    def cancel(self, user_id: int) -> list[Reply] | None:
+        """Leave the screen open on top, else the foreground dialogue; None when there is neither."""
+        on_top = self._open_on_top(user_id)
+        state = on_top[0] if on_top else self.store.load(user_id)
+        if state is None:
+            return None
+        dialogue = self._registry.get(state.dialogue)
+        if dialogue is None:
+            self.store.end(user_id, state.dialogue)
             return [CANCELLED]
         return dialogue.cancel(state)
 
-    def pending(self, user_id: int) -> Reply | None:
-        """The question the user still has to answer, to ask again after a detour."""
+    def on_emergency(self, user_id: int) -> list[Reply]:
+        """After the emergency advice: a dialogue that stops on an emergency says how it ended;
+        any other asks its pending step again."""
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
-        return dialogue.ask(state) if dialogue and state else None
+        if state is not None and isinstance(dialogue, StopsOnEmergency):
+            return dialogue.on_emergency(state)
+        pending = self.pending(user_id)
+        return [pending] if pending else []
+
+    def pending(self, user_id: int) -> Reply | None:
+        """The question the user still has to answer, to ask again after a detour (none while a
+        screen is open on top: the foreground's step comes back once it closes)."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        if dialogue is None or state is None or self._open_on_top(user_id):
+            return None
+        return dialogue.ask(state)
+
+    def position(self, user_id: int) -> tuple[str, str, str] | None:
+        """Where the user is in the foreground dialogue (dialogue, nonce, step), to tell whether
+        something moved it."""
+        state = self.store.load(user_id)
+        return (state.dialogue, state.nonce, state.step) if state else None
+
+    def _open_on_top(self, user_id: int) -> list[State]:
+        """The side dialogues open on top of the foreground one, newest first."""
+        return [s for s in self.store.load_side(user_id) if s.dialogue in self._on_top]
+
+    def _close_on_top(self, user_id: int) -> None:
+        """End the screens left open on top (the user moved on without closing them)."""
+        for state in self._open_on_top(user_id):
+            self.store.end(user_id, state.dialogue)
 
 
 def button(state: State, label: str, action: str, arg: str = "") -> Button:

@@ -71,6 +71,8 @@ class PlanningDialog:
             return self._confirm(state, draft, edit=False)
         if draft.step is Step.GOAL:
             return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
+        if draft.step is Step.ZONE_ONLY:  # /timezone alone: no plan is being made
+            return Reply(t.ASK_ZONE, location=True)
         question = t.ASK_ZONE if draft.step in (Step.ZONE, Step.ZONE_ONLY) else t.ASK_WHEN
         return Reply(f"Back to your plan. {question}")
 

@@ -27,16 +27,14 @@ class Planning:
         self.screening = kit.need(ScreeningFlow)
         self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, Gate(self.screening), kit.words, kit.clock,
                                      about=self.about_planning)
-        self.sessions = Sessions(kit.plans, kit.planner, kit.clock)
+        self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.dialog.ask_zone, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
-        """/plan [when]: the plans the user has, then planning; or where an unfinished safety check stands."""
+        """/plan [when]: the plans the user has, then planning (while a safety check is unfinished,
+        the core asks its question again after the gate's answer)."""
         listing = None if argument else self.sessions.plan_list(user_id)
         replies = self.dialog.start(user_id, argument)
-        if self.screening.status(user_id) is Status.IN_PROGRESS:
-            pending = self.screening.current(user_id)
-            return replies + [pending] if pending else replies
         return [listing, *replies] if listing and self.kit.dialogues.current(user_id, DIALOGUE) else replies
 
     def about_planning(self, text: str) -> bool:
@@ -81,7 +79,8 @@ def install(kit: Kit) -> None:
     planning = Planning(kit)
     dialog, sessions, settings = planning.dialog, planning.sessions, planning.settings
     kit.dialogues.register(dialog)
-    kit.dialogues.register(settings)
+    kit.dialogues.register(settings, on_top=True)  # "that's all" closes it and the plan step comes back
+    kit.dialogues.register(sessions.cancelling, on_top=True)
     kit.commands.add("plan", "Plan training sessions (or edit a plan)", planning.plan)
     kit.commands.add("sessions", "Your sessions this week", lambda user_id, _arg: sessions.sessions(user_id))
     kit.commands.add("settings", "Reminder timing, goal and time zone", settings.start)

@@ -1,6 +1,7 @@
 """/sessions: the week ahead with skip and cancel (confirmed) buttons, and /plan's list of plans.
 Their buttons start from nothing (entry buttons) and act on stored plans only after checking the
-plan is still the user's and active."""
+plan is still the user's and active. Cancelling a plan asks first, in a confirmation opened on top
+of whatever the user is in, answered by button or by typing "yes" or "no"."""
 
 from __future__ import annotations
 
@@ -8,23 +9,29 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.core.callbacks import Tap, parse_number
-from bot.core.dialogue import entry_button
+from bot.core.confirmation import Confirmation
+from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
+from bot.storage.dialogues import State
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 
 SESSIONS = "ses"
+CANCEL_PLAN = "unplan"  # the plan-cancel confirmation's name in the dialogue table and its buttons
 MAX_SESSION_BUTTONS = 8
 
 
 class Sessions:
     """The user's sessions and plans."""
 
-    def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime]) -> None:
+    def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime],
+                 dialogues: Dialogues, answer: Callable[[str], str | None]) -> None:
         self.store = store
         self.planner = planner
         self.clock = clock
+        self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
+                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided)
 
     def sessions(self, user_id: int) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), with buttons to skip one
@@ -54,14 +61,27 @@ class Sessions:
         if tap.action == "c" and len(numbers) == 2:
             return self._skip(user_id, plan.id, numbers[1] or 0, zone)
         if tap.action == "p" and len(numbers) == 1:
-            return [Reply(f"Cancel the plan {t.format_schedule(plan.schedule, zone)}? Its reminders stop.",
-                          buttons=((entry_button(SESSIONS, "🗑 Yes, cancel it", "pyes", str(plan.id)),
-                                    entry_button(SESSIONS, "Keep it", "pno", str(plan.id))),))]
+            return self.cancelling.start(user_id, {"plan": plan.id})
         if tap.action == "pyes" and len(numbers) == 1 and self.planner.cancel_plan(user_id, plan.id):
             return [Reply("Plan cancelled; no more reminders for it.", edit=True)]
         if tap.action == "pno" and len(numbers) == 1:
             return [Reply("Okay, the plan stays.", edit=True)]
         return [Reply(t.STALE)]
+
+    def _cancel_prompt(self, state: State) -> str:
+        """Which plan the confirmation would cancel."""
+        plan = self.store.load_plan(int(state.data["plan"]))
+        zone = self.store.load_profile(state.user_id).zone or "UTC"
+        shown = t.format_schedule(plan.schedule, zone) if plan else "(no longer active)"
+        return f"Cancel the plan {shown}? Its reminders stop."
+
+    def _cancel_decided(self, state: State, yes: bool) -> Reply:
+        """Cancel the plan on a yes (if it is still the user's and active); keep it on a no."""
+        if not yes:
+            return Reply("Okay, the plan stays.", edit=True)
+        if self.planner.cancel_plan(state.user_id, int(state.data["plan"])):
+            return Reply("Plan cancelled; no more reminders for it.", edit=True)
+        return Reply(t.STALE)
 
     def _skip(self, user_id: int, plan_id: int, epoch: int, zone: str) -> list[Reply]:
         """Cancel one upcoming session."""

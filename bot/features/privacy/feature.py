@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from bot.core.kit import Kit
 from bot.core.messages import Reply
-from bot.features.privacy.dialog import ForgetDialog
+from bot.features.privacy.dialog import forget_confirmation
 from bot.features.privacy.records import forget_user, format_mydata
 from knowledge.intents import Intent
 
 
 def install(kit: Kit) -> None:
     """/mydata from every feature's description; /forget erases the core's and every feature's records."""
-    forgetting = ForgetDialog(kit.dialogues, lambda user_id: forget_user(kit.db, user_id, kit.erasers), kit.words.answer)
-    kit.dialogues.register(forgetting)
+    forgetting = forget_confirmation(kit.dialogues, lambda user_id: forget_user(kit.db, user_id, kit.erasers),
+                                     kit.words.answer)
+    kit.dialogues.register(forgetting, on_top=True)  # "keep" leaves the safety check or plan as it was
 
     def mydata(user_id: int, _text: str) -> list[Reply]:
         """What is stored about the user."""

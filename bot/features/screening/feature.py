@@ -7,11 +7,14 @@ from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import Intent
 
+SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer to a health question
+
 
 def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
     store = ScreeningStore(kit.db)
-    screening = ScreeningFlow(store, kit.clock, answer=kit.words.answer)
+    screening = ScreeningFlow(store, kit.clock, answer=kit.words.answer,
+                              small_talk=lambda text: kit.words.intent(text) in SMALL_TALK)
     kit.provide(screening)
     kit.dialogues.register(screening)
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))

@@ -21,6 +21,7 @@ from bot.core.dialogue import entry_button
 from bot.core.messages import Button, Reply
 from bot.features.screening import texts
 from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Status, outcome_of
+from bot.features.screening.reading import read_reply
 from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
 from bot.storage.dialogues import State
 from knowledge.normalize import clean_text
@@ -32,34 +33,22 @@ RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
 RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
 VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
-TYPED = {
-    "y": {"yes", "y", "yeah", "yep", "yup", "yes i do", "yes i am", "yes i have", "i do", "i am", "i have", "correct", "true"},
-    "n": {"no", "n", "nope", "nah", "never", "not really", "no i dont", "no i am not", "no i havent", "i dont", "im not", "false", "none"},
-    "u": {"not sure", "unsure", "dunno", "dont know", "i dont know", "idk", "maybe", "possibly", "perhaps", "no idea", "im not sure"},
-    "b": {"back", "go back", "previous", "undo"},
-    "c": {"cancel", "stop", "quit", "exit", "cancel check", "stop the check"},
-}
-
 CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}
 
 Clock = Callable[[], datetime]
-
-
-def typed_answer(text: str) -> str | None:
-    """The answer code a typed message stands for (y, n, u, b, c), or None."""
-    cleaned = clean_text(text)
-    return next((code for code, words in TYPED.items() if cleaned in words), None)
 
 
 class ScreeningFlow:
     """Runs the questionnaire for any number of users; all state is in the store."""
 
     def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
-                 answer: Callable[[str], str | None] = lambda _text: None) -> None:
+                 answer: Callable[[str], str | None] = lambda _text: None,
+                 small_talk: Callable[[str], bool] = lambda _text: False) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce
         self.answer = answer  # the understanding layer's yes / no / unsure, for wordings the lists miss
+        self.small_talk = small_talk  # thanks, a greeting: never an answer
 
     def status(self, user_id: int) -> Status:
         """Not screened / in progress / green / amber / amber reviewed / red / expired."""
@@ -86,8 +75,11 @@ class ScreeningFlow:
         self.store.save_redo(user_id, self.clock())
 
     def start(self, user_id: int) -> list[Reply]:
-        """/screen: the valid result with a retake button, or a new run (replacing an unfinished one)."""
+        """/screen: the valid result with a retake button, a note that an unfinished run goes on
+        (the core asks its question again: answers so far are kept), or a new run."""
         status = self.status(user_id)
+        if status is Status.IN_PROGRESS:
+            return [Reply(texts.RESUMED)]
         if status not in VALID:
             return self.retake(user_id)
         result = self.store.load_result(user_id)
@@ -111,29 +103,47 @@ class ScreeningFlow:
         return self.store.load_progress(user_id) is not None
 
     def on_typed(self, user_id: int, text: str) -> list[Reply] | None:
-        """A typed yes / no / not sure / back / cancel for the current question, or None."""
+        """A typed yes / no / not sure / back / cancel for the current question; the question
+        again with a hint for a reply that does not clearly answer it; None for anything else
+        (answered as a question or small talk, then the question is asked again)."""
         progress = self.store.load_progress(user_id)
-        code = typed_answer(text) or {"yes": "y", "no": "n", "unsure": "u"}.get(self.answer(text) or "")
         if progress is None:
             return None
+        question = QUESTIONS[progress.step] if progress.consented else None
+        reading = read_reply(text, question, self.answer, self.small_talk)
         if not progress.consented:
-            code = "y" if clean_text(text) in CONSENT_WORDS else code
+            code = "y" if clean_text(text) in CONSENT_WORDS else reading.code
             choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
             return self._on_consent(progress, choice, edit=False) if choice else None
-        return self._answer(progress, code, edit=False) if code else None
+        if reading.other is not None:
+            return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
+        if reading.acknowledged:
+            return [self._question(progress, edit=False, hint=True)]
+        return self._answer(progress, reading.code, edit=False) if reading.code else None
 
-    def current(self, user_id: int) -> Reply | None:
-        """The question (or consent) the user is on, as a new message."""
+    def current(self, user_id: int, hint: bool = False) -> Reply | None:
+        """The question (or consent) the user is on, as a new message (`hint`: with how to answer)."""
         progress = self.store.load_progress(user_id)
         if progress is None:
             return None
-        return self._question(progress, edit=False) if progress.consented else self._consent(progress)
+        return self._question(progress, edit=False, hint=hint) if progress.consented else self._consent(progress)
 
     name = DIALOGUE
 
     def ask(self, state: State) -> Reply:
-        """The question (or consent) the user is on, asked again."""
-        return self.current(state.user_id) or Reply(texts.STALE)
+        """The question (or consent) the user is on, asked again with how to answer it."""
+        return self.current(state.user_id, hint=True) or Reply(texts.STALE)
+
+    def on_emergency(self, state: State) -> list[Reply]:
+        """An emergency told mid-check stops it: the result is red (seek care; it stands until a
+        professional's review or RED_WAIT), so an all-"no" finish can never follow it."""
+        progress = self.store.load_progress(state.user_id)
+        if progress is None or not progress.consented:
+            self.store.drop_progress(state.user_id)
+            return [Reply(texts.STOPPED)]
+        self.store.complete(Result(progress.user_id, progress.version, progress.started_at, self.clock(),
+                                   Outcome.RED, progress.flagged))
+        return [Reply(texts.STOPPED_RED)]
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed answer (None: not one, so it is answered as a question)."""
@@ -214,10 +224,11 @@ class ScreeningFlow:
                     Button("Not now", f"{PREFIX}:{progress.nonce}:{CONSENT}:decline")),)
         return Reply(texts.CONSENT, buttons=buttons)
 
-    def _question(self, progress: Progress, edit: bool) -> Reply:
-        """The current question with Yes / No / Not sure, Back and Cancel."""
+    def _question(self, progress: Progress, edit: bool, hint: bool = False) -> Reply:
+        """The current question with Yes / No / Not sure, Back and Cancel (`hint`: and how to answer)."""
         key = f"{PREFIX}:{progress.nonce}:{progress.step}"
         answers = tuple(Button(label, f"{key}:{code}") for code, label in ANSWERS.items())
         controls = (Button("⬅️ Back", f"{key}:b"), Button("✖️ Cancel", f"{key}:c"))
-        return Reply(texts.format_question(progress.step, QUESTIONS[progress.step]),
+        text = texts.format_question(progress.step, QUESTIONS[progress.step])
+        return Reply(f"{text}\n\n{texts.TYPE_HINT}" if hint else text,
                      buttons=(answers, controls if progress.step else controls[1:]), edit=edit)

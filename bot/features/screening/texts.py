@@ -37,7 +37,18 @@ REVIEWED = ("Noted: a health professional has reviewed your flagged points. Foll
             "how to start, and run /screen again if anything changes.")
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 RETAKE_HINT = "Your answers still count. Retake the check if your health has changed."
+RESUMED = "You're part-way through the safety check; your answers so far are kept. Here's where you were:"
 TYPE_HINT = "Tap a button, or type yes, no, not sure, back or cancel."
+STOPPED_RED = ("I've stopped the safety check here, and your result is now \"seek medical care\". Once a health "
+               "professional has checked you, /screen lets you record their review and retake the check.")
+STOPPED = "I've stopped the safety check here; nothing was recorded. Run /screen once you have been checked."
+
+
+def format_other_topic(other: Question) -> str:
+    """Why a sentence about another question's topic is not taken as this question's answer."""
+    number = QUESTIONS.index(other) + 1
+    return (f"That sounds like it's about {other.topic}, which question {number} asks about, so I haven't "
+            f"recorded it as an answer here. {TYPE_HINT}")
 
 
 def format_question(step: int, question: Question) -> str:
