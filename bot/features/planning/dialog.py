@@ -89,9 +89,10 @@ class PlanningDialog:
             self._set_goal(state.user_id, goal)
         if draft.step is Step.CONFIRM:
             return self._typed_confirmation(state, draft, text, goal)
-        if draft.step is Step.GOAL and goal is None and not carries_schedule(text, self.clock()):
+        schedule = carries_schedule(text, self.clock())
+        if draft.step is Step.GOAL and goal is None and not schedule:
             return None  # not an answer: answered as a question, then the goal is asked again
-        return self._next(state, text)
+        return self._next(state, text if schedule or not goal else "")  # a goal alone is no schedule to read
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A button of this run and step."""
@@ -160,8 +161,12 @@ class PlanningDialog:
             return self._set_zone(state, draft.zone_guess)
         if draft.step is Step.ZONE and carries_schedule(text, self.clock()):
             self._save_draft(state, replace(draft, kept=joined(draft.kept, text)))
-            return [Reply(f"Got it, I'll keep that. {t.ASK_ZONE}", location=True)]
+            return [Reply(t.KEPT_ASK_ZONE, location=True)]
         guess = find_zone(text)
+        goal = self.words.goal(text) if draft.step is Step.ZONE and not (guess.zone or guess.choices) else None
+        if goal:  # "strength" typed at the zone question: kept for the goal question
+            self._set_goal(state.user_id, goal)
+            return [Reply(t.KEPT_ASK_ZONE, location=True)]
         state = self._save_draft(state, replace(draft, zone_guess=guess.zone or ""))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
 
@@ -184,9 +189,13 @@ class PlanningDialog:
         self.planner.update_profile(replace(self.store.load_profile(state.user_id), lead_minutes=lead))
         rest = rest if carries_schedule(rest, self.clock()) else ""
         if draft.step is Step.CONFIRM and draft.pending:
-            edited = edited_schedule(draft, rest, self.clock()) if rest else None
+            edited = edited_schedule(draft, rest, self.clock(), self._zone(state)) if rest else None
             return [self._to_confirm(state, replace(draft, pending=edited or draft.pending), edit=False)]
         return self._next(state, rest)
+
+    def _zone(self, state: State) -> str:
+        """The user's zone (plans are read in it)."""
+        return self.store.load_profile(state.user_id).zone or "UTC"
 
     def _ask_goal(self, state: State) -> Reply:
         """The goal question with one button per goal."""
@@ -244,7 +253,7 @@ class PlanningDialog:
 
     def _typed_confirmation(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
-        edited = edited_schedule(draft, text, self.clock())
+        edited = edited_schedule(draft, text, self.clock(), self._zone(state))
         if edited is not None:
             return [self._to_confirm(state, replace(draft, pending=edited), edit=False)]
         if goal:

@@ -4,12 +4,15 @@ days or time kept from earlier, or as an edit of the plan being confirmed ("no, 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft
-from scheduler.model import Question, Schedule, ScheduleError
+from scheduler.clock import find_time
+from scheduler.days import find_days
+from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.parsing import read_schedule
 from scheduler.timezones import zone_info
+from scheduler.words import normalise
 
 Reading = Schedule | Question | ScheduleError
 
@@ -43,20 +46,52 @@ def read_with_kept(text: str, kept: str, now: datetime, zone: str) -> tuple[str,
     return (whole or readings[1:] or readings)[0]
 
 
-def edited_schedule(draft: Draft, text: str, now: datetime) -> Schedule | None:
-    """The pending plan with the days or time the message names ("no, make it 7pm"), or None."""
-    assert draft.pending is not None
+def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | None:
+    """The pending plan with the days or time the message names ("no, make it 7pm", "thu 9am", a bare
+    "at 8" read on the pending time's side of noon), or None."""
+    pending = draft.pending
+    assert pending is not None
     try:
-        reading = read_schedule(text, now, zone_info("UTC"))
+        reading = read_schedule(text, now, zone_info(zone))
+        clock = find_time(normalise(text))
     except ScheduleError:
         return None
-    if isinstance(reading, Schedule) and reading.local_time is not None:
-        return reading
-    if isinstance(reading, Question) and not reading.options and draft.pending.recurring:
-        days = reading.weekdays or draft.pending.weekdays
-        clock = reading.local_time or draft.pending.local_time
-        return replace(draft.pending, weekdays=frozenset(days), local_time=clock)
+    if isinstance(reading, Schedule):
+        return _kept_weekly(reading, pending, text, zone)
+    if reading.options:
+        return None
+    at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
+    if pending.recurring and (reading.weekdays or at):
+        return replace(pending, weekdays=frozenset(reading.weekdays or pending.weekdays), local_time=at or pending.local_time)
+    if not pending.recurring and at and not reading.weekdays:
+        day = pending.once_at.astimezone(zone_info(zone)).date()  # type: ignore[union-attr]
+        moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
+        return replace(pending, once_at=moved) if moved > now else None
     return None
+
+
+def _kept_weekly(reading: Schedule, pending: Schedule, text: str, zone: str) -> Schedule | None:
+    """A weekday and time typed over a weekly plan ("thu 9am") change its days and time: the plan
+    stays weekly; any other whole schedule replaces the plan."""
+    if reading.recurring:
+        return reading if reading.local_time is not None else None
+    days = find_days(normalise(text)).days
+    if pending.recurring and pending.repeat is Repeat.WEEKLY and days:
+        return replace(pending, weekdays=days, local_time=_clock_of(reading, zone))
+    return reading
+
+
+def _clock_of(schedule: Schedule, zone: str) -> time:
+    """The local wall time a schedule happens at."""
+    if schedule.once_at is not None:
+        return schedule.once_at.astimezone(zone_info(zone)).time().replace(tzinfo=None)
+    return schedule.local_time or time(0)
+
+
+def _near(at: time, other: time) -> time:
+    """An hour with no am/pm on the same side of noon as the plan's time ("at 8" in a 7am plan is 8am)."""
+    morning, evening = time(at.hour % 12, at.minute), time(at.hour % 12 + 12, at.minute)
+    return evening if other.hour >= 12 else morning
 
 
 def joined(kept: str, text: str) -> str:

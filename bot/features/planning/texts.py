@@ -9,6 +9,7 @@ from scheduler.model import WEEKDAY_NAMES, Schedule
 
 ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
             "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+KEPT_ASK_ZONE = f"Got it, I'll keep that. {ASK_ZONE}"  # a schedule or goal said before the zone
 ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
 ZONE_UNKNOWN = ("I couldn't place that. Type a bigger city nearby, your country, a UTC offset like \"UTC+2\", "
                 "or share your location with the button below.")
@@ -87,7 +88,17 @@ def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetim
     """What the bot understood, the reminder lead, the next three dates, and the question to save."""
     dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
     return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}, "
-            f"reminder {format_lead_phrase(lead)}.\n\nNext sessions:\n{dates}\n\nSave this plan?")
+            f"reminder {format_lead_phrase(lead)}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
+
+
+def _once_hint(schedule: Schedule, zone: str) -> str:
+    """A one-off says how to make it weekly ("tue 6pm" is one session; "every tue 6pm" repeats)."""
+    if schedule.once_at is None:
+        return ""
+    from scheduler.timezones import zone_info
+
+    local = schedule.once_at.astimezone(zone_info(zone))
+    return f"\n(Just this once. To repeat it every week, type \"every {local:%a %H:%M}\".)"
 
 
 def format_lead(minutes: int) -> str:
@@ -104,8 +115,8 @@ def format_lead_phrase(minutes: int) -> str:
 
 def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:
     """The planning settings and how many plans are stored (for /mydata)."""
-    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead_minutes} min "
-            f"before, {plans} active plan(s) with their done/skipped sessions")
+    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {format_lead_phrase(lead_minutes).removesuffix(' each session')}, "
+            f"{plans} active plan(s) with their done/skipped sessions")
 
 
 def format_prescription(p: Prescription) -> str:
