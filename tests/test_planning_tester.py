@@ -109,3 +109,50 @@ def test_mydata_words_a_reminder_at_the_start_as_settings_do(say):
     say(button(say("/settings")[0], "at start"), button=True)
     stored = say("/mydata")[0].text
     assert "reminders when each session starts" in stored and "0 min" not in stored
+
+
+@pytest.fixture
+def green(say):
+    """A green user in Berlin, goal strength, not in any dialogue."""
+    screen(say)
+    say("/timezone")
+    say("Berlin")
+    say("yes")
+    return say
+
+
+@pytest.mark.parametrize("typed", ["done", "that's all"])
+def test_closing_the_settings_says_whether_they_changed(green, typed):
+    green("/settings")
+    assert "kept as they are" in green(typed)[0].text
+    green("/settings")
+    green("remind me 1 hour before")
+    closed = green(typed)[0].text
+    assert "changes are saved" in closed and "kept as they are" not in closed
+
+
+def test_a_lead_past_four_hours_says_the_limit(green, coach):
+    green("/settings")
+    assert "up to 4 hours" in green("remind me 5 hours before")[0].text
+    assert "up to 4 hours" in green("/settings remind me 5 hours before")[0].text
+    assert coach.plans.load_profile(7).lead_minutes == 30
+
+
+@pytest.mark.parametrize("typed", ["remind me never", "turn off reminders", "stop reminding me", "i don't want reminders"])
+def test_asking_for_no_reminders_says_how_to_stop_them(weekly, typed):
+    weekly("yes")
+    answer = weekly(typed)[0].text
+    assert "cancel the plan in /sessions" in answer and "safety check" not in answer
+
+
+def test_asking_for_no_reminders_without_plans_says_none_will_come(green):
+    assert "no reminder will come" in green("remind me never")[0].text
+
+
+def test_a_new_zone_says_what_happens_to_the_sessions_times(weekly):
+    weekly("yes")
+    weekly("/timezone")
+    moved = weekly(button(weekly("GMT+2")[0], "Yes"), button=True)[0].text
+    assert "UTC+02:00" in moved and "keeps its clock times" in moved
+    weekly("/timezone")
+    assert "clock times" not in weekly(button(weekly("GMT+2")[0], "Yes"), button=True)[0].text  # the same zone again

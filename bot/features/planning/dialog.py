@@ -20,6 +20,7 @@ from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import split_lead
 from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept
+from bot.features.planning.settings import reminders_off
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import known_zone, zone_check
 from bot.storage.dialogues import State
@@ -50,6 +51,9 @@ class PlanningDialog:
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
         """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
+        off = reminders_off(self.store, user_id, text)
+        if off:
+            return off
         closed = self.gate.check(user_id)
         if closed:
             return [closed]
@@ -174,7 +178,8 @@ class PlanningDialog:
         """Store the zone and carry on with the plan (unless only the zone was asked)."""
         profile = self.store.load_profile(state.user_id)
         self.planner.update_profile(replace(profile, zone=zone))
-        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.")
+        moved = t.format_zone_moved(zone, self.store.count_plans(state.user_id)) if profile.zone not in (None, zone) else ""
+        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.{moved}")
         if state.step == Step.ZONE_ONLY.value:
             self.dialogues.end(state.user_id, DIALOGUE)
             return [done]

@@ -32,6 +32,10 @@ STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
 SETTINGS_HINT = ("Tap to change, or say it: \"remind me 1 hour before\", \"change the goal to endurance\", "
                  "\"change my time zone to Berlin\". \"Done\" when you're finished.")
+LEAD_TOO_LONG = ("Reminders can come up to 4 hours before a session, or at its start. Say e.g. \"remind me 2 hours "
+                 "before\".")
+SETTINGS_KEPT = "Okay, settings kept as they are."
+SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
@@ -135,3 +139,19 @@ def format_reminder(at: datetime, zone: str, goal: str, prescription: Prescripti
         lines.append(format_prescription(prescription))
     lines += [warm_up, "Check-in: feeling unwell today, or new or worse back or leg pain? Then skip today."]
     return "\n\n".join(lines)
+
+
+def format_reminders_off(plans: int) -> str:
+    """How to stop reminders: they come with planned sessions, so cancelling the plan stops them."""
+    if plans == 0:
+        return "Reminders only come for planned sessions, and you have none, so no reminder will come."
+    return ("Reminders come with each planned session; there is no separate switch. To stop them, cancel the plan "
+            "in /sessions (or skip one session there). To have them come as a session starts instead, use /settings.")
+
+
+def format_zone_moved(zone: str, plans: int) -> str:
+    """What a new zone does to the plans: they keep their clock times, now in the new zone."""
+    if plans == 0:
+        return ""
+    return (f"\nYour {'plan keeps its' if plans == 1 else 'plans keep their'} clock times: a session at 18:30 "
+            f"is now at 18:30 {zone} time. See them in /sessions.")
