@@ -3,11 +3,18 @@ or a bare hour answered out of order, and times and weekdays typed at the confir
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.features.planning import texts as t
-from scheduler.timezones import find_zone
+from scheduler.model import Question, ScheduleError
+from scheduler.parsing import mentions_time, read_schedule
+from scheduler.timezones import find_zone, zone_info
 from tests.test_planning import button, screen
+
+
+NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("typed, zone", [
@@ -156,3 +163,27 @@ def test_a_new_zone_says_what_happens_to_the_sessions_times(weekly):
     assert "UTC+02:00" in moved and "keeps its clock times" in moved
     weekly("/timezone")
     assert "clock times" not in weekly(button(weekly("GMT+2")[0], "Yes"), button=True)[0].text  # the same zone again
+
+
+def test_other_days_at_the_am_pm_question_move_its_readings_to_them(asked_when):
+    ask = asked_when("every wensday at quarter to 8")[0]
+    assert [b.label for b in ask.button_list()][:2] == ["Wed at 07:45", "Wed at 19:45"]
+    moved = asked_when("no wait, thursdays instead")[0]
+    assert moved.text.startswith("7:45 in the morning or in the evening?")
+    assert "every Thu at 19:45" in asked_when(button(moved, "every Thu at 19:45"), button=True)[0].text
+
+
+def test_a_leading_no_is_a_correction_not_an_exclusion():
+    assert mentions_time("no wait, thursdays instead")
+    assert read_schedule("no wait, thursdays instead", NOW, zone_info("UTC")).weekdays == frozenset({3})  # type: ignore[union-attr]
+
+
+def test_a_short_weekday_and_a_bare_hour_offer_both_halves_of_the_day():
+    asked = read_schedule("fri 6", NOW, zone_info("UTC"))
+    assert isinstance(asked, Question) and [label for label, _ in asked.options] == ["Fri 27 Nov 06:00", "Fri 27 Nov 18:00"]
+
+
+def test_a_long_phrase_with_two_times_says_one_plan_has_one_time():
+    with pytest.raises(ScheduleError, match="one time of day"):
+        read_schedule("every monday wednesday and friday at 7 in the morning but not on public holidays and also "
+                      "maybe on saturdays at 10am", NOW, zone_info("UTC"))

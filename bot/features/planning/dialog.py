@@ -212,7 +212,8 @@ class PlanningDialog:
         if not phrase_text:
             state = self._save_draft(state, draft)
             return [picker(state, draft, edit=False)]
-        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC")
+        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC",
+                                         draft.options)
         if isinstance(reading, ScheduleError):
             self._save_draft(state, replace(draft, kept="", options=()))
             return [Reply(f"{reading}{CANCEL_HINT}")]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft
+from bot.features.planning.texts import format_schedule
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.model import Question, Repeat, Schedule, ScheduleError
@@ -34,16 +35,31 @@ def filled(question: Question, draft: Draft) -> Schedule | Question:
     return Schedule(weekdays=frozenset(days), local_time=time.fromisoformat(clock))
 
 
-def read_with_kept(text: str, kept: str, now: datetime, zone: str) -> tuple[str, Reading]:
-    """The answer alone when it is a whole schedule, else read together with the kept phrase."""
+def read_with_kept(text: str, kept: str, now: datetime, zone: str, options: tuple[Schedule, ...] = ()) -> tuple[str, Reading]:
+    """The answer alone when it is a whole schedule, else read together with the kept phrase; days
+    alone at a choice of readings ("no wait, thursdays instead") move the readings to those days."""
     readings: list[tuple[str, Reading]] = []
     for phrase in (text, f"{kept} {text}") if kept else (text,):
         try:
             readings.append((phrase, read_schedule(phrase, now, zone_info(zone))))
         except ScheduleError as hint:
             readings.append((phrase, hint))
+    moved = _moved_options(readings[0][1], options, zone)
+    if moved is not None:
+        return kept, moved
     whole = [r for r in readings if isinstance(r[1], Schedule)]
     return (whole or readings[1:] or readings)[0]
+
+
+def _moved_options(alone: Reading, options: tuple[Schedule, ...], zone: str) -> Question | None:
+    """The weekly readings offered, on the days the answer names instead (None when it does not)."""
+    if not isinstance(alone, Question) or not alone.weekdays or alone.local_time or alone.options or not options:
+        return None
+    if any(o.repeat is not Repeat.WEEKLY or o.once_at is not None for o in options):
+        return None
+    moved = tuple(replace(o, weekdays=alone.weekdays) for o in options)
+    at = moved[0].local_time or time(0)
+    return Question(f"{at:%-I:%M} in the morning or in the evening?", options=tuple((format_schedule(o, zone), o) for o in moved))
 
 
 def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | None:
