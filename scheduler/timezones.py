@@ -60,7 +60,7 @@ def find_zone(text: str) -> ZoneGuess:
         return ZoneGuess(None, SHARED_REGIONS[query], choices=choices)
     if query in ALIASES:
         zone = ALIASES[query]
-        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=text.strip())
+        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=_alias_label(query))
     return find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
 
 
@@ -71,6 +71,11 @@ def _clean(text: str) -> str:
     for _ in range(4):
         query = LEADING_WORDS.sub("", LEAD_IN_WORDS.sub("", query)).strip(" ,")
     return query if query in ALIASES else TRAILING_WORDS.sub("", query)
+
+
+def _alias_label(query: str) -> str:
+    """How an alias is named back: "EST", "NYC", "Bay Area" (not the words typed around it)."""
+    return query.upper() if len(query) <= 4 else query.title()
 
 
 def _iana(text: str) -> str | None:

@@ -187,3 +187,13 @@ def test_a_long_phrase_with_two_times_says_one_plan_has_one_time():
     with pytest.raises(ScheduleError, match="one time of day"):
         read_schedule("every monday wednesday and friday at 7 in the morning but not on public holidays and also "
                       "maybe on saturdays at 10am", NOW, zone_info("UTC"))
+
+
+def test_a_goal_typed_when_asked_when_is_acknowledged_and_when_asked_again(asked_when, coach):
+    replies = asked_when("endurance")
+    assert replies[0].text == "Goal set: endurance." and replies[-1].text.startswith("When do you want to train?")
+    assert coach.plans.load_profile(7).goal == "endurance"
+
+
+def test_an_alias_is_named_back_without_the_words_around_it():
+    assert find_zone("no, bay area").place == "Bay Area" and find_zone("est").place == "EST"

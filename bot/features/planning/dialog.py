@@ -96,7 +96,10 @@ class PlanningDialog:
         schedule = carries_schedule(text, self.clock())
         if draft.step is Step.GOAL and goal is None and not schedule:
             return None  # not an answer: answered as a question, then the goal is asked again
-        return self._next(state, text if schedule or not goal else "")  # a goal alone is no schedule to read
+        if not goal or schedule:
+            return self._next(state, text)
+        replies = self._next(state)  # a goal alone is no schedule to read
+        return [Reply(f"Goal set: {t.format_goal(goal)}."), *replies] if draft.step is Step.WHEN else replies
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A button of this run and step."""

@@ -122,5 +122,5 @@ class SettingsDialog:
         if state is not None:  # typed changes are read a while longer
             self.dialogues.go(state, Step.MENU, changed=True)
         said = [f"reminders come {t.format_lead_phrase(lead)}" if lead is not None else "",
-                f"your goal is {t.GOALS[goal].split(' ', 1)[1].lower()}" if goal else ""]
+                f"your goal is {t.format_goal(goal)}" if goal else ""]
         return [Reply(f"Done: {' and '.join(s for s in said if s)}. /settings shows everything.")]

@@ -91,8 +91,13 @@ def format_when(at: datetime, zone: str | tzinfo) -> str:
 def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int) -> str:
     """What the bot understood, the reminder lead, the next three dates, and the question to save."""
     dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
-    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}, "
+    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {format_goal(goal)}, "
             f"reminder {format_lead_phrase(lead)}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
+
+
+def format_goal(goal: str) -> str:
+    """"strength", "mobility / movement integrity": a goal as words in a sentence."""
+    return GOALS[goal].split(" ", 1)[1].lower()
 
 
 def _once_hint(schedule: Schedule, zone: str) -> str:
