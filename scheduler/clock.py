@@ -27,9 +27,13 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"(?:\bat|@|\baround|\babout|\bby|\bfrom)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                 + MERIDIEM), "bare"),
     (re.compile(r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|today|tomorrow|tonight|"
-                r"daily|weekdays|weekends|morning|evening|afternoon|night|dayaftertomorrow|[mtwrfsu]{2,7}|day)\s+(\d{1,2})\b"
+                r"daily|weekdays|weekends|morning|evening|afternoon|night|dayaftertomorrow|[mtwrfsu]{2,7}|day|"
+                r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\s+(\d{1,2})\b"
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )
+
+AT_HOUR = re.compile(r"(?:\bat|@)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
+                     + MERIDIEM)  # a second "at 7" beside "10am" is a second time
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def find_time(words: str) -> Clock | None:
 
 def _refuse_second_time(rest: str, first: Clock, am: bool, pm: bool) -> None:
     """"every day at 7am and 7pm": one plan has one time, so say so instead of dropping one."""
-    for pattern, how in PATTERNS[:7]:  # written times only: a bare number left over may be a date
+    for pattern, how in (*PATTERNS[:7], (AT_HOUR, "bare")):  # written times: a bare number left over may be a date
         match = pattern.search(rest)
         if match and _read(match, how, am, pm).at != first.at:
             raise ScheduleError("One plan has one time of day. Make a plan for each time, e.g. \"every day at 7am\", "

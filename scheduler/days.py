@@ -16,6 +16,7 @@ COMPACT_PART = re.compile(r"tu|th|sa|su|m|t|w|r|f")
 GROUPS = {"weekdays": range(5), "weekends": (5, 6), "daily": range(7)}
 EXCEPT = re.compile(r"\b(?:except(?: for| on)?|but not(?: on)?|apart from|excluding|other than|besides|not on|"
                     r"but|minus|without|skip(?:ping)?|no)\b")
+CORRECTION = re.compile(r"^(?:no+|nope|nah)\s+(?:wait\s+|sorry\s+|i meant\s+|make it\s+)*")  # "no wait, thursdays": no exclusion
 RANGE = re.compile(r"^(\S+?)\s*(?:-|to|through|thru|til|till|until)\s*(\S+)$")
 ALL_DAY_WORDS = re.compile(r"\bevery (?:day|morning|evening|night|afternoon|afternoon_pm)\b")
 
@@ -30,7 +31,7 @@ class Days:
 
 def find_days(words: str) -> Days:
     """The weekdays in the phrase, after exclusions."""
-    parts = EXCEPT.split(words, maxsplit=1)
+    parts = EXCEPT.split(CORRECTION.sub("", words), maxsplit=1)
     head = parts[0]
     include, plural = _named(head)
     if ALL_DAY_WORDS.search(head):

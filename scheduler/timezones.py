@@ -19,6 +19,12 @@ ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": 
                              "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
 LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
                            r"in|at|from)\s+")
+# Everyday words before a place ("no, Berlin", "actually I'm in Madrid", "sorry, Paris"): a
+# correction of the guess shown, not part of the name ("no berlin" is no place; New Berlin is).
+LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops|oh|ah|well|um+|uh+|hmm+|ok|okay|yes|"
+                           r"yeah|wait|i meant|i mean|it is|its|thats|that is|rather|make it),?\s+")
+# A clause after the place ("I'm in Lagos but my knee hurts") says something else.
+TRAILING_CLAUSE = re.compile(r"\s+(?:but|and my|and i|because|cause|cos|though|so)\s.*$")
 TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
@@ -54,16 +60,22 @@ def find_zone(text: str) -> ZoneGuess:
         return ZoneGuess(None, SHARED_REGIONS[query], choices=choices)
     if query in ALIASES:
         zone = ALIASES[query]
-        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=text.strip())
+        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=_alias_label(query))
     return find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
 
 
 def _clean(text: str) -> str:
     """The place words of a message, without "I'm in" and punctuation."""
-    query = place_key(text.replace("_", " ")).strip(" ?!")
-    for _ in range(3):
-        query = LEADING_WORDS.sub("", query)
-    return TRAILING_WORDS.sub("", query)
+    query = TRAILING_CLAUSE.sub("", place_key(text.replace("_", " ").replace(",", " , ")))
+    query = " ".join(query.replace(" ,", ",").split()).strip(" ?!,")
+    for _ in range(4):
+        query = LEADING_WORDS.sub("", LEAD_IN_WORDS.sub("", query)).strip(" ,")
+    return query if query in ALIASES else TRAILING_WORDS.sub("", query)
+
+
+def _alias_label(query: str) -> str:
+    """How an alias is named back: "EST", "NYC", "Bay Area" (not the words typed around it)."""
+    return query.upper() if len(query) <= 4 else query.title()
 
 
 def _iana(text: str) -> str | None:

@@ -30,7 +30,7 @@ def test_settings_change_by_button_and_by_words(green, coach):
     assert "1 h before" in green("remind me 1 hour before")[0].text and coach.plans.load_profile(7).lead_minutes == 60
     assert "endurance" in green("change the goal to endurance")[0].text and coach.plans.load_profile(7).goal == "endurance"
     assert "mobility" in green("mobility")[0].text  # a goal named alone while the settings are open
-    assert "kept as they are" in green("that's all")[0].text and rows(coach) == []
+    assert "your changes are saved" in green("that's all")[0].text and rows(coach) == []
     assert green(button(shown, "at start"), button=True) == [STALE]  # a button of the closed settings
 
 

@@ -20,6 +20,7 @@ from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import split_lead
 from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept
+from bot.features.planning.settings import reminders_off
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import known_zone, zone_check
 from bot.storage.dialogues import State
@@ -50,6 +51,9 @@ class PlanningDialog:
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
         """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
+        off = reminders_off(self.store, user_id, text)
+        if off:
+            return off
         closed = self.gate.check(user_id)
         if closed:
             return [closed]
@@ -91,9 +95,13 @@ class PlanningDialog:
             self._set_goal(state.user_id, goal)
         if draft.step is Step.CONFIRM:
             return self._typed_confirmation(state, draft, text, goal)
-        if draft.step is Step.GOAL and goal is None and not carries_schedule(text, self.clock()):
+        schedule = carries_schedule(text, self.clock())
+        if draft.step is Step.GOAL and goal is None and not schedule:
             return None  # not an answer: answered as a question, then the goal is asked again
-        return self._next(state, text)
+        if not goal or schedule:
+            return self._next(state, text)
+        replies = self._next(state)  # a goal alone is no schedule to read
+        return [Reply(f"Goal set: {t.format_goal(goal)}."), *replies] if draft.step is Step.WHEN else replies
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A button of this run and step."""
@@ -162,8 +170,12 @@ class PlanningDialog:
             return self._set_zone(state, draft.zone_guess)
         if draft.step is Step.ZONE and carries_schedule(text, self.clock()):
             self._save_draft(state, replace(draft, kept=joined(draft.kept, text)))
-            return [Reply(f"Got it, I'll keep that. {t.ASK_ZONE}", location=True)]
+            return [Reply(t.KEPT_ASK_ZONE, location=True)]
         guess = find_zone(text)
+        goal = self.words.goal(text) if draft.step is Step.ZONE and not (guess.zone or guess.choices) else None
+        if goal:  # "strength" typed at the zone question: kept for the goal question
+            self._set_goal(state.user_id, goal)
+            return [Reply(t.KEPT_ASK_ZONE, location=True)]
         state = self._save_draft(state, replace(draft, zone_guess=guess.zone or ""))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
 
@@ -171,7 +183,8 @@ class PlanningDialog:
         """Store the zone and carry on with the plan (unless only the zone was asked)."""
         profile = self.store.load_profile(state.user_id)
         self.planner.update_profile(replace(profile, zone=zone))
-        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.")
+        moved = t.format_zone_moved(zone, self.store.count_plans(state.user_id)) if profile.zone not in (None, zone) else ""
+        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.{moved}")
         if state.step == Step.ZONE_ONLY.value:
             self.dialogues.end(state.user_id, DIALOGUE)
             return [done]
@@ -186,9 +199,13 @@ class PlanningDialog:
         self.planner.update_profile(replace(self.store.load_profile(state.user_id), lead_minutes=lead))
         rest = rest if carries_schedule(rest, self.clock()) else ""
         if draft.step is Step.CONFIRM and draft.pending:
-            edited = edited_schedule(draft, rest, self.clock()) if rest else None
+            edited = edited_schedule(draft, rest, self.clock(), self._zone(state)) if rest else None
             return [self._to_confirm(state, replace(draft, pending=edited or draft.pending), edit=False)]
         return self._next(state, rest)
+
+    def _zone(self, state: State) -> str:
+        """The user's zone (plans are read in it)."""
+        return self.store.load_profile(state.user_id).zone or "UTC"
 
     def _ask_goal(self, state: State) -> Reply:
         """The goal question with one button per goal."""
@@ -200,7 +217,8 @@ class PlanningDialog:
         if not phrase_text:
             state = self._save_draft(state, draft)
             return [picker(state, draft, edit=False)]
-        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC")
+        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC",
+                                         draft.options)
         if isinstance(reading, ScheduleError):
             self._save_draft(state, replace(draft, kept="", options=()))
             return [Reply(f"{reading}{CANCEL_HINT}")]
@@ -246,7 +264,7 @@ class PlanningDialog:
 
     def _typed_confirmation(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
-        edited = edited_schedule(draft, text, self.clock())
+        edited = edited_schedule(draft, text, self.clock(), self._zone(state))
         if edited is not None:
             return [self._to_confirm(state, replace(draft, pending=edited), edit=False)]
         if goal:

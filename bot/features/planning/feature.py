@@ -11,7 +11,7 @@ from bot.features.planning.draft import DIALOGUE
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.sessions import SESSIONS, Sessions
-from bot.features.planning.settings import SettingsDialog
+from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.zone import place_in
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
@@ -50,6 +50,10 @@ class Planning:
             return True
         return words.goal(text) is not None and not answers.is_question(text)
 
+    def sessions_request(self, user_id: int, text: str) -> list[Reply]:
+        """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""
+        return reminders_off(self.kit.plans, user_id, text) or self.sessions.sessions(user_id)
+
     def ask_zone(self, user_id: int, text: str) -> list[Reply]:
         """/timezone [place], or "change my time zone to Berlin"."""
         return self.dialog.ask_zone(user_id, place_in(text) or "")
@@ -86,7 +90,7 @@ def install(kit: Kit) -> None:
     kit.commands.add("settings", "Reminder timing, goal and time zone", settings.start)
     kit.commands.add("timezone", "Change your time zone", dialog.ask_zone)
     kit.request(Intent.PLAN, dialog.start, starts_dialogue=True)
-    kit.request(Intent.SESSIONS, lambda user_id, _text: sessions.sessions(user_id), interrupts=True)
+    kit.request(Intent.SESSIONS, planning.sessions_request, interrupts=True)
     kit.request(Intent.SETTINGS, settings.start, interrupts=True)
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)

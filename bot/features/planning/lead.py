@@ -12,6 +12,9 @@ _UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)"
 _BEFORE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}\s*(before|earlier|ahead|in advance|beforehand|prior)\b")
 _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when|as)\b.*\b(start|starts|begin|begins|time)\b"
                        r"|\bat the start\b|\bwhen (it|the session|each session) (starts|begins)\b")
+_NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
+                           r"(?:do not|dont|don't) (?:want|need)(?: any)?)\b.*\breminders?\b|\bremind(?:ing)? me never\b"
+                           r"|\bnever remind\b|\breminders? off\b|\bstop reminding\b|\b(?:do not|dont|don't) remind me\b")
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "half a": 0.5, "half an": 0.5}
 
 
@@ -26,8 +29,24 @@ def split_lead(text: str) -> tuple[int | None, str]:
     lowered = text.lower()
     found = _BEFORE.search(lowered)
     if found:
-        amount = _WORDS.get(found["n"]) or float(found["n"])
-        minutes = round(amount * (60 if found["unit"].startswith("h") else 1))
+        minutes = _minutes(found)
         return (minutes, text[:found.start()] + text[found.end():]) if minutes <= MAX_LEAD else (None, text)
     start = _AT_START.search(lowered)
     return (0, text[:start.start()] + text[start.end():]) if start else (None, text)
+
+
+def lead_too_long(text: str) -> bool:
+    """Whether the message asks for a lead past MAX_LEAD ("remind me 5 hours before")."""
+    found = _BEFORE.search(text.lower())
+    return found is not None and _minutes(found) > MAX_LEAD
+
+
+def stops_reminders(text: str) -> bool:
+    """Whether the message asks for no reminders at all ("remind me never", "turn off reminders")."""
+    return _NO_REMINDERS.search(text.lower()) is not None
+
+
+def _minutes(found: re.Match[str]) -> int:
+    """The minutes a matched "2 hours before" stands for."""
+    amount = _WORDS.get(found["n"]) or float(found["n"])
+    return round(amount * (60 if found["unit"].startswith("h") else 1))

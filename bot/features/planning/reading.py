@@ -4,12 +4,16 @@ days or time kept from earlier, or as an edit of the plan being confirmed ("no, 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft
-from scheduler.model import Question, Schedule, ScheduleError
+from bot.features.planning.texts import format_schedule
+from scheduler.clock import find_time
+from scheduler.days import find_days
+from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.parsing import read_schedule
 from scheduler.timezones import zone_info
+from scheduler.words import normalise
 
 Reading = Schedule | Question | ScheduleError
 
@@ -31,32 +35,79 @@ def filled(question: Question, draft: Draft) -> Schedule | Question:
     return Schedule(weekdays=frozenset(days), local_time=time.fromisoformat(clock))
 
 
-def read_with_kept(text: str, kept: str, now: datetime, zone: str) -> tuple[str, Reading]:
-    """The answer alone when it is a whole schedule, else read together with the kept phrase."""
+def read_with_kept(text: str, kept: str, now: datetime, zone: str, options: tuple[Schedule, ...] = ()) -> tuple[str, Reading]:
+    """The answer alone when it is a whole schedule, else read together with the kept phrase; days
+    alone at a choice of readings ("no wait, thursdays instead") move the readings to those days."""
     readings: list[tuple[str, Reading]] = []
     for phrase in (text, f"{kept} {text}") if kept else (text,):
         try:
             readings.append((phrase, read_schedule(phrase, now, zone_info(zone))))
         except ScheduleError as hint:
             readings.append((phrase, hint))
+    moved = _moved_options(readings[0][1], options, zone)
+    if moved is not None:
+        return kept, moved
     whole = [r for r in readings if isinstance(r[1], Schedule)]
     return (whole or readings[1:] or readings)[0]
 
 
-def edited_schedule(draft: Draft, text: str, now: datetime) -> Schedule | None:
-    """The pending plan with the days or time the message names ("no, make it 7pm"), or None."""
-    assert draft.pending is not None
+def _moved_options(alone: Reading, options: tuple[Schedule, ...], zone: str) -> Question | None:
+    """The weekly readings offered, on the days the answer names instead (None when it does not)."""
+    if not isinstance(alone, Question) or not alone.weekdays or alone.local_time or alone.options or not options:
+        return None
+    if any(o.repeat is not Repeat.WEEKLY or o.once_at is not None for o in options):
+        return None
+    moved = tuple(replace(o, weekdays=alone.weekdays) for o in options)
+    at = moved[0].local_time or time(0)
+    return Question(f"{at:%-I:%M} in the morning or in the evening?", options=tuple((format_schedule(o, zone), o) for o in moved))
+
+
+def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | None:
+    """The pending plan with the days or time the message names ("no, make it 7pm", "thu 9am", a bare
+    "at 8" read on the pending time's side of noon), or None."""
+    pending = draft.pending
+    assert pending is not None
     try:
-        reading = read_schedule(text, now, zone_info("UTC"))
+        reading = read_schedule(text, now, zone_info(zone))
+        clock = find_time(normalise(text))
     except ScheduleError:
         return None
-    if isinstance(reading, Schedule) and reading.local_time is not None:
-        return reading
-    if isinstance(reading, Question) and not reading.options and draft.pending.recurring:
-        days = reading.weekdays or draft.pending.weekdays
-        clock = reading.local_time or draft.pending.local_time
-        return replace(draft.pending, weekdays=frozenset(days), local_time=clock)
+    if isinstance(reading, Schedule):
+        return _kept_weekly(reading, pending, text, zone)
+    if reading.options:
+        return None
+    at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
+    if pending.recurring and (reading.weekdays or at):
+        return replace(pending, weekdays=frozenset(reading.weekdays or pending.weekdays), local_time=at or pending.local_time)
+    if not pending.recurring and at and not reading.weekdays:
+        day = pending.once_at.astimezone(zone_info(zone)).date()  # type: ignore[union-attr]
+        moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
+        return replace(pending, once_at=moved) if moved > now else None
     return None
+
+
+def _kept_weekly(reading: Schedule, pending: Schedule, text: str, zone: str) -> Schedule | None:
+    """A weekday and time typed over a weekly plan ("thu 9am") change its days and time: the plan
+    stays weekly; any other whole schedule replaces the plan."""
+    if reading.recurring:
+        return reading if reading.local_time is not None else None
+    days = find_days(normalise(text)).days
+    if pending.recurring and pending.repeat is Repeat.WEEKLY and days:
+        return replace(pending, weekdays=days, local_time=_clock_of(reading, zone))
+    return reading
+
+
+def _clock_of(schedule: Schedule, zone: str) -> time:
+    """The local wall time a schedule happens at."""
+    if schedule.once_at is not None:
+        return schedule.once_at.astimezone(zone_info(zone)).time().replace(tzinfo=None)
+    return schedule.local_time or time(0)
+
+
+def _near(at: time, other: time) -> time:
+    """An hour with no am/pm on the same side of noon as the plan's time ("at 8" in a 7am plan is 8am)."""
+    morning, evening = time(at.hour % 12, at.minute), time(at.hour % 12 + 12, at.minute)
+    return evening if other.hour >= 12 else morning
 
 
 def joined(kept: str, text: str) -> str:

@@ -18,7 +18,7 @@ from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
-from bot.features.planning.lead import LEADS, read_lead
+from bot.features.planning.lead import LEADS, lead_too_long, read_lead, stops_reminders
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import place_in
 from bot.storage.dialogues import State
@@ -28,6 +28,11 @@ from scheduler.timezones import format_zone
 
 DIALOGUE = "set"
 TYPED_FOR = timedelta(minutes=10)
+
+
+def reminders_off(store: SchedulerStore, user_id: int, text: str) -> list[Reply]:
+    """How to stop reminders, when the message asks for none ("remind me never"); else nothing."""
+    return [Reply(t.format_reminders_off(store.count_plans(user_id)))] if stops_reminders(text) else []
 
 
 class Step(Enum):
@@ -90,18 +95,23 @@ class SettingsDialog:
             return self.ask_zone(state.user_id, "")
         else:
             return [Reply(t.STALE)]
-        return [replace(self.ask(self.dialogues.go(state, Step.MENU)), edit=True)]
+        return [replace(self.ask(self.dialogues.go(state, Step.MENU, changed=True)), edit=True)]
 
     def cancel(self, state: State) -> list[Reply]:
-        """Leave the settings as they are."""
+        """Close the settings, saying whether this run changed any."""
         self.dialogues.end(state.user_id, DIALOGUE)
-        return [Reply("Okay, settings kept as they are.")]
+        return [Reply(t.SETTINGS_SAVED if state.data.get("changed") else t.SETTINGS_KEPT)]
 
     def _typed_change(self, user_id: int, text: str, goals: bool = True) -> list[Reply] | None:
         """Apply the lead, goal or zone the words name (the zone through its confirmation); None for none."""
         place = place_in(text)
         if place is not None:
             return self.ask_zone(user_id, place)
+        off = reminders_off(self.store, user_id, text)
+        if off:
+            return off
+        if lead_too_long(text):
+            return [Reply(t.LEAD_TOO_LONG)]
         profile = self.store.load_profile(user_id)
         lead, goal = read_lead(text), self.words.goal(text) if goals else None
         if lead is None and goal is None:
@@ -110,7 +120,7 @@ class SettingsDialog:
                                             goal=goal or profile.goal))
         state = self.dialogues.current(user_id, DIALOGUE)
         if state is not None:  # typed changes are read a while longer
-            self.dialogues.go(state, Step.MENU)
+            self.dialogues.go(state, Step.MENU, changed=True)
         said = [f"reminders come {t.format_lead_phrase(lead)}" if lead is not None else "",
-                f"your goal is {t.GOALS[goal].split(' ', 1)[1].lower()}" if goal else ""]
+                f"your goal is {t.format_goal(goal)}" if goal else ""]
         return [Reply(f"Done: {' and '.join(s for s in said if s)}. /settings shows everything.")]

@@ -9,6 +9,7 @@ from scheduler.model import WEEKDAY_NAMES, Schedule
 
 ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
             "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+KEPT_ASK_ZONE = f"Got it, I'll keep that. {ASK_ZONE}"  # a schedule or goal said before the zone
 ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
 ZONE_UNKNOWN = ("I couldn't place that. Type a bigger city nearby, your country, a UTC offset like \"UTC+2\", "
                 "or share your location with the button below.")
@@ -31,6 +32,10 @@ STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
 SETTINGS_HINT = ("Tap to change, or say it: \"remind me 1 hour before\", \"change the goal to endurance\", "
                  "\"change my time zone to Berlin\". \"Done\" when you're finished.")
+LEAD_TOO_LONG = ("Reminders can come up to 4 hours before a session, or at its start. Say e.g. \"remind me 2 hours "
+                 "before\".")
+SETTINGS_KEPT = "Okay, settings kept as they are."
+SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
@@ -86,8 +91,23 @@ def format_when(at: datetime, zone: str | tzinfo) -> str:
 def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int) -> str:
     """What the bot understood, the reminder lead, the next three dates, and the question to save."""
     dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
-    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {GOALS[goal].split(' ', 1)[1].lower()}, "
-            f"reminder {format_lead_phrase(lead)}.\n\nNext sessions:\n{dates}\n\nSave this plan?")
+    return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {format_goal(goal)}, "
+            f"reminder {format_lead_phrase(lead)}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
+
+
+def format_goal(goal: str) -> str:
+    """"strength", "mobility / movement integrity": a goal as words in a sentence."""
+    return GOALS[goal].split(" ", 1)[1].lower()
+
+
+def _once_hint(schedule: Schedule, zone: str) -> str:
+    """A one-off says how to make it weekly ("tue 6pm" is one session; "every tue 6pm" repeats)."""
+    if schedule.once_at is None:
+        return ""
+    from scheduler.timezones import zone_info
+
+    local = schedule.once_at.astimezone(zone_info(zone))
+    return f"\n(Just this once. To repeat it every week, type \"every {local:%a %H:%M}\".)"
 
 
 def format_lead(minutes: int) -> str:
@@ -104,8 +124,9 @@ def format_lead_phrase(minutes: int) -> str:
 
 def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:
     """The planning settings and how many plans are stored (for /mydata)."""
-    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead_minutes} min "
-            f"before, {plans} active plan(s) with their done/skipped sessions")
+    lead = format_lead_phrase(lead_minutes).removesuffix(" each session")
+    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead}, "
+            f"{plans} active plan(s) with their done/skipped sessions")
 
 
 def format_prescription(p: Prescription) -> str:
@@ -124,3 +145,19 @@ def format_reminder(at: datetime, zone: str, goal: str, prescription: Prescripti
         lines.append(format_prescription(prescription))
     lines += [warm_up, "Check-in: feeling unwell today, or new or worse back or leg pain? Then skip today."]
     return "\n\n".join(lines)
+
+
+def format_reminders_off(plans: int) -> str:
+    """How to stop reminders: they come with planned sessions, so cancelling the plan stops them."""
+    if plans == 0:
+        return "Reminders only come for planned sessions, and you have none, so no reminder will come."
+    return ("Reminders come with each planned session; there is no separate switch. To stop them, cancel the plan "
+            "in /sessions (or skip one session there). To have them come as a session starts instead, use /settings.")
+
+
+def format_zone_moved(zone: str, plans: int) -> str:
+    """What a new zone does to the plans: they keep their clock times, now in the new zone."""
+    if plans == 0:
+        return ""
+    return (f"\nYour {'plan keeps its' if plans == 1 else 'plans keep their'} clock times: a session at 18:30 "
+            f"is now at 18:30 {zone} time. See them in /sessions.")
