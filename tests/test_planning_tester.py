@@ -13,7 +13,6 @@ from scheduler.parsing import mentions_time, read_schedule
 from scheduler.timezones import find_zone, zone_info
 from tests.test_planning import button, screen
 
-
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 
 
