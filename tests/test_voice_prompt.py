@@ -34,7 +34,8 @@ def kb():
 
 def test_the_prompt_names_the_content_and_health_words_within_whispers_limit(kb, tmp_path):
     text = prompt_for(kb, DEFAULT.topic_words, DEFAULT.health_words)
-    shutil.copy(load_int8_weights(None, voice_dir()) / "tokenizer.json", tmp_path)
+    for name in ("tokenizer.json", "vocabulary.txt"):
+        shutil.copy(load_int8_weights(None, voice_dir()) / name, tmp_path)
     prefix, _ = prompt_tokens(tmp_path, text)
     assert len(prefix) - 3 <= PROMPT_LIMIT  # less <|startofprev|>, <|startoftranscript|>, <|notimestamps|>
     assert "hyperextension" in text and "sciatica" in text

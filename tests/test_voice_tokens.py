@@ -11,7 +11,8 @@ import pytest
 from tests.voice_support import voice_dir
 from voice import tokens
 from voice.features import FRAME_BLOCK, log_mel
-from voice.tokens import prompt_tokens
+from voice.tokens import decode_tokens, prompt_tokens
+from voice.vocabulary import read_vocabulary, write_vocabulary
 from voice.weights import load_int8_weights
 
 PROMPT = "Questions about the reverse hyperextension: sciatica, scoliosis."
@@ -19,8 +20,9 @@ PROMPT = "Questions about the reverse hyperextension: sciatica, scoliosis."
 
 @pytest.fixture
 def model_dir(tmp_path):
-    """A copy of the built weights' tokenizer, in a folder of its own."""
-    shutil.copy(load_int8_weights(None, voice_dir()) / "tokenizer.json", tmp_path)
+    """A copy of the built weights' tokenizer and vocabulary, in a folder of its own."""
+    for name in ("tokenizer.json", "vocabulary.txt"):
+        shutil.copy(load_int8_weights(None, voice_dir()) / name, tmp_path)
     return tmp_path
 
 
@@ -30,7 +32,24 @@ def test_the_prompt_is_tokenized_once_then_read_from_next_to_the_weights(model_d
     monkeypatch.setattr(tokens, "_tokenize", lambda *_: pytest.fail("the tokenizer was loaded again"))
     assert prompt_tokens(model_dir, PROMPT) == (prefix, end)
     # <|startofprev|>, the prompt, <|startoftranscript|>, <|notimestamps|>; <|endoftext|> ends
-    assert prefix[0] == 50360 and prefix[-2:] == [50257, 50362] and end == 50256 and len(prefix) > 10
+    vocabulary = read_vocabulary(model_dir / "vocabulary.txt")
+    assert [vocabulary[i] for i in (prefix[0], *prefix[-2:], end)] == [
+        "<|startofprev|>", "<|startoftranscript|>", "<|notimestamps|>", "<|endoftext|>"]
+    assert decode_tokens([vocabulary[i] for i in prefix[1:-2]]) == " " + PROMPT
+
+
+def test_a_piece_of_the_prompt_the_cut_vocabulary_lacks_is_written_with_shorter_pieces(model_dir):
+    whole, _ = prompt_tokens(model_dir, PROMPT)
+    vocabulary = read_vocabulary(model_dir / "vocabulary.txt")
+    words = [vocabulary[i] for i in whole[1:-2]]
+    assert "Ġsci" in words  # 'sciatica' and 'scoliosis' begin with it; now the vocabulary lacks it
+    write_vocabulary(model_dir / "vocabulary.txt", [token for token in vocabulary if token != "Ġsci"])
+    for cache in model_dir.glob("prompt-*.json"):
+        cache.unlink()
+    cut, _ = prompt_tokens(model_dir, PROMPT)
+    vocabulary = read_vocabulary(model_dir / "vocabulary.txt")
+    assert len(cut) > len(whole) and "Ġsci" not in vocabulary
+    assert decode_tokens([vocabulary[i] for i in cut[1:-2]]) == " " + PROMPT
 
 
 def test_a_tokenizer_without_whispers_special_tokens_is_a_clear_error(model_dir, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import threading
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import tokenizers
 
 from bot.core.messages import InboundKind
 from bot.features.voice.engine import read_audio_file
@@ -18,6 +20,7 @@ from tests.voice_support import shared_pipeline, spoken, voice_dir
 from voice.audio import Clip, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
+from voice.vocabulary import pruned_config, read_vocabulary
 from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, build_int8, bundled_weights, check_files, load_int8_weights, sha256_of
 
 
@@ -26,6 +29,28 @@ def test_the_int8_weights_are_built_once_and_then_loaded_without_the_source():
     built = load_int8_weights(Path("/nowhere"), voice_dir())
     digests = (built / BUILT_DIGESTS).read_text()
     assert sha256_of(built / "model.bin") in digests and (built / "model.bin").stat().st_size < 45_000_000
+
+
+def test_the_int8_copy_keeps_the_tokens_english_is_written_with_and_whispers_marks_in_order():
+    built, source = load_int8_weights(None, voice_dir()), bundled_weights()
+    kept, every = read_vocabulary(built / "vocabulary.txt"), read_vocabulary(source / "vocabulary.txt")
+    assert len(every) == 51_864 and 32_000 < len(kept) < 34_000  # the embedding: 20.1 -> 12.7 MB
+    assert (built / "model.bin").stat().st_size < 34_000_000
+    marks = every[every.index("<|endoftext|>"):every.index("<|notimestamps|>") + 1]
+    assert kept[-len(marks):] == marks and "<|0.00|>" not in kept  # no timestamps after them
+    tokenizer = tokenizers.Tokenizer.from_file(str(source / "tokenizer.json"))
+    said = " He was not an ill-disposed young man; my chest hurts, my legs go numb and tingly."
+    assert set(tokenizer.encode(said, add_special_tokens=False).tokens) <= set(kept)  # written as learned
+    assert "ĠSolidGoldMagikarp" not in kept and kept[:256] == every[:256]  # every single byte is kept
+    config = json.loads((built / "config.json").read_text())
+    source_config = json.loads((source / "config.json").read_text())
+    for name in ("suppress_ids", "suppress_ids_begin"):  # the same tokens, by their new numbers
+        assert {kept[i] for i in config[name]} == {every[i] for i in source_config[name] if every[i] in kept}
+
+
+def test_the_configs_token_lists_are_renumbered_and_dropped_tokens_left_out():
+    config = {"suppress_ids": [1, 5, 9], "lang_ids": [9], "alignment_heads": [[1, 0]]}
+    assert pruned_config(config, [0, 1, 9]) == {"suppress_ids": [1, 2], "lang_ids": [2], "alignment_heads": [[1, 0]]}
 
 
 def test_a_build_finished_second_keeps_the_copy_another_process_built_first(tmp_path):

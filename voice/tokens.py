@@ -2,7 +2,9 @@
 
 The tokenizer library takes 20 MB while it runs and 5 MB of code for the life of the process, for
 a prompt that only changes with the content. So the prompt's tokens are kept next to the weights,
-under the prompt's sha256, and the tokenizer is loaded only when the prompt has changed."""
+under the prompt's sha256, and the tokenizer is loaded only when the prompt has changed. The ids
+are those of the weights' own vocabulary (cut to English, voice.vocabulary): a piece of the prompt
+it lacks is written with the longest pieces it has."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import hashlib
 import json
 import os
 from pathlib import Path
+
+from voice.vocabulary import read_vocabulary
 
 SPECIALS = ("<|startofprev|>", "<|startoftranscript|>", "<|notimestamps|>", "<|endoftext|>")
 
@@ -22,7 +26,7 @@ def prompt_tokens(model_dir: Path, prompt: str) -> tuple[list[int], int]:
     cached = _read_cache(cache, prompt)
     if cached is not None:
         return cached
-    prefix, end = _tokenize(model_dir / "tokenizer.json", prompt)
+    prefix, end = _tokenize(model_dir, prompt)
     save_quietly(cache, json.dumps({"prompt": prompt, "prefix": prefix, "end": end}))
     return prefix, end
 
@@ -51,17 +55,31 @@ def save_quietly(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _tokenize(tokenizer_file: Path, prompt: str) -> tuple[list[int], int]:
-    """The prefix and end token, from the tokenizer itself."""
+def _tokenize(model_dir: Path, prompt: str) -> tuple[list[int], int]:
+    """The prefix and end token, from the tokenizer itself and the weights' vocabulary."""
     import tokenizers  # imported here: only a changed prompt needs it
 
-    tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
-    ids = [tokenizer.token_to_id(name) for name in SPECIALS]
-    if None in ids:
-        raise ValueError(f"{tokenizer_file.name} lacks one of Whisper's special tokens")
-    previous, start, no_timestamps, end = (int(i) for i in ids if i is not None)
-    context = tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids if prompt else []
+    tokenizer = tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    ids = {token: i for i, token in enumerate(read_vocabulary(model_dir / "vocabulary.txt"))}
+    if any(name not in ids for name in SPECIALS):
+        raise ValueError(f"the vocabulary in {model_dir} lacks one of Whisper's special tokens")
+    previous, start, no_timestamps, end = (ids[name] for name in SPECIALS)
+    pieces = tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).tokens if prompt else []
+    context = [i for piece in pieces for i in spelled(piece, ids)]
     return [*([previous, *context] if prompt else []), start, no_timestamps], end
+
+
+def spelled(piece: str, ids: dict[str, int]) -> list[int]:
+    """The ids a token is written with: its own, or when the vocabulary lacks it, the longest
+    pieces it has, from the left."""
+    found: list[int] = []
+    while piece:
+        size = next((n for n in range(len(piece), 0, -1) if piece[:n] in ids), 0)
+        if not size:
+            raise ValueError(f"the vocabulary cannot write {piece!r}")
+        found.append(ids[piece[:size]])
+        piece = piece[size:]
+    return found
 
 
 def _byte_of_character() -> dict[str, int]:

