@@ -3,7 +3,7 @@
 Usage: python bench/tune_understanding.py [--folds 5]
 
 Each message of the tuning sets (regression, holdout, holdout2, dev_strangers: sets we have looked at) is read
-once; the decision (knowledge.understanding.decide) and the safety levels (SafetyDetector.level)
+once; the decision (knowledge.fusion.decide) and the safety levels (SafetyDetector.level)
 are then replayed for every setting on a grid. For each fold the best setting on the other folds is
 scored on it: those are the cross-validated figures. The best setting on all of them is printed
 last, to be written into Policy and SafetyOdds. Frozen unseen sets are never read here.
@@ -23,7 +23,8 @@ import yaml
 from bot.composition import build_understanding
 from bot.settings import Settings
 from knowledge.safety import SafetyDetector, SafetyOdds
-from knowledge.understanding import Evidence, Policy, Understanding, decide
+from knowledge.fusion import Evidence, Policy, decide
+from knowledge.understanding import Understanding
 
 BENCH = Path(__file__).parent
 TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml", "dev_strangers.yaml")

@@ -12,12 +12,13 @@ import pytest
 from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
+from knowledge.fusion import Evidence, Policy, decide
 from knowledge.loader import CONTENT_DIR
 from knowledge.normalize import LEXICON_PATH, LexiconError, load_lexicon
 from knowledge.ranker import Ranker
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
-from knowledge.understanding import Evidence, Policy, decide, load_understanding
+from knowledge.understanding import load_understanding
 
 
 @pytest.mark.parametrize("word", ["tall", "mount", "breath", "sucks", "phone", "father", "paint"])

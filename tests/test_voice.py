@@ -19,7 +19,7 @@ from bot.features.qa import texts
 from bot.features.qa.answerer import DID_YOU_MEAN, HEARD_MARGIN
 from bot.features.voice.engine import voice_inbound
 from bot.features.voice.notes import DIDNT_CATCH
-from knowledge.understanding import LONG_MESSAGE_RELIEF
+from knowledge.fusion import LONG_MESSAGE_RELIEF
 from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
 from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.features import FILTERS, log_mel

@@ -11,12 +11,13 @@ from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
 from bot.features.qa.smalltalk import small_talk_reply
 from bot.storage.users import Store
+from knowledge.fusion import Match
 from knowledge.intents import Intent
 from knowledge.model import Entry
 from knowledge.normalize import other_script
 from knowledge.safety import Safety
 from knowledge.training import Gap
-from knowledge.understanding import Match, Reading, Understanding
+from knowledge.understanding import Reading, Understanding
 
 MAX_RELATED_BUTTONS = 2
 MAX_LOGGED_CHARS = 500

@@ -1,0 +1,96 @@
+"""Fusing the readings of a message into one decision: the learned ranker's probabilities and
+rapidfuzz's scores become one 0-100 score per entry; the best entry is answered when it clears the
+threshold and neither "not ours" nor a near-miss topic is the likelier reading."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+
+from knowledge.training import NOT_OURS, Gap
+
+CANDIDATES = 5
+SUGGESTION_FLOOR = 20.0  # candidates below this are not offered as suggestions
+CLOSE_GAP = 10.0  # a runner-up this near the best entry's score is a close second
+LONG_MESSAGE = 10         # tokens: a longer message's context words dilute its scores...
+LONG_MESSAGE_RELIEF = 6.0  # ...so it needs this much less
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best entry for a message (None below the threshold) and the runners-up."""
+
+    entry_id: str | None
+    score: float
+    suggestions: tuple[str, ...] = ()
+    close: tuple[str, ...] = ()  # of the suggestions after the best, those within CLOSE_GAP of it
+    query: str = ""
+    off_topic: bool = False  # about another exercise or topic, not ours
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How the readings are fused and when the bot declines (cross-validated on the tuning sets)."""
+
+    threshold: float = 30.0   # fused score (0-100) below which the bot declines
+    learned_share: float = 0.4   # weight of the ranker's probability against rapidfuzz's score
+    not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
+    gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One entry a message may be about, with each component's score."""
+
+    entry_id: str
+    score: float    # fused, 0-100
+    learned: float  # the ranker's probability, 0-1
+    fuzzy: float    # rapidfuzz's score, 0-100
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the components said about one message, before any decision."""
+
+    query: str
+    learned: dict[str, float]
+    fuzzy: dict[str, float]
+    foreign: bool = False   # names another exercise or topic (the lexicon's list), not ours
+    long: bool = False
+
+    def entries(self, known: Container[str]) -> list[str]:
+        """The entries any component scores at all (no other entry can win)."""
+        return [e for e in self.learned if e in known] + [e for e in self.fuzzy if e not in self.learned]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The entry to answer (None: decline), the near miss if any, and the ranked candidates."""
+
+    match: Match
+    gap: Gap | None
+    candidates: tuple[Candidate, ...]
+
+
+def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Iterable[Gap],
+           margin: float = 0.0) -> Decision:
+    """Fuse the ranker's and rapidfuzz's scores, and decide: an entry, a near miss, or decline."""
+    learned, share = evidence.learned, policy.learned_share
+    ranked = sorted((Candidate(e, share * 100 * learned.get(e, 0.0) + (1 - share) * evidence.fuzzy.get(e, 0.0),
+                               learned.get(e, 0.0), evidence.fuzzy.get(e, 0.0)) for e in entries),
+                    key=lambda c: -c.score)[:CANDIDATES]
+    if not ranked:  # no component scores any entry
+        return Decision(Match(None, 0.0, query=evidence.query, off_topic=evidence.foreign), None, ())
+    best = ranked[0]
+    not_ours = learned.get(NOT_OURS, 0.0)
+    gap = max(gaps, key=lambda g: learned.get(g.id, 0.0), default=None)
+    gap_odds = learned.get(gap.id, 0.0) if gap else 0.0
+    declined = (evidence.foreign or not_ours > best.learned + policy.not_ours_lead
+                or gap_odds > best.learned + policy.gap_lead)
+    bar = policy.threshold - (LONG_MESSAGE_RELIEF if evidence.long else 0.0) + margin
+    found = None if declined or best.score < bar else best.entry_id
+    suggested = [c for c in ranked[:3] if c.score >= SUGGESTION_FLOOR]
+    close = tuple(c.entry_id for c in suggested[1:] if c.score >= best.score - CLOSE_GAP)
+    match = Match(found, best.score, tuple(c.entry_id for c in suggested), close, evidence.query, evidence.foreign)
+    near_miss = gap if found is None and gap and gap_odds > max(not_ours, best.learned) else None
+    return Decision(match, near_miss, tuple(ranked))
