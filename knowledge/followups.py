@@ -68,19 +68,16 @@ class FollowUpWords:
         own = {t for t in own if not normalizer.is_generic(t)}
         return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
 
-    def changes_topic(self, words: list[str]) -> bool:
-        """Whether a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...") and
-        does not point back after the opener ("another question about those" is still a follow-up)."""
-        rest = self.after_opener(words)
-        return rest is not None and self.lexicon.pointing_back.isdisjoint(rest)
-
-    def after_opener(self, words: list[str]) -> list[str] | None:
-        """The words after a topic opener (the question itself), or None when there is no opener."""
+    def new_topic(self, words: list[str]) -> list[str] | None:
+        """When a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...") and does
+        not point back after the opener ("another question about those" is still a follow-up), the
+        words after the opener (the question itself); else None."""
         ends = [i + len(p) for i, w in enumerate(words) for p in self._openers.get(w, ()) if tuple(words[i:i + len(p)]) == p]
         if not ends:
             return None
         rest = words[max(ends):]
-        return rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
+        rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
+        return rest if self.lexicon.pointing_back.isdisjoint(rest) else None
 
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""

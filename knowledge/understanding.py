@@ -95,22 +95,20 @@ class Understanding:
         """A follow-up read against the conversation (see knowledge.context); the reading keeps
         the context for the next message."""
         words = self.matcher.normalizer.words(text)
-        question = self.follow_ups.after_opener(words) if self.follow_ups.changes_topic(words) else None
-        alone = self.read_uncached(" ".join(question) if question else text, margin)  # "random but <question>"
+        question = self.follow_ups.new_topic(words)  # "random but <question>": read without the opener
+        alone = self.read_uncached(" ".join(question) if question else text, margin)
         goal = self.goal(text)
-        follows = bool(context) and self._may_follow(alone, text, words)
+        follows = bool(context) and question is None and self._may_follow(alone, text, words)
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
 
     def _may_follow(self, alone: Reading, text: str, words: list[str]) -> bool:
-        """Whether a message can be a follow-up at all: it opens no new topic; a health concern ("i
+        """Whether a message that opens no new topic can be a follow-up at all: a health concern ("i
         have a herniated disc") or a near miss the articles do not cover ("is the gym open on sunday")
         only when it points back ("does it help with soreness too?"), so a disclosure never gets the
         last programme; and it says something: a question, words of its own to match, or a follow-up's
         words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
-        if self.follow_ups.changes_topic(words):
-            return False  # read alone, without the opener (`read_in_context`)
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
         question = self.matcher.normalizer.is_question(text)

@@ -65,6 +65,14 @@ async def test_a_check_in_typed_in_other_words_is_read_by_the_understanding_laye
     assert said in say(typed)[0].text and status(coach, outbox) == recorded
 
 
+async def test_a_health_concern_typed_at_a_check_in_is_not_feeling_well(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    replies = say("woke up with a migraine and a temperature")
+    assert replies[0].safety == "doctor" and any("rest day" in r.text for r in replies[1:])
+    assert rows(coach) == [("rem", "unwell")] and status(coach, outbox) == "skipped"
+
+
 async def test_a_question_at_a_check_in_is_answered_and_records_nothing(say, coach, clock, sender):
     dispatcher, outbox = sender
     await remind(say, coach, clock, dispatcher, outbox)

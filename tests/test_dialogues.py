@@ -12,7 +12,7 @@ from bot.core.dialogue import STALE
 from bot.features.planning.draft import load_draft
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
-from tests.test_planning import button, screen
+from tests.test_planning import button, in_berlin, screen
 from tests.test_reminders import MONDAY_7, Outbox, run
 
 STALE_TEXT = STALE.text
@@ -26,9 +26,7 @@ def rows(coach, user: int = 7) -> list[tuple]:
 @pytest.fixture
 def ready(say):
     """A green user with zone Berlin and goal strength, not in any dialogue."""
-    screen(say)
-    say("/timezone")
-    say(button(say("Berlin")[0], "Yes"), button=True)
+    in_berlin(say, "/timezone")
     say(button(say("/settings")[0], "Strength"), button=True)
     say("that's all")  # closes the settings
     return say

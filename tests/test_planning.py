@@ -28,13 +28,17 @@ def button(reply: Reply, label: str) -> str:
     return next(b.data for b in reply.button_list() if label in b.label)
 
 
+def in_berlin(say, opener: str) -> list[Reply]:
+    """A green user who answered the zone question `opener` asks with Berlin; the replies to that."""
+    screen(say)
+    say(opener)
+    return say(button(say("Berlin")[0], "Yes"), button=True)
+
+
 @pytest.fixture
 def planned(say):
     """A green user with zone Berlin and goal strength, asked when to train."""
-    screen(say)
-    say("/plan")
-    replies = say(button(say("Berlin")[0], "Yes"), button=True)
-    say(button(replies[-1], "Strength"), button=True)
+    say(button(in_berlin(say, "/plan")[-1], "Strength"), button=True)
     return say
 
 

@@ -3,17 +3,14 @@ or a bare hour answered out of order, and times and weekdays typed at the confir
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from bot.features.planning import texts as t
 from scheduler.model import Question, ScheduleError
 from scheduler.parsing import mentions_time, read_schedule
 from scheduler.timezones import find_zone, zone_info
-from tests.test_planning import button, screen
-
-NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
+from tests.conftest import NOW
+from tests.test_planning import button, in_berlin, screen
 
 
 @pytest.mark.parametrize("typed, zone", [
@@ -47,9 +44,7 @@ def test_a_goal_typed_at_the_zone_question_is_kept(say, coach):
 
 @pytest.mark.parametrize("goal", ["strength", "build muscle", "endurance"])
 def test_the_goal_answer_is_followed_by_the_when_question_not_a_hint(say, goal):
-    screen(say)
-    say("/plan")
-    say(button(say("Berlin")[0], "Yes"), button=True)
+    in_berlin(say, "/plan")
     replies = say(goal)
     assert replies[-1].text.startswith("When do you want to train?") and "couldn't find" not in replies[-1].text
 
@@ -67,9 +62,7 @@ def test_a_bare_hour_answers_the_part_of_day_question_of_a_schedule_said_first(s
 @pytest.fixture
 def asked_when(say):
     """A green user in Berlin, goal strength, asked when to train (the goal typed)."""
-    screen(say)
-    say("/plan")
-    say(button(say("Berlin")[0], "Yes"), button=True)
+    in_berlin(say, "/plan")
     say("strength")
     return say
 

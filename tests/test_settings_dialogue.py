@@ -9,15 +9,13 @@ import pytest
 
 from bot.core.dialogue import STALE
 from tests.test_dialogues import rows
-from tests.test_planning import button, screen
+from tests.test_planning import button, in_berlin
 
 
 @pytest.fixture
 def green(say):
     """A green user with zone Berlin and goal strength, not in any dialogue."""
-    screen(say)
-    say("/timezone")
-    say(button(say("Berlin")[0], "Yes"), button=True)
+    in_berlin(say, "/timezone")
     say("change the goal to strength")
     return say
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.build import train_talk
 from knowledge.intents import Answer, Intent
 from knowledge.training import TrainingDataError, load_paraphrases, load_talk
 
@@ -71,3 +72,14 @@ def test_paraphrases_must_name_entries_of_the_content(tmp_path, understanding):
     (tmp_path / "paraphrases.yaml").write_text("paraphrases:\n  no-such-entry: [how do i do it]\n")
     with pytest.raises(TrainingDataError, match="no-such-entry"):
         load_paraphrases(tmp_path, understanding.kb)
+
+
+def test_adding_a_talk_reader_changes_no_other_readers_reading(understanding):
+    normalizer = understanding.matcher.normalizer
+    answers = [("yes", "yes"), ("yep sure", "yes"), ("no", "no"), ("nope not really", "no"), ("dunno", "unsure"),
+               ("how many reps", "none")]
+    checkin = [("done", "done"), ("later", "snooze"), ("skip today", "skip"), ("sick", "unwell"), ("no time", "none")]
+    alone = train_talk({"answers": answers}, normalizer)
+    beside = train_talk({"answers": answers, "checkin": checkin}, normalizer)
+    for words in (["no", "time"], ["yes", "done"], ["sure"]):
+        assert alone.label("answers", words) == beside.label("answers", words), words
