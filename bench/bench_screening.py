@@ -1,0 +1,101 @@
+"""How the safety check reads typed replies to its questions, through the core as a user meets it.
+
+Usage: python bench/bench_screening.py [SET.yaml ...]   (default: bench/unseen_screening.yaml)
+
+Each item is a new user who starts /screen, taps consent and "No" up to the item's question, then
+types the reply. What the check did decides the reading:
+- the question flagged (yes and not sure both flag it: "not sure counts as yes") → yes / unsure;
+- the next question asked without a flag → no;
+- the previous question asked again → back;
+- the check left (no run in progress, no result) → cancel;
+- the same question asked again, nothing recorded → other.
+Sets written by strangers are frozen: print totals only, never tune on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from bot.composition import assemble, build_understanding
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.screening.questions import QUESTIONS
+from bot.features.screening.store import ScreeningStore
+from bot.settings import load_settings
+from bot.storage.database import open_database
+
+DEFAULT_SET = Path(__file__).with_name("unseen_screening.yaml")
+FLAGGING = ("yes", "unsure")
+
+
+def tap(coach: Coach, user: int, reply: Reply, label: str = "") -> Reply:
+    """Tap the first button of `reply` whose label starts with `label`."""
+    data = next(b.data for row in reply.buttons for b in row if b.label.startswith(label))
+    return coach.handle(Inbound(user, InboundKind.BUTTON, data))[-1]
+
+
+def reach(coach: Coach, user: int, step: int) -> None:
+    """Start the check and answer No up to question `step` (0-based)."""
+    reply = coach.handle(Inbound(user, InboundKind.TEXT, "/screen"))[-1]
+    reply = tap(coach, user, reply)  # consent: the first button
+    for _ in range(step):
+        reply = tap(coach, user, reply, "No")
+
+
+def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, text: str) -> str:
+    """What the check did with one typed reply to one question."""
+    step = next(i for i, q in enumerate(QUESTIONS) if q.id == question_id)
+    reach(coach, user, step)
+    coach.handle(Inbound(user, InboundKind.TEXT, text))
+    progress, result = store.load_progress(user), store.load_result(user)
+    if progress is None:
+        return "flag" if result is not None and question_id in result.flagged else ("cancel" if result is None else "no")
+    if progress.step < step:
+        return "back"
+    if progress.step == step:
+        return "other"
+    return "flag" if question_id in progress.flagged else "no"
+
+
+def label(raw: object) -> str:
+    """A label as written (YAML reads a bare yes / no as a boolean)."""
+    return ("yes" if raw else "no") if isinstance(raw, bool) else str(raw)
+
+
+def right(expect: str, read: str) -> bool:
+    """Whether the check did what the writer's label asks for."""
+    return read == ("flag" if expect in FLAGGING else expect)
+
+
+def measure(path: Path) -> None:
+    """Print the share of replies read as labelled, per label and in all."""
+    understanding = build_understanding(load_settings())
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    db = open_database(":memory:")
+    coach, store = assemble(understanding, db), ScreeningStore(db)
+    total: Counter[str] = Counter()
+    good: Counter[str] = Counter()
+    for user, item in enumerate(items, start=1):
+        expect = label(item["expect"])
+        ok = right(expect, reading(coach, store, user, str(item["question"]), str(item["text"])))
+        total[expect] += 1
+        good[expect] += ok
+    print(f"== {path.name}: {sum(good.values())}/{len(items)} right")
+    for key in sorted(total):
+        print(f"{key:10} {good[key]:4}/{total[key]:<4} {100 * good[key] / total[key]:5.1f}%")
+
+
+def main() -> None:
+    """Measure each set given."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", type=Path, default=[DEFAULT_SET])
+    for path in parser.parse_args().sets:
+        measure(path)
+
+
+if __name__ == "__main__":
+    main()
