@@ -61,10 +61,6 @@ class SafetyLexicon:
             return Safety.EMERGENCY
         return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
 
-    def is_emergency(self, cleaned: str) -> bool:
-        """Whether a cleaned message holds a red flag."""
-        return bool(self.emergency.search(self._without_look_alikes(cleaned)))
-
     def _without_look_alikes(self, cleaned: str) -> str:
         """The message with its look-alike phrases removed, one space between words as the patterns' word gaps expect."""
         return " ".join(self.not_a_concern.sub(" ", cleaned).split())
@@ -112,17 +108,27 @@ class SafetyDetector:
               typed: str = "") -> Safety:
         """The safety level of a message, from its cleaned text (typos corrected) and the
         classifier's odds (under other `thresholds` when tuning them). The lexicon also reads the
-        words as `typed` for red flags: a correction must never hide an emergency ("cannot breathe"
-        is not "cannon breathe"), while look-alikes are recognised as spelt ("good for lower bakc pain")."""
+        words as `typed`: a correction must never hide a concern ("cannot breathe" is not "cannon
+        breathe", "my back ached" is not "arched", a medicine's name is no typo), while look-alikes
+        are recognised as spelt ("good for lower bakc pain")."""
         thresholds = thresholds or self.thresholds
-        lexical = self.lexicon.level(cleaned)
-        if lexical is not Safety.EMERGENCY and typed not in ("", cleaned) and self.lexicon.is_emergency(typed):
-            lexical = Safety.EMERGENCY
+        lexical = self._lexical(cleaned, typed)
         # The classifier is not trusted on very short messages, nor on look-alikes: their words are
         # the ones it learned concerns from ("painted", "chest pad").
         if len(cleaned.split()) < thresholds.min_words or self.lexicon.looks_alike(cleaned):
             return lexical
         return _combine(lexical, odds, thresholds)
+
+    def _lexical(self, cleaned: str, typed: str) -> Safety:
+        """The lexicon's level of a message as spelt, raised by its words as typed: always to a red
+        flag, and to doctor first unless the spelt words are a look-alike."""
+        lexical = self.lexicon.level(cleaned)
+        if typed in ("", cleaned) or lexical is Safety.EMERGENCY:
+            return lexical
+        raw = self.lexicon.level(typed)
+        if raw is Safety.EMERGENCY or (raw > lexical and not self.lexicon.looks_alike(cleaned)):
+            return raw
+        return lexical
 
     def odds(self, vector: Vector) -> Sequence[float]:
         """The classifier's probabilities of none, doctor and emergency."""

@@ -156,6 +156,10 @@ def test_everyday_words_around_a_question_do_not_make_it_another_topic(understan
     ("legs went totally weak, i cant lift them off the floor", Safety.EMERGENCY),
     ("vertigo episodes this week, is it bad to be on the machine", Safety.DOCTOR),
     ("my lower back has been cranky since the weekend", Safety.DOCTOR),
+    ("sat down ten minutes ago and my watch still reads 185 bpm, feeling lightheaded", Safety.EMERGENCY),
+    ("felt a rip in my groin and theres a bulge that wont go back in", Safety.EMERGENCY),
+    ("my pee looks like cola since the 300 rep challenge", Safety.EMERGENCY),
+    ("my wrist is bent at a weird angle after i fell off", Safety.EMERGENCY),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -182,6 +186,29 @@ def test_a_spelling_correction_never_hides_a_red_flag(understanding):
     normalizer = understanding.matcher.normalizer
     assert normalizer.spelt(["peed"]) != ["peed"]
     assert understanding.read("i think i peed myself during that set").safety is Safety.EMERGENCY
+
+
+def test_a_spelling_correction_never_hides_a_concern(understanding):
+    """"ached" is rare in the English word list and is corrected to our "arched"; the concern is read as typed."""
+    assert understanding.matcher.normalizer.spelt(["ached"]) != ["ached"]
+    assert understanding.read("my lower back has ached for about a month").safety is Safety.DOCTOR
+
+
+@pytest.mark.parametrize("text", ["i have marfan syndrome", "have PCOS and take metformin, any issue",
+                                  "neurologist says i have neuropathy in my feet", "hashimotos, always tired",
+                                  "on bisoprolol since the summer"])
+def test_conditions_and_medicines_no_list_names_are_heard_by_the_shape_of_their_names(understanding, text):
+    assert understanding.read(text).safety is Safety.DOCTOR
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("the article says it can ease back pain, how does that work exactly?", Safety.NONE),
+    ("the article says hypers help herniated discs, i have one, should i just go for it", Safety.DOCTOR),
+    ("where does the semimembranosis insert", Safety.NONE),  # a muscle's name misspelt is not a condition
+    ("pain in the neck finding a gym that has one lol", Safety.NONE),
+])
+def test_questions_about_the_articles_and_idioms_are_no_concern_unless_the_user_tells_one(understanding, text, level):
+    assert understanding.read(text).safety is level
 
 
 def test_common_words_missing_from_the_english_list_are_not_corrected(understanding):
