@@ -4,6 +4,9 @@ Usage:
   python bench/bench_when.py when bench/when_dev.yaml [--failures] [--reader ours|dateparser|both]
   python bench/bench_when.py zones bench/zones_dev.yaml [--failures]
 
+A zone item expects a list of zones, "ask" (a choice between places) or "none" (everyday words that
+name no place: no zone and nothing offered).
+
 A set whose file name contains "unseen" is frozen: only totals per category are printed, never
 its individual failures (we do not tune on it).
 """
@@ -69,7 +72,9 @@ def run_when(items: list[dict], reader: Reader) -> tuple[list[tuple[dict, dict, 
 
 
 def zone_verdict(expect: object, zone: str | None, candidates: list[str]) -> str:
-    """right / wrong / asked (no single zone where one was expected)."""
+    """right / wrong / asked (no single zone where one was expected); "none": no place at all."""
+    if expect == "none":
+        return "right" if zone is None and not candidates else "wrong"
     if expect == "ask":
         return "right" if zone is None and len(candidates) > 1 else ("asked" if zone is None else "wrong")
     if zone is None:
@@ -167,7 +172,7 @@ def _zones(items: list[dict], frozen: bool, failures: bool) -> None:
         got = {"zone": guess.zone, "candidates": list(guess.suggestions)}
         results.append((item, got, zone_verdict(item["expect"], guess.zone, list(guess.suggestions))))
         stored = saved_silently(str(item["place"]))
-        if stored is not None and (item["expect"] == "ask" or not _acceptable(item["expect"], stored)):
+        if stored is not None and (item["expect"] in ("ask", "none") or not _acceptable(item["expect"], stored)):
             silent += 1
     report(results, frozen, failures, "ALL")
     print(f"wrong zone saved without confirmation: {silent} of {len(items)}")

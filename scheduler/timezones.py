@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
+from knowledge.spelling import EnglishWords, load_english
 from scheduler.places import City, Places, load_places, place_key, region_zones
 from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
 
@@ -22,7 +23,7 @@ LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my ti
 # Everyday words before a place ("no, Berlin", "actually I'm in Madrid", "sorry, Paris"): a
 # correction of the guess shown, not part of the name ("no berlin" is no place; New Berlin is).
 LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops|oh|ah|well|um+|uh+|hmm+|ok|okay|yes|"
-                           r"yeah|wait|i meant|i mean|it is|its|thats|that is|rather|make it),?\s+")
+                           r"yeah|wait|i meant|i mean|it is|its|thats|that is|rather|make it|the one),?\s+")
 # A clause after the place ("I'm in Lagos but my knee hurts") says something else.
 TRAILING_CLAUSE = re.compile(r"\s+(?:but|and my|and i|because|cause|cos|though|so)\s.*$")
 TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
@@ -34,6 +35,11 @@ MIN_FUZZY_LENGTH = 5
 OTHER_NAME_WEIGHT = 0.25  # "Philadelphia" is an old name of Amman: the US city is meant
 CITY_RIVALS_REGION = 500_000  # a city this big competes with a country or state of its name
 CLEAR_LEAD = 3  # a name whose biggest place has 3x the people of the next one (on another clock) is meant
+# An English word is an everyday word unless it names a place this big ("bath" is Bath, "berlin" is
+# Berlin; "save" is not Savé in Benin). Everyday words name no small place and are never a misspelt
+# place name ("banana" is not Banan, "evening" not Eving, "for strength" not Fort Trent).
+EVERYDAY_PLACE_MIN = 50_000
+CHAT_WORDS = frozenset({"ye", "ya", "yea", "yup", "yep", "ok", "k", "kk", "idk", "nah", "lol"})  # not in the English list
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,8 @@ def _clean(text: str) -> str:
     query = " ".join(query.replace(" ,", ",").split()).strip(" ?!,")
     for _ in range(4):
         query = LEADING_WORDS.sub("", LEAD_IN_WORDS.sub("", query)).strip(" ,")
+    if query.removeprefix("the ") in ALIASES:  # "the bay area"
+        return query.removeprefix("the ")
     return query if query in ALIASES else TRAILING_WORDS.sub("", query)
 
 
@@ -107,8 +115,8 @@ def find_place(query: str) -> ZoneGuess | None:
         readings.append(_region(state_country, admin1, f"{places.state_names[admin1]} (United States)"))
     name, qualifier = _split_qualifier(query, places)
     cities = places.cities.get(name, ())
-    if qualifier:
-        cities = tuple(c for c in cities if qualifier in (c.country, f"{c.country}:{c.admin1}", c.zone)) or cities
+    qualified = tuple(c for c in cities if qualifier in (c.country, f"{c.country}:{c.admin1}", c.zone)) if qualifier else ()
+    cities = qualified or (() if _everyday(name) else cities)  # "save it" is no Savé in Italy
     if cities and (not readings or cities[0].population >= CITY_RIVALS_REGION):
         readings.append(_rank(cities, places, name))
     return _merge(readings)
@@ -182,7 +190,7 @@ def _region(country: str, admin1: str | None, label: str) -> ZoneGuess:
 
 def _fuzzy(query: str) -> ZoneGuess:
     """A misspelt place name: the closest whole name (never a part of one), biggest first."""
-    if len(query) < MIN_FUZZY_LENGTH:
+    if len(query) < MIN_FUZZY_LENGTH or _everyday(query):
         return ZoneGuess(None)
     places = load_places()
     found = process.extract(query, _names_by_initial().get(query[0], []), scorer=fuzz.ratio, limit=5,
@@ -198,6 +206,25 @@ def _population(name: str, places: Places) -> int:
     if name in places.countries or name in places.states or name in ALIASES:
         return 10**10
     return places.cities[name][0].population if name in places.cities else 0
+
+
+def _everyday(query: str) -> bool:
+    """Whether every word is an everyday English word ("in the morning", "for strength", "dunno")."""
+    words = query.split()
+    return all(w in CHAT_WORDS or w in _english() for w in words) and not any(map(_names_big_place, [query, *words]))
+
+
+def _names_big_place(name: str) -> bool:
+    """Whether a place of EVERYDAY_PLACE_MIN people or more has this name (an old or foreign name
+    counts for a quarter of its people, as in `_rank`: "okay" is not Les Cayes)."""
+    return any(c.population * (1.0 if place_key(c.name) == name else OTHER_NAME_WEIGHT) >= EVERYDAY_PLACE_MIN
+               for c in load_places().cities.get(name, ()))
+
+
+@cache
+def _english() -> EnglishWords:
+    """The English word list (with counts), loaded on first use."""
+    return load_english()
 
 
 @cache

@@ -19,10 +19,10 @@ from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, confirm_buttons,
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import split_lead
-from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept
+from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept, unconfirmed, with_days_and_time
 from bot.features.planning.settings import reminders_off
-from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import known_zone, zone_check
+from bot.features.planning.words import PlanWords, asks
+from bot.features.planning.zone import known_zone, names_place, offered_again, zone_check
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
 from scheduler.model import Question, Schedule, ScheduleError
@@ -58,7 +58,7 @@ class PlanningDialog:
         if closed:
             return [closed]
         draft = Draft(user_id, Step.WHEN, kept=text.strip() if carries_schedule(text, self.clock()) else "", editing=editing)
-        goal = self.words.goal(text)
+        goal = self._goal(text)
         if goal:
             self._set_goal(user_id, goal)
         return self._next(self._begin(draft))
@@ -66,7 +66,8 @@ class PlanningDialog:
     def ask_zone(self, user_id: int, place: str = "") -> list[Reply]:
         """/timezone (or "change my time zone to Berlin"): the place's zone to confirm, or the question."""
         state = self._begin(Draft(user_id, Step.ZONE_ONLY))
-        return self._typed_zone(state, load_draft(state), place) if place.strip() else [Reply(t.ASK_ZONE, location=True)]
+        typed = self._typed_zone(state, load_draft(state), place) if place.strip() else None
+        return typed or [Reply(t.ASK_ZONE, location=True)]
 
     def ask(self, state: State) -> Reply:
         """The pending step's question, after a detour."""
@@ -90,14 +91,14 @@ class PlanningDialog:
         lead, rest = split_lead(text)
         if lead is not None:
             return self._set_lead(state, draft, lead, rest)
-        goal = self.words.goal(text)
+        goal = self._goal(text)
         if goal:
             self._set_goal(state.user_id, goal)
         if draft.step is Step.CONFIRM:
             return self._typed_confirmation(state, draft, text, goal)
         schedule = carries_schedule(text, self.clock())
-        if draft.step is Step.GOAL and goal is None and not schedule:
-            return None  # not an answer: answered as a question, then the goal is asked again
+        if goal is None and not schedule and (draft.step is Step.GOAL or asks(text)):
+            return None  # not an answer: answered as a question, then the step is asked again
         if not goal or schedule:
             return self._next(state, text)
         replies = self._next(state)  # a goal alone is no schedule to read
@@ -164,20 +165,36 @@ class PlanningDialog:
             return [self._ask_goal(state)]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
 
-    def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply]:
-        """A typed place, a "yes" to the guessed one, or a schedule said early (kept for later)."""
+    def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
+        """A typed place, a "yes" or "no" to the guessed one, or a schedule said early (kept for
+        later); None for a question ("and hypertrophy?")."""
         if draft.zone_guess and self.words.is_yes(text):  # typed instead of tapping ✅ under the guess
             return self._set_zone(state, draft.zone_guess)
-        if draft.step is Step.ZONE and carries_schedule(text, self.clock()):
+        guess = find_zone(text)
+        found = bool(guess.zone or guess.choices)
+        if draft.zone_offered and (guess.zone in draft.zone_offered or (not found and self.words.answer(text) == "no")):
+            return self._other_zone(state, draft, guess.zone)
+        offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
+        if draft.step is Step.ZONE and not offset and carries_schedule(text, self.clock()):
             self._save_draft(state, replace(draft, kept=joined(draft.kept, text)))
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
-        guess = find_zone(text)
-        goal = self.words.goal(text) if draft.step is Step.ZONE and not (guess.zone or guess.choices) else None
+        goal = self._goal(text) if draft.step is Step.ZONE and not found else None
         if goal:  # "strength" typed at the zone question: kept for the goal question
             self._set_goal(state.user_id, goal)
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
-        state = self._save_draft(state, replace(draft, zone_guess=guess.zone or ""))
+        if not found and asks(text):
+            return None  # "and hypertrophy?": answered, then the zone is asked again
+        state = self._save_draft(state, replace(draft, zone_guess=guess.zone or "",
+                                                zone_offered=guess.suggestions if found else draft.zone_offered))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
+
+    def _other_zone(self, state: State, draft: Draft, zone: str | None) -> list[Reply]:
+        """An alternative shown with the guess, typed ("the one in maine"); after a "no", those
+        alternatives again."""
+        if zone:
+            return self._set_zone(state, zone)
+        state = self._save_draft(state, replace(draft, zone_guess=""))
+        return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
 
     def _set_zone(self, state: State, zone: str) -> list[Reply]:
         """Store the zone and carry on with the plan (unless only the zone was asked)."""
@@ -189,6 +206,10 @@ class PlanningDialog:
             self.dialogues.end(state.user_id, DIALOGUE)
             return [done]
         return [done, *self._next(state)]
+
+    def _goal(self, text: str) -> str | None:
+        """The goal a message states; a question about one ("and hypertrophy?") states none."""
+        return None if asks(text) else self.words.goal(text)
 
     def _set_goal(self, user_id: int, goal: str) -> None:
         """Store the goal (every plan's sessions follow it)."""
@@ -224,6 +245,8 @@ class PlanningDialog:
             return [Reply(f"{reading}{CANCEL_HINT}")]
         if isinstance(reading, Question):
             reading = filled(reading, draft)
+        if isinstance(reading, Question) and not reading.options:  # "make it every 3 weeks" after a "no"
+            reading = with_days_and_time(phrase, draft.weekdays, draft.local_time, self.clock(), self._zone(state)) or reading
         if isinstance(reading, Question):
             return [self._ask(state, draft, reading, phrase)]
         return [self._to_confirm(state, replace(draft, pending=reading, kept="", options=()), edit=False)]
@@ -270,10 +293,10 @@ class PlanningDialog:
         if goal:
             return [self._to_confirm(state, draft, edit=False)]
         answer = self.words.answer(text)
-        if answer == "yes":
+        if answer == "yes" and not names_place(text):  # "Brisbane" read as a yes must not save
             return [self._save(state, draft)]
         if answer == "no":
-            state = self._save_draft(state, replace(draft, step=Step.WHEN, pending=None))
+            state = self._save_draft(state, unconfirmed(draft))
             return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
                           buttons=picker(state, load_draft(state), edit=False).buttons)]
         return None

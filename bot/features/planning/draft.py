@@ -39,6 +39,7 @@ class Draft:
     options: tuple[Schedule, ...] = ()  # readings offered as buttons
     zone_guess: str = ""  # a zone found from a typed place, waiting for "yes"
     editing: int | None = None  # the plan this draft replaces once saved
+    zone_offered: tuple[str, ...] = ()  # the other zones shown with it (or a choice), kept for "no"
 
 
 def load_draft(state: State) -> Draft:
@@ -48,7 +49,7 @@ def load_draft(state: State) -> Draft:
     return Draft(state.user_id, Step(state.step), frozenset(data.get("days") or ()), data.get("time"),
                  schedule_from_json(json.loads(pending)) if pending else None, data.get("kept") or "",
                  tuple(schedule_from_json(json.loads(o)) for o in data.get("options") or ()),
-                 data.get("zone_guess") or "", data.get("editing"))
+                 data.get("zone_guess") or "", data.get("editing"), tuple(data.get("zone_offered") or ()))
 
 
 def draft_data(draft: Draft) -> Mapping[str, Any]:
@@ -56,4 +57,4 @@ def draft_data(draft: Draft) -> Mapping[str, Any]:
     return {"days": sorted(draft.weekdays), "time": draft.local_time,
             "pending": schedule_to_json(draft.pending) if draft.pending else None, "kept": draft.kept,
             "options": [schedule_to_json(o) for o in draft.options], "zone_guess": draft.zone_guess,
-            "editing": draft.editing}
+            "editing": draft.editing, "zone_offered": list(draft.zone_offered)}

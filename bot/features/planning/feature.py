@@ -6,13 +6,15 @@ from __future__ import annotations
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
+from bot.features.planning.after_check import AfterCheck
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
+from bot.features.planning.reading import bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
-from bot.features.planning.zone import place_in
+from bot.features.planning.zone import typed_place
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from knowledge.intents import Intent
@@ -25,8 +27,10 @@ class Planning:
     def __init__(self, kit: Kit) -> None:
         self.kit = kit
         self.screening = kit.need(ScreeningFlow)
-        self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, Gate(self.screening), kit.words, kit.clock,
+        self.gate = Gate(self.screening)
+        self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, self.gate, kit.words, kit.clock,
                                      about=self.about_planning)
+        self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.dialog.ask_zone, kit.clock)
 
@@ -34,15 +38,22 @@ class Planning:
         """/plan [when]: the plans the user has, then planning (while a safety check is unfinished,
         the core asks its question again after the gate's answer)."""
         listing = None if argument else self.sessions.plan_list(user_id)
-        replies = self.dialog.start(user_id, argument)
+        replies = self.start(user_id, argument)
         return [listing, *replies] if listing and self.kit.dialogues.current(user_id, DIALOGUE) else replies
+
+    def start(self, user_id: int, text: str) -> list[Reply]:
+        """Planning, or the safety check's gate; then the request is kept for after the check."""
+        replies = self.dialog.start(user_id, text)
+        if self.gate.check(user_id) is not None and self.screening.status(user_id) is not Status.RED:
+            self.after_check.remember(user_id, text)
+        return replies
 
     def about_planning(self, text: str) -> bool:
         """While planning, a message is a planning answer unless it is clearly a knowledge question
         or another request (a yes or no, a day or time always counts as an answer, and a goal
         unless asked as a question: "strength" answers, "how many reps for endurance?" asks)."""
         words, answers = self.kit.words, self.kit.answers
-        if mentions_time(text) or words.answer(text) is not None or read_lead(text) is not None:
+        if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None:
             return True
         if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
             return False
@@ -56,7 +67,7 @@ class Planning:
 
     def ask_zone(self, user_id: int, text: str) -> list[Reply]:
         """/timezone [place], or "change my time zone to Berlin"."""
-        return self.dialog.ask_zone(user_id, place_in(text) or "")
+        return self.dialog.ask_zone(user_id, typed_place(text))
 
     def on_location(self, msg: Inbound) -> list[Reply]:
         """A shared location sets the time zone."""
@@ -83,13 +94,15 @@ def install(kit: Kit) -> None:
     planning = Planning(kit)
     dialog, sessions, settings = planning.dialog, planning.sessions, planning.settings
     kit.dialogues.register(dialog)
+    kit.dialogues.register(planning.after_check)
+    kit.outgoing.insert(0, planning.after_check.resume)  # before the replies are spoken
     kit.dialogues.register(settings, on_top=True)  # "that's all" closes it and the plan step comes back
     kit.dialogues.register(sessions.cancelling, on_top=True)
     kit.commands.add("plan", "Plan training sessions (or edit a plan)", planning.plan)
     kit.commands.add("sessions", "Your sessions this week", lambda user_id, _arg: sessions.sessions(user_id))
     kit.commands.add("settings", "Reminder timing, goal and time zone", settings.start)
     kit.commands.add("timezone", "Change your time zone", dialog.ask_zone)
-    kit.request(Intent.PLAN, dialog.start, starts_dialogue=True)
+    kit.request(Intent.PLAN, planning.start, starts_dialogue=True)
     kit.request(Intent.SESSIONS, planning.sessions_request, interrupts=True)
     kit.request(Intent.SETTINGS, settings.start, interrupts=True)
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)

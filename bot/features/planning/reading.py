@@ -3,19 +3,31 @@ days or time kept from earlier, or as an edit of the plan being confirmed ("no, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, time
 
-from bot.features.planning.draft import Draft
+from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_schedule
 from scheduler.clock import find_time
 from scheduler.days import find_days
-from scheduler.model import Question, Repeat, Schedule, ScheduleError
+from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
 from scheduler.parsing import read_schedule
 from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
 Reading = Schedule | Question | ScheduleError
+# "make it 11", "no, change it to 9:30": an hour with no am/pm, only ever an edit of the plan shown.
+_BARE_HOUR = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:make it|change it to|move it to|switch it to)\s+"
+                        r"(\d{1,2})(?:[:.](\d{2}))?(?:\s+instead)?[.!]*$", re.IGNORECASE)
+
+
+def bare_hour(text: str) -> time | None:
+    """The hour a "make it 11" names (read on the plan's side of noon later), or None."""
+    found = _BARE_HOUR.match(text.strip())
+    if not found or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
+        return None
+    return time(int(found.group(1)), int(found.group(2) or 0))
 
 
 def carries_schedule(text: str, now: datetime) -> bool:
@@ -44,11 +56,40 @@ def read_with_kept(text: str, kept: str, now: datetime, zone: str, options: tupl
             readings.append((phrase, read_schedule(phrase, now, zone_info(zone))))
         except ScheduleError as hint:
             readings.append((phrase, hint))
-    moved = _moved_options(readings[0][1], options, zone)
+    moved = _moved_options(readings[0][1], options, zone) or _picked_option(readings[0][1], options)
     if moved is not None:
         return kept, moved
     whole = [r for r in readings if isinstance(r[1], Schedule)]
     return (whole or readings[1:] or readings)[0]
+
+
+def _picked_option(alone: Reading, options: tuple[Schedule, ...]) -> Schedule | None:
+    """The reading offered that a time alone picks ("7pm" at "7:00 in the morning or in the evening?")."""
+    if not isinstance(alone, Question) or alone.weekdays or alone.local_time is None or alone.options:
+        return None
+    return next((o for o in options if o.once_at is None and o.local_time == alone.local_time), None)
+
+
+def with_days_and_time(text: str, weekdays: frozenset[int], clock: str | None, now: datetime, zone: str) -> Schedule | None:
+    """The text read again with the days and time already known ("make it every 3 weeks" of a plan on
+    Mondays at 07:00 is every 3 weeks on Monday at 07:00), or None."""
+    if not weekdays or not clock:
+        return None
+    days = " ".join(WEEKDAY_NAMES[d] for d in sorted(weekdays))
+    try:
+        reading = read_schedule(f"{text} {days} {clock}", now, zone_info(zone))
+    except ScheduleError:
+        return None
+    return reading if isinstance(reading, Schedule) else None
+
+
+def unconfirmed(draft: Draft) -> Draft:
+    """The draft after a "no" at the confirmation: back to when, a weekly plan's days and time kept
+    chosen (for an edit of the rest, "make it every 3 weeks")."""
+    pending = draft.pending
+    if pending is None or pending.repeat is not Repeat.WEEKLY or pending.local_time is None:
+        return replace(draft, step=Step.WHEN, pending=None)
+    return replace(draft, step=Step.WHEN, pending=None, weekdays=pending.weekdays, local_time=f"{pending.local_time:%H:%M}")
 
 
 def _moved_options(alone: Reading, options: tuple[Schedule, ...], zone: str) -> Question | None:
@@ -67,6 +108,9 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     "at 8" read on the pending time's side of noon), or None."""
     pending = draft.pending
     assert pending is not None
+    hour = bare_hour(text)
+    if hour is not None:
+        text = f"at {_near(hour, _clock_of(pending, zone)):%H:%M}"
     try:
         reading = read_schedule(text, now, zone_info(zone))
         clock = find_time(normalise(text))
@@ -77,6 +121,8 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     if reading.options:
         return None
     at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
+    if not reading.weekdays and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
+        return with_days_and_time(text, pending.weekdays, f"{pending.local_time:%H:%M}", now, zone)
     if pending.recurring and (reading.weekdays or at):
         return replace(pending, weekdays=frozenset(reading.weekdays or pending.weekdays), local_time=at or pending.local_time)
     if not pending.recurring and at and not reading.weekdays:

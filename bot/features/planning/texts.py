@@ -11,6 +11,7 @@ ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type y
             "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
 KEPT_ASK_ZONE = f"Got it, I'll keep that. {ASK_ZONE}"  # a schedule or goal said before the zone
 ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
+ZONE_WHICH = "Which one, then? Tap it below, or type the place with its state or country (e.g. \"Portland, Maine\")."
 ZONE_UNKNOWN = ("I couldn't place that. Type a bigger city nearby, your country, a UTC offset like \"UTC+2\", "
                 "or share your location with the button below.")
 ASK_GOAL = "What are you training for? This sets the sets, reps, load and rest of each session."

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
-from scheduler.timezones import ZoneGuess, format_zone, zone_info
+from scheduler.timezones import ZoneGuess, find_zone, format_zone, zone_info
 
 
 def zone_check(guess: ZoneGuess, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
@@ -46,3 +46,24 @@ def place_in(text: str) -> str | None:
     cleaned = " ".join(text.strip().split())
     found = _ZONE_CHANGE.match(cleaned.lower()) or _MOVED.match(cleaned.lower())
     return cleaned[found.start("place"):found.end("place")].strip() if found else None
+
+
+def typed_place(text: str) -> str:
+    """The place a time-zone request names: "change my timezone to Berlin", or the whole message when
+    it names one ("i'm in lagos"); "" when there is none."""
+    place = place_in(text)
+    if place is None:
+        return text if names_place(text) else ""
+    return place
+
+
+def names_place(text: str) -> bool:
+    """Whether the words name a place or a zone (a place is never a yes)."""
+    guess = find_zone(text)
+    return bool(guess.zone or guess.choices)
+
+
+def offered_again(zones: tuple[str, ...], now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
+    """A "no" to the guessed place: the other zones shown before, to tap, or a place to type."""
+    rows = tuple((zone_button(format_zone(z, now), z),) for z in zones)
+    return Reply(t.ZONE_WHICH, buttons=rows)
