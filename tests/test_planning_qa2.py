@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from bot.features.planning import texts as t
+from bot.features.planning.after_check import WAITING
 from bot.features.planning.reading import bare_hour
 from bot.features.screening.flow import REVIEWED
 from knowledge.training import load_talk
@@ -183,6 +184,14 @@ def test_a_request_given_up_on_is_not_acted_on_later(say, clock):
     say("remind me mon wed 7pm")
     clock.now += timedelta(hours=3)
     assert t.ASK_ZONE not in [r.text for r in green(say)]
+
+
+def test_a_request_given_up_on_is_not_kept(say, coach, clock):
+    say("remind me mon wed 7pm")
+    assert coach.dialogues.current(7, WAITING) is not None
+    clock.now += timedelta(hours=3)
+    say("hello")
+    assert coach.dialogues.current(7, WAITING) is None
 
 
 async def test_a_place_at_the_confirmation_over_telegram_saves_nothing(tg):  # noqa: F811

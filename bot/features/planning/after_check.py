@@ -41,12 +41,16 @@ class AfterCheck:
         self.dialogues.begin(user_id, WAITING, Waiting.CHECK, {"text": text.strip()}, side=True)
 
     def resume(self, msg: Inbound, replies: list[Reply]) -> list[Reply]:
-        """After any message: once planning is allowed, go on with the request kept."""
+        """After any message: once planning is allowed, go on with the request kept (one kept too
+        long is dropped, allowed or not: the user's words are not stored longer than needed)."""
         state = self.dialogues.current(msg.user_id, WAITING)
-        if state is None or self.gate.check(msg.user_id) is not None:
+        if state is None:
+            return replies
+        expired = state.updated_at is None or self.clock() - state.updated_at > WAIT_LIMIT
+        if not expired and self.gate.check(msg.user_id) is not None:
             return replies
         self.dialogues.end(msg.user_id, WAITING)
-        if state.updated_at is None or self.clock() - state.updated_at > WAIT_LIMIT:
+        if expired:
             return replies
         return [*replies, *self.start(msg.user_id, str(state.data.get("text") or ""))]
 
