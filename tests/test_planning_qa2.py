@@ -104,6 +104,11 @@ def test_an_offered_alternative_typed_is_taken(portland, coach, answer):
     assert coach.plans.load_profile(7).zone == "America/New_York" and replies[0].text.startswith("Time zone set")
 
 
+def test_another_place_read_as_a_yes_is_a_new_guess_not_a_yes(portland, coach):
+    replies = portland("Melbourne")
+    assert coach.plans.load_profile(7).zone is None and "Melbourne (Australia)" in replies[0].text
+
+
 def test_a_yes_after_no_does_not_take_the_rejected_guess(portland, coach):
     portland("no")
     portland("yes")

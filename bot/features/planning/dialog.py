@@ -168,10 +168,10 @@ class PlanningDialog:
     def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
         """A typed place, a "yes" or "no" to the guessed one, or a schedule said early (kept for
         later); None for a question ("and hypertrophy?")."""
-        if draft.zone_guess and self.words.is_yes(text):  # typed instead of tapping ✅ under the guess
-            return self._set_zone(state, draft.zone_guess)
         guess = find_zone(text)
         found = bool(guess.zone or guess.choices)
+        if draft.zone_guess and not found and self.words.is_yes(text):  # typed instead of tapping ✅ ("Melbourne" is no yes)
+            return self._set_zone(state, draft.zone_guess)
         if draft.zone_offered and (guess.zone in draft.zone_offered or (not found and self.words.answer(text) == "no")):
             return self._other_zone(state, draft, guess.zone)
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
