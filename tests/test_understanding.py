@@ -160,6 +160,8 @@ def test_everyday_words_around_a_question_do_not_make_it_another_topic(understan
     ("felt a rip in my groin and theres a bulge that wont go back in", Safety.EMERGENCY),
     ("my pee looks like cola since the 300 rep challenge", Safety.EMERGENCY),
     ("my wrist is bent at a weird angle after i fell off", Safety.EMERGENCY),
+    ("my back is toast", Safety.DOCTOR),
+    ("room is spinning", Safety.DOCTOR),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -206,6 +208,8 @@ def test_conditions_and_medicines_no_list_names_are_heard_by_the_shape_of_their_
     ("the article says hypers help herniated discs, i have one, should i just go for it", Safety.DOCTOR),
     ("where does the semimembranosis insert", Safety.NONE),  # a muscle's name misspelt is not a condition
     ("pain in the neck finding a gym that has one lol", Safety.NONE),
+    ("the pain of leg day is real", Safety.NONE),
+    ("my legs are toast after leg day", Safety.NONE),
 ])
 def test_questions_about_the_articles_and_idioms_are_no_concern_unless_the_user_tells_one(understanding, text, level):
     assert understanding.read(text).safety is level
