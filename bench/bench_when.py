@@ -4,6 +4,9 @@ Usage:
   python bench/bench_when.py when bench/when_dev.yaml [--failures] [--reader ours|dateparser|both]
   python bench/bench_when.py zones bench/zones_dev.yaml [--failures]
 
+A zones item may list `offers`: the labels of the second choices expected under the zone found
+(none: `offers: []`); other second choices make it "odd offer".
+
 A set whose file name contains "unseen" is frozen: only totals per category are printed, never
 its individual failures (we do not tune on it).
 """
@@ -164,8 +167,11 @@ def _zones(items: list[dict], frozen: bool, failures: bool) -> None:
         start = time.perf_counter()
         guess = find_zone(str(item["place"]))
         times.append((time.perf_counter() - start) * 1000)
-        got = {"zone": guess.zone, "candidates": list(guess.suggestions)}
-        results.append((item, got, zone_verdict(item["expect"], guess.zone, list(guess.suggestions))))
+        got = {"zone": guess.zone, "candidates": list(guess.suggestions), "offers": [label for label, _ in guess.choices]}
+        verdict = zone_verdict(item["expect"], guess.zone, list(guess.suggestions))
+        if verdict == "right" and "offers" in item and got["offers"] != item["offers"]:
+            verdict = "odd offer"  # the second choices shown under the zone found are not the ones expected
+        results.append((item, got, verdict))
         stored = saved_silently(str(item["place"]))
         if stored is not None and (item["expect"] == "ask" or not _acceptable(item["expect"], stored)):
             silent += 1
