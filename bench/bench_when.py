@@ -7,6 +7,8 @@ Usage:
 A zones item may list `offers`: the labels of the second choices expected under the zone found
 (none: `offers: []`); other second choices make it "odd offer".
 
+An expected reading may add what a question keeps ("part", "days", "time") and what the reader left
+out ("unused": [{words, reason}]); they are compared too.
 A set whose file name contains "unseen" is frozen: only totals per category are printed, never
 its individual failures (we do not tune on it).
 """
@@ -45,8 +47,10 @@ NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 def when_verdict(expect: dict[str, object], got: dict[str, object]) -> str:
     """right / asked (a question where a reading was expected) / refused / wrong."""
     kind = expect["kind"]
-    if kind in ("ask", "error"):
-        return "right" if got["kind"] == kind else ("asked" if kind == "error" and got["kind"] == "ask" else "wrong")
+    if kind in ("ask", "error") and got["kind"] != kind:
+        return "asked" if kind == "error" and got["kind"] == "ask" else "wrong"
+    if kind in ("ask", "error"):  # what a question keeps ("part", "days", "time") and what was left out ("unused")
+        return "right" if all(str(got.get(k)) == str(v) for k, v in expect.items() if k not in ("kind", "category")) else "wrong"
     if got["kind"] == "ask":
         return "asked"
     if got["kind"] == "error":
