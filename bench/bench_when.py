@@ -132,6 +132,13 @@ def report(results: list[tuple[dict, dict, str]], frozen: bool, failures: bool, 
                 print(f"  {verdict:8} {item.get('text') or item.get('place')!r} expect {item['expect']} got {got}")
 
 
+def _left_out(results: list[tuple[dict, dict, str]]) -> None:
+    """How many phrases had words the reader left out (and said so), holidays apart: a count only."""
+    reasons = [{u["reason"] for u in got.get("unused") or ()} for _, got, _ in results]
+    print(f"words left out and said: {sum(map(bool, reasons))} of {len(results)} phrases "
+          f"({sum('holidays' in r for r in reasons)} with holidays to skip)")
+
+
 def _timing(times: list[float]) -> None:
     """Mean and p99 of the per-phrase times."""
     ordered = sorted(times)
@@ -156,6 +163,7 @@ def main() -> None:
         _, cold = run_when(items, reader)  # first pass: lazy tables, imports and caches load here
         results, times = run_when(items, reader)
         report(results, frozen, args.failures, "ALL")
+        _left_out(results)
         print(f"first pass (cold): mean {statistics.mean(cold):.2f} ms, max {max(cold):.2f} ms")
         _timing(times)
     else:
