@@ -120,6 +120,14 @@ def test_what_was_left_out_is_said_once_across_a_question(planned):
     assert planned("7am")[0].text.startswith("I understood: every Mon at 07:00")
 
 
+def test_a_schedule_kept_at_the_zone_question_says_what_it_left_out_once_it_is_read(say):
+    screen(say)
+    say("/plan")
+    say("mwf 7am except holidays")
+    say(button(say("Berlin")[0], "Yes"), button=True)
+    assert say("strength")[-1].text.startswith(f"{t.NO_HOLIDAYS}\n\nI understood: every Mon, Wed, Fri at 07:00")
+
+
 def test_an_edit_at_the_confirmation_says_what_it_left_out(planned):
     planned("mon wed fri at 7am")
     assert planned("make it 8am but skip public holidays")[0].text.startswith(t.NO_HOLIDAYS)
