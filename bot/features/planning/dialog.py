@@ -19,7 +19,7 @@ from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, confirm_buttons,
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import split_lead
-from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept
+from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, left_out, read_with_kept
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import known_zone, zone_check
@@ -217,16 +217,17 @@ class PlanningDialog:
         if not phrase_text:
             state = self._save_draft(state, draft)
             return [picker(state, draft, edit=False)]
-        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC",
-                                         draft.options)
+        kept = draft.kept if text.strip() else ""
+        phrase, reading = read_with_kept(phrase_text, kept, self.clock(), profile.zone or "UTC", draft.options)
         if isinstance(reading, ScheduleError):
             self._save_draft(state, replace(draft, kept="", options=()))
             return [Reply(f"{reading}{CANCEL_HINT}")]
         if isinstance(reading, Question):
             reading = filled(reading, draft)
+        note = t.format_left_out(left_out(phrase, kept, self.words.goal))  # what the plan will not do, said before it is saved
         if isinstance(reading, Question):
-            return [self._ask(state, draft, reading, phrase)]
-        return [self._to_confirm(state, replace(draft, pending=reading, kept="", options=()), edit=False)]
+            return [t.with_note(self._ask(state, draft, reading, phrase), note)]
+        return [t.with_note(self._to_confirm(state, replace(draft, pending=reading, kept="", options=()), edit=False), note)]
 
     def _ask(self, state: State, draft: Draft, question: Question, phrase: str) -> Reply:
         """Ask about an ambiguous or incomplete schedule, keeping what was understood: one button per
@@ -266,7 +267,8 @@ class PlanningDialog:
         """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
         edited = edited_schedule(draft, text, self.clock(), self._zone(state))
         if edited is not None:
-            return [self._to_confirm(state, replace(draft, pending=edited), edit=False)]
+            note = t.format_left_out(left_out(text, "", self.words.goal))
+            return [t.with_note(self._to_confirm(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self._to_confirm(state, draft, edit=False)]
         answer = self.words.answer(text)

@@ -9,20 +9,19 @@ from datetime import datetime
 
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
-from scheduler.timezones import ZoneGuess, format_zone, zone_info
+from scheduler.timezones import ZoneGuess, zone_info
 
 
 def zone_check(guess: ZoneGuess, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
     """A found zone is never saved unasked: its local time and a ✅ button (alternatives below);
     a choice for an ambiguous name; else what to type, with the share-location button.
     `zone_button(label, zone)` makes a button of the dialogue's run and step."""
+    choices = tuple((zone_button(f"{label}, now {t.format_clock(now, z)}", z),) for label, z in guess.choices)
     if guess.zone:
-        rows = ((zone_button("✅ Yes, that's right", guess.zone),),
-                *((zone_button(format_zone(z, now), z),) for z in guess.suggestions))
-        return Reply(t.format_zone_check(guess.place, guess.zone, now), buttons=rows)
+        return Reply(t.format_zone_check(guess.place, guess.zone, now),
+                     buttons=((zone_button("✅ Yes, that's right", guess.zone),), *choices))
     if guess.choices:
-        rows = tuple((zone_button(f"{label}, now {t.format_clock(now, z)}", z),) for label, z in guess.choices)
-        return Reply(t.ZONE_CHOICE, buttons=rows)
+        return Reply(t.ZONE_CHOICE, buttons=choices)
     return Reply(t.ZONE_UNKNOWN, location=True)
 
 
