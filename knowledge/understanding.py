@@ -100,6 +100,8 @@ class Understanding:
         goal = self.goal(text)
         follows = bool(context) and question is None and self._may_follow(alone, text, words)
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
+        if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
+            return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
 

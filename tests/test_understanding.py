@@ -113,6 +113,13 @@ def test_everyday_words_around_a_question_do_not_make_it_another_topic(understan
     assert understanding.read(text).match.entry_id == entry
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("can i add weight", "load-weight"), ("how to make it harder", "load-weight"), ("can i do it at home", "no-machine"),
+])
+def test_questions_a_user_tester_asked_are_answered(understanding, text, entry):
+    assert understanding.read(text).match.entry_id == entry
+
+
 @pytest.mark.parametrize(("text", "level"), [
     ("my chest feels tight when i lie on the pad", Safety.EMERGENCY),
     ("everything went black for a sec after my set", Safety.EMERGENCY),
