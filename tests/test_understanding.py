@@ -321,3 +321,8 @@ def test_a_message_no_component_scores_is_declined_without_candidates(understand
 def test_a_bare_yes_or_no_is_an_answer_not_a_question(understanding):
     assert [understanding.read(text).match.entry_id for text in ("no", "nope", "yep")] == [None, None, None]
     assert understanding.read("no machine at home, what can i do").match.entry_id == "no-machine"
+
+
+@pytest.mark.parametrize("text", ["on the 1st of every month at 7am", "sometime soonish maybe", "in 2 years"])
+def test_schedules_are_no_health_concern(understanding, text):
+    assert understanding.read(text).safety is Safety.NONE
