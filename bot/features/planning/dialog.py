@@ -23,13 +23,14 @@ from bot.features.planning.reading import carries_schedule, edited_schedule, fil
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import known_zone, zone_check
+from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import Profile, SchedulerStore
-from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
+from scheduler.timezones import find_zone, zone_info
 
 CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
 
@@ -63,9 +64,8 @@ class PlanningDialog:
             self._set_goal(user_id, goal)
         return self._next(self._begin(draft))
 
-    def ask_zone(self, user_id: int, place: str = "") -> list[Reply]:
-        """/timezone (or "change my time zone to Berlin"): the place's zone to confirm, or the question."""
-        state = self._begin(Draft(user_id, Step.ZONE_ONLY))
+    def zone_answer(self, state: State, place: str) -> list[Reply]:
+        """/timezone while the plan asks for the zone: the place goes to the plan, or the question again."""
         return self._typed_zone(state, load_draft(state), place) if place.strip() else [Reply(t.ASK_ZONE, location=True)]
 
     def ask(self, state: State) -> Reply:
@@ -75,9 +75,7 @@ class PlanningDialog:
             return self._confirm(state, draft, edit=False)
         if draft.step is Step.GOAL:
             return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
-        if draft.step is Step.ZONE_ONLY:  # /timezone alone: no plan is being made
-            return Reply(t.ASK_ZONE, location=True)
-        question = t.ASK_ZONE if draft.step in (Step.ZONE, Step.ZONE_ONLY) else t.ASK_WHEN
+        question = t.ASK_ZONE if draft.step is Step.ZONE else t.ASK_WHEN
         return Reply(f"Back to your plan. {question}")
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
@@ -85,7 +83,7 @@ class PlanningDialog:
         if not self.about(text):
             return None
         draft = load_draft(state)
-        if draft.step in (Step.ZONE, Step.ZONE_ONLY):
+        if draft.step is Step.ZONE:
             return self._typed_zone(state, draft, text)
         lead, rest = split_lead(text)
         if lead is not None:
@@ -109,7 +107,7 @@ class PlanningDialog:
         if tap.action == "cancel":
             return self.cancel(state, edit=True)
         if tap.action == "zone" and known_zone(tap.arg):
-            return self._set_zone(state, tap.arg)
+            return self.set_zone(state, tap.arg)
         if tap.action == "goal" and tap.arg in t.GOALS:
             self._set_goal(state.user_id, tap.arg)
             return self._next(state)
@@ -118,18 +116,10 @@ class PlanningDialog:
             return [self._to_confirm(state, draft, edit=True)]
         return self._draft_tap(state, draft, tap)
 
-    def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
-        """A shared location: look up its zone offline."""
-        zone = zone_at(latitude, longitude)
-        if zone is None:
-            return [Reply("I couldn't find a time zone there (out at sea?). Type your city instead.")]
-        state = self.dialogues.current(user_id, DIALOGUE) or self._begin(Draft(user_id, Step.ZONE_ONLY))
-        return self._set_zone(state, zone)
-
     def cancel(self, state: State, edit: bool = False) -> list[Reply]:
         """Stop planning; nothing is saved."""
         self.dialogues.end(state.user_id, DIALOGUE)
-        return [Reply(t.PLAN_CANCELLED if state.step != Step.ZONE_ONLY.value else t.ZONE_KEPT, edit=edit)]
+        return [Reply(t.PLAN_CANCELLED, edit=edit)]
 
     def on_entry(self, user_id: int, tap: Tap) -> list[Reply]:
         """✏️ Edit under a listed plan: its schedule to confirm, changed by typing or with ✏️ Change."""
@@ -167,28 +157,21 @@ class PlanningDialog:
     def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply]:
         """A typed place, a "yes" to the guessed one, or a schedule said early (kept for later)."""
         if draft.zone_guess and self.words.is_yes(text):  # typed instead of tapping ✅ under the guess
-            return self._set_zone(state, draft.zone_guess)
-        if draft.step is Step.ZONE and carries_schedule(text, self.clock()):
+            return self.set_zone(state, draft.zone_guess)
+        if carries_schedule(text, self.clock()):
             self._save_draft(state, replace(draft, kept=joined(draft.kept, text)))
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
         guess = find_zone(text)
-        goal = self.words.goal(text) if draft.step is Step.ZONE and not (guess.zone or guess.choices) else None
+        goal = self.words.goal(text) if not (guess.zone or guess.choices) else None
         if goal:  # "strength" typed at the zone question: kept for the goal question
             self._set_goal(state.user_id, goal)
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
         state = self._save_draft(state, replace(draft, zone_guess=guess.zone or ""))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
 
-    def _set_zone(self, state: State, zone: str) -> list[Reply]:
-        """Store the zone and carry on with the plan (unless only the zone was asked)."""
-        profile = self.store.load_profile(state.user_id)
-        self.planner.update_profile(replace(profile, zone=zone))
-        moved = t.format_zone_moved(zone, self.store.count_plans(state.user_id)) if profile.zone not in (None, zone) else ""
-        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.{moved}")
-        if state.step == Step.ZONE_ONLY.value:
-            self.dialogues.end(state.user_id, DIALOGUE)
-            return [done]
-        return [done, *self._next(state)]
+    def set_zone(self, state: State, zone: str) -> list[Reply]:
+        """Store the zone and carry on with the plan."""
+        return [save_zone(self.store, self.planner, state.user_id, zone, self.clock()), *self._next(state)]
 
     def _set_goal(self, user_id: int, goal: str) -> None:
         """Store the goal (every plan's sessions follow it)."""

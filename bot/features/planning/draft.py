@@ -20,7 +20,6 @@ class Step(Enum):
     """Where a plan being made stands."""
 
     ZONE = "zone"
-    ZONE_ONLY = "zone-only"  # /timezone: only the zone, then back to whatever the user was doing
     GOAL = "goal"
     WHEN = "when"
     CONFIRM = "confirm"

@@ -1,0 +1,110 @@
+"""The dialogue engine's leftovers from the user test: /timezone opens on top of the dialogue in
+progress, looking at /plan starts no planning, and a typed "not sure" at a red-flag question gets
+one "did you mean" step. Through the core and the Telegram adapter."""
+
+from __future__ import annotations
+
+from bot.core.messages import Inbound, InboundKind
+from bot.features.planning.texts import ASK_ZONE, ZONE_KEPT
+from bot.features.planning.zone_screen import move_zone_runs
+from tests import test_dialogues, test_telegram_adapter
+from tests.conftest import callback_update, message_update
+from tests.test_dialogue_detours import flagged, mid_check
+from tests.test_dialogues import rows
+from tests.test_planning import button, screen
+from tests.test_telegram_adapter import feed
+
+ready = test_dialogues.ready  # a green user with zone Berlin and goal strength, in no dialogue
+tg = test_telegram_adapter.tg  # the application on a recording request
+
+
+def zone(coach, user: int = 7) -> str | None:
+    return coach.plans.load_profile(user).zone
+
+
+# /timezone opens on top of the dialogue in progress
+
+def test_timezone_mid_check_keeps_the_check_and_asks_its_question_again(say, coach):
+    mid_check(say, 2)
+    assert say("/timezone")[-1].text == ASK_ZONE
+    check = say(button(say("Berlin")[0], "Yes"), button=True)
+    assert "Time zone set: Europe/Berlin" in check[0].text and "Question 3 of 15" in check[-1].text
+    assert zone(coach) == "Europe/Berlin" and rows(coach) == [("scr", "2")]
+    assert "Question 4 of 15" in say("no")[-1].text
+
+
+def test_a_yes_or_no_typed_at_the_zone_screen_is_never_a_health_answer(say, coach):
+    mid_check(say, 2)
+    say("/timezone Berlin")
+    assert "Time zone set" in say("yes")[0].text  # the guess, not question 3
+    say("/timezone")
+    kept = say("no")
+    assert kept[0].text == ZONE_KEPT and "Question 3 of 15" in kept[-1].text
+    assert flagged(coach) == () and rows(coach) == [("scr", "2")]
+
+
+def test_timezone_mid_plan_keeps_the_draft_and_asks_to_save_again(ready, coach):
+    ready("/plan every Mon at 7am")
+    say_again = ready("/timezone London")
+    assert "London" in say_again[-1].text
+    back = ready("yes")
+    assert "Time zone set: Europe/London" in back[0].text
+    assert "every Mon at 07:00 (Europe/London)" in back[-1].text and "Save this plan?" in back[-1].text
+    assert "Saved" in ready("yes")[0].text and coach.plans.count_plans(7) == 1
+
+
+def test_the_zone_screen_closes_when_the_plan_below_moves_on(ready, coach):
+    ready("/plan")
+    ready("/timezone")
+    assert "Save this plan?" in ready("every Tue at 6pm")[-1].text
+    assert rows(coach) == [("plan", "confirm")]
+
+
+def test_a_zone_typed_while_planning_asks_for_it_still_goes_to_the_plan(say, coach):
+    screen(say)
+    say("/plan every Mon at 7am")
+    assert say("/timezone Berlin")[0].text.startswith("Berlin")
+    goal = say("yes")
+    assert "Time zone set" in goal[0].text and "What are you training for" in goal[-1].text
+    assert rows(coach) == [("plan", "goal")]
+
+
+def test_the_settings_zone_button_mid_plan_keeps_the_draft(ready, coach):
+    ready("/plan every Mon at 7am")
+    ready(button(ready("/settings")[-1], "time zone"), button=True)
+    back = ready(button(ready("Tokyo")[0], "Yes"), button=True)
+    assert "Asia/Tokyo" in back[0].text and "Save this plan?" in back[-1].text
+    assert sorted(rows(coach)) == [("plan", "confirm")]
+
+
+def test_a_location_shared_mid_check_keeps_the_check(say, coach):
+    mid_check(say, 1)
+    replies = coach.handle(Inbound(7, InboundKind.LOCATION, "52.52,13.40"))
+    assert "Europe/Berlin" in replies[0].text and "Question 2 of 15" in replies[-1].text
+    assert rows(coach) == [("scr", "1")]
+
+
+def test_timezone_on_its_own_is_asked_again_after_a_question_and_cancelled(say, coach):
+    say("/timezone")
+    assert say("how many reps for endurance?")[-1].text == ASK_ZONE
+    assert say("cancel")[0].text == ZONE_KEPT and rows(coach) == []
+
+
+def test_a_time_zone_run_begun_before_the_upgrade_carries_on(tmp_path):
+    from bot.storage.database import _migrate
+    from tests.test_storage import _database_before
+
+    db, before = _database_before(tmp_path, move_zone_runs)
+    db["dialogues"].insert({"user_id": 7, "dialogue": "plan", "step": "zone-only", "data": "{}", "nonce": "ab12",
+                            "side": 0})
+    _migrate(db, before)
+    assert db.execute("SELECT dialogue, step, side FROM dialogues").fetchall() == [("tz", "place", 0)]
+
+
+async def test_timezone_mid_check_over_the_adapter(tg):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "/timezone Berlin"]:
+        await feed(app, message_update(text))
+    yes = request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(app, callback_update(yes))
+    assert "Time zone set" in request.sent()[-2]["text"] and "Question 2 of 15" in request.sent()[-1]["text"]
