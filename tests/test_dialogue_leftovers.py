@@ -108,3 +108,49 @@ async def test_timezone_mid_check_over_the_adapter(tg):
     yes = request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await feed(app, callback_update(yes))
     assert "Time zone set" in request.sent()[-2]["text"] and "Question 2 of 15" in request.sent()[-1]["text"]
+
+
+# looking at /plan starts no planning
+
+def saved(ready) -> None:
+    ready(button(ready("/plan every Mon at 7am")[0], "Save"), button=True)
+
+
+def test_a_look_at_plan_starts_no_planning_dialogue(ready, coach):
+    saved(ready)
+    listing = ready("/plan")
+    assert len(listing) == 1 and "every Mon at 07:00" in listing[0].text and rows(coach) == []
+    assert [b.label for b in listing[0].button_list()][-1] == "➕ New plan"
+    for text in ("yes", "no"):
+        assert not any("day or a time" in r.text or "Saved" in r.text for r in ready(text))
+    assert rows(coach) == [] and coach.plans.count_plans(7) == 1
+
+
+def test_new_plan_under_the_list_starts_planning(ready, coach):
+    saved(ready)
+    picker = ready(button(ready("/plan")[0], "New plan"), button=True)
+    assert "When do you want to train?" in picker[-1].text and rows(coach) == [("plan", "when")]
+    assert "Save this plan?" in ready("every Fri at 6pm")[-1].text
+
+
+def test_a_look_at_plan_mid_plan_keeps_the_draft(ready, coach):
+    saved(ready)
+    ready("/plan every Tue at 6pm")
+    replies = ready("/plan")
+    assert "Your plans" in replies[0].text and "every Tue at 18:00" in replies[-1].text
+    assert "Saved" in ready("yes")[0].text and coach.plans.count_plans(7) == 2
+
+
+async def test_a_no_after_a_look_at_plan_acts_on_no_plan_over_the_adapter(tg):
+    app, request = tg
+    for text in ["/screen", "ok"] + ["no"] * 15 + ["/plan every Mon at 7am", "Berlin", "yes"]:
+        await feed(app, message_update(text))
+    await feed(app, callback_update(request.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
+    for text in ["yes", "/plan"]:
+        await feed(app, message_update(text))
+    assert "Your plans" in request.sent()[-1]["text"]
+    coach = app.bot_data["coach"]
+    before = len(request.sent())
+    await feed(app, message_update("no"))
+    assert all("day or a time" not in p["text"] for p in request.sent()[before:])
+    assert rows(coach) == [] and coach.plans.count_plans(7) == 1

@@ -122,7 +122,10 @@ class PlanningDialog:
         return [Reply(t.PLAN_CANCELLED, edit=edit)]
 
     def on_entry(self, user_id: int, tap: Tap) -> list[Reply]:
-        """✏️ Edit under a listed plan: its schedule to confirm, changed by typing or with ✏️ Change."""
+        """➕ New plan, or ✏️ Edit under a listed plan: its schedule to confirm, changed by typing or
+        with ✏️ Change."""
+        if tap.action == "new" and not tap.arg:
+            return self.start(user_id)
         plan_id = parse_number(tap.arg)
         plan = self.store.load_plan(plan_id) if tap.action == "edit" and plan_id is not None else None
         if plan is None or plan.user_id != user_id or not plan.active:

@@ -35,11 +35,11 @@ class Planning:
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.timezone, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
-        """/plan [when]: the plans the user has, then planning (while a safety check is unfinished,
-        the core asks its question again after the gate's answer)."""
+        """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
+        so a later "yes" or "no" never acts on a plan nobody is confirming); else planning (while a
+        safety check is unfinished, the core asks its question again after the gate's answer)."""
         listing = None if argument else self.sessions.plan_list(user_id)
-        replies = self.dialog.start(user_id, argument)
-        return [listing, *replies] if listing and self.kit.dialogues.current(user_id, DIALOGUE) else replies
+        return [listing] if listing else self.dialog.start(user_id, argument)
 
     def about_planning(self, text: str) -> bool:
         """While planning, a message is a planning answer unless it is clearly a knowledge question
