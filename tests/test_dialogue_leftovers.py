@@ -7,6 +7,8 @@ from __future__ import annotations
 from bot.core.messages import Inbound, InboundKind
 from bot.features.planning.texts import ASK_ZONE, ZONE_KEPT
 from bot.features.planning.zone_screen import move_zone_runs
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.questions import Status
 from tests import test_dialogues, test_telegram_adapter
 from tests.conftest import callback_update, message_update
 from tests.test_dialogue_detours import flagged, mid_check
@@ -154,3 +156,60 @@ async def test_a_no_after_a_look_at_plan_acts_on_no_plan_over_the_adapter(tg):
     await feed(app, message_update("no"))
     assert all("day or a time" not in p["text"] for p in request.sent()[before:])
     assert rows(coach) == [] and coach.plans.count_plans(7) == 1
+
+
+# a typed "not sure" at a red-flag question gets one "did you mean" step
+
+def status(coach) -> Status:
+    return coach.need(ScreeningFlow).status(7)
+
+
+def test_idk_typed_at_the_chest_pain_question_asks_what_it_means_first(say, coach):
+    mid_check(say, 2)  # question 3 asks about chest pain
+    step, = say("idk")
+    assert "counts as yes" in step.text and "medical care" in step.text and "chest" in step.text
+    assert [b.label for b in step.button_list()][:3] == ["Yes", "No", "Not sure"]
+    assert status(coach) is Status.IN_PROGRESS and flagged(coach) == ()
+    assert "Question 4 of 15" in say("no")[-1].text and flagged(coach) == ()
+
+
+def test_not_sure_typed_again_or_tapped_at_the_did_you_mean_step_stops_the_check_red(say, coach):
+    mid_check(say, 2)
+    say("not sure")
+    assert say("i dont know")[0].text.startswith("🛑") and status(coach) is Status.RED
+    say("/screen", user=8), say("ok", user=8)
+    for _ in range(2):
+        say("no", user=8)
+    step, = say("idk", user=8)
+    assert say(button(step, "Not sure"), button=True, user=8)[0].text.startswith("🛑")
+    assert coach.need(ScreeningFlow).status(8) is Status.RED
+
+
+def test_a_tapped_not_sure_at_a_red_flag_question_still_stops_the_check_at_once(say, coach):
+    mid_check(say, 1)
+    question = say("no")[-1]
+    assert say(button(question, "Not sure"), button=True)[0].text.startswith("🛑") and status(coach) is Status.RED
+
+
+def test_a_typed_not_sure_at_an_amber_question_counts_at_once(say, coach):
+    mid_check(say, 1)  # question 2: heart condition or blood pressure (amber)
+    assert "Question 3 of 15" in say("idk")[-1].text and flagged(coach) == ("heart_bp",)
+
+
+def test_the_did_you_mean_step_is_asked_once_per_question(say, coach):
+    mid_check(say, 2)
+    say("idk")
+    say("back")
+    say("no")  # question 2 again, then question 3 anew
+    assert "counts as yes" in say("idk")[0].text and status(coach) is Status.IN_PROGRESS
+
+
+async def test_idk_at_the_red_flags_question_over_the_adapter(tg):
+    app, request = tg
+    for text in ["/screen", "ok"] + ["no"] * 14 + ["idk"]:
+        await feed(app, message_update(text))
+    step = request.sent()[-1]
+    assert "counts as yes" in step["text"] and "groin" in step["text"]
+    not_sure = step["reply_markup"]["inline_keyboard"][0][2]["callback_data"]
+    await feed(app, callback_update(not_sure))
+    assert "🛑" in request.sent("editMessageText")[-1]["text"]
