@@ -9,8 +9,9 @@ from bot.features.planning.texts import ASK_ZONE, ZONE_KEPT
 from bot.features.planning.zone_screen import move_zone_runs
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
-from tests import test_dialogues, test_telegram_adapter
+from tests import test_checkin, test_dialogues, test_telegram_adapter
 from tests.conftest import callback_update, message_update
+from tests.test_checkin import remind
 from tests.test_dialogue_detours import flagged, mid_check
 from tests.test_dialogues import rows
 from tests.test_planning import button, screen
@@ -18,6 +19,7 @@ from tests.test_telegram_adapter import feed
 
 ready = test_dialogues.ready  # a green user with zone Berlin and goal strength, in no dialogue
 tg = test_telegram_adapter.tg  # the application on a recording request
+sender = test_checkin.sender  # the reminder dispatcher sending into an outbox
 
 
 def zone(coach, user: int = 7) -> str | None:
@@ -213,3 +215,26 @@ async def test_idk_at_the_red_flags_question_over_the_adapter(tg):
     not_sure = step["reply_markup"]["inline_keyboard"][0][2]["callback_data"]
     await feed(app, callback_update(not_sure))
     assert "🛑" in request.sent("editMessageText")[-1]["text"]
+
+
+# code quality: the lead is stored once, at Save; the check-in's session is read once per reply
+
+def test_a_lead_picked_at_the_confirmation_is_stored_only_when_the_plan_is_saved(ready, coach):
+    ready(button(ready("/plan every Mon at 7am")[0], "Save"), button=True)
+    confirm = ready("/plan every Fri at 6pm")[0]
+    tapped = ready(button(confirm, "1 h"), button=True)[0]
+    assert "reminder 1 h before" in tapped.text and coach.plans.load_profile(7).lead_minutes == 30
+    assert "reminder 15 min before" in ready("remind me 15 minutes before")[0].text
+    ready("cancel")
+    assert coach.plans.load_profile(7).lead_minutes == 30  # a plan nobody saved changed no reminder
+    ready("/plan every Fri at 6pm")
+    ready("remind me 2 hours before")
+    assert "2 h before" in ready("yes")[0].text and coach.plans.load_profile(7).lead_minutes == 120
+
+
+async def test_a_typed_check_in_reads_its_session_once(say, coach, clock, sender, monkeypatch):
+    await remind(say, coach, clock, *sender)
+    read = coach.plans.load_occurrence
+    reads: list[int] = []
+    monkeypatch.setattr(coach.plans, "load_occurrence", lambda occurrence_id: reads.append(occurrence_id) or read(occurrence_id))
+    assert "Nice work" in say("done")[0].text and len(reads) == 1
