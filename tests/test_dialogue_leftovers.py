@@ -73,6 +73,13 @@ def test_a_zone_typed_while_planning_asks_for_it_still_goes_to_the_plan(say, coa
     assert rows(coach) == [("plan", "goal")]
 
 
+def test_timezone_alone_while_the_plan_asks_for_the_zone_asks_once(say):
+    screen(say)
+    say("/plan every Mon at 7am")
+    asked = say("/timezone")
+    assert len(asked) == 1 and "your time zone" in asked[0].text and asked[0].location
+
+
 def test_the_settings_zone_button_mid_plan_keeps_the_draft(ready, coach):
     ready("/plan every Mon at 7am")
     ready(button(ready("/settings")[-1], "time zone"), button=True)

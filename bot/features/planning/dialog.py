@@ -67,7 +67,7 @@ class PlanningDialog:
 
     def zone_answer(self, state: State, place: str) -> list[Reply]:
         """/timezone while the plan asks for the zone: the place goes to the plan, or the question again."""
-        return self._typed_zone(state, load_draft(state), place) if place.strip() else [Reply(t.ASK_ZONE, location=True)]
+        return self._typed_zone(state, load_draft(state), place) if place.strip() else [self.ask(state)]
 
     def ask(self, state: State) -> Reply:
         """The pending step's question, after a detour."""
@@ -77,7 +77,7 @@ class PlanningDialog:
         if draft.step is Step.GOAL:
             return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
         question = t.ASK_ZONE if draft.step is Step.ZONE else t.ASK_WHEN
-        return Reply(f"Back to your plan. {question}")
+        return Reply(f"Back to your plan. {question}", location=draft.step is Step.ZONE)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed zone, goal, schedule, yes/no or edit; None for a question or another request."""
