@@ -5,7 +5,8 @@ A dialogue declares its steps as an Enum and implements `ask` (what the pending 
 message is answered as a question and the step asked again) and `on_tap` (a pressed button). Its
 state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. A user is in
 one foreground dialogue at most; side dialogues (begun with side=True: the reminder check-in,
-/settings, the /forget and plan-cancel confirmations) live beside it, take typed messages the
+/settings, the /forget and plan-cancel confirmations, the time-zone screen opened over another
+dialogue) live beside it, take typed messages the
 foreground one does not, and are never asked again after a detour. A side dialogue registered as
 `on_top` (a screen the user opened over the foreground one: /settings, a confirmation) reads typed
 messages first while it is open, and the foreground's pending step is asked again once it closes;

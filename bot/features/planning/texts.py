@@ -28,6 +28,7 @@ RED_STOP = ("Your safety check said to seek medical care, so I won't plan traini
 FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
+PLAN_LIST_HINT = "Edit one below, or make a new one (➕ New plan, or say when: \"/plan Tue Thu 6pm\")."
 ZONE_KEPT = "Okay, your time zone stays as it was."
 EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
            "to endurance\", \"remind me 1 hour before\"), or tap ✏️ Change or a reminder time. Saving replaces the old plan.")

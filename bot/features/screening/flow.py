@@ -119,6 +119,8 @@ class ScreeningFlow:
             return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
         if reading.acknowledged:
             return [self._question(progress, edit=False, hint=True)]
+        if reading.code == "u" and QUESTIONS[progress.step].level is Level.RED and not progress.unsure_asked:
+            return [self._did_you_mean(progress)]
         return self._answer(progress, reading.code, edit=False) if reading.code else None
 
     def current(self, user_id: int, hint: bool = False) -> Reply | None:
@@ -187,15 +189,23 @@ class ScreeningFlow:
         flagged = progress.flagged + ((question.id,) if code in ("y", "u") else ())
         if (code != "n" and question.level is Level.RED) or progress.step + 1 == len(QUESTIONS):
             return [self._finish(progress, flagged, edit)]
-        progress = replace(progress, step=progress.step + 1, flagged=flagged)
+        progress = replace(progress, step=progress.step + 1, flagged=flagged, unsure_asked=False)
         self.store.save_progress(progress)
         return [self._question(progress, edit)]
+
+    def _did_you_mean(self, progress: Progress) -> Reply:
+        """A typed "not sure" at a red-flag question (it would stop the check red at once): say what
+        not sure means here and ask once more; a tapped Not sure, or a second one typed, counts."""
+        progress = replace(progress, unsure_asked=True)
+        self.store.save_progress(progress)
+        question = self._question(progress, edit=False)
+        return replace(question, text=texts.format_unsure_red(QUESTIONS[progress.step]))
 
     def _back(self, progress: Progress, edit: bool) -> Reply:
         """Step back one question and forget its answer."""
         if progress.step > 0:
             previous = QUESTIONS[progress.step - 1].id
-            progress = replace(progress, step=progress.step - 1,
+            progress = replace(progress, step=progress.step - 1, unsure_asked=False,
                                flagged=tuple(q for q in progress.flagged if q != previous))
             self.store.save_progress(progress)
         return self._question(progress, edit)

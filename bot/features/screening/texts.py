@@ -51,6 +51,13 @@ def format_other_topic(other: Question) -> str:
             f"recorded it as an answer here. {TYPE_HINT}")
 
 
+def format_unsure_red(question: Question) -> str:
+    """The "did you mean" step after a typed "not sure" at a red-flag question."""
+    return ("Just to be sure I read you right: at this question \"not sure\" counts as yes, and a yes here "
+            "stops the check with the advice to seek medical care now.\n\n"
+            f"{question.text}\n\nDid you mean yes, no, or not sure?")
+
+
 def format_question(step: int, question: Question) -> str:
     """One question with its progress line."""
     return f"Question {step + 1} of {len(QUESTIONS)}\n\n{question.text}\n\n(\"Not sure\" is fine: it counts as yes.)"
