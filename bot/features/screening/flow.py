@@ -21,7 +21,7 @@ from bot.core.dialogue import entry_button
 from bot.core.messages import Button, Reply
 from bot.features.screening import texts
 from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Status, outcome_of
-from bot.features.screening.reading import read_reply, typed_answer
+from bot.features.screening.reading import read_reply
 from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
 from bot.storage.dialogues import State
 from knowledge.normalize import clean_text
@@ -131,14 +131,14 @@ class ScreeningFlow:
         if progress is None:
             return None
         question = QUESTIONS[progress.step] if progress.consented else None
-        if question and typed_answer(text) is None and self.asks.about_us(text):
-            return None  # a knowledge question ("how high should my legs go"): answered, then this question again
         reading = read_reply(text, question, self.answer, self.small_talk)
         if not progress.consented:
             code = "y" if clean_text(text) in CONSENT_WORDS else reading.code
             choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
             return self._on_consent(progress, choice, edit=False) if choice else None
         if reading.code is None and not reading.acknowledged and self.asks.question(text):
+            if self.asks.about_us(text):
+                return None  # a knowledge question ("how high should my legs go"): answered, then this question again
             return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False)]  # "why do you ask", "what counts as..."
         if reading.other is not None:
             return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
