@@ -97,6 +97,12 @@ def test_a_health_concern_outside_any_dialogue_marks_a_green_result_for_a_redo(g
     assert status(coach) is Status.EXPIRED
 
 
+@pytest.mark.parametrize("asked", ["can pregnant women do reverse hypers?", "is it ok with sciatica?"])
+def test_a_general_question_about_a_condition_keeps_the_result(green, coach, asked):
+    assert texts.REDO_AFTER_CONCERN not in texts_of(green(asked))
+    assert status(coach) is Status.GREEN
+
+
 def test_a_red_result_stays_red_after_an_emergency(say, coach):
     screen(say, {3: "yes"})  # chest pain: red
     assert texts.REDO_AFTER_CONCERN not in texts_of(say("i cant breathe"))

@@ -161,18 +161,18 @@ class Coach:
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
             stopped = self.dialogues.on_emergency(user_id)
-            return [self.answers.emergency, *stopped, *self._health_changed(user_id, level)]
-        notes = self._health_changed(user_id, level) if level is Safety.DOCTOR else []
+            return [self.answers.emergency, *stopped, *self._health_changed(user_id, level, text)]
+        notes = self._health_changed(user_id, level, text) if level is Safety.DOCTOR else []
         stopped = self.dialogues.on_health_change(user_id) if notes else []
         replies = stopped or self._understood(user_id, text, heard)  # a plan stopped for a new check takes nothing
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
             replies = [self.answers.doctor_first, *replies]
         return [*replies, *notes]
 
-    def _health_changed(self, user_id: int, level: Safety) -> list[Reply]:
+    def _health_changed(self, user_id: int, level: Safety, text: str) -> list[Reply]:
         """What the features say when the user tells a health concern (the safety check's result
         is marked for a redo, once)."""
-        return [reply for changed in self.kit.health_changes for reply in changed(user_id, level)]
+        return [reply for changed in self.kit.health_changes for reply in changed(user_id, level, text)]
 
     def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
         """A way out, an answer to the dialogue the user is in, a request in any words, small talk,

@@ -34,7 +34,7 @@ Clock = Callable[[], datetime]
 TapHandler = Callable[[int, Tap], list[Reply]]
 InboundHandler = Callable[[Inbound], list[Reply]]
 TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
-HealthChange = Callable[[int, Safety], list[Reply]]  # (user, level) -> what the feature says about it
+HealthChange = Callable[[int, Safety, str], list[Reply]]  # (user, level, the words) -> what the feature says
 
 
 class Answers(Protocol):

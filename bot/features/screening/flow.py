@@ -11,6 +11,7 @@ professional's review is recorded or RED_WAIT has passed: an immediate all-"no" 
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -35,6 +36,9 @@ RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands 
 AMBER_WAIT = timedelta(days=7)  # ... and an amber one is not replaced by an all-"no" retake this long
 VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
 REDO_ON_CONCERN = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED)  # a health concern told makes these redo
+# A doctor-first concern is the user's own when told in the first person ("im 5 months pregnant",
+# "my sciatica is acting up"), not a general question ("can pregnant women do reverse hypers?").
+FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
 CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}
 
@@ -86,11 +90,13 @@ class ScreeningFlow:
         """The user's health changed: their result no longer counts until they redo the check."""
         self.store.save_redo(user_id, self.clock())
 
-    def on_health_change(self, user_id: int, _level: Safety) -> list[Reply]:
-        """A health concern told outside the check (an emergency, or one for a doctor first): a
-        result that still counts (green or amber) is marked for a redo, and the user told so once.
-        A red result stands as it is; mid-check the questions themselves ask about it."""
-        if self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
+    def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
+        """A health concern told outside the check (an emergency, or one for a doctor first that
+        the user tells about themselves): a result that still counts (green or amber) is marked for
+        a redo, and the user told so once. A red result stands as it is; mid-check the questions
+        themselves ask about it."""
+        told = level is Safety.EMERGENCY or FIRST_PERSON.search(clean_text(text)) is not None
+        if not told or self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
             return []
         self.request_redo(user_id)
         return [Reply(texts.REDO_AFTER_CONCERN, buttons=((START,),))]
