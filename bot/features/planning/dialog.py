@@ -39,6 +39,7 @@ class PlanningDialog:
     """Planning conversations for any number of users."""
 
     name = DIALOGUE
+    needs_check = True  # a health change told while planning stops it (the safety check must be redone)
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
                  words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True) -> None:
