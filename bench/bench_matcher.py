@@ -122,8 +122,8 @@ def centroid_understanding(kb: KnowledgeBase, talk: Talk) -> Understanding:
         indptr.append(len(classes))
     ranker = Ranker.from_rows(labels, np.array(indptr), np.array(classes), np.array(weights), np.zeros(len(labels)))
     silent = Ranker.from_rows(LEVELS, np.zeros(len(vocabulary) + 1), np.zeros(0), np.zeros(0), np.zeros(3))
-    return Understanding(matcher, Model(vocabulary, ranker, silent, talk),
-                         SafetyDetector(load_safety_lexicon(), silent), {})
+    return Understanding(matcher, Model(vocabulary, ranker, silent, vocabulary, talk),
+                         SafetyDetector(load_safety_lexicon(), silent, vocabulary), {})
 
 
 def main() -> int:

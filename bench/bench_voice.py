@@ -17,6 +17,7 @@ under 150 MB added memory.
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import shutil
 import subprocess
@@ -25,7 +26,9 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -41,6 +44,7 @@ from bot.features.voice.notes import HEARD
 from voice.audio import decode_audio, encode_voice_note
 from voice.words import sentence_words
 from voice.pipeline import VoicePipeline, build_voice_pipeline
+from voice.recognizer import Transcript, has_speech
 from voice.speech import VoiceStyle
 from voice.whisper import DEFAULT, Decoding
 
@@ -66,6 +70,36 @@ class Result:
     entry: str | None
     seconds: float
     decode_seconds: float
+    alarm: bool = False  # a health line on a question that is no health concern
+
+
+class Readings:
+    """Each note's readings, kept in a JSON file between runs of the same decoding, so a change after
+    the recognizer is measured without decoding again (None: none kept)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.kept: dict[str, Any] = json.loads(path.read_text()) if path and path.exists() else {}
+
+    def hear(self, pipeline: VoicePipeline, key: str, note: Callable[[], bytes]) -> tuple[Transcript, float]:
+        """The note's transcript and the seconds spent decoding it: Whisper's readings are kept (or
+        decoded now from `note()`), the recognizer turns them into the transcript the bot gets."""
+        if key in self.kept:
+            seconds, heard = self.kept[key]
+            return pipeline.recognizer.transcript(heard, seconds), 0.0
+        started = time.perf_counter()
+        clip = decode_audio(note(), pipeline.max_seconds)
+        heard = pipeline.recognizer.wait().transcribe(clip) if has_speech(clip) else []
+        decoded = time.perf_counter() - started
+        self.kept[key] = [clip.seconds, heard]
+        if len(self.kept) % 50 == 0:  # a long run stopped midway keeps most of its readings
+            self.save()
+        return pipeline.recognizer.transcript(heard, clip.seconds), decoded
+
+    def save(self) -> None:
+        """Keep the readings for the next run."""
+        if self.path:
+            self.path.write_text(json.dumps(self.kept))
 
 
 def rss_mb(field: str = "VmRSS") -> float:
@@ -102,6 +136,7 @@ def main() -> None:
     parser.add_argument("--health-words", type=int, default=DEFAULT.health_words, help="health words in the prompt")
     parser.add_argument("--typed", action="store_true", help="send the questions as typed text: the ceiling of the spoken run")
     parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak", help="who reads the questions")
+    parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
@@ -120,8 +155,11 @@ def main() -> None:
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started
-        notes = [(item, name, speak(item["q"])) for item in items for name, speak in voices(args.synth, pipeline).items()]
-        results = [run_one(coach, pipeline, n, item, name, data) for n, (item, name, data) in enumerate(notes)]
+        readings = Readings(args.readings)
+        notes = [(item, name, speak) for item in items for name, speak in voices(args.synth, pipeline).items()]
+        results = [run_one(coach, pipeline, n, item, name, partial(speak, item["q"]), readings)
+                   for n, (item, name, speak) in enumerate(notes)]
+        readings.save()
     report(results, load_seconds, (rss_mb() - before, rss_mb("VmHWM") - before), args.failures)
 
 
@@ -141,11 +179,10 @@ def flite_note(voice: str, text: str) -> bytes:
         return encode_voice_note(decode_audio(wav.read_bytes()))
 
 
-def run_one(coach: Coach, pipeline: VoicePipeline, user_id: int, item: dict, voice: str, data: bytes) -> Result:
+def run_one(coach: Coach, pipeline: VoicePipeline, user_id: int, item: dict, voice: str,
+            note: Callable[[], bytes], readings: Readings) -> Result:
     """Transcribe one voice note and answer it through the core (each as a new user)."""
-    started = time.perf_counter()
-    transcript = pipeline.transcribe(data)
-    decode_seconds = time.perf_counter() - started
+    transcript, decode_seconds = readings.hear(pipeline, f"{voice}\t{item['q']}", note)
     reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
     return judge(item, voice, _heard(reply), reply, transcript.seconds, decode_seconds)
 
@@ -161,7 +198,8 @@ def judge(item: dict, style: str, heard: str, reply: Reply, seconds: float = 0.0
         right = reply.entry in item["expect"] if in_scope else reply.entry is None
     offered = right or (in_scope and _one_tap_away(reply) in item["expect"])
     return Result(item["q"], style, heard, edit_distance(reference, sentence_words(heard)),
-                  len(reference), in_scope, health, right, offered, reply.entry, seconds, decode_seconds)
+                  len(reference), in_scope, health, right, offered, reply.entry, seconds, decode_seconds,
+                  not health and reply.safety is not None)
 
 
 def _heard(reply: Reply) -> str:
@@ -203,6 +241,8 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
         print(f"nothing answered (off-topic) {sum(r.right for r in off_topic)}/{len(off_topic)} = {_share(off_topic):.1%}")
     if health:
         print(f"doctor first (health)      {sum(r.right for r in health)}/{len(health)} = {_share(health):.1%}")
+    if in_scope or off_topic:
+        print(f"false alarms (a health line on no concern) {sum(r.alarm for r in results)}/{len(in_scope) + len(off_topic)}")
     if load_seconds is not None and added_mb is not None:
         rtf = sum(r.decode_seconds for r in results) / sum(r.seconds for r in results)
         print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
@@ -211,6 +251,8 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
     by_style = _by_voice(in_scope)
     print("right entry per voice:     " + ", ".join(f"{s} {_share(rs):.0%}" for s, rs in by_style.items()))
     print("word error rate per voice: " + ", ".join(f"{s} {_wer(rs):.3f}" for s, rs in _by_voice(results).items()))
+    for r in (r for r in results if failures and r.alarm):
+        print(f"  ALARM {r.style:18} {r.question!r} -> heard {r.heard!r}")
     for r in (r for r in results if failures and not r.right):
         print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry}")
 

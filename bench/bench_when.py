@@ -7,6 +7,11 @@ Usage:
 A zone item expects a list of zones, "ask" (a choice between places) or "none" (everyday words that
 name no place: no zone and nothing offered).
 
+A zones item may list `offers`: the labels of the second choices expected under the zone found
+(none: `offers: []`); other second choices make it "odd offer".
+
+An expected reading may add what a question keeps ("part", "days", "time") and what the reader left
+out ("unused": [{words, reason}]); they are compared too.
 A set whose file name contains "unseen" is frozen: only totals per category are printed, never
 its individual failures (we do not tune on it).
 """
@@ -45,8 +50,10 @@ NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 def when_verdict(expect: dict[str, object], got: dict[str, object]) -> str:
     """right / asked (a question where a reading was expected) / refused / wrong."""
     kind = expect["kind"]
-    if kind in ("ask", "error"):
-        return "right" if got["kind"] == kind else ("asked" if kind == "error" and got["kind"] == "ask" else "wrong")
+    if kind in ("ask", "error") and got["kind"] != kind:
+        return "asked" if kind == "error" and got["kind"] == "ask" else "wrong"
+    if kind in ("ask", "error"):  # what a question keeps ("part", "days", "time") and what was left out ("unused")
+        return "right" if all(str(got.get(k)) == str(v) for k, v in expect.items() if k not in ("kind", "category")) else "wrong"
     if got["kind"] == "ask":
         return "asked"
     if got["kind"] == "error":
@@ -130,6 +137,13 @@ def report(results: list[tuple[dict, dict, str]], frozen: bool, failures: bool, 
                 print(f"  {verdict:8} {item.get('text') or item.get('place')!r} expect {item['expect']} got {got}")
 
 
+def _left_out(results: list[tuple[dict, dict, str]]) -> None:
+    """How many phrases had words the reader left out (and said so), holidays apart: a count only."""
+    reasons = [{u["reason"] for u in got.get("unused") or ()} for _, got, _ in results]
+    print(f"words left out and said: {sum(map(bool, reasons))} of {len(results)} phrases "
+          f"({sum('holidays' in r for r in reasons)} with holidays to skip)")
+
+
 def _timing(times: list[float]) -> None:
     """Mean and p99 of the per-phrase times."""
     ordered = sorted(times)
@@ -154,6 +168,7 @@ def main() -> None:
         _, cold = run_when(items, reader)  # first pass: lazy tables, imports and caches load here
         results, times = run_when(items, reader)
         report(results, frozen, args.failures, "ALL")
+        _left_out(results)
         print(f"first pass (cold): mean {statistics.mean(cold):.2f} ms, max {max(cold):.2f} ms")
         _timing(times)
     else:
@@ -169,8 +184,11 @@ def _zones(items: list[dict], frozen: bool, failures: bool) -> None:
         start = time.perf_counter()
         guess = find_zone(str(item["place"]))
         times.append((time.perf_counter() - start) * 1000)
-        got = {"zone": guess.zone, "candidates": list(guess.suggestions)}
-        results.append((item, got, zone_verdict(item["expect"], guess.zone, list(guess.suggestions))))
+        got = {"zone": guess.zone, "candidates": list(guess.suggestions), "offers": [label for label, _ in guess.choices]}
+        verdict = zone_verdict(item["expect"], guess.zone, list(guess.suggestions))
+        if verdict == "right" and "offers" in item and got["offers"] != item["offers"]:
+            verdict = "odd offer"  # the second choices shown under the zone found are not the ones expected
+        results.append((item, got, verdict))
         stored = saved_silently(str(item["place"]))
         if stored is not None and (item["expect"] in ("ask", "none") or not _acceptable(item["expect"], stored)):
             silent += 1

@@ -56,7 +56,7 @@ def read_item(understanding: Understanding, raw: dict[str, object]) -> Item:
     evidence = understanding.evidence(tokens, vector) if tokens else None
     entries = tuple(evidence.entries(understanding.kb.entries)) if evidence else ()
     return Item(str(raw["kind"]), expected, evidence, entries, " ".join(spelt),
-                tuple(understanding.safety.odds(vector)))
+                tuple(understanding.safety.odds(spelt, tokens)))
 
 
 def topic_score(understanding: Understanding, items: list[Item], policy: Policy) -> float:

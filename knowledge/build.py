@@ -34,12 +34,14 @@ TALK_C = 10.0
 
 @dataclass(frozen=True)
 class Model:
-    """The learned parts: the features' vocabulary, the topic ranker, the safety classifier and
-    the talk readers (intents, yes/no answers, goals)."""
+    """The learned parts: the topic ranker and the safety classifier, each with the vocabulary of
+    its own training texts (so adding safety examples changes no topic's reading), and the talk
+    readers (intents, yes/no answers, goals)."""
 
     vocabulary: Vocabulary
     topics: Ranker
     safety: Ranker
+    safety_vocabulary: Vocabulary
     talk: Talk
 
 
@@ -56,10 +58,10 @@ def train(data: TrainingData, normalizer: Normalizer) -> Model:
     """Fit the vocabulary, the topic ranker and the safety classifier."""
     topic_tokens = [normalizer.read(text) for text, _ in data.topics]
     safety_tokens = [normalizer.read(text) for text, _ in data.safety]
-    vocabulary = Vocabulary.fit(topic_tokens + safety_tokens)
+    vocabulary, safety_vocabulary = Vocabulary.fit(topic_tokens), Vocabulary.fit(safety_tokens)
     topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C)
-    safety = _fit(vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
-    return Model(vocabulary, topics, safety, train_talk(data.talk, normalizer))
+    safety = _fit(safety_vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
+    return Model(vocabulary, topics, safety, safety_vocabulary, train_talk(data.talk, normalizer))
 
 
 def train_talk(talk: dict[str, list[tuple[str, str]]], normalizer: Normalizer) -> Talk:
@@ -104,7 +106,7 @@ def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], la
 def save_model(model: Model, path: Path) -> None:
     """Write the model atomically (a crash never leaves half a file under the real name)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    arrays = {**_vocabulary_arrays(model.vocabulary, ""),
+    arrays = {**_vocabulary_arrays(model.vocabulary, ""), **_vocabulary_arrays(model.safety_vocabulary, "safety."),
               "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
               **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk)}
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
@@ -126,7 +128,8 @@ def load_model(path: Path) -> Model:
     with np.load(path, allow_pickle=False) as saved:
         arrays = {name: saved[name] for name in saved.files}
     return Model(_load_vocabulary(arrays, ""), Ranker.from_arrays([str(x) for x in arrays["topic_labels"]], arrays, "topics"),
-                 Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"), _load_talk(arrays))
+                 Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"),
+                 _load_vocabulary(arrays, "safety."), _load_talk(arrays))
 
 
 def _vocabulary_arrays(vocabulary: Vocabulary, prefix: str) -> dict[str, np.ndarray]:

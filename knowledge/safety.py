@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from knowledge.features import Vector
+from knowledge.features import Vocabulary
 from knowledge.model import ContentError
 from knowledge.ranker import Ranker
 
@@ -99,9 +99,11 @@ class SafetyOdds:
 class SafetyDetector:
     """Lexicon and classifier together; the more urgent reading wins."""
 
-    def __init__(self, lexicon: SafetyLexicon, classifier: Ranker, odds: SafetyOdds = SafetyOdds()) -> None:
+    def __init__(self, lexicon: SafetyLexicon, classifier: Ranker, vocabulary: Vocabulary,
+                 odds: SafetyOdds = SafetyOdds()) -> None:
         self.lexicon = lexicon
         self.classifier = classifier
+        self.vocabulary = vocabulary
         self.thresholds = odds
 
     def level(self, cleaned: str, odds: Sequence[float], thresholds: SafetyOdds | None = None,
@@ -130,9 +132,9 @@ class SafetyDetector:
             return raw
         return lexical
 
-    def odds(self, vector: Vector) -> Sequence[float]:
-        """The classifier's probabilities of none, doctor and emergency."""
-        return [float(p) for p in self.classifier.probabilities(vector)]
+    def odds(self, words: Sequence[str], tokens: Sequence[str]) -> Sequence[float]:
+        """The classifier's probabilities of none, doctor and emergency for a message's words and tokens."""
+        return [float(p) for p in self.classifier.probabilities(self.vocabulary.vector(words, tokens))]
 
 
 def _combine(lexical: Safety, odds: Sequence[float], thresholds: SafetyOdds) -> Safety:

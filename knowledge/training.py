@@ -5,7 +5,7 @@ off-topic corpus and the safety examples, all data files a curator edits (no cod
   phrasings in data/paraphrases.yaml (the ranker's alone: rapidfuzz reads the content's);
 - data/gaps.yaml: gym questions the articles don't answer, each a class of its own;
 - data/offtopic.yaml: messages that are not ours, the "not ours" class;
-- data/safety_examples.yaml: health concerns by level, and harmless look-alikes;
+- data/safety_examples.yaml and data/safety_messages.yaml: health concerns by level, and harmless look-alikes;
 - data/intents.yaml: what people say to the bot besides questions (intents, yes/no, goals).
 """
 
@@ -57,8 +57,9 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     gap_texts = [(text, g.id) for g in gaps.values() for text in g.ask]
     offtopic = [(_field(item, "text", "offtopic.yaml"), _gap_label(item, gaps))
                 for item in _list(directory / "offtopic.yaml", "offtopic")]
-    examples = _list(directory / "safety_examples.yaml", "examples")
-    safety = [(_field(item, "text", "safety_examples.yaml"), _level(item)) for item in examples]
+    safety = [(_field(item, "text", name), _level(item, name))
+              for name, key in (("safety_examples.yaml", "examples"), ("safety_messages.yaml", "messages"))
+              for item in _list(directory / name, key)]
     harmless = [(text, "none") for text, _ in ours + gap_texts + offtopic]
     talk = load_talk(directory)
     talk["intents"] += [(text, NOT_OURS) for text, _ in ours + gap_texts + offtopic]  # questions and chat
@@ -144,9 +145,9 @@ def _gap_label(item: Any, gaps: dict[str, Gap]) -> str:
     return gap if gap in gaps else NOT_OURS
 
 
-def _level(item: Any) -> str:
+def _level(item: Any, name: str) -> str:
     """A safety example's level."""
     level = str(item.get("level") or "") if isinstance(item, dict) else ""
     if level not in ("none", "doctor", "emergency"):
-        raise TrainingDataError(f"safety_examples.yaml: level must be none, doctor or emergency: {item!r}")
+        raise TrainingDataError(f"{name}: level must be none, doctor or emergency: {item!r}")
     return level

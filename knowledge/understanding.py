@@ -100,6 +100,8 @@ class Understanding:
         goal = self.goal(text)
         follows = bool(context) and question is None and self._may_follow(alone, text, words)
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
+        if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
+            return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
 
@@ -168,7 +170,7 @@ class Understanding:
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         vector = self.model.vocabulary.vector(spelt, tokens)
-        odds = tuple(self.safety.odds(vector))
+        odds = tuple(self.safety.odds(spelt, tokens))
         level = self.safety.level(" ".join(spelt), odds, typed=" ".join(words))
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
@@ -239,4 +241,4 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     matcher = Matcher(kb, Normalizer(load_lexicon()), load_english())
     model = cached_model(cache_dir, inputs_hash(content_dir), lambda: train(load_training(kb), matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety), load_gaps(), policy)
+    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety, model.safety_vocabulary), load_gaps(), policy)

@@ -55,7 +55,7 @@ def find_time(words: str) -> Clock | None:
         match = pattern.search(words)
         if match:
             found = _read(match, how, am, pm)
-            _refuse_second_time(f"{words[:match.start()]} {words[match.end():]}", found, am, pm)
+            _refuse_second_time(f"{words[:match.start()]} _ {words[match.end():]}", found, am, pm)  # "at 7am, 3 sets": no "at 3"
             return found
     return None
 

@@ -65,6 +65,7 @@ class Question:
     weekdays: frozenset[int] = frozenset()
     local_time: time | None = None
     picker: bool = False  # the answer is weekly days and a time: offer the day/time buttons
+    part: str = ""  # the part of the day said without a clock time ("mornings": "morning")
 
 
 class ScheduleError(ValueError):

@@ -40,6 +40,9 @@ MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (f
 NEXT_DAY = re.compile(rf"\bnext ({DAY_WORDS})\b")
 WEEKEND = re.compile(r"\b(this|next|coming|on the) weekends\b")
 PART_OF_DAY = ("morning", "afternoon", "afternoon_pm", "evening", "tonight", "night")
+PART_SAID = {"morning": ("Mornings", "in the morning"), "afternoon": ("Afternoons", "in the afternoon"),
+             "afternoon_pm": ("After work", "after work"), "evening": ("Evenings", "in the evening"),
+             "tonight": ("Tonight", "tonight"), "night": ("Evenings", "in the evening")}
 
 
 def parse_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule:
@@ -195,14 +198,27 @@ def _no_day(words: str, rest: str) -> Question:
         return Question("Which day next week? Say e.g. \"next week on Tuesday at 7am\".")
     clock = find_time(rest)
     if clock:
-        return Question("Which day or days? Tap them below, or type e.g. \"tomorrow\" or \"Mon Wed Fri\".",
+        said = "Lunchtime, 12:00" if "lunch" in words.split() else f"At {clock.at:{'%-I:%M' if clock.open_meridiem else '%H:%M'}}"
+        return Question(f"{said}. Which day or days? Tap them below, or type e.g. \"tomorrow\" or \"Mon Wed Fri\".",
                         local_time=None if clock.open_meridiem else clock.at, picker=True)
+    part = _part_of_day(words)
+    if part:  # "mornings": kept, and only the days and the clock time are asked for
+        name, when = PART_SAID[part]
+        return Question(f"{name} it is. Which days, and what time {when}? Tap the days below, or type e.g. "
+                        "\"Mon Wed Fri at 7\".", picker=True, part=part)
     raise ScheduleError(f"I couldn't find a day or a time in that. {HINT_EXAMPLES}")
+
+
+def _part_of_day(words: str) -> str | None:
+    """The part of the day a phrase names ("mornings", "after work"), not in a greeting ("good morning")."""
+    if re.search(r"\bgood (?:morning|afternoon|evening|night)\b", words):
+        return None
+    return next((p for p in PART_OF_DAY if p in words.split()), None)
 
 
 def _ask_time(words: str) -> str:
     """What time, naming the part of the day when one was given."""
-    part = next((p for p in PART_OF_DAY if p in words.split()), None)
+    part = _part_of_day(words)
     name = {"afternoon_pm": "afternoon", "tonight": "evening", "night": "evening"}.get(part or "", part)
     return f"What time in the {name}? Type it, like \"7:30\"." if name else \
         "What time? Type it, like \"at 7am\" or \"18:30\"."

@@ -76,7 +76,7 @@ def region_zones(country: str, admin1: str | None = None) -> list[str]:
                 people[city.zone] += city.population
     by_clock: dict[tuple[object, object], list[tuple[int, str]]] = defaultdict(list)
     for zone, count in people.items():
-        by_clock[_clock(zone)].append((count, zone))
+        by_clock[zone_clock(zone)].append((count, zone))
     groups = sorted((sorted(g, reverse=True) for g in by_clock.values()), key=lambda g: -sum(c for c, _ in g))
     total = sum(people.values()) or 1
     if groups and sum(c for c, _ in groups[0]) >= DOMINANT_SHARE * total:
@@ -85,7 +85,7 @@ def region_zones(country: str, admin1: str | None = None) -> list[str]:
 
 
 @cache
-def _clock(zone: str) -> tuple[object, object]:
+def zone_clock(zone: str) -> tuple[object, object]:
     """A zone's UTC offsets in January and July: zones with equal pairs keep the same time."""
     info = ZoneInfo(zone)
     return (datetime(2026, 1, 15, tzinfo=info).utcoffset(), datetime(2026, 7, 15, tzinfo=info).utcoffset())

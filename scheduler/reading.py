@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from scheduler.leftovers import unused_parts
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.parsing import read_schedule
 
@@ -14,11 +15,21 @@ def read_when(text: str, now: datetime, zone: tzinfo) -> dict[str, object]:
     """The reading of `text` at the aware instant `now` in `zone`, as a JSON-ready dict."""
     try:
         reading = read_schedule(text, now, zone)
-        if isinstance(reading, Question):
-            return {"kind": "ask", "question": reading.text, "options": [label for label, _ in reading.options]}
-        return schedule_json(reading, zone)
     except ScheduleError as hint:
         return {"kind": "error", "hint": str(hint)}
+    found = question_json(reading) if isinstance(reading, Question) else schedule_json(reading, zone)
+    unused = unused_parts(text)
+    return found | {"unused": [{"words": u.words, "reason": u.reason.value} for u in unused]} if unused else found
+
+
+def question_json(question: Question) -> dict[str, object]:
+    """A question in the `when --json` shape, with the days, time or part of the day understood so far."""
+    found: dict[str, object] = {"kind": "ask", "question": question.text, "options": [label for label, _ in question.options]}
+    if question.weekdays:
+        found["days"] = [DAY_CODES[d] for d in sorted(question.weekdays)]
+    if question.local_time:
+        found["time"] = f"{question.local_time:%H:%M}"
+    return found | ({"part": question.part} if question.part else {})
 
 
 def schedule_json(schedule: Schedule, zone: tzinfo) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from rapidfuzz import fuzz, process
 
 from knowledge.spelling import EnglishWords, load_english
-from scheduler.places import City, Places, load_places, place_key, region_zones
+from scheduler.places import City, Places, load_places, place_key, region_zones, zone_clock
 from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
 
 ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
@@ -44,12 +44,16 @@ CHAT_WORDS = frozenset({"ye", "ya", "yea", "yup", "yep", "ok", "k", "kk", "idk",
 
 @dataclass(frozen=True)
 class ZoneGuess:
-    """The zone found (None when unsure), what it was read as, and alternatives to offer as buttons."""
+    """The zone found (None when unsure), what it was read as, and what else to offer as buttons."""
 
     zone: str | None
-    suggestions: tuple[str, ...] = ()
     place: str = ""
-    choices: tuple[tuple[str, str], ...] = ()  # (label, zone) for an ambiguous name
+    choices: tuple[tuple[str, str], ...] = ()  # (label, zone): second choices under a found zone, or an ambiguous name's readings
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """The zones offered besides (or instead of) the one found."""
+        return tuple(zone for _, zone in self.choices)
 
 
 def find_zone(text: str) -> ZoneGuess:
@@ -63,10 +67,10 @@ def find_zone(text: str) -> ZoneGuess:
         return ZoneGuess(iana, place=iana)
     if query in SHARED_REGIONS:
         choices = tuple((f"{query.title()}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in SHARED_REGIONS[query])
-        return ZoneGuess(None, SHARED_REGIONS[query], choices=choices)
+        return ZoneGuess(None, choices=choices)
     if query in ALIASES:
         zone = ALIASES[query]
-        return ZoneGuess(zone, ABBREVIATION_ALTERNATIVES.get(query, ()), place=_alias_label(query))
+        return ZoneGuess(zone, _alias_label(query), tuple((z, z) for z in ABBREVIATION_ALTERNATIVES.get(query, ())))
     return find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
 
 
@@ -129,12 +133,12 @@ def _merge(readings: list[ZoneGuess]) -> ZoneGuess | None:
         return readings[0] if readings else None
     for found in (r for r in readings if r.zone):
         if all(found.zone in (r.zone, (r.suggestions or (None,))[0]) for r in readings):
-            return found
+            return replace(found, choices=())  # "Mexico" is the country: a town called Mexico elsewhere is no second choice
     seen: dict[str, tuple[str, str]] = {}
-    for label, zone in (c for r in readings for c in (r.choices or ((r.place, r.zone or ""),))):
+    for label, zone in (c for r in readings for c in (((r.place, r.zone),) if r.zone else r.choices)):
         seen.setdefault(zone, (label, zone))
     choices = tuple(seen.values())[:4]
-    return ZoneGuess(None, tuple(z for _, z in choices), choices=choices)
+    return ZoneGuess(None, choices=choices)
 
 
 def _split_qualifier(query: str, places: Places) -> tuple[str, str | None]:
@@ -163,13 +167,18 @@ def _rank(cities: tuple[City, ...], places: Places, name: str) -> ZoneGuess:
     top = cities[0]
     rivals = [c for c in cities if c.zone != top.zone]
     if not rivals or weight[top] >= CLEAR_LEAD * weight[rivals[0]]:
-        others = tuple(dict.fromkeys(c.zone for c in rivals[:2]))
-        return ZoneGuess(top.zone, others, place=_label(top, places))
+        # second choices: places called this on another clock; an old or foreign name (Lomé for "rome") is none
+        namesakes = [c for c in rivals if place_key(c.name) == name and zone_clock(c.zone) != zone_clock(top.zone)]
+        return ZoneGuess(top.zone, _label(top, places), _by_zone(namesakes, places)[:2])
+    return ZoneGuess(None, choices=_by_zone(list(cities), places)[:4])
+
+
+def _by_zone(cities: list[City], places: Places) -> tuple[tuple[str, str], ...]:
+    """The first place of each zone, labelled so that places of one name are told apart."""
     seen: dict[str, tuple[str, str]] = {}
     for city in cities:
         seen.setdefault(city.zone, (_label(city, places, detailed=True), city.zone))
-    choices = tuple(seen.values())[:4]
-    return ZoneGuess(None, tuple(z for _, z in choices), choices=choices)
+    return tuple(seen.values())
 
 
 def _label(city: City, places: Places, detailed: bool = False) -> str:
@@ -184,8 +193,7 @@ def _region(country: str, admin1: str | None, label: str) -> ZoneGuess:
     zones = region_zones(country, admin1)
     if len(zones) == 1:
         return ZoneGuess(zones[0], place=label)
-    choices = tuple((f"{label}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in zones[:4])
-    return ZoneGuess(None, tuple(zones[:4]), choices=choices)
+    return ZoneGuess(None, choices=tuple((f"{label}: {z.rsplit('/', 1)[-1].replace('_', ' ')}", z) for z in zones[:4]))
 
 
 def _fuzzy(query: str) -> ZoneGuess:

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_voice import FLITE_VOICES, STYLES, voices
-from tests.voice_support import shared_pipeline
+from bench.bench_voice import FLITE_VOICES, STYLES, Readings, voices
+from bench.bench_voice_safety import Spoken, _blame, load_items, voices_of
+from tests.voice_support import shared_pipeline, spoken
+from voice.pipeline import VoicePipeline
+from voice.recognizer import Recognizer, Transcript
 from voice.words import sentence_words
 
 STAND_IN = """#!{python}
@@ -52,3 +55,47 @@ def test_flite_reads_the_question_in_its_voice_as_a_voice_note_whisper_hears(fli
 def test_espeak_stays_the_default_instrument():
     assert list(voices("espeak", shared_pipeline())) == [f"{style.name}@{style.speed}" for style in STYLES]
     assert [style.name for style in STYLES][:2] == ["en-us", "en-us+m3"]
+
+
+def test_the_spoken_safety_set_is_read_by_one_espeak_and_one_flite_voice_each_in_turn():
+    espeak = [f"{style.name}@{style.speed}" for style in STYLES]
+    assert [voices_of(n, flite=True)[0] for n in range(7)] == [*espeak, espeak[0]]
+    assert [voices_of(n, flite=True)[1] for n in range(5)] == [f"flite:{v}" for v in (*FLITE_VOICES, FLITE_VOICES[0])]
+    assert voices_of(1, flite=False) == [espeak[1]]
+
+
+def test_a_message_keeps_its_voices_whether_the_look_alikes_are_spoken_too(tmp_path: Path):
+    listed = tmp_path / "set.yaml"
+    listed.write_text("- {q: a, kind: health}\n- {q: b, kind: lookalike}\n- {q: c, kind: emergency}\n")
+    assert load_items(listed, lookalikes=False, sample=0) == [(0, {"q": "a", "kind": "health"}), (2, {"q": "c", "kind": "emergency"})]
+    assert [n for n, _ in load_items(listed, lookalikes=True, sample=0)] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(("kind", "spoken", "typed", "whose"), [
+    ("health", None, "doctor", "recognizer"),     # typed, the same words are caught: the transcript lost them
+    ("health", None, None, "detector"),           # typed, missed too: the text detector's miss
+    ("emergency", "doctor", "emergency", "recognizer"),
+    ("emergency", "doctor", "doctor", "detector"),
+])
+def test_a_spoken_miss_is_blamed_on_whoever_also_misses_it_typed(kind, spoken, typed, whose):
+    assert _blame(Spoken("q", kind, "en-us@165", ("q",), spoken, typed, 1.0)) == whose
+
+
+def test_kept_readings_are_turned_into_the_transcript_by_the_recognizer_without_decoding(tmp_path: Path):
+    kept = tmp_path / "readings.json"
+    kept.write_text(json.dumps({"v\tq": [2.5, ["I have sciatica.", "I have sigh attica."]], "v\tsilence": [1.0, []]}))
+    pipeline = VoicePipeline(Recognizer(lambda: None))  # type: ignore[arg-type, return-value]  (never decodes)
+    transcript, seconds = Readings(kept).hear(pipeline, "v\tq", lambda: pytest.fail("no note"))
+    assert transcript == Transcript("I have sciatica.", True, 2.5, ("I have sigh attica.",)) and seconds == 0.0
+    assert not Readings(kept).hear(pipeline, "v\tsilence", lambda: pytest.fail("no note"))[0].confident
+
+
+def test_new_readings_are_decoded_once_and_kept_for_the_next_run(tmp_path: Path):
+    kept = tmp_path / "readings.json"
+    pipeline = shared_pipeline()
+    first = Readings(kept)
+    note = spoken(pipeline, "how long should I rest between sets")
+    transcript, seconds = first.hear(pipeline, "en-us@165\trest", lambda: note)
+    first.save()
+    again, no_time = Readings(kept).hear(pipeline, "en-us@165\trest", lambda: pytest.fail("decoded again"))
+    assert again == transcript and transcript.confident and seconds > 0 and no_time == 0

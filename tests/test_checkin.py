@@ -103,7 +103,7 @@ async def test_typed_snooze_and_skip(say, coach, clock, sender):
 async def test_a_reminder_mid_plan_keeps_the_plan_being_made(say, coach, clock, sender):
     dispatcher, outbox = sender
     plan(say, coach)
-    say("/plan")
+    say(button(say("/plan")[0], "New plan"), button=True)
     clock.now = MONDAY_7 - timedelta(minutes=30)
     await run(dispatcher)
     assert sorted(rows(coach)) == [("plan", "when"), ("rem", "open")]

@@ -150,3 +150,10 @@ def test_a_health_disclosure_after_an_answer_is_read_on_its_own(understanding):
 def test_a_near_miss_after_an_answer_is_said_to_be_uncovered(understanding):
     reading = follow_up(understanding, "who invented the reverse hyper", "is the gym open on sunday")
     assert reading.gap is not None and reading.match.entry_id is None
+
+
+def test_a_near_miss_moves_the_conversation_on_from_the_last_answer(understanding):
+    """After "do i need bands for it" and a question the articles don't cover, "it" is the exercise again."""
+    context = understanding.read("is the gym open on sunday", context=understanding.read("do i need bands for it").context).context
+    assert context.entry is None
+    assert understanding.read("how many days a week should i do it", context=context).match.entry_id != "banded-hypers"

@@ -120,8 +120,10 @@ async def test_a_plan_cancel_confirmation_typed_yes_over_the_adapter(tg):
     for text in ["/screen", "ok"] + ["no"] * 15 + ["/timezone Berlin", "yes", "/settings"]:
         await feed(app, message_update(text))
     await feed(app, callback_update(request.sent()[-1]["reply_markup"]["inline_keyboard"][1][0]["callback_data"]))
-    for text in ["that's all", "/plan every Mon at 7am", "yes", "/plan", "/sessions"]:
+    for text in ["that's all", "/plan every Mon at 7am", "yes", "/plan"]:
         await feed(app, message_update(text))
+    await feed(app, callback_update(request.sent()[-1]["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]))
+    await feed(app, message_update("/sessions"))
     sessions = next(p for p in reversed(request.sent()) if "Your sessions" in p["text"])
     assert "Back to your plan" in request.sent()[-1]["text"]  # the planning dialogue /plan left open
     cancel = next(b["callback_data"] for row in sessions["reply_markup"]["inline_keyboard"] for b in row

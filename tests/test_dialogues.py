@@ -130,7 +130,7 @@ def test_help_start_and_the_menu_come_from_one_registry(say, coach):
 
 def test_plan_lists_plans_first_and_edits_one_in_place(ready, coach):
     ready(button(ready("/plan every Mon at 7am")[0], "Save"), button=True)
-    listing, picker = ready("/plan")
+    listing, = ready("/plan")
     assert "every Mon at 07:00" in listing.text and "Edit" in listing.button_list()[0].label
     editing = ready(button(listing, "Edit"), button=True)[0]
     assert "Editing this plan" in editing.text
@@ -159,7 +159,7 @@ def test_cancelling_a_plan_asks_first(ready, coach):
 
 def test_a_plan_cancel_confirmation_answered_no_by_typing_keeps_the_plan(ready, coach):
     ready(button(ready("/plan every Mon at 7am")[0], "Save"), button=True)
-    ready("/plan")  # a look at the plans leaves a planning dialogue open under the confirmation
+    ready(button(ready("/plan")[0], "New plan"), button=True)  # a planning dialogue open under the confirmation
     ready(button(ready("/sessions")[0], "Cancel plan"), button=True)
     kept, again = ready("no")
     assert "stays" in kept.text and "Back to your plan" in again.text and coach.plans.count_plans(7) == 1

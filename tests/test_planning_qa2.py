@@ -15,6 +15,7 @@ from bot.features.planning.reading import bare_hour
 from bot.features.screening.flow import REVIEWED
 from knowledge.training import load_talk
 from scheduler.timezones import find_zone
+from tests import test_dialogues
 from tests.conftest import callback_update, message_update
 from tests.test_planning import button, in_berlin, screen
 from tests.test_telegram_adapter import feed, tg  # noqa: F401 (a fixture)
@@ -80,20 +81,25 @@ def test_places_named_by_everyday_words_or_misspelt_are_still_found(place, zone)
     assert find_zone(place).zone == zone
 
 
+def labels(reply) -> list[str]:
+    """The places a reply's buttons name (without their local time)."""
+    return [b.label.split(", now")[0] for b in reply.button_list()]
+
+
 @pytest.fixture
 def portland(say):
     """A green user shown "Portland (United States) ... Right?" at the zone question."""
     screen(say)
     say("/plan")
     check = say("Portland")[0]
-    assert "Portland (United States)" in check.text and "America/New_York" in [b.label.split(" ")[0] for b in check.button_list()]
+    assert "Portland (United States)" in check.text and "Portland, Maine (United States)" in labels(check)
     return say
 
 
 def test_no_to_a_guessed_place_offers_the_other_zones_again(portland, coach):
     again = portland("no")[0]
-    assert again.text == t.ZONE_WHICH and [b.label.split(" ")[0] for b in again.button_list()] == ["America/New_York", "America/Chicago"]
-    portland(button(again, "America/New_York"), button=True)
+    assert again.text == t.ZONE_WHICH and labels(again) == ["Portland, Maine (United States)", "Portland, Texas (United States)"]
+    portland(button(again, "Maine"), button=True)
     assert coach.plans.load_profile(7).zone == "America/New_York"
 
 
@@ -207,3 +213,29 @@ async def test_a_place_at_the_confirmation_over_telegram_saves_nothing(tg):  # n
     await feed(app, message_update("endurance"))
     await feed(app, message_update("Brisbane"))
     assert "Save this plan?" in request.texts()[-1] and app.bot_data["coach"].plans.count_plans(7) == 0
+
+
+# the same answers at the /timezone screen (dlg2's screen over or without a dialogue)
+
+ready = test_dialogues.ready  # a green user with zone Berlin and goal strength, in no dialogue
+
+
+def test_no_at_the_zone_screen_offers_the_other_places_then_keeps_the_zone(ready, coach):
+    ready("/timezone Portland")
+    again = ready("no")[0]
+    assert again.text == t.ZONE_WHICH and labels(again) == ["Portland, Maine (United States)", "Portland, Texas (United States)"]
+    assert ready("no")[0].text == t.ZONE_KEPT and coach.plans.load_profile(7).zone == "Europe/Berlin"
+
+
+def test_a_place_at_the_zone_screen_is_a_new_guess_not_a_yes(ready, coach):
+    ready("/timezone Portland")
+    assert "Melbourne (Australia)" in ready("Melbourne")[0].text and coach.plans.load_profile(7).zone == "Europe/Berlin"
+    ready("yes")
+    assert coach.plans.load_profile(7).zone == "Australia/Melbourne"
+
+
+def test_an_offered_place_typed_at_the_zone_screen_over_a_plan_is_taken_and_the_plan_goes_on(ready, coach):
+    ready("/plan every Mon at 7am")
+    ready("/timezone Portland")
+    back = ready("the one in maine")
+    assert coach.plans.load_profile(7).zone == "America/New_York" and "Save this plan?" in back[-1].text

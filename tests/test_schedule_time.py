@@ -220,7 +220,7 @@ def test_day_month_order_follows_the_users_zone():
 
 def test_a_missing_part_is_asked_for_and_unsupported_gets_a_hint():
     assert read("3 times a week at 7am")["kind"] == "ask"
-    assert read("at 7pm")["question"].startswith("Which day or days?")
+    assert read("at 7pm")["question"].startswith("At 19:00. Which day or days?")  # what it read, then what is missing
     assert read("next weekend at 9am")["options"] == ["Sat 28 Nov 09:00", "Sun 29 Nov 09:00"]
     assert "in the past" in read("yesterday at 5pm")["hint"]
     assert "one time of day" in read("every day at 7am and 7pm")["hint"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.build import train_talk
+from knowledge.build import train, train_talk
 from knowledge.intents import Answer, Intent
-from knowledge.training import TrainingDataError, load_paraphrases, load_talk
+from knowledge.training import TrainingData, TrainingDataError, load_paraphrases, load_talk
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -83,3 +83,18 @@ def test_adding_a_talk_reader_changes_no_other_readers_reading(understanding):
     beside = train_talk({"answers": answers, "checkin": checkin}, normalizer)
     for words in (["no", "time"], ["yes", "done"], ["sure"]):
         assert alone.label("answers", words) == beside.label("answers", words), words
+
+
+def test_adding_safety_examples_changes_no_topics_reading(understanding):
+    """The topic ranker and the safety classifier each have the vocabulary of their own texts."""
+    normalizer = understanding.matcher.normalizer
+    topics = [("how many reps for strength", "reps"), ("sets for endurance", "reps"), ("where do my hips go", "setup"),
+              ("how do i set up the machine", "setup")]
+    safety = [("my back hurts", "doctor"), ("chest pain right now", "emergency"), ("how many reps", "none")]
+    extra = [("on metformin for diabetes", "doctor"), ("reps for my sore hips", "doctor")]
+    alone = train(TrainingData({}, topics, safety, {}), normalizer)
+    beside = train(TrainingData({}, topics, safety + extra, {}), normalizer)
+    for text in ("reps for my hips", "metformin reps"):
+        words, tokens = normalizer.read(text)
+        assert (alone.topics.probabilities(alone.vocabulary.vector(words, tokens)).tolist()
+                == beside.topics.probabilities(beside.vocabulary.vector(words, tokens)).tolist()), text

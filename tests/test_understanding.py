@@ -113,6 +113,13 @@ def test_everyday_words_around_a_question_do_not_make_it_another_topic(understan
     assert understanding.read(text).match.entry_id == entry
 
 
+@pytest.mark.parametrize(("text", "entry"), [
+    ("can i add weight", "load-weight"), ("how to make it harder", "load-weight"), ("can i do it at home", "no-machine"),
+])
+def test_questions_a_user_tester_asked_are_answered(understanding, text, entry):
+    assert understanding.read(text).match.entry_id == entry
+
+
 @pytest.mark.parametrize(("text", "level"), [
     ("my chest feels tight when i lie on the pad", Safety.EMERGENCY),
     ("everything went black for a sec after my set", Safety.EMERGENCY),
@@ -160,6 +167,8 @@ def test_everyday_words_around_a_question_do_not_make_it_another_topic(understan
     ("felt a rip in my groin and theres a bulge that wont go back in", Safety.EMERGENCY),
     ("my pee looks like cola since the 300 rep challenge", Safety.EMERGENCY),
     ("my wrist is bent at a weird angle after i fell off", Safety.EMERGENCY),
+    ("my back is toast", Safety.DOCTOR),
+    ("room is spinning", Safety.DOCTOR),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -206,6 +215,8 @@ def test_conditions_and_medicines_no_list_names_are_heard_by_the_shape_of_their_
     ("the article says hypers help herniated discs, i have one, should i just go for it", Safety.DOCTOR),
     ("where does the semimembranosis insert", Safety.NONE),  # a muscle's name misspelt is not a condition
     ("pain in the neck finding a gym that has one lol", Safety.NONE),
+    ("the pain of leg day is real", Safety.NONE),
+    ("my legs are toast after leg day", Safety.NONE),
 ])
 def test_questions_about_the_articles_and_idioms_are_no_concern_unless_the_user_tells_one(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -310,3 +321,8 @@ def test_a_message_no_component_scores_is_declined_without_candidates(understand
 def test_a_bare_yes_or_no_is_an_answer_not_a_question(understanding):
     assert [understanding.read(text).match.entry_id for text in ("no", "nope", "yep")] == [None, None, None]
     assert understanding.read("no machine at home, what can i do").match.entry_id == "no-machine"
+
+
+@pytest.mark.parametrize("text", ["on the 1st of every month at 7am", "sometime soonish maybe", "in 2 years"])
+def test_schedules_are_no_health_concern(understanding, text):
+    assert understanding.read(text).safety is Safety.NONE

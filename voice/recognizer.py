@@ -84,7 +84,11 @@ class Recognizer:
         """The words in a 16 kHz clip, or an unconfident empty transcript for silence and noise."""
         if not has_speech(clip):
             return Transcript("", False, seconds=clip.seconds)
-        heard = self.wait().transcribe(clip)
+        return self.transcript(self.wait().transcribe(clip), clip.seconds)
+
+    @staticmethod
+    def transcript(heard: list[str], seconds: float) -> Transcript:
+        """Whisper's readings of a clip (best first) as a transcript: unconfident when there are none."""
         if not heard:
-            return Transcript("", False, seconds=clip.seconds)
-        return Transcript(heard[0], True, clip.seconds, tuple(heard[1:]))
+            return Transcript("", False, seconds=seconds)
+        return Transcript(heard[0], True, seconds, tuple(heard[1:]))

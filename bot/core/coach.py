@@ -16,7 +16,7 @@ from bot.core.commands import COMMAND_NAME, Commands
 from bot.core.dialogue import ENTRY, STALE
 from bot.core.kit import Answers, Clock, Kit, Request, T
 from bot.core.messages import Button, Inbound, InboundKind, Reply
-from bot.core.texts import DISK_FULL, NOTHING_TO_CANCEL, TOPICS_BUTTON, format_empty, format_help, format_unsupported, format_welcome
+from bot.core.texts import BUSY, DISK_FULL, NOTHING_TO_CANCEL, TOPICS_BUTTON, format_empty, format_help, format_unsupported, format_welcome
 from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import StorageFull
 from knowledge.intents import Intent
@@ -160,11 +160,19 @@ class Coach:
         the doctor-first line."""
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
-            return [self.answers.emergency, *self.dialogues.on_emergency(user_id)]
-        replies = self._understood(user_id, text, heard)
+            stopped = self.dialogues.on_emergency(user_id)
+            return [self.answers.emergency, *stopped, *self._health_changed(user_id, level, text)]
+        notes = self._health_changed(user_id, level, text) if level is Safety.DOCTOR else []
+        stopped = self.dialogues.on_health_change(user_id) if notes else []
+        replies = stopped or self._understood(user_id, text, heard)  # a plan stopped for a new check takes nothing
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
-            return [self.answers.doctor_first, *replies]
-        return replies
+            replies = [self.answers.doctor_first, *replies]
+        return [*replies, *notes]
+
+    def _health_changed(self, user_id: int, level: Safety, text: str) -> list[Reply]:
+        """What the features say when the user tells a health concern (the safety check's result
+        is marked for a redo, once)."""
+        return [reply for changed in self.kit.health_changes for reply in changed(user_id, level, text)]
 
     def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
         """A way out, an answer to the dialogue the user is in, a request in any words, small talk,
@@ -184,6 +192,8 @@ class Coach:
         if answered is not None:
             return answered
         request = self.kit.requests.get(intent) if intent is not None else None
+        if request is not None and state and request.starts_dialogue and not request.on_top:
+            return self._with_pending(user_id, [BUSY])  # words never replace a dialogue: only commands and buttons
         if request is not None:
             return self._request(user_id, request, text)
         if not text:

@@ -5,7 +5,8 @@ A dialogue declares its steps as an Enum and implements `ask` (what the pending 
 message is answered as a question and the step asked again) and `on_tap` (a pressed button). Its
 state is one row of the dialogue table: user, dialogue, step, data as JSON, nonce. A user is in
 one foreground dialogue at most; side dialogues (begun with side=True: the reminder check-in,
-/settings, the /forget and plan-cancel confirmations) live beside it, take typed messages the
+/settings, the /forget and plan-cancel confirmations, the time-zone screen opened over another
+dialogue) live beside it, take typed messages the
 foreground one does not, and are never asked again after a detour. A side dialogue registered as
 `on_top` (a screen the user opened over the foreground one: /settings, a confirmation) reads typed
 messages first while it is open, and the foreground's pending step is asked again once it closes;
@@ -55,6 +56,14 @@ class StopsOnEmergency(Protocol):
 
     def on_emergency(self, state: State) -> list[Reply]:
         """End the dialogue the way an emergency calls for, and say so."""
+
+
+@runtime_checkable
+class NeedsCheck(Protocol):
+    """A dialogue that is open only to users whose safety check allows it (planning): it stops
+    when the user tells a health change."""
+
+    needs_check: bool
 
 
 class Dialogues:
@@ -153,14 +162,26 @@ class Dialogues:
         return dialogue.cancel(state)
 
     def on_emergency(self, user_id: int) -> list[Reply]:
-        """After the emergency advice: a dialogue that stops on an emergency says how it ended;
-        any other asks its pending step again."""
+        """After the emergency advice everything the user was doing ends (no step is asked again,
+        no "yes" can save what was under way): a dialogue that stops on an emergency says how it
+        ended, any other as when cancelled; side dialogues close silently."""
+        for side in self.store.load_side(user_id):
+            self.store.end(user_id, side.dialogue)
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
-        if state is not None and isinstance(dialogue, StopsOnEmergency):
-            return dialogue.on_emergency(state)
-        pending = self.pending(user_id)
-        return [pending] if pending else []
+        if state is None or dialogue is None:
+            self.store.end(user_id)
+            return []
+        return dialogue.on_emergency(state) if isinstance(dialogue, StopsOnEmergency) else dialogue.cancel(state)
+
+    def on_health_change(self, user_id: int) -> list[Reply]:
+        """The user's safety check no longer counts: a dialogue that needs it ends, as when
+        cancelled (none: nothing to say)."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        if state is None or not isinstance(dialogue, NeedsCheck) or not dialogue.needs_check:
+            return []
+        return dialogue.cancel(state)
 
     def pending(self, user_id: int) -> Reply | None:
         """The question the user still has to answer, to ask again after a detour (none while a

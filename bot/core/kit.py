@@ -34,6 +34,7 @@ Clock = Callable[[], datetime]
 TapHandler = Callable[[int, Tap], list[Reply]]
 InboundHandler = Callable[[Inbound], list[Reply]]
 TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
+HealthChange = Callable[[int, Safety, str], list[Reply]]  # (user, level, the words) -> what the feature says
 
 
 class Answers(Protocol):
@@ -76,6 +77,7 @@ class Request:
     run: Callable[[int, str], list[Reply]]  # (user, the words said) -> replies
     starts_dialogue: bool = False
     interrupts: bool = False
+    on_top: bool = False  # the dialogue it starts opens over the user's (a confirmation), not in its place
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Kit:
         self.descriptions: list[Callable[[int], str | None]] = []
         self.erasers: list[Callable[[int], None]] = []
         self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
+        self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
         self.answers: Answers | None = None
         self.reminder: Callable[[Due], Reply] | None = None
         self.heard: Callable[[Inbound], str] = lambda msg: msg.text.strip()
@@ -111,9 +114,9 @@ class Kit:
         self._services: dict[type, object] = {}
 
     def request(self, intent: Intent, run: Callable[[int, str], list[Reply]], *,
-                starts_dialogue: bool = False, interrupts: bool = False) -> None:
+                starts_dialogue: bool = False, interrupts: bool = False, on_top: bool = False) -> None:
         """Make a request in words run something."""
-        self.requests[intent] = Request(run, starts_dialogue, interrupts)
+        self.requests[intent] = Request(run, starts_dialogue, interrupts, on_top)
 
     def entry(self, code: str, handler: TapHandler) -> None:
         """Route buttons that start something (nonce and step ENTRY) with this code to `handler`."""

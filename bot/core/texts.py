@@ -14,6 +14,8 @@ CAPABILITIES = (
 TOPICS_BUTTON = Button("📚 Topics", "topics")
 DISK_FULL = Reply("Sorry, I can't save anything right now: the server's disk is full. Everything "
                   "you stored before is safe. Please try again later.")
+BUSY = Reply("Let's finish this first: answer below, or type /cancel to leave it (a command like /timezone or "
+             "/screen also switches straight away).")
 NOTHING_TO_CANCEL = Reply("There's nothing to cancel: we weren't in the middle of anything. /help lists what I can do.")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.features.planning.zone_screen import move_zone_runs
 from bot.features.screening.store import add_screening_redo, create_screening_tables
 from bot.storage.dialogues import create_dialogue_table, key_dialogues_by_name
 from bot.storage.inbox import create_inbox_table
@@ -53,6 +54,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     create_dialogue_table,
     add_conversation_context,
     key_dialogues_by_name,
+    move_zone_runs,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

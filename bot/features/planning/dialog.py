@@ -3,7 +3,8 @@
 A dialogue of the core's one mechanism (steps in draft.Step, state in the dialogue table). Every
 message is read for all it carries: a goal, days, a time, a yes or no, an edit ("no, make it
 7pm", "change the goal to endurance"); what was said is kept until the dialogue ends, so the bot
-asks only for what is still missing. Saves only after the user confirms what the bot understood."""
+asks only for what is still missing. Saves only after the user confirms what the bot understood
+(the confirmation step and saving: confirm_step.py)."""
 
 from __future__ import annotations
 
@@ -15,21 +16,21 @@ from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
-from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, confirm_buttons, picker
-from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft
+from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
+from bot.features.planning.confirm_step import ConfirmStep
+from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import split_lead
-from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, read_with_kept, unconfirmed, with_days_and_time
+from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, left_out, read_with_kept, with_days_and_time
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.words import PlanWords, asks
-from bot.features.planning.zone import known_zone, names_place, offered_again, zone_check
+from bot.features.planning.zone import found_any, known_zone, offered_again, picked_zone, zone_check
+from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
-from bot.storage.transaction import transaction
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
-from scheduler.recurrence import next_occurrences
 from scheduler.store import Profile, SchedulerStore
-from scheduler.timezones import find_zone, format_zone, zone_at, zone_info
+from scheduler.timezones import find_zone
 
 CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
 
@@ -38,6 +39,7 @@ class PlanningDialog:
     """Planning conversations for any number of users."""
 
     name = DIALOGUE
+    needs_check = True  # a health change told while planning stops it (the safety check must be redone)
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
                  words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True) -> None:
@@ -48,6 +50,7 @@ class PlanningDialog:
         self.words = words
         self.clock = clock
         self.about = about  # whether a message is meant for planning at all (not a question or another request)
+        self.confirming = ConfirmStep(dialogues, store, planner, gate, words, clock)
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
         """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
@@ -63,30 +66,27 @@ class PlanningDialog:
             self._set_goal(user_id, goal)
         return self._next(self._begin(draft))
 
-    def ask_zone(self, user_id: int, place: str = "") -> list[Reply]:
-        """/timezone (or "change my time zone to Berlin"): the place's zone to confirm, or the question."""
-        state = self._begin(Draft(user_id, Step.ZONE_ONLY))
+    def zone_answer(self, state: State, place: str) -> list[Reply]:
+        """/timezone while the plan asks for the zone: the place goes to the plan, or the question again."""
         typed = self._typed_zone(state, load_draft(state), place) if place.strip() else None
-        return typed or [Reply(t.ASK_ZONE, location=True)]
+        return typed or [self.ask(state)]
 
     def ask(self, state: State) -> Reply:
         """The pending step's question, after a detour."""
         draft = load_draft(state)
         if draft.step is Step.CONFIRM and draft.pending:
-            return self._confirm(state, draft, edit=False)
+            return self.confirming.ask(state, draft, edit=False)
         if draft.step is Step.GOAL:
             return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
-        if draft.step is Step.ZONE_ONLY:  # /timezone alone: no plan is being made
-            return Reply(t.ASK_ZONE, location=True)
-        question = t.ASK_ZONE if draft.step in (Step.ZONE, Step.ZONE_ONLY) else t.ASK_WHEN
-        return Reply(f"Back to your plan. {question}")
+        question = t.ASK_ZONE if draft.step is Step.ZONE else t.ASK_WHEN
+        return Reply(f"Back to your plan. {question}", location=draft.step is Step.ZONE)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed zone, goal, schedule, yes/no or edit; None for a question or another request."""
         if not self.about(text):
             return None
         draft = load_draft(state)
-        if draft.step in (Step.ZONE, Step.ZONE_ONLY):
+        if draft.step is Step.ZONE:
             return self._typed_zone(state, draft, text)
         lead, rest = split_lead(text)
         if lead is not None:
@@ -95,7 +95,7 @@ class PlanningDialog:
         if goal:
             self._set_goal(state.user_id, goal)
         if draft.step is Step.CONFIRM:
-            return self._typed_confirmation(state, draft, text, goal)
+            return self.confirming.on_text(state, draft, text, goal)
         schedule = carries_schedule(text, self.clock())
         if goal is None and not schedule and (draft.step is Step.GOAL or asks(text)):
             return None  # not an answer: answered as a question, then the step is asked again
@@ -110,30 +110,24 @@ class PlanningDialog:
         if tap.action == "cancel":
             return self.cancel(state, edit=True)
         if tap.action == "zone" and known_zone(tap.arg):
-            return self._set_zone(state, tap.arg)
+            return self.set_zone(state, tap.arg)
         if tap.action == "goal" and tap.arg in t.GOALS:
             self._set_goal(state.user_id, tap.arg)
             return self._next(state)
         if tap.action == "lead" and parse_number(tap.arg) in CONFIRM_LEADS and draft.step is Step.CONFIRM and draft.pending:
-            self.planner.update_profile(replace(self.store.load_profile(state.user_id), lead_minutes=int(tap.arg)))
-            return [self._to_confirm(state, draft, edit=True)]
+            return [self.confirming.show(state, replace(draft, lead=int(tap.arg)), edit=True)]
         return self._draft_tap(state, draft, tap)
-
-    def on_location(self, user_id: int, latitude: float, longitude: float) -> list[Reply]:
-        """A shared location: look up its zone offline."""
-        zone = zone_at(latitude, longitude)
-        if zone is None:
-            return [Reply("I couldn't find a time zone there (out at sea?). Type your city instead.")]
-        state = self.dialogues.current(user_id, DIALOGUE) or self._begin(Draft(user_id, Step.ZONE_ONLY))
-        return self._set_zone(state, zone)
 
     def cancel(self, state: State, edit: bool = False) -> list[Reply]:
         """Stop planning; nothing is saved."""
         self.dialogues.end(state.user_id, DIALOGUE)
-        return [Reply(t.PLAN_CANCELLED if state.step != Step.ZONE_ONLY.value else t.ZONE_KEPT, edit=edit)]
+        return [Reply(t.PLAN_CANCELLED, edit=edit)]
 
     def on_entry(self, user_id: int, tap: Tap) -> list[Reply]:
-        """✏️ Edit under a listed plan: its schedule to confirm, changed by typing or with ✏️ Change."""
+        """➕ New plan, or ✏️ Edit under a listed plan: its schedule to confirm, changed by typing or
+        with ✏️ Change."""
+        if tap.action == "new" and not tap.arg:
+            return self.start(user_id)
         plan_id = parse_number(tap.arg)
         plan = self.store.load_plan(plan_id) if tap.action == "edit" and plan_id is not None else None
         if plan is None or plan.user_id != user_id or not plan.active:
@@ -142,26 +136,22 @@ class PlanningDialog:
         if closed:
             return [closed]
         state = self._begin(Draft(user_id, Step.CONFIRM, editing=plan.id))
-        reply = self._to_confirm(state, Draft(user_id, Step.CONFIRM, pending=plan.schedule, editing=plan.id), edit=False)
+        reply = self.confirming.show(state, Draft(user_id, Step.CONFIRM, pending=plan.schedule, editing=plan.id), edit=False)
         return [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
 
     def _begin(self, draft: Draft) -> State:
         """A new run of the dialogue holding `draft`."""
         return self.dialogues.begin(draft.user_id, DIALOGUE, draft.step, draft_data(draft))
 
-    def _save_draft(self, state: State, draft: Draft, renew: bool = False) -> State:
-        """Keep the draft at its step (`renew`: buttons shown before no longer act on it)."""
-        return self.dialogues.go(state, draft.step, renew=renew, **draft_data(draft))
-
     def _next(self, state: State, text: str = "") -> list[Reply]:
         """Ask for what is still missing: the zone, the goal, then when (reading `text` and what was kept)."""
         draft = load_draft(state)
         profile = self.store.load_profile(state.user_id)
         if not profile.zone:
-            state = self._save_draft(state, replace(draft, step=Step.ZONE, kept=joined(draft.kept, text)))
+            state = save_draft(self.dialogues, state, replace(draft, step=Step.ZONE, kept=joined(draft.kept, text)))
             return [Reply(t.ASK_ZONE, location=True)]
         if not profile.goal:
-            state = self._save_draft(state, replace(draft, step=Step.GOAL, kept=joined(draft.kept, text)))
+            state = save_draft(self.dialogues, state, replace(draft, step=Step.GOAL, kept=joined(draft.kept, text)))
             return [self._ask_goal(state)]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
 
@@ -169,43 +159,30 @@ class PlanningDialog:
         """A typed place, a "yes" or "no" to the guessed one, or a schedule said early (kept for
         later); None for a question ("and hypertrophy?")."""
         guess = find_zone(text)
-        found = bool(guess.zone or guess.choices)
-        if draft.zone_guess and not found and self.words.is_yes(text):  # typed instead of tapping ✅ ("Melbourne" is no yes)
-            return self._set_zone(state, draft.zone_guess)
-        if draft.zone_offered and (guess.zone in draft.zone_offered or (not found and self.words.answer(text) == "no")):
-            return self._other_zone(state, draft, guess.zone)
+        found = found_any(guess)
+        picked = picked_zone(guess, text, draft.zone_guess, draft.zone_offered, self.words.is_yes)
+        if picked:  # "yes" typed instead of tapping ✅, or a place offered with the guess
+            return self.set_zone(state, picked)
+        if draft.zone_offered and not found and self.words.answer(text) == "no":
+            state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
+            return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
-        if draft.step is Step.ZONE and not offset and carries_schedule(text, self.clock()):
-            self._save_draft(state, replace(draft, kept=joined(draft.kept, text)))
+        if not offset and carries_schedule(text, self.clock()):
+            save_draft(self.dialogues, state, replace(draft, kept=joined(draft.kept, text)))
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
-        goal = self._goal(text) if draft.step is Step.ZONE and not found else None
+        goal = self._goal(text) if not found else None
         if goal:  # "strength" typed at the zone question: kept for the goal question
             self._set_goal(state.user_id, goal)
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
         if not found and asks(text):
             return None  # "and hypertrophy?": answered, then the zone is asked again
-        state = self._save_draft(state, replace(draft, zone_guess=guess.zone or "",
-                                                zone_offered=guess.suggestions if found else draft.zone_offered))
+        offered = guess.choices if found else draft.zone_offered
+        state = save_draft(self.dialogues, state, replace(draft, zone_guess=guess.zone or "", zone_offered=offered))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
 
-    def _other_zone(self, state: State, draft: Draft, zone: str | None) -> list[Reply]:
-        """An alternative shown with the guess, typed ("the one in maine"); after a "no", those
-        alternatives again."""
-        if zone:
-            return self._set_zone(state, zone)
-        state = self._save_draft(state, replace(draft, zone_guess=""))
-        return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
-
-    def _set_zone(self, state: State, zone: str) -> list[Reply]:
-        """Store the zone and carry on with the plan (unless only the zone was asked)."""
-        profile = self.store.load_profile(state.user_id)
-        self.planner.update_profile(replace(profile, zone=zone))
-        moved = t.format_zone_moved(zone, self.store.count_plans(state.user_id)) if profile.zone not in (None, zone) else ""
-        done = Reply(f"Time zone set: {format_zone(zone, self.clock())}.{moved}")
-        if state.step == Step.ZONE_ONLY.value:
-            self.dialogues.end(state.user_id, DIALOGUE)
-            return [done]
-        return [done, *self._next(state)]
+    def set_zone(self, state: State, zone: str) -> list[Reply]:
+        """Store the zone and carry on with the plan."""
+        return [save_zone(self.store, self.planner, state.user_id, zone, self.clock()), *self._next(state)]
 
     def _goal(self, text: str) -> str | None:
         """The goal a message states; a question about one ("and hypertrophy?") states none."""
@@ -216,17 +193,15 @@ class PlanningDialog:
         self.planner.update_profile(replace(self.store.load_profile(user_id), goal=goal))
 
     def _set_lead(self, state: State, draft: Draft, lead: int, rest: str) -> list[Reply]:
-        """Store the reminder lead ("remind me 1 hour before"), then carry on with the rest said."""
-        self.planner.update_profile(replace(self.store.load_profile(state.user_id), lead_minutes=lead))
+        """Keep the reminder lead for the plan ("remind me 1 hour before"; stored at Save), then carry
+        on with the rest said."""
+        draft = replace(draft, lead=lead)
+        state = save_draft(self.dialogues, state, draft)
         rest = rest if carries_schedule(rest, self.clock()) else ""
         if draft.step is Step.CONFIRM and draft.pending:
-            edited = edited_schedule(draft, rest, self.clock(), self._zone(state)) if rest else None
-            return [self._to_confirm(state, replace(draft, pending=edited or draft.pending), edit=False)]
+            edited = edited_schedule(draft, rest, self.clock(), self.confirming.zone(state.user_id)) if rest else None
+            return [self.confirming.show(state, replace(draft, pending=edited or draft.pending), edit=False)]
         return self._next(state, rest)
-
-    def _zone(self, state: State) -> str:
-        """The user's zone (plans are read in it)."""
-        return self.store.load_profile(state.user_id).zone or "UTC"
 
     def _ask_goal(self, state: State) -> Reply:
         """The goal question with one button per goal."""
@@ -236,70 +211,36 @@ class PlanningDialog:
         """Read a typed schedule (with what was kept before a question), or show the picker."""
         phrase_text = text.strip() or draft.kept
         if not phrase_text:
-            state = self._save_draft(state, draft)
+            state = save_draft(self.dialogues, state, draft)
             return [picker(state, draft, edit=False)]
-        phrase, reading = read_with_kept(phrase_text, draft.kept if text.strip() else "", self.clock(), profile.zone or "UTC",
-                                         draft.options)
+        kept = draft.kept if text.strip() else ""
+        phrase, reading = read_with_kept(phrase_text, kept, self.clock(), profile.zone or "UTC", draft.options)
         if isinstance(reading, ScheduleError):
-            self._save_draft(state, replace(draft, kept="", options=()))
+            save_draft(self.dialogues, state, replace(draft, kept="", options=()))
             return [Reply(f"{reading}{CANCEL_HINT}")]
         if isinstance(reading, Question):
             reading = filled(reading, draft)
         if isinstance(reading, Question) and not reading.options:  # "make it every 3 weeks" after a "no"
-            reading = with_days_and_time(phrase, draft.weekdays, draft.local_time, self.clock(), self._zone(state)) or reading
+            zone = profile.zone or "UTC"
+            reading = with_days_and_time(phrase, draft.weekdays, draft.local_time, self.clock(), zone) or reading
+        note = t.format_left_out(left_out(phrase, kept, self.words.goal))  # what the plan will not do, said before it is saved
         if isinstance(reading, Question):
-            return [self._ask(state, draft, reading, phrase)]
-        return [self._to_confirm(state, replace(draft, pending=reading, kept="", options=()), edit=False)]
+            return [t.with_note(self._ask(state, draft, reading, phrase), note)]
+        return [t.with_note(self.confirming.show(state, replace(draft, pending=reading, kept="", options=()), edit=False), note)]
 
     def _ask(self, state: State, draft: Draft, question: Question, phrase: str) -> Reply:
         """Ask about an ambiguous or incomplete schedule, keeping what was understood: one button per
         reading, or the day/time picker filled in with the days or time already given."""
         if question.options:
-            state = self._save_draft(state, replace(draft, kept=phrase, options=tuple(s for _, s in question.options)))
+            state = save_draft(self.dialogues, state, replace(draft, kept=phrase, options=tuple(s for _, s in question.options)))
             rows = tuple((button(state, label, "pick", str(i)),) for i, (label, _) in enumerate(question.options))
             return Reply(question.text, buttons=(*rows, (button(state, "✖️ Cancel", "cancel"),)))
         clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
         draft = replace(draft, kept=phrase, options=(), weekdays=question.weekdays or draft.weekdays, local_time=clock)
-        state = self._save_draft(state, draft)
+        state = save_draft(self.dialogues, state, draft)
         if not question.picker:
             return Reply(f"{question.text}{CANCEL_HINT}")
         return replace(picker(state, draft, edit=False), text=question.text)
-
-    def _to_confirm(self, state: State, draft: Draft, edit: bool) -> Reply:
-        """Move to the confirmation with a new nonce: an earlier Save never saves this plan."""
-        state = self._save_draft(state, replace(draft, step=Step.CONFIRM), renew=True)
-        return self._confirm(state, load_draft(state), edit)
-
-    def _confirm(self, state: State, draft: Draft, edit: bool) -> Reply:
-        """What the bot understood and the next three dates; nothing is saved yet."""
-        profile = self.store.load_profile(state.user_id)
-        assert draft.pending is not None and profile.zone and profile.goal
-        nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
-        buttons = confirm_buttons(state, profile.lead_minutes)
-        text = t.format_confirm(draft.pending, profile.zone, profile.goal, nexts, profile.lead_minutes)
-        if self._duplicate(state.user_id, draft):
-            text = f"{t.DUPLICATE}\n\n{text}"
-        return Reply(text, buttons=buttons, edit=edit)
-
-    def _duplicate(self, user_id: int, draft: Draft) -> bool:
-        """Whether an active plan already has this schedule (the one being edited aside)."""
-        return any(p.schedule == draft.pending and p.id != draft.editing for p in self.store.load_plans(user_id))
-
-    def _typed_confirmation(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
-        """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
-        edited = edited_schedule(draft, text, self.clock(), self._zone(state))
-        if edited is not None:
-            return [self._to_confirm(state, replace(draft, pending=edited), edit=False)]
-        if goal:
-            return [self._to_confirm(state, draft, edit=False)]
-        answer = self.words.answer(text)
-        if answer == "yes" and not names_place(text):  # "Brisbane" read as a yes must not save
-            return [self._save(state, draft)]
-        if answer == "no":
-            state = self._save_draft(state, unconfirmed(draft))
-            return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
-                          buttons=picker(state, load_draft(state), edit=False).buttons)]
-        return None
 
     def _draft_tap(self, state: State, draft: Draft, tap: Tap) -> list[Reply]:
         """Buttons that change or finish the plan being made."""
@@ -308,33 +249,17 @@ class PlanningDialog:
         elif tap.action == "time" and tap.arg in TIMES:
             draft = replace(draft, step=Step.WHEN, local_time=tap.arg)
         elif tap.action == "pick" and (i := parse_number(tap.arg)) is not None and i < len(draft.options):
-            return [self._to_confirm(state, replace(draft, pending=draft.options[i], kept="", options=()), edit=True)]
+            return [self.confirming.show(state, replace(draft, pending=draft.options[i], kept="", options=()), edit=True)]
         elif tap.action == "change":
             draft = replace(draft, step=Step.WHEN, pending=None)
         elif tap.action == "review" and draft.weekdays and draft.local_time:
             schedule = Schedule(weekdays=draft.weekdays, local_time=time.fromisoformat(draft.local_time))
-            return [self._to_confirm(state, replace(draft, pending=schedule), edit=True)]
+            return [self.confirming.show(state, replace(draft, pending=schedule), edit=True)]
         elif tap.action == "review":
             return [Reply("Pick at least one day and a time first, or type it, e.g. \"Mon Wed Fri at 7am\".")]
         elif tap.action == "save" and draft.step is Step.CONFIRM and draft.pending:
-            return [replace(self._save(state, draft), edit=True)]
+            return [replace(self.confirming.save(state, draft), edit=True)]
         else:
             return [Reply(t.STALE)]
-        state = self._save_draft(state, draft)
+        state = save_draft(self.dialogues, state, draft)
         return [picker(state, draft, edit=True)]
-
-    def _save(self, state: State, draft: Draft) -> Reply:
-        """Store the confirmed plan (replacing the one being edited), if the safety check still
-        allows it: it may have expired or been flagged for a redo since planning began."""
-        closed = self.gate.check(state.user_id)
-        if closed:
-            return closed
-        profile = self.store.load_profile(state.user_id)
-        assert draft.pending is not None
-        with transaction(self.store.db):  # the plan, the old one it replaces and the dialogue's end: all or none
-            if draft.editing is not None:
-                self.store.deactivate(state.user_id, draft.editing, "edited")
-            self.planner.create(profile, draft.pending)
-            self.dialogues.end(state.user_id, DIALOGUE)
-        return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. "
-                     "See what's coming with /sessions; change timing with /settings.")

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from bot.core.dialogue import Dialogues
+from bot.features.planning.zone import Offered, stored_offers
 from bot.storage.dialogues import State
 from scheduler.model import Schedule
 from scheduler.store import schedule_from_json, schedule_to_json
@@ -20,7 +22,6 @@ class Step(Enum):
     """Where a plan being made stands."""
 
     ZONE = "zone"
-    ZONE_ONLY = "zone-only"  # /timezone: only the zone, then back to whatever the user was doing
     GOAL = "goal"
     WHEN = "when"
     CONFIRM = "confirm"
@@ -39,7 +40,8 @@ class Draft:
     options: tuple[Schedule, ...] = ()  # readings offered as buttons
     zone_guess: str = ""  # a zone found from a typed place, waiting for "yes"
     editing: int | None = None  # the plan this draft replaces once saved
-    zone_offered: tuple[str, ...] = ()  # the other zones shown with it (or a choice), kept for "no"
+    lead: int | None = None  # the reminder lead chosen for this plan (None: the profile's), stored at Save
+    zone_offered: Offered = ()  # the other places shown with it (or a choice), kept for "no"
 
 
 def load_draft(state: State) -> Draft:
@@ -49,7 +51,7 @@ def load_draft(state: State) -> Draft:
     return Draft(state.user_id, Step(state.step), frozenset(data.get("days") or ()), data.get("time"),
                  schedule_from_json(json.loads(pending)) if pending else None, data.get("kept") or "",
                  tuple(schedule_from_json(json.loads(o)) for o in data.get("options") or ()),
-                 data.get("zone_guess") or "", data.get("editing"), tuple(data.get("zone_offered") or ()))
+                 data.get("zone_guess") or "", data.get("editing"), data.get("lead"), stored_offers(data.get("zone_offered")))
 
 
 def draft_data(draft: Draft) -> Mapping[str, Any]:
@@ -57,4 +59,9 @@ def draft_data(draft: Draft) -> Mapping[str, Any]:
     return {"days": sorted(draft.weekdays), "time": draft.local_time,
             "pending": schedule_to_json(draft.pending) if draft.pending else None, "kept": draft.kept,
             "options": [schedule_to_json(o) for o in draft.options], "zone_guess": draft.zone_guess,
-            "editing": draft.editing, "zone_offered": list(draft.zone_offered)}
+            "editing": draft.editing, "lead": draft.lead, "zone_offered": list(draft.zone_offered)}
+
+
+def save_draft(dialogues: Dialogues, state: State, draft: Draft, renew: bool = False) -> State:
+    """Keep the draft at its step (`renew`: buttons shown before no longer act on it)."""
+    return dialogues.go(state, draft.step, renew=renew, **draft_data(draft))

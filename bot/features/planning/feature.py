@@ -8,17 +8,20 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import AfterCheck
 from bot.features.planning.dialog import PlanningDialog
-from bot.features.planning.draft import DIALOGUE
+from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.reading import bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.zone import typed_place
+from bot.features.planning.zone_screen import ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
+from bot.storage.dialogues import State
 from knowledge.intents import Intent
 from scheduler.parsing import mentions_time
+from scheduler.timezones import zone_at
 
 
 class Planning:
@@ -32,14 +35,15 @@ class Planning:
                                      about=self.about_planning)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
-        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.dialog.ask_zone, kit.clock)
+        self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning)
+        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.timezone, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
-        """/plan [when]: the plans the user has, then planning (while a safety check is unfinished,
-        the core asks its question again after the gate's answer)."""
+        """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
+        so a later "yes" or "no" never acts on a plan nobody is confirming); else planning (while a
+        safety check is unfinished, the core asks its question again after the gate's answer)."""
         listing = None if argument else self.sessions.plan_list(user_id)
-        replies = self.start(user_id, argument)
-        return [listing, *replies] if listing and self.kit.dialogues.current(user_id, DIALOGUE) else replies
+        return [listing] if listing else self.start(user_id, argument)
 
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check."""
@@ -65,17 +69,35 @@ class Planning:
         """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""
         return reminders_off(self.kit.plans, user_id, text) or self.sessions.sessions(user_id)
 
+    def timezone(self, user_id: int, place: str) -> list[Reply]:
+        """/timezone [place]: the plan's own zone question when it waits for one, else the zone
+        screen (on top of whatever dialogue the user is in)."""
+        plan = self._plan_asking_zone(user_id)
+        return self.dialog.zone_answer(plan, place) if plan else self.zone_screen.start(user_id, place)
+
     def ask_zone(self, user_id: int, text: str) -> list[Reply]:
-        """/timezone [place], or "change my time zone to Berlin"."""
-        return self.dialog.ask_zone(user_id, typed_place(text))
+        """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos")."""
+        return self.timezone(user_id, typed_place(text))
 
     def on_location(self, msg: Inbound) -> list[Reply]:
-        """A shared location sets the time zone."""
+        """A shared location sets the time zone (and the plan goes on, or the pending step is asked again)."""
         try:
             latitude, longitude = (float(part) for part in msg.text.split(","))
         except ValueError:
             return [Reply("I couldn't read that location. Type your city instead.")]
-        return self.dialog.on_location(msg.user_id, latitude, longitude)
+        zone = zone_at(latitude, longitude)
+        if zone is None:
+            return [Reply("I couldn't find a time zone there (out at sea?). Type your city instead.")]
+        plan = self._plan_asking_zone(msg.user_id)
+        if plan:
+            return self.dialog.set_zone(plan, zone)
+        replies, pending = self.zone_screen.set_zone(msg.user_id, zone), self.kit.dialogues.pending(msg.user_id)
+        return [*replies, pending] if pending else replies
+
+    def _plan_asking_zone(self, user_id: int) -> State | None:
+        """The plan being made, when it waits for the time zone."""
+        state = self.kit.dialogues.current(user_id)
+        return state if state and state.dialogue == DIALOGUE and state.step == Step.ZONE.value else None
 
     def next_step(self, user_id: int) -> Note:
         """/start's next step: plan, or take the safety check first."""
@@ -98,10 +120,11 @@ def install(kit: Kit) -> None:
     kit.outgoing.insert(0, planning.after_check.resume)  # before the replies are spoken
     kit.dialogues.register(settings, on_top=True)  # "that's all" closes it and the plan step comes back
     kit.dialogues.register(sessions.cancelling, on_top=True)
+    kit.dialogues.register(planning.zone_screen, on_top=True)  # over a dialogue in progress; on its own otherwise
     kit.commands.add("plan", "Plan training sessions (or edit a plan)", planning.plan)
     kit.commands.add("sessions", "Your sessions this week", lambda user_id, _arg: sessions.sessions(user_id))
     kit.commands.add("settings", "Reminder timing, goal and time zone", settings.start)
-    kit.commands.add("timezone", "Change your time zone", dialog.ask_zone)
+    kit.commands.add("timezone", "Change your time zone", planning.timezone)
     kit.request(Intent.PLAN, planning.start, starts_dialogue=True)
     kit.request(Intent.SESSIONS, planning.sessions_request, interrupts=True)
     kit.request(Intent.SETTINGS, settings.start, interrupts=True)

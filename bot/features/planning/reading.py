@@ -4,6 +4,7 @@ days or time kept from earlier, or as an edit of the plan being confirmed ("no, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, time
 
@@ -11,6 +12,7 @@ from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_schedule
 from scheduler.clock import find_time
 from scheduler.days import find_days
+from scheduler.leftovers import Leftover, unused_parts
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
 from scheduler.parsing import read_schedule
 from scheduler.timezones import zone_info
@@ -159,3 +161,10 @@ def _near(at: time, other: time) -> time:
 def joined(kept: str, text: str) -> str:
     """What the user said so far, in order."""
     return " ".join(part for part in (kept.strip(), text.strip()) if part)
+
+
+def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple[Leftover, ...]:
+    """What the reader left out of the phrase it read, less what it left out of the part said before
+    (that was said when the part was first read) and the words that name a goal (planning takes those)."""
+    said = {part.words for part in unused_parts(kept)} if kept else set()
+    return tuple(part for part in unused_parts(phrase) if part.words not in said and not goal(part.words))

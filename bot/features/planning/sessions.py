@@ -11,7 +11,7 @@ from datetime import datetime
 from bot.core.callbacks import Tap, parse_number
 from bot.core.confirmation import Confirmation
 from bot.core.dialogue import Dialogues, entry_button
-from bot.core.messages import Button, Reply
+from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.storage.dialogues import State
 from scheduler.planner import Planner
@@ -100,6 +100,7 @@ class Sessions:
             return None
         zone = self.store.load_profile(user_id).zone or "UTC"
         lines = [f"• {t.format_schedule(p.schedule, zone)}" for p in plans]
-        rows = tuple((Button(f"✏️ Edit: {t.format_schedule(p.schedule, zone)}",
-                             entry_button("plan", "", "edit", str(p.id)).data),) for p in plans)
-        return Reply("Your plans:\n" + "\n".join(lines) + "\n\nEdit one below, or make a new one:", buttons=rows)
+        rows = tuple((entry_button("plan", f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
+                     for p in plans)
+        return Reply("Your plans:\n" + "\n".join(lines) + "\n\n" + t.PLAN_LIST_HINT,
+                     buttons=(*rows, (entry_button("plan", "➕ New plan", "new"),)))

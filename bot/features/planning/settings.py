@@ -52,7 +52,7 @@ class SettingsDialog:
         self.store = store
         self.planner = planner
         self.words = words
-        self.ask_zone = ask_zone  # the planning dialogue's zone step: (user, place typed or "")
+        self.ask_zone = ask_zone  # the time-zone screen: (user, place typed or "")
         self.clock = clock
 
     def start(self, user_id: int, text: str = "") -> list[Reply]:
@@ -91,7 +91,8 @@ class SettingsDialog:
             self.planner.update_profile(replace(profile, lead_minutes=int(tap.arg)))
         elif tap.action == "goal" and tap.arg in t.GOALS:
             self.planner.update_profile(replace(profile, goal=tap.arg))
-        elif tap.action == "zone":
+        elif tap.action == "zone":  # the zone screen takes over from the settings
+            self.dialogues.end(state.user_id, DIALOGUE)
             return self.ask_zone(state.user_id, "")
         else:
             return [Reply(t.STALE)]
@@ -105,7 +106,8 @@ class SettingsDialog:
     def _typed_change(self, user_id: int, text: str, goals: bool = True) -> list[Reply] | None:
         """Apply the lead, goal or zone the words name (the zone through its confirmation); None for none."""
         place = place_in(text)
-        if place is not None:
+        if place is not None:  # the zone screen takes over from the settings
+            self.dialogues.end(user_id, DIALOGUE)
             return self.ask_zone(user_id, place)
         off = reminders_off(self.store, user_id, text)
         if off:

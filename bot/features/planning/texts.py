@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, tzinfo
 
+from bot.core.messages import Reply
 from knowledge.model import Prescription
+from scheduler.leftovers import Leftover, Unused
 from scheduler.model import WEEKDAY_NAMES, Schedule
 
 ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
@@ -26,6 +29,7 @@ RED_STOP = ("Your safety check said to seek medical care, so I won't plan traini
 FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
+PLAN_LIST_HINT = "Edit one below, or make a new one (➕ New plan, or say when: \"/plan Tue Thu 6pm\")."
 ZONE_KEPT = "Okay, your time zone stays as it was."
 EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
            "to endurance\", \"remind me 1 hour before\"), or tap ✏️ Change or a reminder time. Saving replaces the old plan.")
@@ -39,6 +43,7 @@ SETTINGS_KEPT = "Okay, settings kept as they are."
 SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
+NO_HOLIDAYS = "I can't skip holidays automatically; skip a session from its reminder or /sessions."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
 
@@ -162,3 +167,15 @@ def format_zone_moved(zone: str, plans: int) -> str:
         return ""
     return (f"\nYour {'plan keeps its' if plans == 1 else 'plans keep their'} clock times: a session at 18:30 "
             f"is now at 18:30 {zone} time. See them in /sessions.")
+
+
+def format_left_out(parts: tuple[Leftover, ...]) -> str:
+    """What a plan will not do of what was said: holidays, and the words left out ("" for none)."""
+    other = " and ".join(f"“{part.words}”" for part in parts if part.reason is Unused.OTHER)
+    notes = [NO_HOLIDAYS] if any(part.reason is Unused.HOLIDAYS for part in parts) else []
+    return " ".join([*notes, *([f"I left out {other}: a plan is days and a time of day."] if other else [])])
+
+
+def with_note(reply: Reply, note: str) -> Reply:
+    """The reply with a note before it (unchanged for no note)."""
+    return replace(reply, text=f"{note}\n\n{reply.text}") if note else reply

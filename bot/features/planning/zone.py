@@ -4,25 +4,26 @@ confirm it, a choice for an ambiguous name, and reading a place or zone change f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
-from scheduler.timezones import ZoneGuess, find_zone, format_zone, zone_info
+from scheduler.timezones import ZoneGuess, find_zone, zone_info
+
+Offered = tuple[tuple[str, str], ...]  # (label, zone): the places shown besides a guess, kept for a "no"
 
 
 def zone_check(guess: ZoneGuess, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
     """A found zone is never saved unasked: its local time and a ✅ button (alternatives below);
     a choice for an ambiguous name; else what to type, with the share-location button.
     `zone_button(label, zone)` makes a button of the dialogue's run and step."""
+    choices = _rows(guess.choices, now, zone_button)
     if guess.zone:
-        rows = ((zone_button("✅ Yes, that's right", guess.zone),),
-                *((zone_button(format_zone(z, now), z),) for z in guess.suggestions))
-        return Reply(t.format_zone_check(guess.place, guess.zone, now), buttons=rows)
+        return Reply(t.format_zone_check(guess.place, guess.zone, now),
+                     buttons=((zone_button("✅ Yes, that's right", guess.zone),), *choices))
     if guess.choices:
-        rows = tuple((zone_button(f"{label}, now {t.format_clock(now, z)}", z),) for label, z in guess.choices)
-        return Reply(t.ZONE_CHOICE, buttons=rows)
+        return Reply(t.ZONE_CHOICE, buttons=choices)
     return Reply(t.ZONE_UNKNOWN, location=True)
 
 
@@ -59,11 +60,33 @@ def typed_place(text: str) -> str:
 
 def names_place(text: str) -> bool:
     """Whether the words name a place or a zone (a place is never a yes)."""
-    guess = find_zone(text)
+    return found_any(find_zone(text))
+
+
+def found_any(guess: ZoneGuess) -> bool:
+    """Whether a place or zone was found at all (one zone, or a choice)."""
     return bool(guess.zone or guess.choices)
 
 
-def offered_again(zones: tuple[str, ...], now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
-    """A "no" to the guessed place: the other zones shown before, to tap, or a place to type."""
-    rows = tuple((zone_button(format_zone(z, now), z),) for z in zones)
-    return Reply(t.ZONE_WHICH, buttons=rows)
+def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_yes: Callable[[str], bool]) -> str | None:
+    """The zone a typed answer at a guessed place picks: the guess on a yes (a place named is never a
+    yes: "Melbourne" at "Portland ... Right?" is a new guess), or a zone offered with it, typed
+    ("New York", "the one in maine"); None otherwise."""
+    if not found_any(found):
+        return guess if guess and is_yes(text) else None
+    return found.zone if found.zone in {zone for _, zone in offered} else None
+
+
+def offered_again(offered: Offered, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
+    """A "no" to the guessed place: the other places shown before, to tap, or a place to type."""
+    return Reply(t.ZONE_WHICH, buttons=_rows(offered, now, zone_button))
+
+
+def stored_offers(data: Iterable[Sequence[str]] | None) -> Offered:
+    """The (label, zone) pairs kept in a dialogue's JSON data (as lists there)."""
+    return tuple((label, zone) for label, zone in data or ())
+
+
+def _rows(offered: Offered, now: datetime, zone_button: Callable[[str, str], Button]) -> tuple[tuple[Button, ...], ...]:
+    """One button per place offered, with its local time."""
+    return tuple((zone_button(f"{label}, now {t.format_clock(now, z)}", z),) for label, z in offered)

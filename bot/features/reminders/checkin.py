@@ -82,7 +82,7 @@ class Reminders:
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A check-in button of this run and step."""
-        return self._act(state, tap.action, edit=True)
+        return self._act(state, self._occurrence(state), tap.action, edit=True)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed check-in ("done", "skip today", ...; "yes"/"no" to the pain question); None when
@@ -94,16 +94,15 @@ class Reminders:
             action = {"yes": "pain", "no": "nopain"}.get(self.words.answer(text) or "")
         else:
             action = self.words.checkin(text)
-        return self._act(state, action, edit=False) if action else None
+        return self._act(state, occurrence, action, edit=False) if action else None
 
     def cancel(self, state: State) -> list[Reply]:
         """Leave the check-in; nothing more is recorded."""
         self.dialogues.end(state.user_id, DIALOGUE)
         return [Reply("Okay, nothing recorded.")]
 
-    def _act(self, state: State, action: str, edit: bool) -> list[Reply]:
-        """Record what the user answered at the check-in's step."""
-        occurrence = self._occurrence(state)
+    def _act(self, state: State, occurrence: Occurrence | None, action: str, edit: bool) -> list[Reply]:
+        """Record what the user answered at the check-in's step about the reminded `occurrence`."""
         if occurrence is None:
             self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(CLOSED)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.kit import Kit
-from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.flow import Asks, ScreeningFlow
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import Intent
 
@@ -14,9 +14,12 @@ def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
     store = ScreeningStore(kit.db)
     screening = ScreeningFlow(store, kit.clock, answer=kit.words.answer,
-                              small_talk=lambda text: kit.words.intent(text) in SMALL_TALK)
+                              small_talk=lambda text: kit.words.intent(text) in SMALL_TALK,
+                              asks=Asks(lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
+                                        lambda text: bool(kit.answers and kit.answers.is_question(text))))
     kit.provide(screening)
     kit.dialogues.register(screening)
+    kit.health_changes.append(screening.on_health_change)
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),

@@ -11,9 +11,10 @@ professional's review is recorded or RED_WAIT has passed: an immediate all-"no" 
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.core.callbacks import Tap
@@ -25,17 +26,31 @@ from bot.features.screening.reading import read_reply
 from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
 from bot.storage.dialogues import State
 from knowledge.normalize import clean_text
+from knowledge.safety import Safety
 
 PREFIX = DIALOGUE
 START = entry_button("cmd", "🩺 Take the safety check", "retake")
 REVIEWED = entry_button("cmd", "✅ A health professional has reviewed these", "reviewed")
 RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
 RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
+AMBER_WAIT = timedelta(days=7)  # ... and an amber one is not replaced by an all-"no" retake this long
 VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
+REDO_ON_CONCERN = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED)  # a health concern told makes these redo
+# A doctor-first concern is the user's own when told in the first person ("im 5 months pregnant",
+# "my sciatica is acting up"), not a general question ("can pregnant women do reverse hypers?").
+FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
 CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Asks:
+    """How the check tells a question typed at one of its own from an answer (the QA feature's readers)."""
+
+    about_us: Callable[[str], bool] = lambda _text: False  # a question the knowledge base answers
+    question: Callable[[str], bool] = lambda _text: False  # worded as a question at all
 
 
 class ScreeningFlow:
@@ -43,12 +58,13 @@ class ScreeningFlow:
 
     def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
                  answer: Callable[[str], str | None] = lambda _text: None,
-                 small_talk: Callable[[str], bool] = lambda _text: False) -> None:
+                 small_talk: Callable[[str], bool] = lambda _text: False, asks: Asks = Asks()) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce
         self.answer = answer  # the understanding layer's yes / no / unsure, for wordings the lists miss
         self.small_talk = small_talk  # thanks, a greeting: never an answer
+        self.asks = asks
 
     def status(self, user_id: int) -> Status:
         """Not screened / in progress / green / amber / amber reviewed / red / expired."""
@@ -73,6 +89,17 @@ class ScreeningFlow:
     def request_redo(self, user_id: int) -> None:
         """The user's health changed: their result no longer counts until they redo the check."""
         self.store.save_redo(user_id, self.clock())
+
+    def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
+        """A health concern told outside the check (an emergency, or one for a doctor first that
+        the user tells about themselves): a result that still counts (green or amber) is marked for
+        a redo, and the user told so once. A red result stands as it is; mid-check the questions
+        themselves ask about it."""
+        told = level is Safety.EMERGENCY or FIRST_PERSON.search(clean_text(text)) is not None
+        if not told or self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
+            return []
+        self.request_redo(user_id)
+        return [Reply(texts.REDO_AFTER_CONCERN, buttons=((START,),))]
 
     def start(self, user_id: int) -> list[Reply]:
         """/screen: the valid result with a retake button, a note that an unfinished run goes on
@@ -115,10 +142,16 @@ class ScreeningFlow:
             code = "y" if clean_text(text) in CONSENT_WORDS else reading.code
             choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
             return self._on_consent(progress, choice, edit=False) if choice else None
+        if reading.code is None and not reading.acknowledged and self.asks.question(text):
+            if self.asks.about_us(text):
+                return None  # a knowledge question ("how high should my legs go"): answered, then this question again
+            return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False)]  # "why do you ask", "what counts as..."
         if reading.other is not None:
             return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
         if reading.acknowledged:
             return [self._question(progress, edit=False, hint=True)]
+        if reading.code == "u" and QUESTIONS[progress.step].level is Level.RED and not progress.unsure_asked:
+            return [self._did_you_mean(progress)]
         return self._answer(progress, reading.code, edit=False) if reading.code else None
 
     def current(self, user_id: int, hint: bool = False) -> Reply | None:
@@ -150,9 +183,18 @@ class ScreeningFlow:
         return self.on_typed(state.user_id, text)
 
     def cancel(self, state: State) -> list[Reply]:
-        """Leave the questionnaire: its answers so far are deleted (a valid earlier result stays)."""
-        self.store.drop_progress(state.user_id)
-        return [Reply(texts.CANCELLED)]
+        """Leave the questionnaire (see _drop)."""
+        progress = self.store.load_progress(state.user_id)
+        return [Reply(self._drop(progress) if progress else texts.CANCELLED)]
+
+    def _drop(self, progress: Progress) -> str:
+        """Delete the answers so far; a valid earlier result stays, but is marked for a redo when
+        this run flagged something (a new flag is never silently thrown away)."""
+        self.store.drop_progress(progress.user_id)
+        if progress.flagged and self.status(progress.user_id) in REDO_ON_CONCERN:
+            self.request_redo(progress.user_id)
+            return texts.CANCELLED_FLAGGED
+        return texts.CANCELLED
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A pressed button of this run and step (the dialogue engine checked both)."""
@@ -177,8 +219,7 @@ class ScreeningFlow:
     def _answer(self, progress: Progress, code: str, edit: bool) -> list[Reply]:
         """Apply one answer, back or cancel; finish when a red answer comes or the last is given."""
         if code == "c":
-            self.store.drop_progress(progress.user_id)
-            return [Reply(texts.CANCELLED, edit=edit)]
+            return [Reply(self._drop(progress), edit=edit)]
         if code == "b":
             return [self._back(progress, edit)]
         if code not in ANSWERS:
@@ -187,15 +228,23 @@ class ScreeningFlow:
         flagged = progress.flagged + ((question.id,) if code in ("y", "u") else ())
         if (code != "n" and question.level is Level.RED) or progress.step + 1 == len(QUESTIONS):
             return [self._finish(progress, flagged, edit)]
-        progress = replace(progress, step=progress.step + 1, flagged=flagged)
+        progress = replace(progress, step=progress.step + 1, flagged=flagged, unsure_asked=False)
         self.store.save_progress(progress)
         return [self._question(progress, edit)]
+
+    def _did_you_mean(self, progress: Progress) -> Reply:
+        """A typed "not sure" at a red-flag question (it would stop the check red at once): say what
+        not sure means here and ask once more; a tapped Not sure, or a second one typed, counts."""
+        progress = replace(progress, unsure_asked=True)
+        self.store.save_progress(progress)
+        question = self._question(progress, edit=False)
+        return replace(question, text=texts.format_unsure_red(QUESTIONS[progress.step]))
 
     def _back(self, progress: Progress, edit: bool) -> Reply:
         """Step back one question and forget its answer."""
         if progress.step > 0:
             previous = QUESTIONS[progress.step - 1].id
-            progress = replace(progress, step=progress.step - 1,
+            progress = replace(progress, step=progress.step - 1, unsure_asked=False,
                                flagged=tuple(q for q in progress.flagged if q != previous))
             self.store.save_progress(progress)
         return self._question(progress, edit)
@@ -203,6 +252,11 @@ class ScreeningFlow:
     def _finish(self, progress: Progress, flagged: tuple[str, ...], edit: bool) -> Reply:
         """Store the result and say what it means."""
         outcome = outcome_of(list(flagged))
+        kept = self._standing_amber(progress.user_id) if outcome is Outcome.GREEN else None
+        if kept is not None:  # re-stored as it was: the redo asked for is done, the review still due
+            self.store.complete(kept)
+            return Reply(texts.format_amber_kept(kept.flagged, kept.completed_at + AMBER_WAIT), buttons=((REVIEWED,),),
+                         edit=edit)
         self.store.complete(Result(progress.user_id, progress.version, progress.started_at, self.clock(),
                                    outcome, flagged))
         if outcome is Outcome.RED:
@@ -210,6 +264,13 @@ class ScreeningFlow:
         if outcome is Outcome.AMBER:
             return Reply(texts.format_amber(flagged), buttons=((REVIEWED,),), edit=edit)
         return Reply(texts.GREEN, edit=edit)
+
+    def _standing_amber(self, user_id: int) -> Result | None:
+        """An amber result an all-"no" retake may not replace yet: not reviewed, and recent."""
+        result = self.store.load_result(user_id)
+        if result is None or result.outcome is not Outcome.AMBER or result.reviewed_at or result.version != VERSION:
+            return None
+        return result if self.clock() < result.completed_at + AMBER_WAIT else None
 
     def reviewed(self, user_id: int) -> list[Reply]:
         """Record that a professional reviewed a flagged (amber or red) result."""

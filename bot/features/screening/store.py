@@ -35,6 +35,7 @@ class Progress:
     consented: bool
     step: int
     flagged: tuple[str, ...]
+    unsure_asked: bool = False  # a typed "not sure" at this red-flag question was met with "did you mean"
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ class ScreeningStore:
             return None
         data = state.data
         return Progress(user_id, int(data["version"]), state.nonce, datetime.fromisoformat(data["started_at"]),
-                        bool(data["consented"]), int(data["step"]), tuple(data["flagged"]))
+                        bool(data["consented"]), int(data["step"]), tuple(data["flagged"]),
+                        bool(data.get("unsure_asked")))
 
     def save_progress(self, progress: Progress) -> None:
         """Store progress after every answer; its step is "consent" until the user agreed, then
@@ -88,7 +90,8 @@ class ScreeningStore:
         self.dialogues.save(State(
             progress.user_id, DIALOGUE, str(progress.step) if progress.consented else CONSENT, progress.nonce,
             {"version": progress.version, "started_at": progress.started_at.isoformat(),
-             "consented": progress.consented, "step": progress.step, "flagged": list(progress.flagged)},
+             "consented": progress.consented, "step": progress.step, "flagged": list(progress.flagged),
+             "unsure_asked": progress.unsure_asked},
             progress.started_at))
 
     def drop_progress(self, user_id: int) -> None:

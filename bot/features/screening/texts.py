@@ -41,6 +41,14 @@ RESUMED = "You're part-way through the safety check; your answers so far are kep
 TYPE_HINT = "Tap a button, or type yes, no, not sure, back or cancel."
 STOPPED_RED = ("I've stopped the safety check here, and your result is now \"seek medical care\". Once a health "
                "professional has checked you, /screen lets you record their review and retake the check.")
+REDO_AFTER_CONCERN = ("Because of what you just told me, your safety check no longer counts: I won't plan sessions "
+                      "until you take it again with /screen (once a doctor has seen you, if they need to).")
+CANCELLED_FLAGGED = ("Safety check cancelled. You answered yes or not sure to a question this time, so your "
+                     "earlier result no longer counts: I won't plan sessions until you finish the check with /screen.")
+ABOUT_CHECK = (f"These are the safety check's questions: {len(QUESTIONS)} short yes / no questions, about a minute in "
+               "all. I ask because reverse hyperextensions load the lower back and hips, and some health points mean a "
+               "doctor or physiotherapist should see you first. I can't judge what counts for you: if you're not sure, "
+               "answer \"Not sure\" (it counts as yes).")
 STOPPED = "I've stopped the safety check here; nothing was recorded. Run /screen once you have been checked."
 
 
@@ -49,6 +57,13 @@ def format_other_topic(other: Question) -> str:
     number = QUESTIONS.index(other) + 1
     return (f"That sounds like it's about {other.topic}, which question {number} asks about, so I haven't "
             f"recorded it as an answer here. {TYPE_HINT}")
+
+
+def format_unsure_red(question: Question) -> str:
+    """The "did you mean" step after a typed "not sure" at a red-flag question."""
+    return ("Just to be sure I read you right: at this question \"not sure\" counts as yes, and a yes here "
+            "stops the check with the advice to seek medical care now.\n\n"
+            f"{question.text}\n\nDid you mean yes, no, or not sure?")
 
 
 def format_question(step: int, question: Question) -> str:
@@ -86,3 +101,11 @@ def format_red_wait(until: datetime) -> str:
     """Why a recent red result cannot be replaced by a retake yet."""
     return ("Your last check said to seek medical care, so it stands for now. Once a health professional "
             f"has checked you, tap below and then retake it; otherwise you can retake it from {until:%d %b %Y}.")
+
+
+def format_amber_kept(flagged: tuple[str, ...], until: datetime) -> str:
+    """Why an all-"no" retake right after an amber result leaves that result as it was."""
+    points = "\n".join(f"• {BY_ID[qid].topic}" for qid in flagged if qid in BY_ID)
+    return ("All \"no\" this time, but your last check flagged these points, and it stands until a health "
+            f"professional has gone through them with you (tap below when they have) or until {until:%d %b %Y}:\n"
+            f"{points}\n\nThis is a screening aid, not a medical assessment.")

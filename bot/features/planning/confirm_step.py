@@ -1,0 +1,100 @@
+"""The planning dialogue's last step: what the bot understood with the next three dates, edits and
+yes / no typed there, the reminder lead chosen for the plan, and saving.
+
+Nothing is stored before the user confirms: the lead picked here (⏰ buttons, "remind me 1 hour
+before") is kept in the draft and written to the profile once, with the plan, at Save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot.core.dialogue import Dialogues
+from bot.core.messages import Reply
+from bot.features.planning import texts as t
+from bot.features.planning.buttons import confirm_buttons, picker
+from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
+from bot.features.planning.gate import Gate
+from bot.features.planning.reading import edited_schedule, left_out, unconfirmed
+from bot.features.planning.words import PlanWords
+from bot.features.planning.zone import names_place
+from bot.storage.dialogues import State
+from bot.storage.transaction import transaction
+from scheduler.planner import Planner
+from scheduler.recurrence import next_occurrences
+from scheduler.store import SchedulerStore
+from scheduler.timezones import zone_info
+
+
+@dataclass(frozen=True)
+class ConfirmStep:
+    """Confirming and saving plans for any number of users."""
+
+    dialogues: Dialogues
+    store: SchedulerStore
+    planner: Planner
+    gate: Gate
+    words: PlanWords
+    clock: Callable[[], datetime]
+
+    def show(self, state: State, draft: Draft, edit: bool) -> Reply:
+        """Move to the confirmation with a new nonce: an earlier Save never saves this plan."""
+        state = save_draft(self.dialogues, state, replace(draft, step=Step.CONFIRM), renew=True)
+        return self.ask(state, load_draft(state), edit)
+
+    def ask(self, state: State, draft: Draft, edit: bool) -> Reply:
+        """What the bot understood and the next three dates; nothing is saved yet."""
+        profile = self.store.load_profile(state.user_id)
+        assert draft.pending is not None and profile.zone and profile.goal
+        lead = profile.lead_minutes if draft.lead is None else draft.lead
+        nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
+        text = t.format_confirm(draft.pending, profile.zone, profile.goal, nexts, lead)
+        if self._duplicate(state.user_id, draft):
+            text = f"{t.DUPLICATE}\n\n{text}"
+        return Reply(text, buttons=confirm_buttons(state, lead), edit=edit)
+
+    def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
+        """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
+        edited = edited_schedule(draft, text, self.clock(), self.zone(state.user_id))
+        if edited is not None:
+            note = t.format_left_out(left_out(text, "", self.words.goal))
+            return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
+        if goal:
+            return [self.show(state, draft, edit=False)]
+        answer = self.words.answer(text)
+        if answer == "yes" and not names_place(text):  # "Brisbane" read as a yes must not save
+            return [self.save(state, draft)]
+        if answer == "no":
+            state = save_draft(self.dialogues, state, unconfirmed(draft))
+            return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
+                          buttons=picker(state, load_draft(state), edit=False).buttons)]
+        return None
+
+    def save(self, state: State, draft: Draft) -> Reply:
+        """Store the confirmed plan (replacing the one being edited) and the lead chosen for it, if
+        the safety check still allows it: it may have expired or been flagged for a redo since
+        planning began."""
+        closed = self.gate.check(state.user_id)
+        if closed:
+            return closed
+        profile = self.store.load_profile(state.user_id)
+        assert draft.pending is not None
+        with transaction(self.store.db):  # the plan, the lead, the old plan it replaces and the dialogue's end: all or none
+            if draft.lead is not None and draft.lead != profile.lead_minutes:
+                profile = replace(profile, lead_minutes=draft.lead)
+                self.planner.update_profile(profile)
+            if draft.editing is not None:
+                self.store.deactivate(state.user_id, draft.editing, "edited")
+            self.planner.create(profile, draft.pending)
+            self.dialogues.end(state.user_id, DIALOGUE)
+        return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. "
+                     "See what's coming with /sessions; change timing with /settings.")
+
+    def zone(self, user_id: int) -> str:
+        """The user's zone (plans are read in it)."""
+        return self.store.load_profile(user_id).zone or "UTC"
+
+    def _duplicate(self, user_id: int, draft: Draft) -> bool:
+        """Whether an active plan already has this schedule (the one being edited aside)."""
+        return any(p.schedule == draft.pending and p.id != draft.editing for p in self.store.load_plans(user_id))

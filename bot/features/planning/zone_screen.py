@@ -1,0 +1,123 @@
+"""/timezone as a screen of the core's one mechanism: a place typed, tapped or shared, its zone
+shown with the local time to confirm, and saved only on a yes or a tap (another place typed is a new
+guess; "no" shows the places offered with the guess again, and one of those typed is taken).
+
+Opened while the user is in another dialogue (the safety check, a plan being made), it is a side
+dialogue on top of it: it reads typed places and yes / no first, the dialogue below keeps its
+answers, and once the screen closes the pending step is asked again. Opened on its own it is the
+user's foreground dialogue, asked again after a detour. (A plan waiting for its zone asks for it
+itself: see feature.py.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from enum import Enum
+
+from sqlite_utils import Database
+
+from bot.core.callbacks import Tap
+from bot.core.dialogue import Dialogues, button
+from bot.core.messages import Reply
+from bot.features.planning import texts as t
+from bot.features.planning.words import PlanWords
+from bot.features.planning.zone import Offered, found_any, known_zone, offered_again, picked_zone, stored_offers, zone_check
+from bot.storage.dialogues import State
+from scheduler.planner import Planner
+from scheduler.store import SchedulerStore
+from scheduler.timezones import find_zone, format_zone
+
+DIALOGUE = "tz"
+
+
+class Step(Enum):
+    """The one step: waiting for a place, or for a yes to the zone guessed from one."""
+
+    PLACE = "place"
+
+
+def move_zone_runs(db: Database) -> None:
+    """Migration: a /timezone run begun before it had a dialogue of its own (planning's old
+    "zone-only" step) carries on as one."""
+    db.execute("UPDATE dialogues SET dialogue = ?, step = ? WHERE dialogue = 'plan' AND step = 'zone-only'",
+               [DIALOGUE, Step.PLACE.value])
+
+
+def save_zone(store: SchedulerStore, planner: Planner, user_id: int, zone: str, now: datetime) -> Reply:
+    """Store the user's zone and say so (with what happens to their plans when it changed)."""
+    profile = store.load_profile(user_id)
+    planner.update_profile(replace(profile, zone=zone))
+    moved = t.format_zone_moved(zone, store.count_plans(user_id)) if profile.zone not in (None, zone) else ""
+    return Reply(f"Time zone set: {format_zone(zone, now)}.{moved}")
+
+
+class ZoneScreen:
+    """The time-zone screen for any number of users."""
+
+    name = DIALOGUE
+
+    def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, words: PlanWords,
+                 clock: Callable[[], datetime], about: Callable[[str], bool]) -> None:
+        self.dialogues = dialogues
+        self.store = store
+        self.planner = planner
+        self.words = words
+        self.clock = clock
+        self.about = about  # whether a message could be a place at all (not a question or another request)
+
+    def start(self, user_id: int, place: str = "") -> list[Reply]:
+        """Open the screen (on top of a dialogue in progress) and read `place`, else ask for one."""
+        below = self.dialogues.current(user_id)
+        state = self.dialogues.begin(user_id, DIALOGUE, Step.PLACE, side=below is not None and below.dialogue != DIALOGUE)
+        return (self.on_text(state, place) if place.strip() else None) or [self.ask(state)]
+
+    def ask(self, state: State) -> Reply:
+        """The place question, with the share-location button."""
+        return Reply(t.ASK_ZONE, location=True)
+
+    def on_text(self, state: State, text: str) -> list[Reply] | None:
+        """A yes to the guess, a place, or another yes / no (said to this screen, so never passed on
+        to the dialogue below as its answer); None for a question, and on top of another dialogue
+        for anything else (the dialogue below may take it)."""
+        guess, offered = str(state.data.get("guess") or ""), stored_offers(state.data.get("offered"))
+        found = find_zone(text)  # before yes / no: a place may read as one ("Berlin" as unsure, "Melbourne" as yes)
+        picked = picked_zone(found, text, guess, offered, self.words.is_yes)
+        if picked:  # "yes" to the guess, or a place offered with it typed ("New York")
+            return self.set_zone(state.user_id, picked)
+        if found_any(found):
+            moved = self.dialogues.go(state, Step.PLACE, guess=found.zone or "", offered=list(found.choices))
+            return [zone_check(found, self.clock(), lambda label, zone: button(moved, label, "zone", zone))]
+        answer = self.words.answer(text)
+        if answer is not None:
+            return self._answered(state, answer, offered if guess else ())
+        if state.side or not self.about(text):
+            return None
+        return [Reply(t.ZONE_UNKNOWN, location=True)]
+
+    def _answered(self, state: State, answer: str, offered: Offered) -> list[Reply]:
+        """A yes / no / not sure naming no place: "no" to a guess shows the places offered with it
+        again ("Portland ... Right?": the other Portlands), any other "no" closes the screen, and a
+        yes with nothing guessed or "not sure" asks again."""
+        if answer == "no" and offered:
+            moved = self.dialogues.go(state, Step.PLACE, guess="", offered=list(offered))
+            return [offered_again(offered, self.clock(), lambda label, zone: button(moved, label, "zone", zone))]
+        if answer == "no":
+            return self.cancel(state)
+        return [self.ask(state)]
+
+    def on_tap(self, state: State, tap: Tap) -> list[Reply]:
+        """✅ under the guess, or another zone offered."""
+        if tap.action == "zone" and known_zone(tap.arg):
+            return self.set_zone(state.user_id, tap.arg)
+        return [Reply(t.STALE)]
+
+    def cancel(self, state: State) -> list[Reply]:
+        """Close the screen; the zone stays as it was."""
+        self.dialogues.end(state.user_id, DIALOGUE)
+        return [Reply(t.ZONE_KEPT)]
+
+    def set_zone(self, user_id: int, zone: str) -> list[Reply]:
+        """Store the zone and close the screen."""
+        self.dialogues.end(user_id, DIALOGUE)
+        return [save_zone(self.store, self.planner, user_id, zone, self.clock())]
