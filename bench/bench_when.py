@@ -33,11 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.storage.database import open_database
 from bot.core.dialogue import Dialogues
-from bot.features.planning.dialog import PlanningDialog
-from bot.features.planning.gate import Gate
+from bot.features.planning.zone_screen import ZoneScreen
 from bot.storage.dialogues import DialogueStore
-from bot.features.screening.flow import ScreeningFlow
-from bot.features.screening.store import ScreeningStore
 from scheduler.planner import Planner
 from scheduler.reading import read_when
 from scheduler.store import SchedulerStore
@@ -103,15 +100,30 @@ def _acceptable(expect: list[str], zone: str) -> bool:
     return False
 
 
+class _NoWords:
+    """No yes, no or goal in any message: only the reading of the place is measured."""
+
+    def goal(self, text: str) -> str | None:
+        return None
+
+    def answer(self, text: str) -> str | None:
+        return None
+
+    def closes(self, text: str) -> bool:
+        return False
+
+    def is_yes(self, text: str) -> bool:
+        return False
+
+
 def saved_silently(place: str) -> str | None:
-    """The zone the planning dialogue stores for a typed place before the user confirms anything."""
+    """The zone the /timezone screen stores for a typed place before the user confirms anything."""
     db = open_database(":memory:")
     store = SchedulerStore(db)
     dialogues = Dialogues(DialogueStore(db), lambda: NOW)
-    gate = Gate(ScreeningFlow(ScreeningStore(db), lambda: NOW))
-    dialog = PlanningDialog(dialogues, store, Planner(store, lambda: NOW), gate, None, lambda: NOW)  # type: ignore[arg-type]
-    dialogues.register(dialog)
-    dialog.ask_zone(1)
+    screen = ZoneScreen(dialogues, store, Planner(store, lambda: NOW), _NoWords(), lambda: NOW, lambda _text: True)
+    dialogues.register(screen)
+    screen.start(1)
     dialogues.on_text(1, place)
     return store.load_profile(1).zone
 
