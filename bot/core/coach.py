@@ -160,7 +160,7 @@ class Coach:
         the doctor-first line."""
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
-            return [self.answers.emergency, *self.dialogues.on_emergency(user_id)]
+            return [self.answers.emergency, *self.dialogues.on_emergency(user_id, text)]
         replies = self._understood(user_id, text, heard)
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
             return [self.answers.doctor_first, *replies]

@@ -53,8 +53,8 @@ class Dialogue(Protocol):
 class StopsOnEmergency(Protocol):
     """A dialogue that must not carry on after an emergency is told mid-way (the safety check)."""
 
-    def on_emergency(self, state: State) -> list[Reply]:
-        """End the dialogue the way an emergency calls for, and say so."""
+    def on_emergency(self, state: State, text: str) -> list[Reply]:
+        """End the dialogue the way an emergency (told in `text`) calls for, and say so."""
 
 
 class Dialogues:
@@ -152,13 +152,13 @@ class Dialogues:
             return [CANCELLED]
         return dialogue.cancel(state)
 
-    def on_emergency(self, user_id: int) -> list[Reply]:
+    def on_emergency(self, user_id: int, text: str) -> list[Reply]:
         """After the emergency advice: a dialogue that stops on an emergency says how it ended;
         any other asks its pending step again."""
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
         if state is not None and isinstance(dialogue, StopsOnEmergency):
-            return dialogue.on_emergency(state)
+            return dialogue.on_emergency(state, text)
         pending = self.pending(user_id)
         return [pending] if pending else []
 
