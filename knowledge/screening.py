@@ -41,6 +41,7 @@ class ScreeningWords:
     acknowledgements: frozenset[str] = frozenset()
     ages: dict[str, int] = field(default_factory=dict)  # question id -> the age under which it is a yes
     leading: dict[str, str] = field(default_factory=dict)  # an opening word -> "yes" | "no"
+    age_words: frozenset[str] = frozenset()  # the words around an age in a reply that only states one
 
     def named(self, cleaned: str) -> list[str]:
         """The questions whose topic the cleaned words name, in the questionnaire's order."""
@@ -49,6 +50,12 @@ class ScreeningWords:
     def lead(self, words: list[str]) -> str | None:
         """The answer a reply's first word gives when it opens with one ("yes, ..."), else None."""
         return self.leading.get(words[0]) if words else None
+
+    def about_age(self, words: list[str]) -> str | None:
+        """The question a reply that only states an age is about ("im 17"), else None."""
+        numbers = [w for w in words if w.isdigit()]
+        only_age = len(numbers) == 1 and int(numbers[0]) in AGES and set(words) - self.age_words == set(numbers)
+        return next(iter(self.ages), None) if only_age else None
 
     def by_age(self, question_id: str, words: list[str]) -> str | None:
         """"yes" or "no" for a stated age at a question answered by one ("im 16"), else None."""
@@ -74,9 +81,12 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
     ages = data.get("ages") or {}
     if not isinstance(ages, dict) or not all(isinstance(v, int) and v in AGES for v in ages.values()):
         raise TrainingDataError(f"{path.name}: 'ages' must give an age from 1 to 120 for each question id")
+    age_words = data.get("age_words") or []
+    if not isinstance(age_words, list):
+        raise TrainingDataError(f"{path.name}: 'age_words' must be a list of words")
     return ScreeningWords({str(q): _pattern(words) for q, words in topics.items()},
                           frozenset(str(w) for w in acknowledgements), {str(q): a for q, a in ages.items()},
-                          _leading(data.get("leading"), path))
+                          _leading(data.get("leading"), path), frozenset(map(str, age_words)))
 
 
 def _leading(data: Any, path: Path) -> dict[str, str]:

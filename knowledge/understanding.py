@@ -216,6 +216,7 @@ class Understanding:
         words = self.matcher.normalizer.words(text)
         spelt = self.matcher.normalizer.spelt(words)
         named = self.screening.named(" ".join(words)) + self.screening.named(" ".join(spelt))
+        named += [q for q in [self.screening.about_age(words)] if q]  # "im 17" at another question
         return TypedReply(self.model.talk.screening(spelt), self.screening.lead(words), question_id in named,
                           next((q for q in named if q != question_id), None),
                           " ".join(words) in self.screening.acknowledgements,

@@ -55,6 +55,13 @@ def test_an_adult_age_at_the_age_question_is_a_no(screen, typed):
     assert flagged_so_far(screen) == ()
 
 
+def test_an_age_at_another_question_is_about_the_age_question_not_this_one(screen):
+    at(screen, "pregnancy")
+    replies = screen.send("im 17")
+    assert "question 1" in replies[-2].text and f"Question {number('pregnancy')} of 15" in replies[-1].text
+    assert flagged_so_far(screen) == ()
+
+
 @pytest.mark.parametrize("typed", ["wait go back", "oops, wrong answer on the previous one", "can we go back a step"])
 def test_back_in_any_words_asks_the_previous_question(screen, typed):
     at(screen, "chest_pain")
@@ -68,7 +75,7 @@ def test_cancel_in_any_words_leaves_the_check(screen, typed):
     assert screen.status is Status.NOT_SCREENED
 
 
-@pytest.mark.parametrize("typed", ["asdfgh", "what was the question", "my cat is asleep"])
+@pytest.mark.parametrize("typed", ["asdfgh", "what was the question", "my cat is asleep", "does a sore throat count"])
 def test_a_reply_that_cannot_be_read_is_asked_again_with_the_hint_never_recorded(screen, typed):
     at(screen, "heart_bp")
     replies = screen.send(typed)
