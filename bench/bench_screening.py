@@ -8,7 +8,8 @@ types the reply. What the check did decides the reading:
 - the next question asked without a flag → no;
 - the previous question asked again → back;
 - the check left (no run in progress, no result) → cancel;
-- the same question asked again, nothing recorded → other.
+- the same question asked again, nothing recorded → other (but a typed "not sure" at a red-flag
+  question that gets the "did you mean" step first is read as unsure: that step exists for it).
 Sets written by strangers are frozen: print totals only, never tune on them.
 """
 
@@ -56,8 +57,8 @@ def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, te
         return "flag" if result is not None and question_id in result.flagged else ("cancel" if result is None else "no")
     if progress.step < step:
         return "back"
-    if progress.step == step:
-        return "other"
+    if progress.step == step:  # asked again; a typed "not sure" at a red-flag question first gets "did you mean"
+        return "flag" if getattr(progress, "unsure_asked", False) else "other"
     return "flag" if question_id in progress.flagged else "no"
 
 

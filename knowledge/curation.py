@@ -1,5 +1,5 @@
 """Check everything a curator edits: the content, the lexicon, the safety lexicon, the near-miss
-topics and the training data. One line per problem, never a traceback."""
+topics, the training data and the safety check's words. One line per problem, never a traceback."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from knowledge.loader import CONTENT_DIR, read_knowledge
 from knowledge.model import ContentError, KnowledgeBase
 from knowledge.normalize import LEXICON_PATH, load_lexicon
 from knowledge.safety import load_safety_lexicon
+from knowledge.screening import load_screening_words
 from knowledge.training import load_training
 
 
 def check_curated(content_dir: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[str]]:
     """The content and every problem found in it and in the files the understanding layer reads."""
     kb, problems = read_knowledge(content_dir)
-    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon):
+    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon, load_screening_words):
         try:
             load()
         except ContentError as exc:

@@ -1,7 +1,8 @@
 """What people say to the bot besides questions: intents ("remind me on mondays", "delete my
-data"), typed answers to a yes/no prompt ("yep", "not really", "dunno") and training goals in any
-words ("bigger glutes"). Each is a small learned reader trained from data/intents.yaml; every
-reader has a "none" class, so chat and questions are not forced into a label.
+data"), typed answers to a yes/no prompt ("yep", "not really", "dunno"), training goals in any
+words ("bigger glutes") and replies to a safety-check question ("on tablets for it", "wait go
+back"). Each is a small learned reader trained from data/intents.yaml; every reader has a "none"
+class, so chat and questions are not forced into a label.
 
 Talk is read on the words as spelt (typos corrected), not the knowledge tokens: "yes", "no" and
 "hi" are fillers to the knowledge base but the whole message here.
@@ -52,9 +53,11 @@ TALK_LABELS = {
     "goals": GOALS,
     "checkin": CHECKIN,
     "closing": (CLOSE,),
+    "screening": ("yes", "no", "unsure", "back", "cancel"),  # a typed reply to a safety-check question
 }
-MIN_ODDS = dict.fromkeys(TALK_LABELS, 0.5) | {"checkin": 0.4}  # below this a reader says none (checkin: tuned
-# on bench/checkin_dev.yaml, flat from 0.25 to 0.4)
+MIN_ODDS = dict.fromkeys(TALK_LABELS, 0.5) | {"checkin": 0.4, "screening": 0.4}  # below this a reader says none
+# (checkin: tuned on bench/checkin_dev.yaml, flat from 0.25 to 0.4; screening: cross-validated on
+# bench/screening_dev.yaml by bench/tune_screening.py: 268/300 at 0.3 and 0.4, 263 at 0.5)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ class Talk:
     def checkin(self, words: Sequence[str]) -> str | None:
         """Which of a reminder's buttons a typed reply stands for (done, snooze, skip, unwell), if any."""
         return self.read("checkin", words)
+
+    def screening(self, words: Sequence[str]) -> str | None:
+        """A typed reply to a safety-check question: yes, no, unsure, back or cancel, if any."""
+        return self.read("screening", words)
 
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""

@@ -70,7 +70,7 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
 def load_talk(directory: Path = DATA_DIR) -> dict[str, list[tuple[str, str]]]:
     """Labelled examples for each talk reader in data/intents.yaml ('none': none of its labels)."""
     path = directory / "intents.yaml"
-    data = _read(path)
+    data = read_yaml(path)
     return {reader: _labelled(data, reader, labels) for reader, labels in TALK_LABELS.items()}
 
 
@@ -90,7 +90,7 @@ def _labelled(data: Any, reader: str, known: tuple[str, ...]) -> list[tuple[str,
 def load_paraphrases(directory: Path, kb: KnowledgeBase) -> list[tuple[str, str]]:
     """Extra (text, entry id) phrasings for the ranker; each must name an entry of the content."""
     path = directory / "paraphrases.yaml"
-    data = _read(path)
+    data = read_yaml(path)
     by_entry = data.get("paraphrases") if isinstance(data, dict) else None
     if not isinstance(by_entry, dict):
         raise TrainingDataError(f"{path.name}: expected entry ids under 'paraphrases'")
@@ -107,14 +107,14 @@ def load_gaps(directory: Path = DATA_DIR) -> dict[str, Gap]:
 
 def _list(path: Path, key: str) -> list[Any]:
     """The list under `key` in a YAML file."""
-    data = _read(path)
+    data = read_yaml(path)
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise TrainingDataError(f"{path.name}: expected a list under '{key}'")
     return items
 
 
-def _read(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
     """A parsed YAML training file; TrainingDataError names the file when it cannot be read."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=WordLoader)  # noqa: S506 - a SafeLoader

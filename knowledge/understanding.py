@@ -4,8 +4,9 @@ A message is cleaned and spelt (knowledge.spelling), normalised with the lexicon
 - the learned topic ranker (knowledge.ranker): which entry, near-miss topic or "not ours" it is;
 - rapidfuzz's fuzzy scores over the curated phrasings (knowledge.matcher);
 - the safety detector (knowledge.safety), on every message;
-- the talk readers (knowledge.intents): intents, typed yes/no answers, goals, check-in replies and
-  closing words, for the dialogues.
+- the talk readers (knowledge.intents): intents, typed yes/no answers, goals, check-in replies,
+  closing words and replies to a safety-check question (with knowledge.screening's words), for the
+  dialogues.
 The ranker's probability and the fuzzy score are fused into one 0-100 score per entry. The bot
 answers the best entry when that score clears the threshold and "not ours" is not the likelier
 reading; a near-miss topic gets its own "the articles don't cover that" reply.
@@ -29,6 +30,7 @@ from knowledge.matcher import Matcher
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
+from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import Fix, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
 
@@ -57,7 +59,8 @@ class Understanding:
     """Reads messages with the fuzzy matcher, the learned model and the safety detector."""
 
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
-                 policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy()) -> None:
+                 policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
+                 screening: ScreeningWords = ScreeningWords()) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self.model = model
@@ -65,6 +68,7 @@ class Understanding:
         self.gaps = gaps
         self.policy = policy
         self.context_policy = context_policy
+        self.screening = screening
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
@@ -208,6 +212,18 @@ class Understanding:
         """Whether a message closes the screen shown, changing nothing ("that's all", "leave it")."""
         return self.model.talk.closes(self._spelt(text))
 
+    def typed_reply(self, text: str, question_id: str) -> TypedReply:
+        """How a typed reply reads at one safety-check question (see knowledge.screening); topic
+        words are looked for as typed and as spelt ("diabetis")."""
+        words = self.matcher.normalizer.words(text)
+        spelt = self.matcher.normalizer.spelt(words)
+        named = self.screening.named(" ".join(words)) + self.screening.named(" ".join(spelt))
+        named += [q for q in [self.screening.about_age(words)] if q]  # "im 17" at another question
+        return TypedReply(self.model.talk.screening(spelt), self.screening.lead(words), question_id in named,
+                          next((q for q in named if q != question_id), None),
+                          " ".join(words) in self.screening.acknowledgements,
+                          self.screening.by_age(question_id, words), self.matcher.normalizer.is_question(text))
+
     def _spelt(self, text: str) -> list[str]:
         """A message's words, typos corrected."""
         normalizer = self.matcher.normalizer
@@ -241,4 +257,5 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     matcher = Matcher(kb, Normalizer(load_lexicon()), load_english())
     model = cached_model(cache_dir, inputs_hash(content_dir), lambda: train(load_training(kb), matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety, model.safety_vocabulary), load_gaps(), policy)
+    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety, model.safety_vocabulary), load_gaps(), policy,
+                         screening=load_screening_words())

@@ -110,6 +110,18 @@ async def test_safety_check_buttons_edit_the_question_message_in_place(tg):
     assert len(request.sent()) == 1
 
 
+async def test_typed_replies_to_the_safety_check_are_read_in_any_words_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "17"]:  # an age under 18 at "Are you under 18?" is a yes
+        await feed(app, message_update(text))
+    assert "Question 2 of 15" in request.texts()[-1]
+    await feed(app, message_update("wait go back"))
+    assert "Question 1 of 15" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7) is not None
+    await feed(app, message_update("i'll finish this later"))
+    assert coach.need(ScreeningFlow).store.load_progress(7) is None
+
+
 async def _green(app) -> None:
     for text in ["/screen", "ok"] + ["no"] * 15:
         await feed(app, message_update(text))

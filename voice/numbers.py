@@ -1,10 +1,15 @@
-"""Digits spelled out the way people say them, to compare transcripts word by word."""
+"""Numbers in digits and in words: digits spelled out the way people say them, to compare transcripts
+word by word, and numbers said in words written in digits, as the safety lexicon's patterns read them."""
 
 from __future__ import annotations
+
+import re
 
 ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen").split()
 TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNDER_100 = rf"(?:(?:{'|'.join(TENS[2:])})(?:[\s-]+(?:{'|'.join(ONES[1:10])}))?|{'|'.join(ONES)})"
+_SAID = re.compile(rf"\b{_UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{_UNDER_100})?)?\b", re.IGNORECASE)
 
 
 def spell_number(number: int) -> str:
@@ -21,3 +26,20 @@ def spell_number(number: int) -> str:
         return f"{ONES[hundreds]} hundred" + (f" {spell_number(rest)}" if rest else "")
     thousands, rest = divmod(number, 1000)
     return f"{spell_number(thousands)} thousand" + (f" {spell_number(rest)}" if rest else "")
+
+
+def written_in_digits(text: str) -> str:
+    """The text with numbers below a thousand said in words written in digits ("one hundred eighty"
+    -> "180", "seventy-four" -> "74"): Whisper writes a pulse or an age either way."""
+    return _SAID.sub(lambda said: str(_value(said.group(0))), text)
+
+
+def _value(said: str) -> int:
+    """The number that number words (below a thousand) say."""
+    total = 0
+    for word in re.split(r"[\s-]+", said.lower()):
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word != "and":
+            total += ONES.index(word) if word in ONES else 10 * TENS.index(word)
+    return total

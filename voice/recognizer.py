@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from voice.audio import Clip
+from voice.numbers import written_in_digits
 from voice.pauses import frame_levels
 from voice.weights import WeightsError
 from voice.whisper import Whisper
@@ -88,7 +89,10 @@ class Recognizer:
 
     @staticmethod
     def transcript(heard: list[str], seconds: float) -> Transcript:
-        """Whisper's readings of a clip (best first) as a transcript: unconfident when there are none."""
+        """Whisper's readings of a clip (best first) as a transcript, unconfident when there are none;
+        after them, each with its numbers said in words written in digits, since the safety lexicon reads
+        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency)."""
         if not heard:
             return Transcript("", False, seconds=seconds)
-        return Transcript(heard[0], True, seconds, tuple(heard[1:]))
+        readings = list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))
+        return Transcript(readings[0], True, seconds, tuple(readings[1:]))

@@ -160,7 +160,7 @@ class Coach:
         the doctor-first line."""
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
-            stopped = self.dialogues.on_emergency(user_id)
+            stopped = self.dialogues.on_emergency(user_id, text)
             return [self.answers.emergency, *stopped, *self._health_changed(user_id, level, text)]
         notes = self._health_changed(user_id, level, text) if level is Safety.DOCTOR else []
         stopped = self.dialogues.on_health_change(user_id) if notes else []

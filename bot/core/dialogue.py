@@ -54,8 +54,8 @@ class Dialogue(Protocol):
 class StopsOnEmergency(Protocol):
     """A dialogue that must not carry on after an emergency is told mid-way (the safety check)."""
 
-    def on_emergency(self, state: State) -> list[Reply]:
-        """End the dialogue the way an emergency calls for, and say so."""
+    def on_emergency(self, state: State, text: str) -> list[Reply]:
+        """End the dialogue the way an emergency (told in `text`) calls for, and say so."""
 
 
 @runtime_checkable
@@ -161,7 +161,7 @@ class Dialogues:
             return [CANCELLED]
         return dialogue.cancel(state)
 
-    def on_emergency(self, user_id: int) -> list[Reply]:
+    def on_emergency(self, user_id: int, text: str) -> list[Reply]:
         """After the emergency advice everything the user was doing ends (no step is asked again,
         no "yes" can save what was under way): a dialogue that stops on an emergency says how it
         ended, any other as when cancelled; side dialogues close silently."""
@@ -172,7 +172,7 @@ class Dialogues:
         if state is None or dialogue is None:
             self.store.end(user_id)
             return []
-        return dialogue.on_emergency(state) if isinstance(dialogue, StopsOnEmergency) else dialogue.cancel(state)
+        return dialogue.on_emergency(state, text) if isinstance(dialogue, StopsOnEmergency) else dialogue.cancel(state)
 
     def on_health_change(self, user_id: int) -> list[Reply]:
         """The user's safety check no longer counts: a dialogue that needs it ends, as when

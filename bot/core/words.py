@@ -4,6 +4,7 @@ a yes or no. Read by the understanding layer (knowledge/), never by word lists h
 from __future__ import annotations
 
 from knowledge.intents import Intent
+from knowledge.screening import TypedReply
 from knowledge.understanding import Understanding
 
 
@@ -25,6 +26,10 @@ class UnderstandingWords:
         """"yes" | "no" | "unsure", or None."""
         found = self.understanding.answer(text) if text.strip() else None
         return found.value if found is not None else None
+
+    def typed_reply(self, text: str, question_id: str) -> TypedReply:
+        """How a typed reply reads at one safety-check question (its label, topics, age...)."""
+        return self.understanding.typed_reply(text, question_id) if text.strip() else TypedReply()
 
     def checkin(self, text: str) -> str | None:
         """"done" | "snooze" | "skip" | "unwell" (a reminder's buttons), or None."""

@@ -13,7 +13,7 @@ SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer
 def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
     store = ScreeningStore(kit.db)
-    screening = ScreeningFlow(store, kit.clock, answer=kit.words.answer,
+    screening = ScreeningFlow(store, kit.clock, read=kit.words.typed_reply,
                               small_talk=lambda text: kit.words.intent(text) in SMALL_TALK,
                               asks=Asks(lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
                                         lambda text: bool(kit.answers and kit.answers.is_question(text))))

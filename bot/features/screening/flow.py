@@ -27,6 +27,7 @@ from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, Sc
 from bot.storage.dialogues import State
 from knowledge.normalize import clean_text
 from knowledge.safety import Safety
+from knowledge.screening import TypedReply
 
 PREFIX = DIALOGUE
 START = entry_button("cmd", "🩺 Take the safety check", "retake")
@@ -57,12 +58,12 @@ class ScreeningFlow:
     """Runs the questionnaire for any number of users; all state is in the store."""
 
     def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
-                 answer: Callable[[str], str | None] = lambda _text: None,
+                 read: Callable[[str, str], TypedReply] = lambda _text, _question: TypedReply(),
                  small_talk: Callable[[str], bool] = lambda _text: False, asks: Asks = Asks()) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce
-        self.answer = answer  # the understanding layer's yes / no / unsure, for wordings the lists miss
+        self.read = read  # the understanding layer's reading of a typed reply at a question
         self.small_talk = small_talk  # thanks, a greeting: never an answer
         self.asks = asks
 
@@ -137,7 +138,7 @@ class ScreeningFlow:
         if progress is None:
             return None
         question = QUESTIONS[progress.step] if progress.consented else None
-        reading = read_reply(text, question, self.answer, self.small_talk)
+        reading = read_reply(text, question, self.read, self.small_talk)
         if not progress.consented:
             code = "y" if clean_text(text) in CONSENT_WORDS else reading.code
             choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
@@ -145,7 +146,7 @@ class ScreeningFlow:
         if reading.code is None and not reading.acknowledged and self.asks.question(text):
             if self.asks.about_us(text):
                 return None  # a knowledge question ("how high should my legs go"): answered, then this question again
-            return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False)]  # "why do you ask", "what counts as..."
+            return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False, hint=True)]  # "why do you ask", "what counts as..."
         if reading.other is not None:
             return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
         if reading.acknowledged:
@@ -167,15 +168,18 @@ class ScreeningFlow:
         """The question (or consent) the user is on, asked again with how to answer it."""
         return self.current(state.user_id, hint=True) or Reply(texts.STALE)
 
-    def on_emergency(self, state: State) -> list[Reply]:
+    def on_emergency(self, state: State, text: str) -> list[Reply]:
         """An emergency told mid-check stops it: the result is red (seek care; it stands until a
-        professional's review or RED_WAIT), so an all-"no" finish can never follow it."""
+        professional's review or RED_WAIT), so an all-"no" finish can never follow it. The question
+        it was told at is flagged when the words answer it ("yes, my chest gets tight")."""
         progress = self.store.load_progress(state.user_id)
         if progress is None or not progress.consented:
             self.store.drop_progress(state.user_id)
             return [Reply(texts.STOPPED)]
+        question = QUESTIONS[progress.step]
+        answers = read_reply(text, question, self.read, self.small_talk).code in ("y", "u")
         self.store.complete(Result(progress.user_id, progress.version, progress.started_at, self.clock(),
-                                   Outcome.RED, progress.flagged))
+                                   Outcome.RED, progress.flagged + ((question.id,) if answers else ())))
         return [Reply(texts.STOPPED_RED)]
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:

@@ -1,53 +1,24 @@
 """Reading a typed reply to one safety-check question.
 
-A health answer is recorded only when the message clearly answers THIS question: a listed answer
-("nope", "not sure"), or the understanding layer's yes / no / not sure when the message is neither
-thanks or an acknowledgement ("ok", "cool") nor a sentence about another question's topic ("I had
-surgery 2 years ago" at the medication question). Anything else is asked again with a hint, never
-recorded as a silent No.
+The understanding layer reads the words (knowledge.screening: the screening talk reader and the
+curated topic words); this module keeps the check's rules for what is recorded. A health answer is
+recorded only when the message answers THIS question: a yes / no / not sure, a stated age at the
+age question, or a statement naming this question's topic ("arthritis in both knees"). Never
+recorded: thanks or an acknowledgement ("ok", "cool"), a sentence about another question's topic
+("I had surgery 2 years ago" at the medication question), small talk, or a reply read as nothing:
+those are asked again with a hint, never taken for a silent No.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.features.screening.questions import QUESTIONS, Question
-from knowledge.normalize import clean_text
+from bot.features.screening.questions import BY_ID, Question
+from knowledge.screening import TypedReply
 
-TYPED = {
-    "y": {"yes", "y", "yeah", "yep", "yup", "yes i do", "yes i am", "yes i have", "i do", "i am", "i have", "correct", "true"},
-    "n": {"no", "n", "nope", "nah", "never", "not really", "no i dont", "no i am not", "no i havent", "i dont", "im not", "false", "none"},
-    "u": {"not sure", "unsure", "dunno", "dont know", "i dont know", "idk", "maybe", "possibly", "perhaps", "no idea", "im not sure"},
-    "b": {"back", "go back", "previous", "undo"},
-    "c": {"cancel", "stop", "quit", "exit", "cancel check", "stop the check"},
-}
-LEADING = {"yes": "y", "yeah": "y", "yep": "y", "yup": "y", "no": "n", "nope": "n", "nah": "n", "never": "n"}
-# Replies that acknowledge the question without answering it (the classifier reads some as yes or not sure).
-ACKNOWLEDGEMENTS = {"ok", "okay", "k", "kk", "cool", "great", "nice", "fine", "alright", "got it", "right", "hmm",
-                    "hm", "mm", "lol", "ok cool", "okay then", "i see", "oh", "ah", "sure thing"}
-CODES = {"yes": "y", "no": "n", "unsure": "u"}
-# Words that name each question's topic: a sentence naming another question's topic and not this
-# one's is about that question, not an answer to this one.
-TOPICS = {
-    "age_minor": r"age|aged|\d+ ?(yo|years? old)|teen\w*|minor|under 18|adult",
-    "heart_bp": r"heart|cardi\w*|blood pressure|bp|hypertension|condition",
-    "chest_pain": r"chest|angina",
-    "dizzy_faint": r"faint\w*|dizz\w*|balance|passed out|black(ed)? out|blackouts?",
-    "effort_symptoms": r"breath\w*|heartbeat|palpitations?|ankles?|calf|calves|racing",
-    "chronic_condition": r"diabet\w*|osteopor\w*|arthrit\w*|cancer|asthma|chronic|long.term|diagnos\w*|condition",
-    "medication": r"medic\w*|meds|pills?|tablets?|drugs?|prescri\w*|take|taking|took|condition",
-    "supervised_only": r"supervis\w*|physio\w*|told|avoid",
-    "back_pain_now": r"back|lumbar",
-    "leg_symptoms": r"legs?|numb\w*|tingl\w*|sciatica|weak\w*",
-    "spine_diagnosis": r"disc|discs|vertebra\w*|spin\w*|stenosis|fractur\w*|herniat\w*|slipped",
-    "surgery": r"surger\w*|operat\w*|op|surgical",
-    "injury_in_care": r"injur\w*|recover\w*|treat\w*|rehab|hips?|knees?",
-    "pregnancy": r"pregnan\w*|birth|baby|postpartum|expecting",
-    "red_flags": r"groin|bladder|bowels?|fever|fell|fall|incontinen\w*",
-}
-_TOPIC_WORDS = {qid: re.compile(rf"\b({pattern})\b") for qid, pattern in TOPICS.items()}
+CODES = {"yes": "y", "no": "n", "unsure": "u", "back": "b", "cancel": "c"}
+ANSWERED = ("yes", "no", "unsure")
 
 
 @dataclass(frozen=True)
@@ -59,33 +30,24 @@ class Reading:
     acknowledged: bool = False  # "ok", "cool": not an answer, so the question is asked again
 
 
-def typed_answer(text: str) -> str | None:
-    """The answer code a listed reply stands for (y, n, u, b, c), or None."""
-    cleaned = clean_text(text)
-    return next((code for code, words in TYPED.items() if cleaned in words), None)
-
-
-def read_reply(text: str, question: Question | None, answer: Callable[[str], str | None],
+def read_reply(text: str, question: Question | None, read: Callable[[str, str], TypedReply],
                small_talk: Callable[[str], bool]) -> Reading:
     """How a typed reply answers `question` (None: the consent step, no topic to check)."""
-    listed = typed_answer(text)
-    if listed is not None:
-        return Reading(listed)
-    cleaned = clean_text(text)
-    if cleaned in ACKNOWLEDGEMENTS:
+    reply = read(text, question.id if question else "")
+    if reply.acknowledgement:
         return Reading(acknowledged=True)
-    found = CODES.get(answer(text) or "")
-    lead = LEADING.get(cleaned.split(" ", 1)[0]) if cleaned else None
-    if lead is not None:  # "yes, for my blood pressure": this question's answer, unless the words disagree
-        return Reading(lead if found in (lead, None) else None)
-    other = _other_topic(cleaned, question) if question else None
-    if other is not None:
-        return Reading(other=other)
-    return Reading(None if small_talk(text) else found)
-
-
-def _other_topic(cleaned: str, question: Question) -> Question | None:
-    """The question whose topic the words name, when they do not name this question's."""
-    if _TOPIC_WORDS[question.id].search(cleaned):
-        return None
-    return next((q for q in QUESTIONS if q is not question and _TOPIC_WORDS[q.id].search(cleaned)), None)
+    if reply.label in ("back", "cancel"):
+        return Reading(CODES[reply.label])
+    if reply.by_age is not None:  # "im 16", "34" at the age question
+        return Reading(CODES[reply.by_age])
+    if reply.label not in ANSWERED and small_talk(text):  # "thanks", "good morning"
+        return Reading()
+    if reply.lead is not None and reply.label in (reply.lead, None):  # "yes, for my blood pressure"
+        return Reading(CODES[reply.lead])
+    if reply.other_topic is not None and not reply.this_topic:
+        return Reading(other=BY_ID[reply.other_topic])
+    if reply.question:  # "does that count?" reads as not sure; "how heavy should it be?" answers nothing
+        return Reading(CODES.get(reply.label or ""))
+    if reply.label in ANSWERED:
+        return Reading(CODES[reply.label])
+    return Reading("y" if reply.this_topic else None)  # "herniated disc L5 S1"

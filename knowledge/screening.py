@@ -1,0 +1,107 @@
+"""What a typed reply to one safety-check question carries, for the check's rules: the screening
+talk reader's label (yes / no / unsure / back / cancel), the question topics it names, whether it
+only acknowledges, an age it states, and a yes or no said first.
+
+The words are data a curator edits (data/screening.yaml); the examples the reader learns from are
+in data/intents.yaml (`screening`). The check itself (bot/features/screening) decides what is
+recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from knowledge.training import DATA_DIR, TrainingDataError, read_yaml
+
+SCREENING_WORDS = DATA_DIR / "screening.yaml"
+AGES = range(1, 121)  # a number outside these is no age ("5000", "0")
+
+
+@dataclass(frozen=True)
+class TypedReply:
+    """How a typed reply reads at one question (see the module's docstring)."""
+
+    label: str | None = None  # "yes" | "no" | "unsure" | "back" | "cancel" | None
+    lead: str | None = None  # the answer its first word gives alone ("yes, for my blood pressure")
+    this_topic: bool = False  # it names this question's topic
+    other_topic: str | None = None  # the question whose topic it names instead of this one's
+    acknowledgement: bool = False  # "ok", "cool": no answer
+    by_age: str | None = None  # "yes" | "no": a stated age at a question about age
+    question: bool = False  # worded as a question
+
+
+@dataclass(frozen=True)
+class ScreeningWords:
+    """The topic words of each question, acknowledgements and the questions answered by an age."""
+
+    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    acknowledgements: frozenset[str] = frozenset()
+    ages: dict[str, int] = field(default_factory=dict)  # question id -> the age under which it is a yes
+    leading: dict[str, str] = field(default_factory=dict)  # an opening word -> "yes" | "no"
+    age_words: frozenset[str] = frozenset()  # the words around an age in a reply that only states one
+
+    def named(self, cleaned: str) -> list[str]:
+        """The questions whose topic the cleaned words name, in the questionnaire's order."""
+        return [qid for qid, pattern in self.topics.items() if pattern.search(cleaned)]
+
+    def lead(self, words: list[str]) -> str | None:
+        """The answer a reply's first word gives when it opens with one ("yes, ..."), else None."""
+        return self.leading.get(words[0]) if words else None
+
+    def about_age(self, words: list[str]) -> str | None:
+        """The question a reply that only states an age is about ("im 17"), else None."""
+        numbers = [w for w in words if w.isdigit()]
+        only_age = len(numbers) == 1 and int(numbers[0]) in AGES and set(words) - self.age_words == set(numbers)
+        return next(iter(self.ages), None) if only_age else None
+
+    def by_age(self, question_id: str, words: list[str]) -> str | None:
+        """"yes" or "no" for a stated age at a question answered by one ("im 16"), else None."""
+        under = self.ages.get(question_id)
+        age = next((int(w) for w in words if w.isdigit() and int(w) in AGES), None)
+        if under is None or age is None:
+            return None
+        return "yes" if age < under else "no"
+
+
+def load_screening_words(path: Path | None = None) -> ScreeningWords:
+    """Read data/screening.yaml (or `path`); TrainingDataError names the problem."""
+    path = path or SCREENING_WORDS
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise TrainingDataError(f"{path.name}: expected topics, acknowledgements and ages")
+    topics = data.get("topics")
+    if not isinstance(topics, dict) or not all(_words(v) for v in topics.values()):
+        raise TrainingDataError(f"{path.name}: 'topics' must give a list of words for each question id")
+    acknowledgements = data.get("acknowledgements")
+    if not _words(acknowledgements):
+        raise TrainingDataError(f"{path.name}: 'acknowledgements' must be a list of words")
+    ages = data.get("ages") or {}
+    if not isinstance(ages, dict) or not all(isinstance(v, int) and v in AGES for v in ages.values()):
+        raise TrainingDataError(f"{path.name}: 'ages' must give an age from 1 to 120 for each question id")
+    age_words = data.get("age_words") or []
+    if not isinstance(age_words, list):
+        raise TrainingDataError(f"{path.name}: 'age_words' must be a list of words")
+    return ScreeningWords({str(q): _pattern(words) for q, words in topics.items()},
+                          frozenset(str(w) for w in acknowledgements), {str(q): a for q, a in ages.items()},
+                          _leading(data.get("leading"), path), frozenset(map(str, age_words)))
+
+
+def _leading(data: Any, path: Path) -> dict[str, str]:
+    """Each opening word and the answer it gives (yes or no)."""
+    if not isinstance(data, dict) or set(map(str, data)) - {"yes", "no"} or not all(map(_words, data.values())):
+        raise TrainingDataError(f"{path.name}: 'leading' must give a list of words for yes and for no")
+    return {str(word): str(answer) for answer, words in data.items() for word in words}
+
+
+def _words(value: Any) -> TypeGuard[list[Any]]:
+    """Whether a value is a non-empty list of non-empty texts."""
+    return isinstance(value, list) and bool(value) and all(isinstance(w, str | int) and str(w).strip() for w in value)
+
+
+def _pattern(words: list[Any]) -> re.Pattern[str]:
+    """One pattern matching any of the words as whole words; * stands for any letters at that end."""
+    parts = [re.escape(str(w).strip()).replace(r"\*", r"\w*") for w in words]
+    return re.compile(rf"\b({'|'.join(sorted(parts, key=len, reverse=True))})\b")
