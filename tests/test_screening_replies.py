@@ -122,3 +122,12 @@ def test_kb_check_reports_a_broken_screening_file_in_one_line(capsys, monkeypatc
     assert main(["kb", "check"]) == 1
     out = capsys.readouterr().out
     assert "screening.yaml" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize("typed", ["✅", "👍"])
+def test_a_tick_or_thumbs_up_is_no_answer_to_a_health_question(screen, typed):
+    """A user tester's ✅ at the chest-pain question gave a red result that blocked planning for 14 days."""
+    at(screen, "chest_pain")
+    replies = screen.send(typed)
+    assert "Question 3 of 15" in replies[-1].text
+    assert flagged_so_far(screen) == () and screen.status is Status.IN_PROGRESS
