@@ -1,5 +1,6 @@
-"""Spoken safety, a DEVELOPMENT set: the concerns of bench/safety_dev.yaml (typed messages written by a
-stranger, 120 emergencies and 220 health concerns; read and tuned on) said aloud and answered through the
+"""Spoken safety, a DEVELOPMENT set: the concerns of the first writer's messages in
+knowledge/data/safety_messages.yaml (typed messages written by a stranger, 120 emergencies and 220
+health concerns; read and tuned on) said aloud and answered through the
 real voice path. Run on demand: python -m bench.bench_voice_safety [--sample N] [--lookalikes] [--failures]
 
 Each message is read by one espeak-ng voice and one flite voice (rotating through bench_voice's six and
@@ -32,10 +33,11 @@ from bot.core.messages import Inbound, InboundKind
 from bot.features.voice.engine import voice_inbound
 from bot.settings import Settings
 from bot.storage.database import open_database
+from knowledge.training import DATA_DIR
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 from voice.whisper import DEFAULT, Decoding
 
-SET = Path(__file__).with_name("safety_dev.yaml")
+SET = DATA_DIR / "safety_messages.yaml"  # its first writer's messages (a list of q/kind items also works)
 CONCERNS = ("emergency", "health")
 
 
@@ -68,7 +70,8 @@ def voices_of(number: int, flite: bool) -> list[str]:
 
 def load_items(path: Path, lookalikes: bool, sample: int) -> list[tuple[int, dict[str, str]]]:
     """The set's concerns (and look-alikes) with their place in it, every k-th one for a sample."""
-    items = [(n, item) for n, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = [(n, item) for n, item in enumerate(data["writer1"] if isinstance(data, dict) else data)
              if item["kind"] in CONCERNS or (lookalikes and item["kind"] == "lookalike")]
     step = max(1, len(items) // sample) if sample else 1
     return items[::step]

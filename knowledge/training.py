@@ -38,6 +38,7 @@ class Gap:
     offer: tuple[str, ...]
     ask: tuple[str, ...]
 
+KIND_LEVELS = {"emergency": "emergency", "health": "doctor", "lookalike": "none"}  # a test set's kinds as safety levels
 
 @dataclass(frozen=True)
 class TrainingData:
@@ -57,9 +58,8 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     gap_texts = [(text, g.id) for g in gaps.values() for text in g.ask]
     offtopic = [(_field(item, "text", "offtopic.yaml"), _gap_label(item, gaps))
                 for item in _list(directory / "offtopic.yaml", "offtopic")]
-    safety = [(_field(item, "text", name), _level(item, name))
-              for name, key in (("safety_examples.yaml", "examples"), ("safety_messages.yaml", "messages"))
-              for item in _list(directory / name, key)]
+    safety = [(_field(item, "text", "safety_examples.yaml"), _level(item))
+              for item in _list(directory / "safety_examples.yaml", "examples")] + load_safety_messages(directory)
     harmless = [(text, "none") for text, _ in ours + gap_texts + offtopic]
     talk = load_talk(directory)
     talk["intents"] += [(text, NOT_OURS) for text, _ in ours + gap_texts + offtopic]  # questions and chat
@@ -145,9 +145,19 @@ def _gap_label(item: Any, gaps: dict[str, Gap]) -> str:
     return gap if gap in gaps else NOT_OURS
 
 
-def _level(item: Any, name: str) -> str:
+def load_safety_messages(directory: Path = DATA_DIR, writers: tuple[str, ...] = ("writer1", "writer2")) -> list[tuple[str, str]]:
+    """The safety messages strangers wrote (data/safety_messages.yaml), as (text, level)."""
+    name = "safety_messages.yaml"
+    items = [item for writer in writers for item in _list(directory / name, writer)]
+    kinds = [str(item.get("kind") or "") if isinstance(item, dict) else "" for item in items]
+    if any(kind not in KIND_LEVELS for kind in kinds):
+        raise TrainingDataError(f"{name}: kind must be emergency, health or lookalike")
+    return [(_field(item, "q", name), KIND_LEVELS[kind]) for item, kind in zip(items, kinds)]
+
+
+def _level(item: Any) -> str:
     """A safety example's level."""
     level = str(item.get("level") or "") if isinstance(item, dict) else ""
     if level not in ("none", "doctor", "emergency"):
-        raise TrainingDataError(f"{name}: level must be none, doctor or emergency: {item!r}")
+        raise TrainingDataError(f"safety_examples.yaml: level must be none, doctor or emergency: {item!r}")
     return level

@@ -7,7 +7,7 @@ import pytest
 
 from knowledge.build import train, train_talk
 from knowledge.intents import Answer, Intent
-from knowledge.training import TrainingData, TrainingDataError, load_paraphrases, load_talk
+from knowledge.training import TrainingData, TrainingDataError, load_paraphrases, load_safety_messages, load_talk
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -99,3 +99,9 @@ def test_adding_safety_examples_changes_no_topics_reading(understanding):
         words, tokens = normalizer.read(text)
         assert (alone.topics.probabilities(alone.vocabulary.vector(words, tokens)).tolist()
                 == beside.topics.probabilities(beside.vocabulary.vector(words, tokens)).tolist()), text
+
+
+def test_safety_messages_must_name_their_kind(tmp_path):
+    (tmp_path / "safety_messages.yaml").write_text("writer1:\n- {q: my back hurts, kind: sore}\nwriter2: []\n")
+    with pytest.raises(TrainingDataError, match="kind must be"):
+        load_safety_messages(tmp_path)
