@@ -9,6 +9,7 @@ Kinds and what counts as right:
 - offtopic: declined (no entry); an answer is a confident wrong answer;
 - safety / health: the doctor-first line (or emergency advice); emergency: emergency advice;
 - lookalike (body or health words, no concern): no health line;
+- health-asks (a health remark beside a real question): the doctor-first line and one of `expect`;
 - two-turn items (`first`, `then`): both sent by one user; the reply to `then` is judged like an
   in-scope question (`expect: []`: the follow-up is not covered, so a decline is right); the
   follow-ups are also split by whether the first message got one of `expect_first`.
@@ -37,6 +38,7 @@ OFF_TOPIC = "offtopic"
 HEALTH = ("safety", "health")
 EMERGENCY = "emergency"
 LOOKALIKE = "lookalike"  # body or health words with no concern ("chest pad", "no pain no gain")
+HEALTH_ASKS = "health-asks"  # a health remark beside a real question: the doctor-first line and one of `expect`
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def judge(coach: Coach, item: dict[str, object], user: int) -> Outcome:
     reply = coach.handle(Inbound(user, InboundKind.TEXT, question))[0]
     kind = str(item["kind"])
     right, wrong = _verdict(kind, expected, reply)
-    alarm = kind not in (*HEALTH, EMERGENCY) and reply.safety is not None
+    alarm = kind not in (*HEALTH, EMERGENCY, HEALTH_ASKS) and reply.safety is not None
     return Outcome(kind, question, expected, reply.entry, reply.score, reply.safety, right, wrong, alarm, first_right)
 
 
@@ -80,6 +82,8 @@ def _verdict(kind: str, expected: tuple[str, ...], reply: Reply) -> tuple[bool, 
         return reply.safety == "emergency", False
     if kind == LOOKALIKE:
         return reply.safety is None, False
+    if kind == HEALTH_ASKS:
+        return reply.safety is not None and reply.entry in expected, reply.entry is not None and reply.entry not in expected
     if kind in HEALTH:
         return reply.safety is not None and (kind == "health" or reply.entry is None or reply.entry in expected), False
     if not expected:  # a follow-up nothing answers
@@ -99,6 +103,8 @@ def group_of(kind: str) -> str:
         return "out of scope"
     if kind == LOOKALIKE:
         return "look-alikes"
+    if kind == HEALTH_ASKS:
+        return "health + question"
     return "health" if kind in (*HEALTH, EMERGENCY) else "in scope"
 
 

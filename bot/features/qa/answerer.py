@@ -62,31 +62,35 @@ class Answerer:
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match)
+            return self._doctor_first(match, self._yes_no(text))
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
             return self._more_reply(self.kb.entries[match.entry_id])
         if match.entry_id:
-            return self._entry_reply(match.entry_id, match.score, match.close if heard else ())
+            return self._entry_reply(match.entry_id, match.score, match.close if heard else (), self._yes_no(text))
         if reading.gap:
             return self._gap_reply(reading.gap, match.score)
         return self._missed(user_id, text, match, heard)
 
-    def _doctor_first(self, match: Match) -> Reply:
+    def _doctor_first(self, match: Match, yes_no: bool) -> Reply:
         """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry."""
         clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
             return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),), safety="doctor")
-        reply = self._entry_reply(entry_id, match.score)
+        reply = self._entry_reply(entry_id, match.score, asked_yes_no=yes_no)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
 
     def _gap_reply(self, gap: Gap, score: float) -> Reply:
         """A near miss: say the articles don't cover it, and offer what they do."""
         rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in gap.offer if e in self.kb.entries)
         return Reply(texts.format_gap(gap.about, bool(rows)), buttons=rows + ((TOPICS_BUTTON,),), score=score)
+
+    def _yes_no(self, text: str) -> bool:
+        """Whether a message is worded as a yes/no question."""
+        return texts.asks_yes_or_no(self.understanding.matcher.normalizer.words(text))
 
     def read(self, text: str, heard: bool = False) -> Reading:
         """How the understanding layer reads a message (with the margin heard text needs)."""
@@ -113,8 +117,15 @@ class Answerer:
         """Whether a message is worded as a question."""
         return bool(self.understanding.matcher.normalizer.is_question(text))
 
-    def small_talk(self, intent: Intent | None) -> str | None:
-        """A warm reply to a greeting, thanks or goodbye, else None."""
+    def small_talk(self, intent: Intent | None, text: str) -> str | None:
+        """A warm reply to a greeting, thanks or goodbye, else None: also None for a question of ours,
+        and for a question after a greeting ("morning! are good mornings like these?") unless it is
+        small talk too ("hi, how are you?"), so the question gets its answer or an honest decline."""
+        if intent is None or self.knows(text):
+            return None
+        question = self.understanding.after_greeting(text)
+        if question is not None and self.understanding.says_something(question):
+            return None
         return small_talk_reply(intent)
 
     def topics(self) -> Reply:
@@ -142,7 +153,7 @@ class Answerer:
             return Reply(f"{self.kb.groups[arg]}: pick a question.", buttons=rows + ((TOPICS_BUTTON,),))
         entry = self.kb.entry(arg)
         if kind == "kb" and entry:
-            return self._entry_reply(entry.id, 100.0)
+            return self._entry_reply(entry.id, 100.0, asked_yes_no=False)
         if kind == "more" and entry:
             return self._details_reply(entry)
         return None
@@ -167,10 +178,12 @@ class Answerer:
         return Reply(texts.format_each(entries, self.kb), buttons=((TOPICS_BUTTON,),),
                      entry=entries[0].id, matched=True, score=100.0)
 
-    def _entry_reply(self, entry_id: str, score: float, alternatives: tuple[str, ...] = ()) -> Reply:
-        """An entry's answer with its source and follow-up buttons."""
+    def _entry_reply(self, entry_id: str, score: float, alternatives: tuple[str, ...] = (),
+                     asked_yes_no: bool = True) -> Reply:
+        """An entry's answer with its source and follow-up buttons (its opening "Yes." only when it
+        answers a yes/no question)."""
         entry = self.kb.entries[entry_id]
-        return Reply(texts.format_answer(entry, self.kb), title=entry.title,
+        return Reply(texts.format_answer(entry, self.kb, asked_yes_no), title=entry.title,
                      buttons=self._entry_buttons(entry, alternatives), entry=entry.id, matched=True, score=score)
 
     def _missed(self, user_id: int, text: str, match: Match, heard: bool) -> Reply:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core.texts import CAPABILITIES as CAPABILITIES  # re-exported: the answers name it too
-from knowledge.model import Entry, KnowledgeBase
+from knowledge.model import Entry, KnowledgeBase, SourceRef
 
 DOCTOR_FIRST = (
     "⚕️ Talk to your doctor or a physiotherapist first. With pain, an injury, recent surgery, a disc "
@@ -26,9 +28,34 @@ def format_gap(about: str, offers: bool) -> str:
     return f"The two articles I'm built on don't cover {about}, so I won't guess.{offer}"
 
 
-def format_answer(entry: Entry, kb: KnowledgeBase) -> str:
-    """An entry's short answer followed by where it comes from."""
-    return f"{entry.answer}\n\n{format_source(entry, kb)}"
+# The verbs a yes/no question opens with: an answer that starts "Yes." answers only such a question;
+# to "what is a GHD?", "reverse hyper vs back extension" or a tapped topic it reads as a non sequitur.
+YES_NO_OPENERS = frozenset("can could is are am do does did should would will shall may might must "
+                           "was were isnt arent dont doesnt cant shouldnt wont ok okay".split())
+VERDICT = re.compile(r"^(?:Yes|No)(?:[.,:]\s+|\s+-\s+)")
+
+
+def format_answer(entry: Entry, kb: KnowledgeBase, asked_yes_no: bool = True) -> str:
+    """An entry's short answer followed by where it comes from; an answer that opens with a verdict
+    ("Yes. …") loses it when the message was not a yes/no question."""
+    answer = entry.answer if asked_yes_no else without_verdict(entry.answer)
+    return f"{answer}\n\n{format_source(entry, kb)}"
+
+
+def without_verdict(answer: str) -> str:
+    """An answer without its opening "Yes." or "No,", capitalised again."""
+    rest = VERDICT.sub("", answer, count=1)
+    return rest[:1].upper() + rest[1:] if rest != answer else answer
+
+
+QUESTION_WORDS = frozenset("what whats which who why how when where".split())
+
+
+def asks_yes_or_no(words: list[str]) -> bool:
+    """Whether a message is worded as a yes/no question: its first question word is a verb like
+    "can" or "is" ("hey quick q can i…"), not "what" or "how" ("what is a GHD")."""
+    first = next((w for w in words if w in YES_NO_OPENERS or w in QUESTION_WORDS), None)
+    return first in YES_NO_OPENERS
 
 
 def format_details(entry: Entry, kb: KnowledgeBase) -> str:
@@ -42,19 +69,22 @@ def format_all_there_is(entry: Entry, kb: KnowledgeBase) -> str:
 
 
 def format_each(entries: list[Entry], kb: KnowledgeBase) -> str:
-    """Several entries' answers, one after the other under their titles, then their sources."""
+    """Several entries' answers, one after the other under their titles, then one line naming
+    each of their sources once."""
     parts = [f"▪️ {entry.title}: {entry.answer}" for entry in entries]
-    sources = dict.fromkeys(format_source(entry, kb) for entry in entries)
-    return "\n\n".join([*parts, *sources])
+    return "\n\n".join([*parts, _sources_line([ref for entry in entries for ref in entry.source], kb)])
 
 
 def format_source(entry: Entry, kb: KnowledgeBase) -> str:
     """'Source: Article title — Section' for each source of an entry."""
-    parts = []
-    for ref in entry.source:
-        article = kb.articles.get(ref.article)
-        parts.append(f"{article.title if article else ref.article} — {ref.section}")
-    return "📖 Source: " + "; ".join(parts)
+    return _sources_line(list(entry.source), kb)
+
+
+def _sources_line(refs: list[SourceRef], kb: KnowledgeBase) -> str:
+    """'📖 Source: Article — Section; …', each distinct section once."""
+    named = dict.fromkeys(f"{kb.articles[r.article].title if r.article in kb.articles else r.article} — {r.section}"
+                          for r in refs)
+    return "📖 Source: " + "; ".join(named)
 
 
 ENGLISH_ONLY = (f"Sorry, I can only read English for now. {CAPABILITIES}\n\n"

@@ -1,0 +1,81 @@
+"""Answers that fit how the question was put: a question told beside a health remark keeps its
+answer after the doctor-first line, a verdict ("Yes.") only answers a yes/no question, and a
+greeting before a question never swallows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.features.qa.texts import DOCTOR_FIRST, format_each
+
+HI = "Hi! Ask me anything"
+
+
+def test_a_question_beside_a_health_remark_gets_its_answer_after_the_doctor_first_line(say):
+    reply = say("how many reps for strength btw my knee is a bit sore")[0]
+    assert reply.text.startswith(DOCTOR_FIRST)
+    assert (reply.entry, reply.safety) == ("program-strength", "doctor")
+
+
+def test_the_remark_may_come_first(say):
+    reply = say("my knee is a bit sore, what load for strength?")[0]
+    assert (reply.entry, reply.safety) == ("program-strength", "doctor")
+
+
+@pytest.mark.parametrize("text", ["i have a herniated disc, can i start doing reverse hypers",
+                                  "had back surgery 6 months ago, are these safe now"])
+def test_a_yes_no_question_beside_a_concern_stays_with_medical_care(say, text):
+    reply = say(text)[0]
+    assert (reply.entry, reply.safety) in {("medical-care", "doctor"), ("rehab", "doctor")}
+    assert reply.text.startswith(DOCTOR_FIRST)
+
+
+def test_a_clause_that_is_no_question_is_not_answered_beside_a_concern(understanding):
+    reading = understanding.read_uncached("sprained my ankle badly last month, still in a brace, can i use the machine")
+    assert reading.match.entry_id != "core-bracing"
+
+
+@pytest.mark.parametrize("text", ["what is a GHD", "reverse hyper vs a GHD", "GHD hypers"])
+def test_an_answer_opening_with_yes_loses_it_when_no_yes_no_question_was_asked(say, text):
+    reply = say(text)[0]
+    assert reply.entry == "ghd-alternative"
+    assert not reply.text.startswith("Yes"), reply.text[:40]
+    assert reply.text[0].isupper()
+
+
+@pytest.mark.parametrize("text", ["can i use a GHD instead", "hey quick q, can i use a ghd instead"])
+def test_a_yes_no_question_keeps_the_verdict(say, text):
+    reply = say(text)[0]
+    assert (reply.entry, reply.text[:4]) == ("ghd-alternative", "Yes.")
+
+
+def test_a_tapped_topic_is_answered_without_a_verdict(say):
+    reply = say("kb:ghd-alternative", button=True)[0]
+    assert reply.entry == "ghd-alternative" and not reply.text.startswith("Yes")
+
+
+@pytest.mark.parametrize("text", ["good morning coach, how many sets", "morning! how many sets should i do",
+                                  "hey there what muscles does it work"])
+def test_a_question_after_a_greeting_is_answered(say, text):
+    reply = say(text)[0]
+    assert reply.entry in {"reps-general", "muscles-worked"}, reply.text[:60]
+
+
+def test_a_question_of_its_own_after_a_greeting_is_not_answered_with_hello(say):
+    reply = say("morning! are good mornings like reverse hypers?")[0]
+    assert not reply.text.startswith(HI)
+
+
+@pytest.mark.parametrize("text", ["hi how are you?", "hello", "hey whats up", "hi im maria from brazil my english not so good"])
+def test_a_greeting_alone_or_with_small_talk_is_greeted(say, text):
+    assert say(text)[0].text.startswith(HI)
+
+
+def test_each_one_names_every_source_once_on_one_line(understanding):
+    kb = understanding.kb
+    entries = [kb.entries[e] for e in ("banded-hypers", "isometric-holds", "tempo-hypers")]
+    text = format_each(entries, kb)
+    sources = [line for line in text.splitlines() if line.startswith("📖")]
+    sections = {ref.section for entry in entries for ref in entry.source}
+    assert len(sources) == 1
+    assert all(sources[0].count(f"— {section}") == 1 for section in sections)
