@@ -133,10 +133,18 @@ def other_script(text: str) -> bool:
     return bool(letters) and not clean_text(text)
 
 
+WILL = re.compile(r"'ll\b")
+# "ill" typed for "I'll" before a verb; "ill" meaning unwell comes after "feel", "im", "been" or before "with"
+WILL_UNMARKED = re.compile(r"(?:^|(?<=\bok )|(?<=\band )|(?<=\bthen ))ill (try|do|be|check|go|show|start|see|get|take|ask|let|give|"
+                           r"text|send|make|come|have|need|stick|look|keep|use|train|book|skip|stop|wait|think)\b")
+
+
 def clean_text(text: str) -> str:
     """Lower-case, fold accents, drop emoji and punctuation; keep letters, digits and spaces."""
+    text = APOSTROPHES.sub("'", text)  # before folding: a curly "i’ll" must not lose its apostrophe
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = APOSTROPHES.sub("'", text).replace("'", "")
+    text = WILL.sub(" will", text).replace("'", "")  # "i'll try it" is no "ill"
+    text = WILL_UNMARKED.sub(r"i will \1", text)  # "ill try it tomorrow", typed without the apostrophe
     text = DIGIT_RANGE.sub(r"\1 to \2", text)
     return NON_WORD.sub(" ", text).strip()
 

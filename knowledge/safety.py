@@ -49,17 +49,24 @@ class SafetyLexicon:
     emergency: re.Pattern[str]
     doctor: re.Pattern[str]
     not_a_concern: re.Pattern[str]
+    past: re.Pattern[str]  # told as over ("5 years ago", "last year", "once")
+    present: re.Pattern[str]  # ...unless it is happening now as well ("just", "again", "right now")
 
     def looks_alike(self, cleaned: str) -> bool:
         """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
         return bool(self.not_a_concern.search(cleaned))
 
     def level(self, cleaned: str) -> Safety:
-        """The level the lexicon gives a cleaned message."""
+        """The level the lexicon gives a cleaned message: a red flag told as over ("i fainted once,
+        5 years ago") is a doctor-first concern, not an emergency."""
         text = self._without_look_alikes(cleaned)
         if self.emergency.search(text):
-            return Safety.EMERGENCY
+            return Safety.DOCTOR if self.told_as_past(text) else Safety.EMERGENCY
         return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
+
+    def told_as_past(self, cleaned: str) -> bool:
+        """Whether a message tells of something over, with nothing said to happen now."""
+        return bool(self.past.search(cleaned)) and not self.present.search(cleaned)
 
     def _without_look_alikes(self, cleaned: str) -> str:
         """The message with its look-alike phrases removed, one space between words as the patterns' word gaps expect."""
@@ -70,7 +77,7 @@ def load_safety_lexicon(path: Path = SAFETY_LEXICON) -> SafetyLexicon:
     """Read and compile the safety lexicon; a broken file raises SafetyLexiconError."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return SafetyLexicon(*(_compile(data, key) for key in ("emergency", "doctor", "not_a_concern")))
+        return SafetyLexicon(*(_compile(data, key) for key in ("emergency", "doctor", "not_a_concern", "past", "present")))
     except (OSError, yaml.YAMLError, re.error, TypeError) as exc:
         raise SafetyLexiconError(f"{path.name}: {exc}") from None
 
@@ -119,7 +126,8 @@ class SafetyDetector:
         # the ones it learned concerns from ("painted", "chest pad").
         if len(cleaned.split()) < thresholds.min_words or self.lexicon.looks_alike(cleaned):
             return lexical
-        return _combine(lexical, odds, thresholds)
+        level = _combine(lexical, odds, thresholds)
+        return Safety.DOCTOR if level is Safety.EMERGENCY and self.lexicon.told_as_past(cleaned) else level
 
     def _lexical(self, cleaned: str, typed: str) -> Safety:
         """The lexicon's level of a message as spelt, raised by its words as typed: always to a red

@@ -145,10 +145,13 @@ def _gap_label(item: Any, gaps: dict[str, Gap]) -> str:
     return gap if gap in gaps else NOT_OURS
 
 
-def load_safety_messages(directory: Path = DATA_DIR, writers: tuple[str, ...] = ("writer1", "writer2")) -> list[tuple[str, str]]:
-    """The safety messages strangers wrote (data/safety_messages.yaml), as (text, level)."""
+def load_safety_messages(directory: Path = DATA_DIR) -> list[tuple[str, str]]:
+    """The safety messages strangers wrote (data/safety_messages.yaml: one list per writer), as (text, level)."""
     name = "safety_messages.yaml"
-    items = [item for writer in writers for item in _list(directory / name, writer)]
+    data = read_yaml(directory / name)
+    if not isinstance(data, dict) or not data:
+        raise TrainingDataError(f"{name}: expected one list per writer")
+    items = [item for writer in data for item in _list(directory / name, str(writer))]
     kinds = [str(item.get("kind") or "") if isinstance(item, dict) else "" for item in items]
     if any(kind not in KIND_LEVELS for kind in kinds):
         raise TrainingDataError(f"{name}: kind must be emergency, health or lookalike")

@@ -79,3 +79,8 @@ def test_each_one_names_every_source_once_on_one_line(understanding):
     sections = {ref.section for entry in entries for ref in entry.source}
     assert len(sources) == 1
     assert all(sources[0].count(f"— {section}") == 1 for section in sections)
+
+
+def test_a_comparison_gets_no_verdict(say):
+    reply = say("is it better than back extensions")[0]
+    assert not reply.text.startswith("Yes")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.confirmation import by_label
 from bot.features.planning.texts import ASK_ZONE
 from bot.features.screening.flow import ScreeningFlow
 from tests import test_dialogues, test_telegram_adapter
@@ -133,3 +134,17 @@ async def test_a_plan_cancel_confirmation_typed_yes_over_the_adapter(tg):
     await feed(app, message_update("yes"))
     assert any("Plan cancelled" in text for text in request.texts()[-2:])
     assert app.bot_data["coach"].plans.count_plans(7) == 0
+
+
+@pytest.mark.parametrize("text", ["keep it", "keep", "Keep my data please"])
+def test_forget_then_a_typed_keep_erases_nothing(say, text):
+    mid_check(say, 3)
+    say("/forget")
+    kept, question = say(text)
+    assert "nothing was erased" in kept.text and "Question 4 of 15" in question.text
+
+
+@pytest.mark.parametrize(("text", "answer"), [("keep it", "no"), ("erase it", "yes"), ("don't erase", None),
+                                              ("not erase", None), ("Noah", None)])
+def test_a_confirmation_reads_a_word_only_one_of_its_buttons_has(text, answer):
+    assert by_label(text, ("🗑 Yes, erase everything", "Keep my data")) == answer

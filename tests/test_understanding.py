@@ -18,6 +18,7 @@ from knowledge.normalize import LEXICON_PATH, LexiconError, load_lexicon
 from knowledge.ranker import Ranker
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
+from knowledge.training import load_safety_messages
 from knowledge.understanding import load_understanding
 
 
@@ -326,3 +327,54 @@ def test_a_bare_yes_or_no_is_an_answer_not_a_question(understanding):
 @pytest.mark.parametrize("text", ["on the 1st of every month at 7am", "sometime soonish maybe", "in 2 years"])
 def test_schedules_are_no_health_concern(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my speech sounds off and the words come out jumbled", Safety.EMERGENCY),
+    ("kind of a tight chest and short of breath, probably nothing", Safety.EMERGENCY),
+    ("blood pressure machine at the gym says 210 over 120", Safety.EMERGENCY),
+    ("havent been able to pee since the session and my back hurts", Safety.EMERGENCY),
+    ("took my insulin, skipped lunch, now shaky and confused", Safety.EMERGENCY),
+    ("my inhaler is not helping at all", Safety.EMERGENCY),
+    ("sometimes i think about suicide", Safety.EMERGENCY),
+    ("dealing with depression, will training help", Safety.DOCTOR),
+    ("in recovery from anorexia and want to build glutes", Safety.DOCTOR),
+    ("got a stomach bug, still train today?", Safety.DOCTOR),
+    ("i use a wheelchair most days, can i get onto the bench", Safety.DOCTOR),
+    ("had a blood clot in my leg two years ago", Safety.DOCTOR),
+    ("my therapist says i overtrain", Safety.DOCTOR),
+])
+def test_red_flags_and_concerns_a_third_writer_found_missing_are_heard(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize("text", ["im a gp and my patients ask about glutes, whats the gist",
+                                  "my dog had surgery last week, anyway how many sets for size",
+                                  "the heart of my program is deadlifts, where do these fit",
+                                  "whats a good stroke rate on the rower before hypers",
+                                  "my heart rate monitor slips when im face down",
+                                  "phone screen is cracked sorry for typos, how long do i rest"])
+def test_look_alikes_from_jobs_pets_and_idioms_raise_no_alarm(understanding, text):
+    assert understanding.read(text).safety is Safety.NONE
+
+
+def test_every_writers_safety_messages_are_training_data(tmp_path):
+    (tmp_path / "safety_messages.yaml").write_text("first:\n- {q: my back hurts, kind: health}\n"
+                                                 "third:\n- {q: chest pad ripped, kind: lookalike}\n")
+    assert load_safety_messages(tmp_path) == [("my back hurts", "doctor"), ("chest pad ripped", "none")]
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("i fainted once 5 years ago", Safety.DOCTOR),
+    ("my dad had chest pain last year, is this ok for me", Safety.DOCTOR),
+    ("i fainted years ago and it just happened again", Safety.EMERGENCY),
+    ("no chest pain or anything, just wondering how many reps", Safety.NONE),
+    ("i dont have any back pain, how high should my legs go", Safety.NONE),
+    ("not pregnant lol, how many sets for glutes", Safety.NONE),
+    ("I'll try it tomorrow", Safety.NONE),
+    ("i’ll do it later", Safety.NONE),
+    ("ill try it tomorrow", Safety.NONE),
+    ("i feel ill today", Safety.DOCTOR),
+])
+def test_a_red_flag_told_as_over_a_concern_denied_and_ill_for_i_will_read_as_meant(understanding, text, level):
+    assert understanding.read(text).safety is level

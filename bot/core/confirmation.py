@@ -4,6 +4,7 @@ again once it is answered."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
@@ -44,8 +45,9 @@ class Confirmation:
         return Reply(self.prompt(state), buttons=((button(state, yes, "yes"), button(state, no, "no")),))
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed yes or no; anything else is not an answer."""
-        answer = self.answer(text)
+        """A typed yes or no, or a button's own word ("keep it", "erase"); anything else is not an
+        answer."""
+        answer = by_label(text, self.labels) or self.answer(text)
         return self._decide(state, answer == "yes", edit=False) if answer in ("yes", "no") else None
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
@@ -61,3 +63,24 @@ class Confirmation:
         self.dialogues.end(state.user_id, self.name)
         reply = self.decide(state, yes)
         return [reply if edit else replace(reply, edit=False)]
+
+
+NEGATIONS = frozenset("no not dont don't never nah nope without".split())
+
+
+def by_label(text: str, labels: tuple[str, str]) -> str | None:
+    """"yes" or "no" when the text uses a word only one button's label has ("keep it" for "Keep my
+    data", "erase" for "Yes, erase everything"), with no negation ("don't erase" is left to the yes/no
+    reader); else None. To "Erase it?", "keep it" is no, whatever a yes/no reader makes of "keep"."""
+    if NEGATIONS.intersection(re.findall(r"[a-z']+", text.lower())):
+        return None
+    words = set(_words(text))
+    yes, no = (set(_words(label)) for label in labels)
+    picked = [answer for answer, own in (("yes", yes - no), ("no", no - yes)) if own & words]
+    return picked[0] if len(picked) == 1 else None
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of at least four letters, and "yes" (what tells two labels apart)."""
+    return [w for w in re.findall(r"[a-z']+", text.lower()) if len(w) >= 4 or w == "yes"]
+
