@@ -32,7 +32,7 @@ UNSUPPORTED = (
     (re.compile(r"\b(?:yearly|annually|every year|once a year)\b"),
      "I can plan daily, weekly, every few days or weeks, and monthly, but not yearly. Try \"on 24 Dec at 10\"."),
 )
-TIMES_A_WEEK = re.compile(r"\b(?:(\d) (?:times|day)|once) (?:(?:a|per|each|every) week|weekly)\b")
+TIMES_A_WEEK = re.compile(r"\b(?:(\d) ?(?:times|day|sessions?|workouts?)?|once) ?(?:(?:a|per|each|every|/) ?week|weekly)\b")
 COUNT_EXAMPLES = {1: "Mon", 2: "Tue/Thu", 3: "Mon/Wed/Fri", 4: "Mon/Tue/Thu/Fri", 5: "Mon to Fri", 6: "Mon to Sat"}
 EVERY_N = re.compile(r"\bevery (\d+) (day|week)\b")
 EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")

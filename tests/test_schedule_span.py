@@ -110,3 +110,8 @@ def test_a_day_past_the_end_of_its_month_says_how_long_the_month_is():
 
 def test_after_work_alone_asks_with_the_evening_kept():
     assert read("after work")["part"] == "evening" and read("evenings at 7")["time"] == "19:00"
+
+
+@pytest.mark.parametrize("text", ["3x/week at 7am", "3 per week at 7am", "3 sessions a week at 7am"])
+def test_a_count_per_week_in_short_forms(text):
+    assert read(text)["count"] == 3 and read(text)["time"] == "07:00"
