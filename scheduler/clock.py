@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import time
 
 from scheduler.model import ScheduleError
+from scheduler.words import MONTHS
 
 PM_WORDS = {"evening", "tonight", "night", "afternoon", "afternoon_pm", "pm"}
 AM_WORDS = {"morning", "am"}
 MERIDIEM = r"(?:\s*(am|pm|a|p)\b)?"  # "7 am", "7am", "7a"
+NOT_A_YEAR = "|" + "".join(f"(?<!{month} )" for month in MONTHS) + r"(?<!\d )(?<!\d(?:st|nd|rd|th) )"
 PATTERNS = (  # (regex, how to read it); tried in order, the first that matches wins
     (re.compile(r"\b(?:from|between) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?\s*(?:to|and|-|till|until|til) "
                 r"\d{1,2}(?:[:.]\d{2})?" + MERIDIEM), "window"),  # the session starts at the window's start
@@ -22,7 +24,8 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"(?:\bat|@)\s*(\d{1,2}) ([0-5]\d)\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)"
                 + MERIDIEM), "colon"),  # "at seven fifteen"
     (re.compile(r"\b(\d{1,2})\s*(am|pm|a|p)\b"), "meridiem"),
-    (re.compile(r"(?:\bat|@)\s*([01]\d|2[0-3])([0-5]\d)\b|\b(0\d)([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d) ?hours\b"), "military"),
+    (re.compile(r"(?:\bat|@)\s*([01]\d|2[0-3])([0-5]\d)\b|\b(0\d)([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d) ?hours\b"
+                + NOT_A_YEAR + r"(?<![-/.:])\b([01]\d|2[0-3])([0-5]\d)\b(?![-/.:])"), "military"),  # "mon 1930", not "24 dec 2026"
     (re.compile(r"\b(\d{1,2})\s*o'clock\b" + MERIDIEM), "bare"),
     (re.compile(r"(?:\bat|@|\baround|\babout|\bby|\bfrom)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                 + MERIDIEM), "bare"),

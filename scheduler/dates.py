@@ -3,6 +3,7 @@ after tomorrow, in N days or weeks, 24 dec, dec 24, 24/12 or 12/24, ISO dates, t
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -57,12 +58,20 @@ def _calendar(words: str, today: date, zone_name: str) -> tuple[list[date], str]
         if match:
             return [_ahead(today, MONTHS[match[month_group]], int(match[day_group]), match[3])], _cut(words, match)
     match = NUMERIC.search(words)
-    if match and not re.match(r"\d{1,2}\.\d{2}\s*(?:am|pm|a|p)\b", words[match.start():]):
+    if match and not _clock_time(match, words):
         return _numeric(match, today, zone_name), _cut(words, match)
     match = NTH_DAY.search(words)
     if match:
         return [_nth_of_month(today, int(match[1] or match[2]))], _cut(words, match)
     return [], words
+
+
+def _clock_time(match: re.Match[str], words: str) -> bool:
+    """Whether "7.30pm", "19.30" or "at 7.30" is a time, not a date ("19.30" is no date; "7.12" alone is one)."""
+    if "." not in match[0] or match[3] or len(match[2]) != 2 or int(match[1]) > 23 or int(match[2]) > 59:
+        return False
+    said_as_time = re.search(r"(?:\bat|@)\s*$", words[:match.start()]) or re.match(r"\s*(?:am|pm|a|p)\b", words[match.end():])
+    return bool(said_as_time) or int(match[1]) > 12 and int(match[2]) > 12 or int(match[2]) > 31
 
 
 def _numeric(match: re.Match[str], today: date, zone_name: str) -> list[date]:
@@ -75,6 +84,8 @@ def _numeric(match: re.Match[str], today: date, zone_name: str) -> list[date]:
                 readings.append(_ahead(today, month, day, year))
             except ScheduleError:
                 continue
+    if not readings and 1 <= b <= 12 < a:  # "31/04": the day is too big for its month
+        _valid(today.year, b, a)
     if not readings:
         raise ScheduleError(f"{match[0]} isn't a date I can read. Try \"24 Dec\" or 2026-12-24.")
     if len(set(readings)) == 2 and zone_name != "UTC":
@@ -102,8 +113,15 @@ def _valid(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ScheduleError(f"There is no {day} {date(2000, month, 1):%B}." if 1 <= month <= 12
+        raise ScheduleError(_no_such_day(year, month, day) if 1 <= month <= 12
                             else f"{month} isn't a month. Try a date like \"24 Dec\" or 2026-12-24.") from None
+
+
+def _no_such_day(year: int, month: int, day: int) -> str:
+    """"There is no 31 April: April has 30 days." (February: 28, or 29 in a leap year)."""
+    name = f"{date(2000, month, 1):%B}"
+    days = "28 days (29 in a leap year)" if month == 2 else f"{calendar.monthrange(year, month)[1]} days"
+    return f"There is no {day} {name}: {name} has {days}." if day >= 1 else f"There is no day {day} in {name}."
 
 
 def _nth_of_month(today: date, day: int) -> date:

@@ -12,6 +12,7 @@ from scheduler.dates import DAY_MONTH, FIXED_HOLIDAYS, IN_DAYS, ISO, MONTH_DAY, 
 from scheduler.days import SHORT, find_days
 from scheduler.parsing import DURATION, EVERY_2_DAY, EVERY_N, MONTHLY, NEXT_DAY, NTH_WEEKDAY, TIMES_A_WEEK, UNSUPPORTED, WEEKEND
 from scheduler.parsing import MONTH_DAY as DAY_OF_MONTH
+from scheduler.span import PATTERNS as SPAN
 from scheduler.words import KEYWORDS, MONTHS, normalise
 
 
@@ -37,7 +38,7 @@ HOLIDAYS = re.compile(r"(?:\b(?:except|but not|not|skip(?:ping)?|excluding|apart
 WRAPPERS = re.compile(r"\bwork(?:ing)? ?out\b|\bset (?:me )?up\b")  # "I want to work out every day at 7"
 SESSION_LENGTH = re.compile(r"\bfor (?:about |around |roughly )?(?:\d+(?:\.\d+)?|an?|half an?) ?(?:minutes|hours)\b")
 SET_APART = ((HOLIDAYS, Unused.HOLIDAYS), (SESSION_LENGTH, Unused.OTHER))  # left out as a whole, before the words around them
-UNDERSTOOD = (*(p for p, _ in PATTERNS), DURATION, EVERY_N, EVERY_2_DAY, TIMES_A_WEEK, NTH_WEEKDAY, MONTHLY, NEXT_DAY,
+UNDERSTOOD = (*SPAN, *(p for p, _ in PATTERNS), DURATION, EVERY_N, EVERY_2_DAY, TIMES_A_WEEK, NTH_WEEKDAY, MONTHLY, NEXT_DAY,
               WEEKEND, ISO, NUMERIC, DAY_MONTH, MONTH_DAY, NTH_DAY, IN_DAYS, DAY_OF_MONTH)
 KNOWN = {*KEYWORDS, *MONTHS, *RELATIVE, *FIXED_HOLIDAYS, *MOVING_HOLIDAYS, "am", "pm", "afternoon_pm", "lunch", "night",
          "weekdays", "weekends", "weekly", "monthly", "daily", "fortnight", "times", "once", "week", "day", "next", "this",

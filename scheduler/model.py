@@ -38,6 +38,8 @@ class Schedule:
     anchor: date | None = None
     month_day: int | None = None  # 1..31; a shorter month uses its last day
     nth: int | None = None  # 1..4, or -1 for the last
+    start: date | None = None  # the first local day a recurring schedule applies ("starting next week")
+    until: date | None = None  # its last local day ("for 6 weeks", "until christmas")
 
     @property
     def recurring(self) -> bool:
@@ -66,6 +68,9 @@ class Question:
     local_time: time | None = None
     picker: bool = False  # the answer is weekly days and a time: offer the day/time buttons
     part: str = ""  # the part of the day said without a clock time ("mornings": "morning")
+    count: int = 0  # how many days a week were asked for ("3x a week": 3)
+    start: date | None = None  # the first and last day said with it, kept for the schedule asked for
+    until: date | None = None
 
 
 class ScheduleError(ValueError):

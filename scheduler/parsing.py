@@ -13,9 +13,11 @@ from scheduler.dates import find_date
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
 from scheduler.recurrence import next_occurrences
+from scheduler.span import Span, ask_days_and_time, find_span, within
 from scheduler.words import DAYS, ORDINALS, normalise
 
 HINT_EXAMPLES = "For example: \"every Mon Wed Fri at 7am\", \"tomorrow 18:30\", \"weekdays at 6:15\" or \"in 2 hours\"."
+NO_DAY_OR_TIME = f"I couldn't find a day or a time in that. {HINT_EXAMPLES}"
 MAX_AHEAD = timedelta(days=366)
 UNITS = {"seconds": 1, "second": 1, "sec": 1, "secs": 1, "minutes": 60, "m": 60, "hours": 3600, "h": 3600}
 DURATION = re.compile(r"\bin (\d+(?:\.\d+)?) ?(seconds?|secs?|minutes|m|hours|h)\b")
@@ -30,7 +32,8 @@ UNSUPPORTED = (
     (re.compile(r"\b(?:yearly|annually|every year|once a year)\b"),
      "I can plan daily, weekly, every few days or weeks, and monthly, but not yearly. Try \"on 24 Dec at 10\"."),
 )
-TIMES_A_WEEK = re.compile(r"\b(\d) times (?:a|per|each|every) week\b|\bonce (?:a|per) week\b")
+TIMES_A_WEEK = re.compile(r"\b(?:(\d) ?(?:times|day|sessions?|workouts?)?|once) ?(?:(?:a|per|each|every|/) ?week|weekly)\b")
+COUNT_EXAMPLES = {1: "Mon", 2: "Tue/Thu", 3: "Mon/Wed/Fri", 4: "Mon/Tue/Thu/Fri", 5: "Mon to Fri", 6: "Mon to Sat"}
 EVERY_N = re.compile(r"\bevery (\d+) (day|week)\b")
 EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")
 DAY_WORDS = "|".join(sorted(DAYS, key=len, reverse=True))
@@ -39,6 +42,7 @@ MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b")
 MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (first|last)(?: day)?\b")
 NEXT_DAY = re.compile(rf"\bnext ({DAY_WORDS})\b")
 WEEKEND = re.compile(r"\b(this|next|coming|on the) weekends\b")
+PART_KEPT = {"afternoon_pm": "evening"}  # the part of the day a question keeps: "after work" is an evening
 PART_OF_DAY = ("morning", "afternoon", "afternoon_pm", "evening", "tonight", "night")
 PART_SAID = {"morning": ("Mornings", "in the morning"), "afternoon": ("Afternoons", "in the afternoon"),
              "afternoon_pm": ("After work", "after work"), "evening": ("Evenings", "in the evening"),
@@ -62,6 +66,21 @@ def read_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule | Question
     for pattern, hint in UNSUPPORTED:
         if pattern.search(words):
             raise ScheduleError(hint)
+    span = find_span(words, now.astimezone(zone).date(), getattr(zone, "key", str(zone)))
+    if span.start is None and span.until is None:
+        return _read(words, now, zone, span)
+    days = find_days(span.rest)
+    rest = f"every {span.rest}" if days.days and not days.recurring else span.rest  # "tue 7pm until christmas" repeats
+    try:
+        return within(_read(rest, now, zone, span), span, now, zone)
+    except ScheduleError as hint:
+        if str(hint) != NO_DAY_OR_TIME:
+            raise
+        return ask_days_and_time(span)
+
+
+def _read(words: str, now: datetime, zone: tzinfo, span: Span) -> Schedule | Question:
+    """The reading of a phrase (a recurring one within the span's days)."""
     duration = DURATION.search(words)
     if duration:
         return Schedule(once_at=_in(float(duration[1]), duration[2], now))
@@ -71,7 +90,7 @@ def read_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule | Question
         return _weekend(words, weekend, local_now, zone)
     recurring = _recurring(words, local_now.date())
     if recurring is not None:
-        return _with_time(recurring, words, local_now, zone)
+        return _with_time(replace(recurring, start=span.start, until=span.until), words, local_now, zone)
     return _one_off(words, local_now, zone)
 
 
@@ -89,7 +108,7 @@ def _recurring(words: str, today: date) -> Schedule | Question | None:
         n = int((every or every_day)[1])  # type: ignore[index]
         return Schedule(weekdays=days.days, every=n, anchor=today) if days.days else _ask_days(days.days, n)
     times = TIMES_A_WEEK.search(words)
-    if times and len(days.days) < 2:
+    if times and not days.days:
         return _ask_days(days.days, 1, int(times[1] or 1))
     if days.recurring or (times and days.days):
         return Schedule(weekdays=days.days)
@@ -122,29 +141,39 @@ def _weekend(words: str, match: re.Match[str], local_now: datetime, zone: tzinfo
     rest = f"{words[:match.start()]} {words[match.end():]}"
     clock = find_time(rest)
     days = [d for sat in weekends for d in (sat, sat + timedelta(days=1)) if d >= local_now.date()]
-    if clock is None or clock.open_meridiem:
+    if clock is None:
         return Question(_ask_time(words) + " And which day, Saturday or Sunday?")
-    ahead = [datetime.combine(d, clock.at) for d in days if _instant(datetime.combine(d, clock.at), zone) > local_now]
+    readings = _both(clock.at) if clock.open_meridiem else (clock.at,)  # "this weekend at 10": the 10 is kept
+    ahead = sorted(datetime.combine(d, at) for d in days for at in readings
+                   if _instant(datetime.combine(d, at), zone) > local_now)
     if not ahead:
         raise ScheduleError("That weekend has passed. Try \"next weekend at 10am\".")
     if len(ahead) == 1:
         return Schedule(once_at=_future(ahead[0], zone, local_now))
-    return Question("Saturday or Sunday?", options=tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now)))
-                                                     for c in ahead))
+    which = "Which one do you mean?" if clock.open_meridiem else "Saturday or Sunday?"
+    return Question(which, options=tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now)))
+                                         for c in ahead[:4]))
 
 
 def _ask_days(known: frozenset[int], every: int, count: int = 0) -> Question:
-    """Which days (keeping any time already given)."""
-    many = f"Which {count} days" if count > 1 else "Which day" if count == 1 else "Which days"
-    return Question(f"{many} of the week? Tap them below or type them, e.g. \"Mon Wed Fri\".", weekdays=known,
+    """Which days (keeping any time already given), with days to try for a count ("Which 3 days? Mon/Wed/Fri?")."""
+    if count:
+        many = f"Which {count} days" if count > 1 else "Which day"
+        them = "it" if count == 1 else "them"
+        return Question(f"{many} of the week? {COUNT_EXAMPLES.get(count, 'Mon/Wed/Fri')}? Tap {them} below or type {them}.",
+                        weekdays=known, picker=every == 1, count=count)
+    return Question("Which days of the week? Tap them below or type them, e.g. \"Mon Wed Fri\".", weekdays=known,
                     picker=every == 1)
 
 
 def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, zone: tzinfo) -> Schedule | Question:
     """The recurring schedule with its time; a question when the time is missing or am/pm is open."""
     clock = find_time(words)
-    if isinstance(schedule, Question):
-        return replace(schedule, local_time=clock.at if clock and not clock.open_meridiem else None)
+    if isinstance(schedule, Question) and clock and not clock.open_meridiem:
+        return replace(schedule, local_time=clock.at, text=schedule.text.replace("?", f" at {clock.at:%H:%M}?", 1))
+    if isinstance(schedule, Question):  # "3 times a week in the evening": the part of the day is kept
+        part = _part_of_day(words) or ""
+        return replace(schedule, part=PART_KEPT.get(part, part))
     if clock is None:
         return Question(_ask_time(words), weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
     if clock.open_meridiem:
@@ -156,10 +185,11 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
 
 def _anchored(schedule: Schedule, local_now: datetime) -> Schedule:
     """Every N days or weeks counts from the first session still ahead (today's if its time has
-    not passed), so "every other monday" starts on the coming Monday."""
+    not passed, or the first day said), so "every other monday" starts on the coming Monday."""
     if schedule.anchor is None or schedule.local_time is None:
         return schedule
     first = local_now.date() + timedelta(days=int(schedule.local_time <= local_now.time().replace(tzinfo=None)))
+    first = max(first, schedule.start or first)  # "every other day starting monday" counts from Monday
     if schedule.repeat is Repeat.WEEKLY:
         while first.weekday() not in schedule.weekdays:
             first += timedelta(days=1)
@@ -205,8 +235,8 @@ def _no_day(words: str, rest: str) -> Question:
     if part:  # "mornings": kept, and only the days and the clock time are asked for
         name, when = PART_SAID[part]
         return Question(f"{name} it is. Which days, and what time {when}? Tap the days below, or type e.g. "
-                        "\"Mon Wed Fri at 7\".", picker=True, part=part)
-    raise ScheduleError(f"I couldn't find a day or a time in that. {HINT_EXAMPLES}")
+                        "\"Mon Wed Fri at 7\".", picker=True, part=PART_KEPT.get(part, part))
+    raise ScheduleError(NO_DAY_OR_TIME)
 
 
 def _part_of_day(words: str) -> str | None:
@@ -219,7 +249,7 @@ def _part_of_day(words: str) -> str | None:
 def _ask_time(words: str) -> str:
     """What time, naming the part of the day when one was given."""
     part = _part_of_day(words)
-    name = {"afternoon_pm": "afternoon", "tonight": "evening", "night": "evening"}.get(part or "", part)
+    name = {"afternoon_pm": "evening", "tonight": "evening", "night": "evening"}.get(part or "", part)
     return f"What time in the {name}? Type it, like \"7:30\"." if name else \
         "What time? Type it, like \"at 7am\" or \"18:30\"."
 

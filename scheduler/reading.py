@@ -29,11 +29,23 @@ def question_json(question: Question) -> dict[str, object]:
         found["days"] = [DAY_CODES[d] for d in sorted(question.weekdays)]
     if question.local_time:
         found["time"] = f"{question.local_time:%H:%M}"
-    return found | ({"part": question.part} if question.part else {})
+    found |= {"count": question.count} if question.count else {}
+    return found | ({"part": question.part} if question.part else {}) | _span_json(question)
+
+
+def _span_json(said: Schedule | Question) -> dict[str, object]:
+    """The first and last day, when said ("start", "until": ISO dates)."""
+    found: dict[str, object] = {}
+    return found | ({"start": said.start.isoformat()} if said.start else {}) | ({"until": said.until.isoformat()} if said.until else {})
 
 
 def schedule_json(schedule: Schedule, zone: tzinfo) -> dict[str, object]:
-    """A schedule in the `when --json` shape (one-off times in local wall time)."""
+    """A schedule in the `when --json` shape (one-off times in local wall time), with its first and last day."""
+    return _repeat_json(schedule, zone) | _span_json(schedule)
+
+
+def _repeat_json(schedule: Schedule, zone: tzinfo) -> dict[str, object]:
+    """How a schedule repeats (or when its one session is)."""
     if schedule.once_at is not None:
         local = schedule.once_at.astimezone(zone)
         return {"kind": "once", "date": local.date().isoformat(), "time": f"{local:%H:%M}"}

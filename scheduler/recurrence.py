@@ -25,7 +25,9 @@ def local_instant(day: datetime | date, schedule: Schedule, zone: tzinfo) -> dat
 
 
 def falls_on(schedule: Schedule, day: date) -> bool:
-    """Whether a recurring schedule has a session on this local date."""
+    """Whether a recurring schedule has a session on this local date (within its first and last day)."""
+    if (schedule.start and day < schedule.start) or (schedule.until and day > schedule.until):
+        return False
     anchor = schedule.anchor or day
     if schedule.repeat is Repeat.DAYS:
         return day >= anchor and (day - anchor).days % schedule.every == 0
@@ -55,9 +57,9 @@ def occurrences_after(schedule: Schedule, zone: tzinfo, after: datetime) -> Iter
         return
     if schedule.repeat is Repeat.WEEKLY and not schedule.weekdays:
         return
-    day = after.astimezone(zone).date() - timedelta(days=1)
+    day = max(after.astimezone(zone).date() - timedelta(days=1), schedule.start or date.min)
     idle = 0
-    while idle < SEARCH_DAYS:
+    while idle < SEARCH_DAYS and (schedule.until is None or day <= schedule.until):
         if falls_on(schedule, day):
             instant = local_instant(day, schedule, zone)
             if instant > after:

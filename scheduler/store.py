@@ -83,19 +83,31 @@ def add_recurrence_kinds(db: Database) -> None:
     db.table("plan_drafts").add_column("asked", str)
 
 
+def add_plan_span(db: Database) -> None:
+    """Migration: a plan's first and last day ("starting next week", "for 6 weeks"); none for old plans."""
+    db.table("plans").add_column("first_day", str)
+    db.table("plans").add_column("last_day", str)
+
+
 def _recurrence_columns(schedule: Schedule) -> dict[str, object]:
-    """The columns that say how a plan repeats."""
+    """The columns that say how a plan repeats and between which days."""
     return {"repeat": schedule.repeat.value, "every": schedule.every,
             "anchor": schedule.anchor.isoformat() if schedule.anchor else None,
-            "month_day": schedule.month_day, "nth": schedule.nth}
+            "month_day": schedule.month_day, "nth": schedule.nth,
+            "first_day": schedule.start.isoformat() if schedule.start else None,
+            "last_day": schedule.until.isoformat() if schedule.until else None}
 
 
 def _recurrence_from(row: dict[str, object]) -> dict[str, object]:
-    """Schedule fields from the recurrence columns (or JSON keys); old rows are weekly."""
-    anchor = row.get("anchor")
+    """Schedule fields from the recurrence columns (or JSON keys); old rows are weekly, with no first or last day."""
     return {"repeat": Repeat(row.get("repeat") or "weekly"), "every": int(row.get("every") or 1),  # type: ignore[call-overload]
-            "anchor": date.fromisoformat(str(anchor)) if anchor else None,
-            "month_day": row.get("month_day"), "nth": row.get("nth")}
+            "anchor": _day(row.get("anchor")), "month_day": row.get("month_day"), "nth": row.get("nth"),
+            "start": _day(row.get("first_day")), "until": _day(row.get("last_day"))}
+
+
+def _day(value: object) -> date | None:
+    """A stored ISO date (None when absent)."""
+    return date.fromisoformat(str(value)) if value else None
 
 
 def epoch(moment: datetime) -> int:

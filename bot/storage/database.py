@@ -14,7 +14,7 @@ from bot.storage.dialogues import create_dialogue_table, key_dialogues_by_name
 from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
 from bot.storage.users import add_conversation_context
-from scheduler.store import add_recurrence_kinds, create_scheduler_tables
+from scheduler.store import add_plan_span, add_recurrence_kinds, create_scheduler_tables
 
 
 class DatabaseError(RuntimeError):
@@ -55,6 +55,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_conversation_context,
     key_dialogues_by_name,
     move_zone_runs,
+    add_plan_span,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -23,6 +23,7 @@ from bot.features.planning.gate import Gate
 from bot.features.planning.lead import split_lead
 from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, left_out, read_with_kept, with_days_and_time
 from bot.features.planning.settings import reminders_off
+from bot.features.planning.span import count_note, with_kept_span
 from bot.features.planning.words import PlanWords, asks
 from bot.features.planning.zone import found_any, known_zone, offered_again, picked_zone, zone_check
 from bot.features.planning.zone_screen import save_zone
@@ -224,6 +225,7 @@ class PlanningDialog:
             zone = profile.zone or "UTC"
             reading = with_days_and_time(phrase, draft.weekdays, draft.local_time, self.clock(), zone) or reading
         note = t.format_left_out(left_out(phrase, kept, self.words.goal))  # what the plan will not do, said before it is saved
+        note = " ".join(n for n in (count_note(draft.kept, reading, self.clock(), profile.zone or "UTC"), note) if n)
         if isinstance(reading, Question):
             return [t.with_note(self._ask(state, draft, reading, phrase), note)]
         return [t.with_note(self.confirming.show(state, replace(draft, pending=reading, kept="", options=()), edit=False), note)]
@@ -254,6 +256,7 @@ class PlanningDialog:
             draft = replace(draft, step=Step.WHEN, pending=None)
         elif tap.action == "review" and draft.weekdays and draft.local_time:
             schedule = Schedule(weekdays=draft.weekdays, local_time=time.fromisoformat(draft.local_time))
+            schedule = with_kept_span(draft.kept, schedule, self.clock(), self.confirming.zone(state.user_id))
             return [self.confirming.show(state, replace(draft, pending=schedule), edit=True)]
         elif tap.action == "review":
             return [Reply("Pick at least one day and a time first, or type it, e.g. \"Mon Wed Fri at 7am\".")]

@@ -15,6 +15,7 @@ from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
 from scheduler.parsing import read_schedule
+from scheduler.recurrence import next_occurrences
 from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
@@ -46,7 +47,8 @@ def filled(question: Question, draft: Draft) -> Schedule | Question:
     clock = f"{question.local_time:%H:%M}" if question.local_time else draft.local_time
     if question.options or not question.picker or not days or not clock:
         return question
-    return Schedule(weekdays=frozenset(days), local_time=time.fromisoformat(clock))
+    return Schedule(weekdays=frozenset(days), local_time=time.fromisoformat(clock), start=question.start, until=question.until)
+
 
 
 def read_with_kept(text: str, kept: str, now: datetime, zone: str, options: tuple[Schedule, ...] = ()) -> tuple[str, Reading]:
@@ -122,6 +124,8 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
         return _kept_weekly(reading, pending, text, zone)
     if reading.options:
         return None
+    if pending.recurring and (reading.start or reading.until) and not reading.weekdays and not reading.local_time:
+        return _spanned(pending, reading, now, zone)
     at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
     if not reading.weekdays and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
         return with_days_and_time(text, pending.weekdays, f"{pending.local_time:%H:%M}", now, zone)
@@ -132,6 +136,12 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
         moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
         return replace(pending, once_at=moved) if moved > now else None
     return None
+
+
+def _spanned(pending: Schedule, said: Question, now: datetime, zone: str) -> Schedule | None:
+    """The plan within the first and last day typed at the confirmation ("for 6 weeks"); None when no session is left."""
+    spanned = replace(pending, start=said.start, until=said.until)
+    return spanned if next_occurrences(spanned, zone_info(zone), now, 1) else None
 
 
 def _kept_weekly(reading: Schedule, pending: Schedule, text: str, zone: str) -> Schedule | None:

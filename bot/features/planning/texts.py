@@ -49,8 +49,13 @@ GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endu
 
 
 def format_schedule(schedule: Schedule, zone: str) -> str:
-    """"every Mon, Wed, Fri at 07:00", "every 2 days at 07:00", "on the first Mon of every month at
-    18:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
+    """"every Mon, Wed, Fri at 07:00", "every 2 days at 07:00 until Sun 17 Jan", "on the first Mon of every
+    month at 18:00" or "once, Sun 22 Nov at 18:30" (in the user's zone)."""
+    return _repeats(schedule, zone) + format_span(schedule)
+
+
+def _repeats(schedule: Schedule, zone: str) -> str:
+    """How a plan repeats, or its one session."""
     if not schedule.recurring:
         return f"once, {format_when(schedule.once_at, zone)}"  # type: ignore[arg-type]
     days = ", ".join(WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays))
@@ -66,6 +71,21 @@ def format_schedule(schedule: Schedule, zone: str) -> str:
         nth = "last" if schedule.nth == -1 else _ordinal(schedule.nth or 1)
         return f"on the {nth} {days} of every month {at}"
     return f"{'every day' if len(schedule.weekdays) == 7 else 'every ' + days} {at}"
+
+
+def format_span(schedule: Schedule) -> str:
+    """" from Mon 7 Dec until Sun 17 Jan" for a plan with a first or last day ("" for none)."""
+    start = f" from {schedule.start:%a %-d %b}" if schedule.start else ""
+    return start + (f" until {schedule.until:%a %-d %b}" if schedule.until else "")
+
+
+def format_count_note(count: int, weekdays: frozenset[int]) -> str:
+    """What was planned when the days named are fewer or more than the days a week said."""
+    said = f"You said {count} days a week and named {len(weekdays)} ({', '.join(WEEKDAY_NAMES[d] for d in sorted(weekdays))})"
+    if len(weekdays) < count:
+        them = "that one" if len(weekdays) == 1 else "those"
+        return f"{said}, so I planned {them}. To add more, type all the days, e.g. \"Mon Wed Fri\"."
+    return f"{said}, so I planned all {len(weekdays)}. To drop one, type just the days you want."
 
 
 def _ordinal(n: int) -> str:
