@@ -14,6 +14,7 @@ import pytest
 
 from bot.adapters.telegram.instance_lock import hold_instance_lock
 from bot.adapters.terminal.chat import NO_AUDIO_FILE, PROMPT, TerminalChat, run_chat
+from bot.adapters.terminal.lines import LineReader, iterator_reader
 from bot.adapters.terminal.reminders import converse, make_deliver
 from bot.cli import NOT_SERVING, main
 from bot.core.coach import Coach
@@ -277,3 +278,17 @@ async def test_the_real_chat_process_shows_a_reminder_and_records_the_typed_chec
         code = await asyncio.wait_for(proc.wait(), 30)
     assert code == 0 and chat.out.count(HEADER) == 1
     assert SchedulerStore(open_database(str(db))).db.execute("SELECT status FROM occurrences").fetchall() == [("done",)]
+
+
+async def test_the_line_reader_reads_when_asked_and_ends_with_the_input_or_a_broken_stdin():
+    lines = LineReader(iterator_reader(iter(["hello", "1"])))
+    assert [await lines.next_line(), await lines.next_line(), await lines.next_line()] == ["hello", "1", None]
+
+    def broken() -> str:
+        raise OSError("stdin closed")
+    assert await LineReader(broken).next_line() is None
+
+    def buggy() -> str:
+        raise KeyError("a bug")
+    with pytest.raises(KeyError):  # surfaces in the chat instead of leaving it waiting forever
+        await asyncio.wait_for(LineReader(buggy).next_line(), 10)

@@ -46,14 +46,21 @@ class LineReader:
                 line = self.read()
             except (EOFError, OSError, ValueError):  # end of input, or a closed or broken stdin: ends it too
                 line = None
+            except Exception as exc:  # noqa: BLE001 - a bug in reading must surface in the chat, not hang it
+                loop.call_soon_threadsafe(_settle, future, None, exc)
+                return
             loop.call_soon_threadsafe(_settle, future, line)
             if line is None:
                 return
 
 
-def _settle(future: asyncio.Future[str | None], line: str | None) -> None:
-    """Hand the line to the waiting chat, unless it stopped waiting."""
-    if not future.done():
+def _settle(future: asyncio.Future[str | None], line: str | None, error: Exception | None = None) -> None:
+    """Hand the line (or the reader's error) to the waiting chat, unless it stopped waiting."""
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
         future.set_result(line)
 
 
@@ -68,9 +75,14 @@ def prompt_reader(prompt: str) -> tuple[ReadLine, Callable[[], str]]:
     editing = _readline()
 
     def read() -> str | None:
-        return input(prompt)
+        """One line typed at the prompt; bytes that are not UTF-8 become U+FFFD, not an error."""
+        try:
+            return input(prompt)
+        except UnicodeDecodeError:
+            return "\ufffd"
 
     def typed() -> str:
+        """The text typed at the prompt so far."""
         return editing.get_line_buffer() if editing is not None else ""
     return read, typed
 
