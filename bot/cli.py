@@ -9,8 +9,11 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 
-from bot.adapters.terminal.chat import audio_path, format_reply, prompted_lines, run_chat
+from bot.adapters.telegram.instance_lock import AlreadyRunning, hold_instance_lock
+from bot.adapters.terminal.app import run_terminal
+from bot.adapters.terminal.chat import audio_path, format_reply
 from bot.adapters.terminal.kb_cli import add_kb_commands
 from bot.adapters.terminal.schedule_cli import add_schedule_commands
 from bot.adapters.terminal.voice_cli import add_voice_commands
@@ -23,6 +26,8 @@ from bot.storage.database import DatabaseError
 from knowledge.model import ContentError
 
 CLI_USER = 1
+NOT_SERVING = ("coachbot: another Coachbot process serves this database and delivers its reminders; "
+               "this chat shows none.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,9 +115,16 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
     """Interactive with a prompt on a TTY, one reply per line when scripted; a line naming an
-    audio file is sent as a voice note."""
-    lines = prompted_lines() if sys.stdin.isatty() else stdin_lines()
-    run_chat(coach, lines, sys.stdout, user_id, audio_reader(settings, coach.kb))
+    audio file is sent as a voice note. The user's reminders are shown when no other process
+    serves this database (a `coachbot run` there delivers them, to Telegram)."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(hold_instance_lock(settings.db_path))
+            serving = True
+        except AlreadyRunning:
+            print(NOT_SERVING, file=sys.stderr)
+            serving = False
+        run_terminal(coach, user_id, stdin_lines(), audio_reader(settings, coach.kb), serving)
     return 0
 
 

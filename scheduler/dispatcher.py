@@ -108,11 +108,14 @@ class RateLimiter:
 
 
 class Dispatcher:
-    """Collects due reminders from the store and sends them through `deliver` in the background."""
+    """Collects due reminders from the store and sends them through `deliver` in the background;
+    with `user_id`, only that user's (a terminal chat serves one user)."""
 
     def __init__(self, store: SchedulerStore, planner: Planner, deliver: Deliver, clock: Callable[[], datetime],
-                 rate: float | None = None, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None) -> None:
+                 rate: float | None = None, sleep: Sleep = asyncio.sleep, monotonic: Callable[[], float] | None = None,
+                 user_id: int | None = None) -> None:
         self.store = store
+        self.user_id = user_id
         self.planner = planner
         self.deliver = deliver
         self.clock = clock
@@ -125,7 +128,7 @@ class Dispatcher:
     def start(self) -> None:
         """Start the senders and requeue reminders a previous run claimed but did not confirm."""
         self._workers = [asyncio.create_task(self._work(), name=f"reminder-sender-{i}") for i in range(WORKERS)]
-        for occurrence in self.store.load_sending():
+        for occurrence in self.store.load_sending(self.user_id):
             self._recover(occurrence)
 
     async def stop(self) -> None:
@@ -141,12 +144,12 @@ class Dispatcher:
         on, instead of holding the event loop for seconds."""
         now = self.clock()
         queued = 0
-        for occurrence in self.store.claim_due_snoozes(now):
+        for occurrence in self.store.claim_due_snoozes(now, self.user_id):
             self.queue.put_nowait((Due(occurrence.id, occurrence.user_id, self.store.load_plan(occurrence.plan_id),
                                        occurrence.at, snoozed=True), 0))
             queued += 1
         left = limit if limit is not None else -1
-        while left and (plans := self.store.load_due_plans(now, BATCH if left < 0 else min(BATCH, left))):
+        while left and (plans := self.store.load_due_plans(now, BATCH if left < 0 else min(BATCH, left), self.user_id)):
             left -= len(plans) if left > 0 else 0
             for plan in plans:
                 queued += self._claim(plan, now)

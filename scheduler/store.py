@@ -163,10 +163,12 @@ class SchedulerStore:
         row = next(self.db.query("SELECT * FROM plans WHERE id = ?", [plan_id]), None)
         return _plan(row) if row else None
 
-    def load_due_plans(self, now: datetime, limit: int) -> list[Plan]:
-        """Active plans whose reminder time has come, earliest first."""
+    def load_due_plans(self, now: datetime, limit: int, user_id: int | None = None) -> list[Plan]:
+        """Active plans whose reminder time has come, earliest first (only `user_id`'s when given)."""
+        mine, params = _only(user_id)
         return [_plan(r) for r in self.db.query(
-            "SELECT * FROM plans WHERE active = 1 AND remind_at <= ? ORDER BY remind_at LIMIT ?", [epoch(now), limit])]
+            f"SELECT * FROM plans WHERE active = 1 AND remind_at <= ?{mine} ORDER BY remind_at LIMIT ?",
+            [epoch(now), *params, limit])]
 
     def advance(self, plan: Plan, status: str, late: bool, next_at: datetime | None,
                 remind_at: datetime | None) -> int | None:
@@ -210,15 +212,19 @@ class SchedulerStore:
         row = next(self.db.query("SELECT * FROM occurrences WHERE id = ?", [occurrence_id]), None)
         return _occurrence(row) if row else None
 
-    def load_sending(self) -> list[Occurrence]:
-        """Reminders claimed but not confirmed sent (the process stopped in between)."""
-        return [_occurrence(r) for r in self.db.query("SELECT * FROM occurrences WHERE status = 'sending' ORDER BY at")]
+    def load_sending(self, user_id: int | None = None) -> list[Occurrence]:
+        """Reminders claimed but not confirmed sent (the process stopped in between); only
+        `user_id`'s when given."""
+        mine, params = _only(user_id)
+        return [_occurrence(r) for r in self.db.query(
+            f"SELECT * FROM occurrences WHERE status = 'sending'{mine} ORDER BY at", params)]
 
-    def claim_due_snoozes(self, now: datetime) -> list[Occurrence]:
-        """Snoozed reminders whose time has come, marked as being sent."""
+    def claim_due_snoozes(self, now: datetime, user_id: int | None = None) -> list[Occurrence]:
+        """Snoozed reminders whose time has come, marked as being sent (only `user_id`'s when given)."""
+        mine, params = _only(user_id)
         with transaction(self.db):
             rows = list(self.db.query(
-                "SELECT * FROM occurrences WHERE status = 'snoozed' AND snooze_until <= ?", [epoch(now)]))
+                f"SELECT * FROM occurrences WHERE status = 'snoozed' AND snooze_until <= ?{mine}", [epoch(now), *params]))
             claimed = [row for row in rows if self.db.execute(  # compare-and-set: one claimer wins
                 "UPDATE occurrences SET status = 'sending' WHERE id = ? AND status = 'snoozed'", [row["id"]]).rowcount]
         return [_occurrence(r) for r in claimed]
@@ -291,6 +297,11 @@ def schedule_from_json(data: dict[str, object]) -> Schedule:
     return Schedule(weekdays=frozenset(cast("list[int]", data.get("weekdays") or ())),
                     local_time=time.fromisoformat(str(local)) if local else None,
                     once_at=instant(data.get("once_at")), **_recurrence_from(data))  # type: ignore[arg-type]
+
+
+def _only(user_id: int | None) -> tuple[str, list[object]]:
+    """A WHERE clause's tail and parameters keeping one user's rows (nothing when `user_id` is None)."""
+    return ("", []) if user_id is None else (" AND user_id = ?", [user_id])
 
 
 def _plan(row: dict[str, object]) -> Plan:

@@ -42,7 +42,7 @@ async def test_two_dispatchers_on_one_database_queue_a_due_reminder_once(tmp_pat
     clock = FakeClock(DUE - timedelta(minutes=30))
     senders = [Dispatcher(store, Planner(store, clock), _never, clock) for store in (first, second)]
     stale = [first.load_due_plans(clock(), 10), []]  # what the second read before the first claimed
-    second.load_due_plans = lambda now, limit: stale.pop(0)  # type: ignore[method-assign]
+    second.load_due_plans = lambda now, limit, user_id=None: stale.pop(0)  # type: ignore[method-assign]
     assert senders[0].tick() + senders[1].tick() == 1  # the second read the plan before the first moved it
     assert len(first.load_sending()) == 1
 

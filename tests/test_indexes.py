@@ -38,6 +38,7 @@ def converse(coach: Coach, clock: FakeClock) -> None:
     clock.now += timedelta(minutes=20)
     dispatcher.tick()
     coach.plans.load_sending()
+    coach.plans.load_sending(7), coach.plans.claim_due_snoozes(clock(), 7), coach.plans.load_due_plans(clock(), 9, 7)
     say(button(say("/forget")[0], "Yes, erase"), tap=True)
 
 

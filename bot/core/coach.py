@@ -149,9 +149,10 @@ class Coach:
             raise LookupError("no feature composes reminders")
         return self.kit.reminder(due)
 
-    def reminder_dispatcher(self, deliver: Deliver) -> Dispatcher:
-        """Reminder delivery over this core's plans, sending through a transport's `deliver`."""
-        return Dispatcher(self.plans, self.planner, deliver, self.clock)
+    def reminder_dispatcher(self, deliver: Deliver, user_id: int | None = None) -> Dispatcher:
+        """Reminder delivery over this core's plans (only `user_id`'s when given), sending through
+        a transport's `deliver`."""
+        return Dispatcher(self.plans, self.planner, deliver, self.clock, user_id=user_id)
 
     def _text(self, user_id: int, text: str, heard: bool = False) -> list[Reply]:
         """Free text, typed or `heard` in a voice note. The safety detector reads it first, in any

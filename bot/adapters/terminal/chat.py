@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -12,6 +12,9 @@ from bot.core.messages import Button, Inbound, InboundKind, Reply
 PROMPT = "you> "
 SPOKEN_NOTE = "🔊 (/voice is on: in Telegram this reply also comes as a voice note)"
 AUDIO_SUFFIXES = (".ogg", ".oga", ".opus", ".wav", ".flac")
+NO_AUDIO_FILE = "I can't find that audio file: {path}"
+QUIT = ("/quit", "/exit")
+CLEAR_LINE = "\r\x1b[K"  # back to the line's start and erase it: the prompt a reminder interrupts
 AudioReader = Callable[[int, Path], Inbound | Reply]  # (user id, audio file) -> a VOICE inbound, or why not
 
 
@@ -34,41 +37,89 @@ def to_inbound(user_id: int, line: str, buttons: list[Button]) -> Inbound:
     return Inbound(user_id, InboundKind.TEXT, line)
 
 
-def prompted_lines(prompt: str = PROMPT) -> Iterator[str]:
-    """Lines typed at an interactive prompt, until end of input."""
-    while True:
-        try:
-            yield input(prompt)
-        except EOFError:
-            return
+def _named_path(line: str) -> Path:
+    """The path a line would name: surrounding quotes dropped, `~` expanded."""
+    return Path(line.strip().strip("'\"")).expanduser()
 
 
 def audio_path(line: str) -> Path | None:
     """The audio file a line names (an existing .ogg/.oga/.opus/.wav/.flac file), or None."""
-    path = Path(line.strip().strip("'\"")).expanduser()
+    path = _named_path(line)
     return path if path.suffix.lower() in AUDIO_SUFFIXES and path.is_file() else None
+
+
+def looks_like_audio_path(line: str) -> bool:
+    """Whether a line reads as the path of an audio file, existing or not: one word (or words
+    with a slash) ending in an audio suffix; "what about .ogg files" is a message."""
+    text = line.strip().strip("'\"")
+    one_word = len(text.split()) == 1 or "/" in text
+    return one_word and Path(text).suffix.lower() in AUDIO_SUFFIXES and Path(text).stem != ""
+
+
+class TerminalChat:
+    """One user's conversation in a terminal: replies printed, the last message's buttons chosen
+    by number or label; reminders printed between them."""
+
+    def __init__(self, coach: Coach, out: TextIO, user_id: int, read_audio: AudioReader | None = None,
+                 prompt: str = "", typed: Callable[[], str] = str) -> None:
+        self.coach = coach
+        self.out = out
+        self.user_id = user_id
+        self.read_audio = read_audio
+        self.prompt = prompt  # shown while waiting for a line when interactive; "" when scripted
+        self.typed = typed  # what the user has typed at the prompt so far (to show it again)
+        self.buttons: list[Button] = []
+        self.waiting = False  # a line has been asked for and not yet answered
+
+    def greet(self) -> None:
+        """What /start says, as the chat opens."""
+        self._show(self.coach.handle(Inbound(self.user_id, InboundKind.TEXT, "/start")))
+
+    def answer(self, line: str) -> bool:
+        """Answer one typed line; False when the user asked to leave (/quit)."""
+        if line.strip().lower() in QUIT:
+            return False
+        self._show(self._replies(line.rstrip("\n")))
+        return True
+
+    def show_reminder(self, reply: Reply) -> None:
+        """A reminder on lines of its own, its buttons numbered from 1 like any reply's; an
+        interrupted prompt is shown again below it, with what was typed so far."""
+        interrupted = self.waiting and bool(self.prompt)
+        self.out.write(CLEAR_LINE if interrupted else "")
+        self._show([reply])
+        if interrupted:
+            self.out.write(self.prompt + self.typed())
+            self.out.flush()
+
+    def _replies(self, line: str) -> list[Reply]:
+        """The core's replies to a line: a voice note for an audio file's path, else text or a button."""
+        path = audio_path(line)
+        if path is None and looks_like_audio_path(line):
+            return [Reply(NO_AUDIO_FILE.format(path=_named_path(line)))]
+        if path is not None and self.read_audio is not None:
+            inbound = self.read_audio(self.user_id, path)
+        else:
+            inbound = to_inbound(self.user_id, line, self.buttons)
+        return [inbound] if isinstance(inbound, Reply) else self.coach.handle(inbound)
+
+    def _show(self, replies: list[Reply]) -> None:
+        """Print replies and remember the buttons they offered, numbered across all of them."""
+        self.buttons.clear()
+        for reply in replies:
+            self.out.write(format_reply(reply, len(self.buttons) + 1) + "\n\n")
+            if reply.speak:
+                self.out.write(SPOKEN_NOTE + "\n\n")
+            self.buttons.extend(reply.button_list())
+        self.out.flush()
 
 
 def run_chat(coach: Coach, lines: Iterable[str], out: TextIO, user_id: int,
              read_audio: AudioReader | None = None) -> None:
-    """Answer each line until the input ends (or the user types /quit); with `read_audio`, a line
-    naming an audio file is sent as a voice note."""
-    buttons: list[Button] = []
-    _show(coach.handle(Inbound(user_id, InboundKind.TEXT, "/start")), out, buttons)
+    """Answer each line until the input ends (or the user types /quit), without reminders; with
+    `read_audio`, a line naming an audio file is sent as a voice note."""
+    chat = TerminalChat(coach, out, user_id, read_audio)
+    chat.greet()
     for line in lines:
-        if line.strip().lower() in ("/quit", "/exit"):
+        if not chat.answer(line):
             break
-        path = audio_path(line) if read_audio else None
-        inbound = read_audio(user_id, path) if read_audio and path else to_inbound(user_id, line.rstrip("\n"), buttons)
-        _show([inbound] if isinstance(inbound, Reply) else coach.handle(inbound), out, buttons)
-
-
-def _show(replies: list[Reply], out: TextIO, buttons: list[Button]) -> None:
-    """Print replies and remember the buttons they offered, numbered across all of them."""
-    buttons.clear()
-    for reply in replies:
-        out.write(format_reply(reply, len(buttons) + 1) + "\n\n")
-        if reply.speak:
-            out.write(SPOKEN_NOTE + "\n\n")
-        buttons.extend(reply.button_list())
-    out.flush()
