@@ -35,6 +35,7 @@ TapHandler = Callable[[int, Tap], list[Reply]]
 InboundHandler = Callable[[Inbound], list[Reply]]
 TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
 HealthChange = Callable[[int, Safety, str], list[Reply]]  # (user, level, the words) -> what the feature says
+Reader = Callable[[int, str], "list[Reply] | None"]  # (user, text) -> replies, None when not its request
 
 
 class Answers(Protocol):
@@ -107,6 +108,7 @@ class Kit:
         self.erasers: list[Callable[[int], None]] = []
         self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
         self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
+        self.readers: list[Reader] = []  # typed requests a feature reads before the dialogue in progress
         self.answers: Answers | None = None
         self.reminder: Callable[[Due], Reply] | None = None
         self.heard: Callable[[Inbound], str] = lambda msg: msg.text.strip()

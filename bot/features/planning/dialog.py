@@ -29,7 +29,7 @@ from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
-from scheduler.store import Profile, SchedulerStore
+from scheduler.store import Plan, Profile, SchedulerStore
 from scheduler.timezones import find_zone
 
 CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
@@ -132,12 +132,18 @@ class PlanningDialog:
         plan = self.store.load_plan(plan_id) if tap.action == "edit" and plan_id is not None else None
         if plan is None or plan.user_id != user_id or not plan.active:
             return [Reply(t.STALE)]
+        return self.edit(user_id, plan)
+
+    def edit(self, user_id: int, plan: Plan, change: str = "") -> list[Reply]:
+        """Edit a stored plan: its schedule to confirm, with the `change` typed with the request
+        ("change my monday plan to 8am") applied as if typed at that confirmation."""
         closed = self.gate.check(user_id)
         if closed:
             return [closed]
         state = self._begin(Draft(user_id, Step.CONFIRM, editing=plan.id))
         reply = self.confirming.show(state, Draft(user_id, Step.CONFIRM, pending=plan.schedule, editing=plan.id), edit=False)
-        return [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
+        changed = self.on_text(self.dialogues.current(user_id) or state, change) if change else None
+        return changed or [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
 
     def _begin(self, draft: Draft) -> State:
         """A new run of the dialogue holding `draft`."""

@@ -7,6 +7,7 @@ from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import AfterCheck
+from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
@@ -36,6 +37,7 @@ class Planning:
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning)
+        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.timezone, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
@@ -130,6 +132,7 @@ def install(kit: Kit) -> None:
     kit.request(Intent.SETTINGS, settings.start, interrupts=True)
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
+    kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.entry(DIALOGUE, dialog.on_entry)
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)
