@@ -185,3 +185,74 @@ async def test_which_session_buttons_skip_over_telegram(tg, planned, coach):
     assert which["text"] == "Which session do you want to skip?" and len(keyboard) == 2
     await feed(app, callback_update(keyboard[1]["callback_data"]))
     assert "Skipped Sun 22 Nov 07:00" in request.texts()[-1] and coach.plans.cancelled_at(2) == {SUN_7}
+
+
+# Screens stacked over planning
+
+def test_a_schedule_typed_at_settings_over_planning_moves_on_in_the_plan(planned, coach):
+    planned("/settings")
+    confirm = planned("thu 6pm")[-1]
+    assert "Thu 26 Nov 18:00" in confirm.text and "Save this plan?" in confirm.text
+    assert t.SETTINGS_KEPT not in [r.text for r in planned("thu 6pm")]
+    assert coach.kit.dialogues.current(7, "set") is None
+
+
+def test_a_zone_changed_in_settings_brings_the_settings_back(planned, coach):
+    planned("/cancel")
+    planned("/settings")
+    check = planned("change my time zone to Auckland")
+    assert [r.text for r in check if "Auckland" in r.text] and not any("First, your time zone" in r.text for r in check)
+    back = planned("yes")
+    assert back[0].text.startswith("Time zone set: Pacific/Auckland") and "Time zone: Pacific/Auckland" in back[-1].text
+    assert planned("done")[0].text == t.SETTINGS_SAVED
+
+
+def test_the_zone_button_in_settings_asks_without_the_planning_intro(planned, coach):
+    planned("/cancel")
+    asked = planned(button(planned("/settings")[0], "time zone"), button=True)
+    assert [r.text for r in asked] == [t.ZONE_SCREEN]
+    back = planned(button(planned("Auckland")[0], "Yes"), button=True)
+    assert "Time zone: Pacific/Auckland" in back[-1].text
+    planned(button(back[-1], "time zone"), button=True)
+    kept = planned("no")
+    assert kept[0].text == t.ZONE_KEPT and kept[-1].text.startswith("Reminders come")  # closed without a change: back too
+
+
+def test_forget_answered_no_over_settings_shows_the_settings_again(planned):
+    planned("/cancel")
+    planned("/settings")
+    planned("/forget")
+    replies = planned("no")
+    assert "nothing was erased" in replies[0].text and replies[-1].text.startswith("Reminders come")
+    tapped = planned(button(planned("/forget")[0], "Keep"), button=True)
+    assert tapped[-1].text.startswith("Reminders come")
+
+
+def test_a_part_of_the_day_at_the_zone_screen_is_kept_for_a_plan(say, coach):
+    test_planning.screen(say)
+    say("/timezone")
+    assert say("evening")[0].text == t.ZONE_KEEPS_SCHEDULE
+    replies = say(button(say("Berlin")[0], "Yes"), button=True)
+    assert replies[0].text.startswith("Time zone set: Europe/Berlin") and replies[-1].text == t.ASK_GOAL
+    assert "in the evening" in say(button(replies[-1], "Strength"), button=True)[-1].text
+
+
+# Small things
+
+def test_an_hour_and_a_half_and_a_negative_lead_at_settings(planned, coach):
+    planned("/cancel")
+    assert "90 min before each session" in planned("remind me an hour and a half before")[0].text
+    assert coach.plans.load_profile(7).lead_minutes == 90
+    assert planned("remind me -10 minutes before")[0].text == t.LEAD_NEGATIVE
+    assert coach.plans.load_profile(7).lead_minutes == 90
+
+
+def test_a_one_off_says_before_the_session_and_current_choices_are_not_marked_like_save(planned, coach):
+    confirm = planned("tomorrow 7am")[0]
+    assert "reminder 30 min before the session." in confirm.text and "each session" not in confirm.text
+    labels = [b.label for b in confirm.button_list()]
+    assert "⏰ 30 min ✓" in labels and [label for label in labels if label.startswith("✅")] == ["✅ Save"]
+    saved = planned(button(confirm, "Save"), button=True)[0]
+    assert "30 min before the session" in saved.text
+    settings = [b.label for b in planned("/settings")[0].button_list()]
+    assert "30 min ✓" in settings and "💪 Strength ✓" in settings and not any(s.startswith("✅") for s in settings)

@@ -180,9 +180,10 @@ class Coach:
         intent = self.kit.words.intent(text)
         if intent is not None and self.answers.is_question_about_us(text):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
+        before = self.dialogues.position(user_id)
         on_top = self.dialogues.on_top_text(user_id, text)  # /settings or a confirmation opened over a dialogue
-        if on_top is not None:
-            return self._with_pending(user_id, on_top)
+        if on_top is not None:  # the step below is asked again, unless the screen began another ("change my zone")
+            return self._with_pending(user_id, on_top) if self.dialogues.position(user_id) == before else on_top
         read = self._read_request(user_id, text)
         if read is not None:
             return read

@@ -16,7 +16,7 @@ from bot.features.planning.reading import bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.zone import typed_place
-from bot.features.planning.zone_screen import ZoneScreen
+from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
@@ -36,9 +36,10 @@ class Planning:
                                      about=self.about_planning)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
-        self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning)
+        self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
+                                      self._after_zone)
         self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock)
-        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.timezone, kit.clock)
+        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
@@ -76,6 +77,18 @@ class Planning:
         screen (on top of whatever dialogue the user is in)."""
         plan = self._plan_asking_zone(user_id)
         return self.dialog.zone_answer(plan, place) if plan else self.zone_screen.start(user_id, place)
+
+    def _zone_from_settings(self, user_id: int, place: str) -> list[Reply]:
+        """The zone screen opened from the settings (they come back once it closes)."""
+        plan = self._plan_asking_zone(user_id)
+        return self.dialog.zone_answer(plan, place) if plan else self.zone_screen.start(user_id, place, back=True)
+
+    def _after_zone(self, user_id: int, closed: Closed) -> list[Reply]:
+        """Once the zone screen closes: the settings it was opened from, or planning with the
+        schedule said at it."""
+        if closed.back:
+            return [self.settings.reopen(user_id, closed.changed)]
+        return self.start(user_id, closed.kept) if closed.kept else []
 
     def ask_zone(self, user_id: int, text: str) -> list[Reply]:
         """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos")."""
