@@ -55,7 +55,7 @@ def test_requests_about_plans_are_read(typed, action):
     assert read_plan_request(typed).action is action
 
 
-@pytest.mark.parametrize("typed", ["skip", "skip this", "skip the check", "cancel", "thu 6pm", "change the goal to endurance",
+@pytest.mark.parametrize("typed", ["skip it", "skip this", "skip the check", "cancel", "thu 6pm", "change the goal to endurance",
                                    "change my time zone to Berlin", "skip the month"])
 def test_other_words_are_no_request_about_plans(typed):
     assert read_plan_request(typed) is None
@@ -256,3 +256,12 @@ def test_a_one_off_says_before_the_session_and_current_choices_are_not_marked_li
     assert "30 min before the session" in saved.text
     settings = [b.label for b in planned("/settings")[0].button_list()]
     assert "30 min ✓" in settings and "💪 Strength ✓" in settings and not any(s.startswith("✅") for s in settings)
+
+
+def test_skip_alone_at_sessions_asks_which_and_elsewhere_is_not_ours(planned, coach):
+    save(planned, "every sun mon 7am")
+    assert "Which session" not in planned("skip")[0].text  # nothing listed: not about a session
+    planned("/sessions")
+    which = planned("skip")[0]
+    assert which.text == "Which session do you want to skip?" and skip_labels(which) == ["Sun 22 Nov 07:00", "Mon 23 Nov 07:00"]
+    assert coach.plans.cancelled_at(1) == set()

@@ -9,7 +9,8 @@ one foreground dialogue at most; side dialogues (begun with side=True: the remin
 dialogue) live beside it, take typed messages the
 foreground one does not, and are never asked again after a detour. A side dialogue registered as
 `on_top` (a screen the user opened over the foreground one: /settings, a confirmation) reads typed
-messages first while it is open, and the foreground's pending step is asked again once it closes;
+messages first while it is open, and the foreground's pending step is asked again once it closes
+(a screen under the one answered, /settings under /forget's question, is shown again instead);
 it closes when the user moves on in the foreground dialogue. Every button carries the nonce and the step; a button of another run or
 another step, an ended dialogue or a forged one gets STALE and changes nothing.
 """

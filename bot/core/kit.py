@@ -2,7 +2,8 @@
 
 A feature is one folder with an `install(kit)` function, and the composition root registers it
 with one line (`coach.add(planning.install)`). `install` declares everything the feature brings:
-its commands, dialogues, entry buttons, requests in words (intents), what it adds to /start and
+its commands, dialogues, entry buttons, requests in words (intents, or worded narrowly enough to
+read itself before any dialogue's step: "skip tomorrow"), what it adds to /start and
 /mydata, what /forget erases, how it handles a kind of inbound message, and services other
 features need. The core routes through these registries and knows no feature by name.
 """

@@ -16,9 +16,9 @@ from bot.core.texts import BUSY
 from bot.features.planning import texts as t
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
-from bot.features.planning.listing import VIEW, Listed, Mark
+from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.plan_requests import Action, PlanRequest, read_plan_request
-from bot.features.planning.sessions import SESSIONS, Sessions
+from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
 
@@ -54,14 +54,16 @@ class PlansInWords:
         return self._on_plans(user_id, request)
 
     def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
-        """Whether the dialogue the user is in reads these words itself: "change the plan to 8am" while
-        making one (no list on screen), "skip today" under a reminder's check-in."""
-        if self.sessions.view.current(user_id) is not None:
-            return False
-        if request.action is Action.EDIT and self._planning(user_id):
+        """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
+        a reminder's check-in, "skip" with no list of sessions on screen, "change the plan to 8am"
+        while making one (no list on screen)."""
+        side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
+        if request.action is Action.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
-        checkin = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]
-        return request.action is Action.SKIP and bool(checkin) and (request.day == "today" or request.next_one)
+        shown = self.sessions.view.current(user_id)
+        if request.action is Action.SKIP and not request.named:
+            return shown is not Shown.SESSIONS
+        return shown is None and request.action is Action.EDIT and self._planning(user_id)
 
     def _planning(self, user_id: int) -> bool:
         """Whether the user is making a plan (a list shown over it not counted)."""
@@ -76,10 +78,10 @@ class PlansInWords:
         """Skip the one session named, or ask which."""
         zone = self.sessions.zone(user_id)
         listed = [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan]
-        found = self._sessions_named(listed, request, zone)
+        found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
         if not found:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
-        if len(found) == 1 and found[0].plan:
+        if len(found) == 1 and found[0].plan and request.named:
             return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
         rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
         return [Reply("Which session do you want to skip?", buttons=rows)]

@@ -52,6 +52,7 @@ _PLAN = re.compile(r"\bplans?\b", re.IGNORECASE)
 _SESSION = re.compile(r"\b(sessions?|workouts?|training|one|reminders?)\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(all|every|both)\b", re.IGNORECASE)
 _NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
+_ANY_ONE = re.compile(r"(?:(?:a|one|a single)(?: (?:session|workout))?)?", re.IGNORECASE)  # "skip", "skip one"
 _TO = re.compile(r"\b(?:to|for|at)\b\s*(.+)$", re.IGNORECASE)
 
 
@@ -68,7 +69,7 @@ def read_plan_request(text: str) -> PlanRequest | None:
     if action is Action.CANCEL and session and not plan and (day or next_one or nth is not None):
         action = Action.SKIP  # "cancel tomorrow's session" skips one session
     if action is Action.SKIP and not (day or next_one or nth is not None):
-        return None  # "skip", "skip this", "skip the check": not about a planned session
+        return PlanRequest(action) if _ANY_ONE.fullmatch(head.strip()) else None  # "skip this", "skip the check": not ours
     if action is not Action.SKIP and not plan and not (session and nth is not None):
         return None  # "change the goal to endurance", "cancel that"
     return PlanRequest(action, day, nth, next_one, every and action is Action.CANCEL, rest)
