@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.confirmation import by_label
-from bot.features.planning.texts import ASK_ZONE
+from bot.features.planning.texts import ZONE_SCREEN
 from bot.features.screening.flow import ScreeningFlow
 from tests import test_dialogues, test_telegram_adapter
 from tests.conftest import callback_update, message_update
@@ -101,7 +101,7 @@ def test_moving_on_in_the_plan_closes_the_settings_left_open(ready, coach):
 def test_the_zone_question_after_a_detour_does_not_speak_of_a_plan(say):
     say("/timezone")
     again = say("how many reps for endurance?")[-1]
-    assert again.text == ASK_ZONE and "plan" not in again.text.lower()
+    assert again.text == ZONE_SCREEN and "plan" not in again.text.lower()
 
 
 async def test_keep_my_data_tapped_mid_check_asks_the_question_again_over_the_adapter(tg):

@@ -5,7 +5,7 @@ one "did you mean" step. Through the core and the Telegram adapter."""
 from __future__ import annotations
 
 from bot.core.messages import Inbound, InboundKind
-from bot.features.planning.texts import ASK_ZONE, ZONE_KEPT
+from bot.features.planning.texts import ZONE_KEPT, ZONE_SCREEN
 from bot.features.planning.zone_screen import move_zone_runs
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
@@ -30,7 +30,7 @@ def zone(coach, user: int = 7) -> str | None:
 
 def test_timezone_mid_check_keeps_the_check_and_asks_its_question_again(say, coach):
     mid_check(say, 2)
-    assert say("/timezone")[-1].text == ASK_ZONE
+    assert say("/timezone")[-1].text == ZONE_SCREEN  # no "First, ...": nothing comes after it
     check = say(button(say("Berlin")[0], "Yes"), button=True)
     assert "Time zone set: Europe/Berlin" in check[0].text and "Question 3 of 15" in check[-1].text
     assert zone(coach) == "Europe/Berlin" and rows(coach) == [("scr", "2")]
@@ -84,8 +84,9 @@ def test_the_settings_zone_button_mid_plan_keeps_the_draft(ready, coach):
     ready("/plan every Mon at 7am")
     ready(button(ready("/settings")[-1], "time zone"), button=True)
     back = ready(button(ready("Tokyo")[0], "Yes"), button=True)
-    assert "Asia/Tokyo" in back[0].text and "Save this plan?" in back[-1].text
-    assert sorted(rows(coach)) == [("plan", "confirm")]
+    assert "Asia/Tokyo" in back[0].text and "Time zone: Asia/Tokyo" in back[-1].text  # the settings come back
+    assert sorted(rows(coach)) == [("plan", "confirm"), ("set", "menu")]
+    assert "Save this plan?" in ready("done")[-1].text
 
 
 def test_a_location_shared_mid_check_keeps_the_check(say, coach):
@@ -97,7 +98,7 @@ def test_a_location_shared_mid_check_keeps_the_check(say, coach):
 
 def test_timezone_on_its_own_is_asked_again_after_a_question_and_cancelled(say, coach):
     say("/timezone")
-    assert say("how many reps for endurance?")[-1].text == ASK_ZONE
+    assert say("how many reps for endurance?")[-1].text == ZONE_SCREEN
     assert say("cancel")[0].text == ZONE_KEPT and rows(coach) == []
 
 

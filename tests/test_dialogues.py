@@ -19,8 +19,9 @@ STALE_TEXT = STALE.text
 
 
 def rows(coach, user: int = 7) -> list[tuple]:
-    """The user's rows in the one dialogue-state table."""
-    return coach.store.db.execute("SELECT dialogue, step FROM dialogues WHERE user_id = ?", [user]).fetchall()
+    """The user's dialogues in the one dialogue-state table (not the note of a list on screen)."""
+    return coach.store.db.execute("SELECT dialogue, step FROM dialogues WHERE user_id = ? AND dialogue <> 'view'",
+                                  [user]).fetchall()
 
 
 @pytest.fixture

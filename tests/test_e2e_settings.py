@@ -43,10 +43,10 @@ async def test_settings_the_lead_in_a_plan_and_the_check_in_typed_and_tapped(tmp
             await chat.say("/settings", "Reminders come 1 h before")
             await chat.press(settings, "at start", "no longer applies")  # an older settings message
 
-            confirm = await chat.say("/plan in 45 seconds", "reminder 1 h before each session")
+            confirm = await chat.say("/plan in 45 seconds", "reminder 1 h before the session")  # a one-off
             typed = await chat.say("remind me 15 minutes before", "reminder 15 min before")  # typed lead edit
             await chat.press(confirm, "Save", "no longer applies")  # the first confirmation's Save
-            tapped = await chat.press(typed, "at start", "reminder when each session starts", "editMessageText")
+            tapped = await chat.press(typed, "at start", "reminder when the session starts", "editMessageText")
             await chat.press(tapped, "Save", "Saved", "editMessageText")
 
             reminder = await reminded(api)

@@ -11,6 +11,7 @@ import pytest
 
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING
+from bot.features.planning.draft import load_draft
 from bot.features.planning.reading import bare_hour
 from bot.features.screening.flow import REVIEWED
 from knowledge.training import load_talk
@@ -48,7 +49,7 @@ def test_a_goal_asked_about_while_planning_is_answered_not_stored(say, coach, qu
     say("/plan")
     assert say("strength")[0].text == t.KEPT_ASK_ZONE
     replies = say(question)
-    assert coach.plans.load_profile(7).goal == "strength"
+    assert load_draft(coach.kit.dialogues.current(7)).goal == "strength"  # kept with the plan, not the question's goal
     assert replies[-1].text.startswith("Back to your plan.") and t.KEPT_ASK_ZONE not in [r.text for r in replies]
 
 

@@ -37,9 +37,21 @@ def test_no_berlin_after_a_wrong_guess_is_confirmed_as_berlin(say, coach):
 def test_a_goal_typed_at_the_zone_question_is_kept(say, coach):
     screen(say)
     say("/plan")
-    assert say("strength")[0].text == t.KEPT_ASK_ZONE and coach.plans.load_profile(7).goal == "strength"
+    assert say("strength")[0].text == t.KEPT_ASK_ZONE
     replies = say(button(say("Berlin")[0], "Yes"), button=True)
-    assert replies[-1].text.startswith("When do you want to train?")
+    assert replies[-1].text.startswith("When do you want to train?")  # the goal question is answered already
+    confirm = say("mon 7am")[0]
+    assert "goal: strength" in confirm.text and coach.plans.load_profile(7).goal is None  # kept until Save
+    say(button(confirm, "Save"), button=True)
+    assert coach.plans.load_profile(7).goal == "strength"
+
+
+def test_a_goal_typed_at_the_zone_question_is_dropped_with_the_plan(say, coach):
+    screen(say)
+    say("/plan")
+    say("endurance")
+    say("cancel")
+    assert coach.plans.load_profile(7).goal is None
 
 
 @pytest.mark.parametrize("goal", ["strength", "build muscle", "endurance"])

@@ -181,9 +181,13 @@ class Coach:
         intent = self.kit.words.intent(text)
         if intent is not None and self.answers.is_question_about_us(text):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
+        before = self.dialogues.position(user_id)
         on_top = self.dialogues.on_top_text(user_id, text)  # /settings or a confirmation opened over a dialogue
-        if on_top is not None:
-            return self._with_pending(user_id, on_top)
+        if on_top is not None:  # the step below is asked again, unless the screen began another ("change my zone")
+            return self._with_pending(user_id, on_top) if self.dialogues.position(user_id) == before else on_top
+        read = self._read_request(user_id, text)
+        if read is not None:
+            return read
         state = self.dialogues.current(user_id)
         if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):  # "skip" may answer a check-in
             return (None if state else self.dialogues.on_side_text(user_id, text)) or self._cancel(user_id)
@@ -203,6 +207,15 @@ class Coach:
             chat = self.answers.small_talk(intent, text)
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         return self._with_pending(user_id, replies)
+
+    def _read_request(self, user_id: int, text: str) -> list[Reply] | None:
+        """A request a feature reads itself, worded narrowly enough that no step's answer looks like
+        it ("skip tomorrow"), then the pending step unless it started a dialogue; None for none."""
+        before = self.dialogues.position(user_id)
+        read = next((r for reader in self.kit.readers if (r := reader(user_id, text)) is not None), None)
+        if read is None or self.dialogues.position(user_id) != before:
+            return read
+        return self._with_pending(user_id, read)
 
     def _request(self, user_id: int, request: Request, text: str) -> list[Reply]:
         """A request in words: what its feature runs; one that starts no dialogue asks the pending

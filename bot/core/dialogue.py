@@ -9,7 +9,8 @@ one foreground dialogue at most; side dialogues (begun with side=True: the remin
 dialogue) live beside it, take typed messages the
 foreground one does not, and are never asked again after a detour. A side dialogue registered as
 `on_top` (a screen the user opened over the foreground one: /settings, a confirmation) reads typed
-messages first while it is open, and the foreground's pending step is asked again once it closes;
+messages first while it is open, and the foreground's pending step is asked again once it closes
+(a screen under the one answered, /settings under /forget's question, is shown again instead);
 it closes when the user moves on in the foreground dialogue. Every button carries the nonce and the step; a button of another run or
 another step, an ended dialogue or a forged one gets STALE and changes nothing.
 """
@@ -121,23 +122,27 @@ class Dialogues:
             return [STALE]
         if not state.side:
             self._close_on_top(user_id)
-        return self._registry[state.dialogue].on_tap(state, tap)
+        screens = self._open_on_top(user_id)
+        return self._registry[state.dialogue].on_tap(state, tap) + self._uncovered(user_id, state, screens)
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed message for the dialogue the user is in; None when there is none or it is not an answer."""
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
+        left_open = self._open_on_top(user_id)
         answered = dialogue.on_text(state, text) if dialogue and state else None
-        if answered is not None:  # the user moved on in the foreground: a screen left open over it closes
-            self._close_on_top(user_id)
+        if answered is not None:  # the user moved on in the foreground: a screen left open over it closes (not one the answer opened)
+            for screen in left_open:
+                self.store.end(user_id, screen.dialogue)
         return answered
 
     def on_top_text(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed message for a side dialogue open on top of everything; None when none takes it."""
-        for state in self._open_on_top(user_id):
+        screens = self._open_on_top(user_id)
+        for state in screens:
             answered = self._registry[state.dialogue].on_text(state, text)
             if answered is not None:
-                return answered
+                return answered + self._uncovered(user_id, state, screens)
         return None
 
     def on_side_text(self, user_id: int, text: str) -> list[Reply] | None:
@@ -201,6 +206,15 @@ class Dialogues:
     def _open_on_top(self, user_id: int) -> list[State]:
         """The side dialogues open on top of the foreground one, newest first."""
         return [s for s in self.store.load_side(user_id) if s.dialogue in self._on_top]
+
+    def _uncovered(self, user_id: int, answered: State, screens: list[State]) -> list[Reply]:
+        """The screen under the one just answered and closed (/settings under /forget's question),
+        asked again; nothing when the answered screen stays open or none was under it."""
+        still = {s.dialogue: s for s in self._open_on_top(user_id)}
+        if answered.dialogue in still or answered.dialogue not in self._on_top:
+            return []
+        below = next((still[s.dialogue] for s in screens if s.dialogue != answered.dialogue and s.dialogue in still), None)
+        return [self._registry[below.dialogue].ask(below)] if below else []
 
     def _close_on_top(self, user_id: int) -> None:
         """End the screens left open on top (the user moved on without closing them)."""

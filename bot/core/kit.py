@@ -2,7 +2,8 @@
 
 A feature is one folder with an `install(kit)` function, and the composition root registers it
 with one line (`coach.add(planning.install)`). `install` declares everything the feature brings:
-its commands, dialogues, entry buttons, requests in words (intents), what it adds to /start and
+its commands, dialogues, entry buttons, requests in words (intents, or worded narrowly enough to
+read itself before any dialogue's step: "skip tomorrow"), what it adds to /start and
 /mydata, what /forget erases, how it handles a kind of inbound message, and services other
 features need. The core routes through these registries and knows no feature by name.
 """
@@ -35,6 +36,7 @@ TapHandler = Callable[[int, Tap], list[Reply]]
 InboundHandler = Callable[[Inbound], list[Reply]]
 TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
 HealthChange = Callable[[int, Safety, str], list[Reply]]  # (user, level, the words) -> what the feature says
+Reader = Callable[[int, str], "list[Reply] | None"]  # (user, text) -> replies, None when not its request
 
 
 class Answers(Protocol):
@@ -107,6 +109,7 @@ class Kit:
         self.erasers: list[Callable[[int], None]] = []
         self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
         self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
+        self.readers: list[Reader] = []  # typed requests a feature reads before the dialogue in progress
         self.answers: Answers | None = None
         self.reminder: Callable[[Due], Reply] | None = None
         self.heard: Callable[[Inbound], str] = lambda msg: msg.text.strip()

@@ -24,6 +24,6 @@ def picker(state: State, draft: Draft, edit: bool) -> Reply:
 
 def confirm_buttons(state: State, lead: int) -> tuple[tuple[Button, ...], ...]:
     """Save, change or cancel the plan, and how long before each session the reminder comes."""
-    leads = tuple(button(state, ("✅ " if m == lead else "⏰ ") + t.format_lead(m), "lead", str(m)) for m in CONFIRM_LEADS)
+    leads = tuple(button(state, t.format_choice("⏰ " + t.format_lead(m), m == lead), "lead", str(m)) for m in CONFIRM_LEADS)
     return ((button(state, "✅ Save", "save"), button(state, "✏️ Change", "change"), button(state, "✖️ Cancel", "cancel")),
             leads)

@@ -2,7 +2,8 @@
 yes / no typed there, the reminder lead chosen for the plan, and saving.
 
 Nothing is stored before the user confirms: the lead picked here (⏰ buttons, "remind me 1 hour
-before") is kept in the draft and written to the profile once, with the plan, at Save."""
+before") and a goal said at the zone question are kept in the draft and written to the profile
+once, with the plan, at Save."""
 
 from __future__ import annotations
 
@@ -46,10 +47,11 @@ class ConfirmStep:
     def ask(self, state: State, draft: Draft, edit: bool) -> Reply:
         """What the bot understood and the next three dates; nothing is saved yet."""
         profile = self.store.load_profile(state.user_id)
-        assert draft.pending is not None and profile.zone and profile.goal
+        goal = draft.goal or profile.goal
+        assert draft.pending is not None and profile.zone and goal
         lead = profile.lead_minutes if draft.lead is None else draft.lead
         nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
-        text = t.format_confirm(draft.pending, profile.zone, profile.goal, nexts, lead)
+        text = t.format_confirm(draft.pending, profile.zone, goal, nexts, lead)
         if self._duplicate(state.user_id, draft):
             text = f"{t.DUPLICATE}\n\n{text}"
         return Reply(text, buttons=confirm_buttons(state, lead), edit=edit)
@@ -80,15 +82,17 @@ class ConfirmStep:
             return closed
         profile = self.store.load_profile(state.user_id)
         assert draft.pending is not None
-        with transaction(self.store.db):  # the plan, the lead, the old plan it replaces and the dialogue's end: all or none
-            if draft.lead is not None and draft.lead != profile.lead_minutes:
-                profile = replace(profile, lead_minutes=draft.lead)
+        chosen = replace(profile, lead_minutes=profile.lead_minutes if draft.lead is None else draft.lead,
+                         goal=draft.goal or profile.goal)
+        with transaction(self.store.db):  # the plan, the lead and goal, the old plan it replaces and the dialogue's end: all or none
+            if chosen != profile:
+                profile = chosen
                 self.planner.update_profile(profile)
             if draft.editing is not None:
                 self.store.deactivate(state.user_id, draft.editing, "edited")
             self.planner.create(profile, draft.pending)
             self.dialogues.end(state.user_id, DIALOGUE)
-        return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes)}. "
+        return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes, not draft.pending.recurring)}. "
                      "See what's coming with /sessions; change timing with /settings.")
 
     def zone(self, user_id: int) -> str:

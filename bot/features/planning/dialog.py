@@ -20,7 +20,7 @@ from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.lead import split_lead
+from bot.features.planning.lead import lead_negative, split_lead
 from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, left_out, read_with_kept, with_days_and_time
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
@@ -30,7 +30,7 @@ from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
-from scheduler.store import Profile, SchedulerStore
+from scheduler.store import Plan, Profile, SchedulerStore
 from scheduler.timezones import find_zone
 
 CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
@@ -62,10 +62,9 @@ class PlanningDialog:
         if closed:
             return [closed]
         draft = Draft(user_id, Step.WHEN, kept=text.strip() if carries_schedule(text, self.clock()) else "", editing=editing)
+        state = self._begin(draft)
         goal = self._goal(text)
-        if goal:
-            self._set_goal(user_id, goal)
-        return self._next(self._begin(draft))
+        return self._next(self._set_goal(state, goal) if goal else state)
 
     def zone_answer(self, state: State, place: str) -> list[Reply]:
         """/timezone while the plan asks for the zone: the place goes to the plan, or the question again."""
@@ -89,12 +88,15 @@ class PlanningDialog:
         draft = load_draft(state)
         if draft.step is Step.ZONE:
             return self._typed_zone(state, draft, text)
+        if lead_negative(text):  # "remind me -10 minutes before"
+            return [Reply(t.LEAD_NEGATIVE), self.ask(state)]
         lead, rest = split_lead(text)
         if lead is not None:
             return self._set_lead(state, draft, lead, rest)
         goal = self._goal(text)
         if goal:
-            self._set_goal(state.user_id, goal)
+            state = self._set_goal(state, goal)
+            draft = load_draft(state)
         if draft.step is Step.CONFIRM:
             return self.confirming.on_text(state, draft, text, goal)
         schedule = carries_schedule(text, self.clock())
@@ -113,8 +115,7 @@ class PlanningDialog:
         if tap.action == "zone" and known_zone(tap.arg):
             return self.set_zone(state, tap.arg)
         if tap.action == "goal" and tap.arg in t.GOALS:
-            self._set_goal(state.user_id, tap.arg)
-            return self._next(state)
+            return self._next(self._set_goal(state, tap.arg))
         if tap.action == "lead" and parse_number(tap.arg) in CONFIRM_LEADS and draft.step is Step.CONFIRM and draft.pending:
             return [self.confirming.show(state, replace(draft, lead=int(tap.arg)), edit=True)]
         return self._draft_tap(state, draft, tap)
@@ -133,12 +134,18 @@ class PlanningDialog:
         plan = self.store.load_plan(plan_id) if tap.action == "edit" and plan_id is not None else None
         if plan is None or plan.user_id != user_id or not plan.active:
             return [Reply(t.STALE)]
+        return self.edit(user_id, plan)
+
+    def edit(self, user_id: int, plan: Plan, change: str = "") -> list[Reply]:
+        """Edit a stored plan: its schedule to confirm, with the `change` typed with the request
+        ("change my monday plan to 8am") applied as if typed at that confirmation."""
         closed = self.gate.check(user_id)
         if closed:
             return [closed]
         state = self._begin(Draft(user_id, Step.CONFIRM, editing=plan.id))
         reply = self.confirming.show(state, Draft(user_id, Step.CONFIRM, pending=plan.schedule, editing=plan.id), edit=False)
-        return [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
+        changed = self.on_text(self.dialogues.current(user_id) or state, change) if change else None
+        return changed or [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
 
     def _begin(self, draft: Draft) -> State:
         """A new run of the dialogue holding `draft`."""
@@ -151,7 +158,7 @@ class PlanningDialog:
         if not profile.zone:
             state = save_draft(self.dialogues, state, replace(draft, step=Step.ZONE, kept=joined(draft.kept, text)))
             return [Reply(t.ASK_ZONE, location=True)]
-        if not profile.goal:
+        if not (draft.goal or profile.goal):
             state = save_draft(self.dialogues, state, replace(draft, step=Step.GOAL, kept=joined(draft.kept, text)))
             return [self._ask_goal(state)]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
@@ -172,8 +179,8 @@ class PlanningDialog:
             save_draft(self.dialogues, state, replace(draft, kept=joined(draft.kept, text)))
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
         goal = self._goal(text) if not found else None
-        if goal:  # "strength" typed at the zone question: kept for the goal question
-            self._set_goal(state.user_id, goal)
+        if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
+            save_draft(self.dialogues, state, replace(draft, goal=goal))
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
         if not found and asks(text):
             return None  # "and hypertrophy?": answered, then the zone is asked again
@@ -189,9 +196,11 @@ class PlanningDialog:
         """The goal a message states; a question about one ("and hypertrophy?") states none."""
         return None if asks(text) else self.words.goal(text)
 
-    def _set_goal(self, user_id: int, goal: str) -> None:
-        """Store the goal (every plan's sessions follow it)."""
-        self.planner.update_profile(replace(self.store.load_profile(user_id), goal=goal))
+    def _set_goal(self, state: State, goal: str) -> State:
+        """Store the goal answered (every plan's sessions follow it); one kept from the zone question
+        no longer counts."""
+        self.planner.update_profile(replace(self.store.load_profile(state.user_id), goal=goal))
+        return save_draft(self.dialogues, state, replace(load_draft(state), goal=None))
 
     def _set_lead(self, state: State, draft: Draft, lead: int, rest: str) -> list[Reply]:
         """Keep the reminder lead for the plan ("remind me 1 hour before"; stored at Save), then carry

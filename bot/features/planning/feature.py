@@ -7,6 +7,7 @@ from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import AfterCheck
+from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
@@ -15,7 +16,7 @@ from bot.features.planning.reading import bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.zone import typed_place
-from bot.features.planning.zone_screen import ZoneScreen
+from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
@@ -35,8 +36,10 @@ class Planning:
                                      about=self.about_planning)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
-        self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning)
-        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self.timezone, kit.clock)
+        self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
+                                      self._after_zone)
+        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock)
+        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
@@ -74,6 +77,18 @@ class Planning:
         screen (on top of whatever dialogue the user is in)."""
         plan = self._plan_asking_zone(user_id)
         return self.dialog.zone_answer(plan, place) if plan else self.zone_screen.start(user_id, place)
+
+    def _zone_from_settings(self, user_id: int, place: str) -> list[Reply]:
+        """The zone screen opened from the settings (they come back once it closes)."""
+        plan = self._plan_asking_zone(user_id)
+        return self.dialog.zone_answer(plan, place) if plan else self.zone_screen.start(user_id, place, back=True)
+
+    def _after_zone(self, user_id: int, closed: Closed) -> list[Reply]:
+        """Once the zone screen closes: the settings it was opened from, or planning with the
+        schedule said at it."""
+        if closed.back:
+            return [self.settings.reopen(user_id, closed.changed)]
+        return self.start(user_id, closed.kept) if closed.kept else []
 
     def ask_zone(self, user_id: int, text: str) -> list[Reply]:
         """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos")."""
@@ -130,6 +145,7 @@ def install(kit: Kit) -> None:
     kit.request(Intent.SETTINGS, settings.start, interrupts=True)
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
+    kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.entry(DIALOGUE, dialog.on_entry)
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)

@@ -7,9 +7,9 @@ import re
 
 LEADS = (0, 15, 30, 60, 120)  # the choices offered as buttons
 MAX_LEAD = 240  # typed leads up to four hours before
-_AMOUNT = r"(?P<n>\d{1,3}|an?|one|two|half an?)"
-_UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)"
-_BEFORE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}\s*(before|earlier|ahead|in advance|beforehand|prior)\b")
+_AMOUNT = r"(?:(?<!\w)(?P<minus>-)\s*)?\b(?P<n>\d{1,3}(?:[.,]\d{1,2})?|an?|one|two|half an?)"
+_UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)(?P<half>\s+and\s+a\s+half)?"
+_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}\s*(before|earlier|ahead|in advance|beforehand|prior)\b")
 _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when|as)\b.*\b(start|starts|begin|begins|time)\b"
                        r"|\bat the start\b|\bwhen (it|the session|each session) (starts|begins)\b")
 _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
@@ -30,7 +30,8 @@ def split_lead(text: str) -> tuple[int | None, str]:
     found = _BEFORE.search(lowered)
     if found:
         minutes = _minutes(found)
-        return (minutes, text[:found.start()] + text[found.end():]) if minutes <= MAX_LEAD else (None, text)
+        fits = minutes <= MAX_LEAD and not found["minus"]
+        return (minutes, text[:found.start()] + text[found.end():]) if fits else (None, text)
     start = _AT_START.search(lowered)
     return (0, text[:start.start()] + text[start.end():]) if start else (None, text)
 
@@ -41,6 +42,12 @@ def lead_too_long(text: str) -> bool:
     return found is not None and _minutes(found) > MAX_LEAD
 
 
+def lead_negative(text: str) -> bool:
+    """Whether the message asks for a reminder after the session starts ("remind me -10 minutes before")."""
+    found = _BEFORE.search(text.lower())
+    return found is not None and bool(found["minus"])
+
+
 def stops_reminders(text: str) -> bool:
     """Whether the message asks for no reminders at all ("remind me never", "turn off reminders")."""
     return _NO_REMINDERS.search(text.lower()) is not None
@@ -48,5 +55,5 @@ def stops_reminders(text: str) -> bool:
 
 def _minutes(found: re.Match[str]) -> int:
     """The minutes a matched "2 hours before" stands for."""
-    amount = _WORDS.get(found["n"]) or float(found["n"])
+    amount = (_WORDS.get(found["n"]) or float(found["n"].replace(",", "."))) + (0.5 if found["half"] else 0)
     return round(amount * (60 if found["unit"].startswith("h") else 1))

@@ -1,25 +1,31 @@
 """/sessions: the week ahead with skip and cancel (confirmed) buttons, and /plan's list of plans.
 Their buttons start from nothing (entry buttons) and act on stored plans only after checking the
 plan is still the user's and active. Cancelling a plan asks first, in a confirmation opened on top
-of whatever the user is in, answered by button or by typing "yes" or "no"."""
+of whatever the user is in, answered by button or by typing "yes" or "no".
+
+The list and its skip buttons are one to one: each session still to skip is one line and one
+button, in the same order and labelled alike (two plans at one time are two lines, each naming its
+plan). A page holds PAGE sessions, with ◀️ / ▶️ for the rest: Telegram takes 100 buttons, but a
+phone shows about eight rows without scrolling, and a button nobody sees is no way to skip."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.core.callbacks import Tap, parse_number
 from bot.core.confirmation import Confirmation
 from bot.core.dialogue import Dialogues, entry_button
-from bot.core.messages import Reply
+from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
+from bot.features.planning.listing import Listed, Mark, Shown, View, format_listed
 from bot.storage.dialogues import State
-from scheduler.planner import Planner
-from scheduler.store import SchedulerStore
+from scheduler.planner import UPCOMING_DAYS, Planner
+from scheduler.store import Plan, SchedulerStore
 
 SESSIONS = "ses"
 CANCEL_PLAN = "unplan"  # the plan-cancel confirmation's name in the dialogue table and its buttons
-MAX_SESSION_BUTTONS = 8
+PAGE = 6  # sessions per message (see above)
 
 
 class Sessions:
@@ -30,75 +36,123 @@ class Sessions:
         self.store = store
         self.planner = planner
         self.clock = clock
+        self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
                                        ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided)
 
-    def sessions(self, user_id: int) -> list[Reply]:
-        """/sessions: the next 7 days (today's until they have passed), with buttons to skip one
-        session or cancel a whole plan."""
-        upcoming = self.planner.upcoming(user_id)
-        reminded = self.store.load_reminded_sessions(user_id, self.clock())
-        if not upcoming and not reminded and not self.store.count_plans(user_id):
+    def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
+        """/sessions: the next 7 days (today's until they have passed), a page at a time, with a
+        button to skip each session listed and one to cancel each plan."""
+        listed = self.listed(user_id)
+        if not listed and not self.store.count_plans(user_id):
             return [Reply("You have no plans yet. Make one with /plan.")]
-        zone = self.store.load_profile(user_id).zone or "UTC"
-        times = sorted({at for at in reminded} | {at for _, at in upcoming})
-        lines = [f"• {t.format_when(at, zone)}" for at in times] or ["(nothing in the next 7 days)"]
-        rows = [(entry_button(SESSIONS, f"✖️ Skip {t.format_when(at, zone)}", "c", f"{plan.id}:{int(at.timestamp())}"),)
-                for plan, at in upcoming[:MAX_SESSION_BUTTONS]]
+        zone = self.zone(user_id)
+        offset = max(0, min(offset, (len(listed) - 1) // PAGE * PAGE))
+        page = listed[offset:offset + PAGE]
+        self.view.show(user_id, Shown.SESSIONS, sorted({x.plan.id for x in listed if x.plan}))
+        lines = [f"• {format_listed(x, listed, zone)}" for x in page] or ["(nothing in the next 7 days)"]
+        more = f"\n({offset + 1}–{offset + len(page)} of {len(listed)})" if len(listed) > PAGE else ""
+        rows: list[tuple[Button, ...]] = [(self.skip_button(x, listed, zone),) for x in page if x.mark is Mark.OPEN and x.plan]
+        rows += [row for row in (self._pages(offset, len(listed)),) if row]
         rows += [(entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
                  for p in self.store.load_plans(user_id)]
-        return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines), buttons=tuple(rows))]
+        return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines) + more, buttons=tuple(rows), edit=edit)]
+
+    def listed(self, user_id: int) -> list[Listed]:
+        """The sessions of the next 7 days in time order: to come, reminded already, or skipped."""
+        now = self.clock()
+        open_ = [Listed(at, plan, Mark.OPEN) for plan, at in self.planner.upcoming(user_id)]
+        reminded = [Listed(at, None, Mark.REMINDED) for at in self.store.load_reminded_sessions(user_id, now)]
+        horizon = now + timedelta(days=UPCOMING_DAYS)
+        skipped = [Listed(at, plan, Mark.SKIPPED) for plan in self._plans_seen(user_id)
+                   for at in self.store.cancelled_at(plan.id) if now < at <= horizon]
+        return sorted([*open_, *reminded, *skipped], key=lambda x: (x.at, x.plan.id if x.plan else 0))
+
+    def _plans_seen(self, user_id: int) -> list[Plan]:
+        """The active plans, and those listed the last time (a one-off plan skipped has ended)."""
+        plans = {p.id: p for p in self.store.load_plans(user_id)}
+        for plan_id in self.view.plan_ids(user_id):
+            plan = plans.get(plan_id) or self.store.load_plan(plan_id)
+            if plan is not None and plan.user_id == user_id:
+                plans[plan_id] = plan
+        return list(plans.values())
+
+    def skip_button(self, listed: Listed, among: list[Listed], zone: str) -> Button:
+        """✖️ Skip and the session as its line shows it."""
+        arg = f"{listed.plan.id if listed.plan else 0}:{int(listed.at.timestamp())}"
+        return entry_button(SESSIONS, f"✖️ Skip {format_listed(listed, among, zone)}", "c", arg)
+
+    def _pages(self, offset: int, total: int) -> tuple[Button, ...]:
+        """◀️ and ▶️ to the pages before and after this one."""
+        back = (entry_button(SESSIONS, "◀️ Earlier", "pg", str(offset - PAGE)),) if offset > 0 else ()
+        ahead = (entry_button(SESSIONS, "Later ▶️", "pg", str(offset + PAGE)),) if offset + PAGE < total else ()
+        return (*back, *ahead)
+
+    def zone(self, user_id: int) -> str:
+        """The user's zone (UTC until one is set)."""
+        return self.store.load_profile(user_id).zone or "UTC"
 
     def on_sessions_tap(self, user_id: int, tap: Tap) -> list[Reply]:
-        """Skip one session (c PLAN:EPOCH), or cancel a whole plan after confirming (p, then pyes/pno)."""
+        """A page (pg OFFSET), skip one session (c PLAN:EPOCH), or cancel a whole plan after
+        confirming (p)."""
         numbers = [parse_number(part) for part in tap.arg.split(":")]
         if not numbers or None in numbers:
             return [Reply(t.STALE)]
+        if tap.action == "pg" and len(numbers) == 1:
+            return self.sessions(user_id, numbers[0] or 0, edit=True)
         plan = self.store.load_plan(numbers[0] or 0)
         if plan is None or plan.user_id != user_id or not plan.active:
             return [Reply(t.STALE)]
-        zone = self.store.load_profile(user_id).zone or "UTC"
         if tap.action == "c" and len(numbers) == 2:
-            return self._skip(user_id, plan.id, numbers[1] or 0, zone)
+            return self.skip(user_id, plan, numbers[1] or 0)
         if tap.action == "p" and len(numbers) == 1:
-            return self.cancelling.start(user_id, {"plan": plan.id})
-        if tap.action == "pyes" and len(numbers) == 1 and self.planner.cancel_plan(user_id, plan.id):
-            return [Reply("Plan cancelled; no more reminders for it.", edit=True)]
-        if tap.action == "pno" and len(numbers) == 1:
-            return [Reply("Okay, the plan stays.", edit=True)]
+            return self.cancelling.start(user_id, {"plans": [plan.id]})
         return [Reply(t.STALE)]
 
     def _cancel_prompt(self, state: State) -> str:
-        """Which plan the confirmation would cancel."""
-        plan = self.store.load_plan(int(state.data["plan"]))
-        zone = self.store.load_profile(state.user_id).zone or "UTC"
-        shown = t.format_schedule(plan.schedule, zone) if plan else "(no longer active)"
-        return f"Cancel the plan {shown}? Its reminders stop."
+        """Which plans the confirmation would cancel."""
+        plans = [p for p in map(self.store.load_plan, self._cancel_ids(state)) if p and p.active]
+        zone = self.zone(state.user_id)
+        shown = "; ".join(t.format_schedule(p.schedule, zone) for p in plans) or "(no longer active)"
+        return f"Cancel the plan {shown}? Its reminders stop." if len(plans) < 2 else \
+            f"Cancel all {len(plans)} plans ({shown})? Their reminders stop."
 
     def _cancel_decided(self, state: State, yes: bool) -> Reply:
-        """Cancel the plan on a yes (if it is still the user's and active); keep it on a no."""
+        """Cancel the plans on a yes (those still the user's and active); keep them on a no."""
+        ids = self._cancel_ids(state)
         if not yes:
-            return Reply("Okay, the plan stays.", edit=True)
-        if self.planner.cancel_plan(state.user_id, int(state.data["plan"])):
-            return Reply("Plan cancelled; no more reminders for it.", edit=True)
-        return Reply(t.STALE)
+            return Reply("Okay, the plan stays." if len(ids) < 2 else "Okay, your plans stay.", edit=True)
+        done = sum(self.planner.cancel_plan(state.user_id, plan_id) for plan_id in ids)
+        if not done:
+            return Reply(t.STALE)
+        return Reply("Plan cancelled; no more reminders for it." if done == 1 else
+                     f"{done} plans cancelled; no more reminders for them.", edit=True)
 
-    def _skip(self, user_id: int, plan_id: int, epoch: int, zone: str) -> list[Reply]:
-        """Cancel one upcoming session."""
+    @staticmethod
+    def _cancel_ids(state: State) -> list[int]:
+        """The plans a confirmation is about (older runs stored one as "plan")."""
+        ids = state.data.get("plans") or [state.data.get("plan")]
+        return [int(i) for i in ids if i is not None]
+
+    def skip(self, user_id: int, plan: Plan, epoch: int) -> list[Reply]:
+        """Cancel one upcoming session of a plan."""
         try:
             at = datetime.fromtimestamp(epoch, self.clock().tzinfo)
         except (ValueError, OverflowError, OSError):
             return [Reply(t.STALE)]
-        if not self.planner.cancel_session(user_id, plan_id, at):
+        if not self.planner.cancel_session(user_id, plan.id, at):
             return [Reply(t.STALE)]
-        return [Reply(f"Skipped {t.format_when(at, zone)}.")]
+        zone = self.zone(user_id)
+        return [Reply(f"Skipped {t.format_when(at, zone)} ({t.format_schedule(plan.schedule, zone)}). "
+                      "/sessions shows the rest.")]
 
     def plan_list(self, user_id: int) -> Reply | None:
         """/plan first shows the plans the user has, each with an edit button."""
         plans = self.store.load_plans(user_id)
         if not plans:
             return None
-        zone = self.store.load_profile(user_id).zone or "UTC"
+        self.view.show(user_id, Shown.PLANS, [p.id for p in plans])
+        zone = self.zone(user_id)
         lines = [f"• {t.format_schedule(p.schedule, zone)}" for p in plans]
         rows = tuple((entry_button("plan", f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
                      for p in plans)

@@ -18,7 +18,8 @@ from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
-from bot.features.planning.lead import LEADS, lead_too_long, read_lead, stops_reminders
+from bot.features.planning.lead import LEADS, lead_negative, lead_too_long, read_lead, stops_reminders
+from bot.features.planning.reading import carries_schedule
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import place_in
 from bot.storage.dialogues import State
@@ -62,15 +63,19 @@ class SettingsDialog:
             return changed
         return [self.ask(self.dialogues.begin(user_id, DIALOGUE, Step.MENU, side=True))]
 
+    def reopen(self, user_id: int, changed: bool) -> Reply:
+        """The settings again, after the time-zone screen opened from them closed (`changed`: a zone was set)."""
+        return self.ask(self.dialogues.begin(user_id, DIALOGUE, Step.MENU, {"changed": changed}, side=True))
+
     def ask(self, state: State) -> Reply:
         """The settings with their buttons."""
         profile = self.store.load_profile(state.user_id)
         zone = format_zone(profile.zone, self.clock()) if profile.zone else "not set"
         text = (f"Reminders come {t.format_lead_phrase(profile.lead_minutes)}.\n"
                 f"Goal: {t.GOALS.get(profile.goal or '', 'not set')}.\nTime zone: {zone}.\n\n{t.SETTINGS_HINT}")
-        leads = tuple(button(state, ("✅ " if m == profile.lead_minutes else "") + t.format_lead(m), "lead", str(m))
+        leads = tuple(button(state, t.format_choice(t.format_lead(m), m == profile.lead_minutes), "lead", str(m))
                       for m in LEADS)
-        goals = tuple((button(state, ("✅ " if g == profile.goal else "") + label, "goal", g),) for g, label in t.GOALS.items())
+        goals = tuple((button(state, t.format_choice(label, g == profile.goal), "goal", g),) for g, label in t.GOALS.items())
         return Reply(text, buttons=(leads, *goals, (button(state, "🌍 Change time zone", "zone"),)))
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
@@ -79,7 +84,7 @@ class SettingsDialog:
         if state.updated_at is None or self.clock() > state.updated_at + TYPED_FOR:
             self.dialogues.end(state.user_id, DIALOGUE)
             return None
-        if self.words.closes(text):
+        if self.words.closes(text) and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan
             return self.cancel(state)
         named = "goal" in text.lower() or len(text.split()) <= 3
         return self._typed_change(state.user_id, text, goals=named)
@@ -112,8 +117,8 @@ class SettingsDialog:
         off = reminders_off(self.store, user_id, text)
         if off:
             return off
-        if lead_too_long(text):
-            return [Reply(t.LEAD_TOO_LONG)]
+        if lead_too_long(text) or lead_negative(text):
+            return [Reply(t.LEAD_NEGATIVE if lead_negative(text) else t.LEAD_TOO_LONG)]
         profile = self.store.load_profile(user_id)
         lead, goal = read_lead(text), self.words.goal(text) if goals else None
         if lead is None and goal is None:

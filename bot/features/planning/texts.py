@@ -10,8 +10,11 @@ from knowledge.model import Prescription
 from scheduler.leftovers import Leftover, Unused
 from scheduler.model import WEEKDAY_NAMES, Schedule
 
-ASK_ZONE = ("First, your time zone, so reminders come at your local time. Type your city or region "
-            "(e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share your location.")
+ZONE_HOW = ("Type your city or region (e.g. \"Berlin\", \"New York\"), a UTC offset like \"UTC+5:30\", or share "
+            "your location.")
+ASK_ZONE = f"First, your time zone, so reminders come at your local time. {ZONE_HOW}"  # planning: the goal and days come next
+ZONE_SCREEN = f"Which time zone are you in? Reminders come at its local time. {ZONE_HOW}"  # /timezone, /settings: nothing after it
+ZONE_KEEPS_SCHEDULE = f"Got it, I'll keep that for your plan once the time zone is set. {ZONE_HOW}"
 KEPT_ASK_ZONE = f"Got it, I'll keep that. {ASK_ZONE}"  # a schedule or goal said before the zone
 ZONE_CHOICE = "There are several places with that name. Which one do you mean? (Or type it with its country.)"
 ZONE_WHICH = "Which one, then? Tap it below, or type the place with its state or country (e.g. \"Portland, Maine\")."
@@ -37,6 +40,8 @@ STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
 SETTINGS_HINT = ("Tap to change, or say it: \"remind me 1 hour before\", \"change the goal to endurance\", "
                  "\"change my time zone to Berlin\". \"Done\" when you're finished.")
+LEAD_NEGATIVE = ("A reminder can only come before a session (or at its start), not after it. Say e.g. \"remind me "
+                 "10 minutes before\".")
 LEAD_TOO_LONG = ("Reminders can come up to 4 hours before a session, or at its start. Say e.g. \"remind me 2 hours "
                  "before\".")
 SETTINGS_KEPT = "Okay, settings kept as they are."
@@ -117,8 +122,9 @@ def format_when(at: datetime, zone: str | tzinfo) -> str:
 def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int) -> str:
     """What the bot understood, the reminder lead, the next three dates, and the question to save."""
     dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
+    lead_said = format_lead_phrase(lead, once=not schedule.recurring)
     return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {format_goal(goal)}, "
-            f"reminder {format_lead_phrase(lead)}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
+            f"reminder {lead_said}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
 
 
 def format_goal(goal: str) -> str:
@@ -143,9 +149,15 @@ def format_lead(minutes: int) -> str:
     return f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
 
 
-def format_lead_phrase(minutes: int) -> str:
-    """"30 min before each session" or "when each session starts"."""
-    return "when each session starts" if minutes == 0 else f"{format_lead(minutes)} before each session"
+def format_lead_phrase(minutes: int, once: bool = False) -> str:
+    """"30 min before each session" or "when each session starts" ("the session" for a one-off)."""
+    session = "the session" if once else "each session"
+    return f"when {session} starts" if minutes == 0 else f"{format_lead(minutes)} before {session}"
+
+
+def format_choice(label: str, current: bool) -> str:
+    """A button's label, marked ✓ when it is the current choice (a ✅ in front read as "Save")."""
+    return f"{label} ✓" if current else label
 
 
 def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:

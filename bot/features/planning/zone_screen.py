@@ -11,7 +11,7 @@ itself: see feature.py.)"""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
@@ -21,6 +21,7 @@ from bot.core.callbacks import Tap
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
+from bot.features.planning.reading import carries_schedule, joined
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import Offered, found_any, known_zone, offered_again, picked_zone, stored_offers, zone_check
 from bot.storage.dialogues import State
@@ -29,6 +30,18 @@ from scheduler.store import SchedulerStore
 from scheduler.timezones import find_zone, format_zone
 
 DIALOGUE = "tz"
+
+
+@dataclass(frozen=True)
+class Closed:
+    """How the screen closed, for what comes next."""
+
+    back: bool  # it was opened from the settings
+    changed: bool  # a zone was set
+    kept: str = ""  # a schedule said at it
+
+
+After = Callable[[int, Closed], list[Reply]]  # (user, how the screen closed) -> what comes next
 
 
 class Step(Enum):
@@ -58,23 +71,26 @@ class ZoneScreen:
     name = DIALOGUE
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, words: PlanWords,
-                 clock: Callable[[], datetime], about: Callable[[str], bool]) -> None:
+                 clock: Callable[[], datetime], about: Callable[[str], bool], after: After = lambda _user, _closed: []) -> None:
         self.dialogues = dialogues
         self.store = store
         self.planner = planner
         self.words = words
         self.clock = clock
         self.about = about  # whether a message could be a place at all (not a question or another request)
+        self.after = after  # what comes once the screen closes: the settings it was opened from, a plan said there
 
-    def start(self, user_id: int, place: str = "") -> list[Reply]:
-        """Open the screen (on top of a dialogue in progress) and read `place`, else ask for one."""
+    def start(self, user_id: int, place: str = "", back: bool = False) -> list[Reply]:
+        """Open the screen (on top of a dialogue in progress) and read `place`, else ask for one
+        (`back`: opened from the settings, which come back once it closes)."""
         below = self.dialogues.current(user_id)
-        state = self.dialogues.begin(user_id, DIALOGUE, Step.PLACE, side=below is not None and below.dialogue != DIALOGUE)
+        state = self.dialogues.begin(user_id, DIALOGUE, Step.PLACE, {"back": back},
+                                     side=below is not None and below.dialogue != DIALOGUE)
         return (self.on_text(state, place) if place.strip() else None) or [self.ask(state)]
 
     def ask(self, state: State) -> Reply:
         """The place question, with the share-location button."""
-        return Reply(t.ASK_ZONE, location=True)
+        return Reply(t.ZONE_SCREEN, location=True)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A yes to the guess, a place, or another yes / no (said to this screen, so never passed on
@@ -93,6 +109,9 @@ class ZoneScreen:
             return self._answered(state, answer, offered if guess else ())
         if state.side or not self.about(text):
             return None
+        if carries_schedule(text, self.clock()):  # "evening", "tue 6pm": kept for the plan made once the zone is set
+            self.dialogues.go(state, Step.PLACE, kept=joined(str(state.data.get("kept") or ""), text))
+            return [Reply(t.ZONE_KEEPS_SCHEDULE, location=True)]
         return [Reply(t.ZONE_UNKNOWN, location=True)]
 
     def _answered(self, state: State, answer: str, offered: Offered) -> list[Reply]:
@@ -113,11 +132,14 @@ class ZoneScreen:
         return [Reply(t.STALE)]
 
     def cancel(self, state: State) -> list[Reply]:
-        """Close the screen; the zone stays as it was."""
+        """Close the screen; the zone stays as it was (and the settings it was opened from come back)."""
         self.dialogues.end(state.user_id, DIALOGUE)
-        return [Reply(t.ZONE_KEPT)]
+        return [Reply(t.ZONE_KEPT), *self.after(state.user_id, Closed(bool(state.data.get("back")), False))]
 
     def set_zone(self, user_id: int, zone: str) -> list[Reply]:
-        """Store the zone and close the screen."""
+        """Store the zone and close the screen; then what was waiting for it."""
+        state = self.dialogues.current(user_id, DIALOGUE)
         self.dialogues.end(user_id, DIALOGUE)
-        return [save_zone(self.store, self.planner, user_id, zone, self.clock())]
+        saved = save_zone(self.store, self.planner, user_id, zone, self.clock())
+        data = state.data if state else {}
+        return [saved, *self.after(user_id, Closed(bool(data.get("back")), True, str(data.get("kept") or "")))]

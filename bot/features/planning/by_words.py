@@ -1,0 +1,137 @@
+"""Typed requests about stored plans (plan_requests.py) acted on like the buttons of /sessions and
+/plan's list: a session skipped, a plan cancelled after the same confirmation (typed yes / no
+works), a plan edited in the planning dialogue. A request that fits several asks which, with
+buttons. Wherever the user is: idle, or at /sessions or /plan's list, even over a plan being made.
+Over a dialogue in progress (no list on screen) a skip or a cancel of a plan it names still acts
+(both open on top of it), but an edit, which would replace the dialogue, does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot.core.dialogue import Dialogues, entry_button
+from bot.core.messages import Button, Reply
+from bot.core.texts import BUSY
+from bot.features.planning import texts as t
+from bot.features.planning.dialog import PlanningDialog
+from bot.features.planning.draft import DIALOGUE as PLANNING
+from bot.features.planning.listing import VIEW, Listed, Mark, Shown
+from bot.features.planning.plan_requests import Action, PlanRequest, read_plan_request
+from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
+from scheduler.store import Plan
+from scheduler.timezones import zone_info
+
+NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
+CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
+
+
+class PlansInWords:
+    """Skip, cancel and edit plans said in words, for any number of users."""
+
+    def __init__(self, sessions: Sessions, dialog: PlanningDialog, dialogues: Dialogues,
+                 clock: Callable[[], datetime]) -> None:
+        self.sessions = sessions
+        self.dialog = dialog
+        self.dialogues = dialogues
+        self.clock = clock
+
+    def on_text(self, user_id: int, text: str) -> list[Reply] | None:
+        """The replies to a request about plans; None when the message makes none, or leaves it to
+        the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
+        request = read_plan_request(text)
+        if request is None or self._left_to_others(user_id, request):
+            return None
+        state = self.dialogues.current(user_id)
+        if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
+            return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
+        if state is not None and request.action is Action.EDIT and self.sessions.view.current(user_id) is None:
+            return [BUSY]
+        if not self.sessions.store.count_plans(user_id):
+            return [NO_PLANS]
+        if request.action is Action.SKIP:
+            return self._skip(user_id, request)
+        return self._on_plans(user_id, request)
+
+    def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
+        """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
+        a reminder's check-in, "skip" with no list of sessions on screen, "change the plan to 8am"
+        while making one (no list on screen)."""
+        side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
+        if request.action is Action.SKIP and side and (not request.named or request.day == "today" or request.next_one):
+            return True
+        shown = self.sessions.view.current(user_id)
+        if request.action is Action.SKIP and not request.named:
+            return shown is not Shown.SESSIONS
+        return shown is None and request.action is Action.EDIT and self._planning(user_id)
+
+    def _planning(self, user_id: int) -> bool:
+        """Whether the user is making a plan (a list shown over it not counted)."""
+        state = self.dialogues.current(user_id)
+        return state is not None and state.dialogue == PLANNING and self.sessions.view.current(user_id) is None
+
+    def _stops_planning(self, user_id: int, request: PlanRequest) -> bool:
+        """Whether the request is "cancel the plan" said to the plan being made."""
+        return request.action is Action.CANCEL and not request.named and self._planning(user_id)
+
+    def _skip(self, user_id: int, request: PlanRequest) -> list[Reply]:
+        """Skip the one session named, or ask which."""
+        zone = self.sessions.zone(user_id)
+        listed = [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan]
+        found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
+        if not found:
+            return [Reply("I found no session to skip there. /sessions shows what's coming.")]
+        if len(found) == 1 and found[0].plan and request.named:
+            return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
+        rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
+        return [Reply("Which session do you want to skip?", buttons=rows)]
+
+    def _sessions_named(self, listed: list[Listed], request: PlanRequest, zone: str) -> list[Listed]:
+        """The sessions a request names: on a day, the next one(s), or the nth listed."""
+        if request.nth is not None:
+            return [listed[request.nth]] if -len(listed) <= request.nth < len(listed) else []
+        if request.day is not None:
+            return [x for x in listed if self._on_day(x.at, request.day, zone)]
+        return [x for x in listed if x.at == listed[0].at] if listed else []
+
+    def _on_day(self, at: datetime, day: str, zone: str) -> bool:
+        """Whether a session falls on "today", "tomorrow" or the weekday (index as text), locally:
+        a weekday means the first of that weekday to come."""
+        local, today = at.astimezone(zone_info(zone)).date(), self.clock().astimezone(zone_info(zone)).date()
+        if day in ("today", "tomorrow"):
+            return local == today + timedelta(days=int(day == "tomorrow"))
+        ahead = (int(day) - today.weekday()) % 7
+        return local == today + timedelta(days=ahead)
+
+    def _on_plans(self, user_id: int, request: PlanRequest) -> list[Reply]:
+        """Cancel (after a confirmation) or edit the plan named, or ask which."""
+        plans = self.sessions.store.load_plans(user_id)
+        found = self._plans_named(plans, request, self.sessions.zone(user_id))
+        if not found:
+            return [Reply("I found no plan like that. /plan lists yours.")]
+        if request.action is Action.CANCEL and (len(found) == 1 or request.every):
+            return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})
+        if len(found) == 1:
+            return self.dialog.edit(user_id, found[0], request.rest)
+        return [Reply(f"Which plan do you want to {request.action.value}?", buttons=self._plan_buttons(request, found, user_id))]
+
+    def _plans_named(self, plans: list[Plan], request: PlanRequest, zone: str) -> list[Plan]:
+        """The plans a request names: all, the nth in /plan's list, those with a session on a day,
+        or (none named) every plan, to ask which."""
+        if request.nth is not None:
+            return [plans[request.nth]] if -len(plans) <= request.nth < len(plans) else []
+        if request.day is not None:
+            upcoming = self.sessions.planner.upcoming(plans[0].user_id) if plans else []
+            days = {p.id for p, at in upcoming if self._on_day(at, request.day, zone)}
+            weekly = {p.id for p in plans if request.day.isdigit() and int(request.day) in p.schedule.weekdays}
+            return [p for p in plans if p.id in days | weekly]
+        return plans
+
+    def _plan_buttons(self, request: PlanRequest, plans: list[Plan], user_id: int) -> tuple[tuple[Button, ...], ...]:
+        """One button per plan: 🗑 to cancel it (confirmed next) or ✏️ to edit it."""
+        zone = self.sessions.zone(user_id)
+        if request.action is Action.CANCEL:
+            return tuple((entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
+                         for p in plans)
+        return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
+                     for p in plans)
