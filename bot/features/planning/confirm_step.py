@@ -19,7 +19,6 @@ from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_
 from bot.features.planning.gate import Gate
 from bot.features.planning.reading import edited_schedule, left_out, unconfirmed
 from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import names_place
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
 from scheduler.planner import Planner
@@ -65,7 +64,7 @@ class ConfirmStep:
         if goal:
             return [self.show(state, draft, edit=False)]
         answer = self.words.answer(text)
-        if answer == "yes" and not names_place(text):  # "Brisbane" read as a yes must not save
+        if answer == "yes":
             return [self.save(state, draft)]
         if answer == "no":
             state = save_draft(self.dialogues, state, unconfirmed(draft))
