@@ -378,3 +378,9 @@ def test_every_writers_safety_messages_are_training_data(tmp_path):
 ])
 def test_a_red_flag_told_as_over_a_concern_denied_and_ill_for_i_will_read_as_meant(understanding, text, level):
     assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize("text", ["lost feeling in my groin area", "numb around my privates since the set",
+                                  "cant feel my bum when i sit"])
+def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
+    assert understanding.read(text).safety is Safety.EMERGENCY
