@@ -25,8 +25,9 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +42,12 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 from bot.features.voice.engine import voice_inbound
 from bot.features.voice.notes import HEARD
+from bench.voice_misses import find_miss, format_split, whose
 from voice.audio import decode_audio, encode_voice_note
 from voice.words import sentence_words
 from voice.pipeline import VoicePipeline, build_voice_pipeline
-from voice.recognizer import Transcript, has_speech
+from voice.pauses import has_speech
+from voice.recognizer import Transcript
 from voice.speech import VoiceStyle
 from voice.whisper import DEFAULT, Decoding
 
@@ -71,6 +74,7 @@ class Result:
     seconds: float
     decode_seconds: float
     alarm: bool = False  # a health line on a question that is no health concern
+    miss: str = ""  # whose miss it is, with --split (bench/voice_misses.py)
 
 
 class Readings:
@@ -137,6 +141,7 @@ def main() -> None:
     parser.add_argument("--typed", action="store_true", help="send the questions as typed text: the ceiling of the spoken run")
     parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak", help="who reads the questions")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
+    parser.add_argument("--split", action="store_true", help="say whose each in-scope miss is (totals)")
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
@@ -157,7 +162,7 @@ def main() -> None:
         load_seconds = time.perf_counter() - started
         readings = Readings(args.readings)
         notes = [(item, name, speak) for item in items for name, speak in voices(args.synth, pipeline).items()]
-        results = [run_one(coach, pipeline, n, item, name, partial(speak, item["q"]), readings)
+        results = [run_one(coach, pipeline, n, item, name, partial(speak, item["q"]), readings, args.split)
                    for n, (item, name, speak) in enumerate(notes)]
         readings.save()
     report(results, load_seconds, (rss_mb() - before, rss_mb("VmHWM") - before), args.failures)
@@ -180,11 +185,20 @@ def flite_note(voice: str, text: str) -> bytes:
 
 
 def run_one(coach: Coach, pipeline: VoicePipeline, user_id: int, item: dict, voice: str,
-            note: Callable[[], bytes], readings: Readings) -> Result:
-    """Transcribe one voice note and answer it through the core (each as a new user)."""
+            note: Callable[[], bytes], readings: Readings, split: bool = False) -> Result:
+    """Transcribe one voice note and answer it through the core (each as a new user); with `split`,
+    say whose an in-scope miss is."""
     transcript, decode_seconds = readings.hear(pipeline, f"{voice}\t{item['q']}", note)
     reply = coach.handle(voice_inbound(user_id + 1000, transcript))[0]
-    return judge(item, voice, _heard(reply), reply, transcript.seconds, decode_seconds)
+    result = judge(item, voice, _heard(reply), reply, transcript.seconds, decode_seconds)
+    if not split or result.right or not result.in_scope:
+        return result
+    heard = (transcript.text, *transcript.alternatives) if transcript.confident else ()
+    users = count(10**7 + 100 * user_id)  # a new user for each text typed
+
+    def typed_right(text: str) -> bool:
+        return coach.handle(Inbound(next(users), InboundKind.TEXT, text))[0].entry in item["expect"]
+    return replace(result, miss=whose(find_miss(heard, typed_right, item["q"], reply.entry)))
 
 
 def judge(item: dict, style: str, heard: str, reply: Reply, seconds: float = 0.0, decode_seconds: float = 0.0) -> Result:
@@ -237,6 +251,8 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
         wrong = sum(1 for r in in_scope if not r.right and r.entry is not None)
         print(f"wrong entry (in scope)     {wrong}/{len(in_scope)} = {wrong / len(in_scope):.1%} "
               "(the rest: \"didn't catch that\" or did-you-mean buttons)")
+        if any(r.miss for r in in_scope):
+            print(f"in-scope misses, whose:    {format_split(r.miss for r in in_scope if r.miss)}")
     if off_topic:
         print(f"nothing answered (off-topic) {sum(r.right for r in off_topic)}/{len(off_topic)} = {_share(off_topic):.1%}")
     if health:
@@ -254,7 +270,7 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
     for r in (r for r in results if failures and r.alarm):
         print(f"  ALARM {r.style:18} {r.question!r} -> heard {r.heard!r}")
     for r in (r for r in results if failures and not r.right):
-        print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry}")
+        print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry} [{r.miss}]")
 
 
 def _by_voice(results: list[Result]) -> dict[str, list[Result]]:

@@ -14,6 +14,7 @@ import pytest
 
 from bench.bench_voice import FLITE_VOICES, STYLES, Readings, voices
 from bench.bench_voice_safety import Spoken, _blame, load_items, voices_of
+from bench.voice_misses import RECOGNIZER, SELECTION_OTHER, SELECTION_UNSURE, UNDERSTANDING, Miss, format_split, whose
 from tests.voice_support import shared_pipeline, spoken
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, Transcript
@@ -99,3 +100,19 @@ def test_new_readings_are_decoded_once_and_kept_for_the_next_run(tmp_path: Path)
     first.save()
     again, no_time = Readings(kept).hear(pipeline, "en-us@165\trest", lambda: pytest.fail("decoded again"))
     assert again == transcript and transcript.confident and seconds > 0 and no_time == 0
+
+
+@pytest.mark.parametrize(("miss", "kind"), [
+    (Miss(False, (True,), "x"), UNDERSTANDING),        # typed, the question itself fails: the ceiling
+    (Miss(True, (False, True), None), SELECTION_UNSURE),  # a reading was right, the note got "not sure"
+    (Miss(True, (False, True), "x"), SELECTION_OTHER),  # a reading was right, another one was answered
+    (Miss(True, (False, False), "x"), RECOGNIZER),      # no reading was right
+    (Miss(True, (), None), RECOGNIZER),                 # nothing heard
+])
+def test_a_spoken_questions_miss_is_the_recognizers_the_texts_or_the_choice_among_readings(miss, kind):
+    assert whose(miss) == kind
+
+
+def test_the_split_counts_each_kind_of_miss():
+    assert format_split([RECOGNIZER, RECOGNIZER, SELECTION_OTHER]) == \
+        f"{RECOGNIZER} 2, {UNDERSTANDING} 0, {SELECTION_UNSURE} 0, {SELECTION_OTHER} 1"

@@ -17,11 +17,11 @@ from bot.cli import main
 from bot.core.messages import Inbound, InboundKind
 from bot.features.qa import texts
 from bot.features.qa.answerer import DID_YOU_MEAN, HEARD_MARGIN
-from bot.features.voice.engine import voice_inbound
-from bot.features.voice.notes import DIDNT_CATCH
+from bot.features.voice.engine import read_audio_file, voice_inbound
+from bot.features.voice.notes import DIDNT_CATCH, TOO_LONG, UNREADABLE
 from knowledge.fusion import LONG_MESSAGE_RELIEF
 from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
-from voice.audio import MAX_BYTES, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
+from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.features import FILTERS, log_mel
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Transcript
@@ -140,6 +140,11 @@ def test_an_emergency_heard_in_any_reading_outranks_a_doctor_first_concern(coach
     assert reply.safety == "emergency" and reply.text.startswith("🎙 I heard: “my chest feels tight")
 
 
+def test_of_the_readings_a_concern_is_heard_in_the_one_that_fits_a_question_best_is_answered(coach):
+    reply = coach.handle(heard_twice(7, "Can I get injured doing ease?", "Can I get injured doing these?"))[0]
+    assert reply.safety == "doctor" and reply.entry == "injury-risk"  # the first reading got medical care
+    assert reply.text.startswith("🎙 I heard: “Can I get injured doing these?”")
+
 def test_a_spoken_health_concern_gets_the_doctor_first_line(voice, coach):
     transcript = voice.transcribe(spoken(voice, "my legs go numb and tingly when I do these", STYLES[1]))
     reply = coach.handle(voice_inbound(7, transcript))[0]
@@ -200,11 +205,42 @@ def test_whisper_hears_recorded_people_without_repeating_itself(voice, name):
     assert sentence_words(heard.text) == sentence_words(said)
 
 
-def test_whisper_decodes_in_at_least_a_15_second_window_and_skips_notes_longer_than_its_own(voice):
+def test_whisper_decodes_in_at_least_a_15_second_window_and_skips_notes_longer_than_a_note_may_be(voice):
     assert [window_seconds(Clip(np.zeros(int(s * 16_000), np.float32), 16_000)) for s in (0.5, 5, 16, 30)] == \
         [15, 15, 20, 30]
-    too_long = Clip(np.zeros((MAX_WINDOW + 1) * 16_000, np.float32), 16_000)
-    assert window_seconds(too_long) is None and voice.recognizer.wait().transcribe(too_long) == []
+    assert window_seconds(Clip(np.zeros((MAX_WINDOW + 1) * 16_000, np.float32), 16_000)) is None
+    too_long = Clip(np.full((MAX_SECONDS + 1) * 16_000, 0.1, np.float32), 16_000)
+    assert voice.recognizer.wait().transcribe(too_long) == []
+
+
+def test_a_note_longer_than_whispers_window_is_heard_a_piece_at_a_time(voice):
+    def said(text: str) -> np.ndarray:
+        return decode_audio(spoken(voice, text)).samples
+    samples = np.concatenate([said("how high should my legs go"), np.zeros(40 * 16_000, np.float32),
+                              said("how long should I rest between sets")])
+    heard = voice.transcribe(encode_wav(Clip(samples, 16_000)))
+    assert 40 < heard.seconds <= MAX_SECONDS  # over Whisper's 30 s: it was "I didn't catch that"
+    assert "legs go" in heard.text.lower() and "rest between sets" in heard.text.lower()
+
+
+def silent_file(folder: Path, seconds: float) -> Path:
+    """A voice note of silence, as a file."""
+    path = folder / f"silence-{seconds}.ogg"
+    path.write_bytes(encode_voice_note(Clip(np.zeros(int(seconds * 16_000), np.float32), 16_000)))
+    return path
+
+
+def test_a_file_over_a_minute_gets_the_over_a_minute_reply_not_unplayable(voice, tmp_path):
+    assert read_audio_file(voice, 7, silent_file(tmp_path, 70)) == TOO_LONG  # a tester's 70 s silent note
+
+
+def test_a_silent_minute_a_tap_and_a_corrupt_file_each_get_a_friendly_reply(voice, coach, tmp_path):
+    corrupt = tmp_path / "corrupt.ogg"
+    corrupt.write_bytes(silent_file(tmp_path, 3).read_bytes()[:200])  # an OGG/Opus cut short in its header
+    for path in (silent_file(tmp_path, 60), silent_file(tmp_path, 0.2)):
+        heard = read_audio_file(voice, 7, path)
+        assert isinstance(heard, Inbound) and coach.handle(heard) == [DIDNT_CATCH]
+    assert read_audio_file(voice, 7, corrupt) == UNREADABLE
 
 
 def test_a_phrase_whisper_repeats_is_kept_once_and_single_words_are_left_alone():

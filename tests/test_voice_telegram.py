@@ -5,16 +5,18 @@ from __future__ import annotations
 import threading
 from itertools import count
 
+import numpy as np
 import pytest
 from telegram import Update
 
 from bot.adapters.telegram.app import build_application
-from bot.features.voice.notes import TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF
+from bot.features.voice.notes import DIDNT_CATCH, TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF
 from bot.settings import Settings
 from tests.botprocess import BotProcess
 from tests.conftest import message_update
 from tests.fakebotapi import FakeBotApi
 from tests.voice_support import STYLES, FileServingRequest, shared_pipeline, spoken, voice_dir, voice_update
+from voice.audio import Clip, decode_audio, encode_voice_note
 
 _ids = count(10_000)
 CHAT = 4343
@@ -77,6 +79,29 @@ async def test_corrupt_audio_and_silence_get_friendly_replies(tg, voice):
     assert first["text"] == UNREADABLE.text
     assert second["text"].startswith("🎙 I didn't catch that")
 
+
+def padded_note(voice, text: str, seconds: float) -> bytes:
+    """`text` said aloud, then silence up to `seconds`, as a voice note."""
+    said = decode_audio(spoken(voice, text)).samples
+    samples = np.concatenate([said, np.zeros(int(seconds * 16_000) - len(said), np.float32)])
+    return encode_voice_note(Clip(samples, 16_000))
+
+
+async def test_a_minute_long_note_a_tap_and_a_cut_short_ogg_get_clear_replies(tg, voice):
+    app, request = tg
+    await send_voice(app, request, padded_note(voice, "how high should my legs go", 60), duration=60)
+    await send_voice(app, request, padded_note(voice, "", 0.2), duration=0)
+    await send_voice(app, request, padded_note(voice, "", 3)[:200])  # the header and no more
+    minute, tap, cut = await request.wait_for("sendMessage", 3)
+    assert minute["text"].lower().startswith("🎙 i heard: “how high should my legs go")  # over 30 s: was not heard
+    assert tap["text"] == DIDNT_CATCH.text and cut["text"] == UNREADABLE.text
+
+
+async def test_a_note_over_a_minute_is_too_long_whatever_its_duration_says(tg):
+    app, request = tg
+    await send_voice(app, request, encode_voice_note(Clip(np.zeros(70 * 16_000, np.float32), 16_000)), duration=0)
+    [sent] = await request.wait_for("sendMessage")
+    assert sent["text"] == TOO_LONG.text and request.sent("getFile")
 
 async def test_voice_replies_on_sends_an_ogg_voice_note_too(tg, voice):
     app, request = tg

@@ -13,6 +13,8 @@ from voice.audio import RECOGNIZER_RATE, Clip
 
 FRAME = RECOGNIZER_RATE // 100  # 10 ms
 PAUSE_FRAMES = 20               # a pause is judged by the level over 200 ms, not one quiet frame
+SILENCE_DB = -45.0              # a clip whose loud frames are quieter than this holds no speech
+MIN_SPEECH_SECONDS = 0.15       # less voiced audio than this is a tap on the button, not a word
 
 
 def frame_levels(clip: Clip) -> np.ndarray:
@@ -20,6 +22,16 @@ def frame_levels(clip: Clip) -> np.ndarray:
     frames = clip.samples[: len(clip.samples) // FRAME * FRAME].reshape(-1, FRAME)
     levels: np.ndarray = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
     return levels
+
+
+def speech_seconds(clip: Clip) -> float:
+    """How much of the clip is loud enough to be speech (10 ms frames above SILENCE_DB)."""
+    return float(np.sum(frame_levels(clip) > SILENCE_DB)) / 100
+
+
+def has_speech(clip: Clip) -> bool:
+    """Whether the clip holds enough loud audio to be a word (not silence, not a tap)."""
+    return speech_seconds(clip) >= MIN_SPEECH_SECONDS
 
 
 def pause_cuts(levels: np.ndarray, longest: int) -> list[int]:

@@ -12,17 +12,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
 from voice.audio import Clip
 from voice.numbers import written_in_digits
-from voice.pauses import frame_levels
+from voice.pauses import has_speech
 from voice.weights import WeightsError
 from voice.whisper import Whisper
+from voice.words import will_spelt_out
 
 log = logging.getLogger(__name__)
-SILENCE_DB = -45.0         # a clip whose loud frames are quieter than this holds no speech
-MIN_SPEECH_SECONDS = 0.15  # less voiced audio than this is a tap on the button, not a word
 
 
 class VoiceOff(RuntimeError):
@@ -38,16 +35,6 @@ class Transcript:
     confident: bool
     seconds: float = 0.0
     alternatives: tuple[str, ...] = ()
-
-
-def speech_seconds(clip: Clip) -> float:
-    """How much of the clip is loud enough to be speech (10 ms frames above SILENCE_DB)."""
-    return float(np.sum(frame_levels(clip) > SILENCE_DB)) / 100
-
-
-def has_speech(clip: Clip) -> bool:
-    """Whether the clip holds enough loud audio to be a word (not silence, not a tap)."""
-    return speech_seconds(clip) >= MIN_SPEECH_SECONDS
 
 
 class Recognizer:
@@ -91,8 +78,10 @@ class Recognizer:
     def transcript(heard: list[str], seconds: float) -> Transcript:
         """Whisper's readings of a clip (best first) as a transcript, unconfident when there are none;
         after them, each with its numbers said in words written in digits, since the safety lexicon reads
-        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency)."""
+        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency); "I'll"
+        is written "I will" (read without its apostrophe, it was "ill", a health concern)."""
         if not heard:
             return Transcript("", False, seconds=seconds)
+        heard = [will_spelt_out(text) for text in heard]
         readings = list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))
         return Transcript(readings[0], True, seconds, tuple(readings[1:]))

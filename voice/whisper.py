@@ -18,14 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from voice.audio import RECOGNIZER_RATE, Clip
+from voice.audio import MAX_SECONDS, RECOGNIZER_RATE, Clip
 from voice.features import log_mel
 from voice.memory import release_code_pages
-from voice.pauses import split_at_pauses
+from voice.pauses import has_speech, split_at_pauses
 from voice.tokens import decode_tokens, prompt_tokens
 
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
-MAX_WINDOW = 30            # Whisper's own window; longer notes are not transcribed
+MAX_WINDOW = 30            # Whisper's own window; longer notes are heard a piece at a time
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
@@ -117,14 +117,15 @@ class Whisper:
         release_freed_memory()
 
     def transcribe(self, clip: Clip) -> list[str]:
-        """What the clip says, best hypothesis first; [] when it is too long or Whisper thinks
-        there are no words in it. A clip longer than the shortest window is heard a piece at a
+        """What the clip says, best hypothesis first; [] when it is longer than a voice note may be
+        or Whisper thinks there are no words in it. A clip longer than the shortest window is heard a piece at a
         time (cut at pauses), and its readings are the pieces' readings of the same rank joined."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
-        if clip.seconds > MAX_WINDOW:
+        if clip.seconds > MAX_SECONDS:  # a note of 30-60 s is heard too (it was "I didn't catch that")
             return []
-        pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window) if (heard := self._hear(piece))]
+        pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window)
+                  if has_speech(piece) and (heard := self._hear(piece))]  # a silent piece is heard as "Thank you"
         ranks = max((len(heard) for heard in pieces), default=0)
         texts = (" ".join(heard[min(rank, len(heard) - 1)] for heard in pieces) for rank in range(ranks))
         return list(dict.fromkeys(texts))

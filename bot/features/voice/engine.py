@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.features.voice.notes import UNREADABLE, VOICE_OFF
+from bot.features.voice.notes import TOO_LONG, UNREADABLE, VOICE_OFF
 from bot.settings import Settings
 from knowledge.model import KnowledgeBase
-from voice.audio import AudioError
+from voice.audio import AudioError, TooLong
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 from voice.recognizer import Transcript, VoiceOff
 from voice.speech import VoiceStyle
@@ -42,6 +42,8 @@ def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inboun
     """An audio file as a voice note, or the reply saying why it cannot be heard."""
     try:
         return voice_inbound(user_id, pipeline.transcribe_file(path))
+    except TooLong:  # an AudioError too: caught first, or a 70 s note was "unplayable"
+        return TOO_LONG
     except AudioError:
         return UNREADABLE
     except VoiceOff:

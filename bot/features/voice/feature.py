@@ -32,17 +32,26 @@ class Voice:
         return self._better_heard(msg.user_id, readings)
 
     def _better_heard(self, user_id: int, readings: list[str]) -> str:
-        """Of a note's readings (best first), the one to answer and show: the first the safety
-        detector fires on, so a concern heard in any of them gets the doctor-first line; else,
-        while a dialogue waits for an answer, the best, so a "no" is never turned into a question;
-        else the one that fits a knowledge question clearly best (by more than the heard margin;
-        otherwise the likeliest reading)."""
+        """Of a note's readings (best first), the one to answer and show: one the safety detector
+        fires on at its most urgent level, so a concern heard in any of them gets the doctor-first
+        line (of those, the one that fits a question best: "injured doing these", not "... doing
+        ease", gets its answer with the line); else, while a dialogue waits for an answer, the best,
+        so a "no" is never turned into a question; else the one that fits a question best."""
         answers = self.kit.answers
         assert answers is not None
         levels = [answers.safety(text) for text in readings]
         if max(levels) is not Safety.NONE:  # the most urgent concern heard in any reading
-            return readings[levels.index(max(levels))]
-        if len(readings) == 1 or self.kit.dialogues.current(user_id) is not None:
+            return self._best_fit([text for text, level in zip(readings, levels) if level is max(levels)])
+        if self.kit.dialogues.current(user_id) is not None:
+            return readings[0]
+        return self._best_fit(readings)
+
+    def _best_fit(self, readings: list[str]) -> str:
+        """The reading that fits a knowledge question clearly best (by more than the heard margin),
+        otherwise the likeliest (the first)."""
+        answers = self.kit.answers
+        assert answers is not None
+        if len(readings) == 1:
             return readings[0]
         fits = [answers.heard_fit(text) for text in readings]
         best = fits.index(max(fits))  # another reading only when it fits clearly better than the likeliest
