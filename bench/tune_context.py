@@ -25,7 +25,8 @@ from knowledge.understanding import Understanding
 DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml",
                                                               "independent_dev.yaml")]
 GRID = [ContextPolicy(*values) for values in itertools.product(
-    (-5.0, 0.0, 10.0, 20.0, 30.0, 50.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0), (0.0, 5.0, 10.0, 25.0, 100.0))]
+    (-5.0, 0.0, 10.0, 20.0, 30.0, 50.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0), (0.0, 5.0, 10.0, 25.0, 100.0),
+    (None, 5.0, 20.0))]
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:

@@ -28,6 +28,7 @@ class ContextPolicy:
     not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
     related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
     stands: float = 5.0  # a message read alone this far above the threshold keeps its own reading
+    told: float | None = 5.0  # a message whose words the last answer holds, read alone below threshold + this, asks about it
 
 
 @dataclass(frozen=True)

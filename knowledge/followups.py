@@ -26,8 +26,9 @@ class FollowUpWords:
         self.normalizer = normalizer
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
+        self._said = {e.id: frozenset(normalizer.tokens(f"{e.title} {e.answer} {e.details}")) for e in kb.entries.values()}
         self._listing = lexicon.asking_each | frozenset(lexicon.ordinals)  # "each", "all", "first", "2nd"
-        self._pointers = lexicon.references | lexicon.pointing_back  # "it", "this", "that", "those"
+        self.pointers = self._pointers = lexicon.references | lexicon.pointing_back  # "it", "this", "that", "those"
         self._openers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the topic openers it starts
         for opener in lexicon.changing_topic:
             self._openers.setdefault(opener[0], []).append(opener)
@@ -63,10 +64,19 @@ class FollowUpWords:
         if self._pointers.isdisjoint(words):
             return False
         own = set(normalizer.tokens_of([w for w in words if w not in self._pointers]))
-        if self.lexicon.anchor in own or any(map(normalizer.is_foreign, own)):
-            return False
+        said = self._said.get(last.id, frozenset())
+        if self.lexicon.anchor in own or any(normalizer.is_foreign(t) and t not in said for t in own):
+            return False  # another exercise, unless the last answer named it too ("i mostly squat and run")
         own = {t for t in own if not normalizer.is_generic(t)}
         return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
+
+    def told_in(self, words: list[str], last: Entry) -> bool:
+        """Whether the last answer (with its details) holds most of a message's own words ("which
+        side of the knee" after the biceps femoris, "whats EMG" after a study that used it)."""
+        normalizer = self.normalizer
+        own = {t for t in normalizer.tokens_of([w for w in words if w not in self._pointers])
+               if not normalizer.is_generic(t) and t != self.lexicon.anchor}
+        return bool(own) and len(own & self._said.get(last.id, frozenset())) >= ANSWERED_SHARE * len(own)
 
     def new_topic(self, words: list[str]) -> list[str] | None:
         """When a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...") and does
