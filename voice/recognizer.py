@@ -17,7 +17,6 @@ from voice.numbers import written_in_digits
 from voice.pauses import has_speech
 from voice.weights import WeightsError
 from voice.whisper import Whisper
-from voice.words import will_spelt_out
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +77,8 @@ class Recognizer:
     def transcript(heard: list[str], seconds: float) -> Transcript:
         """Whisper's readings of a clip (best first) as a transcript, unconfident when there are none;
         after them, each with its numbers said in words written in digits, since the safety lexicon reads
-        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency); "I'll"
-        is written "I will" (read without its apostrophe, it was "ill", a health concern)."""
+        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency)."""
         if not heard:
             return Transcript("", False, seconds=seconds)
-        heard = [will_spelt_out(text) for text in heard]
         readings = list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))
         return Transcript(readings[0], True, seconds, tuple(readings[1:]))

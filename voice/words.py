@@ -8,8 +8,6 @@ from voice.numbers import spell_number
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+")
 _UNSAFE = re.compile(r"[^a-z0-9' ]")
-# "I'll", "she'll": with the apostrophe dropped, as the knowledge layer reads text, they are "ill" and "shell"
-_WILL = re.compile(r"\b(I|you|we|he|she|it|they|that|there|who)['’]ll\b", re.IGNORECASE)
 
 
 def sentence_words(text: str) -> list[str]:
@@ -20,8 +18,3 @@ def sentence_words(text: str) -> list[str]:
         words += spell_number(int(word)).split() if word.isdigit() and len(word) < 5 else [word]
     return [w for w in words if not w.isdigit()]
 
-
-def will_spelt_out(text: str) -> str:
-    """The text with "'ll" after a pronoun written as " will": Whisper writes "I'll" for what was said
-    ("I'll do my finish"), and the safety detector reads it, without its apostrophe, as "ill"."""
-    return _WILL.sub(r"\1 will", text)
