@@ -149,10 +149,3 @@ def test_forget_then_a_typed_keep_erases_nothing(say, text):
 def test_a_confirmation_reads_a_word_only_one_of_its_buttons_has(text, answer):
     assert by_label(text, ("🗑 Yes, erase everything", "Keep my data")) == answer
 
-
-@pytest.mark.parametrize("text", ["should i stop if it hurts?", "do i stop at parallel", "can i cancel this later?"])
-def test_a_question_with_stop_or_cancel_in_it_does_not_end_the_safety_check(say, coach, text):
-    mid_check(say, 1)
-    replies = say(text)
-    assert "Question 2 of 15" in replies[-1].text
-    assert "Question 3 of 15" in say("no")[-1].text

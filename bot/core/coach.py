@@ -17,7 +17,6 @@ from bot.core.dialogue import ENTRY, STALE
 from bot.core.kit import Answers, Clock, Kit, Request, T
 from bot.core.messages import Button, Inbound, InboundKind, Reply
 from bot.core.texts import BUSY, DISK_FULL, NOTHING_TO_CANCEL, TOPICS_BUTTON, format_empty, format_help, format_unsupported, format_welcome
-from bot.core.words import asks_beyond_a_way_out
 from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import StorageFull
 from knowledge.intents import Intent
@@ -182,8 +181,6 @@ class Coach:
         intent = self.kit.words.intent(text)
         if intent is not None and self.answers.is_question_about_us(text):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
-        if intent is Intent.CANCEL and asks_beyond_a_way_out(text, self.answers.is_question(text)):
-            intent = None  # "should i stop if it hurts?", "can i cancel this later?" ask; they do not leave
         before = self.dialogues.position(user_id)
         on_top = self.dialogues.on_top_text(user_id, text)  # /settings or a confirmation opened over a dialogue
         if on_top is not None:  # the step below is asked again, unless the screen began another ("change my zone")

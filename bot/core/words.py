@@ -7,14 +7,6 @@ from knowledge.intents import Intent
 from knowledge.screening import TypedReply
 from knowledge.understanding import Understanding
 
-WAY_OUT_WORDS = 4  # a question this long or shorter may be a way out ("how do i cancel?"); a longer one asks
-
-
-def asks_beyond_a_way_out(text: str, question: bool) -> bool:
-    """Whether a question is too long to be a way out: "should i stop if it hurts?" and "can i cancel
-    this later?" ask something; they leave nothing."""
-    return question and len(text.split()) > WAY_OUT_WORDS
-
 
 class UnderstandingWords:
     """The understanding layer's talk readers, in the plain values the dialogues use."""

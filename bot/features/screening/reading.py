@@ -12,9 +12,8 @@ those are asked again with a hint, never taken for a silent No.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from bot.core.words import asks_beyond_a_way_out
 from bot.features.screening.questions import BY_ID, Question
 from knowledge.screening import TypedReply
 
@@ -35,8 +34,6 @@ def read_reply(text: str, question: Question | None, read: Callable[[str, str], 
                small_talk: Callable[[str], bool]) -> Reading:
     """How a typed reply answers `question` (None: the consent step, no topic to check)."""
     reply = read(text, question.id if question else "")
-    if reply.label == "cancel" and asks_beyond_a_way_out(text, reply.question):
-        reply = replace(reply, label=None)  # "should i stop if it hurts?" asks; it does not leave the check
     if reply.acknowledgement:
         return Reading(acknowledged=True)
     if reply.label in ("back", "cancel"):
