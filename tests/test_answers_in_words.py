@@ -4,9 +4,11 @@ greeting before a question never swallows it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from bot.features.qa.texts import DOCTOR_FIRST, format_each
+from bot.features.qa.texts import AFTER_EMERGENCY, DOCTOR_FIRST, format_each
 
 HI = "Hi! Ask me anything"
 
@@ -84,3 +86,23 @@ def test_each_one_names_every_source_once_on_one_line(understanding):
 def test_a_comparison_gets_no_verdict(say):
     reply = say("is it better than back extensions")[0]
     assert not reply.text.startswith("Yes")
+
+
+def test_after_a_red_flag_answers_that_day_remind_the_user_to_stop(say, clock):
+    assert say("my chest feels tight and i feel like im going to pass out")[0].safety == "emergency"
+    reply = say("how many reps for hypertrophy")[0]
+    assert reply.entry == "program-hypertrophy" and reply.text.startswith(AFTER_EMERGENCY)
+    clock.now += timedelta(hours=13)
+    assert not say("how many reps for hypertrophy")[0].text.startswith(AFTER_EMERGENCY)
+
+
+def test_without_a_red_flag_answers_carry_no_reminder(say):
+    assert not say("how many reps for hypertrophy")[0].text.startswith(AFTER_EMERGENCY)
+
+
+def test_mydata_lists_a_warning_sign_told_today_and_forget_erases_it(say, clock):
+    say("my chest feels tight and i feel like im going to pass out")
+    assert "warning sign today" in say("/mydata")[0].text
+    say("/forget")
+    say("yes")
+    assert not say("how many reps for hypertrophy")[0].text.startswith(AFTER_EMERGENCY)

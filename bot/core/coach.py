@@ -162,7 +162,7 @@ class Coach:
         level = self.answers.safety(text)
         if level is Safety.EMERGENCY:
             stopped = self.dialogues.on_emergency(user_id, text)
-            return [self.answers.emergency, *stopped, *self._health_changed(user_id, level, text)]
+            return [self.answers.on_emergency(user_id), *stopped, *self._health_changed(user_id, level, text)]
         notes = self._health_changed(user_id, level, text) if level is Safety.DOCTOR else []
         stopped = self.dialogues.on_health_change(user_id) if notes else []
         replies = stopped or self._understood(user_id, text, heard)  # a plan stopped for a new check takes nothing

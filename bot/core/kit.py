@@ -43,6 +43,9 @@ class Answers(Protocol):
     """The fallback every message not taken by a dialogue or a request reaches: knowledge answers."""
 
     emergency: Reply  # "stop now, get emergency care", answered before anything else
+
+    def on_emergency(self, user_id: int) -> Reply:
+        """Emergency advice for a red flag told now (later answers today remind the user to stop)."""
     doctor_first: Reply  # the line that leads any reply to a health concern
 
     def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:

@@ -12,6 +12,7 @@ from knowledge.context import Context
 
 UPDATE_MEMORY = timedelta(days=2)
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after longer silence is read on its own
+ALARM_TTL = timedelta(hours=12)  # after a red flag, answers remind the user to stop for the rest of the day
 PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
 
 
@@ -96,6 +97,16 @@ class Store:
             self.db.execute("UPDATE users SET context_entry = ?, context_goal = ?, context_at = ? WHERE id = ?",
                             [context.entry, context.goal, now.isoformat(), user_id])
 
+    def save_alarm(self, user_id: int, now: datetime) -> None:
+        """Note when the user told a red flag (a time only: never what they said)."""
+        with transaction(self.db):
+            self.db.execute("UPDATE users SET alarm_at = ? WHERE id = ?", [now.isoformat(), user_id])
+
+    def alarmed(self, user_id: int, now: datetime) -> bool:
+        """Whether the user told a red flag within ALARM_TTL."""
+        row = self.db.execute("SELECT alarm_at FROM users WHERE id = ?", [user_id]).fetchone()
+        return bool(row and row[0]) and now - datetime.fromisoformat(row[0]) <= ALARM_TTL
+
     def forget_user(self, user_id: int) -> None:
         """Erase the core's records of a user (bot.features.privacy.records.forget_user erases everything)."""
         with transaction(self.db):
@@ -108,3 +119,9 @@ def add_conversation_context(db: Database) -> None:
     table = db.table("users")
     for column in ("context_entry", "context_goal", "context_at"):
         table.add_column(column, str)
+
+
+def add_alarm_time(db: Database) -> None:
+    """Migration: when each user last told a red flag (answers remind them to stop for the day)."""
+    db.table("users").add_column("alarm_at", str)
+

@@ -58,6 +58,18 @@ class Answerer:
         now = self.clock()
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, self.store.load_context(user_id, now))
         self.store.save_context(user_id, reading.context, now)
+        reply = self._answer(user_id, text, reading, heard)
+        if reading.safety is Safety.NONE and reply.entry and self.store.alarmed(user_id, now):
+            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")  # "can i finish my workout?"
+        return reply
+
+    def on_emergency(self, user_id: int) -> Reply:
+        """Emergency advice for a red flag told now; later answers today remind the user to stop."""
+        self.store.save_alarm(user_id, self.clock())
+        return EMERGENCY_REPLY
+
+    def _answer(self, user_id: int, text: str, reading: Reading, heard: bool) -> Reply:
+        """The reply a reading calls for."""
         match = reading.match
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY

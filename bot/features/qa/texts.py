@@ -21,6 +21,10 @@ EMERGENCY = (
     "has seen you."
 )
 
+AFTER_EMERGENCY = ("🚨 You told me about a warning sign earlier today: please don't train until a doctor has "
+                   "seen you, and get emergency care if it comes back or gets worse. What follows is general "
+                   "information, not a go-ahead.")
+
 
 def format_gap(about: str, offers: bool) -> str:
     """A near miss: the articles don't cover it."""
