@@ -353,7 +353,8 @@ def test_red_flags_and_concerns_a_third_writer_found_missing_are_heard(understan
                                   "the heart of my program is deadlifts, where do these fit",
                                   "whats a good stroke rate on the rower before hypers",
                                   "my heart rate monitor slips when im face down",
-                                  "phone screen is cracked sorry for typos, how long do i rest"])
+                                  "phone screen is cracked sorry for typos, how long do i rest",
+                                  "my legs are shaking after the set"])
 def test_look_alikes_from_jobs_pets_and_idioms_raise_no_alarm(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
 
