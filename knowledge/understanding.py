@@ -126,8 +126,7 @@ class Understanding:
     def says_something(self, text: str) -> bool:
         """Whether a message has words of its own to match ("are good mornings similar"), unlike
         "how are you" or "null"."""
-        candidates = self.read(text).candidates
-        return bool(candidates) and candidates[0].score >= SAYS_SOMETHING
+        return _says_something(self.read(text))
 
     def after_greeting(self, text: str) -> str | None:
         """The question asked after a greeting ("morning! how many sets"), else None."""
@@ -154,8 +153,7 @@ class Understanding:
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
         question = self.matcher.normalizer.is_question(text)
-        said = bool(alone.candidates) and alone.candidates[0].score >= SAYS_SOMETHING
-        return bool(words) and (said or question or self.follow_ups.asks_for_more(words, question))
+        return bool(words) and (_says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
@@ -300,6 +298,11 @@ class Understanding:
             learned[label] = float(probs[ranker.index[label]]) if label in ranker.index else 0.0
         return Evidence(" ".join(tokens), learned, dict(self.matcher.fuzzy_scores(tokens)),
                         self.matcher.about_something_else(tokens), len(tokens) >= LONG_MESSAGE)
+
+
+def _says_something(reading: Reading) -> bool:
+    """Whether a reading's best candidate scores as words of their own ("null", "how are you" do not)."""
+    return bool(reading.candidates) and reading.candidates[0].score >= SAYS_SOMETHING
 
 
 def _goal_family(kb: KnowledgeBase, programmes: set[str]) -> set[str]:
