@@ -36,6 +36,7 @@ class Policy:
     learned_share: float = 0.4   # weight of the ranker's probability against rapidfuzz's score
     not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
     gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
+    gap_floor: float = 0.2       # a decline names a near miss only this likely ("prove it" is no question about calories)
 
 
 @dataclass(frozen=True)
@@ -92,5 +93,5 @@ def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Ite
     suggested = [c for c in ranked[:3] if c.score >= SUGGESTION_FLOOR]
     close = tuple(c.entry_id for c in suggested[1:] if c.score >= best.score - CLOSE_GAP)
     match = Match(found, best.score, tuple(c.entry_id for c in suggested), close, evidence.query, evidence.foreign)
-    near_miss = gap if found is None and gap and gap_odds > max(not_ours, best.learned) else None
+    near_miss = gap if found is None and gap and gap_odds > max(not_ours, best.learned, policy.gap_floor) else None
     return Decision(match, near_miss, tuple(ranked))

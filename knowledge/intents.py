@@ -35,6 +35,7 @@ class Intent(Enum):
     GREETING = "greeting"
     THANKS = "thanks"
     GOODBYE = "goodbye"
+    ACK = "ack"  # "ok", "got it": heard, nothing asked
 
 
 class Answer(Enum):

@@ -106,3 +106,32 @@ def test_mydata_lists_a_warning_sign_told_today_and_forget_erases_it(say, clock)
     say("/forget")
     say("yes")
     assert not say("how many reps for hypertrophy")[0].text.startswith(AFTER_EMERGENCY)
+
+
+def test_thanks_after_emergency_advice_repeats_the_warning_not_train_well(say):
+    assert "Train well" in say("thanks")[0].text
+    say("my chest feels tight and i feel like im going to pass out")
+    for text in ("thanks", "ok", "bye"):
+        reply = say(text)[0].text
+        assert "doctor" in reply and "Train well" not in reply, text
+
+
+@pytest.mark.parametrize("text", ["ok", "k", "got it", "cool"])
+def test_an_acknowledgement_is_acknowledged_not_a_miss(say, coach, text):
+    assert say(text)[0].text.startswith("👍")
+    assert coach.store.load_misses() == []
+
+
+@pytest.mark.parametrize("text", ["thank you for the information", "thx bro", "merci beaucoup"])
+def test_thanks_that_share_words_with_an_entry_are_thanks(say, text):
+    reply = say(text)[0]
+    assert reply.entry is None and "welcome" in reply.text, text
+
+
+def test_thanks_with_a_question_gets_the_answer(say):
+    assert say("thanks, how many sets for strength?")[0].entry == "program-strength"
+
+
+def test_a_misspelt_word_at_the_start_is_no_greeting_to_strip(understanding):
+    assert understanding.after_greeting("isometirc hold at the top, how long") is None
+    assert understanding.match("isometirc hold at the top, how long").entry_id == "isometric-holds"

@@ -3,8 +3,6 @@ knee", "whats EMG"): two-turn conversations through the core, and one through Te
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from telegram import Update
 
 from bot.adapters.telegram.app import build_application
@@ -48,18 +46,6 @@ def test_words_from_the_last_answer_do_not_pull_a_question_that_reads_well_alone
     alone = understanding.read(then).match
     assert alone.score > understanding.threshold + ContextPolicy().told
     assert follow_up(understanding, first, then).match.entry_id == alone.entry_id
-
-
-def test_without_the_weak_reading_rule_the_words_of_the_last_answer_are_not_enough(understanding):
-    saved = understanding.context_policy
-    understanding.context_policy = replace(saved, told=None)
-    understanding._recent.clear()
-    try:
-        reading = follow_up(understanding, "whats the biceps femoris", "which side of the knee")
-    finally:
-        understanding.context_policy = saved
-        understanding._recent.clear()
-    assert reading.match.entry_id != "biceps-femoris"  # so the rule above is what answers it
 
 
 def test_a_health_concern_worded_from_the_last_answer_stays_a_health_concern(understanding):

@@ -204,7 +204,7 @@ class Coach:
         if not text:
             replies = [Reply(format_empty(), buttons=((TOPICS_BUTTON,),))]
         else:
-            chat = self.answers.small_talk(intent, text)
+            chat = self.answers.small_talk(user_id, intent, text)
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         return self._with_pending(user_id, replies)
 

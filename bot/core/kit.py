@@ -67,8 +67,8 @@ class Answers(Protocol):
         """A button in the answers' own format (a tapped topic becomes the user's context); None
         when it is not one."""
 
-    def small_talk(self, intent: Intent | None, text: str) -> str | None:
-        """A reply to a greeting, thanks or goodbye (None when `text` asks a question as well)."""
+    def small_talk(self, user_id: int, intent: Intent | None, text: str) -> str | None:
+        """A reply to a greeting, thanks, goodbye or "ok" (None when `text` asks a question as well)."""
 
     def heard_fit(self, text: str) -> float:
         """How well a transcript fits the answer it would get (0 when it would get none)."""

@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.core.messages import Button, Reply
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
-from bot.features.qa.smalltalk import small_talk_reply
+from bot.features.qa.smalltalk import CLOSING, small_talk_reply
 from bot.storage.users import Store
 from knowledge.fusion import Match
 from knowledge.intents import Intent
@@ -129,16 +129,17 @@ class Answerer:
         """Whether a message is worded as a question."""
         return bool(self.understanding.matcher.normalizer.is_question(text))
 
-    def small_talk(self, intent: Intent | None, text: str) -> str | None:
-        """A warm reply to a greeting, thanks or goodbye, else None: also None for a question of ours,
-        and for a question after a greeting ("morning! are good mornings like these?") unless it is
-        small talk too ("hi, how are you?"), so the question gets its answer or an honest decline."""
-        if intent is None or self.knows(text):
+    def small_talk(self, user_id: int, intent: Intent | None, text: str) -> str | None:
+        """A warm reply to a greeting, thanks, goodbye or "ok", else None: also None for a question of
+        ours ("thanks, how many sets?", but not "thank you for the information"), and for a question
+        after a greeting ("morning! are good mornings like these?") unless it is small talk too
+        ("hi, how are you?"), so the question gets its answer or an honest decline."""
+        if intent is None or (self.knows(text) and (intent not in CLOSING or self.is_question(text))):
             return None
         question = self.understanding.after_greeting(text)
         if question is not None and self.understanding.says_something(question):
             return None
-        return small_talk_reply(intent)
+        return small_talk_reply(intent, self.store.alarmed(user_id, self.clock()))
 
     def topics(self) -> Reply:
         """The topic menu: one button per group."""
