@@ -354,6 +354,30 @@ def test_red_flags_and_concerns_a_third_writer_found_missing_are_heard(understan
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("mid set my foot stopped listening to me, it just flops", Safety.EMERGENCY),
+    ("i cant feel the bench under my bum anymore", Safety.EMERGENCY),
+    ("my mate came off the machine and doesnt know what year it is", Safety.EMERGENCY),
+    ("pissed myself on the last rep and it feels numb down there", Safety.EMERGENCY),
+    ("the room went grey and next thing i was lying on the floor", Safety.EMERGENCY),
+    ("my heart is doing something odd and im dizzy", Safety.EMERGENCY),
+    ("cant feel my right leg, it went dead when i was lifting it", Safety.EMERGENCY),  # "when i was lifting": not the past
+    ("i fainted once when i was a kid", Safety.DOCTOR),
+    ("on zoloft, any issue with heavy sets", Safety.DOCTOR),
+    ("had a cortisone jab in my hip last week", Safety.DOCTOR),
+    ("my hba1c came back high, want to start these", Safety.DOCTOR),
+])
+def test_red_flags_and_concerns_told_in_a_fourth_writers_words_are_heard(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize("text", ["putting my heart and soul into this, whats week 1",
+                                  "no aches at all today, lets go heavier",
+                                  "is a bit of soreness in the glutes normal? asking in general"])
+def test_look_alikes_a_fourth_writer_wrote_raise_no_alarm(understanding, text):
+    assert understanding.read(text).safety is Safety.NONE
+
+
 @pytest.mark.parametrize("text", ["im a gp and my patients ask about glutes, whats the gist",
                                   "my dog had surgery last week, anyway how many sets for size",
                                   "the heart of my program is deadlifts, where do these fit",
