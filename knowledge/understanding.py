@@ -14,13 +14,13 @@ reading; a near-miss topic gets its own "the articles don't cover that" reply.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
+from knowledge.clauses import WH_WORDS, clauses
 from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, named_part, through_related
 from knowledge.features import Vector
 from knowledge.followups import FollowUpWords
@@ -46,8 +46,6 @@ SAYS_SOMETHING = 5.0  # a message whose best candidate scores below this says no
 # 11 of 19 clauses this rule would answer were yes/no questions of that kind).
 BESIDE_CONCERN = 25.0
 GREETING_WORDS = 3  # the longest greeting looked for before a question
-WH_WORDS = frozenset({"how", "what", "which", "when", "where", "why", "who", "whats", "hows", "wat"})
-CLAUSE_BREAK = re.compile(r"\s*(?:[,.;!?]+|\b(?:btw|but|also|though|anyway|plus)\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -235,8 +233,8 @@ class Understanding:
         """The match of a question told beside a health concern, read on its own clause; None when
         no clause without the concern is a clear question of ours."""
         best: Match | None = None
-        for clause in CLAUSE_BREAK.split(text):
-            if len(clause.split()) < 2 or not WH_WORDS.intersection(self.matcher.normalizer.words(clause)[:2]):
+        for clause in clauses(text):
+            if not WH_WORDS.intersection(self.matcher.normalizer.words(clause)[:2]):
                 continue
             alone = self.read_uncached(clause, margin)
             bar = self.threshold + margin + BESIDE_CONCERN

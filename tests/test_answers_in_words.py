@@ -24,6 +24,18 @@ def test_the_remark_may_come_first(say):
     assert (reply.entry, reply.safety) == ("program-strength", "doctor")
 
 
+def test_a_question_run_on_after_a_remark_without_punctuation_is_answered(say):
+    reply = say("my shoulder is sore what muscles does it work")[0]
+    assert (reply.entry, reply.safety) == ("muscles-worked", "doctor")
+
+
+def test_a_concern_is_heard_the_same_with_or_without_a_question_beside_it(say):
+    alone = say("my hamstring feels tight today")[0]
+    beside = say("my hamstring feels tight today, how many reps")[0]
+    assert alone.safety == beside.safety == "doctor"
+    assert beside.entry == "reps-general"
+
+
 @pytest.mark.parametrize("text", ["i have a herniated disc, can i start doing reverse hypers",
                                   "had back surgery 6 months ago, are these safe now"])
 def test_a_yes_no_question_beside_a_concern_stays_with_medical_care(say, text):

@@ -1,0 +1,20 @@
+"""A message's clauses, for reading a question told beside something else ("my knee is a bit sore,
+how many reps for strength"; "my shoulder is sore what muscles does it work")."""
+
+from __future__ import annotations
+
+import re
+
+WH_WORDS = frozenset({"how", "what", "which", "when", "where", "why", "who", "whats", "hows", "wat"})
+CLAUSE_BREAK = re.compile(r"\s*(?:[,.;!?]+|\b(?:btw|but|also|though|anyway|plus)\b)\s*", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[str]:
+    """A message's clauses of two words or more: split at punctuation and "btw", "but"..., and
+    before a wh-word that starts a question after a statement of two words or more."""
+    found = []
+    for part in CLAUSE_BREAK.split(text):
+        words = part.split()
+        starts = [0, *(i for i, w in enumerate(words) if i >= 2 and w.lower() in WH_WORDS), len(words)]
+        found += [" ".join(words[a:b]) for a, b in zip(starts, starts[1:]) if b - a >= 2]
+    return found
