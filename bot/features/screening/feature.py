@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.core.kit import Kit
-from bot.features.screening.flow import Asks, ScreeningFlow
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.reading import Readers
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import Intent
 
@@ -13,12 +14,17 @@ SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer
 def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
     store = ScreeningStore(kit.db)
-    screening = ScreeningFlow(store, kit.clock, read=kit.words.typed_reply,
-                              small_talk=lambda text: kit.words.intent(text) in SMALL_TALK,
-                              asks=Asks(lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
-                                        lambda text: bool(kit.answers and kit.answers.is_question(text))))
+    normalizer = kit.understanding.matcher.normalizer
+    readers = Readers(kit.words.typed_reply, lambda text: kit.words.intent(text) in SMALL_TALK,
+                      lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
+                      lambda text: bool(kit.answers and kit.answers.is_question(text)),
+                      kit.words.answer, lambda text: kit.words.intent(text) is Intent.CANCEL,
+                      lambda text: normalizer.spelt(normalizer.words(text)), kit.understanding.screening)
+    screening = ScreeningFlow(store, kit.clock, kit.dialogues, readers,
+                              alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()))
     kit.provide(screening)
     kit.dialogues.register(screening)
+    kit.dialogues.register(screening.stopping, on_top=True)  # "Stop the safety check?" over its question
     kit.health_changes.append(screening.on_health_change)
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
