@@ -2,7 +2,7 @@
 talk reader's label (yes / no / unsure / back / cancel), the question topics it names, whether it
 only acknowledges, an age it states, and a yes or no said first. Besides: everyday phrases that
 answer ("not that i know of", "sometimes when i run"), questions about the check itself ("whats the
-point of this"), and whether a reply with "stop" or "cancel" in it leaves, asks, or is unclear.
+point of this"), and whether a reply with "stop" or "cancel" in it is a plain way out or more.
 
 The words are data a curator edits (data/screening.yaml); the examples the reader learns from are
 in data/intents.yaml (`screening`). The check itself (bot/features/screening) decides what is
@@ -40,27 +40,20 @@ class Exit(Enum):
     """What a reply with a way-out word ("stop", "cancel") is."""
 
     LEAVE = "leave"  # "stop", "stop the check", "can we cancel this now": leave the check
-    ASK = "ask"  # "should i stop if it hurts?", "can i cancel this later?": a question, answered
-    UNCLEAR = "unclear"  # anything else: ask whether to stop
+    UNCLEAR = "unclear"  # more than a way out: a question ("should i stop if it hurts?") or a request with more
 
 
 @dataclass(frozen=True)
 class ExitWords:
-    """The words that tell leaving from asking about leaving (see data/screening.yaml, `exits`)."""
+    """The words that tell a plain way out from more (see data/screening.yaml, `exits`)."""
 
     verbs: frozenset[str] = frozenset()  # stop, cancel, quit...
     way_out: frozenset[str] = frozenset()  # the other words a plain request to leave is made of
-    asking: frozenset[str] = frozenset()  # should, do, what...: before the verb, the reply asks about it
-    conditions: frozenset[str] = frozenset()  # if, later, when...: stopping on a condition is asked about
 
-    def read(self, words: list[str], question: bool) -> Exit:
-        """Leave, ask or unclear: a reply without a way-out verb is the reader's own cancel ("nvm")."""
-        verb = next((i for i, w in enumerate(words) if w in self.verbs), None)
-        if verb is None:
+    def read(self, words: list[str]) -> Exit:
+        """Leave or unclear: a reply without a way-out verb is the reader's own cancel ("nvm")."""
+        if self.verbs.isdisjoint(words):
             return Exit.LEAVE
-        asked = bool(self.asking.intersection(words[:verb])) or bool(self.conditions.intersection(words))
-        if question and asked:
-            return Exit.ASK
         return Exit.LEAVE if set(words) <= self.verbs | self.way_out else Exit.UNCLEAR
 
 
@@ -77,6 +70,7 @@ class ScreeningWords:
     negations: frozenset[str] = frozenset()  # a yes phrase in a reply with one of these is no yes
     about_check: re.Pattern[str] | None = None  # a question about the check itself ("whats the point of this")
     exits: ExitWords = ExitWords()
+    question_openers: frozenset[str] = frozenset()  # a reply opening with one asks ("what counts as...")
 
     def named(self, cleaned: str) -> list[str]:
         """The questions whose topic the cleaned words name, in the questionnaire's order."""
@@ -139,15 +133,16 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           frozenset(str(w) for w in acknowledgements), {str(q): a for q, a in ages.items()},
                           _leading(data.get("leading"), path), frozenset(map(str, age_words)),
                           _leading(data["phrases"], path, "phrases") if "phrases" in data else {},
-                          _word_set(data, "negations", path), _pattern(about) if about else None, _exits(data, path))
+                          _word_set(data, "negations", path), _pattern(about) if about else None, _exits(data, path),
+                          _word_set(data, "question_openers", path))
 
 
 def _exits(data: dict[str, Any], path: Path) -> ExitWords:
-    """The `exits` section: each of its four lists (all optional)."""
+    """The `exits` section: its two lists (both optional)."""
     exits = data.get("exits") or {}
     if not isinstance(exits, dict):
-        raise TrainingDataError(f"{path.name}: 'exits' must give verbs, way_out, asking and conditions")
-    return ExitWords(*(_word_set(exits, key, path) for key in ("verbs", "way_out", "asking", "conditions")))
+        raise TrainingDataError(f"{path.name}: 'exits' must give verbs and way_out")
+    return ExitWords(_word_set(exits, "verbs", path), _word_set(exits, "way_out", path))
 
 
 def _word_set(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:

@@ -75,7 +75,7 @@ def test_a_yes_told_as_a_story_at_the_chest_question_stops_the_check_red(screen,
     assert screen.status is Status.RED
 
 
-@pytest.mark.parametrize("typed", ["should i stop if it hurts?", "do i stop at parallel", "can i cancel this later?"])
+@pytest.mark.parametrize("typed", ["should i stop if it hurts?", "do i stop at parallel"])
 def test_a_question_with_stop_or_cancel_in_it_is_answered_and_the_check_goes_on(screen, typed):
     at(screen, "heart_bp")
     replies = screen.send(typed)
@@ -88,6 +88,14 @@ def test_a_plain_way_out_still_leaves(screen, typed):
     at(screen, "heart_bp")
     assert screen.send(typed)[0].text == texts.CANCELLED
     assert screen.status is Status.NOT_SCREENED
+
+
+@pytest.mark.parametrize("typed", ["can i cancel this later?", "is it ok if i stop now?"])
+def test_a_question_about_stopping_asks_first_and_says_it_can_be_stopped_later(screen, typed):
+    at(screen, "heart_bp")
+    asked = screen.send(typed)[-1]
+    assert asked.text == texts.STOP_PROMPT and "any time later" in asked.text
+    assert "Question 2 of 15" in screen.send("no")[-1].text
 
 
 def test_an_unclear_way_out_asks_first_and_no_keeps_the_answers(screen):

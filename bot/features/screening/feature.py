@@ -9,6 +9,9 @@ from bot.features.screening.store import ScreeningStore
 from knowledge.intents import Intent
 
 SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer to a health question
+# With "stop" or "cancel" in it, a question is answered only on a match this far above the threshold:
+# "is it ok if i stop now?" matched leg height weakly (+2), "should i stop if it hurts?" its topic at +10.
+EXIT_MARGIN = 8.0
 
 
 def install(kit: Kit) -> None:
@@ -17,6 +20,7 @@ def install(kit: Kit) -> None:
     normalizer = kit.understanding.matcher.normalizer
     readers = Readers(kit.words.typed_reply, lambda text: kit.words.intent(text) in SMALL_TALK,
                       lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
+                      lambda text: clearly_ours(kit, text),
                       lambda text: bool(kit.answers and kit.answers.is_question(text)),
                       kit.words.answer, lambda text: kit.words.intent(text) is Intent.CANCEL,
                       lambda text: normalizer.spelt(normalizer.words(text)), kit.understanding.screening)
@@ -33,3 +37,9 @@ def install(kit: Kit) -> None:
     kit.request(Intent.SCREEN, lambda user_id, _text: screening.start(user_id), starts_dialogue=True, interrupts=True)
     kit.descriptions.append(screening.describe)
     kit.erasers.append(store.forget)
+
+
+def clearly_ours(kit: Kit, text: str) -> bool:
+    """Whether the knowledge base answers a message on a clear match (EXIT_MARGIN)."""
+    match = kit.understanding.read(text).match
+    return match.entry_id is not None and match.score >= kit.understanding.threshold + EXIT_MARGIN

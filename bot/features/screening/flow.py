@@ -123,16 +123,13 @@ class ScreeningFlow(Results):
         return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False, hint=True)]
 
     def _exit(self, progress: Progress, text: str) -> list[Reply] | None:
-        """A way out read: "stop" leaves, "should i stop if it hurts?" is a question (answered,
-        then this question again), anything unclear asks whether to stop."""
-        way = self.readers.exit(text)
-        if way is Exit.LEAVE:
+        """A way out read: "stop" leaves, a knowledge question clearly matched ("should i stop if it
+        hurts?") is answered (None: then this question again), anything else asks whether to stop."""
+        if self.readers.exit(text) is Exit.LEAVE:
             return self._answer(progress, "c", edit=False)
-        if way is Exit.UNCLEAR:
-            return self.stopping.start(progress.user_id)
-        if self.readers.about_us(text):
+        if self.readers.asks_us(text):
             return None
-        return [Reply(texts.HOW_TO_STOP), self._question(progress, edit=False)]
+        return self.stopping.start(progress.user_id)
 
     def stop(self, user_id: int) -> str:
         """Stop the check on the user's confirmation: its answers are deleted (see _drop)."""

@@ -30,6 +30,7 @@ class Readers:
     reply: Callable[[str, str], TypedReply] = lambda _text, _question: TypedReply()
     small_talk: Callable[[str], bool] = lambda _text: False  # thanks, a greeting: never an answer
     about_us: Callable[[str], bool] = lambda _text: False  # a question the knowledge base answers
+    clearly_ours: Callable[[str], bool] = lambda _text: False  # the knowledge base answers it on a clear match
     question: Callable[[str], bool] = lambda _text: False  # worded as a question at all
     answer: Callable[[str], str | None] = lambda _text: None  # the everyday yes / no reader (consent, stop?)
     leaves: Callable[[str], bool] = lambda _text: False  # the intent reader's way out ("nvm", "enough")
@@ -42,11 +43,16 @@ class Readers:
 
     def opens_question(self, text: str) -> bool:
         """Whether a message opens with a question word ("what counts as high blood pressure")."""
-        return bool(self.words.exits.asking.intersection(self.words_of(text)[:1]))
+        return bool(self.words.question_openers.intersection(self.words_of(text)[:1]))
+
+    def asks_us(self, text: str) -> bool:
+        """Whether a message is plainly a question ("?" or a question word first) the knowledge base
+        answers on a clear match ("do i stop at parallel"; "i'll talk to my doctor" is no question)."""
+        return ("?" in text or self.opens_question(text)) and self.clearly_ours(text)
 
     def exit(self, text: str) -> Exit:
-        """Whether a message read as cancel leaves, asks about leaving, or is unclear."""
-        return self.words.exits.read(self.words_of(text), self.question(text))
+        """Whether a message read as cancel is a plain way out, or more."""
+        return self.words.exits.read(self.words_of(text))
 
 
 @dataclass(frozen=True)

@@ -50,10 +50,9 @@ ABOUT_CHECK = (f"These are the safety check's questions: {len(QUESTIONS)} short 
                "doctor or physiotherapist should see you first. I can't judge what counts for you: if you're not sure, "
                "answer \"Not sure\" (it counts as yes).")
 STOPPED = "I've stopped the safety check here; nothing was recorded. Run /screen once you have been checked."
-STOP_PROMPT = "Stop the safety check? Your answers so far will be deleted."
+STOP_PROMPT = ("Stop the safety check? Your answers so far will be deleted.\n\n(Or carry on now: you can stop it "
+               "any time later by typing \"cancel\".)")
 CARRY_ON = "Okay, the check goes on; your answers so far are kept."
-HOW_TO_STOP = ("You can stop the safety check whenever you like: type \"cancel\" or tap ✖️ Cancel (your answers so "
-               "far are then deleted). Until then, here is the question again:")
 
 
 def format_other_topic(other: Question) -> str:
