@@ -8,6 +8,8 @@ types the reply. What the check did decides the reading:
 - the next question asked without a flag → no;
 - the previous question asked again → back;
 - the check left (no run in progress, no result) → cancel;
+- "Stop the safety check?" asked first (an unclear way out) → confirm: right for no label (a cancel
+  so read is one tap from leaving, and is counted apart);
 - the same question asked again, nothing recorded → other (but a typed "not sure" at a red-flag
   question that gets the "did you mean" step first is read as unsure: that step exists for it).
 Sets written by strangers are frozen: print totals only, never tune on them.
@@ -25,6 +27,7 @@ from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.screening.questions import QUESTIONS
+from bot.features.screening.exits import DIALOGUE as STOP_QUESTION
 from bot.features.screening.store import ScreeningStore
 from bot.settings import load_settings
 from bot.storage.database import open_database
@@ -53,6 +56,8 @@ def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, te
     reach(coach, user, step)
     coach.handle(Inbound(user, InboundKind.TEXT, text))
     progress, result = store.load_progress(user), store.load_result(user)
+    if store.dialogues.load(user, STOP_QUESTION) is not None:
+        return "confirm"
     if progress is None:
         return "flag" if result is not None and question_id in result.flagged else ("cancel" if result is None else "no")
     if progress.step < step:
@@ -80,14 +85,17 @@ def measure(path: Path) -> None:
     coach, store = assemble(understanding, db), ScreeningStore(db)
     total: Counter[str] = Counter()
     good: Counter[str] = Counter()
+    confirm: Counter[str] = Counter()
     for user, item in enumerate(items, start=1):
         expect = label(item["expect"])
-        ok = right(expect, reading(coach, store, user, str(item["question"]), str(item["text"])))
+        read = reading(coach, store, user, str(item["question"]), str(item["text"]))
         total[expect] += 1
-        good[expect] += ok
+        good[expect] += right(expect, read)
+        confirm[expect] += read == "confirm"
     print(f"== {path.name}: {sum(good.values())}/{len(items)} right")
     for key in sorted(total):
-        print(f"{key:10} {good[key]:4}/{total[key]:<4} {100 * good[key] / total[key]:5.1f}%")
+        print(f"{key:10} {good[key]:4}/{total[key]:<4} {100 * good[key] / total[key]:5.1f}%   "
+              f"asked \"Stop the safety check?\" {confirm[key]}")
 
 
 def main() -> None:

@@ -1,6 +1,8 @@
 """What a typed reply to one safety-check question carries, for the check's rules: the screening
 talk reader's label (yes / no / unsure / back / cancel), the question topics it names, whether it
-only acknowledges, an age it states, and a yes or no said first.
+only acknowledges, an age it states, and a yes or no said first. Besides: everyday phrases that
+answer ("not that i know of", "sometimes when i run"), questions about the check itself ("whats the
+point of this"), and whether a reply with "stop" or "cancel" in it is a plain way out or more.
 
 The words are data a curator edits (data/screening.yaml); the examples the reader learns from are
 in data/intents.yaml (`screening`). The check itself (bot/features/screening) decides what is
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -33,6 +36,27 @@ class TypedReply:
     question: bool = False  # worded as a question
 
 
+class Exit(Enum):
+    """What a reply with a way-out word ("stop", "cancel") is."""
+
+    LEAVE = "leave"  # "stop", "stop the check", "can we cancel this now": leave the check
+    UNCLEAR = "unclear"  # more than a way out: a question ("should i stop if it hurts?") or a request with more
+
+
+@dataclass(frozen=True)
+class ExitWords:
+    """The words that tell a plain way out from more (see data/screening.yaml, `exits`)."""
+
+    verbs: frozenset[str] = frozenset()  # stop, cancel, quit...
+    way_out: frozenset[str] = frozenset()  # the other words a plain request to leave is made of
+
+    def read(self, words: list[str]) -> Exit:
+        """Leave or unclear: a reply without a way-out verb is the reader's own cancel ("nvm")."""
+        if self.verbs.isdisjoint(words):
+            return Exit.LEAVE
+        return Exit.LEAVE if set(words) <= self.verbs | self.way_out else Exit.UNCLEAR
+
+
 @dataclass(frozen=True)
 class ScreeningWords:
     """The topic words of each question, acknowledgements and the questions answered by an age."""
@@ -42,6 +66,11 @@ class ScreeningWords:
     ages: dict[str, int] = field(default_factory=dict)  # question id -> the age under which it is a yes
     leading: dict[str, str] = field(default_factory=dict)  # an opening word -> "yes" | "no"
     age_words: frozenset[str] = frozenset()  # the words around an age in a reply that only states one
+    phrases: dict[str, str] = field(default_factory=dict)  # an opening phrase -> "yes" | "no"
+    negations: frozenset[str] = frozenset()  # a yes phrase in a reply with one of these is no yes
+    about_check: re.Pattern[str] | None = None  # a question about the check itself ("whats the point of this")
+    exits: ExitWords = ExitWords()
+    question_openers: frozenset[str] = frozenset()  # a reply opening with one asks ("what counts as...")
 
     def named(self, cleaned: str) -> list[str]:
         """The questions whose topic the cleaned words name, in the questionnaire's order."""
@@ -50,6 +79,19 @@ class ScreeningWords:
     def lead(self, words: list[str]) -> str | None:
         """The answer a reply's first word gives when it opens with one ("yes, ..."), else None."""
         return self.leading.get(words[0]) if words else None
+
+    def phrase(self, words: list[str]) -> str | None:
+        """The answer of the longest phrase a reply opens with ("not that i know of": no; "sometimes
+        when i run": yes), a yes phrase only in a reply with no negation; else None."""
+        text = " ".join(words)
+        found = max((p for p in self.phrases if text == p or text.startswith(p + " ")), key=len, default=None)
+        if found is None or (self.phrases[found] == "yes" and self.negations.intersection(words)):
+            return None
+        return self.phrases[found]
+
+    def asks_about_check(self, cleaned: str) -> bool:
+        """Whether a reply asks what the check is for or how it goes ("whats the point of this")."""
+        return self.about_check is not None and self.about_check.search(cleaned) is not None
 
     def about_age(self, words: list[str]) -> str | None:
         """The question a reply that only states an age is about ("im 17"), else None."""
@@ -84,15 +126,37 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
     age_words = data.get("age_words") or []
     if not isinstance(age_words, list):
         raise TrainingDataError(f"{path.name}: 'age_words' must be a list of words")
+    about = data.get("about_check")
+    if about is not None and not _words(about):
+        raise TrainingDataError(f"{path.name}: 'about_check' must be a list of phrases")
     return ScreeningWords({str(q): _pattern(words) for q, words in topics.items()},
                           frozenset(str(w) for w in acknowledgements), {str(q): a for q, a in ages.items()},
-                          _leading(data.get("leading"), path), frozenset(map(str, age_words)))
+                          _leading(data.get("leading"), path), frozenset(map(str, age_words)),
+                          _leading(data["phrases"], path, "phrases") if "phrases" in data else {},
+                          _word_set(data, "negations", path), _pattern(about) if about else None, _exits(data, path),
+                          _word_set(data, "question_openers", path))
 
 
-def _leading(data: Any, path: Path) -> dict[str, str]:
-    """Each opening word and the answer it gives (yes or no)."""
+def _exits(data: dict[str, Any], path: Path) -> ExitWords:
+    """The `exits` section: its two lists (both optional)."""
+    exits = data.get("exits") or {}
+    if not isinstance(exits, dict):
+        raise TrainingDataError(f"{path.name}: 'exits' must give verbs and way_out")
+    return ExitWords(_word_set(exits, "verbs", path), _word_set(exits, "way_out", path))
+
+
+def _word_set(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
+    """An optional list of words as a set."""
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str | int) for w in value):
+        raise TrainingDataError(f"{path.name}: '{key}' must be a list of words")
+    return frozenset(str(w) for w in value)
+
+
+def _leading(data: Any, path: Path, key: str = "leading") -> dict[str, str]:
+    """Each opening word (or phrase) and the answer it gives (yes or no)."""
     if not isinstance(data, dict) or set(map(str, data)) - {"yes", "no"} or not all(map(_words, data.values())):
-        raise TrainingDataError(f"{path.name}: 'leading' must give a list of words for yes and for no")
+        raise TrainingDataError(f"{path.name}: '{key}' must give a list of words for yes and for no")
     return {str(word): str(answer) for answer, words in data.items() for word in words}
 
 

@@ -33,3 +33,19 @@ async def test_killed_mid_questionnaire_the_user_finishes_after_restart(tmp_path
     assert "Traceback" not in text
     for needle in ("scr:", "prescribed", "medication", "Question 8", "amber"):
         assert needle not in text
+
+
+async def test_the_real_process_answers_a_question_with_stop_in_it_and_asks_before_stopping(tmp_path):
+    async with FakeBotApi() as api:
+        bot = await start_bot(api, tmp_path)
+        try:
+            chat = Chat(api, CHAT)
+            await chat.say("/screen", "Safety check")
+            await chat.say("ok", "Question 1 of 15")
+            await chat.say("no", "Question 2 of 15")
+            await chat.say("do i stop at parallel", "thighs parallel")  # answered, then the same question
+            asked = await chat.say("can i cancel this later?", "Stop the safety check?")
+            await chat.press(asked, "No, carry on", "Question 2 of 15")
+            await chat.say("no", "Question 3 of 15")  # the answers so far were kept
+        finally:
+            assert await bot.stop() == 0

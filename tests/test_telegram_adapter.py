@@ -122,6 +122,20 @@ async def test_typed_replies_to_the_safety_check_are_read_in_any_words_over_the_
     assert coach.need(ScreeningFlow).store.load_progress(7) is None
 
 
+async def test_a_question_with_stop_in_it_keeps_the_check_and_an_unclear_one_asks_first_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "should i stop if it hurts?"]:
+        await feed(app, message_update(text))
+    assert "Question 2 of 15" in request.texts()[-1] and coach.need(ScreeningFlow).store.load_progress(7) is not None
+    await feed(app, message_update("cancel the check, i'll talk to my doctor first"))
+    asked = request.sent()[-1]
+    assert "Stop the safety check?" in asked["text"]
+    stop = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await feed(app, callback_update(stop, message_id=78))
+    assert "cancelled" in request.sent("editMessageText")[-1]["text"]
+    assert coach.need(ScreeningFlow).store.load_progress(7) is None
+
+
 async def _green(app) -> None:
     for text in ["/screen", "ok"] + ["no"] * 15:
         await feed(app, message_update(text))

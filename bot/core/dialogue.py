@@ -67,6 +67,15 @@ class NeedsCheck(Protocol):
     needs_check: bool
 
 
+@runtime_checkable
+class ReadsExits(Protocol):
+    """A dialogue that tells a request to leave from a question about leaving itself (the safety
+    check: "stop" leaves, "should i stop if it hurts?" is answered): "stop" and "cancel" typed at its
+    steps go to its `on_text`, not straight to `cancel`."""
+
+    reads_exits: bool
+
+
 class Dialogues:
     """Runs every registered dialogue for any number of users; all state is in the store."""
 
@@ -165,6 +174,12 @@ class Dialogues:
             self.store.end(user_id, state.dialogue)
             return [CANCELLED]
         return dialogue.cancel(state)
+
+    def reads_exits(self, user_id: int) -> bool:
+        """Whether the user's foreground dialogue reads "stop" and "cancel" itself."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        return isinstance(dialogue, ReadsExits) and dialogue.reads_exits
 
     def on_emergency(self, user_id: int, text: str) -> list[Reply]:
         """After the emergency advice everything the user was doing ends (no step is asked again,

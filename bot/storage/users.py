@@ -104,8 +104,13 @@ class Store:
 
     def alarmed(self, user_id: int, now: datetime) -> bool:
         """Whether the user told a red flag within ALARM_TTL."""
+        return self.load_alarm(user_id, now) is not None
+
+    def load_alarm(self, user_id: int, now: datetime) -> datetime | None:
+        """When the user last told a red flag, if within ALARM_TTL."""
         row = self.db.execute("SELECT alarm_at FROM users WHERE id = ?", [user_id]).fetchone()
-        return bool(row and row[0]) and now - datetime.fromisoformat(row[0]) <= ALARM_TTL
+        at = datetime.fromisoformat(row[0]) if row and row[0] else None
+        return at if at is not None and now - at <= ALARM_TTL else None
 
     def forget_user(self, user_id: int) -> None:
         """Erase the core's records of a user (bot.features.privacy.records.forget_user erases everything)."""

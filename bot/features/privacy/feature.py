@@ -7,7 +7,7 @@ import re
 from bot.core.kit import Kit
 from bot.core.messages import Reply
 from bot.features.privacy.dialog import forget_confirmation
-from bot.features.privacy.records import forget_user, format_mydata
+from bot.features.privacy.records import forget_user, format_kept_context, format_mydata
 from knowledge.intents import Intent
 
 NOT_THE_USERS_OWN = re.compile(r"\b(users|everyone|everybody|other people|others|all accounts|database|instructions?|prompt)\b")
@@ -23,7 +23,9 @@ def install(kit: Kit) -> None:
 
     def mydata(user_id: int, _text: str) -> list[Reply]:
         """What is stored about the user."""
-        lines = [line for describe in kit.descriptions if (line := describe(user_id))]
+        titles = {entry_id: entry.title for entry_id, entry in kit.kb.entries.items()}
+        lines = [*format_kept_context(kit.users, user_id, kit.clock(), titles),
+                 *(line for describe in kit.descriptions if (line := describe(user_id)))]
         return [Reply(format_mydata(kit.users.load_first_seen(user_id), lines))]
 
     kit.commands.add("mydata", "What I store about you", mydata)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
 
 from bot.core.messages import Reply
 from bot.storage.backend import SqlDatabase
 from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import transaction
-from bot.storage.users import Store
+from bot.storage.users import ALARM_TTL, CONTEXT_TTL, Store
 from scheduler.store import SchedulerStore
 
 
@@ -30,6 +31,30 @@ def format_mydata(first_seen: str | None, lines: Sequence[str]) -> str:
     listed = "".join(f"• {line}\n" for line in lines)
     return (f"Here is everything I store about you:\n• your Telegram user id, first seen {first_seen[:10]}\n{listed}\n"
             "Nothing else, and never in logs. /forget erases all of it.")
+
+
+def format_kept_context(store: Store, user_id: int, now: datetime, titles: Mapping[str, str]) -> list[str]:
+    """The conversation context kept about the user (last topic and goal, for how long) and the
+    time of a red flag told today, in plain words; nothing when neither is kept."""
+    lines = []
+    context = store.load_context(user_id, now)
+    title = titles.get(context.entry or "")
+    about = [f"the topic \"{title}\"" if title else "",
+             f"your goal ({context.goal})" if context.goal else ""]
+    if any(about):
+        lines.append(f"what we last talked about: {' and '.join(a for a in about if a)}, kept "
+                     f"{_span(CONTEXT_TTL)} after your last question so a follow-up like \"why?\" is understood")
+    alarm = store.load_alarm(user_id, now)
+    if alarm is not None:
+        lines.append(f"that you told me about a warning sign today, at {alarm:%H:%M} UTC: the time only, kept "
+                     f"{_span(ALARM_TTL)} so my answers remind you to stop")
+    return lines
+
+
+def _span(span: timedelta) -> str:
+    """A time span in words ("30 minutes", "12 hours")."""
+    minutes = int(span.total_seconds() // 60)
+    return f"{minutes // 60} hours" if minutes % 60 == 0 else f"{minutes} minutes"
 
 
 FORGOTTEN = Reply("Done: everything I stored about you is erased. Say hi any time to start fresh.", edit=True)

@@ -5,9 +5,6 @@ from __future__ import annotations
 from bot.core.kit import Kit
 from bot.features.qa.answerer import Answerer
 
-ALARM_LINE = ("that you told me about a warning sign today: the time only, kept 12 hours so my answers remind "
-              "you to stop")
-
 
 def install(kit: Kit) -> None:
     """Answer questions, browse topics, and say in /mydata how many questions went unanswered."""
@@ -17,4 +14,3 @@ def install(kit: Kit) -> None:
     kit.commands.add("topics", "Browse everything I know", lambda _user, _arg: [answers.topics()])
     kit.descriptions.append(lambda user_id: f"questions I couldn't answer yet: {kit.users.count_misses(user_id)} "
                                             "(kept so the content can grow)")
-    kit.descriptions.append(lambda user_id: ALARM_LINE if kit.users.alarmed(user_id, kit.clock()) else None)

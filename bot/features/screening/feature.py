@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from bot.core.kit import Kit
-from bot.features.screening.flow import Asks, ScreeningFlow
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.reading import Readers
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import Intent
 
 SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer to a health question
+# With "stop" or "cancel" in it, a question is answered only on a match this far above the threshold:
+# "is it ok if i stop now?" matched leg height weakly (+2), "should i stop if it hurts?" its topic at +10.
+EXIT_MARGIN = 8.0
 
 
 def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
     store = ScreeningStore(kit.db)
-    screening = ScreeningFlow(store, kit.clock, read=kit.words.typed_reply,
-                              small_talk=lambda text: kit.words.intent(text) in SMALL_TALK,
-                              asks=Asks(lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
-                                        lambda text: bool(kit.answers and kit.answers.is_question(text))))
+    normalizer = kit.understanding.matcher.normalizer
+    readers = Readers(kit.words.typed_reply, lambda text: kit.words.intent(text) in SMALL_TALK,
+                      lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
+                      lambda text: clearly_ours(kit, text),
+                      lambda text: bool(kit.answers and kit.answers.is_question(text)),
+                      kit.words.answer, lambda text: kit.words.intent(text) is Intent.CANCEL,
+                      lambda text: normalizer.spelt(normalizer.words(text)), kit.understanding.screening)
+    screening = ScreeningFlow(store, kit.clock, kit.dialogues, readers,
+                              alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()))
     kit.provide(screening)
     kit.dialogues.register(screening)
+    kit.dialogues.register(screening.stopping, on_top=True)  # "Stop the safety check?" over its question
     kit.health_changes.append(screening.on_health_change)
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
@@ -27,3 +37,9 @@ def install(kit: Kit) -> None:
     kit.request(Intent.SCREEN, lambda user_id, _text: screening.start(user_id), starts_dialogue=True, interrupts=True)
     kit.descriptions.append(screening.describe)
     kit.erasers.append(store.forget)
+
+
+def clearly_ours(kit: Kit, text: str) -> bool:
+    """Whether the knowledge base answers a message on a clear match (EXIT_MARGIN)."""
+    match = kit.understanding.read(text).match
+    return match.entry_id is not None and match.score >= kit.understanding.threshold + EXIT_MARGIN

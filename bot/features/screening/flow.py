@@ -7,100 +7,49 @@ nothing. Progress is a row of the dialogue table, saved after every answer, so a
 
 A valid result stays until a retake is finished. A red result can be replaced only after a health
 professional's review is recorded or RED_WAIT has passed: an immediate all-"no" retake would hide it.
+Nor does a check begin within ALARM_TTL of a red flag told in chat: it could not end green.
 """
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 
 from bot.core.callbacks import Tap
-from bot.core.dialogue import entry_button
+from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.features.screening import texts
-from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Status, outcome_of
-from bot.features.screening.reading import read_reply
+from bot.features.screening.exits import stop_confirmation
+from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Question, Status, outcome_of
+from bot.features.screening.reading import Readers, Reading, read_reply
+from bot.features.screening.results import AMBER_WAIT, RED_WAIT, REDO_ON_CONCERN, VALID, Clock, Results
+from bot.features.screening.results import START as START  # re-exported: planning and reminders offer it
 from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
 from bot.storage.dialogues import State
+from bot.storage.users import ALARM_TTL
 from knowledge.normalize import clean_text
-from knowledge.safety import Safety
-from knowledge.screening import TypedReply
+from knowledge.screening import Exit
 
 PREFIX = DIALOGUE
-START = entry_button("cmd", "🩺 Take the safety check", "retake")
 REVIEWED = entry_button("cmd", "✅ A health professional has reviewed these", "reviewed")
 RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
-RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
-AMBER_WAIT = timedelta(days=7)  # ... and an amber one is not replaced by an all-"no" retake this long
-VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
-REDO_ON_CONCERN = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED)  # a health concern told makes these redo
-# A doctor-first concern is the user's own when told in the first person ("im 5 months pregnant",
-# "my sciatica is acting up"), not a general question ("can pregnant women do reverse hypers?").
-FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
 CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}
 
-Clock = Callable[[], datetime]
 
-
-@dataclass(frozen=True)
-class Asks:
-    """How the check tells a question typed at one of its own from an answer (the QA feature's readers)."""
-
-    about_us: Callable[[str], bool] = lambda _text: False  # a question the knowledge base answers
-    question: Callable[[str], bool] = lambda _text: False  # worded as a question at all
-
-
-class ScreeningFlow:
+class ScreeningFlow(Results):
     """Runs the questionnaire for any number of users; all state is in the store."""
 
-    def __init__(self, store: ScreeningStore, clock: Clock, new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
-                 read: Callable[[str, str], TypedReply] = lambda _text, _question: TypedReply(),
-                 small_talk: Callable[[str], bool] = lambda _text: False, asks: Asks = Asks()) -> None:
-        self.store = store
-        self.clock = clock
+    def __init__(self, store: ScreeningStore, clock: Clock, dialogues: Dialogues, readers: Readers = Readers(),
+                 alarm: Callable[[int], datetime | None] = lambda _user: None,
+                 new_nonce: Callable[[], str] = lambda: secrets.token_hex(4)) -> None:
+        super().__init__(store, clock)
+        self.readers = readers  # the understanding layer's readers of a typed reply
+        self.alarm = alarm  # when the user told a red flag in chat, if within ALARM_TTL
         self.new_nonce = new_nonce
-        self.read = read  # the understanding layer's reading of a typed reply at a question
-        self.small_talk = small_talk  # thanks, a greeting: never an answer
-        self.asks = asks
-
-    def status(self, user_id: int) -> Status:
-        """Not screened / in progress / green / amber / amber reviewed / red / expired."""
-        result = self.store.load_result(user_id)
-        expired = result is not None and (result.version != VERSION or result.redo_at is not None
-                                          or self.clock() >= result.completed_at + VALIDITY)
-        if result is None or expired:  # an unfinished retake keeps a valid result
-            if self.store.load_progress(user_id):
-                return Status.IN_PROGRESS
-            return Status.EXPIRED if result else Status.NOT_SCREENED
-        assert result is not None
-        if result.outcome is Outcome.AMBER:
-            return Status.AMBER_REVIEWED if result.reviewed_at else Status.AMBER
-        return Status(result.outcome.value)
-
-    def describe(self, user_id: int) -> str:
-        """The status with dates and flagged points, for /mydata."""
-        result = self.store.load_result(user_id)
-        expires = result.completed_at + VALIDITY if result else None
-        return texts.format_status(self.status(user_id), result, expires)
-
-    def request_redo(self, user_id: int) -> None:
-        """The user's health changed: their result no longer counts until they redo the check."""
-        self.store.save_redo(user_id, self.clock())
-
-    def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
-        """A health concern told outside the check (an emergency, or one for a doctor first that
-        the user tells about themselves): a result that still counts (green or amber) is marked for
-        a redo, and the user told so once. A red result stands as it is; mid-check the questions
-        themselves ask about it."""
-        told = level is Safety.EMERGENCY or FIRST_PERSON.search(clean_text(text)) is not None
-        if not told or self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
-            return []
-        self.request_redo(user_id)
-        return [Reply(texts.REDO_AFTER_CONCERN, buttons=((START,),))]
+        self.stopping = stop_confirmation(dialogues, readers.answer, self.stop)  # "Stop the safety check?"
 
     def start(self, user_id: int) -> list[Reply]:
         """/screen: the valid result with a retake button, a note that an unfinished run goes on
@@ -122,6 +71,9 @@ class ScreeningFlow:
                 and not result.reviewed_at and self.clock() < result.completed_at + RED_WAIT:
             until = result.completed_at + RED_WAIT
             return [Reply(texts.format_red_wait(until), buttons=((REVIEWED,),))]
+        alarm = self.alarm(user_id)
+        if alarm is not None:  # a red flag told in chat today: whatever the answers, the check could not end green
+            return [Reply(texts.format_alarmed(alarm + ALARM_TTL - self.clock()))]
         progress = Progress(user_id, VERSION, self.new_nonce(), self.clock(), False, 0, ())
         self.store.save_progress(progress)
         return [self._consent(progress)]
@@ -131,22 +83,22 @@ class ScreeningFlow:
         return self.store.load_progress(user_id) is not None
 
     def on_typed(self, user_id: int, text: str) -> list[Reply] | None:
-        """A typed yes / no / not sure / back / cancel for the current question; the question
-        again with a hint for a reply that does not clearly answer it; None for anything else
-        (answered as a question or small talk, then the question is asked again)."""
+        """A typed yes / no / not sure / back / cancel for the current question, or a yes to an
+        earlier one; the question again with a hint for a reply that does not clearly answer it;
+        None for anything else (answered as a question or small talk, then the question again)."""
         progress = self.store.load_progress(user_id)
         if progress is None:
             return None
-        question = QUESTIONS[progress.step] if progress.consented else None
-        reading = read_reply(text, question, self.read, self.small_talk)
         if not progress.consented:
-            code = "y" if clean_text(text) in CONSENT_WORDS else reading.code
-            choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
-            return self._on_consent(progress, choice, edit=False) if choice else None
-        if reading.code is None and not reading.acknowledged and self.asks.question(text):
-            if self.asks.about_us(text):
-                return None  # a knowledge question ("how high should my legs go"): answered, then this question again
-            return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False, hint=True)]  # "why do you ask", "what counts as..."
+            return self._typed_consent(progress, text)
+        reading = read_reply(text, QUESTIONS[progress.step], self.readers)
+        if reading.code == "c":
+            return self._exit(progress, text)
+        if reading.other is not None and self._told_late(progress, reading, text):
+            return self._correct(progress, reading.other)
+        if reading.code is None and not reading.acknowledged and (self.readers.question(text)
+                                                                  or self.readers.about_check(text)):
+            return self._asked(progress, text)
         if reading.other is not None:
             return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
         if reading.acknowledged:
@@ -154,6 +106,52 @@ class ScreeningFlow:
         if reading.code == "u" and QUESTIONS[progress.step].level is Level.RED and not progress.unsure_asked:
             return [self._did_you_mean(progress)]
         return self._answer(progress, reading.code, edit=False) if reading.code else None
+
+    def _typed_consent(self, progress: Progress, text: str) -> list[Reply] | None:
+        """Consent typed in everyday words ("sure go ahead"), or declined ("not now")."""
+        said = self.readers.answer(text)  # consent is an everyday yes / no, not a health answer
+        code = "y" if clean_text(text) in CONSENT_WORDS or said == "yes" else "n" if said == "no" \
+            else read_reply(text, None, self.readers).code
+        choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
+        return self._on_consent(progress, choice, edit=False) if choice else None
+
+    def _asked(self, progress: Progress, text: str) -> list[Reply] | None:
+        """A question at a question: one about the check ("whats the point of this", "why do you ask")
+        gets what the check is for, a knowledge question None (answered, then this question again)."""
+        if self.readers.about_us(text) and not self.readers.about_check(text):
+            return None  # "how high should my legs go"
+        return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False, hint=True)]
+
+    def _exit(self, progress: Progress, text: str) -> list[Reply] | None:
+        """A way out read: "stop" leaves, a knowledge question clearly matched ("should i stop if it
+        hurts?") is answered (None: then this question again), anything else asks whether to stop."""
+        if self.readers.exit(text) is Exit.LEAVE:
+            return self._answer(progress, "c", edit=False)
+        if self.readers.asks_us(text):
+            return None
+        return self.stopping.start(progress.user_id)
+
+    def stop(self, user_id: int) -> str:
+        """Stop the check on the user's confirmation: its answers are deleted (see _drop)."""
+        progress = self.store.load_progress(user_id)
+        return self._drop(progress) if progress else texts.CANCELLED
+
+    def _told_late(self, progress: Progress, reading: Reading, text: str) -> bool:
+        """Whether a reply about an earlier question's topic says yes to it, told late ("actually i
+        do get out of breath on stairs" at question 6): not denied, not a question."""
+        assert reading.other is not None
+        return QUESTIONS.index(reading.other) < progress.step and not reading.denied \
+            and not self.readers.opens_question(text)
+
+    def _correct(self, progress: Progress, earlier: Question) -> list[Reply]:
+        """Record a yes told late at the question it answers (a red one stops the check), then ask
+        this question again."""
+        flagged = progress.flagged + ((earlier.id,) if earlier.id not in progress.flagged else ())
+        if earlier.level is Level.RED:
+            return [self._finish(progress, flagged, edit=False)]
+        progress = replace(progress, flagged=flagged)
+        self.store.save_progress(progress)
+        return [Reply(texts.format_corrected(earlier)), self._question(progress, edit=False)]
 
     def current(self, user_id: int, hint: bool = False) -> Reply | None:
         """The question (or consent) the user is on, as a new message (`hint`: with how to answer)."""
@@ -163,6 +161,7 @@ class ScreeningFlow:
         return self._question(progress, edit=False, hint=hint) if progress.consented else self._consent(progress)
 
     name = DIALOGUE
+    reads_exits = True  # "should i stop if it hurts?" asks; it does not leave
 
     def ask(self, state: State) -> Reply:
         """The question (or consent) the user is on, asked again with how to answer it."""
@@ -177,7 +176,7 @@ class ScreeningFlow:
             self.store.drop_progress(state.user_id)
             return [Reply(texts.STOPPED)]
         question = QUESTIONS[progress.step]
-        answers = read_reply(text, question, self.read, self.small_talk).code in ("y", "u")
+        answers = read_reply(text, question, self.readers).code in ("y", "u")
         self.store.complete(Result(progress.user_id, progress.version, progress.started_at, self.clock(),
                                    Outcome.RED, progress.flagged + ((question.id,) if answers else ())))
         return [Reply(texts.STOPPED_RED)]
@@ -268,20 +267,6 @@ class ScreeningFlow:
         if outcome is Outcome.AMBER:
             return Reply(texts.format_amber(flagged), buttons=((REVIEWED,),), edit=edit)
         return Reply(texts.GREEN, edit=edit)
-
-    def _standing_amber(self, user_id: int) -> Result | None:
-        """An amber result an all-"no" retake may not replace yet: not reviewed, and recent."""
-        result = self.store.load_result(user_id)
-        if result is None or result.outcome is not Outcome.AMBER or result.reviewed_at or result.version != VERSION:
-            return None
-        return result if self.clock() < result.completed_at + AMBER_WAIT else None
-
-    def reviewed(self, user_id: int) -> list[Reply]:
-        """Record that a professional reviewed a flagged (amber or red) result."""
-        if self.status(user_id) not in (Status.AMBER, Status.AMBER_REVIEWED, Status.RED):
-            return [Reply(texts.STALE)]
-        self.store.save_reviewed(user_id, self.clock())
-        return [Reply(texts.REVIEWED)]
 
     def _consent(self, progress: Progress) -> Reply:
         """The consent message with its two buttons."""

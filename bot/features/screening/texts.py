@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.features.screening.questions import BY_ID, QUESTIONS, Question, Status
 from bot.features.screening.store import Result
@@ -50,6 +50,9 @@ ABOUT_CHECK = (f"These are the safety check's questions: {len(QUESTIONS)} short 
                "doctor or physiotherapist should see you first. I can't judge what counts for you: if you're not sure, "
                "answer \"Not sure\" (it counts as yes).")
 STOPPED = "I've stopped the safety check here; nothing was recorded. Run /screen once you have been checked."
+STOP_PROMPT = ("Stop the safety check? Your answers so far will be deleted.\n\n(Or carry on now: you can stop it "
+               "any time later by typing \"cancel\".)")
+CARRY_ON = "Okay, the check goes on; your answers so far are kept."
 
 
 def format_other_topic(other: Question) -> str:
@@ -57,6 +60,23 @@ def format_other_topic(other: Question) -> str:
     number = QUESTIONS.index(other) + 1
     return (f"That sounds like it's about {other.topic}, which question {number} asks about, so I haven't "
             f"recorded it as an answer here. {TYPE_HINT}")
+
+
+def format_corrected(earlier: Question) -> str:
+    """A yes told late, recorded at the earlier question it answers."""
+    number = QUESTIONS.index(earlier) + 1
+    return (f"That answers question {number}, about {earlier.topic}, so I've recorded it there as a yes "
+            "(it counts when the check ends). Now, back to this question:")
+
+
+def format_alarmed(left: timedelta) -> str:
+    """Why the check does not begin within ALARM_TTL of a red flag told in chat."""
+    hours = max(1, round(left.total_seconds() / 3600))
+    return ("🚨 Earlier today you told me about a warning sign, so I can't take the safety check with you today: "
+            "whatever your answers, it could not tell you to start. Please don't train until a doctor has seen you, "
+            "and get emergency care if it comes back or gets worse.\n\n"
+            f"You can take the check with /screen in about {hours} hour{'s' if hours != 1 else ''}, once a "
+            "doctor has seen you.")
 
 
 def format_unsure_red(question: Question) -> str:
@@ -83,18 +103,35 @@ def format_amber(flagged: tuple[str, ...]) -> str:
     )
 
 
-def format_status(status: Status, result: Result | None, expires: datetime | None) -> str:
-    """The user's safety-check status in one or two lines (for /mydata)."""
+def format_status(status: Status, result: Result | None, expires: datetime | None, now: datetime | None = None) -> str:
+    """The user's safety-check status in one or two lines (for /mydata): why one no longer counts."""
     if result is None or status in (Status.NOT_SCREENED, Status.IN_PROGRESS):
         return f"Safety check: {status.value}."
-    line = f"Safety check: {status.value}, completed {result.completed_at:%d %b %Y}"
-    if expires and status is not Status.EXPIRED:
-        line += f", valid until {expires:%d %b %Y}"
+    if status is Status.EXPIRED:
+        line = f"Safety check: no longer counts, because {_why_void(result, expires, now)}"
+    else:
+        line = f"Safety check: {status.value}, completed {result.completed_at:%d %b %Y}"
+        line += f", valid until {expires:%d %b %Y}" if expires else ""
     if result.flagged:
         line += ". Flagged: " + "; ".join(BY_ID[q].topic for q in result.flagged if q in BY_ID)
     if result.reviewed_at:
         line += f". Reviewed by a health professional on {result.reviewed_at:%d %b %Y}"
-    return line + "."
+    return line + (". Take it again with /screen." if status is Status.EXPIRED else ".")
+
+
+def _why_void(result: Result, expires: datetime | None, now: datetime | None) -> str:
+    """Why a result no longer counts, in plain words: a health change told after it, its age, or new questions."""
+    done = f"you completed it {_day(result.completed_at, now)}"
+    if result.redo_at is not None:
+        return f"you told me about a health change {_day(result.redo_at, now)}, after it ({done})"
+    if expires is not None and now is not None and now >= expires:
+        return f"it is more than 12 months old ({done})"
+    return f"its questions have changed since {done}"
+
+
+def _day(at: datetime, now: datetime | None) -> str:
+    """"today" for a time on the same day as `now`, else "on 02 Dec 2026"."""
+    return "today" if now is not None and at.date() == now.date() else f"on {at:%d %b %Y}"
 
 
 def format_red_wait(until: datetime) -> str:

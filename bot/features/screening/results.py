@@ -1,0 +1,84 @@
+"""Safety-check results: a user's status, what /mydata says of it, a result marked for a redo when
+the user tells a health change, and a professional's review recorded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from bot.core.dialogue import entry_button
+from bot.core.messages import Reply
+from bot.features.screening import texts
+from bot.features.screening.questions import VALIDITY, VERSION, Outcome, Status
+from bot.features.screening.store import Result, ScreeningStore
+from knowledge.normalize import clean_text
+from knowledge.safety import Safety
+
+START = entry_button("cmd", "🩺 Take the safety check", "retake")
+RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
+AMBER_WAIT = timedelta(days=7)  # ... and an amber one is not replaced by an all-"no" retake this long
+VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
+REDO_ON_CONCERN = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED)  # a health concern told makes these redo
+# A doctor-first concern is the user's own when told in the first person ("im 5 months pregnant",
+# "my sciatica is acting up"), not a general question ("can pregnant women do reverse hypers?").
+FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
+
+Clock = Callable[[], datetime]
+
+
+class Results:
+    """A user's latest result and what it allows; all state is in the store."""
+
+    def __init__(self, store: ScreeningStore, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def status(self, user_id: int) -> Status:
+        """Not screened / in progress / green / amber / amber reviewed / red / expired."""
+        result = self.store.load_result(user_id)
+        expired = result is not None and (result.version != VERSION or result.redo_at is not None
+                                          or self.clock() >= result.completed_at + VALIDITY)
+        if result is None or expired:  # an unfinished retake keeps a valid result
+            if self.store.load_progress(user_id):
+                return Status.IN_PROGRESS
+            return Status.EXPIRED if result else Status.NOT_SCREENED
+        assert result is not None
+        if result.outcome is Outcome.AMBER:
+            return Status.AMBER_REVIEWED if result.reviewed_at else Status.AMBER
+        return Status(result.outcome.value)
+
+    def describe(self, user_id: int) -> str:
+        """The status with dates and flagged points, for /mydata (why a result no longer counts)."""
+        result = self.store.load_result(user_id)
+        expires = result.completed_at + VALIDITY if result else None
+        return texts.format_status(self.status(user_id), result, expires, self.clock())
+
+    def request_redo(self, user_id: int) -> None:
+        """The user's health changed: their result no longer counts until they redo the check."""
+        self.store.save_redo(user_id, self.clock())
+
+    def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
+        """A health concern told outside the check (an emergency, or one for a doctor first that
+        the user tells about themselves): a result that still counts (green or amber) is marked for
+        a redo, and the user told so once. A red result stands as it is; mid-check the questions
+        themselves ask about it."""
+        told = level is Safety.EMERGENCY or FIRST_PERSON.search(clean_text(text)) is not None
+        if not told or self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
+            return []
+        self.request_redo(user_id)
+        return [Reply(texts.REDO_AFTER_CONCERN, buttons=((START,),))]
+
+    def _standing_amber(self, user_id: int) -> Result | None:
+        """An amber result an all-"no" retake may not replace yet: not reviewed, and recent."""
+        result = self.store.load_result(user_id)
+        if result is None or result.outcome is not Outcome.AMBER or result.reviewed_at or result.version != VERSION:
+            return None
+        return result if self.clock() < result.completed_at + AMBER_WAIT else None
+
+    def reviewed(self, user_id: int) -> list[Reply]:
+        """Record that a professional reviewed a flagged (amber or red) result."""
+        if self.status(user_id) not in (Status.AMBER, Status.AMBER_REVIEWED, Status.RED):
+            return [Reply(texts.STALE)]
+        self.store.save_reviewed(user_id, self.clock())
+        return [Reply(texts.REVIEWED)]
