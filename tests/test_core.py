@@ -127,3 +127,12 @@ def test_update_ids_are_handled_once(coach):
 def test_no_pain_is_not_a_health_concern_but_pain_is(say):
     assert DOCTOR_FIRST not in say("big pump in my lower back after hypers, no pain at all, is that normal")[0].text
     assert DOCTOR_FIRST in say("sharp pain in my lower back after hypers")[0].text
+
+
+def test_slashes_before_a_question_are_no_command(say):
+    reply = say("/// what muscles")[0]
+    assert reply.entry == "muscles-worked" and "command" not in reply.text
+
+
+def test_a_form_check_is_a_question_not_the_safety_check(say):
+    assert "Safety check" not in say("reverse hyper form check")[0].text

@@ -101,8 +101,9 @@ class Coach:
         if msg.kind is not InboundKind.TEXT:
             return [Reply(format_unsupported(msg.text or "message"), buttons=((TOPICS_BUTTON,),))]
         text = msg.text.strip()
-        if text.startswith("/"):
+        if text.startswith("/") and any(ch.isalnum() for ch in text[1:].partition(" ")[0]):
             return self._command(msg.user_id, text)
+        text = text.lstrip("/ ") if text.startswith("/") else text  # "/// what muscles": slashes, then a message
         return self._text(msg.user_id, text)
 
     def heard(self, msg: Inbound) -> str:
