@@ -136,3 +136,9 @@ def test_slashes_before_a_question_are_no_command(say):
 
 def test_a_form_check_is_a_question_not_the_safety_check(say):
     assert "Safety check" not in say("reverse hyper form check")[0].text
+
+
+def test_a_question_after_a_statement_is_answered_not_taken_for_help(say):
+    reply = say("okay so I'm at home and I don't have a machine what can I do instead")[0]
+    assert reply.entry == "no-machine"
+    assert "Ask me anything" in say("what can you do")[0].text  # a request for help still is one

@@ -11,6 +11,7 @@ from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
 from bot.features.qa.smalltalk import CLOSING, small_talk_reply
 from bot.storage.users import Store
+from knowledge.clauses import clauses
 from knowledge.fusion import Match
 from knowledge.intents import Intent
 from knowledge.model import Entry
@@ -122,8 +123,10 @@ class Answerer:
         return self.read(text).match.entry_id is not None
 
     def is_question_about_us(self, text: str) -> bool:
-        """Whether a message is a question the knowledge base answers ("plan for a beginner?")."""
-        return self.is_question(text) and self.knows(text)
+        """Whether a message is a question the knowledge base answers ("plan for a beginner?"), the
+        question perhaps asked after a statement ("im at home with no machine what can i do instead")."""
+        asks = self.is_question(text) or any(map(self.is_question, clauses(text)[1:]))
+        return asks and self.knows(text)
 
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""
