@@ -415,3 +415,7 @@ def test_a_red_flag_told_as_over_a_concern_denied_and_ill_for_i_will_read_as_mea
                                   "cant feel my bum when i sit"])
 def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     assert understanding.read(text).safety is Safety.EMERGENCY
+
+
+def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
+    assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
