@@ -43,7 +43,9 @@ class PlanningDialog:
     needs_check = True  # a health change told while planning stops it (the safety check must be redone)
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
-                 words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True) -> None:
+                 words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True,
+                 question: Callable[[State, str], Reply | None] = lambda _state, _text: None,
+                 beside: Callable[[State, str], list[Reply] | None] = lambda _state, _text: None) -> None:
         self.dialogues = dialogues
         self.store = store
         self.planner = planner
@@ -51,6 +53,8 @@ class PlanningDialog:
         self.words = words
         self.clock = clock
         self.about = about  # whether a message is meant for planning at all (not a question or another request)
+        self.question = question  # the answer to a question asked at the step (step_questions.py), None for none
+        self.beside = beside  # the replies to a health remark told beside an answer (step_questions.py), None for none
         self.confirming = ConfirmStep(dialogues, store, planner, gate, words, clock)
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
@@ -82,7 +86,14 @@ class PlanningDialog:
         return Reply(f"Back to your plan. {question}", location=draft.step is Step.ZONE)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed zone, goal, schedule, yes/no or edit; None for a question or another request."""
+        """A typed zone, goal, schedule, yes/no or edit; a question answered, then the step again;
+        None for another request."""
+        heard = self.beside(state, text)
+        if heard is not None:
+            return heard
+        asked = self.question(state, text)
+        if asked is not None:
+            return [asked, self.ask(state)]
         if not self.about(text):
             return None
         draft = load_draft(state)

@@ -48,6 +48,12 @@ SETTINGS_KEPT = "Okay, settings kept as they are."
 SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
+# Short answers of the steps themselves, to a question about the step asked there (then it is asked again)
+WHY_ZONE = ("I ask for your time zone so reminders come at your local time, not mine. A city is enough; I keep only "
+            "the zone name (e.g. Europe/Berlin), never where you are.")
+WHY_GOAL = "I ask because your goal sets each session's sets, reps, load and rest, and each reminder says what to do for it:"
+MISSED_SESSION = ("If you miss a session, nothing is lost: the next one is reminded as planned. To skip one ahead, say "
+                  "\"skip tomorrow\" or use /sessions. (This plan is saved once you confirm it.)")
 NO_HOLIDAYS = "I can't skip holidays automatically; skip a session from its reminder or /sessions."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
