@@ -109,3 +109,19 @@ def test_yes_in_another_language_at_a_guessed_place_takes_the_guess(say, coach, 
     say("/plan")
     assert "Europe/Madrid" in say("Madrid")[0].text
     assert say(typed)[-1].text == t.ASK_GOAL and coach.plans.load_profile(7).zone == "Europe/Madrid"
+
+
+@pytest.mark.parametrize("typed, goal", [("i would like endurance", "endurance"), ("strength is my goal", "strength"),
+                                         ("i will go with endurance", "endurance"), ("i'd do mobility", "mobility")])
+def test_a_goal_stated_with_a_modal_inside_is_an_answer_not_a_question(at_goal, coach, typed, goal):
+    assert at_goal(typed)[-1].text.startswith("When do you want to train?") and coach.plans.load_profile(7).goal == goal
+
+
+def test_a_reply_to_the_guessed_place_that_is_no_answer_asks_again_keeping_the_guess(say, coach):
+    screen(say)
+    say("/plan")
+    say("Madrid")
+    again = say("vale")[0]
+    assert again.text == t.format_guess_again("Europe/Madrid", coach.clock()) and coach.plans.load_profile(7).zone is None
+    say(button(again, "Yes"), button=True)
+    assert coach.plans.load_profile(7).zone == "Europe/Madrid"

@@ -35,7 +35,7 @@ class Planning:
         self.gate = Gate(self.screening)
         self.questions = StepQuestions(kit, lambda user_id: bool(kit.plans.count_plans(user_id)))
         self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, self.gate, kit.words, kit.clock,
-                                     about=self.about_planning, question=self.questions.answer, beside=self.questions.heard_beside)
+                                     about=self.about_planning, questions=self.questions)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
@@ -68,7 +68,7 @@ class Planning:
             return False
         if answers is None or not answers.knows(text):
             return True
-        return words.goal(text) is not None and not answers.is_question(text)
+        return words.goal(text) is not None and not self.questions.worded_as_question(text)
 
     def sessions_request(self, user_id: int, text: str) -> list[Reply]:
         """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""

@@ -21,8 +21,9 @@ from bot.features.planning.reading import bare_hour
 from bot.features.planning.zone import names_place
 from bot.storage.dialogues import State
 from knowledge.intents import Intent
+from knowledge.normalize import QUESTION_REACH
 from knowledge.safety import Safety
-from knowledge.understanding import CLAUSE_BREAK
+from knowledge.understanding import CLAUSE_BREAK, WH_WORDS
 from scheduler.parsing import mentions_time
 
 OVERVIEW = "program-overview"  # the knowledge entry that compares the goals: sets and reps by goal
@@ -45,11 +46,21 @@ class StepQuestions:
         """Whether a message at a planning step is a question rather than a slot value: worded as
         a question, with no day or time, no yes or no, no reminder lead and no place in it."""
         answers, words = self.kit.answers, self.kit.words
-        if answers is None or not answers.is_question(text):
+        if answers is None or not self.worded_as_question(text):
             return False
         if mentions_time(text) or bare_hour(text) is not None or read_lead(text) is not None:
             return False
         return words.answer(text) is None and not names_place(text)
+
+    def worded_as_question(self, text: str) -> bool:
+        """A question mark, a question word first ("do i...", "is it..."), or a wh-word near the start
+        ("ok and for glutes which goal is better"); not a modal inside a statement ("i would like
+        endurance", "strength is my goal": the goal stated)."""
+        answers = self.kit.answers
+        if answers is None or not answers.is_question(text):
+            return False
+        words = self.kit.understanding.matcher.normalizer.words(text)
+        return "?" in text or answers.is_question(words[0] if words else "") or not WH_WORDS.isdisjoint(words[:QUESTION_REACH])
 
     def answer(self, state: State, text: str) -> Reply | None:
         """The answer to a question asked at the step (None when `text` is no question)."""
@@ -60,6 +71,15 @@ class StepQuestions:
         if own is None and self.kit.words.intent(text) in self.kit.requests and not self._ours(text):
             return None  # "what can you do?": the request runs, then the step is asked again
         return own or answers.answer(state.user_id, text)
+
+    def aside(self, state: State, text: str, ask: Callable[[State], Reply]) -> list[Reply] | None:
+        """A health remark beside the answer, heard as if said alone, or a question answered and the
+        step asked again (`ask`); None for neither."""
+        heard = self.heard_beside(state, text)
+        if heard is not None:
+            return heard
+        asked = self.answer(state, text)
+        return [asked, ask(state)] if asked is not None else None
 
     def heard_beside(self, state: State, text: str) -> list[Reply] | None:
         """The replies to a health remark told beside an answer, as if it had been said alone (a

@@ -118,6 +118,11 @@ def format_zone_check(place: str, zone: str, now: datetime) -> str:
             "pick another below or type another place.")
 
 
+def format_guess_again(zone: str, now: datetime) -> str:
+    """The guessed zone asked again, after a reply that did not answer it."""
+    return f"I didn't catch that. Is your time zone {zone} (now {format_clock(now, zone)})? Tap ✅ if so, or type another place."
+
+
 def format_when(at: datetime, zone: str | tzinfo) -> str:
     """"Mon 23 Nov 07:00" in the zone."""
     from scheduler.timezones import zone_info
