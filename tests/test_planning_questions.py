@@ -75,7 +75,7 @@ def test_help_worded_as_a_question_still_lists_the_commands(planned):
 
 def test_what_if_i_miss_a_session_at_the_confirmation_is_answered_and_the_plan_kept(at_confirm, coach):
     replies = at_confirm("what if i miss a session")
-    assert replies[0].text == t.MISSED_SESSION and "Save this plan?" in replies[-1].text
+    assert replies[0].text == t.ABOUT_SESSIONS and "Save this plan?" in replies[-1].text
     at_confirm("yes")
     assert coach.plans.count_plans(7) == 1
 
@@ -125,3 +125,8 @@ def test_a_reply_to_the_guessed_place_that_is_no_answer_asks_again_keeping_the_g
     assert again.text == t.format_guess_again("Europe/Madrid", coach.clock()) and coach.plans.load_profile(7).zone is None
     say(button(again, "Yes"), button=True)
     assert coach.plans.load_profile(7).zone == "Europe/Madrid"
+
+
+def test_will_you_remind_me_at_the_confirmation_is_answered_by_the_step_not_busy(at_confirm):
+    replies = at_confirm("will you remind me?")
+    assert replies[0].text == t.ABOUT_SESSIONS and "Save this plan?" in replies[-1].text

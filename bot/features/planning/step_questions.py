@@ -30,8 +30,8 @@ OVERVIEW = "program-overview"  # the knowledge entry that compares the goals: se
 ABOUT_STEP = {  # the requests a question names when it asks about the step itself ("why do you need my time zone")
     Step.ZONE: frozenset({Intent.TIMEZONE}),
     Step.GOAL: frozenset({Intent.SETTINGS, Intent.PLAN}),
-    Step.WHEN: frozenset({Intent.SESSIONS}),
-    Step.CONFIRM: frozenset({Intent.SESSIONS}),
+    Step.WHEN: frozenset({Intent.SESSIONS, Intent.PLAN}),  # "will you remind me?", "what if i miss a session"
+    Step.CONFIRM: frozenset({Intent.SESSIONS, Intent.PLAN}),
 }
 
 
@@ -109,8 +109,8 @@ class StepQuestions:
             return None
         if step is Step.ZONE:
             return Reply(t.WHY_ZONE)
-        if step is not Step.GOAL and not self.has_plans(state.user_id):  # with plans saved, "what sessions do i have" lists them
-            return Reply(t.MISSED_SESSION)
+        if intent is Intent.PLAN or not self.has_plans(state.user_id):  # with plans saved, "what sessions do i have" lists them
+            return Reply(t.ABOUT_SESSIONS)
         return None
 
     def _about_goals(self, text: str, intent: Intent | None) -> bool:

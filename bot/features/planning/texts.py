@@ -52,8 +52,9 @@ START_SCREEN = "To get reminders for planned sessions, take the short safety che
 WHY_ZONE = ("I ask for your time zone so reminders come at your local time, not mine. A city is enough; I keep only "
             "the zone name (e.g. Europe/Berlin), never where you are.")
 WHY_GOAL = "I ask because your goal sets each session's sets, reps, load and rest, and each reminder says what to do for it:"
-MISSED_SESSION = ("If you miss a session, nothing is lost: the next one is reminded as planned. To skip one ahead, say "
-                  "\"skip tomorrow\" or use /sessions. (This plan is saved once you confirm it.)")
+ABOUT_SESSIONS = ("Nothing is saved until you confirm the plan. Then a reminder comes before each session, at your "
+                  "local time, and /sessions lists them. Miss one and nothing is lost: the next one is reminded as "
+                  "planned; to skip one ahead, say \"skip tomorrow\".")
 NO_HOLIDAYS = "I can't skip holidays automatically; skip a session from its reminder or /sessions."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
