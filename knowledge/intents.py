@@ -1,8 +1,9 @@
 """What people say to the bot besides questions: intents ("remind me on mondays", "delete my
 data"), typed answers to a yes/no prompt ("yep", "not really", "dunno"), training goals in any
-words ("bigger glutes") and replies to a safety-check question ("on tablets for it", "wait go
-back"). Each is a small learned reader trained from data/intents.yaml; every reader has a "none"
-class, so chat and questions are not forced into a label.
+words ("bigger glutes"), replies to a safety-check question ("on tablets for it", "wait go
+back") and requests about stored plans with their slots ("skip tomorrow",
+"change my monday plan to 8am"). Each is a small learned reader trained from data/intents.yaml;
+every reader has a "none" class, so chat and questions are not forced into a label.
 
 Talk is read on the words as spelt (typos corrected), not the knowledge tokens: "yes", "no" and
 "hi" are fillers to the knowledge base but the whole message here.
@@ -38,6 +39,31 @@ class Intent(Enum):
     ACK = "ack"  # "ok", "got it": heard, nothing asked
 
 
+class PlanAction(Enum):
+    """What a request about stored plans asks to do."""
+
+    SKIP = "skip"  # one session
+    CANCEL = "cancel"  # a plan (after a confirmation)
+    EDIT = "edit"  # a plan
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """A request about stored plans and its slots: which plan or session (nothing named: "the plan")."""
+
+    action: PlanAction
+    day: str | None = None  # "today", "tomorrow" or a weekday index "0".."6"
+    nth: int | None = None  # 0-based position in the list shown (-1: the last one)
+    next_one: bool = False
+    every: bool = False  # "all my plans"
+    rest: str = ""  # what an edit changes ("to 8am" -> "8am")
+
+    @property
+    def named(self) -> bool:
+        """Whether it names which plan or session (not just "the plan")."""
+        return self.day is not None or self.nth is not None or self.next_one or self.every
+
+
 class Answer(Enum):
     """A typed answer to a yes/no prompt."""
 
@@ -57,10 +83,12 @@ TALK_LABELS = {
     "checkin": CHECKIN,
     "closing": (CLOSE,),
     "screening": ("yes", "no", "unsure", "back", "cancel"),  # a typed reply to a safety-check question
+    "plans": tuple(a.value for a in PlanAction),  # a request about stored plans (slots: plan_slots)
 }
-MIN_ODDS = dict.fromkeys(TALK_LABELS, 0.5) | {"checkin": 0.4, "screening": 0.4}  # below this a reader says none
+MIN_ODDS = dict.fromkeys(TALK_LABELS, 0.5) | {"checkin": 0.4, "screening": 0.4, "plans": 0.7}  # below this a reader says none
 # (checkin: tuned on bench/checkin_dev.yaml, flat from 0.25 to 0.4; screening: cross-validated on
-# bench/screening_dev.yaml by bench/tune_screening.py: 268/300 at 0.3 and 0.4, 263 at 0.5)
+# bench/screening_dev.yaml by bench/tune_screening.py: 268/300 at 0.3 and 0.4, 263 at 0.5; plans: a request
+# acts on stored plans, so only a sure reading counts: "my plans" and "save the plan" read 0.5-0.6 as one)
 
 
 @dataclass(frozen=True)
@@ -75,7 +103,8 @@ class KnownWords:
 # Measured on bench/replies_dev.yaml and bench/screening_dev.yaml. Answers: more than half ("I live in
 # Nottingham" is no "i"; "ok Noah" is asked again). The safety check's replies are longer ("get winded
 # walking to the bus stop"), and its rules also look for the question's topic: half, all words read.
-KNOWN_WORDS = {"answers": KnownWords(0.51, alone=True), "screening": KnownWords(0.5, alone=False)}
+KNOWN_WORDS = {"answers": KnownWords(0.51, alone=True), "screening": KnownWords(0.5, alone=False),
+               "plans": KnownWords(0.5, alone=False)}  # plans: "spinal decompression" is no "skip"
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -140,6 +169,15 @@ class Talk:
         """A typed reply to a safety-check question: yes, no, unsure, back or cancel, if any."""
         return self.read("screening", words)
 
+    def plan_action(self, words: Sequence[str]) -> str | None:
+        """What a request about stored plans asks: "skip" (one session), "cancel" or "edit" (a plan), if any."""
+        return self.read("plans", words)
+
+    def plan_request(self, words: Sequence[str], typed: str) -> PlanRequest | None:
+        """A request about stored plans (`words` as spelt) with the slots its words as `typed` name, if any."""
+        action = self.plan_action(words)
+        return plan_slots(PlanAction(action), typed) if action else None
+
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
         return self.read("closing", words) == CLOSE
@@ -168,3 +206,48 @@ class TaughtWords:
             return self.by_letters[single]
         swaps = sorted(typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:] for i in range(len(typed) - 1))
         return next((w for w in swaps if w in self.words), None) if len(typed) > 2 else None
+
+
+# The slots of a request about plans, read from the words as typed (the reader "plans" says whether
+# it is one): a day, a position in the list, "next", "all", and what an edit changes after "to".
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY = re.compile(r"\b(today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                  r"|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?:'?s)?\b", re.IGNORECASE)
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+             "fifth": 4, "5th": 4, "last": -1}
+_NTH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+_ALL = re.compile(r"\b(all|every|both)\b", re.IGNORECASE)
+_NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|for|at)\b\s*(.+)$", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?)\b", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
+
+
+def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
+    """The slots of a request about plans: which plan or session it names, and what an edit changes;
+    None when a cancel or an edit names nothing to act on ("cancel", "edit": the dialogue's words)."""
+    words = typed.strip().rstrip(".!")
+    head, rest = words, ""
+    if action is PlanAction.EDIT and (found := _TO.search(words)):  # "my monday plan to 8am" -> "8am"
+        head, rest = words[:found.start()], found.group(1).strip()
+    nth = _NTH.search(head)
+    every = action is PlanAction.CANCEL and _ALL.search(head) is not None
+    request = PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
+                          _NEXT.search(head) is not None, every, rest)
+    moved = action is PlanAction.EDIT and bool(rest) and _IT.search(head) is not None  # "move it to 7pm"
+    if action is PlanAction.SKIP or (len(words.split()) > 1 and (request.named or _PLAN.search(head) or moved)):
+        return request
+    return None  # one word ("plan", "cancel") is a dialogue's or another request's
+
+
+def _day(words: str) -> str | None:
+    """The day named: "today", "tomorrow" or a weekday index as text."""
+    found = _DAY.search(words)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    if word in ("today", "tonight"):
+        return "today"
+    if word in ("tomorrow", "tmrw"):
+        return "tomorrow"
+    return str(_WEEKDAYS.index(word[:3]))

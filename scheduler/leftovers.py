@@ -10,7 +10,8 @@ from enum import Enum
 from scheduler.clock import PATTERNS
 from scheduler.dates import DAY_MONTH, FIXED_HOLIDAYS, IN_DAYS, ISO, MONTH_DAY, MOVING_HOLIDAYS, NTH_DAY, NUMERIC, RELATIVE
 from scheduler.days import SHORT, find_days
-from scheduler.parsing import DURATION, EVERY_2_DAY, EVERY_N, MONTHLY, NEXT_DAY, NTH_WEEKDAY, TIMES_A_WEEK, UNSUPPORTED, WEEKEND
+from scheduler.one_off import NEXT_DAY, WEEKEND
+from scheduler.parsing import DURATION, EVERY_2_DAY, EVERY_N, MONTHLY, NTH_WEEKDAY, TIMES_A_WEEK, UNSUPPORTED
 from scheduler.parsing import MONTH_DAY as DAY_OF_MONTH
 from scheduler.span import PATTERNS as SPAN
 from scheduler.words import KEYWORDS, MONTHS, normalise

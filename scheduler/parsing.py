@@ -1,24 +1,33 @@
 """Understand schedules in plain words: "mwf at 6", "every other day at 7am", "first monday of every
-month at 18:30", "tomorrow at half past five", "in an hour and a half". Pure: takes the local 'now'.
+month at 18:30", "in an hour and a half" (single sessions: one_off.py). Pure: takes the local 'now'.
 Where a phrase has two readings or lacks a part, the answer is a Question that keeps what was read."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from scheduler.clock import find_time
-from scheduler.dates import find_date
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
+from scheduler.one_off import (
+    DAY_WORDS,
+    HINT_EXAMPLES,
+    MAX_AHEAD,
+    NO_DAY_OR_TIME,
+    PART_KEPT,
+    WEEKEND,
+    ask_time,
+    both,
+    one_off,
+    part_of_day,
+    weekend,
+)
 from scheduler.recurrence import next_occurrences
 from scheduler.span import Span, ask_days_and_time, find_span, within
 from scheduler.words import DAYS, ORDINALS, normalise
 
-HINT_EXAMPLES = "For example: \"every Mon Wed Fri at 7am\", \"tomorrow 18:30\", \"weekdays at 6:15\" or \"in 2 hours\"."
-NO_DAY_OR_TIME = f"I couldn't find a day or a time in that. {HINT_EXAMPLES}"
-MAX_AHEAD = timedelta(days=366)
 UNITS = {"seconds": 1, "second": 1, "sec": 1, "secs": 1, "minutes": 60, "m": 60, "hours": 3600, "h": 3600}
 DURATION = re.compile(r"\bin (\d+(?:\.\d+)?) ?(seconds?|secs?|minutes|m|hours|h)\b")
 UNSUPPORTED = (
@@ -36,17 +45,9 @@ TIMES_A_WEEK = re.compile(r"\b(?:(\d) ?(?:times|day|sessions?|workouts?)?|once) 
 COUNT_EXAMPLES = {1: "Mon", 2: "Tue/Thu", 3: "Mon/Wed/Fri", 4: "Mon/Tue/Thu/Fri", 5: "Mon to Fri", 6: "Mon to Sat"}
 EVERY_N = re.compile(r"\bevery (\d+) (day|week)\b")
 EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")
-DAY_WORDS = "|".join(sorted(DAYS, key=len, reverse=True))
 NTH_WEEKDAY = re.compile(rf"\b(first|second|third|fourth|last|1st|2nd|3rd|4th) ({DAY_WORDS})s?\b")
 MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b")
 MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (first|last)(?: day)?\b")
-NEXT_DAY = re.compile(rf"\bnext ({DAY_WORDS})\b")
-WEEKEND = re.compile(r"\b(this|next|coming|on the) weekends\b")
-PART_KEPT = {"afternoon_pm": "evening"}  # the part of the day a question keeps: "after work" is an evening
-PART_OF_DAY = ("morning", "afternoon", "afternoon_pm", "evening", "tonight", "night")
-PART_SAID = {"morning": ("Mornings", "in the morning"), "afternoon": ("Afternoons", "in the afternoon"),
-             "afternoon_pm": ("After work", "after work"), "evening": ("Evenings", "in the evening"),
-             "tonight": ("Tonight", "tonight"), "night": ("Evenings", "in the evening")}
 
 
 def parse_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule:
@@ -85,13 +86,13 @@ def _read(words: str, now: datetime, zone: tzinfo, span: Span) -> Schedule | Que
     if duration:
         return Schedule(once_at=_in(float(duration[1]), duration[2], now))
     local_now = now.astimezone(zone)
-    weekend = WEEKEND.search(words)
-    if weekend:
-        return _weekend(words, weekend, local_now, zone)
+    on_weekend = WEEKEND.search(words)
+    if on_weekend:
+        return weekend(words, on_weekend, local_now, zone)
     recurring = _recurring(words, local_now.date())
     if recurring is not None:
         return _with_time(replace(recurring, start=span.start, until=span.until), words, local_now, zone)
-    return _one_off(words, local_now, zone)
+    return one_off(words, local_now, zone)
 
 
 def _recurring(words: str, today: date) -> Schedule | Question | None:
@@ -132,29 +133,6 @@ def _monthly(words: str) -> Schedule | Question | None:
     return None
 
 
-def _weekend(words: str, match: re.Match[str], local_now: datetime, zone: tzinfo) -> Schedule | Question:
-    """"this weekend at 10am": Saturday or Sunday, asked with both dates."""
-    saturday = _coming(local_now.date(), 5) if local_now.weekday() != 6 else local_now.date() - timedelta(days=1)
-    weekends = [saturday]
-    if match[1] == "next":  # from Monday to Friday, "next weekend" may be the coming one or the one after
-        weekends = [saturday + timedelta(days=7)] if local_now.weekday() >= 5 else [saturday, saturday + timedelta(days=7)]
-    rest = f"{words[:match.start()]} {words[match.end():]}"
-    clock = find_time(rest)
-    days = [d for sat in weekends for d in (sat, sat + timedelta(days=1)) if d >= local_now.date()]
-    if clock is None:
-        return Question(_ask_time(words) + " And which day, Saturday or Sunday?")
-    readings = _both(clock.at) if clock.open_meridiem else (clock.at,)  # "this weekend at 10": the 10 is kept
-    ahead = sorted(datetime.combine(d, at) for d in days for at in readings
-                   if _instant(datetime.combine(d, at), zone) > local_now)
-    if not ahead:
-        raise ScheduleError("That weekend has passed. Try \"next weekend at 10am\".")
-    if len(ahead) == 1:
-        return Schedule(once_at=_future(ahead[0], zone, local_now))
-    which = "Which one do you mean?" if clock.open_meridiem else "Saturday or Sunday?"
-    return Question(which, options=tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now)))
-                                         for c in ahead[:4]))
-
-
 def _ask_days(known: frozenset[int], every: int, count: int = 0) -> Question:
     """Which days (keeping any time already given), with days to try for a count ("Which 3 days? Mon/Wed/Fri?")."""
     if count:
@@ -172,12 +150,12 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
     if isinstance(schedule, Question) and clock and not clock.open_meridiem:
         return replace(schedule, local_time=clock.at, text=schedule.text.replace("?", f" at {clock.at:%H:%M}?", 1))
     if isinstance(schedule, Question):  # "3 times a week in the evening": the part of the day is kept
-        part = _part_of_day(words) or ""
+        part = part_of_day(words) or ""
         return replace(schedule, part=PART_KEPT.get(part, part))
     if clock is None:
-        return Question(_ask_time(words), weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
+        return Question(ask_time(words), weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
     if clock.open_meridiem:
-        readings = [_anchored(replace(schedule, local_time=at), local_now) for at in _both(clock.at)]
+        readings = [_anchored(replace(schedule, local_time=at), local_now) for at in both(clock.at)]
         options = tuple((_label(reading, zone, local_now), reading) for reading in readings)
         return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options)
     return _anchored(replace(schedule, local_time=clock.at), local_now)
@@ -194,74 +172,6 @@ def _anchored(schedule: Schedule, local_now: datetime) -> Schedule:
         while first.weekday() not in schedule.weekdays:
             first += timedelta(days=1)
     return replace(schedule, anchor=first)
-
-
-def _one_off(words: str, local_now: datetime, zone: tzinfo) -> Schedule | Question:
-    """A single session: a date or a weekday, and a time."""
-    days, rest = find_date(words, local_now.date(), getattr(zone, "key", str(zone)))
-    weekday = find_days(words).days
-    first_only = False
-    if not days and len(weekday) == 1:
-        coming = _coming(local_now.date(), next(iter(weekday)))
-        days, first_only = [coming, coming + timedelta(days=7)], not NEXT_DAY.search(words)
-    if not days:
-        return _no_day(words, rest)
-    clock = find_time(rest)
-    if clock is None:
-        return Question(_ask_time(words) + f" (For {days[0]:%a %d %b}.)")
-    readings = _both(clock.at) if clock.open_meridiem else (clock.at,)
-    ahead = []
-    for at in readings:
-        later = [c for c in (datetime.combine(d, at) for d in days) if _instant(c, zone) > local_now]
-        ahead += later[:1] if first_only else later
-    if len(ahead) == 1:
-        return Schedule(once_at=_future(ahead[0], zone, local_now))
-    if not ahead:
-        _future(datetime.combine(days[-1], readings[-1]), zone, local_now)  # raises the "already passed" hint
-    options = tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now))) for c in sorted(ahead)[:4])
-    return Question("Which one do you mean?", options=options)
-
-
-def _no_day(words: str, rest: str) -> Question:
-    """A phrase without a day: ask for it, or say what is missing."""
-    if re.search(r"\bnext week\b", words):
-        return Question("Which day next week? Say e.g. \"next week on Tuesday at 7am\".")
-    clock = find_time(rest)
-    if clock:
-        said = "Lunchtime, 12:00" if "lunch" in words.split() else f"At {clock.at:{'%-I:%M' if clock.open_meridiem else '%H:%M'}}"
-        return Question(f"{said}. Which day or days? Tap them below, or type e.g. \"tomorrow\" or \"Mon Wed Fri\".",
-                        local_time=None if clock.open_meridiem else clock.at, picker=True)
-    part = _part_of_day(words)
-    if part:  # "mornings": kept, and only the days and the clock time are asked for
-        name, when = PART_SAID[part]
-        return Question(f"{name} it is. Which days, and what time {when}? Tap the days below, or type e.g. "
-                        "\"Mon Wed Fri at 7\".", picker=True, part=PART_KEPT.get(part, part))
-    raise ScheduleError(NO_DAY_OR_TIME)
-
-
-def _part_of_day(words: str) -> str | None:
-    """The part of the day a phrase names ("mornings", "after work"), not in a greeting ("good morning")."""
-    if re.search(r"\bgood (?:morning|afternoon|evening|night)\b", words):
-        return None
-    return next((p for p in PART_OF_DAY if p in words.split()), None)
-
-
-def _ask_time(words: str) -> str:
-    """What time, naming the part of the day when one was given."""
-    part = _part_of_day(words)
-    name = {"afternoon_pm": "evening", "tonight": "evening", "night": "evening"}.get(part or "", part)
-    return f"What time in the {name}? Type it, like \"7:30\"." if name else \
-        "What time? Type it, like \"at 7am\" or \"18:30\"."
-
-
-def _both(at: time) -> tuple[time, time]:
-    """The am and pm readings of a bare hour."""
-    return at, at.replace(hour=at.hour + 12)
-
-
-def _coming(today: date, weekday: int) -> date:
-    """The next date with this weekday (today counts; a passed time is refused later)."""
-    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
 def _label(schedule: Schedule, zone: tzinfo, local_now: datetime) -> str:
@@ -282,22 +192,6 @@ def _in(amount: float, unit: str, now: datetime) -> datetime:
     if seconds > MAX_AHEAD.total_seconds():
         raise ScheduleError("That's more than a year ahead; pick a time within the next year.")
     return now.astimezone(UTC) + timedelta(seconds=seconds)
-
-
-def _instant(local: datetime, zone: tzinfo) -> datetime:
-    """A local wall time as an aware instant."""
-    return local.replace(tzinfo=zone)
-
-
-def _future(local: datetime, zone: tzinfo, local_now: datetime) -> datetime:
-    """A local wall time as a UTC instant, refused when it has passed or is over a year away."""
-    instant = local.replace(tzinfo=zone).astimezone(UTC)
-    if instant <= local_now:
-        raise ScheduleError(f"{local:%a %d %b at %H:%M} has already passed. Pick a time in the future, "
-                            "for example \"tomorrow at 7am\".")
-    if instant - local_now > MAX_AHEAD:
-        raise ScheduleError("That's more than a year ahead; pick a time within the next year.")
-    return instant
 
 
 def mentions_time(text: str) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from bot.cli import main
 from bot.features.planning import texts as t
 from scheduler.leftovers import unused_parts
-from scheduler.parsing import PART_SAID
+from scheduler.one_off import PART_SAID
 from scheduler.reading import read_when
 from scheduler.timezones import find_zone
 from tests.conftest import NOW

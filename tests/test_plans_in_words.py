@@ -10,8 +10,8 @@ import pytest
 
 from bot.core.texts import BUSY
 from bot.features.planning import texts as t
-from bot.features.planning.plan_requests import Action, read_plan_request
 from bot.features.planning.sessions import PAGE
+from knowledge.intents import PlanAction as Action
 from tests import test_planning, test_telegram_adapter
 from tests.conftest import callback_update, message_update
 from tests.test_planning import button
@@ -51,14 +51,40 @@ def skip_labels(reply) -> list[str]:
     ("edit the first one", Action.EDIT), ("change my monday plan to 8am", Action.EDIT),
     ("cancel tomorrow's session", Action.SKIP),
 ])
-def test_requests_about_plans_are_read(typed, action):
-    assert read_plan_request(typed).action is action
+def test_requests_about_plans_are_read(coach, typed, action):
+    assert coach.kit.words.plan_request(typed).action is action
 
 
-@pytest.mark.parametrize("typed", ["skip it", "skip this", "skip the check", "cancel", "thu 6pm", "change the goal to endurance",
-                                   "change my time zone to Berlin", "skip the month"])
-def test_other_words_are_no_request_about_plans(typed):
-    assert read_plan_request(typed) is None
+@pytest.mark.parametrize("typed, action, slots", [
+    ("scrap all my plans", Action.CANCEL, {"every": True}), ("get rid of the friday plan", Action.CANCEL, {"day": "4"}),
+    ("push my monday plan to 8am", Action.EDIT, {"day": "0", "rest": "8am"}),
+    ("can we move the first one to 6pm", Action.EDIT, {"nth": 0, "rest": "6pm"}),
+    ("i can't make thursday, skip it", Action.SKIP, {"day": "3"}),
+])
+def test_requests_about_plans_in_other_words_are_read_with_their_slots(coach, typed, action, slots):
+    request = coach.kit.words.plan_request(typed)  # the understanding layer's reader, not a pattern of verbs
+    assert request.action is action and all(getattr(request, slot) == value for slot, value in slots.items())
+
+
+@pytest.mark.parametrize("typed", ["skip this", "skip the check", "cancel", "thu 6pm", "change the goal to endurance",
+                                   "change my time zone to Berlin", "skip the month", "plan", "my plans", "save the plan",
+                                   "when is my next session", "tomorrow 7am", "spinal decompression", "edit"])
+def test_other_words_are_no_request_about_plans(coach, typed):
+    assert coach.kit.words.plan_request(typed) is None
+
+
+def test_skip_it_names_no_session_so_only_a_list_of_sessions_takes_it(planned, coach):
+    assert not coach.kit.words.plan_request("skip it").named
+    save(planned, "every sun 7am")
+    assert not planned("skip it")[0].text.startswith("Skipped")
+    assert coach.plans.cancelled_at(1) == set()
+
+
+def test_scrap_all_my_plans_asks_to_cancel_them_all(planned, coach):
+    two_plans(planned, coach)
+    planned("/cancel")
+    assert planned("scrap all my plans")[0].text.startswith("Cancel all 2 plans")
+    assert "2 plans cancelled" in planned("yes")[0].text and coach.plans.count_plans(7) == 0
 
 
 def test_skip_tomorrow_at_sessions_over_planning_skips_it_and_planning_goes_on(planned, coach):

@@ -57,7 +57,8 @@ def test_yes_and_no_in_the_talk_data_are_words_not_booleans(tmp_path):
         "goals: {strength: [strong], hypertrophy: [size], endurance: [stamina], mobility: [mobility], none: [off]}\n"
         "checkin: {done: [done], snooze: [later], skip: [skip], unwell: [sick], none: [hi]}\n"
         "closing: {close: [no changes], none: [yes]}\n"
-        "screening: {yes: [yes], no: [no], unsure: [dunno], back: [back], cancel: [stop], none: [hi]}\n")
+        "screening: {yes: [yes], no: [no], unsure: [dunno], back: [back], cancel: [stop], none: [hi]}\n"
+        "plans: {skip: [skip tomorrow], cancel: [cancel the plan], edit: [edit the plan], none: [no]}\n")
     answers = load_talk(tmp_path)["answers"]
     assert ("yes", "yes") in answers and ("no", "no") in answers and ("on", "none") in answers
 

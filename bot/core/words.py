@@ -3,7 +3,7 @@ a yes or no. Read by the understanding layer (knowledge/), never by word lists h
 
 from __future__ import annotations
 
-from knowledge.intents import Intent
+from knowledge.intents import Intent, PlanRequest
 from knowledge.screening import TypedReply
 from knowledge.understanding import Understanding
 
@@ -34,6 +34,13 @@ class UnderstandingWords:
     def checkin(self, text: str) -> str | None:
         """"done" | "snooze" | "skip" | "unwell" (a reminder's buttons), or None."""
         return self.understanding.checkin(text) if text.strip() else None
+
+    def plan_request(self, text: str) -> PlanRequest | None:
+        """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
+        if not text.strip():
+            return None
+        normalizer = self.understanding.matcher.normalizer
+        return self.understanding.model.talk.plan_request(normalizer.spelt(normalizer.words(text)), text)
 
     def closes(self, text: str) -> bool:
         """Whether the message closes the screen shown, changing nothing."""

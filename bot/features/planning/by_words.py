@@ -1,4 +1,5 @@
-"""Typed requests about stored plans (plan_requests.py) acted on like the buttons of /sessions and
+"""Typed requests about stored plans (read with their slots by the understanding layer:
+knowledge.intents, reader "plans") acted on like the buttons of /sessions and
 /plan's list: a session skipped, a plan cancelled after the same confirmation (typed yes / no
 works), a plan edited in the planning dialogue. A request that fits several asks which, with
 buttons. Wherever the user is: idle, or at /sessions or /plan's list, even over a plan being made.
@@ -17,8 +18,8 @@ from bot.features.planning import texts as t
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
-from bot.features.planning.plan_requests import Action, PlanRequest, read_plan_request
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
+from knowledge.intents import PlanAction, PlanRequest
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
 
@@ -30,7 +31,8 @@ class PlansInWords:
     """Skip, cancel and edit plans said in words, for any number of users."""
 
     def __init__(self, sessions: Sessions, dialog: PlanningDialog, dialogues: Dialogues,
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], read: Callable[[str], PlanRequest | None]) -> None:
+        self.read = read  # the understanding layer's reading of a request about plans
         self.sessions = sessions
         self.dialog = dialog
         self.dialogues = dialogues
@@ -39,17 +41,17 @@ class PlansInWords:
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The replies to a request about plans; None when the message makes none, or leaves it to
         the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
-        request = read_plan_request(text)
+        request = self.read(text)
         if request is None or self._left_to_others(user_id, request):
             return None
         state = self.dialogues.current(user_id)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
             return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
-        if state is not None and request.action is Action.EDIT and self.sessions.view.current(user_id) is None:
+        if state is not None and request.action is PlanAction.EDIT and self.sessions.view.current(user_id) is None:
             return [BUSY]
         if not self.sessions.store.count_plans(user_id):
             return [NO_PLANS]
-        if request.action is Action.SKIP:
+        if request.action is PlanAction.SKIP:
             return self._skip(user_id, request)
         return self._on_plans(user_id, request)
 
@@ -58,12 +60,12 @@ class PlansInWords:
         a reminder's check-in, "skip" with no list of sessions on screen, "change the plan to 8am"
         while making one (no list on screen)."""
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
-        if request.action is Action.SKIP and side and (not request.named or request.day == "today" or request.next_one):
+        if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
         shown = self.sessions.view.current(user_id)
-        if request.action is Action.SKIP and not request.named:
+        if request.action is PlanAction.SKIP and not request.named:
             return shown is not Shown.SESSIONS
-        return shown is None and request.action is Action.EDIT and self._planning(user_id)
+        return shown is None and request.action is PlanAction.EDIT and self._planning(user_id)
 
     def _planning(self, user_id: int) -> bool:
         """Whether the user is making a plan (a list shown over it not counted)."""
@@ -72,7 +74,7 @@ class PlansInWords:
 
     def _stops_planning(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the request is "cancel the plan" said to the plan being made."""
-        return request.action is Action.CANCEL and not request.named and self._planning(user_id)
+        return request.action is PlanAction.CANCEL and not request.named and self._planning(user_id)
 
     def _skip(self, user_id: int, request: PlanRequest) -> list[Reply]:
         """Skip the one session named, or ask which."""
@@ -109,7 +111,7 @@ class PlansInWords:
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
         if not found:
             return [Reply("I found no plan like that. /plan lists yours.")]
-        if request.action is Action.CANCEL and (len(found) == 1 or request.every):
+        if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every):
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})
         if len(found) == 1:
             return self.dialog.edit(user_id, found[0], request.rest)
@@ -130,7 +132,7 @@ class PlansInWords:
     def _plan_buttons(self, request: PlanRequest, plans: list[Plan], user_id: int) -> tuple[tuple[Button, ...], ...]:
         """One button per plan: 🗑 to cancel it (confirmed next) or ✏️ to edit it."""
         zone = self.sessions.zone(user_id)
-        if request.action is Action.CANCEL:
+        if request.action is PlanAction.CANCEL:
             return tuple((entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
                          for p in plans)
         return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)

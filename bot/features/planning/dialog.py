@@ -24,8 +24,9 @@ from bot.features.planning.lead import lead_negative, split_lead
 from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, left_out, read_with_kept, with_days_and_time
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
-from bot.features.planning.words import PlanWords, asks
-from bot.features.planning.zone import found_any, known_zone, offered_again, picked_zone, zone_check
+from bot.features.planning.step_questions import StepQuestions
+from bot.features.planning.words import PlanWords
+from bot.features.planning.zone import found_any, guess_again, known_zone, offered_again, picked_zone, zone_check
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from scheduler.model import Question, Schedule, ScheduleError
@@ -43,7 +44,8 @@ class PlanningDialog:
     needs_check = True  # a health change told while planning stops it (the safety check must be redone)
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, gate: Gate,
-                 words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True) -> None:
+                 words: PlanWords, clock: Callable[[], datetime], about: Callable[[str], bool] = lambda _text: True,
+                 questions: StepQuestions | None = None) -> None:
         self.dialogues = dialogues
         self.store = store
         self.planner = planner
@@ -51,6 +53,7 @@ class PlanningDialog:
         self.words = words
         self.clock = clock
         self.about = about  # whether a message is meant for planning at all (not a question or another request)
+        self.questions = questions  # questions and health remarks at a step (None: none are read)
         self.confirming = ConfirmStep(dialogues, store, planner, gate, words, clock)
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
@@ -82,9 +85,11 @@ class PlanningDialog:
         return Reply(f"Back to your plan. {question}", location=draft.step is Step.ZONE)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed zone, goal, schedule, yes/no or edit; None for a question or another request."""
-        if not self.about(text):
-            return None
+        """A typed zone, goal, schedule, yes/no or edit; a question answered, then the step again;
+        None for another request."""
+        aside = self.questions.aside(state, text, self.ask) if self.questions else None
+        if aside is not None or not self.about(text):
+            return aside
         draft = load_draft(state)
         if draft.step is Step.ZONE:
             return self._typed_zone(state, draft, text)
@@ -100,12 +105,16 @@ class PlanningDialog:
         if draft.step is Step.CONFIRM:
             return self.confirming.on_text(state, draft, text, goal)
         schedule = carries_schedule(text, self.clock())
-        if goal is None and not schedule and (draft.step is Step.GOAL or asks(text)):
+        if goal is None and not schedule and (draft.step is Step.GOAL or self._asks(text)):
             return None  # not an answer: answered as a question, then the step is asked again
         if not goal or schedule:
             return self._next(state, text)
         replies = self._next(state)  # a goal alone is no schedule to read
         return [Reply(f"Goal set: {t.format_goal(goal)}."), *replies] if draft.step is Step.WHEN else replies
+
+    def _asks(self, text: str) -> bool:
+        """Whether a message is worded as a question (the understanding layer's reading)."""
+        return self.questions is not None and self.questions.worded_as_question(text)
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A button of this run and step."""
@@ -182,8 +191,10 @@ class PlanningDialog:
         if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
             save_draft(self.dialogues, state, replace(draft, goal=goal))
             return [Reply(t.KEPT_ASK_ZONE, location=True)]
-        if not found and asks(text):
+        if not found and self._asks(text):
             return None  # "and hypertrophy?": answered, then the zone is asked again
+        if not found and draft.zone_guess:  # "vale" at "Madrid ... Right?": the guess stays, asked again
+            return [guess_again(draft.zone_guess, draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offered = guess.choices if found else draft.zone_offered
         state = save_draft(self.dialogues, state, replace(draft, zone_guess=guess.zone or "", zone_offered=offered))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
@@ -194,7 +205,7 @@ class PlanningDialog:
 
     def _goal(self, text: str) -> str | None:
         """The goal a message states; a question about one ("and hypertrophy?") states none."""
-        return None if asks(text) else self.words.goal(text)
+        return None if self._asks(text) else self.words.goal(text)
 
     def _set_goal(self, state: State, goal: str) -> State:
         """Store the goal answered (every plan's sessions follow it); one kept from the zone question

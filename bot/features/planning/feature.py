@@ -15,6 +15,7 @@ from bot.features.planning.lead import read_lead
 from bot.features.planning.reading import bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
+from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.zone import typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
@@ -32,13 +33,14 @@ class Planning:
         self.kit = kit
         self.screening = kit.need(ScreeningFlow)
         self.gate = Gate(self.screening)
+        self.questions = StepQuestions(kit, lambda user_id: bool(kit.plans.count_plans(user_id)))
         self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, self.gate, kit.words, kit.clock,
-                                     about=self.about_planning)
+                                     about=self.about_planning, questions=self.questions)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
                                       self._after_zone)
-        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock)
+        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.plan_request)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
@@ -66,7 +68,7 @@ class Planning:
             return False
         if answers is None or not answers.knows(text):
             return True
-        return words.goal(text) is not None and not answers.is_question(text)
+        return words.goal(text) is not None and not self.questions.worded_as_question(text)
 
     def sessions_request(self, user_id: int, text: str) -> list[Reply]:
         """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""

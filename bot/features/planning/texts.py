@@ -48,6 +48,13 @@ SETTINGS_KEPT = "Okay, settings kept as they are."
 SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
+# Short answers of the steps themselves, to a question about the step asked there (then it is asked again)
+WHY_ZONE = ("I ask for your time zone so reminders come at your local time, not mine. A city is enough; I keep only "
+            "the zone name (e.g. Europe/Berlin), never where you are.")
+WHY_GOAL = "I ask because your goal sets each session's sets, reps, load and rest, and each reminder says what to do for it:"
+ABOUT_SESSIONS = ("Nothing is saved until you confirm the plan. Then a reminder comes before each session, at your "
+                  "local time, and /sessions lists them. Miss one and nothing is lost: the next one is reminded as "
+                  "planned; to skip one ahead, say \"skip tomorrow\".")
 NO_HOLIDAYS = "I can't skip holidays automatically; skip a session from its reminder or /sessions."
 GOALS = {"strength": "💪 Strength", "hypertrophy": "🍑 Muscle growth", "endurance": "🔁 Endurance",
          "mobility": "🧘 Mobility / movement integrity"}
@@ -110,6 +117,11 @@ def format_zone_check(place: str, zone: str, now: datetime) -> str:
     """"Karachi (Pakistan), now 23:41. Right?" with the zone name, so a guess is never saved unseen."""
     return (f"{place}, now {format_clock(now, zone)}. Right?\n(Time zone {zone}.) Tap ✅ if so; otherwise "
             "pick another below or type another place.")
+
+
+def format_guess_again(zone: str, now: datetime) -> str:
+    """The guessed zone asked again, after a reply that did not answer it."""
+    return f"I didn't catch that. Is your time zone {zone} (now {format_clock(now, zone)})? Tap ✅ if so, or type another place."
 
 
 def format_when(at: datetime, zone: str | tzinfo) -> str:

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
-
-# A goal asked about ("and hypertrophy?", "what about mobility") is a question to answer; only a goal
-# stated ("strength", "I want to get stronger") sets it.
-_ASKS = re.compile(r"\?|^\s*(?:and\s+)?(?:what|whats|what's|how|hows|how's|why|which|is|are|does|should|can|could)\b",
-                   re.IGNORECASE)
 
 
 class PlanWords(Protocol):
@@ -26,7 +20,3 @@ class PlanWords(Protocol):
     def is_yes(self, text: str) -> bool:
         """Whether the message confirms what the bot just showed."""
 
-
-def asks(text: str) -> bool:
-    """Whether a message asks something (a question mark, or a question word first)."""
-    return _ASKS.search(text) is not None

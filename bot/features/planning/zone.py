@@ -82,6 +82,11 @@ def offered_again(offered: Offered, now: datetime, zone_button: Callable[[str, s
     return Reply(t.ZONE_WHICH, buttons=_rows(offered, now, zone_button))
 
 
+def guess_again(zone: str, offered: Offered, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
+    """A reply to the guessed place that is no yes, no no and no place ("vale"): the guess asked again, kept."""
+    return Reply(t.format_guess_again(zone, now), buttons=((zone_button("✅ Yes, that's right", zone),), *_rows(offered, now, zone_button)))
+
+
 def stored_offers(data: Iterable[Sequence[str]] | None) -> Offered:
     """The (label, zone) pairs kept in a dialogue's JSON data (as lists there)."""
     return tuple((label, zone) for label, zone in data or ())
