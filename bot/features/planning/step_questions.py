@@ -20,10 +20,10 @@ from bot.features.planning.lead import read_lead
 from bot.features.planning.reading import bare_hour
 from bot.features.planning.zone import names_place
 from bot.storage.dialogues import State
+from knowledge.clauses import CLAUSE_BREAK, WH_WORDS
 from knowledge.intents import Intent
 from knowledge.normalize import QUESTION_REACH
 from knowledge.safety import Safety
-from knowledge.understanding import CLAUSE_BREAK, WH_WORDS
 from scheduler.parsing import mentions_time
 
 OVERVIEW = "program-overview"  # the knowledge entry that compares the goals: sets and reps by goal
