@@ -14,7 +14,7 @@ questions back to the last topic.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from knowledge.model import Entry
@@ -29,6 +29,10 @@ class ContextPolicy:
     related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
     stands: float = 5.0  # a message read alone this far above the threshold keeps its own reading
     told: float | None = 5.0  # a message whose words the last answer holds, read alone below threshold + this, asks about it
+    clear: float = 15.0  # a follow-up asking nothing of its own ("how do i do it") read alone this far above the threshold keeps it
+    goal_sure: float = 0.9  # a goal the goal reader names this surely counts; one named less surely (but
+    goal_likely: float = 0.6  # at least this surely) counts when the message also reads as that goal's
+    goal_seen: float = 20.0  # programme with at least this score ("i want a bigger butt", not "how long to rest")
 
 
 @dataclass(frozen=True)
@@ -101,3 +105,18 @@ def for_goal(entry: str | None, context: Context, goal_named: bool, programmes: 
     if entry is None or goal_named or not context.goal or entry not in family - set(programmes.values()):
         return entry
     return programmes.get(context.goal, entry)
+
+
+def goal_counts(odds: float, read_as: float, policy: ContextPolicy) -> bool:
+    """Whether a goal the goal reader named with `odds` counts in the conversation: named surely, or
+    likely and the message reads as that goal's programme with score `read_as` ("i want a bigger
+    butt"); "how long to rest" (endurance, unsure) or "should i look up or down" do not."""
+    return odds >= policy.goal_sure or (odds >= policy.goal_likely and read_as >= policy.goal_seen)
+
+
+def lister(last: Entry, entries: Mapping[str, Entry]) -> Entry | None:
+    """The entry whose list a place ("the 3rd") counts in: the last answer's own list, or, when it
+    lists nothing, the related entry that lists it ("what about the 3rd" after the banded one)."""
+    if last.parts:
+        return last
+    return next((entries[r] for r in last.related if r in entries and last.id in entries[r].parts), None)

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, named_part, through_related
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_counts, goal_switch, lister, named_part, through_related
 from knowledge.features import Vector
 from knowledge.followups import FollowUpWords
 from knowledge.fusion import LONG_MESSAGE, SUGGESTION_FLOOR, Candidate, Evidence, Match, Policy, decide
@@ -115,7 +115,7 @@ class Understanding:
         alone = self.read_uncached(" ".join(asked) if asked else text, margin)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
-        goal = self.goal(text)
+        goal = self._goal_named(text, alone)
         follows = bool(context) and question is None and (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
@@ -198,13 +198,26 @@ class Understanding:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
         about each or one of the things it listed, or about its own words ("do i need bands for
         it"); None for any other message."""
-        if self.follow_ups.asks_for_more(words, self.matcher.normalizer.is_question(text)):
-            listed = self.follow_ups.listed(words, last)
+        follow_ups = self.follow_ups
+        if follow_ups.asks_for_more(words, self.matcher.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
+            listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
+            more = follow_ups.asks_more_of_it(words)
+            if not (listed or more) and alone.match.score >= self.threshold + self.context_policy.clear:
+                return None  # "how do i do it", "whats it good for": clear alone, "it" is the exercise
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
-                           again=not listed, each=listed if len(listed) > 1 else ())
+                           again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if self.follow_ups.answered_by(words, last):
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         return None
+
+    def _goal_named(self, text: str, alone: Reading) -> str | None:
+        """The goal a message names when the goal reader is sure of it or the message reads as that
+        goal's programme too ("i want a bigger butt"), so "how long to rest" or "should i look up or
+        down" never switch the programme."""
+        goal, odds = self.model.talk.label("goals", self._spelt(text))
+        programme = self.programmes.get(goal)
+        read_as = max((c.score for c in alone.candidates if c.entry_id == programme), default=0.0)
+        return goal if programme is not None and goal_counts(odds, read_as, self.context_policy) else None
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):
