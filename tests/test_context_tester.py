@@ -97,3 +97,29 @@ def test_a_place_after_one_listed_thing_counts_in_its_list(understanding):
     assert follow_up(understanding, "the banded one", "what about the 3rd").match.entry_id == "tempo-hypers"
     assert follow_up(understanding, "what are the hamstring muscles", "what about the 3rd").match.entry_id \
         == "semimembranosus"
+
+
+def test_a_sure_near_miss_with_it_stays_uncovered_after_an_answer(understanding):
+    for first in ("how many reps for strength", "what's a good warmup"):
+        reading = follow_up(understanding, first, "can i do it every day")
+        assert reading.match.entry_id is None and reading.gap is not None, first
+    assert follow_up(understanding, "what does the gluteus maximus do", "where does it attach").match.entry_id \
+        == "gluteus-maximus"  # read alone only a faint near miss: "it" is the muscle
+
+
+def test_a_question_naming_the_exercise_is_about_the_exercise(understanding):
+    then = "ok cool, how do i actually do a reverse hyper"
+    for first in ("how many reps for strength", "how many reps for hypertrophy"):
+        assert follow_up(understanding, first, then).match.entry_id == "technique-steps", first
+
+
+def test_a_question_with_words_of_its_own_that_read_as_nothing_is_not_pulled_to_the_last_answer(understanding):
+    assert follow_up(understanding, "hey, what is the difference between the two articles", "is there a video") \
+        .match.entry_id is None
+    assert follow_up(understanding, "is it good for runners", "what about posture").match.entry_id is None
+    assert follow_up(understanding, "which study says to stop at parallel", "when?").match.entry_id == "study-arab"
+
+
+def test_pointing_back_at_a_specific_entry_keeps_it(understanding):
+    first, then = "and what about doing them to failure for hypertrophy", "ok so the movement integrity thing what is that exactly"
+    assert follow_up(understanding, first, then).match.entry_id == "program-movement-integrity"
