@@ -113,13 +113,24 @@ def test_a_question_naming_the_exercise_is_about_the_exercise(understanding):
         assert follow_up(understanding, first, then).match.entry_id == "technique-steps", first
 
 
-def test_a_question_with_words_of_its_own_that_read_as_nothing_is_not_pulled_to_the_last_answer(understanding):
+def test_a_yes_no_question_with_words_of_its_own_that_read_as_nothing_is_not_pulled_to_the_last_answer(understanding):
     assert follow_up(understanding, "hey, what is the difference between the two articles", "is there a video") \
         .match.entry_id is None
-    assert follow_up(understanding, "is it good for runners", "what about posture").match.entry_id is None
     assert follow_up(understanding, "which study says to stop at parallel", "when?").match.entry_id == "study-arab"
 
 
 def test_pointing_back_at_a_specific_entry_keeps_it(understanding):
     first, then = "and what about doing them to failure for hypertrophy", "ok so the movement integrity thing what is that exactly"
     assert follow_up(understanding, first, then).match.entry_id == "program-movement-integrity"
+
+
+def test_a_fragment_with_words_of_its_own_still_follows(understanding):
+    assert follow_up(understanding, "how heavy should i go on reverse hypers", "kilos or pounds?").match.entry_id == "load-weight"
+    assert follow_up(understanding, "how long should i rest between sets", "minutes?").match.entry_id == "rest-periods"
+
+
+def test_a_goal_named_in_other_words_switches_but_not_one_misread_in_a_question_about_something_else(understanding):
+    first = "how many reps for hypertrophy"
+    assert follow_up(understanding, first, "what if i want to lift heavier").match.entry_id == "program-strength"
+    assert understanding.goal("what about warming up") is not None  # the goal reader alone misreads it
+    assert follow_up(understanding, first, "what about warming up").match.entry_id == "warm-up"
