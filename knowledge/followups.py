@@ -52,19 +52,12 @@ class FollowUpWords:
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
 
-    def own_words(self, words: list[str]) -> set[str]:
-        """A message's own words: its tokens that are not generic, references, the exercise or words
-        asking for more ("video" in "is there a video"; none in "when was that?")."""
-        normalizer, lexicon = self.normalizer, self.lexicon
-        tokens = normalizer.tokens_of([w for w in words if w not in self._pointers])
-        return {t for t in tokens if not normalizer.is_generic(t) and t != lexicon.anchor and t not in lexicon.asking_more}
-
     def names_exercise(self, words: list[str]) -> bool:
-        """Whether a message asks about the exercise itself, named ("how do i actually do a reverse
-        hyper"), not as "it", with no word pointing back ("that") or asking why ("how come hypers
-        are easier on the body" after RDLs against reverse hypers is a follow-up)."""
-        named = self.normalizer.tokens_of([w for w in words if w not in self.lexicon.references])
-        return self.lexicon.anchor in named and self.lexicon.pointing_back.isdisjoint(words) and not self.asks_more_of_it(words)
+        """Whether a message asks about the exercise itself, by name ("how do i actually do a reverse
+        hyper"), with no word referring to something else ("can i do reverse hypers on it" after the
+        GHD) or asking why ("how come hypers are easier on the body" after RDLs against hypers)."""
+        return (self.lexicon.anchor in self.normalizer.tokens_of(words) and self._pointers.isdisjoint(words)
+                and not self.asks_more_of_it(words))
 
     def listed(self, words: list[str], last: Entry, owner: Entry | None = None) -> tuple[str, ...]:
         """Which of the things the last answer listed (its `parts`) a message asking for more is

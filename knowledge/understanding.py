@@ -157,15 +157,7 @@ class Understanding:
         if alone.gap is not None and alone.gap_odds >= self.context_policy.near_miss and not self.follow_ups.refers_back(words):
             return False  # "can i do it every day": surely a near miss whatever "it" is
         question = self.matcher.normalizer.is_question(text)
-        follow_ups = self.follow_ups  # a question, unless a whole yes/no question of words matching nothing ("is there a video")
-        asks_only = question and (follow_ups.asks_more_of_it(words) or not follow_ups.own_words(words) or not self._yes_no(words))
-        return bool(words) and (_says_something(alone) or asks_only or follow_ups.asks_for_more(words, question))
-
-    def _yes_no(self, words: list[str]) -> bool:
-        """Whether a message is a whole yes/no question: its first question word is a verb ("is there
-        a video", "can you send me a picture"), unlike "kilos or pounds?" or "what about rest"."""
-        first = next((w for w in words if w in self.matcher.normalizer.lexicon.question_words), None)
-        return first is not None and first not in WH_WORDS
+        return bool(words) and (_says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
