@@ -1,7 +1,8 @@
 """Tune how much the conversation weighs (knowledge.context.ContextPolicy) on the development
 two-turn sets, with k-fold cross-validation: each fold's figure comes from weights chosen on the
-other folds. The default sets mix follow-ups (followups_dev*.yaml) and as many questions of their
-own asked after another answer (independent_dev.yaml), so the context is tuned both to follow and
+other folds. The default sets mix follow-ups (followups_dev*.yaml), as many questions of their own
+asked after another answer (independent_dev.yaml) and a user tester's conversations
+(tester_context_dev.yaml, its health follow-ups aside), so the context is tuned both to follow and
 to let go.
 
 Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5]
@@ -23,7 +24,8 @@ from knowledge.context import ContextPolicy
 from knowledge.understanding import Understanding
 
 DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml",
-                                                              "independent_dev.yaml")]
+                                                              "independent_dev.yaml", "tester_context_dev.yaml")]
+ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not on the understanding's entry
 GRID = [ContextPolicy(*values) for values in itertools.product(
     (-5.0, 0.0, 10.0, 20.0, 30.0, 50.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0), (0.0, 5.0, 10.0, 25.0, 100.0),
     (None, 5.0, 20.0))]
@@ -53,7 +55,8 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_SETS)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    items = [item for path in args.paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    items = [item for path in args.paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))
+             if item.get("kind") not in ANSWERER_KINDS]
     understanding = build_understanding(load_settings())
     understanding.read_uncached = functools.lru_cache(maxsize=None)(understanding.read_uncached)  # type: ignore[method-assign]
     table = scores(understanding, items)

@@ -14,7 +14,7 @@ questions back to the last topic.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from knowledge.model import Entry
@@ -29,6 +29,11 @@ class ContextPolicy:
     related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
     stands: float = 5.0  # a message read alone this far above the threshold keeps its own reading
     told: float | None = 5.0  # a message whose words the last answer holds, read alone below threshold + this, asks about it
+    near_miss: float = 0.5  # a near miss read this surely stays one after an answer, "it" or not (not with "that")
+    clear: float = 15.0  # a follow-up asking nothing of its own ("how do i do it") read alone this far above the threshold keeps it
+    goal_sure: float = 0.7  # a goal the goal reader names this surely counts; one named less surely (but
+    goal_likely: float = 0.6  # at least this surely) counts when the message also reads as that goal's
+    goal_seen: float = 20.0  # programme with at least this score ("i want a bigger butt", not "how long to rest")
 
 
 @dataclass(frozen=True)
@@ -66,11 +71,12 @@ def choose(alone: tuple[str | None, float], in_context: list[tuple[str, float]],
 
 
 def through_related(found: str | None, groups: dict[str, str], related: tuple[str, ...],
-                    scores: dict[str, float]) -> str | None:
-    """A message that refers back ("who found that?") and reads as a general entry of some topic
-    group (the studies) means the last entry's related entry of that group (its study), the
-    likeliest when there are several."""
-    if found is None or found in related:
+                    scores: dict[str, float], general: frozenset[str]) -> str | None:
+    """A message that refers back ("who found that?") and reads as a `general` entry of some topic
+    group (the studies: one that lists others) means the last entry's related entry of that group
+    (its study), the likeliest when there are several; a message read as a specific entry ("the
+    movement integrity thing, what is that") keeps it."""
+    if found is None or found in related or found not in general:
         return found
     same = [entry for entry in related if groups.get(entry) == groups.get(found)]
     return max(same, key=lambda entry: scores.get(entry, 0.0)) if same else found
@@ -101,3 +107,18 @@ def for_goal(entry: str | None, context: Context, goal_named: bool, programmes: 
     if entry is None or goal_named or not context.goal or entry not in family - set(programmes.values()):
         return entry
     return programmes.get(context.goal, entry)
+
+
+def goal_counts(odds: float, read_as: float, policy: ContextPolicy) -> bool:
+    """Whether a goal the goal reader named with `odds` counts in the conversation: named surely, or
+    likely and the message reads as that goal's programme with score `read_as` ("i want a bigger
+    butt"); "how long to rest" (endurance, unsure) or "should i look up or down" do not."""
+    return odds >= policy.goal_sure or (odds >= policy.goal_likely and read_as >= policy.goal_seen)
+
+
+def lister(last: Entry, entries: Mapping[str, Entry]) -> Entry | None:
+    """The entry whose list a place ("the 3rd") counts in: the last answer's own list, or, when it
+    lists nothing, the related entry that lists it ("what about the 3rd" after the banded one)."""
+    if last.parts:
+        return last
+    return next((entries[r] for r in last.related if r in entries and last.id in entries[r].parts), None)

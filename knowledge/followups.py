@@ -38,7 +38,7 @@ class FollowUpWords:
         last answer and nothing of its own: its words, apart from references ("that") and "each", are
         generic or ask for more."""
         normalizer = self.normalizer
-        own = normalizer.tokens_of([w for w in words if w not in self._pointers and w not in self._listing])
+        own = [t for t in normalizer.tokens_of([w for w in words if w not in self._pointers]) if t not in self._listing]
         if not words:
             return False  # "?", an emoji, another script: nothing said
         if not own and not question:
@@ -47,15 +47,39 @@ class FollowUpWords:
             return not (self._listing | self._pointers).isdisjoint(words)  # "those 3" asks; "9999" does not
         return all(normalizer.is_generic(t) or t in self.lexicon.asking_more for t in own)
 
-    def listed(self, words: list[str], last: Entry) -> tuple[str, ...]:
+    def asks_more_of_it(self, words: list[str]) -> bool:
+        """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
+        reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
+        return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
+
+    def names_exercise(self, words: list[str]) -> bool:
+        """Whether a message asks about the exercise itself, by name ("how do i actually do a reverse
+        hyper"), with no word referring to something else ("can i do reverse hypers on it" after the
+        GHD) or asking why ("how come hypers are easier on the body" after RDLs against hypers)."""
+        return (self.lexicon.anchor in self.normalizer.tokens_of(words) and self._pointers.isdisjoint(words)
+                and not self.asks_more_of_it(words))
+
+    def listed(self, words: list[str], last: Entry, owner: Entry | None = None) -> tuple[str, ...]:
         """Which of the things the last answer listed (its `parts`) a message asking for more is
-        about: one ("the first one", "the 2nd"), each ("each one", "all of them", "those 3"), or none."""
-        place = next((self.lexicon.ordinals[w] for w in words if w in self.lexicon.ordinals), 0)
-        if place and abs(place) <= len(last.parts):
-            return (last.parts[place - 1 if place > 0 else place],)
+        about: one ("the first one", "the 2nd"; counted in `owner`'s list when the last answer is
+        one of its things: "what about the 3rd" after the banded one), each ("each one", "all of
+        them", "those 3"), or none."""
+        place = self.place(words)
+        parts = (owner or last).parts
+        if place and abs(place) <= len(parts):
+            return (parts[place - 1 if place > 0 else place],)
         if not self.lexicon.asking_each.isdisjoint(words) or any(w.isdigit() for w in words):
             return last.parts
         return ()
+
+    def place(self, words: list[str]) -> int:
+        """Which place a message names ("the first", "2nd", "the last": -1), 0 for none."""
+        return next((self.lexicon.ordinals[w] for w in words if w in self.lexicon.ordinals), 0)
+
+    def names_listed(self, words: list[str], last: Entry) -> bool:
+        """Whether a message names a place in the last answer's list with words of that answer ("the
+        first study" after the studies)."""
+        return bool(self.place(words)) and self.told_in([w for w in words if w not in self._listing], last)
 
     def answered_by(self, words: list[str], last: Entry) -> bool:
         """Whether a message that points back ("it", "those") and names no exercise asks about the

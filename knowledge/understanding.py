@@ -21,7 +21,7 @@ import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
 from knowledge.clauses import WH_WORDS, clauses
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_switch, named_part, through_related
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_counts, goal_switch, lister, named_part, through_related
 from knowledge.features import Vector
 from knowledge.followups import FollowUpWords
 from knowledge.fusion import LONG_MESSAGE, SUGGESTION_FLOOR, Candidate, Evidence, Match, Policy, decide
@@ -62,6 +62,7 @@ class Reading:
     context: Context = Context()  # what the conversation is about after this message
     again: bool = False  # a follow-up asking for more about the entry just answered ("why?")
     each: tuple[str, ...] = ()  # a follow-up asking about each thing the last answer listed: those entries
+    gap_odds: float = 0.0  # how likely the ranker finds the near miss read (`gap`)
 
 
 class Understanding:
@@ -82,6 +83,7 @@ class Understanding:
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
         self.groups = {e.id: e.group for e in self.kb.entries.values()}
+        self.listers = frozenset(e.id for e in self.kb.entries.values() if e.parts)
         self.follow_ups = FollowUpWords(matcher.normalizer, self.kb)
 
     @property
@@ -113,7 +115,7 @@ class Understanding:
         alone = self.read_uncached(" ".join(asked) if asked else text, margin)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
-        goal = self.goal(text)
+        goal = self._goal_named(text, alone)
         follows = bool(context) and question is None and (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
@@ -151,6 +153,8 @@ class Understanding:
         words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
+        if alone.gap is not None and alone.gap_odds >= self.context_policy.near_miss and not self.follow_ups.refers_back(words):
+            return False  # "can i do it every day": surely a near miss whatever "it" is
         question = self.matcher.normalizer.is_question(text)
         return bool(words) and (_says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
 
@@ -166,24 +170,33 @@ class Understanding:
         candidates = alone.candidates
         declined = found is None and (alone.match.off_topic or alone.not_ours >= self.context_policy.not_ours)
         if last is not None and not declined:
-            in_context = self.read_uncached(along(text, context, last.title, goal is not None), margin)
-            switched = goal_switch(context, goal, found, self.programmes, self.goal_family) or choose(
-                (found, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
-                set(last.related), self.threshold + margin, self.context_policy,
-                [(c.entry_id, c.score) for c in alone.candidates])
-            if switched:
-                found, candidates = switched, in_context.candidates
-            elif self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
-                found = last.id
+            found, candidates = self._switched(alone, text, words, margin, context, goal, last)
         if last is not None and found == last.id:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
-            found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates})
+            found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates}, self.listers)
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id:
             return alone
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _switched(self, alone: Reading, text: str, words: list[str], margin: float, context: Context, goal: str | None,
+                  last: Entry) -> tuple[str | None, tuple[Candidate, ...]]:
+        """The entry (and candidates) of a message read in context when that reads better (a goal's
+        programme, the context's best), the last answer when the message is worded from it, else
+        the reading alone's; a message naming the exercise itself is about the exercise."""
+        in_context = self.read_uncached(along(text, context, last.title, goal is not None), margin)
+        switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
+        if switched is None and not self.follow_ups.names_exercise(words):  # not "how do i actually do a reverse hyper"
+            switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
+                              set(last.related), self.threshold + margin, self.context_policy,
+                              [(c.entry_id, c.score) for c in alone.candidates])
+        if switched:
+            return switched, in_context.candidates
+        if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
+            return last.id, alone.candidates
+        return alone.match.entry_id, alone.candidates
 
     def _told(self, alone: Reading, words: list[str], context: Context) -> bool:
         """Whether a message read alone weakly (no health concern) is worded from the last answer, so
@@ -197,13 +210,29 @@ class Understanding:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
         about each or one of the things it listed, or about its own words ("do i need bands for
         it"); None for any other message."""
-        if self.follow_ups.asks_for_more(words, self.matcher.normalizer.is_question(text)):
-            listed = self.follow_ups.listed(words, last)
+        follow_ups = self.follow_ups
+        if follow_ups.asks_for_more(words, self.matcher.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
+            listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
+            more = follow_ups.asks_more_of_it(words)
+            if not (listed or more) and alone.match.score >= self.threshold + self.context_policy.clear:
+                return None  # "how do i do it", "whats it good for": clear alone, "it" is the exercise
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
-                           again=not listed, each=listed if len(listed) > 1 else ())
+                           again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if self.follow_ups.answered_by(words, last):
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         return None
+
+    def _goal_named(self, text: str, alone: Reading) -> str | None:
+        """The goal a message names when the goal reader is sure of it or the message reads as that
+        goal's programme too ("i want a bigger butt"), so "how long to rest" or "should i look up or
+        down" never switch the programme."""
+        goal, odds = self.model.talk.label("goals", self._spelt(text))
+        programme = self.programmes.get(goal)
+        found = alone.match.entry_id
+        if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.context_policy.clear:
+            return None  # "what about warming up": clearly about something else
+        read_as = max((c.score for c in alone.candidates if c.entry_id == programme), default=0.0)
+        return goal if programme is not None and goal_counts(odds, read_as, self.context_policy) else None
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):
@@ -227,7 +256,8 @@ class Understanding:
         evidence = self.evidence(tokens, vector)
         decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)
         return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
-                       evidence.learned.get(NOT_OURS, 0.0), odds)
+                       evidence.learned.get(NOT_OURS, 0.0), odds,
+                       gap_odds=evidence.learned.get(decision.gap.id, 0.0) if decision.gap else 0.0)
 
     def _asked_beside(self, text: str, margin: float) -> Match | None:
         """The match of a question told beside a health concern, read on its own clause; None when

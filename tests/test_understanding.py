@@ -257,7 +257,7 @@ def test_only_questions_go_to_the_unanswered_log(say, coach):
 def test_ask_json_reports_the_safety_level(capsys):
     assert main(["ask", "--json", "I take warfarin, is this ok"]) == 0
     assert '"safety": "doctor"' in capsys.readouterr().out
-    main(["ask", "--json", "how many reps for endurance"])
+    main(["ask", "--json", "--user", "2", "how many reps for endurance"])  # not right after user 1's concern
     assert '"safety": null' in capsys.readouterr().out
 
 

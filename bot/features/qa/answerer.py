@@ -12,6 +12,7 @@ from bot.features.qa import texts
 from bot.features.qa.smalltalk import CLOSING, small_talk_reply
 from bot.storage.users import Store
 from knowledge.clauses import clauses
+from knowledge.context import Context
 from knowledge.fusion import Match
 from knowledge.intents import Intent
 from knowledge.model import Entry
@@ -57,12 +58,39 @@ class Answerer:
         clearer match; below it the bot says it may not have caught it and offers suggestions, and
         its answer offers any close second instead of related topics."""
         now = self.clock()
-        reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, self.store.load_context(user_id, now))
-        self.store.save_context(user_id, reading.context, now)
+        context = self.store.load_context(user_id, now)
+        reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
         reply = self._answer(user_id, text, reading, heard)
+        self.store.save_context(user_id, self._context_after(reading, reply), now)
+        if reading.safety is Safety.NONE and reply.entry and self._after_concern(context, text, heard):
+            return self._kept_on_concern(reply, reading)  # "why?" or "can i still do it?" right after "my knee is sore"
         if reading.safety is Safety.NONE and reply.entry and self.store.alarmed(user_id, now):
             return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")  # "can i finish my workout?"
         return reply
+
+    @staticmethod
+    def _context_after(reading: Reading, reply: Reply) -> Context:
+        """What the conversation is about after a reply: after a health concern, the entry shown (the
+        advice on medical care when no entry clearly fit; nothing more about health is stored)."""
+        return replace(reading.context, entry=reply.entry) if reply.safety == "doctor" and reply.entry else reading.context
+
+    def _after_concern(self, context: Context, text: str, heard: bool) -> bool:
+        """Whether a message follows up a health concern just told (the conversation is about medical
+        care): it opens no new topic, and points back ("is that ok?") or is no clear question of its
+        own ("why?", "can i still do it?"), so its answer keeps the doctor-first line."""
+        if context.entry != HEALTH_ENTRY:
+            return False
+        words, follow_ups = self.understanding.matcher.normalizer.words(text), self.understanding.follow_ups
+        alone = self.read(text, heard).match
+        clear = alone.entry_id is not None and alone.score >= self.understanding.threshold + self.understanding.context_policy.clear
+        return follow_ups.new_topic(words) is None and (not clear or follow_ups.refers_back(words))
+
+    def _kept_on_concern(self, reply: Reply, reading: Reading) -> Reply:
+        """A follow-up's answer right after a health concern, after the doctor-first line ("why?" gets
+        the advice on medical care, not "that's all the articles say")."""
+        if reading.again:
+            return self._doctor_first(reading.match, yes_no=False)
+        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
 
     def on_emergency(self, user_id: int) -> Reply:
         """Emergency advice for a red flag told now; later answers today remind the user to stop."""
