@@ -136,8 +136,10 @@ class Understanding:
     def _after_greeting(self, words: list[str]) -> list[str] | None:
         """The question after a greeting of up to three words ("morning coach how many sets"), else None
         (looked for only when the first three words read as one: one read for most messages)."""
+        if len(words) < 2 or self.model.talk.intent(words[:GREETING_WORDS]) is not Intent.GREETING:
+            return None  # most messages stop here, unspelt (spelling costs more than the read)
         spelt = self.matcher.normalizer.spelt(words[:GREETING_WORDS])  # talk reads words as meant: "isometirc hold" is none
-        if len(words) < 2 or self.model.talk.intent(spelt) is not Intent.GREETING:
+        if self.model.talk.intent(spelt) is not Intent.GREETING:
             return None
         for size in range(1, min(GREETING_WORDS, len(words) - 1) + 1):  # the shortest greeting: "morning how many" is one too
             rest = words[size:]
