@@ -81,31 +81,24 @@ class Readings:
     """Each note's readings, kept in a JSON file between runs of the same decoding, so a change after
     the recognizer is measured without decoding again (None: none kept)."""
 
-    def __init__(self, path: Path | None, resample: bool = False, samples: bool = True) -> None:
+    def __init__(self, path: Path | None) -> None:
         self.path = path
         self.kept: dict[str, Any] = json.loads(path.read_text()) if path and path.exists() else {}
-        self.resample = resample
-        self.samples = samples  # False: the notes as heard without the second hearing (its "before")
 
     def hear(self, pipeline: VoicePipeline, key: str, note: Callable[[], bytes]) -> tuple[Transcript, float]:
         """The note's transcript and the seconds spent decoding it: Whisper's readings are kept (or
-        decoded now from `note()`), the recognizer turns them into the transcript the bot gets.
-        Readings kept before the second hearing have no samples: the note is sampled now (the beam's
-        readings kept) when `resample` says so, else it is heard without."""
-        kept = self.kept.get(key)
-        if kept and (len(kept) == 3 or not self.resample):
-            seconds, heard, *sampled = kept
-            return pipeline.recognizer.transcript(heard, seconds, sampled[0] if sampled and self.samples else []), 0.0
+        decoded now from `note()`), the recognizer turns them into the transcript the bot gets."""
+        if key in self.kept:
+            seconds, heard = self.kept[key]
+            return pipeline.recognizer.transcript(heard, seconds), 0.0
         started = time.perf_counter()
         clip = decode_audio(note(), pipeline.max_seconds)
-        whisper = pipeline.recognizer.wait()
-        heard = kept[1] if kept else whisper.transcribe(clip) if has_speech(clip) else []
-        samples = whisper.sample(clip) if heard else []
+        heard = pipeline.recognizer.wait().transcribe(clip) if has_speech(clip) else []
         decoded = time.perf_counter() - started
-        self.kept[key] = [clip.seconds, heard, samples]
+        self.kept[key] = [clip.seconds, heard]
         if len(self.kept) % 50 == 0:  # a long run stopped midway keeps most of its readings
             self.save()
-        return pipeline.recognizer.transcript(heard, clip.seconds, samples), decoded
+        return pipeline.recognizer.transcript(heard, clip.seconds), decoded
 
     def save(self) -> None:
         """Keep the readings for the next run."""
@@ -149,8 +142,6 @@ def main() -> None:
     parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak", help="who reads the questions")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
     parser.add_argument("--split", action="store_true", help="say whose each in-scope miss is (totals)")
-    parser.add_argument("--resample", action="store_true", help="sample notes whose kept readings have no samples")
-    parser.add_argument("--without-samples", action="store_true", help="answer kept readings without their samples")
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
@@ -169,7 +160,7 @@ def main() -> None:
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started
-        readings = Readings(args.readings, args.resample, not args.without_samples)
+        readings = Readings(args.readings)
         notes = [(item, name, speak) for item in items for name, speak in voices(args.synth, pipeline).items()]
         results = [run_one(coach, pipeline, n, item, name, partial(speak, item["q"]), readings, args.split)
                    for n, (item, name, speak) in enumerate(notes)]

@@ -146,11 +146,9 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="list every miss with its readings")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding!)")
     parser.add_argument("--hypotheses", type=int, default=DEFAULT.hypotheses, help="readings per note")
-    parser.add_argument("--resample", action="store_true", help="sample notes whose kept readings have no samples")
-    parser.add_argument("--without-samples", action="store_true", help="answer kept readings without their samples")
     args = parser.parse_args()
     flite = not args.no_flite and shutil.which("flite") is not None
-    readings = Readings(args.readings, args.resample, not args.without_samples)
+    readings = Readings(args.readings)
     matcher = build_understanding(Settings())
     coach = assemble(matcher, open_database(":memory:"))
     items = load_items(args.set, args.lookalikes, args.sample)

@@ -178,45 +178,6 @@ def test_during_the_safety_check_a_spoken_answer_is_never_swapped_for_a_question
     assert reply.text.startswith("🎙 I heard: “no”") and "Question 2 of 15" in reply.text
 
 
-SPOKEN = Path(__file__).parent / "data" / "spoken"
-
-
-def sampled(user: int, heard: str, *samples: str) -> Inbound:
-    """A voice note Whisper's beam heard as `heard` and its second hearing sampled as `samples`."""
-    return Inbound(user, InboundKind.VOICE, heard, samples=samples)
-
-
-def test_a_concern_only_a_second_hearing_sample_holds_gets_the_doctor_first_line(coach):
-    reply = coach.handle(sampled(7, "How much the opposite in my spine, is it safe to load this?",
-                                 "I have osteoporosis in my spine, is it safe to load this?"))[0]
-    assert reply.safety == "doctor" and texts.DOCTOR_FIRST in reply.text
-    assert reply.text.startswith("🎙 I heard: “I have osteoporosis in my spine")  # what was heard, shown
-
-
-def test_a_second_hearing_is_looked_at_for_concerns_only(coach):
-    misheard = "how do my sets my do up on the machine"
-    reply = coach.handle(sampled(7, misheard, "How do I set myself up on the machine?"))[0]
-    assert reply.text.startswith(f"🎙 I heard: “{misheard}”")  # a sample that fits a question better is not answered
-    reply = coach.handle(sampled(7, "my back is sore is that okay", "my chest feels tight and i can't breathe"))[0]
-    assert reply.safety == "doctor" and reply.text.startswith("🎙 I heard: “my back is sore")  # the beam's concern stands
-
-
-def test_a_note_is_heard_a_second_time_by_sampling(voice):
-    clip = decode_audio((SPOKEN / "pop-cant-stand-up.ogg").read_bytes())  # "... and now i literally cant stand up"
-    samples = voice.recognizer.wait().sample(clip)  # random: the beam's readings, or others
-    assert 1 <= len(samples) <= 2 and all(samples)
-
-
-def test_the_second_hearings_samples_reach_the_core_through_the_voice_path(voice, coach, monkeypatch):
-    whisper = voice.recognizer.wait()
-    monkeypatch.setattr(whisper, "sample", lambda clip: ["I can't stand up,"])  # one sampling of the note
-    note = read_audio_file(voice, 7, SPOKEN / "pop-cant-stand-up.ogg")
-    assert isinstance(note, Inbound) and note.samples == ("I can't stand up,",)
-    assert note.text.startswith("Third up up in my lower back")  # the beam's, without the emergency
-    reply = coach.handle(note)[0]
-    assert reply.safety == "emergency" and reply.text.startswith("🎙 I heard: “I can't stand up,”")
-
-
 def test_the_pipeline_gives_a_next_reading_of_speech_and_nothing_for_silence(voice):
     assert voice.transcribe(spoken(voice, "how long should I rest between sets")).alternatives
     silence = voice.transcribe(encode_voice_note(Clip(np.zeros(48_000, dtype=np.float32), 16_000)))

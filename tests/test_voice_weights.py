@@ -126,9 +126,6 @@ def test_a_note_that_arrives_while_whisper_loads_waits_for_it_and_is_heard():
         def transcribe(self, clip):
             return ["How long should I rest?", "How long should I rest"]
 
-        def sample(self, clip):
-            return ["How long should I rest?", "How long should I test?"]
-
     def slow_load():
         release.wait(10)
         return Loaded()
@@ -143,4 +140,3 @@ def test_a_note_that_arrives_while_whisper_loads_waits_for_it_and_is_heard():
     release.set()
     note.join(10)
     assert heard[0].text == "How long should I rest?" and heard[0].alternatives == ("How long should I rest",)
-    assert heard[0].samples == ("How long should I test?",)  # the second hearing's, those the beam did not give

@@ -26,7 +26,6 @@ from voice.tokens import decode_tokens, prompt_tokens
 
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
 MAX_WINDOW = 30            # Whisper's own window; longer notes are heard a piece at a time
-SEED = 1                   # a process samples the same readings for the same notes in the same order (benchmarks)
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
@@ -38,9 +37,8 @@ _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.
 class Decoding:
     """How Whisper decodes a note: the shortest window (s), the beam, the repetition guard (at most
     `tokens_per_second` tokens per second of audio, plus `token_slack`; repeated phrases dropped),
-    how many of the beam's hypotheses to return, whether to prompt with the topics, and with
-    how many of the content's topic words and health words (voice.prompt), and how a second hearing
-    samples further readings."""
+    how many of the beam's hypotheses to return, and whether to prompt with the topics, and with
+    how many of the content's topic words and health words (voice.prompt)."""
 
     min_window: int = 15
     beam: int = 5
@@ -51,9 +49,6 @@ class Decoding:
     prompt: bool = True
     topic_words: int = 12
     health_words: int = 32
-    samples: int = 2           # readings sampled in a second hearing (0: none), for health concerns only
-    temperature: float = 0.5   # ... at this temperature, from the `top_k` likeliest tokens at each step
-    top_k: int = 10
 
 
 # Measured with bench/bench_heard.py on recorded people (WER, 126 words): window >= 5 s without the
@@ -106,7 +101,6 @@ class Whisper:
         release_freed_memory()
         self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
         self._storage = ctranslate2.StorageView.from_array
-        ctranslate2.set_random_seed(SEED)  # read once, by the thread that decodes, at its first sample
         release_freed_memory()  # the weights' file buffer
         self._lock = threading.Lock()
         release_code_pages()  # the code the start-up and the loading ran once
@@ -126,40 +120,25 @@ class Whisper:
         """What the clip says, best hypothesis first; [] when it is longer than a voice note may be
         or Whisper thinks there are no words in it. A clip longer than the shortest window is heard a piece at a
         time (cut at pauses), and its readings are the pieces' readings of the same rank joined."""
-        release_code_pages()  # what ran since the last note is not kept through this one's peak
-        return self._in_pieces(clip, {})
-
-    def sample(self, clip: Clip) -> list[str]:
-        """A second hearing: readings sampled from the likeliest tokens at a temperature, not the
-        beam's, where a health word the beam lost can come back ("I have epilepsy" for "I am empty,
-        empty"); random, so the same clip may be sampled otherwise next time. [] when it takes none."""
-        d = self.decoding
-        if not d.samples:
-            return []
-        return self._in_pieces(clip, {"beam_size": 1, "num_hypotheses": d.samples, "sampling_topk": d.top_k,
-                                      "sampling_temperature": d.temperature})
-
-    def _in_pieces(self, clip: Clip, options: dict[str, object]) -> list[str]:
-        """A clip's readings under some generation options, heard a piece at a time: each reading is
-        the pieces' readings of the same rank joined."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
         if clip.seconds > MAX_SECONDS:  # a note of 30-60 s is heard too (it was "I didn't catch that")
             return []
         pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window)
-                  if has_speech(piece) and (heard := self._hear(piece, options))]  # a silent piece is heard as "Thank you"
+                  if has_speech(piece) and (heard := self._hear(piece))]  # a silent piece is heard as "Thank you"
         ranks = max((len(heard) for heard in pieces), default=0)
         texts = (" ".join(heard[min(rank, len(heard) - 1)] for heard in pieces) for rank in range(ranks))
         return list(dict.fromkeys(texts))
 
-    def _hear(self, clip: Clip, options: dict[str, object]) -> list[str]:
+    def _hear(self, clip: Clip) -> list[str]:
         """One piece's readings, best first; [] when Whisper hears no words in it."""
         seconds = window_seconds(clip, self.decoding.min_window)
         if seconds is None:
             return []
         features = self._storage(log_mel(clip.samples, seconds)[None])
         with self._lock:
-            result = self._model.generate(features, [self._prefix], **{**self._options(clip), **options})[0]
+            release_code_pages()  # what ran since the last note is not kept through this one's peak
+            result = self._model.generate(features, [self._prefix], **self._options(clip))[0]
             release_freed_memory()
         if result.no_speech_prob > NO_SPEECH:
             return []

@@ -29,32 +29,22 @@ class Voice:
         if not msg.text.strip():  # the recognizer heard no words it trusts
             return ""
         readings = [text.strip() for text in (msg.text, *msg.alternatives) if text.strip()]
-        samples = [text.strip() for text in msg.samples if text.strip()]
-        return self._better_heard(msg.user_id, readings, samples)
+        return self._better_heard(msg.user_id, readings)
 
-    def _better_heard(self, user_id: int, readings: list[str], samples: list[str]) -> str:
-        """Of a note's readings (best first), the one to answer and show: one a concern is heard in
-        (a spoken concern is never lost), or, when none is, one of the second hearing's samples a
-        concern is heard in (Whisper's beam lost "epilepsy" where a sample kept it); else, while a
-        dialogue waits for an answer, the best, so a "no" is never turned into a question; else the
-        one that fits a question best."""
-        concern = self._concern(readings) or self._concern(samples)
-        if concern:
-            return concern
-        if self.kit.dialogues.current(user_id) is not None:
-            return readings[0]
-        return self._best_fit(readings)
-
-    def _concern(self, readings: list[str]) -> str:
-        """Of the readings the safety detector fires on at their most urgent level, the one that fits
-        a question best ("injured doing these", not "... doing ease", gets its answer with the
-        doctor-first line); "" when it fires on none."""
+    def _better_heard(self, user_id: int, readings: list[str]) -> str:
+        """Of a note's readings (best first), the one to answer and show: one the safety detector
+        fires on at its most urgent level, so a concern heard in any of them gets the doctor-first
+        line (of those, the one that fits a question best: "injured doing these", not "... doing
+        ease", gets its answer with the line); else, while a dialogue waits for an answer, the best,
+        so a "no" is never turned into a question; else the one that fits a question best."""
         answers = self.kit.answers
         assert answers is not None
         levels = [answers.safety(text) for text in readings]
-        if not readings or max(levels) is Safety.NONE:
-            return ""
-        return self._best_fit([text for text, level in zip(readings, levels) if level is max(levels)])
+        if max(levels) is not Safety.NONE:  # the most urgent concern heard in any reading
+            return self._best_fit([text for text, level in zip(readings, levels) if level is max(levels)])
+        if self.kit.dialogues.current(user_id) is not None:
+            return readings[0]
+        return self._best_fit(readings)
 
     def _best_fit(self, readings: list[str]) -> str:
         """The reading that fits a knowledge question clearly best (by more than the heard margin),
