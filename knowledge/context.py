@@ -28,6 +28,7 @@ class ContextPolicy:
     not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
     related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
     stands: float = 5.0  # a message read alone this far above the threshold keeps its own reading
+    told: float | None = 5.0  # a message whose words the last answer holds, read alone below threshold + this, asks about it
     near_miss: float = 0.5  # a near miss read this surely stays one after an answer, "it" or not (not with "that")
     clear: float = 15.0  # a follow-up asking nothing of its own ("how do i do it") read alone this far above the threshold keeps it
     goal_sure: float = 0.7  # a goal the goal reader names this surely counts; one named less surely (but

@@ -116,7 +116,7 @@ class Understanding:
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
         goal = self._goal_named(text, alone)
-        follows = bool(context) and question is None and self._may_follow(alone, text, words)
+        follows = bool(context) and question is None and (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
@@ -196,7 +196,17 @@ class Understanding:
                               [(c.entry_id, c.score) for c in alone.candidates])
         if switched:
             return switched, in_context.candidates
+        if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
+            return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _told(self, alone: Reading, words: list[str], context: Context) -> bool:
+        """Whether a message read alone weakly (no health concern) is worded from the last answer, so
+        it asks about that answer ("which side of the knee" after the biceps femoris)."""
+        last = self.kb.entries.get(context.entry or "")
+        told = self.context_policy.told
+        return (last is not None and told is not None and alone.safety is Safety.NONE
+                and alone.match.score < self.threshold + told and self.follow_ups.told_in(words, last))
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),

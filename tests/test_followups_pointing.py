@@ -44,7 +44,7 @@ def test_a_weak_question_worded_from_the_last_answer_asks_about_it(understanding
 def test_words_from_the_last_answer_do_not_pull_a_question_that_reads_well_alone(understanding):
     first, then = "whats the biceps femoris", "what muscles does the reverse hyper work"
     alone = understanding.read(then).match
-    assert alone.score > understanding.threshold + ContextPolicy().stands
+    assert alone.score > understanding.threshold + ContextPolicy().told
     assert follow_up(understanding, first, then).match.entry_id == alone.entry_id
 
 
