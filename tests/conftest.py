@@ -123,3 +123,8 @@ def callback_update(data: str, user_id: int = 7, message_id: int = 50) -> dict[s
                         "text": "earlier", "from": {"id": 999, "is_bot": True, "first_name": "Coachbot"}},
         },
     }
+
+
+def follow_up(understanding: Understanding, first: str, then: str) -> Any:
+    """Read `then` in the context `first` left behind."""
+    return understanding.read(then, context=understanding.read(first).context)

@@ -6,7 +6,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from telegram import Update
 from telegram.request import BaseRequest, RequestData
+
+from bot.adapters.telegram.app import build_application
+from bot.core.coach import Coach
+from bot.settings import Settings
 
 BOT_USER = {"id": 999, "is_bot": True, "first_name": "Coachbot", "username": "coach_test_bot"}
 
@@ -60,3 +65,13 @@ class RecordingRequest(BaseRequest):
     def texts(self) -> list[str]:
         """Every text sent with sendMessage."""
         return [str(p["text"]) for p in self.sent()]
+
+
+async def feed_all(coach: Coach, updates: list[dict[str, Any]]) -> RecordingRequest:
+    """Deliver updates to an application on a recording request; the request holds what was sent."""
+    request = RecordingRequest()
+    app = build_application(Settings(token="123:ABC"), coach, request=request)
+    async with app:
+        for data in updates:
+            await app.process_update(Update.de_json(data, app.bot))
+    return request

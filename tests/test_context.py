@@ -4,11 +4,7 @@ entry and the last goal mentioned, and a new question is never hijacked by the c
 from __future__ import annotations
 
 from knowledge.context import Context
-
-
-def follow_up(understanding, first: str, then: str):
-    """Read `then` in the context `first` left behind."""
-    return understanding.read(then, context=understanding.read(first).context)
+from tests.conftest import follow_up
 
 
 def test_an_answer_leaves_its_entry_and_goal_as_the_context(understanding):

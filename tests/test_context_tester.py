@@ -5,21 +5,12 @@ doctor-first line, and a place in a list ("the first study", "the 3rd") gets tha
 
 from __future__ import annotations
 
-from telegram import Update
-
-from bot.adapters.telegram.app import build_application
 from bot.core.coach import Coach
 from bot.features.qa.texts import DOCTOR_FIRST
-from bot.settings import Settings
-from tests.conftest import message_update
-from tests.recording_request import RecordingRequest
+from tests.conftest import follow_up, message_update
+from tests.recording_request import feed_all
 
 ALL_THERE_IS = "That's all the articles say"
-
-
-def follow_up(understanding, first: str, then: str):
-    """Read `then` in the context `first` left behind."""
-    return understanding.read(then, context=understanding.read(first).context)
 
 
 def test_a_question_clear_alone_with_it_means_the_exercise(understanding):
@@ -77,12 +68,7 @@ def test_a_clear_question_of_its_own_after_a_concern_and_the_message_after_the_f
 
 
 async def test_can_i_still_do_it_after_a_concern_gets_the_doctor_line_over_telegram(coach: Coach):
-    request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request)
-    async with app:
-        for text in ("my knee is a bit sore", "can i still do it?"):
-            await app.process_update(Update.de_json(message_update(text), app.bot))
-    texts = request.texts()
+    texts = (await feed_all(coach, [message_update(t) for t in ("my knee is a bit sore", "can i still do it?")])).texts()
     assert len(texts) == 2 and all(DOCTOR_FIRST in text for text in texts)
 
 

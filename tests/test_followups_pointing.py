@@ -3,20 +3,11 @@ knee", "whats EMG"): two-turn conversations through the core, and one through Te
 
 from __future__ import annotations
 
-from telegram import Update
-
-from bot.adapters.telegram.app import build_application
 from bot.core.coach import Coach
-from bot.settings import Settings
 from knowledge.context import ContextPolicy
 from knowledge.safety import Safety
-from tests.conftest import message_update
-from tests.recording_request import RecordingRequest
-
-
-def follow_up(understanding, first: str, then: str):
-    """Read `then` in the context `first` left behind."""
-    return understanding.read(then, context=understanding.read(first).context)
+from tests.conftest import follow_up, message_update
+from tests.recording_request import feed_all
 
 
 def test_other_exercises_the_last_answer_named_still_point_back_at_it(understanding):
@@ -54,9 +45,5 @@ def test_a_health_concern_worded_from_the_last_answer_stays_a_health_concern(und
 
 
 async def test_the_knee_side_follow_up_is_answered_over_telegram(coach: Coach):
-    request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request)
-    async with app:
-        for text in ("whats the biceps femoris", "which side of the knee"):
-            await app.process_update(Update.de_json(message_update(text), app.bot))
-    assert len(request.texts()) == 2 and "outer side of the knee" in request.texts()[1]
+    texts = (await feed_all(coach, [message_update(t) for t in ("whats the biceps femoris", "which side of the knee")])).texts()
+    assert len(texts) == 2 and "outer side of the knee" in texts[1]

@@ -6,25 +6,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-from telegram import Update
 
-from bot.adapters.telegram.app import SORRY, build_application
+from bot.adapters.telegram.app import SORRY
 from bot.composition import assemble
-from bot.core.coach import DISK_FULL, Coach
-from bot.settings import Settings
+from bot.core.coach import DISK_FULL
 from tests.conftest import FakeClock, callback_update, message_update
 from tests.faults import faulty_database
-from tests.recording_request import RecordingRequest
-
-
-async def feed_all(coach: Coach, updates: list[dict]) -> RecordingRequest:
-    """Deliver updates to an application on a recording request; the request holds what was sent."""
-    request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request)
-    async with app:
-        for data in updates:
-            await app.process_update(Update.de_json(data, app.bot))
-    return request
+from tests.recording_request import feed_all
 
 
 @pytest.mark.parametrize("data", ["plan:day:²", "plan:day:①", "rem:²:done", "set:lead:١٥", "ses:c:①:1"])
