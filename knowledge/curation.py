@@ -1,22 +1,25 @@
 """Check everything a curator edits: the content, the lexicon, the safety lexicon, the near-miss
-topics, the training data and the safety check's words. One line per problem, never a traceback."""
+topics, the training data, the safety check's words and the other languages' words. One line per problem, never a traceback."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR, read_knowledge
 from knowledge.model import ContentError, KnowledgeBase
 from knowledge.normalize import LEXICON_PATH, load_lexicon
 from knowledge.safety import load_safety_lexicon
 from knowledge.screening import load_screening_words
+from knowledge.spelling import load_english
 from knowledge.training import load_training
 
 
 def check_curated(content_dir: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[str]]:
     """The content and every problem found in it and in the files the understanding layer reads."""
     kb, problems = read_knowledge(content_dir)
-    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon, load_screening_words):
+    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon, load_screening_words,
+                 lambda: load_languages(load_english())):
         try:
             load()
         except ContentError as exc:

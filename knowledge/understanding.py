@@ -26,10 +26,11 @@ from knowledge.features import Vector
 from knowledge.followups import FollowUpWords
 from knowledge.fusion import LONG_MESSAGE, SUGGESTION_FLOOR, Candidate, Evidence, Match, Policy, decide
 from knowledge.intents import Answer, Intent
+from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import Entry, KnowledgeBase
-from knowledge.normalize import Normalizer, load_lexicon
+from knowledge.normalize import Normalizer, load_lexicon, other_script
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import Fix, load_english
@@ -70,7 +71,7 @@ class Understanding:
 
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
-                 screening: ScreeningWords = ScreeningWords()) -> None:
+                 screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages()) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self.model = model
@@ -79,6 +80,7 @@ class Understanding:
         self.policy = policy
         self.context_policy = context_policy
         self.screening = screening
+        self.languages = languages
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
@@ -274,6 +276,12 @@ class Understanding:
                 best = alone.match
         return best
 
+    def other_language(self, text: str) -> bool:
+        """Whether a message is written in another language than English (any script)."""
+        normalizer = self.matcher.normalizer
+        speller = normalizer.speller
+        return other_script(text) or (speller is not None and self.languages.other(normalizer.words(text), speller.knows))
+
     def intent(self, text: str) -> Intent | None:
         """What a message asks the bot to do (plan, show sessions, forget me...), None for a
         question or chat."""
@@ -347,8 +355,9 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     """Load the content and the cached model (building it when the content changed, or `rebuild`)."""
     content_dir = content_dir or CONTENT_DIR
     kb = load_knowledge(content_dir)
-    matcher = Matcher(kb, Normalizer(load_lexicon()), load_english())
+    english = load_english()
+    matcher = Matcher(kb, Normalizer(load_lexicon()), english)
     model = cached_model(cache_dir, inputs_hash(content_dir), lambda: train(load_training(kb), matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety, model.safety_vocabulary), load_gaps(), policy,
-                         screening=load_screening_words())
+                         screening=load_screening_words(), languages=load_languages(english))

@@ -27,10 +27,12 @@ def test_off_topic_question_is_declined_kindly_with_a_topic_menu(say, coach):
     assert coach.store.load_misses()[0]["text"] == "what's the capital of France?"
 
 
-@pytest.mark.parametrize("text", ["Сколько повторений для силы?", "كم عدد المجموعات للقوة", "多少次"])
-def test_a_message_in_another_script_is_told_the_bot_reads_english(say, text):
+@pytest.mark.parametrize("text", ["Сколько повторений для силы?", "كم عدد المجموعات للقوة", "多少次",
+                                  "wie viele Sätze soll ich heute machen", "tengo dolor en la espalda, que hago",
+                                  "ile powtórzeń na pośladki", "bhai kitne sets karu"])
+def test_a_message_in_another_language_is_told_the_bot_reads_english_and_where_to_get_help(say, text):
     reply = say(text)[0]
-    assert "only read English" in reply.text and not reply.matched
+    assert "only read English" in reply.text and "medical help" in reply.text and not reply.matched
     assert "only read English" not in say("what's the capital of France?")[0].text
 
 

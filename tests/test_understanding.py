@@ -13,12 +13,13 @@ from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge.build import inputs_hash, model_path
 from knowledge.fusion import Evidence, Policy, decide
+from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR
 from knowledge.normalize import LEXICON_PATH, LexiconError, load_lexicon
 from knowledge.ranker import Ranker
 from knowledge.safety import Safety
 from knowledge.spelling import Speller, load_english
-from knowledge.training import load_safety_messages
+from knowledge.training import TrainingDataError, load_safety_messages
 from knowledge.understanding import load_understanding
 
 
@@ -419,3 +420,33 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
 
 def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
     assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
+
+
+@pytest.mark.parametrize("text", ["quantas repetições para hipertrofia", "je voudrais un programme pour les fessiers",
+                                  "reverse hyper kaise karte hain bhai", "hoeveel sets moet ik doen voor billen"])
+def test_a_message_in_another_language_in_latin_letters_is_known(understanding, text):
+    assert understanding.other_language(text)
+
+
+@pytest.mark.parametrize("text", ["yo so my squat form is trash, wat do i do", "ty", "waht is a revrese hyper",
+                                  "import os; os.system('rm -rf /')", "15 y/o here, how many reps", "what's the capital of France?",
+                                  "rev hypers = post chain builder w/o loading spine?", "asdkjh qwe zzzp"])
+def test_english_typed_sloppily_is_not_another_language(understanding, text):
+    assert not understanding.other_language(text)
+
+
+def test_words_common_in_english_and_single_letters_never_mark_another_language(tmp_path):
+    listed = tmp_path / "languages.yaml"
+    listed.write_text("languages:\n  italian: [come, a, grazie, prego]\n", encoding="utf-8")
+    assert load_languages(load_english(), listed).words == frozenset({"grazie", "prego"})
+    listed.write_text("languages: [grazie]\n", encoding="utf-8")
+    with pytest.raises(TrainingDataError, match="languages.yaml"):
+        load_languages(load_english(), listed)
+
+
+def test_kb_check_catches_a_slip_in_the_languages_file(capsys, monkeypatch, tmp_path):
+    broken = tmp_path / "languages.yaml"
+    broken.write_text("languages: {spanish: [hola\n", encoding="utf-8")
+    monkeypatch.setattr("knowledge.languages.LANGUAGES", broken)
+    assert main(["kb", "check"]) == 1
+    assert "languages.yaml" in capsys.readouterr().out

@@ -16,7 +16,6 @@ from knowledge.context import Context
 from knowledge.fusion import Match
 from knowledge.intents import Intent
 from knowledge.model import Entry
-from knowledge.normalize import other_script
 from knowledge.safety import Safety
 from knowledge.training import Gap
 from knowledge.understanding import Reading, Understanding
@@ -239,7 +238,7 @@ class Answerer:
         rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
         rows.append((TOPICS_BUTTON,))
         say = texts.format_not_caught if heard else texts.format_not_understood
-        text = texts.ENGLISH_ONLY if other_script(text) else say(bool(match.suggestions))
+        text = texts.ENGLISH_ONLY if self.understanding.other_language(text) else say(bool(match.suggestions))
         return Reply(text, buttons=tuple(rows), score=match.score)
 
     def _entry_buttons(self, entry: Entry, alternatives: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:

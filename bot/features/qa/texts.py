@@ -94,7 +94,8 @@ def _sources_line(refs: list[SourceRef], kb: KnowledgeBase) -> str:
 
 
 ENGLISH_ONLY = (f"Sorry, I can only read English for now. {CAPABILITIES}\n\n"
-                "Please ask in English, or browse the topics.")
+                "Please ask in English, or browse the topics. If you are hurt or feel unwell, stop training "
+                "and get medical help.")
 
 
 def format_not_understood(has_suggestions: bool) -> str:
