@@ -398,6 +398,7 @@ def test_every_writers_safety_messages_are_training_data(tmp_path):
 
 @pytest.mark.parametrize(("text", "level"), [
     ("i fainted once 5 years ago", Safety.DOCTOR),
+    ("my left side went pins and needles all at once and my words are slurring", Safety.EMERGENCY),  # "at once": now
     ("my dad had chest pain last year, is this ok for me", Safety.DOCTOR),
     ("i fainted years ago and it just happened again", Safety.EMERGENCY),
     ("no chest pain or anything, just wondering how many reps", Safety.NONE),
