@@ -1,0 +1,163 @@
+"""Reading a message in the conversation: a follow-up ("why?", "the 2nd one", "and for strength?",
+"do i need bands for it") read against the last answered entry and the last goal (knowledge.context
+weighs the two readings, knowledge.followups reads the follow-up's words)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_counts, goal_switch, lister, named_part, through_related
+from knowledge.followups import FollowUpWords
+from knowledge.fusion import SUGGESTION_FLOOR, Candidate
+from knowledge.intents import Talk
+from knowledge.model import Entry, KnowledgeBase
+from knowledge.normalize import Normalizer
+from knowledge.reading import Reading, says_something
+from knowledge.safety import Safety
+
+
+class Reader(Protocol):
+    """What the follow-up reader reads a message alone with (the understanding layer; benchmarks
+    change its policy and wrap its reading, so they are looked up on each read)."""
+
+    context_policy: ContextPolicy
+
+    @property
+    def threshold(self) -> float:
+        """The fused score below which the bot declines."""
+
+    def read_uncached(self, text: str, margin: float = 0.0) -> Reading:
+        """Read one message afresh, alone."""
+
+
+class FollowUpReader:
+    """Reads a message, already read alone, in the conversation (built once per knowledge base)."""
+
+    def __init__(self, reader: Reader, kb: KnowledgeBase, normalizer: Normalizer, talk: Talk,
+                 programmes: dict[str, str], goal_family: set[str]) -> None:
+        self.reader = reader
+        self.kb = kb
+        self.normalizer = normalizer
+        self.talk = talk
+        self.programmes = programmes
+        self.goal_family = goal_family
+        self.groups = {e.id: e.group for e in kb.entries.values()}
+        self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
+        self.follow_ups = FollowUpWords(normalizer, kb)
+
+    @property
+    def policy(self) -> ContextPolicy:
+        """How much the conversation weighs (the understanding layer's, which a tuner may change)."""
+        return self.reader.context_policy
+
+    @property
+    def threshold(self) -> float:
+        """The fused score below which the bot declines."""
+        return self.reader.threshold
+
+    def read(self, alone: Reading, text: str, words: list[str], margin: float, context: Context, opened: bool) -> Reading:
+        """The reading of a message (`alone`: read on its own; `words`: cleaned; `opened`: it opens a
+        new topic) in the conversation; the reading keeps the context for the next message."""
+        goal = self._goal_named(text, alone)
+        follows = bool(context) and not opened and (self._may_follow(alone, text, words) or self._told(alone, words, context))
+        chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
+        if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
+            return replace(chosen, context=Context(None, goal or context.goal))
+        about = context.entry if chosen.each else chosen.match.entry_id
+        return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _may_follow(self, alone: Reading, text: str, words: list[str]) -> bool:
+        """Whether a message that opens no new topic can be a follow-up at all: a health concern ("i
+        have a herniated disc") or a near miss the articles do not cover ("is the gym open on sunday")
+        only when it points back ("does it help with soreness too?"), so a disclosure never gets the
+        last programme; and it says something: a question, words of its own to match, or a follow-up's
+        words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
+        if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
+            return False
+        if alone.gap is not None and alone.gap_odds >= self.policy.near_miss and not self.follow_ups.refers_back(words):
+            return False  # "can i do it every day": surely a near miss whatever "it" is
+        question = self.normalizer.is_question(text)
+        return bool(words) and (says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
+
+    def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
+                goal: str | None) -> Reading:
+        """The reading of a message (and its cleaned `words`) in a conversation: alone, or in context
+        when that reads better."""
+        last = self.kb.entries.get(context.entry or "")
+        about_last = self._about_last(alone, text, words, last) if last is not None else None
+        if about_last is not None:
+            return about_last
+        found = alone.match.entry_id
+        candidates = alone.candidates
+        declined = found is None and (alone.match.off_topic or alone.not_ours >= self.policy.not_ours)
+        if last is not None and not declined:
+            found, candidates = self._switched(alone, text, words, margin, context, goal, last)
+        if last is not None and found == last.id:
+            found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
+        if last is not None and found != last.id and self.follow_ups.refers_back(words):
+            found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates}, self.listers)
+        found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
+        if found == alone.match.entry_id:
+            return alone
+        score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
+        return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _switched(self, alone: Reading, text: str, words: list[str], margin: float, context: Context, goal: str | None,
+                  last: Entry) -> tuple[str | None, tuple[Candidate, ...]]:
+        """The entry (and candidates) of a message read in context when that reads better (a goal's
+        programme, the context's best), the last answer when the message is worded from it, else
+        the reading alone's; a message naming the exercise itself is about the exercise."""
+        in_context = self.reader.read_uncached(along(text, context, last.title, goal is not None), margin)
+        switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
+        if switched is None and not self.follow_ups.names_exercise(words):  # not "how do i actually do a reverse hyper"
+            switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
+                              set(last.related), self.threshold + margin, self.policy,
+                              [(c.entry_id, c.score) for c in alone.candidates])
+        if switched:
+            return switched, in_context.candidates
+        if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
+            return last.id, alone.candidates
+        return alone.match.entry_id, alone.candidates
+
+    def _told(self, alone: Reading, words: list[str], context: Context) -> bool:
+        """Whether a message read alone weakly (no health concern) is worded from the last answer, so
+        it asks about that answer ("which side of the knee" after the biceps femoris)."""
+        last = self.kb.entries.get(context.entry or "")
+        told = self.policy.told
+        return (last is not None and told is not None and alone.safety is Safety.NONE
+                and alone.match.score < self.threshold + told and self.follow_ups.told_in(words, last))
+
+    def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
+        """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
+        about each or one of the things it listed, or about its own words ("do i need bands for
+        it"); None for any other message."""
+        follow_ups = self.follow_ups
+        if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
+            listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
+            more = follow_ups.asks_more_of_it(words)
+            if not (listed or more) and alone.match.score >= self.threshold + self.policy.clear:
+                return None  # "how do i do it", "whats it good for": clear alone, "it" is the exercise
+            return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
+                           again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
+        if self.follow_ups.answered_by(words, last):
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+        return None
+
+    def _goal_named(self, text: str, alone: Reading) -> str | None:
+        """The goal a message names when the goal reader is sure of it or the message reads as that
+        goal's programme too ("i want a bigger butt"), so "how long to rest" or "should i look up or
+        down" never switch the programme."""
+        goal, odds = self.talk.label("goals", self.normalizer.spelt(self.normalizer.words(text)))
+        programme = self.programmes.get(goal)
+        found = alone.match.entry_id
+        if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.policy.clear:
+            return None  # "what about warming up": clearly about something else
+        read_as = max((c.score for c in alone.candidates if c.entry_id == programme), default=0.0)
+        return goal if programme is not None and goal_counts(odds, read_as, self.policy) else None
+
+    def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
+        """What the conversation is about once `entry` is answered (a question, or a tapped topic):
+        that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
+        goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
+        return Context(entry or context.entry, goal)
