@@ -26,7 +26,7 @@ from knowledge.context import Context, ContextPolicy
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Evidence, Match, Policy, decide
-from knowledge.intents import Answer, Intent
+from knowledge.intents import Answer, Intent, PlanRequest
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -172,15 +172,15 @@ class Understanding:
     def intent(self, text: str) -> Intent | None:
         """What a message asks the bot to do (plan, show sessions, forget me...), None for a
         question or chat."""
-        return self.model.talk.intent(self._spelt(text))
+        return self.model.talk.intent(self.spelt(text))
 
     def answer(self, text: str) -> Answer | None:
         """A typed yes / no / not sure in any words, else None."""
-        return self.model.talk.answer(self._spelt(text))
+        return self.model.talk.answer(self.spelt(text))
 
     def goal(self, text: str) -> str | None:
         """The training goal a message names ("strength", "hypertrophy", "endurance", "mobility")."""
-        return self.model.talk.goal(self._spelt(text))
+        return self.model.talk.goal(self.spelt(text))
 
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
@@ -188,12 +188,12 @@ class Understanding:
         reads as none of them ("came down with the flu") is "unwell"."""
         if "?" in text:
             return None
-        label = self.model.talk.checkin(self._spelt(text))
+        label = self.model.talk.checkin(self.spelt(text))
         return "unwell" if label is None and self.read(text).safety is not Safety.NONE else label
 
     def closes(self, text: str) -> bool:
         """Whether a message closes the screen shown, changing nothing ("that's all", "leave it")."""
-        return self.model.talk.closes(self._spelt(text))
+        return self.model.talk.closes(self.spelt(text))
 
     def typed_reply(self, text: str, question_id: str) -> TypedReply:
         """How a typed reply reads at one safety-check question (see knowledge.screening); topic
@@ -207,10 +207,22 @@ class Understanding:
                           " ".join(words) in self.screening.acknowledgements,
                           self.screening.by_age(question_id, words), self.matcher.normalizer.is_question(text))
 
-    def _spelt(self, text: str) -> list[str]:
+    def words(self, text: str) -> list[str]:
+        """A message's cleaned words as typed (number words as digits)."""
+        return self.matcher.normalizer.words(text)
+
+    def spelt(self, text: str) -> list[str]:
         """A message's words, typos corrected."""
         normalizer = self.matcher.normalizer
         return normalizer.spelt(normalizer.words(text))
+
+    def is_question(self, text: str) -> bool:
+        """Whether a message is worded as a question (a question mark, or a question word near its start)."""
+        return self.matcher.normalizer.is_question(text)
+
+    def plan_request(self, text: str) -> PlanRequest | None:
+        """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
+        return self.model.talk.plan_request(self.spelt(text), text)
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

@@ -39,8 +39,7 @@ class UnderstandingWords:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
         if not text.strip():
             return None
-        normalizer = self.understanding.matcher.normalizer
-        return self.understanding.model.talk.plan_request(normalizer.spelt(normalizer.words(text)), text)
+        return self.understanding.plan_request(text)
 
     def closes(self, text: str) -> bool:
         """Whether the message closes the screen shown, changing nothing."""

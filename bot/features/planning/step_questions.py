@@ -59,7 +59,7 @@ class StepQuestions:
         answers = self.kit.answers
         if answers is None or not answers.is_question(text):
             return False
-        words = self.kit.understanding.matcher.normalizer.words(text)
+        words = self.kit.understanding.words(text)
         return "?" in text or answers.is_question(words[0] if words else "") or not WH_WORDS.isdisjoint(words[:QUESTION_REACH])
 
     def answer(self, state: State, text: str) -> Reply | None:

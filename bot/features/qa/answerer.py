@@ -79,7 +79,7 @@ class Answerer:
         own ("why?", "can i still do it?"), so its answer keeps the doctor-first line."""
         if context.entry != HEALTH_ENTRY:
             return False
-        words, follow_ups = self.understanding.matcher.normalizer.words(text), self.understanding.follow_ups
+        words, follow_ups = self.understanding.words(text), self.understanding.follow_ups
         alone = self.read(text, heard).match
         clear = alone.entry_id is not None and alone.score >= self.understanding.threshold + self.understanding.context_policy.clear
         return follow_ups.new_topic(words) is None and (not clear or follow_ups.refers_back(words))
@@ -130,7 +130,7 @@ class Answerer:
 
     def _yes_no(self, text: str) -> bool:
         """Whether a message is worded as a yes/no question."""
-        return texts.asks_yes_or_no(self.understanding.matcher.normalizer.words(text))
+        return texts.asks_yes_or_no(self.understanding.words(text))
 
     def read(self, text: str, heard: bool = False) -> Reading:
         """How the understanding layer reads a message (with the margin heard text needs)."""
@@ -157,7 +157,7 @@ class Answerer:
 
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""
-        return bool(self.understanding.matcher.normalizer.is_question(text))
+        return self.understanding.is_question(text)
 
     def small_talk(self, user_id: int, intent: Intent | None, text: str) -> str | None:
         """A warm reply to a greeting, thanks, goodbye or "ok", else None: also None for a question of

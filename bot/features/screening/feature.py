@@ -17,13 +17,12 @@ EXIT_MARGIN = 8.0
 def install(kit: Kit) -> None:
     """The pre-exercise safety check, offered to the features that need its result."""
     store = ScreeningStore(kit.db)
-    normalizer = kit.understanding.matcher.normalizer
     readers = Readers(kit.words.typed_reply, lambda text: kit.words.intent(text) in SMALL_TALK,
                       lambda text: bool(kit.answers and kit.answers.is_question_about_us(text)),
                       lambda text: clearly_ours(kit, text),
                       lambda text: bool(kit.answers and kit.answers.is_question(text)),
                       kit.words.answer, lambda text: kit.words.intent(text) is Intent.CANCEL,
-                      lambda text: normalizer.spelt(normalizer.words(text)), kit.understanding.screening)
+                      kit.understanding.spelt, kit.understanding.screening)
     screening = ScreeningFlow(store, kit.clock, kit.dialogues, readers,
                               alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()))
     kit.provide(screening)
