@@ -73,3 +73,21 @@ def test_only_the_telegram_adapter_imports_telegram() -> None:
                  if any(m == "telegram" or m.startswith("telegram.") for m in _imports(p))
                  and not p.is_relative_to(ROOT / "bot" / "adapters" / "telegram")]
     assert offenders == []
+
+
+def _reaches_inside_understanding(path: Path) -> bool:
+    """Whether a file reads `understanding.matcher...` or `understanding.model...` (or `x.understanding...`)."""
+    def named_understanding(node: ast.expr) -> bool:
+        return (isinstance(node, ast.Attribute) and node.attr == "understanding") or \
+            (isinstance(node, ast.Name) and node.id == "understanding")
+    return any(isinstance(node, ast.Attribute) and node.attr in ("matcher", "model") and named_understanding(node.value)
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+
+def test_the_core_and_features_read_messages_through_the_understanding_layer() -> None:
+    """bot/core and bot/features use Understanding's methods, never its matcher's or model's insides
+    (the curator's kb commands in the terminal adapter may show them)."""
+    offenders = [str(p.relative_to(ROOT)) for folder in ("core", "features") for p in (ROOT / "bot" / folder).rglob("*.py")
+                 if _reaches_inside_understanding(p)]
+    assert offenders == []
+    assert _reaches_inside_understanding(ROOT / "bot" / "adapters" / "terminal" / "kb_cli.py")  # the check can fail
