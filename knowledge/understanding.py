@@ -99,6 +99,9 @@ class Understanding:
         question = self.follow_ups.new_topic(words)  # "random but <question>": read without the opener
         asked = question or self._after_greeting(words)  # "good morning coach, how many sets"
         alone = self.read_uncached(" ".join(asked) if asked else text, margin)
+        if asked:  # the question read without its opener; a concern told before "btw ..." still counts
+            whole = self.read_uncached(text, margin)
+            alone = replace(alone, safety=max(alone.safety, whole.safety), safety_odds=whole.safety_odds)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
         return self.conversation.read(alone, text, words, margin, context, opened=question is not None)

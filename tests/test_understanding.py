@@ -451,3 +451,26 @@ def test_kb_check_catches_a_slip_in_the_languages_file(capsys, monkeypatch, tmp_
     monkeypatch.setattr("knowledge.languages.LANGUAGES", broken)
     assert main(["kb", "check"]) == 1
     assert "languages.yaml" in capsys.readouterr().out
+
+
+def test_a_concern_told_before_btw_is_heard_though_the_question_after_it_is_read_alone(understanding):
+    reading = understanding.read("numb saddle area and cant pee properly since today btw which muscles does it work")
+    assert reading.safety is Safety.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("bad lower back btw, how high do the legs go", Safety.DOCTOR),
+    ("i've got a dodgy hip, do i need to warm up", Safety.DOCTOR),
+    ("I have atrial fibrillation, what rest between sets", Safety.DOCTOR),
+    ("hip dysplasia since birth, which muscles does it work", Safety.DOCTOR),
+    ("runners knee here, reps for endurance?", Safety.DOCTOR),
+    ("knee scope 2 weeks ago, what do the studies say", Safety.DOCTOR),
+    ("baby is 8 weeks old and my pelvic floor is still weak", Safety.DOCTOR),
+    ("72 years young, how many reps", Safety.DOCTOR),
+    ("my knees hyperextend kinda easy, straight or bent legs", Safety.DOCTOR),
+    ("do my hammies stop my knees from hyperextending", Safety.NONE),
+    ("fell down the stairs an hour ago and my lower back is killing me", Safety.EMERGENCY),
+    ("my calf is swollen and hot and im short of breath", Safety.EMERGENCY),
+])
+def test_concerns_told_in_everyday_words_beside_a_question_are_heard(understanding, text, level):
+    assert understanding.read(text).safety is level
