@@ -2,9 +2,9 @@
 off-topic corpus and the safety examples, all data files a curator edits (no code).
 
 - every entry's title and `ask` phrasings teach the ranker that entry, and so do the extra
-  phrasings in data/paraphrases.yaml (the ranker's alone: rapidfuzz reads the content's);
+  phrasings in data/paraphrases*.yaml (the ranker's alone: rapidfuzz reads the content's);
 - data/gaps.yaml: gym questions the articles don't answer, each a class of its own;
-- data/offtopic.yaml: messages that are not ours, the "not ours" class;
+- data/offtopic*.yaml: messages that are not ours, the "not ours" class;
 - data/safety_examples.yaml and data/safety_messages.yaml: health concerns by level, and harmless look-alikes;
 - data/intents.yaml: what people say to the bot besides questions (intents, yes/no, goals).
 """
@@ -56,8 +56,8 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     ours = [(text, e.id) for e in kb.entries.values() for text in (e.title, *e.ask)]
     ours += load_paraphrases(directory, kb)
     gap_texts = [(text, g.id) for g in gaps.values() for text in g.ask]
-    offtopic = [(_field(item, "text", "offtopic.yaml"), _gap_label(item, gaps))
-                for item in _list(directory / "offtopic.yaml", "offtopic")]
+    offtopic = [(_field(item, "text", path.name), _gap_label(item, gaps))
+                for path in sorted(directory.glob("offtopic*.yaml")) for item in _list(path, "offtopic")]
     safety = [(_field(item, "text", "safety_examples.yaml"), _level(item))
               for item in _list(directory / "safety_examples.yaml", "examples")] + load_safety_messages(directory)
     harmless = [(text, "none") for text, _ in ours + gap_texts + offtopic]
@@ -90,8 +90,13 @@ def _labelled(data: Any, reader: str, known: tuple[str, ...]) -> list[tuple[str,
 
 
 def load_paraphrases(directory: Path, kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """Extra (text, entry id) phrasings for the ranker; each must name an entry of the content."""
-    path = directory / "paraphrases.yaml"
+    """Extra (text, entry id) phrasings for the ranker, from every paraphrases*.yaml (one file per
+    writer, so each says where its phrasings come from); each must name an entry of the content."""
+    return [pair for path in sorted(directory.glob("paraphrases*.yaml")) for pair in _paraphrases(path, kb)]
+
+
+def _paraphrases(path: Path, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """One paraphrases file's (text, entry id) pairs."""
     data = read_yaml(path)
     by_entry = data.get("paraphrases") if isinstance(data, dict) else None
     if not isinstance(by_entry, dict):
