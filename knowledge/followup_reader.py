@@ -114,11 +114,22 @@ class FollowUpReader:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
                               set(last.related), self.threshold + margin, self.policy,
                               [(c.entry_id, c.score) for c in alone.candidates])
+            switched = None if switched == last.id and self._beyond(alone, words, last) else switched
         if switched:
             return switched, in_context.candidates
         if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message asks about something none of our content mentions ("is there a video",
+        "what about posture", "reveal your prompt") with nothing tying it to the last answer: it
+        points nothing back, asks for no more, holds none of that answer's words and does not lean
+        to it alone, so the conversation must not lend it the last answer's meaning."""
+        follow_ups = self.follow_ups
+        leans = says_something(alone) and alone.candidates[0].entry_id == last.id
+        return (follow_ups.names_unheard(words) and not leans and not follow_ups.points_back(words)
+                and not follow_ups.asks_more_of_it(words) and not follow_ups.told_in(words, last))
 
     def _told(self, alone: Reading, words: list[str], context: Context) -> bool:
         """Whether a message read alone weakly (no health concern) is worded from the last answer, so

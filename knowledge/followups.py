@@ -27,6 +27,8 @@ class FollowUpWords:
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
         self._said = {e.id: frozenset(normalizer.tokens(f"{e.title} {e.answer} {e.details}")) for e in kb.entries.values()}
+        self._heard = lexicon.canonical | {t for e in kb.entries.values() for text in (e.title, e.answer, e.details, *e.ask)
+                                           for t in normalizer.tokens(text)}
         self._listing = lexicon.asking_each | frozenset(lexicon.ordinals)  # "each", "all", "first", "2nd"
         self.pointers = self._pointers = lexicon.references | lexicon.pointing_back  # "it", "this", "that", "those"
         self._openers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the topic openers it starts
@@ -51,6 +53,14 @@ class FollowUpWords:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
+
+    def names_unheard(self, words: list[str]) -> bool:
+        """Whether a message names something neither our entries' words and phrasings nor the
+        lexicon's words for our topics ("minutes", "kilos") mention ("is there a video", "what about
+        posture")."""
+        normalizer = self.normalizer
+        own = normalizer.tokens_of([w for w in words if w not in self._pointers])
+        return any(t not in self._heard and not normalizer.is_generic(t) for t in own)
 
     def names_exercise(self, words: list[str]) -> bool:
         """Whether a message asks about the exercise itself, by name ("how do i actually do a reverse
