@@ -21,3 +21,10 @@ def test_a_follow_up_with_a_word_we_never_use_still_follows_when_it_leans_to_the
                      "like how far up the bone? a third? half?").match.entry_id == "biceps-femoris"
     first = "what do the erector spinae do in the movement"
     assert follow_up(understanding, first, "whats the big deal").match.entry_id == understanding.read(first).match.entry_id
+
+
+def test_a_place_picked_after_an_answer_that_lists_nothing_is_declined_not_read_as_a_pick(understanding):
+    for then in ("the first one", "the 2nd one", "and the third"):
+        assert follow_up(understanding, "how many sets should i do", then).match.entry_id is None, then
+    assert follow_up(understanding, "can i do it without a machine", "the first one").match.entry_id == "floor-hyperextension"
+    assert follow_up(understanding, "how many sets should i do", "explain the 2nd one better").match.entry_id == "reps-general"
