@@ -13,7 +13,7 @@ from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
-from knowledge.reading import Reading, says_something
+from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
 
 
@@ -98,8 +98,8 @@ class FollowUpReader:
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
             found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates}, self.listers)
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
-        if found == alone.match.entry_id:
-            return alone
+        if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
+            return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
 
@@ -127,8 +127,7 @@ class FollowUpReader:
         points nothing back, asks for no more, holds none of that answer's words and does not lean
         to it alone, so the conversation must not lend it the last answer's meaning."""
         follow_ups = self.follow_ups
-        leans = says_something(alone) and alone.candidates[0].entry_id == last.id
-        return (follow_ups.names_unheard(words) and not leans and not follow_ups.points_back(words)
+        return (follow_ups.names_unheard(words) and not leans_to(alone, last.id) and not follow_ups.points_back(words)
                 and not follow_ups.asks_more_of_it(words) and not follow_ups.told_in(words, last))
 
     def _told(self, alone: Reading, words: list[str], context: Context) -> bool:

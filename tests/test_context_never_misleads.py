@@ -3,6 +3,7 @@ none of our content mentions is read on its own after an answer, not as the last
 
 from __future__ import annotations
 
+from bot.features.qa.texts import DOCTOR_FIRST
 from tests.conftest import follow_up
 
 
@@ -28,3 +29,15 @@ def test_a_place_picked_after_an_answer_that_lists_nothing_is_declined_not_read_
         assert follow_up(understanding, "how many sets should i do", then).match.entry_id is None, then
     assert follow_up(understanding, "can i do it without a machine", "the first one").match.entry_id == "floor-hyperextension"
     assert follow_up(understanding, "how many sets should i do", "explain the 2nd one better").match.entry_id == "reps-general"
+
+
+def test_a_concern_told_with_a_question_after_a_programme_gets_medical_care_not_the_programme(say):
+    assert say("how many sets for endurance")[0].entry == "program-endurance"
+    reply = say("i had a c-section 3 months ago, can i do them")[0]
+    assert (reply.entry, reply.safety) == ("medical-care", "doctor")
+    assert reply.text.startswith(DOCTOR_FIRST)
+
+
+def test_a_concern_told_with_a_question_it_leans_to_still_follows_the_last_answer(understanding):
+    then = "does it help with soreness too? im always wrecked after leg day"
+    assert follow_up(understanding, "is it good for lower back health", then).match.entry_id == "benefit-back-health"
