@@ -41,3 +41,21 @@ def test_a_concern_told_with_a_question_after_a_programme_gets_medical_care_not_
 def test_a_concern_told_with_a_question_it_leans_to_still_follows_the_last_answer(understanding):
     then = "does it help with soreness too? im always wrecked after leg day"
     assert follow_up(understanding, "is it good for lower back health", then).match.entry_id == "benefit-back-health"
+
+
+def test_a_question_tied_to_a_concern_just_told_keeps_the_doctor_first_line(say):
+    pairs = (("i have scoliosis btw", "whats the best alternative for me then"), ("i have a herniated disc", "how many reps then"),
+             ("my knee is a bit sore", "what can i do instead"))
+    for user, (concern, then) in enumerate(pairs, start=30):
+        assert say(concern, user=user)[0].safety == "doctor"
+        reply = say(then, user=user)[0]
+        assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST), (concern, then)
+    say("my knee is a bit sore", user=40)
+    assert say("how many reps for strength", user=40)[0].safety is None  # a clear question of its own, tied to nothing
+
+
+def test_a_question_not_covered_right_after_a_concern_gets_the_doctor_first_line_before_the_decline(say):
+    say("i have a herniated disc")
+    reply = say("how often should i train")[0]
+    assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST) and reply.entry is None
+    assert "cover" in reply.text
