@@ -140,9 +140,10 @@ class FollowUpReader:
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
-        about each or one of the things it listed, or about its own words ("do i need bands for
-        it"); a place picked in an answer that lists nothing ("the first one" after the reps) is
-        declined; None for any other message."""
+        about each or one of the things it listed, about its own words ("do i need bands for it"),
+        or whether it holds for another thing too ("do they hit the glutes too"); a place picked in
+        an answer that lists nothing ("the first one" after the reps) is declined; None for any
+        other message."""
         follow_ups = self.follow_ups
         if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
@@ -153,7 +154,7 @@ class FollowUpReader:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
-        if self.follow_ups.answered_by(words, last):
+        if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words):
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         return None
 

@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
 
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
+ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 
@@ -122,6 +124,13 @@ class FollowUpWords:
         rest = words[max(ends):]
         rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
         return rest if self.lexicon.pointing_back.isdisjoint(rest) else None
+
+    def asks_the_same_of(self, text: str, words: list[str]) -> bool:
+        """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said
+        of something holds for another thing too: it points back and ends adding ("do they hit the
+        glutes too" after RDLs against hypers, "does that go for the floor ones too" after the advice
+        against momentum; read as typed: "too" is cleaned into "to")."""
+        return self.refers_back(words) and ADDING.search(text) is not None
 
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""

@@ -59,3 +59,12 @@ def test_a_question_not_covered_right_after_a_concern_gets_the_doctor_first_line
     reply = say("how often should i train")[0]
     assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST) and reply.entry is None
     assert "cover" in reply.text
+
+
+def test_a_follow_up_asking_the_same_of_another_thing_too_stays_on_the_last_answer(understanding):
+    assert follow_up(understanding, "RDL vs reverse hyper for hamstrings", "do they hit the glutes too").match.entry_id \
+        == "vs-deadlift"
+    first = "should i swing my legs up with momentum"
+    assert follow_up(understanding, first, "does that go for the floor ones as well?").match.entry_id \
+        == understanding.read(first).match.entry_id
+    assert follow_up(understanding, "what is a reverse hyper", "does it work the hammies too").match.entry_id == "hamstrings-role"
