@@ -141,21 +141,26 @@ class FollowUpReader:
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
         about each or one of the things it listed, about its own words ("do i need bands for it"),
-        or whether it holds for another thing too ("do they hit the glutes too"); a place picked in
+        or whether it holds for another thing too ("do they hit the glutes too"), then one of the
+        things it listed when the message names it ("can i do them one leg at a time" after the
+        variations); a place picked in
         an answer that lists nothing ("the first one" after the reps) is declined; None for any
         other message."""
         follow_ups = self.follow_ups
         if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
-            if not (listed or more) and alone.match.score >= self.threshold + self.policy.clear:
-                return None  # "how do i do it", "whats it good for": clear alone, "it" is the exercise
+            pointed = more and follow_ups.points_back(words)  # "whats the reason for that": the last answer, whatever it reads as
+            bar = self.policy.clear_more if more else self.policy.clear
+            if not listed and not pointed and alone.match.score >= self.threshold + bar:
+                return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
             if not (listed or more) and follow_ups.place(words):
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words):
-            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+            part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
+            return replace(alone, match=replace(alone.match, entry_id=part or last.id, score=max(alone.match.score, self.threshold)))
         return None
 
     def _goal_named(self, text: str, alone: Reading) -> str | None:

@@ -68,3 +68,15 @@ def test_a_follow_up_asking_the_same_of_another_thing_too_stays_on_the_last_answ
     assert follow_up(understanding, first, "does that go for the floor ones as well?").match.entry_id \
         == understanding.read(first).match.entry_id
     assert follow_up(understanding, "what is a reverse hyper", "does it work the hammies too").match.entry_id == "hamstrings-role"
+
+
+def test_a_follow_up_naming_one_of_the_things_the_last_answer_listed_gets_that_thing(understanding):
+    assert follow_up(understanding, "what variations are there", "so uh can i do them one leg at a time").match.entry_id \
+        == "single-leg"
+
+
+def test_a_clear_question_worded_with_asking_more_words_but_pointing_at_nothing_keeps_its_own_reading(understanding):
+    first = "what happens if i overextend at the top"
+    assert understanding.read(first).match.entry_id not in ("sources", "studies")
+    assert follow_up(understanding, first, "where does your info come from").match.entry_id in ("sources", "studies")
+    assert follow_up(understanding, first, "whats the reason for that").match.entry_id == understanding.read(first).match.entry_id
