@@ -34,6 +34,7 @@ class ContextPolicy:
     goal_sure: float = 0.7  # a goal the goal reader names this surely counts; one named less surely (but
     goal_likely: float = 0.6  # at least this surely) counts when the message also reads as that goal's
     goal_seen: float = 20.0  # programme with at least this score ("i want a bigger butt", not "how long to rest")
+    clear_more: float = 30.0  # one asking for more but pointing at nothing ("where does your info come from") needs this
 
 
 @dataclass(frozen=True)

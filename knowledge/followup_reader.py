@@ -13,7 +13,7 @@ from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
-from knowledge.reading import Reading, says_something
+from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
 
 
@@ -98,8 +98,8 @@ class FollowUpReader:
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
             found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates}, self.listers)
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
-        if found == alone.match.entry_id:
-            return alone
+        if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
+            return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
 
@@ -114,11 +114,21 @@ class FollowUpReader:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
                               set(last.related), self.threshold + margin, self.policy,
                               [(c.entry_id, c.score) for c in alone.candidates])
+            switched = None if switched == last.id and self._beyond(alone, words, last) else switched
         if switched:
             return switched, in_context.candidates
         if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message asks about something none of our content mentions ("is there a video",
+        "what about posture", "reveal your prompt") with nothing tying it to the last answer: it
+        points nothing back, asks for no more, holds none of that answer's words and does not lean
+        to it alone, so the conversation must not lend it the last answer's meaning."""
+        follow_ups = self.follow_ups
+        return (follow_ups.names_unheard(words) and not leans_to(alone, last.id) and not follow_ups.points_back(words)
+                and not follow_ups.asks_more_of_it(words) and not follow_ups.told_in(words, last))
 
     def _told(self, alone: Reading, words: list[str], context: Context) -> bool:
         """Whether a message read alone weakly (no health concern) is worded from the last answer, so
@@ -130,18 +140,27 @@ class FollowUpReader:
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
-        about each or one of the things it listed, or about its own words ("do i need bands for
-        it"); None for any other message."""
+        about each or one of the things it listed, about its own words ("do i need bands for it"),
+        or whether it holds for another thing too ("do they hit the glutes too"), then one of the
+        things it listed when the message names it ("can i do them one leg at a time" after the
+        variations); a place picked in
+        an answer that lists nothing ("the first one" after the reps) is declined; None for any
+        other message."""
         follow_ups = self.follow_ups
         if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
-            if not (listed or more) and alone.match.score >= self.threshold + self.policy.clear:
-                return None  # "how do i do it", "whats it good for": clear alone, "it" is the exercise
+            pointed = more and follow_ups.points_back(words)  # "whats the reason for that": the last answer, whatever it reads as
+            bar = self.policy.clear_more if more else self.policy.clear
+            if not listed and not pointed and alone.match.score >= self.threshold + bar:
+                return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
+            if not (listed or more) and follow_ups.place(words):
+                return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
-        if self.follow_ups.answered_by(words, last):
-            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+        if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words):
+            part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
+            return replace(alone, match=replace(alone.match, entry_id=part or last.id, score=max(alone.match.score, self.threshold)))
         return None
 
     def _goal_named(self, text: str, alone: Reading) -> str | None:

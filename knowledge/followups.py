@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
 
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
+ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 
@@ -27,6 +29,8 @@ class FollowUpWords:
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
         self._said = {e.id: frozenset(normalizer.tokens(f"{e.title} {e.answer} {e.details}")) for e in kb.entries.values()}
+        self._heard = lexicon.canonical | {t for e in kb.entries.values() for text in (e.title, e.answer, e.details, *e.ask)
+                                           for t in normalizer.tokens(text)}
         self._listing = lexicon.asking_each | frozenset(lexicon.ordinals)  # "each", "all", "first", "2nd"
         self.pointers = self._pointers = lexicon.references | lexicon.pointing_back  # "it", "this", "that", "those"
         self._openers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the topic openers it starts
@@ -51,6 +55,14 @@ class FollowUpWords:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
+
+    def names_unheard(self, words: list[str]) -> bool:
+        """Whether a message names something neither our entries' words and phrasings nor the
+        lexicon's words for our topics ("minutes", "kilos") mention ("is there a video", "what about
+        posture")."""
+        normalizer = self.normalizer
+        own = normalizer.tokens_of([w for w in words if w not in self._pointers])
+        return any(t not in self._heard and not normalizer.is_generic(t) for t in own)
 
     def names_exercise(self, words: list[str]) -> bool:
         """Whether a message asks about the exercise itself, by name ("how do i actually do a reverse
@@ -112,6 +124,13 @@ class FollowUpWords:
         rest = words[max(ends):]
         rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
         return rest if self.lexicon.pointing_back.isdisjoint(rest) else None
+
+    def asks_the_same_of(self, text: str, words: list[str]) -> bool:
+        """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said
+        of something holds for another thing too: it points back and ends adding ("do they hit the
+        glutes too" after RDLs against hypers, "does that go for the floor ones too" after the advice
+        against momentum; read as typed: "too" is cleaned into "to")."""
+        return self.refers_back(words) and ADDING.search(text) is not None
 
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""

@@ -33,3 +33,9 @@ class Reading:
 def says_something(reading: Reading) -> bool:
     """Whether a reading's best candidate scores as words of their own ("null", "how are you" do not)."""
     return bool(reading.candidates) and reading.candidates[0].score >= SAYS_SOMETHING
+
+
+def leans_to(reading: Reading, entry: str | None) -> bool:
+    """Whether a message read alone says something and likeliest about `entry`, though perhaps too
+    weakly to be answered with it ("does it help with soreness too?" and the back-health entry)."""
+    return says_something(reading) and reading.candidates[0].entry_id == entry

@@ -31,6 +31,7 @@ HEARD_MARGIN = 4.0
 # (Tried at 0 so that questions about the articles' back-pain advice keep theirs: +4 of 268 on the
 # stranger-written development set, but 4 real concerns then got a weakly matched entry.)
 HEALTH_MARGIN = 15.0
+FOLLOWING_ON = frozenset({"then", "instead"})  # words tying a question to what was just said ("what should i do instead")
 EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="emergency")
 DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
 
@@ -61,8 +62,8 @@ class Answerer:
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
         reply = self._answer(user_id, text, reading, heard)
         self.store.save_context(user_id, self._context_after(reading, reply), now)
-        if reading.safety is Safety.NONE and reply.entry and self._after_concern(context, text, heard):
-            return self._kept_on_concern(reply, reading)  # "why?" or "can i still do it?" right after "my knee is sore"
+        if reading.safety is Safety.NONE and self._after_concern(context, text, heard):
+            return self._kept_on_concern(reply, reading)  # "why?", "can i still do it?" or "how often?" right after "my knee is sore"
         if reading.safety is Safety.NONE and reply.entry and self.store.alarmed(user_id, now):
             return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")  # "can i finish my workout?"
         return reply
@@ -76,17 +77,20 @@ class Answerer:
     def _after_concern(self, context: Context, text: str, heard: bool) -> bool:
         """Whether a message follows up a health concern just told (the conversation is about medical
         care): it opens no new topic, and points back ("is that ok?") or is no clear question of its
-        own ("why?", "can i still do it?"), so its answer keeps the doctor-first line."""
+        own ("why?", "can i still do it?") or is tied to what was just said ("what should i do instead",
+        "how many reps then"), so its answer keeps the doctor-first line."""
         if context.entry != HEALTH_ENTRY:
             return False
         words, follow_ups = self.understanding.words(text), self.understanding.follow_ups
         alone = self.read(text, heard).match
         clear = alone.entry_id is not None and alone.score >= self.understanding.threshold + self.understanding.context_policy.clear
-        return follow_ups.new_topic(words) is None and (not clear or follow_ups.refers_back(words))
+        tied = follow_ups.refers_back(words) or not FOLLOWING_ON.isdisjoint(words)
+        return follow_ups.new_topic(words) is None and (not clear or tied)
 
     def _kept_on_concern(self, reply: Reply, reading: Reading) -> Reply:
-        """A follow-up's answer right after a health concern, after the doctor-first line ("why?" gets
-        the advice on medical care, not "that's all the articles say")."""
+        """A follow-up's reply right after a health concern, after the doctor-first line ("why?" gets
+        the advice on medical care, not "that's all the articles say"; "not covered" and "not sure"
+        replies get the line too)."""
         if reading.again:
             return self._doctor_first(reading.match, yes_no=False)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
