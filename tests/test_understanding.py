@@ -471,6 +471,9 @@ def test_a_concern_told_before_btw_is_heard_though_the_question_after_it_is_read
     ("do my hammies stop my knees from hyperextending", Safety.NONE),
     ("fell down the stairs an hour ago and my lower back is killing me", Safety.EMERGENCY),
     ("my calf is swollen and hot and im short of breath", Safety.EMERGENCY),
+    ("tight chest and my left shoulder aches, should i push thru", Safety.EMERGENCY),
+    ("it feels like an elephant is on my chest", Safety.EMERGENCY),
+    ("my buddy grabbed his chest and sat down", Safety.EMERGENCY),
 ])
 def test_concerns_told_in_everyday_words_beside_a_question_are_heard(understanding, text, level):
     assert understanding.read(text).safety is level
