@@ -219,7 +219,7 @@ class TaughtWords:
 # The slots of a request about plans, read from the words as typed (the reader "plans" says whether
 # it is one): a day, a position in the list, "next", "all", and what an edit changes after "to".
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DAY = re.compile(r"\b(today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY = re.compile(r"\b(today|tonight|tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
                   r"|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?:'?s)?\b", re.IGNORECASE)
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "last": -1}
@@ -300,6 +300,6 @@ def _day(words: str) -> str | None:
     word = found.group(1).lower()
     if word in ("today", "tonight"):
         return "today"
-    if word in ("tomorrow", "tmrw"):
+    if word in ("tomorrow", "tmrw", "tmr"):
         return "tomorrow"
     return str(_WEEKDAYS.index(word[:3]))

@@ -11,7 +11,7 @@ from bot.features.planning import texts as t
 from knowledge.intents import PlanAction as Action
 from tests import test_planning, test_telegram_adapter
 from tests.conftest import message_update
-from tests.test_planning import screen
+from tests.test_planning import button, screen
 from tests.test_plans_in_words import SUN_7, save
 from tests.test_telegram_adapter import feed
 
@@ -164,3 +164,11 @@ def test_questions_about_plans_idle_stay_questions(morning_and_evening, coach, t
     assert not replies[0].text.startswith(("Skipped", "Cancel the plan", "Which"))
     assert coach.plans.cancelled_at(1) == set() and coach.plans.count_plans(7) == 2
 
+
+
+def test_a_skip_named_by_its_time_alone_while_planning_is_left_to_the_plan_being_made(planned, coach):
+    save(planned, "every sun 7am")
+    planned(button(planned("/plan")[0], "New plan"), button=True)
+    assert coach.kit.words.plan_request("skip the 7am one").time == "07:00"
+    assert not planned("skip the 7am one")[0].text.startswith("Skipped")
+    assert coach.plans.cancelled_at(1) == set()

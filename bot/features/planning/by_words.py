@@ -71,15 +71,23 @@ class PlansInWords:
 
     def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
-        a reminder's check-in, "skip" with no list of sessions on screen, "change the plan to 8am"
-        while making one (no list on screen)."""
+        a reminder's check-in, "skip" with no list of sessions on screen, a skip named by its time
+        alone or "change the plan to 8am" while making one (no list on screen)."""
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
         if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
         shown = self.sessions.view.current(user_id)
         if request.action is PlanAction.SKIP and not request.named:
             return shown is not Shown.SESSIONS
+        if request.action is PlanAction.SKIP and self._planning(user_id) and not self._dated(request):
+            return True  # "make it 8am but skip public holidays": a time said while planning is the plan's
         return shown is None and request.action is PlanAction.EDIT and self._planning(user_id)
+
+    @staticmethod
+    def _dated(request: PlanRequest) -> bool:
+        """Whether a request names a session by its day or place in the list, not only by its time,
+        part of the day or goal."""
+        return request.day is not None or request.nth is not None or request.next_one
 
     def _planning(self, user_id: int) -> bool:
         """Whether the user is making a plan (a list shown over it not counted)."""
