@@ -234,7 +234,8 @@ _PARTS = {"morning": "morning", "mornings": "morning", "lunch": "lunch", "luncht
           "afternoon": "afternoon", "afternoons": "afternoon", "evening": "evening", "evenings": "evening",
           "night": "evening", "nights": "evening"}
 _PART = re.compile(r"\b(" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
-_NAMING = re.compile(r"\b(?:the|my|a|an|this|that|these|those|our|your|please|pls|plz)\b", re.IGNORECASE)
+_NAMING = re.compile(r"\b(?:the|my|a|an|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
+                     r"|o'?clock)\b", re.IGNORECASE)  # with the slots' words: a plan's or a schedule's name
 _GOAL = re.compile(r"\b(" + "|".join(GOALS) + r")\b", re.IGNORECASE)
 
 
@@ -251,7 +252,8 @@ def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
 
 
 def _asks_something(head: str) -> bool:
-    """Whether a message says more than which plan it means ("the plan", "my 7am one" say no more)."""
+    """Whether a message says more than which plan it means ("the plan", "my 7am one" say no more),
+    or than a schedule ("midday on friday": a time to plan, nothing asked of a plan)."""
     for naming in (_DAY, _NTH, _ALL, _NEXT, _PLAN, _CLOCK, _PART, _GOAL, _NAMING):
         head = naming.sub(" ", head)
     return re.search(r"[a-z]", head, re.IGNORECASE) is not None

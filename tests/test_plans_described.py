@@ -172,3 +172,26 @@ def test_a_skip_named_by_its_time_alone_while_planning_is_left_to_the_plan_being
     assert coach.kit.words.plan_request("skip the 7am one").time == "07:00"
     assert not planned("skip the 7am one")[0].text.startswith("Skipped")
     assert coach.plans.cancelled_at(1) == set()
+
+
+def test_skip_a_saved_session_while_making_a_plan_asks_for_a_tap_and_planning_goes_on(planned, coach):
+    save(planned, "every sun 7am")
+    planned(button(planned("/plan")[0], "New plan"), button=True)
+    replies = planned("skip tomorrow")
+    assert replies[0].text == t.SKIP_WHILE_PLANNING and coach.plans.cancelled_at(1) == set()
+    assert replies[-1].text.startswith("Back to your plan. When do you want to train?")
+    assert "Save this plan?" in planned("mon wed fri 7am")[0].text  # what is typed next is the new plan's
+    assert coach.plans.cancelled_at(1) == set()
+
+
+def test_the_tap_under_a_skip_asked_while_planning_skips_that_session(planned, coach):
+    save(planned, "every sun 7am")
+    planned(button(planned("/plan")[0], "New plan"), button=True)
+    asked = planned("skip tomorrow")[0]
+    assert planned(button(asked, "Skip"), button=True)[0].text.startswith("Skipped Sun 22 Nov 07:00")
+    assert coach.plans.cancelled_at(1) == {SUN_7}
+
+
+@pytest.mark.parametrize("typed", ["midday on friday", "the 7am one", "sunday at noon"])
+def test_a_schedule_or_a_plans_name_alone_asks_nothing_of_saved_plans(coach, typed):
+    assert coach.kit.words.plan_request(typed) is None

@@ -50,7 +50,7 @@ class PlansInWords:
         state = self.dialogues.current(user_id)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
             return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
-        if state is not None and request.action is PlanAction.EDIT and self.sessions.view.current(user_id) is None:
+        if state is not None and request.action is PlanAction.EDIT and self._list_shown(user_id) is None:
             return [BUSY]
         if not self.sessions.store.count_plans(user_id):
             return [NO_PLANS]
@@ -76,7 +76,7 @@ class PlansInWords:
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
         if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
-        shown = self.sessions.view.current(user_id)
+        shown = self._list_shown(user_id)
         if request.action is PlanAction.SKIP and not request.named:
             return shown is not Shown.SESSIONS
         if request.action is PlanAction.SKIP and self._planning(user_id) and not self._dated(request):
@@ -92,7 +92,12 @@ class PlansInWords:
     def _planning(self, user_id: int) -> bool:
         """Whether the user is making a plan (a list shown over it not counted)."""
         state = self.dialogues.current(user_id)
-        return state is not None and state.dialogue == PLANNING and self.sessions.view.current(user_id) is None
+        return state is not None and state.dialogue == PLANNING and self._list_shown(user_id) is None
+
+    def _list_shown(self, user_id: int) -> Shown | None:
+        """The list on screen (/sessions or /plan's), not a "which" question."""
+        shown = self.sessions.view.current(user_id)
+        return None if shown is Shown.WHICH else shown
 
     def _stops_planning(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the request is "cancel the plan" said to the plan being made."""
@@ -106,9 +111,12 @@ class PlansInWords:
         found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
         if not found:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
-        if len(found) == 1 and found[0].plan and request.named:
+        planning = self._planning(user_id)  # days and times typed while making a plan may be the new plan's
+        if len(found) == 1 and found[0].plan and request.named and not planning:
             return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
         rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
+        if planning:  # only a tap skips: what is typed next is the plan's
+            return [Reply(t.SKIP_WHILE_PLANNING, buttons=rows)]
         self.sessions.view.offer(user_id, PlanAction.SKIP.value, [session_key(x) for x in found],
                                  sorted({x.plan.id for x in found if x.plan}))
         return [Reply(f"Which session do you want to skip? {t.SAY_WHICH}", buttons=rows)]
