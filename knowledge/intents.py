@@ -57,11 +57,19 @@ class PlanRequest:
     next_one: bool = False
     every: bool = False  # "all my plans"
     rest: str = ""  # what an edit changes ("to 8am" -> "8am")
+    time: str | None = None  # "HH:MM": "the 7am one"
+    part: str | None = None  # a part of the day: "my evening plan"
+    goal: str | None = None  # "the strength plan"
 
     @property
     def named(self) -> bool:
         """Whether it names which plan or session (not just "the plan")."""
-        return self.day is not None or self.nth is not None or self.next_one or self.every
+        return self.day is not None or self.nth is not None or self.next_one or self.every or self.described
+
+    @property
+    def described(self) -> bool:
+        """Whether it names a plan or session by its time, part of the day or goal."""
+        return self.time is not None or self.part is not None or self.goal is not None
 
 
 class Answer(Enum):
@@ -211,7 +219,7 @@ class TaughtWords:
 # The slots of a request about plans, read from the words as typed (the reader "plans" says whether
 # it is one): a day, a position in the list, "next", "all", and what an edit changes after "to".
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DAY = re.compile(r"\b(today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY = re.compile(r"\b(today|tonight|tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
                   r"|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?:'?s)?\b", re.IGNORECASE)
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "last": -1}
@@ -221,23 +229,69 @@ _NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|at)\b\s*(.+)$", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?)\b", re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b", re.IGNORECASE)
+_PARTS = {"morning": "morning", "mornings": "morning", "lunch": "lunch", "lunchtime": "lunch", "noon": "lunch",
+          "afternoon": "afternoon", "afternoons": "afternoon", "evening": "evening", "evenings": "evening",
+          "night": "evening", "nights": "evening"}
+_PART = re.compile(r"\b(" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
+_NAMING = re.compile(r"\b(?:the|my|a|an|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
+                     r"|o'?clock)\b", re.IGNORECASE)  # with the slots' words: a plan's or a schedule's name
+_GOAL = re.compile(r"\b(" + "|".join(GOALS) + r")\b", re.IGNORECASE)
 
 
 def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
     """The slots of a request about plans: which plan or session it names, and what an edit changes;
     None when a cancel or an edit names nothing to act on ("cancel", "edit": the dialogue's words)."""
-    words = typed.strip().rstrip(".!")
-    head, rest = words, ""
-    if action is PlanAction.EDIT and (found := _TO.search(words)):  # "my monday plan to 8am" -> "8am"
-        head, rest = words[:found.start()], found.group(1).strip()
-    nth = _NTH.search(head)
-    every = action is PlanAction.CANCEL and _ALL.search(head) is not None
-    request = PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
-                          _NEXT.search(head) is not None, every, rest)
-    moved = action is PlanAction.EDIT and bool(rest) and _IT.search(head) is not None  # "move it to 7pm"
-    if action is PlanAction.SKIP or (len(words.split()) > 1 and (request.named or _PLAN.search(head) or moved)):
+    request, head = _slots(action, typed), _head(action, typed)[0]
+    moved = action is PlanAction.EDIT and bool(request.rest) and _IT.search(head) is not None  # "move it to 7pm"
+    if not request.rest and not _asks_something(head):
+        return None  # "the plan", "my monday plans": a plan named, nothing asked of it
+    if action is PlanAction.SKIP or (len(typed.split()) > 1 and (request.named or _PLAN.search(head) or moved)):
         return request
     return None  # one word ("plan", "cancel") is a dialogue's or another request's
+
+
+def _asks_something(head: str) -> bool:
+    """Whether a message says more than which plan it means ("the plan", "my 7am one" say no more),
+    or than a schedule ("midday on friday": a time to plan, nothing asked of a plan)."""
+    for naming in (_DAY, _NTH, _ALL, _NEXT, _PLAN, _CLOCK, _PART, _GOAL, _NAMING):
+        head = naming.sub(" ", head)
+    return re.search(r"[a-z]", head, re.IGNORECASE) is not None
+
+
+def plan_choice(action: PlanAction, typed: str) -> PlanRequest | None:
+    """A typed answer to "Which plan do you want to cancel?" ("the first one", "monday", "the 7am
+    one", "both"): the slots it names for that action, or None when it names none."""
+    request = _slots(action, typed)
+    return request if request.named else None
+
+
+def _head(action: PlanAction, typed: str) -> tuple[str, str]:
+    """Which plan a request names, and what an edit changes: "my monday plan to 8am" -> "8am"."""
+    words = typed.strip().rstrip(".!")
+    found = _TO.search(words) if action is PlanAction.EDIT else None
+    return (words[:found.start()], found.group(1).strip()) if found else (words, "")
+
+
+def _slots(action: PlanAction, typed: str) -> PlanRequest:
+    """The slots a message names for an action, whatever else it says."""
+    head, rest = _head(action, typed)
+    nth = _NTH.search(head)
+    every = action is PlanAction.CANCEL and _ALL.search(head) is not None
+    part, goal = _PART.search(head), _GOAL.search(head)
+    return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
+                       _NEXT.search(head) is not None, every, rest, _clock(head),
+                       _PARTS[part.group(1).lower()] if part else None, goal.group(1).lower() if goal else None)
+
+
+def _clock(words: str) -> str | None:
+    """The clock time named ("the 7am one", "my 18:30 plan") as "HH:MM", if any."""
+    found = _CLOCK.search(words)
+    if found is None:
+        return None
+    hour, minute, half = found.group(1) or found.group(4), found.group(2) or found.group(5) or "0", found.group(3)
+    hour_n = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hour)
+    return f"{hour_n:02d}:{int(minute):02d}" if hour_n < 24 and int(minute) < 60 else None
 
 
 def _day(words: str) -> str | None:
@@ -248,6 +302,6 @@ def _day(words: str) -> str | None:
     word = found.group(1).lower()
     if word in ("today", "tonight"):
         return "today"
-    if word in ("tomorrow", "tmrw"):
+    if word in ("tomorrow", "tmrw", "tmr"):
         return "tomorrow"
     return str(_WEEKDAYS.index(word[:3]))

@@ -100,7 +100,7 @@ def test_skip_with_two_sessions_that_day_asks_which_with_buttons(planned, coach)
     save(planned, "every sun 7am")
     save(planned, "tomorrow 7am")
     which = planned("skip tomorrow")[0]
-    assert which.text == "Which session do you want to skip?" and len(skip_labels(which)) == 2
+    assert which.text.startswith("Which session do you want to skip?") and len(skip_labels(which)) == 2
     assert coach.plans.cancelled_at(1) == set() and coach.plans.cancelled_at(2) == set()
     planned(button(which, "every Sun"), button=True)
     assert coach.plans.cancelled_at(1) == {SUN_7} and coach.plans.cancelled_at(2) == set()
@@ -137,7 +137,7 @@ def test_cancel_the_plan_with_two_plans_asks_which_with_buttons(planned, coach):
     two_plans(planned, coach)
     planned("/sessions")
     which = planned("cancel the plan")[0]
-    assert which.text == "Which plan do you want to cancel?" and len(which.button_list()) == 2
+    assert which.text.startswith("Which plan do you want to cancel?") and len(which.button_list()) == 2
     confirm = planned(button(which, "every Mon"), button=True)[0]
     planned(button(confirm, "Yes, cancel it"), button=True)
     assert [p.schedule.weekdays for p in coach.plans.load_plans(7)] == [frozenset({6})]
@@ -208,7 +208,7 @@ async def test_which_session_buttons_skip_over_telegram(tg, planned, coach):
     await feed(app, message_update("skip tomorrow"))
     which = request.sent()[-1]
     keyboard = [row[0] for row in which["reply_markup"]["inline_keyboard"]]
-    assert which["text"] == "Which session do you want to skip?" and len(keyboard) == 2
+    assert which["text"].startswith("Which session do you want to skip?") and len(keyboard) == 2
     await feed(app, callback_update(keyboard[1]["callback_data"]))
     assert "Skipped Sun 22 Nov 07:00" in request.texts()[-1] and coach.plans.cancelled_at(2) == {SUN_7}
 
@@ -289,5 +289,5 @@ def test_skip_alone_at_sessions_asks_which_and_elsewhere_is_not_ours(planned, co
     assert "Which session" not in planned("skip")[0].text  # nothing listed: not about a session
     planned("/sessions")
     which = planned("skip")[0]
-    assert which.text == "Which session do you want to skip?" and skip_labels(which) == ["Sun 22 Nov 07:00", "Mon 23 Nov 07:00"]
+    assert which.text.startswith("Which session do you want to skip?") and skip_labels(which) == ["Sun 22 Nov 07:00", "Mon 23 Nov 07:00"]
     assert coach.plans.cancelled_at(1) == set()

@@ -19,10 +19,11 @@ from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
-from knowledge.intents import PlanAction, PlanRequest
+from knowledge.intents import PlanAction, PlanRequest, plan_choice
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
 
+PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
 
@@ -42,12 +43,14 @@ class PlansInWords:
         """The replies to a request about plans; None when the message makes none, or leaves it to
         the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
         request = self.read(text)
-        if request is None or self._left_to_others(user_id, request):
+        if request is None:
+            return self._chosen(user_id, text)
+        if self._left_to_others(user_id, request):
             return None
         state = self.dialogues.current(user_id)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
             return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
-        if state is not None and request.action is PlanAction.EDIT and self.sessions.view.current(user_id) is None:
+        if state is not None and request.action is PlanAction.EDIT and self._list_shown(user_id) is None:
             return [BUSY]
         if not self.sessions.store.count_plans(user_id):
             return [NO_PLANS]
@@ -55,46 +58,78 @@ class PlansInWords:
             return self._skip(user_id, request)
         return self._on_plans(user_id, request)
 
+    def _chosen(self, user_id: int, text: str) -> list[Reply] | None:
+        """A typed answer to "Which plan (or session) ...?" ("the first one", "monday", "both"), acted
+        on among those offered; None when no such question is on screen or it names none."""
+        offered = self.sessions.view.offered(user_id)
+        request = plan_choice(PlanAction(offered[0]), text) if offered else None
+        if offered is None or request is None:
+            return None
+        if request.action is PlanAction.SKIP:
+            return self._skip(user_id, request, offered[1])
+        return self._on_plans(user_id, request, offered[1])
+
     def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
-        a reminder's check-in, "skip" with no list of sessions on screen, "change the plan to 8am"
-        while making one (no list on screen)."""
+        a reminder's check-in, "skip" with no list of sessions on screen, a skip named by its time
+        alone or "change the plan to 8am" while making one (no list on screen)."""
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
         if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
-        shown = self.sessions.view.current(user_id)
+        shown = self._list_shown(user_id)
         if request.action is PlanAction.SKIP and not request.named:
             return shown is not Shown.SESSIONS
+        if request.action is PlanAction.SKIP and self._planning(user_id) and not self._dated(request):
+            return True  # "make it 8am but skip public holidays": a time said while planning is the plan's
         return shown is None and request.action is PlanAction.EDIT and self._planning(user_id)
+
+    @staticmethod
+    def _dated(request: PlanRequest) -> bool:
+        """Whether a request names a session by its day or place in the list, not only by its time,
+        part of the day or goal."""
+        return request.day is not None or request.nth is not None or request.next_one
 
     def _planning(self, user_id: int) -> bool:
         """Whether the user is making a plan (a list shown over it not counted)."""
         state = self.dialogues.current(user_id)
-        return state is not None and state.dialogue == PLANNING and self.sessions.view.current(user_id) is None
+        return state is not None and state.dialogue == PLANNING and self._list_shown(user_id) is None
+
+    def _list_shown(self, user_id: int) -> Shown | None:
+        """The list on screen (/sessions or /plan's), not a "which" question."""
+        shown = self.sessions.view.current(user_id)
+        return None if shown is Shown.WHICH else shown
 
     def _stops_planning(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the request is "cancel the plan" said to the plan being made."""
         return request.action is PlanAction.CANCEL and not request.named and self._planning(user_id)
 
-    def _skip(self, user_id: int, request: PlanRequest) -> list[Reply]:
-        """Skip the one session named, or ask which."""
+    def _skip(self, user_id: int, request: PlanRequest, among: list[str] | None = None) -> list[Reply]:
+        """Skip the one session named (`among` those offered by a "which" question), or ask which."""
         zone = self.sessions.zone(user_id)
-        listed = [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan]
+        listed = [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan
+                  and (among is None or session_key(x) in among)]
         found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
         if not found:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
-        if len(found) == 1 and found[0].plan and request.named:
+        planning = self._planning(user_id)  # days and times typed while making a plan may be the new plan's
+        if len(found) == 1 and found[0].plan and request.named and not planning:
             return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
         rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
-        return [Reply("Which session do you want to skip?", buttons=rows)]
+        if planning:  # only a tap skips: what is typed next is the plan's
+            return [Reply(t.SKIP_WHILE_PLANNING, buttons=rows)]
+        self.sessions.view.offer(user_id, PlanAction.SKIP.value, [session_key(x) for x in found],
+                                 sorted({x.plan.id for x in found if x.plan}))
+        return [Reply(f"Which session do you want to skip? {t.SAY_WHICH}", buttons=rows)]
 
     def _sessions_named(self, listed: list[Listed], request: PlanRequest, zone: str) -> list[Listed]:
-        """The sessions a request names: on a day, the next one(s), or the nth listed."""
+        """The sessions a request names: on a day, the next one(s), or the nth listed; of those, the
+        ones at the time, part of the day or for the goal it names."""
         if request.nth is not None:
             return [listed[request.nth]] if -len(listed) <= request.nth < len(listed) else []
+        fits = [x for x in listed if fits_described(request, x.at, x.plan, zone)]
         if request.day is not None:
-            return [x for x in listed if self._on_day(x.at, request.day, zone)]
-        return [x for x in listed if x.at == listed[0].at] if listed else []
+            return [x for x in fits if self._on_day(x.at, request.day, zone)]
+        return [x for x in fits if x.at == fits[0].at] if fits else []
 
     def _on_day(self, at: datetime, day: str, zone: str) -> bool:
         """Whether a session falls on "today", "tomorrow" or the weekday (index as text), locally:
@@ -105,9 +140,10 @@ class PlansInWords:
         ahead = (int(day) - today.weekday()) % 7
         return local == today + timedelta(days=ahead)
 
-    def _on_plans(self, user_id: int, request: PlanRequest) -> list[Reply]:
-        """Cancel (after a confirmation) or edit the plan named, or ask which."""
-        plans = self.sessions.store.load_plans(user_id)
+    def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None) -> list[Reply]:
+        """Cancel (after a confirmation) or edit the plan named (`among` those offered by a "which"
+        question), or ask which."""
+        plans = [p for p in self.sessions.store.load_plans(user_id) if among is None or str(p.id) in among]
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
         if not found:
             return [Reply("I found no plan like that. /plan lists yours.")]
@@ -115,19 +151,21 @@ class PlansInWords:
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})
         if len(found) == 1:
             return self.dialog.edit(user_id, found[0], request.rest)
-        return [Reply(f"Which plan do you want to {request.action.value}?", buttons=self._plan_buttons(request, found, user_id))]
+        self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found])
+        return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}",
+                      buttons=self._plan_buttons(request, found, user_id))]
 
     def _plans_named(self, plans: list[Plan], request: PlanRequest, zone: str) -> list[Plan]:
-        """The plans a request names: all, the nth in /plan's list, those with a session on a day,
-        or (none named) every plan, to ask which."""
+        """The plans a request names: all, the nth in /plan's list, those with a session on a day and
+        those at the time, part of the day or for the goal named, or (none named) every plan, to ask which."""
         if request.nth is not None:
             return [plans[request.nth]] if -len(plans) <= request.nth < len(plans) else []
         if request.day is not None:
             upcoming = self.sessions.planner.upcoming(plans[0].user_id) if plans else []
             days = {p.id for p, at in upcoming if self._on_day(at, request.day, zone)}
             weekly = {p.id for p in plans if request.day.isdigit() and int(request.day) in p.schedule.weekdays}
-            return [p for p in plans if p.id in days | weekly]
-        return plans
+            plans = [p for p in plans if p.id in days | weekly]
+        return [p for p in plans if p.next_at is None or fits_described(request, p.next_at, p, zone)]
 
     def _plan_buttons(self, request: PlanRequest, plans: list[Plan], user_id: int) -> tuple[tuple[Button, ...], ...]:
         """One button per plan: 🗑 to cancel it (confirmed next) or ✏️ to edit it."""
@@ -137,3 +175,19 @@ class PlansInWords:
                          for p in plans)
         return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
                      for p in plans)
+
+
+def fits_described(request: PlanRequest, at: datetime, plan: Plan | None, zone: str) -> bool:
+    """Whether a session at `at` (of `plan`) has the clock time, part of the day and goal a request
+    names ("the 7am one", "my evening plan", "the strength plan"); True when it names none."""
+    local = at.astimezone(zone_info(plan.zone if plan else zone))
+    if request.time is not None and local.strftime("%H:%M") != request.time:
+        return False
+    if request.part is not None and local.hour not in PARTS[request.part]:
+        return False
+    return request.goal is None or (plan is not None and plan.goal == request.goal)
+
+
+def session_key(listed: Listed) -> str:
+    """A listed session as offered by a "which" question: its plan and time."""
+    return f"{listed.plan.id if listed.plan else 0}:{int(listed.at.timestamp())}"

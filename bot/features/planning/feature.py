@@ -60,8 +60,11 @@ class Planning:
     def about_planning(self, text: str) -> bool:
         """While planning, a message is a planning answer unless it is clearly a knowledge question
         or another request (a yes or no, a day or time always counts as an answer, and a goal
-        unless asked as a question: "strength" answers, "how many reps for endurance?" asks)."""
+        unless asked as a question: "strength" answers, "how many reps for endurance?" asks; a question
+        asking the bot's view never answers: "is 7am too early?")."""
         words, answers = self.kit.words, self.kit.answers
+        if self.questions.asks_judgement(text):  # "is 7am too early?" asks about a time; it gives none
+            return False
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None:
             return True
         if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
@@ -93,8 +96,10 @@ class Planning:
         return self.start(user_id, closed.kept) if closed.kept else []
 
     def ask_zone(self, user_id: int, text: str) -> list[Reply]:
-        """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos")."""
-        return self.timezone(user_id, typed_place(text))
+        """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos"); a
+        question asking the bot's view ("should i change my time?") is answered instead."""
+        judged = self.questions.judged(user_id, text)
+        return [judged] if judged else self.timezone(user_id, typed_place(text))
 
     def on_location(self, msg: Inbound) -> list[Reply]:
         """A shared location sets the time zone (and the plan goes on, or the pending step is asked again)."""

@@ -33,6 +33,7 @@ class Shown(Enum):
 
     SESSIONS = "sessions"
     PLANS = "plans"
+    WHICH = "which"  # "Which plan do you want to cancel?": the plans or sessions offered
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,22 @@ class View:
         self.dialogues = dialogues
         self.clock = clock
 
-    def show(self, user_id: int, shown: Shown, plan_ids: list[int]) -> None:
+    def show(self, user_id: int, shown: Shown, plan_ids: list[int], **extra: object) -> None:
         """Note that the list was shown, over whatever dialogue the user is in."""
         below = self.dialogues.position(user_id)
-        self.dialogues.begin(user_id, VIEW, shown, {"below": list(below) if below else None, "plans": plan_ids},
+        self.dialogues.begin(user_id, VIEW, shown, {"below": list(below) if below else None, "plans": plan_ids, **extra},
                              side=True)
+
+    def offer(self, user_id: int, action: str, keys: list[str], plan_ids: list[int]) -> None:
+        """Note that the user was asked which plan or session to act on, with these offered."""
+        self.show(user_id, Shown.WHICH, plan_ids, action=action, offered=keys)
+
+    def offered(self, user_id: int) -> tuple[str, list[str]] | None:
+        """The action the user was asked "which" for and the keys offered, while that question is on screen."""
+        state = self.dialogues.current(user_id, VIEW)
+        if self.current(user_id) is not Shown.WHICH or state is None:
+            return None
+        return str(state.data.get("action")), [str(k) for k in state.data.get("offered") or []]
 
     def current(self, user_id: int) -> Shown | None:
         """The list the user is looking at, if the dialogue below has not moved since and it is recent."""

@@ -26,6 +26,8 @@ from knowledge.normalize import QUESTION_REACH
 from knowledge.safety import Safety
 from scheduler.parsing import mentions_time
 
+JUDGEMENT_FIRST = frozenset({"is", "are", "isnt", "arent", "should", "shouldnt"})  # "is 7am too early?", "should i change my time?"
+ABOUT_TIME_WORDS = frozenset({"time", "times", "early", "earlier", "late", "later"})
 OVERVIEW = "program-overview"  # the knowledge entry that compares the goals: sets and reps by goal
 ABOUT_STEP = {  # the requests a question names when it asks about the step itself ("why do you need my time zone")
     Step.ZONE: frozenset({Intent.TIMEZONE}),
@@ -48,6 +50,8 @@ class StepQuestions:
         answers, words = self.kit.answers, self.kit.words
         if answers is None or not self.worded_as_question(text):
             return False
+        if self.asks_judgement(text):  # "is 7am too early?": the time is what is asked about, not an answer
+            return words.answer(text) is None
         if mentions_time(text) or bare_hour(text) is not None or read_lead(text) is not None:
             return False
         return words.answer(text) is None and not names_place(text)
@@ -62,13 +66,28 @@ class StepQuestions:
         words = self.kit.understanding.words(text)
         return "?" in text or answers.is_question(words[0] if words else "") or not WH_WORDS.isdisjoint(words[:QUESTION_REACH])
 
+    def asks_judgement(self, text: str) -> bool:
+        """Whether a question asks the bot's view ("is 7am too early?", "should i change my time?"):
+        no answer to a step and no request is worded so, even with a time in it."""
+        words = self.kit.understanding.matcher.normalizer.words(text)
+        return bool(words) and words[0] in JUDGEMENT_FIRST and self.worded_as_question(text)
+
+    def judged(self, user_id: int, text: str) -> Reply | None:
+        """The answer to a question asking the bot's view that reads like a request ("should i change
+        my time?" is no "change my time zone"); None for any other message."""
+        answers = self.kit.answers
+        if answers is None or not self.asks_judgement(text):
+            return None
+        return Reply(t.ABOUT_TIME) if self._about_time(text) else answers.answer(user_id, text)
+
     def answer(self, state: State, text: str) -> Reply | None:
         """The answer to a question asked at the step (None when `text` is no question)."""
         answers = self.kit.answers
         if answers is None or not self.asks(text):
             return None
         own = self._about_step(state, text)
-        if own is None and self.kit.words.intent(text) in self.kit.requests and not self._ours(text):
+        judged = self.asks_judgement(text)  # "should i change my time?" asks; it changes nothing
+        if own is None and not judged and self.kit.words.intent(text) in self.kit.requests and not self._ours(text):
             return None  # "what can you do?": the request runs, then the step is asked again
         return own or answers.answer(state.user_id, text)
 
@@ -103,6 +122,8 @@ class StepQuestions:
         """The step's own short answer to a question about it, or None."""
         step = Step(state.step)
         intent = self.kit.words.intent(text)
+        if step is not Step.GOAL and self._about_time(text):
+            return Reply(t.ABOUT_TIME)
         if step is Step.GOAL and self._about_goals(text, intent):
             return self._why_goal(state.user_id)
         if intent not in ABOUT_STEP.get(step, ()):
@@ -112,6 +133,13 @@ class StepQuestions:
         if intent is Intent.PLAN or not self.has_plans(state.user_id):  # with plans saved, "what sessions do i have" lists them
             return Reply(t.ABOUT_SESSIONS)
         return None
+
+    def _about_time(self, text: str) -> bool:
+        """Whether a question asks the bot's view of a plan's time ("is 7am too early?", "should i
+        change my time?"), which the articles leave to the user."""
+        words = set(self.kit.understanding.matcher.normalizer.words(text))
+        timed = mentions_time(text) or bare_hour(text) is not None or not ABOUT_TIME_WORDS.isdisjoint(words)
+        return timed and self.asks_judgement(text) and not self._ours(text)
 
     def _about_goals(self, text: str, intent: Intent | None) -> bool:
         """Whether a question at the goal step asks about the goals in general ("why do you need my

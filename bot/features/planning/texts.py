@@ -51,6 +51,10 @@ START_SCREEN = "To get reminders for planned sessions, take the short safety che
 # Short answers of the steps themselves, to a question about the step asked there (then it is asked again)
 WHY_ZONE = ("I ask for your time zone so reminders come at your local time, not mine. A city is enough; I keep only "
             "the zone name (e.g. Europe/Berlin), never where you are.")
+ABOUT_TIME = ("Any time you can keep is a good time: the articles don't name a best time of day, so it's your call. "
+              "To change a plan's time, type the new one (e.g. \"6pm\" or \"tue thu 7am\").")
+SAY_WHICH = "Tap one, or say which (e.g. \"the first one\", \"the monday one\", \"the 7am one\")."
+SKIP_WHILE_PLANNING = "Do you mean a saved session? Tap it to skip it; the plan you're making goes on either way."
 WHY_GOAL = "I ask because your goal sets each session's sets, reps, load and rest, and each reminder says what to do for it:"
 ABOUT_SESSIONS = ("Nothing is saved until you confirm the plan. Then a reminder comes before each session, at your "
                   "local time, and /sessions lists them. Miss one and nothing is lost: the next one is reminded as "
