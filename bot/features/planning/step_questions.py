@@ -69,7 +69,7 @@ class StepQuestions:
     def asks_judgement(self, text: str) -> bool:
         """Whether a question asks the bot's view ("is 7am too early?", "should i change my time?"):
         no answer to a step and no request is worded so, even with a time in it."""
-        words = self.kit.understanding.matcher.normalizer.words(text)
+        words = self.kit.understanding.words(text)
         return bool(words) and words[0] in JUDGEMENT_FIRST and self.worded_as_question(text)
 
     def judged(self, user_id: int, text: str) -> Reply | None:
@@ -137,7 +137,7 @@ class StepQuestions:
     def _about_time(self, text: str) -> bool:
         """Whether a question asks the bot's view of a plan's time ("is 7am too early?", "should i
         change my time?"), which the articles leave to the user."""
-        words = set(self.kit.understanding.matcher.normalizer.words(text))
+        words = set(self.kit.understanding.words(text))
         timed = mentions_time(text) or bare_hour(text) is not None or not ABOUT_TIME_WORDS.isdisjoint(words)
         return timed and self.asks_judgement(text) and not self._ours(text)
 
