@@ -21,6 +21,7 @@ from bot.features.voice.engine import read_audio_file, voice_inbound
 from bot.features.voice.notes import DIDNT_CATCH, TOO_LONG, UNREADABLE
 from knowledge.fusion import LONG_MESSAGE_RELIEF
 from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
+from voice import whisper as whisper_module
 from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.features import FILTERS, log_mel
 from voice.pipeline import VoicePipeline
@@ -236,6 +237,16 @@ def test_the_encoder_runs_once_a_note_for_the_beam_and_the_second_hearing(model_
     assert hearing == Hearing(["I am empty"], ["I have epilepsy"])
     assert len(model.encoded) == 1 and [features for features, _ in model.generated] == model.encoded * 2
     assert "sampling_topk" not in model.generated[0][1] and model.generated[1][1]["beam_size"] == 1
+
+
+def test_the_encoders_code_is_given_back_before_the_beam_search_peaks(model_dir, monkeypatch):
+    model, events = CountingModel(), []
+    whisper = Whisper(load_int8_weights(None, model_dir), "Questions.", model=lambda path: model, storage=lambda a: a)
+    monkeypatch.setattr(whisper_module, "release_code_pages", lambda: events.append(len(model.encoded + model.generated)))
+    model.encoded.clear()
+    model.generated.clear()
+    whisper.listen(decode_audio(human_speech("austen-0870")[0]))
+    assert events == [0, 1]  # before the note, and after its encoding (one call so far), before the beam's
 
 
 def test_a_note_is_heard_a_second_time_by_sampling(voice):
