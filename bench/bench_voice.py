@@ -144,6 +144,7 @@ def main() -> None:
     parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak", help="who reads the questions")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
     parser.add_argument("--split", action="store_true", help="say whose each in-scope miss is (totals)")
+    parser.add_argument("--samples", type=int, default=DEFAULT.samples, help="readings sampled in a second hearing")
     parser.add_argument("--without-samples", action="store_true",
                         help="answer without the second hearing's readings (with --readings: the same beam readings)")
     args = parser.parse_args()
@@ -160,7 +161,8 @@ def main() -> None:
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:
         started = time.perf_counter()
-        decoding = Decoding(hypotheses=args.hypotheses, topic_words=args.topic_words, health_words=args.health_words)
+        decoding = Decoding(hypotheses=args.hypotheses, topic_words=args.topic_words, health_words=args.health_words,
+                            samples=args.samples)
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started

@@ -28,7 +28,7 @@ from voice.pipeline import VoicePipeline
 from voice.recognizer import Transcript
 from voice.speech import format_spoken
 from voice.weights import load_int8_weights
-from voice.whisper import MAX_WINDOW, Hearing, Whisper, window_seconds, without_repeats
+from voice.whisper import DEFAULT, MAX_WINDOW, Decoding, Hearing, Whisper, window_seconds, without_repeats
 from voice.words import sentence_words
 
 
@@ -186,6 +186,7 @@ def sampled(user: int, heard: str, *samples: str) -> Inbound:
 
 
 REST = "How long should I rest between sets?"
+SAMPLED = Decoding(samples=2)  # the second hearing on (off by default)
 
 
 def test_a_concern_only_a_sample_holds_puts_the_doctor_first_line_in_front_of_the_beams_answer(coach, say):
@@ -228,9 +229,14 @@ class CountingModel:
         return [SimpleNamespace(no_speech_prob=0.0, sequences=[words] * count, sequences_ids=[[1, 2, 3]] * count)]
 
 
+def counted_whisper(model_dir: Path, model: CountingModel, decoding: Decoding = SAMPLED) -> Whisper:
+    """Whisper on the real tokenizer and a counting stand-in for its model."""
+    return Whisper(load_int8_weights(None, model_dir), "Questions.", decoding, model=lambda path: model, storage=lambda a: a)
+
+
 def test_the_encoder_runs_once_a_note_for_the_beam_and_the_second_hearing(model_dir):
     model = CountingModel()
-    whisper = Whisper(load_int8_weights(None, model_dir), "Questions.", model=lambda path: model, storage=lambda a: a)
+    whisper = counted_whisper(model_dir, model)
     model.encoded.clear()
     model.generated.clear()  # the warm-up's
     hearing = whisper.listen(decode_audio(human_speech("austen-0870")[0]))
@@ -241,7 +247,7 @@ def test_the_encoder_runs_once_a_note_for_the_beam_and_the_second_hearing(model_
 
 def test_the_encoders_code_is_given_back_before_the_beam_search_peaks(model_dir, monkeypatch):
     model, events = CountingModel(), []
-    whisper = Whisper(load_int8_weights(None, model_dir), "Questions.", model=lambda path: model, storage=lambda a: a)
+    whisper = counted_whisper(model_dir, model)
     monkeypatch.setattr(whisper_module, "release_code_pages", lambda: events.append(len(model.encoded + model.generated)))
     model.encoded.clear()
     model.generated.clear()
@@ -249,11 +255,18 @@ def test_the_encoders_code_is_given_back_before_the_beam_search_peaks(model_dir,
     assert events == [0, 1]  # before the note, and after its encoding (one call so far), before the beam's
 
 
-def test_a_note_is_heard_a_second_time_by_sampling(voice):
+def test_by_default_a_note_is_heard_once_by_the_beam_alone(model_dir):
+    model = CountingModel()
+    hearing = counted_whisper(model_dir, model, DEFAULT).listen(decode_audio(human_speech("austen-0870")[0]))
+    assert hearing == Hearing(["I am empty"], []) and len(model.encoded) == 2 and len(model.generated) == 2  # + warm-up
+
+
+def test_a_note_is_heard_a_second_time_by_sampling(voice, model_dir):
+    whisper = Whisper(load_int8_weights(None, model_dir), "Questions about the reverse hyperextension.", SAMPLED)
     clip = decode_audio(spoken(voice, "I have epilepsy, is it safe to do hypers?"))
-    hearing = voice.recognizer.wait().listen(clip)  # random: the beam's readings, or others
+    hearing = whisper.listen(clip)  # random: the beam's readings, or others
     assert hearing.beam and 1 <= len(hearing.samples) <= 2 and all(hearing.samples)
-    assert voice.recognizer.wait().transcribe(clip) == hearing.beam  # the same beam, without the samples
+    assert whisper.transcribe(clip) == hearing.beam  # the same beam, without the samples
 
 
 def test_the_pipeline_gives_a_next_reading_of_speech_and_nothing_for_silence(voice):
