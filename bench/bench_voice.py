@@ -49,7 +49,7 @@ from voice.pipeline import VoicePipeline, build_voice_pipeline
 from voice.pauses import has_speech
 from voice.recognizer import Transcript
 from voice.speech import VoiceStyle
-from voice.whisper import DEFAULT, Decoding
+from voice.whisper import DEFAULT, Decoding, Hearing
 
 QUESTIONS = Path(__file__).with_name("voice_questions.yaml")
 STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+f2", 150),
@@ -81,24 +81,26 @@ class Readings:
     """Each note's readings, kept in a JSON file between runs of the same decoding, so a change after
     the recognizer is measured without decoding again (None: none kept)."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, samples: bool = True) -> None:
         self.path = path
         self.kept: dict[str, Any] = json.loads(path.read_text()) if path and path.exists() else {}
+        self.samples = samples  # False: the notes answered without the second hearing (its "before")
 
     def hear(self, pipeline: VoicePipeline, key: str, note: Callable[[], bytes]) -> tuple[Transcript, float]:
-        """The note's transcript and the seconds spent decoding it: Whisper's readings are kept (or
-        decoded now from `note()`), the recognizer turns them into the transcript the bot gets."""
+        """The note's transcript and the seconds spent decoding it: Whisper's readings, the beam's and
+        the second hearing's, are kept (or decoded now from `note()`), the recognizer turns them into
+        the transcript the bot gets (without the second hearing's unless `samples`)."""
         if key in self.kept:
-            seconds, heard = self.kept[key]
-            return pipeline.recognizer.transcript(heard, seconds), 0.0
+            seconds, heard, sampled = self.kept[key]
+            return pipeline.recognizer.transcript(heard, seconds, sampled if self.samples else []), 0.0
         started = time.perf_counter()
         clip = decode_audio(note(), pipeline.max_seconds)
-        heard = pipeline.recognizer.wait().transcribe(clip) if has_speech(clip) else []
+        hearing = pipeline.recognizer.wait().listen(clip) if has_speech(clip) else Hearing([], [])
         decoded = time.perf_counter() - started
-        self.kept[key] = [clip.seconds, heard]
+        self.kept[key] = [clip.seconds, hearing.beam, hearing.samples]
         if len(self.kept) % 50 == 0:  # a long run stopped midway keeps most of its readings
             self.save()
-        return pipeline.recognizer.transcript(heard, clip.seconds), decoded
+        return pipeline.recognizer.transcript(hearing.beam, clip.seconds, hearing.samples if self.samples else []), decoded
 
     def save(self) -> None:
         """Keep the readings for the next run."""
@@ -142,6 +144,9 @@ def main() -> None:
     parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak", help="who reads the questions")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
     parser.add_argument("--split", action="store_true", help="say whose each in-scope miss is (totals)")
+    parser.add_argument("--samples", type=int, default=DEFAULT.samples, help="readings sampled in a second hearing")
+    parser.add_argument("--without-samples", action="store_true",
+                        help="answer without the second hearing's readings (with --readings: the same beam readings)")
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
@@ -156,11 +161,12 @@ def main() -> None:
     before = rss_mb()
     with tempfile.TemporaryDirectory() as model_dir:
         started = time.perf_counter()
-        decoding = Decoding(hypotheses=args.hypotheses, topic_words=args.topic_words, health_words=args.health_words)
+        decoding = Decoding(hypotheses=args.hypotheses, topic_words=args.topic_words, health_words=args.health_words,
+                            samples=args.samples)
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=decoding)
         pipeline.recognizer.wait()
         load_seconds = time.perf_counter() - started
-        readings = Readings(args.readings)
+        readings = Readings(args.readings, not args.without_samples)
         notes = [(item, name, speak) for item in items for name, speak in voices(args.synth, pipeline).items()]
         results = [run_one(coach, pipeline, n, item, name, partial(speak, item["q"]), readings, args.split)
                    for n, (item, name, speak) in enumerate(notes)]

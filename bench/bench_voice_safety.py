@@ -146,14 +146,17 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="list every miss with its readings")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding!)")
     parser.add_argument("--hypotheses", type=int, default=DEFAULT.hypotheses, help="readings per note")
+    parser.add_argument("--samples", type=int, default=DEFAULT.samples, help="readings sampled in a second hearing")
+    parser.add_argument("--without-samples", action="store_true",
+                        help="answer without the second hearing's readings (with --readings: the same beam readings)")
     args = parser.parse_args()
     flite = not args.no_flite and shutil.which("flite") is not None
-    readings = Readings(args.readings)
+    readings = Readings(args.readings, not args.without_samples)
     matcher = build_understanding(Settings())
     coach = assemble(matcher, open_database(":memory:"))
     items = load_items(args.set, args.lookalikes, args.sample)
     with tempfile.TemporaryDirectory() as model_dir:
-        pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=Decoding(hypotheses=args.hypotheses))
+        pipeline = build_voice_pipeline(matcher.kb, Path(model_dir), decoding=Decoding(hypotheses=args.hypotheses, samples=args.samples))
         pipeline.recognizer.wait()
         started = time.perf_counter()
         results = run(coach, pipeline, items, flite, readings)

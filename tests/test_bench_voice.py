@@ -84,11 +84,20 @@ def test_a_spoken_miss_is_blamed_on_whoever_also_misses_it_typed(kind, spoken, t
 
 def test_kept_readings_are_turned_into_the_transcript_by_the_recognizer_without_decoding(tmp_path: Path):
     kept = tmp_path / "readings.json"
-    kept.write_text(json.dumps({"v\tq": [2.5, ["I have sciatica.", "I have sigh attica."]], "v\tsilence": [1.0, []]}))
+    kept.write_text(json.dumps({"v\tq": [2.5, ["I have sciatica.", "I have sigh attica."], ["I have psoriasis."]],
+                                "v\tsilence": [1.0, [], []]}))
     pipeline = VoicePipeline(Recognizer(lambda: None))  # type: ignore[arg-type, return-value]  (never decodes)
     transcript, seconds = Readings(kept).hear(pipeline, "v\tq", lambda: pytest.fail("no note"))
-    assert transcript == Transcript("I have sciatica.", True, 2.5, ("I have sigh attica.",)) and seconds == 0.0
-    assert not Readings(kept).hear(pipeline, "v\tsilence", lambda: pytest.fail("no note"))[0].confident
+    assert transcript == Transcript("I have sciatica.", True, 2.5, ("I have sigh attica.",), ("I have psoriasis.",))
+    assert seconds == 0.0 and not Readings(kept).hear(pipeline, "v\tsilence", lambda: pytest.fail("no note"))[0].confident
+
+
+def test_kept_readings_are_answered_without_the_second_hearing_when_asked(tmp_path: Path):
+    kept = tmp_path / "readings.json"
+    kept.write_text(json.dumps({"v\tq": [2.5, ["I have sigh attica."], ["I have sciatica."]]}))
+    pipeline = VoicePipeline(Recognizer(lambda: None))  # type: ignore[arg-type, return-value]  (never decodes)
+    transcript, _ = Readings(kept, samples=False).hear(pipeline, "v\tq", lambda: pytest.fail("no note"))
+    assert transcript == Transcript("I have sigh attica.", True, 2.5)
 
 
 def test_new_readings_are_decoded_once_and_kept_for_the_next_run(tmp_path: Path):

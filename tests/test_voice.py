@@ -21,12 +21,14 @@ from bot.features.voice.engine import read_audio_file, voice_inbound
 from bot.features.voice.notes import DIDNT_CATCH, TOO_LONG, UNREADABLE
 from knowledge.fusion import LONG_MESSAGE_RELIEF
 from tests.voice_support import STYLES, human_speech, shared_pipeline, spoken, voice_dir
+from voice import whisper as whisper_module
 from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, Clip, TooLong, decode_audio, encode_voice_note, encode_wav
 from voice.features import FILTERS, log_mel
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Transcript
 from voice.speech import format_spoken
-from voice.whisper import MAX_WINDOW, window_seconds, without_repeats
+from voice.weights import load_int8_weights
+from voice.whisper import DEFAULT, MAX_WINDOW, Decoding, Hearing, Whisper, window_seconds, without_repeats
 from voice.words import sentence_words
 
 
@@ -176,6 +178,95 @@ def test_during_the_safety_check_a_spoken_answer_is_never_swapped_for_a_question
     say("ok")
     reply = coach.handle(heard_twice(7, "no", "What muscles does this exercise work?"))[0]
     assert reply.text.startswith("🎙 I heard: “no”") and "Question 2 of 15" in reply.text
+
+
+def sampled(user: int, heard: str, *samples: str) -> Inbound:
+    """A voice note Whisper's beam heard as `heard` and its second hearing sampled as `samples`."""
+    return Inbound(user, InboundKind.VOICE, heard, samples=samples)
+
+
+REST = "How long should I rest between sets?"
+SAMPLED = Decoding(samples=2)  # the second hearing on (off by default)
+
+
+def test_a_concern_only_a_sample_holds_puts_the_doctor_first_line_in_front_of_the_beams_answer(coach, say):
+    typed = say(REST, user=8)[0]
+    reply = coach.handle(sampled(7, REST, "I have epilepsy, how long should I rest between sets?"))[0]
+    assert reply.safety == "doctor" and reply.entry == typed.entry is not None  # the beam's reading is answered
+    assert reply.text.startswith(f"🎙 I heard: “{REST}”\n\n🎙 It may also have been: “I have epilepsy, how long")
+    assert reply.text.index(texts.DOCTOR_FIRST) < reply.text.index(typed.title) < reply.text.index(typed.text)
+
+
+def test_an_emergency_only_a_sample_holds_puts_the_emergency_advice_in_front_and_stores_no_alarm(coach, say):
+    reply = coach.handle(sampled(7, REST, "my chest feels tight and i can't breathe"))[0]
+    assert reply.safety == "emergency" and reply.entry is not None and reply.text.index(texts.EMERGENCY) > 0
+    assert texts.AFTER_EMERGENCY not in say(REST)[0].text  # the words may never have been said: nothing kept
+
+
+def test_a_second_hearing_is_looked_at_for_concerns_only_and_only_when_no_beam_reading_has_one(coach):
+    misheard = "how do my sets my do up on the machine"
+    reply = coach.handle(sampled(7, misheard, "How do I set myself up on the machine?"))[0]
+    assert reply.text.startswith(f"🎙 I heard: “{misheard}”") and reply.safety is None  # no better fit taken
+    reply = coach.handle(sampled(7, "my back is sore is that okay", "my chest feels tight and i can't breathe"))[0]
+    assert reply.safety == "doctor" and "It may also have been" not in reply.text  # the beam's concern stands
+
+
+class CountingModel:
+    """Stands in for CTranslate2's Whisper: counts the encoder's runs and what each generation got."""
+
+    def __init__(self) -> None:
+        self.encoded: list[object] = []
+        self.generated: list[tuple[object, dict]] = []
+
+    def encode(self, features):
+        self.encoded.append(output := SimpleNamespace(features=features))
+        return output
+
+    def generate(self, features, prompts, **options):
+        self.generated.append((features, options))
+        words = ["ĠI", "Ġhave", "Ġepilepsy"] if "sampling_topk" in options else ["ĠI", "Ġam", "Ġempty"]
+        count = options["num_hypotheses"]
+        return [SimpleNamespace(no_speech_prob=0.0, sequences=[words] * count, sequences_ids=[[1, 2, 3]] * count)]
+
+
+def counted_whisper(model_dir: Path, model: CountingModel, decoding: Decoding = SAMPLED) -> Whisper:
+    """Whisper on the real tokenizer and a counting stand-in for its model."""
+    return Whisper(load_int8_weights(None, model_dir), "Questions.", decoding, model=lambda path: model, storage=lambda a: a)
+
+
+def test_the_encoder_runs_once_a_note_for_the_beam_and_the_second_hearing(model_dir):
+    model = CountingModel()
+    whisper = counted_whisper(model_dir, model)
+    model.encoded.clear()
+    model.generated.clear()  # the warm-up's
+    hearing = whisper.listen(decode_audio(human_speech("austen-0870")[0]))
+    assert hearing == Hearing(["I am empty"], ["I have epilepsy"])
+    assert len(model.encoded) == 1 and [features for features, _ in model.generated] == model.encoded * 2
+    assert "sampling_topk" not in model.generated[0][1] and model.generated[1][1]["beam_size"] == 1
+
+
+def test_the_encoders_code_is_given_back_before_the_beam_search_peaks(model_dir, monkeypatch):
+    model, events = CountingModel(), []
+    whisper = counted_whisper(model_dir, model)
+    monkeypatch.setattr(whisper_module, "release_code_pages", lambda: events.append(len(model.encoded + model.generated)))
+    model.encoded.clear()
+    model.generated.clear()
+    whisper.listen(decode_audio(human_speech("austen-0870")[0]))
+    assert events == [0, 1]  # before the note, and after its encoding (one call so far), before the beam's
+
+
+def test_by_default_a_note_is_heard_once_by_the_beam_alone(model_dir):
+    model = CountingModel()
+    hearing = counted_whisper(model_dir, model, DEFAULT).listen(decode_audio(human_speech("austen-0870")[0]))
+    assert hearing == Hearing(["I am empty"], []) and len(model.encoded) == 2 and len(model.generated) == 2  # + warm-up
+
+
+def test_a_note_is_heard_a_second_time_by_sampling(voice, model_dir):
+    whisper = Whisper(load_int8_weights(None, model_dir), "Questions about the reverse hyperextension.", SAMPLED)
+    clip = decode_audio(spoken(voice, "I have epilepsy, is it safe to do hypers?"))
+    hearing = whisper.listen(clip)  # random: the beam's readings, or others
+    assert hearing.beam and 1 <= len(hearing.samples) <= 2 and all(hearing.samples)
+    assert whisper.transcribe(clip) == hearing.beam  # the same beam, without the samples
 
 
 def test_the_pipeline_gives_a_next_reading_of_speech_and_nothing_for_silence(voice):

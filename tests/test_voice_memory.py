@@ -73,4 +73,4 @@ def test_each_note_is_decoded_after_the_code_run_since_the_last_is_given_back(mo
     calls: list[str] = []
     monkeypatch.setattr(whisper, "release_code_pages", lambda: calls.append("release") or 0)
     assert "rest" in pipeline.transcribe(spoken(pipeline, "how long should I rest")).text.lower()
-    assert calls == ["release"]
+    assert calls == ["release", "release"]  # before the note, and after its encoding (before the beam search)

@@ -30,6 +30,12 @@ def test_a_reading_with_numbers_in_words_is_followed_by_the_same_in_digits():
     assert Recognizer.transcript(["How long should I rest?"], 1.0).alternatives == ()
 
 
+def test_a_second_hearings_samples_are_kept_apart_with_their_numbers_in_digits_and_none_twice():
+    transcript = Recognizer.transcript(["How long should I rest?"], 3.0, [RACING, "How long should I rest?"])
+    assert transcript.alternatives == () and transcript.samples == (
+        RACING, "My heart rate is 180 sitting and I'm dizzy, is that bad?")
+
+
 def test_a_racing_pulse_heard_in_words_gets_the_emergency_advice(coach):
     assert coach.handle(voice_inbound(1, Transcript(RACING, True)))[0].safety == "doctor"  # the words alone
     reply = coach.handle(voice_inbound(2, Recognizer.transcript([RACING], 3.0)))[0]

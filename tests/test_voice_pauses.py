@@ -52,9 +52,13 @@ class RecordingModel:
         self.model = model
         self.frames: list[int] = []
 
-    def generate(self, features: Any, *args: Any, **kwargs: Any) -> Any:
-        """Decode, noting the window's length in frames."""
+    def encode(self, features: Any) -> Any:
+        """Encode, noting the window's length in frames."""
         self.frames.append(features.shape[-1])
+        return self.model.encode(features)
+
+    def generate(self, features: Any, *args: Any, **kwargs: Any) -> Any:
+        """Decode the encoded window."""
         return self.model.generate(features, *args, **kwargs)
 
 

@@ -17,6 +17,9 @@ from tests.conftest import message_update
 from tests.fakebotapi import FakeBotApi
 from tests.voice_support import STYLES, FileServingRequest, shared_pipeline, spoken, voice_dir, voice_update
 from voice.audio import Clip, decode_audio, encode_voice_note
+from voice.pipeline import VoicePipeline
+from voice.recognizer import Recognizer
+from voice.whisper import Hearing
 
 _ids = count(10_000)
 CHAT = 4343
@@ -61,6 +64,28 @@ async def test_a_voice_note_is_downloaded_transcribed_and_answered(tg, voice):
     assert "”\n\nHow high to lift the legs" in sent["text"]
     assert [name for name, _ in request.calls if name in ("getFile", "sendChatAction")] == ["sendChatAction", "getFile"]
     assert not request.sent("sendVoice")
+
+
+class HeardTwice:
+    """Stands in for Whisper: its beam lost the words that matter, its second hearing kept them."""
+
+    def listen(self, clip):
+        return Hearing(["Third up up in my lower back on the last rip, and how I literally can't stand up."],
+                       ["Third up up in my lower back on the last rip, and how I literally can't stand up,",
+                        "I can't stand up,"])
+
+
+async def test_an_emergency_only_the_second_hearing_caught_gets_the_emergency_advice_over_telegram(coach, voice):
+    request = FileServingRequest()
+    pipeline = VoicePipeline(Recognizer(HeardTwice), lambda: voice.speaker)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline)
+    async with app:
+        await app.start()
+        await send_voice(app, request, spoken(voice, "heard a pop in my lower back and now i cant stand up"))
+        [sent] = await request.wait_for("sendMessage")
+        await app.stop()
+    assert sent["text"].startswith("🎙 I heard: “Third up up in my lower back")  # the reading answered
+    assert "🎙 It may also have been: “I can't stand up,”\n\n🚨 Stop now" in sent["text"]
 
 
 @pytest.mark.parametrize(("duration", "size", "reply"), [(61, None, TOO_LONG), (5, 21 * 2**20, TOO_BIG)])

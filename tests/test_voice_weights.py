@@ -22,6 +22,7 @@ from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
 from voice.vocabulary import pruned_config, read_vocabulary
 from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, build_int8, bundled_weights, check_files, load_int8_weights, sha256_of
+from voice.whisper import Hearing
 
 
 def test_the_int8_weights_are_built_once_and_then_loaded_without_the_source():
@@ -123,8 +124,8 @@ def test_a_note_that_arrives_while_whisper_loads_waits_for_it_and_is_heard():
     class Loaded:
         """Stands in for a loaded Whisper."""
 
-        def transcribe(self, clip):
-            return ["How long should I rest?", "How long should I rest"]
+        def listen(self, clip):
+            return Hearing(["How long should I rest?", "How long should I rest"], ["How long should I test?"])
 
     def slow_load():
         release.wait(10)
@@ -140,3 +141,4 @@ def test_a_note_that_arrives_while_whisper_loads_waits_for_it_and_is_heard():
     release.set()
     note.join(10)
     assert heard[0].text == "How long should I rest?" and heard[0].alternatives == ("How long should I rest",)
+    assert heard[0].samples == ("How long should I test?",)

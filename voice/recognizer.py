@@ -28,12 +28,14 @@ class VoiceOff(RuntimeError):
 @dataclass(frozen=True)
 class Transcript:
     """What was heard: `text` is empty unless the recognizer is confident it heard words; the
-    `alternatives` are its other readings, next best first."""
+    `alternatives` are its other readings, next best first; the `samples` a second hearing's readings,
+    for health concerns only (Whisper.listen)."""
 
     text: str
     confident: bool
     seconds: float = 0.0
     alternatives: tuple[str, ...] = ()
+    samples: tuple[str, ...] = ()
 
 
 class Recognizer:
@@ -71,14 +73,22 @@ class Recognizer:
         """The words in a 16 kHz clip, or an unconfident empty transcript for silence and noise."""
         if not has_speech(clip):
             return Transcript("", False, seconds=clip.seconds)
-        return self.transcript(self.wait().transcribe(clip), clip.seconds)
+        hearing = self.wait().listen(clip)
+        return self.transcript(hearing.beam, clip.seconds, hearing.samples)
 
     @staticmethod
-    def transcript(heard: list[str], seconds: float) -> Transcript:
+    def transcript(heard: list[str], seconds: float, sampled: list[str] | None = None) -> Transcript:
         """Whisper's readings of a clip (best first) as a transcript, unconfident when there are none;
         after them, each with its numbers said in words written in digits, since the safety lexicon reads
-        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency)."""
+        a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency); the
+        second hearing's readings likewise, those not already among them."""
         if not heard:
             return Transcript("", False, seconds=seconds)
-        readings = list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))
-        return Transcript(readings[0], True, seconds, tuple(readings[1:]))
+        readings = _with_digits(heard)
+        samples = [text for text in _with_digits(sampled or []) if text not in readings]
+        return Transcript(readings[0], True, seconds, tuple(readings[1:]), tuple(samples))
+
+
+def _with_digits(heard: list[str]) -> list[str]:
+    """The readings, then each with its numbers said in words written in digits, each once."""
+    return list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))

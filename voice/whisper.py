@@ -13,8 +13,10 @@ import ctypes.util
 import math
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -26,6 +28,7 @@ from voice.tokens import decode_tokens, prompt_tokens
 
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
 MAX_WINDOW = 30            # Whisper's own window; longer notes are heard a piece at a time
+SEED = 1                   # a process samples the same readings for the same notes in the same order (benchmarks)
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
@@ -37,8 +40,9 @@ _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.
 class Decoding:
     """How Whisper decodes a note: the shortest window (s), the beam, the repetition guard (at most
     `tokens_per_second` tokens per second of audio, plus `token_slack`; repeated phrases dropped),
-    how many of the beam's hypotheses to return, and whether to prompt with the topics, and with
-    how many of the content's topic words and health words (voice.prompt)."""
+    how many of the beam's hypotheses to return, whether to prompt with the topics, and with
+    how many of the content's topic words and health words (voice.prompt), and how a second hearing
+    samples further readings from the same encoded note."""
 
     min_window: int = 15
     beam: int = 5
@@ -49,6 +53,11 @@ class Decoding:
     prompt: bool = True
     topic_words: int = 12
     health_words: int = 32
+    # Readings sampled in a second hearing, for health concerns only; 0, none: on the frozen sets two
+    # caught no more spoken concerns (65/72, 48/48) and added false health lines (24 -> 34/540 espeak-ng).
+    samples: int = 0
+    temperature: float = 0.5   # ... at this temperature, from the `top_k` likeliest tokens at each step
+    top_k: int = 10
 
 
 # Measured with bench/bench_heard.py on recorded people (WER, 126 words): window >= 5 s without the
@@ -88,19 +97,53 @@ def release_freed_memory() -> None:
         trim(0)
 
 
+@dataclass(frozen=True)
+class Hearing:
+    """A clip's readings: the beam's, best first, and a second hearing's `samples` (for health
+    concerns only: sampled readings are likelier to be wrong, and kept apart)."""
+
+    beam: list[str]
+    samples: list[str]
+
+
+class Model(Protocol):
+    """What the bot uses of CTranslate2's Whisper: encode a note once, generate readings from it."""
+
+    def encode(self, features: Any) -> Any:
+        """The encoder's output for a batch of log-mel features."""
+
+    def generate(self, features: Any, prompts: list[list[int]], **options: Any) -> list[Any]:
+        """Readings of encoded features (mel features are encoded again: never passed here)."""
+
+
+def load_model(model_dir: Path) -> Model:
+    """CTranslate2's Whisper on int8 weights and one core, its random sampling seeded."""
+    import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
+
+    ctranslate2.set_random_seed(SEED)  # read once, by the thread that decodes, at its first sample
+    model: Model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
+    return model
+
+
+def as_storage(array: np.ndarray) -> Any:
+    """A numpy array as CTranslate2's StorageView."""
+    import ctranslate2
+
+    return ctranslate2.StorageView.from_array(array)
+
+
 class Whisper:
     """Whisper tiny.en on one core, prompted with what people ask about; one clip at a time."""
 
-    def __init__(self, model_dir: Path, prompt: str, decoding: Decoding = DEFAULT) -> None:
-        import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
-
+    def __init__(self, model_dir: Path, prompt: str, decoding: Decoding = DEFAULT,
+                 model: Callable[[Path], Model] = load_model, storage: Callable[[np.ndarray], Any] = as_storage) -> None:
         return_large_blocks_at_once()
         self.decoding = decoding
         # Before the weights: when the prompt has changed, the tokenizer's 20 MB come and go first.
         self._prefix, self._end = prompt_tokens(model_dir, prompt if decoding.prompt else "")
         release_freed_memory()
-        self._model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
-        self._storage = ctranslate2.StorageView.from_array
+        self._model = model(model_dir)
+        self._storage = storage
         release_freed_memory()  # the weights' file buffer
         self._lock = threading.Lock()
         release_code_pages()  # the code the start-up and the loading ran once
@@ -112,36 +155,57 @@ class Whisper:
         and the code that makes them) runs in the loading thread, before its code pages are given
         back, instead of at the first note, where it added 5 MB to the peak."""
         silence = Clip(np.zeros(RECOGNIZER_RATE, np.float32), RECOGNIZER_RATE)
-        features = self._storage(log_mel(silence.samples, 1)[None])
-        self._model.generate(features, [self._prefix], **self._options(silence))
+        encoded = self._model.encode(self._storage(log_mel(silence.samples, 1)[None]))
+        self._model.generate(encoded, [self._prefix], **self._options(silence))
+        if self.decoding.samples:
+            self._model.generate(encoded, [self._prefix], **self._sampling(silence))
         release_freed_memory()
 
     def transcribe(self, clip: Clip) -> list[str]:
-        """What the clip says, best hypothesis first; [] when it is longer than a voice note may be
-        or Whisper thinks there are no words in it. A clip longer than the shortest window is heard a piece at a
-        time (cut at pauses), and its readings are the pieces' readings of the same rank joined."""
+        """What the clip says, best hypothesis first (the beam's readings only: no second hearing)."""
+        return self.listen(clip, sample=False).beam
+
+    def listen(self, clip: Clip, sample: bool = True) -> Hearing:
+        """What the clip says: the beam's readings, best first, and (with `sample`) a second
+        hearing's, sampled from the same encoded audio (the encoder runs once a piece); nothing when
+        the clip is longer than a voice note may be or Whisper thinks there are no words in it. A
+        clip longer than the shortest window is heard a piece at a time (cut at pauses), and its
+        readings are the pieces' readings of the same rank joined."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
         if clip.seconds > MAX_SECONDS:  # a note of 30-60 s is heard too (it was "I didn't catch that")
-            return []
+            return Hearing([], [])
         pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window)
-                  if has_speech(piece) and (heard := self._hear(piece))]  # a silent piece is heard as "Thank you"
-        ranks = max((len(heard) for heard in pieces), default=0)
-        texts = (" ".join(heard[min(rank, len(heard) - 1)] for heard in pieces) for rank in range(ranks))
-        return list(dict.fromkeys(texts))
+                  if has_speech(piece) and (heard := self._hear(piece, sample)).beam]  # silence is heard as "Thank you"
+        return Hearing(_joined([heard.beam for heard in pieces]), _joined([heard.samples for heard in pieces]))
 
-    def _hear(self, clip: Clip) -> list[str]:
-        """One piece's readings, best first; [] when Whisper hears no words in it."""
+    def _hear(self, clip: Clip, sample: bool) -> Hearing:
+        """One piece's readings, its audio encoded once for the beam and the samples; none when
+        Whisper hears no words in it."""
         seconds = window_seconds(clip, self.decoding.min_window)
         if seconds is None:
-            return []
+            return Hearing([], [])
         features = self._storage(log_mel(clip.samples, seconds)[None])
         with self._lock:
             release_code_pages()  # what ran since the last note is not kept through this one's peak
-            result = self._model.generate(features, [self._prefix], **self._options(clip))[0]
+            hearing = self._decode(self._model.encode(features), clip, sample and self.decoding.samples > 0)
             release_freed_memory()
+        return hearing
+
+    def _decode(self, encoded: Any, clip: Clip, sample: bool) -> Hearing:
+        """The beam's readings of an encoded piece, and with `sample` the second hearing's from the
+        same encoding; none when Whisper thinks there are no words in it. The encoder's code is given
+        back first: the beam's peak, the note's, is then 4 MB lower (the encoded note held for the
+        samples costs 1.1 MB of it)."""
+        release_code_pages()
+        result = self._model.generate(encoded, [self._prefix], **self._options(clip))[0]
         if result.no_speech_prob > NO_SPEECH:
-            return []
+            return Hearing([], [])
+        sampled = self._model.generate(encoded, [self._prefix], **self._sampling(clip))[0] if sample else None
+        return Hearing(self._texts(result), self._texts(sampled) if sampled is not None else [])
+
+    def _texts(self, result: Any) -> list[str]:
+        """A generation result's readings as text, each once, a loop's repeats dropped."""
         texts = [decode_tokens([token for token, i in zip(tokens, ids) if i < self._end]).strip()
                  for tokens, ids in zip(result.sequences, result.sequences_ids)]
         if self.decoding.drop_repeats:
@@ -154,3 +218,18 @@ class Whisper:
         cap = len(self._prefix) + d.token_slack + math.ceil(d.tokens_per_second * clip.seconds)
         return {"beam_size": d.beam, "num_hypotheses": min(d.hypotheses, d.beam), "max_length": cap,
                 "return_no_speech_prob": True}
+
+    def _sampling(self, clip: Clip) -> dict[str, object]:
+        """Generation options for the second hearing: readings sampled from the likeliest tokens at
+        a temperature instead of the beam's, where a health word the beam lost can come back ("I
+        have epilepsy" for "I am empty, empty")."""
+        d = self.decoding
+        return {**self._options(clip), "beam_size": 1, "num_hypotheses": d.samples, "sampling_topk": d.top_k,
+                "sampling_temperature": d.temperature, "return_no_speech_prob": False}
+
+
+def _joined(pieces: list[list[str]]) -> list[str]:
+    """A clip's readings from its pieces' (each best first): the readings of the same rank joined."""
+    ranks = max((len(heard) for heard in pieces), default=0)
+    texts = (" ".join(heard[min(rank, len(heard) - 1)] for heard in pieces if heard) for rank in range(ranks))
+    return list(dict.fromkeys(texts))

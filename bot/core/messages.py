@@ -24,6 +24,7 @@ class Inbound:
     kind: InboundKind
     text: str = ""
     alternatives: tuple[str, ...] = ()  # VOICE: the recognizer's other readings of the note, next best first
+    samples: tuple[str, ...] = ()  # VOICE: a second hearing's readings, looked at for health concerns only
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
     """A transcript as the core's input: empty text when the recognizer was not confident."""
     if not transcript.confident:
         return Inbound(user_id, InboundKind.VOICE, "")
-    return Inbound(user_id, InboundKind.VOICE, transcript.text, transcript.alternatives)
+    return Inbound(user_id, InboundKind.VOICE, transcript.text, transcript.alternatives, transcript.samples)
 
 
 def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inbound | Reply:

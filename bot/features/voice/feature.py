@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.core.kit import Kit
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.qa.answerer import HEARD_MARGIN
-from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_heard
+from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_health_line, with_heard
 from knowledge.safety import Safety
 
 
@@ -22,7 +22,24 @@ class Voice:
         transcript = self.heard(msg)
         if not transcript:
             return [DIDNT_CATCH]
-        return with_heard(transcript, self.kit.route_text(msg.user_id, transcript, True))
+        replies = self.kit.route_text(msg.user_id, transcript, True)
+        return with_heard(transcript, self._with_sampled_concern(msg, replies))
+
+    def _with_sampled_concern(self, msg: Inbound, replies: list[Reply]) -> list[Reply]:
+        """The replies to a note, with the doctor-first line (or the emergency advice) in front of the
+        first when a concern is heard only in the second hearing's samples ("I have epilepsy" where
+        the beam heard "I am empty, empty"): the beam's reading is still the one answered and shown as
+        heard (a sample answered instead lost right answers), the sample is said as what it may also
+        have been, so the line is no riddle. Nothing is stored or stopped for a concern only a sample
+        holds (no reminder of it later, no safety check to redo): the words may never have been said."""
+        if not replies or any(reply.safety for reply in replies):  # a beam reading's concern is answered
+            return replies
+        sample, level = self._concern([text.strip() for text in msg.samples if text.strip()])
+        answers = self.kit.answers
+        if level is Safety.NONE or answers is None:
+            return replies
+        line = answers.emergency if level is Safety.EMERGENCY else answers.doctor_first
+        return with_health_line(replies, line, sample)
 
     def heard(self, msg: Inbound) -> str:
         """The transcript a voice note would be answered with (and shown as heard), "" for none."""
@@ -37,14 +54,23 @@ class Voice:
         line (of those, the one that fits a question best: "injured doing these", not "... doing
         ease", gets its answer with the line); else, while a dialogue waits for an answer, the best,
         so a "no" is never turned into a question; else the one that fits a question best."""
-        answers = self.kit.answers
-        assert answers is not None
-        levels = [answers.safety(text) for text in readings]
-        if max(levels) is not Safety.NONE:  # the most urgent concern heard in any reading
-            return self._best_fit([text for text, level in zip(readings, levels) if level is max(levels)])
+        concern, level = self._concern(readings)
+        if level is not Safety.NONE:
+            return concern
         if self.kit.dialogues.current(user_id) is not None:
             return readings[0]
         return self._best_fit(readings)
+
+    def _concern(self, readings: list[str]) -> tuple[str, Safety]:
+        """The most urgent concern the safety detector hears in the readings, and of the readings it
+        hears it in, the one that fits a question best ("injured doing these", not "... doing ease",
+        gets its answer with the doctor-first line); ("", NONE) when it hears none."""
+        answers = self.kit.answers
+        assert answers is not None
+        levels = [answers.safety(text) for text in readings]
+        if not readings or max(levels) is Safety.NONE:
+            return "", Safety.NONE
+        return self._best_fit([text for text, level in zip(readings, levels) if level is max(levels)]), max(levels)
 
     def _best_fit(self, readings: list[str]) -> str:
         """The reading that fits a knowledge question clearly best (by more than the heard margin),

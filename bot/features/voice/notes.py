@@ -8,6 +8,7 @@ from bot.core.messages import Reply
 from bot.core.texts import TOPICS_BUTTON
 
 HEARD = "🎙 I heard: “{}”\n\n"
+MAYBE_HEARD = "🎙 It may also have been: “{}”"  # a second hearing's reading a health concern is heard in
 DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer to the phone, or type your question.",
                     buttons=((TOPICS_BUTTON,),))
 TOO_LONG = Reply("🎙 That voice note is over a minute long. Please keep it short: one question per note, "
@@ -25,6 +26,16 @@ def with_heard(transcript: str, replies: list[Reply]) -> list[Reply]:
     first = replies[0]
     title = f"{first.title}\n" if first.title else ""  # the heard line comes first, above the title
     return [replace(first, title="", text=HEARD.format(transcript) + title + first.text), *replies[1:]]
+
+
+def with_health_line(replies: list[Reply], line: Reply, sample: str) -> list[Reply]:
+    """The replies to a note whose beam reading carries no health concern but a second hearing's
+    `sample` does: the first starts with what it may also have been, then the health `line` (the
+    doctor-first line or the emergency advice) above the answer's title, and carries the line's safety level."""
+    first = replies[0]
+    title = f"{first.title}\n" if first.title else ""
+    text = f"{MAYBE_HEARD.format(sample)}\n\n{line.text}\n\n{title}{first.text}"
+    return [replace(first, title="", text=text, safety=line.safety), *replies[1:]]
 
 
 def spoken_text(reply: Reply) -> str:
