@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.adapters.telegram.app import build_application
+from bot.adapters.telegram.budget import SendBudget
 from bot.core.coach import Coach
 from bot.settings import Settings
 
@@ -67,10 +68,18 @@ class RecordingRequest(BaseRequest):
         return [str(p["text"]) for p in self.sent()]
 
 
+UNPACED_BURST = 1_000  # replies one chat may get at once in adapter tests (Telegram's ~1 a second is tested in test_budget)
+
+
+def unpaced() -> SendBudget:
+    """A sending budget that lets a test feed one chat many updates without waiting a second a reply."""
+    return SendBudget(chat_burst=UNPACED_BURST)
+
+
 async def feed_all(coach: Coach, updates: list[dict[str, Any]]) -> RecordingRequest:
     """Deliver updates to an application on a recording request; the request holds what was sent."""
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, budget=unpaced())
     async with app:
         for data in updates:
             await app.process_update(Update.de_json(data, app.bot))

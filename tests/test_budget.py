@@ -120,6 +120,18 @@ async def test_sends_that_fell_behind_go_out_together_up_to_the_burst_then_wait(
         await asyncio.wait_for(send(budget, Telegram(), chat_id=200), timeout=0.2)
 
 
+async def test_a_private_chat_gets_a_short_burst_then_waits_while_other_chats_go_on():
+    budget = SendBudget()
+    for _ in range(3):
+        await asyncio.wait_for(send(budget, Telegram(), chat_id=7), timeout=5)
+    with pytest.raises(TimeoutError):  # the fourth to the same person waits for its turn (~1 a second)
+        await asyncio.wait_for(send(budget, Telegram(), chat_id=7), timeout=0.2)
+    await asyncio.wait_for(send(budget, Telegram(), chat_id=8), timeout=5)
+    roomy = SendBudget(chat_burst=10)  # what the adapter tests use to feed one chat many updates
+    for _ in range(4):
+        await asyncio.wait_for(send(roomy, Telegram(), chat_id=7), timeout=5)
+
+
 async def test_a_send_keeps_its_window_slot_until_a_second_after_its_answer():
     budget = SendBudget(rate=1000)  # the bucket lets a burst through at once; the window holds 1,000 slots
     budget._window = SendWindow(2, seconds=1000.0)  # noqa: SLF001 - two slots, given back "much later"

@@ -16,7 +16,7 @@ from bot.features.screening.flow import AMBER_WAIT, REVIEWED, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.settings import Settings
 from tests.conftest import message_update
-from tests.recording_request import RecordingRequest
+from tests.recording_request import RecordingRequest, unpaced
 from tests.test_planning import button, in_berlin, screen
 from tests.test_telegram_adapter import _green, feed
 
@@ -209,7 +209,7 @@ def test_the_users_own_request_still_opens_the_erase_confirmation(green):
 
 async def test_over_telegram_an_emergency_at_save_ends_the_plan(coach):
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, budget=unpaced())
     async with app:
         await _green(app)
         for text in ["/plan", "Berlin", "yes", "strength", "mon wed 7pm"]:

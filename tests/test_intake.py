@@ -15,7 +15,7 @@ from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
 from bot.storage.inbox import Inbox, format_replies, parse_replies
 from tests.conftest import callback_update, message_update
-from tests.recording_request import RecordingRequest
+from tests.recording_request import RecordingRequest, unpaced
 
 
 class Crash(BaseException):
@@ -45,7 +45,7 @@ async def _receive(app, data: dict) -> Update:
 
 
 async def test_an_update_is_journaled_on_arrival_and_a_redelivery_while_pending_is_dropped(coach):
-    app = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest())
+    app = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest(), budget=unpaced())
     data = message_update("hello")
     await app.update_queue.put(Update.de_json(data, app.bot))
     await app.update_queue.put(Update.de_json(data, app.bot))
@@ -54,7 +54,7 @@ async def test_an_update_is_journaled_on_arrival_and_a_redelivery_while_pending_
 
 async def test_an_update_answered_but_not_sent_before_a_crash_is_sent_after_restart_without_asking_the_core_again(coach):
     crashing = CrashOnSend()
-    crashed = build_application(Settings(token="123:ABC"), coach, request=crashing)
+    crashed = build_application(Settings(token="123:ABC"), coach, request=crashing, budget=unpaced())
     async with crashed:
         await _handle(crashed, await _receive(crashed, message_update("/screen")))
         consent = crashing.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
@@ -65,7 +65,7 @@ async def test_an_update_answered_but_not_sent_before_a_crash_is_sent_after_rest
             pass
     assert coach.need(ScreeningFlow).store.load_progress(7).step == 0  # the core took the tap once...
     request = RecordingRequest()
-    restarted = build_application(Settings(token="123:ABC"), coach, request=request)
+    restarted = build_application(Settings(token="123:ABC"), coach, request=request, budget=unpaced())
     async with restarted:
         assert restarted.update_queue.replay(restarted.bot) == 1
         await _handle(restarted, restarted.update_queue.get_nowait())
@@ -76,10 +76,10 @@ async def test_an_update_answered_but_not_sent_before_a_crash_is_sent_after_rest
 
 
 async def test_an_update_received_but_not_handled_before_a_crash_is_handled_after_restart(coach):
-    first = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest())
+    first = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest(), budget=unpaced())
     await _receive(first, message_update("how many reps for endurance?"))  # then the process dies
     request = RecordingRequest()
-    second = build_application(Settings(token="123:ABC"), coach, request=request)
+    second = build_application(Settings(token="123:ABC"), coach, request=request, budget=unpaced())
     async with second:
         assert second.update_queue.replay(second.bot) == 1
         await _handle(second, second.update_queue.get_nowait())
@@ -118,7 +118,7 @@ def test_replies_survive_the_journal_round_trip():
 
 
 async def test_an_update_is_still_handled_when_the_journal_cannot_be_written(coach, monkeypatch):
-    app = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest())
+    app = build_application(Settings(token="123:ABC"), coach, request=RecordingRequest(), budget=unpaced())
     inbox: Inbox = app.bot_data["inbox"]
 
     def full_disk(*args):

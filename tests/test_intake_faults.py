@@ -16,7 +16,7 @@ from bot.storage.inbox import Inbox
 from knowledge.understanding import Understanding
 from tests.conftest import FakeClock, callback_update, message_update
 from tests.faults import Killed, faulty_database
-from tests.recording_request import RecordingRequest
+from tests.recording_request import RecordingRequest, unpaced
 
 QUESTION = "what about kettlebells on mars"  # not in the content: each time the core takes it, one miss is logged
 USER = 7
@@ -34,7 +34,7 @@ async def live(understanding: Understanding, db: Database, data: dict, replay: b
     """One life of the bot: (after a restart) replay the journal and take Telegram's redelivery of
     the update, then handle what is queued, as the Updater and the processor do."""
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), assemble(understanding, db, FakeClock()), request=request)
+    app = build_application(Settings(token="123:ABC"), assemble(understanding, db, FakeClock()), request=request, budget=unpaced())
     killed = False
     async with app:
         try:
@@ -95,7 +95,7 @@ async def test_a_redelivered_button_is_skipped_before_it_is_acknowledged_again(u
     db = faulty_database()
     data = callback_update("kb:program-strength", user_id=USER)
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), assemble(understanding, db, FakeClock()), request=request)
+    app = build_application(Settings(token="123:ABC"), assemble(understanding, db, FakeClock()), request=request, budget=unpaced())
     async with app:
         for _ in range(2):
             await app.process_update(Update.de_json(data, app.bot))

@@ -13,7 +13,7 @@ from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
 from scheduler.dispatcher import Due
 from tests.conftest import callback_update, message_update
-from tests.recording_request import RecordingRequest
+from tests.recording_request import RecordingRequest, unpaced
 from tests.test_planning import button
 
 
@@ -21,7 +21,7 @@ from tests.test_planning import button
 async def tg(coach: Coach):
     """An initialised application on the recording request; yields (app, request)."""
     request = RecordingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, budget=unpaced())
     async with app:
         yield app, request
 

@@ -15,6 +15,7 @@ from bot.settings import Settings
 from tests.botprocess import BotProcess
 from tests.conftest import message_update
 from tests.fakebotapi import FakeBotApi
+from tests.recording_request import unpaced
 from tests.voice_support import STYLES, FileServingRequest, shared_pipeline, spoken, voice_dir, voice_update
 from voice.audio import Clip, decode_audio, encode_voice_note
 from voice.pipeline import VoicePipeline
@@ -41,7 +42,7 @@ def voice():
 async def tg(coach, voice):
     """An initialised application with voice, on a request that also serves files."""
     request = FileServingRequest()
-    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=voice)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=voice, budget=unpaced())
     async with app:
         await app.start()  # voice notes are handled as tasks, which only a running application awaits
         yield app, request
@@ -78,7 +79,7 @@ class HeardTwice:
 async def test_an_emergency_only_the_second_hearing_caught_gets_the_emergency_advice_over_telegram(coach, voice):
     request = FileServingRequest()
     pipeline = VoicePipeline(Recognizer(HeardTwice), lambda: voice.speaker)
-    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline, budget=unpaced())
     async with app:
         await app.start()
         await send_voice(app, request, spoken(voice, "heard a pop in my lower back and now i cant stand up"))
@@ -159,7 +160,7 @@ async def test_others_are_answered_while_a_note_is_transcribed(coach, voice):
             return voice.transcribe(data)
 
     request = FileServingRequest()
-    async with build_application(Settings(token="123:ABC"), coach, request=request, voice=SlowPipeline()) as app:
+    async with build_application(Settings(token="123:ABC"), coach, request=request, voice=SlowPipeline(), budget=unpaced()) as app:
         await app.start()
         file_id = f"f{next(_ids)}"
         request.files[file_id] = data = spoken(voice, "can I bend my knees")

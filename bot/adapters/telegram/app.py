@@ -46,19 +46,19 @@ Read = Callable[[], Awaitable[Inbound | Reply]]  # what the core is given, or a 
 
 
 def build_application(settings: Settings, coach: Coach, request: BaseRequest | None = None,
-                      voice: VoicePipeline | None = None) -> App:
+                      voice: VoicePipeline | None = None, budget: SendBudget | None = None) -> App:
     """A PTB Application wired to the core: updates journaled on arrival and run per user in order,
     one sending budget, commands registered at start.
 
-    `request` replaces the HTTP layer (tests pass a recording one); without `voice`, voice notes
-    get the same friendly note as other media."""
+    `request` replaces the HTTP layer (tests pass a recording one, and may pass their own `budget`);
+    without `voice`, voice notes get the same friendly note as other media."""
     inbox = Inbox(coach.store.db)
     builder = (
         Application.builder()
         .token(settings.token or "")
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_base_file_url)
-        .rate_limiter(SendBudget(settings.send_rate))
+        .rate_limiter(budget or SendBudget(settings.send_rate))
         .update_queue(JournalingQueue(inbox, coach.clock))
         .concurrent_updates(PerUserProcessor(inbox))
         .post_init(_post_init)

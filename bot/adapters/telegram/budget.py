@@ -62,10 +62,12 @@ class OutcomeUnknown(NetworkError):
 class SendBudget(BaseRateLimiter[None]):
     """The token's shared pace for sends, with 429 pauses and deliberate retries."""
 
-    def __init__(self, rate: float = DEFAULT_RATE, backoff: float = 0.5, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(self, rate: float = DEFAULT_RATE, backoff: float = 0.5, sleep: Sleep = asyncio.sleep,
+                 chat_burst: int = CHAT_BURST) -> None:
         self.rate = rate
         self.backoff = backoff
         self.sleep = sleep
+        self.chat_burst = chat_burst  # tests feeding one chat many updates raise it: the pace itself is tested apart
         self._overall = AsyncLimiter(OVERALL_BURST, OVERALL_BURST / rate)
         self._window = SendWindow(max(OVERALL_BURST, math.ceil(rate)))
         self._chats: dict[int | str, AsyncLimiter] = {}
@@ -136,7 +138,7 @@ class SendBudget(BaseRateLimiter[None]):
             if len(self._chats) >= MAX_CHATS:
                 self._chats = {k: v for k, v in self._chats.items() if not v.has_capacity(v.max_rate)}
             group = isinstance(chat, str) or int(chat) < 0
-            limiter = AsyncLimiter(GROUP_PER_MINUTE, 60) if group else AsyncLimiter(CHAT_BURST, CHAT_BURST)
+            limiter = AsyncLimiter(GROUP_PER_MINUTE, 60) if group else AsyncLimiter(self.chat_burst, self.chat_burst)
             self._chats[chat] = limiter
         return limiter
 
