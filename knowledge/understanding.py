@@ -100,8 +100,9 @@ class Understanding:
         asked = question or self._after_greeting(words)  # "good morning coach, how many sets"
         alone = self.read_uncached(" ".join(asked) if asked else text, margin)
         if asked:  # the question read without its opener; a concern told before "btw ..." still counts
-            whole = self.read_uncached(text, margin)
-            alone = replace(alone, safety=max(alone.safety, whole.safety), safety_odds=whole.safety_odds)
+            normalizer = self.matcher.normalizer
+            level, odds = self._safety_of(words, normalizer.spelt(words), normalizer.tokens_of(words))
+            alone = replace(alone, safety=max(alone.safety, level), safety_odds=odds)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
         return self.conversation.read(alone, text, words, margin, context, opened=question is not None)
@@ -140,8 +141,7 @@ class Understanding:
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         vector = self.model.vocabulary.vector(spelt, tokens)
-        odds = tuple(self.safety.odds(spelt, tokens))
-        level = self.safety.level(" ".join(spelt), odds, typed=" ".join(words))
+        level, odds = self._safety_of(words, spelt, tokens)
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
@@ -152,6 +152,11 @@ class Understanding:
         return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
                        evidence.learned.get(NOT_OURS, 0.0), odds,
                        gap_odds=evidence.learned.get(decision.gap.id, 0.0) if decision.gap else 0.0)
+
+    def _safety_of(self, words: list[str], spelt: list[str], tokens: list[str]) -> tuple[Safety, tuple[float, ...]]:
+        """A message's safety level and the classifier's odds, from its words as typed and as spelt."""
+        odds = tuple(self.safety.odds(spelt, tokens))
+        return self.safety.level(" ".join(spelt), odds, typed=" ".join(words)), odds
 
     def _asked_beside(self, text: str, margin: float) -> Match | None:
         """The match of a question told beside a health concern, read on its own clause; None when
