@@ -3,7 +3,7 @@ typed sloppily, so a message in one gets "I can only read English for now" rathe
 sure I can answer that one". Messages in other scripts are known by their letters alone
 (knowledge.normalize.other_script); these need words: data/languages.yaml lists common words of
 each language, and a message is in another language when it has two of them, or one among words
-that are mostly not English.
+that are mostly not English, or is one of them alone that is not English at all ("hola").
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ class Languages:
         whether a word is English or the content's own."""
         words = [w for w in words if w.isalpha()]
         listed = {w for w in words if w in self.words}
-        if len(words) < 2 or not listed:
+        if not listed:
             return False
+        if len(words) == 1:  # "hola", "gracias": a listed word no English speller knows
+            return not known(words[0])
         return len(listed) >= 2 or sum(map(known, words)) < len(words) / 2
 
 

@@ -147,6 +147,8 @@ class Understanding:
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
         if len(words) == 1 and self.model.talk.answer(spelt) is not None:  # "no", "yep": an answer, not a question
             return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
+        if self._foreign(words):  # "hola" is no misspelt "hold": declined, and told English only
+            return Reading(Match(None, 0.0, off_topic=True), level, fixes=fixes, safety_odds=odds)
         evidence = self.evidence(tokens, vector)
         decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)
         return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
@@ -173,9 +175,12 @@ class Understanding:
 
     def other_language(self, text: str) -> bool:
         """Whether a message is written in another language than English (any script)."""
-        normalizer = self.matcher.normalizer
-        speller = normalizer.speller
-        return other_script(text) or (speller is not None and self.languages.other(normalizer.words(text), speller.knows))
+        return other_script(text) or self._foreign(self.matcher.normalizer.words(text))
+
+    def _foreign(self, words: list[str]) -> bool:
+        """Whether these words are another language written in Latin letters."""
+        speller = self.matcher.normalizer.speller
+        return speller is not None and self.languages.other(words, speller.knows)
 
     def intent(self, text: str) -> Intent | None:
         """What a message asks the bot to do (plan, show sessions, forget me...), None for a

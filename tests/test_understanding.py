@@ -436,6 +436,18 @@ def test_english_typed_sloppily_is_not_another_language(understanding, text):
     assert not understanding.other_language(text)
 
 
+@pytest.mark.parametrize("word", ["hola", "gracias", "danke", "merci"])
+def test_a_word_of_another_language_alone_is_declined_not_spelt_into_an_entry(understanding, word):
+    reading = understanding.read(word)  # "hola" was spelt "hold" and answered with the grip entry
+    assert understanding.other_language(word)
+    assert reading.match.entry_id is None and reading.match.off_topic
+
+
+@pytest.mark.parametrize("word", ["ok", "ty", "hey", "ciao", "reps"])
+def test_an_english_word_alone_is_not_another_language(understanding, word):
+    assert not understanding.other_language(word)
+
+
 def test_words_common_in_english_and_single_letters_never_mark_another_language(tmp_path):
     listed = tmp_path / "languages.yaml"
     listed.write_text("languages:\n  italian: [come, a, grazie, prego]\n", encoding="utf-8")
