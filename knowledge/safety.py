@@ -51,6 +51,8 @@ class SafetyLexicon:
     not_a_concern: re.Pattern[str]
     past: re.Pattern[str]  # told as over ("5 years ago", "last year", "once")
     present: re.Pattern[str]  # ...unless it is happening now as well ("just", "again", "right now")
+    together: tuple[tuple[re.Pattern[str], ...], ...] = ()  # signs that together are a red flag, anywhere in a message
+    recurring: re.Pattern[str] | None = None  # ...unless told as coming and going ("sometimes")
 
     def looks_alike(self, cleaned: str) -> bool:
         """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
@@ -62,7 +64,15 @@ class SafetyLexicon:
         text = self._without_look_alikes(cleaned)
         if self.emergency.search(text):
             return Safety.DOCTOR if self.told_as_past(text) else Safety.EMERGENCY
+        if self.signs_together(text):
+            recurring = self.recurring is not None and self.recurring.search(text)
+            return Safety.DOCTOR if recurring or self.told_as_past(text) else Safety.EMERGENCY
         return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
+
+    def signs_together(self, cleaned: str) -> bool:
+        """Whether the message tells every sign of one red-flag cluster, in any order and wording
+        ("ticker going mental" and "seeing spots": a racing heart with faintness)."""
+        return any(all(sign.search(cleaned) for sign in cluster) for cluster in self.together)
 
     def told_as_past(self, cleaned: str) -> bool:
         """Whether a message tells of something over, with nothing said to happen now."""
@@ -77,16 +87,29 @@ def load_safety_lexicon(path: Path = SAFETY_LEXICON) -> SafetyLexicon:
     """Read and compile the safety lexicon; a broken file raises SafetyLexiconError."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return SafetyLexicon(*(_compile(data, key) for key in ("emergency", "doctor", "not_a_concern", "past", "present")))
-    except (OSError, yaml.YAMLError, re.error, TypeError) as exc:
+        return SafetyLexicon(_compile(data, "emergency"), _compile(data, "doctor"), _compile(data, "not_a_concern"),
+                             _compile(data, "past"), _compile(data, "present"), _clusters(data.get("together", {})),
+                             _compile(data, "recurring"))
+    except (OSError, yaml.YAMLError, re.error, TypeError, AttributeError) as exc:
         raise SafetyLexiconError(f"{path.name}: {exc}") from None
+
+
+def _clusters(data: Any) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """The red-flag clusters: each named one is two or more signs, each sign an alternation of patterns."""
+    if not isinstance(data, dict) or not all(isinstance(c, list) and len(c) >= 2 for c in data.values()):
+        raise TypeError("'together' must name clusters of two or more signs")
+    return tuple(tuple(_alternation(sign, f"together: {name}") for sign in cluster) for name, cluster in data.items())
 
 
 def _compile(data: Any, key: str) -> re.Pattern[str]:
     """One alternation of a level's patterns, matched on whole words."""
-    patterns = data[key] if isinstance(data, dict) else None
+    return _alternation(data.get(key) if isinstance(data, dict) else None, key)
+
+
+def _alternation(patterns: Any, where: str) -> re.Pattern[str]:
+    """Any of a list of patterns, matched on whole words."""
     if not isinstance(patterns, list) or not patterns:
-        raise TypeError(f"'{key}' must be a non-empty list of patterns")
+        raise TypeError(f"'{where}' must be a non-empty list of patterns")
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in map(str, patterns)) + r")\b")
 
 

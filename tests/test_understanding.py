@@ -17,7 +17,7 @@ from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR
 from knowledge.normalize import LEXICON_PATH, LexiconError, load_lexicon
 from knowledge.ranker import Ranker
-from knowledge.safety import Safety
+from knowledge.safety import SAFETY_LEXICON, Safety, SafetyLexiconError, load_safety_lexicon
 from knowledge.spelling import Speller, load_english
 from knowledge.training import TrainingDataError, load_safety_messages
 from knowledge.understanding import load_understanding
@@ -193,9 +193,48 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
                                   "my blood pressure is normal, checked last week, just want a good plan",
                                   "im confused and need help with my sets", "this sounds weird but do i point my toes",
                                   "my left side is weaker than my right on single leg hypers",
-                                  "my pulse is 160 after a hard set, normal?", "am i sitting wrong on the pad"])
+                                  "my pulse is 160 after a hard set, normal?", "am i sitting wrong on the pad",
+                                  "floor hypers are mind-numbing, can i skip to the bench", "theres a faint squeak from the pivot",
+                                  "is a collapsible bench ok for this", "my cat passed out on the pad lol",
+                                  "blacked out the garage windows for my home gym", "my heart sank when i saw the price"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
+
+
+@pytest.mark.parametrize("text", [
+    "halfway through my set the pulse started thumping like crazy fast and now the gym is swaying",
+    "after the last rep my right knee keeps buckling when i walk to the water fountain",
+    "toilet trip just now and honestly i could not feel a thing when i went",
+    "tingling across my crotch and the tops of my inner thighs since i got off",
+    "my hand wont grip my bottle and my words sound slurry",
+    "slipped off the end and landed on my tailbone, pain is sharp and i cant sit up",
+    "ache in my jaw and i'm drenched in sweat after two sets",
+])
+def test_signs_told_together_anywhere_in_a_message_are_a_red_flag(understanding, text):
+    assert understanding.read(text).safety is Safety.EMERGENCY
+
+
+@pytest.mark.parametrize("text", ["my heart was racing after the set, is that the point",
+                                  "my knee gives way sometimes, an old injury",
+                                  "piriformis thing, my butt cramps and tingles after sitting",
+                                  "i cant feel my glutes working, just hamstrings"])
+def test_one_sign_alone_or_a_recurring_one_is_no_emergency(understanding, text):
+    assert understanding.read(text).safety is not Safety.EMERGENCY
+
+
+def test_a_cluster_of_red_flag_signs_needs_every_sign(tmp_path):
+    lexicon = tmp_path / "safety.yaml"
+    together = "together:\n  racing heart with dizziness:\n    - [heart]\n    - [racing]\n    - [dizzy]\n"
+    rest = "doctor: [asthma]\nnot_a_concern: [chest pad]\npast: [years ago]\npresent: [now]\nrecurring: [sometimes]\n"
+    lexicon.write_text(SAFETY_LEXICON.read_text(encoding="utf-8").split("together:")[0] + rest + together, encoding="utf-8")
+    loaded = load_safety_lexicon(lexicon)
+    assert loaded.signs_together("dizzy and my heart is racing")
+    assert not loaded.signs_together("my heart is racing")
+    assert loaded.level("dizzy and my heart is racing") is Safety.EMERGENCY
+    assert loaded.level("sometimes dizzy and my heart is racing") is Safety.DOCTOR
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("    - [racing]\n    - [dizzy]\n", ""), encoding="utf-8")
+    with pytest.raises(SafetyLexiconError, match="together"):
+        load_safety_lexicon(lexicon)
 
 
 def test_a_spelling_correction_never_hides_a_red_flag(understanding):
