@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tests.conftest import KB_CACHE
 from tests.fakebotapi import FakeBotApi
+from tests.voice_support import built_voice_dir
 
 
 def coachbot_command() -> list[str]:
@@ -32,6 +33,7 @@ class BotProcess:
             "COACHBOT_DB": str(db_path),
             "COACHBOT_LOG_LEVEL": "DEBUG",
             "COACHBOT_KB_CACHE_DIR": str(KB_CACHE),
+            "COACHBOT_VOICE_DIR": str(built_voice_dir()),
             **(extra_env or {}),
         }
         self.log_path = log_path

@@ -20,6 +20,7 @@ from tests.recording_request import BOT_USER, RecordingRequest
 from voice.audio import encode_voice_note
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 from voice.speech import VoiceStyle
+from voice.weights import load_int8_weights
 
 STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+klatt4", 180))
 
@@ -33,6 +34,14 @@ def voice_dir() -> Path:
     path = Path(tempfile.mkdtemp(prefix="coachbot-voice-"))
     atexit.register(shutil.rmtree, path, True)
     return path
+
+
+@functools.cache
+def built_voice_dir() -> Path:
+    """The run's COACHBOT_VOICE_DIR with the int8 weights already built, as after a first start: a
+    bot process started on it loads them at once instead of building them, which a stop waits for."""
+    load_int8_weights(None, voice_dir())
+    return voice_dir()
 
 
 @functools.cache
