@@ -92,8 +92,10 @@ def test_a_near_miss_says_the_articles_do_not_cover_it_and_offers_what_they_do(s
 
 @pytest.mark.parametrize(("text", "about"), [("do people use chalk for the handles", "chalk"),
                                              ("is it better to train in the morning or at night", "time of day"),
-                                             ("whats the record on the reverse hyper", "records")])
-def test_near_misses_about_grip_aids_time_of_day_and_records_say_so(say, text, about):
+                                             ("whats the record on the reverse hyper", "records"),
+                                             ("any tips for a deload week with hypers", "deload"),
+                                             ("guy at my gym hogs the reverse hyper, how long should i wait", "manners")])
+def test_near_misses_about_grip_aids_time_of_day_records_deloads_and_manners_say_so(say, text, about):
     reply = say(text)[0]
     assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
 
