@@ -1,5 +1,5 @@
 """How long before a session the reminder comes, read from typed words ("remind me 30 min before",
-"an hour before", "at the start") for /settings and the planning dialogue."""
+"an hour before", "give me an hour's notice", "at the start") for /settings and the planning dialogue."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ LEADS = (0, 15, 30, 60, 120)  # the choices offered as buttons
 MAX_LEAD = 240  # typed leads up to four hours before
 _AMOUNT = r"(?:(?<!\w)(?P<minus>-)\s*)?\b(?P<n>\d{1,3}(?:[.,]\d{1,2})?|an?|one|two|half an?)"
 _UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)(?P<half>\s+and\s+a\s+half)?"
-_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}\s*(before|earlier|ahead|in advance|beforehand|prior)\b")
+_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:'?s)?\s*(before|earlier|ahead|in advance|beforehand|prior|notice|warning|heads[- ]?up)\b")
 _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when|as)\b.*\b(start|starts|begin|begins|time)\b"
                        r"|\bat the start\b|\bwhen (it|the session|each session) (starts|begins)\b")
 _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
