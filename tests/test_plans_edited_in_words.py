@@ -49,8 +49,11 @@ def test_sloppy_spellings_of_skip_cancel_and_tomorrow_are_read(coach, typed, act
     assert request.action is action and request.day == day
 
 
-@pytest.mark.parametrize("typed", ["remind me in 10 minutes to stretch", "the goal", "whats my goal"])
-def test_a_new_reminder_or_a_goal_named_is_no_edit(coach, typed):
+@pytest.mark.parametrize("typed", ["remind me in 10 minutes to stretch", "the goal", "whats my goal",
+                                   "why do some say 8 to 12 reps for hypertrophy and others 15?",
+                                   "is it normal for my glutes to burn at the end of a set of 20?",
+                                   "fridays at 7am for 30 minutes with my brother at the gym"])
+def test_a_new_reminder_a_goal_named_a_question_or_a_new_schedule_is_no_edit(coach, typed):
     assert coach.kit.words.plan_request(typed) is None
 
 
@@ -103,6 +106,17 @@ def test_a_lead_edit_goes_to_the_settings_for_every_plan(sunday, coach):
     assert sunday("give me an hour's notice")[0].text.startswith("Done: reminders come 1 h before")
     plan = coach.plans.load_plans(7)[0]
     assert coach.plans.load_profile(7).lead_minutes == 60 and plan.remind_at == plan.next_at - timedelta(hours=1)
+
+
+@pytest.mark.parametrize("typed, minutes", [("set the reminder to 15 minutes", 15), ("remind me 2 hours before instead", 120)])
+def test_other_lead_edits_go_to_the_settings_too(sunday, coach, typed, minutes):
+    assert sunday(typed)[0].text.startswith("Done: reminders come")
+    assert coach.plans.load_profile(7).lead_minutes == minutes and goals(coach) == {1: "strength"}
+
+
+def test_push_my_plan_back_an_hour_changes_no_goal(sunday, coach):
+    confirm = sunday("push my plan back an hour")[0]
+    assert "goal: strength" in confirm.text and goals(coach) == {1: "strength"}
 
 
 def test_skp_tmr_skips_tomorrows_session(sunday, coach):

@@ -14,6 +14,9 @@ from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import carries_schedule
 from knowledge.intents import PlanRequest
 
+SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
+_GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
+_SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
 _BARE = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")  # "move the 7am to 8": an hour read on the plan's side of noon
 
 
@@ -24,6 +27,7 @@ class Change(Enum):
     GOAL = "goal"
     LEAD = "lead"
     NOTHING = "nothing"  # "change my goal", "change my reminders": the settings show what can change
+    UNREAD = "unread"  # a long change no edit can make ("... to 15 reps when the other says 20"): no request
 
 
 @dataclass(frozen=True)
@@ -36,14 +40,17 @@ class Edit:
 
 def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None], now: datetime) -> Edit:
     """What an edit request changes; a schedule said with a goal or lead wins (the dialogue reads both)."""
-    said = request.rest or typed
     if carries_schedule(request.rest, now) or _BARE.match(request.rest):
         return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if read_lead(typed) is not None or lead_too_long(typed) or lead_negative(typed):
         return Edit(Change.LEAD, typed)
-    named = goal(said)
+    said = request.rest or (typed if _GOAL_SAID.search(typed) else "")
+    said = "" if _SHIFT.search(said) else said  # "push it back an hour" names no goal
+    named = goal(said) if said and (len(said.split()) <= SHORT or _GOAL_SAID.search(typed)) else None
     if named is not None:
-        return Edit(Change.GOAL, named)
-    if not request.rest and not request.named and re.search(r"\b(?:goal|focus|remind\w*)\b", typed, re.IGNORECASE):
+        return Edit(Change.GOAL, str(named))
+    if len(request.rest.split()) > SHORT:
+        return Edit(Change.UNREAD)
+    if not request.named and re.search(r"\b(?:goal|focus|remind\w*)\b", typed, re.IGNORECASE):
         return Edit(Change.NOTHING)
-    return Edit(Change.SCHEDULE, request.rest)
+    return Edit(Change.SCHEDULE)
