@@ -5,10 +5,12 @@ the reminder lead ("give me an hour's notice") to the settings, a change said wi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
+from bot.features.planning.changes import Change, read_edit
 from knowledge.intents import PlanAction as Action
 from tests import test_planning, test_telegram_adapter
 from tests.conftest import message_update
@@ -112,6 +114,13 @@ def test_a_lead_edit_goes_to_the_settings_for_every_plan(sunday, coach):
 def test_other_lead_edits_go_to_the_settings_too(sunday, coach, typed, minutes):
     assert sunday(typed)[0].text.startswith("Done: reminders come")
     assert coach.plans.load_profile(7).lead_minutes == minutes and goals(coach) == {1: "strength"}
+
+
+def test_an_edit_whose_change_is_no_plans_is_left_to_the_answers(sunday, coach):
+    request = replace(coach.kit.words.plan_request("move my sunday plan to 8am"), rest="a set of 20 and more endurance than size")
+    assert read_edit(request, "", coach.kit.words.goal, coach.clock()).change is Change.UNREAD
+    replies = sunday("i only get forty minutes a session and i want more endurance rather than size, what sets and reps")
+    assert not replies[0].text.startswith(("Editing", "I understood")) and goals(coach) == {1: "strength"}
 
 
 def test_push_my_plan_back_an_hour_changes_no_goal(sunday, coach):

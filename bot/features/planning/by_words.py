@@ -55,6 +55,8 @@ class PlansInWords:
             return None
         state = self.dialogues.current(user_id)
         edit = read_edit(request, text, self.words.goal, self.clock()) if request.action is PlanAction.EDIT else None
+        if edit is not None and edit.change is Change.UNREAD:  # "... a session and i want more endurance rather than size, what ...?"
+            return None
         if edit is not None and self._for_settings(user_id, edit):  # "remind me 30 min before instead"
             return None if state is not None or edit.change is Change.NOTHING else self.settings(user_id, text)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
