@@ -65,7 +65,8 @@ def load_training(kb: KnowledgeBase, directory: Path = DATA_DIR) -> TrainingData
     talk["intents"] += [(text, NOT_OURS) for text, _ in ours + gap_texts + offtopic]  # questions and chat
     talk["goals"] += [(text, NOT_OURS) for text, label in talk["answers"] if label != NOT_OURS]  # "looks good" is no goal
     asked = {text for text, label in talk["plans"] if label != NOT_OURS}  # "show my plans", "plan a session": no request about plans
-    talk["plans"] += [(text, NOT_OURS) for text, label in talk["intents"] if label not in ("cancel", NOT_OURS) and text not in asked]
+    others = ("cancel", "settings", NOT_OURS)  # settings: a lead or goal change is an edit of the plans ("remind me an hour before")
+    talk["plans"] += [(text, NOT_OURS) for text, label in talk["intents"] if label not in others and text not in asked]
     return TrainingData(gaps, ours + gap_texts + offtopic, safety + harmless, talk)
 
 

@@ -251,7 +251,9 @@ def test_more_typed_confirmations_save(ready, coach, typed):
 def test_a_typed_goal_change_at_the_confirmation_edits_the_plan(ready, coach):
     ready("/plan every Mon at 7am")
     assert "goal: endurance" in ready("change the goal to endurance")[0].text
-    assert coach.plans.load_profile(7).goal == "endurance" and coach.plans.count_plans(7) == 0
+    assert coach.plans.load_profile(7).goal != "endurance" and coach.plans.count_plans(7) == 0  # stored only at Save
+    ready("yes")
+    assert coach.plans.load_profile(7).goal == "endurance" and coach.plans.load_plans(7)[0].goal == "endurance"
 
 
 @pytest.mark.parametrize(("said", "expected"), [

@@ -66,7 +66,7 @@ def test_requests_about_plans_in_other_words_are_read_with_their_slots(coach, ty
     assert request.action is action and all(getattr(request, slot) == value for slot, value in slots.items())
 
 
-@pytest.mark.parametrize("typed", ["skip this", "skip the check", "cancel", "thu 6pm", "change the goal to endurance",
+@pytest.mark.parametrize("typed", ["skip this", "skip the check", "cancel", "thu 6pm",
                                    "change my time zone to Berlin", "skip the month", "plan", "my plans", "save the plan",
                                    "when is my next session", "tomorrow 7am", "spinal decompression", "edit"])
 def test_other_words_are_no_request_about_plans(coach, typed):
@@ -74,7 +74,8 @@ def test_other_words_are_no_request_about_plans(coach, typed):
 
 
 def test_skip_it_names_no_session_so_only_a_list_of_sessions_takes_it(planned, coach):
-    assert not coach.kit.words.plan_request("skip it").named
+    request = coach.kit.words.plan_request("skip it")
+    assert request is None or not request.named
     save(planned, "every sun 7am")
     assert not planned("skip it")[0].text.startswith("Skipped")
     assert coach.plans.cancelled_at(1) == set()

@@ -1,10 +1,13 @@
 """Typed requests about stored plans (read with their slots by the understanding layer:
 knowledge.intents, reader "plans") acted on like the buttons of /sessions and
 /plan's list: a session skipped, a plan cancelled after the same confirmation (typed yes / no
-works), a plan edited in the planning dialogue. A request that fits several asks which, with
-buttons. Wherever the user is: idle, or at /sessions or /plan's list, even over a plan being made.
-Over a dialogue in progress (no list on screen) a skip or a cancel of a plan it names still acts
-(both open on top of it), but an edit, which would replace the dialogue, does not."""
+works), a plan edited in the planning dialogue (its days, time or goal, the change said with the
+request applied there, confirmed with Save; a reminder lead, one for all plans, goes to the
+settings, as does a goal when there is no plan). A request that fits several asks which, with
+buttons, and keeps the change said for the plan picked. Wherever the user is: idle, or at
+/sessions or /plan's list, even over a plan being made. Over a dialogue in progress (no list on
+screen) a skip or a cancel of a plan it names still acts (both open on top of it), but an edit,
+which would replace the dialogue, does not."""
 
 from __future__ import annotations
 
@@ -15,10 +18,12 @@ from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.core.texts import BUSY
 from bot.features.planning import texts as t
+from bot.features.planning.changes import Change, Edit, read_edit
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
+from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
@@ -31,9 +36,10 @@ CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel 
 class PlansInWords:
     """Skip, cancel and edit plans said in words, for any number of users."""
 
-    def __init__(self, sessions: Sessions, dialog: PlanningDialog, dialogues: Dialogues,
-                 clock: Callable[[], datetime], read: Callable[[str], PlanRequest | None]) -> None:
-        self.read = read  # the understanding layer's reading of a request about plans
+    def __init__(self, sessions: Sessions, dialog: PlanningDialog, dialogues: Dialogues, clock: Callable[[], datetime],
+                 words: PlanWords, settings: Callable[[int, str], list[Reply] | None]) -> None:
+        self.words = words  # the understanding layer's readings: a request about plans, a goal
+        self.settings = settings  # a lead or goal change in words applied to the settings
         self.sessions = sessions
         self.dialog = dialog
         self.dialogues = dialogues
@@ -42,12 +48,17 @@ class PlansInWords:
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The replies to a request about plans; None when the message makes none, or leaves it to
         the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
-        request = self.read(text)
+        request = self.words.plan_request(text)
         if request is None:
             return self._chosen(user_id, text)
         if self._left_to_others(user_id, request):
             return None
         state = self.dialogues.current(user_id)
+        edit = read_edit(request, text, self.words.goal, self.clock()) if request.action is PlanAction.EDIT else None
+        if edit is not None and edit.change is Change.UNREAD:  # "... a session and i want more endurance rather than size, what ...?"
+            return None
+        if edit is not None and self._for_settings(user_id, edit):  # "remind me 30 min before instead"
+            return None if state is not None or edit.change is Change.NOTHING else self.settings(user_id, text)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
             return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
         if state is not None and request.action is PlanAction.EDIT and self._list_shown(user_id) is None:
@@ -56,7 +67,18 @@ class PlansInWords:
             return [NO_PLANS]
         if request.action is PlanAction.SKIP:
             return self._skip(user_id, request)
-        return self._on_plans(user_id, request)
+        return self._on_plans(user_id, request, change=edit.words if edit else "")
+
+    def _for_settings(self, user_id: int, edit: Edit) -> bool:
+        """Whether an edit goes to the settings: a reminder lead (one for all plans), a goal with no
+        plan to change, or only the name of what would change ("change my goal": they show it)."""
+        no_plans = edit.change is Change.GOAL and not self.sessions.store.count_plans(user_id)
+        return edit.change in (Change.LEAD, Change.NOTHING) or no_plans
+
+    def offered_change(self, user_id: int) -> str:
+        """The change said with an edit when the bot asked which plan it is for ("" for none)."""
+        offered = self.sessions.view.offered(user_id)
+        return offered[2] if offered and offered[0] == PlanAction.EDIT.value else ""
 
     def _chosen(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed answer to "Which plan (or session) ...?" ("the first one", "monday", "both"), acted
@@ -67,7 +89,7 @@ class PlansInWords:
             return None
         if request.action is PlanAction.SKIP:
             return self._skip(user_id, request, offered[1])
-        return self._on_plans(user_id, request, offered[1])
+        return self._on_plans(user_id, request, offered[1], offered[2])
 
     def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
@@ -140,9 +162,9 @@ class PlansInWords:
         ahead = (int(day) - today.weekday()) % 7
         return local == today + timedelta(days=ahead)
 
-    def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None) -> list[Reply]:
+    def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None, change: str = "") -> list[Reply]:
         """Cancel (after a confirmation) or edit the plan named (`among` those offered by a "which"
-        question), or ask which."""
+        question) with the `change` said, or ask which (the change kept for the plan picked)."""
         plans = [p for p in self.sessions.store.load_plans(user_id) if among is None or str(p.id) in among]
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
         if not found:
@@ -150,8 +172,8 @@ class PlansInWords:
         if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every):
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})
         if len(found) == 1:
-            return self.dialog.edit(user_id, found[0], request.rest)
-        self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found])
+            return self.dialog.edit(user_id, found[0], change)
+        self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
         return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}",
                       buttons=self._plan_buttons(request, found, user_id))]
 

@@ -46,7 +46,7 @@ class ConfirmStep:
     def ask(self, state: State, draft: Draft, edit: bool) -> Reply:
         """What the bot understood and the next three dates; nothing is saved yet."""
         profile = self.store.load_profile(state.user_id)
-        goal = draft.goal or profile.goal
+        goal = self._goal(draft, profile.goal)
         assert draft.pending is not None and profile.zone and goal
         lead = profile.lead_minutes if draft.lead is None else draft.lead
         nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
@@ -83,16 +83,22 @@ class ConfirmStep:
         assert draft.pending is not None
         chosen = replace(profile, lead_minutes=profile.lead_minutes if draft.lead is None else draft.lead,
                          goal=draft.goal or profile.goal)
+        goal = self._goal(draft, profile.goal)
         with transaction(self.store.db):  # the plan, the lead and goal, the old plan it replaces and the dialogue's end: all or none
             if chosen != profile:
                 profile = chosen
                 self.planner.update_profile(profile)
             if draft.editing is not None:
                 self.store.deactivate(state.user_id, draft.editing, "edited")
-            self.planner.create(profile, draft.pending)
+            self.planner.create(replace(profile, goal=goal), draft.pending)
             self.dialogues.end(state.user_id, DIALOGUE)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes, not draft.pending.recurring)}. "
                      "See what's coming with /sessions; change timing with /settings.")
+
+    def _goal(self, draft: Draft, default: str | None) -> str | None:
+        """The plan's goal: the one said while making it, else the edited plan's own, else the profile's."""
+        edited = self.store.load_plan(draft.editing) if draft.editing is not None and not draft.goal else None
+        return draft.goal or (edited.goal if edited else default)
 
     def zone(self, user_id: int) -> str:
         """The user's zone (plans are read in it)."""

@@ -134,16 +134,16 @@ class PlanningDialog:
         self.dialogues.end(state.user_id, DIALOGUE)
         return [Reply(t.PLAN_CANCELLED, edit=edit)]
 
-    def on_entry(self, user_id: int, tap: Tap) -> list[Reply]:
+    def on_entry(self, user_id: int, tap: Tap, change: str = "") -> list[Reply]:
         """➕ New plan, or ✏️ Edit under a listed plan: its schedule to confirm, changed by typing or
-        with ✏️ Change."""
+        with ✏️ Change (with the `change` said when the bot asked which plan to edit, applied)."""
         if tap.action == "new" and not tap.arg:
             return self.start(user_id)
         plan_id = parse_number(tap.arg)
         plan = self.store.load_plan(plan_id) if tap.action == "edit" and plan_id is not None else None
         if plan is None or plan.user_id != user_id or not plan.active:
             return [Reply(t.STALE)]
-        return self.edit(user_id, plan)
+        return self.edit(user_id, plan, change)
 
     def edit(self, user_id: int, plan: Plan, change: str = "") -> list[Reply]:
         """Edit a stored plan: its schedule to confirm, with the `change` typed with the request
@@ -208,10 +208,14 @@ class PlanningDialog:
         return None if self._asks(text) else self.words.goal(text)
 
     def _set_goal(self, state: State, goal: str) -> State:
-        """Store the goal answered (every plan's sessions follow it); one kept from the zone question
-        no longer counts."""
+        """Store the goal answered (the plans made next follow it); one kept from the zone question
+        no longer counts. A goal said at the confirmation (or in an edit) is the plan's: kept in the
+        draft and stored only at Save."""
+        draft = load_draft(state)
+        if draft.step is Step.CONFIRM or draft.editing is not None:
+            return save_draft(self.dialogues, state, replace(draft, goal=goal))
         self.planner.update_profile(replace(self.store.load_profile(state.user_id), goal=goal))
-        return save_draft(self.dialogues, state, replace(load_draft(state), goal=None))
+        return save_draft(self.dialogues, state, replace(draft, goal=None))
 
     def _set_lead(self, state: State, draft: Draft, lead: int, rest: str) -> list[Reply]:
         """Keep the reminder lead for the plan ("remind me 1 hour before"; stored at Save), then carry

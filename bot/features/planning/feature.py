@@ -40,8 +40,8 @@ class Planning:
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
                                       self._after_zone)
-        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.plan_request)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
+        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
@@ -153,7 +153,7 @@ def install(kit: Kit) -> None:
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
-    kit.entry(DIALOGUE, dialog.on_entry)
+    kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)
     kit.descriptions.append(planning.describe)

@@ -1,5 +1,5 @@
 """How long before a session the reminder comes, read from typed words ("remind me 30 min before",
-"an hour before", "at the start") for /settings and the planning dialogue."""
+"an hour before", "give me an hour's notice", "at the start") for /settings and the planning dialogue."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ LEADS = (0, 15, 30, 60, 120)  # the choices offered as buttons
 MAX_LEAD = 240  # typed leads up to four hours before
 _AMOUNT = r"(?:(?<!\w)(?P<minus>-)\s*)?\b(?P<n>\d{1,3}(?:[.,]\d{1,2})?|an?|one|two|half an?)"
 _UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)(?P<half>\s+and\s+a\s+half)?"
-_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}\s*(before|earlier|ahead|in advance|beforehand|prior)\b")
+_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:'?s)?\s*(before|earlier|ahead|in advance|beforehand|prior|notice|warning|heads[- ]?up)\b")
+_SET_TO = re.compile(rf"\b(?:remind\w*|lead(?: time)?|notice)\b.*?\bto\s+{_AMOUNT}\s*{_UNIT}\b")  # "set the reminder to 15 minutes"
 _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when|as)\b.*\b(start|starts|begin|begins|time)\b"
                        r"|\bat the start\b|\bwhen (it|the session|each session) (starts|begins)\b")
 _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
@@ -27,7 +28,7 @@ def split_lead(text: str) -> tuple[int | None, str]:
     """The lead the message asks for and the rest of the message ("Mon 7am, 1 hour before" ->
     (60, "Mon 7am, ")), or (None, the message)."""
     lowered = text.lower()
-    found = _BEFORE.search(lowered)
+    found = _BEFORE.search(lowered) or _SET_TO.search(lowered)
     if found:
         minutes = _minutes(found)
         fits = minutes <= MAX_LEAD and not found["minus"]
@@ -38,13 +39,13 @@ def split_lead(text: str) -> tuple[int | None, str]:
 
 def lead_too_long(text: str) -> bool:
     """Whether the message asks for a lead past MAX_LEAD ("remind me 5 hours before")."""
-    found = _BEFORE.search(text.lower())
+    found = _BEFORE.search(text.lower()) or _SET_TO.search(text.lower())
     return found is not None and _minutes(found) > MAX_LEAD
 
 
 def lead_negative(text: str) -> bool:
     """Whether the message asks for a reminder after the session starts ("remind me -10 minutes before")."""
-    found = _BEFORE.search(text.lower())
+    found = _BEFORE.search(text.lower()) or _SET_TO.search(text.lower())
     return found is not None and bool(found["minus"])
 
 

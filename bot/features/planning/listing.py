@@ -68,16 +68,18 @@ class View:
         self.dialogues.begin(user_id, VIEW, shown, {"below": list(below) if below else None, "plans": plan_ids, **extra},
                              side=True)
 
-    def offer(self, user_id: int, action: str, keys: list[str], plan_ids: list[int]) -> None:
-        """Note that the user was asked which plan or session to act on, with these offered."""
-        self.show(user_id, Shown.WHICH, plan_ids, action=action, offered=keys)
+    def offer(self, user_id: int, action: str, keys: list[str], plan_ids: list[int], change: str = "") -> None:
+        """Note that the user was asked which plan or session to act on, with these offered (and the
+        `change` an edit said, for the plan picked)."""
+        self.show(user_id, Shown.WHICH, plan_ids, action=action, offered=keys, change=change)
 
-    def offered(self, user_id: int) -> tuple[str, list[str]] | None:
-        """The action the user was asked "which" for and the keys offered, while that question is on screen."""
+    def offered(self, user_id: int) -> tuple[str, list[str], str] | None:
+        """The action the user was asked "which" for, the keys offered and the change said, while
+        that question is on screen."""
         state = self.dialogues.current(user_id, VIEW)
         if self.current(user_id) is not Shown.WHICH or state is None:
             return None
-        return str(state.data.get("action")), [str(k) for k in state.data.get("offered") or []]
+        return str(state.data.get("action")), [str(k) for k in state.data.get("offered") or []], str(state.data.get("change") or "")
 
     def current(self, user_id: int) -> Shown | None:
         """The list the user is looking at, if the dialogue below has not moved since and it is recent."""

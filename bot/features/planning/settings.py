@@ -58,7 +58,7 @@ class SettingsDialog:
 
     def start(self, user_id: int, text: str = "") -> list[Reply]:
         """/settings (or a settings request in words): apply a change said with it, else show them."""
-        changed = self._typed_change(user_id, text) if text else None
+        changed = self.typed_change(user_id, text) if text else None
         if changed is not None:
             return changed
         return [self.ask(self.dialogues.begin(user_id, DIALOGUE, Step.MENU, side=True))]
@@ -87,7 +87,7 @@ class SettingsDialog:
         if self.words.closes(text) and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan
             return self.cancel(state)
         named = "goal" in text.lower() or len(text.split()) <= 3
-        return self._typed_change(state.user_id, text, goals=named)
+        return self.typed_change(state.user_id, text, goals=named)
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A lead, a goal, or the time zone (handed to the zone step)."""
@@ -108,7 +108,7 @@ class SettingsDialog:
         self.dialogues.end(state.user_id, DIALOGUE)
         return [Reply(t.SETTINGS_SAVED if state.data.get("changed") else t.SETTINGS_KEPT)]
 
-    def _typed_change(self, user_id: int, text: str, goals: bool = True) -> list[Reply] | None:
+    def typed_change(self, user_id: int, text: str, goals: bool = True) -> list[Reply] | None:
         """Apply the lead, goal or zone the words name (the zone through its confirmation); None for none."""
         place = place_in(text)
         if place is not None:  # the zone screen takes over from the settings

@@ -1,8 +1,11 @@
-"""What planning needs read from a typed message besides a schedule: a goal and a yes or no."""
+"""What planning needs read from a typed message besides a schedule: a goal, a yes or no, and a
+request about stored plans."""
 
 from __future__ import annotations
 
 from typing import Protocol
+
+from knowledge.intents import PlanRequest
 
 
 class PlanWords(Protocol):
@@ -19,4 +22,7 @@ class PlanWords(Protocol):
 
     def is_yes(self, text: str) -> bool:
         """Whether the message confirms what the bot just showed."""
+
+    def plan_request(self, text: str) -> PlanRequest | None:
+        """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
 

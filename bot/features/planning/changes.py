@@ -1,0 +1,56 @@
+"""What an edit of a stored plan said in words changes: its days or time (the planning dialogue's
+✏️ Edit), its goal (the same dialogue, or the settings when there is no plan to edit), the reminder
+lead (the settings: one lead for all plans), or only names what it would change ("change my goal")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
+from bot.features.planning.reading import carries_schedule
+from knowledge.intents import PlanRequest
+
+SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
+_GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
+_SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
+_BARE = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")  # "move the 7am to 8": an hour read on the plan's side of noon
+
+
+class Change(Enum):
+    """What an edit in words changes."""
+
+    SCHEDULE = "schedule"  # days or time, or nothing said yet ("edit the first one")
+    GOAL = "goal"
+    LEAD = "lead"
+    NOTHING = "nothing"  # "change my goal", "change my reminders": the settings show what can change
+    UNREAD = "unread"  # a long change no edit can make ("... to 15 reps when the other says 20"): no request
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An edit in words: what it changes and the words the planning dialogue reads as that change."""
+
+    change: Change
+    words: str = ""
+
+
+def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None], now: datetime) -> Edit:
+    """What an edit request changes; a schedule said with a goal or lead wins (the dialogue reads both)."""
+    if carries_schedule(request.rest, now) or _BARE.match(request.rest):
+        return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
+    if read_lead(typed) is not None or lead_too_long(typed) or lead_negative(typed):
+        return Edit(Change.LEAD, typed)
+    said = request.rest or (typed if _GOAL_SAID.search(typed) else "")
+    said = "" if _SHIFT.search(said) else said  # "push it back an hour" names no goal
+    named = goal(said) if said and (len(said.split()) <= SHORT or _GOAL_SAID.search(typed)) else None
+    if named is not None:
+        return Edit(Change.GOAL, str(named))
+    if len(request.rest.split()) > SHORT:
+        return Edit(Change.UNREAD)
+    if not request.named and re.search(r"\b(?:goal|focus|remind\w*)\b", typed, re.IGNORECASE):
+        return Edit(Change.NOTHING)
+    return Edit(Change.SCHEDULE)
