@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -21,14 +22,18 @@ import yaml
 from bot.composition import build_understanding
 from bot.settings import load_settings
 from knowledge.context import ContextPolicy
+from knowledge.intents import Talk
 from knowledge.understanding import Understanding
 
 DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml",
                                                               "independent_dev.yaml", "tester_context_dev.yaml")]
 ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not on the understanding's entry
-GRID = [ContextPolicy(*values) for values in itertools.product(
-    (-5.0, 0.0, 10.0, 20.0, 30.0, 50.0), (0.5, 0.7), (None, 10.0, 20.0, 30.0), (0.0, 5.0, 10.0, 25.0, 100.0),
-    (None, 5.0, 20.0))]
+# How far a message read alone stands on its own, and how clear one asking nothing of its own must be; the
+# other weights stay at their defaults: a grid over lead, related_alone, stands, told and clear (864 policies)
+# chose differently on every fold and held out worse (85.6 % against 86.6 % for this one, measured together),
+# and not_ours, near_miss and the goal odds were flat or worse in one-at-a-time sweeps.
+GRID = [replace(ContextPolicy(), stands=stands, clear=clear)
+        for stands, clear in itertools.product((5.0, 10.0, 15.0, 20.0, 25.0, 30.0), (15.0, 20.0, 25.0, 30.0, 35.0, 40.0))]
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:
@@ -37,6 +42,14 @@ def right(understanding: Understanding, item: dict[str, object]) -> bool:
     then = understanding.read(str(item["then"]), context=first.context)
     expected = item.get("expect") or []
     return then.match.entry_id in expected if expected else then.match.entry_id is None
+
+
+def remember_talk(understanding: Understanding) -> None:
+    """Read each message's talk labels (intents, goals) once: they do not depend on the policy, and
+    they are most of the time a conversation takes to read."""
+    talk = understanding.model.talk
+    label = functools.lru_cache(maxsize=None)(lambda reader, words: Talk.label(talk, reader, words))
+    object.__setattr__(talk, "label", lambda reader, words: label(reader, tuple(words)))  # a frozen dataclass
 
 
 def scores(understanding: Understanding, items: list[dict[str, object]]) -> dict[ContextPolicy, list[bool]]:
@@ -59,6 +72,7 @@ def main() -> None:
              if item.get("kind") not in ANSWERER_KINDS]
     understanding = build_understanding(load_settings())
     understanding.read_uncached = functools.lru_cache(maxsize=None)(understanding.read_uncached)  # type: ignore[method-assign]
+    remember_talk(understanding)
     table = scores(understanding, items)
     held = []
     for fold in range(args.folds):

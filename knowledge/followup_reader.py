@@ -114,12 +114,18 @@ class FollowUpReader:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
                               set(last.related), self.threshold + margin, self.policy,
                               [(c.entry_id, c.score) for c in alone.candidates])
-            switched = None if switched == last.id and self._beyond(alone, words, last) else switched
+            switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
         if switched:
             return switched, in_context.candidates
         if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _own_topic(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message the conversation would read as the last answer asks about something of
+        its own: beyond our content, or a comparison with another exercise that the entry it reads as
+        alone answers (not the last answer)."""
+        return self._beyond(alone, words, last) or self.follow_ups.names_elsewhere(words, last, alone.match.entry_id)
 
     def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message asks about something none of our content mentions ("is there a video",

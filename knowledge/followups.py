@@ -106,13 +106,26 @@ class FollowUpWords:
         own = {t for t in own if not normalizer.is_generic(t)}
         return bool(own) and len(own & self._distinctive.get(last.id, set())) >= ANSWERED_SHARE * len(own)
 
+    def names_elsewhere(self, words: list[str], last: Entry, found: str | None) -> bool:
+        """Whether a message names something of its own (another exercise, or a word few answers use:
+        "rdl", "ghd") that the last answer does not say but the entry it reads as alone (`found`) does:
+        it asks about that entry ("why bother with these when I already do RDLs" after the sets for
+        growth, "whats the difference between this and a GHD" after bending the knees)."""
+        named = {t for t in self._own(words) if self.normalizer.is_foreign(t) or t in self._distinctive.get(found or "", frozenset())}
+        return bool(named) and named.isdisjoint(self._said.get(last.id, frozenset())) and \
+            not named.isdisjoint(self._said.get(found or "", frozenset()))
+
     def told_in(self, words: list[str], last: Entry) -> bool:
         """Whether the last answer (with its details) holds most of a message's own words ("which
         side of the knee" after the biceps femoris, "whats EMG" after a study that used it)."""
-        normalizer = self.normalizer
-        own = {t for t in normalizer.tokens_of([w for w in words if w not in self._pointers])
-               if not normalizer.is_generic(t) and t != self.lexicon.anchor}
+        own = self._own(words)
         return bool(own) and len(own & self._said.get(last.id, frozenset())) >= ANSWERED_SHARE * len(own)
+
+    def _own(self, words: list[str]) -> set[str]:
+        """A message's own words: its tokens that are not references, generic or the exercise's name."""
+        normalizer = self.normalizer
+        return {t for t in normalizer.tokens_of([w for w in words if w not in self._pointers])
+                if not normalizer.is_generic(t) and t != self.lexicon.anchor}
 
     def new_topic(self, words: list[str]) -> list[str] | None:
         """When a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...") and does

@@ -99,6 +99,8 @@ class Understanding:
         question = self.follow_ups.new_topic(words)  # "random but <question>": read without the opener
         asked = question or self._after_greeting(words)  # "good morning coach, how many sets"
         alone = self.read_uncached(" ".join(asked) if asked else text, margin)
+        if asked and not question:  # what reads as a greeting may be the question's start ("can i hold the handles")
+            alone, asked = self._whole_if_better(text, margin, alone, asked)
         if asked:  # the question read without its opener; a concern told before "btw ..." still counts
             normalizer = self.matcher.normalizer
             level, odds = self._safety_of(words, normalizer.spelt(words), normalizer.tokens_of(words))
@@ -106,6 +108,15 @@ class Understanding:
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
         return self.conversation.read(alone, text, words, margin, context, opened=question is not None)
+
+    def _whole_if_better(self, text: str, margin: float, rest: Reading, asked: list[str]) -> tuple[Reading, list[str] | None]:
+        """The reading of a message whose first words read as a greeting: the words after them, unless
+        the whole message answers better ("Can I hold the handles while I do them?" starts like "can i
+        ask you something", yet asks about the grip), so a greeting never swallows a question's start."""
+        whole = self.read_uncached(text, margin)
+        if whole.match.entry_id is not None and whole.match.score > rest.match.score:
+            return whole, None
+        return rest, asked
 
     def says_something(self, text: str) -> bool:
         """Whether a message has words of its own to match ("are good mornings similar"), unlike

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.features.qa.texts import AFTER_EMERGENCY, DOCTOR_FIRST, format_each
+from tests.conftest import follow_up
 
 HI = "Hi! Ask me anything"
 
@@ -147,3 +148,9 @@ def test_thanks_with_a_question_gets_the_answer(say):
 def test_a_misspelt_word_at_the_start_is_no_greeting_to_strip(understanding):
     assert understanding.after_greeting("isometirc hold at the top, how long") is None
     assert understanding.match("isometirc hold at the top, how long").entry_id == "isometric-holds"
+
+
+def test_a_question_whose_start_reads_like_a_greeting_is_read_whole(understanding):
+    # "do i hold" reads like "can i ask you something"; the words after it alone ask nothing
+    assert understanding.match("do i hold onto anything on it").entry_id == "grip"
+    assert follow_up(understanding, "how many reps for hypertrophy", "Can I hold the handles while I do them?").match.entry_id == "grip"

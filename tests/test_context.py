@@ -153,3 +153,21 @@ def test_a_near_miss_moves_the_conversation_on_from_the_last_answer(understandin
     context = understanding.read("is the gym open on sunday", context=understanding.read("do i need bands for it").context).context
     assert context.entry is None
     assert understanding.read("how many days a week should i do it", context=context).match.entry_id != "banded-hypers"
+
+
+def test_a_follow_up_read_only_weakly_alone_is_read_with_the_last_answer(understanding):
+    # alone these read as the machine and as "why train the glutes" (a little above the threshold);
+    # after an answer they ask about it
+    assert follow_up(understanding, "what are banded hypers", "do they need a machine then").match.entry_id == "banded-hypers"
+    assert follow_up(understanding, "what are tempo hypers", "why would i bother with them").match.entry_id == "tempo-hypers"
+    assert understanding.read("why would i bother with them").match.entry_id != "tempo-hypers"
+
+
+def test_a_comparison_with_another_exercise_keeps_its_own_reading_after_a_programme(understanding):
+    first = "how many sets should i do to grow my glutes"
+    assert understanding.read(first).match.entry_id == "program-hypertrophy"
+    assert follow_up(understanding, first, "why bother with these when i already do rdls").match.entry_id == "vs-deadlift"
+
+
+def test_a_bare_why_is_no_request(understanding):
+    assert understanding.intent("why?") is None

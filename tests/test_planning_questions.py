@@ -36,7 +36,7 @@ def test_a_question_at_the_zone_step_is_answered_and_kept_from_the_goal(say, coa
     say("/plan")
     replies = say("ok and for glutes which goal is better")
     assert replies[0].text != t.KEPT_ASK_ZONE and replies[-1].text == f"Back to your plan. {t.ASK_ZONE}"
-    assert "Firmer, shapelier glutes" in [b.label for b in replies[0].button_list()]  # read as a question of ours
+    assert replies[0].entry is not None  # read as a question of ours (the glutes' shape)
     say(button(say("Berlin")[0], "Yes"), button=True)
     assert coach.kit.dialogues.current(7).step == "goal"  # no goal was taken from the question
 
@@ -64,7 +64,7 @@ def test_a_question_naming_one_goal_gets_that_programme(at_goal, coach):
 
 def test_a_question_at_the_when_step_is_no_help_list(planned):
     replies = planned("what rest do i get")
-    assert "Commands:" not in replies[0].text and "Rest between sets" in [b.label for b in replies[0].button_list()]
+    assert "Commands:" not in replies[0].text and replies[0].entry == "rest-periods"
     assert replies[-1].text.startswith("Back to your plan. When do you want to train?")
 
 
