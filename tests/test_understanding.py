@@ -179,6 +179,7 @@ def test_questions_a_user_tester_asked_are_answered(understanding, text, entry):
     ("my wrist is bent at a weird angle after i fell off", Safety.EMERGENCY),
     ("my back is toast", Safety.DOCTOR),
     ("room is spinning", Safety.DOCTOR),
+    ("got svt, a few episodes this year, can i go heavy", Safety.DOCTOR),
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
