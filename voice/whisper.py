@@ -57,8 +57,10 @@ class Decoding:
     prompt: bool = True
     topic_words: int = 12
     health_words: int = 32
-    # Readings sampled in a second hearing, for health concerns only; 0, none: on the frozen sets two
-    # caught no more spoken concerns (65/72, 48/48) and added false health lines (24 -> 34/540 espeak-ng).
+    # Readings sampled in a second hearing, for health concerns only, each kept only when it is close
+    # to the beam's best reading (voice.recognizer.SAMPLE_WORDS_APART); 0, none: on the frozen sets,
+    # filtered, two caught no more spoken concerns (63/72, 48/48) and still added false health lines
+    # (23 -> 27/540 espeak-ng, 21 -> 22/360 flite; 33 and 24 unfiltered). See README.
     samples: int = 0
     temperature: float = 0.5   # ... at this temperature, from the `top_k` likeliest tokens at each step
     top_k: int = 10
