@@ -21,10 +21,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bench.bench_voice import edit_distance
 from knowledge.loader import load_knowledge
 from voice.audio import Clip, decode_audio
-from voice.words import sentence_words
+from voice.words import edit_distance, sentence_words
 from voice.weights import load_int8_weights
 from voice.prompt import prompt_for
 from voice.whisper import DEFAULT, Decoding, Whisper

@@ -44,7 +44,7 @@ from bot.features.voice.engine import voice_inbound
 from bot.features.voice.notes import HEARD
 from bench.voice_misses import find_miss, format_split, whose
 from voice.audio import decode_audio, encode_voice_note
-from voice.words import sentence_words
+from voice.words import edit_distance, sentence_words
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 from voice.pauses import has_speech
 from voice.recognizer import Transcript
@@ -119,16 +119,6 @@ def rss_mb(field: str = "VmRSS") -> float:
 def reset_peak() -> None:
     """Start VmHWM again from the current RSS (Linux 4.0+), so the peak is this run's."""
     Path("/proc/self/clear_refs").write_text("5")
-
-
-def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
-    """Word-level Levenshtein distance."""
-    row = list(range(len(hypothesis) + 1))
-    for i, ref in enumerate(reference, 1):
-        diagonal, row[0] = row[0], i
-        for j, hyp in enumerate(hypothesis, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (ref != hyp))
-    return row[-1]
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tests.voice_support import shared_pipeline, spoken, voice_dir
@@ -74,3 +75,13 @@ def test_each_note_is_decoded_after_the_code_run_since_the_last_is_given_back(mo
     monkeypatch.setattr(whisper, "release_code_pages", lambda: calls.append("release") or 0)
     assert "rest" in pipeline.transcribe(spoken(pipeline, "how long should I rest")).text.lower()
     assert calls == ["release", "release"]  # before the note, and after its encoding (before the beam search)
+
+
+def test_whisper_is_loaded_without_a_packed_second_copy_of_its_weights(monkeypatch):
+    import ctranslate2
+
+    packing: list[str | None] = []
+    monkeypatch.delenv(whisper.PACKED_GEMM, raising=False)
+    monkeypatch.setattr(ctranslate2.models, "Whisper", lambda *args, **kwargs: packing.append(os.environ.get(whisper.PACKED_GEMM)))
+    whisper.load_model(Path("weights"))
+    assert packing == ["0"]  # CTranslate2 reads it when it loads the model: set before, never after

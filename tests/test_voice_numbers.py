@@ -31,9 +31,10 @@ def test_a_reading_with_numbers_in_words_is_followed_by_the_same_in_digits():
 
 
 def test_a_second_hearings_samples_are_kept_apart_with_their_numbers_in_digits_and_none_twice():
-    transcript = Recognizer.transcript(["How long should I rest?"], 3.0, [RACING, "How long should I rest?"])
-    assert transcript.alternatives == () and transcript.samples == (
-        RACING, "My heart rate is 180 sitting and I'm dizzy, is that bad?")
+    busy = "My heart rate is one hundred eighty sitting and I'm busy, is that bad?"
+    transcript = Recognizer.transcript([busy], 3.0, [RACING, busy])
+    assert transcript.alternatives == ("My heart rate is 180 sitting and I'm busy, is that bad?",)
+    assert transcript.samples == (RACING, "My heart rate is 180 sitting and I'm dizzy, is that bad?")
 
 
 def test_a_racing_pulse_heard_in_words_gets_the_emergency_advice(coach):

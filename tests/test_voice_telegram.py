@@ -73,7 +73,7 @@ class HeardTwice:
     def listen(self, clip):
         return Hearing(["Third up up in my lower back on the last rip, and how I literally can't stand up."],
                        ["Third up up in my lower back on the last rip, and how I literally can't stand up,",
-                        "I can't stand up,"])
+                        "Heard a pop in my lower back on the last rip, and how I literally can't stand up."])
 
 
 async def test_an_emergency_only_the_second_hearing_caught_gets_the_emergency_advice_over_telegram(coach, voice):
@@ -86,7 +86,8 @@ async def test_an_emergency_only_the_second_hearing_caught_gets_the_emergency_ad
         [sent] = await request.wait_for("sendMessage")
         await app.stop()
     assert sent["text"].startswith("🎙 I heard: “Third up up in my lower back")  # the reading answered
-    assert "🎙 It may also have been: “I can't stand up,”\n\n🚨 Stop now" in sent["text"]
+    maybe = "🎙 It may also have been: “Heard a pop in my lower back on the last rip, and how I literally can't stand up.”"
+    assert f"{maybe}\n\n🚨 Stop now" in sent["text"]  # a sample 3 words from the beam's reading: kept
 
 
 @pytest.mark.parametrize(("duration", "size", "reply"), [(61, None, TOO_LONG), (5, 21 * 2**20, TOO_BIG)])

@@ -17,8 +17,15 @@ from voice.numbers import written_in_digits
 from voice.pauses import has_speech
 from voice.weights import WeightsError
 from voice.whisper import Whisper
+from voice.words import words_apart
 
 log = logging.getLogger(__name__)
+# A second hearing's reading is kept only this many words from the beam's best: one that puts back a
+# word or two the beam lost ("I have sciatica down my right leg" for "I can tell my right leg"), not
+# one that heard another sentence ("Ar Hyper extension, meds for your back" for "Our hyperextension's
+# med for your med"). Measured against the beam's other readings too, a look-alike got a health line
+# ("... when, tate, nak, kak, last month ..."). See README, the second hearing.
+SAMPLE_WORDS_APART = 3
 
 
 class VoiceOff(RuntimeError):
@@ -81,14 +88,17 @@ class Recognizer:
         """Whisper's readings of a clip (best first) as a transcript, unconfident when there are none;
         after them, each with its numbers said in words written in digits, since the safety lexicon reads
         a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency); the
-        second hearing's readings likewise, those not already among them."""
+        second hearing's readings likewise, those not already among them and close to the best
+        (SAMPLE_WORDS_APART)."""
         if not heard:
             return Transcript("", False, seconds=seconds)
         readings = _with_digits(heard)
-        samples = [text for text in _with_digits(sampled or []) if text not in readings]
+        samples = [text for text in _with_digits(sampled or [])
+                   if text not in readings and words_apart(text, heard[0]) <= SAMPLE_WORDS_APART]
         return Transcript(readings[0], True, seconds, tuple(readings[1:]), tuple(samples))
 
 
 def _with_digits(heard: list[str]) -> list[str]:
     """The readings, then each with its numbers said in words written in digits, each once."""
     return list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))
+

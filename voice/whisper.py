@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import math
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -32,6 +33,9 @@ SEED = 1                   # a process samples the same readings for the same no
 NO_SPEECH = 0.6            # Whisper's own "there are no words here" probability, above which it is ignored
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"))
 M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
+# CTranslate2 4.8 keeps a second, MKL-packed copy of the output projection (tied to the 12 MB token
+# table) unless told not to: 12 MB of the peak (157 -> 145 MB), for the same readings.
+PACKED_GEMM = "CT2_PACKED_GEMM"
 # A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
 _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)
 
@@ -53,8 +57,10 @@ class Decoding:
     prompt: bool = True
     topic_words: int = 12
     health_words: int = 32
-    # Readings sampled in a second hearing, for health concerns only; 0, none: on the frozen sets two
-    # caught no more spoken concerns (65/72, 48/48) and added false health lines (24 -> 34/540 espeak-ng).
+    # Readings sampled in a second hearing, for health concerns only, each kept only when it is close
+    # to the beam's best reading (voice.recognizer.SAMPLE_WORDS_APART); 0, none: on the frozen sets,
+    # filtered, two caught no more spoken concerns (63/72, 48/48) and still added false health lines
+    # (23 -> 27/540 espeak-ng, 21 -> 22/360 flite; 33 and 24 unfiltered). See README.
     samples: int = 0
     temperature: float = 0.5   # ... at this temperature, from the `top_k` likeliest tokens at each step
     top_k: int = 10
@@ -117,9 +123,11 @@ class Model(Protocol):
 
 
 def load_model(model_dir: Path) -> Model:
-    """CTranslate2's Whisper on int8 weights and one core, its random sampling seeded."""
+    """CTranslate2's Whisper on int8 weights and one core, its random sampling seeded, its weights
+    used as loaded (not packed into a second copy for MKL: see PACKED_GEMM)."""
     import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
 
+    os.environ[PACKED_GEMM] = "0"  # read by CTranslate2 once, when it loads its first model
     ctranslate2.set_random_seed(SEED)  # read once, by the thread that decodes, at its first sample
     model: Model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
     return model
