@@ -164,7 +164,11 @@ class SafetyDetector:
         return lexical
 
     def odds(self, words: Sequence[str], tokens: Sequence[str]) -> Sequence[float]:
-        """The classifier's probabilities of none, doctor and emergency for a message's words and tokens."""
+        """The classifier's probabilities of none, doctor and emergency for a message's words and tokens;
+        a message with no word of its own ("i cant lol", a decoding loop's "I can't, I can't, I") gives
+        it nothing to read, and is the lexicon's alone (it had read "cant" as "cant breathe": 0.94)."""
+        if not tokens:
+            return [1.0, 0.0, 0.0]
         return [float(p) for p in self.classifier.probabilities(self.vocabulary.vector(words, tokens))]
 
 

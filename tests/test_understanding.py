@@ -240,6 +240,12 @@ def test_a_cluster_of_red_flag_signs_needs_every_sign(tmp_path):
         load_safety_lexicon(lexicon)
 
 
+@pytest.mark.parametrize("text", ["i cant lol", "I can't, I can't, I", "i cant, i cant"])
+def test_a_message_with_no_word_of_its_own_raises_no_alarm(understanding, text):
+    """The classifier read a lone "cant" as "cant breathe"; with no word of its own to read, the lexicon decides."""
+    assert understanding.read(text).safety is Safety.NONE
+
+
 def test_a_spelling_correction_never_hides_a_red_flag(understanding):
     """"peed" is rare in the English word list and is corrected to "speed"; the red flag is read as typed."""
     normalizer = understanding.matcher.normalizer

@@ -338,6 +338,7 @@ def test_a_phrase_whisper_repeats_is_kept_once_and_single_words_are_left_alone()
     assert without_repeats("What is the hyper? What is the hyper? What is the hyper?") == "What is the hyper?"
     assert without_repeats("how many reps how many reps") == "how many reps"
     assert without_repeats("five five") == "five five"
+    assert without_repeats("I can't, I can't, I can't, I can't, I") == "I can't, I"  # the shortest phrase that repeats
 
 
 def test_decoding_is_capped_at_a_few_tokens_per_second_of_audio(voice):

@@ -37,7 +37,7 @@ M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
 # table) unless told not to: 12 MB of the peak (157 -> 145 MB), for the same readings.
 PACKED_GEMM = "CT2_PACKED_GEMM"
 # A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
-_REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)
+_REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+?[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)  # the shortest phrase that repeats
 
 
 @dataclass(frozen=True)
