@@ -51,8 +51,8 @@ class SafetyLexicon:
     not_a_concern: re.Pattern[str]
     past: re.Pattern[str]  # told as over ("5 years ago", "last year", "once")
     present: re.Pattern[str]  # ...unless it is happening now as well ("just", "again", "right now")
-    together: tuple[tuple[re.Pattern[str], ...], ...] = ()  # signs that together are a red flag, anywhere in a message
-    recurring: re.Pattern[str] | None = None  # ...unless told as coming and going ("sometimes")
+    together: tuple[tuple[re.Pattern[str], ...], ...]  # signs that together are a red flag, anywhere in a message
+    recurring: re.Pattern[str]  # ...unless told as coming and going ("sometimes")
 
     def looks_alike(self, cleaned: str) -> bool:
         """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
@@ -65,8 +65,7 @@ class SafetyLexicon:
         if self.emergency.search(text):
             return Safety.DOCTOR if self.told_as_past(text) else Safety.EMERGENCY
         if self.signs_together(text):
-            recurring = self.recurring is not None and self.recurring.search(text)
-            return Safety.DOCTOR if recurring or self.told_as_past(text) else Safety.EMERGENCY
+            return Safety.DOCTOR if self.recurring.search(text) or self.told_as_past(text) else Safety.EMERGENCY
         return Safety.DOCTOR if self.doctor.search(text) else Safety.NONE
 
     def signs_together(self, cleaned: str) -> bool:

@@ -101,4 +101,3 @@ class Recognizer:
 def _with_digits(heard: list[str]) -> list[str]:
     """The readings, then each with its numbers said in words written in digits, each once."""
     return list(dict.fromkeys([*heard, *map(written_in_digits, heard)]))
-

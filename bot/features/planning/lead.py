@@ -28,7 +28,7 @@ def split_lead(text: str) -> tuple[int | None, str]:
     """The lead the message asks for and the rest of the message ("Mon 7am, 1 hour before" ->
     (60, "Mon 7am, ")), or (None, the message)."""
     lowered = text.lower()
-    found = _BEFORE.search(lowered) or _SET_TO.search(lowered)
+    found = _lead_said(lowered)
     if found:
         minutes = _minutes(found)
         fits = minutes <= MAX_LEAD and not found["minus"]
@@ -39,19 +39,24 @@ def split_lead(text: str) -> tuple[int | None, str]:
 
 def lead_too_long(text: str) -> bool:
     """Whether the message asks for a lead past MAX_LEAD ("remind me 5 hours before")."""
-    found = _BEFORE.search(text.lower()) or _SET_TO.search(text.lower())
+    found = _lead_said(text.lower())
     return found is not None and _minutes(found) > MAX_LEAD
 
 
 def lead_negative(text: str) -> bool:
     """Whether the message asks for a reminder after the session starts ("remind me -10 minutes before")."""
-    found = _BEFORE.search(text.lower()) or _SET_TO.search(text.lower())
+    found = _lead_said(text.lower())
     return found is not None and bool(found["minus"])
 
 
 def stops_reminders(text: str) -> bool:
     """Whether the message asks for no reminders at all ("remind me never", "turn off reminders")."""
     return _NO_REMINDERS.search(text.lower()) is not None
+
+
+def _lead_said(lowered: str) -> re.Match[str] | None:
+    """Where a lowered message says a lead: "30 min before", "an hour's notice", "set the reminder to 15 minutes"."""
+    return _BEFORE.search(lowered) or _SET_TO.search(lowered)
 
 
 def _minutes(found: re.Match[str]) -> int:
