@@ -212,6 +212,8 @@ def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     "my hand wont grip my bottle and my words sound slurry",
     "slipped off the end and landed on my tailbone, pain is sharp and i cant sit up",
     "ache in my jaw and i'm drenched in sweat after two sets",
+    "got up too fast, the whole room tilted and i rolled off onto the floor",
+    "sorry im a bit muddled, i feel strange after that set",
 ])
 def test_signs_told_together_anywhere_in_a_message_are_a_red_flag(understanding, text):
     assert understanding.read(text).safety is Safety.EMERGENCY
