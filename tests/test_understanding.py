@@ -100,6 +100,15 @@ def test_near_misses_about_grip_aids_time_of_day_records_deloads_and_manners_say
     assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
 
 
+@pytest.mark.parametrize(("text", "about"), [("what was the sample size in the ekstrom paper", "studies' own data"),
+                                             ("is the glute medius worked at all", "never describe"),
+                                             ("is an ice bath a good idea after hypers", "recovery habits"),
+                                             ("my machine squeaks, how do i oil it", "looking after a machine")])
+def test_near_misses_about_study_data_other_muscles_recovery_and_machine_care_say_so(say, text, about):
+    reply = say(text)[0]
+    assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
+
+
 @pytest.mark.parametrize("text", ["prove it", "which leg first lol"])
 def test_a_decline_names_no_gap_the_message_barely_resembles(say, text):
     reply = say(text)[0]  # the closest near miss (calories, brands) is too unlikely to name
