@@ -548,3 +548,9 @@ def test_a_concern_told_before_btw_is_heard_though_the_question_after_it_is_read
 ])
 def test_concerns_told_in_everyday_words_beside_a_question_are_heard(understanding, text, level):
     assert understanding.read(text).safety is level
+
+
+def test_the_articles_slip_reverse_hypertensions_is_read_as_the_exercise_not_blood_pressure(say):
+    reply = say("what are reverse hypertensions")[0]
+    assert reply.entry == "other-names" and reply.safety is None
+    assert "slip" in reply.text
