@@ -16,7 +16,8 @@ from tests.conftest import message_update
 from tests.recording_request import feed_all
 
 CONCERN_WITH_QUESTION = "how many reps for strength btw my knee is a bit sore"  # answered with the programme
-FOLLOW_UPS = ("can i still do it?", "is it ok to keep going", "should i skip today then")
+FOLLOW_UPS = ("can i still do it?", "is it ok to keep going", "should i skip today then",
+              "is it safe to continue")  # the last read clearly alone (the injury risk): a yes/no question about it
 
 
 @pytest.mark.parametrize("then", FOLLOW_UPS)
@@ -25,6 +26,12 @@ def test_a_bare_follow_up_after_a_concern_answered_with_an_entry_keeps_the_docto
     assert first.safety == "doctor" and first.entry == "program-strength"
     reply = say(then)[0]
     assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST), then
+
+
+def test_a_clear_question_of_its_own_after_a_concern_gets_no_line(say):
+    say(CONCERN_WITH_QUESTION)
+    reply = say("what muscles does it work")[0]
+    assert reply.entry == "muscles-worked" and reply.safety is None
 
 
 def test_a_follow_up_after_a_red_flag_gets_the_reminder_to_stop_even_when_nothing_answers_it(say):

@@ -42,10 +42,15 @@ Reader = Callable[[int, str], "list[Reply] | None"]  # (user, text) -> replies, 
 FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
 
 
+def in_first_person(text: str) -> bool:
+    """Whether a message speaks of the user ("I", "my", "im"...)."""
+    return FIRST_PERSON.search(clean_text(text)) is not None
+
+
 def told_of_oneself(level: Safety, text: str) -> bool:
     """Whether a health concern is the user's own: an emergency, or one told in the first person
     ("my knee hurts", not "can pregnant women do reverse hypers?")."""
-    return level is Safety.EMERGENCY or FIRST_PERSON.search(clean_text(text)) is not None
+    return level is Safety.EMERGENCY or in_first_person(text)
 
 
 class Answers(Protocol):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core.kit import told_of_oneself
+from bot.core.kit import in_first_person, told_of_oneself
 from bot.core.messages import Button, Reply
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
@@ -88,7 +88,7 @@ class Answerer:
         words, follow_ups = self.understanding.words(text), self.understanding.follow_ups
         alone = self.read(text, heard).match
         clear = alone.entry_id is not None and alone.score >= self.understanding.threshold + self.understanding.context_policy.clear
-        tied = follow_ups.refers_back(words) or not FOLLOWING_ON.isdisjoint(words)
+        tied = follow_ups.refers_back(words) or not FOLLOWING_ON.isdisjoint(words) or self._may_i(words)
         return follow_ups.new_topic(words) is None and (not clear or tied)
 
     def _kept_on_concern(self, reply: Reply, reading: Reading, context: Context, alarmed: bool) -> Reply:
@@ -144,6 +144,11 @@ class Answerer:
         """A near miss: say the articles don't cover it, and offer what they do."""
         rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in gap.offer if e in self.kb.entries)
         return Reply(texts.format_gap(gap.about, bool(rows)), buttons=rows + ((TOPICS_BUTTON,),), score=score)
+
+    def _may_i(self, words: list[str]) -> bool:
+        """Whether a message asks whether the user may go on ("is it safe to continue", "can i still
+        train"): a yes/no question about "it" or the user."""
+        return texts.asks_yes_or_no(words) and (in_first_person(" ".join(words)) or self.understanding.follow_ups.points_back(words))
 
     def _yes_no(self, text: str) -> bool:
         """Whether a message is worded as a yes/no question."""
