@@ -44,6 +44,7 @@ class FollowUpReader:
         self.goal_family = goal_family
         self.groups = {e.id: e.group for e in kb.entries.values()}
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
+        self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
         self.follow_ups = FollowUpWords(normalizer, kb)
 
     @property
@@ -96,7 +97,7 @@ class FollowUpReader:
         if last is not None and found == last.id:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
-            found = through_related(found, self.groups, last.related, {c.entry_id: c.score for c in alone.candidates}, self.listers)
+            found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
@@ -186,3 +187,9 @@ class FollowUpReader:
         that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
         goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
         return Context(entry or context.entry, goal)
+
+
+def linked(entry: Entry, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The entries related to `entry` either way: its own related entries, then those that name it as
+    theirs (the study that found what an answer says: "which study showed that" after the erectors)."""
+    return (*entry.related, *(other.id for other in kb.entries.values() if entry.id in other.related and other.id not in entry.related))

@@ -35,6 +35,15 @@ def test_a_follow_up_asking_only_for_more_is_about_the_entry_just_answered(under
         assert (reading.match.entry_id, reading.again) == (entry, True), then
 
 
+def test_asking_why_something_happens_is_asking_for_more(understanding):
+    first = "my lower back gets crazy pumped after RH is that normal"
+    entry = understanding.read(first).match.entry_id
+    for then in ("whats the reason it happens", "why does that happen", "how come that happens"):
+        reading = follow_up(understanding, first, then)
+        assert (reading.match.entry_id, reading.again) == (entry, True), then
+    assert not follow_up(understanding, first, "what happens if i skip the warm up").again  # a topic of its own
+
+
 def test_a_follow_up_with_a_topic_of_its_own_or_nothing_asked_is_not_more_of_the_last_answer(understanding):
     first = "do i squeeze my abs when doing reverse hypers"
     assert not follow_up(understanding, first, "how long should i rest between sets").again
@@ -56,6 +65,12 @@ def test_a_question_pointing_back_at_a_study_means_the_study_behind_the_last_ans
     assert understanding.read(first).match.entry_id == "overextension"
     assert follow_up(understanding, first, "which study found that").match.entry_id == "study-arab"
     assert understanding.read("which study found that").match.entry_id != "study-arab"
+
+
+def test_a_question_pointing_back_at_a_study_finds_the_study_that_names_the_last_answer(understanding):
+    first = "do reverse hypers actually activate the erector spinae"
+    assert understanding.read(first).match.entry_id == "erector-spinae"  # its related entries name no study
+    assert follow_up(understanding, first, "which study showed that").match.entry_id == "study-ekstrom"
 
 
 def test_a_goal_named_after_any_answer_about_nothing_else_gets_that_goals_programme(understanding):

@@ -13,6 +13,7 @@ from knowledge.context import Context
 UPDATE_MEMORY = timedelta(days=2)
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after longer silence is read on its own
 ALARM_TTL = timedelta(hours=12)  # after a red flag, answers remind the user to stop for the rest of the day
+CONCERN_TTL = timedelta(minutes=30)  # after a health concern, "can i still do it?" keeps the doctor-first line
 PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
 
 
@@ -112,6 +113,17 @@ class Store:
         at = datetime.fromisoformat(row[0]) if row and row[0] else None
         return at if at is not None and now - at <= ALARM_TTL else None
 
+    def save_concern(self, user_id: int, now: datetime) -> None:
+        """Note when the user told a health concern (a time only: never what they said, nor how urgent)."""
+        with transaction(self.db):
+            self.db.execute("UPDATE users SET concern_at = ? WHERE id = ?", [now.isoformat(), user_id])
+
+    def load_concern(self, user_id: int, now: datetime) -> datetime | None:
+        """When the user last told a health concern, if within CONCERN_TTL."""
+        row = self.db.execute("SELECT concern_at FROM users WHERE id = ?", [user_id]).fetchone()
+        at = datetime.fromisoformat(row[0]) if row and row[0] else None
+        return at if at is not None and now - at <= CONCERN_TTL else None
+
     def forget_user(self, user_id: int) -> None:
         """Erase the core's records of a user (bot.features.privacy.records.forget_user erases everything)."""
         with transaction(self.db):
@@ -130,3 +142,8 @@ def add_alarm_time(db: Database) -> None:
     """Migration: when each user last told a red flag (answers remind them to stop for the day)."""
     db.table("users").add_column("alarm_at", str)
 
+
+
+def add_concern_time(db: Database) -> None:
+    """Migration: when each user last told a health concern (follow-ups keep the doctor-first line)."""
+    db.table("users").add_column("concern_at", str)

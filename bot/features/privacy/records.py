@@ -9,7 +9,7 @@ from bot.core.messages import Reply
 from bot.storage.backend import SqlDatabase
 from bot.storage.dialogues import DialogueStore
 from bot.storage.transaction import transaction
-from bot.storage.users import ALARM_TTL, CONTEXT_TTL, Store
+from bot.storage.users import ALARM_TTL, CONCERN_TTL, CONTEXT_TTL, Store
 from scheduler.store import SchedulerStore
 
 
@@ -34,8 +34,9 @@ def format_mydata(first_seen: str | None, lines: Sequence[str]) -> str:
 
 
 def format_kept_context(store: Store, user_id: int, now: datetime, titles: Mapping[str, str]) -> list[str]:
-    """The conversation context kept about the user (last topic and goal, for how long) and the
-    time of a red flag told today, in plain words; nothing when neither is kept."""
+    """The conversation context kept about the user (last topic and goal, for how long), whether a
+    health concern was told lately and the time of a red flag told today, in plain words; nothing
+    when none is kept."""
     lines = []
     context = store.load_context(user_id, now)
     title = titles.get(context.entry or "")
@@ -44,6 +45,9 @@ def format_kept_context(store: Store, user_id: int, now: datetime, titles: Mappi
     if any(about):
         lines.append(f"what we last talked about: {' and '.join(a for a in about if a)}, kept "
                      f"{_span(CONTEXT_TTL)} after your last question so a follow-up like \"why?\" is understood")
+    if store.load_concern(user_id, now) is not None:
+        lines.append(f"that you mentioned a health concern in the last {_span(CONCERN_TTL)}: the time only (not what "
+                     "you said), so a follow-up like \"can I still do it?\" gets the doctor-first line too")
     alarm = store.load_alarm(user_id, now)
     if alarm is not None:
         lines.append(f"that you told me about a warning sign today, at {alarm:%H:%M} UTC: the time only, kept "

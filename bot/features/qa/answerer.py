@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from bot.core.kit import in_first_person, told_of_oneself
 from bot.core.messages import Button, Reply
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
@@ -62,9 +63,13 @@ class Answerer:
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
         reply = self._answer(user_id, text, reading, heard)
         self.store.save_context(user_id, self._context_after(reading, reply), now)
-        if reading.safety is Safety.NONE and self._after_concern(context, text, heard):
-            return self._kept_on_concern(reply, reading)  # "why?", "can i still do it?" or "how often?" right after "my knee is sore"
-        if reading.safety is Safety.NONE and reply.entry and self.store.alarmed(user_id, now):
+        if reading.safety is not Safety.NONE:
+            return reply
+        alarmed = self.store.alarmed(user_id, now)
+        concern = context.entry == HEALTH_ENTRY or self.store.load_concern(user_id, now) is not None
+        if concern and self._after_concern(text, heard):
+            return self._kept_on_concern(reply, reading, context, alarmed)  # "can i still do it?" after "my knee is sore"
+        if reply.entry and alarmed:
             return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")  # "can i finish my workout?"
         return reply
 
@@ -74,26 +79,34 @@ class Answerer:
         advice on medical care when no entry clearly fit; nothing more about health is stored)."""
         return replace(reading.context, entry=reply.entry) if reply.safety == "doctor" and reply.entry else reading.context
 
-    def _after_concern(self, context: Context, text: str, heard: bool) -> bool:
-        """Whether a message follows up a health concern just told (the conversation is about medical
-        care): it opens no new topic, and points back ("is that ok?") or is no clear question of its
-        own ("why?", "can i still do it?") or is tied to what was just said ("what should i do instead",
-        "how many reps then"), so its answer keeps the doctor-first line."""
-        if context.entry != HEALTH_ENTRY:
-            return False
+    def _after_concern(self, text: str, heard: bool) -> bool:
+        """Whether a message told after the advice on medical care, or within CONCERN_TTL of a health
+        concern the user told about themselves, follows it up: it opens no new topic, and points back
+        ("is that ok?") or is no clear question of its own ("why?", "can i still do it?") or is tied to
+        what was just said ("what should i do instead", "how many reps then"), so its answer keeps the
+        doctor-first line."""
         words, follow_ups = self.understanding.words(text), self.understanding.follow_ups
         alone = self.read(text, heard).match
         clear = alone.entry_id is not None and alone.score >= self.understanding.threshold + self.understanding.context_policy.clear
-        tied = follow_ups.refers_back(words) or not FOLLOWING_ON.isdisjoint(words)
+        tied = follow_ups.refers_back(words) or not FOLLOWING_ON.isdisjoint(words) or self._may_i(words)
         return follow_ups.new_topic(words) is None and (not clear or tied)
 
-    def _kept_on_concern(self, reply: Reply, reading: Reading) -> Reply:
-        """A follow-up's reply right after a health concern, after the doctor-first line ("why?" gets
-        the advice on medical care, not "that's all the articles say"; "not covered" and "not sure"
-        replies get the line too)."""
-        if reading.again:
-            return self._doctor_first(reading.match, yes_no=False)
+    def _kept_on_concern(self, reply: Reply, reading: Reading, context: Context, alarmed: bool) -> Reply:
+        """A follow-up's reply after a health concern, after the doctor-first line (after a red flag,
+        the reminder to stop): "why?" after the advice on medical care gets that advice again, not
+        "that's all the articles say"; a specific entry, "not covered" and "not sure" get the line too."""
+        if reading.again and context.entry == HEALTH_ENTRY:
+            reply = self._entry_reply(HEALTH_ENTRY, reply.score, asked_yes_no=False)
+        if alarmed:  # as every answer that day: the reminder, with the reply's own safety
+            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+
+    def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
+        """A health concern the user told about themselves: its time is kept (never what was said, nor
+        how urgent), so a follow-up within CONCERN_TTL ("can i still do it?") keeps the line."""
+        if told_of_oneself(level, text):
+            self.store.save_concern(user_id, self.clock())
+        return []
 
     def on_emergency(self, user_id: int) -> Reply:
         """Emergency advice for a red flag told now; later answers today remind the user to stop."""
@@ -131,6 +144,11 @@ class Answerer:
         """A near miss: say the articles don't cover it, and offer what they do."""
         rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in gap.offer if e in self.kb.entries)
         return Reply(texts.format_gap(gap.about, bool(rows)), buttons=rows + ((TOPICS_BUTTON,),), score=score)
+
+    def _may_i(self, words: list[str]) -> bool:
+        """Whether a message asks whether the user may go on ("is it safe to continue", "can i still
+        train"): a yes/no question about "it" or the user."""
+        return texts.asks_yes_or_no(words) and (in_first_person(" ".join(words)) or self.understanding.follow_ups.points_back(words))
 
     def _yes_no(self, text: str) -> bool:
         """Whether a message is worded as a yes/no question."""

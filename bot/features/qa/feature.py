@@ -11,6 +11,7 @@ def install(kit: Kit) -> None:
     answers = Answerer(kit.understanding, kit.users, kit.clock)
     kit.answers = answers
     kit.provide(answers)
+    kit.health_changes.append(answers.on_health_change)
     kit.commands.add("topics", "Browse everything I know", lambda _user, _arg: [answers.topics()])
     kit.descriptions.append(lambda user_id: f"questions I couldn't answer yet: {kit.users.count_misses(user_id)} "
                                             "(kept so the content can grow)")

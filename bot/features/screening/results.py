@@ -3,16 +3,15 @@ the user tells a health change, and a professional's review recorded."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.core.dialogue import entry_button
+from bot.core.kit import told_of_oneself
 from bot.core.messages import Reply
 from bot.features.screening import texts
 from bot.features.screening.questions import VALIDITY, VERSION, Outcome, Status
 from bot.features.screening.store import Result, ScreeningStore
-from knowledge.normalize import clean_text
 from knowledge.safety import Safety
 
 START = entry_button("cmd", "🩺 Take the safety check", "retake")
@@ -20,9 +19,6 @@ RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands 
 AMBER_WAIT = timedelta(days=7)  # ... and an amber one is not replaced by an all-"no" retake this long
 VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
 REDO_ON_CONCERN = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED)  # a health concern told makes these redo
-# A doctor-first concern is the user's own when told in the first person ("im 5 months pregnant",
-# "my sciatica is acting up"), not a general question ("can pregnant women do reverse hypers?").
-FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
 
 Clock = Callable[[], datetime]
 
@@ -63,7 +59,7 @@ class Results:
         the user tells about themselves): a result that still counts (green or amber) is marked for
         a redo, and the user told so once. A red result stands as it is; mid-check the questions
         themselves ask about it."""
-        told = level is Safety.EMERGENCY or FIRST_PERSON.search(clean_text(text)) is not None
+        told = told_of_oneself(level, text)
         if not told or self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
             return []
         self.request_redo(user_id)
