@@ -1,12 +1,16 @@
 """Tune the understanding layer's few knobs on the tuning sets, with k-fold cross-validation.
 
-Usage: python bench/tune_understanding.py [--folds 5]
+Usage: python bench/tune_understanding.py [--folds 5] [--beside]
 
 Each message of the tuning sets (regression, holdout, holdout2, dev_strangers: sets we have looked at) is read
 once; the decision (knowledge.fusion.decide) and the safety levels (SafetyDetector.level)
 are then replayed for every setting on a grid. For each fold the best setting on the other folds is
 scored on it: those are the cross-validated figures. The best setting on all of them is printed
 last, to be written into Policy and SafetyOdds. Frozen unseen sets are never read here.
+
+--beside tunes Policy.beside_concern (how clearly what is asked beside a health concern must read) on
+bench/health_asks_dev.yaml through the core, in halves (odd and even items): each half's best bar is
+scored on the other half.
 """
 
 from __future__ import annotations
@@ -15,22 +19,28 @@ import argparse
 import itertools
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from bot.composition import build_understanding
-from bot.settings import Settings
-from knowledge.safety import SafetyDetector, SafetyOdds
-from knowledge.fusion import Evidence, Policy, decide
-from knowledge.understanding import Understanding
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+
+from bench.accuracy import HEALTH_ASKS, judge  # noqa: E402
+from bot.composition import assemble, build_understanding  # noqa: E402
+from bot.storage.database import open_database  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from knowledge.safety import SafetyDetector, SafetyOdds  # noqa: E402
+from knowledge.fusion import Evidence, Policy, decide  # noqa: E402
+from knowledge.understanding import Understanding  # noqa: E402
 
 BENCH = Path(__file__).parent
 TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml", "dev_strangers.yaml")
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
+BESIDE_SET = "health_asks_dev.yaml"
+BESIDE_BARS = (15.0, 20.0, 25.0, 30.0, 35.0)  # below the answer's own health margin (15) the bar changes nothing
 ODDS = [SafetyOdds(c, 0.9, e) for c, e in itertools.product((0.6, 0.7, 0.8, 0.9, 0.95), (0.8, 0.9, 0.95))]
 
 
@@ -104,12 +114,38 @@ def cross_validate(understanding: Understanding, items: list[Item], folds: int) 
             max(ODDS, key=lambda o: safety_score(detector, items, o)))
 
 
+def beside_right(understanding: Understanding, items: list[dict[str, object]], bar: float) -> list[bool]:
+    """Whether each health-asks item gets the doctor-first line and one of its entries, through the
+    core, with `bar` as Policy.beside_concern."""
+    u = understanding
+    tuned = Understanding(u.matcher, u.model, u.safety, u.gaps, replace(u.policy, beside_concern=bar), u.context_policy,
+                          u.screening, u.languages)
+    coach = assemble(tuned, open_database(":memory:"))
+    return [judge(coach, item, user).right for user, item in enumerate(items, start=1)]
+
+
+def tune_beside(understanding: Understanding) -> None:
+    """Print each bar's figures per half of the health-asks set, and each half's pick scored on the other."""
+    items = [i for i in yaml.safe_load((BENCH / BESIDE_SET).read_text(encoding="utf-8")) if i["kind"] == HEALTH_ASKS]
+    right = {bar: beside_right(understanding, items, bar) for bar in BESIDE_BARS}
+    halves = {name: {bar: sum(r[start::2]) for bar, r in right.items()} for name, start in (("odd", 0), ("even", 1))}
+    for bar in BESIDE_BARS:
+        print(f"bar {bar:4.0f}: odd {halves['odd'][bar]}/{len(items[0::2])}  even {halves['even'][bar]}/{len(items[1::2])}")
+    for tuned, held in (("odd", "even"), ("even", "odd")):
+        pick = max(BESIDE_BARS, key=lambda b: (halves[tuned][b], -b))  # ties: the lower bar
+        print(f"tuned on {tuned}: bar {pick:.0f}, held-out {held} {halves[held][pick]}")
+
+
 def main() -> int:
     """Read the tuning sets, cross-validate, print the best settings."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--beside", action="store_true", help="tune Policy.beside_concern on the health-asks set")
     args = parser.parse_args()
     understanding = build_understanding(Settings())
+    if args.beside:
+        tune_beside(understanding)
+        return 0
     items = [read_item(understanding, raw) for name in TUNING_SETS
              for raw in yaml.safe_load((BENCH / name).read_text(encoding="utf-8"))]
     policy, odds = cross_validate(understanding, items, args.folds)

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 
 WH_WORDS = frozenset({"how", "what", "which", "when", "where", "why", "who", "whats", "hows", "wat"})
+# What opens a clause that asks something of ours beside a concern: a wh-word but "when", which mostly
+# tells ("dizzy when i stand up", "my calves hurt when i walk"), or a request ("tell me the common
+# mistakes", "explain the movement integrity program").
+ASKING = (WH_WORDS - {"when"}) | {"tell", "explain", "describe"}
 CLAUSE_BREAK = re.compile(r"\s*(?:[,.;!?]+|\b(?:btw|but|also|though|anyway|plus)\b)\s*", re.IGNORECASE)
 
 
@@ -18,3 +22,8 @@ def clauses(text: str) -> list[str]:
         starts = [0, *(i for i, w in enumerate(words) if i >= 2 and w.lower() in WH_WORDS), len(words)]
         found += [" ".join(words[a:b]) for a, b in zip(starts, starts[1:]) if b - a >= 2]
     return found
+
+
+def asks(words: list[str]) -> bool:
+    """Whether a clause's words open as asking something (see ASKING), not as a yes/no question."""
+    return not ASKING.isdisjoint(words[:2])

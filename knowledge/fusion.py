@@ -37,6 +37,7 @@ class Policy:
     not_ours_lead: float = 0.1   # "not ours" wins when its probability beats the best entry's by this
     gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
     gap_floor: float = 0.2       # a decline names a near miss only this likely ("prove it" is no question about calories)
+    beside_concern: float = 15.0  # what is asked beside a health concern is answered this far above the threshold
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,11 @@ class SafetyLexicon:
         """Whether a message tells of something over, with nothing said to happen now."""
         return bool(self.past.search(cleaned)) and not self.present.search(cleaned)
 
+    def without_concerns(self, cleaned: str) -> str:
+        """The message with the words that tell a concern cut out ("what do the erectors do i have mild
+        scoliosis" -> "... i have mild"), so what is asked beside them can be read on its own."""
+        return " ".join(self.emergency.sub(" ", self.doctor.sub(" ", cleaned)).split())
+
     def _without_look_alikes(self, cleaned: str) -> str:
         """The message with its look-alike phrases removed, one space between words as the patterns' word gaps expect."""
         return " ".join(self.not_a_concern.sub(" ", cleaned).split())

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.build import Model, cached_model, inputs_hash, train
-from knowledge.clauses import WH_WORDS, clauses
+from knowledge.clauses import asks, clauses
 from knowledge.context import Context, ContextPolicy
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
@@ -41,13 +41,6 @@ from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
 
 LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
-# A health concern told beside a question ("how many reps for strength btw my knee is a bit sore"):
-# the question's own clause is answered (after the doctor-first line) when it is worded as a question
-# and reads this far above the threshold alone. Only a wh-question counts: a yes/no question beside
-# a concern ("can i do heavy rh", "does this count", "are these safe now") asks whether it is safe for
-# them, which is the doctor's call and stays with medical care (on our development sets' concerns,
-# 11 of 19 clauses this rule would answer were yes/no questions of that kind).
-BESIDE_CONCERN = 25.0
 GREETING_WORDS = 3  # the longest greeting looked for before a question
 
 
@@ -102,8 +95,7 @@ class Understanding:
         if asked and not question:  # what reads as a greeting may be the question's start ("can i hold the handles")
             alone, asked = self._whole_if_better(text, margin, alone, asked)
         if asked:  # the question read without its opener; a concern told before "btw ..." still counts
-            normalizer = self.matcher.normalizer
-            level, odds = self._safety_of(words, normalizer.spelt(words), normalizer.tokens_of(words))
+            level, odds = self._safety_of_words(words)
             alone = replace(alone, safety=max(alone.safety, level), safety_odds=odds)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
@@ -172,17 +164,29 @@ class Understanding:
         return self.safety.level(" ".join(spelt), odds, typed=" ".join(words)), odds
 
     def _asked_beside(self, text: str, margin: float) -> Match | None:
-        """The match of a question told beside a health concern, read on its own clause; None when
-        no clause without the concern is a clear question of ours."""
-        best: Match | None = None
-        for clause in clauses(text):
-            if not WH_WORDS.intersection(self.matcher.normalizer.words(clause)[:2]):
-                continue
-            alone = self.read_uncached(clause, margin)
-            bar = self.threshold + margin + BESIDE_CONCERN
-            if alone.safety is Safety.NONE and alone.match.entry_id and alone.match.score >= max(bar, best.score if best else 0):
-                best = alone.match
-        return best
+        """The match of what is asked beside a health concern ("how many reps for strength btw my knee is
+        a bit sore"), read without the concern: the clauses that tell none, or, when every clause tells
+        one, the message with the concern's words cut out. It is answered (after the doctor-first line)
+        when a clause opens as asking (a wh-word or "tell me", see knowledge.clauses) and the rest, or
+        else one asking clause alone, reads Policy.beside_concern over the threshold with no concern.
+        A yes/no question beside a concern ("can i do heavy rh", "are these safe now") asks whether it
+        is safe for them: the doctor's call, left with the advice on medical care."""
+        told = [(c, c) for c in clauses(text) if self._safety_of_words(self.words(c))[0] is Safety.NONE] \
+            or [(c, self.safety.lexicon.without_concerns(" ".join(self.spelt(c)))) for c in clauses(text)]
+        asking = [rest for said, rest in told if rest and asks(self.words(said))]
+        if not asking:
+            return None
+        bar = self.threshold + margin + self.policy.beside_concern
+        for rest in (" ".join(rest for _, rest in told), *asking):  # the whole rest first: "how long ..., and how many reps?"
+            alone = self.read_uncached(rest, margin)
+            if alone.safety is Safety.NONE and alone.match.entry_id and alone.match.score >= bar:
+                return alone.match
+        return None
+
+    def _safety_of_words(self, words: list[str]) -> tuple[Safety, tuple[float, ...]]:
+        """The safety level and the classifier's odds of words read on their own (spelt here)."""
+        normalizer = self.matcher.normalizer
+        return self._safety_of(words, normalizer.spelt(words), normalizer.tokens_of(words))
 
     def other_language(self, text: str) -> bool:
         """Whether a message is written in another language than English (any script)."""

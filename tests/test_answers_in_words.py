@@ -1,5 +1,5 @@
 """Answers that fit how the question was put: a question told beside a health remark keeps its
-answer after the doctor-first line, a verdict ("Yes.") only answers a yes/no question, and a
+answer after the doctor-first line (read without the remark), a verdict ("Yes.") only answers a yes/no question, and a
 greeting before a question never swallows it."""
 
 from __future__ import annotations
@@ -35,6 +35,23 @@ def test_a_concern_is_heard_the_same_with_or_without_a_question_beside_it(say):
     beside = say("my hamstring feels tight today, how many reps")[0]
     assert alone.safety == beside.safety == "doctor"
     assert beside.entry == "reps-general"
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("what do the glutes do during the movement my hip has arthritis", "glutes-role"),  # the concern's words cut out
+    ("tell me the common mistakes, my back is wrecked from years of deadlifting", "common-mistakes"),  # a request
+    ("How long should I rest for endurance, given I have a hernia, and how many reps?", "program-endurance")])  # read whole
+def test_what_is_asked_beside_a_concern_is_read_without_the_concern(say, text, entry):
+    reply = say(text)[0]
+    assert reply.text.startswith(DOCTOR_FIRST)
+    assert (reply.entry, reply.safety) == (entry, "doctor")
+
+
+@pytest.mark.parametrize("text", ["my calves ache when i walk a bit and ease when i rest, can i do this exercise?",
+                                  "my heart flutters sometimes when im resting, doc thinks its nothing"])
+def test_a_when_that_tells_of_a_concern_asks_nothing_beside_it(say, text):
+    reply = say(text)[0]
+    assert (reply.entry, reply.safety) == ("medical-care", "doctor")
 
 
 @pytest.mark.parametrize("text", ["i have a herniated disc, can i start doing reverse hypers",
