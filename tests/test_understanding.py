@@ -189,6 +189,7 @@ def test_questions_a_user_tester_asked_are_answered(understanding, text, entry):
     ("my back is toast", Safety.DOCTOR),
     ("room is spinning", Safety.DOCTOR),
     ("got svt, a few episodes this year, can i go heavy", Safety.DOCTOR),
+    ("will it make me sore, my back already hurts", Safety.DOCTOR),  # a look-alike beside a concern hides nothing
 ])
 def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, level):
     assert understanding.read(text).safety is level
@@ -208,7 +209,10 @@ def test_the_safety_detector_reads_concerns_worded_any_way(understanding, text, 
                                   "my pulse is 160 after a hard set, normal?", "am i sitting wrong on the pad",
                                   "floor hypers are mind-numbing, can i skip to the bench", "theres a faint squeak from the pivot",
                                   "is a collapsible bench ok for this", "my cat passed out on the pad lol",
-                                  "blacked out the garage windows for my home gym", "my heart sank when i saw the price"])
+                                  "blacked out the garage windows for my home gym", "my heart sank when i saw the price",
+                                  "does this help condition my whole body", "how do i do it without hurting my lower back",
+                                  "will these make me sore tomorrow",
+                                  "what injuries are common according to the article"])
 def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
 
