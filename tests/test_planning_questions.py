@@ -34,7 +34,7 @@ def at_confirm(planned):
 def test_a_question_at_the_zone_step_is_answered_and_kept_from_the_goal(say, coach):
     screen(say)
     say("/plan")
-    replies = say("ok and for glutes which goal is better")
+    replies = say("ok and for bigger glutes which goal is better")
     assert replies[0].text != t.KEPT_ASK_ZONE and replies[-1].text == f"Back to your plan. {t.ASK_ZONE}"
     assert replies[0].entry is not None  # read as a question of ours (the glutes' shape)
     say(button(say("Berlin")[0], "Yes"), button=True)
