@@ -72,6 +72,7 @@ def main() -> None:
              if item.get("kind") not in ANSWERER_KINDS]
     understanding = build_understanding(load_settings())
     understanding.read_uncached = functools.lru_cache(maxsize=None)(understanding.read_uncached)  # type: ignore[method-assign]
+    understanding.candidates = functools.lru_cache(maxsize=None)(understanding.candidates)  # type: ignore[method-assign]
     remember_talk(understanding)
     table = scores(understanding, items)
     held = []

@@ -11,22 +11,32 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 CHAR_SIZES = (3, 4, 5)
+RECENT = 64  # messages whose features are kept: one message is read by several vocabularies (topics, safety, talk)
 
 
 def feature_keys(words: Sequence[str], tokens: Sequence[str]) -> Counter[str]:
     """How often each feature occurs in a message: its canonical tokens and their letter n-grams,
     and the pairs of its words as spelt (small words like "up" or "on" matter there: "set up")."""
-    keys: Counter[str] = Counter(f"w:{t}" for t in tokens)
-    keys.update(f"b:{a} {b}" for a, b in zip(words, words[1:]))
+    keys = [f"w:{t}" for t in tokens]
+    keys += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
     for token in tokens:
         padded = f"<{token}>"
         for size in CHAR_SIZES:
-            keys.update(f"c:{padded[i:i + size]}" for i in range(max(len(padded) - size + 1, 1)))
-    return keys
+            keys += [f"c:{padded[i:i + size]}" for i in range(max(len(padded) - size + 1, 1))]
+    return Counter(keys)  # counted in the order first seen, as the vector's sums expect
+
+
+@lru_cache(maxsize=RECENT)
+def _counted(words: tuple[str, ...], tokens: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """A message's features as the byte strings vocabularies keep, and how often each occurs
+    (computed once for all the vocabularies that read the message)."""
+    counted = feature_keys(words, tokens)
+    return as_keys(list(counted)), np.fromiter(counted.values(), dtype=np.float32, count=len(counted))
 
 
 @dataclass(frozen=True)
@@ -59,22 +69,25 @@ class Vocabulary:
 
     def lookup(self, keys: Sequence[str]) -> np.ndarray:
         """The index of each feature, -1 for one never seen in training."""
-        wanted = as_keys(keys)
+        return self._found(as_keys(keys))
+
+    def _found(self, wanted: np.ndarray) -> np.ndarray:
+        """The index of each feature (as bytes), -1 for one never seen in training."""
         if not len(self.keys) or not len(wanted):
             return np.full(len(wanted), -1, dtype=np.int32)
-        where = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        where = self.keys.searchsorted(wanted)
+        where[where == len(self.keys)] = len(self.keys) - 1
         return np.where(self.keys[where] == wanted, where, -1).astype(np.int32)
 
     def vector(self, words: Sequence[str], tokens: Sequence[str]) -> Vector:
         """TF-IDF vector of a message; features never seen in training are left out."""
-        counted = feature_keys(words, tokens)
-        found = self.lookup(list(counted)) if counted else np.zeros(0, dtype=np.int32)
+        wanted, counts = _counted(tuple(words), tuple(tokens))
+        found = self._found(wanted)
         known = found >= 0
         if not known.any():
             return Vector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
         indices = found[known]
-        counts = np.fromiter(counted.values(), dtype=np.float32, count=len(counted))[known]
-        values = (1 + np.log(counts)) * self.idf[indices]
+        values = (1 + np.log(counts[known])) * self.idf[indices]
         return Vector(indices, values / np.linalg.norm(values))
 
     def __len__(self) -> int:
@@ -83,4 +96,7 @@ class Vocabulary:
 
 def as_keys(keys: Sequence[str]) -> np.ndarray:
     """Feature names as the byte strings a vocabulary keeps (text is ASCII after cleaning)."""
-    return np.array([k.encode("utf-8") for k in keys], dtype=bytes)
+    try:
+        return np.array(keys, dtype=bytes)  # numpy's own ASCII encoding: the same bytes, faster
+    except UnicodeEncodeError:
+        return np.array([k.encode("utf-8") for k in keys], dtype=bytes)

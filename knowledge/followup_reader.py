@@ -30,6 +30,9 @@ class Reader(Protocol):
     def read_uncached(self, text: str, margin: float = 0.0) -> Reading:
         """Read one message afresh, alone."""
 
+    def candidates(self, text: str, margin: float = 0.0) -> tuple[Candidate, ...]:
+        """The entries a message read afresh reads as, best first (no safety reading)."""
+
 
 class FollowUpReader:
     """Reads a message, already read alone, in the conversation (built once per knowledge base)."""
@@ -109,15 +112,15 @@ class FollowUpReader:
         """The entry (and candidates) of a message read in context when that reads better (a goal's
         programme, the context's best), the last answer when the message is worded from it, else
         the reading alone's; a message naming the exercise itself is about the exercise."""
-        in_context = self.reader.read_uncached(along(text, context, last.title, goal is not None), margin)
+        in_context = self.reader.candidates(along(text, context, last.title, goal is not None), margin)
         switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
         if switched is None and not self.follow_ups.names_exercise(words):  # not "how do i actually do a reverse hyper"
-            switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context.candidates],
+            switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
                               set(last.related), self.threshold + margin, self.policy,
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
         if switched:
-            return switched, in_context.candidates
+            return switched, in_context
         if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates

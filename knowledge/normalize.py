@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ _NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(HOMOPHONES)
 APOSTROPHES = re.compile(r"[\u2019\u2018`´]")
 NON_WORD = re.compile(r"[^a-z0-9]+")
 VARIATION = "\ufe0f"  # the selector some keyboards add after an emoji
+RECENT = 64  # messages whose words and tokens are kept: one message is read several times (topic, safety, talk, context)
 QUESTION_REACH = 6  # a question word this near the start ("hey coach quick q how ...")
 DIGIT_RANGE = re.compile(r"(\d)\s*[-\u2013\u2014]\s*(\d)")
 
@@ -210,6 +212,8 @@ class Normalizer:
         self.lexicon = lexicon
         self.speller = speller
         self._canonical_cache: dict[str, str] = {}
+        self._words = lru_cache(maxsize=RECENT)(self._read_words)
+        self._tokens = lru_cache(maxsize=RECENT)(self._read_tokens)
 
     def with_spelling(self, words: set[str], english: EnglishWords) -> Normalizer:
         """A normaliser that also corrects typos, knowing English and `words` plus the lexicon's."""
@@ -221,9 +225,13 @@ class Normalizer:
     def words(self, text: str) -> list[str]:
         """Cleaned words with number words as digits, before any lexicon or spelling change (an
         emoji that stands for a word, such as a reminder button's, becomes that word)."""
+        return list(self._words(text))
+
+    def _read_words(self, text: str) -> tuple[str, ...]:
+        """`words`, computed (cached by the text)."""
         if self.lexicon.emoji and not text.isascii():
             text = "".join(f" {self.lexicon.emoji[c]} " if c in self.lexicon.emoji else c for c in text)
-        return numbers_to_digits(clean_text(text).split())
+        return tuple(numbers_to_digits(clean_text(text).split()))
 
     def tokens(self, text: str) -> list[str]:
         """The meaningful, canonical words of a message, in order."""
@@ -240,10 +248,14 @@ class Normalizer:
 
     def tokens_of(self, words: list[str]) -> list[str]:
         """The canonical tokens of already cleaned words (see `words`)."""
+        return list(self._tokens(tuple(words)))
+
+    def _read_tokens(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """`tokens_of`, computed (cached by the words)."""
         out: list[str] = []
-        for word in self._join_phrases(self.spelt(words)):
+        for word in self._join_phrases(self.spelt(list(words))):
             out.extend(self._canonical(word).split())
-        return self._resolve_references(words, out)
+        return tuple(self._resolve_references(list(words), out))
 
     def _resolve_references(self, words: list[str], tokens: list[str]) -> list[str]:
         """"it", "this" or "these" mean ours in a message naming no other exercise, or setting ours

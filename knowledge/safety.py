@@ -90,7 +90,7 @@ class SafetyLexicon:
 def load_safety_lexicon(path: Path = SAFETY_LEXICON) -> SafetyLexicon:
     """Read and compile the safety lexicon; a broken file raises SafetyLexiconError."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - libyaml's SafeLoader
         return SafetyLexicon(_compile(data, "emergency"), _compile(data, "doctor"), _compile(data, "not_a_concern"),
                              _compile(data, "past"), _compile(data, "present"), _clusters(data.get("together", {})),
                              _compile(data, "recurring"))

@@ -25,7 +25,7 @@ from knowledge.clauses import asks, clauses
 from knowledge.context import Context, ContextPolicy
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
-from knowledge.fusion import LONG_MESSAGE, Evidence, Match, Policy, decide
+from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
 from knowledge.intents import Answer, Intent, PlanRequest
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
@@ -143,20 +143,35 @@ class Understanding:
         normalizer = self.matcher.normalizer
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
-        vector = self.model.vocabulary.vector(spelt, tokens)
         level, odds = self._safety_of(words, spelt, tokens)
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
+        found = self._decided(words, spelt, tokens, margin)
+        if isinstance(found, Match):
+            return Reading(found, level, fixes=fixes, safety_odds=odds)
+        decision, learned = found
+        return Reading(decision.match, level, decision.gap, fixes, decision.candidates, learned.get(NOT_OURS, 0.0), odds,
+                       gap_odds=learned.get(decision.gap.id, 0.0) if decision.gap else 0.0)
+
+    def candidates(self, text: str, margin: float = 0.0) -> tuple[Candidate, ...]:
+        """The entries a message reads as, best first: `read_uncached`'s candidates, without the
+        safety reading (the follow-up reader's second look at a message needs only these)."""
+        normalizer = self.matcher.normalizer
+        words = normalizer.words(text)
+        found = self._decided(words, normalizer.spelt(words), normalizer.tokens_of(words), margin)
+        return () if isinstance(found, Match) else found[0].candidates
+
+    def _decided(self, words: list[str], spelt: list[str], tokens: list[str], margin: float) -> Match | tuple[Decision, dict[str, float]]:
+        """The topic decision on a message and the ranker's odds, or the empty match of a message
+        with nothing to match."""
+        normalizer = self.matcher.normalizer
         if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
-            return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
+            return Match(None, 0.0)
         if len(words) == 1 and self.model.talk.answer(spelt) is not None:  # "no", "yep": an answer, not a question
-            return Reading(Match(None, 0.0), level, fixes=fixes, safety_odds=odds)
+            return Match(None, 0.0)
         if self._foreign(words):  # "hola" is no misspelt "hold": declined, and told English only
-            return Reading(Match(None, 0.0, off_topic=True), level, fixes=fixes, safety_odds=odds)
-        evidence = self.evidence(tokens, vector)
-        decision = decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin)
-        return Reading(decision.match, level, decision.gap, fixes, decision.candidates,
-                       evidence.learned.get(NOT_OURS, 0.0), odds,
-                       gap_odds=evidence.learned.get(decision.gap.id, 0.0) if decision.gap else 0.0)
+            return Match(None, 0.0, off_topic=True)
+        evidence = self.evidence(tokens, self.model.vocabulary.vector(spelt, tokens))
+        return decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin), evidence.learned
 
     def _safety_of(self, words: list[str], spelt: list[str], tokens: list[str]) -> tuple[Safety, tuple[float, ...]]:
         """A message's safety level and the classifier's odds, from its words as typed and as spelt."""

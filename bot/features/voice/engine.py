@@ -1,33 +1,41 @@
 """Assemble voice notes from settings: the pipeline (Whisper loading in the background), its
-weights, and the adapters' helpers that turn a transcript or an audio file into an inbound message."""
+weights, and the adapters' helpers that turn a transcript or an audio file into an inbound message.
+
+The voice package (audio decoding, speech synthesis, Whisper) is imported only when a pipeline is
+built or a note is read: a text start-up does not pay for it."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.voice.notes import TOO_LONG, UNREADABLE, VOICE_OFF
 from bot.settings import Settings
 from knowledge.model import KnowledgeBase
-from voice.audio import AudioError, TooLong
-from voice.pipeline import VoicePipeline, build_voice_pipeline
-from voice.recognizer import Transcript, VoiceOff
-from voice.speech import VoiceStyle
-from voice.weights import load_int8_weights
+
+if TYPE_CHECKING:
+    from voice.pipeline import VoicePipeline
+    from voice.recognizer import Transcript
 
 log = logging.getLogger(__name__)
 
 
 def build_voice(settings: Settings, kb: KnowledgeBase) -> VoicePipeline:
     """The voice pipeline; Whisper loads in the background from checked int8 weights."""
+    from voice.pipeline import build_voice_pipeline
+    from voice.speech import VoiceStyle
+
     log.info("loading the speech recognizer from %s", settings.voice_dir)
     return build_voice_pipeline(kb, settings.voice_dir, VoiceStyle(settings.tts_voice), settings.whisper_dir)
 
 
 def build_weights(settings: Settings) -> Path:
     """Build (once) and check the int8 weights; the folder they are in."""
+    from voice.weights import load_int8_weights
+
     return load_int8_weights(settings.whisper_dir, settings.voice_dir)
 
 
@@ -40,6 +48,9 @@ def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
 
 def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inbound | Reply:
     """An audio file as a voice note, or the reply saying why it cannot be heard."""
+    from voice.audio import AudioError, TooLong
+    from voice.recognizer import VoiceOff
+
     try:
         return voice_inbound(user_id, pipeline.transcribe_file(path))
     except TooLong:  # an AudioError too: caught first, or a 70 s note was "unplayable"
