@@ -363,8 +363,8 @@ def _replacing(words: str) -> tuple[str, str] | None:
     found = (arrow.group(1), arrow.group(2)) if arrow else None
     if found is None and (replacing := _REPLACING.match(words)) is not None:
         found = (replacing.group(2), replacing.group(1))
-    if found is None or not found[1].strip() or _asks_something(found[1]) and not arrow:
-        return None
+    if found is None or not found[1].strip() or _asks_something(found[1]) and not arrow or _PLAN.search(found[1]):
+        return None  # "the monday one at 5pm instead": the plan named, then its change (read after "at")
     return (found[0].strip(), found[1].strip()) if _DAY.search(found[1]) or _TIME_SAID.search(found[1]) else None
 
 

@@ -84,6 +84,11 @@ def test_the_time_replaced_names_the_plan_changed(coach):
     assert coach.kit.words.plan_request("8am instead of 7am").time == "07:00"
 
 
+def test_a_plan_named_before_instead_keeps_its_name_apart_from_the_change(coach):
+    request = coach.kit.words.plan_request("the monday one at 5pm instead")
+    assert request.day == "0" and request.rest == "5pm"
+
+
 @pytest.mark.parametrize("typed", ["7:30 not 7", "time change pls 7 -> 7:30"])
 def test_an_edit_with_no_verb_opens_the_edit_with_the_change_and_saves_nothing_yet(weekly, coach, typed):
     confirm = weekly(typed)[-1]
