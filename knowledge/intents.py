@@ -60,6 +60,7 @@ class PlanRequest:
     time: str | None = None  # "HH:MM": "the 7am one"
     part: str | None = None  # a part of the day: "my evening plan"
     goal: str | None = None  # "the strength plan"
+    sure: bool = True  # False: a skip read with less than its acting odds, offered with a question first
 
     @property
     def named(self) -> bool:
@@ -95,6 +96,7 @@ TALK_LABELS = {
 }
 MIN_ODDS = dict.fromkeys(TALK_LABELS, 0.5) | {"checkin": 0.4, "screening": 0.4, "plans": 0.65}  # below this a reader says none
 LABEL_ODDS = {"plans": {"skip": 0.7}}  # a label that needs surer odds than its reader's
+OFFER_ODDS = {"plans": {"skip": 0.55}}  # below the label's odds but above these: read, to be confirmed first
 # (checkin: tuned on bench/checkin_dev.yaml, flat from 0.25 to 0.4; screening: cross-validated on
 # bench/screening_dev.yaml by bench/tune_screening.py: 268/300 at 0.3 and 0.4, 263 at 0.5; plans: a request
 # acts on stored plans, so only a sure reading counts: "my plans" and "save the plan" read 0.5-0.6 as one; a
@@ -136,12 +138,21 @@ class Talk:
 
     def read(self, reader: str, words: Sequence[str]) -> str | None:
         """The label a reader is sure enough of, or None (none of its labels, or too unsure)."""
+        found = self.read_offered(reader, words)
+        return found[0] if found and found[1] else None
+
+    def read_offered(self, reader: str, words: Sequence[str]) -> tuple[str, bool] | None:
+        """The label a reader is sure enough of to act on (True) or only to offer (False, OFFER_ODDS), or None."""
         if reader in KNOWN_WORDS:
             words = self.known_part(reader, words)
         if not words:
             return None
         label, odds = self.label(reader, words)
-        return None if label == NONE or odds < LABEL_ODDS.get(reader, {}).get(label, MIN_ODDS[reader]) else label
+        if label == NONE:
+            return None
+        if odds >= LABEL_ODDS.get(reader, {}).get(label, MIN_ODDS[reader]):
+            return label, True
+        return (label, False) if odds >= OFFER_ODDS.get(reader, {}).get(label, 1.0) else None
 
     def known_part(self, reader: str, words: Sequence[str]) -> list[str]:
         """What a reader of KNOWN_WORDS reads of a message: nothing unless it knows enough of its words."""
@@ -191,9 +202,13 @@ class Talk:
         return self.read("plans", words)
 
     def plan_request(self, words: Sequence[str], typed: str) -> PlanRequest | None:
-        """A request about stored plans (`words` as spelt) with the slots its words as `typed` name, if any."""
-        action = self.plan_action(words)
-        return plan_slots(PlanAction(action), typed) if action else None
+        """A request about stored plans (`words` as spelt) with the slots its words as `typed` name, if
+        any; a skip read less surely ("mon is a no go this week") is not `sure`: it is offered, not done."""
+        found = self.read_offered("plans", words)
+        request = plan_slots(PlanAction(found[0]), typed) if found else None
+        if request is None or not found or found[1]:
+            return request
+        return replace(request, sure=False) if request.day is not None or request.next_one else None  # says which session
 
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
@@ -248,35 +263,45 @@ _DAY = re.compile(r"\b(today|tonight|" + "|".join(_TOMORROW) + r"|monday|tuesday
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "last": -1}
 _NTH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
-_ALL = re.compile(r"\b(all|every|both)\b", re.IGNORECASE)
+_ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|other|\d))|both)\b", re.IGNORECASE)  # "every monday": days
 _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|at)\b\s*(.+)$", re.IGNORECASE)
 _NAMED_THEN = re.compile(r"\b(?:ones?|plans?|sessions?|workouts?|it)\b\s+(.+)$", re.IGNORECASE)  # "make the 7am one 8am"
+_ARROW = re.compile(r"^(.*?)\s*(?:->|=>|→)\s*(.+)$")  # "time change pls 7 -> 7:30": the change after the arrow
+_REPLACING = re.compile(r"^(.+?)[,\s]+\b(?:instead(?: of)?|not|rather than)\b(.*)$", re.IGNORECASE)  # "7:30 not 7", "tues 6pm instead"
+_TIME_FOR_TIME = re.compile(r"\d(?:[:.]\d\d)?\s*(?:[ap]m)?,?\s+(?:instead of|not|rather than)\s+\d{1,2}(?:[:.]\d\d)?\b"
+                            r"(?!\s*(?:reps?|sets?|kg|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x)\b)",
+                            re.IGNORECASE)  # "at 6:00 not 8:00": one time for another, not "12 not 10 reps"
 _INSTEAD = re.compile(r"[,\s]*\b(?:instead(?: of)?|rather than|not|from now on|pls|please|plz)\b.*$", re.IGNORECASE)
-_PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?)\b", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?|everything)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\s*(?:why|what|whats|how|is|are|isnt|does|do|did|should|shall|when|which|who|where)\b",
                        re.IGNORECASE)  # a question about plans asks; it changes none ("should i change my time?")
+_MAY_I = re.compile(r"\s*(?:can|could|may) i\b", re.IGNORECASE)  # "can i move my session?" asks whether an edit is possible
 _FROM_NOW = re.compile(r"\bin\s+(?:\d+|an?|one|two|half an?)\s*(?:h|hrs?|hours?|m|mins?|minutes?)\b", re.IGNORECASE)
-_PART_OF_PLAN = re.compile(r"\b(?:goal|focus|remind|notice|notify|ping|warn|heads up)\b", re.IGNORECASE)  # what an edit may change
+_PART_OF_PLAN = re.compile(r"\b(?:goal|focus|remind|notice|notify|ping|warn|heads up|(?:change|new|the) days|new time|time change)\b",
+                           re.IGNORECASE)  # what an edit may change
+_SPAN = re.compile(r"\b(?:from|until|till|starting)\b(?! now\b)", re.IGNORECASE)  # "mon 7am from 1 dec": a new plan's days
+_ON_SCREEN = re.compile(r"\bskip (?:this|that)\W*$", re.IGNORECASE)  # "skip this": what is on screen, not a session
 _IT = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b", re.IGNORECASE)
 _PARTS = {"morning": "morning", "mornings": "morning", "lunch": "lunch", "lunchtime": "lunch", "noon": "lunch",
           "afternoon": "afternoon", "afternoons": "afternoon", "evening": "evening", "evenings": "evening",
           "night": "evening", "nights": "evening"}
 _PART = re.compile(r"\b(" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
-_NAMING = re.compile(r"\b(?:the|my|a|an|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
+_NAMING = re.compile(r"\b(?:the|my|a|an|and|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
                      r"|o'?clock)\b", re.IGNORECASE)  # with the slots' words: a plan's or a schedule's name
 _GOAL = re.compile(r"\b(" + "|".join(GOALS) + r")\b", re.IGNORECASE)
+_TIME_SAID = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b)?")  # "7:30", "7", "6pm"
 
 
 def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
     """The slots of a request about plans: which plan or session it names, and what an edit changes;
     None when a cancel or an edit names nothing to act on ("cancel", "edit": the dialogue's words)."""
     request, head = _slots(action, typed), _head(action, typed)[0]
-    if _QUESTION.match(typed) or (not request.rest and not _asks_something(head)):
+    if _QUESTION.match(typed) or action is PlanAction.EDIT and _MAY_I.match(typed) or (not request.rest and not _asks_something(head)):
         return None  # "why does one say 10 to 15 reps?"; "the plan", "my monday plans": a plan named, nothing asked of it
     if action is PlanAction.SKIP:
-        return request
+        return None if not request.named and _ON_SCREEN.search(typed) else request
     return request if len(typed.split()) > 1 and _names_a_plan(request, head, typed) else None
 
 
@@ -285,9 +310,15 @@ def _names_a_plan(request: PlanRequest, head: str, typed: str) -> bool:
     "the goal"); an edit's goal alone is what it changes, and a day and time with nothing asked of a
     plan is a new plan's schedule ("tuesdays at 6pm for 45 minutes"), as "remind me in 10 minutes to
     stretch" is a new reminder; one word ("plan", "cancel") is a dialogue's or another request's."""
+    if _SPAN.search(typed) and not _PLAN.search(typed):
+        return False  # "tue thu 18:00 from monday", "every monday 6pm until june": a new plan's days
     if request.action is PlanAction.CANCEL:
         return request.named or _PLAN.search(head) is not None
-    if _FROM_NOW.search(typed) or not (_asks_something(head) or _PLAN.search(head)):
+    if request.rest and (_replacing(typed) is not None or _TIME_FOR_TIME.search(typed)):
+        return True  # "7:30 not 7", "tues 6pm instead": a new time or day for the plan said alone
+    if _FROM_NOW.search(typed):
+        return False  # "remind me in 10 minutes to stretch": a new reminder
+    if not (_asks_something(head) or _PLAN.search(head)):
         return False
     which = replace(request, goal=None).named or _PLAN.search(head) or _PART_OF_PLAN.search(typed)
     return bool(which) or (bool(request.rest) and _IT.search(head) is not None)  # "move it to 7pm"
@@ -313,12 +344,28 @@ def _head(action: PlanAction, typed: str) -> tuple[str, str]:
     words = typed.strip().rstrip(".!")
     if action is not PlanAction.EDIT:
         return words, ""
+    replaced = _replacing(words)
+    if replaced is not None:
+        return replaced
     found = _TO.search(words)
     then = None if found else _NAMED_THEN.search(words)  # the naming word ("one", "it") stays in the head
     if found is None and then is None:
         return words, ""
     head, change = (words[:found.start()], found.group(1)) if found else (words[:then.start(1)], then.group(1))  # type: ignore[union-attr]
     return head, _INSTEAD.sub("", change).strip() or change.strip()  # "6 not 7", "endurance instead of strength"
+
+
+def _replacing(words: str) -> tuple[str, str] | None:
+    """A change said without a verb, and what it replaces (which plan it is): "7 -> 7:30" is ("7",
+    "7:30"); "8am instead of 7am" is ("7am", "8am") (the 7am plan), "tues 6pm instead" ("", "tues 6pm");
+    None unless the new part is only a time or days."""
+    arrow = _ARROW.match(words)
+    found = (arrow.group(1), arrow.group(2)) if arrow else None
+    if found is None and (replacing := _REPLACING.match(words)) is not None:
+        found = (replacing.group(2), replacing.group(1))
+    if found is None or not found[1].strip() or _asks_something(found[1]) and not arrow or _PLAN.search(found[1]):
+        return None  # "the monday one at 5pm instead": the plan named, then its change (read after "at")
+    return (found[0].strip(), found[1].strip()) if _DAY.search(found[1]) or _TIME_SAID.search(found[1]) else None
 
 
 def _slots(action: PlanAction, typed: str) -> PlanRequest:

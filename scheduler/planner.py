@@ -60,16 +60,38 @@ class Planner:
 
     def cancel_session(self, user_id: int, plan_id: int, at: datetime) -> bool:
         """Cancel one upcoming session; False when it is not the user's or not upcoming."""
+        plan = self.session_of(user_id, plan_id, at)
+        if plan is None:
+            return False
+        with transaction(self.store.db):
+            self._cancel(plan, at)
+        return True
+
+    def move_session(self, user_id: int, plan_id: int, at: datetime, to: datetime) -> bool:
+        """Move one upcoming session to `to`, the plan kept: that session skipped and a one-off
+        session (the plan's goal and zone) at `to`, in one transaction; False when it is not the
+        user's, not upcoming, or `to` has passed."""
+        plan = self.session_of(user_id, plan_id, at)
+        if plan is None or to <= self.clock():
+            return False
+        lead = self.store.load_profile(user_id).lead_minutes
+        with transaction(self.store.db):
+            self._cancel(plan, at)
+            self.store.add_plan(user_id, Schedule(once_at=to), plan.zone, plan.goal, self.clock(), to, self.reminder_time(to, lead))
+        return True
+
+    def session_of(self, user_id: int, plan_id: int, at: datetime) -> Plan | None:
+        """The user's active plan with an upcoming session at `at`, or None (forged or outdated)."""
         plan = self.store.load_plan(plan_id)
         if plan is None or plan.user_id != user_id or not plan.active or at < (plan.next_at or at):
-            return False
-        if self.next_session(plan.schedule, plan.zone, at - timedelta(seconds=1)) != at:
-            return False  # not a session of this plan (forged or outdated button)
-        with transaction(self.store.db):
-            self.store.cancel_occurrence(plan, at)
-            if at == plan.next_at:
-                self._refresh(plan)
-        return True
+            return None
+        return plan if self.next_session(plan.schedule, plan.zone, at - timedelta(seconds=1)) == at else None
+
+    def _cancel(self, plan: Plan, at: datetime) -> None:
+        """Mark one session cancelled and move the plan on when it was the next."""
+        self.store.cancel_occurrence(plan, at)
+        if at == plan.next_at:
+            self._refresh(plan)
 
     def cancel_plan(self, user_id: int, plan_id: int) -> bool:
         """Stop a whole plan of the user."""

@@ -155,6 +155,13 @@ class SchedulerStore:
         with transaction(self.db):
             self._save_occurrence(plan, at, "cancelled", False)
 
+    def set_goal(self, user_id: int, plan_ids: list[int], goal: str) -> int:
+        """Give the user's active plans among `plan_ids` a new goal; how many changed."""
+        marks = ", ".join("?" for _ in plan_ids)
+        with transaction(self.db):
+            return int(self.db.execute(f"UPDATE plans SET goal = ? WHERE user_id = ? AND active = 1 AND id IN ({marks})",
+                                       [goal, user_id, *plan_ids]).rowcount)
+
     def move_cancelled(self, plan_id: int, at: datetime, moved: datetime) -> None:
         """Move a session cancelled in advance to `moved` (its plan changed zone), unless another
         record of the plan is already there."""

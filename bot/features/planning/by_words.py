@@ -11,6 +11,7 @@ which would replace the dialogue, does not."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -22,12 +23,14 @@ from bot.features.planning.changes import Change, Edit, read_edit
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
+from bot.features.planning.offers import Offers
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
 
+_ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
@@ -37,7 +40,8 @@ class PlansInWords:
     """Skip, cancel and edit plans said in words, for any number of users."""
 
     def __init__(self, sessions: Sessions, dialog: PlanningDialog, dialogues: Dialogues, clock: Callable[[], datetime],
-                 words: PlanWords, settings: Callable[[int, str], list[Reply] | None]) -> None:
+                 words: PlanWords, settings: Callable[[int, str], list[Reply] | None], offers: Offers) -> None:
+        self.offers = offers  # what is asked before it is done: an unsure skip, one session moved, a goal for all plans
         self.words = words  # the understanding layer's readings: a request about plans, a goal
         self.settings = settings  # a lead or goal change in words applied to the settings
         self.sessions = sessions
@@ -67,7 +71,9 @@ class PlansInWords:
             return [NO_PLANS]
         if request.action is PlanAction.SKIP:
             return self._skip(user_id, request)
-        return self._on_plans(user_id, request, change=edit.words if edit else "")
+        if edit is not None and edit.change is Change.SESSION:
+            return self._move(user_id, request, edit.words)
+        return self._on_plans(user_id, request, change=edit.words if edit else "", goal=edit is not None and edit.change is Change.GOAL)
 
     def _for_settings(self, user_id: int, edit: Edit) -> bool:
         """Whether an edit goes to the settings: a reminder lead (one for all plans), a goal with no
@@ -85,6 +91,8 @@ class PlansInWords:
         on among those offered; None when no such question is on screen or it names none."""
         offered = self.sessions.view.offered(user_id)
         request = plan_choice(PlanAction(offered[0]), text) if offered else None
+        if offered is not None and offered[0] == PlanAction.EDIT.value and _ALL_OF_THEM.search(text) and self.words.goal(offered[2]):
+            return self.offers.goal_for_all(user_id, [int(k) for k in offered[1]], offered[2])  # "all of them"
         if offered is None or request is None:
             return None
         if request.action is PlanAction.SKIP:
@@ -125,16 +133,34 @@ class PlansInWords:
         """Whether the request is "cancel the plan" said to the plan being made."""
         return request.action is PlanAction.CANCEL and not request.named and self._planning(user_id)
 
+    def _open(self, user_id: int, among: list[str] | None = None) -> list[Listed]:
+        """The sessions still to come (`among` those offered by a "which" question)."""
+        return [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan
+                and (among is None or session_key(x) in among)]
+
+    def _move(self, user_id: int, request: PlanRequest, said: str) -> list[Reply]:
+        """Offer to move the one session named (the next one when none is named) where `said` puts it."""
+        closed = self.dialog.gate.check(user_id)  # a session is added: the safety check must allow planning
+        if closed:
+            return [closed]
+        listed = self._open(user_id)
+        found = self._sessions_named(listed, request, self.sessions.zone(user_id)) if request.named else listed[:1]
+        if len(found) != 1 or found[0].plan is None:
+            return [Reply(t.MOVE_WHICH if found else "I found no session to move there. /sessions shows what's coming.")]
+        return self.offers.move(user_id, found[0].plan, found[0].at, said)
+
     def _skip(self, user_id: int, request: PlanRequest, among: list[str] | None = None) -> list[Reply]:
-        """Skip the one session named (`among` those offered by a "which" question), or ask which."""
+        """Skip the one session named (`among` those offered by a "which" question; asked first when
+        the request was read less surely), or ask which."""
         zone = self.sessions.zone(user_id)
-        listed = [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan
-                  and (among is None or session_key(x) in among)]
+        listed = self._open(user_id, among)
         found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
         if not found:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
         planning = self._planning(user_id)  # days and times typed while making a plan may be the new plan's
         if len(found) == 1 and found[0].plan and request.named and not planning:
+            if not request.sure:  # "mon is a no go this week": asked, not done
+                return self.offers.skip(user_id, found[0].plan, found[0].at)
             return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
         rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
         if planning:  # only a tap skips: what is typed next is the plan's
@@ -162,9 +188,11 @@ class PlansInWords:
         ahead = (int(day) - today.weekday()) % 7
         return local == today + timedelta(days=ahead)
 
-    def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None, change: str = "") -> list[Reply]:
+    def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None, change: str = "",
+                  goal: bool = False) -> list[Reply]:
         """Cancel (after a confirmation) or edit the plan named (`among` those offered by a "which"
-        question) with the `change` said, or ask which (the change kept for the plan picked)."""
+        question) with the `change` said, or ask which (the change kept for the plan picked; a new
+        `goal` may also be for all of them)."""
         plans = [p for p in self.sessions.store.load_plans(user_id) if among is None or str(p.id) in among]
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
         if not found:
@@ -174,8 +202,9 @@ class PlansInWords:
         if len(found) == 1:
             return self.dialog.edit(user_id, found[0], change)
         self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
-        return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}",
-                      buttons=self._plan_buttons(request, found, user_id))]
+        buttons = (*self._plan_buttons(request, found, user_id), *((self.offers.all_button(change),) if goal else ()))
+        return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}"
+                      + (" Or \"all of them\"." if goal else ""), buttons=buttons)]
 
     def _plans_named(self, plans: list[Plan], request: PlanRequest, zone: str) -> list[Plan]:
         """The plans a request names: all, the nth in /plan's list, those with a session on a day and

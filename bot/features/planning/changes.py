@@ -17,6 +17,8 @@ from knowledge.intents import PlanRequest
 SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
+_ONE_SESSION = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'s\b|\bthis (?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_BY_DAYS = re.compile(r"\b(?:ne?xt|following) w(?:ee)?k\b|\bday after\b", re.IGNORECASE)  # "to next week": one session
 _BARE = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")  # "move the 7am to 8": an hour read on the plan's side of noon
 
 
@@ -24,6 +26,7 @@ class Change(Enum):
     """What an edit in words changes."""
 
     SCHEDULE = "schedule"  # days or time, or nothing said yet ("edit the first one")
+    SESSION = "session"  # one session moved, the plan kept ("push friday's to next week")
     GOAL = "goal"
     LEAD = "lead"
     NOTHING = "nothing"  # "change my goal", "change my reminders": the settings show what can change
@@ -40,6 +43,8 @@ class Edit:
 
 def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None], now: datetime) -> Edit:
     """What an edit request changes; a schedule said with a goal or lead wins (the dialogue reads both)."""
+    if moves_one_session(request, typed):
+        return Edit(Change.SESSION, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if carries_schedule(request.rest, now) or _BARE.match(request.rest):
         return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if read_lead(typed) is not None or lead_too_long(typed) or lead_negative(typed):
@@ -54,3 +59,13 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
     if not request.named and re.search(r"\b(?:goal|focus|remind\w*)\b", typed, re.IGNORECASE):
         return Edit(Change.NOTHING)
     return Edit(Change.SCHEDULE)
+
+
+def moves_one_session(request: PlanRequest, typed: str) -> bool:
+    """Whether an edit moves one session rather than the plan: it names one ("tomorrow's session",
+    "friday's", "this friday's", "the next one") or moves it by days ("to next week", "the day after")."""
+    if not request.rest:
+        return False
+    head = typed.rsplit(request.rest, 1)[0]
+    return (request.day in ("today", "tomorrow") or request.next_one or _ONE_SESSION.search(head) is not None
+            or _BY_DAYS.search(request.rest) is not None)

@@ -12,6 +12,7 @@ from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
+from bot.features.planning.offers import OFFERS, Offers
 from bot.features.planning.reading import bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
@@ -41,7 +42,9 @@ class Planning:
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
                                       self._after_zone)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
-        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change)
+        self.offers = Offers(self.sessions, kit.dialogues, kit.words.answer, kit.clock)
+        self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change,
+                                     self.offers)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
@@ -142,6 +145,8 @@ def install(kit: Kit) -> None:
     kit.outgoing.insert(0, planning.after_check.resume)  # before the replies are spoken
     kit.dialogues.register(settings, on_top=True)  # "that's all" closes it and the plan step comes back
     kit.dialogues.register(sessions.cancelling, on_top=True)
+    for confirmation in planning.offers.confirmations:  # an unsure skip, one session moved, a goal for all plans
+        kit.dialogues.register(confirmation, on_top=True)
     kit.dialogues.register(planning.zone_screen, on_top=True)  # over a dialogue in progress; on its own otherwise
     kit.commands.add("plan", "Plan training sessions (or edit a plan)", planning.plan)
     kit.commands.add("sessions", "Your sessions this week", lambda user_id, _arg: sessions.sessions(user_id))
@@ -152,6 +157,7 @@ def install(kit: Kit) -> None:
     kit.request(Intent.SETTINGS, settings.start, interrupts=True)
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
+    kit.entry(OFFERS, planning.offers.on_tap)
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
     kit.on(InboundKind.LOCATION, planning.on_location)

@@ -54,6 +54,10 @@ WHY_ZONE = ("I ask for your time zone so reminders come at your local time, not 
 ABOUT_TIME = ("Any time you can keep is a good time: the articles don't name a best time of day, so it's your call. "
               "To change a plan's time, type the new one (e.g. \"6pm\" or \"tue thu 7am\").")
 SAY_WHICH = "Tap one, or say which (e.g. \"the first one\", \"the monday one\", \"the 7am one\")."
+MOVE_UNREAD = ("I couldn't tell when to move that session to. Say the day or time, e.g. \"move friday's session to "
+               "next week\" or \"move tomorrow's session to 8pm\".")
+MOVE_WHICH = "Which session do you want to move? Say it with its day, e.g. \"move friday's session to next week\"."
+MOVE_KEEPS = "Only that session moves; the plan stays as it is."
 SKIP_WHILE_PLANNING = "Do you mean a saved session? Tap it to skip it; the plan you're making goes on either way."
 WHY_GOAL = "I ask because your goal sets each session's sets, reps, load and rest, and each reminder says what to do for it:"
 ABOUT_SESSIONS = ("Nothing is saved until you confirm the plan. Then a reminder comes before each session, at your "
