@@ -94,17 +94,12 @@ def test_a_near_miss_says_the_articles_do_not_cover_it_and_offers_what_they_do(s
                                              ("is it better to train in the morning or at night", "time of day"),
                                              ("whats the record on the reverse hyper", "records"),
                                              ("any tips for a deload week with hypers", "deload"),
-                                             ("guy at my gym hogs the reverse hyper, how long should i wait", "manners")])
-def test_near_misses_about_grip_aids_time_of_day_records_deloads_and_manners_say_so(say, text, about):
-    reply = say(text)[0]
-    assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
-
-
-@pytest.mark.parametrize(("text", "about"), [("what was the sample size in the ekstrom paper", "studies' own data"),
+                                             ("guy at my gym hogs the reverse hyper, how long should i wait", "manners"),
+                                             ("what was the sample size in the ekstrom paper", "studies' own data"),
                                              ("is the glute medius worked at all", "never describe"),
                                              ("is an ice bath a good idea after hypers", "recovery habits"),
                                              ("my machine squeaks, how do i oil it", "looking after a machine")])
-def test_near_misses_about_study_data_other_muscles_recovery_and_machine_care_say_so(say, text, about):
+def test_near_misses_the_articles_leave_open_say_so_and_name_what_they_ask(say, text, about):
     reply = say(text)[0]
     assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
 
