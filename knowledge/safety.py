@@ -20,6 +20,7 @@ import yaml
 
 from knowledge.features import Vocabulary
 from knowledge.model import ContentError
+from knowledge.normalize import clean_text
 from knowledge.ranker import Ranker
 
 SAFETY_LEXICON = Path(__file__).parent / "data" / "safety.yaml"
@@ -36,6 +37,20 @@ class Safety(IntEnum):
     def label(self) -> str | None:
         """The JSON name of the level: 'doctor', 'emergency' or None."""
         return None if self is Safety.NONE else self.name.lower()
+
+
+FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
+
+
+def in_first_person(text: str) -> bool:
+    """Whether a message speaks of the user ("I", "my", "im"...)."""
+    return FIRST_PERSON.search(clean_text(text)) is not None
+
+
+def told_of_oneself(level: Safety, text: str) -> bool:
+    """Whether a health concern is the user's own: an emergency, or one told in the first person
+    ("my knee hurts", not "can pregnant women do reverse hypers?")."""
+    return level is Safety.EMERGENCY or in_first_person(text)
 
 
 class SafetyLexiconError(ContentError):

@@ -10,7 +10,6 @@ features need. The core routes through these registries and knows no feature by 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +24,6 @@ from bot.storage.backend import SqlDatabase
 from bot.storage.dialogues import DialogueStore
 from bot.storage.users import Store
 from knowledge.intents import Intent
-from knowledge.normalize import clean_text
 from knowledge.safety import Safety
 from knowledge.understanding import Understanding
 from scheduler.dispatcher import Due
@@ -39,18 +37,6 @@ InboundHandler = Callable[[Inbound], list[Reply]]
 TextRoute = Callable[[int, str, bool], list[Reply]]  # (user, text, heard in a voice note) -> replies
 HealthChange = Callable[[int, Safety, str], list[Reply]]  # (user, level, the words) -> what the feature says
 Reader = Callable[[int, str], "list[Reply] | None"]  # (user, text) -> replies, None when not its request
-FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
-
-
-def in_first_person(text: str) -> bool:
-    """Whether a message speaks of the user ("I", "my", "im"...)."""
-    return FIRST_PERSON.search(clean_text(text)) is not None
-
-
-def told_of_oneself(level: Safety, text: str) -> bool:
-    """Whether a health concern is the user's own: an emergency, or one told in the first person
-    ("my knee hurts", not "can pregnant women do reverse hypers?")."""
-    return level is Safety.EMERGENCY or in_first_person(text)
 
 
 class Answers(Protocol):

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core.kit import in_first_person, told_of_oneself
 from bot.core.messages import Button, Reply
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
@@ -17,7 +16,7 @@ from knowledge.context import Context
 from knowledge.fusion import Match
 from knowledge.intents import Intent
 from knowledge.model import Entry
-from knowledge.safety import Safety
+from knowledge.safety import Safety, in_first_person, told_of_oneself
 from knowledge.training import Gap
 from knowledge.understanding import Reading, Understanding
 

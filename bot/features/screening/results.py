@@ -7,12 +7,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.core.dialogue import entry_button
-from bot.core.kit import told_of_oneself
 from bot.core.messages import Reply
 from bot.features.screening import texts
 from bot.features.screening.questions import VALIDITY, VERSION, Outcome, Status
 from bot.features.screening.store import Result, ScreeningStore
-from knowledge.safety import Safety
+from knowledge.safety import Safety, told_of_oneself
 
 START = entry_button("cmd", "🩺 Take the safety check", "retake")
 RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
