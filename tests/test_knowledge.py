@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.accuracy import evaluate, summarise
 from knowledge.loader import KnowledgeError, load_knowledge, read_knowledge
@@ -139,3 +140,22 @@ def test_tuning_sets_do_not_fall_below_their_measured_level(coach, name, in_scop
     table = summarise(evaluate(coach, BENCH / name))
     assert _share(table, "in scope") >= in_scope
     assert _share(table, "out of scope") >= out_of_scope
+
+
+def _messages(path: Path) -> set[str]:
+    """Every message of a bench set (single messages and both turns of two-turn items), lowercased."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {str(item[key]).strip().lower() for item in items for key in ("q", "first", "then") if item.get(key)}
+
+
+def test_the_development_sets_in_training_leave_every_measuring_set_out():
+    """Training on the development sets must not leak a message of a set that still measures:
+    the frozen unseen sets, dev_strangers, and offtopic_dev's held-apart half."""
+    data = Path(__file__).resolve().parents[1] / "knowledge" / "data"
+    phrasings = yaml.safe_load((data / "paraphrases_dev.yaml").read_text(encoding="utf-8"))["paraphrases"]
+    declines = yaml.safe_load((data / "offtopic_dev.yaml").read_text(encoding="utf-8"))["offtopic"]
+    trained = {t.strip().lower() for texts in phrasings.values() for t in texts} | {d["text"].strip().lower() for d in declines}
+    held = yaml.safe_load((BENCH / "offtopic_dev.yaml").read_text(encoding="utf-8"))
+    measuring = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"), BENCH / "dev_strangers.yaml"]
+    assert trained and not trained & set().union(*map(_messages, measuring))
+    assert not trained & {str(i["q"]).strip().lower() for i in held if str(i["style"]).endswith("-held")}
