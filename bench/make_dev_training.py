@@ -2,10 +2,10 @@
 - knowledge/data/paraphrases_dev.yaml: in-scope messages (first messages of the two-turn sets) under their
   first expected entry;
 - knowledge/data/offtopic_dev.yaml: off-topic messages, as "not ours".
-Left out, so that they still measure: bench/dev_strangers.yaml (the development set held apart; its
-questions also make up part of independent_dev.yaml, which is left out too), offtopic_dev.yaml's
-held-apart half, and every frozen unseen set. Messages the safety detector reads as a concern are left
-out: the safety classifier learns every training text as harmless.
+Left out, so that they still measure: the development sets held apart (HELD_OUT: dev_strangers.yaml, whose
+questions also make up part of independent_dev.yaml, which is left out too, and calib_strangers.yaml, on which
+the thresholds are tuned), offtopic_dev.yaml's held-apart half, and every frozen unseen set. Messages the
+safety detector reads as a concern are left out: the safety classifier learns every training text as harmless.
 
 Usage: python bench/make_dev_training.py   (then `coachbot kb build`)
 """
@@ -27,13 +27,14 @@ DATA = BENCH.parent / "knowledge" / "data"
 IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_dev.yaml", "followups_dev2.yaml",
                  "voice_questions.yaml", "tester_context_dev.yaml")
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
+HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 
 
 Picked = tuple[str, str] | None  # a set item's message and its label (an entry id; "" for a decline)
 
 
-def _held(item: dict[str, Any]) -> bool:
+def held(item: dict[str, Any]) -> bool:
     """Whether an item is in offtopic_dev's held-apart half."""
     return str(item.get("style", "")).endswith("-held")
 
@@ -52,7 +53,7 @@ def in_scope(item: dict[str, Any]) -> Picked:
 
 def off_topic(item: dict[str, Any]) -> Picked:
     """A set item's off-topic message, unless it belongs to a held-apart half."""
-    return (str(item["q"]), "") if item.get("kind") == "offtopic" and not _held(item) else None
+    return (str(item["q"]), "") if item.get("kind") == "offtopic" and not held(item) else None
 
 
 def _messages(items: list[dict[str, Any]]) -> set[str]:
@@ -61,12 +62,12 @@ def _messages(items: list[dict[str, Any]]) -> set[str]:
 
 
 def measuring() -> set[str]:
-    """Every message of a set that still measures: the frozen sets, dev_strangers and offtopic_dev's
-    held-apart half (a common question that two writers both wrote must not train either)."""
-    frozen = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"), BENCH / "dev_strangers.yaml"]
+    """Every message of a set that still measures: the frozen sets, the held-out development sets and
+    offtopic_dev's held-apart half (a common question that two writers both wrote must not train either)."""
+    frozen = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"), *(BENCH / name for name in HELD_OUT)]
     found = set().union(*(_messages(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in frozen))
     halves = yaml.safe_load((BENCH / "offtopic_dev.yaml").read_text(encoding="utf-8"))
-    return found | _messages([item for item in halves if _held(item)])
+    return found | _messages([item for item in halves if held(item)])
 
 
 def collect(understanding: Understanding, names: tuple[str, ...],

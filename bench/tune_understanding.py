@@ -2,15 +2,17 @@
 
 Usage: python bench/tune_understanding.py [--folds 5] [--beside]
 
-Each message of the tuning sets (regression, holdout, holdout2, dev_strangers: sets we have looked at) is read
-once; the decision (knowledge.fusion.decide) and the safety levels (SafetyDetector.level)
-are then replayed for every setting on a grid. For each fold the best setting on the other folds is
-scored on it: those are the cross-validated figures. The best setting on all of them is printed
-last, to be written into Policy and SafetyOdds. Frozen unseen sets are never read here.
+The tuning sets are the held-out development sets (dev_strangers, calib_strangers: strangers' questions we have
+looked at but never train on) and offtopic_dev's held-apart half; the sets that are also training data
+(regression, holdout, holdout2, ...) would flatter any setting. Each message is read once; the decision
+(knowledge.fusion.decide) and the safety levels (SafetyDetector.level) are then replayed for every setting on a
+grid. For each fold the best setting on the other folds is scored on it: those are the cross-validated figures.
+The best setting on all of them is printed last, to be written into Policy and SafetyOdds. Frozen unseen sets
+are never read here.
 
 --beside tunes Policy.beside_concern (how clearly what is asked beside a health concern must read) on
-bench/health_asks_dev.yaml through the core, in halves (odd and even items): each half's best bar is
-scored on the other half.
+bench/health_asks_dev.yaml through the core, in halves (odd and even items): each half's best bar is scored on
+the other half.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from bench.accuracy import HEALTH_ASKS, judge  # noqa: E402
+from bench.make_dev_training import HELD_OUT, held  # noqa: E402
 from bot.composition import assemble, build_understanding  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -35,7 +38,7 @@ from knowledge.fusion import Evidence, Policy, decide  # noqa: E402
 from knowledge.understanding import Understanding  # noqa: E402
 
 BENCH = Path(__file__).parent
-TUNING_SETS = ("regression.yaml", "holdout.yaml", "holdout2.yaml", "dev_strangers.yaml")
+HELD_HALF = "offtopic_dev.yaml"  # only its held-apart half is out of training
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
@@ -131,9 +134,16 @@ def tune_beside(understanding: Understanding) -> None:
     halves = {name: {bar: sum(r[start::2]) for bar, r in right.items()} for name, start in (("odd", 0), ("even", 1))}
     for bar in BESIDE_BARS:
         print(f"bar {bar:4.0f}: odd {halves['odd'][bar]}/{len(items[0::2])}  even {halves['even'][bar]}/{len(items[1::2])}")
-    for tuned, held in (("odd", "even"), ("even", "odd")):
+    for tuned, other in (("odd", "even"), ("even", "odd")):
         pick = max(BESIDE_BARS, key=lambda b: (halves[tuned][b], -b))  # ties: the lower bar
-        print(f"tuned on {tuned}: bar {pick:.0f}, held-out {held} {halves[held][pick]}")
+        print(f"tuned on {tuned}: bar {pick:.0f}, held-out {other} {halves[other][pick]}")
+
+
+def tuning_messages() -> list[dict[str, object]]:
+    """The held-out development sets' items and offtopic_dev's held-apart half."""
+    def load(name: str) -> list[dict[str, object]]:
+        return list(yaml.safe_load((BENCH / name).read_text(encoding="utf-8")))
+    return [raw for name in HELD_OUT for raw in load(name)] + [raw for raw in load(HELD_HALF) if held(raw)]
 
 
 def main() -> int:
@@ -146,8 +156,7 @@ def main() -> int:
     if args.beside:
         tune_beside(understanding)
         return 0
-    items = [read_item(understanding, raw) for name in TUNING_SETS
-             for raw in yaml.safe_load((BENCH / name).read_text(encoding="utf-8"))]
+    items = [read_item(understanding, raw) for raw in tuning_messages()]
     policy, odds = cross_validate(understanding, items, args.folds)
     print(f"best on all: {policy}\n             {odds}")
     return 0
