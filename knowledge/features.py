@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 CHAR_SIZES = (3, 4, 5)
+GRAMS_KEPT = 2048  # tokens whose letter n-grams are kept (a few hundred KB)
 RECENT = 64  # messages whose features are kept: one message is read by several vocabularies (topics, safety, talk)
 
 
@@ -25,10 +26,16 @@ def feature_keys(words: Sequence[str], tokens: Sequence[str]) -> Counter[str]:
     keys = [f"w:{t}" for t in tokens]
     keys += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
     for token in tokens:
-        padded = f"<{token}>"
-        for size in CHAR_SIZES:
-            keys += [f"c:{padded[i:i + size]}" for i in range(max(len(padded) - size + 1, 1))]
+        keys += _letter_grams(token)
     return Counter(keys)  # counted in the order first seen, as the vector's sums expect
+
+
+@lru_cache(maxsize=GRAMS_KEPT)
+def _letter_grams(token: str) -> tuple[str, ...]:
+    """A token's letter n-gram features, shortest first (most of a message's features: kept per token,
+    as the same words come back in message after message)."""
+    padded = f"<{token}>"
+    return tuple(f"c:{padded[i:i + size]}" for size in CHAR_SIZES for i in range(max(len(padded) - size + 1, 1)))
 
 
 @lru_cache(maxsize=RECENT)

@@ -294,7 +294,15 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     kb = load_knowledge(content_dir)
     english = load_english()
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
-    model = cached_model(cache_dir, inputs_hash(content_dir), lambda: train(load_training(kb), matcher.normalizer), rebuild)
+    model = cached_model(cache_dir, inputs_hash(content_dir), lambda: _built(kb, matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety, model.safety_vocabulary), load_gaps(), policy,
-                         screening=load_screening_words(), languages=load_languages(english))
+    safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
+    return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(), languages=load_languages(english))
+
+
+def _built(kb: KnowledgeBase, normalizer: Normalizer) -> Model:
+    """The model trained afresh, once every safety pattern is known to compile: the model's hash
+    covers the safety lexicon, so a bot starting on a cached model need not compile its patterns
+    before the first message that may match one."""
+    load_safety_lexicon(check=True)
+    return train(load_training(kb), normalizer)
