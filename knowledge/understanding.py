@@ -62,7 +62,8 @@ class Understanding:
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
-        self.conversation = FollowUpReader(self, self.kb, matcher.normalizer, model.talk, self.programmes, self.goal_family)
+        self.conversation = FollowUpReader(self, self.kb, matcher.normalizer, model.talk, self.programmes, self.goal_family,
+                                           matcher.asked)
         self.follow_ups = self.conversation.follow_ups
 
     @property

@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from knowledge.features import _letter_grams, feature_keys
+from knowledge.followups import FollowUpWords
 from knowledge.understanding import Understanding
 
 
@@ -44,3 +45,10 @@ def test_a_tokens_letter_features_are_worked_out_once_and_keep_their_order():
     for token in tokens:
         keys += [f"c:{f'<{token}>'[i:i + size]}" for size in (3, 4, 5) for i in range(len(token) + 3 - size)]
     assert list(counted.items()) == list(Counter(keys).items())  # the order the vector's sums are taken in
+
+
+def test_the_follow_up_words_hear_what_they_would_read_themselves_from_the_matchers_tokens(understanding: Understanding):
+    matcher = understanding.matcher
+    given = FollowUpWords(matcher.normalizer, understanding.kb, matcher.asked)
+    assert given._heard == FollowUpWords(matcher.normalizer, understanding.kb)._heard
+    assert understanding.follow_ups._heard == given._heard
