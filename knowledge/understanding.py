@@ -293,7 +293,7 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     """Load the content and the cached model (building it when the content changed, or `rebuild`)."""
     content_dir = content_dir or CONTENT_DIR
     kb = load_knowledge(content_dir)
-    english = load_english()
+    english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
     model = cached_model(cache_dir, inputs_hash(content_dir), lambda: _built(kb, matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
