@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from knowledge.arrays import load_arrays, save_arrays
 from knowledge.features import Vocabulary
 from knowledge.intents import TALK_LABELS, Talk
 from knowledge.loader import CONTENT_DIR
@@ -105,17 +104,9 @@ def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], la
 
 def save_model(model: Model, path: Path) -> None:
     """Write the model atomically (a crash never leaves half a file under the real name)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    arrays = {**_vocabulary_arrays(model.vocabulary, ""), **_vocabulary_arrays(model.safety_vocabulary, "safety."),
-              "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
-              **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk)}
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
-        try:
-            np.savez(tmp, **arrays)  # type: ignore[arg-type]  # numpy's stub reads ** as its allow_pickle flag
-        except OSError:
-            Path(tmp.name).unlink(missing_ok=True)
-            raise
-    os.replace(tmp.name, path)
+    save_arrays(path, {**_vocabulary_arrays(model.vocabulary, ""), **_vocabulary_arrays(model.safety_vocabulary, "safety."),
+                       "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
+                       **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk)})
 
 
 def model_path(cache_dir: Path, digest: str) -> Path:
@@ -125,8 +116,7 @@ def model_path(cache_dir: Path, digest: str) -> Path:
 
 def load_model(path: Path) -> Model:
     """Read a saved model (numpy only)."""
-    with np.load(path, allow_pickle=False) as saved:
-        arrays = {name: saved[name] for name in saved.files}
+    arrays = load_arrays(path)
     return Model(_load_vocabulary(arrays, ""), Ranker.from_arrays([str(x) for x in arrays["topic_labels"]], arrays, "topics"),
                  Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"),
                  _load_vocabulary(arrays, "safety."), _load_talk(arrays))

@@ -16,7 +16,8 @@ from functools import lru_cache
 import numpy as np
 
 CHAR_SIZES = (3, 4, 5)
-RECENT = 64  # messages whose features are kept: one message is read by several vocabularies (topics, safety, talk)
+GRAMS_KEPT = 2048  # tokens whose letter n-grams are kept (a few hundred KB)
+TOKENS_KEPT = 512  # tokens whose letter n-grams' indices each vocabulary keeps (common words come back in most messages)
 
 
 def feature_keys(words: Sequence[str], tokens: Sequence[str]) -> Counter[str]:
@@ -25,18 +26,16 @@ def feature_keys(words: Sequence[str], tokens: Sequence[str]) -> Counter[str]:
     keys = [f"w:{t}" for t in tokens]
     keys += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
     for token in tokens:
-        padded = f"<{token}>"
-        for size in CHAR_SIZES:
-            keys += [f"c:{padded[i:i + size]}" for i in range(max(len(padded) - size + 1, 1))]
+        keys += _letter_grams(token)
     return Counter(keys)  # counted in the order first seen, as the vector's sums expect
 
 
-@lru_cache(maxsize=RECENT)
-def _counted(words: tuple[str, ...], tokens: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """A message's features as the byte strings vocabularies keep, and how often each occurs
-    (computed once for all the vocabularies that read the message)."""
-    counted = feature_keys(words, tokens)
-    return as_keys(list(counted)), np.fromiter(counted.values(), dtype=np.float32, count=len(counted))
+@lru_cache(maxsize=GRAMS_KEPT)
+def _letter_grams(token: str) -> tuple[str, ...]:
+    """A token's letter n-gram features, shortest first (most of a message's features: kept per token,
+    as the same words come back in message after message)."""
+    padded = f"<{token}>"
+    return tuple(f"c:{padded[i:i + size]}" for size in CHAR_SIZES for i in range(max(len(padded) - size + 1, 1)))
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,7 @@ class Vocabulary:
     def __init__(self, keys: np.ndarray, idf: np.ndarray) -> None:
         self.keys = keys
         self.idf = idf
+        self._grams_found = lru_cache(maxsize=TOKENS_KEPT)(self._grams_of)
 
     @classmethod
     def fit(cls, documents: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Vocabulary:
@@ -81,14 +81,24 @@ class Vocabulary:
 
     def vector(self, words: Sequence[str], tokens: Sequence[str]) -> Vector:
         """TF-IDF vector of a message; features never seen in training are left out."""
-        wanted, counts = _counted(tuple(words), tuple(tokens))
-        found = self._found(wanted)
-        known = found >= 0
-        if not known.any():
+        indices, counts = self._counted(words, tokens)
+        if not len(indices):
             return Vector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
-        indices = found[known]
-        values = (1 + np.log(counts[known])) * self.idf[indices]
+        values = (1 + np.log(counts)) * self.idf[indices]
         return Vector(indices, values / np.linalg.norm(values))
+
+    def _counted(self, words: Sequence[str], tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The indices of a message's known features in the order `feature_keys` first sees them, and
+        how often each occurs: its words and pairs looked up, its tokens' letter n-grams kept per token."""
+        head = [f"w:{t}" for t in tokens] + [f"b:{a} {b}" for a, b in zip(words, words[1:])]
+        found = np.concatenate([self._found(as_keys(head)), *map(self._grams_found, tokens)])
+        known, first, counts = np.unique(found[found >= 0], return_index=True, return_counts=True)
+        order = np.argsort(first)
+        return known[order], counts[order].astype(np.float32)
+
+    def _grams_of(self, token: str) -> np.ndarray:
+        """The index of each of a token's letter n-grams (see `_grams_found`, which keeps them)."""
+        return self._found(as_keys(_letter_grams(token)))
 
     def __len__(self) -> int:
         return len(self.keys)

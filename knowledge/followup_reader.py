@@ -4,6 +4,7 @@ weighs the two readings, knowledge.followups reads the follow-up's words)."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Protocol
 
@@ -38,7 +39,7 @@ class FollowUpReader:
     """Reads a message, already read alone, in the conversation (built once per knowledge base)."""
 
     def __init__(self, reader: Reader, kb: KnowledgeBase, normalizer: Normalizer, talk: Talk,
-                 programmes: dict[str, str], goal_family: set[str]) -> None:
+                 programmes: dict[str, str], goal_family: set[str], asked: AbstractSet[str] | None = None) -> None:
         self.reader = reader
         self.kb = kb
         self.normalizer = normalizer
@@ -48,7 +49,7 @@ class FollowUpReader:
         self.groups = {e.id: e.group for e in kb.entries.values()}
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
-        self.follow_ups = FollowUpWords(normalizer, kb)
+        self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
     @property
     def policy(self) -> ContextPolicy:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
@@ -24,13 +25,16 @@ COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes"
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
 
-    def __init__(self, normalizer: Normalizer, kb: KnowledgeBase) -> None:
+    def __init__(self, normalizer: Normalizer, kb: KnowledgeBase, asked: AbstractSet[str] | None = None) -> None:
+        """`asked`: the tokens of every entry's title and ways of asking, when the matcher has read them already."""
         self.normalizer = normalizer
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
         self._said = {e.id: frozenset(normalizer.tokens(f"{e.title} {e.answer} {e.details}")) for e in kb.entries.values()}
-        self._heard = lexicon.canonical | {t for e in kb.entries.values() for text in (e.title, e.answer, e.details, *e.ask)
-                                           for t in normalizer.tokens(text)}
+        if asked is None:
+            asked = {t for e in kb.entries.values() for text in (e.title, *e.ask) for t in normalizer.tokens(text)}
+        self._heard = lexicon.canonical | asked | {t for e in kb.entries.values() for text in (e.answer, e.details)
+                                                   for t in normalizer.tokens(text)}
         self._listing = lexicon.asking_each | frozenset(lexicon.ordinals)  # "each", "all", "first", "2nd"
         self.pointers = self._pointers = lexicon.references | lexicon.pointing_back  # "it", "this", "that", "those"
         self._openers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the topic openers it starts

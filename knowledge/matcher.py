@@ -45,6 +45,7 @@ class Matcher:
         spelt = {e.id: [normalizer.words(p) for p in (e.title, *e.ask)] for e in kb.entries.values()}
         self.normalizer = normalizer.with_spelling(_content_words(kb, normalizer, spelt), english)
         tokenised = {eid: [self.normalizer.tokens_of(w) for w in phrasings] for eid, phrasings in spelt.items()}
+        self.asked = frozenset(t for phrasings in tokenised.values() for tokens in phrasings for t in tokens)  # titles' and asks' tokens
         counts = {eid: Counter(t for toks in phrasings for t in set(toks)) for eid, phrasings in tokenised.items()}
         self._idf = _idf(counts)
         self._entries = {eid: _weigh(c, self._idf) for eid, c in counts.items()}

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.alternation import Alternation
 from knowledge.features import Vocabulary
 from knowledge.model import ContentError
 from knowledge.normalize import clean_text
@@ -59,19 +60,24 @@ class SafetyLexiconError(ContentError):
 
 @dataclass(frozen=True)
 class SafetyLexicon:
-    """Compiled patterns per level, and the look-alikes removed first."""
+    """Patterns per level, and the look-alikes removed first."""
 
-    emergency: re.Pattern[str]
-    doctor: re.Pattern[str]
-    not_a_concern: re.Pattern[str]
-    past: re.Pattern[str]  # told as over ("5 years ago", "last year", "once")
-    present: re.Pattern[str]  # ...unless it is happening now as well ("just", "again", "right now")
-    together: tuple[tuple[re.Pattern[str], ...], ...]  # signs that together are a red flag, anywhere in a message
-    recurring: re.Pattern[str]  # ...unless told as coming and going ("sometimes")
+    emergency: Alternation
+    doctor: Alternation
+    not_a_concern: Alternation
+    past: Alternation  # told as over ("5 years ago", "last year", "once")
+    present: Alternation  # ...unless it is happening now as well ("just", "again", "right now")
+    together: tuple[tuple[Alternation, ...], ...]  # signs that together are a red flag, anywhere in a message
+    recurring: Alternation  # ...unless told as coming and going ("sometimes")
+
+    def alternations(self) -> tuple[Alternation, ...]:
+        """Every alternation of the lexicon."""
+        return (self.emergency, self.doctor, self.not_a_concern, self.past, self.present, self.recurring,
+                *(sign for cluster in self.together for sign in cluster))
 
     def looks_alike(self, cleaned: str) -> bool:
         """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
-        return bool(self.not_a_concern.search(cleaned))
+        return self.not_a_concern.search(cleaned)
 
     def level(self, cleaned: str) -> Safety:
         """The level the lexicon gives a cleaned message: a red flag told as over ("i fainted once,
@@ -90,7 +96,7 @@ class SafetyLexicon:
 
     def told_as_past(self, cleaned: str) -> bool:
         """Whether a message tells of something over, with nothing said to happen now."""
-        return bool(self.past.search(cleaned)) and not self.present.search(cleaned)
+        return self.past.search(cleaned) and not self.present.search(cleaned)
 
     def without_concerns(self, cleaned: str) -> str:
         """The message with the words that tell a concern cut out ("what do the erectors do i have mild
@@ -102,34 +108,39 @@ class SafetyLexicon:
         return " ".join(self.not_a_concern.sub(" ", cleaned).split())
 
 
-def load_safety_lexicon(path: Path = SAFETY_LEXICON) -> SafetyLexicon:
-    """Read and compile the safety lexicon; a broken file raises SafetyLexiconError."""
+def load_safety_lexicon(path: Path = SAFETY_LEXICON, check: bool = True) -> SafetyLexicon:
+    """Read the safety lexicon and, with `check`, compile every pattern; a broken file raises
+    SafetyLexiconError. Without `check` (a bot starting on a model built from this very file, whose
+    build checked it) a pattern is compiled the first time a message may match it."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - libyaml's SafeLoader
-        return SafetyLexicon(_compile(data, "emergency"), _compile(data, "doctor"), _compile(data, "not_a_concern"),
-                             _compile(data, "past"), _compile(data, "present"), _clusters(data.get("together", {})),
-                             _compile(data, "recurring"))
+        lexicon = SafetyLexicon(_compile(data, "emergency"), _compile(data, "doctor"), _compile(data, "not_a_concern"),
+                                _compile(data, "past"), _compile(data, "present"), _clusters(data.get("together", {})),
+                                _compile(data, "recurring"))
+        for alternation in lexicon.alternations() if check else ():
+            alternation.check()
+        return lexicon
     except (OSError, yaml.YAMLError, re.error, TypeError, AttributeError) as exc:
         raise SafetyLexiconError(f"{path.name}: {exc}") from None
 
 
-def _clusters(data: Any) -> tuple[tuple[re.Pattern[str], ...], ...]:
+def _clusters(data: Any) -> tuple[tuple[Alternation, ...], ...]:
     """The red-flag clusters: each named one is two or more signs, each sign an alternation of patterns."""
     if not isinstance(data, dict) or not all(isinstance(c, list) and len(c) >= 2 for c in data.values()):
         raise TypeError("'together' must name clusters of two or more signs")
     return tuple(tuple(_alternation(sign, f"together: {name}") for sign in cluster) for name, cluster in data.items())
 
 
-def _compile(data: Any, key: str) -> re.Pattern[str]:
+def _compile(data: Any, key: str) -> Alternation:
     """One alternation of a level's patterns, matched on whole words."""
     return _alternation(data.get(key) if isinstance(data, dict) else None, key)
 
 
-def _alternation(patterns: Any, where: str) -> re.Pattern[str]:
+def _alternation(patterns: Any, where: str) -> Alternation:
     """Any of a list of patterns, matched on whole words."""
     if not isinstance(patterns, list) or not patterns:
         raise TypeError(f"'{where}' must be a non-empty list of patterns")
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in map(str, patterns)) + r")\b")
+    return Alternation([str(p) for p in patterns])
 
 
 LEVELS = ("none", "doctor", "emergency")  # the classifier's labels, in Safety order

@@ -62,7 +62,8 @@ class Understanding:
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
-        self.conversation = FollowUpReader(self, self.kb, matcher.normalizer, model.talk, self.programmes, self.goal_family)
+        self.conversation = FollowUpReader(self, self.kb, matcher.normalizer, model.talk, self.programmes, self.goal_family,
+                                           matcher.asked)
         self.follow_ups = self.conversation.follow_ups
 
     @property
@@ -292,9 +293,17 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     """Load the content and the cached model (building it when the content changed, or `rebuild`)."""
     content_dir = content_dir or CONTENT_DIR
     kb = load_knowledge(content_dir)
-    english = load_english()
+    english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
-    model = cached_model(cache_dir, inputs_hash(content_dir), lambda: train(load_training(kb), matcher.normalizer), rebuild)
+    model = cached_model(cache_dir, inputs_hash(content_dir), lambda: _built(kb, matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    return Understanding(matcher, model, SafetyDetector(load_safety_lexicon(), model.safety, model.safety_vocabulary), load_gaps(), policy,
-                         screening=load_screening_words(), languages=load_languages(english))
+    safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
+    return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(), languages=load_languages(english))
+
+
+def _built(kb: KnowledgeBase, normalizer: Normalizer) -> Model:
+    """The model trained afresh, once every safety pattern is known to compile: the model's hash
+    covers the safety lexicon, so a bot starting on a cached model need not compile its patterns
+    before the first message that may match one."""
+    load_safety_lexicon(check=True)
+    return train(load_training(kb), normalizer)

@@ -3,9 +3,12 @@ results never leak between callers, and the follow-up reader's topic-only look a
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from knowledge.features import feature_keys
+from knowledge.features import _letter_grams, feature_keys
+from knowledge.followups import FollowUpWords
 from knowledge.understanding import Understanding
 
 
@@ -31,3 +34,21 @@ def test_each_vocabulary_reads_the_kept_features_with_its_own_indices(understand
     for vocabulary in (model.vocabulary, model.safety_vocabulary, *(v for v, _ in model.talk.readers.values())):
         found = vocabulary.lookup(list(counted))
         assert vocabulary.vector(spelt, tokens).indices.tolist() == found[found >= 0].tolist()
+
+
+def test_a_tokens_letter_features_are_worked_out_once_and_keep_their_order():
+    _letter_grams.cache_clear()
+    words = tokens = ["back", "hurts", "back"]
+    counted = feature_keys(words, tokens)
+    assert _letter_grams.cache_info().misses == 2  # "back" twice, worked out once
+    keys = [f"w:{t}" for t in tokens] + [f"b:{a} {b}" for a, b in zip(words, words[1:])]
+    for token in tokens:
+        keys += [f"c:{f'<{token}>'[i:i + size]}" for size in (3, 4, 5) for i in range(len(token) + 3 - size)]
+    assert list(counted.items()) == list(Counter(keys).items())  # the order the vector's sums are taken in
+
+
+def test_the_follow_up_words_hear_what_they_would_read_themselves_from_the_matchers_tokens(understanding: Understanding):
+    matcher = understanding.matcher
+    given = FollowUpWords(matcher.normalizer, understanding.kb, matcher.asked)
+    assert given._heard == FollowUpWords(matcher.normalizer, understanding.kb)._heard
+    assert understanding.follow_ups._heard == given._heard

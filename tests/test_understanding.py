@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
+from knowledge import spelling
 from knowledge.build import inputs_hash, model_path
 from knowledge.fusion import Evidence, Policy, decide
 from knowledge.languages import load_languages
@@ -43,6 +44,17 @@ def test_the_english_word_list_is_two_sorted_arrays_looked_up_by_word():
     assert english.count("the") > english.count("weight") > 0 == english.count("hamstirngs")
     assert "the" not in english.common(0, 4) and "weight" in english.common(2_000_000, 3)
 
+
+def test_the_english_word_list_is_kept_as_arrays_once_read_and_read_back_unchanged(tmp_path, monkeypatch):
+    read, fresh = load_english(cache_dir=tmp_path), load_english()
+    assert [p.name.startswith("english-") for p in tmp_path.iterdir()] == [True]
+    monkeypatch.setattr(spelling, "_read_english", lambda min_count: pytest.fail("the dictionary was read again"))
+    kept = load_english(cache_dir=tmp_path)
+    assert kept.words.tobytes() == read.words.tobytes() == fresh.words.tobytes()
+    assert kept.words.dtype == read.words.dtype and (kept.counts == read.counts).all()
+    (tmp_path / next(tmp_path.iterdir()).name).write_bytes(b"not an archive")
+    monkeypatch.undo()
+    assert (load_english(cache_dir=tmp_path).counts == read.counts).all()  # an unreadable copy is read afresh
 
 def test_the_speller_keeps_english_as_arrays_not_python_strings():
     english = load_english()

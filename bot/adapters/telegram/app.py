@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from telegram import BotCommand, Message, Update
 from telegram.constants import ParseMode
@@ -35,7 +36,9 @@ from bot.features.voice.engine import voice_inbound
 from bot.settings import Settings
 from bot.storage.inbox import Inbox
 from bot.storage.transaction import StorageFull
-from voice.pipeline import VoicePipeline
+
+if TYPE_CHECKING:  # the voice package is loaded with a pipeline: a bot without voice never imports it
+    from voice.pipeline import VoicePipeline
 
 log = logging.getLogger(__name__)
 

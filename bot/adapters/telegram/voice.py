@@ -4,6 +4,7 @@ and read a reply aloud as a voice note."""
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from telegram import Message
 from telegram.constants import ChatAction
@@ -11,13 +12,17 @@ from telegram.error import BadRequest
 
 from bot.core.messages import Reply
 from bot.features.voice.notes import TOO_BIG, TOO_LONG, UNREADABLE, VOICE_OFF, spoken_text
-from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, TooLong
-from voice.pipeline import VoicePipeline
-from voice.recognizer import Transcript, VoiceOff
+
+if TYPE_CHECKING:  # the voice package is loaded with a pipeline: a bot without voice never imports it
+    from voice.pipeline import VoicePipeline
+    from voice.recognizer import Transcript
 
 
 async def read_voice(message: Message, voice: VoicePipeline) -> Transcript | Reply:
     """The transcript of a voice note or audio file, or the reply saying why there is none."""
+    from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, TooLong  # already loaded by the pipeline
+    from voice.recognizer import VoiceOff
+
     media = message.voice or message.audio
     if media is None:
         return UNREADABLE
