@@ -261,18 +261,23 @@ _ACTS = re.compile(r"\b(?:can|could|would|will|wanna)\s+(?:you|u|we)\b|\b(?:plea
                    r"|^\W*(?:can|could|may)\s+i\s+(?:just\s+|now\s+)?(?:stop|cancel|quit|leave|exit|end|close|finish|skip)\b",
                    re.IGNORECASE)
 _OPENERS = frozenset("so and but ok okay then hmm um uh well wait hey right oh alright".split())
-_TELLING = frozenset({"dont", "doesnt", "any", "anything", "y"})  # question words that also open an order or an answer ("dont cancel it")
+_TELLING = frozenset({"dont", "doesnt", "did", "any", "anything", "y"})  # they also open an order or a report ("did it at lunch")
+_WH = frozenset({"what", "whats", "which", "how", "hows", "why", "when", "where", "who", "whos", "whom", "whose", "wat", "wut", "hw"})
+_SUBJECTS = frozenset("i im it its you u we they he she this that these those there my your the a an me us".split())
 
 
 def asks_the_bot(words: Sequence[str], typed: str, question_words: frozenset[str]) -> bool:
     """Whether a message (its cleaned `words`) asks the bot something ("should i stop?", "is it ok to
-    keep going", "can i keep going?"): a question mark or a question word first, after an opener
-    ("so", "ok"); not a request worded as a question ("can we stop?", "could you cancel it please"),
-    nor one word asked ("stop?", "yes?": that word said)."""
+    keep going", "can i keep going?"): a question mark, a wh-word first or a verb first with who or
+    what it asks about next, after an opener ("so", "ok"); not a statement opening with such a verb
+    ("is done, all series finished", "did it at lunch"), a request worded as a question ("can we stop?",
+    "could you cancel it please"), nor one word asked ("stop?", "yes?": that word said)."""
     if len(words) < 2:
         return False
-    first = next((w for w in words if w not in _OPENERS), "")
-    return ("?" in typed or first in question_words - _TELLING) and not _ACTS.search(typed)
+    at = next((i for i, w in enumerate(words) if w not in _OPENERS), len(words))
+    first, then = (list(words[at:at + 2]) + ["", ""])[:2]
+    opens = first in _WH or first in question_words - _TELLING and then in _SUBJECTS
+    return ("?" in typed or opens) and not _ACTS.search(typed)
 
 
 # The slots of a request about plans, read from the words as typed (the reader "plans" says whether

@@ -227,9 +227,9 @@ class Understanding:
 
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
-        a question ("what if I skip?") is none of them (it gets answered), and a health concern that
-        reads as none of them ("came down with the flu") is "unwell"."""
-        if "?" in text:
+        a question ("what if I skip?", "should i skip today") is none of them (it gets answered), and a
+        health concern that reads as none of them ("came down with the flu") is "unwell"."""
+        if "?" in text or self.asks(text):
             return None
         label = self.model.talk.checkin(self.spelt(text))
         return "unwell" if label is None and self.read(text).safety is not Safety.NONE else label

@@ -8,14 +8,14 @@ from __future__ import annotations
 import pytest
 
 from bot.core.texts import NOTHING_TO_CANCEL
-from tests import test_planning, test_telegram_adapter
+from tests import test_checkin, test_planning, test_telegram_adapter
 from tests.conftest import message_update
 from tests.test_dialogues import rows
 from tests.test_planning import in_berlin
 from tests.test_plans_in_words import save
 from tests.test_telegram_adapter import feed
 
-planned, tg = test_planning.planned, test_telegram_adapter.tg  # fixtures shared with those tests
+planned, tg, sender = test_planning.planned, test_telegram_adapter.tg, test_checkin.sender  # fixtures shared with those tests
 CONCERN = "my lower back hurts after doing them"
 SETTINGS_SHOWN = "Tap to change, or say it"
 
@@ -35,7 +35,8 @@ def test_a_question_about_stopping_or_going_on_asks_the_bot(coach, typed):
 
 
 @pytest.mark.parametrize("typed", ["stop", "cancel", "stop?", "can we stop?", "could you cancel it please",
-                                   "can i stop now", "dont cancel it", "lets stop"])
+                                   "can i stop now", "dont cancel it", "lets stop", "is done, all series finished",
+                                   "did it at lunch"])
 def test_a_way_out_or_a_request_worded_as_a_question_asks_nothing(coach, typed):
     assert not coach.kit.words.asks(typed)
 
@@ -73,6 +74,15 @@ def test_a_question_at_a_confirmation_is_no_answer_and_the_confirmation_is_asked
         replies = green(question)
         assert replies[-1].text.startswith("Cancel the plan every Sun at 07:00?") and coach.plans.count_plans(7) == 1
     assert green("keep it")[0].text == "Okay, the plan stays." and coach.plans.count_plans(7) == 1
+
+
+@pytest.mark.parametrize("typed", ["should i skip today", "do i have to do it today", "is it ok to keep going"])
+async def test_a_question_under_a_reminder_is_answered_never_recorded(say, coach, clock, sender, typed):
+    dispatcher, outbox = sender
+    await test_checkin.remind(say, coach, clock, dispatcher, outbox)
+    say(typed)
+    assert test_checkin.status(coach, outbox) == "sent" and rows(coach) == [("rem", "open")]
+    assert say("skip today")[0].text.startswith("Skipped today") and test_checkin.status(coach, outbox) == "skipped"
 
 
 async def test_a_stop_question_and_a_settings_question_over_telegram(tg, green, coach):
