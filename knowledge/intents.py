@@ -304,6 +304,8 @@ _INSTEAD = re.compile(r"[,\s]*\b(?:instead(?: of)?|rather than|not|from now on|p
 _PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?|everything)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\s*(?:why|what|whats|how|is|are|isnt|does|do|did|should|shall|when|which|who|where)\b",
                        re.IGNORECASE)  # a question about plans asks; it changes none ("should i change my time?")
+_ABOUT_IT = re.compile(r"\s*(?:so\s+|and\s+|but\s+)?(?:can|could|would|will|may|might|must)\s+(?:it|this|that|these|those|they)\b",
+                       re.IGNORECASE)  # "can it be too much for...": asks about the exercise unless it names a change
 _MAY_I = re.compile(r"\s*(?:can|could|may) i\b", re.IGNORECASE)  # "can i move my session?" asks whether an edit is possible
 _FROM_NOW = re.compile(r"\bin\s+(?:\d+|an?|one|two|half an?)\s*(?:h|hrs?|hours?|m|mins?|minutes?)\b", re.IGNORECASE)
 _PART_OF_PLAN = re.compile(r"\b(?:goal|focus|remind|notice|notify|ping|warn|heads up|(?:change|new|the) days|new time|time change)\b",
@@ -343,11 +345,18 @@ def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
     """The slots of a request about plans: which plan or session it names, and what an edit changes;
     None when a cancel or an edit names nothing to act on ("cancel", "edit": the dialogue's words)."""
     request, head = _slots(action, typed), _head(action, typed)[0]
+    if action is PlanAction.EDIT and _ABOUT_IT.match(typed) and not _names_a_change(request.rest):
+        return None  # "can it be too much for some people tho": a question about the exercise; "could it be at 8?" edits
     if _QUESTION.match(typed) or action is PlanAction.EDIT and _MAY_I.match(typed) or (not request.rest and not _asks_something(head)):
         return None  # "why does one say 10 to 15 reps?"; "the plan", "my monday plans": a plan named, nothing asked of it
     if action is PlanAction.SKIP:
         return None if not request.named and _ON_SCREEN.search(typed) else request
     return request if len(typed.split()) > 1 and _names_a_plan(request, head, typed) else None
+
+
+def _names_a_change(rest: str) -> bool:
+    """Whether what an edit changes names a day, a time or a goal ("8 instead", "endurance")."""
+    return any(said.search(rest) for said in (_DAY, _TIME_SAID, _SPOKEN, _GOAL))
 
 
 def _names_a_plan(request: PlanRequest, head: str, typed: str) -> bool:

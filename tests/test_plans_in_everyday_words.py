@@ -1,8 +1,9 @@
 """Plans changed in everyday words (issue 12, items 2, 3 and 6): times said in words ("halfpast six
-instead of 6", "quarter to 7"), an hour with no am or pm read on the plan's side of noon and said so,
-"can we skip this one" and "skip the next one" asked before anything is skipped, and goals that are
-none of ours ("fat loss" asked which of ours is closest; "toning" the muscle-growth goal the articles
-back). The clock is Sat 21 Nov 2026 10:30 in Berlin."""
+instead of 6", "quarter to 7"; read as edits in test_plans_edited_in_words), an hour with no am or
+pm read on the plan's side of noon and said so, "can we skip this one" and "skip the next one" asked
+before anything is skipped, and goals that are none of ours ("fat loss" asked which of ours is
+closest; "toning" the muscle-growth goal the articles back). The clock is Sat 21 Nov 2026 10:30 in
+Berlin."""
 
 from __future__ import annotations
 
@@ -11,34 +12,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.intents import PlanAction as Action
 from knowledge.intents import unplanned_goal
 from scheduler.model import Question
 from scheduler.parsing import read_schedule
-from tests import test_planning, test_telegram_adapter
+from tests import test_planning, test_plans_edited_in_words, test_telegram_adapter
 from tests.conftest import message_update
 from tests.test_planning import button, in_berlin
 from tests.test_plans_in_words import SUN_7, save
 from tests.test_telegram_adapter import feed
 
-planned, tg = test_planning.planned, test_telegram_adapter.tg  # fixtures shared with those tests
+planned, tg, sunday = test_planning.planned, test_telegram_adapter.tg, test_plans_edited_in_words.sunday  # shared fixtures
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture
-def sunday(planned):
-    """Every Sun at 07:00 saved for strength; nothing open."""
-    save(planned, "every sun 7am")
-    return planned
-
-
-@pytest.mark.parametrize("typed, rest", [
-    ("halfpast six instead of 6", "halfpast six"), ("half six instead of 7", "half six"),
-    ("quarter to 7 instead", "quarter to 7"), ("make it quarter to seven", "quarter to seven"), ("six thirty not six", "six thirty"),
-])
-def test_a_time_in_words_is_read_as_an_edit_with_its_change(coach, typed, rest):
-    request = coach.kit.words.plan_request(typed)
-    assert request.action is Action.EDIT and request.rest == rest
 
 
 @pytest.mark.parametrize("typed", ["halfpast 6pm", "half-past 6pm", "quarter-to 7pm"])
