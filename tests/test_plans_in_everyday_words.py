@@ -107,3 +107,12 @@ async def test_half_six_over_telegram_is_confirmed_with_how_it_was_read(tg, sund
     app, request = tg
     await feed(app, message_update("halfpast six instead of 7"))
     assert "every Sun at 06:30" in request.texts()[-1] and "I took 6:30 as 06:30" in request.texts()[-1]
+
+
+async def test_fat_loss_at_the_goal_question_over_telegram_asks_again_with_the_goal_buttons(tg, say, coach):
+    app, request = tg
+    in_berlin(say, "/plan")
+    await feed(app, message_update("i want to lose weight"))
+    texts = request.texts()
+    assert texts[-2].startswith("The articles don") and "plan for fat loss" in texts[-2]  # the apostrophe as HTML sends it
+    assert "What are you training for?" in texts[-1] and coach.kit.dialogues.current(7).step == "goal"
