@@ -254,6 +254,32 @@ def _consonants(word: str) -> str:
     return _REPEATS.sub(r"\1", _VOWELS.sub("", word))
 
 
+# A question asks the bot something; worded as a request ("can you cancel it?", "could we stop please",
+# "can i stop now?") it asks the bot to act: a way out, a change, a yes. The openers a question may
+# start after ("so should i stop?", "ok is it fine to keep going").
+_ACTS = re.compile(r"\b(?:can|could|would|will|wanna)\s+(?:you|u|we)\b|\b(?:please|pls|plz|lets|let's|let us)\b"
+                   r"|^\W*(?:can|could|may)\s+i\s+(?:just\s+|now\s+)?(?:stop|cancel|quit|leave|exit|end|close|finish|skip)\b",
+                   re.IGNORECASE)
+_OPENERS = frozenset("so and but ok okay then hmm um uh well wait hey right oh alright".split())
+_TELLING = frozenset({"dont", "doesnt", "did", "any", "anything", "y"})  # they also open an order or a report ("did it at lunch")
+_WH = frozenset({"what", "whats", "which", "how", "hows", "why", "when", "where", "who", "whos", "whom", "whose", "wat", "wut", "hw"})
+_SUBJECTS = frozenset("i im it its you u we they he she this that these those there my your the a an me us".split())
+
+
+def asks_the_bot(words: Sequence[str], typed: str, question_words: frozenset[str]) -> bool:
+    """Whether a message (its cleaned `words`) asks the bot something ("should i stop?", "is it ok to
+    keep going", "can i keep going?"): a question mark, a wh-word first or a verb first with who or
+    what it asks about next, after an opener ("so", "ok"); not a statement opening with such a verb
+    ("is done, all series finished", "did it at lunch"), a request worded as a question ("can we stop?",
+    "could you cancel it please"), nor one word asked ("stop?", "yes?": that word said)."""
+    if len(words) < 2:
+        return False
+    at = next((i for i, w in enumerate(words) if w not in _OPENERS), len(words))
+    first, then = (list(words[at:at + 2]) + ["", ""])[:2]
+    opens = first in _WH or first in question_words - _TELLING and then in _SUBJECTS
+    return ("?" in typed or opens) and not _ACTS.search(typed)
+
+
 # The slots of a request about plans, read from the words as typed (the reader "plans" says whether
 # it is one): a day, a position in the list, "next", "all", and what an edit changes after "to".
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -265,7 +291,9 @@ _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, 
 _NTH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|other|\d))|both)\b", re.IGNORECASE)  # "every monday": days
 _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
-_TO = re.compile(r"\b(?:to|for|at)\b\s*(.+)$", re.IGNORECASE)
+_THIS_ONE = re.compile(r"\bthis (?:one|session|workout)\b", re.IGNORECASE)  # "can we skip this one": the next session
+_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at)\b\s*(.+)$",
+                 re.IGNORECASE)  # the change after "to", not "quarter to 7"
 _NAMED_THEN = re.compile(r"\b(?:ones?|plans?|sessions?|workouts?|it)\b\s+(.+)$", re.IGNORECASE)  # "make the 7am one 8am"
 _ARROW = re.compile(r"^(.*?)\s*(?:->|=>|→)\s*(.+)$")  # "time change pls 7 -> 7:30": the change after the arrow
 _REPLACING = re.compile(r"^(.+?)[,\s]+\b(?:instead(?: of)?|not|rather than)\b(.*)$", re.IGNORECASE)  # "7:30 not 7", "tues 6pm instead"
@@ -276,6 +304,8 @@ _INSTEAD = re.compile(r"[,\s]*\b(?:instead(?: of)?|rather than|not|from now on|p
 _PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?|everything)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\s*(?:why|what|whats|how|is|are|isnt|does|do|did|should|shall|when|which|who|where)\b",
                        re.IGNORECASE)  # a question about plans asks; it changes none ("should i change my time?")
+_ABOUT_IT = re.compile(r"\s*(?:so\s+|and\s+|but\s+)?(?:can|could|would|will|may|might|must)\s+(?:it|this|that|these|those|they)\b",
+                       re.IGNORECASE)  # "can it be too much for...": asks about the exercise unless it names a change
 _MAY_I = re.compile(r"\s*(?:can|could|may) i\b", re.IGNORECASE)  # "can i move my session?" asks whether an edit is possible
 _FROM_NOW = re.compile(r"\bin\s+(?:\d+|an?|one|two|half an?)\s*(?:h|hrs?|hours?|m|mins?|minutes?)\b", re.IGNORECASE)
 _PART_OF_PLAN = re.compile(r"\b(?:goal|focus|remind|notice|notify|ping|warn|heads up|(?:change|new|the) days|new time|time change)\b",
@@ -291,18 +321,42 @@ _PART = re.compile(r"\b(" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
 _NAMING = re.compile(r"\b(?:the|my|a|an|and|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
                      r"|o'?clock)\b", re.IGNORECASE)  # with the slots' words: a plan's or a schedule's name
 _GOAL = re.compile(r"\b(" + "|".join(GOALS) + r")\b", re.IGNORECASE)
+_HOURS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SPOKEN = re.compile(r"\b(?:half|quarter)\s*-?\s*(?:past|to|after|til)?\s*" + _HOURS + r"\b"
+                     r"|\b" + _HOURS + r"\s+(?:thirty|fifteen|forty[\s-]?five|o'?clock)\b",
+                     re.IGNORECASE)  # "halfpast six", "half 6", "six thirty"
 _TIME_SAID = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b)?")  # "7:30", "7", "6pm"
+
+
+# Goals people name that the articles plan nothing for (the goals reader maps the ones they back:
+# "toning", "a bigger butt" are muscle growth, "rehab" mobility): said back as one of ours is not.
+_UNPLANNED_GOALS = {"fat loss": re.compile(r"\b(?:fat|weight)[\s-]*loss\b|\b(?:lose|losing|burn|burning|shed|shedding|drop)"
+                                          r"(?:\s+(?:some|the|my|a|of))*(?:\s+\w+)?\s+(?:fat|weight|pounds|kilos|lbs|kg)\b"
+                                          r"|\bslim(?:ming)?(?:\s+down)?\b", re.IGNORECASE)}
+
+
+def unplanned_goal(typed: str) -> str | None:
+    """A training goal named that is none of ours and that the articles plan nothing for ("fat loss",
+    "i want to lose weight"), as it is said back; None for none."""
+    return next((name for name, said in _UNPLANNED_GOALS.items() if said.search(typed)), None)
 
 
 def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
     """The slots of a request about plans: which plan or session it names, and what an edit changes;
     None when a cancel or an edit names nothing to act on ("cancel", "edit": the dialogue's words)."""
     request, head = _slots(action, typed), _head(action, typed)[0]
+    if action is PlanAction.EDIT and _ABOUT_IT.match(typed) and not _names_a_change(request.rest):
+        return None  # "can it be too much for some people tho": a question about the exercise; "could it be at 8?" edits
     if _QUESTION.match(typed) or action is PlanAction.EDIT and _MAY_I.match(typed) or (not request.rest and not _asks_something(head)):
         return None  # "why does one say 10 to 15 reps?"; "the plan", "my monday plans": a plan named, nothing asked of it
     if action is PlanAction.SKIP:
         return None if not request.named and _ON_SCREEN.search(typed) else request
     return request if len(typed.split()) > 1 and _names_a_plan(request, head, typed) else None
+
+
+def _names_a_change(rest: str) -> bool:
+    """Whether what an edit changes names a day, a time or a goal ("8 instead", "endurance")."""
+    return any(said.search(rest) for said in (_DAY, _TIME_SAID, _SPOKEN, _GOAL))
 
 
 def _names_a_plan(request: PlanRequest, head: str, typed: str) -> bool:
@@ -327,7 +381,7 @@ def _names_a_plan(request: PlanRequest, head: str, typed: str) -> bool:
 def _asks_something(head: str) -> bool:
     """Whether a message says more than which plan it means ("the plan", "my 7am one" say no more),
     or than a schedule ("midday on friday": a time to plan, nothing asked of a plan)."""
-    for naming in (_DAY, _NTH, _ALL, _NEXT, _PLAN, _CLOCK, _PART, _GOAL, _NAMING):
+    for naming in (_DAY, _NTH, _ALL, _NEXT, _PLAN, _SPOKEN, _CLOCK, _PART, _GOAL, _NAMING):
         head = naming.sub(" ", head)
     return re.search(r"[a-z]", head, re.IGNORECASE) is not None
 
@@ -365,7 +419,8 @@ def _replacing(words: str) -> tuple[str, str] | None:
         found = (replacing.group(2), replacing.group(1))
     if found is None or not found[1].strip() or _asks_something(found[1]) and not arrow or _PLAN.search(found[1]):
         return None  # "the monday one at 5pm instead": the plan named, then its change (read after "at")
-    return (found[0].strip(), found[1].strip()) if _DAY.search(found[1]) or _TIME_SAID.search(found[1]) else None
+    said = _DAY.search(found[1]) or _TIME_SAID.search(found[1]) or _SPOKEN.search(found[1])
+    return (found[0].strip(), found[1].strip()) if said else None
 
 
 def _slots(action: PlanAction, typed: str) -> PlanRequest:
@@ -375,7 +430,8 @@ def _slots(action: PlanAction, typed: str) -> PlanRequest:
     every = action is PlanAction.CANCEL and _ALL.search(head) is not None
     part, goal = _PART.search(head), _GOAL.search(head)
     return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
-                       _NEXT.search(head) is not None, every, rest, _clock(head),
+                       _NEXT.search(head) is not None or action is PlanAction.SKIP and _THIS_ONE.search(head) is not None,
+                       every, rest, _clock(head),
                        _PARTS[part.group(1).lower()] if part else None, goal.group(1).lower() if goal else None)
 
 

@@ -26,7 +26,7 @@ from knowledge.context import Context, ContextPolicy
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import Answer, Intent, PlanRequest
+from knowledge.intents import Answer, Intent, PlanRequest, asks_the_bot
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -228,12 +228,18 @@ class Understanding:
 
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
-        a question ("what if I skip?") is none of them (it gets answered), and a health concern that
-        reads as none of them ("came down with the flu") is "unwell"."""
-        if "?" in text:
+        a question ("what if I skip?", "should i skip today") is none of them (it gets answered), and a
+        health concern that reads as none of them ("came down with the flu") is "unwell"."""
+        if "?" in text or self.asks(text):
             return None
         label = self.model.talk.checkin(self.spelt(text))
         return "unwell" if label is None and self.read(text).safety is not Safety.NONE else label
+
+    def asks(self, text: str) -> bool:
+        """Whether a message asks the bot something rather than asking it to act (knowledge.intents.asks_the_bot):
+        "should i stop?" is answered; "can we stop?" leaves."""
+        normalizer = self.matcher.normalizer
+        return asks_the_bot(normalizer.words(text), text, normalizer.lexicon.question_words)
 
     def closes(self, text: str) -> bool:
         """Whether a message closes the screen shown, changing nothing ("that's all", "leave it")."""

@@ -38,7 +38,7 @@ PHRASES = (
     (r"\bday after (?:tomorrow|tmrw|tmr)\b|\bovermorrow\b", "dayaftertomorrow"),
     (r"\bo ?'? ?clock\b", "o'clock"), (r"\bevery (?:other|second|alternate)\b", "every 2"),
     (r"\bevery (\d+)(?:st|nd|rd|th) (day|week)", r"every \1 \2"), (r"\bevery third (day|week)", r"every 3 \1"),
-    (r"(\d)ish\b", r"\1"), (r"\bhalf (\d{1,2})\b(?![:.]| ?(?:hours|minutes|day|week|month|times|past|to|am|pm)\b)", r"half past \1"), (r"\b(\d) ?x\b", r"\1 times"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
+    (r"\b(half|quarter) ?-?(past|to)\b", r"\1 \2"), (r"(\d)ish\b", r"\1"), (r"\bhalf (\d{1,2})\b(?![:.]| ?(?:hours|minutes|day|week|month|times|past|to|am|pm)\b)", r"half past \1"), (r"\b(\d) ?x\b", r"\1 times"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
     (r"\b(?:on )?alternate days?\b", "every 2 day"), (r"\b(?:a|one) 2 week\b", "2 week"), (r"\blabou?r day\b", "laborday"), (r"\bmemorial day\b", "memorialday"),
     (r"\b(?:a|one) week from (?:today|now)\b", "in 1 week"), (r"\b(\d+) (day|week)s? from (?:today|now)\b", r"in \1 \2"),
     (r"\bin (?:an|a|1) (hours|day|week) and a half\b", r"in 1.5 \1"), (r"\bin half an? hours\b", "in 0.5 hours"),

@@ -26,7 +26,6 @@ def test_a_follow_up_asking_nothing_of_its_own_and_unclear_alone_stays_on_the_la
 
 
 def test_a_goal_read_unsurely_does_not_switch_the_programme(understanding):
-    assert understanding.goal("how long to rest") == "endurance"  # the goal reader alone, unsure
     reading = follow_up(understanding, "how many reps for hypertrophy", "how long to rest")
     assert reading.match.entry_id == "program-hypertrophy" and reading.context.goal == "hypertrophy"
     assert understanding.goal("should i look up or down") is not None

@@ -36,6 +36,9 @@ def goals(coach) -> dict[int, str]:
 @pytest.mark.parametrize("typed, rest", [
     ("switch it to endurance", "endurance"), ("change my tuesday plan to strength", "strength"),
     ("make it endurance instead of strength", "endurance"), ("make the 7am one 8am", "8am"), ("move the 7am to 8", "8"),
+    ("halfpast six instead of 6", "halfpast six"), ("half six instead of 7", "half six"),  # times in words
+    ("quarter to 7 instead", "quarter to 7"), ("make it quarter to seven", "quarter to seven"), ("six thirty not six", "six thirty"),
+    ("could it be at 8 instead?", "8"),  # a question that names a change asks for it
 ])
 def test_edits_of_the_goal_or_time_are_read_with_the_change(coach, typed, rest):
     request = coach.kit.words.plan_request(typed)
@@ -54,7 +57,8 @@ def test_sloppy_spellings_of_skip_cancel_and_tomorrow_are_read(coach, typed, act
 @pytest.mark.parametrize("typed", ["remind me in 10 minutes to stretch", "the goal", "whats my goal",
                                    "why do some say 8 to 12 reps for hypertrophy and others 15?",
                                    "is it normal for my glutes to burn at the end of a set of 20?",
-                                   "fridays at 7am for 30 minutes with my brother at the gym"])
+                                   "fridays at 7am for 30 minutes with my brother at the gym",
+                                   "can it be too much to do them for an hour", "could this be too hard for my dad, he is 70"])
 def test_a_new_reminder_a_goal_named_a_question_or_a_new_schedule_is_no_edit(coach, typed):
     assert coach.kit.words.plan_request(typed) is None
 

@@ -109,7 +109,8 @@ def test_skip_with_two_sessions_that_day_asks_which_with_buttons(planned, coach)
 
 def test_skip_the_next_one_and_a_weekday_idle(planned, coach):
     save(planned, "every sun mon 7am")
-    assert planned("skip the next one")[0].text.startswith("Skipped Sun 22 Nov 07:00")
+    assert planned("skip the next one")[0].text == "Skip Sun 22 Nov 07:00 (every Mon, Sun at 07:00)?"  # named: asked first
+    assert planned("yes")[0].text.startswith("Skipped Sun 22 Nov 07:00")
     assert planned("skip monday's")[0].text.startswith("Skipped Mon 23 Nov 07:00")
     assert "no session" in planned("skip thursday")[0].text
 

@@ -182,6 +182,8 @@ class Coach:
         intent = self.kit.words.intent(text)
         if intent is not None and self.answers.is_question_about_us(text):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
+        if intent is Intent.CANCEL and self.kit.words.asks(text):
+            intent = None  # "so should i stop?" asks, in a dialogue or not; "stop", "can we stop?" leave
         before = self.dialogues.position(user_id)
         on_top = self.dialogues.on_top_text(user_id, text)  # /settings or a confirmation opened over a dialogue
         if on_top is not None:  # the step below is asked again, unless the screen began another ("change my zone")
@@ -209,7 +211,7 @@ class Coach:
         else:
             chat = self.answers.small_talk(user_id, intent, text)
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
-        return self._with_pending(user_id, replies)
+        return self._with_pending(user_id, replies, screens=True)
 
     def _read_request(self, user_id: int, text: str) -> list[Reply] | None:
         """A request a feature reads itself, worded narrowly enough that no step's answer looks like
@@ -227,9 +229,11 @@ class Coach:
             return self._detour(user_id, lambda: request.run(user_id, text))
         return self._with_pending(user_id, request.run(user_id, text))
 
-    def _with_pending(self, user_id: int, replies: list[Reply]) -> list[Reply]:
-        """The replies, then the question of the dialogue the user is in, asked again (once)."""
-        pending = self.dialogues.pending(user_id)
+    def _with_pending(self, user_id: int, replies: list[Reply], screens: bool = False) -> list[Reply]:
+        """The replies, then the question of the dialogue the user is in, asked again (once); with
+        `screens`, the question of a screen open on top of it instead (a question answered at /settings
+        or at a confirmation leaves it open, so it is asked again)."""
+        pending = (self.dialogues.screen_question(user_id) if screens else None) or self.dialogues.pending(user_id)
         return replies + [pending] if pending and pending not in replies else replies
 
     def _carries_an_answer(self, text: str) -> bool:

@@ -1,6 +1,7 @@
 """A one-step yes / no dialogue opened on top of whatever the user is in (/forget, cancelling a
 plan): answered by button or by typing ("yes", "no", "keep it"); the dialogue below is asked
-again once it is answered."""
+again once it is answered. A question asked there ("is it ok to keep going") is no answer, even
+with a button's word in it: it is answered, and the yes / no question asked again."""
 
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ class Confirmation:
 
     def __init__(self, name: str, dialogues: Dialogues, answer: Callable[[str], str | None],
                  prompt: Callable[[State], str], labels: tuple[str, str],
-                 decide: Callable[[State, bool], Reply]) -> None:
+                 decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False) -> None:
         self.name = name
         self.dialogues = dialogues
         self.answer = answer  # the understanding layer's yes / no / unsure
+        self.asks = asks  # whether a message asks the bot something (the understanding layer's reading)
         self.prompt = prompt
         self.labels = labels
         self.decide = decide
@@ -45,8 +47,10 @@ class Confirmation:
         return Reply(self.prompt(state), buttons=((button(state, yes, "yes"), button(state, no, "no")),))
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed yes or no, or a button's own word ("keep it", "erase"); anything else is not an
-        answer."""
+        """A typed yes or no, or a button's own word ("keep it", "erase"); anything else, and a
+        question, is not an answer."""
+        if self.asks(text):
+            return None
         answer = by_label(text, self.labels) or self.answer(text)
         return self._decide(state, answer == "yes", edit=False) if answer in ("yes", "no") else None
 

@@ -212,6 +212,11 @@ class Dialogues:
             return None
         return dialogue.ask(state)
 
+    def screen_question(self, user_id: int) -> Reply | None:
+        """The question of the screen open on top (the newest), to ask again after a question; None for none."""
+        screens = self._open_on_top(user_id)
+        return self._registry[screens[0].dialogue].ask(screens[0]) if screens else None
+
     def position(self, user_id: int) -> tuple[str, str, str] | None:
         """Where the user is in the foreground dialogue (dialogue, nonce, step), to tell whether
         something moved it."""

@@ -41,6 +41,10 @@ class UnderstandingWords:
             return None
         return self.understanding.plan_request(text)
 
+    def asks(self, text: str) -> bool:
+        """Whether a message asks the bot something ("should i stop?") rather than asking it to act ("can we stop?")."""
+        return bool(text.strip()) and self.understanding.asks(text)
+
     def closes(self, text: str) -> bool:
         """Whether the message closes the screen shown, changing nothing."""
         return bool(text.strip()) and self.understanding.closes(text)

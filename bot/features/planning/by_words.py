@@ -61,6 +61,8 @@ class PlansInWords:
         edit = read_edit(request, text, self.words.goal, self.clock()) if request.action is PlanAction.EDIT else None
         if edit is not None and edit.change is Change.UNREAD:  # "... a session and i want more endurance rather than size, what ...?"
             return None
+        if edit is not None and edit.change is Change.UNPLANNED:  # "make it a fat loss plan": nothing changes
+            return [Reply(f"{t.format_unplanned(edit.words)} {t.GOAL_EDIT_HINT}")]
         if edit is not None and self._for_settings(user_id, edit):  # "remind me 30 min before instead"
             return None if state is not None or edit.change is Change.NOTHING else self.settings(user_id, text)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
@@ -159,7 +161,7 @@ class PlansInWords:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
         planning = self._planning(user_id)  # days and times typed while making a plan may be the new plan's
         if len(found) == 1 and found[0].plan and request.named and not planning:
-            if not request.sure:  # "mon is a no go this week": asked, not done
+            if not request.sure or _only_next(request):  # "mon is a no go this week", "skip the next one": asked, not done
                 return self.offers.skip(user_id, found[0].plan, found[0].at)
             return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
         rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
@@ -226,6 +228,12 @@ class PlansInWords:
                          for p in plans)
         return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
                      for p in plans)
+
+
+def _only_next(request: PlanRequest) -> bool:
+    """Whether a request names its session only as the next one ("skip the next one", "can we skip this
+    one"): which session that is is said, and asked, before it is skipped."""
+    return request.next_one and request.day is None and request.nth is None and not request.described
 
 
 def fits_described(request: PlanRequest, at: datetime, plan: Plan | None, zone: str) -> bool:

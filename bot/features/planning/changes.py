@@ -12,14 +12,16 @@ from enum import Enum
 
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import carries_schedule
-from knowledge.intents import PlanRequest
+from knowledge.intents import PlanRequest, unplanned_goal
 
 SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
 _ONE_SESSION = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'s\b|\bthis (?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 _BY_DAYS = re.compile(r"\b(?:ne?xt|following) w(?:ee)?k\b|\bday after\b", re.IGNORECASE)  # "to next week": one session
-_BARE = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")  # "move the 7am to 8": an hour read on the plan's side of noon
+# "move the 7am to 8", "six thirty not six": an hour read on the plan's side of noon
+_BARE = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                   r"(?:[:.]\d{2}|\s+(?:thirty|fifteen|forty[\s-]?five|o'?clock))?$", re.IGNORECASE)
 
 
 class Change(Enum):
@@ -28,6 +30,7 @@ class Change(Enum):
     SCHEDULE = "schedule"  # days or time, or nothing said yet ("edit the first one")
     SESSION = "session"  # one session moved, the plan kept ("push friday's to next week")
     GOAL = "goal"
+    UNPLANNED = "unplanned"  # a goal the articles plan nothing for ("make it a fat loss plan"): the goals planned for, asked
     LEAD = "lead"
     NOTHING = "nothing"  # "change my goal", "change my reminders": the settings show what can change
     UNREAD = "unread"  # a long change no edit can make ("... to 15 reps when the other says 20"): no request
@@ -51,9 +54,13 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
         return Edit(Change.LEAD, typed)
     said = request.rest or (typed if _GOAL_SAID.search(typed) else "")
     said = "" if _SHIFT.search(said) else said  # "push it back an hour" names no goal
-    named = goal(said) if said and (len(said.split()) <= SHORT or _GOAL_SAID.search(typed)) else None
+    short = bool(said) and (len(said.split()) <= SHORT or _GOAL_SAID.search(typed) is not None)
+    named = goal(said) if short else None
     if named is not None:
         return Edit(Change.GOAL, str(named))
+    unplanned = unplanned_goal(said) if short else None
+    if unplanned is not None:
+        return Edit(Change.UNPLANNED, unplanned)
     if len(request.rest.split()) > SHORT:
         return Edit(Change.UNREAD)
     if not request.named and re.search(r"\b(?:goal|focus|remind\w*)\b", typed, re.IGNORECASE):

@@ -17,7 +17,7 @@ from bot.features.planning import texts as t
 from bot.features.planning.buttons import confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.reading import edited_schedule, left_out, unconfirmed
+from bot.features.planning.reading import edited_schedule, left_out, read_as, unconfirmed
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -59,7 +59,8 @@ class ConfirmStep:
         """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
         edited = edited_schedule(draft, text, self.clock(), self.zone(state.user_id))
         if edited is not None:
-            note = t.format_left_out(left_out(text, "", self.words.goal))
+            said = read_as(text, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
+            note = " ".join(n for n in (said, t.format_left_out(left_out(text, "", self.words.goal))) if n)
             return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self.show(state, draft, edit=False)]

@@ -29,6 +29,7 @@ from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import found_any, guess_again, known_zone, offered_again, picked_zone, zone_check
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
+from knowledge.intents import unplanned_goal
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.store import Plan, Profile, SchedulerStore
@@ -105,6 +106,9 @@ class PlanningDialog:
         if draft.step is Step.CONFIRM:
             return self.confirming.on_text(state, draft, text, goal)
         schedule = carries_schedule(text, self.clock())
+        unplanned = unplanned_goal(text) if goal is None and not schedule else None
+        if unplanned and draft.step is Step.GOAL:  # "fat loss": the goals planned for, asked again
+            return [Reply(t.format_unplanned(unplanned)), self._ask_goal(state)]
         if goal is None and not schedule and (draft.step is Step.GOAL or self._asks(text)):
             return None  # not an answer: answered as a question, then the step is asked again
         if not goal or schedule:

@@ -32,15 +32,15 @@ class Offers:
     """The three confirmations, and what each does on a yes."""
 
     def __init__(self, sessions: Sessions, dialogues: Dialogues, answer: Callable[[str], str | None],
-                 clock: Callable[[], datetime]) -> None:
+                 clock: Callable[[], datetime], asks: Callable[[str], bool]) -> None:
         self.sessions = sessions
         self.clock = clock
         self.skipping = Confirmation(SKIP_ONE, dialogues, answer, self._skip_prompt, ("✖️ Yes, skip it", "Keep it"),
-                                     self._skip_decided)
+                                     self._skip_decided, asks)
         self.moving = Confirmation(MOVE_ONE, dialogues, answer, self._move_prompt, ("✅ Yes, move it", "Keep it"),
-                                   self._move_decided)
+                                   self._move_decided, asks)
         self.regoaling = Confirmation(GOAL_ALL, dialogues, answer, self._goal_prompt, ("✅ Yes, all of them", "No"),
-                                      self._goal_decided)
+                                      self._goal_decided, asks)
 
     @property
     def confirmations(self) -> tuple[Confirmation, ...]:

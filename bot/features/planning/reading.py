@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft, Step
-from bot.features.planning.texts import format_schedule
+from bot.features.planning.texts import format_read_as, format_schedule
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
@@ -136,6 +136,18 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
         moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
         return replace(pending, once_at=moved) if moved > now else None
     return None
+
+
+def read_as(text: str, edited: Schedule, zone: str) -> str:
+    """How a time typed without am or pm at the confirmation was read ("make it 8" on an evening plan:
+    20:00), to say beside it; "" when the time said was whole or none was said."""
+    try:
+        clock = find_time(normalise(text))
+    except ScheduleError:
+        clock = None
+    if bare_hour(text) is None and (clock is None or not clock.open_meridiem):
+        return ""
+    return format_read_as(_clock_of(edited, zone))
 
 
 def _spanned(pending: Schedule, said: Question, now: datetime, zone: str) -> Schedule | None:

@@ -32,13 +32,13 @@ class Sessions:
     """The user's sessions and plans."""
 
     def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime],
-                 dialogues: Dialogues, answer: Callable[[str], str | None]) -> None:
+                 dialogues: Dialogues, answer: Callable[[str], str | None], asks: Callable[[str], bool]) -> None:
         self.store = store
         self.planner = planner
         self.clock = clock
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
-                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided)
+                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks)
 
     def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), a page at a time, with a

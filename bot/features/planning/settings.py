@@ -23,6 +23,7 @@ from bot.features.planning.reading import carries_schedule
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import place_in
 from bot.storage.dialogues import State
+from knowledge.intents import unplanned_goal
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 from scheduler.timezones import format_zone
@@ -84,9 +85,13 @@ class SettingsDialog:
         if state.updated_at is None or self.clock() > state.updated_at + TYPED_FOR:
             self.dialogues.end(state.user_id, DIALOGUE)
             return None
-        if self.words.closes(text) and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan
+        asks = self.words.asks(text)  # "is it ok to keep going", "what about endurance?": answered, the settings asked again
+        if self.words.closes(text) and not asks and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan
             return self.cancel(state)
-        named = "goal" in text.lower() or len(text.split()) <= 3
+        named = ("goal" in text.lower() or len(text.split()) <= 3) and not asks
+        unplanned = unplanned_goal(text) if named else None
+        if unplanned:  # "change the goal to fat loss": the goals planned for, and the settings again
+            return [Reply(t.format_unplanned(unplanned)), self.ask(state)]
         return self.typed_change(state.user_id, text, goals=named)
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 
 from bot.core.messages import Reply
 from knowledge.model import Prescription
@@ -226,6 +226,24 @@ def format_left_out(parts: tuple[Leftover, ...]) -> str:
     other = " and ".join(f"“{part.words}”" for part in parts if part.reason is Unused.OTHER)
     notes = [NO_HOLIDAYS] if any(part.reason is Unused.HOLIDAYS for part in parts) else []
     return " ".join([*notes, *([f"I left out {other}: a plan is days and a time of day."] if other else [])])
+
+
+GOAL_EDIT_HINT = "Say it, e.g. \"switch it to endurance\"."
+
+
+def format_unplanned(goal: str) -> str:
+    """A goal named that the articles plan nothing for ("fat loss"): the goals planned for, asked."""
+    ours = ", ".join(format_goal(g) for g in GOALS)
+    return (f"The articles don't plan for {goal}, so I won't guess at it. I plan sessions for four goals: {ours}. "
+            "Which is closest to what you want?")
+
+
+def format_read_as(at: time) -> str:
+    """How an hour said without am or pm was read (on the plan's side of noon), and how to say the other."""
+    said = f"{at.hour % 12 or 12}{f':{at.minute:02d}' if at.minute else ''}"
+    pm = at.hour >= 12
+    return (f"I took {said} as {at:%H:%M} ({'pm' if pm else 'am'}, like the plan's time); "
+            f"type “{said}{'am' if pm else 'pm'}” if you meant the {'morning' if pm else 'evening'}.")
 
 
 def with_note(reply: Reply, note: str) -> Reply:

@@ -17,6 +17,9 @@ class PlanWords(Protocol):
     def answer(self, text: str) -> str | None:
         """"yes" | "no" | "unsure", or None."""
 
+    def asks(self, text: str) -> bool:
+        """Whether the message asks the bot something ("is it ok to keep going") rather than asking it to act."""
+
     def closes(self, text: str) -> bool:
         """Whether the message closes the screen shown, changing nothing ("that's all")."""
 

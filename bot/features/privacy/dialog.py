@@ -18,7 +18,7 @@ PROMPT = ("This erases everything I store about you: your safety check, your pla
 
 
 def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
-                        answer: Callable[[str], str | None]) -> Confirmation:
+                        answer: Callable[[str], str | None], asks: Callable[[str], bool]) -> Confirmation:
     """Erase everything about a user once they confirm."""
 
     def decide(state: State, yes: bool) -> Reply:
@@ -28,4 +28,4 @@ def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
         return FORGOTTEN if yes else KEPT
 
     return Confirmation(DIALOGUE, dialogues, answer, lambda _state: PROMPT,
-                        ("🗑 Yes, erase everything", "Keep my data"), decide)
+                        ("🗑 Yes, erase everything", "Keep my data"), decide, asks)

@@ -18,7 +18,7 @@ NOT_YOURS = Reply("I can only erase what I store about you, and only when you as
 def install(kit: Kit) -> None:
     """/mydata from every feature's description; /forget erases the core's and every feature's records."""
     forgetting = forget_confirmation(kit.dialogues, lambda user_id: forget_user(kit.db, user_id, kit.erasers),
-                                     kit.words.answer)
+                                     kit.words.answer, kit.words.asks)
     kit.dialogues.register(forgetting, on_top=True)  # "keep" leaves the safety check or plan as it was
 
     def mydata(user_id: int, _text: str) -> list[Reply]:
