@@ -171,3 +171,19 @@ def test_a_question_whose_start_reads_like_a_greeting_is_read_whole(understandin
     # "do i hold" reads like "can i ask you something"; the words after it alone ask nothing
     assert understanding.match("do i hold onto anything on it").entry_id == "grip"
     assert follow_up(understanding, "how many reps for hypertrophy", "Can I hold the handles while I do them?").match.entry_id == "grip"
+
+
+@pytest.mark.parametrize(("concern", "then"), [("my lower back feels a bit weird after the first set", "is it ok to keep going"),
+                                              ("my lower back feels a bit weird after the first set", "so should i stop?")])
+def test_a_follow_up_after_a_concern_gets_no_yes_or_no_verdict(say, concern, then):
+    """"Yes, an intense pump is normal" reads as "yes, keep going": with a concern it is the doctor's call."""
+    say(concern, user=31)
+    reply = say(then, user=31)[0]
+    assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST)
+    assert not reply.text[len(DOCTOR_FIRST):].lstrip().startswith(("Yes", "No")), reply.text
+
+
+def test_a_yes_no_question_told_with_a_concern_gets_no_verdict(say):
+    reply = say("my lower back feels weird, is an intense pump in the lower back normal?")[0]
+    assert reply.safety == "doctor"
+    assert not reply.text[len(DOCTOR_FIRST):].lstrip().startswith(("Yes", "No")), reply.text

@@ -69,7 +69,7 @@ class Answerer:
         if concern and self._after_concern(text, heard):
             return self._kept_on_concern(reply, reading, context, alarmed)  # "can i still do it?" after "my knee is sore"
         if reply.entry and alarmed:
-            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")  # "can i finish my workout?"
+            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{texts.without_verdict(reply.text)}")  # "can i finish my workout?"
         return reply
 
     @staticmethod
@@ -96,9 +96,10 @@ class Answerer:
         "that's all the articles say"; a specific entry, "not covered" and "not sure" get the line too."""
         if reading.again and context.entry == HEALTH_ENTRY:
             reply = self._entry_reply(HEALTH_ENTRY, reply.score, asked_yes_no=False)
+        text = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
         if alarmed:  # as every answer that day: the reminder, with the reply's own safety
-            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{reply.text}")
-        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{text}")
+        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{text}", safety="doctor")
 
     def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
         """A health concern the user told about themselves: its time is kept (never what was said, nor
@@ -118,7 +119,7 @@ class Answerer:
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match, self._yes_no(text))
+            return self._doctor_first(match)
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
@@ -129,14 +130,15 @@ class Answerer:
             return self._gap_reply(reading.gap, match.score)
         return self._missed(user_id, text, match, heard)
 
-    def _doctor_first(self, match: Match, yes_no: bool) -> Reply:
-        """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry."""
+    def _doctor_first(self, match: Match) -> Reply:
+        """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry; the
+        entry's verdict ("Yes, …") is left out: with a health concern, whether to go on is the doctor's call."""
         clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
             return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),), safety="doctor")
-        reply = self._entry_reply(entry_id, match.score, asked_yes_no=yes_no)
+        reply = self._entry_reply(entry_id, match.score, asked_yes_no=False)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
 
     def _gap_reply(self, gap: Gap, score: float) -> Reply:
