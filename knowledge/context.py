@@ -29,7 +29,7 @@ class ContextPolicy:
     """How much the conversation weighs (tuned on the development two-turn sets)."""
 
     lead: float = 20.0    # the reading in context must beat the reading alone by this much
-    not_ours: float = 0.7  # a message read alone as "not ours" this surely stays declined
+    not_ours: float = 0.8  # a message read alone as "not ours" this surely stays declined
     related_alone: float | None = 20.0  # related entries also compete with their score alone plus this
     stands: float = 20.0  # a message read alone this far above the threshold keeps its own reading
     told: float | None = 5.0  # a message whose words the last answer holds, read alone below threshold + this, asks about it
