@@ -489,6 +489,28 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     assert understanding.read(text).safety is Safety.EMERGENCY
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("spat out blood after the second set, quite a lot", Safety.EMERGENCY),
+    ("the scar from my op just split open on the pad", Safety.EMERGENCY),
+    ("my headache is awful and i keep being sick", Safety.EMERGENCY),
+    ("my hernia popped out and is stuck, i cant push it back", Safety.EMERGENCY),
+    ("some chest discomfort since my warm up", Safety.EMERGENCY),
+    ("my buddy dropped on the floor and he wont respond", Safety.EMERGENCY),
+    ("cant really feel anything between my legs after that set", Safety.EMERGENCY),
+    ("i have an ileostomy, can i lie on my belly", Safety.DOCTOR),
+    ("had a tooth pulled this morning, ok to train", Safety.DOCTOR),
+    ("i use oxygen at night for my lungs", Safety.DOCTOR),
+    ("waiting on scan results for a lump in my neck", Safety.DOCTOR),
+    ("had a gastric bypass last year, how many reps", Safety.DOCTOR),
+    ("i leak a little when i cough, is this ok", Safety.DOCTOR),
+    ("i have 15 years, can i use the machine", Safety.DOCTOR),
+    ("i have 12 years of experience lifting, what load", Safety.NONE),
+    ("do the glutes need oxygen to grow", Safety.NONE),
+])
+def test_concerns_and_red_flags_of_every_kind_a_sixth_writer_showed_are_heard(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
 def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
     assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
 
