@@ -43,6 +43,8 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PLAN_A = ("strength", frozenset({0, 2, 4}), "19:00")
 PLAN_B = ("endurance", frozenset({5}), "09:00")
 CHANGES = ("cancel", "skip", "edit")
+# A goal label in the writers' words, as the bot's goal it names (the bot plans "rehab" as mobility / movement integrity)
+GOAL_LABELS = {"rehab-prehab": "mobility", "rehab": "mobility", "prehab": "mobility", "muscle growth": "hypertrophy"}
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def _judge_edit(item: dict[str, Any], before: Stored, after: Stored, found: set[
 def _fits(item: dict[str, Any], plan: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
     """Whether a stored plan has the labelled time, days and goal (the old plan's where none is labelled)."""
     days = frozenset(DAYS.index(d) for d in item["days"]) if item.get("days") else old[3]
-    return bool(plan[2] == (item.get("goal") or old[2]) and plan[3] == days and plan[4] == (item.get("time") or old[4]))
+    goal = GOAL_LABELS.get(str(item.get("goal")), item.get("goal"))
+    return bool(plan[2] == (goal or old[2]) and plan[3] == days and plan[4] == (item.get("time") or old[4]))
 
 
 def _judge_confirm(item: dict[str, Any], before: Stored, after: Stored, found: set[tuple[str, int]]) -> bool:

@@ -219,7 +219,7 @@ class Talk:
         if len(clauses) < 2 or "?" in typed or any(self.checkin(words) == "done" for words in clauses):
             return None
         for words in clauses:
-            found = self.read_offered("plans", words)
+            found = self.read_offered("plans", words) if _ASKED_OF_A_PLAN.intersection(words) else None
             request = plan_slots(PlanAction(found[0]), typed) if found and found[0] != PlanAction.EDIT.value else None
             if request is not None and (request.action is PlanAction.CANCEL or request.day or request.next_one):
                 return replace(request, sure=False) if request.action is PlanAction.SKIP else request
@@ -228,6 +228,11 @@ class Talk:
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
         return self.read("closing", words) == CLOSE
+
+
+# The words a clause of a longer message must ask with to be read as a skip or a cancel on its own ("today is bad day"
+# beside "make me laugh" asks nothing of a plan; "skip saturday the 19th, kid has a tournament" does).
+_ASKED_OF_A_PLAN = frozenset("skip skipping cancel delete remove drop scrap stop kill end quit wipe ditch unsubscribe miss".split())
 
 
 @dataclass(frozen=True)
