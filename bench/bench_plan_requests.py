@@ -24,13 +24,11 @@ DEFAULT_SET = Path(__file__).with_name("unseen_plan_requests.yaml")
 def main(path: Path) -> None:
     """Read every message of a set and print right / total per kind."""
     understanding = build_understanding(Settings())
-    normalizer = understanding.matcher.normalizer
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     wrong_act = 0
     for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-        words = normalizer.spelt(normalizer.words(item["q"]))
-        request = understanding.model.talk.plan_request(words, item["q"])
+        request = understanding.plan_request(item["q"])
         got = request.action.value if request else "none"
         total[item["kind"]] += 1
         right[item["kind"]] += got == item["kind"]

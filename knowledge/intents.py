@@ -19,6 +19,7 @@ from functools import cached_property
 
 from knowledge.features import Vocabulary
 from knowledge.ranker import Ranker
+from knowledge.relative_changes import day_change, time_shift
 
 
 class Intent(Enum):
@@ -52,7 +53,7 @@ class PlanRequest:
     """A request about stored plans and its slots: which plan or session (nothing named: "the plan")."""
 
     action: PlanAction
-    day: str | None = None  # "today", "tomorrow" or a weekday index "0".."6"
+    day: str | None = None  # "today", "tomorrow", a weekday index "0".."6" or a date "date:MONTH:DAY" (month 0: any)
     nth: int | None = None  # 0-based position in the list shown (-1: the last one)
     next_one: bool = False
     every: bool = False  # "all my plans"
@@ -210,9 +211,28 @@ class Talk:
             return request
         return replace(request, sure=False) if request.day is not None or request.next_one else None  # says which session
 
+    def plan_request_in_clauses(self, clauses: Sequence[Sequence[str]], typed: str) -> PlanRequest | None:
+        """A request about stored plans read in one clause of a longer message (each clause's words as
+        spelt) when the whole reads as none ("skip saturday the 19th, kid has a football tournament"), with
+        the slots of the whole: a skip, asked first (never done at once), or a cancel (confirmed first); never
+        from a question, nor beside a session told as done ("tired af today but did it")."""
+        if len(clauses) < 2 or "?" in typed or any(self.checkin(words) == "done" for words in clauses):
+            return None
+        for words in clauses:
+            found = self.read_offered("plans", words) if _ASKED_OF_A_PLAN.intersection(words) else None
+            request = plan_slots(PlanAction(found[0]), typed) if found and found[0] != PlanAction.EDIT.value else None
+            if request is not None and (request.action is PlanAction.CANCEL or request.day or request.next_one):
+                return replace(request, sure=False) if request.action is PlanAction.SKIP else request
+        return None
+
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
         return self.read("closing", words) == CLOSE
+
+
+# The words a clause of a longer message must ask with to be read as a skip or a cancel on its own ("today is bad day"
+# beside "make me laugh" asks nothing of a plan; "skip saturday the 19th, kid has a tournament" does).
+_ASKED_OF_A_PLAN = frozenset("skip skipping cancel delete remove drop scrap stop kill end quit wipe ditch unsubscribe miss".split())
 
 
 @dataclass(frozen=True)
@@ -292,7 +312,7 @@ _NTH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|other|\d))|both)\b", re.IGNORECASE)  # "every monday": days
 _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
 _THIS_ONE = re.compile(r"\bthis (?:one|session|workout)\b", re.IGNORECASE)  # "can we skip this one": the next session
-_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at)\b\s*(.+)$",
+_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
                  re.IGNORECASE)  # the change after "to", not "quarter to 7"
 _NAMED_THEN = re.compile(r"\b(?:ones?|plans?|sessions?|workouts?|it)\b\s+(.+)$", re.IGNORECASE)  # "make the 7am one 8am"
 _ARROW = re.compile(r"^(.*?)\s*(?:->|=>|→)\s*(.+)$")  # "time change pls 7 -> 7:30": the change after the arrow
@@ -300,6 +320,8 @@ _REPLACING = re.compile(r"^(.+?)[,\s]+\b(?:instead(?: of)?|not|rather than)\b(.*
 _TIME_FOR_TIME = re.compile(r"\d(?:[:.]\d\d)?\s*(?:[ap]m)?,?\s+(?:instead of|not|rather than)\s+\d{1,2}(?:[:.]\d\d)?\b"
                             r"(?!\s*(?:reps?|sets?|kg|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x)\b)",
                             re.IGNORECASE)  # "at 6:00 not 8:00": one time for another, not "12 not 10 reps"
+_REASON = re.compile(r"(?:[,;]\s*(?:i|im|i'm|ive|my|cos|cuz|cause|because|since|as)|\s+(?:because|cos|cuz|since))\b.*$",
+                     re.IGNORECASE)  # "to 4pm, i sleep in on weekends": why, not what changes
 _INSTEAD = re.compile(r"[,\s]*\b(?:instead(?: of)?|rather than|not|from now on|pls|please|plz)\b.*$", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?|everything)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\s*(?:why|what|whats|how|is|are|isnt|does|do|did|should|shall|when|which|who|where)\b",
@@ -344,6 +366,9 @@ def unplanned_goal(typed: str) -> str | None:
 def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
     """The slots of a request about plans: which plan or session it names, and what an edit changes;
     None when a cancel or an edit names nothing to act on ("cancel", "edit": the dialogue's words)."""
+    relative = _relative_edit(action, typed)
+    if relative is not None:
+        return relative
     request, head = _slots(action, typed), _head(action, typed)[0]
     if action is PlanAction.EDIT and _ABOUT_IT.match(typed) and not _names_a_change(request.rest):
         return None  # "can it be too much for some people tho": a question about the exercise; "could it be at 8?" edits
@@ -351,7 +376,35 @@ def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
         return None  # "why does one say 10 to 15 reps?"; "the plan", "my monday plans": a plan named, nothing asked of it
     if action is PlanAction.SKIP:
         return None if not request.named and _ON_SCREEN.search(typed) else request
-    return request if len(typed.split()) > 1 and _names_a_plan(request, head, typed) else None
+    if len(typed.split()) < 2 or not _names_a_plan(request, head, typed):
+        return None
+    if action is PlanAction.EDIT and len(_DAY.findall(head)) > 1 and _by_goal(request):
+        return replace(request, day=None, rest=typed.strip())  # "make strength mon and fri only, at 8pm": the days change too
+    return request
+
+
+_FOR_GOOD = re.compile(r"\b(?:from|off|out of)\s+(?:the|my|this|that)?\s*(?:\w+\s+)?(?:plan|schedule|program(?:me)?|routine)\b"
+                       r"|\bfor good\b|\bpermanent(?:ly)?\b|\bfrom now on\b|\bgoing forward\b|\bany ?more\b|\bevery week\b",
+                       re.IGNORECASE)  # a day taken from the plan itself, not one session skipped
+
+
+_A_PLAN = re.compile(_DAY.pattern + r"\s+(?:plan|one|routine|program(?:me)?)\b", re.IGNORECASE)  # "delete the monday plan": the plan
+
+
+def _relative_edit(action: PlanAction, typed: str) -> PlanRequest | None:
+    """An edit of a weekly plan's days or time said relative to what it has ("swap friday for thursday",
+    "add sunday to endurance", "shift the strength plan an hour later"; "remove monday from the strength
+    plan" or "skip fridays for good", read as a cancel or skip, take a day from the plan): named by the
+    day it takes away, its goal or its part of the day; the whole message is the change. None for none."""
+    change, shift = day_change(typed), time_shift(typed)
+    if change is None and shift is None or _QUESTION.match(typed) or _MAY_I.match(typed):
+        return None
+    if action is not PlanAction.EDIT and not (change and change.drop and _FOR_GOOD.search(typed) and not _A_PLAN.search(typed)):
+        return None
+    goal, part = _GOAL.search(typed), _PART.search(typed)
+    day = str(min(change.drop)) if change and change.drop else None
+    return PlanRequest(PlanAction.EDIT, day=day, rest=typed.strip(), goal=goal.group(1).lower() if goal else None,
+                       part=_PARTS[part.group(1).lower()] if part else None)
 
 
 def _names_a_change(rest: str) -> bool:
@@ -374,8 +427,14 @@ def _names_a_plan(request: PlanRequest, head: str, typed: str) -> bool:
         return False  # "remind me in 10 minutes to stretch": a new reminder
     if not (_asks_something(head) or _PLAN.search(head)):
         return False
-    which = replace(request, goal=None).named or _PLAN.search(head) or _PART_OF_PLAN.search(typed)
+    which = replace(request, goal=None).named or _PLAN.search(head) or _PART_OF_PLAN.search(typed) or _by_goal(request)
     return bool(which) or (bool(request.rest) and _IT.search(head) is not None)  # "move it to 7pm"
+
+
+def _by_goal(request: PlanRequest) -> bool:
+    """Whether an edit names its plan by the plan's goal and changes its days or time ("change strength
+    time to 6pm", "move strength to tue and thu"), not its goal."""
+    return request.goal is not None and _names_a_change(request.rest) and not _GOAL.search(request.rest)
 
 
 def _asks_something(head: str) -> bool:
@@ -406,6 +465,7 @@ def _head(action: PlanAction, typed: str) -> tuple[str, str]:
     if found is None and then is None:
         return words, ""
     head, change = (words[:found.start()], found.group(1)) if found else (words[:then.start(1)], then.group(1))  # type: ignore[union-attr]
+    change = _REASON.sub("", change)
     return head, _INSTEAD.sub("", change).strip() or change.strip()  # "6 not 7", "endurance instead of strength"
 
 
@@ -426,13 +486,18 @@ def _replacing(words: str) -> tuple[str, str] | None:
 def _slots(action: PlanAction, typed: str) -> PlanRequest:
     """The slots a message names for an action, whatever else it says."""
     head, rest = _head(action, typed)
-    nth = _NTH.search(head)
+    nth = None if _date(head) else _NTH.search(head)  # "the 2nd" of a month is a date, not the second one listed
     every = action is PlanAction.CANCEL and _ALL.search(head) is not None
-    part, goal = _PART.search(head), _GOAL.search(head)
+    part, goal = _PART.search(head), _GOAL.search(head) or _naming_goal(rest)
     return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
                        _NEXT.search(head) is not None or action is PlanAction.SKIP and _THIS_ONE.search(head) is not None,
                        every, rest, _clock(head),
                        _PARTS[part.group(1).lower()] if part else None, goal.group(1).lower() if goal else None)
+
+
+def _naming_goal(rest: str) -> re.Match[str] | None:
+    """A goal said beside new days or a time ("endurance sunday at 10am instead") names the plan."""
+    return _GOAL.search(rest) if _GOAL.sub("", rest).strip() and _names_a_change(_GOAL.sub("", rest)) else None
 
 
 def _clock(words: str) -> str | None:
@@ -445,8 +510,31 @@ def _clock(words: str) -> str | None:
     return f"{hour_n:02d}:{int(minute):02d}" if hour_n < 24 and int(minute) < 60 else None
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATES = (re.compile(_MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE),  # "december 11"
+          re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.IGNORECASE),  # "11 dec"
+          re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE))  # "the 14th", "mon 14th"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date(words: str) -> str | None:
+    """A day of the month named ("the 14th", "december 11", "11 dec"), as "date:MONTH:DAY" (month 0: the
+    first such day to come), if any."""
+    for pattern in _DATES:
+        found = pattern.search(words)
+        if found:
+            groups = [g.lower() for g in found.groups()]
+            month = next((_MONTHS.index(g[:3]) + 1 for g in groups if g[:3] in _MONTHS), 0)
+            day = int(next(g for g in groups if g.isdigit()))
+            return f"date:{month}:{day}" if 1 <= day <= 31 else None
+    return None
+
+
 def _day(words: str) -> str | None:
-    """The day named: "today", "tomorrow" or a weekday index as text."""
+    """The day named: a date ("the 14th": see _date), "today", "tomorrow" or a weekday index as text."""
+    dated = _date(words)
+    if dated is not None:
+        return dated
     found = _DAY.search(words)
     if found is None:
         return None

@@ -272,7 +272,9 @@ class Understanding:
 
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
-        return self.model.talk.plan_request(self.spelt(text), text)
+        talk = self.model.talk
+        return talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
+            [self.spelt(clause) for clause in clauses(text)], text)
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

@@ -52,6 +52,15 @@ class Dialogue(Protocol):
 
 
 @runtime_checkable
+class Reminds(Protocol):
+    """A screen that, asked again after a question answered while it is open, says in one line that it
+    is still open (its message with its buttons is just above) instead of showing itself again."""
+
+    def remind(self, state: State) -> Reply:
+        """The short line saying the screen is still open."""
+
+
+@runtime_checkable
 class StopsOnEmergency(Protocol):
     """A dialogue that must not carry on after an emergency is told mid-way (the safety check)."""
 
@@ -215,7 +224,10 @@ class Dialogues:
     def screen_question(self, user_id: int) -> Reply | None:
         """The question of the screen open on top (the newest), to ask again after a question; None for none."""
         screens = self._open_on_top(user_id)
-        return self._registry[screens[0].dialogue].ask(screens[0]) if screens else None
+        if not screens:
+            return None
+        dialogue = self._registry[screens[0].dialogue]
+        return dialogue.remind(screens[0]) if isinstance(dialogue, Reminds) else dialogue.ask(screens[0])
 
     def position(self, user_id: int) -> tuple[str, str, str] | None:
         """Where the user is in the foreground dialogue (dialogue, nonce, step), to tell whether

@@ -27,12 +27,16 @@ from bot.features.planning.offers import Offers
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
+from knowledge.relative_changes import day_change
+from scheduler.planner import UPCOMING_DAYS
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
+DATE = "date:"  # a request's day slot naming a date ("date:12:14")
+DATED_DAYS = 62  # how far ahead a session named by its date is looked for
 CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
 
 
@@ -55,8 +59,8 @@ class PlansInWords:
         request = self.words.plan_request(text)
         if request is None:
             return self._chosen(user_id, text)
-        if self._left_to_others(user_id, request):
-            return None
+        if self._left_to_others(user_id, request) or self._planning(user_id) and day_change(text) is not None:
+            return None  # "drop friday" while a plan is being made: that plan's days
         state = self.dialogues.current(user_id)
         edit = read_edit(request, text, self.words.goal, self.clock()) if request.action is PlanAction.EDIT else None
         if edit is not None and edit.change is Change.UNREAD:  # "... a session and i want more endurance rather than size, what ...?"
@@ -135,9 +139,9 @@ class PlansInWords:
         """Whether the request is "cancel the plan" said to the plan being made."""
         return request.action is PlanAction.CANCEL and not request.named and self._planning(user_id)
 
-    def _open(self, user_id: int, among: list[str] | None = None) -> list[Listed]:
-        """The sessions still to come (`among` those offered by a "which" question)."""
-        return [x for x in self.sessions.listed(user_id) if x.mark is Mark.OPEN and x.plan
+    def _open(self, user_id: int, among: list[str] | None = None, days: int = UPCOMING_DAYS) -> list[Listed]:
+        """The sessions still to come in `days` (`among` those offered by a "which" question)."""
+        return [x for x in self.sessions.listed(user_id, days) if x.mark is Mark.OPEN and x.plan
                 and (among is None or session_key(x) in among)]
 
     def _move(self, user_id: int, request: PlanRequest, said: str) -> list[Reply]:
@@ -155,7 +159,7 @@ class PlansInWords:
         """Skip the one session named (`among` those offered by a "which" question; asked first when
         the request was read less surely), or ask which."""
         zone = self.sessions.zone(user_id)
-        listed = self._open(user_id, among)
+        listed = self._open(user_id, among, DATED_DAYS if request.day and request.day.startswith(DATE) else UPCOMING_DAYS)
         found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
         if not found:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
@@ -185,6 +189,10 @@ class PlansInWords:
         """Whether a session falls on "today", "tomorrow" or the weekday (index as text), locally:
         a weekday means the first of that weekday to come."""
         local, today = at.astimezone(zone_info(zone)).date(), self.clock().astimezone(zone_info(zone)).date()
+        if day.startswith(DATE):  # "the 14th", "december 11": the first such date to come
+            month, of_month = (int(n) for n in day[len(DATE):].split(":"))
+            return local == next((d for d in (today + timedelta(days=n) for n in range(DATED_DAYS))
+                                  if d.day == of_month and month in (0, d.month)), None)
         if day in ("today", "tomorrow"):
             return local == today + timedelta(days=int(day == "tomorrow"))
         ahead = (int(day) - today.weekday()) % 7

@@ -13,6 +13,7 @@ from enum import Enum
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import carries_schedule
 from knowledge.intents import PlanRequest, unplanned_goal
+from knowledge.relative_changes import day_change, time_shift
 
 SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
@@ -48,6 +49,8 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
     """What an edit request changes; a schedule said with a goal or lead wins (the dialogue reads both)."""
     if moves_one_session(request, typed):
         return Edit(Change.SESSION, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
+    if day_change(request.rest) is not None or time_shift(request.rest) is not None:  # "drop friday", "an hour later"
+        return Edit(Change.SCHEDULE, request.rest)
     if carries_schedule(request.rest, now) or _BARE.match(request.rest):
         return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if read_lead(typed) is not None or lead_too_long(typed) or lead_negative(typed):

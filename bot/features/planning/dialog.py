@@ -30,6 +30,7 @@ from bot.features.planning.zone import found_any, guess_again, known_zone, offer
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
+from knowledge.relative_changes import time_shift
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.store import Plan, Profile, SchedulerStore
@@ -208,8 +209,9 @@ class PlanningDialog:
         return [save_zone(self.store, self.planner, state.user_id, zone, self.clock()), *self._next(state)]
 
     def _goal(self, text: str) -> str | None:
-        """The goal a message states; a question about one ("and hypertrophy?") states none."""
-        return None if self._asks(text) else self.words.goal(text)
+        """The goal a message states; a question about one ("and hypertrophy?") and a time moved ("push it
+        back an hour") state none."""
+        return None if self._asks(text) or time_shift(text) is not None else self.words.goal(text)
 
     def _set_goal(self, state: State, goal: str) -> State:
         """Store the goal answered (the plans made next follow it); one kept from the zone question

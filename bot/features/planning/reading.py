@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_read_as, format_schedule
+from knowledge.relative_changes import day_change, time_shift
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
@@ -23,11 +24,13 @@ Reading = Schedule | Question | ScheduleError
 # "make it 11", "no, change it to 9:30": an hour with no am/pm, only ever an edit of the plan shown.
 _BARE_HOUR = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:make it|change it to|move it to|switch it to)\s+"
                         r"(\d{1,2})(?:[:.](\d{2}))?(?:\s+instead)?[.!]*$", re.IGNORECASE)
+_BARE_INSTEAD = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+instead"
+                           r"(?:\s+(?:pls|please|plz))?[.!]*$", re.IGNORECASE)  # "8 instead"
 
 
 def bare_hour(text: str) -> time | None:
-    """The hour a "make it 11" names (read on the plan's side of noon later), or None."""
-    found = _BARE_HOUR.match(text.strip())
+    """The hour a "make it 11" or "8 instead" names (read on the plan's side of noon later), or None."""
+    found = _BARE_HOUR.match(text.strip()) or _BARE_INSTEAD.match(text.strip())
     if not found or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
         return None
     return time(int(found.group(1)), int(found.group(2) or 0))
@@ -112,6 +115,9 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     "at 8" read on the pending time's side of noon), or None."""
     pending = draft.pending
     assert pending is not None
+    relative = _relative(pending, text, zone)
+    if relative is not None:
+        return relative
     hour = bare_hour(text)
     if hour is not None:
         text = f"at {_near(hour, _clock_of(pending, zone)):%H:%M}"
@@ -136,6 +142,28 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
         moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
         return replace(pending, once_at=moved) if moved > now else None
     return None
+
+
+def _relative(pending: Schedule, text: str, zone: str) -> Schedule | None:
+    """A weekly plan with the days said relative to its own ("drop friday", "swap wed for thu", "sundays
+    too") and the time said, or its time moved ("an hour later"); None when the text says neither."""
+    if pending.repeat is not Repeat.WEEKLY or pending.local_time is None:
+        return None
+    change, shift = day_change(text), time_shift(text)
+    days = change.applied(pending.weekdays) if change else pending.weekdays
+    if change is None and shift is None or not days:
+        return None
+    at = pending.local_time
+    if shift is not None:
+        minutes = (at.hour * 60 + at.minute + shift) % (24 * 60)
+        at = time(minutes // 60, minutes % 60)
+    else:
+        try:
+            clock = find_time(normalise(text))
+        except ScheduleError:
+            return None
+        at = (_near(clock.at, at) if clock.open_meridiem else clock.at) if clock else at
+    return replace(pending, weekdays=frozenset(days), local_time=at)
 
 
 def read_as(text: str, edited: Schedule, zone: str) -> str:

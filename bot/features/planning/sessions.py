@@ -58,12 +58,12 @@ class Sessions:
                  for p in self.store.load_plans(user_id)]
         return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines) + more, buttons=tuple(rows), edit=edit)]
 
-    def listed(self, user_id: int) -> list[Listed]:
-        """The sessions of the next 7 days in time order: to come, reminded already, or skipped."""
+    def listed(self, user_id: int, days: int = UPCOMING_DAYS) -> list[Listed]:
+        """The sessions of the next `days` days in time order: to come, reminded already, or skipped."""
         now = self.clock()
-        open_ = [Listed(at, plan, Mark.OPEN) for plan, at in self.planner.upcoming(user_id)]
+        open_ = [Listed(at, plan, Mark.OPEN) for plan, at in self.planner.upcoming(user_id, days)]
         reminded = [Listed(at, None, Mark.REMINDED) for at in self.store.load_reminded_sessions(user_id, now)]
-        horizon = now + timedelta(days=UPCOMING_DAYS)
+        horizon = now + timedelta(days=days)
         skipped = [Listed(at, plan, Mark.SKIPPED) for plan in self._plans_seen(user_id)
                    for at in self.store.cancelled_at(plan.id) if now < at <= horizon]
         return sorted([*open_, *reminded, *skipped], key=lambda x: (x.at, x.plan.id if x.plan else 0))

@@ -79,6 +79,12 @@ class SettingsDialog:
         goals = tuple((button(state, t.format_choice(label, g == profile.goal), "goal", g),) for g, label in t.GOALS.items())
         return Reply(text, buttons=(leads, *goals, (button(state, "🌍 Change time zone", "zone"),)))
 
+    def remind(self, state: State) -> Reply:
+        """After a question answered while the settings are open: one line saying they still are (the
+        settings with their buttons are just above), not the whole screen again."""
+        profile = self.store.load_profile(state.user_id)
+        return Reply(t.format_still_in_settings(profile.lead_minutes, profile.goal, profile.zone))
+
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A change in words (a goal only when named alone or as the goal), or "that's all"; None
         for anything else, and once the settings were shown too long ago."""

@@ -175,6 +175,13 @@ def format_lead_phrase(minutes: int, once: bool = False) -> str:
     return f"when {session} starts" if minutes == 0 else f"{format_lead(minutes)} before {session}"
 
 
+def format_still_in_settings(lead_minutes: int, goal: str | None, zone: str | None) -> str:
+    """The one line said when a question was answered with /settings open: what they are, and how to go on."""
+    return (f"Still in settings (reminders {format_lead(lead_minutes) + ' before' if lead_minutes else 'at the start'}, "
+            f"goal {format_goal(goal) if goal in GOALS else 'not set'}, time zone {zone or 'not set'}): tap a button "
+            "above or type a change, or \"done\".")
+
+
 def format_choice(label: str, current: bool) -> str:
     """A button's label, marked ✓ when it is the current choice (a ✅ in front read as "Save")."""
     return f"{label} ✓" if current else label

@@ -1,0 +1,241 @@
+"""Plans changed in everyday words, end to end: what is STORED after a message, not how it was read.
+
+Usage: python bench/bench_plan_changes.py [SET.yaml] [--misses]   (default: bench/unseen_plan_changes.yaml, frozen)
+Each item is {q, ctx: idle|confirm, kind: cancel|skip|edit|none|accept|reject, plan: A|B|all|none,
+time: "HH:MM"|null, days: [mon, ...]|null, date: "YYYY-MM-DD"|null, goal: str|null}. The clock is
+Tue 2026-12-08 12:00 in Berlin. Idle: two saved plans, A (strength Mon/Wed/Fri 19:00) and B (endurance
+Sat 09:00). Confirm: a plan being made stands at "Save this plan?" with the draft strength Mon/Wed/Fri
+19:00 and nothing saved. The message goes through the core; when the label is a change (cancel, skip,
+edit) every confirmation the bot then asks is answered "yes", as a person who meant it would. Prints
+right per ctx/kind and "changed unasked": a plan cancelled, skipped, edited, moved or saved where the
+label asks no such thing (the costly error). `--misses` lists the items got wrong: development sets
+only; frozen sets (unseen_*) are measured as totals, never opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlite_utils import Database
+
+from bot.composition import assemble, build_understanding
+from bot.core.coach import Coach
+from bot.core.messages import Inbound, InboundKind
+from bot.features.planning.draft import DIALOGUE as PLANNING
+from bot.settings import Settings
+from bot.storage.database import open_database
+from knowledge.understanding import Understanding
+from scheduler.model import Schedule
+from scheduler.store import Profile
+from scheduler.timezones import zone_info
+
+DEFAULT_SET = Path(__file__).with_name("unseen_plan_changes.yaml")
+USER, ZONE = 7, "Europe/Berlin"
+NOW = datetime(2026, 12, 8, 11, 0, tzinfo=UTC)  # Tue 8 Dec 2026 12:00 in Berlin
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PLAN_A = ("strength", frozenset({0, 2, 4}), "19:00")
+PLAN_B = ("endurance", frozenset({5}), "09:00")
+CHANGES = ("cancel", "skip", "edit")
+# A goal label in the writers' words, as the bot's goal it names (the bot plans "rehab" as mobility / movement integrity)
+GOAL_LABELS = {"rehab-prehab": "mobility", "rehab": "mobility", "prehab": "mobility", "muscle growth": "hypertrophy"}
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the database holds of the user's plans: every plan row and the sessions skipped."""
+
+    plans: dict[int, tuple[bool, str, str, frozenset[int], str | None, str | None]]  # id: active, paused, goal, days, time, once
+    skipped: frozenset[tuple[int, str]]  # (plan id, local date)
+    planning: bool  # a plan being made is open
+
+
+def _clock() -> datetime:
+    """The bench's fixed clock."""
+    return NOW
+
+
+def _screened(understanding: Understanding) -> tuple[Coach, Database]:
+    """A core for a green user whose zone is Berlin and whose goal is strength, and its database."""
+    db = open_database(":memory:")
+    coach = assemble(understanding, db, _clock)
+    for text in ("/screen", "ok", *["no"] * 15):
+        coach.handle(Inbound(USER, InboundKind.TEXT, text))
+    coach.plans.save_profile(Profile(USER, ZONE, "strength", 30))
+    return coach, db
+
+
+def templates(understanding: Understanding) -> dict[str, Database]:
+    """The two starting points as databases to copy: idle with plans A and B, confirm with the draft."""
+    idle, idle_db = _screened(understanding)
+    profile = idle.plans.load_profile(USER)
+    for goal, days, at in (PLAN_A, PLAN_B):
+        idle.planner.create(replace(profile, goal=goal), Schedule(days, time.fromisoformat(at)))
+    confirm, confirm_db = _screened(understanding)
+    reply = confirm.handle(Inbound(USER, InboundKind.TEXT, "/plan every mon wed fri at 7pm"))[-1]
+    assert "Save this plan?" in reply.text and _asks_to_confirm(confirm_db), reply.text  # the safety check allows planning
+    return {"idle": idle_db, "confirm": confirm_db}
+
+
+def _copy(template: Database) -> Database:
+    """A fresh in-memory copy of a template database."""
+    conn = sqlite3.connect(":memory:")
+    template.conn.backup(conn)
+    return Database(conn)
+
+
+def stored(db: Database) -> Stored:
+    """The plans, skipped sessions and open planning of the user."""
+    plans = {}
+    for row in db.query("SELECT * FROM plans WHERE user_id = ?", [USER]):
+        days = frozenset(d for d in range(7) if row["weekdays"] & (1 << d))
+        plans[row["id"]] = (bool(row["active"]), row["paused"] or "", row["goal"], days, row["local_time"],
+                            _local_date(row["once_at"]) if row["once_at"] else None)
+    skipped = frozenset((r["plan_id"], _local_date(r["at"])) for r in db.query(
+        "SELECT plan_id, at FROM occurrences WHERE user_id = ? AND status = 'cancelled'", [USER]))
+    planning = bool(db.execute("SELECT 1 FROM dialogues WHERE user_id = ? AND dialogue = ?", [USER, PLANNING]).fetchone())
+    return Stored(plans, skipped, planning)
+
+
+def _local_date(epoch: int) -> str:
+    """A stored instant's local date in Berlin."""
+    return datetime.fromtimestamp(epoch, UTC).astimezone(zone_info(ZONE)).date().isoformat()
+
+
+def changes(before: Stored, after: Stored) -> set[tuple[str, int]]:
+    """What changed, as (kind, plan id): cancel, edit (the old plan replaced, or its goal changed),
+    skip, move (a session skipped and a one-off added), save (a new plan, not from an edit)."""
+    found: set[tuple[str, int]] = set()
+    new = [i for i in after.plans if i not in before.plans]
+    for i, (active, _paused, goal, *_rest) in before.plans.items():
+        now = after.plans[i]
+        if active and not now[0]:
+            found.add(("edit" if now[1] == "edited" else "cancel", i))
+        elif now[2] != goal:
+            found.add(("edit", i))
+    skipped = {p for p, _day in after.skipped - before.skipped}
+    one_offs = [i for i in new if after.plans[i][5]]
+    found |= {("move" if one_offs else "skip", p) for p in skipped}
+    edited = any(kind == "edit" for kind, _ in found)
+    found |= {("save", i) for i in new if not (edited or (skipped and i in one_offs))}
+    return found
+
+
+def expected(item: dict[str, Any], ids: dict[str, int]) -> set[tuple[str, int]]:
+    """The changes a label allows, as (kind, plan id); 0 stands for a new plan."""
+    kind, plan = item["kind"], str(item.get("plan") or "none")
+    if item["ctx"] == "confirm":
+        return {("save", 0)} if kind in ("accept", "edit") else set()
+    if kind not in CHANGES:
+        return set()
+    named = list(ids.values()) if plan in ("all", "none") else [ids[plan]]
+    return {(kind, i) for i in named}
+
+
+def _allowed(found: set[tuple[str, int]], allowed: set[tuple[str, int]]) -> bool:
+    """Whether every change made is one the label asks for (a save matches a new plan of any id)."""
+    return all((kind, i) in allowed or (kind == "save" and ("save", 0) in allowed) for kind, i in found)
+
+
+def judge(item: dict[str, Any], before: Stored, after: Stored, ids: dict[str, int]) -> tuple[bool, bool]:
+    """(right, changed unasked) for one item."""
+    found = changes(before, after)
+    unasked = not _allowed(found, expected(item, ids))
+    kind, plan = item["kind"], str(item.get("plan") or "none")
+    if item["ctx"] == "confirm":
+        return _judge_confirm(item, before, after, found), unasked
+    if kind == "none":
+        return not found, unasked
+    targets = list(ids.values()) if plan in ("all", "none") else [ids[plan]]
+    if kind == "cancel":
+        return found == {("cancel", i) for i in targets}, unasked
+    if kind == "skip":
+        dates = {day for _p, day in after.skipped - before.skipped}
+        right_date = item.get("date") is None or dates == {item["date"]}
+        return len(found) == 1 and next(iter(found))[0] == "skip" and found <= {("skip", i) for i in targets} and right_date, unasked
+    return _judge_edit(item, before, after, found, targets), unasked
+
+
+def _judge_edit(item: dict[str, Any], before: Stored, after: Stored, found: set[tuple[str, int]], targets: list[int]) -> bool:
+    """An edit is right when exactly the plan named changed, to the time, days and goal labelled."""
+    if len(found) != 1 or next(iter(found))[0] != "edit" or next(iter(found))[1] not in targets:
+        return False
+    old = before.plans[next(iter(found))[1]]
+    now = [p for i, p in after.plans.items() if p[0] and (i not in before.plans or i == next(iter(found))[1])]
+    return len(now) == 1 and _fits(item, now[0], old)
+
+
+def _fits(item: dict[str, Any], plan: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
+    """Whether a stored plan has the labelled time, days and goal (the old plan's where none is labelled)."""
+    days = frozenset(DAYS.index(d) for d in item["days"]) if item.get("days") else old[3]
+    goal = GOAL_LABELS.get(str(item.get("goal")), item.get("goal"))
+    return bool(plan[2] == (goal or old[2]) and plan[3] == days and plan[4] == (item.get("time") or old[4]))
+
+
+def _judge_confirm(item: dict[str, Any], before: Stored, after: Stored, found: set[tuple[str, int]]) -> bool:
+    """At "Save this plan?": accept and edit save the (changed) draft, reject and cancel save nothing,
+    none saves nothing and leaves the draft open."""
+    kind = item["kind"]
+    saved = [after.plans[i] for kind_, i in found if kind_ == "save"]
+    draft = (True, "", *PLAN_A[:2], PLAN_A[2], None)
+    if kind in ("accept", "edit"):
+        return len(found) == 1 and len(saved) == 1 and _fits(item if kind == "edit" else {}, saved[0], draft)
+    return not found and (after.planning or kind != "none")
+
+
+def run_item(understanding: Understanding, bases: dict[str, Database], item: dict[str, Any]) -> tuple[bool, bool]:
+    """Send one item's message to a copy of its starting point and judge what was stored."""
+    db = _copy(bases[item["ctx"]])
+    coach = assemble(understanding, db, _clock)
+    before = stored(db)
+    ids = {"A": 1, "B": 2} if item["ctx"] == "idle" else {}
+    coach.handle(Inbound(USER, InboundKind.TEXT, str(item["q"])))
+    for _ in range(3):  # a person who meant the change answers every confirmation "yes"
+        if item["kind"] not in CHANGES or not _asks_to_confirm(db):
+            break
+        coach.handle(Inbound(USER, InboundKind.TEXT, "yes"))
+    return judge(item, before, stored(db), ids)
+
+
+def _asks_to_confirm(db: Database) -> bool:
+    """Whether a yes / no question stands open (a plan's "Save this plan?" or a confirmation)."""
+    return bool(db.execute("SELECT 1 FROM dialogues WHERE user_id = ? AND step = 'confirm'", [USER]).fetchone())
+
+
+def measure(understanding: Understanding, items: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str], int, list[str]]:
+    """Right and total per ctx/kind, how many items changed something unasked, and the misses."""
+    bases = templates(understanding)
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    unasked, misses = 0, []
+    for item in items:
+        ok, bad = run_item(understanding, bases, item)
+        key = f"{item['ctx']}/{item['kind']}"
+        total[key] += 1
+        right[key] += ok
+        unasked += bad
+        if not ok or bad:
+            misses.append(f"{'UNASKED ' if bad else ''}{key} {item.get('plan')}: {item['q']}")
+    return right, total, unasked, misses
+
+
+def main(path: Path, show: bool) -> None:
+    """Measure a set and print right / total per ctx/kind and the changes made unasked."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    right, total, unasked, misses = measure(build_understanding(Settings()), items)
+    print(f"== {path.name}: {sum(right.values())}/{sum(total.values())} right, changed unasked {unasked}")
+    for key in sorted(total):
+        print(f"{key:16} {right[key]:4}/{total[key]:<4} {100 * right[key] / total[key]:5.1f}%")
+    if show:
+        print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "--misses"]
+    main(Path(args[0]) if args else DEFAULT_SET, "--misses" in sys.argv)

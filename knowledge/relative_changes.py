@@ -1,0 +1,97 @@
+"""Changes to a plan said relative to what it has (slots of the plans reader): its days ("drop friday",
+"no monday pls", "add tuesday", "sundays too", "swap friday for thursday", "move the wednesday session
+to thursday", "from saturday to sunday", "thursday instead of wednesday", "not friday, thursday") and
+its time ("an hour later", "30 min earlier", "push it back half an hour"). Read from the words as
+typed; which plan has the days is the caller's to know."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAMES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+            r"|sun(?:day)?)")
+_DAY = rf"{_WEEKDAY}(?:'?s)?"
+_D = rf"\b({_DAY})\b"
+_FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b)[\w']+){0,4}?"  # "the wednesday strength session to ..."
+# one day for another: drop the first named, add the second
+_SWAP = re.compile(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_D}{_FILL}"
+                   rf"\s+(?:for|with|to|into|->|→)\s+(?:a\s+|the\s+)?{_D}", re.IGNORECASE)
+_FROM_TO = re.compile(rf"\bfrom\s+{_D}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_D}", re.IGNORECASE)
+_ARROW = re.compile(rf"{_D}(?:\s+(?:plan|one|session|workout)s?)?\s*(?:->|→|=>)\s*{_D}", re.IGNORECASE)
+# the new day first: add the first named, drop the second
+_INSTEAD = re.compile(rf"{_D}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_D}", re.IGNORECASE)
+_NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}", re.IGNORECASE)
+_DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
+                   rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
+_OFF = re.compile(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
+_ADD = re.compile(rf"\b(?:add|plus|also|include|and)\b(?:\s+(?:a|an|the|on))?\s+{_D}(?:\s*(?:,|and|&)\s*{_D})?"
+                  rf"(?!\s*(?:,|and|&)?\s*(?:at|\d))", re.IGNORECASE)
+_TOO = re.compile(rf"{_D}\s+(?:too|as well|also)\b", re.IGNORECASE)
+_ADD_SAID = re.compile(r"\b(?:add|plus|include|too|as well|also|extra)\b", re.IGNORECASE)
+_ONE = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_DAY}|\b{_WEEKDAY}'s\b", re.IGNORECASE)  # "friday's": one session, not the plan
+_GROUP = re.compile(r"\bevery\s*day\b|\bdaily\b|\bweek(?:day|end)s?\b", re.IGNORECASE)  # days said outright
+_AMOUNT = {"a": 60, "an": 60, "one": 60, "1": 60, "two": 120, "2": 120, "half an": 30, "half a": 30, "a half": 30}
+_SHIFT = re.compile(r"\b(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)?\s+(later|earlier|sooner|back|forward"
+                    r"|before|after)\b", re.IGNORECASE)
+_SHIFT_AFTER = re.compile(r"\b(later|earlier|back|forward)\s+(?:by\s+)?(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)\b",
+                          re.IGNORECASE)  # "push it back half an hour"
+_LATER = frozenset({"later", "back", "after"})
+
+
+@dataclass(frozen=True)
+class DayChange:
+    """Weekdays (0 = Monday) to add to a weekly plan and to take from it."""
+
+    add: frozenset[int] = frozenset()
+    drop: frozenset[int] = frozenset()
+
+    def applied(self, days: frozenset[int]) -> frozenset[int]:
+        """A plan's days after the change."""
+        return (days - self.drop) | self.add
+
+
+def day_change(typed: str) -> DayChange | None:
+    """The days a message adds to or takes from a plan ("swap friday for thursday": Thursday in,
+    Friday out), or None when it says its days outright ("tue and thu") or names none."""
+    if _GROUP.search(typed) or _ONE.search(typed):
+        return None
+    for pattern, new_first in ((_SWAP, False), (_FROM_TO, False), (_ARROW, False), (_INSTEAD, True), (_NOT_BUT, False)):
+        found = pattern.search(typed)
+        if found:
+            old, new = (found.group(2), found.group(1)) if new_first else (found.group(1), found.group(2))
+            return DayChange(frozenset({_index(new)}), frozenset({_index(old)}) - {_index(new)})
+    drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
+    add = _all_days(_ADD, typed) | _all_days(_TOO, typed) if _ADD_SAID.search(typed) else frozenset()
+    return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None
+
+
+def _all_days(pattern: re.Pattern[str], typed: str) -> frozenset[int]:
+    """Every weekday the pattern's matches name."""
+    return frozenset(_index(day) for found in pattern.finditer(typed) for day in found.groups() if day)
+
+
+def _index(day: str) -> int:
+    """A weekday word's index (0 = Monday)."""
+    return _NAMES[day.lower()[:3]]
+
+
+def time_shift(typed: str) -> int | None:
+    """The minutes a message moves a plan's time by ("an hour later": 60, "30 min earlier": -30, "push it
+    back half an hour": 30), or None when it says none (a reminder's lead, "1 hour before", is no shift)."""
+    found = _SHIFT.search(typed)
+    after = _SHIFT_AFTER.search(typed) if found is None else None
+    if re.search(r"\bremind|notice|ping", typed, re.I) or found is None and after is None:
+        return None
+    amount, unit, way = (found.group(1), found.group(2) or "", found.group(3)) if found else after.group(2, 3, 1)  # type: ignore[union-attr]
+    amount, unit, way = amount.lower(), unit.lower(), way.lower()
+    if way in ("before", "after"):
+        return None
+    if amount.isdigit():
+        minutes = int(amount) * (60 if unit.startswith("h") else 1) if unit else 0
+    else:
+        minutes = _AMOUNT.get(amount, 0) * (1 if unit.startswith("h") or not unit else 0)
+    if not minutes or minutes >= 24 * 60:
+        return None
+    return minutes if way in _LATER else -minutes

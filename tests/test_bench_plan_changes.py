@@ -1,0 +1,56 @@
+"""The end-to-end bench of plans changed in words (bench/bench_plan_changes.py): it judges what was
+stored, answers the bot's confirmations "yes" only for a change the label asks, and counts a change
+made unasked apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bench.bench_plan_changes import Stored, judge, measure
+
+FIXTURE = Path(__file__).with_name("data") / "plan_changes_fixture.yaml"
+A = (True, "", "strength", frozenset({0, 2, 4}), "19:00", None)
+B = (True, "", "endurance", frozenset({5}), "09:00", None)
+BEFORE = Stored({1: A, 2: B}, frozenset(), False)
+IDS = {"A": 1, "B": 2}
+
+
+def item(kind: str, plan: str = "A", **label: object) -> dict[str, object]:
+    """An idle item labelled `kind` for `plan`."""
+    return {"q": "...", "ctx": "idle", "kind": kind, "plan": plan, "time": None, "days": None, "date": None,
+            "goal": None, **label}
+
+
+def test_the_bench_gets_its_fixture_right_through_the_core(understanding):
+    right, total, unasked, misses = measure(understanding, yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
+    assert (sum(right.values()), sum(total.values()), unasked, misses) == (9, 9, 0, [])
+    assert total["confirm/accept"] == 1 and total["idle/edit"] == 2
+
+
+def test_a_plan_cancelled_where_a_skip_was_asked_is_a_change_made_unasked():
+    after = Stored({1: (False, "cancelled", *A[2:]), 2: B}, frozenset(), False)
+    assert judge(item("skip"), BEFORE, after, IDS) == (False, True)
+    assert judge(item("cancel"), BEFORE, after, IDS) == (True, False)
+
+
+def test_an_edit_is_right_only_with_the_labelled_time_and_the_plan_kept_otherwise():
+    after = Stored({1: (False, "edited", *A[2:]), 2: B, 3: (True, "", "strength", A[3], "20:00", None)}, frozenset(), False)
+    assert judge(item("edit", time="20:00"), BEFORE, after, IDS) == (True, False)
+    assert judge(item("edit", time="08:00"), BEFORE, after, IDS) == (False, False)
+    assert judge(item("edit", plan="B", time="20:00"), BEFORE, after, IDS) == (False, True)
+
+
+def test_a_skip_is_judged_by_its_plan_and_local_date():
+    after = Stored({1: A, 2: B}, frozenset({(1, "2026-12-09")}), False)
+    assert judge(item("skip", date="2026-12-09"), BEFORE, after, IDS) == (True, False)
+    assert judge(item("skip", date="2026-12-11"), BEFORE, after, IDS) == (False, False)
+    assert judge(item("none", plan="none"), BEFORE, after, IDS) == (False, True)
+
+
+def test_a_question_at_the_confirmation_must_leave_the_draft_open():
+    item_ = {**item("none", plan="none"), "ctx": "confirm"}
+    empty = Stored({}, frozenset(), True)
+    assert judge(item_, empty, empty, {}) == (True, False)
+    assert judge(item_, empty, Stored({}, frozenset(), False), {}) == (False, False)
