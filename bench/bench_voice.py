@@ -12,6 +12,13 @@ questions), nothing is answered (off-topic ones) or the doctor-first line is giv
 questions, `expect: doctor`), the real-time factor of decoding and the memory the voice pipeline
 adds. Targets: right entry for 92% of in-scope questions, doctor first for every health question,
 under 150 MB added memory.
+
+Doctor first, the rule: a health question counts as given the doctor-first line only when its first
+reply carries a health level (doctor or emergency) AND its text holds the safety detector's own line
+(the doctor-first line or the emergency advice) word for word. The hedged form an unsure note gets
+("I may have misheard you ... If you mentioned pain, an injury, a condition or medicine:" then the
+line) holds the line word for word after the hedge, so it counts, and is also counted apart as
+hedged: on health questions (caught by the hedge alone), in-scope and off-topic ones (its cost).
 """
 
 from __future__ import annotations
@@ -41,7 +48,8 @@ from bot.composition import build_understanding
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 from bot.features.voice.engine import voice_inbound
-from bot.features.voice.notes import HEARD
+from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
+from bot.features.voice.notes import HEARD, HEDGE, UNSURE_HEARD
 from bench.voice_misses import find_miss, format_split, whose
 from voice.audio import decode_audio, encode_voice_note
 from voice.words import edit_distance, sentence_words
@@ -74,6 +82,7 @@ class Result:
     seconds: float
     decode_seconds: float
     alarm: bool = False  # a health line on a question that is no health concern
+    hedged: bool = False  # the doctor-first line in its hedged form (an unsure note that touches health)
     miss: str = ""  # whose miss it is, with --split (bench/voice_misses.py)
 
 
@@ -91,16 +100,17 @@ class Readings:
         the second hearing's, are kept (or decoded now from `note()`), the recognizer turns them into
         the transcript the bot gets (without the second hearing's unless `samples`)."""
         if key in self.kept:
-            seconds, heard, sampled = self.kept[key]
-            return pipeline.recognizer.transcript(heard, seconds, sampled if self.samples else []), 0.0
+            seconds, heard, sampled, *sure = self.kept[key]  # readings kept before the certainty: sure
+            return pipeline.recognizer.transcript(heard, seconds, sampled if self.samples else [], *sure), 0.0
         started = time.perf_counter()
         clip = decode_audio(note(), pipeline.max_seconds)
         hearing = pipeline.recognizer.wait().listen(clip) if has_speech(clip) else Hearing([], [])
         decoded = time.perf_counter() - started
-        self.kept[key] = [clip.seconds, hearing.beam, hearing.samples]
+        self.kept[key] = [clip.seconds, hearing.beam, hearing.samples, hearing.certainty]
         if len(self.kept) % 50 == 0:  # a long run stopped midway keeps most of its readings
             self.save()
-        return pipeline.recognizer.transcript(hearing.beam, clip.seconds, hearing.samples if self.samples else []), decoded
+        samples = hearing.samples if self.samples else []
+        return pipeline.recognizer.transcript(hearing.beam, clip.seconds, samples, hearing.certainty), decoded
 
     def save(self) -> None:
         """Keep the readings for the next run."""
@@ -202,22 +212,33 @@ def judge(item: dict, style: str, heard: str, reply: Reply, seconds: float = 0.0
     reference = sentence_words(item["q"])
     health = item["expect"] == "doctor"
     in_scope = item["expect"] != "none" and not health
-    if health:  # the doctor-first line, or the more urgent emergency advice
-        right = reply.safety in ("doctor", "emergency")
+    if health:  # the doctor-first line, or the more urgent emergency advice (see the rule above)
+        right = health_line(reply)
     else:
         right = reply.entry in item["expect"] if in_scope else reply.entry is None
     offered = right or (in_scope and _one_tap_away(reply) in item["expect"])
     return Result(item["q"], style, heard, edit_distance(reference, sentence_words(heard)),
                   len(reference), in_scope, health, right, offered, reply.entry, seconds, decode_seconds,
-                  not health and reply.safety is not None)
+                  not health and reply.safety is not None, hedged(reply))
+
+
+def health_line(reply: Reply) -> bool:
+    """Whether a reply gives the safety detector's doctor-first line or emergency advice, word for
+    word, perhaps in its hedged form (the rule in this module's docstring)."""
+    return reply.safety in ("doctor", "emergency") and (DOCTOR_FIRST in reply.text or EMERGENCY in reply.text)
+
+
+def hedged(reply: Reply) -> bool:
+    """Whether a reply gives the doctor-first line in its hedged form (an unsure note)."""
+    return reply.text.startswith(UNSURE_HEARD.split("{}")[0]) and f"{HEDGE}{DOCTOR_FIRST}" in reply.text
 
 
 def _heard(reply: Reply) -> str:
     """The transcript a reply says it answered ("" when it has no "I heard" line)."""
-    head, tail = HEARD.split("{}")
-    if not reply.text.startswith(head):
-        return ""
-    return reply.text[len(head):].split(tail, 1)[0]
+    for head, tail in (HEARD.split("{}"), UNSURE_HEARD.split("{}")):
+        if reply.text.startswith(head):
+            return reply.text[len(head):].split(tail, 1)[0]
+    return ""
 
 
 def _one_tap_away(reply: Reply) -> str | None:
@@ -254,7 +275,11 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
     if health:
         print(f"doctor first (health)      {sum(r.right for r in health)}/{len(health)} = {_share(health):.1%}")
     if in_scope or off_topic:
-        print(f"false alarms (a health line on no concern) {sum(r.alarm for r in results)}/{len(in_scope) + len(off_topic)}")
+        print(f"false alarms (a health line on no concern) {sum(r.alarm for r in results)}/{len(in_scope) + len(off_topic)}"
+              f" (of them hedged: {sum(r.alarm and r.hedged for r in results)})")
+    print("hedged doctor-first line (unsure, touches health): " +
+          ", ".join(f"{name} {sum(r.hedged for r in rs)}/{len(rs)}"
+                    for name, rs in (("health", health), ("in scope", in_scope), ("off-topic", off_topic)) if rs))
     if load_seconds is not None and added_mb is not None:
         rtf = sum(r.decode_seconds for r in results) / sum(r.seconds for r in results)
         print(f"real-time factor           {rtf:.3f} (decode incl. OGG decoding and resampling, one core)")
@@ -265,6 +290,8 @@ def report(results: list[Result], load_seconds: float | None, added_mb: tuple[fl
     print("word error rate per voice: " + ", ".join(f"{s} {_wer(rs):.3f}" for s, rs in _by_voice(results).items()))
     for r in (r for r in results if failures and r.alarm):
         print(f"  ALARM {r.style:18} {r.question!r} -> heard {r.heard!r}")
+    for r in (r for r in results if failures and r.hedged):
+        print(f"  HEDGED {r.style:18} {r.question!r} -> heard {r.heard!r}")
     for r in (r for r in results if failures and not r.right):
         print(f"  MISS {r.style:18} {r.question!r} -> heard {r.heard!r} -> {r.entry} [{r.miss}]")
 

@@ -11,6 +11,8 @@ transcript lost the health words) or the DETECTOR's (typed, the text detector mi
 knowledge layer's to fix, not voice's). With --lookalikes the harmless look-alikes are spoken too, and
 those that gain a health line spoken but not typed are counted as false alarms of the voice path.
 --readings FILE keeps each note's readings, so a second run with the same decoding reads them back.
+A note counts as given a health line by bench_voice's rule (health_line: the detector's own line word
+for word, perhaps in its hedged form); hedged lines are also counted apart, on concerns and look-alikes.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.bench_voice import FLITE_VOICES, STYLES, Readings, flite_note, voices
+from bench.bench_voice import FLITE_VOICES, STYLES, Readings, flite_note, health_line, hedged, voices
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind
@@ -52,6 +54,7 @@ class Spoken:
     spoken: str | None  # the safety level answered to the note
     typed: str | None   # the safety level answered to the same words typed
     seconds: float
+    hedged: bool = False  # the doctor-first line in its hedged form (an unsure note that touches health)
 
 
 def read_note(voice: str, text: str, pipeline: VoicePipeline) -> bytes:
@@ -89,9 +92,10 @@ def run(coach: Coach, pipeline: VoicePipeline, items: list[tuple[int, dict[str, 
             user += 1
             transcript, seconds = readings.hear(pipeline, f"{voice}\t{item['q']}",
                                                 partial(read_note, voice, item["q"], pipeline))
-            spoken = coach.handle(voice_inbound(user, transcript))[0].safety
+            reply = coach.handle(voice_inbound(user, transcript))[0]
             heard = (transcript.text, *transcript.alternatives)
-            results.append(Spoken(item["q"], item["kind"], voice, heard, spoken, typed, seconds))
+            spoken = reply.safety if health_line(reply) else None
+            results.append(Spoken(item["q"], item["kind"], voice, heard, spoken, typed, seconds, hedged(reply)))
     return results
 
 
@@ -115,6 +119,8 @@ def report(results: list[Spoken], failures: bool) -> None:
         downgraded = Counter(_blame(r) for r in emergencies if r.spoken == "doctor")
         print(f"  emergencies given doctor first only: recognizer {downgraded['recognizer']}, detector {downgraded['detector']}")
         looks = [r for r in mine if r.kind == "lookalike"]
+        print(f"  hedged doctor-first line: concerns {sum(r.hedged for r in concerns)}/{len(concerns)}, "
+              f"look-alikes {sum(r.hedged for r in looks)}/{len(looks)}")
         if looks:
             alarms = sum(r.spoken is not None and r.typed is None for r in looks)
             print(f"  look-alikes with a health line spoken, not typed: {alarms}/{len(looks)}"

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_voice import FLITE_VOICES, STYLES, Readings, voices
+from bench.bench_voice import FLITE_VOICES, STYLES, Readings, _heard, health_line, hedged, judge, voices
 from bench.bench_voice_safety import Spoken, _blame, load_items, voices_of
 from bench.voice_misses import RECOGNIZER, SELECTION_OTHER, SELECTION_UNSURE, UNDERSTANDING, Miss, format_split, whose
+from bot.core.messages import Reply
+from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
+from bot.features.voice.notes import HEDGE, UNSURE_HEARD
 from tests.voice_support import shared_pipeline, spoken
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, Transcript
@@ -125,3 +128,28 @@ def test_a_spoken_questions_miss_is_the_recognizers_the_texts_or_the_choice_amon
 def test_the_split_counts_each_kind_of_miss():
     assert format_split([RECOGNIZER, RECOGNIZER, SELECTION_OTHER]) == \
         f"{RECOGNIZER} 2, {UNDERSTANDING} 0, {SELECTION_UNSURE} 0, {SELECTION_OTHER} 1"
+
+
+def test_kept_readings_keep_how_sure_whisper_was(tmp_path: Path):
+    kept = tmp_path / "readings.json"
+    kept.write_text(json.dumps({"v\tq": [2.5, ["My legs go hum."], [], -0.9], "v\told": [2.5, ["My legs go hum."], []]}))
+    pipeline = VoicePipeline(Recognizer(lambda: None))  # type: ignore[arg-type, return-value]  (never decodes)
+    assert Readings(kept).hear(pipeline, "v\tq", lambda: pytest.fail("no note"))[0].unsure
+    assert not Readings(kept).hear(pipeline, "v\told", lambda: pytest.fail("no note"))[0].unsure  # kept before: sure
+
+
+def test_a_health_line_counts_only_as_the_detectors_own_line_or_its_hedged_form():
+    answer = "Rest two minutes between sets."
+    assert health_line(Reply(f"{DOCTOR_FIRST}\n\n{answer}", safety="doctor"))
+    assert health_line(Reply(EMERGENCY, safety="emergency"))
+    assert not health_line(Reply(f"⚕️ See a doctor.\n\n{answer}", safety="doctor"))  # a line of its own: not counted
+    assert not health_line(Reply(f"{DOCTOR_FIRST}\n\n{answer}"))  # the text without the level
+    hedged_reply = Reply(f"{UNSURE_HEARD.format('My legs go hum.')}{HEDGE}{DOCTOR_FIRST}\n\n{answer}", safety="doctor")
+    assert health_line(hedged_reply) and hedged(hedged_reply) and not hedged(Reply(DOCTOR_FIRST, safety="doctor"))
+
+
+def test_an_unsure_notes_heard_line_is_read_back_as_what_was_heard():
+    item = {"q": "my legs go numb when I do them", "expect": "doctor"}
+    reply = Reply(f"{UNSURE_HEARD.format('My legs go hum when I do them.')}{HEDGE}{DOCTOR_FIRST}", safety="doctor")
+    result = judge(item, "en-us@165", _heard(reply), reply)
+    assert result.right and result.hedged and result.heard == "My legs go hum when I do them." and result.errors == 1

@@ -226,7 +226,8 @@ class CountingModel:
         self.generated.append((features, options))
         words = ["ĠI", "Ġhave", "Ġepilepsy"] if "sampling_topk" in options else ["ĠI", "Ġam", "Ġempty"]
         count = options["num_hypotheses"]
-        return [SimpleNamespace(no_speech_prob=0.0, sequences=[words] * count, sequences_ids=[[1, 2, 3]] * count)]
+        return [SimpleNamespace(no_speech_prob=0.0, sequences=[words] * count, sequences_ids=[[1, 2, 3]] * count,
+                                scores=[-0.2] * count)]
 
 
 def counted_whisper(model_dir: Path, model: CountingModel, decoding: Decoding = SAMPLED) -> Whisper:
@@ -240,7 +241,7 @@ def test_the_encoder_runs_once_a_note_for_the_beam_and_the_second_hearing(model_
     model.encoded.clear()
     model.generated.clear()  # the warm-up's
     hearing = whisper.listen(decode_audio(human_speech("austen-0870")[0]))
-    assert hearing == Hearing(["I am empty"], ["I have epilepsy"])
+    assert hearing == Hearing(["I am empty"], ["I have epilepsy"], -0.2)
     assert len(model.encoded) == 1 and [features for features, _ in model.generated] == model.encoded * 2
     assert "sampling_topk" not in model.generated[0][1] and model.generated[1][1]["beam_size"] == 1
 
@@ -258,7 +259,7 @@ def test_the_encoders_code_is_given_back_before_the_beam_search_peaks(model_dir,
 def test_by_default_a_note_is_heard_once_by_the_beam_alone(model_dir):
     model = CountingModel()
     hearing = counted_whisper(model_dir, model, DEFAULT).listen(decode_audio(human_speech("austen-0870")[0]))
-    assert hearing == Hearing(["I am empty"], []) and len(model.encoded) == 2 and len(model.generated) == 2  # + warm-up
+    assert hearing == Hearing(["I am empty"], [], -0.2) and len(model.encoded) == 2 and len(model.generated) == 2  # + warm-up
 
 
 def test_a_note_is_heard_a_second_time_by_sampling(voice, model_dir):

@@ -106,10 +106,13 @@ def release_freed_memory() -> None:
 @dataclass(frozen=True)
 class Hearing:
     """A clip's readings: the beam's, best first, and a second hearing's `samples` (for health
-    concerns only: sampled readings are likelier to be wrong, and kept apart)."""
+    concerns only: sampled readings are likelier to be wrong, and kept apart); `certainty`, how sure
+    the beam is of its best reading: its mean log-probability per token, in the least sure piece
+    (0 for no reading)."""
 
     beam: list[str]
     samples: list[str]
+    certainty: float = 0.0
 
 
 class Model(Protocol):
@@ -185,7 +188,8 @@ class Whisper:
             return Hearing([], [])
         pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window)
                   if has_speech(piece) and (heard := self._hear(piece, sample)).beam]  # silence is heard as "Thank you"
-        return Hearing(_joined([heard.beam for heard in pieces]), _joined([heard.samples for heard in pieces]))
+        return Hearing(_joined([heard.beam for heard in pieces]), _joined([heard.samples for heard in pieces]),
+                       min((heard.certainty for heard in pieces), default=0.0))
 
     def _hear(self, clip: Clip, sample: bool) -> Hearing:
         """One piece's readings, its audio encoded once for the beam and the samples; none when
@@ -210,7 +214,7 @@ class Whisper:
         if result.no_speech_prob > NO_SPEECH:
             return Hearing([], [])
         sampled = self._model.generate(encoded, [self._prefix], **self._sampling(clip))[0] if sample else None
-        return Hearing(self._texts(result), self._texts(sampled) if sampled is not None else [])
+        return Hearing(self._texts(result), self._texts(sampled) if sampled is not None else [], result.scores[0])
 
     def _texts(self, result: Any) -> list[str]:
         """A generation result's readings as text, each once, a loop's repeats dropped."""
@@ -225,7 +229,7 @@ class Whisper:
         d = self.decoding
         cap = len(self._prefix) + d.token_slack + math.ceil(d.tokens_per_second * clip.seconds)
         return {"beam_size": d.beam, "num_hypotheses": min(d.hypotheses, d.beam), "max_length": cap,
-                "return_no_speech_prob": True}
+                "return_no_speech_prob": True, "return_scores": True}
 
     def _sampling(self, clip: Clip) -> dict[str, object]:
         """Generation options for the second hearing: readings sampled from the likeliest tokens at
@@ -233,7 +237,7 @@ class Whisper:
         have epilepsy" for "I am empty, empty")."""
         d = self.decoding
         return {**self._options(clip), "beam_size": 1, "num_hypotheses": d.samples, "sampling_topk": d.top_k,
-                "sampling_temperature": d.temperature, "return_no_speech_prob": False}
+                "sampling_temperature": d.temperature, "return_no_speech_prob": False, "return_scores": False}
 
 
 def _joined(pieces: list[list[str]]) -> list[str]:

@@ -43,7 +43,8 @@ def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
     """A transcript as the core's input: empty text when the recognizer was not confident."""
     if not transcript.confident:
         return Inbound(user_id, InboundKind.VOICE, "")
-    return Inbound(user_id, InboundKind.VOICE, transcript.text, transcript.alternatives, transcript.samples)
+    return Inbound(user_id, InboundKind.VOICE, transcript.text, transcript.alternatives, transcript.samples,
+                   transcript.unsure)
 
 
 def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inbound | Reply:

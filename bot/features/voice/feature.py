@@ -6,8 +6,20 @@ from __future__ import annotations
 from bot.core.kit import Kit
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.qa.answerer import HEARD_MARGIN
-from bot.features.voice.notes import DIDNT_CATCH, format_voice_setting, mark_spoken, voice_reply, with_health_line, with_heard
+from bot.features.voice.notes import (
+    DIDNT_CATCH,
+    format_voice_setting,
+    mark_spoken,
+    voice_reply,
+    with_health_line,
+    with_heard,
+    with_hedged_line,
+)
 from knowledge.safety import Safety
+
+# How likely the safety detector's classifier must find a health concern (doctor first or emergency) in
+# the transcript of an unsure note for the note to touch the body or health. See README, unsure notes.
+TOUCHES_HEALTH = 0.15
 
 
 class Voice:
@@ -22,8 +34,26 @@ class Voice:
         transcript = self.heard(msg)
         if not transcript:
             return [DIDNT_CATCH]
-        replies = self.kit.route_text(msg.user_id, transcript, True)
-        return with_heard(transcript, self._with_sampled_concern(msg, replies))
+        replies = self._with_sampled_concern(msg, self.kit.route_text(msg.user_id, transcript, True))
+        answers = self.kit.answers
+        if answers is not None and self._hedges(msg, transcript, replies):
+            return with_hedged_line(transcript, replies, answers.doctor_first)
+        return with_heard(transcript, replies)
+
+    def _hedges(self, msg: Inbound, transcript: str, replies: list[Reply]) -> bool:
+        """Whether a note's replies get the doctor-first line in its hedged form: the recognizer is
+        unsure it heard the words said, no health line is given, and the transcript answered touches
+        the body or health. Whisper cannot hear some health words at all ("sciatica" as "I can't be
+        cut", "numb" as "hum"), but what is left ("... down my right leg", "my legs go ...") still reads
+        as health to the safety classifier, whose odds are learned from the safety examples."""
+        if not msg.unsure or not replies or any(reply.safety for reply in replies):
+            return False
+        return self._health_odds(transcript) >= TOUCHES_HEALTH
+
+    def _health_odds(self, text: str) -> float:
+        """How likely the safety classifier finds a health concern (of any level) in the text."""
+        odds = self.kit.understanding.read(text).safety_odds
+        return 1.0 - odds[0] if odds else 0.0
 
     def _with_sampled_concern(self, msg: Inbound, replies: list[Reply]) -> list[Reply]:
         """The replies to a note, with the doctor-first line (or the emergency advice) in front of the

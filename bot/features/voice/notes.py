@@ -8,6 +8,10 @@ from bot.core.messages import Reply
 from bot.core.texts import TOPICS_BUTTON
 
 HEARD = "🎙 I heard: “{}”\n\n"
+UNSURE_HEARD = "🎙 I may have misheard you. I heard: “{}”\n\n"  # the recognizer scored its reading low
+# Said before the doctor-first line on an unsure note that touches the body or health: the line itself
+# follows unchanged, so it is the safety detector's line in a hedged form, not a line of its own.
+HEDGE = "If you mentioned pain, an injury, a condition or medicine:\n"
 MAYBE_HEARD = "🎙 It may also have been: “{}”"  # a second hearing's reading a health concern is heard in
 DIDNT_CATCH = Reply("🎙 I didn't catch that — please try again, a bit closer to the phone, or type your question.",
                     buttons=((TOPICS_BUTTON,),))
@@ -35,6 +39,16 @@ def with_health_line(replies: list[Reply], line: Reply, sample: str) -> list[Rep
     first = replies[0]
     title = f"{first.title}\n" if first.title else ""
     text = f"{MAYBE_HEARD.format(sample)}\n\n{line.text}\n\n{title}{first.text}"
+    return [replace(first, title="", text=text, safety=line.safety), *replies[1:]]
+
+
+def with_hedged_line(transcript: str, replies: list[Reply], line: Reply) -> list[Reply]:
+    """The replies to an unsure note that touches the body or health: the first says the bot may have
+    misheard, then the doctor-first `line` after the hedge, then the answer as it was; it carries the
+    line's safety level."""
+    first = replies[0]
+    title = f"{first.title}\n" if first.title else ""
+    text = f"{UNSURE_HEARD.format(transcript)}{HEDGE}{line.text}\n\n{title}{first.text}"
     return [replace(first, title="", text=text, safety=line.safety), *replies[1:]]
 
 
