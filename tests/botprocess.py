@@ -14,6 +14,8 @@ from tests.conftest import KB_CACHE
 from tests.fakebotapi import FakeBotApi
 from tests.voice_support import built_voice_dir
 
+CLOCK_FILE = "clock"  # in a test's tmp_path: seconds the bot processes' clock runs ahead of real time
+
 
 def coachbot_command() -> list[str]:
     """The installed console script (falls back to `python -m bot` outside a venv)."""
@@ -24,7 +26,8 @@ def coachbot_command() -> list[str]:
 class BotProcess:
     """One `coachbot run` process with its own log file."""
 
-    def __init__(self, api: FakeBotApi, db_path: Path, log_path: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(self, api: FakeBotApi, db_path: Path, log_path: Path, extra_env: dict[str, str] | None = None,
+                 command: list[str] | None = None) -> None:
         self.env = {
             **os.environ,
             "TELEGRAM_BOT_TOKEN": api.token,
@@ -37,7 +40,7 @@ class BotProcess:
             **(extra_env or {}),
         }
         self.log_path = log_path
-        self.command = coachbot_command()  # benchmarks may run another checkout's code
+        self.command = command or coachbot_command()  # benchmarks may run another checkout's code
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -76,12 +79,33 @@ class BotProcess:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
+def steered_command(clock_file: Path) -> list[str]:
+    """`coachbot run` on a clock moved by `advance_clock`, with unpaced chats (see steered_bot.py)."""
+    return [sys.executable, str(Path(__file__).with_name("steered_bot.py")), str(clock_file)]
+
+
+def advance_clock(tmp_path: Path, seconds: float) -> None:
+    """Move the clock of every bot process started by start_bot on tmp_path `seconds` on (replaced
+    whole, so a process never reads half a number)."""
+    clock = tmp_path / CLOCK_FILE
+    moved = (float(clock.read_text(encoding="utf-8")) if clock.exists() else 0.0) + seconds
+    partial = tmp_path / f"{CLOCK_FILE}.new"
+    partial.write_text(repr(moved), encoding="utf-8")
+    partial.replace(clock)
+
+
 async def start_bot(api: FakeBotApi, tmp_path: Path, extra_env: dict[str, str] | None = None) -> BotProcess:
-    """A bot process on tmp_path/coach.db, logging to tmp_path/bot.log, ready for messages."""
-    process = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log", extra_env)
+    """A bot process on tmp_path/coach.db, logging to tmp_path/bot.log, ready for messages: the real
+    command line on the clock of tmp_path (see advance_clock), its chats unpaced. A process that
+    does not get ready is killed, not left running after the test."""
+    process = BotProcess(api, tmp_path / "coach.db", tmp_path / "bot.log", extra_env, steered_command(tmp_path / CLOCK_FILE))
     process.start()
     api.mark()
-    await api.wait_for("setMyCommands", timeout=30)
+    try:
+        await api.wait_for("setMyCommands", timeout=30)
+    except BaseException:
+        await process.kill()
+        raise
     return process
 
 

@@ -18,12 +18,21 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import Settings
 from bot.storage.database import open_database
 from knowledge import understanding as understanding_module
+from knowledge.build import inputs_hash, model_path
 from knowledge.training import TrainingData
 from knowledge.understanding import Understanding
 
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 # The understanding model is built once (or reused from an earlier run) for every test and bot process.
 KB_CACHE = Path(__file__).resolve().parent.parent / ".coachbot" / "kb"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Build the suite's model before the first test when the checkout has none for this content (a
+    fresh clone): once, before pytest-xdist starts its workers (not once in each, side by side), and
+    outside every test's timeout."""
+    if not model_path(KB_CACHE, inputs_hash()).exists():
+        build_understanding(Settings(kb_cache_dir=KB_CACHE))
 
 
 class FakeClock:

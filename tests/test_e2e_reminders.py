@@ -1,9 +1,9 @@
-"""End to end: a plan saved a few seconds ahead survives a SIGKILL of the real process, and its
+"""End to end: a plan saved a few minutes ahead survives a SIGKILL of the real process, and its
 reminder arrives after the restart."""
 
 from __future__ import annotations
 
-from tests.botprocess import Chat, start_bot
+from tests.botprocess import Chat, advance_clock, start_bot
 from tests.fakebotapi import FakeBotApi
 
 CHAT = 6161
@@ -25,10 +25,11 @@ async def test_reminder_arrives_after_the_process_is_killed_and_restarted(tmp_pa
             await chat.press(goal, "Endurance", "When do you want to train")
             settings = await chat.say("/settings", "Reminders come")
             await chat.press(settings, "at start", "when each session starts", method="editMessageText")
-            confirm = await chat.say("in 6 seconds", "Save this plan?")
+            confirm = await chat.say("in 10 minutes", "Save this plan?")
             await chat.press(confirm, "Save", "Saved", method="editMessageText")
         finally:
             await first.kill()
+        advance_clock(tmp_path, 600)  # the session starts while the bot is down
         second = await start_bot(api, tmp_path)
         try:
             reminder = await api.wait_for("sendMessage", lambda p: "reverse hypers at" in p["text"], timeout=20)
