@@ -21,6 +21,7 @@ from voice.audio import Clip, decode_audio, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer
 from voice.whisper import Hearing
+from voice.words import words_apart
 
 _ids = count(10_000)
 CHAT = 4343
@@ -57,11 +58,19 @@ async def send_voice(app, request, data: bytes, duration: int = 3, size: int | N
     await app.process_update(Update.de_json(update, app.bot))
 
 
+def heard_close(reply: str, said: str) -> bool:
+    """Whether a reply opens with the "I heard" line of what was said, a word at most misheard: Whisper's
+    beam on one CPU has flipped one borderline word of this note between runs of the same code
+    ("how high, short my legs go"), and a word error rate is the benches' to measure."""
+    heard, quote, _ = reply.removeprefix("🎙 I heard: “").partition("”")
+    return reply.startswith("🎙 I heard: “") and bool(quote) and words_apart(heard, said) <= 1
+
+
 async def test_a_voice_note_is_downloaded_transcribed_and_answered(tg, voice):
     app, request = tg
     await send_voice(app, request, spoken(voice, "how high should my legs go"))
     [sent] = await request.wait_for("sendMessage")
-    assert sent["text"].lower().startswith("🎙 i heard: “how high should my legs go")
+    assert heard_close(sent["text"], "how high should my legs go")
     assert "”\n\nHow high to lift the legs" in sent["text"]
     assert [name for name, _ in request.calls if name in ("getFile", "sendChatAction")] == ["sendChatAction", "getFile"]
     assert not request.sent("sendVoice")
@@ -120,7 +129,7 @@ async def test_a_minute_long_note_a_tap_and_a_cut_short_ogg_get_clear_replies(tg
     await send_voice(app, request, padded_note(voice, "", 0.2), duration=0)
     await send_voice(app, request, padded_note(voice, "", 3)[:200])  # the header and no more
     minute, tap, cut = await request.wait_for("sendMessage", 3)
-    assert minute["text"].lower().startswith("🎙 i heard: “how high should my legs go")  # over 30 s: was not heard
+    assert heard_close(minute["text"], "how high should my legs go")  # over 30 s: was not heard
     assert tap["text"] == DIDNT_CATCH.text and cut["text"] == UNREADABLE.text
 
 
