@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAMES = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+from scheduler.words import DAYS
+
 _WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
             r"|sun(?:day)?)")
 _DAY = rf"{_WEEKDAY}(?:'?s)?"
@@ -74,7 +75,7 @@ def _all_days(pattern: re.Pattern[str], typed: str) -> frozenset[int]:
 
 def _index(day: str) -> int:
     """A weekday word's index (0 = Monday)."""
-    return _NAMES[day.lower()[:3]]
+    return DAYS[day.lower()[:3]]
 
 
 def time_shift(typed: str) -> int | None:
