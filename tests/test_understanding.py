@@ -544,6 +544,22 @@ def test_concerns_and_red_flags_of_every_kind_a_sixth_writer_showed_are_heard(un
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("coughing up pink froth after that set", Safety.EMERGENCY),
+    ("peeing brown after a huge leg session", Safety.EMERGENCY),
+    ("the lump in my belly is sore and i keep throwing up", Safety.EMERGENCY),
+    ("the pain is unbearable now", Safety.EMERGENCY),
+    ("she had her knee done in may", Safety.DOCTOR),
+    ("been on the gear a while, any risk", Safety.DOCTOR),
+    ("i take sertaline", Safety.DOCTOR),
+    ("i take 200mg of caffeine before training", Safety.NONE),
+    ("back day done, what next", Safety.NONE),
+    ("tearing through my reps today lol", Safety.NONE),
+])
+def test_concerns_and_red_flags_a_seventh_writer_showed_are_heard(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
 def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
     assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
 
