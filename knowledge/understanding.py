@@ -154,7 +154,7 @@ class Understanding:
             return Reading(found, level, fixes=fixes, safety_odds=odds)
         decision, learned = found
         match, gap = decision.match, decision.gap
-        missing = self.details.near_miss(spelt, tokens, match.entry_id) if match.entry_id else None
+        missing = self.details.near_miss(spelt, tokens, match.entry_id) if match.entry_id and level is Safety.NONE else None
         if missing:  # "how many seconds do i hold it": the entry matches, but it gives no hold time
             match, gap = replace(match, entry_id=None), missing
         return Reading(match, level, gap, fixes, decision.candidates, learned.get(NOT_OURS, 0.0), odds,

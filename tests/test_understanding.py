@@ -124,6 +124,7 @@ def test_near_misses_the_articles_leave_open_say_so_and_name_what_they_ask(say, 
     ("how many participants were in the kang 2013 study", "studies' own figures", "study-kang"),
     ("how much weight in lbs should i load for strength", "kilos or pounds", "program-strength"),
     ("how many sets on the stability ball version", "sets or reps for that", "stability-ball"),
+    ("is a 65cm or 55cm ball better for the ball version", "sizes", "stability-ball"),
     ("reverse hyper vs hip thrust for bigger glutes?", "comparison with other exercises", None)])
 def test_a_detail_the_matching_entry_does_not_give_is_a_near_miss_offering_that_entry(say, text, about, offered):
     reply = say(text)[0]  # the topic matches well, but answering would pretend the entry holds the detail
@@ -141,6 +142,11 @@ def test_a_detail_the_entry_gives_is_answered_with_the_entry(say, text, entry):
     """Also: a comparison needs another exercise (not any other topic), and sets or reps are a
     missing detail only for a variation, not for whatever entry a message reads as."""
     assert say(text)[0].entry == entry, text
+
+
+def test_a_health_concern_beside_a_missing_detail_gets_the_doctor_first_line_with_the_entry(understanding):
+    reading = understanding.read("i had back surgery last year, how many seconds should i hold the isometric hold")
+    assert reading.safety is Safety.DOCTOR and reading.match.entry_id == "isometric-holds" and reading.gap is None
 
 
 def test_detail_patterns_that_do_not_compile_are_named_by_the_curator_check(tmp_path):
