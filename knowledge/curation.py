@@ -26,7 +26,7 @@ def check_curated(content_dir: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[
         except ContentError as exc:
             problems.append(str(exc))
     try:
-        gaps, details = load_training(kb).gaps, load_details()
+        gaps, details = load_training(kb).gaps, load_details(check=True)
     except ContentError as exc:
         return kb, [*problems, str(exc)]
     problems += [f"details.yaml: {d.id}: offers '{offer}', which is not an entry"

@@ -29,8 +29,8 @@ class Detail:
 
     id: str
     about: str
-    asks: re.Pattern[str]
-    gives: re.Pattern[str]
+    asks: str    # patterns, compiled on first use (re's cache) so a start compiles none
+    gives: str
     offer: tuple[str, ...] = ()
     groups: frozenset[str] = frozenset()  # the topic groups it applies to (empty: every entry)
 
@@ -58,19 +58,27 @@ class MissingDetails:
     def __init__(self, details: Details, kb: KnowledgeBase, normalizer: Normalizer) -> None:
         self.details = details
         self.kb = kb
-        self._text = {e.id: _text_of(e) for e in kb.entries.values()}
-        self._tokens = {e: frozenset(normalizer.tokens_of(normalizer.words(t))) for e, t in self._text.items()}
+        self.normalizer = normalizer
+        self._tokens: dict[str, frozenset[str]] = {}  # each entry's words as the lexicon reads them, once asked
 
     def near_miss(self, words: list[str], tokens: list[str], entry_id: str) -> Gap | None:
         """The near miss a message is when it asks `entry_id` for a detail its text lacks, else None."""
-        said, group = " ".join(words), self.kb.entries[entry_id].group
+        entry = self.kb.entries[entry_id]
+        said = " ".join(words)
         for kind in self.details.kinds:
-            if (not kind.groups or group in kind.groups) and kind.asks.search(said) and not kind.gives.search(self._text[entry_id]):
+            if (not kind.groups or entry.group in kind.groups) and re.search(kind.asks, said) \
+                    and not re.search(kind.gives, _text_of(entry)):
                 return Gap(f"detail:{kind.id}", kind.about, (entry_id, *kind.offer), ())
         comparison = self.details.comparison
-        if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._tokens[entry_id] for t in tokens):
+        if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens):
             return Gap("detail:comparison", comparison.about, (entry_id,), ())
         return None
+
+    def _named(self, entry: Entry) -> frozenset[str]:
+        """The tokens of an entry's text (what it names)."""
+        if entry.id not in self._tokens:
+            self._tokens[entry.id] = frozenset(self.normalizer.tokens_of(self.normalizer.words(_text_of(entry))))
+        return self._tokens[entry.id]
 
 
 def _text_of(entry: Entry) -> str:
@@ -78,24 +86,33 @@ def _text_of(entry: Entry) -> str:
     return " ".join((entry.title, entry.answer, entry.details)).lower()
 
 
-def load_details(directory: Path = DATA_DIR) -> Details:
-    """The kinds of detail the articles may lack, and the comparison (data/details.yaml)."""
+def load_details(directory: Path = DATA_DIR, check: bool = False) -> Details:
+    """The kinds of detail the articles may lack, and the comparison (data/details.yaml); `check`
+    compiles every pattern first (the curator's check), else they compile on first use."""
     data = read_yaml(directory / DETAILS_FILE)
     items = data.get("details") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise TrainingDataError(f"{DETAILS_FILE}: expected a list under 'details'")
-    return Details(tuple(_detail(item) for item in items), _comparison(data.get("comparison")))
+    return Details(tuple(_detail(item, check) for item in items), _comparison(data.get("comparison")))
 
 
-def _detail(item: Any) -> Detail:
-    """One kind of detail, its patterns compiled."""
+def _detail(item: Any, check: bool) -> Detail:
+    """One kind of detail (its patterns compiled once to check them, with `check`)."""
     if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "about", "asks", "gives")):
         raise TrainingDataError(f"{DETAILS_FILE}: each item needs id, about, asks and gives: {item!r}")
-    try:
-        asks, gives = re.compile(str(item["asks"])), re.compile(str(item["gives"]))
-    except re.error as exc:
-        raise TrainingDataError(f"{DETAILS_FILE}: {item['id']}: {exc}") from None
+    asks, gives = str(item["asks"]), str(item["gives"])
+    if check:
+        _compile(str(item["id"]), asks, gives)
     return Detail(str(item["id"]), str(item["about"]), asks, gives, _words(item.get("offer")), frozenset(_words(item.get("groups"))))
+
+
+def _compile(detail: str, *patterns: str) -> None:
+    """Compile a detail's patterns, naming it when one does not compile."""
+    try:
+        for pattern in patterns:
+            re.compile(pattern)
+    except re.error as exc:
+        raise TrainingDataError(f"{DETAILS_FILE}: {detail}: {exc}") from None
 
 
 def _comparison(item: Any) -> Comparison:

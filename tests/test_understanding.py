@@ -152,7 +152,7 @@ def test_a_health_concern_beside_a_missing_detail_gets_the_doctor_first_line_wit
 def test_detail_patterns_that_do_not_compile_are_named_by_the_curator_check(tmp_path):
     (tmp_path / "details.yaml").write_text("details:\n  - {id: x, about: y, asks: '(', gives: 'z'}\n", encoding="utf-8")
     with pytest.raises(TrainingDataError, match="details.yaml: x"):
-        load_details(tmp_path)
+        load_details(tmp_path, check=True)
 
 
 @pytest.mark.parametrize("text", ["prove it", "which leg first lol"])
