@@ -566,6 +566,22 @@ def test_concerns_and_red_flags_a_seventh_writer_showed_are_heard(understanding,
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("banged my head on the frame, ears are ringing", Safety.EMERGENCY),
+    ("friend twisted her neck on the hyper and her fingers are tingling now", Safety.EMERGENCY),
+    ("i have pots so standing up fast is rough", Safety.DOCTOR),
+    ("on quetiapine, any issue training in the morning", Safety.DOCTOR),
+    ("had a tummy tuck in spring", Safety.DOCTOR),
+    ("noticed pinkish pee after leg day", Safety.DOCTOR),
+    ("i'm coeliac and low on iron", Safety.DOCTOR),
+    ("my bp is going up 5kg a month", Safety.NONE),
+    ("just pulled 180kg on deadlift, now hypers?", Safety.NONE),
+    ("my glutes are killing me in a good way", Safety.NONE),
+])
+def test_concerns_red_flags_and_look_alikes_an_eighth_writer_showed_are_read_right(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
 def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
     assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
 
