@@ -9,7 +9,8 @@ A message is cleaned and spelt (knowledge.spelling), normalised with the lexicon
   dialogues.
 The ranker's probability and the fuzzy score are fused into one 0-100 score per entry. The bot
 answers the best entry when that score clears the threshold and "not ours" is not the likelier
-reading; a near-miss topic gets its own "the articles don't cover that" reply. After an answer, a
+reading; a near-miss topic gets its own "the articles don't cover that" reply, and so does a
+question asking its entry for a detail the entry does not give (knowledge.details). After an answer, a
 message is also read in the conversation (knowledge.followup_reader).
 """
 
