@@ -163,8 +163,8 @@ def test_thanks_with_a_question_gets_the_answer(say):
 
 
 def test_a_misspelt_word_at_the_start_is_no_greeting_to_strip(understanding):
-    assert understanding.after_greeting("isometirc hold at the top, how long") is None
-    assert understanding.match("isometirc hold at the top, how long").entry_id == "isometric-holds"
+    assert understanding.after_greeting("isometirc hold at the top, what does it do") is None
+    assert understanding.match("isometirc hold at the top, what does it do").entry_id == "isometric-holds"
 
 
 def test_a_question_whose_start_reads_like_a_greeting_is_read_whole(understanding):
