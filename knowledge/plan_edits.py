@@ -1,0 +1,104 @@
+"""Changes of plans said in words the plans reader (knowledge.intents) was not taught, and goals named
+as changes. A change of a stored plan's days or time, read when the reader says none: the plan named
+by its goal beside a new schedule ("i want strength every weekday", "endurance at 8am please, a bit
+earlier"), by its day ("make saturday training 11am"), or no plan in particular ("can we do 8 instead",
+"can this be changed to 7pm", "fri plan -> sat same time": which plan is then asked). Read only when it
+is no question, no new plan, no cancel or skip and no reminder; the plan it names must exist (the
+caller's to know), and an edit is always confirmed before it is stored."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest
+from knowledge.relative_changes import WEEKDAY, day_change, time_shift
+from scheduler.words import DAYS
+
+_GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+_GOAL_PLAN = re.compile(r"\b(?:my|the|our)\s+(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+# what happened, told ("i hurt my back lifting on monday"): no change asked
+_TOLD = re.compile(r"\b(?:yesterday|last|ago|did|was|were|went|had|hurt|felt|got)\b", re.IGNORECASE)
+_WEEKDAY = rf"{WEEKDAY}s?"
+_DAY_PLAN = re.compile(rf"\b({_WEEKDAY})\s+(?:training|session|workout|plan|one|thing|class|routine)s?\b", re.IGNORECASE)
+_DAYS_SAID = re.compile(rf"\b{_WEEKDAY}\b|\bweek(?:day|end)s?\b|\bevery\s*day\b|\bdaily\b", re.IGNORECASE)
+_NOT_A_CLOCK = r"(?!\s*(?:reps?|sets?|kg|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|%))"
+_TIME_SAID = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b"
+                        r"|\b(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}\b"
+                        rf"|\b(?:at|to|do|around|by|for)\s+\d{{1,2}}\b{_NOT_A_CLOCK}|\b\d{{1,2}}\s+instead\b", re.IGNORECASE)
+# what asks a change of something already there ("can we do 8 instead", "can this be changed to 7pm")
+# ("the gym changed its hours to 6am" tells, it asks nothing)
+_CHANGE = re.compile(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule)\b"
+                     r"|\b(?:be|get)\s+(?:changed|moved|switched|shifted)\b|\bmake it\b|->|→|=>|\bfrom now on\b|\bsame time\b",
+                     re.IGNORECASE)
+# a question asked (an edit worded "can we", "could you", "can this be" still asks the bot to act)
+_ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"
+                    r"|do\s+(?:i|you|u|we|they|people)|did|should|shall|shd|when|which|who|where|would|will|can i|could i|may i)\b",
+                    re.IGNORECASE)
+# a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
+_OTHER = re.compile(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
+                    r"|one[\s-]?off|remind\w*|reminders?|notif\w*|time ?zone|goal|focus|reps?|sets?|weights?|kg)\b"
+                    r"|\b(?:a|an)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine|schedule)\b"
+                    r"|\b(?:plan|schedule|set up|setup|create|start|make|give|build)\s+(?:me|us)\b", re.IGNORECASE)
+
+_LEAD_IN = re.compile(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|noon\b|midday\b)", re.IGNORECASE)
+
+
+def loose_edit(typed: str) -> PlanRequest | None:
+    """An edit of a plan's days or time the plans reader was not taught, as a request (the whole message
+    is the change; the plan named by its goal, if any), or None."""
+    if "?" in typed and not re.match(r"^\W*(?:can|could)\s+(?:we|you|u|this|it|that)\b", typed, re.IGNORECASE):
+        return None
+    if _ASKED.match(typed) or _OTHER.search(typed) or _TOLD.search(typed) or len(typed.split()) > 16:
+        return None
+    change = day_change(typed)
+    if not (change or time_shift(typed) is not None or _DAYS_SAID.search(typed) or _TIME_SAID.search(typed)):
+        return None
+    goals = {GOAL_WORDS[g.lower()] for g in _GOAL.findall(typed) if g.lower() in GOALS} | {  # "lifting" names a plan as "my lifting"
+        GOAL_WORDS[g.lower()] for g in _GOAL_PLAN.findall(typed)}
+    by_day = _DAY_PLAN.search(typed) if not goals else None
+    if by_day and _TIME_SAID.search(typed, by_day.end()):  # "make saturday training 11am": that plan, at 11am
+        return PlanRequest(PlanAction.EDIT, day=str(DAYS[by_day.group(1)[:3].lower()]), rest=typed[by_day.end():].strip(),
+                           loose=True)
+    if len(goals) > 1 or not goals and not _CHANGE.search(typed):
+        return None  # "strength mon, endurance sat": two plans; a schedule said alone is a new plan's
+    said = _LEAD_IN.match(typed)  # "can this be changed to 7pm": "7pm" is the change ("to tue thu at 7am": all of it)
+    said = None if said and _DAYS_SAID.search(said.group()) else said
+    day = str(next(iter(change.drop))) if change and len(change.drop) == 1 else None  # "fri plan -> sat": the plan with fridays
+    return PlanRequest(PlanAction.EDIT, day=day, rest=typed[said.end():].strip() if said else typed.strip(),
+                       goal=next(iter(goals), None), loose=True)
+
+
+_ENDS = re.compile(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
+_NEW_PLAN = re.compile(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine)\b",
+                       re.IGNORECASE)
+
+
+def recast(request: PlanRequest, typed: str) -> PlanRequest | None:
+    """A request as meant: an edit that asks for a new plan ("can you add a second plan for mobility on
+    thursdays") is none; one read with no change said, beside a word that ends a plan ("delete my saturday
+    endurance thing"), is a cancel (which is confirmed before it is done)."""
+    if request.action is not PlanAction.EDIT:
+        return request
+    if _NEW_PLAN.search(typed):
+        return None
+    return replace(request, action=PlanAction.CANCEL) if not request.rest and _ENDS.search(typed) else request
+
+
+def named_goal(typed: str) -> str | None:
+    """The goal a message names in so many words ("strength", "the weights plan", "rehab"), if one."""
+    goals = {GOAL_WORDS[g.lower()] for g in _GOAL.findall(typed)}
+    return next(iter(goals)) if len(goals) == 1 else None
+
+
+_REPLACING = re.compile(r"\b(?:not|instead of|rather than|in place of)\b|\bfrom\s+(?:the\s+)?\w+\s+(?:plan\s+)?(?=to\b)", re.IGNORECASE)
+
+
+def new_goal_side(typed: str) -> str:
+    """The part of a message that names the new goal when it names two ("endurance not strength",
+    "hypertrophy instead of strength", "change goal from strength to endurance"); the message otherwise."""
+    found = _REPLACING.search(typed)
+    if found is None or len(_GOAL.findall(typed)) < 2:
+        return typed
+    before, after = typed[:found.start()], re.split(r"\bbut\b", typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"
+    return after if found.group().lower().startswith("from") or not named_goal(before) else before
