@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from knowledge.clauses import CLAUSE_BREAK
 from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest
 from knowledge.relative_changes import WEEKDAY, day_change, time_shift
 from scheduler.words import DAYS
@@ -70,14 +71,17 @@ def loose_edit(typed: str) -> PlanRequest | None:
 
 
 _ENDS = re.compile(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
+_SHOULD = re.compile(r"\b(?:should|shall|shd)\s+(?:i|we)\b", re.IGNORECASE)
 _NEW_PLAN = re.compile(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine)\b",
                        re.IGNORECASE)
 
 
 def recast(request: PlanRequest, typed: str) -> PlanRequest | None:
-    """A request as meant: an edit that asks for a new plan ("can you add a second plan for mobility on
-    thursdays") is none; one read with no change said, beside a word that ends a plan ("delete my saturday
+    """A request as meant: advice asked anywhere in it ("... since football on sunday should i skip today") or
+    an edit that asks for a new plan ("can you add a second plan for mobility on thursdays") is none; one read with no change said, beside a word that ends a plan ("delete my saturday
     endurance thing"), is a cancel (which is confirmed before it is done)."""
+    if _SHOULD.search(typed):
+        return None
     if request.action is not PlanAction.EDIT:
         return request
     if _NEW_PLAN.search(typed):
@@ -102,3 +106,28 @@ def new_goal_side(typed: str) -> str:
         return typed
     before, after = typed[:found.start()], re.split(r"\bbut\b", typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"
     return after if found.group().lower().startswith("from") or not named_goal(before) else before
+
+
+# where a request about a plan parts from its reason ("... from now on so cancel the endurance plan", "this weekends
+# session - skip it pls"), besides a question's clause breaks
+_PLAN_BREAK = re.compile(r"\s+(?:so|because|cause|cos|cuz|since)\s+|\s+[-–—]+\s+", re.IGNORECASE)
+
+_ASKS = re.compile(r"\b(?:should|shall|shd|do|does|is|am|would)\s+(?:i|it)\b|\b(?:what|how|why|when|whats)\b",
+                   re.IGNORECASE)  # "... since football on sunday should i skip today": a question, no request
+
+
+def plan_clauses(text: str) -> list[str]:
+    """A longer message's clauses of two words or more, a request about plans read in each ("skip mon 14th
+    pls, dentist": "skip mon 14th pls"); none for a message of one part."""
+    parts = [p for part in CLAUSE_BREAK.split(text) for p in _split_reason(part) if p.strip()]
+    return [p for p in parts if len(p.split()) >= 2 and not _ASKS.search(p)] if len(parts) > 1 else []
+
+
+def _split_reason(part: str) -> list[str]:
+    """A clause split where a request parts from its reason, after three words or more ("hey so i..." stays whole)."""
+    found, start = [], 0
+    for cut in _PLAN_BREAK.finditer(part):
+        if len(part[start:cut.start()].split()) >= 3:
+            found.append(part[start:cut.start()])
+            start = cut.end()
+    return [*found, part[start:]]

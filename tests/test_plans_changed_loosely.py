@@ -141,3 +141,17 @@ async def test_a_change_naming_no_plan_over_telegram_asks_which_then_the_tap_edi
     assert "every Mon, Wed, Fri at 20:00" in request.texts()[-1] and plans(coach)[0] == ("strength", MWF, "19:00")
     await feed(app, message_update("save pls"))
     assert request.texts()[-1].startswith("✅ Saved") and ("strength", MWF, "20:00") in plans(coach)
+
+
+def test_a_cancel_after_its_reason_and_so_is_confirmed_for_the_plan_it_names(two, coach):
+    asked = two("my weekends are busy from now on so cancel the endurance plan completely")[-1]
+    assert asked.text.startswith("Cancel the plan every Sat at 09:00?") and len(plans(coach)) == 2
+
+
+def test_a_skip_beside_a_one_word_reason_is_asked_first(two, coach):
+    asked = two("skip mon 23rd pls, dentist")[-1]
+    assert asked.text.startswith("Skip Mon 23 Nov 19:00") and coach.plans.cancelled_at(1) == set()
+
+
+def test_a_question_after_a_reason_is_no_skip(coach):
+    assert coach.kit.words.plan_request("my hamstring is tight since football on sunday should i skip today") is None
