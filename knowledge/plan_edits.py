@@ -72,14 +72,15 @@ def loose_edit(typed: str) -> PlanRequest | None:
 
 _ENDS = re.compile(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
 _SHOULD = re.compile(r"\b(?:should|shall|shd)\s+(?:i|we)\b", re.IGNORECASE)
-_NEW_PLAN = re.compile(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine)\b",
-                       re.IGNORECASE)
+_NEW_PLAN = re.compile(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?"
+                       r"(?:plan|program(?:me)?|routine)\b", re.IGNORECASE)
 
 
 def recast(request: PlanRequest, typed: str) -> PlanRequest | None:
     """A request as meant: advice asked anywhere in it ("... since football on sunday should i skip today") or
-    an edit that asks for a new plan ("can you add a second plan for mobility on thursdays") is none; one read with no change said, beside a word that ends a plan ("delete my saturday
-    endurance thing"), is a cancel (which is confirmed before it is done)."""
+    an edit that asks for a new plan ("can you add a second plan for mobility on thursdays") is none; an edit
+    read with no change said, beside a word that ends a plan ("delete my saturday endurance thing"), is a
+    cancel (which is confirmed before it is done)."""
     if _SHOULD.search(typed):
         return None
     if request.action is not PlanAction.EDIT:
