@@ -217,8 +217,9 @@ class Talk:
     def plan_request_in_clauses(self, clauses: Sequence[Sequence[str]], typed: str) -> PlanRequest | None:
         """A request about stored plans read in one clause of a longer message (each clause of two words
         or more, its words as spelt; the caller's to split) when the whole reads as none ("skip saturday
-        the 19th, kid has a football tournament"), with the slots of the whole: a skip, asked first (never done at once), or a cancel (confirmed first); never
-        from a question, nor beside a session told as done ("tired af today but did it")."""
+        the 19th, kid has a football tournament"), with the slots of the whole: a skip, asked first (never
+        done at once), or a cancel (confirmed first); never from a question, nor beside a session told as
+        done ("tired af today but did it")."""
         if not clauses or "?" in typed or any(self.checkin(words) == "done" for words in clauses):
             return None
         for words in clauses:
