@@ -15,17 +15,21 @@ WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day
             r"|sun(?:day)?)")
 _DAY = rf"{WEEKDAY}(?:'?s)?"
 _D = rf"\b({_DAY})\b"
-_FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b)[\w']+){0,4}?"  # "the wednesday strength session to ..."
-# one day for another: drop the first named, add the second
-_SWAP = re.compile(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_D}{_FILL}"
-                   rf"\s+(?:for|with|to|into|->|→)\s+(?:a\s+|the\s+)?{_D}", re.IGNORECASE)
-_FROM_TO = re.compile(rf"\bfrom\s+{_D}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_D}", re.IGNORECASE)
-_ARROW = re.compile(rf"{_D}(?:\s+(?:plan|one|session|workout)s?)?\s*(?:->|→|=>|should be|becomes?|is now)\s*{_D}", re.IGNORECASE)
+_FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b|on\b)[\w']+){0,4}?"  # "the wednesday strength session to ..."
 _LIST = rf"{_DAY}(?:\s*(?:,|and|&|/)?\s*{_DAY})*"
-_INSTEAD = re.compile(rf"\b({_LIST})\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?({_LIST})\b",
-                      re.IGNORECASE)  # days for days, the new ones first ("tue wed fri instead of mon wed fri")
+_L = rf"\b({_LIST})\b"
+# days for days (one or a list): drop the first named, add the second
+_SWAP = re.compile(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_L}{_FILL}"
+                   rf"\s+(?:for|with|to|into|on|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
+_FROM_TO = re.compile(rf"\bfrom\s+{_L}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
+_ARROW = re.compile(rf"{_L}(?:\s+(?:plan|one|session|workout|training|class)s?\s+to\b|(?:\s+(?:plan|one|session|workout)s?)?\s*"
+                    rf"(?:->|→|=>|should be|becomes?|is now))\s*{_L}", re.IGNORECASE)  # "saturday session to sunday"
+_INSTEAD = re.compile(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_L}",
+                      re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
 _NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
-                      rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}", re.IGNORECASE)  # "wednesday no, put tuesday"
+                      rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
+                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on)\s+(?:on\s+)?{_D}",
+                      re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead"
 _DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
 _OFF = re.compile(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
@@ -60,15 +64,15 @@ def day_change(typed: str) -> DayChange | None:
     Friday out), or None when it says its days outright ("tue and thu") or names none."""
     if _GROUP.search(typed) or _ONE.search(typed):
         return None
-    lists = _INSTEAD.search(typed)
-    if lists:  # "tue wed fri instead of mon wed fri": the days said first replace the others
-        added, dropped = _days_in(lists.group(1)), _days_in(lists.group(2))
+    instead = _INSTEAD.search(typed)
+    if instead:  # "tue wed fri instead of mon wed fri": the days said first replace the others
+        added, dropped = _days_in(instead.group(1)), _days_in(instead.group(2))
         return DayChange(added, dropped - added)
     for pattern in (_SWAP, _FROM_TO, _ARROW, _NOT_BUT):
         found = pattern.search(typed)
         if found:
-            old, new = (_index(day) for day in found.groups() if day)
-            return DayChange(frozenset({new}), frozenset({old}) - {new})
+            dropped, added = (_days_in(days) for days in found.groups() if days)
+            return DayChange(added, dropped - added)
     drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
     add = _all_days(_ADD, typed) | _all_days(_TOO, typed) if _ADD_SAID.search(typed) else frozenset()
     return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None

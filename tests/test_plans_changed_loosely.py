@@ -27,6 +27,11 @@ WEEKDAYS = frozenset(range(5))
     ("from now on do strength on tue wed fri instead of mon wed fri", ("strength", frozenset({1, 2, 4}), "19:00")),
     ("make strength half 6 in the evening from now on", ("strength", MWF, "18:30")),  # no "to": the whole message is the change
     ("shift the endurance one hour earlier", ("endurance", SAT, "08:00")),  # the session moves, not its reminder
+    ("switch endurance to sunday", ("endurance", frozenset({6}), "09:00")),  # a day alone replaces a weekly plan's days
+    ("change mon wed fri to tue thu", ("strength", frozenset({1, 3}), "19:00")),
+    ("saturday session to sunday please", ("endurance", frozenset({6}), "09:00")),
+    ("could you put my saturday workout on sunday", ("endurance", frozenset({6}), "09:00")),
+    ("i cant do fridays anymore, make it thursday", ("strength", frozenset({0, 2, 3}), "19:00")),  # the plan's days, no skip
 ])
 def test_a_plan_named_by_its_goal_or_day_beside_a_new_schedule_is_edited_after_a_yes(two, coach, typed, after):
     before = plans(coach)
@@ -98,6 +103,9 @@ def test_a_plan_named_by_a_misspelt_goal_is_the_one_cancelled(two, coach):
     ("tuesday instead of mon wed", DayChange(frozenset({1}), frozenset({0, 2}))),
     ("almost, but friday should be saturday", DayChange(frozenset({5}), frozenset({4}))),
     ("wednesday no, put tuesday", DayChange(frozenset({1}), frozenset({2}))),
+    ("change mon wed fri to tue thu", DayChange(frozenset({1, 3}), frozenset({0, 2, 4}))),
+    ("saturday session to sunday please", DayChange(frozenset({6}), frozenset({5}))),
+    ("i work late wednesdays, make it tuesday instead", DayChange(frozenset({1}), frozenset({2}))),
 ])
 def test_days_said_for_other_days_are_read_as_days_in_and_out(typed, change):
     assert day_change(typed) == change
@@ -111,6 +119,7 @@ def test_days_said_for_other_days_are_read_as_days_in_and_out(typed, change):
     ("7am not 7pm", "strength", MWF, "07:00"),
     ("can we do 8 instead", "strength", MWF, "20:00"),
     ("wednesday no, put tuesday", "strength", frozenset({0, 1, 4}), "19:00"),
+    ("wait i work late wednesdays, make it tuesday instead", "strength", frozenset({0, 1, 4}), "19:00"),
 ])
 def test_at_save_this_plan_a_change_said_as_a_replacement_edits_the_plan_being_made(planned, coach, typed, goal, days, at):
     planned("every mon wed fri 7pm")

@@ -141,10 +141,11 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     if pending.recurring and (reading.start or reading.until) and not reading.weekdays and not reading.local_time:
         return _spanned(pending, reading, now, zone)
     at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
-    if not reading.weekdays and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
+    days = frozenset(reading.weekdays) or (find_days(normalise(text)).days if pending.repeat is Repeat.WEEKLY else frozenset())
+    if not days and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
         return with_days_and_time(text, pending.weekdays, f"{pending.local_time:%H:%M}", now, zone)
-    if pending.recurring and (reading.weekdays or at):
-        return replace(pending, weekdays=frozenset(reading.weekdays or pending.weekdays), local_time=at or pending.local_time)
+    if pending.recurring and (days or at):  # "sunday" alone: a weekly plan's new day, at its time
+        return replace(pending, weekdays=days or pending.weekdays, local_time=at or pending.local_time)
     if not pending.recurring and at and not reading.weekdays:
         day = pending.once_at.astimezone(zone_info(zone)).date()  # type: ignore[union-attr]
         moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
