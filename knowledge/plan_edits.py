@@ -30,7 +30,8 @@ _TIME_SAID = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.]\d{2
 # what asks a change of something already there ("can we do 8 instead", "can this be changed to 7pm")
 # ("the gym changed its hours to 6am" tells, it asks nothing)
 _CHANGE = re.compile(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule)\b"
-                     r"|\b(?:be|get)\s+(?:changed|moved|switched|shifted)\b|\bmake it\b|\bshould be\b|->|→|=>|\bfrom now on\b|\bsame time\b",
+                     r"|\b(?:be|get)\s+(?:changed|moved|switched|shifted)\b|\bmake it\b|\bshould be\b|->|→|=>"
+                     r"|\bfrom now on\b|\bsame time\b",
                      re.IGNORECASE)
 # a question asked (an edit worded "can we", "could you", "can this be" still asks the bot to act)
 _ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"

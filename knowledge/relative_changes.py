@@ -28,7 +28,8 @@ _INSTEAD = re.compile(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\
                       re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
 _NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
                       rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
-                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on)\s+(?:on\s+)?{_D}",
+                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on)"
+                      rf"\s+(?:on\s+)?{_D}",
                       re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead"
 _DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
