@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from knowledge.clauses import CLAUSE_BREAK
-from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest
+from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest, plan_slots
 from knowledge.relative_changes import WEEKDAY, day_change, time_shift
 from scheduler.words import DAYS
 
@@ -133,3 +133,25 @@ def _split_reason(part: str) -> list[str]:
             found.append(part[start:cut.start()])
             start = cut.end()
     return [*found, part[start:]]
+
+
+# a plan ended in words the reader was not taught ("i want to quit the mon wed fri workouts completely", "stop all
+# my plans pls moving abroad next week"): an ending verb first, then a plan (or plans) it names
+_ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
+                    r"|can u|you can)\b)*\W*(?:cancel|delete|remove|stop|quit|end|drop|scrap|kill|ditch|wipe|bin|axe|trash|get rid of)"
+                    r"(?:\s+doing)?\s+(?:all\s+|both\s+)?(?:of\s+)?(?:the|my|our|these|those)\s+(?:[\w']+\s+){0,5}?"
+                    r"(?:(?:plans|workouts|sessions|programs|routines)\b|(?:plan|program(?:me)?|routine|one|thing|training|stuff)\b"
+                    r"|(?:workout|session)\b(?=.*\b(?:for good|completely|entirely|permanently|any ?more|forever|altogether)\b))",
+                    re.IGNORECASE)
+_ONE_SESSION = re.compile(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
+                          r"|\b(?:today|tonight|tomorrow|tmrw?|this (?:week|weekend|time))\b",
+                          re.IGNORECASE)  # "stop tomorrow's session", "stop the plan for today": one session, the reader's skip
+
+
+def loose_cancel(typed: str) -> PlanRequest | None:
+    """A cancel of a plan (or all) said in words the reader was not taught, with the slots it names; the
+    plan must exist (the caller's to know) and the cancel is confirmed before it is done; None for none."""
+    if "?" in typed or not _ENDED.search(typed) or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
+        return None
+    request = plan_slots(PlanAction.CANCEL, typed)
+    return replace(request, loose=True) if request is not None else None

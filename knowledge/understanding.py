@@ -32,7 +32,7 @@ from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
-from knowledge.plan_edits import loose_edit, new_goal_side, plan_clauses, recast
+from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
@@ -276,7 +276,7 @@ class Understanding:
         talk = self.model.talk
         read = talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
             [self.spelt(clause) for clause in plan_clauses(text)], text)
-        return recast(read, text) if read else loose_edit(text)
+        return recast(read, text) if read else loose_edit(text) or loose_cancel(text)
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

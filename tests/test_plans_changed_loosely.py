@@ -164,3 +164,22 @@ def test_a_skip_beside_a_one_word_reason_is_asked_first(two, coach):
 
 def test_a_question_after_a_reason_is_no_skip(coach):
     assert coach.kit.words.plan_request("my hamstring is tight since football on sunday should i skip today") is None
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("i want to quit the mon wed fri workouts completely", "Cancel the plan every Mon, Wed, Fri at 19:00?"),
+    ("stop the strength one for good, im switching to yoga", "Cancel the plan every Mon, Wed, Fri at 19:00?"),
+    ("stop doing the endurance workouts completely", "Cancel the plan every Sat at 09:00?"),
+    ("stop all my plans pls moving abroad next week", "Cancel all 2 plans"),
+])
+def test_a_plan_ended_in_other_words_is_cancelled_only_after_a_yes(two, coach, typed, asked):
+    assert two(typed)[-1].text.startswith(asked) and len(plans(coach)) == 2
+    two("yes")
+    assert len(plans(coach)) == (0 if "all" in asked else 1)
+
+
+@pytest.mark.parametrize("typed", ["stop my session", "my gym cancelled the yoga class today", "cancel my netflix lol jk",
+                                   "stop the plan for today?", "quit the strength plan?"])
+def test_an_ending_word_beside_no_plan_or_one_session_or_a_question_cancels_no_plan(coach, typed):
+    found = coach.kit.words.plan_request(typed)
+    assert found is None or found.action.value != "cancel" or not found.loose
