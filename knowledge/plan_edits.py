@@ -37,6 +37,8 @@ _CHANGE = re.compile(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule
 _ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"
                     r"|do\s+(?:i|you|u|we|they|people)|did|should|shall|shd|when|which|who|where|would|will|can i|could i|may i)\b",
                     re.IGNORECASE)
+# a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
+_MAY_I_HAVE = re.compile(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
 # a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
 _OTHER = re.compile(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
                     r"|one[\s-]?off|remind\w*|reminders?|notif\w*|time ?zone|goal|focus|reps?|sets?|weights?|kg)\b"
@@ -51,7 +53,8 @@ def loose_edit(typed: str) -> PlanRequest | None:
     is the change; the plan named by its goal, if any), or None."""
     if "?" in typed and not re.match(r"^\W*(?:can|could)\s+(?:we|you|u|this|it|that)\b", typed, re.IGNORECASE):
         return None
-    if _ASKED.match(typed) or _OTHER.search(typed) or _TOLD.search(typed) or len(typed.split()) > 16:
+    asked = _ASKED.match(typed) and not (_MAY_I_HAVE.match(typed) and "?" not in typed and _GOAL.search(typed))
+    if asked or _OTHER.search(typed) or _TOLD.search(typed) or len(typed.split()) > 16:
         return None
     change = day_change(typed)
     if not (change or time_shift(typed) is not None or _DAYS_SAID.search(typed) or _TIME_SAID.search(typed)):

@@ -32,6 +32,7 @@ WEEKDAYS = frozenset(range(5))
     ("saturday session to sunday please", ("endurance", frozenset({6}), "09:00")),
     ("could you put my saturday workout on sunday", ("endurance", frozenset({6}), "09:00")),
     ("i cant do fridays anymore, make it thursday", ("strength", frozenset({0, 2, 3}), "19:00")),  # the plan's days, no skip
+    ("can i do strength on mondays and thursdays only", ("strength", frozenset({0, 3}), "19:00")),  # leave asked, no "?"
 ])
 def test_a_plan_named_by_its_goal_or_day_beside_a_new_schedule_is_edited_after_a_yes(two, coach, typed, after):
     before = plans(coach)
@@ -65,8 +66,8 @@ def test_a_change_that_names_no_plan_edits_the_only_plan_without_asking(planned,
 
 
 @pytest.mark.parametrize("typed", ["i hurt my back lifting on monday its pretty bad still", "the gym changed its opening hours to 6am",
-                                   "is 8am better for strength?", "create a running plan for me, tuesdays at 6am",
-                                   "can you add a second plan for mobility on thursdays"])
+                                   "is 8am better for strength?", "can i do strength on mondays?",
+                                   "create a running plan for me, tuesdays at 6am", "can you add a second plan for mobility on thursdays"])
 def test_talk_around_plans_or_a_new_plan_changes_no_plan(two, coach, typed):
     before = plans(coach)
     replies = two(typed)
