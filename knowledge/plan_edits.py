@@ -152,9 +152,10 @@ _ONE_SESSION = re.compile(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w
 
 
 def loose_cancel(typed: str) -> PlanRequest | None:
-    """A cancel of a plan (or all) said in words the reader was not taught, with the slots it names; the
-    plan must exist (the caller's to know) and the cancel is confirmed before it is done; None for none."""
+    """A cancel of a plan (or all) said in words the reader was not taught, with the slots it names (and the
+    words, whose days may be only some of the plan's: the caller's to know, as whether the plan exists); the
+    cancel is confirmed before it is done; None for none."""
     if "?" in typed or not _ENDED.search(typed) or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
         return None
     request = plan_slots(PlanAction.CANCEL, typed)
-    return replace(request, loose=True) if request is not None else None
+    return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept

@@ -179,6 +179,13 @@ def test_a_plan_ended_in_other_words_is_cancelled_only_after_a_yes(two, coach, t
     assert len(plans(coach)) == (0 if "all" in asked else 1)
 
 
+def test_a_day_ended_in_other_words_is_taken_from_its_plan_not_the_plan_cancelled(two, coach):
+    asked = two("stop the friday workouts for good")[-1]
+    assert "every Mon, Wed at 19:00" in asked.text and "Save this plan?" in asked.text and len(plans(coach)) == 2
+    two("yes")
+    assert sorted(plans(coach)) == [("endurance", SAT, "09:00"), ("strength", frozenset({0, 2}), "19:00")]
+
+
 @pytest.mark.parametrize("typed", ["stop my session", "my gym cancelled the yoga class today", "cancel my netflix lol jk",
                                    "stop the plan for today?", "quit the strength plan?"])
 def test_an_ending_word_beside_no_plan_or_one_session_or_a_question_cancels_no_plan(coach, typed):

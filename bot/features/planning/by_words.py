@@ -30,9 +30,12 @@ from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
 from knowledge.relative_changes import day_change
+from scheduler.days import find_days
+from scheduler.model import WEEKDAY_NAMES
 from scheduler.planner import UPCOMING_DAYS
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
+from scheduler.words import normalise
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
@@ -214,6 +217,9 @@ class PlansInWords:
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
         if not found:
             return [Reply("I found no plan like that. /plan lists yours.")]
+        dropped = _days_only(found[0], request) if len(found) == 1 else ""
+        if dropped:  # "stop the friday workouts for good" of a mon/wed/fri plan: friday taken from it, not the plan
+            return self.dialog.edit(user_id, found[0], dropped)
         if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every) or len(found) == 1 and _emptied(found[0], change):
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})  # "drop saturday" of a saturday plan
         if len(found) == 1:
@@ -243,6 +249,15 @@ class PlansInWords:
                          for p in plans)
         return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
                      for p in plans)
+
+
+def _days_only(plan: Plan, request: PlanRequest) -> str:
+    """The change that takes the days a cancel read by its words alone names from a plan that has other days too
+    ("drop Fri"), or "" (no days named, or all of the plan's)."""
+    named = find_days(normalise(request.rest)).days if request.loose and request.action is PlanAction.CANCEL else frozenset()
+    if not named or not named < plan.schedule.weekdays:
+        return ""
+    return ", ".join(f"drop {WEEKDAY_NAMES[day]}" for day in sorted(named))
 
 
 def _emptied(plan: Plan, change: str) -> bool:
