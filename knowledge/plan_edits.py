@@ -45,6 +45,17 @@ _OTHER = re.compile(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss
                     r"|\b(?:a|an)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine|schedule)\b"
                     r"|\b(?:plan|schedule|set up|setup|create|start|make|give|build)\s+(?:me|us)\b", re.IGNORECASE)
 
+_ONE_SESSION = re.compile(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
+                          r"|\b(?:today|tonight|tomorrow|tmrw?|this (?:week|weekend|time))\b",
+                          re.IGNORECASE)  # "stop tomorrow's session", "stop the plan for today": one session, the reader's skip
+_ONE_DAY = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_WEEKDAY}\b|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "this saturday", "wednesday's"
+
+
+def one_session(typed: str) -> bool:
+    """Whether a message names one session ("tomorrow", "this saturday", "wednesday's", "next week"), not a plan."""
+    return bool(_ONE_SESSION.search(typed) or _ONE_DAY.search(typed) or re.search(r"\bne?xt week\b", typed, re.IGNORECASE))
+
+
 _LEAD_IN = re.compile(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|noon\b|midday\b)", re.IGNORECASE)
 
 
@@ -54,7 +65,7 @@ def loose_edit(typed: str) -> PlanRequest | None:
     if "?" in typed and not re.match(r"^\W*(?:can|could)\s+(?:we|you|u|this|it|that)\b", typed, re.IGNORECASE):
         return None
     asked = _ASKED.match(typed) and not (_MAY_I_HAVE.match(typed) and "?" not in typed and _GOAL.search(typed))
-    if asked or _OTHER.search(typed) or _TOLD.search(typed) or len(typed.split()) > 16:
+    if asked or _OTHER.search(typed) or _TOLD.search(typed) or one_session(typed) or len(typed.split()) > 16:
         return None
     change = day_change(typed)
     if not (change or time_shift(typed) is not None or _DAYS_SAID.search(typed) or _TIME_SAID.search(typed)):
@@ -146,9 +157,6 @@ _ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|
                     r"(?:(?:plans|workouts|sessions|programs|routines)\b|(?:plan|program(?:me)?|routine|one|thing|training|stuff)\b"
                     r"|(?:workout|session)\b(?=.*\b(?:for good|completely|entirely|permanently|any ?more|forever|altogether)\b))",
                     re.IGNORECASE)
-_ONE_SESSION = re.compile(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
-                          r"|\b(?:today|tonight|tomorrow|tmrw?|this (?:week|weekend|time))\b",
-                          re.IGNORECASE)  # "stop tomorrow's session", "stop the plan for today": one session, the reader's skip
 
 
 def loose_cancel(typed: str) -> PlanRequest | None:

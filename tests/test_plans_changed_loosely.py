@@ -7,6 +7,8 @@ Save button typed ("save pls"). A confirmation always stands before a stored pla
 
 from __future__ import annotations
 
+from datetime import time
+
 import pytest
 
 from knowledge.relative_changes import DayChange, day_change
@@ -191,3 +193,12 @@ def test_a_day_ended_in_other_words_is_taken_from_its_plan_not_the_plan_cancelle
 def test_an_ending_word_beside_no_plan_or_one_session_or_a_question_cancels_no_plan(coach, typed):
     found = coach.kit.words.plan_request(typed)
     assert found is None or found.action.value != "cancel" or not found.loose
+
+
+@pytest.mark.parametrize("typed", ["make wednesday's strength 6pm", "endurance at 11 this saturday please",
+                                   "do strength at 8pm tomorrow instead", "next monday strength at 7am instead"])
+def test_one_session_named_beside_a_new_time_never_edits_the_plan(two, coach, typed):
+    two(typed)
+    two("yes")  # a session moved adds a one-off; the weekly plans stay as they were
+    weekly = {(p.goal, p.schedule.weekdays, p.schedule.local_time) for p in coach.plans.load_plans(7) if p.schedule.weekdays}
+    assert weekly == {("strength", MWF, time(19)), ("endurance", SAT, time(9))}

@@ -29,6 +29,7 @@ from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
+from knowledge.plan_edits import one_session
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES
@@ -66,7 +67,7 @@ class PlansInWords:
             return self._chosen(user_id, text)
         if self._left_to_others(user_id, request) or self._planning(user_id) and day_change(text) is not None:
             return None  # "drop friday" while a plan is being made: that plan's days
-        if request.action is PlanAction.EDIT and not request.rest and carries_schedule(text, self.clock()):
+        if request.action is PlanAction.EDIT and not request.rest and carries_schedule(text, self.clock()) and not one_session(text):
             request = replace(request, day=None, time=None, part=None, rest=text.strip())  # "make strength half 6 in the evening"
         state = self.dialogues.current(user_id)
         if request.loose and (state is not None or not self._plans_named(self.sessions.store.load_plans(user_id), request,
