@@ -62,6 +62,7 @@ class PlanRequest:
     part: str | None = None  # a part of the day: "my evening plan"
     goal: str | None = None  # "the strength plan"
     sure: bool = True  # False: a skip read with less than its acting odds, offered with a question first
+    loose: bool = False  # read by its words alone (knowledge.plan_edits), not the reader: acts only on a plan it fits
 
     @property
     def named(self) -> bool:
@@ -207,16 +208,19 @@ class Talk:
         any; a skip read less surely ("mon is a no go this week") is not `sure`: it is offered, not done."""
         found = self.read_offered("plans", words)
         request = plan_slots(PlanAction(found[0]), typed) if found else None
+        goal = _GOAL.search(" ".join(words)) if request and request.goal is None and request.action is not PlanAction.EDIT else None
+        request = replace(request, goal=GOAL_WORDS[goal.group(1)]) if request and goal else request  # "cancel strenght plan"
         if request is None or not found or found[1]:
             return request
         return replace(request, sure=False) if request.day is not None or request.next_one else None  # says which session
 
     def plan_request_in_clauses(self, clauses: Sequence[Sequence[str]], typed: str) -> PlanRequest | None:
-        """A request about stored plans read in one clause of a longer message (each clause's words as
-        spelt) when the whole reads as none ("skip saturday the 19th, kid has a football tournament"), with
-        the slots of the whole: a skip, asked first (never done at once), or a cancel (confirmed first); never
-        from a question, nor beside a session told as done ("tired af today but did it")."""
-        if len(clauses) < 2 or "?" in typed or any(self.checkin(words) == "done" for words in clauses):
+        """A request about stored plans read in one clause of a longer message (each clause of two words
+        or more, its words as spelt; the caller's to split) when the whole reads as none ("skip saturday
+        the 19th, kid has a football tournament"), with the slots of the whole: a skip, asked first (never
+        done at once), or a cancel (confirmed first); never from a question, nor beside a session told as
+        done ("tired af today but did it")."""
+        if not clauses or "?" in typed or any(self.checkin(words) == "done" for words in clauses):
             return None
         for words in clauses:
             found = self.read_offered("plans", words) if _ASKED_OF_A_PLAN.intersection(words) else None
@@ -342,7 +346,10 @@ _PARTS = {"morning": "morning", "mornings": "morning", "lunch": "lunch", "luncht
 _PART = re.compile(r"\b(" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
 _NAMING = re.compile(r"\b(?:the|my|a|an|and|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
                      r"|o'?clock)\b", re.IGNORECASE)  # with the slots' words: a plan's or a schedule's name
-_GOAL = re.compile(r"\b(" + "|".join(GOALS) + r")\b", re.IGNORECASE)
+# a plan named by its goal, in the words people call it ("the weights plan", "my lifting", "the rehab one")
+GOAL_WORDS = {g: g for g in GOALS} | {"weights": "strength", "lifting": "strength", "rehab": "mobility", "prehab": "mobility",
+                                      "cardio": "endurance"}
+_GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
 _HOURS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SPOKEN = re.compile(r"\b(?:half|quarter)\s*-?\s*(?:past|to|after|til)?\s*" + _HOURS + r"\b"
                      r"|\b" + _HOURS + r"\s+(?:thirty|fifteen|forty[\s-]?five|o'?clock)\b",
@@ -403,7 +410,7 @@ def _relative_edit(action: PlanAction, typed: str) -> PlanRequest | None:
         return None
     goal, part = _GOAL.search(typed), _PART.search(typed)
     day = str(min(change.drop)) if change and change.drop else None
-    return PlanRequest(PlanAction.EDIT, day=day, rest=typed.strip(), goal=goal.group(1).lower() if goal else None,
+    return PlanRequest(PlanAction.EDIT, day=day, rest=typed.strip(), goal=GOAL_WORDS[goal.group(1).lower()] if goal else None,
                        part=_PARTS[part.group(1).lower()] if part else None)
 
 
@@ -492,7 +499,7 @@ def _slots(action: PlanAction, typed: str) -> PlanRequest:
     return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
                        _NEXT.search(head) is not None or action is PlanAction.SKIP and _THIS_ONE.search(head) is not None,
                        every, rest, _clock(head),
-                       _PARTS[part.group(1).lower()] if part else None, goal.group(1).lower() if goal else None)
+                       _PARTS[part.group(1).lower()] if part else None, GOAL_WORDS[goal.group(1).lower()] if goal else None)
 
 
 def _naming_goal(rest: str) -> re.Match[str] | None:

@@ -11,19 +11,26 @@ from dataclasses import dataclass
 
 from scheduler.words import DAYS
 
-_WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
             r"|sun(?:day)?)")
-_DAY = rf"{_WEEKDAY}(?:'?s)?"
+_DAY = rf"{WEEKDAY}(?:'?s)?"
 _D = rf"\b({_DAY})\b"
-_FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b)[\w']+){0,4}?"  # "the wednesday strength session to ..."
-# one day for another: drop the first named, add the second
-_SWAP = re.compile(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_D}{_FILL}"
-                   rf"\s+(?:for|with|to|into|->|→)\s+(?:a\s+|the\s+)?{_D}", re.IGNORECASE)
-_FROM_TO = re.compile(rf"\bfrom\s+{_D}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_D}", re.IGNORECASE)
-_ARROW = re.compile(rf"{_D}(?:\s+(?:plan|one|session|workout)s?)?\s*(?:->|→|=>)\s*{_D}", re.IGNORECASE)
-# the new day first: add the first named, drop the second
-_INSTEAD = re.compile(rf"{_D}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_D}", re.IGNORECASE)
-_NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}", re.IGNORECASE)
+_FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b|on\b)[\w']+){0,4}?"  # "the wednesday strength session to ..."
+_LIST = rf"{_DAY}(?:\s*(?:,|and|&|/)?\s*{_DAY})*"
+_L = rf"\b({_LIST})\b"
+# days for days (one or a list): drop the first named, add the second
+_SWAP = re.compile(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_L}{_FILL}"
+                   rf"\s+(?:for|with|to|into|on|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
+_FROM_TO = re.compile(rf"\bfrom\s+{_L}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
+_ARROW = re.compile(rf"{_L}(?:\s+(?:plan|one|session|workout|training|class)s?\s+to\b|(?:\s+(?:plan|one|session|workout)s?)?\s*"
+                    rf"(?:->|→|=>|should be|becomes?|is now))\s*{_L}", re.IGNORECASE)  # "saturday session to sunday"
+_INSTEAD = re.compile(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_L}",
+                      re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
+_NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
+                      rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
+                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on)"
+                      rf"\s+(?:on\s+)?{_D}",
+                      re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead"
 _DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
 _OFF = re.compile(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
@@ -31,7 +38,7 @@ _ADD = re.compile(rf"\b(?:add|plus|also|include|and)\b(?:\s+(?:a|an|the|on))?\s+
                   rf"(?!\s*(?:,|and|&)?\s*(?:at|\d))", re.IGNORECASE)
 _TOO = re.compile(rf"{_D}\s+(?:too|as well|also)\b", re.IGNORECASE)
 _ADD_SAID = re.compile(r"\b(?:add|plus|include|too|as well|also|extra)\b", re.IGNORECASE)
-_ONE = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_DAY}|\b{_WEEKDAY}'s\b", re.IGNORECASE)  # "friday's": one session, not the plan
+_ONE = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_DAY}|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "friday's": one session, not the plan
 _GROUP = re.compile(r"\bevery\s*day\b|\bdaily\b|\bweek(?:day|end)s?\b", re.IGNORECASE)  # days said outright
 _AMOUNT = {"a": 60, "an": 60, "one": 60, "1": 60, "two": 120, "2": 120, "half an": 30, "half a": 30, "a half": 30}
 _SHIFT = re.compile(r"\b(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)?\s+(later|earlier|sooner|back|forward"
@@ -58,14 +65,23 @@ def day_change(typed: str) -> DayChange | None:
     Friday out), or None when it says its days outright ("tue and thu") or names none."""
     if _GROUP.search(typed) or _ONE.search(typed):
         return None
-    for pattern, new_first in ((_SWAP, False), (_FROM_TO, False), (_ARROW, False), (_INSTEAD, True), (_NOT_BUT, False)):
+    instead = _INSTEAD.search(typed)
+    if instead:  # "tue wed fri instead of mon wed fri": the days said first replace the others
+        added, dropped = _days_in(instead.group(1)), _days_in(instead.group(2))
+        return DayChange(added, dropped - added)
+    for pattern in (_SWAP, _FROM_TO, _ARROW, _NOT_BUT):
         found = pattern.search(typed)
         if found:
-            old, new = (found.group(2), found.group(1)) if new_first else (found.group(1), found.group(2))
-            return DayChange(frozenset({_index(new)}), frozenset({_index(old)}) - {_index(new)})
+            dropped, added = (_days_in(days) for days in found.groups() if days)
+            return DayChange(added, dropped - added)
     drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
     add = _all_days(_ADD, typed) | _all_days(_TOO, typed) if _ADD_SAID.search(typed) else frozenset()
     return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None
+
+
+def _days_in(said: str) -> frozenset[int]:
+    """The weekdays a list names ("tue wed fri")."""
+    return frozenset(_index(day) for day in re.findall(_D, said, re.IGNORECASE))
 
 
 def _all_days(pattern: re.Pattern[str], typed: str) -> frozenset[int]:

@@ -34,6 +34,7 @@ from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
+from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
@@ -232,7 +233,7 @@ class Understanding:
 
     def goal(self, text: str) -> str | None:
         """The training goal a message names ("strength", "hypertrophy", "endurance", "mobility")."""
-        return self.model.talk.goal(self.spelt(text))
+        return self.model.talk.goal(self.spelt(new_goal_side(text)))
 
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
@@ -281,8 +282,9 @@ class Understanding:
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
         talk = self.model.talk
-        return talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
-            [self.spelt(clause) for clause in clauses(text)], text)
+        read = talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
+            [self.spelt(clause) for clause in plan_clauses(text)], text)
+        return recast(read, text) if read else loose_edit(text) or loose_cancel(text)
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

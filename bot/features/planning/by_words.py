@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.core.dialogue import Dialogues, entry_button
@@ -24,13 +25,18 @@ from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.offers import Offers
+from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
+from knowledge.plan_edits import one_session
 from knowledge.relative_changes import day_change
+from scheduler.days import find_days
+from scheduler.model import WEEKDAY_NAMES
 from scheduler.planner import UPCOMING_DAYS
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
+from scheduler.words import normalise
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
@@ -61,7 +67,12 @@ class PlansInWords:
             return self._chosen(user_id, text)
         if self._left_to_others(user_id, request) or self._planning(user_id) and day_change(text) is not None:
             return None  # "drop friday" while a plan is being made: that plan's days
+        if request.action is PlanAction.EDIT and not request.rest and carries_schedule(text, self.clock()) and not one_session(text):
+            request = replace(request, day=None, time=None, part=None, rest=text.strip())  # "make strength half 6 in the evening"
         state = self.dialogues.current(user_id)
+        if request.loose and (state is not None or not self._plans_named(self.sessions.store.load_plans(user_id), request,
+                                                                          self.sessions.zone(user_id))):
+            return None  # read by its words alone: only an edit of a plan there, outside any dialogue
         edit = read_edit(request, text, self.words.goal, self.clock()) if request.action is PlanAction.EDIT else None
         if edit is not None and edit.change is Change.UNREAD:  # "... a session and i want more endurance rather than size, what ...?"
             return None
@@ -207,8 +218,11 @@ class PlansInWords:
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
         if not found:
             return [Reply("I found no plan like that. /plan lists yours.")]
-        if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every):
-            return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})
+        dropped = _days_only(found[0], request) if len(found) == 1 else ""
+        if dropped:  # "stop the friday workouts for good" of a mon/wed/fri plan: friday taken from it, not the plan
+            return self.dialog.edit(user_id, found[0], dropped)
+        if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every) or len(found) == 1 and _emptied(found[0], change):
+            return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})  # "drop saturday" of a saturday plan
         if len(found) == 1:
             return self.dialog.edit(user_id, found[0], change)
         self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
@@ -236,6 +250,22 @@ class PlansInWords:
                          for p in plans)
         return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
                      for p in plans)
+
+
+def _days_only(plan: Plan, request: PlanRequest) -> str:
+    """The change that takes the days a cancel read by its words alone names from a plan that has other days too
+    ("drop Fri"), or "" (no days named, or all of the plan's)."""
+    named = find_days(normalise(request.rest)).days if request.loose and request.action is PlanAction.CANCEL else frozenset()
+    if not named or not named < plan.schedule.weekdays:
+        return ""
+    return ", ".join(f"drop {WEEKDAY_NAMES[day]}" for day in sorted(named))
+
+
+def _emptied(plan: Plan, change: str) -> bool:
+    """Whether a change takes every day from a weekly plan ("delete my saturday one for good" of a plan on
+    saturdays): that is the plan cancelled, confirmed first."""
+    days = day_change(change) if change and plan.schedule.weekdays else None
+    return days is not None and not days.applied(plan.schedule.weekdays)
 
 
 def _only_next(request: PlanRequest) -> bool:

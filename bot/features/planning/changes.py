@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import Enum
 
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
-from bot.features.planning.reading import carries_schedule
+from bot.features.planning.reading import bare_hour, carries_schedule
 from knowledge.intents import PlanRequest, unplanned_goal
 from knowledge.relative_changes import day_change, time_shift
 
@@ -50,6 +50,8 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
     if moves_one_session(request, typed):
         return Edit(Change.SESSION, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if day_change(request.rest) is not None or time_shift(request.rest) is not None:  # "drop friday", "an hour later"
+        return Edit(Change.SCHEDULE, request.rest)
+    if bare_hour(request.rest) is not None:  # "8 instead"
         return Edit(Change.SCHEDULE, request.rest)
     if carries_schedule(request.rest, now) or _BARE.match(request.rest):
         return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)

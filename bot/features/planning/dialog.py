@@ -21,7 +21,16 @@ from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import lead_negative, split_lead
-from bot.features.planning.reading import carries_schedule, edited_schedule, filled, joined, left_out, read_with_kept, with_days_and_time
+from bot.features.planning.reading import (
+    CHANGE_SAID,
+    carries_schedule,
+    edited_schedule,
+    filled,
+    joined,
+    left_out,
+    read_with_kept,
+    with_days_and_time,
+)
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
 from bot.features.planning.step_questions import StepQuestions
@@ -30,7 +39,8 @@ from bot.features.planning.zone import found_any, guess_again, known_zone, offer
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
-from knowledge.relative_changes import time_shift
+from knowledge.plan_edits import named_goal
+from knowledge.relative_changes import day_change, time_shift
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.store import Plan, Profile, SchedulerStore
@@ -209,9 +219,10 @@ class PlanningDialog:
         return [save_zone(self.store, self.planner, state.user_id, zone, self.clock()), *self._next(state)]
 
     def _goal(self, text: str) -> str | None:
-        """The goal a message states; a question about one ("and hypertrophy?") and a time moved ("push it
-        back an hour") state none."""
-        return None if self._asks(text) or time_shift(text) is not None else self.words.goal(text)
+        """The goal a message states; a question about one ("and hypertrophy?") states none unless it asks a
+        change ("can it be an endurance plan instead"), nor does a time or day moved ("push it back an hour")."""
+        moved = time_shift(text) is not None or day_change(text) is not None and not named_goal(text)  # "swap wed for thu"
+        return None if self._asks(text) and not CHANGE_SAID.search(text) or moved else self.words.goal(text)
 
     def _set_goal(self, state: State, goal: str) -> State:
         """Store the goal answered (the plans made next follow it); one kept from the zone question

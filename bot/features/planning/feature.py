@@ -13,7 +13,7 @@ from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
-from bot.features.planning.reading import bare_hour
+from bot.features.planning.reading import CHANGE_SAID, bare_hour
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
@@ -74,7 +74,7 @@ class Planning:
             return False
         if answers is None or not answers.knows(text):
             return True
-        return words.goal(text) is not None and not self.questions.worded_as_question(text)
+        return words.goal(text) is not None and (CHANGE_SAID.search(text) is not None or not self.questions.worded_as_question(text))
 
     def sessions_request(self, user_id: int, text: str) -> list[Reply]:
         """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""

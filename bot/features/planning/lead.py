@@ -16,6 +16,7 @@ _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when
 _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
                            r"(?:do not|dont|don't) (?:want|need)(?: any)?)\b.*\breminders?\b|\bremind(?:ing)? me never\b"
                            r"|\bnever remind\b|\breminders? off\b|\bstop reminding\b|\b(?:do not|dont|don't) remind me\b")
+_REMINDER = re.compile(r"\b(?:remind\w*|notif\w*|ping|alert|warn\w*|notice|lead)\b")
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "half a": 0.5, "half an": 0.5}
 
 
@@ -56,7 +57,10 @@ def stops_reminders(text: str) -> bool:
 
 def _lead_said(lowered: str) -> re.Match[str] | None:
     """Where a lowered message says a lead: "30 min before", "an hour's notice", "set the reminder to 15 minutes"."""
-    return _BEFORE.search(lowered) or _SET_TO.search(lowered)
+    found = _BEFORE.search(lowered)
+    if found and found.group(found.lastindex or 0) == "earlier" and not _REMINDER.search(lowered):
+        found = None  # "shift the endurance one hour earlier": the session moves, not its reminder
+    return found or _SET_TO.search(lowered)
 
 
 def _minutes(found: re.Match[str]) -> int:

@@ -24,8 +24,14 @@ Reading = Schedule | Question | ScheduleError
 # "make it 11", "no, change it to 9:30": an hour with no am/pm, only ever an edit of the plan shown.
 _BARE_HOUR = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:make it|change it to|move it to|switch it to)\s+"
                         r"(\d{1,2})(?:[:.](\d{2}))?(?:\s+instead)?[.!]*$", re.IGNORECASE)
-_BARE_INSTEAD = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+instead"
+_BARE_INSTEAD = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:(?:can|could) (?:we|you|u) (?:do|make it)\s+|let'?s do\s+"
+                           r"|how about\s+)?(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+instead"
                            r"(?:\s+(?:pls|please|plz))?[.!]*$", re.IGNORECASE)  # "8 instead"
+
+# a change asked, even worded as a question ("can it be an endurance plan instead", "could we switch to 8")
+CHANGE_SAID = re.compile(r"\b(?:instead|rather|switch|change|swap|make it)\b", re.IGNORECASE)
+# what a change replaces, said after it ("7am not 7pm", "8:30 instead of 8", "mornings rather than evenings")
+_REPLACED = re.compile(r"[,\s]+(?:not|instead of|rather than)\b.*$", re.IGNORECASE)
 
 
 def bare_hour(text: str) -> time | None:
@@ -118,6 +124,8 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     relative = _relative(pending, text, zone)
     if relative is not None:
         return relative
+    said = _REPLACED.sub("", text)
+    text = said if said.strip() and said != text and carries_schedule(said, now) else text  # "7am not 7pm": 7am
     hour = bare_hour(text)
     if hour is not None:
         text = f"at {_near(hour, _clock_of(pending, zone)):%H:%M}"
@@ -133,10 +141,11 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     if pending.recurring and (reading.start or reading.until) and not reading.weekdays and not reading.local_time:
         return _spanned(pending, reading, now, zone)
     at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
-    if not reading.weekdays and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
+    days = frozenset(reading.weekdays) or (find_days(normalise(text)).days if pending.repeat is Repeat.WEEKLY else frozenset())
+    if not days and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
         return with_days_and_time(text, pending.weekdays, f"{pending.local_time:%H:%M}", now, zone)
-    if pending.recurring and (reading.weekdays or at):
-        return replace(pending, weekdays=frozenset(reading.weekdays or pending.weekdays), local_time=at or pending.local_time)
+    if pending.recurring and (days or at):  # "sunday" alone: a weekly plan's new day, at its time
+        return replace(pending, weekdays=days or pending.weekdays, local_time=at or pending.local_time)
     if not pending.recurring and at and not reading.weekdays:
         day = pending.once_at.astimezone(zone_info(zone)).date()  # type: ignore[union-attr]
         moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
@@ -216,5 +225,8 @@ def joined(kept: str, text: str) -> str:
 def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple[Leftover, ...]:
     """What the reader left out of the phrase it read, less what it left out of the part said before
     (that was said when the part was first read) and the words that name a goal (planning takes those)."""
+    if bare_hour(phrase) is not None:  # "8 instead": the hour read on the plan's side of noon, nothing left out
+        return ()
     said = {part.words for part in unused_parts(kept)} if kept else set()
-    return tuple(part for part in unused_parts(phrase) if part.words not in said and not goal(part.words))
+    return tuple(part for part in unused_parts(phrase)
+                 if part.words not in said and re.search(r"\w", part.words) and not goal(part.words))  # "->" says nothing

@@ -17,7 +17,7 @@ from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.draft import Step
 from bot.features.planning.lead import read_lead
-from bot.features.planning.reading import bare_hour
+from bot.features.planning.reading import CHANGE_SAID, bare_hour
 from bot.features.planning.zone import names_place
 from bot.storage.dialogues import State
 from knowledge.clauses import CLAUSE_BREAK, WH_WORDS
@@ -46,7 +46,8 @@ class StepQuestions:
 
     def asks(self, text: str) -> bool:
         """Whether a message at a planning step is a question rather than a slot value: worded as
-        a question, with no day or time, no yes or no, no reminder lead and no place in it."""
+        a question, with no day or time, no yes or no, no reminder lead, no goal asked as a change and no
+        place in it."""
         answers, words = self.kit.answers, self.kit.words
         if answers is None or not self.worded_as_question(text):
             return False
@@ -54,6 +55,9 @@ class StepQuestions:
             return words.answer(text) is None
         if mentions_time(text) or bare_hour(text) is not None or read_lead(text) is not None:
             return False
+        if CHANGE_SAID.search(text) and words.goal(text) is not None:
+            return False  # "can it be an endurance plan instead": a change of goal asked
+
         return words.answer(text) is None and not names_place(text)
 
     def worded_as_question(self, text: str) -> bool:

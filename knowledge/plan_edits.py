@@ -1,0 +1,169 @@
+"""Changes of plans said in words the plans reader (knowledge.intents) was not taught, and goals named
+as changes. A change of a stored plan's days or time, read when the reader says none: the plan named
+by its goal beside a new schedule ("i want strength every weekday", "endurance at 8am please, a bit
+earlier"), by its day ("make saturday training 11am"), or no plan in particular ("can we do 8 instead",
+"can this be changed to 7pm", "fri plan -> sat same time": which plan is then asked). Read only when it
+is no question, no new plan, no cancel or skip and no reminder; the plan it names must exist (the
+caller's to know), and an edit is always confirmed before it is stored."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from knowledge.clauses import CLAUSE_BREAK
+from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest, plan_slots
+from knowledge.relative_changes import WEEKDAY, day_change, time_shift
+from scheduler.words import DAYS
+
+_GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+_GOAL_PLAN = re.compile(r"\b(?:my|the|our)\s+(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+# what happened, told ("i hurt my back lifting on monday"): no change asked
+_TOLD = re.compile(r"\b(?:yesterday|last|ago|did|was|were|went|had|hurt|felt|got)\b", re.IGNORECASE)
+_WEEKDAY = rf"{WEEKDAY}s?"
+_DAY_PLAN = re.compile(rf"\b({_WEEKDAY})\s+(?:training|session|workout|plan|one|thing|class|routine)s?\b", re.IGNORECASE)
+_DAYS_SAID = re.compile(rf"\b{_WEEKDAY}\b|\bweek(?:day|end)s?\b|\bevery\s*day\b|\bdaily\b", re.IGNORECASE)
+_NOT_A_CLOCK = r"(?!\s*(?:reps?|sets?|kg|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|%))"
+_TIME_SAID = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b"
+                        r"|\b(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}\b"
+                        rf"|\b(?:at|to|do|around|by|for)\s+\d{{1,2}}\b{_NOT_A_CLOCK}|\b\d{{1,2}}\s+instead\b", re.IGNORECASE)
+# what asks a change of something already there ("can we do 8 instead", "can this be changed to 7pm")
+# ("the gym changed its hours to 6am" tells, it asks nothing)
+_CHANGE = re.compile(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule)\b"
+                     r"|\b(?:be|get)\s+(?:changed|moved|switched|shifted)\b|\bmake it\b|\bshould be\b|->|→|=>"
+                     r"|\bfrom now on\b|\bsame time\b",
+                     re.IGNORECASE)
+# a question asked (an edit worded "can we", "could you", "can this be" still asks the bot to act)
+_ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"
+                    r"|do\s+(?:i|you|u|we|they|people)|did|should|shall|shd|when|which|who|where|would|will|can i|could i|may i)\b",
+                    re.IGNORECASE)
+# a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
+_MAY_I_HAVE = re.compile(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
+# a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
+_OTHER = re.compile(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
+                    r"|one[\s-]?off|remind\w*|reminders?|notif\w*|time ?zone|goal|focus|reps?|sets?|weights?|kg)\b"
+                    r"|\b(?:a|an)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine|schedule)\b"
+                    r"|\b(?:plan|schedule|set up|setup|create|start|make|give|build)\s+(?:me|us)\b", re.IGNORECASE)
+
+_ONE_SESSION = re.compile(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
+                          r"|\b(?:today|tonight|tomorrow|tmrw?|this (?:week|weekend|time))\b",
+                          re.IGNORECASE)  # "stop tomorrow's session", "stop the plan for today": one session, the reader's skip
+_ONE_DAY = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_WEEKDAY}\b|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "this saturday", "wednesday's"
+
+
+def one_session(typed: str) -> bool:
+    """Whether a message names one session ("tomorrow", "this saturday", "wednesday's", "next week"), not a plan."""
+    return bool(_ONE_SESSION.search(typed) or _ONE_DAY.search(typed) or re.search(r"\bne?xt week\b", typed, re.IGNORECASE))
+
+
+_LEAD_IN = re.compile(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|noon\b|midday\b)", re.IGNORECASE)
+
+
+def loose_edit(typed: str) -> PlanRequest | None:
+    """An edit of a plan's days or time the plans reader was not taught, as a request (the whole message
+    is the change; the plan named by its goal, if any), or None."""
+    if "?" in typed and not re.match(r"^\W*(?:can|could)\s+(?:we|you|u|this|it|that)\b", typed, re.IGNORECASE):
+        return None
+    asked = _ASKED.match(typed) and not (_MAY_I_HAVE.match(typed) and "?" not in typed and _GOAL.search(typed))
+    if asked or _OTHER.search(typed) or _TOLD.search(typed) or one_session(typed) or len(typed.split()) > 16:
+        return None
+    change = day_change(typed)
+    if not (change or time_shift(typed) is not None or _DAYS_SAID.search(typed) or _TIME_SAID.search(typed)):
+        return None
+    goals = {GOAL_WORDS[g.lower()] for g in _GOAL.findall(typed) if g.lower() in GOALS} | {  # "lifting" names a plan as "my lifting"
+        GOAL_WORDS[g.lower()] for g in _GOAL_PLAN.findall(typed)}
+    by_day = _DAY_PLAN.search(typed) if not goals else None
+    if by_day and _TIME_SAID.search(typed, by_day.end()):  # "make saturday training 11am": that plan, at 11am
+        return PlanRequest(PlanAction.EDIT, day=str(DAYS[by_day.group(1)[:3].lower()]), rest=typed[by_day.end():].strip(),
+                           loose=True)
+    if len(goals) > 1 or not goals and not _CHANGE.search(typed):
+        return None  # "strength mon, endurance sat": two plans; a schedule said alone is a new plan's
+    said = _LEAD_IN.match(typed)  # "can this be changed to 7pm": "7pm" is the change ("to tue thu at 7am": all of it)
+    said = None if said and _DAYS_SAID.search(said.group()) else said
+    day = str(next(iter(change.drop))) if change and len(change.drop) == 1 else None  # "fri plan -> sat": the plan with fridays
+    return PlanRequest(PlanAction.EDIT, day=day, rest=typed[said.end():].strip() if said else typed.strip(),
+                       goal=next(iter(goals), None), loose=True)
+
+
+_ENDS = re.compile(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
+_SHOULD = re.compile(r"\b(?:should|shall|shd)\s+(?:i|we)\b", re.IGNORECASE)
+_NEW_PLAN = re.compile(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?"
+                       r"(?:plan|program(?:me)?|routine)\b", re.IGNORECASE)
+
+
+def recast(request: PlanRequest, typed: str) -> PlanRequest | None:
+    """A request as meant: advice asked anywhere in it ("... since football on sunday should i skip today") or
+    an edit that asks for a new plan ("can you add a second plan for mobility on thursdays") is none; an edit
+    read with no change said, beside a word that ends a plan ("delete my saturday endurance thing"), is a
+    cancel (which is confirmed before it is done)."""
+    if _SHOULD.search(typed):
+        return None
+    if request.action is not PlanAction.EDIT:
+        return request
+    if _NEW_PLAN.search(typed):
+        return None
+    return replace(request, action=PlanAction.CANCEL) if not request.rest and _ENDS.search(typed) else request
+
+
+def named_goal(typed: str) -> str | None:
+    """The goal a message names in so many words ("strength", "the weights plan", "rehab"), if one."""
+    goals = {GOAL_WORDS[g.lower()] for g in _GOAL.findall(typed)}
+    return next(iter(goals)) if len(goals) == 1 else None
+
+
+_REPLACING = re.compile(r"\b(?:not|instead of|rather than|in place of)\b|\bfrom\s+(?:the\s+)?\w+\s+(?:plan\s+)?(?=to\b)", re.IGNORECASE)
+
+
+def new_goal_side(typed: str) -> str:
+    """The part of a message that names the new goal when it names two ("endurance not strength",
+    "hypertrophy instead of strength", "change goal from strength to endurance"); the message otherwise."""
+    found = _REPLACING.search(typed)
+    if found is None or len(_GOAL.findall(typed)) < 2:
+        return typed
+    before, after = typed[:found.start()], re.split(r"\bbut\b", typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"
+    return after if found.group().lower().startswith("from") or not named_goal(before) else before
+
+
+# where a request about a plan parts from its reason ("... from now on so cancel the endurance plan", "this weekends
+# session - skip it pls"), besides a question's clause breaks
+_PLAN_BREAK = re.compile(r"\s+(?:so|because|cause|cos|cuz|since)\s+|\s+[-–—]+\s+", re.IGNORECASE)
+
+_ASKS = re.compile(r"\b(?:should|shall|shd|do|does|is|am|would)\s+(?:i|it)\b|\b(?:what|how|why|when|whats)\b",
+                   re.IGNORECASE)  # "... since football on sunday should i skip today": a question, no request
+
+
+def plan_clauses(text: str) -> list[str]:
+    """A longer message's clauses of two words or more, a request about plans read in each ("skip mon 14th
+    pls, dentist": "skip mon 14th pls"); none for a message of one part."""
+    parts = [p for part in CLAUSE_BREAK.split(text) for p in _split_reason(part) if p.strip()]
+    return [p for p in parts if len(p.split()) >= 2 and not _ASKS.search(p)] if len(parts) > 1 else []
+
+
+def _split_reason(part: str) -> list[str]:
+    """A clause split where a request parts from its reason, after three words or more ("hey so i..." stays whole)."""
+    found, start = [], 0
+    for cut in _PLAN_BREAK.finditer(part):
+        if len(part[start:cut.start()].split()) >= 3:
+            found.append(part[start:cut.start()])
+            start = cut.end()
+    return [*found, part[start:]]
+
+
+# a plan ended in words the reader was not taught ("i want to quit the mon wed fri workouts completely", "stop all
+# my plans pls moving abroad next week"): an ending verb first, then a plan (or plans) it names
+_ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
+                    r"|can u|you can)\b)*\W*(?:cancel|delete|remove|stop|quit|end|drop|scrap|kill|ditch|wipe|bin|axe|trash|get rid of)"
+                    r"(?:\s+doing)?\s+(?:all\s+|both\s+)?(?:of\s+)?(?:the|my|our|these|those)\s+(?:[\w']+\s+){0,5}?"
+                    r"(?:(?:plans|workouts|sessions|programs|routines)\b|(?:plan|program(?:me)?|routine|one|thing|training|stuff)\b"
+                    r"|(?:workout|session)\b(?=.*\b(?:for good|completely|entirely|permanently|any ?more|forever|altogether)\b))",
+                    re.IGNORECASE)
+
+
+def loose_cancel(typed: str) -> PlanRequest | None:
+    """A cancel of a plan (or all) said in words the reader was not taught, with the slots it names (and the
+    words, whose days may be only some of the plan's: the caller's to know, as whether the plan exists); the
+    cancel is confirmed before it is done; None for none."""
+    if "?" in typed or not _ENDED.search(typed) or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
+        return None
+    request = plan_slots(PlanAction.CANCEL, typed)
+    return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept
