@@ -161,7 +161,8 @@ class FollowUpReader:
         if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
-            pointed = more and follow_ups.points_back(words)  # "whats the reason for that": the last answer, whatever it reads as
+            # "whats the reason for that", "more info": the last answer, whatever it reads as
+            pointed = more and (follow_ups.points_back(words) or follow_ups.only_asks_more(words))
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said

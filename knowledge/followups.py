@@ -60,6 +60,12 @@ class FollowUpWords:
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
 
+    def only_asks_more(self, words: list[str]) -> bool:
+        """Whether every word of a message that is not a reference or a filler asks for more ("more
+        info", "explain further"), unlike "where does your info come from"."""
+        own = self.normalizer.tokens_of([w for w in words if w not in self._pointers])
+        return bool(own) and all(t in self.lexicon.asking_more for t in own)
+
     def names_unheard(self, words: list[str]) -> bool:
         """Whether a message names something neither our entries' words and phrasings nor the
         lexicon's words for our topics ("minutes", "kilos") mention ("is there a video", "what about
