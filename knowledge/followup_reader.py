@@ -49,6 +49,7 @@ class FollowUpReader:
         self.groups = {e.id: e.group for e in kb.entries.values()}
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
+        self.things = frozenset(p for e in kb.entries.values() for p in e.parts) - set(programmes.values())  # not the programmes
         self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
     @property
@@ -116,8 +117,9 @@ class FollowUpReader:
         in_context = self.reader.candidates(along(text, context, last.title, goal is not None), margin)
         switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
         if switched is None and not self.follow_ups.names_exercise(words):  # not "how do i actually do a reverse hyper"
+            thing = last.id in self.things and self.follow_ups.points_back(words)  # "should i go heavy on those"
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
-                              set(last.related), self.threshold + margin, self.policy,
+                              set(last.related), self.threshold + margin, self.policy.about_thing() if thing else self.policy,
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
         if switched:
@@ -146,7 +148,7 @@ class FollowUpReader:
         it asks about that answer ("which side of the knee" after the biceps femoris)."""
         last = self.kb.entries.get(context.entry or "")
         told = self.policy.told
-        return (last is not None and told is not None and alone.safety is Safety.NONE
+        return (last is not None and told is not None and alone.safety is Safety.NONE and alone.gap is None
                 and alone.match.score < self.threshold + told and self.follow_ups.told_in(words, last))
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
