@@ -160,7 +160,11 @@ class FollowUpReader:
         an answer that lists nothing ("the first one" after the reps) is declined; None for any
         other message."""
         follow_ups = self.follow_ups
-        if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
+        question = self.normalizer.is_question(text)
+        titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
+        if titled is not None:  # "anything else about the machine itself" after its history
+            return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
+        if follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
             # "whats the reason for that", "more info": the last answer, whatever it reads as
