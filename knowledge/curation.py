@@ -1,10 +1,11 @@
 """Check everything a curator edits: the content, the lexicon, the safety lexicon, the near-miss
-topics, the training data, the safety check's words and the other languages' words. One line per problem, never a traceback."""
+topics and details, the training data, the safety check's words and the other languages' words. One line per problem, never a traceback."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge.details import load_details
 from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR, read_knowledge
 from knowledge.model import ContentError, KnowledgeBase
@@ -25,9 +26,11 @@ def check_curated(content_dir: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[
         except ContentError as exc:
             problems.append(str(exc))
     try:
-        gaps = load_training(kb).gaps
+        gaps, details = load_training(kb).gaps, load_details()
     except ContentError as exc:
         return kb, [*problems, str(exc)]
+    problems += [f"details.yaml: {d.id}: offers '{offer}', which is not an entry"
+                 for d in details.kinds for offer in d.offer if offer not in kb.entries]
     problems += [f"gaps.yaml: {gap.id}: offers '{offer}', which is not an entry"
                  for gap in gaps.values() for offer in gap.offer if offer not in kb.entries]
     problems += [f"gaps.yaml: {gap.id}: the id is also an entry's" for gap in gaps.values() if gap.id in kb.entries]

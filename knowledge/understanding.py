@@ -23,6 +23,7 @@ import numpy as np
 from knowledge.build import Model, cached_model, inputs_hash, train
 from knowledge.clauses import asks, clauses
 from knowledge.context import Context, ContextPolicy
+from knowledge.details import Details, MissingDetails, load_details
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
@@ -49,7 +50,8 @@ class Understanding:
 
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
-                 screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages()) -> None:
+                 screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages(),
+                 details: Details = Details()) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self.model = model
@@ -59,6 +61,7 @@ class Understanding:
         self.context_policy = context_policy
         self.screening = screening
         self.languages = languages
+        self.details = MissingDetails(details, self.kb, matcher.normalizer)
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
@@ -150,8 +153,12 @@ class Understanding:
         if isinstance(found, Match):
             return Reading(found, level, fixes=fixes, safety_odds=odds)
         decision, learned = found
-        return Reading(decision.match, level, decision.gap, fixes, decision.candidates, learned.get(NOT_OURS, 0.0), odds,
-                       gap_odds=learned.get(decision.gap.id, 0.0) if decision.gap else 0.0)
+        match, gap = decision.match, decision.gap
+        missing = self.details.near_miss(spelt, tokens, match.entry_id) if match.entry_id else None
+        if missing:  # "how many seconds do i hold it": the entry matches, but it gives no hold time
+            match, gap = replace(match, entry_id=None), missing
+        return Reading(match, level, gap, fixes, decision.candidates, learned.get(NOT_OURS, 0.0), odds,
+                       gap_odds=learned.get(gap.id, 0.0) if gap else 0.0)
 
     def candidates(self, text: str, margin: float = 0.0) -> tuple[Candidate, ...]:
         """The entries a message reads as, best first: `read_uncached`'s candidates, without the
@@ -306,7 +313,8 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     model = cached_model(cache_dir, inputs_hash(content_dir), lambda: _built(kb, matcher.normalizer), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
-    return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(), languages=load_languages(english))
+    return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
+                         languages=load_languages(english), details=load_details())
 
 
 def _built(kb: KnowledgeBase, normalizer: Normalizer) -> Model:

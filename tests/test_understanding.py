@@ -13,6 +13,7 @@ from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from knowledge import spelling
 from knowledge.build import inputs_hash, model_path
+from knowledge.details import load_details
 from knowledge.fusion import Evidence, Policy, decide
 from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR
@@ -114,6 +115,38 @@ def test_a_near_miss_says_the_articles_do_not_cover_it_and_offers_what_they_do(s
 def test_near_misses_the_articles_leave_open_say_so_and_name_what_they_ask(say, text, about):
     reply = say(text)[0]
     assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
+
+
+@pytest.mark.parametrize(("text", "about", "offered"), [
+    ("how many seconds should i hold it at the top in isometric holds", "how long to hold", "isometric-holds"),
+    ("whats the tempo count for tempo hypers, like 3-1-1?", "tempo count", "tempo-hypers"),
+    ("what band strength should i get for banded hypers", "band strength", "banded-hypers"),
+    ("how many participants were in the kang 2013 study", "studies' own figures", "study-kang"),
+    ("how much weight in lbs should i load for strength", "kilos or pounds", "program-strength"),
+    ("how many sets on the stability ball version", "sets or reps for that", "stability-ball"),
+    ("reverse hyper vs hip thrust for bigger glutes?", "comparison with other exercises", None)])
+def test_a_detail_the_matching_entry_does_not_give_is_a_near_miss_offering_that_entry(say, text, about, offered):
+    reply = say(text)[0]  # the topic matches well, but answering would pretend the entry holds the detail
+    assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
+    assert offered is None or f"kb:{offered}" in {b.data for b in reply.button_list()}
+
+
+@pytest.mark.parametrize(("text", "entry"), [("rest time between sets for muscle growth in seconds", "rest-periods"),
+                                             ("how many reps for endurance", "program-endurance"),
+                                             ("is the reverse hyper better than a back extension", "roman-chair"),
+                                             ("how much weight should i use", "load-weight"),
+                                             ("saw people swinging on the reverse hyper on instagram, is momentum ok or not", "momentum"),
+                                             ("do i need a trainer to tell me how many reps", "trainer-advice")])
+def test_a_detail_the_entry_gives_is_answered_with_the_entry(say, text, entry):
+    """Also: a comparison needs another exercise (not any other topic), and sets or reps are a
+    missing detail only for a variation, not for whatever entry a message reads as."""
+    assert say(text)[0].entry == entry, text
+
+
+def test_detail_patterns_that_do_not_compile_are_named_by_the_curator_check(tmp_path):
+    (tmp_path / "details.yaml").write_text("details:\n  - {id: x, about: y, asks: '(', gives: 'z'}\n", encoding="utf-8")
+    with pytest.raises(TrainingDataError, match="details.yaml: x"):
+        load_details(tmp_path)
 
 
 @pytest.mark.parametrize("text", ["prove it", "which leg first lol"])
