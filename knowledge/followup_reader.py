@@ -148,7 +148,7 @@ class FollowUpReader:
         it asks about that answer ("which side of the knee" after the biceps femoris)."""
         last = self.kb.entries.get(context.entry or "")
         told = self.policy.told
-        return (last is not None and told is not None and alone.safety is Safety.NONE and alone.gap is None
+        return (last is not None and told is not None and alone.safety is Safety.NONE
                 and alone.match.score < self.threshold + told and self.follow_ups.told_in(words, last))
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:

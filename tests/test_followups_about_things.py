@@ -1,7 +1,6 @@
 """Follow-ups pointing back at a thing an answer lists ("should i go heavy on those" after tempo
-hypers: the variation, not loading in general), while "it" after a programme is still the exercise;
-and a near miss worded from the last answer ("sets per week tho" after the growth programme) stays
-one: through the core, and one through Telegram."""
+hypers: the variation, not loading in general), while "it" after a programme is still the exercise:
+through the core, and one through Telegram."""
 
 from __future__ import annotations
 
@@ -27,13 +26,6 @@ def test_it_after_a_programme_is_still_the_exercise(understanding):
 def test_a_question_of_its_own_after_a_listed_thing_keeps_its_reading(understanding):
     assert follow_up(understanding, "what are tempo hypers", "how long should i rest between sets").match.entry_id \
         == "rest-periods"
-
-
-def test_a_near_miss_worded_from_the_last_answer_stays_a_near_miss(understanding):
-    first = "tryna build mass w reverse hypers"
-    assert understanding.read(first).match.entry_id == "program-hypertrophy"
-    reading = follow_up(understanding, first, "sets per week tho")
-    assert reading.match.entry_id is None and reading.gap is not None
 
 
 async def test_those_after_tempo_hypers_is_answered_about_them_over_telegram(coach: Coach, understanding):
