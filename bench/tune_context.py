@@ -5,7 +5,10 @@ asked after another answer (independent_dev.yaml) and a user tester's conversati
 (tester_context_dev.yaml, its health follow-ups aside), so the context is tuned both to follow and
 to let go.
 
-Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5]
+`--grid thing` tunes instead the weights for a message pointing back after an answer about a thing
+an answer lists (`lead_thing`, `stands_thing`).
+
+Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5] [--grid stands|thing]
 Never run it on a frozen unseen set.
 """
 
@@ -25,7 +28,7 @@ from knowledge.context import ContextPolicy
 from knowledge.intents import Talk
 from knowledge.understanding import Understanding
 
-DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml",
+DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml", "followups_dev3.yaml",
                                                               "independent_dev.yaml", "tester_context_dev.yaml")]
 ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not on the understanding's entry
 # How far a message read alone stands on its own, and how clear one asking nothing of its own must be; the
@@ -34,6 +37,10 @@ ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not 
 # and not_ours, near_miss and the goal odds were flat or worse in one-at-a-time sweeps.
 GRID = [replace(ContextPolicy(), stands=stands, clear=clear)
         for stands, clear in itertools.product((5.0, 10.0, 15.0, 20.0, 25.0, 30.0), (15.0, 20.0, 25.0, 30.0, 35.0, 40.0))]
+# After an answer about a thing an answer lists, "those" or "it" in a question (lead_thing 20 and stands_thing 20 are
+# the weights of any other message).
+THING_GRID = [replace(ContextPolicy(), lead_thing=lead, stands_thing=stands)
+              for lead, stands in itertools.product((-10.0, -5.0, 0.0, 5.0, 10.0, 20.0), (20.0, 30.0, 45.0, 60.0, 100.0))]
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:
@@ -52,10 +59,10 @@ def remember_talk(understanding: Understanding) -> None:
     object.__setattr__(talk, "label", lambda reader, words: label(reader, tuple(words)))  # a frozen dataclass
 
 
-def scores(understanding: Understanding, items: list[dict[str, object]]) -> dict[ContextPolicy, list[bool]]:
+def scores(understanding: Understanding, items: list[dict[str, object]], grid: list[ContextPolicy]) -> dict[ContextPolicy, list[bool]]:
     """Every conversation's outcome under every policy of the grid."""
     out = {}
-    for policy in GRID:
+    for policy in grid:
         understanding.context_policy = policy
         understanding._recent.clear()
         out[policy] = [right(understanding, item) for item in items]
@@ -67,23 +74,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_SETS)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--grid", choices=("stands", "thing"), default="stands")
     args = parser.parse_args()
+    grid = THING_GRID if args.grid == "thing" else GRID
     items = [item for path in args.paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))
              if item.get("kind") not in ANSWERER_KINDS]
     understanding = build_understanding(load_settings())
     understanding.read_uncached = functools.lru_cache(maxsize=None)(understanding.read_uncached)  # type: ignore[method-assign]
     understanding.candidates = functools.lru_cache(maxsize=None)(understanding.candidates)  # type: ignore[method-assign]
     remember_talk(understanding)
-    table = scores(understanding, items)
+    table = scores(understanding, items, grid)
     held = []
     for fold in range(args.folds):
         train = [i for i in range(len(items)) if i % args.folds != fold]
         test = [i for i in range(len(items)) if i % args.folds == fold]
-        best = max(GRID, key=lambda p: (sum(table[p][i] for i in train), p == ContextPolicy()))
+        best = max(grid, key=lambda p: (sum(table[p][i] for i in train), p == ContextPolicy()))
         held.append(sum(table[best][i] for i in test) / len(test))
         print(f"fold {fold}: chose {best}, held-out {100 * held[-1]:.1f}%")
     print(f"cross-validated mean {100 * sum(held) / len(held):.1f}%")
-    best = max(GRID, key=lambda p: sum(table[p]))
+    best = max(grid, key=lambda p: sum(table[p]))
     print(f"on all {len(items)}: {best} {sum(table[best])}/{len(items)}; default {ContextPolicy()} "
           f"{sum(table[ContextPolicy()])}/{len(items)}")
 

@@ -49,6 +49,7 @@ class FollowUpReader:
         self.groups = {e.id: e.group for e in kb.entries.values()}
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
+        self.things = frozenset(p for e in kb.entries.values() for p in e.parts) - set(programmes.values())  # not the programmes
         self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
     @property
@@ -116,8 +117,9 @@ class FollowUpReader:
         in_context = self.reader.candidates(along(text, context, last.title, goal is not None), margin)
         switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
         if switched is None and not self.follow_ups.names_exercise(words):  # not "how do i actually do a reverse hyper"
+            thing = last.id in self.things and self.follow_ups.points_back(words)  # "should i go heavy on those"
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
-                              set(last.related), self.threshold + margin, self.policy,
+                              set(last.related), self.threshold + margin, self.policy.about_thing() if thing else self.policy,
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
         if switched:
@@ -158,10 +160,15 @@ class FollowUpReader:
         an answer that lists nothing ("the first one" after the reps) is declined; None for any
         other message."""
         follow_ups = self.follow_ups
-        if follow_ups.asks_for_more(words, self.normalizer.is_question(text)) or follow_ups.names_listed(words, last):
+        question = self.normalizer.is_question(text)
+        titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
+        if titled is not None:  # "anything else about the machine itself" after its history
+            return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
+        if follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
-            pointed = more and follow_ups.points_back(words)  # "whats the reason for that": the last answer, whatever it reads as
+            # "whats the reason for that", "more info": the last answer, whatever it reads as
+            pointed = more and (follow_ups.points_back(words) or follow_ups.only_asks_more(words))
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said

@@ -30,6 +30,7 @@ class FollowUpWords:
         self.normalizer = normalizer
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
+        self._titles = {e.id: frozenset(normalizer.tokens(e.title)) for e in kb.entries.values()}
         self._said = {e.id: frozenset(normalizer.tokens(f"{e.title} {e.answer} {e.details}")) for e in kb.entries.values()}
         if asked is None:
             asked = {t for e in kb.entries.values() for text in (e.title, *e.ask) for t in normalizer.tokens(text)}
@@ -60,6 +61,23 @@ class FollowUpWords:
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
 
+    def only_asks_more(self, words: list[str]) -> bool:
+        """Whether every word of a message that is not a reference or a filler asks for more ("more
+        info", "explain further"), unlike "where does your info come from"."""
+        own = self.normalizer.tokens_of([w for w in words if w not in self._pointers])
+        return bool(own) and all(t in self.lexicon.asking_more for t in own)
+
+    def titled(self, words: list[str], last: Entry, linked: tuple[str, ...]) -> str | None:
+        """The one entry linked to the last answer whose title holds most of the own words of a
+        message asking for more ("anything else about the machine itself" after its history, "tell
+        me more about the six studies" after the sources), when the last answer's title holds none
+        of them; else None."""
+        own = self._own(words) - self.lexicon.asking_more
+        if not own or not own.isdisjoint(self._titles[last.id]):
+            return None
+        named = [e for e in linked if len(own & self._titles.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
+        return named[0] if len(named) == 1 else None
+
     def names_unheard(self, words: list[str]) -> bool:
         """Whether a message names something neither our entries' words and phrasings nor the
         lexicon's words for our topics ("minutes", "kilos") mention ("is there a video", "what about
@@ -84,7 +102,7 @@ class FollowUpWords:
         parts = (owner or last).parts
         if place and abs(place) <= len(parts):
             return (parts[place - 1 if place > 0 else place],)
-        if not self.lexicon.asking_each.isdisjoint(words) or any(w.isdigit() for w in words):
+        if not self.lexicon.asking_each.isdisjoint(words) or str(len(last.parts)) in words:  # "those 3", not "like im 5"
             return last.parts
         return ()
 

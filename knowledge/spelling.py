@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from knowledge.arrays import load_arrays, save_arrays
 MIN_LENGTH = 4          # shorter words are too ambiguous to correct
 CUTOFF_SHORT = 75.0     # one wrong or swapped letter in a 4-5 letter word
 CUTOFF = 80.0
+STRETCHED = re.compile(r"(.)\1{2,}")  # a letter typed three times or more ("whyyy", "go onnn", "pleaseee")
 ENGLISH_MIN_COUNT = 200_000  # rarer dictionary words are mostly names and misspellings: not English enough
 TARGET_COUNT = 2_000_000     # English words common enough to be what a typo meant
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
@@ -127,7 +129,11 @@ class Speller:
 
     def _correct(self, word: str) -> str:
         """The word as meant: itself when known, short or not a word; else the closest known word."""
-        if len(word) < MIN_LENGTH or not word.isalpha() or self.knows(word):
+        if not word.isalpha() or self.knows(word):
+            return word
+        if STRETCHED.search(word):  # "whyyy" is "why", "goood" is "good": a known word with the letter once or twice
+            word = next((w for w in (STRETCHED.sub(r"\1\1", word), STRETCHED.sub(r"\1", word)) if self.knows(w)), word)
+        if len(word) < MIN_LENGTH or self.knows(word):
             return word
         cutoff = CUTOFF_SHORT if len(word) < 6 else CUTOFF
         found = process.extract(word, self._targets, scorer=OSA.normalized_similarity, processor=None,
