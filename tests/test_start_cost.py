@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import sqlite_utils.plugins
 
 from bot.storage.database import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+COLLECTOR_WHILE_STARTING = """
+import gc, json
+import bot
+starting = gc.get_threshold()
+from bot.composition import build_coach
+from bot.settings import load_settings
+build_coach(load_settings())
+print(json.dumps({"starting": starting, "started": gc.get_threshold(), "set_aside": gc.get_freeze_count(),
+                  "normal": bot.NORMAL_GC_THRESHOLDS}))
+"""
 
 
 @pytest.mark.parametrize("name", [":memory:", "coach.db"])
@@ -17,3 +34,12 @@ def test_opening_the_database_scans_no_installed_package_for_sqlite_utils_plugin
     assert db.execute("SELECT count(*) FROM users").fetchone() == (0,)
     assert scanned == []
 
+
+def test_the_cycle_collector_waits_while_the_bot_starts_then_runs_as_usual_without_what_the_start_made(tmp_path):
+    done = subprocess.run([sys.executable, "-c", COLLECTOR_WHILE_STARTING], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=True, env={"PATH": "", "PYTHONPATH": str(ROOT), "COACHBOT_DB": str(tmp_path / "t.db"),
+                                                         "COACHBOT_KB_CACHE_DIR": str(ROOT / ".coachbot" / "kb")})
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["starting"][0] >= 100_000 > seen["normal"][0]
+    assert seen["started"] == seen["normal"] == [700, 10, 10]
+    assert seen["set_aside"] > 50_000  # the modules, content and model made at start
