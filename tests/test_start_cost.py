@@ -1,7 +1,9 @@
-"""What starting the bot does not spend time on (the benches time it: bench/bench_voice_speed.py)."""
+"""What starting the bot, and the first place lookup, do not spend time on (the benches time them:
+bench/bench_voice_speed.py)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import pytest
 import sqlite_utils.plugins
 
 from bot.storage.database import open_database
+from scheduler.places import load_places
 
 ROOT = Path(__file__).resolve().parent.parent
 COLLECTOR_WHILE_STARTING = """
@@ -43,3 +46,18 @@ def test_the_cycle_collector_waits_while_the_bot_starts_then_runs_as_usual_witho
     assert seen["starting"][0] >= 100_000 > seen["normal"][0]
     assert seen["started"] == seen["normal"] == [700, 10, 10]
     assert seen["set_aside"] > 50_000  # the modules, content and model made at start
+
+
+def test_the_place_table_is_read_without_the_cycle_collector_walking_its_cities_and_leaves_it_running():
+    collections: list[int] = []
+    record = lambda phase, info: collections.append(info["generation"]) if phase == "start" else None  # noqa: E731
+    load_places.cache_clear()
+    gc.callbacks.append(record)
+    try:
+        places = load_places()
+    finally:
+        gc.callbacks.remove(record)
+    assert len(places.cities) > 50_000 and collections == []
+    assert gc.isenabled()
+    springfields = [c.population for c in places.cities["springfield"]]
+    assert len(springfields) > 1 and springfields == sorted(springfields, reverse=True)  # biggest first
