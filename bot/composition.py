@@ -39,10 +39,15 @@ def assemble(understanding: Understanding, db: SqlDatabase, clock: Clock = utc_n
 
 
 def build_coach(settings: Settings, clock: Clock = utc_now) -> Coach:
-    """The whole engine, ready to answer messages. The start is over: what it made stays for the process's life,
-    so the cycle collector leaves it out from now on and runs as usual again (see bot/__init__.py; the few
-    hundred KB of the start's own garbage stay too, as collecting it would cost 50-100 ms)."""
+    """The whole engine, ready to answer messages (and the start over, see `started`)."""
     coach = assemble(build_understanding(settings), open_database(settings.db_path), clock)
+    started()
+    return coach
+
+
+def started() -> None:
+    """The start is over: what it made stays for the process's life, so the cycle collector leaves it out
+    from now on and runs as usual again (see bot/__init__.py; the few hundred KB of the start's own
+    garbage stay too, as collecting it would cost 50-100 ms)."""
     gc.freeze()
     gc.set_threshold(*NORMAL_GC_THRESHOLDS)
-    return coach
