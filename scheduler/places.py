@@ -48,11 +48,10 @@ def place_key(text: str) -> str:
 def load_places() -> Places:
     """Read the packaged table once (with the cycle collector paused: its 78,000 cities hold no cycles, and
     the collector would walk them again and again while they are made, a quarter of the read)."""
-    raw = gzip.decompress(files("scheduler").joinpath("data/places.tsv.gz").read_bytes()).decode()
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read_table(raw)
+        return _read_table(gzip.decompress(files("scheduler").joinpath("data/places.tsv.gz").read_bytes()).decode())
     finally:
         if collecting:
             gc.enable()
