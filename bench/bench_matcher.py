@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.composition import assemble
+from bot.composition import assemble, started
 from bot.storage.database import open_database
 from bot.core.messages import Inbound, InboundKind
 from knowledge.build import Model
@@ -147,6 +147,7 @@ def main() -> int:
         cache = Path(given[0]) if given else Path(temporary)
         _, build = timed(lambda: load_understanding(cache, CONTENT_DIR))
         understanding, startup = timed(lambda: load_understanding(cache, CONTENT_DIR))
+    started()  # the cycle collector as in a bot that has started (bot.composition.build_coach)
     assert isinstance(understanding, Understanding)
     print(f"{'our content: build (kb build)':30} {build:7.1f} s" if not given else
           f"{'our content: first load':30} {build * 1000:7.1f} ms")

@@ -3,6 +3,9 @@ start, and every feature registered with one line."""
 
 from __future__ import annotations
 
+import gc
+
+from bot import NORMAL_GC_THRESHOLDS
 from bot.core.coach import Coach, utc_now
 from bot.core.kit import Clock
 from bot.features.planning import feature as planning
@@ -36,5 +39,15 @@ def assemble(understanding: Understanding, db: SqlDatabase, clock: Clock = utc_n
 
 
 def build_coach(settings: Settings, clock: Clock = utc_now) -> Coach:
-    """The whole engine, ready to answer messages."""
-    return assemble(build_understanding(settings), open_database(settings.db_path), clock)
+    """The whole engine, ready to answer messages (and the start over, see `started`)."""
+    coach = assemble(build_understanding(settings), open_database(settings.db_path), clock)
+    started()
+    return coach
+
+
+def started() -> None:
+    """The start is over: what it made stays for the process's life, so the cycle collector leaves it out
+    from now on and runs as usual again (see bot/__init__.py; the few hundred KB of the start's own
+    garbage stay too, as collecting it would cost 50-100 ms)."""
+    gc.freeze()
+    gc.set_threshold(*NORMAL_GC_THRESHOLDS)

@@ -89,16 +89,19 @@ class Vocabulary:
 
     def _counted(self, words: Sequence[str], tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """The indices of a message's known features in the order `feature_keys` first sees them, and
-        how often each occurs: its words and pairs looked up, its tokens' letter n-grams kept per token."""
+        how often each occurs: its words and pairs looked up, its tokens' letter n-grams kept per token
+        (counted in Python: a message has a few hundred features, too few for numpy's sorting to pay)."""
         head = [f"w:{t}" for t in tokens] + [f"b:{a} {b}" for a, b in zip(words, words[1:])]
-        found = np.concatenate([self._found(as_keys(head)), *map(self._grams_found, tokens)])
-        known, first, counts = np.unique(found[found >= 0], return_index=True, return_counts=True)
-        order = np.argsort(first)
-        return known[order], counts[order].astype(np.float32)
+        found = self._found(as_keys(head)).tolist()
+        for token in tokens:
+            found += self._grams_found(token)
+        counts = Counter(index for index in found if index >= 0)  # in the order first seen
+        return (np.fromiter(counts.keys(), dtype=np.int32, count=len(counts)),
+                np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
 
-    def _grams_of(self, token: str) -> np.ndarray:
+    def _grams_of(self, token: str) -> tuple[int, ...]:
         """The index of each of a token's letter n-grams (see `_grams_found`, which keeps them)."""
-        return self._found(as_keys(_letter_grams(token)))
+        return tuple(self._found(as_keys(_letter_grams(token))).tolist())
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -30,9 +30,10 @@ COMMON_POSTINGS = 500  # a word in more phrasings than this only re-scores phras
 
 @dataclass(frozen=True)
 class _Phrasing:
-    """One indexed way of asking: its text, weighted words and entry."""
+    """One indexed way of asking: its words in sorted order (compared regardless of order, see
+    `Matcher._rank`), their weights' norm and its entry."""
 
-    text: str
+    sorted_text: str
     norm: float
     entry_id: str
 
@@ -61,7 +62,7 @@ class Matcher:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         for token, weight in weights.items():
             self._postings[token][len(self._phrasings)] = weight
-        self._phrasings.append(_Phrasing(" ".join(tokens), norm, entry_id))
+        self._phrasings.append(_Phrasing(" ".join(sorted(tokens)), norm, entry_id))
 
     def about_something_else(self, tokens: list[str]) -> bool:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""
@@ -77,12 +78,12 @@ class Matcher:
         weights = {t: self._weight(t, unknown) for t in set(tokens)}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         overlap = self._overlaps(weights)
-        query = " ".join(tokens)
+        query = " ".join(sorted(tokens))  # rapidfuzz's token_sort_ratio, with each side's words sorted once
         best_phrasing: dict[str, float] = {}
         for i in sorted(overlap, key=overlap.__getitem__, reverse=True)[:FUZZY_CANDIDATES]:
             phrasing = self._phrasings[i]
             cosine = overlap[i] / (norm * phrasing.norm)
-            score = (1 - FUZZY_SHARE) * cosine + FUZZY_SHARE * fuzz.token_sort_ratio(query, phrasing.text) / 100
+            score = (1 - FUZZY_SHARE) * cosine + FUZZY_SHARE * fuzz.ratio(query, phrasing.sorted_text) / 100
             best_phrasing[phrasing.entry_id] = max(score, best_phrasing.get(phrasing.entry_id, 0.0))
         scores = {
             eid: 100 * (ENTRY_SHARE * _cosine(weights, norm, *self._entries[eid]) + (1 - ENTRY_SHARE) * score)
@@ -111,11 +112,16 @@ class Matcher:
 
     @staticmethod
     def _add_to_found(overlap: dict[int, float], postings: dict[int, float], weight: float) -> None:
-        """Add a word's weight to the phrasings already found that contain it."""
+        """Add a word's weight to the phrasings already found that contain it (walking the shorter of the two)."""
+        if len(postings) < len(overlap):
+            for index, phrasing_weight in postings.items():
+                if phrasing_weight and index in overlap:
+                    overlap[index] += weight * phrasing_weight
+            return
         for index in overlap:
-            phrasing_weight = postings.get(index)
-            if phrasing_weight:
-                overlap[index] += weight * phrasing_weight
+            found = postings.get(index)
+            if found:
+                overlap[index] += weight * found
 
     def _weight(self, token: str, unknown: int) -> float:
         """How much a message word says about its topic.

@@ -3,6 +3,7 @@ population and zone, country names, US states. Loaded on first use, never downlo
 
 from __future__ import annotations
 
+import gc
 import gzip
 import unicodedata
 from collections import defaultdict
@@ -45,8 +46,19 @@ def place_key(text: str) -> str:
 
 @cache
 def load_places() -> Places:
-    """Read the packaged table once."""
-    raw = gzip.decompress(files("scheduler").joinpath("data/places.tsv.gz").read_bytes()).decode()
+    """Read the packaged table once (with the cycle collector paused: its 78,000 cities hold no cycles, and
+    the collector would walk them again and again while they are made, a quarter of the read)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_table(gzip.decompress(files("scheduler").joinpath("data/places.tsv.gz").read_bytes()).decode())
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_table(raw: str) -> Places:
+    """The place table from its text (see bench/derive_places.py)."""
     cities: dict[str, list[City]] = defaultdict(list)
     countries, country_names, states, state_names = {}, {}, {}, {}
     for line in raw.splitlines():
@@ -61,7 +73,7 @@ def load_places() -> Places:
         elif row[0] == "S":
             states[row[1]] = states[row[4].lower()] = (row[3], row[4])
             state_names[row[4]] = row[2]
-    ranked = {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}
+    ranked = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda c: -c.population)) for k, v in cities.items()}
     return Places(ranked, countries, country_names, states, state_names)
 
 

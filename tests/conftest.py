@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from bot import NORMAL_GC_THRESHOLDS
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
@@ -25,6 +27,7 @@ from knowledge.understanding import Understanding
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 # The understanding model is built once (or reused from an earlier run) for every test and bot process.
 KB_CACHE = Path(__file__).resolve().parent.parent / ".coachbot" / "kb"
+gc.set_threshold(*NORMAL_GC_THRESHOLDS)  # the tests collect as a running bot does (bot/__init__.py defers it while starting)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

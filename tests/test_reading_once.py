@@ -52,3 +52,10 @@ def test_the_follow_up_words_hear_what_they_would_read_themselves_from_the_match
     given = FollowUpWords(matcher.normalizer, understanding.kb, matcher.asked)
     assert given._heard == FollowUpWords(matcher.normalizer, understanding.kb)._heard
     assert understanding.follow_ups._heard == given._heard
+
+
+def test_the_fuzzy_scores_ignore_the_order_of_a_messages_words(understanding: Understanding):
+    tokens = understanding.matcher.normalizer.tokens("how many sets and reps for strength")
+    scores = dict(understanding.matcher.fuzzy_scores(tokens))
+    assert scores == pytest.approx(dict(understanding.matcher.fuzzy_scores(tokens[::-1])))
+    assert max(scores, key=scores.__getitem__) == "program-strength"

@@ -65,7 +65,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def open_database(path: str | Path) -> Database:
     """Open (creating if needed) and migrate the database at `path`; ':memory:' for tests."""
     if str(path) == ":memory:":
-        return prepare(Database(memory=True), ":memory:")
+        return prepare(Database(memory=True, execute_plugins=False), ":memory:")
     return prepare(_connect(Path(path)), str(path), wal=True)
 
 
@@ -73,7 +73,7 @@ def _connect(path: Path) -> Database:
     """Open the file, creating its folder; a path that cannot hold a database is a DatabaseError."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return Database(path)
+        return Database(path, execute_plugins=False)  # no sqlite-utils plugins: a scan of every installed package
     except (OSError, sqlite3.Error) as exc:
         raise DatabaseError(f"cannot open the database {path}: {_reason(exc)}. "
                             "Point COACHBOT_DB at a file in a writable folder.") from None

@@ -1,0 +1,63 @@
+"""What starting the bot, and the first place lookup, do not spend time on (the benches time them:
+bench/bench_voice_speed.py)."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils.plugins
+
+from bot.storage.database import open_database
+from scheduler.places import load_places
+
+ROOT = Path(__file__).resolve().parent.parent
+COLLECTOR_WHILE_STARTING = """
+import gc, json
+import bot
+starting = gc.get_threshold()
+from bot.composition import build_coach
+from bot.settings import load_settings
+build_coach(load_settings())
+print(json.dumps({"starting": starting, "started": gc.get_threshold(), "set_aside": gc.get_freeze_count(),
+                  "normal": bot.NORMAL_GC_THRESHOLDS}))
+"""
+
+
+@pytest.mark.parametrize("name", [":memory:", "coach.db"])
+def test_opening_the_database_scans_no_installed_package_for_sqlite_utils_plugins(tmp_path, monkeypatch, name):
+    scanned: list[str] = []
+    monkeypatch.setattr(sqlite_utils.plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(sqlite_utils.plugins.pm, "load_setuptools_entrypoints", scanned.append)
+    db = open_database(name if name == ":memory:" else tmp_path / name)
+    assert db.execute("SELECT count(*) FROM users").fetchone() == (0,)
+    assert scanned == []
+
+
+def test_the_cycle_collector_waits_while_the_bot_starts_then_runs_as_usual_without_what_the_start_made(tmp_path):
+    done = subprocess.run([sys.executable, "-c", COLLECTOR_WHILE_STARTING], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=True, env={"PATH": "", "PYTHONPATH": str(ROOT), "COACHBOT_DB": str(tmp_path / "t.db"),
+                                                         "COACHBOT_KB_CACHE_DIR": str(ROOT / ".coachbot" / "kb")})
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["starting"][0] >= 100_000 > seen["normal"][0]
+    assert seen["started"] == seen["normal"] == [700, 10, 10]
+    assert seen["set_aside"] > 50_000  # the modules, content and model made at start
+
+
+def test_the_place_table_is_read_without_the_cycle_collector_walking_its_cities_and_leaves_it_running():
+    collections: list[int] = []
+    record = lambda phase, info: collections.append(info["generation"]) if phase == "start" else None  # noqa: E731
+    load_places.cache_clear()
+    gc.callbacks.append(record)
+    try:
+        places = load_places()
+    finally:
+        gc.callbacks.remove(record)
+    assert len(places.cities) > 50_000 and collections == []
+    assert gc.isenabled()
+    springfields = [c.population for c in places.cities["springfield"]]
+    assert len(springfields) > 1 and springfields == sorted(springfields, reverse=True)  # biggest first
