@@ -106,7 +106,8 @@ def test_pointing_back_at_a_specific_entry_keeps_it(understanding):
 
 
 def test_a_fragment_with_words_of_its_own_still_follows(understanding):
-    assert follow_up(understanding, "how heavy should i go on reverse hypers", "kilos or pounds?").match.entry_id == "load-weight"
+    kilos = follow_up(understanding, "how heavy should i go on reverse hypers", "kilos or pounds?")
+    assert kilos.gap is not None and "load-weight" in kilos.gap.offer  # a figure the articles never give: said so
     assert follow_up(understanding, "how long should i rest between sets", "minutes?").match.entry_id == "rest-periods"
 
 

@@ -131,7 +131,7 @@ def test_at_save_this_plan_a_change_said_as_a_replacement_edits_the_plan_being_m
     assert plans(coach) == [(goal, days, at)]
 
 
-@pytest.mark.parametrize("typed", ["save pls", "ship it lol", "ok save it", "do it"])
+@pytest.mark.parametrize("typed", ["save pls", "ship it lol", "ok save it", "do it", "save"])
 def test_at_save_this_plan_the_save_button_typed_saves(planned, coach, typed):
     planned("every mon wed fri 7pm")
     assert planned(typed)[-1].text.startswith("✅ Saved") and coach.plans.count_plans(7) == 1

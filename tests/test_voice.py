@@ -96,8 +96,8 @@ def test_a_spoken_question_gets_the_typed_answer_with_what_was_heard(voice, coac
 
 
 def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the_answer(coach, say):
-    misheard = ("My coach wrote tempo hypers on my program for next week and I have never heard of them, so what are "
-                "they and why would anyone bother doing them at all?")
+    misheard = ("My new coach put tempo hypers in my plan for the coming week and honestly I have no clue what that "
+                "means, so what are they and why would anyone bother doing them at all?")
     score = coach.answers.understanding.match(misheard).score
     bar = coach.answers.understanding.threshold - LONG_MESSAGE_RELIEF  # a long message needs less
     assert bar <= score < bar + HEARD_MARGIN
