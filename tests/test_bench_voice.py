@@ -134,8 +134,8 @@ def test_kept_readings_keep_how_sure_whisper_was(tmp_path: Path):
     kept = tmp_path / "readings.json"
     kept.write_text(json.dumps({"v\tq": [2.5, ["My legs go hum."], [], -0.9], "v\told": [2.5, ["My legs go hum."], []]}))
     pipeline = VoicePipeline(Recognizer(lambda: None))  # type: ignore[arg-type, return-value]  (never decodes)
-    assert Readings(kept).hear(pipeline, "v\tq", lambda: pytest.fail("no note"))[0].unsure
-    assert not Readings(kept).hear(pipeline, "v\told", lambda: pytest.fail("no note"))[0].unsure  # kept before: sure
+    assert Readings(kept).hear(pipeline, "v\tq", lambda: pytest.fail("no note"))[0].certainty == -0.9
+    assert Readings(kept).hear(pipeline, "v\told", lambda: pytest.fail("no note"))[0].certainty == 0.0  # kept before: sure
 
 
 def test_a_health_line_counts_only_as_the_detectors_own_line_or_its_hedged_form():

@@ -1,17 +1,20 @@
-"""Unsure voice notes: when Whisper scores its reading low and the reading touches the body or health,
-the reply keeps its answer but adds the doctor-first line in a hedged form, and says it may have
-misheard (Whisper cannot hear some health words at all: "sciatica" as "I can't be cut")."""
+"""Unsure voice notes: when Whisper scores its reading low and the note touches the body or health (or
+scores it a little low and the note clearly touches health), the reply keeps its answer but adds the
+doctor-first line in a hedged form, and says it may have misheard (Whisper cannot hear some health words
+at all: "sciatica" as "I can't be cut")."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 from telegram import Update
 
 from bot.adapters.telegram.app import build_application
 from bot.features.qa.texts import DOCTOR_FIRST
 from bot.features.voice.engine import voice_inbound
+from bot.features.voice.feature import CLEARLY_HEALTH, DOUBTFUL_BELOW, FITS_CLEARLY, TOUCHES_HEALTH, UNSURE_BELOW
 from bot.features.voice.notes import HEDGE, UNSURE_HEARD
 from bot.settings import Settings
 from tests.recording_request import unpaced
@@ -19,13 +22,18 @@ from tests.test_voice_pauses import THIRTY_SECONDS
 from tests.voice_support import FileServingRequest, human_speech, shared_pipeline, spoken, voice_dir, voice_update
 from voice.audio import Clip, decode_audio
 from voice.pipeline import VoicePipeline
-from voice.recognizer import UNSURE_BELOW, Recognizer
+from voice.recognizer import Recognizer
 from voice.weights import load_int8_weights
 from voice.whisper import Hearing, Whisper
 
 MISHEARD = "I can't be cut down my right leg, can I still do reverse hypers?"  # "I have sciatica down my right leg, ..."
 REST = "How long should I rest between sets?"
+# "pins and needles all round my backside and privates right now ...", heard a little unsure (-0.31)
+PINS = "Bins and needles all round my backside, and private side out, started after the workout."
+HUM = "My legs go hum when I do them."  # "my legs go numb ...": touches health, not clearly
+KG = "Starting weight, KG."  # "starting weight kg?", heard unsure (-0.92) as a clear question
 UNSURE = UNSURE_BELOW - 0.2
+DOUBTFUL = (UNSURE_BELOW + DOUBTFUL_BELOW) / 2  # a little unsure
 HEDGED_LINE = f"{HEDGE}{DOCTOR_FIRST}"
 
 
@@ -34,10 +42,45 @@ def unsure_heard(text: str) -> str:
     return UNSURE_HEARD.format(text)
 
 
-def test_a_reading_scored_below_the_bar_is_unsure_and_one_above_it_is_not():
-    assert Recognizer.transcript([MISHEARD], 3.0, certainty=UNSURE).unsure
-    assert not Recognizer.transcript([MISHEARD], 3.0, certainty=UNSURE_BELOW + 0.1).unsure
-    assert not Recognizer.transcript([MISHEARD], 3.0).unsure  # no score kept: sure, as before
+def hedged(coach, user_id: int, readings: list[str], certainty: float) -> bool:
+    """Whether a note heard as these readings, this sure, gets the hedged doctor-first line."""
+    reply = coach.handle(voice_inbound(user_id, Recognizer.transcript(readings, 3.0, certainty=certainty)))[0]
+    return HEDGED_LINE in reply.text and reply.safety == "doctor"
+
+
+def test_a_transcript_and_the_note_it_becomes_carry_whispers_score_of_its_best_reading():
+    transcript = Recognizer.transcript([MISHEARD], 3.0, certainty=UNSURE)
+    assert transcript.certainty == UNSURE and voice_inbound(1, transcript).certainty == UNSURE
+    assert Recognizer.transcript([MISHEARD], 3.0).certainty == 0.0  # no score kept: sure, as before
+
+
+def test_a_little_unsure_note_that_clearly_touches_health_gets_the_hedged_line(coach, understanding):
+    assert 1.0 - understanding.read(PINS).safety_odds[0] >= CLEARLY_HEALTH
+    assert hedged(coach, 1, [PINS], DOUBTFUL)
+    assert not hedged(coach, 2, [PINS], DOUBTFUL_BELOW + 0.05)  # sure enough: answered as heard
+
+
+def test_a_little_unsure_note_that_touches_health_only_a_little_is_answered_as_heard(coach, understanding):
+    assert touches_health_a_little(understanding, HUM)
+    assert not hedged(coach, 1, [HUM], DOUBTFUL)
+    assert hedged(coach, 2, [HUM], UNSURE)  # unsure: hedged
+
+
+def test_an_unsure_note_heard_as_a_clear_question_is_answered_unhedged(coach, understanding):
+    assert touches_health_a_little(understanding, KG) and understanding.read(KG, 4.0).match.score >= FITS_CLEARLY
+    reply = coach.handle(voice_inbound(1, Recognizer.transcript([KG], 3.0, certainty=-0.9)))[0]
+    assert reply.entry == "load-weight" and reply.safety is None and HEDGE not in reply.text
+
+
+def test_how_clearly_a_note_touches_health_is_the_average_over_its_readings(coach):
+    assert not hedged(coach, 1, [KG], DOUBTFUL)
+    assert hedged(coach, 2, [KG, PINS, PINS.lower()], DOUBTFUL)  # the readings that kept the health words count
+
+
+def touches_health_a_little(understanding, text: str) -> bool:  # noqa: N802  (reads as the condition it checks)
+    """Whether the safety classifier's odds of a concern in the text are between the two bars."""
+    odds = 1.0 - understanding.read(text).safety_odds[0]
+    return TOUCHES_HEALTH <= odds < CLEARLY_HEALTH
 
 
 def test_an_unsure_note_that_touches_health_gets_the_hedged_doctor_first_line_and_keeps_its_answer(coach):
@@ -99,22 +142,30 @@ def test_a_note_heard_in_pieces_is_as_sure_as_its_least_sure_piece():
 
 
 class HeardUnsure:
-    """Stands in for Whisper: a health word lost, and the beam unsure of what it heard instead."""
+    """Stands in for Whisper: a health word lost, and the beam unsure (or a little unsure) of what it heard."""
+
+    def __init__(self, heard: str = MISHEARD, certainty: float = UNSURE) -> None:
+        self.heard = heard
+        self.certainty = certainty
 
     def listen(self, clip):
-        return Hearing([MISHEARD], [], UNSURE)
+        return Hearing([self.heard], [], self.certainty)
 
 
-async def test_an_unsure_note_over_telegram_says_it_may_have_misheard_and_gives_the_hedged_line(coach):
+@pytest.mark.parametrize(("heard", "certainty", "said"), [
+    (MISHEARD, UNSURE, "I have sciatica down my right leg, can I still do reverse hypers"),
+    (PINS, DOUBTFUL, "pins and needles all round my backside and privates right now, started after the workout"),
+])
+async def test_an_unsure_note_over_telegram_says_it_may_have_misheard_and_gives_the_hedged_line(coach, heard, certainty, said):
     voice = shared_pipeline()
     request = FileServingRequest()
-    pipeline = VoicePipeline(Recognizer(HeardUnsure), lambda: voice.speaker)
+    pipeline = VoicePipeline(Recognizer(lambda: HeardUnsure(heard, certainty)), lambda: voice.speaker)
     app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline, budget=unpaced())
-    data = spoken(voice, "I have sciatica down my right leg, can I still do reverse hypers")
+    data = spoken(voice, said)
     async with app:
         await app.start()
         request.files["f1"] = data
         await app.process_update(Update.de_json(voice_update(1, "f1", len(data), 4), app.bot))
         [sent] = await request.wait_for("sendMessage")
         await app.stop()
-    assert sent["text"].startswith(unsure_heard(MISHEARD) + HEDGED_LINE)
+    assert sent["text"].startswith(unsure_heard(heard) + HEDGED_LINE)

@@ -26,9 +26,6 @@ log = logging.getLogger(__name__)
 # med for your med"). Measured against the beam's other readings too, a look-alike got a health line
 # ("... when, tate, nak, kak, last month ..."). See README, the second hearing.
 SAMPLE_WORDS_APART = 3
-# Below this mean log-probability per token (Whisper's own score of its best reading, in the least
-# sure piece of the note) the recognizer is unsure it heard the note right. See README, unsure notes.
-UNSURE_BELOW = -0.35
 
 
 class VoiceOff(RuntimeError):
@@ -39,15 +36,16 @@ class VoiceOff(RuntimeError):
 class Transcript:
     """What was heard: `text` is empty unless the recognizer is confident it heard words; the
     `alternatives` are its other readings, next best first; the `samples` a second hearing's readings,
-    for health concerns only (Whisper.listen); `unsure` when Whisper scored its best reading low
-    (UNSURE_BELOW): the words heard may not be the words said."""
+    for health concerns only (Whisper.listen); `certainty`, Whisper's own score of its best reading (its
+    mean log-probability per token, in the least sure piece; 0 when none was kept): the lower, the likelier
+    the words heard are not the words said."""
 
     text: str
     confident: bool
     seconds: float = 0.0
     alternatives: tuple[str, ...] = ()
     samples: tuple[str, ...] = ()
-    unsure: bool = False
+    certainty: float = 0.0
 
 
 class Recognizer:
@@ -95,13 +93,13 @@ class Recognizer:
         after them, each with its numbers said in words written in digits, since the safety lexicon reads
         a pulse or an age in digits ("heart rate is one hundred eighty sitting" is an emergency); the
         second hearing's readings likewise, those not already among them and close to the best
-        (SAMPLE_WORDS_APART); unsure when the best reading's `certainty` is below UNSURE_BELOW."""
+        (SAMPLE_WORDS_APART); with the best reading's `certainty`."""
         if not heard:
             return Transcript("", False, seconds=seconds)
         readings = _with_digits(heard)
         samples = [text for text in _with_digits(sampled or [])
                    if text not in readings and words_apart(text, heard[0]) <= SAMPLE_WORDS_APART]
-        return Transcript(readings[0], True, seconds, tuple(readings[1:]), tuple(samples), certainty < UNSURE_BELOW)
+        return Transcript(readings[0], True, seconds, tuple(readings[1:]), tuple(samples), certainty)
 
 
 def _with_digits(heard: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ class Inbound:
     text: str = ""
     alternatives: tuple[str, ...] = ()  # VOICE: the recognizer's other readings of the note, next best first
     samples: tuple[str, ...] = ()  # VOICE: a second hearing's readings, looked at for health concerns only
-    unsure: bool = False  # VOICE: the recognizer is unsure it heard the words said
+    certainty: float = 0.0  # VOICE: how sure the recognizer is of the words heard (its score; 0: sure)
 
 
 @dataclass(frozen=True)

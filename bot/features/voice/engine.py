@@ -44,7 +44,7 @@ def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
     if not transcript.confident:
         return Inbound(user_id, InboundKind.VOICE, "")
     return Inbound(user_id, InboundKind.VOICE, transcript.text, transcript.alternatives, transcript.samples,
-                   transcript.unsure)
+                   transcript.certainty)
 
 
 def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inbound | Reply:

@@ -17,9 +17,19 @@ from bot.features.voice.notes import (
 )
 from knowledge.safety import Safety
 
-# How likely the safety detector's classifier must find a health concern (doctor first or emergency) in
-# the transcript of an unsure note for the note to touch the body or health. See README, unsure notes.
+# When a note gets the doctor-first line in its hedged form (see README, unsure notes). Whisper's score of
+# its best reading (mean log-probability per token) below UNSURE_BELOW: unsure, and the note is hedged when
+# it touches the body or health (the safety classifier's odds of a concern, on average over the note's
+# readings, TOUCHES_HEALTH or more) unless what was heard fits a question clearly (a fused score of
+# FITS_CLEARLY or more: "starting weight kg?" was hedged); below DOUBTFUL_BELOW, a little unsure, and
+# hedged when it clearly touches health (odds of CLEARLY_HEALTH or more: "pins and needles all round my
+# backside", heard at -0.31 as "Bins and needles ..."). Chosen on halves of the spoken development sets
+# held apart (bench/bench_voice_hedge.py).
+UNSURE_BELOW = -0.35
 TOUCHES_HEALTH = 0.15
+FITS_CLEARLY = 60.0
+DOUBTFUL_BELOW = -0.2
+CLEARLY_HEALTH = 0.5
 
 
 class Voice:
@@ -41,19 +51,29 @@ class Voice:
         return with_heard(transcript, replies)
 
     def _hedges(self, msg: Inbound, transcript: str, replies: list[Reply]) -> bool:
-        """Whether a note's replies get the doctor-first line in its hedged form: the recognizer is
-        unsure it heard the words said, no health line is given, and the transcript answered touches
-        the body or health. Whisper cannot hear some health words at all ("sciatica" as "I can't be
-        cut", "numb" as "hum"), but what is left ("... down my right leg", "my legs go ...") still reads
-        as health to the safety classifier, whose odds are learned from the safety examples."""
-        if not msg.unsure or not replies or any(reply.safety for reply in replies):
+        """Whether a note's replies get the doctor-first line in its hedged form: no health line is
+        given, and the recognizer is unsure it heard the words said and the note touches the body or
+        health without being heard as a clear question, or it is a little unsure and the note clearly
+        touches health. Whisper cannot hear some health words at all ("sciatica" as "I can't be cut",
+        "numb" as "hum"), but what is left ("... down my right leg", "my legs go ...") still reads as
+        health to the safety classifier, whose odds are learned from the safety examples."""
+        if msg.certainty >= DOUBTFUL_BELOW or not replies or any(reply.safety for reply in replies):
             return False
-        return self._health_odds(transcript) >= TOUCHES_HEALTH
+        odds = self._health_odds([msg.text, *msg.alternatives])
+        if odds >= CLEARLY_HEALTH:
+            return True
+        return msg.certainty < UNSURE_BELOW and odds >= TOUCHES_HEALTH and not self._fits_clearly(transcript)
 
-    def _health_odds(self, text: str) -> float:
-        """How likely the safety classifier finds a health concern (of any level) in the text."""
-        odds = self.kit.understanding.read(text).safety_odds
-        return 1.0 - odds[0] if odds else 0.0
+    def _health_odds(self, readings: list[str]) -> float:
+        """How likely the safety classifier finds a health concern (of any level) in a note's readings,
+        on average: one reading may have kept the health words another lost."""
+        odds = [self.kit.understanding.read(text).safety_odds for text in readings if text.strip()]
+        return sum(1.0 - each[0] for each in odds if each) / max(1, len(odds))
+
+    def _fits_clearly(self, transcript: str) -> bool:
+        """Whether the transcript answered fits a knowledge question clearly: a question heard."""
+        answers = self.kit.answers
+        return answers is not None and answers.heard_fit(transcript) >= FITS_CLEARLY
 
     def _with_sampled_concern(self, msg: Inbound, replies: list[Reply]) -> list[Reply]:
         """The replies to a note, with the doctor-first line (or the emergency advice) in front of the
