@@ -31,7 +31,8 @@ REST = "How long should I rest between sets?"
 # "pins and needles all round my backside and privates right now ...", heard a little unsure (-0.31)
 PINS = "Bins and needles all round my backside, and private side out, started after the workout."
 HUM = "My legs go hum when I do them."  # "my legs go numb ...": touches health, not clearly
-KG = "Starting weight, KG."  # "starting weight kg?", heard unsure (-0.92) as a clear question
+KG = "Starting weight?"  # heard unsure as a clear question (a note heard as "Starting weight, KG." asks a figure
+# the articles never give, a near miss since the missing-detail rule)
 UNSURE = UNSURE_BELOW - 0.2
 DOUBTFUL = (UNSURE_BELOW + DOUBTFUL_BELOW) / 2  # a little unsure
 HEDGED_LINE = f"{HEDGE}{DOCTOR_FIRST}"
