@@ -561,12 +561,6 @@ def test_concerns_and_red_flags_of_every_kind_a_sixth_writer_showed_are_heard(un
     ("i take 200mg of caffeine before training", Safety.NONE),
     ("back day done, what next", Safety.NONE),
     ("tearing through my reps today lol", Safety.NONE),
-])
-def test_concerns_and_red_flags_a_seventh_writer_showed_are_heard(understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
     ("banged my head on the frame, ears are ringing", Safety.EMERGENCY),
     ("friend twisted her neck on the hyper and her fingers are tingling now", Safety.EMERGENCY),
     ("i have pots so standing up fast is rough", Safety.DOCTOR),
@@ -578,7 +572,7 @@ def test_concerns_and_red_flags_a_seventh_writer_showed_are_heard(understanding,
     ("just pulled 180kg on deadlift, now hypers?", Safety.NONE),
     ("my glutes are killing me in a good way", Safety.NONE),
 ])
-def test_concerns_red_flags_and_look_alikes_an_eighth_writer_showed_are_read_right(understanding, text, level):
+def test_concerns_red_flags_and_look_alikes_the_seventh_and_eighth_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
