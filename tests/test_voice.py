@@ -312,7 +312,8 @@ def test_a_note_longer_than_whispers_window_is_heard_a_piece_at_a_time(voice):
                               said("how long should I rest between sets")])
     heard = voice.transcribe(encode_wav(Clip(samples, 16_000)))
     assert 40 < heard.seconds <= MAX_SECONDS  # over Whisper's 30 s: it was "I didn't catch that"
-    assert "legs go" in heard.text.lower() and "rest between sets" in heard.text.lower()
+    words = sentence_words(heard.text)  # each piece heard, in order (a word of either may flip between machines:
+    assert "legs" in words and "rest" in words and words.index("legs") < words.index("rest")  # "stairs", "this")
 
 
 def silent_file(folder: Path, seconds: float) -> Path:
