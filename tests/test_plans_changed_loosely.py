@@ -11,6 +11,7 @@ from datetime import time
 
 import pytest
 
+from knowledge.intents import Intent
 from knowledge.relative_changes import DayChange, day_change
 from tests import test_planning, test_plans_changed_relatively, test_telegram_adapter
 from tests.conftest import callback_update, message_update
@@ -135,6 +136,14 @@ def test_at_save_this_plan_a_change_said_as_a_replacement_edits_the_plan_being_m
 def test_at_save_this_plan_the_save_button_typed_saves(planned, coach, typed):
     planned("every mon wed fri 7pm")
     assert planned(typed)[-1].text.startswith("✅ Saved") and coach.plans.count_plans(7) == 1
+
+
+def test_the_save_button_typed_saves_even_when_the_intents_read_an_interrupting_request(planned, coach, monkeypatch):
+    words = coach.answers.understanding
+    read = words.intent
+    monkeypatch.setattr(words, "intent", lambda text: Intent.MY_DATA if text == "save pls" else read(text))
+    planned("every mon wed fri 7pm")  # "save pls" was once read as "what data do you keep", which interrupts
+    assert planned("save pls")[-1].text.startswith("✅ Saved") and coach.plans.count_plans(7) == 1
 
 
 def test_at_save_this_plan_a_question_read_as_a_yes_saves_nothing(planned, coach):

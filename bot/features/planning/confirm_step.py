@@ -7,7 +7,6 @@ once, with the plan, at Save."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -18,7 +17,7 @@ from bot.features.planning import texts as t
 from bot.features.planning.buttons import confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.reading import edited_schedule, left_out, read_as, unconfirmed
+from bot.features.planning.reading import edited_schedule, left_out, read_as, says_save, unconfirmed
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -26,10 +25,6 @@ from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import SchedulerStore
 from scheduler.timezones import zone_info
-
-# the Save button typed ("save pls", "ok save it", "ship it lol", "lock it in")
-_SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:save|confirm|ship|lock|book)"
-                   r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +64,7 @@ class ConfirmStep:
             return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self.show(state, draft, edit=False)]
-        answer = "yes" if _SAVE.match(text) else self.words.answer(text)
+        answer = "yes" if says_save(text) else self.words.answer(text)
         if answer == "yes" and self.words.asks(text) and len(text.split()) > 2:
             return None  # "do i need any equipment": a question is answered, it saves nothing ("do it" saves)
         if answer == "yes":

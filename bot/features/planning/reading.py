@@ -230,3 +230,14 @@ def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple
     said = {part.words for part in unused_parts(kept)} if kept else set()
     return tuple(part for part in unused_parts(phrase)
                  if part.words not in said and re.search(r"\w", part.words) and not goal(part.words))  # "->" says nothing
+
+
+# the Save button typed ("save pls", "ok save it", "ship it lol", "lock it in")
+_SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:save|confirm|ship|lock|book)"
+                   r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
+
+
+def says_save(text: str) -> bool:
+    """Whether a message is the Save button typed: a planning answer, whatever intent it may also read as
+    ("save pls" was read as a question about saved data, which interrupts a dialogue)."""
+    return _SAVE.match(text) is not None
