@@ -287,14 +287,14 @@ def test_whisper_features_put_a_tone_in_the_mel_band_around_its_pitch():
 
 def test_whisper_hears_a_spoken_question(voice):
     clip = decode_audio(spoken(voice, "how long should I rest between sets", STYLES[1]))
-    assert voice.recognizer.wait().transcribe(clip)[0].lower().rstrip("?.") == "how long should i rest between sets"
+    assert words_apart(voice.recognizer.wait().transcribe(clip)[0], "how long should I rest between sets") <= 1
 
 
 @pytest.mark.parametrize("name", ["austen-0880", "goforward", "cards-004"])
 def test_whisper_hears_recorded_people_without_repeating_itself(voice, name):
     data, said = human_speech(name)  # in a window fitted to the note, each of these came out looped
-    heard = voice.transcribe(data)
-    assert sentence_words(heard.text) == sentence_words(said)
+    heard = voice.transcribe(data)  # a word at most flipped by another CPU's beam; a loop adds many
+    assert words_apart(heard.text, said) <= 1
 
 
 def test_whisper_decodes_in_at_least_a_15_second_window_and_skips_notes_longer_than_a_note_may_be(voice):
