@@ -576,6 +576,27 @@ def test_concerns_red_flags_and_look_alikes_the_seventh_and_eighth_writers_showe
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("my mate's face has gone crooked on one side", Safety.EMERGENCY),
+    ("she is talking funny all of a sudden, words coming out wrong", Safety.EMERGENCY),
+    ("he fell off the bench and i can't wake him properly", Safety.EMERGENCY),
+    ("my husband can't get his breath after that set", Safety.EMERGENCY),
+    ("heart's hammering and i feel dizzy, won't settle", Safety.EMERGENCY),
+    ("numb when i wipe since my back went an hour ago", Safety.EMERGENCY),
+    ("knocked my head on the rack, a bit confused and sick once", Safety.EMERGENCY),
+    ("my stitches from the op have come open", Safety.EMERGENCY),
+    ("i have arthrosis in both knees", Safety.DOCTOR),
+    ("ankylosing spondylitis here, any good?", Safety.DOCTOR),
+    ("i've got diastasis after my second baby", Safety.DOCTOR),
+    ("running tren at the moment", Safety.DOCTOR),
+    ("my joints are loose, they slip out easily", Safety.DOCTOR),
+    ("my hips have been dodgy all year", Safety.DOCTOR),
+    ("calves a bit sore today, just doms i reckon", Safety.NONE),
+])
+def test_concerns_red_flags_and_look_alikes_the_ninth_writer_showed_are_read_right(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
 def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
     assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
 
