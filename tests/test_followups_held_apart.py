@@ -1,0 +1,56 @@
+"""Follow-ups the last answer must not take: a sure near miss worded from the last answer stays
+uncovered, a question naming the exercise keeps its own reading however many of the last answer's
+words it holds, and "does it ... too" after a thing an answer lists asks about that thing: through
+the core, and each through Telegram."""
+
+from __future__ import annotations
+
+from bot.core.coach import Coach
+from tests.conftest import follow_up, message_update
+from tests.recording_request import feed_all
+
+NOT_COVERED = "The two articles I'm built on don't cover"  # the opening of a near miss's reply (qa texts)
+SURE_MISSES = (("how many reps for muscle growth", "how many sets a week then", "program-hypertrophy"),
+               ("can i use a ghd instead", "how much does a reverse hyper machine cost", "ghd-alternative"))
+NAMING = ("what is an isometric hold on reverse hypers", "how do u even do a revers hyper, like whats the basic movment")
+BALL = ("how do i do the stability ball version", "does it hit my abs too")
+
+
+def test_a_sure_near_miss_worded_from_the_last_answer_stays_uncovered(understanding):
+    for first, then, last in SURE_MISSES:
+        assert understanding.read(first).match.entry_id == last
+        reading = follow_up(understanding, first, then)
+        assert reading.match.entry_id is None and reading.gap is not None, then
+        assert reading.context.entry is None  # the conversation moves on from the last answer
+
+
+def test_a_question_naming_the_exercise_keeps_its_reading_after_an_answer_holding_its_words(understanding):
+    first, then = NAMING
+    alone = understanding.read(then).match
+    assert alone.entry_id == "what-is"
+    assert follow_up(understanding, first, then).match.entry_id == alone.entry_id
+
+
+def test_it_too_after_a_thing_an_answer_lists_asks_about_that_thing(understanding):
+    first, then = BALL
+    assert understanding.read(then).match.entry_id is None  # alone, "it" could be anything
+    assert follow_up(understanding, first, then).match.entry_id == "stability-ball"
+    assert follow_up(understanding, "how many reps for strength", then).match.entry_id is None  # a programme is no thing
+
+
+async def test_a_sure_near_miss_after_an_answer_is_said_to_be_uncovered_over_telegram(coach: Coach):
+    first, then, _ = SURE_MISSES[0]
+    texts = (await feed_all(coach, [message_update(t) for t in (first, then)])).texts()
+    assert len(texts) == 2 and texts[1].startswith(NOT_COVERED)
+
+
+async def test_a_question_naming_the_exercise_after_an_answer_gets_its_own_answer_over_telegram(coach: Coach, understanding):
+    texts = (await feed_all(coach, [message_update(t) for t in NAMING])).texts()
+    entries = understanding.kb.entries
+    assert len(texts) == 2 and entries["what-is"].title in texts[1] and entries["isometric-holds"].title not in texts[1]
+
+
+async def test_it_too_after_the_ball_one_is_answered_about_it_over_telegram(coach: Coach, understanding):
+    texts = (await feed_all(coach, [message_update(t) for t in BALL])).texts()
+    title = understanding.kb.entries["stability-ball"].title
+    assert len(texts) == 2 and title in texts[0] and title in texts[1]
