@@ -66,7 +66,7 @@ class FollowUpReader:
         """The reading of a message (`alone`: read on its own; `words`: cleaned; `opened`: it opens a
         new topic) in the conversation; the reading keeps the context for the next message."""
         goal = self._goal_named(text, alone)
-        follows = bool(context) and not opened and not self._surely_missed(alone, words) and \
+        follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
@@ -74,11 +74,15 @@ class FollowUpReader:
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
 
-    def _surely_missed(self, alone: Reading, words: list[str]) -> bool:
+    def _surely_missed(self, alone: Reading, text: str, words: list[str]) -> bool:
         """Whether a message is surely a near miss the articles do not cover ("can i do it every day",
         "sets per week tho" after the sets for growth, "how much do the machines cost"), whatever
-        "it" is and however many of the last answer's words it holds, unless it points back ("that")."""
-        return alone.gap is not None and alone.gap_odds >= self.policy.near_miss and not self.follow_ups.refers_back(words)
+        "it" is and however many of the last answer's words it holds, unless it points back ("that")
+        or only asks for more ("y does it matter so much")."""
+        follow_ups = self.follow_ups
+        if alone.gap is None or alone.gap_odds < self.policy.near_miss or follow_ups.refers_back(words):
+            return False
+        return not (follow_ups.asks_more_of_it(words) and follow_ups.asks_for_more(words, self.normalizer.is_question(text)))
 
     def _may_follow(self, alone: Reading, text: str, words: list[str]) -> bool:
         """Whether a message that opens no new topic can be a follow-up at all: a health concern ("i

@@ -1,7 +1,8 @@
 """Follow-ups the last answer must not take: a sure near miss worded from the last answer stays
-uncovered, a question naming the exercise keeps its own reading however many of the last answer's
-words it holds, and "does it ... too" after a thing an answer lists asks about that thing: through
-the core, and each through Telegram."""
+uncovered (but a request for more that only looks like one is more of the last answer), a question
+naming the exercise keeps its own reading however many of the last answer's words it holds, and
+"does it ... too" after a thing an answer lists asks about that thing: through the core, and each
+through Telegram."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ NOT_COVERED = "The two articles I'm built on don't cover"  # the opening of a ne
 SURE_MISSES = (("how many reps for muscle growth", "how many sets a week then", "program-hypertrophy"),
                ("can i use a ghd instead", "how much does a reverse hyper machine cost", "ghd-alternative"))
 NAMING = ("what is an isometric hold on reverse hypers", "how do u even do a revers hyper, like whats the basic movment")
+MORE = ("do i need to warm up first", "why does it matter so much")  # "so much" reads a little like the price
 BALL = ("how do i do the stability ball version", "does it hit my abs too")
 
 
@@ -22,6 +24,14 @@ def test_a_sure_near_miss_worded_from_the_last_answer_stays_uncovered(understand
         reading = follow_up(understanding, first, then)
         assert reading.match.entry_id is None and reading.gap is not None, then
         assert reading.context.entry is None  # the conversation moves on from the last answer
+
+
+def test_a_request_for_more_that_looks_like_a_near_miss_gets_more_of_the_last_answer(understanding):
+    first, then = MORE
+    alone = understanding.read(then)
+    assert alone.match.entry_id is None and alone.gap is not None and alone.gap_odds >= understanding.context_policy.near_miss
+    assert follow_up(understanding, first, then).match.entry_id == "warm-up"
+    assert follow_up(understanding, first, "why does it cost so much").match.entry_id is None  # asks something of its own
 
 
 def test_a_question_naming_the_exercise_keeps_its_reading_after_an_answer_holding_its_words(understanding):
@@ -42,6 +52,11 @@ async def test_a_sure_near_miss_after_an_answer_is_said_to_be_uncovered_over_tel
     first, then, _ = SURE_MISSES[0]
     texts = (await feed_all(coach, [message_update(t) for t in (first, then)])).texts()
     assert len(texts) == 2 and texts[1].startswith(NOT_COVERED)
+
+
+async def test_a_request_for_more_looking_like_a_near_miss_gets_more_over_telegram(coach: Coach):
+    texts = (await feed_all(coach, [message_update(t) for t in MORE])).texts()
+    assert len(texts) == 2 and not texts[1].startswith(NOT_COVERED) and "warm" in texts[1].lower()
 
 
 async def test_a_question_naming_the_exercise_after_an_answer_gets_its_own_answer_over_telegram(coach: Coach, understanding):
