@@ -129,9 +129,8 @@ class FollowUpReader:
         switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
         named = self.follow_ups.names_exercise(words)  # "how do i actually do a reverse hyper": about the exercise
         if switched is None and not named:
-            thing = last.id in self.things and self.follow_ups.points_back(words)  # "should i go heavy on those"
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
-                              set(last.related), self.threshold + margin, self.policy.about_thing() if thing else self.policy,
+                              set(last.related), self.threshold + margin, self._policy_after(last, words),
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
         if switched:
@@ -139,6 +138,18 @@ class FollowUpReader:
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
+        """How much the conversation weighs for a message after `last`: after a thing an answer lists,
+        pointing back means that thing ("should i go heavy on those" after tempo hypers); after an
+        answer about programming, "it" means the exercise ("does it help back pain" after the sets for
+        strength)."""
+        follow_ups = self.follow_ups
+        if last.id in self.things and follow_ups.points_back(words):
+            return self.policy.about_thing()
+        if last.id in self.goal_family and follow_ups.points_back(words) and not follow_ups.refers_back(words):
+            return self.policy.about_exercise()
+        return self.policy
 
     def _own_topic(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message the conversation would read as the last answer asks about something of

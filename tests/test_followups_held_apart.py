@@ -1,12 +1,13 @@
 """Follow-ups the last answer must not take: a sure near miss worded from the last answer stays
 uncovered (but a request for more that only looks like one is more of the last answer), a question
 naming the exercise keeps its own reading however many of the last answer's words it holds, and
-"does it ... too" after a thing an answer lists asks about that thing: through the core, and each
-through Telegram."""
+"does it ... too" after a thing an answer lists asks about that thing, while "it" after an answer
+about programming is the exercise: through the core, and each through Telegram."""
 
 from __future__ import annotations
 
 from bot.core.coach import Coach
+from knowledge.context import ContextPolicy
 from tests.conftest import follow_up, message_update
 from tests.recording_request import feed_all
 
@@ -15,6 +16,7 @@ SURE_MISSES = (("how many reps for muscle growth", "how many sets a week then", 
                ("can i use a ghd instead", "how much does a reverse hyper machine cost", "ghd-alternative"))
 NAMING = ("what is an isometric hold on reverse hypers", "how do u even do a revers hyper, like whats the basic movment")
 MORE = ("do i need to warm up first", "why does it matter so much")  # "so much" reads a little like the price
+BACK = ("how many reps for muscle growth", "does it help back pain")
 BALL = ("how do i do the stability ball version", "does it hit my abs too")
 
 
@@ -48,6 +50,14 @@ def test_it_too_after_a_thing_an_answer_lists_asks_about_that_thing(understandin
     assert follow_up(understanding, "how many reps for strength", then).match.entry_id is None  # a programme is no thing
 
 
+def test_it_after_a_programme_keeps_a_reading_clear_of_the_threshold(understanding):
+    for first, then in (BACK, ("how many reps for strength", "does it help with back pain")):
+        alone = understanding.read(then).match
+        assert understanding.threshold <= alone.score < understanding.threshold + ContextPolicy().stands, then
+        assert follow_up(understanding, first, then).match.entry_id == alone.entry_id, then
+    assert follow_up(understanding, "how many reps for strength", "how many sets then").match.entry_id == "program-strength"
+
+
 async def test_a_sure_near_miss_after_an_answer_is_said_to_be_uncovered_over_telegram(coach: Coach):
     first, then, _ = SURE_MISSES[0]
     texts = (await feed_all(coach, [message_update(t) for t in (first, then)])).texts()
@@ -63,6 +73,11 @@ async def test_a_question_naming_the_exercise_after_an_answer_gets_its_own_answe
     texts = (await feed_all(coach, [message_update(t) for t in NAMING])).texts()
     entries = understanding.kb.entries
     assert len(texts) == 2 and entries["what-is"].title in texts[1] and entries["isometric-holds"].title not in texts[1]
+
+
+async def test_it_after_a_programme_is_the_exercise_over_telegram(coach: Coach, understanding):
+    texts = (await feed_all(coach, [message_update(t) for t in BACK])).texts()
+    assert len(texts) == 2 and understanding.kb.entries["benefit-back-health"].title in texts[1]
 
 
 async def test_it_too_after_the_ball_one_is_answered_about_it_over_telegram(coach: Coach, understanding):
