@@ -6,9 +6,10 @@ asked after another answer (independent_dev.yaml) and a user tester's conversati
 to let go.
 
 `--grid thing` tunes instead the weights for a message pointing back after an answer about a thing
-an answer lists (`lead_thing`, `stands_thing`).
+an answer lists (`lead_thing`, `stands_thing`); `--grid exercise` how far "it" after an answer about
+programming reads on its own (`stands_exercise`).
 
-Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5] [--grid stands|thing]
+Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5] [--grid stands|thing|exercise]
 Never run it on a frozen unseen set.
 """
 
@@ -41,6 +42,9 @@ GRID = [replace(ContextPolicy(), stands=stands, clear=clear)
 # the weights of any other message).
 THING_GRID = [replace(ContextPolicy(), lead_thing=lead, stands_thing=stands)
               for lead, stands in itertools.product((-10.0, -5.0, 0.0, 5.0, 10.0, 20.0), (20.0, 30.0, 45.0, 60.0, 100.0))]
+# After an answer about programming, "it" in a question (stands_exercise 20 is the `stands` of any other message).
+EXERCISE_GRID = [replace(ContextPolicy(), stands_exercise=stands) for stands in (0.0, 5.0, 10.0, 15.0, 20.0, 30.0)]
+GRIDS = {"stands": GRID, "thing": THING_GRID, "exercise": EXERCISE_GRID}
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:
@@ -74,9 +78,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_SETS)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--grid", choices=("stands", "thing"), default="stands")
+    parser.add_argument("--grid", choices=tuple(GRIDS), default="stands")
     args = parser.parse_args()
-    grid = THING_GRID if args.grid == "thing" else GRID
+    grid = GRIDS[args.grid]
     items = [item for path in args.paths for item in yaml.safe_load(path.read_text(encoding="utf-8"))
              if item.get("kind") not in ANSWERER_KINDS]
     understanding = build_understanding(load_settings())

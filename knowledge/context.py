@@ -17,7 +17,9 @@ choosing these, against 86.1 % with the old weights). After an answer about a th
 (a variation, an alternative, a muscle, a study), a message pointing back ("should i go heavy on
 those" after tempo hypers) weighs the context more (`lead_thing`, `stands_thing`: 5-fold on the 901
 development conversations with the third stranger's set, 87.3 % held out, every fold choosing these,
-against 86.9 % with the weights of any other message).
+against 86.9 % with the weights of any other message). After an answer about programming, "it"
+is the exercise (`stands_exercise`: 5-fold on the 901 development conversations, see
+bench/tune_context.py --grid exercise).
 """
 
 from __future__ import annotations
@@ -45,12 +47,20 @@ class ContextPolicy:
     clear_more: float = 30.0  # one asking for more but pointing at nothing ("where does your info come from") needs this
     lead_thing: float = 0.0  # `lead` for a message pointing back ("do those need a machine") after an answer about a thing
     stands_thing: float = 45.0  # an answer lists (a variation, an alternative, a muscle, a study), and its `stands`
+    stands_exercise: float = 0.0  # `stands` for "it" after an answer about programming ("does it help back pain")
 
     def about_thing(self) -> ContextPolicy:
         """The weights for a message pointing back after an answer about one of the things an answer
         lists: "it" and "those" are likelier that thing than the exercise ("should i go heavy on
         those" after tempo hypers, unlike "how do i do it" after a programme)."""
         return replace(self, lead=self.lead_thing, stands=self.stands_thing)
+
+    def about_exercise(self) -> ContextPolicy:
+        """The weights for "it" or "this" (and no "that" or "those") after an answer about programming
+        (a goal's sets and reps, rest, load): "it" is the exercise, not the programme, so a question
+        reading above the threshold on its own keeps its reading ("does it help back pain" after the
+        sets for strength), while one asking nothing of its own still follows ("how many sets then")."""
+        return replace(self, stands=self.stands_exercise)
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,23 @@ class FollowUpReader:
         """The reading of a message (`alone`: read on its own; `words`: cleaned; `opened`: it opens a
         new topic) in the conversation; the reading keeps the context for the next message."""
         goal = self._goal_named(text, alone)
-        follows = bool(context) and not opened and (self._may_follow(alone, text, words) or self._told(alone, words, context))
+        follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
+            (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _surely_missed(self, alone: Reading, text: str, words: list[str]) -> bool:
+        """Whether a message is surely a near miss the articles do not cover ("can i do it every day",
+        "sets per week tho" after the sets for growth, "how much do the machines cost"), whatever
+        "it" is and however many of the last answer's words it holds, unless it points back ("that")
+        or only asks for more ("y does it matter so much")."""
+        follow_ups = self.follow_ups
+        if alone.gap is None or alone.gap_odds < self.policy.near_miss or follow_ups.refers_back(words):
+            return False
+        return not (follow_ups.asks_more_of_it(words) and follow_ups.asks_for_more(words, self.normalizer.is_question(text)))
 
     def _may_follow(self, alone: Reading, text: str, words: list[str]) -> bool:
         """Whether a message that opens no new topic can be a follow-up at all: a health concern ("i
@@ -81,8 +92,6 @@ class FollowUpReader:
         words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
-        if alone.gap is not None and alone.gap_odds >= self.policy.near_miss and not self.follow_ups.refers_back(words):
-            return False  # "can i do it every day": surely a near miss whatever "it" is
         question = self.normalizer.is_question(text)
         return bool(words) and (says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
 
@@ -113,20 +122,34 @@ class FollowUpReader:
                   last: Entry) -> tuple[str | None, tuple[Candidate, ...]]:
         """The entry (and candidates) of a message read in context when that reads better (a goal's
         programme, the context's best), the last answer when the message is worded from it, else
-        the reading alone's; a message naming the exercise itself is about the exercise."""
+        the reading alone's; a message naming the exercise itself is about the exercise, however
+        many of the last answer's words it holds ("how do u even do a reverse hyper, whats the basic
+        movement" after the isometric holds)."""
         in_context = self.reader.candidates(along(text, context, last.title, goal is not None), margin)
         switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
-        if switched is None and not self.follow_ups.names_exercise(words):  # not "how do i actually do a reverse hyper"
-            thing = last.id in self.things and self.follow_ups.points_back(words)  # "should i go heavy on those"
+        named = self.follow_ups.names_exercise(words)  # "how do i actually do a reverse hyper": about the exercise
+        if switched is None and not named:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
-                              set(last.related), self.threshold + margin, self.policy.about_thing() if thing else self.policy,
+                              set(last.related), self.threshold + margin, self._policy_after(last, words),
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
         if switched:
             return switched, in_context
-        if self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
+        if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
+        """How much the conversation weighs for a message after `last`: after a thing an answer lists,
+        pointing back means that thing ("should i go heavy on those" after tempo hypers); after an
+        answer about programming, "it" means the exercise ("does it help back pain" after the sets for
+        strength)."""
+        follow_ups = self.follow_ups
+        if last.id in self.things and follow_ups.points_back(words):
+            return self.policy.about_thing()
+        if last.id in self.goal_family and follow_ups.points_back(words) and not follow_ups.refers_back(words):
+            return self.policy.about_exercise()
+        return self.policy
 
     def _own_topic(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message the conversation would read as the last answer asks about something of
@@ -176,7 +199,8 @@ class FollowUpReader:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
-        if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words):
+        thing = last.id in self.things and alone.match.entry_id is None  # "does it work my abs too" after the ball one
+        if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
             return replace(alone, match=replace(alone.match, entry_id=part or last.id, score=max(alone.match.score, self.threshold)))
         return None

@@ -160,12 +160,14 @@ class FollowUpWords:
         rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
         return rest if self.lexicon.pointing_back.isdisjoint(rest) else None
 
-    def asks_the_same_of(self, text: str, words: list[str]) -> bool:
+    def asks_the_same_of(self, text: str, words: list[str], thing: bool = False) -> bool:
         """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said
         of something holds for another thing too: it points back and ends adding ("do they hit the
         glutes too" after RDLs against hypers, "does that go for the floor ones too" after the advice
-        against momentum; read as typed: "too" is cleaned into "to")."""
-        return self.refers_back(words) and ADDING.search(text) is not None
+        against momentum; read as typed: "too" is cleaned into "to"). After an answer about a `thing`
+        an answer lists, "it" points back too ("does it work my abs too" after the stability ball)."""
+        pointed = self.points_back(words) if thing else self.refers_back(words)
+        return pointed and ADDING.search(text) is not None
 
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""
