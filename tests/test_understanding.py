@@ -111,7 +111,9 @@ def test_a_near_miss_says_the_articles_do_not_cover_it_and_offers_what_they_do(s
                                              ("what was the sample size in the ekstrom paper", "studies' own data"),
                                              ("is the glute medius worked at all", "never describe"),
                                              ("is an ice bath a good idea after hypers", "recovery habits"),
-                                             ("my machine squeaks, how do i oil it", "looking after a machine")])
+                                             ("my machine squeaks, how do i oil it", "looking after a machine"),
+                                             ("do hypers go before my squats or after", "where in a workout"),
+                                             ("should i keep my head up or down while doing them", "where to look")])
 def test_near_misses_the_articles_leave_open_say_so_and_name_what_they_ask(say, text, about):
     reply = say(text)[0]
     assert reply.entry is None and "don't cover" in reply.text and about in reply.text, text
