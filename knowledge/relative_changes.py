@@ -46,6 +46,10 @@ _SHIFT = re.compile(r"\b(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|
 _SHIFT_AFTER = re.compile(r"\b(later|earlier|back|forward)\s+(?:by\s+)?(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)\b",
                           re.IGNORECASE)  # "push it back half an hour"
 _LATER = frozenset({"later", "back", "after"})
+# the words these readings take a change from ("drop", "add", "keep mon and fri", "swap ... for"): read, never left out
+CHANGE_WORDS = frozenset("drop remove delete cut ditch scrap lose take out off without no more minus skip except not add plus also "
+                         "include and too as well extra swap switch change replace move shift trade push put into for with keep "
+                         "just only later earlier sooner back forward by".split())
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,12 @@ def _all_days(pattern: re.Pattern[str], typed: str) -> frozenset[int]:
 def _index(day: str) -> int:
     """A weekday word's index (0 = Monday)."""
     return DAYS[day.lower()[:3]]
+
+
+def change_words_only(words: str) -> bool:
+    """Whether a stretch of words is only the wording of a relative change ("drop", "and add", "keep")."""
+    said = re.findall(r"[a-z']+", words.lower())
+    return bool(said) and all(w in CHANGE_WORDS for w in said)
 
 
 def time_shift(typed: str) -> int | None:

@@ -39,6 +39,7 @@ from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
+_NUMBER = re.compile(r"^\W*(?:(?:number|no\.?|nr\.?|option|#)\s*)?(\d)\W*$", re.IGNORECASE)  # "2", "#2", "option 2": the 2nd offered
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 DATE = "date:"  # a request's day slot naming a date ("date:12:14")
@@ -107,7 +108,7 @@ class PlansInWords:
         """A typed answer to "Which plan (or session) ...?" ("the first one", "monday", "both"), acted
         on among those offered; None when no such question is on screen or it names none."""
         offered = self.sessions.view.offered(user_id)
-        request = plan_choice(PlanAction(offered[0]), text) if offered else None
+        request = _numbered(PlanAction(offered[0]), text, len(offered[1])) or plan_choice(PlanAction(offered[0]), text) if offered else None
         if offered is not None and offered[0] == PlanAction.EDIT.value and _ALL_OF_THEM.search(text) and self.words.goal(offered[2]):
             return self.offers.goal_for_all(user_id, [int(k) for k in offered[1]], offered[2])  # "all of them"
         if offered is None or request is None:
@@ -250,6 +251,12 @@ class PlansInWords:
                          for p in plans)
         return tuple((entry_button(PLANNING, f"✏️ Edit: {t.format_schedule(p.schedule, zone)}", "edit", str(p.id)),)
                      for p in plans)
+
+
+def _numbered(action: PlanAction, typed: str, offered: int) -> PlanRequest | None:
+    """The choice a number alone picks among those offered ("2": the second button), or None."""
+    found = _NUMBER.match(typed)
+    return PlanRequest(action, nth=int(found.group(1)) - 1) if found and 1 <= int(found.group(1)) <= offered else None
 
 
 def _days_only(plan: Plan, request: PlanRequest) -> str:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_read_as, format_schedule
-from knowledge.relative_changes import day_change, time_shift
+from knowledge.relative_changes import change_words_only, day_change, time_shift
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
@@ -228,8 +228,10 @@ def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple
     if bare_hour(phrase) is not None:  # "8 instead": the hour read on the plan's side of noon, nothing left out
         return ()
     said = {part.words for part in unused_parts(kept)} if kept else set()
+    relative = day_change(phrase) is not None or time_shift(phrase) is not None  # "drop friday": "drop" was read
     return tuple(part for part in unused_parts(phrase)
-                 if part.words not in said and re.search(r"\w", part.words) and not goal(part.words))  # "->" says nothing
+                 if part.words not in said and re.search(r"\w", part.words) and not goal(part.words)  # "->" says nothing
+                 and not (relative and change_words_only(part.words)))
 
 
 # the Save button typed ("save pls", "ok save it", "ship it lol", "lock it in")
