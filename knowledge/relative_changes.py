@@ -28,9 +28,10 @@ _INSTEAD = re.compile(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\
                       re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
 _NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
                       rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
-                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on)"
+                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on"
+                      rf"|(?:swap|switch|trade|change|replace) it (?:for|with|to))"
                       rf"\s+(?:on\s+)?{_D}",
-                      re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead"
+                      re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead", "thursday is bad, swap it for wednesday"
 _DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
 _OFF = re.compile(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
@@ -71,19 +72,19 @@ def day_change(typed: str) -> DayChange | None:
         return None
     instead = _INSTEAD.search(typed)
     if instead:  # "tue wed fri instead of mon wed fri": the days said first replace the others
-        added, dropped = _days_in(instead.group(1)), _days_in(instead.group(2))
+        added, dropped = days_in(instead.group(1)), days_in(instead.group(2))
         return DayChange(added, dropped - added)
     for pattern in (_SWAP, _FROM_TO, _ARROW, _NOT_BUT):
         found = pattern.search(typed)
         if found:
-            dropped, added = (_days_in(days) for days in found.groups() if days)
+            dropped, added = (days_in(days) for days in found.groups() if days)
             return DayChange(added, dropped - added)
     drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
     add = _all_days(_ADD, typed) | _all_days(_TOO, typed) if _ADD_SAID.search(typed) else frozenset()
     return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None
 
 
-def _days_in(said: str) -> frozenset[int]:
+def days_in(said: str) -> frozenset[int]:
     """The weekdays a list names ("tue wed fri")."""
     return frozenset(_index(day) for day in re.findall(_D, said, re.IGNORECASE))
 

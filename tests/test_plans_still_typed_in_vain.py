@@ -66,3 +66,65 @@ async def test_a_relative_change_over_telegram_says_nothing_left_out(tg, two, co
     assert "every Mon, Fri at 19:00" in request.texts()[-1] and "I left out" not in request.texts()[-1]
     await feed(app, message_update("yes"))
     assert ("strength", frozenset({0, 4}), "19:00") in plans(coach)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("not 7pm, 8pm", "every Mon, Wed, Fri at 20:00"),  # what it replaces said first
+    ("hmm friday is bad, swap it for thursday", "every Mon, Wed, Thu at 19:00"),  # "it": the day just named
+    ("only thursdays", "every Thu at 19:00"),  # no skip of a session: the plan being made's days
+    ("sunday at 8", "every Sun at 20:00"),  # an hour alone, on the plan's side of noon, with a day
+])
+def test_at_save_this_plan_these_changes_edit_the_plan_being_made(planned, coach, typed, shown):
+    planned("every mon wed fri 7pm")
+    confirm = planned(typed)[-1]
+    assert shown in confirm.text and "Save this plan?" in confirm.text and coach.plans.count_plans(7) == 0
+
+
+@pytest.mark.parametrize("typed", ["cool yeah", "yes pls save this", "sounds good", "perfect thanks"])
+def test_at_save_this_plan_agreement_in_any_words_saves(planned, coach, typed):
+    planned("every mon wed fri 7pm")
+    assert planned(typed)[-1].text.startswith("✅ Saved") and coach.plans.count_plans(7) == 1
+
+
+@pytest.mark.parametrize("typed", ["hmm not sure", "good question, what do you think?", "no thanks"])
+def test_at_save_this_plan_doubt_or_a_question_saves_nothing(planned, coach, typed):
+    planned("every mon wed fri 7pm")
+    planned(typed)
+    assert coach.plans.count_plans(7) == 0
+
+
+async def test_agreement_and_a_day_swapped_at_save_this_plan_over_telegram(tg, planned, coach):
+    app, request = tg
+    await feed(app, message_update("/plan every mon wed fri 7pm"))
+    await feed(app, message_update("hmm friday is bad, swap it for thursday"))
+    assert "every Mon, Wed, Thu at 19:00" in request.texts()[-1] and coach.plans.count_plans(7) == 0
+    await feed(app, message_update("cool yeah"))
+    assert request.texts()[-1].startswith("✅ Saved") and [p.schedule.weekdays for p in coach.plans.load_plans(7)] == [
+        frozenset({0, 2, 3})]
+
+
+@pytest.mark.parametrize("typed, after", [
+    ("plz make strength 8 instead, 7pm is too early after work", ("strength", MWF, "20:00")),  # the complaint names no plan
+    ("7pm is too early, move the strength plan to 8pm", ("strength", MWF, "20:00")),
+    ("can u shift endurance to 8 no wait make it 10", ("endurance", SAT, "10:00")),  # what follows the correction is meant
+    ("add a sunday to the mon/wed/fri plan", ("strength", MWF | {6}, "19:00")),  # a day added, the plan named by its days
+])
+def test_a_change_said_with_a_complaint_a_correction_or_days_kept_edits_its_plan_after_a_yes(two, coach, typed, after):
+    before = plans(coach)
+    assert "Save this plan?" in two(typed)[-1].text and plans(coach) == before
+    two("yes")
+    assert sorted(plans(coach)) == sorted([after, *(p for p in before if p[0] != after[0])])
+
+
+def test_all_plans_ended_with_no_my_or_the_are_cancelled_only_after_a_yes(two, coach):
+    assert two("quit all training plans please")[-1].text.startswith("Cancel all 2 plans") and len(plans(coach)) == 2
+    two("yes")
+    assert plans(coach) == []
+
+
+async def test_a_change_said_with_a_complaint_over_telegram_edits_after_save(tg, two, coach):
+    app, request = tg
+    await feed(app, message_update("plz make strength 8 instead, 7pm is too early after work"))
+    assert "every Mon, Wed, Fri at 20:00" in request.texts()[-1] and ("strength", MWF, "19:00") in plans(coach)
+    await feed(app, message_update("cool yeah"))
+    assert ("strength", MWF, "20:00") in plans(coach) and len(plans(coach)) == 2

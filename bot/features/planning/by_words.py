@@ -29,7 +29,7 @@ from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
-from knowledge.plan_edits import one_session
+from knowledge.plan_edits import corrected, day_of_plan, one_session
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES
@@ -70,6 +70,10 @@ class PlansInWords:
             return None  # "drop friday" while a plan is being made: that plan's days
         if request.action is PlanAction.EDIT and not request.rest and carries_schedule(text, self.clock()) and not one_session(text):
             request = replace(request, day=None, time=None, part=None, rest=text.strip())  # "make strength half 6 in the evening"
+        if request.action is PlanAction.EDIT and request.rest:  # "to 8 no wait make it 7"
+            request = replace(request, rest=corrected(request.rest))
+        if request.action is PlanAction.EDIT and not request.named:  # "add a sunday to the mon/wed/fri plan": the plan of those days
+            request = replace(request, day=day_of_plan(day_change(text), text))
         state = self.dialogues.current(user_id)
         if request.loose and (state is not None or not self._plans_named(self.sessions.store.load_plans(user_id), request,
                                                                           self.sessions.zone(user_id))):
@@ -120,15 +124,15 @@ class PlansInWords:
     def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
         a reminder's check-in, "skip" with no list of sessions on screen, a skip named by its time
-        alone or "change the plan to 8am" while making one (no list on screen)."""
+        alone or read less surely ("only thursdays") or "change the plan to 8am" while making one (no list on screen)."""
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
         if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
         shown = self._list_shown(user_id)
         if request.action is PlanAction.SKIP and not request.named:
             return shown is not Shown.SESSIONS
-        if request.action is PlanAction.SKIP and self._planning(user_id) and not self._dated(request):
-            return True  # "make it 8am but skip public holidays": a time said while planning is the plan's
+        if request.action is PlanAction.SKIP and self._planning(user_id) and (not self._dated(request) or not request.sure):
+            return True  # "make it 8am but skip public holidays", "only thursdays" (no sure skip): said while planning, the plan's
         return shown is None and request.action is PlanAction.EDIT and self._planning(user_id)
 
     @staticmethod
