@@ -193,8 +193,9 @@ def corrected(change: str) -> str:
 
 
 def without_complaint(typed: str) -> str:
-    """A message without the clauses that only tell what is wrong with the plan as it is ("make strength 8 instead, 7pm
-    is too early after work": "make strength 8 instead"); the message itself when every clause or none does."""
+    """A message without the clauses that only tell what is wrong with the plan's time as it is ("make strength 8 instead,
+    7pm is too early after work": "make strength 8 instead"; "this friday doesnt work" names a session, it stays); the
+    message itself when every clause or none does."""
     clauses = [c for c in re.split(r"[,;.]|\s+-+\s+|\s+(?:so|but)\s+", typed) if c.strip()]
-    kept = [c.strip() for c in clauses if not _COMPLAINT.search(c)]
+    kept = [c.strip() for c in clauses if not (_COMPLAINT.search(c) and _TIME_SAID.search(c) and not _DAYS_SAID.search(c))]
     return ", ".join(kept) if kept and len(kept) < len(clauses) else typed

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.plan_edits import without_complaint
 from tests import test_planning, test_plans_changed_relatively, test_telegram_adapter
 from tests.conftest import message_update
 from tests.test_plans_changed_relatively import MWF, SAT, plans
@@ -128,3 +129,8 @@ async def test_a_change_said_with_a_complaint_over_telegram_edits_after_save(tg,
     assert "every Mon, Wed, Fri at 20:00" in request.texts()[-1] and ("strength", MWF, "19:00") in plans(coach)
     await feed(app, message_update("cool yeah"))
     assert ("strength", MWF, "20:00") in plans(coach) and len(plans(coach)) == 2
+
+
+def test_a_complaint_about_a_day_is_kept_as_what_it_asks_of_that_session():
+    assert without_complaint("this friday doesnt work, the one after does") == "this friday doesnt work, the one after does"
+    assert without_complaint("plz make strength 8 instead, 7pm is too early after work") == "plz make strength 8 instead"
