@@ -171,10 +171,12 @@ _ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|
 
 
 def loose_cancel(typed: str) -> PlanRequest | None:
-    """A cancel of a plan (or all) said in words the reader was not taught, with the slots it names (and the
+    """A cancel of a plan (or all) said in words the reader was not taught, in the whole message or one of its clauses
+    ("hey so i joined a crossfit box, you can drop the strength plan entirely"), with the slots it names (and the
     words, whose days may be only some of the plan's: the caller's to know, as whether the plan exists); the
     cancel is confirmed before it is done; None for none."""
-    if "?" in typed or not _ENDED.search(typed) or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
+    ended = any(_ENDED.search(part.strip()) for part in (typed, *re.split(r"[,;.!]", typed)))  # "..., you can drop the plan"
+    if "?" in typed or not ended or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
         return None
     request = plan_slots(PlanAction.CANCEL, typed)
     return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept

@@ -50,7 +50,7 @@ _LATER = frozenset({"later", "back", "after"})
 # the words these readings take a change from ("drop", "add", "keep mon and fri", "swap ... for"): read, never left out
 CHANGE_WORDS = frozenset("drop remove delete cut ditch scrap lose take out off without no more minus skip except not add plus also "
                          "include and too as well extra swap switch change replace move shift trade push put into for with keep "
-                         "just only later earlier sooner back forward by".split())
+                         "just only later earlier sooner back forward by early late one ones".split())
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,11 @@ def change_words_only(words: str) -> bool:
     """Whether a stretch of words is only the wording of a relative change ("drop", "and add", "keep")."""
     said = re.findall(r"[a-z']+", words.lower())
     return bool(said) and all(w in CHANGE_WORDS for w in said)
+
+
+def without_shift(typed: str) -> str:
+    """A message without the amount it moves a time by ("make the early one 30 min earlier": "make the early one")."""
+    return _SHIFT_AFTER.sub(" ", _SHIFT.sub(" ", typed))
 
 
 def time_shift(typed: str) -> int | None:

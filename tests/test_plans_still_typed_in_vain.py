@@ -5,6 +5,8 @@ plan 2 endurance Sat 09:00."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from knowledge.plan_edits import without_complaint
@@ -134,3 +136,64 @@ async def test_a_change_said_with_a_complaint_over_telegram_edits_after_save(tg,
 def test_a_complaint_about_a_day_is_kept_as_what_it_asks_of_that_session():
     assert without_complaint("this friday doesnt work, the one after does") == "this friday doesnt work, the one after does"
     assert without_complaint("plz make strength 8 instead, 7pm is too early after work") == "plz make strength 8 instead"
+
+
+def _skipped(two, coach, typed: str) -> set[str]:
+    """The sessions skipped (local "Dow DD HH:MM") after `typed`, every question it asks answered "yes"."""
+    replies = two(typed)
+    if "?" in replies[-1].text:
+        two("yes")
+    zone = ZoneInfo("Europe/Berlin")
+    return {at.astimezone(zone).strftime("%a %d %H:%M") for plan in (1, 2) for at in coach.plans.cancelled_at(plan)}
+
+
+@pytest.mark.parametrize("typed, skipped", [
+    ("skip saturday", {"Sat 28 09:00"}),  # today's Saturday session has passed: the next one
+    ("skip the wednesday session next week", {"Wed 25 19:00"}),  # that day in next week
+    ("skip the saturday after this one", {"Sat 05 09:00"}),  # a week after the first to come
+    ("skip the christmas day session", {"Fri 25 19:00"}),  # a day named by its holiday
+    ("skip friday the 18th its the office xmas party", {"Fri 18 19:00"}),  # a date said wins over the holiday
+])
+def test_a_session_named_by_its_week_or_holiday_is_the_one_skipped(two, coach, typed, skipped):
+    assert _skipped(two, coach, typed) == skipped
+
+
+def test_next_week_said_in_another_clause_leaves_the_day_as_named(two, coach):
+    assert _skipped(two, coach, "not this monday, skip pls. next week as usual") == {"Mon 23 19:00"}
+
+
+@pytest.mark.parametrize("typed, after", [
+    ("push the saturday one an hour later", ("endurance", SAT, "10:00")),  # the plan named by its day
+    ("make the early one 30 min earlier", ("endurance", SAT, "08:30")),  # "the early one": the morning plan
+    ("i work late fridays now, move that strength day to sunday for good", ("strength", frozenset({0, 2, 6}), "19:00")),
+])
+def test_a_plan_named_by_its_day_or_part_of_the_day_is_edited_after_a_yes(two, coach, typed, after):
+    before = plans(coach)
+    assert "Save this plan?" in two(typed)[-1].text and plans(coach) == before
+    two("yes")
+    assert sorted(plans(coach)) == sorted([after, *(p for p in before if p[0] != after[0])])
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("cancel everything, im done", "Cancel all 2 plans"),
+    ("get rid of the muscle building one for good", "I found no plan like that"),  # no hypertrophy plan: none cancelled
+    ("hey so i joined a crossfit box, you can drop the strength plan entirely", "Cancel the plan every Mon, Wed, Fri at 19:00?"),
+])
+def test_plans_ended_in_these_words_are_asked_first(two, coach, typed, asked):
+    assert two(typed)[-1].text.startswith(asked) and len(plans(coach)) == 2
+
+
+async def test_a_session_next_week_skipped_over_telegram(tg, two, coach):
+    app, request = tg
+    await feed(app, message_update("skip the wednesday session next week"))
+    if "?" in request.texts()[-1]:
+        await feed(app, message_update("yes"))
+    assert "Wed 25 Nov 19:00" in request.texts()[-1] and len(coach.plans.cancelled_at(1)) == 1
+
+
+@pytest.mark.parametrize("typed, shown", [("30 min earlier", "every Mon, Wed, Fri at 18:30"),
+                                          ("make it 30 min earlier", "every Mon, Wed, Fri at 18:30")])
+def test_at_save_this_plan_a_time_moved_by_minutes_is_no_reminder_setting_and_leaves_nothing_out(planned, typed, shown):
+    planned("every mon wed fri 7pm")
+    confirm = planned(typed)[-1]
+    assert shown in confirm.text and "Save this plan?" in confirm.text and "I left out" not in confirm.text

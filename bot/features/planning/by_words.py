@@ -39,6 +39,13 @@ from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
+_CLOCK_SAID = re.compile(r"\d|\b(?:noon|midday|morning|evening|afternoon|night)\b", re.IGNORECASE)  # a time said too
+_WEEKDAY_WORD = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'?s?\b"
+# "the thursday session next week", "next week's tuesday" (not "not this friday, skip pls. next week as usual")
+_NEXT_WEEK = re.compile(rf"{_WEEKDAY_WORD}(?:\s+[\w']+){{0,2}}?\s+(?:ne?xt|following)\s+w(?:ee)?k\b"
+                        rf"|\b(?:ne?xt|following)\s+w(?:ee)?k'?s?(?:\s+[\w']+)?\s+{_WEEKDAY_WORD}", re.IGNORECASE)
+# "the saturday after this one", "sunday after next" (not "the monday after this weekend")
+_AFTER_THIS = re.compile(r"\bafter\s+(?:this|the next)\s+(?:one|session|workout)\b|\bafter next\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\W*(?:(?:number|no\.?|nr\.?|option|#)\s*)?(\d)\W*$", re.IGNORECASE)  # "2", "#2", "option 2": the 2nd offered
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
@@ -72,6 +79,8 @@ class PlansInWords:
             request = replace(request, day=None, time=None, part=None, rest=text.strip())  # "make strength half 6 in the evening"
         if request.action is PlanAction.EDIT and request.rest:  # "to 8 no wait make it 7"
             request = replace(request, rest=corrected(request.rest))
+        if request.action is PlanAction.SKIP:  # "skip the thursday session next week", "sunday after this one"
+            request = self._weeks_on(user_id, request, text)
         if request.action is PlanAction.EDIT and not request.named:  # "add a sunday to the mon/wed/fri plan": the plan of those days
             request = replace(request, day=day_of_plan(day_change(text), text))
         state = self.dialogues.current(user_id)
@@ -96,6 +105,19 @@ class PlansInWords:
         if edit is not None and edit.change is Change.SESSION:
             return self._move(user_id, request, edit.words)
         return self._on_plans(user_id, request, change=edit.words if edit else "", goal=edit is not None and edit.change is Change.GOAL)
+
+    def _weeks_on(self, user_id: int, request: PlanRequest, typed: str) -> PlanRequest:
+        """A weekday named with "next week" (that day in the week after this one) or "after this one" (a week after the
+        first session to come that day) as its date; the request as read otherwise."""
+        later = _NEXT_WEEK.search(typed) is not None, _AFTER_THIS.search(typed) is not None
+        if not (request.day and request.day.isdigit() and any(later)):
+            return request
+        zone, weekday = zone_info(self.sessions.zone(user_id)), int(request.day)
+        today = self.clock().astimezone(zone).date()
+        first = next((x.at.astimezone(zone).date() for x in self._open(user_id, days=DATED_DAYS)
+                      if x.at.astimezone(zone).weekday() == weekday), None)
+        on = today + timedelta(days=7 - today.weekday() + weekday) if later[0] else first + timedelta(days=7) if first else None
+        return replace(request, day=f"{DATE}{on.month}:{on.day}", next_one=False) if on else request
 
     def _for_settings(self, user_id: int, edit: Edit) -> bool:
         """Whether an edit goes to the settings: a reminder lead (one for all plans), a goal with no
@@ -197,8 +219,9 @@ class PlansInWords:
         if request.nth is not None:
             return [listed[request.nth]] if -len(listed) <= request.nth < len(listed) else []
         fits = [x for x in listed if fits_described(request, x.at, x.plan, zone)]
-        if request.day is not None:
-            return [x for x in fits if self._on_day(x.at, request.day, zone)]
+        if request.day is not None:  # a weekday whose session today has passed: the one a week on ("skip thursday" on a Thursday)
+            on = [x for x in fits if self._on_day(x.at, request.day, zone)]
+            return on or [x for x in fits if request.day.isdigit() and self._on_day(x.at - timedelta(days=7), request.day, zone)]
         return [x for x in fits if x.at == fits[0].at] if fits else []
 
     def _on_day(self, at: datetime, day: str, zone: str) -> bool:
@@ -229,7 +252,7 @@ class PlansInWords:
         if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every) or len(found) == 1 and _emptied(found[0], change):
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})  # "drop saturday" of a saturday plan
         if len(found) == 1:
-            return self.dialog.edit(user_id, found[0], change)
+            return self.dialog.edit(user_id, found[0], _day_swapped(found[0], request, change))
         self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
         buttons = (*self._plan_buttons(request, found, user_id), *((self.offers.all_button(change),) if goal else ()))
         return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}"
@@ -270,6 +293,19 @@ def _days_only(plan: Plan, request: PlanRequest) -> str:
     if not named or not named < plan.schedule.weekdays:
         return ""
     return ", ".join(f"drop {WEEKDAY_NAMES[day]}" for day in sorted(named))
+
+
+def _day_swapped(plan: Plan, request: PlanRequest, change: str) -> str:
+    """A plan named by one of its several days moved to one other day ("i work late fridays now, move that strength day to
+    sunday"): that day swapped for the new one, the others kept; the change as said otherwise."""
+    day = request.day if request.day and request.day.isdigit() else None
+    said = find_days(normalise(change)).days if change and day else frozenset()
+    old = int(day) if day and said else -1
+    if len(said) != 1 or old not in plan.schedule.weekdays or len(plan.schedule.weekdays) < 2 or old in said:
+        return change
+    if day_change(change) is not None or _CLOCK_SAID.search(change):
+        return change
+    return f"swap {WEEKDAY_NAMES[old]} for {WEEKDAY_NAMES[next(iter(said))]}"
 
 
 def _emptied(plan: Plan, change: str) -> bool:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_read_as, format_schedule
-from knowledge.relative_changes import change_words_only, day_change, time_shift
+from knowledge.relative_changes import change_words_only, day_change, time_shift, without_shift
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
@@ -232,7 +232,7 @@ def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple
         return ()
     said = {part.words for part in unused_parts(kept)} if kept else set()
     relative = day_change(phrase) is not None or time_shift(phrase) is not None  # "drop friday": "drop" was read
-    return tuple(part for part in unused_parts(phrase)
+    return tuple(part for part in unused_parts(without_shift(phrase) if relative else phrase)
                  if part.words not in said and re.search(r"\w", part.words) and not goal(part.words)  # "->" says nothing
                  and not (relative and change_words_only(part.words)))
 
