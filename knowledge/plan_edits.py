@@ -182,6 +182,7 @@ def loose_cancel(typed: str) -> PlanRequest | None:
     return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept
 
 
+_A_DAY = re.compile(rf"{_DAYS_SAID.pattern}|\b(?:today|tonight|tomorrow|tmrw?|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE)
 # a self-correction ("to 8 no wait make it 7"): what follows is meant
 _CORRECTION = re.compile(r"\b(?:no+\s+wait|wait\s+no+|sorry\s+i\s+mean|i\s+mean|scratch that|actually\s+no+)\b[\s,.!-]*", re.IGNORECASE)
 # a clause telling what is wrong with the plan as it is ("7pm is too early after work"): a reason, not the change
@@ -195,9 +196,11 @@ def corrected(change: str) -> str:
 
 
 def without_complaint(typed: str) -> str:
-    """A message without the clauses that only tell what is wrong with the plan's time as it is ("make strength 8 instead,
-    7pm is too early after work": "make strength 8 instead"; "this friday doesnt work" names a session, it stays); the
-    message itself when every clause or none does."""
+    """A message without the clauses that only tell what is wrong with the plan's time as it is, when the rest says the
+    new time ("make strength 8 instead, 7pm is too early after work": "make strength 8 instead"); a complaint that names a
+    day ("this friday doesnt work", "6am is too early tomorrow, skip it") names the session, and stays."""
     clauses = [c for c in re.split(r"[,;.]|\s+-+\s+|\s+(?:so|but)\s+", typed) if c.strip()]
-    kept = [c.strip() for c in clauses if not (_COMPLAINT.search(c) and _TIME_SAID.search(c) and not _DAYS_SAID.search(c))]
-    return ", ".join(kept) if kept and len(kept) < len(clauses) else typed
+    kept = [c.strip() for c in clauses if not (_COMPLAINT.search(c) and _TIME_SAID.search(c) and not _A_DAY.search(c))]
+    said = ", ".join(kept)
+    asks_a_time = _TIME_SAID.search(said) is not None or time_shift(said) is not None  # what is left says the new time
+    return said if kept and len(kept) < len(clauses) and asks_a_time else typed

@@ -197,3 +197,8 @@ def test_at_save_this_plan_a_time_moved_by_minutes_is_no_reminder_setting_and_le
     planned("every mon wed fri 7pm")
     confirm = planned(typed)[-1]
     assert shown in confirm.text and "Save this plan?" in confirm.text and "I left out" not in confirm.text
+
+
+@pytest.mark.parametrize("typed", ["6am is too early tomorrow, skip it", "7pm is too early, sigh"])
+def test_a_complaint_that_names_a_day_or_leaves_no_new_time_is_read_whole(typed):
+    assert without_complaint(typed) == typed
