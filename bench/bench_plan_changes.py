@@ -1,6 +1,7 @@
 """Plans changed in everyday words, end to end: what is STORED after a message, not how it was read.
 
-Usage: python bench/bench_plan_changes.py [SET.yaml] [--misses]   (default: bench/unseen_plan_changes.yaml, frozen)
+Usage: python bench/bench_plan_changes.py [SET.yaml] [--misses] [--situation NAME]
+(default: bench/unseen_plan_changes.yaml, frozen; the situation: the set's own, SITUATIONS by file name, else "tue8")
 Each item is {q, ctx: idle|confirm, kind: cancel|skip|edit|none|accept|reject, plan: A|B|all|none,
 time: "HH:MM"|null, days: [mon, ...]|null, date: "YYYY-MM-DD"|null, goal: str|null}. The clock is
 Tue 2026-12-08 12:00 in Berlin. Idle: two saved plans, A (strength Mon/Wed/Fri 19:00) and B (endurance
@@ -8,15 +9,18 @@ Sat 09:00). Confirm: a plan being made stands at "Save this plan?" with the draf
 19:00 and nothing saved. The message goes through the core; when the label is a change (cancel, skip,
 edit) every confirmation the bot then asks is answered "yes", as a person who meant it would. Prints
 right per ctx/kind and "changed unasked": a plan cancelled, skipped, edited, moved or saved where the
-label asks no such thing (the costly error). `--misses` lists the items got wrong: development sets
+label asks no such thing (the costly error). A set written for another situation names it (SET_SITUATIONS, or
+--situation): "thu10" is Thu 2026-12-10 12:00, A hypertrophy Tue/Thu 06:30, B rehab-prehab (mobility) Sun 17:00,
+the draft hypertrophy Tue/Thu 06:30. `--misses` lists the items got wrong: development sets
 only; frozen sets (unseen_*) are measured as totals, never opened.
 """
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
-import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -38,10 +42,30 @@ from scheduler.timezones import zone_info
 
 DEFAULT_SET = Path(__file__).with_name("unseen_plan_changes.yaml")
 USER, ZONE = 7, "Europe/Berlin"
-NOW = datetime(2026, 12, 8, 11, 0, tzinfo=UTC)  # Tue 8 Dec 2026 12:00 in Berlin
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-PLAN_A = ("strength", frozenset({0, 2, 4}), "19:00")
-PLAN_B = ("endurance", frozenset({5}), "09:00")
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Where a set's messages are typed: the clock, the two saved plans (goal, weekdays, time) and the draft's /plan."""
+
+    now: datetime
+    plan_a: tuple[str, frozenset[int], str]
+    plan_b: tuple[str, frozenset[int], str]
+    draft: str  # the /plan typed to stand at "Save this plan?" with plan A's schedule (the profile's goal is A's)
+
+
+SITUATIONS = {
+    "tue8": Situation(datetime(2026, 12, 8, 11, 0, tzinfo=UTC),  # Tue 8 Dec 2026 12:00 in Berlin
+                      ("strength", frozenset({0, 2, 4}), "19:00"), ("endurance", frozenset({5}), "09:00"),
+                      "/plan every mon wed fri at 7pm"),
+    "thu10": Situation(datetime(2026, 12, 10, 11, 0, tzinfo=UTC),  # Thu 10 Dec 2026 12:00 in Berlin
+                       ("hypertrophy", frozenset({1, 3}), "06:30"), ("mobility", frozenset({6}), "17:00"),
+                       "/plan every tue thu at 6:30am"),
+}
+SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10"}  # a set written for another situation than the first sets'
+TUE8 = SITUATIONS["tue8"]
+PLAN_A = TUE8.plan_a
 CHANGES = ("cancel", "skip", "edit")
 # A goal label in the writers' words, as the bot's goal it names (the bot plans "rehab" as mobility / movement integrity)
 GOAL_LABELS = {"rehab-prehab": "mobility", "rehab": "mobility", "prehab": "mobility", "muscle growth": "hypertrophy"}
@@ -56,29 +80,29 @@ class Stored:
     planning: bool  # a plan being made is open
 
 
-def _clock() -> datetime:
-    """The bench's fixed clock."""
-    return NOW
+def _clock(situation: Situation) -> Callable[[], datetime]:
+    """The situation's fixed clock."""
+    return lambda: situation.now
 
 
-def _screened(understanding: Understanding) -> tuple[Coach, Database]:
-    """A core for a green user whose zone is Berlin and whose goal is strength, and its database."""
+def _screened(understanding: Understanding, situation: Situation) -> tuple[Coach, Database]:
+    """A core for a green user whose zone is Berlin and whose goal is plan A's, and its database."""
     db = open_database(":memory:")
-    coach = assemble(understanding, db, _clock)
+    coach = assemble(understanding, db, _clock(situation))
     for text in ("/screen", "ok", *["no"] * 15):
         coach.handle(Inbound(USER, InboundKind.TEXT, text))
-    coach.plans.save_profile(Profile(USER, ZONE, "strength", 30))
+    coach.plans.save_profile(Profile(USER, ZONE, situation.plan_a[0], 30))
     return coach, db
 
 
-def templates(understanding: Understanding) -> dict[str, Database]:
+def templates(understanding: Understanding, situation: Situation = TUE8) -> dict[str, Database]:
     """The two starting points as databases to copy: idle with plans A and B, confirm with the draft."""
-    idle, idle_db = _screened(understanding)
+    idle, idle_db = _screened(understanding, situation)
     profile = idle.plans.load_profile(USER)
-    for goal, days, at in (PLAN_A, PLAN_B):
+    for goal, days, at in (situation.plan_a, situation.plan_b):
         idle.planner.create(replace(profile, goal=goal), Schedule(days, time.fromisoformat(at)))
-    confirm, confirm_db = _screened(understanding)
-    reply = confirm.handle(Inbound(USER, InboundKind.TEXT, "/plan every mon wed fri at 7pm"))[-1]
+    confirm, confirm_db = _screened(understanding, situation)
+    reply = confirm.handle(Inbound(USER, InboundKind.TEXT, situation.draft))[-1]
     assert "Save this plan?" in reply.text and _asks_to_confirm(confirm_db), reply.text  # the safety check allows planning
     return {"idle": idle_db, "confirm": confirm_db}
 
@@ -143,13 +167,14 @@ def _allowed(found: set[tuple[str, int]], allowed: set[tuple[str, int]]) -> bool
     return all((kind, i) in allowed or (kind == "save" and ("save", 0) in allowed) for kind, i in found)
 
 
-def judge(item: dict[str, Any], before: Stored, after: Stored, ids: dict[str, int]) -> tuple[bool, bool]:
-    """(right, changed unasked) for one item."""
+def judge(item: dict[str, Any], before: Stored, after: Stored, ids: dict[str, int],
+          draft: tuple[str, frozenset[int], str] = PLAN_A) -> tuple[bool, bool]:
+    """(right, changed unasked) for one item (`draft`: the plan being made at "Save this plan?")."""
     found = changes(before, after)
     unasked = not _allowed(found, expected(item, ids))
     kind, plan = item["kind"], str(item.get("plan") or "none")
     if item["ctx"] == "confirm":
-        return _judge_confirm(item, before, after, found), unasked
+        return _judge_confirm(item, after, found, draft), unasked
     if kind == "none":
         return not found, unasked
     targets = list(ids.values()) if plan in ("all", "none") else [ids[plan]]
@@ -178,21 +203,23 @@ def _fits(item: dict[str, Any], plan: tuple[Any, ...], old: tuple[Any, ...]) -> 
     return bool(plan[2] == (goal or old[2]) and plan[3] == days and plan[4] == (item.get("time") or old[4]))
 
 
-def _judge_confirm(item: dict[str, Any], before: Stored, after: Stored, found: set[tuple[str, int]]) -> bool:
+def _judge_confirm(item: dict[str, Any], after: Stored, found: set[tuple[str, int]],
+                   plan: tuple[str, frozenset[int], str]) -> bool:
     """At "Save this plan?": accept and edit save the (changed) draft, reject and cancel save nothing,
     none saves nothing and leaves the draft open."""
     kind = item["kind"]
     saved = [after.plans[i] for kind_, i in found if kind_ == "save"]
-    draft = (True, "", *PLAN_A[:2], PLAN_A[2], None)
+    draft = (True, "", *plan, None)
     if kind in ("accept", "edit"):
         return len(found) == 1 and len(saved) == 1 and _fits(item if kind == "edit" else {}, saved[0], draft)
     return not found and (after.planning or kind != "none")
 
 
-def run_item(understanding: Understanding, bases: dict[str, Database], item: dict[str, Any]) -> tuple[bool, bool]:
+def run_item(understanding: Understanding, bases: dict[str, Database], item: dict[str, Any],
+             situation: Situation = TUE8) -> tuple[bool, bool]:
     """Send one item's message to a copy of its starting point and judge what was stored."""
     db = _copy(bases[item["ctx"]])
-    coach = assemble(understanding, db, _clock)
+    coach = assemble(understanding, db, _clock(situation))
     before = stored(db)
     ids = {"A": 1, "B": 2} if item["ctx"] == "idle" else {}
     coach.handle(Inbound(USER, InboundKind.TEXT, str(item["q"])))
@@ -200,7 +227,7 @@ def run_item(understanding: Understanding, bases: dict[str, Database], item: dic
         if item["kind"] not in CHANGES or not _asks_to_confirm(db):
             break
         coach.handle(Inbound(USER, InboundKind.TEXT, "yes"))
-    return judge(item, before, stored(db), ids)
+    return judge(item, before, stored(db), ids, situation.plan_a)
 
 
 def _asks_to_confirm(db: Database) -> bool:
@@ -208,14 +235,15 @@ def _asks_to_confirm(db: Database) -> bool:
     return bool(db.execute("SELECT 1 FROM dialogues WHERE user_id = ? AND step = 'confirm'", [USER]).fetchone())
 
 
-def measure(understanding: Understanding, items: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str], int, list[str]]:
+def measure(understanding: Understanding, items: list[dict[str, Any]],
+            situation: Situation = TUE8) -> tuple[Counter[str], Counter[str], int, list[str]]:
     """Right and total per ctx/kind, how many items changed something unasked, and the misses."""
-    bases = templates(understanding)
+    bases = templates(understanding, situation)
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     unasked, misses = 0, []
     for item in items:
-        ok, bad = run_item(understanding, bases, item)
+        ok, bad = run_item(understanding, bases, item, situation)
         key = f"{item['ctx']}/{item['kind']}"
         total[key] += 1
         right[key] += ok
@@ -225,10 +253,11 @@ def measure(understanding: Understanding, items: list[dict[str, Any]]) -> tuple[
     return right, total, unasked, misses
 
 
-def main(path: Path, show: bool) -> None:
+def main(path: Path, show: bool, situation: str | None = None) -> None:
     """Measure a set and print right / total per ctx/kind and the changes made unasked."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    right, total, unasked, misses = measure(build_understanding(Settings()), items)
+    where = SITUATIONS[situation or SET_SITUATIONS.get(path.name, "tue8")]
+    right, total, unasked, misses = measure(build_understanding(Settings()), items, where)
     print(f"== {path.name}: {sum(right.values())}/{sum(total.values())} right, changed unasked {unasked}")
     for key in sorted(total):
         print(f"{key:16} {right[key]:4}/{total[key]:<4} {100 * right[key] / total[key]:5.1f}%")
@@ -237,5 +266,9 @@ def main(path: Path, show: bool) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--misses"]
-    main(Path(args[0]) if args else DEFAULT_SET, "--misses" in sys.argv)
+    flags = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    flags.add_argument("set", nargs="?", type=Path, default=DEFAULT_SET)
+    flags.add_argument("--misses", action="store_true")
+    flags.add_argument("--situation", choices=sorted(SITUATIONS))
+    parsed = flags.parse_args()
+    main(parsed.set, parsed.misses, parsed.situation)

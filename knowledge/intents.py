@@ -20,6 +20,8 @@ from functools import cached_property
 from knowledge.features import Vocabulary
 from knowledge.ranker import Ranker
 from knowledge.relative_changes import day_change, time_shift
+from scheduler.dates import FIXED_HOLIDAYS
+from scheduler.words import normalise
 
 
 class Intent(Enum):
@@ -313,7 +315,8 @@ _DAY = re.compile(r"\b(today|tonight|" + "|".join(_TOMORROW) + r"|monday|tuesday
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "last": -1}
 _NTH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
-_ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|other|\d))|both)\b", re.IGNORECASE)  # "every monday": days
+_ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|other|\d))|both|everything)\b",
+                  re.IGNORECASE)  # "every monday": days
 _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
 _THIS_ONE = re.compile(r"\bthis (?:one|session|workout)\b", re.IGNORECASE)  # "can we skip this one": the next session
 _TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
@@ -344,11 +347,14 @@ _PARTS = {"morning": "morning", "mornings": "morning", "lunch": "lunch", "luncht
           "afternoon": "afternoon", "afternoons": "afternoon", "evening": "evening", "evenings": "evening",
           "night": "evening", "nights": "evening"}
 _PART = re.compile(r"\b(" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
+_EARLY_OR_LATE = re.compile(r"\b(early|late)\s+(?:morning\s+|evening\s+)?(?:ones?|sessions?|workouts?|plans?|training)\b",
+                            re.IGNORECASE)  # "the early one", "my early workouts": a plan named by its part of the day
 _NAMING = re.compile(r"\b(?:the|my|a|an|and|this|that|these|those|our|your|please|pls|plz|on|at|in|of|midday|noon|midnight"
                      r"|o'?clock)\b", re.IGNORECASE)  # with the slots' words: a plan's or a schedule's name
 # a plan named by its goal, in the words people call it ("the weights plan", "my lifting", "the rehab one")
 GOAL_WORDS = {g: g for g in GOALS} | {"weights": "strength", "lifting": "strength", "rehab": "mobility", "prehab": "mobility",
-                                      "cardio": "endurance"}
+                                      "cardio": "endurance", "muscle building": "hypertrophy", "muscle growth": "hypertrophy",
+                                      "bodybuilding": "hypertrophy"}
 _GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
 _HOURS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SPOKEN = re.compile(r"\b(?:half|quarter)\s*-?\s*(?:past|to|after|til)?\s*" + _HOURS + r"\b"
@@ -408,10 +414,10 @@ def _relative_edit(action: PlanAction, typed: str) -> PlanRequest | None:
         return None
     if action is not PlanAction.EDIT and not (change and change.drop and _FOR_GOOD.search(typed) and not _A_PLAN.search(typed)):
         return None
-    goal, part = _GOAL.search(typed), _PART.search(typed)
-    day = str(min(change.drop)) if change and change.drop else None
+    goal, named = _GOAL.search(typed), _day(typed) if change is None else None  # "push the sunday one an hour later"
+    day = str(min(change.drop)) if change and change.drop else named if named and named.isdigit() else None
     return PlanRequest(PlanAction.EDIT, day=day, rest=typed.strip(), goal=GOAL_WORDS[goal.group(1).lower()] if goal else None,
-                       part=_PARTS[part.group(1).lower()] if part else None)
+                       part=_part(typed))
 
 
 def _names_a_change(rest: str) -> bool:
@@ -495,11 +501,18 @@ def _slots(action: PlanAction, typed: str) -> PlanRequest:
     head, rest = _head(action, typed)
     nth = None if _date(head) else _NTH.search(head)  # "the 2nd" of a month is a date, not the second one listed
     every = action is PlanAction.CANCEL and _ALL.search(head) is not None
-    part, goal = _PART.search(head), _GOAL.search(head) or _naming_goal(rest)
+    goal = _GOAL.search(head) or _naming_goal(rest)
     return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
                        _NEXT.search(head) is not None or action is PlanAction.SKIP and _THIS_ONE.search(head) is not None,
-                       every, rest, _clock(head),
-                       _PARTS[part.group(1).lower()] if part else None, GOAL_WORDS[goal.group(1).lower()] if goal else None)
+                       every, rest, _clock(head), _part(head), GOAL_WORDS[goal.group(1).lower()] if goal else None)
+
+
+def _part(words: str) -> str | None:
+    """The part of the day named ("my evening plan"; "the early one" is the morning's, "the late one" the evening's)."""
+    part, early = _PART.search(words), _EARLY_OR_LATE.search(words)
+    if part:
+        return _PARTS[part.group(1).lower()]
+    return ("morning" if early.group(1).lower() == "early" else "evening") if early else None
 
 
 def _naming_goal(rest: str) -> re.Match[str] | None:
@@ -525,8 +538,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _date(words: str) -> str | None:
-    """A day of the month named ("the 14th", "december 11", "11 dec"), as "date:MONTH:DAY" (month 0: the
-    first such day to come), if any."""
+    """A day of the month named ("the 14th", "december 11", "11 dec", "christmas eve"), as "date:MONTH:DAY" (month 0:
+    the first such day to come), if any."""
     for pattern in _DATES:
         found = pattern.search(words)
         if found:
@@ -534,7 +547,8 @@ def _date(words: str) -> str | None:
             month = next((_MONTHS.index(g[:3]) + 1 for g in groups if g[:3] in _MONTHS), 0)
             day = int(next(g for g in groups if g.isdigit()))
             return f"date:{month}:{day}" if 1 <= day <= 31 else None
-    return None
+    holiday = next((FIXED_HOLIDAYS[t] for t in normalise(words).split() if t in FIXED_HOLIDAYS), None)  # a date said wins
+    return f"date:{holiday[0]}:{holiday[1]}" if holiday is not None else None
 
 
 def _day(words: str) -> str | None:

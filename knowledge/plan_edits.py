@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from knowledge.clauses import CLAUSE_BREAK
 from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest, plan_slots
-from knowledge.relative_changes import WEEKDAY, day_change, time_shift
+from knowledge.relative_changes import WEEKDAY, DayChange, day_change, days_in, time_shift
 from scheduler.words import DAYS
 
 _GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
@@ -76,13 +76,23 @@ def loose_edit(typed: str) -> PlanRequest | None:
     if by_day and _TIME_SAID.search(typed, by_day.end()):  # "make saturday training 11am": that plan, at 11am
         return PlanRequest(PlanAction.EDIT, day=str(DAYS[by_day.group(1)[:3].lower()]), rest=typed[by_day.end():].strip(),
                            loose=True)
-    if len(goals) > 1 or not goals and not _CHANGE.search(typed):
-        return None  # "strength mon, endurance sat": two plans; a schedule said alone is a new plan's
+    if len(goals) > 1 or not goals and not (_CHANGE.search(typed) or change):
+        return None  # "strength mon, endurance sat": two plans; a schedule said alone is a new plan's ("add a friday": a change)
     said = _LEAD_IN.match(typed)  # "can this be changed to 7pm": "7pm" is the change ("to tue thu at 7am": all of it)
     said = None if said and _DAYS_SAID.search(said.group()) else said
-    day = str(next(iter(change.drop))) if change and len(change.drop) == 1 else None  # "fri plan -> sat": the plan with fridays
-    return PlanRequest(PlanAction.EDIT, day=day, rest=typed[said.end():].strip() if said else typed.strip(),
+    return PlanRequest(PlanAction.EDIT, day=day_of_plan(change, typed), rest=typed[said.end():].strip() if said else typed.strip(),
                        goal=next(iter(goals), None), loose=True)
+
+
+def day_of_plan(change: DayChange | None, typed: str) -> str | None:
+    """The day that names the plan a change of days is for: the one it takes ("fri plan -> sat": the plan with fridays),
+    or one it keeps ("add a friday to the tue/thu plan": the plan with tuesdays); None for none."""
+    if change is None:
+        return None
+    if change.drop:
+        return str(next(iter(change.drop))) if len(change.drop) == 1 else None
+    kept = days_in(typed) - change.add
+    return str(min(kept)) if kept else None
 
 
 _ENDS = re.compile(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
@@ -153,17 +163,44 @@ def _split_reason(part: str) -> list[str]:
 # my plans pls moving abroad next week"): an ending verb first, then a plan (or plans) it names
 _ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
                     r"|can u|you can)\b)*\W*(?:cancel|delete|remove|stop|quit|end|drop|scrap|kill|ditch|wipe|bin|axe|trash|get rid of)"
-                    r"(?:\s+doing)?\s+(?:all\s+|both\s+)?(?:of\s+)?(?:the|my|our|these|those)\s+(?:[\w']+\s+){0,5}?"
+                    r"(?:\s+doing)?\s+(?:(?:all|both)\s+(?:of\s+)?(?:(?:the|my|our|these|those)\s+)?|(?:the|my|our|these|those)\s+)"
+                    r"(?:[\w']+\s+){0,5}?"
                     r"(?:(?:plans|workouts|sessions|programs|routines)\b|(?:plan|program(?:me)?|routine|one|thing|training|stuff)\b"
                     r"|(?:workout|session)\b(?=.*\b(?:for good|completely|entirely|permanently|any ?more|forever|altogether)\b))",
                     re.IGNORECASE)
 
 
 def loose_cancel(typed: str) -> PlanRequest | None:
-    """A cancel of a plan (or all) said in words the reader was not taught, with the slots it names (and the
+    """A cancel of a plan (or all) said in words the reader was not taught, in the whole message or one of its clauses
+    ("hey so i joined a crossfit box, you can drop the strength plan entirely"), with the slots it names (and the
     words, whose days may be only some of the plan's: the caller's to know, as whether the plan exists); the
     cancel is confirmed before it is done; None for none."""
-    if "?" in typed or not _ENDED.search(typed) or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
+    ended = any(_ENDED.search(part.strip()) for part in (typed, *re.split(r"[,;.!]", typed)))  # "..., you can drop the plan"
+    if "?" in typed or not ended or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
         return None
     request = plan_slots(PlanAction.CANCEL, typed)
     return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept
+
+
+_A_DAY = re.compile(rf"{_DAYS_SAID.pattern}|\b(?:today|tonight|tomorrow|tmrw?|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE)
+# a self-correction ("to 8 no wait make it 7"): what follows is meant
+_CORRECTION = re.compile(r"\b(?:no+\s+wait|wait\s+no+|sorry\s+i\s+mean|i\s+mean|scratch that|actually\s+no+)\b[\s,.!-]*", re.IGNORECASE)
+# a clause telling what is wrong with the plan as it is ("7pm is too early after work"): a reason, not the change
+_COMPLAINT = re.compile(r"\b(?:too\s+(?:early|late|soon)|(?:does\s*n[o']?t|do\s*n[o']?t|is\s*n[o']?t|not)\s+(?:work|working|fit)"
+                        r"|(?:is|are|'s)\s+(?:bad|no good|a problem|impossible)|sucks)\b", re.IGNORECASE)
+
+
+def corrected(change: str) -> str:
+    """The change a request says after its last self-correction ("8 no wait make it 7": "make it 7")."""
+    return _CORRECTION.split(change)[-1].strip() or change if _CORRECTION.search(change) else change
+
+
+def without_complaint(typed: str) -> str:
+    """A message without the clauses that only tell what is wrong with the plan's time as it is, when the rest says the
+    new time ("make strength 8 instead, 7pm is too early after work": "make strength 8 instead"); a complaint that names a
+    day ("this friday doesnt work", "6am is too early tomorrow, skip it") names the session, and stays."""
+    clauses = [c for c in re.split(r"[,;.]|\s+-+\s+|\s+(?:so|but)\s+", typed) if c.strip()]
+    kept = [c.strip() for c in clauses if not (_COMPLAINT.search(c) and _TIME_SAID.search(c) and not _A_DAY.search(c))]
+    said = ", ".join(kept)
+    asks_a_time = _TIME_SAID.search(said) is not None or time_shift(said) is not None  # what is left says the new time
+    return said if kept and len(kept) < len(clauses) and asks_a_time else typed

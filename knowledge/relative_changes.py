@@ -28,9 +28,10 @@ _INSTEAD = re.compile(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\
                       re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
 _NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
                       rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
-                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on)"
+                      rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on"
+                      rf"|(?:swap|switch|trade|change|replace) it (?:for|with|to))"
                       rf"\s+(?:on\s+)?{_D}",
-                      re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead"
+                      re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead", "thursday is bad, swap it for wednesday"
 _DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
 _OFF = re.compile(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
@@ -46,6 +47,10 @@ _SHIFT = re.compile(r"\b(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|
 _SHIFT_AFTER = re.compile(r"\b(later|earlier|back|forward)\s+(?:by\s+)?(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)\b",
                           re.IGNORECASE)  # "push it back half an hour"
 _LATER = frozenset({"later", "back", "after"})
+# the words these readings take a change from ("drop", "add", "keep mon and fri", "swap ... for"): read, never left out
+CHANGE_WORDS = frozenset("drop remove delete cut ditch scrap lose take out off without no more minus skip except not add plus also "
+                         "include and too as well extra swap switch change replace move shift trade push put into for with keep "
+                         "just only later earlier sooner back forward by early late one ones".split())
 
 
 @dataclass(frozen=True)
@@ -67,19 +72,19 @@ def day_change(typed: str) -> DayChange | None:
         return None
     instead = _INSTEAD.search(typed)
     if instead:  # "tue wed fri instead of mon wed fri": the days said first replace the others
-        added, dropped = _days_in(instead.group(1)), _days_in(instead.group(2))
+        added, dropped = days_in(instead.group(1)), days_in(instead.group(2))
         return DayChange(added, dropped - added)
     for pattern in (_SWAP, _FROM_TO, _ARROW, _NOT_BUT):
         found = pattern.search(typed)
         if found:
-            dropped, added = (_days_in(days) for days in found.groups() if days)
+            dropped, added = (days_in(days) for days in found.groups() if days)
             return DayChange(added, dropped - added)
     drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
     add = _all_days(_ADD, typed) | _all_days(_TOO, typed) if _ADD_SAID.search(typed) else frozenset()
     return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None
 
 
-def _days_in(said: str) -> frozenset[int]:
+def days_in(said: str) -> frozenset[int]:
     """The weekdays a list names ("tue wed fri")."""
     return frozenset(_index(day) for day in re.findall(_D, said, re.IGNORECASE))
 
@@ -92,6 +97,17 @@ def _all_days(pattern: re.Pattern[str], typed: str) -> frozenset[int]:
 def _index(day: str) -> int:
     """A weekday word's index (0 = Monday)."""
     return DAYS[day.lower()[:3]]
+
+
+def change_words_only(words: str) -> bool:
+    """Whether a stretch of words is only the wording of a relative change ("drop", "and add", "keep")."""
+    said = re.findall(r"[a-z']+", words.lower())
+    return bool(said) and all(w in CHANGE_WORDS for w in said)
+
+
+def without_shift(typed: str) -> str:
+    """A message without the amount it moves a time by ("make the early one 30 min earlier": "make the early one")."""
+    return _SHIFT_AFTER.sub(" ", _SHIFT.sub(" ", typed))
 
 
 def time_shift(typed: str) -> int | None:

@@ -34,7 +34,7 @@ from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
-from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast
+from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast, without_complaint
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
@@ -281,7 +281,7 @@ class Understanding:
 
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
-        talk = self.model.talk
+        talk, text = self.model.talk, without_complaint(text)  # "8 instead, 7pm is too early": 7pm names no plan
         read = talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
             [self.spelt(clause) for clause in plan_clauses(text)], text)
         return recast(read, text) if read else loose_edit(text) or loose_cancel(text)

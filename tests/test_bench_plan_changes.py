@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.bench_plan_changes import Stored, judge, measure
+from bench.bench_plan_changes import SITUATIONS, Stored, judge, measure
 
 FIXTURE = Path(__file__).with_name("data") / "plan_changes_fixture.yaml"
 A = (True, "", "strength", frozenset({0, 2, 4}), "19:00", None)
@@ -54,3 +54,10 @@ def test_a_question_at_the_confirmation_must_leave_the_draft_open():
     empty = Stored({}, frozenset(), True)
     assert judge(item_, empty, empty, {}) == (True, False)
     assert judge(item_, empty, Stored({}, frozenset(), False), {}) == (False, False)
+
+
+def test_a_set_written_for_another_situation_is_measured_on_its_own_plans_and_draft(understanding):
+    items = [{**item("skip", plan="B", date="2026-12-13"), "q": "skip sunday"},
+             {**item("edit", plan="A", time="07:00"), "q": "make it 7am", "ctx": "confirm"}]
+    right, total, unasked, misses = measure(understanding, items, SITUATIONS["thu10"])
+    assert (sum(right.values()), unasked, misses) == (2, 0, [])

@@ -29,7 +29,7 @@ from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from knowledge.intents import PlanAction, PlanRequest, plan_choice
-from knowledge.plan_edits import one_session
+from knowledge.plan_edits import corrected, day_of_plan, one_session
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES
@@ -39,6 +39,14 @@ from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
+_CLOCK_SAID = re.compile(r"\d|\b(?:noon|midday|morning|evening|afternoon|night)\b", re.IGNORECASE)  # a time said too
+_WEEKDAY_WORD = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'?s?\b"
+# "the thursday session next week", "next week's tuesday" (not "not this friday, skip pls. next week as usual")
+_NEXT_WEEK = re.compile(rf"{_WEEKDAY_WORD}(?:\s+[\w']+){{0,2}}?\s+(?:ne?xt|following)\s+w(?:ee)?k\b"
+                        rf"|\b(?:ne?xt|following)\s+w(?:ee)?k'?s?(?:\s+[\w']+)?\s+{_WEEKDAY_WORD}", re.IGNORECASE)
+# "the saturday after this one", "sunday after next" (not "the monday after this weekend")
+_AFTER_THIS = re.compile(r"\bafter\s+(?:this|the next)\s+(?:one|session|workout)\b|\bafter next\b", re.IGNORECASE)
+_NUMBER = re.compile(r"^\W*(?:(?:number|no\.?|nr\.?|option|#)\s*)?(\d)\W*$", re.IGNORECASE)  # "2", "#2", "option 2": the 2nd offered
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 DATE = "date:"  # a request's day slot naming a date ("date:12:14")
@@ -69,6 +77,12 @@ class PlansInWords:
             return None  # "drop friday" while a plan is being made: that plan's days
         if request.action is PlanAction.EDIT and not request.rest and carries_schedule(text, self.clock()) and not one_session(text):
             request = replace(request, day=None, time=None, part=None, rest=text.strip())  # "make strength half 6 in the evening"
+        if request.action is PlanAction.EDIT and request.rest:  # "to 8 no wait make it 7"
+            request = replace(request, rest=corrected(request.rest))
+        if request.action is PlanAction.SKIP:  # "skip the thursday session next week", "sunday after this one"
+            request = self._weeks_on(user_id, request, text)
+        if request.action is PlanAction.EDIT and not request.named:  # "add a sunday to the mon/wed/fri plan": the plan of those days
+            request = replace(request, day=day_of_plan(day_change(text), text))
         state = self.dialogues.current(user_id)
         if request.loose and (state is not None or not self._plans_named(self.sessions.store.load_plans(user_id), request,
                                                                           self.sessions.zone(user_id))):
@@ -92,6 +106,19 @@ class PlansInWords:
             return self._move(user_id, request, edit.words)
         return self._on_plans(user_id, request, change=edit.words if edit else "", goal=edit is not None and edit.change is Change.GOAL)
 
+    def _weeks_on(self, user_id: int, request: PlanRequest, typed: str) -> PlanRequest:
+        """A weekday named with "next week" (that day in the week after this one) or "after this one" (a week after the
+        first session to come that day) as its date; the request as read otherwise."""
+        later = _NEXT_WEEK.search(typed) is not None, _AFTER_THIS.search(typed) is not None
+        if not (request.day and request.day.isdigit() and any(later)):
+            return request
+        zone, weekday = zone_info(self.sessions.zone(user_id)), int(request.day)
+        today = self.clock().astimezone(zone).date()
+        first = next((x.at.astimezone(zone).date() for x in self._open(user_id, days=DATED_DAYS)
+                      if x.at.astimezone(zone).weekday() == weekday), None)
+        on = today + timedelta(days=7 - today.weekday() + weekday) if later[0] else first + timedelta(days=7) if first else None
+        return replace(request, day=f"{DATE}{on.month}:{on.day}", next_one=False) if on else request
+
     def _for_settings(self, user_id: int, edit: Edit) -> bool:
         """Whether an edit goes to the settings: a reminder lead (one for all plans), a goal with no
         plan to change, or only the name of what would change ("change my goal": they show it)."""
@@ -107,7 +134,7 @@ class PlansInWords:
         """A typed answer to "Which plan (or session) ...?" ("the first one", "monday", "both"), acted
         on among those offered; None when no such question is on screen or it names none."""
         offered = self.sessions.view.offered(user_id)
-        request = plan_choice(PlanAction(offered[0]), text) if offered else None
+        request = _numbered(PlanAction(offered[0]), text, len(offered[1])) or plan_choice(PlanAction(offered[0]), text) if offered else None
         if offered is not None and offered[0] == PlanAction.EDIT.value and _ALL_OF_THEM.search(text) and self.words.goal(offered[2]):
             return self.offers.goal_for_all(user_id, [int(k) for k in offered[1]], offered[2])  # "all of them"
         if offered is None or request is None:
@@ -119,15 +146,15 @@ class PlansInWords:
     def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
         a reminder's check-in, "skip" with no list of sessions on screen, a skip named by its time
-        alone or "change the plan to 8am" while making one (no list on screen)."""
+        alone or read less surely ("only thursdays") or "change the plan to 8am" while making one (no list on screen)."""
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
         if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
         shown = self._list_shown(user_id)
         if request.action is PlanAction.SKIP and not request.named:
             return shown is not Shown.SESSIONS
-        if request.action is PlanAction.SKIP and self._planning(user_id) and not self._dated(request):
-            return True  # "make it 8am but skip public holidays": a time said while planning is the plan's
+        if request.action is PlanAction.SKIP and self._planning(user_id) and (not self._dated(request) or not request.sure):
+            return True  # "make it 8am but skip public holidays", "only thursdays" (no sure skip): said while planning, the plan's
         return shown is None and request.action is PlanAction.EDIT and self._planning(user_id)
 
     @staticmethod
@@ -192,8 +219,9 @@ class PlansInWords:
         if request.nth is not None:
             return [listed[request.nth]] if -len(listed) <= request.nth < len(listed) else []
         fits = [x for x in listed if fits_described(request, x.at, x.plan, zone)]
-        if request.day is not None:
-            return [x for x in fits if self._on_day(x.at, request.day, zone)]
+        if request.day is not None:  # a weekday whose session today has passed: the one a week on ("skip thursday" on a Thursday)
+            on = [x for x in fits if self._on_day(x.at, request.day, zone)]
+            return on or [x for x in fits if request.day.isdigit() and self._on_day(x.at - timedelta(days=7), request.day, zone)]
         return [x for x in fits if x.at == fits[0].at] if fits else []
 
     def _on_day(self, at: datetime, day: str, zone: str) -> bool:
@@ -224,7 +252,7 @@ class PlansInWords:
         if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every) or len(found) == 1 and _emptied(found[0], change):
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})  # "drop saturday" of a saturday plan
         if len(found) == 1:
-            return self.dialog.edit(user_id, found[0], change)
+            return self.dialog.edit(user_id, found[0], _day_swapped(found[0], request, change))
         self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
         buttons = (*self._plan_buttons(request, found, user_id), *((self.offers.all_button(change),) if goal else ()))
         return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}"
@@ -252,6 +280,12 @@ class PlansInWords:
                      for p in plans)
 
 
+def _numbered(action: PlanAction, typed: str, offered: int) -> PlanRequest | None:
+    """The choice a number alone picks among those offered ("2": the second button), or None."""
+    found = _NUMBER.match(typed)
+    return PlanRequest(action, nth=int(found.group(1)) - 1) if found and 1 <= int(found.group(1)) <= offered else None
+
+
 def _days_only(plan: Plan, request: PlanRequest) -> str:
     """The change that takes the days a cancel read by its words alone names from a plan that has other days too
     ("drop Fri"), or "" (no days named, or all of the plan's)."""
@@ -259,6 +293,19 @@ def _days_only(plan: Plan, request: PlanRequest) -> str:
     if not named or not named < plan.schedule.weekdays:
         return ""
     return ", ".join(f"drop {WEEKDAY_NAMES[day]}" for day in sorted(named))
+
+
+def _day_swapped(plan: Plan, request: PlanRequest, change: str) -> str:
+    """A plan named by one of its several days moved to one other day ("i work late fridays now, move that strength day to
+    sunday"): that day swapped for the new one, the others kept; the change as said otherwise."""
+    day = request.day if request.day and request.day.isdigit() else None
+    said = find_days(normalise(change)).days if change and day else frozenset()
+    old = int(day) if day and said else -1
+    if len(said) != 1 or old not in plan.schedule.weekdays or len(plan.schedule.weekdays) < 2 or old in said:
+        return change
+    if day_change(change) is not None or _CLOCK_SAID.search(change):
+        return change
+    return f"swap {WEEKDAY_NAMES[old]} for {WEEKDAY_NAMES[next(iter(said))]}"
 
 
 def _emptied(plan: Plan, change: str) -> bool:

@@ -19,6 +19,7 @@ SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat l
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
 _ONE_SESSION = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'s\b|\bthis (?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_HOUR_INSTEAD = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s+instead\b", re.IGNORECASE)  # an hour alone, for the plan's
 _BY_DAYS = re.compile(r"\b(?:ne?xt|following) w(?:ee)?k\b|\bday after\b", re.IGNORECASE)  # "to next week": one session
 # "move the 7am to 8", "six thirty not six": an hour read on the plan's side of noon
 _BARE = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -53,6 +54,9 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
         return Edit(Change.SCHEDULE, request.rest)
     if bare_hour(request.rest) is not None:  # "8 instead"
         return Edit(Change.SCHEDULE, request.rest)
+    instead = _HOUR_INSTEAD.search(request.rest)
+    if instead and not carries_schedule(request.rest, now):  # "plz make strength 8 instead": the plan named, its new hour
+        return Edit(Change.SCHEDULE, instead.group())
     if carries_schedule(request.rest, now) or _BARE.match(request.rest):
         return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if read_lead(typed) is not None or lead_too_long(typed) or lead_negative(typed):

@@ -23,6 +23,7 @@ from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
 from knowledge.intents import Intent
+from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
 from scheduler.timezones import zone_at
 
@@ -69,7 +70,7 @@ class Planning:
         if self.questions.asks_judgement(text):  # "is 7am too early?" asks about a time; it gives none
             return False
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None \
-                or says_save(text):
+                or says_save(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
             return True
         if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
             return False

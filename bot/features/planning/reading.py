@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time
 
 from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_read_as, format_schedule
-from knowledge.relative_changes import day_change, time_shift
+from knowledge.relative_changes import change_words_only, day_change, time_shift, without_shift
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
@@ -32,6 +32,8 @@ _BARE_INSTEAD = re.compile(r"^(?:no+|actually|ok|okay|hmm+)?[,\s]*(?:(?:can|coul
 CHANGE_SAID = re.compile(r"\b(?:instead|rather|switch|change|swap|make it)\b", re.IGNORECASE)
 # what a change replaces, said after it ("7am not 7pm", "8:30 instead of 8", "mornings rather than evenings")
 _REPLACED = re.compile(r"[,\s]+(?:not|instead of|rather than)\b.*$", re.IGNORECASE)
+# what a change replaces, said first ("not 6:30, 6:45pm", "not at 7 but 8am")
+_REPLACED_FIRST = re.compile(r"^\W*not\s+[^,;]+?(?:[,;]|\s+but\b)\s*(?:but\s+)?(.+)$", re.IGNORECASE)
 
 
 def bare_hour(text: str) -> time | None:
@@ -124,7 +126,8 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     relative = _relative(pending, text, zone)
     if relative is not None:
         return relative
-    said = _REPLACED.sub("", text)
+    first = _REPLACED_FIRST.match(text)
+    said = first.group(1) if first else _REPLACED.sub("", text)
     text = said if said.strip() and said != text and carries_schedule(said, now) else text  # "7am not 7pm": 7am
     hour = bare_hour(text)
     if hour is not None:
@@ -136,8 +139,8 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
         return None
     if isinstance(reading, Schedule):
         return _kept_weekly(reading, pending, text, zone)
-    if reading.options:
-        return None
+    if reading.options and not (pending.recurring and clock and clock.open_meridiem):
+        return None  # "sunday at 4" over a weekly plan: 4 on the plan's side of noon, as "at 4" alone
     if pending.recurring and (reading.start or reading.until) and not reading.weekdays and not reading.local_time:
         return _spanned(pending, reading, now, zone)
     at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
@@ -228,8 +231,10 @@ def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple
     if bare_hour(phrase) is not None:  # "8 instead": the hour read on the plan's side of noon, nothing left out
         return ()
     said = {part.words for part in unused_parts(kept)} if kept else set()
-    return tuple(part for part in unused_parts(phrase)
-                 if part.words not in said and re.search(r"\w", part.words) and not goal(part.words))  # "->" says nothing
+    relative = day_change(phrase) is not None or time_shift(phrase) is not None  # "drop friday": "drop" was read
+    return tuple(part for part in unused_parts(without_shift(phrase) if relative else phrase)
+                 if part.words not in said and re.search(r"\w", part.words) and not goal(part.words)  # "->" says nothing
+                 and not (relative and change_words_only(part.words)))
 
 
 # the Save button typed ("save pls", "ok save it", "ship it lol", "lock it in")
@@ -237,7 +242,16 @@ _SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:s
                    r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
 
 
+# agreement said only in words of agreement ("cool yeah", "yes pls save this", "perfect thanks"): the Save button typed
+_AGREEING = frozenset("yes yeah yea ya yep yup ok okay k kk cool great perfect sure fine good nice awesome brill brilliant sweet "
+                      "lovely save confirm confirmed".split())
+_AROUND = frozenset("pls please plz thanks thx ty lol haha it this that the plan now do go ahead sounds looks all set and just "
+                    "oh so".split())
+
+
 def says_save(text: str) -> bool:
     """Whether a message is the Save button typed: a planning answer, whatever intent it may also read as
-    ("save pls" was read as a question about saved data, which interrupts a dialogue)."""
-    return _SAVE.match(text) is not None
+    ("save pls" was read as a question about saved data, which interrupts a dialogue; "cool yeah" as a nod)."""
+    words = re.findall(r"[a-z']+", text.lower())
+    agreed = bool(words) and "?" not in text.strip("?") and not _AGREEING.isdisjoint(words)
+    return _SAVE.match(text) is not None or agreed and all(w in _AGREEING | _AROUND for w in words)
