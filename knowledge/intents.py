@@ -331,7 +331,9 @@ _REASON = re.compile(r"(?:[,;]\s*(?:i|im|i'm|ive|my|cos|cuz|cause|because|since|
                      re.IGNORECASE)  # "to 4pm, i sleep in on weekends": why, not what changes
 _INSTEAD = re.compile(r"[,\s]*\b(?:instead(?: of)?|rather than|not|from now on|pls|please|plz)\b.*$", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:plans?|sessions?|workouts?|training|ones?|reminders?|everything)\b", re.IGNORECASE)
-_QUESTION = re.compile(r"\s*(?:why|what|whats|how|is|are|isnt|does|do|did|should|shall|when|which|who|where)\b",
+# "y" typed for "why" before the verb it asks with ("y would the ball one be harder"), never a "y" for yes
+WHY_TYPED_SHORT = r"y\s+(?=(?:would|is|are|does|do|did|should|can|cant|isnt|dont|doesnt|not)\b)"
+_QUESTION = re.compile(rf"\s*(?:why|what|whats|how|is|are|isnt|does|do|did|should|shall|when|which|who|where|{WHY_TYPED_SHORT})\b",
                        re.IGNORECASE)  # a question about plans asks; it changes none ("should i change my time?")
 _ABOUT_IT = re.compile(r"\s*(?:so\s+|and\s+|but\s+)?(?:can|could|would|will|may|might|must)\s+(?:it|this|that|these|those|they)\b",
                        re.IGNORECASE)  # "can it be too much for...": asks about the exercise unless it names a change

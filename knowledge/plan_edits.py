@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from knowledge.clauses import CLAUSE_BREAK
-from knowledge.intents import GOAL_WORDS, GOALS, PlanAction, PlanRequest, plan_slots
+from knowledge.intents import GOAL_WORDS, GOALS, WHY_TYPED_SHORT, PlanAction, PlanRequest, plan_slots
 from knowledge.relative_changes import WEEKDAY, DayChange, day_change, days_in, time_shift
 from scheduler.words import DAYS
 
@@ -35,7 +35,8 @@ _CHANGE = re.compile(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule
                      re.IGNORECASE)
 # a question asked (an edit worded "can we", "could you", "can this be" still asks the bot to act)
 _ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"
-                    r"|do\s+(?:i|you|u|we|they|people)|did|should|shall|shd|when|which|who|where|would|will|can i|could i|may i)\b",
+                    r"|do\s+(?:i|you|u|we|they|people)|did|should|shall|shd|when|which|who|where|would|will|can i|could i|may i"
+                    rf"|{WHY_TYPED_SHORT})\b",
                     re.IGNORECASE)
 # a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
 _MAY_I_HAVE = re.compile(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)

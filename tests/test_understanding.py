@@ -599,6 +599,20 @@ def test_concerns_red_flags_and_look_alikes_the_ninth_writer_showed_are_read_rig
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("make the rehab one 6pm, 5pm is too late for me", Safety.NONE),
+    ("change the goal to rehab prehab", Safety.NONE),
+    ("im in rehab for my knee, can i do these", Safety.DOCTOR),
+])
+def test_the_rehab_prehab_plan_named_is_no_concern_but_rehab_for_an_injury_is(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+def test_a_why_typed_as_y_asks_a_question_and_edits_no_plan(understanding):
+    assert understanding.plan_request("y would the ball one be harder on my core") is None
+    assert understanding.plan_request("move the ball one to 7pm") is not None
+
+
 def test_a_goal_split_in_two_by_speech_to_text_is_still_the_goal(understanding):
     assert understanding.match("how many reps for hyper trophy").entry_id == "program-hypertrophy"
 
