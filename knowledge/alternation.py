@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 START = 3  # a required string is looked for only in a text that holds its first three characters
 RECENT = 64  # texts whose three-character pieces are kept: one message is searched by every alternation of a lexicon
@@ -126,34 +127,59 @@ def _fewest(quantifier: str) -> int:
     return int(quantifier[1:].split(",")[0].rstrip("}?") or 0)
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Which patterns need which required strings (see `Alternation._possible`)."""
+
+    always: list[int]  # patterns looked for in every text
+    needed_by: dict[str, list[int]]  # a required string -> the patterns that need it
+    short: tuple[str, ...]  # required strings shorter than START
+    by_start: dict[str, list[str]]  # the first letters of the longer required strings -> those strings
+    starts: frozenset[str]
+
+
+def _indexed(patterns: Sequence[str]) -> _Index:
+    """The required strings of each pattern, indexed for `Alternation._possible`."""
+    needs = [required_text(p) for p in patterns]
+    needed_by: dict[str, list[int]] = {}
+    for i, strings in enumerate(needs):
+        for string in strings or ():
+            needed_by.setdefault(string, []).append(i)
+    by_start: dict[str, list[str]] = {}
+    for string in needed_by:
+        if len(string) >= START:
+            by_start.setdefault(string[:START], []).append(string)
+    return _Index([i for i, n in enumerate(needs) if n is None], needed_by,
+                  tuple(string for string in needed_by if len(string) < START), by_start, frozenset(by_start))
+
+
 class Alternation:
     """Any of a list of patterns, matched on whole words: `\\b(?:p1|p2|...)\\b`, looked for only
-    with the patterns whose required text the searched text holds."""
+    with the patterns whose required text the searched text holds (found when first searched: a
+    bot's start does not wait for the scan of every pattern of the safety lexicon)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
         # Patterns that refer to a group by number stay joined: alone, their numbers would change.
         self._gated = not any(BACKREFERENCE.search(p) for p in patterns)
-        needs = [required_text(p) for p in patterns] if self._gated else []
-        self._always = [i for i, n in enumerate(needs) if n is None]  # looked for in every text
-        self._needed_by: dict[str, list[int]] = {}  # a required string -> the patterns that need it
-        for i, strings in enumerate(needs):
-            for string in strings or ():
-                self._needed_by.setdefault(string, []).append(i)
-        self._short = tuple(string for string in self._needed_by if len(string) < START)
-        self._by_start: dict[str, list[str]] = {}  # the first letters of the longer required strings -> those strings
-        for string in self._needed_by:
-            if len(string) >= START:
-                self._by_start.setdefault(string[:START], []).append(string)
-        self._starts = frozenset(self._by_start)
         self._each: dict[int, re.Pattern[str]] = {}
         self._joined = lru_cache(maxsize=JOINED_KEPT)(self._compile_joined)
+
+    @cached_property
+    def _index(self) -> _Index:
+        """The patterns' required strings, scanned the first time a text is searched."""
+        return _indexed(self.patterns)
 
     def check(self) -> None:
         """Compile every pattern alone and all of them joined; a broken one raises re.error."""
         for pattern in self.patterns:
             re.compile(pattern)  # alone too: a stray ")" could pair with the next pattern's "(" when joined
         self._compile_joined(tuple(range(len(self.patterns))))
+
+    @property
+    def scanned(self) -> bool:
+        """Whether the patterns' required text has been found yet (the first search finds it)."""
+        return "_index" in self.__dict__
 
     @property
     def compiled(self) -> int:
@@ -175,12 +201,13 @@ class Alternation:
 
     def _possible(self, text: str) -> list[int]:
         """The patterns whose required text `text` holds (or that need none), in order."""
-        present = [string for string in self._short if string in text]
-        for start in self._starts.intersection(_pieces(text)):
-            present += [string for string in self._by_start[start] if string in text]
+        index = self._index
+        present = [string for string in index.short if string in text]
+        for start in index.starts.intersection(_pieces(text)):
+            present += [string for string in index.by_start[start] if string in text]
         if not present:
-            return self._always
-        return sorted({*self._always, *(i for string in present for i in self._needed_by[string])})
+            return index.always
+        return sorted({*index.always, *(i for string in present for i in index.needed_by[string])})
 
     def _one(self, index: int) -> re.Pattern[str]:
         """One pattern on whole words, compiled the first time it is needed."""

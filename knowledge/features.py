@@ -95,13 +95,14 @@ class Vocabulary:
         found = self._found(as_keys(head)).tolist()
         for token in tokens:
             found += self._grams_found(token)
-        counts = Counter(index for index in found if index >= 0)  # in the order first seen
+        counts = Counter(found)  # in the order first seen
+        counts.pop(-1, None)  # features never seen in training
         return (np.fromiter(counts.keys(), dtype=np.int32, count=len(counts)),
                 np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
 
     def _grams_of(self, token: str) -> tuple[int, ...]:
-        """The index of each of a token's letter n-grams (see `_grams_found`, which keeps them)."""
-        return tuple(self._found(as_keys(_letter_grams(token))).tolist())
+        """The index of each of a token's letter n-grams seen in training (see `_grams_found`, which keeps them)."""
+        return tuple(index for index in self._found(as_keys(_letter_grams(token))).tolist() if index >= 0)
 
     def __len__(self) -> int:
         return len(self.keys)

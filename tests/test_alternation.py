@@ -82,6 +82,13 @@ def test_a_lexicon_for_a_cached_model_compiles_only_the_patterns_a_message_may_m
     assert 0 < compiled < sum(len(a.patterns) for a in lexicon.alternations()) / 10
 
 
+def test_a_lexicon_for_a_cached_model_scans_the_patterns_required_text_when_first_searched_not_at_start():
+    lexicon = load_safety_lexicon(check=False)
+    assert not any(a.scanned for a in lexicon.alternations())
+    assert lexicon.level("i have crushing chest pain") is Safety.EMERGENCY
+    assert lexicon.emergency.scanned and not all(a.scanned for a in lexicon.alternations())
+
+
 def test_a_broken_safety_pattern_is_found_when_the_lexicon_is_checked(tmp_path):
     lexicon = tmp_path / "safety.yaml"
     lexicon.write_text(SAFETY_LEXICON.read_text(encoding="utf-8").replace("doctor:\n", "doctor:\n  - 'sore (?:knee'\n", 1),

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from rapidfuzz import fuzz
 
 from knowledge.features import _letter_grams, feature_keys
 from knowledge.followups import FollowUpWords
+from knowledge.matcher import _ratios
 from knowledge.understanding import Understanding
 
 
@@ -59,3 +61,10 @@ def test_the_fuzzy_scores_ignore_the_order_of_a_messages_words(understanding: Un
     scores = dict(understanding.matcher.fuzzy_scores(tokens))
     assert scores == pytest.approx(dict(understanding.matcher.fuzzy_scores(tokens[::-1])))
     assert max(scores, key=scores.__getitem__) == "program-strength"
+
+
+def test_the_fuzzy_ratios_of_a_message_to_its_candidate_phrasings_are_rapidfuzz_ratios_to_the_last_digit():
+    query = "glute hamstring reversehyper set strength"
+    texts = ["hamstring reversehyper", "glute set strength", "", "a" * 300, query]
+    assert _ratios(query, texts) == [fuzz.ratio(query, text) for text in texts]
+    assert _ratios(query, []) == []
