@@ -14,7 +14,14 @@ from telegram import Update
 from bot.adapters.telegram.app import build_application
 from bot.features.qa.texts import DOCTOR_FIRST
 from bot.features.voice.engine import voice_inbound
-from bot.features.voice.feature import CLEARLY_HEALTH, DOUBTFUL_BELOW, FITS_CLEARLY, TOUCHES_HEALTH, UNSURE_BELOW
+from bot.features.voice.feature import (
+    CLEARLY_HEALTH,
+    DOUBTFUL_BELOW,
+    FITS_CLEARLY,
+    LOST_BELOW,
+    TOUCHES_HEALTH,
+    UNSURE_BELOW,
+)
 from bot.features.voice.notes import HEDGE, UNSURE_HEARD
 from bot.settings import Settings
 from tests.recording_request import unpaced
@@ -33,7 +40,9 @@ PINS = "Bins and needles all round my backside, and private side out, started af
 HUM = "My legs go hum when I do them."  # "my legs go numb ...": touches health, not clearly
 KG = "Starting weight?"  # heard unsure as a clear question (a note heard as "Starting weight, KG." asks a figure
 # the articles never give, a near miss since the missing-detail rule)
-UNSURE = UNSURE_BELOW - 0.2
+UNSURE = (UNSURE_BELOW + LOST_BELOW) / 2
+LOST = LOST_BELOW - 0.2  # the words likely lost
+DOOM = "My legs go hum with high doom,"  # "my legs go numb when I do them", heard at -0.67: fits leg-height at 68
 DOUBTFUL = (UNSURE_BELOW + DOUBTFUL_BELOW) / 2  # a little unsure
 HEDGED_LINE = f"{HEDGE}{DOCTOR_FIRST}"
 
@@ -69,8 +78,17 @@ def test_a_little_unsure_note_that_touches_health_only_a_little_is_answered_as_h
 
 def test_an_unsure_note_heard_as_a_clear_question_is_answered_unhedged(coach, understanding):
     assert touches_health_a_little(understanding, KG) and understanding.read(KG, 4.0).match.score >= FITS_CLEARLY
-    reply = coach.handle(voice_inbound(1, Recognizer.transcript([KG], 3.0, certainty=-0.9)))[0]
+    reply = coach.handle(voice_inbound(1, Recognizer.transcript([KG], 3.0, certainty=UNSURE)))[0]
     assert reply.entry == "load-weight" and reply.safety is None and HEDGE not in reply.text
+
+
+def test_a_note_whose_words_are_likely_lost_gets_the_hedged_line_when_it_touches_health_even_heard_as_a_question(
+        coach, understanding):
+    for heard in (KG, DOOM):
+        assert touches_health_a_little(understanding, heard) and understanding.read(heard, 4.0).match.score >= FITS_CLEARLY
+        assert not hedged(coach, 1, [heard], UNSURE)  # unsure, but a clear question: answered as heard
+        assert hedged(coach, 2, [heard], LOST)
+    assert not hedged(coach, 3, [REST], LOST)  # no health in it: answered as heard
 
 
 def test_how_clearly_a_note_touches_health_is_the_average_over_its_readings(coach):

@@ -23,13 +23,16 @@ from knowledge.safety import Safety
 # readings, TOUCHES_HEALTH or more) unless what was heard fits a question clearly (a fused score of
 # FITS_CLEARLY or more: "starting weight kg?" was hedged); below DOUBTFUL_BELOW, a little unsure, and
 # hedged when it clearly touches health (odds of CLEARLY_HEALTH or more: "pins and needles all round my
-# backside", heard at -0.31 as "Bins and needles ..."). Chosen on halves of the spoken development sets
-# held apart (bench/bench_voice_hedge.py).
+# backside", heard at -0.31 as "Bins and needles ..."); below LOST_BELOW, the words are likely lost, and a
+# note that touches health is hedged even when what was heard fits a question ("my legs go numb when I do
+# them" heard at -0.67 as "My legs go hum with high doom", which fits the leg-height question at 68).
+# Chosen on halves of the spoken development sets held apart (bench/bench_voice_hedge.py; README, issue 15).
 UNSURE_BELOW = -0.35
 TOUCHES_HEALTH = 0.15
-FITS_CLEARLY = 60.0
+FITS_CLEARLY = 50.0
 DOUBTFUL_BELOW = -0.2
 CLEARLY_HEALTH = 0.5
+LOST_BELOW = -0.6
 
 
 class Voice:
@@ -54,13 +57,14 @@ class Voice:
         """Whether a note's replies get the doctor-first line in its hedged form: no health line is
         given, and the recognizer is unsure it heard the words said and the note touches the body or
         health without being heard as a clear question, or it is a little unsure and the note clearly
-        touches health. Whisper cannot hear some health words at all ("sciatica" as "I can't be cut",
-        "numb" as "hum"), but what is left ("... down my right leg", "my legs go ...") still reads as
-        health to the safety classifier, whose odds are learned from the safety examples."""
+        touches health, or it has likely lost the words and the note touches health at all. Whisper
+        cannot hear some health words ("sciatica" as "I can't be cut", "numb" as "hum"), but what is left
+        ("... down my right leg", "my legs go ...") still reads as health to the safety classifier, whose
+        odds are learned from the safety examples."""
         if msg.certainty >= DOUBTFUL_BELOW or not replies or any(reply.safety for reply in replies):
             return False
         odds = self._health_odds([msg.text, *msg.alternatives])
-        if odds >= CLEARLY_HEALTH:
+        if odds >= CLEARLY_HEALTH or (msg.certainty < LOST_BELOW and odds >= TOUCHES_HEALTH):
             return True
         return msg.certainty < UNSURE_BELOW and odds >= TOUCHES_HEALTH and not self._fits_clearly(transcript)
 
