@@ -587,6 +587,7 @@ def test_concerns_red_flags_and_look_alikes_the_seventh_and_eighth_writers_showe
     ("numb when i wipe since my back went an hour ago", Safety.EMERGENCY),
     ("knocked my head on the rack, a bit confused and sick once", Safety.EMERGENCY),
     ("my stitches from the op have come open", Safety.EMERGENCY),
+    ("my chest keeps clamping up since the last set", Safety.EMERGENCY),
     ("i have arthrosis in both knees", Safety.DOCTOR),
     ("ankylosing spondylitis here, any good?", Safety.DOCTOR),
     ("i've got diastasis after my second baby", Safety.DOCTOR),
