@@ -573,12 +573,6 @@ def test_concerns_and_red_flags_of_every_kind_a_sixth_writer_showed_are_heard(un
     ("my bp is going up 5kg a month", Safety.NONE),
     ("just pulled 180kg on deadlift, now hypers?", Safety.NONE),
     ("my glutes are killing me in a good way", Safety.NONE),
-])
-def test_concerns_red_flags_and_look_alikes_the_seventh_and_eighth_writers_showed_are_read_right(understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
     ("my mate's face has gone crooked on one side", Safety.EMERGENCY),
     ("she is talking funny all of a sudden, words coming out wrong", Safety.EMERGENCY),
     ("he fell off the bench and i can't wake him properly", Safety.EMERGENCY),
@@ -596,7 +590,7 @@ def test_concerns_red_flags_and_look_alikes_the_seventh_and_eighth_writers_showe
     ("my hips have been dodgy all year", Safety.DOCTOR),
     ("calves a bit sore today, just doms i reckon", Safety.NONE),
 ])
-def test_concerns_red_flags_and_look_alikes_the_ninth_writer_showed_are_read_right(understanding, text, level):
+def test_concerns_red_flags_and_look_alikes_the_seventh_to_ninth_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
