@@ -50,10 +50,13 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
-def suite_model(monkeypatch):
+def suite_model(monkeypatch, tmp_path):
     """Every command a test runs in a folder of its own loads the suite's model instead of
-    building one there (a build takes a core for half a minute or more)."""
+    building one there (a build takes a core for half a minute or more), and keeps its records in
+    a database of its own: a test that left COACHBOT_DB unset wrote to the checkout's coachbot.db,
+    and the next `coachbot run` there opened with a health concern noted by a test."""
     monkeypatch.setenv("COACHBOT_KB_CACHE_DIR", str(KB_CACHE))
+    monkeypatch.setenv("COACHBOT_DB", str(tmp_path / "coachbot.db"))
 
 
 @pytest.fixture(scope="session")
