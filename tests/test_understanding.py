@@ -547,12 +547,6 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     ("i have 15 years, can i use the machine", Safety.DOCTOR),
     ("i have 12 years of experience lifting, what load", Safety.NONE),
     ("do the glutes need oxygen to grow", Safety.NONE),
-])
-def test_concerns_and_red_flags_of_every_kind_a_sixth_writer_showed_are_heard(understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
     ("coughing up pink froth after that set", Safety.EMERGENCY),
     ("peeing brown after a huge leg session", Safety.EMERGENCY),
     ("the lump in my belly is sore and i keep throwing up", Safety.EMERGENCY),
@@ -590,7 +584,7 @@ def test_concerns_and_red_flags_of_every_kind_a_sixth_writer_showed_are_heard(un
     ("my hips have been dodgy all year", Safety.DOCTOR),
     ("calves a bit sore today, just doms i reckon", Safety.NONE),
 ])
-def test_concerns_red_flags_and_look_alikes_the_seventh_to_ninth_writers_showed_are_read_right(understanding, text, level):
+def test_concerns_red_flags_and_look_alikes_the_sixth_to_ninth_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
