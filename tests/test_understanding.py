@@ -447,42 +447,6 @@ def test_schedules_are_no_health_concern(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
 
 
-@pytest.mark.parametrize(("text", "level"), [
-    ("my speech sounds off and the words come out jumbled", Safety.EMERGENCY),
-    ("kind of a tight chest and short of breath, probably nothing", Safety.EMERGENCY),
-    ("blood pressure machine at the gym says 210 over 120", Safety.EMERGENCY),
-    ("havent been able to pee since the session and my back hurts", Safety.EMERGENCY),
-    ("took my insulin, skipped lunch, now shaky and confused", Safety.EMERGENCY),
-    ("my inhaler is not helping at all", Safety.EMERGENCY),
-    ("sometimes i think about suicide", Safety.EMERGENCY),
-    ("dealing with depression, will training help", Safety.DOCTOR),
-    ("in recovery from anorexia and want to build glutes", Safety.DOCTOR),
-    ("got a stomach bug, still train today?", Safety.DOCTOR),
-    ("i use a wheelchair most days, can i get onto the bench", Safety.DOCTOR),
-    ("had a blood clot in my leg two years ago", Safety.DOCTOR),
-    ("my therapist says i overtrain", Safety.DOCTOR),
-])
-def test_red_flags_and_concerns_a_third_writer_found_missing_are_heard(understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
-    ("mid set my foot stopped listening to me, it just flops", Safety.EMERGENCY),
-    ("i cant feel the bench under my bum anymore", Safety.EMERGENCY),
-    ("my mate came off the machine and doesnt know what year it is", Safety.EMERGENCY),
-    ("pissed myself on the last rep and it feels numb down there", Safety.EMERGENCY),
-    ("the room went grey and next thing i was lying on the floor", Safety.EMERGENCY),
-    ("my heart is doing something odd and im dizzy", Safety.EMERGENCY),
-    ("cant feel my right leg, it went dead when i was lifting it", Safety.EMERGENCY),  # "when i was lifting": not the past
-    ("i fainted once when i was a kid", Safety.DOCTOR),
-    ("on zoloft, any issue with heavy sets", Safety.DOCTOR),
-    ("had a cortisone jab in my hip last week", Safety.DOCTOR),
-    ("my hba1c came back high, want to start these", Safety.DOCTOR),
-])
-def test_red_flags_and_concerns_told_in_a_fourth_writers_words_are_heard(understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
 @pytest.mark.parametrize("text", ["putting my heart and soul into this, whats week 1",
                                   "no aches at all today, lets go heavier",
                                   "is a bit of soreness in the glutes normal? asking in general"])
@@ -583,8 +547,32 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     ("my joints are loose, they slip out easily", Safety.DOCTOR),
     ("my hips have been dodgy all year", Safety.DOCTOR),
     ("calves a bit sore today, just doms i reckon", Safety.NONE),
+    ("my speech sounds off and the words come out jumbled", Safety.EMERGENCY),
+    ("kind of a tight chest and short of breath, probably nothing", Safety.EMERGENCY),
+    ("blood pressure machine at the gym says 210 over 120", Safety.EMERGENCY),
+    ("havent been able to pee since the session and my back hurts", Safety.EMERGENCY),
+    ("took my insulin, skipped lunch, now shaky and confused", Safety.EMERGENCY),
+    ("my inhaler is not helping at all", Safety.EMERGENCY),
+    ("sometimes i think about suicide", Safety.EMERGENCY),
+    ("dealing with depression, will training help", Safety.DOCTOR),
+    ("in recovery from anorexia and want to build glutes", Safety.DOCTOR),
+    ("got a stomach bug, still train today?", Safety.DOCTOR),
+    ("i use a wheelchair most days, can i get onto the bench", Safety.DOCTOR),
+    ("had a blood clot in my leg two years ago", Safety.DOCTOR),
+    ("my therapist says i overtrain", Safety.DOCTOR),
+    ("mid set my foot stopped listening to me, it just flops", Safety.EMERGENCY),
+    ("i cant feel the bench under my bum anymore", Safety.EMERGENCY),
+    ("my mate came off the machine and doesnt know what year it is", Safety.EMERGENCY),
+    ("pissed myself on the last rep and it feels numb down there", Safety.EMERGENCY),
+    ("the room went grey and next thing i was lying on the floor", Safety.EMERGENCY),
+    ("my heart is doing something odd and im dizzy", Safety.EMERGENCY),
+    ("cant feel my right leg, it went dead when i was lifting it", Safety.EMERGENCY),  # "when i was lifting": not the past
+    ("i fainted once when i was a kid", Safety.DOCTOR),
+    ("on zoloft, any issue with heavy sets", Safety.DOCTOR),
+    ("had a cortisone jab in my hip last week", Safety.DOCTOR),
+    ("my hba1c came back high, want to start these", Safety.DOCTOR),
 ])
-def test_concerns_red_flags_and_look_alikes_the_sixth_to_ninth_writers_showed_are_read_right(understanding, text, level):
+def test_concerns_red_flags_and_look_alikes_the_third_to_ninth_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
