@@ -36,6 +36,14 @@ M_MMAP_THRESHOLD = -3      # glibc's mallopt parameter number
 # CTranslate2 4.8 keeps a second, MKL-packed copy of the output projection (tied to the 12 MB token
 # table) unless told not to: 12 MB of the peak (157 -> 145 MB), for the same readings.
 PACKED_GEMM = "CT2_PACKED_GEMM"
+# One code path for every x86-64 processor with AVX2, so a note is heard the same on every machine: by
+# default CTranslate2 does its matrix products in Intel MKL on Intel processors (whose code path follows
+# the processor: MKL's AVX2 path heard "I have become down my right leg" where the AVX-512 one heard "I have
+# decided to calm ...") and in oneDNN on others, and its own kernels take the widest instructions there
+# are. oneDNN and CTranslate2's kernels capped at AVX2 instead (MKL's own cap, MKL_CBWR, does not hold on
+# AMD processors): 25 of 172 development notes heard otherwise here than by MKL at AVX-512, and the same
+# whatever numpy's and OpenBLAS's paths (see README, readings the same on every machine).
+SAME_EVERYWHERE = {"CT2_USE_MKL": "0", "ONEDNN_MAX_CPU_ISA": "AVX2", "CT2_FORCE_CPU_ISA": "AVX2"}
 # A phrase of 2+ words said again straight after itself: a decoding loop, not speech.
 _REPEAT = re.compile(r"\b((?:[\w']+,?\s+)+?[\w']+[,.?!]?)(?:\s+\1)+(?=\W|$)", re.IGNORECASE)  # the shortest phrase that repeats
 
@@ -127,10 +135,12 @@ class Model(Protocol):
 
 def load_model(model_dir: Path) -> Model:
     """CTranslate2's Whisper on int8 weights and one core, its random sampling seeded, its weights
-    used as loaded (not packed into a second copy for MKL: see PACKED_GEMM)."""
+    used as loaded (not packed into a second copy for MKL: see PACKED_GEMM), on the code path every
+    x86-64 machine with AVX2 shares (SAME_EVERYWHERE)."""
+    os.environ.update(SAME_EVERYWHERE)  # read once, at CTranslate2's and oneDNN's first use: set before any
+    os.environ[PACKED_GEMM] = "0"  # read by CTranslate2 once, when it loads its first model
     import ctranslate2  # imported here, in the loading thread: start-up does not wait for it
 
-    os.environ[PACKED_GEMM] = "0"  # read by CTranslate2 once, when it loads its first model
     ctranslate2.set_random_seed(SEED)  # read once, by the thread that decodes, at its first sample
     model: Model = ctranslate2.models.Whisper(str(model_dir), device="cpu", compute_type="int8", intra_threads=1)
     return model
