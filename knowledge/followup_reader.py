@@ -17,6 +17,8 @@ from knowledge.normalize import Normalizer
 from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
 
+SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
+
 
 class Reader(Protocol):
     """What the follow-up reader reads a message alone with (the understanding layer; benchmarks
@@ -112,6 +114,8 @@ class FollowUpReader:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
             found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
+        elif last is not None and found == last.id and self.follow_ups.asks_who_of(words):  # "who found that"
+            found = self._found_by(last)
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
@@ -138,6 +142,16 @@ class FollowUpReader:
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _found_by(self, last: Entry) -> str:
+        """The study behind the last answer, the one whose answer shares most words with it when
+        several are linked to it (Ekstrom's EMG study after the erector spinae, not the anatomy
+        textbook), or the last answer when no study is."""
+        if SOURCES not in self.kb.entries:
+            return last.id
+        shared = {e: float(self.follow_ups.shared(last.id, e)) for e in self.linked[last.id]}
+        study = through_related(SOURCES, self.groups, self.linked[last.id], shared, self.listers)
+        return last.id if study == SOURCES else str(study)
 
     def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
         """How much the conversation weighs for a message after `last`: after a thing an answer lists,
