@@ -216,8 +216,20 @@ class FollowUpReader:
         thing = last.id in self.things and alone.match.entry_id is None  # "does it work my abs too" after the ball one
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
-            return replace(alone, match=replace(alone.match, entry_id=part or last.id, score=max(alone.match.score, self.threshold)))
+            found = part or last.id
+            score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
+            return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _concern_in_context(self, alone: Reading, text: str, last: Entry, found: str) -> float:
+        """The score in context of the entry a health question worded from the last answer asks about
+        ("could that mess up my discs" after how high to lift the legs, whose answer warns of the
+        discs): read with that answer's title it fits clearly, so the doctor-first line keeps that
+        answer rather than the general advice on medical care; 0 for any other message."""
+        if alone.safety is Safety.NONE or not self.normalizer.is_question(text):
+            return 0.0
+        in_context = self.reader.candidates(along(text, Context(last.id), last.title, True))
+        return max((c.score for c in in_context if c.entry_id == found), default=0.0)
 
     def _goal_named(self, text: str, alone: Reading) -> str | None:
         """The goal a message names when the goal reader is sure of it or the message reads as that
