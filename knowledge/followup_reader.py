@@ -130,7 +130,7 @@ class FollowUpReader:
         many of the last answer's words it holds ("how do u even do a reverse hyper, whats the basic
         movement" after the isometric holds)."""
         in_context = self.reader.candidates(along(text, context, last.title, goal is not None), margin)
-        switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
+        switched = goal_switch(context, goal, alone.match.entry_id or leaning(alone), self.programmes, self.goal_family)
         named = self.follow_ups.names_exercise(words)  # "how do i actually do a reverse hyper": about the exercise
         if switched is None and not named:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
@@ -248,6 +248,13 @@ class FollowUpReader:
         that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
         goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
         return Context(entry or context.entry, goal)
+
+
+def leaning(alone: Reading) -> str | None:
+    """The entry a message read alone leans to though too weakly to be answered with it (its best
+    candidate, at least as likely as a suggestion: "stabilty bal ok?" and the stability ball), else None."""
+    best = alone.candidates[0] if alone.candidates else None
+    return best.entry_id if best is not None and best.score >= SUGGESTION_FLOOR else None
 
 
 def linked(entry: Entry, kb: KnowledgeBase) -> tuple[str, ...]:
