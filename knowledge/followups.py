@@ -31,7 +31,7 @@ class FollowUpWords:
         self.normalizer = normalizer
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
-        self._titles = {e.id: frozenset(normalizer.tokens(e.title)) for e in kb.entries.values()}
+        self._titles = {e.id: _said(normalizer, e.title) for e in kb.entries.values()}
         self._said = {e.id: _said(normalizer, f"{e.title} {e.answer} {e.details}") for e in kb.entries.values()}
         if asked is None:
             asked = {t for e in kb.entries.values() for text in (e.title, *e.ask) for t in normalizer.tokens(text)}

@@ -1,7 +1,8 @@
 """Follow-ups about what the last answer said: who found it ("who found that" after the erector
 spinae is the study behind it), a word it said inside a phrase ("lumbar = ?" after "the lower lumbar
-spine"), and a word setting things side by side that names nothing of its own ("how come hypers are
-easier on the body" after RDLs against hypers): through the core, and through Telegram."""
+spine", "the back one" after the benefits: the back-health entry's title says "lower back"), and a
+word setting things side by side that names nothing of its own ("how come hypers are easier on the
+body" after RDLs against hypers): through the core, and through Telegram."""
 
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ def test_a_word_said_inside_a_phrase_of_the_last_answer_asks_about_it(understand
     assert follow_up(understanding, first, "lumbar = ?").match.entry_id == "core-bracing"
 
 
+def test_more_on_a_word_said_inside_a_linked_entrys_title_gets_that_entry(understanding):
+    first, then = "wat r the benefits of reverse hyperextension", "explain the back one more"
+    assert understanding.read(first).match.entry_id == "purpose"
+    assert understanding.read(then).match.entry_id != "benefit-back-health"
+    assert follow_up(understanding, first, then).match.entry_id == "benefit-back-health"
+
+
 def test_a_comparing_word_names_nothing_the_last_answer_does_not_say(understanding):
     first, then = "rdls or reverse hypers for hammies??", "how come hypers are easier on the body"
     assert understanding.read(first).match.entry_id == "vs-deadlift"
@@ -50,3 +58,10 @@ async def test_lumbar_after_bracing_the_core_is_answered_about_it_over_telegram(
     texts = (await feed_all(coach, [message_update(t) for t in (first, "lumbar = ?")])).texts()
     title = understanding.kb.entries["core-bracing"].title
     assert len(texts) == 2 and title in texts[1]
+
+
+async def test_the_back_one_after_the_benefits_is_answered_about_back_health_over_telegram(coach: Coach, understanding):
+    texts = (await feed_all(coach, [message_update(t) for t in ("wat r the benefits of reverse hyperextension",
+                                                               "explain the back one more")])).texts()
+    title = understanding.kb.entries["benefit-back-health"].title
+    assert len(texts) == 2 and title in texts[1] and title not in texts[0]
