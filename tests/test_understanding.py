@@ -591,6 +591,7 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     ("my physio mate says these are great, how many sets", Safety.NONE),
     ("zero injuries here, how heavy should i go", Safety.NONE),
     ("the vertebral column, what does that mean", Safety.NONE),
+    ("who ran the mri one", Safety.NONE),
 ])
 def test_concerns_red_flags_and_look_alikes_the_third_to_tenth_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
