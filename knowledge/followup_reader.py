@@ -17,6 +17,8 @@ from knowledge.normalize import Normalizer
 from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
 
+SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
+
 
 class Reader(Protocol):
     """What the follow-up reader reads a message alone with (the understanding layer; benchmarks
@@ -112,6 +114,8 @@ class FollowUpReader:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
             found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
+        elif last is not None and found == last.id and self.follow_ups.asks_who_of(words):  # "who found that"
+            found = self._found_by(last)
         found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
@@ -126,7 +130,7 @@ class FollowUpReader:
         many of the last answer's words it holds ("how do u even do a reverse hyper, whats the basic
         movement" after the isometric holds)."""
         in_context = self.reader.candidates(along(text, context, last.title, goal is not None), margin)
-        switched = goal_switch(context, goal, alone.match.entry_id, self.programmes, self.goal_family)
+        switched = goal_switch(context, goal, alone.match.entry_id or leaning(alone), self.programmes, self.goal_family)
         named = self.follow_ups.names_exercise(words)  # "how do i actually do a reverse hyper": about the exercise
         if switched is None and not named:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
@@ -138,6 +142,16 @@ class FollowUpReader:
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
             return last.id, alone.candidates
         return alone.match.entry_id, alone.candidates
+
+    def _found_by(self, last: Entry) -> str:
+        """The study behind the last answer, the one whose answer shares most words with it when
+        several are linked to it (Ekstrom's EMG study after the erector spinae, not the anatomy
+        textbook), or the last answer when no study is."""
+        if SOURCES not in self.kb.entries:
+            return last.id
+        shared = {e: float(self.follow_ups.shared(last.id, e)) for e in self.linked[last.id]}
+        study = through_related(SOURCES, self.groups, self.linked[last.id], shared, self.listers)
+        return last.id if study == SOURCES else str(study)
 
     def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
         """How much the conversation weighs for a message after `last`: after a thing an answer lists,
@@ -202,8 +216,20 @@ class FollowUpReader:
         thing = last.id in self.things and alone.match.entry_id is None  # "does it work my abs too" after the ball one
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
-            return replace(alone, match=replace(alone.match, entry_id=part or last.id, score=max(alone.match.score, self.threshold)))
+            found = part or last.id
+            score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
+            return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _concern_in_context(self, alone: Reading, text: str, last: Entry, found: str) -> float:
+        """The score in context of the entry a health question worded from the last answer asks about
+        ("could that mess up my discs" after how high to lift the legs, whose answer warns of the
+        discs): read with that answer's title it fits clearly, so the doctor-first line keeps that
+        answer rather than the general advice on medical care; 0 for any other message."""
+        if alone.safety is Safety.NONE or not self.normalizer.is_question(text):
+            return 0.0
+        in_context = self.reader.candidates(along(text, Context(last.id), last.title, True))
+        return max((c.score for c in in_context if c.entry_id == found), default=0.0)
 
     def _goal_named(self, text: str, alone: Reading) -> str | None:
         """The goal a message names when the goal reader is sure of it or the message reads as that
@@ -222,6 +248,13 @@ class FollowUpReader:
         that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
         goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
         return Context(entry or context.entry, goal)
+
+
+def leaning(alone: Reading) -> str | None:
+    """The entry a message read alone leans to though too weakly to be answered with it (its best
+    candidate, at least as likely as a suggestion: "stabilty bal ok?" and the stability ball), else None."""
+    best = alone.candidates[0] if alone.candidates else None
+    return best.entry_id if best is not None and best.score >= SUGGESTION_FLOOR else None
 
 
 def linked(entry: Entry, kb: KnowledgeBase) -> tuple[str, ...]:

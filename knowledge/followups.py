@@ -19,6 +19,7 @@ from knowledge.normalize import Normalizer
 
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
 ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
+ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 
@@ -30,8 +31,8 @@ class FollowUpWords:
         self.normalizer = normalizer
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
-        self._titles = {e.id: frozenset(normalizer.tokens(e.title)) for e in kb.entries.values()}
-        self._said = {e.id: frozenset(normalizer.tokens(f"{e.title} {e.answer} {e.details}")) for e in kb.entries.values()}
+        self._titles = {e.id: _said(normalizer, e.title) for e in kb.entries.values()}
+        self._said = {e.id: _said(normalizer, f"{e.title} {e.answer} {e.details}") for e in kb.entries.values()}
         if asked is None:
             asked = {t for e in kb.entries.values() for text in (e.title, *e.ask) for t in normalizer.tokens(text)}
         self._heard = lexicon.canonical | asked | {t for e in kb.entries.values() for text in (e.answer, e.details)
@@ -132,8 +133,10 @@ class FollowUpWords:
         """Whether a message names something of its own (another exercise, or a word few answers use:
         "rdl", "ghd") that the last answer does not say but the entry it reads as alone (`found`) does:
         it asks about that entry ("why bother with these when I already do RDLs" after the sets for
-        growth, "whats the difference between this and a GHD" after bending the knees)."""
-        named = {t for t in self._own(words) if self.normalizer.is_foreign(t) or t in self._distinctive.get(found or "", frozenset())}
+        growth, "whats the difference between this and a GHD" after bending the knees); a word setting
+        things side by side ("how come hypers are easier on the body" after RDLs against hypers) names nothing."""
+        named = {t for t in self._own(words) - self.lexicon.relating
+                 if self.normalizer.is_foreign(t) or t in self._distinctive.get(found or "", frozenset())}
         return bool(named) and named.isdisjoint(self._said.get(last.id, frozenset())) and \
             not named.isdisjoint(self._said.get(found or "", frozenset()))
 
@@ -169,6 +172,15 @@ class FollowUpWords:
         pointed = self.points_back(words) if thing else self.refers_back(words)
         return pointed and ADDING.search(text) is not None
 
+    def asks_who_of(self, words: list[str]) -> bool:
+        """Whether a message asks who is behind what the last answer said ("who found that", "whos
+        claim is that"): "who" with a word pointing back at it."""
+        return not ASKING_WHO.isdisjoint(words) and self.refers_back(words)
+
+    def shared(self, entry: str, other: str) -> int:
+        """How many words two entries' answers both say."""
+        return len(self._said.get(entry, frozenset()) & self._said.get(other, frozenset()))
+
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""
         return not self._pointers.isdisjoint(words)
@@ -176,6 +188,13 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _said(normalizer: Normalizer, text: str) -> frozenset[str]:
+    """The tokens an answer says: those of its words read together, and of each word alone, so a
+    word said inside a phrase is said too ("lumbar" in "the lower lumbar spine", read as the lower back)."""
+    words = normalizer.words(text)
+    return frozenset(normalizer.tokens_of(words)).union(*(normalizer.tokens_of([w]) for w in words))
 
 
 def _distinctive_words(normalizer: Normalizer, kb: KnowledgeBase) -> dict[str, frozenset[str]]:

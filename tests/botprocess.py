@@ -8,6 +8,8 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 
 from tests.conftest import KB_CACHE
@@ -92,6 +94,14 @@ def advance_clock(tmp_path: Path, seconds: float) -> None:
     partial = tmp_path / f"{CLOCK_FILE}.new"
     partial.write_text(repr(moved), encoding="utf-8")
     partial.replace(clock)
+
+
+def set_clock(tmp_path: Path, moment: datetime) -> None:
+    """Put the clock of the bot processes started by start_bot on tmp_path at `moment` (it runs on
+    from there), so what a test sees does not hang on the day and hour it runs."""
+    clock = tmp_path / CLOCK_FILE
+    ahead = float(clock.read_text(encoding="utf-8")) if clock.exists() else 0.0
+    advance_clock(tmp_path, moment.timestamp() - time.time() - ahead)
 
 
 async def start_bot(api: FakeBotApi, tmp_path: Path, extra_env: dict[str, str] | None = None) -> BotProcess:

@@ -6,10 +6,13 @@ cancel, the safety result with a retake, and /cancel."""
 
 from __future__ import annotations
 
-from tests.botprocess import Chat, start_bot
+from datetime import UTC, datetime
+
+from tests.botprocess import Chat, set_clock, start_bot
 from tests.fakebotapi import FakeBotApi
 
 CHAT = 6262
+MONDAY_MORNING = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # no Tue/Thu session today, none reminded yet
 
 
 def labels(params: dict) -> list[str]:
@@ -18,6 +21,7 @@ def labels(params: dict) -> list[str]:
 
 
 async def test_a_scripted_conversation_covers_the_engine(tmp_path):
+    set_clock(tmp_path, MONDAY_MORNING)  # on a Tuesday or Thursday evening, the 19:00 session had been reminded
     async with FakeBotApi() as api:
         bot = await start_bot(api, tmp_path)
         try:
@@ -50,6 +54,7 @@ async def test_a_scripted_conversation_covers_the_engine(tmp_path):
             await chat.say("yes", "Saved")
             sessions = await chat.say("show my sessions", "Your sessions")  # a request in words
             assert "20:00" in sessions["text"] and "19:00" not in sessions["text"]  # edited, not added
+            assert "Tue 24 Nov 20:00" in sessions["text"]  # on the test's clock, whatever the day it runs
             ask = await chat.press(sessions, "Cancel plan", "Cancel the plan")
             await chat.press(ask, "Keep it", "the plan stays", "editMessageText")
 

@@ -571,8 +571,29 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     ("on zoloft, any issue with heavy sets", Safety.DOCTOR),
     ("had a cortisone jab in my hip last week", Safety.DOCTOR),
     ("my hba1c came back high, want to start these", Safety.DOCTOR),
+    # the tenth writer's classes: swelling, limbs going to sleep, withdrawal, scopes, lymph, vertebrae, older beginners
+    ("my feet puff up by the end of the day", Safety.DOCTOR),
+    ("my hand keeps going to sleep halfway through a set", Safety.DOCTOR),
+    ("stopping venlafaxine this week and getting electric zaps", Safety.DOCTOR),
+    ("they took a polyp out this morning, fine to lift later", Safety.DOCTOR),
+    ("62 and never worked out in my life, where do i start", Safety.DOCTOR),
+    ("lymphedema in my arm after treatment", Safety.DOCTOR),
+    ("crushed a vertebra skiing last year", Safety.DOCTOR),
+    ("coughed into my sleeve and there was blood on it", Safety.EMERGENCY),
+    ("my defib zapped me mid set", Safety.EMERGENCY),
+    ("my calf is ballooning after the op", Safety.EMERGENCY),
+    ("got off a long flight and my calf is swollen", Safety.EMERGENCY),
+    ("my sugar reads 3 and im shaking", Safety.EMERGENCY),
+    ("the pad on the machine is torn, can i still use it", Safety.NONE),
+    ("heard a pop from the machine, what was that", Safety.NONE),
+    ("the chest pad is cracked, can i tape it", Safety.NONE),
+    ("dizzy with excitement about my first session", Safety.NONE),
+    ("my physio mate says these are great, how many sets", Safety.NONE),
+    ("zero injuries here, how heavy should i go", Safety.NONE),
+    ("the vertebral column, what does that mean", Safety.NONE),
+    ("who ran the mri one", Safety.NONE),
 ])
-def test_concerns_red_flags_and_look_alikes_the_third_to_ninth_writers_showed_are_read_right(understanding, text, level):
+def test_concerns_red_flags_and_look_alikes_the_third_to_tenth_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
