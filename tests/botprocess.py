@@ -87,21 +87,23 @@ def steered_command(clock_file: Path) -> list[str]:
 
 
 def advance_clock(tmp_path: Path, seconds: float) -> None:
-    """Move the clock of every bot process started by start_bot on tmp_path `seconds` on (replaced
-    whole, so a process never reads half a number)."""
+    """Move the clock of every bot process started by start_bot on tmp_path `seconds` on."""
     clock = tmp_path / CLOCK_FILE
-    moved = (float(clock.read_text(encoding="utf-8")) if clock.exists() else 0.0) + seconds
-    partial = tmp_path / f"{CLOCK_FILE}.new"
-    partial.write_text(repr(moved), encoding="utf-8")
-    partial.replace(clock)
+    _put_clock(tmp_path, (float(clock.read_text(encoding="utf-8")) if clock.exists() else 0.0) + seconds)
 
 
 def set_clock(tmp_path: Path, moment: datetime) -> None:
     """Put the clock of the bot processes started by start_bot on tmp_path at `moment` (it runs on
     from there), so what a test sees does not hang on the day and hour it runs."""
-    clock = tmp_path / CLOCK_FILE
-    ahead = float(clock.read_text(encoding="utf-8")) if clock.exists() else 0.0
-    advance_clock(tmp_path, moment.timestamp() - time.time() - ahead)
+    _put_clock(tmp_path, moment.timestamp() - time.time())
+
+
+def _put_clock(tmp_path: Path, ahead: float) -> None:
+    """Set how many seconds the clock of tmp_path's bot processes runs ahead of real time (the file
+    replaced whole, so a process never reads half a number)."""
+    partial = tmp_path / f"{CLOCK_FILE}.new"
+    partial.write_text(repr(ahead), encoding="utf-8")
+    partial.replace(tmp_path / CLOCK_FILE)
 
 
 async def start_bot(api: FakeBotApi, tmp_path: Path, extra_env: dict[str, str] | None = None) -> BotProcess:
