@@ -598,6 +598,37 @@ def test_concerns_red_flags_and_look_alikes_the_third_to_tenth_writers_showed_ar
 
 
 @pytest.mark.parametrize(("text", "level"), [
+    ("tbh i dont plan on being around much after this weekend so whatever reps", Safety.EMERGENCY),
+    ("i wont be here tomorrow, can we move my session", Safety.NONE),
+    ("swallowed a load of my sleeping tablets on purpose earlier, feel odd", Safety.EMERGENCY),
+    ("like breathing thru a straw rn and ive never had asthma", Safety.EMERGENCY),
+    ("my bladder just let go on the pad and my back is agony", Safety.EMERGENCY),
+    ("cant lift the toes on either foot since that last set", Safety.EMERGENCY),
+    ("my right arm went weak all of a sudden mid set", Safety.EMERGENCY),
+    ("my mate says one of my pupils is way bigger than the other", Safety.EMERGENCY),
+    ("think my achilles just went pop, cant walk", Safety.EMERGENCY),
+    ("my nan keeps asking what year it is after her workout", Safety.EMERGENCY),
+    ("i dont know what day to train on", Safety.NONE),
+    ("heartbeat all irregular and my legs feel like lead", Safety.EMERGENCY),
+    ("head exploded with pain out of nowhere ten minutes ago and now im being sick", Safety.EMERGENCY),
+    ("had a double bypass two years ago, ok to start?", Safety.DOCTOR),
+    ("went over on my ankle yesterday, can i still do these", Safety.DOCTOR),
+    ("should my feet be strapped up under the ankle rollers", Safety.NONE),
+    ("a stroke of luck, my gym just got one. how many sets", Safety.NONE),
+    ("on pins and needles waiting for the gym to open lol", Safety.NONE),
+    ("nearly had a heart attack when i saw the price of a new one", Safety.NONE),
+    ("the bench needs surgery lol it wobbles", Safety.NONE),
+    ("my cat has arthritis so i'm doing hypers for both of us", Safety.NONE),
+    ("my brother is a neurologist and thinks these look silly", Safety.NONE),
+    ("smashed my squat pb today, will these help", Safety.NONE),
+    ("it says it helps people with back pain but i dont have any", Safety.NONE),
+    ("still recovering from the holidays lol where do i start", Safety.NONE),
+])
+def test_concerns_red_flags_and_look_alikes_the_eleventh_writer_showed_are_read_right(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
     ("make the rehab one 6pm, 5pm is too late for me", Safety.NONE),
     ("change the goal to rehab prehab", Safety.NONE),
     ("im in rehab for my knee, can i do these", Safety.DOCTOR),

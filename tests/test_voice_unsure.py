@@ -42,7 +42,9 @@ KG = "Starting weight?"  # heard unsure as a clear question (a note heard as "St
 # the articles never give, a near miss since the missing-detail rule)
 UNSURE = (UNSURE_BELOW + LOST_BELOW) / 2
 LOST = LOST_BELOW - 0.2  # the words likely lost
-DOOM = "My legs go hum with high doom,"  # "my legs go numb when I do them", heard at -0.67: fits leg-height at 68
+# "my legs go numb when I go high, ...", heard with "numb" as "dumb": fits leg-height at 71 and touches health a little
+# (0.34; a real note heard as "My legs go hum with high doom," sat at 0.14-0.17, too near the bar for a test)
+DUMB = "My legs go dumb when I go high, how high should they go?"
 DOUBTFUL = (UNSURE_BELOW + DOUBTFUL_BELOW) / 2  # a little unsure
 HEDGED_LINE = f"{HEDGE}{DOCTOR_FIRST}"
 
@@ -84,7 +86,7 @@ def test_an_unsure_note_heard_as_a_clear_question_is_answered_unhedged(coach, un
 
 def test_a_note_whose_words_are_likely_lost_gets_the_hedged_line_when_it_touches_health_even_heard_as_a_question(
         coach, understanding):
-    for heard in (KG, DOOM):
+    for heard in (KG, DUMB):
         assert touches_health_a_little(understanding, heard) and understanding.read(heard, 4.0).match.score >= FITS_CLEARLY
         assert not hedged(coach, 1, [heard], UNSURE)  # unsure, but a clear question: answered as heard
         assert hedged(coach, 2, [heard], LOST)
