@@ -41,6 +41,7 @@ from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
+from scheduler.words import with_colons
 
 LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
@@ -282,9 +283,10 @@ class Understanding:
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
         talk, text = self.model.talk, without_complaint(text)  # "8 instead, 7pm is too early": 7pm names no plan
-        read = talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
-            [self.spelt(clause) for clause in plan_clauses(text)], text)
-        return recast(read, text) if read else loose_edit(text) or loose_cancel(text)
+        typed = with_colons(text)  # "move it to 630": the slots read "6:30"; the reader, the words as typed
+        read = talk.plan_request(self.spelt(text), typed) or talk.plan_request_in_clauses(
+            [self.spelt(clause) for clause in plan_clauses(text)], typed)
+        return recast(read, typed) if read else loose_edit(typed) or loose_cancel(typed)
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

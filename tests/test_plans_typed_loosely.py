@@ -1,0 +1,39 @@
+"""Plan requests and changes typed the loose way people type them (issue 12, items 6 and 8): a time with no colon
+("move it to 630"), a plan named loosely, a reminder lead asked in other words. A confirmation still stands before a
+stored plan changes. The clock is Sat 21 Nov 2026 10:30 in Berlin; plan 1 is strength Mon/Wed/Fri 19:00, plan 2
+endurance Sat 09:00."""
+
+from __future__ import annotations
+
+import pytest
+
+from scheduler.words import with_colons
+from tests import test_planning, test_plans_changed_relatively
+from tests.test_plans_changed_relatively import MWF, SAT, plans
+
+planned, two = test_planning.planned, test_plans_changed_relatively.two  # shared fixtures
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("move it to 630", "move it to 6:30"), ("tue thu 630am", "tue thu 6:30am"), ("the 730 one", "the 7:30 one"),
+    ("monday 545 pm", "monday 5:45 pm"), ("make the 630 one 730", "make the 6:30 one 7:30"),
+    ("go up to 100 reps", "go up to 100 reps"), ("at 150 kg", "at 150 kg"), ("by 2027", "by 2027"), ("in 100 days", "in 100 days"),
+])
+def test_a_time_typed_without_a_colon_is_read_where_a_time_is_named_and_never_a_count(typed, read):
+    assert with_colons(typed) == read
+
+
+def test_a_time_without_a_colon_at_the_confirmation_changes_the_plan_being_made(planned, coach):
+    planned("every mon wed fri 7pm")
+    confirm = planned("move it to 630")[-1].text
+    assert "every Mon, Wed, Fri at 18:30" in confirm and "I took 6:30 as 18:30" in confirm
+    planned("yes")
+    assert plans(coach) == [("strength", MWF, "18:30")]
+
+
+def test_a_saved_plan_named_by_a_time_without_a_colon_is_cancelled_after_a_yes(two, coach):
+    two("/plan every tue 730am")
+    two("yes")
+    assert "every Tue at 07:30" in two("no more 730 workouts, kill that plan")[-1].text
+    two("yes")
+    assert sorted(plans(coach)) == [("endurance", SAT, "09:00"), ("strength", MWF, "19:00")]
