@@ -5,6 +5,8 @@ endurance Sat 09:00."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from scheduler.words import with_colons
@@ -12,6 +14,7 @@ from tests import test_planning, test_plans_changed_relatively
 from tests.test_plans_changed_relatively import MWF, SAT, plans
 
 planned, two = test_planning.planned, test_plans_changed_relatively.two  # shared fixtures
+TUESDAY_NOON = datetime(2026, 11, 24, 11, 0, tzinfo=UTC)  # 12:00 in Berlin
 
 
 @pytest.mark.parametrize("typed, read", [
@@ -37,3 +40,25 @@ def test_a_saved_plan_named_by_a_time_without_a_colon_is_cancelled_after_a_yes(t
     assert "every Tue at 07:30" in two("no more 730 workouts, kill that plan")[-1].text
     two("yes")
     assert sorted(plans(coach)) == [("endurance", SAT, "09:00"), ("strength", MWF, "19:00")]
+
+
+def test_this_weekends_session_named_beside_a_skip_is_asked_first_and_skipped_on_a_yes(two, clock):
+    clock.now = TUESDAY_NOON
+    assert two("this weekends endurance session - skip it pls")[-1].text.startswith("Skip Sat 28 Nov 09:00")
+    assert two("yes")[-1].text.startswith("Skipped Sat 28 Nov 09:00")
+
+
+def test_this_weekend_said_without_a_session_skips_nothing(two, coach, clock):
+    clock.now = TUESDAY_NOON
+    assert not any(r.text.startswith(("Skip", "Which session")) for r in two("im away this weekend, skip it pls"))
+
+
+def test_a_skip_beside_a_plan_kept_is_no_session_told_as_done(two, clock):
+    clock.now = TUESDAY_NOON
+    assert two("skip the early morning session next, dont delete my plan tho")[-1].text.startswith("Skip Sat 28 Nov 09:00")
+
+
+def test_both_plans_named_one_by_one_are_all_cancelled_after_a_yes(two, coach):
+    assert two("cancel all of it, both the lifting plan and the cardio")[-1].text.startswith("Cancel all 2 plans")
+    two("yes")
+    assert plans(coach) == []
