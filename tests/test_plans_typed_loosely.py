@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.features.planning.texts import LEAD_TOO_LONG
 from scheduler.words import with_colons
 from tests import test_planning, test_plans_changed_relatively
 from tests.test_plans_changed_relatively import MWF, SAT, plans
@@ -62,3 +63,13 @@ def test_both_plans_named_one_by_one_are_all_cancelled_after_a_yes(two, coach):
     assert two("cancel all of it, both the lifting plan and the cardio")[-1].text.startswith("Cancel all 2 plans")
     two("yes")
     assert plans(coach) == []
+
+
+def test_an_earlier_reminder_asked_with_its_length_after_it_sets_the_lead(two, coach):
+    assert two("sooner reminder please, maybe 1 hour")[-1].text.startswith("Done: reminders come 1 h before")
+    assert coach.plans.load_profile(7).lead_minutes == 60
+
+
+def test_a_reminder_asked_the_day_before_says_how_early_reminders_can_come_and_keeps_the_lead(two, coach):
+    assert two("remind me the day before please")[-1].text == LEAD_TOO_LONG
+    assert coach.plans.load_profile(7).lead_minutes == 30
