@@ -210,9 +210,7 @@ class Talk:
         any; a skip read less surely ("mon is a no go this week") is not `sure`: it is offered, not done."""
         found = self.read_offered("plans", words)
         request = plan_slots(PlanAction(found[0]), typed) if found else None
-        described = request is not None and (request.action is PlanAction.EDIT or request.every and _BOTH_NAMED.search(typed))
-        goal = _GOAL.search(" ".join(words)) if request and request.goal is None and not described else None
-        request = replace(request, goal=GOAL_WORDS[goal.group(1)]) if request and goal else request  # "cancel strenght plan"
+        request = spelt_goal(request, words, typed) if request else None  # "cancel strenght plan"
         if request is None or not found or found[1]:
             return request
         return replace(request, sure=False) if request.day is not None or request.next_one else None  # says which session
@@ -230,12 +228,21 @@ class Talk:
             found = self.read_offered("plans", words) if _ASKED_OF_A_PLAN.intersection(words) else None
             request = plan_slots(PlanAction(found[0]), typed) if found and found[0] != PlanAction.EDIT.value else None
             if request is not None and (request.action is PlanAction.CANCEL or request.day or request.next_one):
+                request = spelt_goal(request, words, typed)
                 return replace(request, sure=False) if request.action is PlanAction.SKIP else request
         return None
 
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
         return self.read("closing", words) == CLOSE
+
+
+def spelt_goal(request: PlanRequest, words: Sequence[str], typed: str) -> PlanRequest:
+    """A cancel or skip with the goal its words name as spelt ("cancel plan for hypertrofy": hypertrophy) when the
+    words as typed name none; an edit's goal is what it changes, and "both the gym plan and the rehab" names two plans."""
+    described = request.goal is not None or request.action is PlanAction.EDIT or request.every and _BOTH_NAMED.search(typed)
+    goal = None if described else _GOAL.search(" ".join(words))
+    return replace(request, goal=GOAL_WORDS[goal.group(1)]) if goal else request
 
 
 # The words a clause of a longer message must ask with to be read as a skip or a cancel on its own ("today is bad day"

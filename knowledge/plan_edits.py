@@ -164,7 +164,8 @@ def _split_reason(part: str) -> list[str]:
 # my plans pls moving abroad next week"): an ending verb first, then a plan (or plans) it names
 _ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
                     r"|can u|you can)\b)*\W*(?:cancel|delete|remove|stop|quit|end|drop|scrap|kill|ditch|wipe|bin|axe|trash|get rid of)"
-                    r"(?:\s+doing)?\s+(?:(?:all|both)\s+(?:of\s+)?(?:(?:the|my|our|these|those)\s+)?|(?:the|my|our|these|those)\s+)"
+                    r"(?:\s+doing)?\s+(?:(?:all|both)\s+(?:of\s+)?(?:(?:the|my|our|these|those)\s+)?|(?:the|my|our|these|those)\s+"
+                    r"|(?=plans?\s+(?:for|of)\s+(?!(?:next|nxt|this|today|tonight|tomorrow|tmrw?|now|a|the|my|\d)\b)))"
                     r"(?:[\w']+\s+){0,5}?"
                     r"(?:(?:plans|workouts|sessions|programs|routines)\b|(?:plan|program(?:me)?|routine|one|thing|training|stuff)\b"
                     r"|(?:workout|session)\b(?=.*\b(?:for good|completely|entirely|permanently|any ?more|forever|altogether)\b))",

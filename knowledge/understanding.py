@@ -28,7 +28,7 @@ from knowledge.details import Details, MissingDetails, load_details
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import Answer, Intent, PlanRequest, asks_the_bot
+from knowledge.intents import Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -286,7 +286,10 @@ class Understanding:
         typed = with_colons(text)  # "move it to 630": the slots read "6:30"; the reader, the words as typed
         read = talk.plan_request(self.spelt(text), typed) or talk.plan_request_in_clauses(
             [self.spelt(clause) for clause in plan_clauses(text)], typed)
-        return recast(read, typed) if read else loose_edit(typed) or loose_cancel(typed)
+        if read:
+            return recast(read, typed)
+        loose = loose_edit(typed) or loose_cancel(typed)
+        return spelt_goal(loose, self.spelt(text), typed) if loose else None
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

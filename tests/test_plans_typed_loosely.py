@@ -73,3 +73,14 @@ def test_an_earlier_reminder_asked_with_its_length_after_it_sets_the_lead(two, c
 def test_a_reminder_asked_the_day_before_says_how_early_reminders_can_come_and_keeps_the_lead(two, coach):
     assert two("remind me the day before please")[-1].text == LEAD_TOO_LONG
     assert coach.plans.load_profile(7).lead_minutes == 30
+
+
+def test_a_plan_for_a_misspelt_goal_ended_beside_a_reason_is_cancelled_after_a_yes(two, coach):
+    confirm = two("ok please delete plan for strenght, i signed up to a running club now")[-1]
+    assert confirm.text.startswith("Cancel the plan every Mon, Wed, Fri at 19:00")
+    two("yes")
+    assert plans(coach) == [("endurance", SAT, "09:00")]
+
+
+def test_plans_for_next_week_ended_ask_to_cancel_no_plan(two, coach):
+    assert not any(r.text.startswith(("Cancel", "Which plan")) for r in two("ok please delete plans for next week, im travelling"))
