@@ -85,6 +85,22 @@ def loose_edit(typed: str) -> PlanRequest | None:
                        goal=next(iter(goals), None), loose=True)
 
 
+# one session moved to another day or time ("shift thursday's workout to friday"): what moves, then where to
+_MOVED = re.compile(rf"^\W*(?:(?:pls|please|plz|can you|could you|can u|ok|so)\s+)*(?:move|shift|push|switch|reschedule)\s+(?:my\s+|the\s+)?"
+                    rf"(?:this\s+)?((?:{WEEKDAY}|today|tomorrow|tonight)'s)\s+(?:session|workout|training|one|class)\s+to\s+(.+)$",
+                    re.IGNORECASE)
+
+
+def loose_move(typed: str) -> PlanRequest | None:
+    """One session named by its day moved to a day or time the plans reader was not sure of ("shift thursday's workout
+    to friday"): an edit that moves that session only (asked before it is done), or None."""
+    found = _MOVED.match(typed.strip().rstrip(".!"))
+    if found is None or "?" in typed:
+        return None
+    request = plan_slots(PlanAction.EDIT, typed)
+    return replace(request, rest=found.group(2).strip()) if request is not None and request.day is not None else None
+
+
 def day_of_plan(change: DayChange | None, typed: str) -> str | None:
     """The day that names the plan a change of days is for: the one it takes ("fri plan -> sat": the plan with fridays),
     or one it keeps ("add a friday to the tue/thu plan": the plan with tuesdays); None for none."""

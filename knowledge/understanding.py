@@ -34,7 +34,7 @@ from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
-from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast, without_complaint
+from knowledge.plan_edits import loose_cancel, loose_edit, loose_move, new_goal_side, plan_clauses, recast, without_complaint
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
@@ -288,7 +288,7 @@ class Understanding:
             [self.spelt(clause) for clause in plan_clauses(text)], typed)
         if read:
             return recast(read, typed)
-        loose = loose_edit(typed) or loose_cancel(typed)
+        loose = loose_move(typed) or loose_edit(typed) or loose_cancel(typed)
         return spelt_goal(loose, self.spelt(text), typed) if loose else None
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:

@@ -84,3 +84,11 @@ def test_a_plan_for_a_misspelt_goal_ended_beside_a_reason_is_cancelled_after_a_y
 
 def test_plans_for_next_week_ended_ask_to_cancel_no_plan(two, coach):
     assert not any(r.text.startswith(("Cancel", "Which plan")) for r in two("ok please delete plans for next week, im travelling"))
+
+
+def test_one_session_named_by_its_day_moved_to_another_day_moves_that_session_after_a_yes(two, coach, clock):
+    clock.now = TUESDAY_NOON
+    assert two("shift wednesday's class to thursday")[-1].text.startswith("Move Wed 25 Nov 19:00 (every Mon, Wed, Fri at 19:00) to Thu 26 Nov 19:00?")
+    assert two("yes")[-1].text.startswith("Moved: Wed 25 Nov 19:00 is now Thu 26 Nov 19:00")
+    weekly = [(p.goal, p.schedule.weekdays) for p in coach.plans.load_plans(7) if p.schedule.weekdays]
+    assert weekly == [("strength", MWF), ("endurance", SAT)]  # the plan stays; a one-off session is added
