@@ -86,7 +86,8 @@ def loose_edit(typed: str) -> PlanRequest | None:
 
 
 # one session moved to another day or time ("shift thursday's workout to friday"): what moves, then where to
-_MOVED = re.compile(rf"^\W*(?:(?:pls|please|plz|can you|could you|can u|ok|so)\s+)*(?:move|shift|push|switch|reschedule)\s+(?:my\s+|the\s+)?"
+_MOVED = re.compile(rf"^\W*(?:(?:pls|please|plz|can you|could you|can u|ok|so)\s+)*(?:move|shift|push|switch|reschedule)\s+"
+                    rf"(?:my\s+|the\s+)?"
                     rf"(?:this\s+)?((?:{WEEKDAY}|today|tomorrow|tonight)'s)\s+(?:session|workout|training|one|class)\s+to\s+(.+)$",
                     re.IGNORECASE)
 

@@ -88,7 +88,8 @@ def test_plans_for_next_week_ended_ask_to_cancel_no_plan(two, coach):
 
 def test_one_session_named_by_its_day_moved_to_another_day_moves_that_session_after_a_yes(two, coach, clock):
     clock.now = TUESDAY_NOON
-    assert two("shift wednesday's class to thursday")[-1].text.startswith("Move Wed 25 Nov 19:00 (every Mon, Wed, Fri at 19:00) to Thu 26 Nov 19:00?")
+    asked = two("shift wednesday's class to thursday")[-1].text
+    assert asked.startswith("Move Wed 25 Nov 19:00 (every Mon, Wed, Fri at 19:00) to Thu 26 Nov 19:00?")
     assert two("yes")[-1].text.startswith("Moved: Wed 25 Nov 19:00 is now Thu 26 Nov 19:00")
     weekly = [(p.goal, p.schedule.weekdays) for p in coach.plans.load_plans(7) if p.schedule.weekdays]
     assert weekly == [("strength", MWF), ("endurance", SAT)]  # the plan stays; a one-off session is added

@@ -12,7 +12,8 @@ _UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)(?P<half>\s+and\s+a\s+half)?"
 _BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:'?s)?\s*(before|earlier|ahead|in advance|beforehand|prior|notice|warning|heads[- ]?up)\b")
 _SET_TO = re.compile(rf"\b(?:remind\w*|lead(?: time)?|notice)\b.*?\bto\s+{_AMOUNT}\s*{_UNIT}\b")  # "set the reminder to 15 minutes"
 # the lead said beside a reminder asked earlier ("earlier reminder pls, like 2 hours") or as its length ("a 2 hour reminder")
-_EARLIER = re.compile(rf"\b(?:earlier|sooner|longer)\s+(?:reminders?|notice|heads[- ]?up|pings?)\b\W+(?:[a-z]+\W+){{0,3}}?{_AMOUNT}\s*{_UNIT}\b")
+_EARLIER = re.compile(rf"\b(?:earlier|sooner|longer)\s+(?:reminders?|notice|heads[- ]?up|pings?)\b\W+(?:[a-z]+\W+){{0,3}}?"
+                      rf"{_AMOUNT}\s*{_UNIT}\b")
 _LONG = re.compile(rf"{_AMOUNT}[\s-]*{_UNIT}\s+(?:(?:earlier|early)\s+)?(?:reminders?|heads[- ]?up)\b")
 # a reminder asked a day ahead ("remind me the night before"): longer than any lead
 _DAY_AHEAD = re.compile(r"\b(?:remind\w*|notif\w*|ping|heads[- ]?up|notice)\b.*\b(?:the\s+)?(?:night|day|evening)\s+before\b")
