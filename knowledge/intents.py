@@ -210,8 +210,7 @@ class Talk:
         any; a skip read less surely ("mon is a no go this week") is not `sure`: it is offered, not done."""
         found = self.read_offered("plans", words)
         request = plan_slots(PlanAction(found[0]), typed) if found else None
-        goal = _GOAL.search(" ".join(words)) if request and request.goal is None and request.action is not PlanAction.EDIT else None
-        request = replace(request, goal=GOAL_WORDS[goal.group(1)]) if request and goal else request  # "cancel strenght plan"
+        request = spelt_goal(request, words, typed) if request else None  # "cancel strenght plan"
         if request is None or not found or found[1]:
             return request
         return replace(request, sure=False) if request.day is not None or request.next_one else None  # says which session
@@ -222,18 +221,28 @@ class Talk:
         the 19th, kid has a football tournament"), with the slots of the whole: a skip, asked first (never
         done at once), or a cancel (confirmed first); never from a question, nor beside a session told as
         done ("tired af today but did it")."""
-        if not clauses or "?" in typed or any(self.checkin(words) == "done" for words in clauses):
+        told_done = any(self.checkin(words) == "done" and self.read_offered("plans", words) is None for words in clauses)
+        if not clauses or "?" in typed or told_done:  # "skip my next early morning session" tells nothing done
             return None
         for words in clauses:
             found = self.read_offered("plans", words) if _ASKED_OF_A_PLAN.intersection(words) else None
             request = plan_slots(PlanAction(found[0]), typed) if found and found[0] != PlanAction.EDIT.value else None
             if request is not None and (request.action is PlanAction.CANCEL or request.day or request.next_one):
+                request = spelt_goal(request, words, typed)
                 return replace(request, sure=False) if request.action is PlanAction.SKIP else request
         return None
 
     def closes(self, words: Sequence[str]) -> bool:
         """Whether a message closes the screen shown ("that's all", "all good, thanks")."""
         return self.read("closing", words) == CLOSE
+
+
+def spelt_goal(request: PlanRequest, words: Sequence[str], typed: str) -> PlanRequest:
+    """A cancel or skip with the goal its words name as spelt ("cancel plan for hypertrofy": hypertrophy) when the
+    words as typed name none; an edit's goal is what it changes, and "both the gym plan and the rehab" names two plans."""
+    described = request.goal is not None or request.action is PlanAction.EDIT or request.every and _BOTH_NAMED.search(typed)
+    goal = None if described else _GOAL.search(" ".join(words))
+    return replace(request, goal=GOAL_WORDS[goal.group(1)]) if goal else request
 
 
 # The words a clause of a longer message must ask with to be read as a skip or a cancel on its own ("today is bad day"
@@ -312,6 +321,9 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TOMORROW = ("tomorrow", "tmrw", "tmr", "tmrow", "tomoz", "tomorow", "tommorow", "tommorrow", "2moro", "2morrow", "2mrw", "2mro")
 _DAY = re.compile(r"\b(today|tonight|" + "|".join(_TOMORROW) + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
                   r"|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?:'?s)?\b", re.IGNORECASE)
+WEEKEND = "weekend"  # a request's day slot naming this weekend's session ("this weekend's endurance session")
+_WEEKEND = re.compile(r"\b(?:this|the|my)\s+(?:coming\s+)?weekend'?s?\s+(?:\w+\s+)?(?:session|workout|one|training|class)\b",
+                      re.IGNORECASE)  # not "this weekend" alone ("busy this weekend, so 7am": a time)
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "last": -1}
 _NTH = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
@@ -503,10 +515,15 @@ def _slots(action: PlanAction, typed: str) -> PlanRequest:
     head, rest = _head(action, typed)
     nth = None if _date(head) else _NTH.search(head)  # "the 2nd" of a month is a date, not the second one listed
     every = action is PlanAction.CANCEL and _ALL.search(head) is not None
+    if every and _BOTH_NAMED.search(head):  # "both the gym plan and the rehab": two plans named, all of them meant
+        return PlanRequest(action, every=True, rest=rest)
     goal = _GOAL.search(head) or _naming_goal(rest)
     return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
                        _NEXT.search(head) is not None or action is PlanAction.SKIP and _THIS_ONE.search(head) is not None,
                        every, rest, _clock(head), _part(head), GOAL_WORDS[goal.group(1).lower()] if goal else None)
+
+
+_BOTH_NAMED = re.compile(r"\bboth\b(?:\s+(?:of\s+)?(?:the|my))?\s+\w+(?:\s+\w+)?\s+(?:and|&|\+)\s+\w+", re.IGNORECASE)
 
 
 def _part(words: str) -> str | None:
@@ -560,7 +577,7 @@ def _day(words: str) -> str | None:
         return dated
     found = _DAY.search(words)
     if found is None:
-        return None
+        return WEEKEND if _WEEKEND.search(words) else None
     word = found.group(1).lower()
     if word in ("today", "tonight"):
         return "today"

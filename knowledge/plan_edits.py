@@ -85,6 +85,23 @@ def loose_edit(typed: str) -> PlanRequest | None:
                        goal=next(iter(goals), None), loose=True)
 
 
+# one session moved to another day or time ("shift thursday's workout to friday"): what moves, then where to
+_MOVED = re.compile(rf"^\W*(?:(?:pls|please|plz|can you|could you|can u|ok|so)\s+)*(?:move|shift|push|switch|reschedule)\s+"
+                    rf"(?:my\s+|the\s+)?"
+                    rf"(?:this\s+)?((?:{WEEKDAY}|today|tomorrow|tonight)'s)\s+(?:session|workout|training|one|class)\s+to\s+(.+)$",
+                    re.IGNORECASE)
+
+
+def loose_move(typed: str) -> PlanRequest | None:
+    """One session named by its day moved to a day or time the plans reader was not sure of ("shift thursday's workout
+    to friday"): an edit that moves that session only (asked before it is done), or None."""
+    found = _MOVED.match(typed.strip().rstrip(".!"))
+    if found is None or "?" in typed:
+        return None
+    request = plan_slots(PlanAction.EDIT, typed)
+    return replace(request, rest=found.group(2).strip()) if request is not None and request.day is not None else None
+
+
 def day_of_plan(change: DayChange | None, typed: str) -> str | None:
     """The day that names the plan a change of days is for: the one it takes ("fri plan -> sat": the plan with fridays),
     or one it keeps ("add a friday to the tue/thu plan": the plan with tuesdays); None for none."""
@@ -164,7 +181,8 @@ def _split_reason(part: str) -> list[str]:
 # my plans pls moving abroad next week"): an ending verb first, then a plan (or plans) it names
 _ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
                     r"|can u|you can)\b)*\W*(?:cancel|delete|remove|stop|quit|end|drop|scrap|kill|ditch|wipe|bin|axe|trash|get rid of)"
-                    r"(?:\s+doing)?\s+(?:(?:all|both)\s+(?:of\s+)?(?:(?:the|my|our|these|those)\s+)?|(?:the|my|our|these|those)\s+)"
+                    r"(?:\s+doing)?\s+(?:(?:all|both)\s+(?:of\s+)?(?:(?:the|my|our|these|those)\s+)?|(?:the|my|our|these|those)\s+"
+                    r"|(?=plans?\s+(?:for|of)\s+(?!(?:next|nxt|this|today|tonight|tomorrow|tmrw?|now|a|the|my|\d)\b)))"
                     r"(?:[\w']+\s+){0,5}?"
                     r"(?:(?:plans|workouts|sessions|programs|routines)\b|(?:plan|program(?:me)?|routine|one|thing|training|stuff)\b"
                     r"|(?:workout|session)\b(?=.*\b(?:for good|completely|entirely|permanently|any ?more|forever|altogether)\b))",

@@ -28,19 +28,20 @@ from knowledge.details import Details, MissingDetails, load_details
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import Answer, Intent, PlanRequest, asks_the_bot
+from knowledge.intents import Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
-from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast, without_complaint
+from knowledge.plan_edits import loose_cancel, loose_edit, loose_move, new_goal_side, plan_clauses, recast, without_complaint
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
+from scheduler.words import with_colons
 
 LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
@@ -282,9 +283,13 @@ class Understanding:
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
         talk, text = self.model.talk, without_complaint(text)  # "8 instead, 7pm is too early": 7pm names no plan
-        read = talk.plan_request(self.spelt(text), text) or talk.plan_request_in_clauses(
-            [self.spelt(clause) for clause in plan_clauses(text)], text)
-        return recast(read, text) if read else loose_edit(text) or loose_cancel(text)
+        typed = with_colons(text)  # "move it to 630": the slots read "6:30"; the reader, the words as typed
+        read = talk.plan_request(self.spelt(text), typed) or talk.plan_request_in_clauses(
+            [self.spelt(clause) for clause in plan_clauses(text)], typed)
+        if read:
+            return recast(read, typed)
+        loose = loose_move(typed) or loose_edit(typed) or loose_cancel(typed)
+        return spelt_goal(loose, self.spelt(text), typed) if loose else None
 
     def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not

@@ -55,11 +55,26 @@ PHRASES = (
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
 )
 VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS)
+# A time typed with no colon ("630", "730pm"): read as one only where a time is named, after "at", "to" or a
+# weekday, or before am/pm or what a plan is called ("the 630 one"); never a count ("to 100 reps", "150 kg").
+_NOT_COUNTED = r"(?![\d:.,/])(?!\s*(?:%|reps?|sets?|kgs?|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|months?|years?|steps|m|km|miles?)\b)"
+_COMPACT_TIMES = (re.compile(r"(?<![\d:.,/])\b([1-9])([0-5]\d)(?=\s*(?:[ap]\.?m\b|[ap]\b|instead\b|ones?\b|plans?\b|sessions?\b"
+                             r"|workouts?\b|class(?:es)?\b|training\b))", re.IGNORECASE),
+                  re.compile(r"(?:(?<=\bat )|(?<=\bto )|(?<=@)|(?<=\bby )|(?<=\bit )|(?<=\baround )|(?<=\buntil )|(?<=\btill )"
+                             r"|(?<=\bone )|(?<=->)|(?<=-> )|(?<=(?:mon|tue|wed|thu|fri|sat|sun) )|(?<=day )|(?<=days )|(?<=tues )|(?<=thurs )|(?<=weds ))"
+                             r"([1-9])([0-5]\d)" + _NOT_COUNTED, re.IGNORECASE))
+
+
+def with_colons(text: str) -> str:
+    """A message with its times typed without a colon written with one ("move it to 630": "move it to 6:30")."""
+    for pattern in _COMPACT_TIMES:
+        text = pattern.sub(r"\1:\2", text)
+    return text
 
 
 def normalise(text: str) -> str:
     """The phrase in the reader's vocabulary."""
-    text = text.lower().replace("’", "'").replace("'s ", "s ")
+    text = with_colons(text).lower().replace("’", "'").replace("'s ", "s ")
     text = re.sub(r"[^a-z0-9:./'@\-, ]", " ", text.replace("+", " and ").replace("&", " and "))
     text = re.sub(r"(?<=[a-z])[.,](?=\s|$)|,", " ", text)
     tokens = [_fix(token) for token in text.split()]

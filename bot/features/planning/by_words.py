@@ -28,7 +28,7 @@ from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
-from knowledge.intents import PlanAction, PlanRequest, plan_choice
+from knowledge.intents import WEEKEND, PlanAction, PlanRequest, plan_choice
 from knowledge.plan_edits import corrected, day_of_plan, one_session
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
@@ -234,6 +234,9 @@ class PlansInWords:
                                   if d.day == of_month and month in (0, d.month)), None)
         if day in ("today", "tomorrow"):
             return local == today + timedelta(days=int(day == "tomorrow"))
+        if day == WEEKEND:  # the first Saturday and Sunday to come (on a Sunday, today)
+            saturday = today + timedelta(days=(5 - today.weekday()) % 7 - 7 * (today.weekday() == 6))
+            return local in (saturday, saturday + timedelta(days=1)) and local >= today
         ahead = (int(day) - today.weekday()) % 7
         return local == today + timedelta(days=ahead)
 

@@ -11,6 +11,12 @@ _AMOUNT = r"(?:(?<!\w)(?P<minus>-)\s*)?\b(?P<n>\d{1,3}(?:[.,]\d{1,2})?|an?|one|t
 _UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)(?P<half>\s+and\s+a\s+half)?"
 _BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:'?s)?\s*(before|earlier|ahead|in advance|beforehand|prior|notice|warning|heads[- ]?up)\b")
 _SET_TO = re.compile(rf"\b(?:remind\w*|lead(?: time)?|notice)\b.*?\bto\s+{_AMOUNT}\s*{_UNIT}\b")  # "set the reminder to 15 minutes"
+# the lead said beside a reminder asked earlier ("earlier reminder pls, like 2 hours") or as its length ("a 2 hour reminder")
+_EARLIER = re.compile(rf"\b(?:earlier|sooner|longer)\s+(?:reminders?|notice|heads[- ]?up|pings?)\b\W+(?:[a-z]+\W+){{0,3}}?"
+                      rf"{_AMOUNT}\s*{_UNIT}\b")
+_LONG = re.compile(rf"{_AMOUNT}[\s-]*{_UNIT}\s+(?:(?:earlier|early)\s+)?(?:reminders?|heads[- ]?up)\b")
+# a reminder asked a day ahead ("remind me the night before"): longer than any lead
+_DAY_AHEAD = re.compile(r"\b(?:remind\w*|notif\w*|ping|heads[- ]?up|notice)\b.*\b(?:the\s+)?(?:night|day|evening)\s+before\b")
 _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when|as)\b.*\b(start|starts|begin|begins|time)\b"
                        r"|\bat the start\b|\bwhen (it|the session|each session) (starts|begins)\b")
 _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
@@ -41,7 +47,7 @@ def split_lead(text: str) -> tuple[int | None, str]:
 def lead_too_long(text: str) -> bool:
     """Whether the message asks for a lead past MAX_LEAD ("remind me 5 hours before")."""
     found = _lead_said(text.lower())
-    return found is not None and _minutes(found) > MAX_LEAD
+    return found is not None and _minutes(found) > MAX_LEAD or _DAY_AHEAD.search(text.lower()) is not None
 
 
 def lead_negative(text: str) -> bool:
@@ -60,7 +66,7 @@ def _lead_said(lowered: str) -> re.Match[str] | None:
     found = _BEFORE.search(lowered)
     if found and found.group(found.lastindex or 0) == "earlier" and not _REMINDER.search(lowered):
         found = None  # "shift the endurance one hour earlier": the session moves, not its reminder
-    return found or _SET_TO.search(lowered)
+    return found or _SET_TO.search(lowered) or _EARLIER.search(lowered) or _LONG.search(lowered)
 
 
 def _minutes(found: re.Match[str]) -> int:
