@@ -95,7 +95,9 @@ class FollowUpReader:
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
         question = self.normalizer.is_question(text)
-        return bool(words) and (says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
+        follow_ups = self.follow_ups
+        return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
+                                or follow_ups.asks_next(words))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
@@ -190,13 +192,16 @@ class FollowUpReader:
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
-        about each or one of the things it listed, about its own words ("do i need bands for it"),
+        about what comes after it ("ok n then what" after the set-up: its `next`), about each or one
+        of the things it listed, about its own words ("do i need bands for it"),
         or whether it holds for another thing too ("do they hit the glutes too"), then one of the
         things it listed when the message names it ("can i do them one leg at a time" after the
         variations); a place picked in
         an answer that lists nothing ("the first one" after the reps) is declined; None for any
         other message."""
         follow_ups = self.follow_ups
+        if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
+            return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
         if titled is not None:  # "anything else about the machine itself" after its history

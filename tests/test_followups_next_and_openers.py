@@ -1,0 +1,43 @@
+"""Follow-ups asking what comes after the last answer ("ok n then what" after the set-up: the entry's
+`next` step or stage, from the content), and questions opening a new topic at their start ("anyway
+...", "also ...") read on their own, not pulled to the last answer."""
+
+from __future__ import annotations
+
+from tests.conftest import follow_up
+
+SET_UP = "setting up on the reverse hyper bench feet n hips where"  # setup, whose next step is the movement
+
+
+def test_asking_what_comes_next_gets_the_next_step_of_the_last_answer(understanding):
+    kb = understanding.kb
+    assert kb.entries["setup"].next == "technique-steps" and kb.entries["technique-steps"].next == "finishing-set"
+    for then in ("ok n then what", "whats next?", "now what", "what comes after that"):
+        assert understanding.read(then).match.entry_id != "technique-steps", then  # not read so alone
+        assert follow_up(understanding, SET_UP, then).match.entry_id == "technique-steps", then
+    assert follow_up(understanding, "how do i do a reverse hyper", "whats next?").match.entry_id == "finishing-set"
+
+
+def test_a_beginners_next_stage_follows_the_progression(understanding):
+    assert follow_up(understanding, "do i need to warm up", "and then?").match.entry_id == "floor-hyperextension"
+    assert follow_up(understanding, "floor hyperextension how its done", "what next").match.entry_id == "floor-legs"
+
+
+def test_a_next_question_with_words_of_its_own_asks_them(understanding):
+    assert not understanding.follow_ups.asks_next(["and", "then", "how", "many", "sets"])
+    assert follow_up(understanding, SET_UP, "and then how many sets").match.entry_id != "technique-steps"
+
+
+def test_anyway_or_also_at_the_start_opens_a_question_of_its_own(understanding):
+    first = "short head of biceps femoris attaches to"
+    assert understanding.read(first).match.entry_id == "biceps-femoris"
+    for then in ("also how many sets should i do", "anyway, how many sets should i do"):
+        assert follow_up(understanding, first, then).match.entry_id == "reps-general", then
+
+
+def test_an_opener_before_a_follow_up_asking_for_more_still_follows(understanding):
+    words = understanding.matcher.normalizer.words
+    assert understanding.follow_ups.new_topic(words("also why?")) is None
+    assert understanding.follow_ups.new_topic(words("also is that bad")) is None  # points back
+    assert understanding.follow_ups.new_topic(words("does it also work the abs")) is None  # not at the start
+    assert follow_up(understanding, "what is the erector spinae", "also why?").match.entry_id == "erector-spinae"
