@@ -138,7 +138,8 @@ class FollowUpReader:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
                               set(last.related), self.threshold + margin, self._policy_after(last, words),
                               [(c.entry_id, c.score) for c in alone.candidates])
-            switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
+            switched = None if switched == last.id and (self._own_topic(alone, words, last) or
+                                                        self._programming_apart(alone, words, last)) else switched
         if switched:
             return switched, in_context
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
@@ -163,6 +164,8 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if last.id in self.things and follow_ups.points_back(words):
             return self.policy.about_thing()
+        if follow_ups.asks_more_of_it(words):
+            return self.policy.asking_why()
         if last.id in self.goal_family and follow_ups.points_back(words) and not follow_ups.refers_back(words):
             return self.policy.about_exercise()
         return self.policy
@@ -172,6 +175,16 @@ class FollowUpReader:
         its own: beyond our content, or a comparison with another exercise that the entry it reads as
         alone answers (not the last answer)."""
         return self._beyond(alone, words, last) or self.follow_ups.names_elsewhere(words, last, alone.match.entry_id)
+
+    def _programming_apart(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message read alone as programming (sets, reps, rest, load) after an answer about
+        something else is tied to that answer by nothing: no word pointing back, asking why or said
+        there ("how many sets should i do" after the biceps femoris asks for the sets, while "can i
+        load it with normal plates" after the machine asks about the machine)."""
+        follow_ups = self.follow_ups
+        return (alone.match.entry_id in self.goal_family and last.id not in self.goal_family
+                and not follow_ups.points_back(words) and not follow_ups.asks_more_of_it(words)
+                and not follow_ups.told_in(words, last))
 
     def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message asks about something none of our content mentions ("is there a video",

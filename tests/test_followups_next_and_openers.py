@@ -1,6 +1,7 @@
 """Follow-ups asking what comes after the last answer ("ok n then what" after the set-up: the entry's
-`next` step or stage, from the content), and questions opening a new topic at their start ("anyway
-...", "also ...") read on their own, not pulled to the last answer."""
+`next` step or stage, from the content); questions opening a new topic at their start ("anyway ...",
+"also ...") or asking for the sets after an answer on something else, read on their own; and a "why"
+with words of its own, read leaning to the last answer."""
 
 from __future__ import annotations
 
@@ -41,3 +42,18 @@ def test_an_opener_before_a_follow_up_asking_for_more_still_follows(understandin
     assert understanding.follow_ups.new_topic(words("also is that bad")) is None  # points back
     assert understanding.follow_ups.new_topic(words("does it also work the abs")) is None  # not at the start
     assert follow_up(understanding, "what is the erector spinae", "also why?").match.entry_id == "erector-spinae"
+
+
+def test_a_question_about_sets_after_an_answer_on_something_else_is_read_on_its_own(understanding):
+    first = "short head of biceps femoris attaches to"
+    assert understanding.read("how many sets should i do").match.entry_id == "reps-general"
+    assert follow_up(understanding, first, "how many sets should i do").match.entry_id == "reps-general"
+    # tied to the last answer by a word pointing back, it stays on it
+    assert follow_up(understanding, "what is the reverse hyper machine", "can i load it with normal plates").match.entry_id == "machine"
+
+
+def test_a_why_with_words_of_its_own_leans_to_what_the_last_answer_said(understanding):
+    reading = follow_up(understanding, "what are the three hamstring muscles", "why do those matter, theyre just leg muscles")
+    assert reading.match.entry_id == "hamstring-anatomy"
+    own = follow_up(understanding, "short head of biceps femoris attaches to", "why do people do reverse hypers")
+    assert own.match.entry_id == "purpose"
