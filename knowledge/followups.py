@@ -135,7 +135,7 @@ class FollowUpWords:
         it asks about that entry ("why bother with these when I already do RDLs" after the sets for
         growth, "whats the difference between this and a GHD" after bending the knees); a word setting
         things side by side ("how come hypers are easier on the body" after RDLs against hypers) names nothing."""
-        named = {t for t in self._own(words) - self.lexicon.relating
+        named = {t for t in self._own(words) - self.lexicon.relating - self.lexicon.asking_more  # "the point": no thing
                  if self.normalizer.is_foreign(t) or t in self._distinctive.get(found or "", frozenset())}
         return bool(named) and named.isdisjoint(self._said.get(last.id, frozenset())) and \
             not named.isdisjoint(self._said.get(found or "", frozenset()))

@@ -57,3 +57,13 @@ def test_a_why_with_words_of_its_own_leans_to_what_the_last_answer_said(understa
     assert reading.match.entry_id == "hamstring-anatomy"
     own = follow_up(understanding, "short head of biceps femoris attaches to", "why do people do reverse hypers")
     assert own.match.entry_id == "purpose"
+
+
+def test_words_asking_why_or_the_point_name_no_thing_of_their_own(understanding):
+    then = "whats the point, why not just do normal reps"
+    words = understanding.matcher.normalizer.words(then)
+    holds = understanding.kb.entries["isometric-holds"]
+    assert understanding.read(then).match.entry_id == "purpose"
+    assert not understanding.follow_ups.names_elsewhere(words, holds, "purpose")  # "point" asks, it names nothing
+    reading = follow_up(understanding, "please explain me what is isometric holds for reverse hyper", then)
+    assert reading.match.entry_id == "isometric-holds"
