@@ -67,3 +67,7 @@ def test_words_asking_why_or_the_point_name_no_thing_of_their_own(understanding)
     assert not understanding.follow_ups.names_elsewhere(words, holds, "purpose")  # "point" asks, it names nothing
     reading = follow_up(understanding, "please explain me what is isometric holds for reverse hyper", then)
     assert reading.match.entry_id == "isometric-holds"
+
+
+def test_after_the_beginners_progression_comes_the_movement_itself(understanding):
+    assert follow_up(understanding, "how should a beginner progress", "ok and then what").match.entry_id == "technique-steps"
