@@ -158,11 +158,13 @@ class FollowUpReader:
 
     def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
         """How much the conversation weighs for a message after `last`: after a thing an answer lists,
-        pointing back means that thing ("should i go heavy on those" after tempo hypers); after an
+        pointing back means that thing ("should i go heavy on those" after tempo hypers), and so does
+        pointing back with words that answer said ("do they do anything besides bending the knee" after
+        the hamstrings); a message asking why weighs it a little more; after an
         answer about programming, "it" means the exercise ("does it help back pain" after the sets for
         strength)."""
         follow_ups = self.follow_ups
-        if last.id in self.things and follow_ups.points_back(words):
+        if (last.id in self.things or follow_ups.told_in(words, last)) and follow_ups.points_back(words):
             return self.policy.about_thing()
         if follow_ups.asks_more_of_it(words):
             return self.policy.asking_why()

@@ -71,3 +71,9 @@ def test_words_asking_why_or_the_point_name_no_thing_of_their_own(understanding)
 
 def test_after_the_beginners_progression_comes_the_movement_itself(understanding):
     assert follow_up(understanding, "how should a beginner progress", "ok and then what").match.entry_id == "technique-steps"
+
+
+def test_a_pronoun_with_words_of_the_last_answer_weighs_the_context_as_after_a_listed_thing(understanding):
+    then = "do they do anything besides bending the knee"
+    assert understanding.read(then).match.entry_id == "bent-knees"
+    assert follow_up(understanding, "what are the hamstring muscles", then).match.entry_id == "hamstring-anatomy"
