@@ -77,3 +77,10 @@ def test_a_pronoun_with_words_of_the_last_answer_weighs_the_context_as_after_a_l
     then = "do they do anything besides bending the knee"
     assert understanding.read(then).match.entry_id == "bent-knees"
     assert follow_up(understanding, "what are the hamstring muscles", then).match.entry_id == "hamstring-anatomy"
+
+
+def test_more_openers_of_a_new_topic_are_heard(understanding):
+    words, new_topic = understanding.matcher.normalizer.words, understanding.follow_ups.new_topic
+    assert new_topic(words("quick q, how many sets should i do")) == words("how many sets should i do")
+    assert new_topic(words("one more question: can i do it at home")) == words("can i do it at home")  # "one" is read "1"
+    assert new_topic(words("quick q about those")) is None  # points back
