@@ -9,7 +9,7 @@ to let go.
 an answer lists (`lead_thing`, `stands_thing`); `--grid exercise` how far "it" after an answer about
 programming reads on its own (`stands_exercise`).
 
-Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5] [--grid stands|thing|exercise]
+Usage: python bench/tune_context.py [SET.yaml ...] [--folds 5] [--grid stands|thing|exercise|why]
 Never run it on a frozen unseen set.
 """
 
@@ -44,7 +44,10 @@ THING_GRID = [replace(ContextPolicy(), lead_thing=lead, stands_thing=stands)
               for lead, stands in itertools.product((-10.0, -5.0, 0.0, 5.0, 10.0, 20.0), (20.0, 30.0, 45.0, 60.0, 100.0))]
 # After an answer about programming, "it" in a question (stands_exercise 20 is the `stands` of any other message).
 EXERCISE_GRID = [replace(ContextPolicy(), stands_exercise=stands) for stands in (0.0, 5.0, 10.0, 15.0, 20.0, 30.0)]
-GRIDS = {"stands": GRID, "thing": THING_GRID, "exercise": EXERCISE_GRID}
+# A message asking why with words of its own (lead_why 20 is the `lead` of any other message; a `stands` of its
+# own, 10 to 100, changed nothing on the development sets).
+WHY_GRID = [replace(ContextPolicy(), lead_why=lead) for lead in (-10.0, -5.0, 0.0, 5.0, 10.0, 15.0, 20.0)]
+GRIDS = {"stands": GRID, "thing": THING_GRID, "exercise": EXERCISE_GRID, "why": WHY_GRID}
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:

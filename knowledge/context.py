@@ -48,12 +48,19 @@ class ContextPolicy:
     lead_thing: float = 0.0  # `lead` for a message pointing back ("do those need a machine") after an answer about a thing
     stands_thing: float = 45.0  # an answer lists (a variation, an alternative, a muscle, a study), and its `stands`
     stands_exercise: float = 0.0  # `stands` for "it" after an answer about programming ("does it help back pain")
+    lead_why: float = 10.0  # `lead` for a message asking why with words of its own ("y would those matter, theyre on the leg")
 
     def about_thing(self) -> ContextPolicy:
         """The weights for a message pointing back after an answer about one of the things an answer
         lists: "it" and "those" are likelier that thing than the exercise ("should i go heavy on
         those" after tempo hypers, unlike "how do i do it" after a programme)."""
         return replace(self, lead=self.lead_thing, stands=self.stands_thing)
+
+    def asking_why(self) -> ContextPolicy:
+        """The weights for a message asking why (or the point, the reason) with words of its own: it
+        most often asks about what the last answer said ("y would those matter, theyre on the leg"
+        after the hamstrings), less often something of its own."""
+        return replace(self, lead=self.lead_why)
 
     def about_exercise(self) -> ContextPolicy:
         """The weights for "it" or "this" (and no "that" or "those") after an answer about programming

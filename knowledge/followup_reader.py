@@ -95,7 +95,9 @@ class FollowUpReader:
         if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
             return False
         question = self.normalizer.is_question(text)
-        return bool(words) and (says_something(alone) or question or self.follow_ups.asks_for_more(words, question))
+        follow_ups = self.follow_ups
+        return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
+                                or follow_ups.asks_next(words))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
@@ -136,7 +138,8 @@ class FollowUpReader:
             switched = choose((alone.match.entry_id, alone.match.score), [(c.entry_id, c.score) for c in in_context],
                               set(last.related), self.threshold + margin, self._policy_after(last, words),
                               [(c.entry_id, c.score) for c in alone.candidates])
-            switched = None if switched == last.id and self._own_topic(alone, words, last) else switched
+            switched = None if switched == last.id and (self._own_topic(alone, words, last) or
+                                                        self._programming_apart(alone, words, last)) else switched
         if switched:
             return switched, in_context
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
@@ -155,12 +158,16 @@ class FollowUpReader:
 
     def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
         """How much the conversation weighs for a message after `last`: after a thing an answer lists,
-        pointing back means that thing ("should i go heavy on those" after tempo hypers); after an
+        pointing back means that thing ("should i go heavy on those" after tempo hypers), and so does
+        pointing back with words that answer said ("do they do anything besides bending the knee" after
+        the hamstrings); a message asking why weighs it a little more; after an
         answer about programming, "it" means the exercise ("does it help back pain" after the sets for
         strength)."""
         follow_ups = self.follow_ups
-        if last.id in self.things and follow_ups.points_back(words):
+        if (last.id in self.things or follow_ups.told_in(words, last)) and follow_ups.points_back(words):
             return self.policy.about_thing()
+        if follow_ups.asks_more_of_it(words):
+            return self.policy.asking_why()
         if last.id in self.goal_family and follow_ups.points_back(words) and not follow_ups.refers_back(words):
             return self.policy.about_exercise()
         return self.policy
@@ -170,6 +177,16 @@ class FollowUpReader:
         its own: beyond our content, or a comparison with another exercise that the entry it reads as
         alone answers (not the last answer)."""
         return self._beyond(alone, words, last) or self.follow_ups.names_elsewhere(words, last, alone.match.entry_id)
+
+    def _programming_apart(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message read alone as programming (sets, reps, rest, load) after an answer about
+        something else is tied to that answer by nothing: no word pointing back, asking why or said
+        there ("how many sets should i do" after the biceps femoris asks for the sets, while "can i
+        load it with normal plates" after the machine asks about the machine)."""
+        follow_ups = self.follow_ups
+        return (alone.match.entry_id in self.goal_family and last.id not in self.goal_family
+                and not follow_ups.points_back(words) and not follow_ups.asks_more_of_it(words)
+                and not follow_ups.told_in(words, last))
 
     def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message asks about something none of our content mentions ("is there a video",
@@ -190,13 +207,16 @@ class FollowUpReader:
 
     def _about_last(self, alone: Reading, text: str, words: list[str], last: Entry) -> Reading | None:
         """The reading of a follow-up about the last answer itself: asking for more of it ("why?"),
-        about each or one of the things it listed, about its own words ("do i need bands for it"),
+        about what comes after it ("ok n then what" after the set-up: its `next`), about each or one
+        of the things it listed, about its own words ("do i need bands for it"),
         or whether it holds for another thing too ("do they hit the glutes too"), then one of the
         things it listed when the message names it ("can i do them one leg at a time" after the
         variations); a place picked in
         an answer that lists nothing ("the first one" after the reps) is declined; None for any
         other message."""
         follow_ups = self.follow_ups
+        if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
+            return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
         if titled is not None:  # "anything else about the machine itself" after its history

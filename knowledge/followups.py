@@ -135,7 +135,7 @@ class FollowUpWords:
         it asks about that entry ("why bother with these when I already do RDLs" after the sets for
         growth, "whats the difference between this and a GHD" after bending the knees); a word setting
         things side by side ("how come hypers are easier on the body" after RDLs against hypers) names nothing."""
-        named = {t for t in self._own(words) - self.lexicon.relating
+        named = {t for t in self._own(words) - self.lexicon.relating - self.lexicon.asking_more  # "the point": no thing
                  if self.normalizer.is_foreign(t) or t in self._distinctive.get(found or "", frozenset())}
         return bool(named) and named.isdisjoint(self._said.get(last.id, frozenset())) and \
             not named.isdisjoint(self._said.get(found or "", frozenset()))
@@ -153,15 +153,34 @@ class FollowUpWords:
                 if not normalizer.is_generic(t) and t != self.lexicon.anchor}
 
     def new_topic(self, words: list[str]) -> list[str] | None:
-        """When a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...") and does
-        not point back after the opener ("another question about those" is still a follow-up), the
-        words after the opener (the question itself); else None."""
+        """When a message opens a new topic ("unrelated, ...", "diff topic:", "nvm that, ...", or at its
+        start "anyway ...", "also ...") and does not point back after the opener ("another question
+        about those" is still a follow-up), the words after the opener (the question itself); else None."""
         ends = [i + len(p) for i, w in enumerate(words) for p in self._openers.get(w, ()) if tuple(words[i:i + len(p)]) == p]
         if not ends:
-            return None
+            return self._opened(words)
         rest = words[max(ends):]
         rest = rest[1:] if rest[:1] and rest[0] in self.lexicon.pointing_back else rest  # "nvm that, ..."
         return rest if self.lexicon.pointing_back.isdisjoint(rest) else None
+
+    def _opened(self, words: list[str]) -> list[str] | None:
+        """The words after an opener that starts a new topic only at the start ("anyway is it ok to
+        explode up"), when they point nothing back and say something of their own (not "also why?")."""
+        starts = [len(p) for p in self.lexicon.opening_topic if tuple(words[:len(p)]) == p]
+        rest = words[max(starts):] if starts else []
+        if not rest or not self.lexicon.pointing_back.isdisjoint(rest) or self.asks_for_more(rest, True):
+            return None
+        return rest
+
+    def asks_next(self, words: list[str]) -> bool:
+        """Whether a message asks what comes after the last answer ("ok n then what", "whats next",
+        "what comes after that") and nothing of its own ("and then how many sets" asks that)."""
+        found = [(i, len(p)) for p in self.lexicon.asking_next for i in range(len(words)) if tuple(words[i:i + len(p)]) == p]
+        if not found:
+            return False
+        said = {i + k for i, size in found for k in range(size)}
+        own = self._own([w for i, w in enumerate(words) if i not in said])
+        return own <= self.lexicon.asking_more
 
     def asks_the_same_of(self, text: str, words: list[str], thing: bool = False) -> bool:
         """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said

@@ -128,6 +128,7 @@ def _entry_from(raw: Any, where: str, problems: list[str]) -> Entry | None:
         source=sources,
         related=tuple(str(r) for r in raw.get("related") or []),
         parts=tuple(str(r) for r in raw.get("parts") or []),
+        next=str(raw.get("next") or "").strip(),
     )
 
 
@@ -160,7 +161,7 @@ def _cross_check(kb: KnowledgeBase) -> list[str]:
         for ref in entry.source:
             if ref.article not in kb.articles:
                 problems.append(f"{entry.id}: source article '{ref.article}' is not in articles")
-        for key, others in (("related", entry.related), ("parts", entry.parts)):
+        for key, others in (("related", entry.related), ("parts", entry.parts), ("next", (entry.next,) if entry.next else ())):
             problems += [f"{entry.id}: {key} '{other}' is not another entry" for other in others
                          if other == entry.id or other not in kb.entries]
     for prescription in kb.prescriptions.values():

@@ -38,6 +38,7 @@ class Entry:
     details: str = ""
     parts: tuple[str, ...] = ()  # entries on each of the things the answer lists ("the three hamstrings")
     group: str = ""
+    next: str = ""  # the entry on what comes after this one, a step or a stage ("ok then what?" after the set-up)
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ class Lexicon:
     asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
     ordinals: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "last" -> -1: which thing listed
     changing_topic: tuple[tuple[str, ...], ...] = ()  # word sequences that open a new topic ("unrelated", "q2")
+    opening_topic: tuple[tuple[str, ...], ...] = ()  # ... only when they start the message ("anyway", "also")
+    asking_next: tuple[tuple[str, ...], ...] = ()  # word sequences that ask what comes after ("then what")
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
 
 
@@ -75,6 +77,7 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "asking_more": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
+                                  "opening_topic": list, "asking_next": list,
                                   "ordinals": dict, "emoji": dict}
 
 
@@ -116,9 +119,16 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         relating=frozenset(str(w) for w in data["relating"]),
         asking_each=frozenset(str(w) for w in data["asking_each"]),
         ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
-        changing_topic=tuple(tuple(clean_text(str(p)).split()) for p in data["changing_topic"] if clean_text(str(p))),
+        changing_topic=_sequences(data["changing_topic"]),
+        opening_topic=_sequences(data["opening_topic"]),
+        asking_next=_sequences(data["asking_next"]),
         emoji=_emoji(data["emoji"]),
     )
+
+
+def _sequences(phrases: list[Any]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase of a list as its cleaned words (empty ones left out)."""
+    return tuple(tuple(clean_text(str(p)).split()) for p in phrases if clean_text(str(p)))
 
 
 def _emoji(data: dict[Any, Any]) -> dict[str, str]:
