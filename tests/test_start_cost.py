@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils.plugins
 
+from bot.composition import warm_up_in_background
 from bot.storage.database import open_database
 from scheduler.places import load_places
 
@@ -68,3 +69,9 @@ def test_the_place_table_is_read_without_the_cycle_collector_walking_its_cities_
     places = load_places()
     springfields = [c.population for c in places.cities["springfield"]]
     assert len(springfields) > 1 and springfields == sorted(springfields, reverse=True)  # biggest first
+
+
+def test_a_serving_bot_warms_the_understanding_up_in_the_background_so_its_first_messages_need_not(coach):
+    alternations = coach.kit.understanding.safety.lexicon.alternations()
+    warm_up_in_background(coach).join(timeout=60)
+    assert all(a.scanned and a.compiled == len(a.patterns) for a in alternations)
