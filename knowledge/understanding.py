@@ -34,6 +34,7 @@ from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
+from knowledge.patterns import compile_all
 from knowledge.plan_edits import loose_cancel, loose_edit, new_goal_side, plan_clauses, recast, without_complaint
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
@@ -73,8 +74,10 @@ class Understanding:
 
     def warm_up(self) -> None:
         """Do now what the first messages would otherwise pay for (scanning and compiling the safety
-        lexicon's patterns, some 0.2 s): a bot that has started calls it off the critical path."""
+        lexicon's patterns, some 0.2 s, and the plan readers' patterns): a bot that has started calls
+        it off the critical path."""
         self.safety.lexicon.warm_up()
+        compile_all()
 
     @property
     def threshold(self) -> float:
