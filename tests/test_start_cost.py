@@ -96,3 +96,4 @@ def test_a_serving_bot_warms_the_understanding_up_in_the_background_so_its_first
     assert all(a.scanned and a.compiled == len(a.patterns) for a in alternations)
     made, compiled = counts()
     assert made > 30 and compiled == made
+    assert "taught" in vars(coach.kit.understanding.model.talk)  # the talk readers' words, kept once read
