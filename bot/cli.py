@@ -17,7 +17,7 @@ from bot.adapters.terminal.chat import audio_path, format_reply
 from bot.adapters.terminal.kb_cli import add_kb_commands
 from bot.adapters.terminal.schedule_cli import add_schedule_commands
 from bot.adapters.terminal.voice_cli import add_voice_commands
-from bot.composition import build_coach
+from bot.composition import build_coach, warm_up_in_background
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.voice.engine import audio_reader, build_voice
@@ -124,6 +124,7 @@ def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
         except AlreadyRunning:
             print(NOT_SERVING, file=sys.stderr)
             serving = False
+        warm_up_in_background(coach)
         run_terminal(coach, user_id, stdin_lines(), audio_reader(settings, coach.kb), serving)
     return 0
 

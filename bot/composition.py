@@ -4,6 +4,7 @@ start, and every feature registered with one line."""
 from __future__ import annotations
 
 import gc
+import threading
 
 from bot import NORMAL_GC_THRESHOLDS
 from bot.core.coach import Coach, utc_now
@@ -51,3 +52,12 @@ def started() -> None:
     garbage stay too, as collecting it would cost 50-100 ms)."""
     gc.freeze()
     gc.set_threshold(*NORMAL_GC_THRESHOLDS)
+
+
+def warm_up_in_background(coach: Coach) -> threading.Thread:
+    """Warm the understanding up (`Understanding.warm_up`) in a daemon thread, once the bot is ready and
+    waits (for Telegram, for a line typed), so the first messages do not pay for it: a bot that serves
+    calls it; a one-off `coachbot ask` does not."""
+    thread = threading.Thread(target=coach.kit.understanding.warm_up, name="warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -176,6 +176,16 @@ class Alternation:
             re.compile(pattern)  # alone too: a stray ")" could pair with the next pattern's "(" when joined
         self._compile_joined(tuple(range(len(self.patterns))))
 
+    def warm_up(self) -> None:
+        """Scan the required text and compile every pattern now, which the first messages would do
+        (a bot that has started does it off the critical path: `Understanding.warm_up`)."""
+        if not self._gated:
+            self._joined(tuple(range(len(self.patterns))))
+            return
+        self._index  # noqa: B018 - a cached property, computed here once
+        for index in range(len(self.patterns)):
+            self._one(index)
+
     @property
     def scanned(self) -> bool:
         """Whether the patterns' required text has been found yet (the first search finds it)."""

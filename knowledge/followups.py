@@ -31,8 +31,9 @@ class FollowUpWords:
         self.normalizer = normalizer
         lexicon = self.lexicon = normalizer.lexicon
         self._distinctive = _distinctive_words(normalizer, kb)
-        self._titles = {e.id: _said(normalizer, e.title) for e in kb.entries.values()}
-        self._said = {e.id: _said(normalizer, f"{e.title} {e.answer} {e.details}") for e in kb.entries.values()}
+        alone: dict[str, list[str]] = {}  # each word's own tokens, read once for every answer
+        self._titles = {e.id: _said(normalizer, e.title, alone) for e in kb.entries.values()}
+        self._said = {e.id: _said(normalizer, f"{e.title} {e.answer} {e.details}", alone) for e in kb.entries.values()}
         if asked is None:
             asked = {t for e in kb.entries.values() for text in (e.title, *e.ask) for t in normalizer.tokens(text)}
         self._heard = lexicon.canonical | asked | {t for e in kb.entries.values() for text in (e.answer, e.details)
@@ -209,11 +210,15 @@ class FollowUpWords:
         return not self.lexicon.pointing_back.isdisjoint(words)
 
 
-def _said(normalizer: Normalizer, text: str) -> frozenset[str]:
-    """The tokens an answer says: those of its words read together, and of each word alone, so a
-    word said inside a phrase is said too ("lumbar" in "the lower lumbar spine", read as the lower back)."""
+def _said(normalizer: Normalizer, text: str, alone: dict[str, list[str]]) -> frozenset[str]:
+    """The tokens an answer says: those of its words read together, and of each word alone (kept in
+    `alone`), so a word said inside a phrase is said too ("lumbar" in "the lower lumbar spine", read as
+    the lower back)."""
     words = normalizer.words(text)
-    return frozenset(normalizer.tokens_of(words)).union(*(normalizer.tokens_of([w]) for w in words))
+    for word in words:
+        if word not in alone:
+            alone[word] = normalizer.tokens_of([word])
+    return frozenset(normalizer.tokens_of(words)).union(*(alone[w] for w in words))
 
 
 def _distinctive_words(normalizer: Normalizer, kb: KnowledgeBase) -> dict[str, frozenset[str]]:

@@ -13,43 +13,44 @@ from dataclasses import replace
 
 from knowledge.clauses import CLAUSE_BREAK
 from knowledge.intents import GOAL_WORDS, GOALS, WHY_TYPED_SHORT, PlanAction, PlanRequest, plan_slots
+from knowledge.patterns import lazy_regex
 from knowledge.relative_changes import WEEKDAY, DayChange, day_change, days_in, time_shift
 from scheduler.words import DAYS
 
-_GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
-_GOAL_PLAN = re.compile(r"\b(?:my|the|our)\s+(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+_GOAL = lazy_regex(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+_GOAL_PLAN = lazy_regex(r"\b(?:my|the|our)\s+(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
 # what happened, told ("i hurt my back lifting on monday"): no change asked
-_TOLD = re.compile(r"\b(?:yesterday|last|ago|did|was|were|went|had|hurt|felt|got)\b", re.IGNORECASE)
+_TOLD = lazy_regex(r"\b(?:yesterday|last|ago|did|was|were|went|had|hurt|felt|got)\b", re.IGNORECASE)
 _WEEKDAY = rf"{WEEKDAY}s?"
-_DAY_PLAN = re.compile(rf"\b({_WEEKDAY})\s+(?:training|session|workout|plan|one|thing|class|routine)s?\b", re.IGNORECASE)
-_DAYS_SAID = re.compile(rf"\b{_WEEKDAY}\b|\bweek(?:day|end)s?\b|\bevery\s*day\b|\bdaily\b", re.IGNORECASE)
+_DAY_PLAN = lazy_regex(rf"\b({_WEEKDAY})\s+(?:training|session|workout|plan|one|thing|class|routine)s?\b", re.IGNORECASE)
+_DAYS_SAID = lazy_regex(rf"\b{_WEEKDAY}\b|\bweek(?:day|end)s?\b|\bevery\s*day\b|\bdaily\b", re.IGNORECASE)
 _NOT_A_CLOCK = r"(?!\s*(?:reps?|sets?|kg|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|%))"
-_TIME_SAID = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b"
+_TIME_SAID = lazy_regex(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b"
                         r"|\b(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}\b"
                         rf"|\b(?:at|to|do|around|by|for)\s+\d{{1,2}}\b{_NOT_A_CLOCK}|\b\d{{1,2}}\s+instead\b", re.IGNORECASE)
 # what asks a change of something already there ("can we do 8 instead", "can this be changed to 7pm")
 # ("the gym changed its hours to 6am" tells, it asks nothing)
-_CHANGE = re.compile(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule)\b"
+_CHANGE = lazy_regex(r"\binstead\b|\b(?:change|move|switch|shift|push|reschedule)\b"
                      r"|\b(?:be|get)\s+(?:changed|moved|switched|shifted)\b|\bmake it\b|\bshould be\b|->|→|=>"
                      r"|\bfrom now on\b|\bsame time\b",
                      re.IGNORECASE)
 # a question asked (an edit worded "can we", "could you", "can this be" still asks the bot to act)
-_ASKED = re.compile(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"
+_ASKED = lazy_regex(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats|how|is|are|isnt|does"
                     r"|do\s+(?:i|you|u|we|they|people)|did|should|shall|shd|when|which|who|where|would|will|can i|could i|may i"
                     rf"|{WHY_TYPED_SHORT})\b",
                     re.IGNORECASE)
 # a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
-_MAY_I_HAVE = re.compile(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
+_MAY_I_HAVE = lazy_regex(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
 # a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
-_OTHER = re.compile(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
+_OTHER = lazy_regex(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
                     r"|one[\s-]?off|remind\w*|reminders?|notif\w*|time ?zone|goal|focus|reps?|sets?|weights?|kg)\b"
                     r"|\b(?:a|an)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine|schedule)\b"
                     r"|\b(?:plan|schedule|set up|setup|create|start|make|give|build)\s+(?:me|us)\b", re.IGNORECASE)
 
-_ONE_SESSION = re.compile(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
+_ONE_SESSION = lazy_regex(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
                           r"|\b(?:today|tonight|tomorrow|tmrw?|this (?:week|weekend|time))\b",
                           re.IGNORECASE)  # "stop tomorrow's session", "stop the plan for today": one session, the reader's skip
-_ONE_DAY = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_WEEKDAY}\b|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "this saturday", "wednesday's"
+_ONE_DAY = lazy_regex(rf"\b(?:this|next|nxt|coming)\s+{_WEEKDAY}\b|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "this saturday", "wednesday's"
 
 
 def one_session(typed: str) -> bool:
@@ -57,7 +58,7 @@ def one_session(typed: str) -> bool:
     return bool(_ONE_SESSION.search(typed) or _ONE_DAY.search(typed) or re.search(r"\bne?xt week\b", typed, re.IGNORECASE))
 
 
-_LEAD_IN = re.compile(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|noon\b|midday\b)", re.IGNORECASE)
+_LEAD_IN = lazy_regex(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|noon\b|midday\b)", re.IGNORECASE)
 
 
 def loose_edit(typed: str) -> PlanRequest | None:
@@ -86,7 +87,7 @@ def loose_edit(typed: str) -> PlanRequest | None:
 
 
 # one session moved to another day or time ("shift thursday's workout to friday"): what moves, then where to
-_MOVED = re.compile(rf"^\W*(?:(?:pls|please|plz|can you|could you|can u|ok|so)\s+)*(?:move|shift|push|switch|reschedule)\s+"
+_MOVED = lazy_regex(rf"^\W*(?:(?:pls|please|plz|can you|could you|can u|ok|so)\s+)*(?:move|shift|push|switch|reschedule)\s+"
                     rf"(?:my\s+|the\s+)?"
                     rf"(?:this\s+)?((?:{WEEKDAY}|today|tomorrow|tonight)'s)\s+(?:session|workout|training|one|class)\s+to\s+(.+)$",
                     re.IGNORECASE)
@@ -113,9 +114,9 @@ def day_of_plan(change: DayChange | None, typed: str) -> str | None:
     return str(min(kept)) if kept else None
 
 
-_ENDS = re.compile(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
-_SHOULD = re.compile(r"\b(?:should|shall|shd)\s+(?:i|we)\b", re.IGNORECASE)
-_NEW_PLAN = re.compile(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?"
+_ENDS = lazy_regex(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
+_SHOULD = lazy_regex(r"\b(?:should|shall|shd)\s+(?:i|we)\b", re.IGNORECASE)
+_NEW_PLAN = lazy_regex(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?"
                        r"(?:plan|program(?:me)?|routine)\b", re.IGNORECASE)
 
 
@@ -139,7 +140,7 @@ def named_goal(typed: str) -> str | None:
     return next(iter(goals)) if len(goals) == 1 else None
 
 
-_REPLACING = re.compile(r"\b(?:not|instead of|rather than|in place of)\b|\bfrom\s+(?:the\s+)?\w+\s+(?:plan\s+)?(?=to\b)", re.IGNORECASE)
+_REPLACING = lazy_regex(r"\b(?:not|instead of|rather than|in place of)\b|\bfrom\s+(?:the\s+)?\w+\s+(?:plan\s+)?(?=to\b)", re.IGNORECASE)
 
 
 def new_goal_side(typed: str) -> str:
@@ -154,9 +155,9 @@ def new_goal_side(typed: str) -> str:
 
 # where a request about a plan parts from its reason ("... from now on so cancel the endurance plan", "this weekends
 # session - skip it pls"), besides a question's clause breaks
-_PLAN_BREAK = re.compile(r"\s+(?:so|because|cause|cos|cuz|since)\s+|\s+[-–—]+\s+", re.IGNORECASE)
+_PLAN_BREAK = lazy_regex(r"\s+(?:so|because|cause|cos|cuz|since)\s+|\s+[-–—]+\s+", re.IGNORECASE)
 
-_ASKS = re.compile(r"\b(?:should|shall|shd|do|does|is|am|would)\s+(?:i|it)\b|\b(?:what|how|why|when|whats)\b",
+_ASKS = lazy_regex(r"\b(?:should|shall|shd|do|does|is|am|would)\s+(?:i|it)\b|\b(?:what|how|why|when|whats)\b",
                    re.IGNORECASE)  # "... since football on sunday should i skip today": a question, no request
 
 
@@ -179,7 +180,7 @@ def _split_reason(part: str) -> list[str]:
 
 # a plan ended in words the reader was not taught ("i want to quit the mon wed fri workouts completely", "stop all
 # my plans pls moving abroad next week"): an ending verb first, then a plan (or plans) it names
-_ENDED = re.compile(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
+_ENDED = lazy_regex(r"^(?:\W*(?:hey|ok|so|pls|please|plz|just|i want to|i wanna|i'd like to|id like to|i need to|can you|could you"
                     r"|can u|you can)\b)*\W*(?:cancel|delete|remove|stop|quit|end|drop|scrap|kill|ditch|wipe|bin|axe|trash|get rid of)"
                     r"(?:\s+doing)?\s+(?:(?:all|both)\s+(?:of\s+)?(?:(?:the|my|our|these|those)\s+)?|(?:the|my|our|these|those)\s+"
                     r"|(?=plans?\s+(?:for|of)\s+(?!(?:next|nxt|this|today|tonight|tomorrow|tmrw?|now|a|the|my|\d)\b)))"
@@ -201,11 +202,11 @@ def loose_cancel(typed: str) -> PlanRequest | None:
     return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept
 
 
-_A_DAY = re.compile(rf"{_DAYS_SAID.pattern}|\b(?:today|tonight|tomorrow|tmrw?|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE)
+_A_DAY = lazy_regex(rf"{_DAYS_SAID.pattern}|\b(?:today|tonight|tomorrow|tmrw?|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE)
 # a self-correction ("to 8 no wait make it 7"): what follows is meant
-_CORRECTION = re.compile(r"\b(?:no+\s+wait|wait\s+no+|sorry\s+i\s+mean|i\s+mean|scratch that|actually\s+no+)\b[\s,.!-]*", re.IGNORECASE)
+_CORRECTION = lazy_regex(r"\b(?:no+\s+wait|wait\s+no+|sorry\s+i\s+mean|i\s+mean|scratch that|actually\s+no+)\b[\s,.!-]*", re.IGNORECASE)
 # a clause telling what is wrong with the plan as it is ("7pm is too early after work"): a reason, not the change
-_COMPLAINT = re.compile(r"\b(?:too\s+(?:early|late|soon)|(?:does\s*n[o']?t|do\s*n[o']?t|is\s*n[o']?t|not)\s+(?:work|working|fit)"
+_COMPLAINT = lazy_regex(r"\b(?:too\s+(?:early|late|soon)|(?:does\s*n[o']?t|do\s*n[o']?t|is\s*n[o']?t|not)\s+(?:work|working|fit)"
                         r"|(?:is|are|'s)\s+(?:bad|no good|a problem|impossible)|sucks)\b", re.IGNORECASE)
 
 

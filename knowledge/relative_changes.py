@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.patterns import LazyPattern, lazy_regex
 from scheduler.words import DAYS
 
 WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
@@ -19,32 +20,32 @@ _FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b|on\b)[\w']+){0,4}?"  # "the wednesda
 _LIST = rf"{_DAY}(?:\s*(?:,|and|&|/)?\s*{_DAY})*"
 _L = rf"\b({_LIST})\b"
 # days for days (one or a list): drop the first named, add the second
-_SWAP = re.compile(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_L}{_FILL}"
+_SWAP = lazy_regex(rf"\b(?:swap|switch|change|replace|move|shift|trade|push|put)\b(?:\s+(?:the|my|our))?{_FILL}\s+{_L}{_FILL}"
                    rf"\s+(?:for|with|to|into|on|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
-_FROM_TO = re.compile(rf"\bfrom\s+{_L}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
-_ARROW = re.compile(rf"{_L}(?:\s+(?:plan|one|session|workout|training|class)s?\s+to\b|(?:\s+(?:plan|one|session|workout)s?)?\s*"
+_FROM_TO = lazy_regex(rf"\bfrom\s+{_L}\s+(?:to|->|→)\s+(?:a\s+|the\s+)?{_L}", re.IGNORECASE)
+_ARROW = lazy_regex(rf"{_L}(?:\s+(?:plan|one|session|workout|training|class)s?\s+to\b|(?:\s+(?:plan|one|session|workout)s?)?\s*"
                     rf"(?:->|→|=>|should be|becomes?|is now))\s*{_L}", re.IGNORECASE)  # "saturday session to sunday"
-_INSTEAD = re.compile(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_L}",
+_INSTEAD = lazy_regex(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_L}",
                       re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
-_NOT_BUT = re.compile(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
+_NOT_BUT = lazy_regex(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
                       rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
                       rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on"
                       rf"|(?:swap|switch|trade|change|replace) it (?:for|with|to))"
                       rf"\s+(?:on\s+)?{_D}",
                       re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead", "thursday is bad, swap it for wednesday"
-_DROP = re.compile(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
+_DROP = lazy_regex(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
-_OFF = re.compile(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
-_ADD = re.compile(rf"\b(?:add|plus|also|include|and)\b(?:\s+(?:a|an|the|on))?\s+{_D}(?:\s*(?:,|and|&)\s*{_D})?"
+_OFF = lazy_regex(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
+_ADD = lazy_regex(rf"\b(?:add|plus|also|include|and)\b(?:\s+(?:a|an|the|on))?\s+{_D}(?:\s*(?:,|and|&)\s*{_D})?"
                   rf"(?!\s*(?:,|and|&)?\s*(?:at|\d))", re.IGNORECASE)
-_TOO = re.compile(rf"{_D}\s+(?:too|as well|also)\b", re.IGNORECASE)
-_ADD_SAID = re.compile(r"\b(?:add|plus|include|too|as well|also|extra)\b", re.IGNORECASE)
-_ONE = re.compile(rf"\b(?:this|next|nxt|coming)\s+{_DAY}|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "friday's": one session, not the plan
-_GROUP = re.compile(r"\bevery\s*day\b|\bdaily\b|\bweek(?:day|end)s?\b", re.IGNORECASE)  # days said outright
+_TOO = lazy_regex(rf"{_D}\s+(?:too|as well|also)\b", re.IGNORECASE)
+_ADD_SAID = lazy_regex(r"\b(?:add|plus|include|too|as well|also|extra)\b", re.IGNORECASE)
+_ONE = lazy_regex(rf"\b(?:this|next|nxt|coming)\s+{_DAY}|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "friday's": one session, not the plan
+_GROUP = lazy_regex(r"\bevery\s*day\b|\bdaily\b|\bweek(?:day|end)s?\b", re.IGNORECASE)  # days said outright
 _AMOUNT = {"a": 60, "an": 60, "one": 60, "1": 60, "two": 120, "2": 120, "half an": 30, "half a": 30, "a half": 30}
-_SHIFT = re.compile(r"\b(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)?\s+(later|earlier|sooner|back|forward"
+_SHIFT = lazy_regex(r"\b(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)?\s+(later|earlier|sooner|back|forward"
                     r"|before|after)\b", re.IGNORECASE)
-_SHIFT_AFTER = re.compile(r"\b(later|earlier|back|forward)\s+(?:by\s+)?(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)\b",
+_SHIFT_AFTER = lazy_regex(r"\b(later|earlier|back|forward)\s+(?:by\s+)?(half an?|an?|one|two|\d{1,3})\s*(h|hrs?|hours?|m|mins?|minutes?)\b",
                           re.IGNORECASE)  # "push it back half an hour"
 _LATER = frozenset({"later", "back", "after"})
 # the words these readings take a change from ("drop", "add", "keep mon and fri", "swap ... for"): read, never left out
@@ -89,7 +90,7 @@ def days_in(said: str) -> frozenset[int]:
     return frozenset(_index(day) for day in re.findall(_D, said, re.IGNORECASE))
 
 
-def _all_days(pattern: re.Pattern[str], typed: str) -> frozenset[int]:
+def _all_days(pattern: LazyPattern, typed: str) -> frozenset[int]:
     """Every weekday the pattern's matches name."""
     return frozenset(_index(day) for found in pattern.finditer(typed) for day in found.groups() if day)
 

@@ -75,6 +75,11 @@ class SafetyLexicon:
         return (self.emergency, self.doctor, self.not_a_concern, self.past, self.present, self.recurring,
                 *(sign for cluster in self.together for sign in cluster))
 
+    def warm_up(self) -> None:
+        """Scan and compile every pattern now (see `Alternation.warm_up`)."""
+        for alternation in self.alternations():
+            alternation.warm_up()
+
     def looks_alike(self, cleaned: str) -> bool:
         """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
         return self.not_a_concern.search(cleaned)

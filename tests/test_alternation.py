@@ -89,6 +89,21 @@ def test_a_lexicon_for_a_cached_model_scans_the_patterns_required_text_when_firs
     assert lexicon.emergency.scanned and not all(a.scanned for a in lexicon.alternations())
 
 
+def test_a_warmed_up_lexicon_has_scanned_and_compiled_every_pattern_and_reads_as_before():
+    cold, warm = load_safety_lexicon(check=False), load_safety_lexicon(check=False)
+    warm.warm_up()
+    assert all(a.scanned and a.compiled == len(a.patterns) for a in warm.alternations())
+    for text in _texts()[:400]:
+        assert warm.level(text) is cold.level(text), text
+        assert warm.without_concerns(text) == cold.without_concerns(text), text
+
+
+def test_warming_up_patterns_that_refer_to_a_group_by_number_compiles_them_joined():
+    alternation = Alternation([r"(a)b", r"(c)\1"])
+    alternation.warm_up()
+    assert alternation.compiled == 0 and alternation.search("ab") and not alternation.search("cc")
+
+
 def test_a_broken_safety_pattern_is_found_when_the_lexicon_is_checked(tmp_path):
     lexicon = tmp_path / "safety.yaml"
     lexicon.write_text(SAFETY_LEXICON.read_text(encoding="utf-8").replace("doctor:\n", "doctor:\n  - 'sore (?:knee'\n", 1),

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils.plugins
 
+from bot.composition import warm_up_in_background
 from bot.storage.database import open_database
+from knowledge.patterns import counts
 from scheduler.places import load_places
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,24 @@ def test_the_cycle_collector_waits_while_the_bot_starts_then_runs_as_usual_witho
     assert seen["set_aside"] > 50_000  # the modules, content and model made at start
 
 
+LAZY_AT_START = """
+import json
+from bot.composition import build_coach
+from bot.settings import load_settings
+from knowledge.patterns import counts
+build_coach(load_settings())
+print(json.dumps(counts()))
+"""
+
+
+def test_starting_the_bot_compiles_none_of_the_plan_readers_patterns(tmp_path):
+    done = subprocess.run([sys.executable, "-c", LAZY_AT_START], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=True, env={"PATH": "", "PYTHONPATH": str(ROOT), "COACHBOT_DB": str(tmp_path / "t.db"),
+                                                         "COACHBOT_KB_CACHE_DIR": str(ROOT / ".coachbot" / "kb")})
+    made, compiled = json.loads(done.stdout.splitlines()[-1])
+    assert made > 30 and compiled == 0
+
+
 PLACES_READ = """
 import gc, json
 from scheduler.places import load_places
@@ -68,3 +88,12 @@ def test_the_place_table_is_read_without_the_cycle_collector_walking_its_cities_
     places = load_places()
     springfields = [c.population for c in places.cities["springfield"]]
     assert len(springfields) > 1 and springfields == sorted(springfields, reverse=True)  # biggest first
+
+
+def test_a_serving_bot_warms_the_understanding_up_in_the_background_so_its_first_messages_need_not(coach):
+    alternations = coach.kit.understanding.safety.lexicon.alternations()
+    warm_up_in_background(coach).join(timeout=60)
+    assert all(a.scanned and a.compiled == len(a.patterns) for a in alternations)
+    made, compiled = counts()
+    assert made > 30 and compiled == made
+    assert "taught" in vars(coach.kit.understanding.model.talk)  # the talk readers' words, kept once read

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_FOR_TEXT = ("telegram", "sklearn", "scipy", "ctranslate2", "soundfile", "soxr", "voice.pipeline", "voice.audio",
-                "voice.whisper", "voice.recognizer", "voice.speech")
+                "voice.whisper", "voice.recognizer", "voice.speech", "voice.weights", "voice.vocabulary")
 ANSWER_AND_LIST_MODULES = """
 import json, sys
 from bot.cli import main

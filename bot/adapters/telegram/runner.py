@@ -18,6 +18,7 @@ from bot.adapters.telegram.application import App
 from bot.adapters.telegram.instance_lock import hold_instance_lock
 from bot.adapters.telegram.intake import JournalingQueue
 from bot.adapters.telegram.startup import PollingErrors, retry_startup
+from bot.composition import warm_up_in_background
 from bot.core.coach import Coach
 from bot.settings import Settings
 from voice.pipeline import VoicePipeline
@@ -29,6 +30,7 @@ def run_telegram(settings: Settings, coach: Coach, voice: VoicePipeline | None =
     """Block serving Telegram until stopped by a signal; refuses a second process on one database."""
     with hold_instance_lock(settings.db_path):
         app = build_application(settings, coach, voice=voice)
+        warm_up_in_background(coach)  # while the start-up calls wait for Telegram
         try:
             asyncio.run(serve(app, settings))
         except asyncio.CancelledError:

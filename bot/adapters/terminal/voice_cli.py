@@ -10,7 +10,6 @@ from bot.core.messages import Reply
 from bot.features.voice.engine import build_voice, build_weights, read_audio_file
 from bot.settings import Settings
 from bot.storage.database import open_database
-from voice.weights import BUILT_DIGESTS, WeightsError
 
 
 def add_voice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +42,8 @@ def cmd_transcribe(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_voice_build(args: argparse.Namespace, settings: Settings) -> int:
     """Build the int8 weights (once) and say where they are; 1 when the weights are missing or wrong."""
+    from voice.weights import BUILT_DIGESTS, WeightsError  # imported here: every other command starts without it
+
     try:
         folder = build_weights(settings)
     except WeightsError as exc:
