@@ -632,6 +632,40 @@ def test_concerns_red_flags_and_look_alikes_the_eleventh_writer_showed_are_read_
 
 
 @pytest.mark.parametrize(("text", "level"), [
+    ("crushing feeling under my sternum, is that the pad pressing", Safety.EMERGENCY),
+    ("i can hardly breathe after that set", Safety.EMERGENCY),
+    ("my left leg just gave out under me", Safety.EMERGENCY),
+    ("pulse all over the place and i feel like im about to drop", Safety.EMERGENCY),
+    ("shooting pain in my back halfway through the rep just now", Safety.EMERGENCY),
+    ("a throbbing in my hamstring for two days after", Safety.DOCTOR),
+    ("my knee has a niggle", Safety.DOCTOR),
+    ("knees been grumpy since i moved house", Safety.DOCTOR),
+    ("getting over a nasty bug, ok to train?", Safety.DOCTOR),
+    ("my ticker is not great", Safety.DOCTOR),
+    ("eating for two these days, can i still do hypers", Safety.DOCTOR),
+    ("little one arrived six weeks ago", Safety.DOCTOR),
+    ("im in year 9, can i use these", Safety.DOCTOR),
+    ("was told to steer clear of heavy lifting", Safety.DOCTOR),
+    ("there's a gap down the middle of my belly", Safety.DOCTOR),
+    ("my hamstring tendon got stitched back on in spring", Safety.DOCTOR),
+    ("got the sugar, do my jabs before meals", Safety.DOCTOR),
+    ("on roaccutane, anything to know?", Safety.DOCTOR),
+    ("binge watched doctor who, now what tempo for hypers", Safety.NONE),
+    ("coach said break a leg at my meet, should i do hypers that week", Safety.NONE),
+    ("spine tingling finish to the season, any hyper tips", Safety.NONE),
+    ("want a heart shaped bum, do these help", Safety.NONE),
+    ("my brain goes numb counting reps", Safety.NONE),
+    ("cardiac nurse here, how many sets for glutes", Safety.NONE),
+    ("my neighbour is a surgeon and loves this machine", Safety.NONE),
+    ("my hamstrings are tight from sitting at a desk, will these help", Safety.NONE),
+    ("my glutes are sore the next day, totally normal, when do i add weight", Safety.NONE),
+    ("my nephew has a cold so i train at home", Safety.NONE),
+])
+def test_concerns_red_flags_and_look_alikes_the_twelfth_writer_showed_are_read_right(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
     ("make the rehab one 6pm, 5pm is too late for me", Safety.NONE),
     ("change the goal to rehab prehab", Safety.NONE),
     ("im in rehab for my knee, can i do these", Safety.DOCTOR),
