@@ -6,8 +6,8 @@ the 10,000 synthetic entries, whose index takes minutes to build)
 
 Targets (issue 11): start-up with a cached model under 1 s; p99 under 5 ms per message on our
 content and under 20 ms at 10,000 entries. "first reads" is each question read once right after
-start-up and the warm-up a serving bot runs in the background (its tokens' n-grams and spellings first
-kept); "without the warm-up" (as in `coachbot ask`) the safety patterns it may match are scanned and
+start-up and the warm-up a serving bot runs in the background (`bot.composition.warm_up`; its tokens'
+n-grams and spellings first kept); "without the warm-up" (as in `coachbot ask`) the safety patterns it may match are scanned and
 compiled then too.
 
 At 10,000 entries the ranker's weights are nearest-centroid (each entry's mean TF-IDF vector) in
