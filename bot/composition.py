@@ -19,6 +19,7 @@ from bot.settings import Settings
 from bot.storage.backend import SqlDatabase
 from bot.storage.database import open_database
 from knowledge.understanding import Understanding, load_understanding
+from scheduler import words as schedule_words
 
 
 def build_understanding(settings: Settings, rebuild: bool = False) -> Understanding:
@@ -54,10 +55,19 @@ def started() -> None:
     gc.set_threshold(*NORMAL_GC_THRESHOLDS)
 
 
+def warm_up(understanding: Understanding) -> None:
+    """Do now what the first messages would otherwise pay for: the understanding's warm-up
+    (`Understanding.warm_up`) and the schedule reader's patterns; then what it made is set aside from
+    the cycle collector for good, as at `started` (else the first messages' collections walk it)."""
+    understanding.warm_up()
+    schedule_words.warm_up()
+    gc.freeze()
+
+
 def warm_up_in_background(coach: Coach) -> threading.Thread:
-    """Warm the understanding up (`Understanding.warm_up`) in a daemon thread, once the bot is ready and
-    waits (for Telegram, for a line typed), so the first messages do not pay for it: a bot that serves
-    calls it; a one-off `coachbot ask` does not."""
-    thread = threading.Thread(target=coach.kit.understanding.warm_up, name="warm-up", daemon=True)
+    """Warm up (`warm_up`) in a daemon thread, once the bot is ready and waits (for Telegram, for a
+    line typed), so the first messages do not pay for it: a bot that serves calls it; a one-off
+    `coachbot ask` does not."""
+    thread = threading.Thread(target=warm_up, args=(coach.kit.understanding,), name="warm-up", daemon=True)
     thread.start()
     return thread

@@ -207,7 +207,27 @@ class Alternation:
         if not self._gated:
             return self._joined(tuple(range(len(self.patterns)))).sub(replacement, text)
         found = tuple(i for i in self._possible(text) if self._one(i).search(text))
-        return self._joined(found).sub(replacement, text) if found else text
+        if not found:
+            return text
+        if len(found) == 1:  # the joined pattern of one is that pattern
+            return self._one(found[0]).sub(replacement, text)
+        replaced = self._sub_each(found, replacement, text) if "\\" not in replacement else None
+        return self._joined(found).sub(replacement, text) if replaced is None else replaced
+
+    def _sub_each(self, found: tuple[int, ...], replacement: str, text: str) -> str | None:
+        """`sub` by a plain replacement with the patterns searched one by one, as the joined pattern
+        matches: the leftmost match, and at one place the first pattern's in order; None when a match is
+        empty (left to the joined pattern's own rules), so a message needs no subset compiled together."""
+        patterns, kept, at = [self._one(i) for i in found], list[str](), 0
+        while True:
+            matches = [m for m in (p.search(text, at) for p in patterns) if m]
+            if not matches:
+                return "".join([*kept, text[at:]])
+            first = min(matches, key=lambda m: m.start())  # the first pattern's, of those found at the leftmost place
+            if first.end() == first.start():
+                return None
+            kept += [text[at:first.start()], replacement]
+            at = first.end()
 
     def _possible(self, text: str) -> list[int]:
         """The patterns whose required text `text` holds (or that need none), in order."""

@@ -29,7 +29,7 @@ class Detail:
 
     id: str
     about: str
-    asks: str    # patterns, compiled on first use (re's cache) so a start compiles none
+    asks: str    # patterns, compiled on first use (MissingDetails) so a start compiles none
     gives: str
     offer: tuple[str, ...] = ()
     groups: frozenset[str] = frozenset()  # the topic groups it applies to (empty: every entry)
@@ -60,19 +60,32 @@ class MissingDetails:
         self.kb = kb
         self.normalizer = normalizer
         self._tokens: dict[str, frozenset[str]] = {}  # each entry's words as the lexicon reads them, once asked
+        self._compiled: dict[str, re.Pattern[str]] = {}  # each pattern, compiled when first used (or warmed up)
+
+    def warm_up(self) -> None:
+        """Compile every kind's patterns now, which the first messages would do (a started bot's warm-up)."""
+        for pattern in (p for kind in self.details.kinds for p in (kind.asks, kind.gives)):
+            self._pattern(pattern)
 
     def near_miss(self, words: list[str], tokens: list[str], entry_id: str) -> Gap | None:
         """The near miss a message is when it asks `entry_id` for a detail its text lacks, else None."""
         entry = self.kb.entries[entry_id]
         said = " ".join(words)
         for kind in self.details.kinds:
-            if (not kind.groups or entry.group in kind.groups) and re.search(kind.asks, said) \
-                    and not re.search(kind.gives, _text_of(entry)):
+            if (not kind.groups or entry.group in kind.groups) and self._pattern(kind.asks).search(said) \
+                    and not self._pattern(kind.gives).search(_text_of(entry)):
                 return Gap(f"detail:{kind.id}", kind.about, (entry_id, *kind.offer), ())
         comparison = self.details.comparison
         if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens):
             return Gap("detail:comparison", comparison.about, (entry_id,), ())
         return None
+
+    def _pattern(self, pattern: str) -> re.Pattern[str]:
+        """A detail's pattern, compiled the first time it is needed (a start compiles none)."""
+        found = self._compiled.get(pattern)
+        if found is None:
+            found = self._compiled[pattern] = re.compile(pattern)
+        return found
 
     def _named(self, entry: Entry) -> frozenset[str]:
         """The tokens of an entry's text (what it names)."""

@@ -125,6 +125,8 @@ KNOWN_WORDS = {"answers": KnownWords(0.51, alone=True), "screening": KnownWords(
                "plans": KnownWords(0.5, alone=False, mended=True)}  # plans: "spinal decompression" is no "skip"
 _REPEATS = re.compile(r"(.)\1+")
 _VOWELS = re.compile("[aeiou]")
+_VOWELS_Y = re.compile("[aeiouy]")
+_A_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -221,9 +223,10 @@ class Talk:
         the 19th, kid has a football tournament"), with the slots of the whole: a skip, asked first (never
         done at once), or a cancel (confirmed first); never from a question, nor beside a session told as
         done ("tired af today but did it")."""
-        told_done = any(self.checkin(words) == "done" and self.read_offered("plans", words) is None for words in clauses)
-        if not clauses or "?" in typed or told_done:  # "skip my next early morning session" tells nothing done
+        if not clauses or "?" in typed:
             return None
+        if any(self.checkin(words) == "done" and self.read_offered("plans", words) is None for words in clauses):
+            return None  # told as done ("skip my next early morning session" tells nothing done)
         for words in clauses:
             found = self.read_offered("plans", words) if _ASKED_OF_A_PLAN.intersection(words) else None
             request = plan_slots(PlanAction(found[0]), typed) if found and found[0] != PlanAction.EDIT.value else None
@@ -279,7 +282,7 @@ class TaughtWords:
             return self.by_letters[single]
         swaps = sorted(typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:] for i in range(len(typed) - 1))
         swapped = next((w for w in swaps if w in self.words), None) if len(typed) > 2 else None
-        if swapped or not vowelless or not typed.isalpha() or re.search("[aeiouy]", typed):
+        if swapped or not vowelless or not typed.isalpha() or _VOWELS_Y.search(typed):
             return swapped
         return self.by_consonants.get(_consonants(typed))
 
@@ -469,7 +472,7 @@ def _asks_something(head: str) -> bool:
     or than a schedule ("midday on friday": a time to plan, nothing asked of a plan)."""
     for naming in (_DAY, _NTH, _ALL, _NEXT, _PLAN, _SPOKEN, _CLOCK, _PART, _GOAL, _NAMING):
         head = naming.sub(" ", head)
-    return re.search(r"[a-z]", head, re.IGNORECASE) is not None
+    return _A_LETTER.search(head) is not None
 
 
 def plan_choice(action: PlanAction, typed: str) -> PlanRequest | None:

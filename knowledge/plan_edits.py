@@ -55,16 +55,21 @@ _ONE_DAY = lazy_regex(rf"\b(?:this|next|nxt|coming)\s+{_WEEKDAY}\b|\b{WEEKDAY}'s
 
 def one_session(typed: str) -> bool:
     """Whether a message names one session ("tomorrow", "this saturday", "wednesday's", "next week"), not a plan."""
-    return bool(_ONE_SESSION.search(typed) or _ONE_DAY.search(typed) or re.search(r"\bne?xt week\b", typed, re.IGNORECASE))
+    return bool(_ONE_SESSION.search(typed) or _ONE_DAY.search(typed) or _NEXT_WEEK.search(typed))
 
 
+_NEXT_WEEK = lazy_regex(r"\bne?xt week\b", re.IGNORECASE)
+_CAN_WE = lazy_regex(r"^\W*(?:can|could)\s+(?:we|you|u|this|it|that)\b", re.IGNORECASE)
+_BUT = lazy_regex(r"\bbut\b")
+_STOPS = lazy_regex(r"[,;.!]")
+_CLAUSE_BREAK = lazy_regex(r"[,;.]|\s+-+\s+|\s+(?:so|but)\s+")
 _LEAD_IN = lazy_regex(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|noon\b|midday\b)", re.IGNORECASE)
 
 
 def loose_edit(typed: str) -> PlanRequest | None:
     """An edit of a plan's days or time the plans reader was not taught, as a request (the whole message
     is the change; the plan named by its goal, if any), or None."""
-    if "?" in typed and not re.match(r"^\W*(?:can|could)\s+(?:we|you|u|this|it|that)\b", typed, re.IGNORECASE):
+    if "?" in typed and not _CAN_WE.match(typed):
         return None
     asked = _ASKED.match(typed) and not (_MAY_I_HAVE.match(typed) and "?" not in typed and _GOAL.search(typed))
     if asked or _OTHER.search(typed) or _TOLD.search(typed) or one_session(typed) or len(typed.split()) > 16:
@@ -149,7 +154,7 @@ def new_goal_side(typed: str) -> str:
     found = _REPLACING.search(typed)
     if found is None or len(_GOAL.findall(typed)) < 2:
         return typed
-    before, after = typed[:found.start()], re.split(r"\bbut\b", typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"
+    before, after = typed[:found.start()], _BUT.split(typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"
     return after if found.group().lower().startswith("from") or not named_goal(before) else before
 
 
@@ -195,7 +200,7 @@ def loose_cancel(typed: str) -> PlanRequest | None:
     ("hey so i joined a crossfit box, you can drop the strength plan entirely"), with the slots it names (and the
     words, whose days may be only some of the plan's: the caller's to know, as whether the plan exists); the
     cancel is confirmed before it is done; None for none."""
-    ended = any(_ENDED.search(part.strip()) for part in (typed, *re.split(r"[,;.!]", typed)))  # "..., you can drop the plan"
+    ended = any(_ENDED.search(part.strip()) for part in (typed, *_STOPS.split(typed)))  # "..., you can drop the plan"
     if "?" in typed or not ended or _ONE_SESSION.search(typed) or _SHOULD.search(typed):
         return None
     request = plan_slots(PlanAction.CANCEL, typed)
@@ -219,7 +224,7 @@ def without_complaint(typed: str) -> str:
     """A message without the clauses that only tell what is wrong with the plan's time as it is, when the rest says the
     new time ("make strength 8 instead, 7pm is too early after work": "make strength 8 instead"); a complaint that names a
     day ("this friday doesnt work", "6am is too early tomorrow, skip it") names the session, and stays."""
-    clauses = [c for c in re.split(r"[,;.]|\s+-+\s+|\s+(?:so|but)\s+", typed) if c.strip()]
+    clauses = [c for c in _CLAUSE_BREAK.split(typed) if c.strip()]
     kept = [c.strip() for c in clauses if not (_COMPLAINT.search(c) and _TIME_SAID.search(c) and not _A_DAY.search(c))]
     said = ", ".join(kept)
     asks_a_time = _TIME_SAID.search(said) is not None or time_shift(said) is not None  # what is left says the new time

@@ -16,6 +16,9 @@ WEEKDAY = (r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day
             r"|sun(?:day)?)")
 _DAY = rf"{WEEKDAY}(?:'?s)?"
 _D = rf"\b({_DAY})\b"
+_DAY_WORD = lazy_regex(_D, re.IGNORECASE)
+_WORDS = lazy_regex(r"[a-z']+")
+_LEAD = lazy_regex(r"\bremind|notice|ping", re.IGNORECASE)  # a reminder's lead ("1 hour before"), no shift
 _FILL = r"(?:\s+(?!to\b|for\b|with\b|into\b|on\b)[\w']+){0,4}?"  # "the wednesday strength session to ..."
 _LIST = rf"{_DAY}(?:\s*(?:,|and|&|/)?\s*{_DAY})*"
 _L = rf"\b({_LIST})\b"
@@ -87,7 +90,7 @@ def day_change(typed: str) -> DayChange | None:
 
 def days_in(said: str) -> frozenset[int]:
     """The weekdays a list names ("tue wed fri")."""
-    return frozenset(_index(day) for day in re.findall(_D, said, re.IGNORECASE))
+    return frozenset(_index(day) for day in _DAY_WORD.findall(said))
 
 
 def _all_days(pattern: LazyPattern, typed: str) -> frozenset[int]:
@@ -102,7 +105,7 @@ def _index(day: str) -> int:
 
 def change_words_only(words: str) -> bool:
     """Whether a stretch of words is only the wording of a relative change ("drop", "and add", "keep")."""
-    said = re.findall(r"[a-z']+", words.lower())
+    said = _WORDS.findall(words.lower())
     return bool(said) and all(w in CHANGE_WORDS for w in said)
 
 
@@ -116,7 +119,7 @@ def time_shift(typed: str) -> int | None:
     back half an hour": 30), or None when it says none (a reminder's lead, "1 hour before", is no shift)."""
     found = _SHIFT.search(typed)
     after = _SHIFT_AFTER.search(typed) if found is None else None
-    if re.search(r"\bremind|notice|ping", typed, re.I) or found is None and after is None:
+    if _LEAD.search(typed) or found is None and after is None:
         return None
     amount, unit, way = (found.group(1), found.group(2) or "", found.group(3)) if found else after.group(2, 3, 1)  # type: ignore[union-attr]
     amount, unit, way = amount.lower(), unit.lower(), way.lower()

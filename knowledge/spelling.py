@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +34,7 @@ from knowledge.arrays import load_arrays, save_arrays
 MIN_LENGTH = 4          # shorter words are too ambiguous to correct
 CUTOFF_SHORT = 75.0     # one wrong or swapped letter in a 4-5 letter word
 CUTOFF = 80.0
+CLOSEST = 8  # the closest targets compared by the tie-breaks
 STRETCHED = re.compile(r"(.)\1{2,}")  # a letter typed three times or more ("whyyy", "go onnn", "pleaseee")
 ENGLISH_MIN_COUNT = 200_000  # rarer dictionary words are mostly names and misspellings: not English enough
 TARGET_COUNT = 2_000_000     # English words common enough to be what a typo meant
@@ -125,7 +128,10 @@ class Speller:
         self._ours = frozenset(w for w in ours if w.isalpha())
         self._english = english
         common = list(dict.fromkeys(english.common_in_order(TARGET_COUNT, 3)))  # sorted, each once
-        self._targets = sorted([*common, *sorted(self._ours.difference(common))])  # two sorted runs: one merge, not a sort
+        targets = sorted([*common, *sorted(self._ours.difference(common))])  # two sorted runs: one merge, not a sort
+        self._targets = sorted(targets, key=len)  # by length, then alphabetically (a stable sort)
+        ends = list(itertools.accumulate(Counter(map(len, targets))[n] for n in range(len(self._targets[-1]) + 1)))
+        self._starts = [0, *ends]  # where the words of each length start, and the end
         self.correct = lru_cache(maxsize=20_000)(self._correct)
 
     def knows(self, word: str) -> bool:
@@ -141,11 +147,19 @@ class Speller:
         if len(word) < MIN_LENGTH or self.knows(word):
             return word
         cutoff = CUTOFF_SHORT if len(word) < 6 else CUTOFF
-        found = process.extract(word, self._targets, scorer=OSA.normalized_similarity, processor=None,
-                                score_cutoff=cutoff / 100, limit=8)
+        found = process.extract(word, self._near(len(word), cutoff / 100), scorer=OSA.normalized_similarity,
+                                processor=None, score_cutoff=cutoff / 100, limit=None)
+        found = sorted(found, key=lambda f: (-f[1], f[0]))[:CLOSEST]  # best first, a tie in alphabetical order
         if not found:
             return word
         return max(found, key=lambda f: (round(f[1], 3), f[0] in self._ours, self._english.count(f[0])))[0]
+
+    def _near(self, length: int, cutoff: float) -> list[str]:
+        """The targets whose length lets them reach `cutoff` against a word of `length`: a length
+        differing by d costs d edits at least, so similarity 1 - d / the longer length at most (a
+        typo is scored against some 40 % of the words, not all)."""
+        lengths = [n for n in range(1, len(self._starts) - 1) if abs(n - length) <= (1 - cutoff) * max(n, length) + 0.01]
+        return self._targets[self._starts[lengths[0]]:self._starts[lengths[-1] + 1]] if lengths else []
 
     def fixes(self, words: Iterable[str]) -> list[Fix]:
         """The corrections made to these words, for curators."""

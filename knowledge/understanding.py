@@ -75,10 +75,11 @@ class Understanding:
 
     def warm_up(self) -> None:
         """Do now what the first messages would otherwise pay for (scanning and compiling the safety
-        lexicon's patterns, some 0.2 s, the plan readers' patterns and the talk readers' taught words):
-        a bot that has started calls it off the critical path."""
+        lexicon's patterns, some 0.2 s, the plan readers' and the details' patterns and the talk readers'
+        taught words): a bot that has started calls it off the critical path."""
         self.safety.lexicon.warm_up()
         compile_all()
+        self.details.warm_up()
         self.model.talk.taught  # noqa: B018 - a cached property, computed here once
 
     @property

@@ -36,6 +36,7 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )
 
+DIGIT = re.compile(r"\d")
 AT_HOUR = re.compile(r"(?:\bat|@)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                      + MERIDIEM)  # a second "at 7" beside "10am" is a second time
 
@@ -53,7 +54,7 @@ def find_time(words: str) -> Clock | None:
     tokens = set(words.split())
     pm = bool(tokens & PM_WORDS)
     am = bool(tokens & AM_WORDS)
-    if "lunch" in tokens and not re.search(r"\d", words):
+    if "lunch" in tokens and not DIGIT.search(words):
         return Clock(time(12, 0), False)
     for pattern, how in PATTERNS:
         match = pattern.search(words)

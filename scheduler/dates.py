@@ -13,6 +13,8 @@ from scheduler.words import MONTHS
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 ORD = r"(?:st|nd|rd|th)?"
 ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_AT_BEFORE = re.compile(r"(?:\bat|@)\s*$")
+_AM_PM_AFTER = re.compile(r"\s*(?:am|pm|a|p)\b")
 NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?\b")
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){ORD}(?: of)? ({MONTH_RE})\b(?: (\d{{4}}))?")
 MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (?:the )?(\d{{1,2}}){ORD}\b(?: (\d{{4}}))?")
@@ -70,7 +72,7 @@ def _clock_time(match: re.Match[str], words: str) -> bool:
     """Whether "7.30pm", "19.30" or "at 7.30" is a time, not a date ("19.30" is no date; "7.12" alone is one)."""
     if "." not in match[0] or match[3] or len(match[2]) != 2 or int(match[1]) > 23 or int(match[2]) > 59:
         return False
-    said_as_time = re.search(r"(?:\bat|@)\s*$", words[:match.start()]) or re.match(r"\s*(?:am|pm|a|p)\b", words[match.end():])
+    said_as_time = _AT_BEFORE.search(words[:match.start()]) or _AM_PM_AFTER.match(words[match.end():])
     return bool(said_as_time) or int(match[1]) > 12 and int(match[2]) > 12 or int(match[2]) > 31
 
 

@@ -16,6 +16,7 @@ from scheduler.words import normalise
 _NEXT_WEEK = re.compile(r"\b(?:ne?xt|following)\s+w(?:ee)?k\b|\ba week later\b")
 _DAY_AFTER = re.compile(r"\b(?:the )?day after\b")
 # "to 8pm": a time alone, said without a day
+_A_LETTER = re.compile(r"[a-z]")
 _TIME_WORDS = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m)?\b|\b(?:at|am|pm|o'?clock|the|to|for|instead|same time)\b")
 
 
@@ -39,7 +40,7 @@ def _on_day(rest: str, local: datetime, at: time, now: datetime, zone: str, shif
     """The new instant: the session's day moved by `shift` days, or the day `rest` names (the
     session's own day when it names only a time)."""
     tz = zone_info(zone)
-    if shift or not re.search(r"[a-z]", _TIME_WORDS.sub(" ", rest)):
+    if shift or not _A_LETTER.search(_TIME_WORDS.sub(" ", rest)):
         return datetime.combine(local.date() + timedelta(days=shift), at, tz).astimezone(now.tzinfo)
     reading = read_schedule(rest if find_time(rest) else f"{rest} at {at:%H:%M}", now, tz)
     if isinstance(reading, Question):  # "saturday at 8": the reading on the session's side of noon

@@ -19,6 +19,8 @@ MAX_AHEAD = timedelta(days=366)
 DAY_WORDS = "|".join(sorted(DAYS, key=len, reverse=True))
 NEXT_DAY = re.compile(rf"\bnext ({DAY_WORDS})\b")
 WEEKEND = re.compile(r"\b(this|next|coming|on the) weekends\b")
+NEXT_WEEK = re.compile(r"\bnext week\b")
+GREETING = re.compile(r"\bgood (?:morning|afternoon|evening|night)\b")
 PART_KEPT = {"afternoon_pm": "evening"}  # the part of the day a question keeps: "after work" is an evening
 PART_OF_DAY = ("morning", "afternoon", "afternoon_pm", "evening", "tonight", "night")
 PART_SAID = {"morning": ("Mornings", "in the morning"), "afternoon": ("Afternoons", "in the afternoon"),
@@ -77,7 +79,7 @@ def one_off(words: str, local_now: datetime, zone: tzinfo) -> Schedule | Questio
 
 def _no_day(words: str, rest: str) -> Question:
     """A phrase without a day: ask for it, or say what is missing."""
-    if re.search(r"\bnext week\b", words):
+    if NEXT_WEEK.search(words):
         return Question("Which day next week? Say e.g. \"next week on Tuesday at 7am\".")
     clock = find_time(rest)
     if clock:
@@ -94,7 +96,7 @@ def _no_day(words: str, rest: str) -> Question:
 
 def part_of_day(words: str) -> str | None:
     """The part of the day a phrase names ("mornings", "after work"), not in a greeting ("good morning")."""
-    if re.search(r"\bgood (?:morning|afternoon|evening|night)\b", words):
+    if GREETING.search(words):
         return None
     return next((p for p in PART_OF_DAY if p in words.split()), None)
 

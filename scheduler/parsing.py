@@ -46,6 +46,8 @@ COUNT_EXAMPLES = {1: "Mon", 2: "Tue/Thu", 3: "Mon/Wed/Fri", 4: "Mon/Tue/Thu/Fri"
 EVERY_N = re.compile(r"\bevery (\d+) (day|week)\b")
 EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")
 NTH_WEEKDAY = re.compile(rf"\b(first|second|third|fourth|last|1st|2nd|3rd|4th) ({DAY_WORDS})s?\b")
+EVERY_NTH = re.compile(r"\bevery (?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b")
+WEEKLY = re.compile(r"\b(?:weekly|every week)\b")
 MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b")
 MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (first|last)(?: day)?\b")
 
@@ -113,7 +115,7 @@ def _recurring(words: str, today: date) -> Schedule | Question | None:
         return _ask_days(days.days, 1, int(times[1] or 1))
     if days.recurring or (times and days.days):
         return Schedule(weekdays=days.days)
-    if every and every[2] == "week" or re.search(r"\b(?:weekly|every week)\b", words):
+    if every and every[2] == "week" or WEEKLY.search(words):
         return _ask_days(days.days, 1)
     return None
 
@@ -121,7 +123,7 @@ def _recurring(words: str, today: date) -> Schedule | Question | None:
 def _monthly(words: str) -> Schedule | Question | None:
     """"first monday of every month", "every last friday", "monthly on the 15th"."""
     nth = NTH_WEEKDAY.search(words)
-    if nth and (MONTHLY.search(words) or re.search(r"\bevery (?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b", words)):
+    if nth and (MONTHLY.search(words) or EVERY_NTH.search(words)):
         order = ORDINALS.get(nth[1]) or int(nth[1][0])
         return Schedule(weekdays=frozenset({DAYS[nth[2]]}), repeat=Repeat.MONTHLY, nth=order)
     if MONTHLY.search(words):

@@ -21,6 +21,7 @@ DATE_WORDS = (rf"{ISO.pattern}|{DAY_MONTH.pattern}|{MONTH_DAY.pattern}|\b\d{{1,2
               rf"|(?:the )?\d{{1,2}}(?:st|nd|rd|th)\b"
               rf"|\b(?:{HOLIDAY_WORDS})\b|\btomorrow\b|\btoday\b|\bdayaftertomorrow\b")
 RANGE_AFTER = rf"(?!\s*(?:-|to|through|thru|and|(?:til|till|until) (?:{DAY_WORDS})s?)\b)"  # "from mon to fri" is days
+_BARE_ORDINAL = re.compile(r"^(?=\d{1,2}(?:st|nd|rd|th)$)")  # "15th" alone: "the 15th"
 STARTS = re.compile(rf"\b(?:starting|start|beginning|begin|(?<!apart )(?<!away )from|as of)(?: on| from)? "
                     rf"(?:(?P<week>(?:next|the coming) week)"
                     rf"|(?P<month>next month)|(?:this |next |coming )?(?P<day>{DAY_WORDS})s?\b{RANGE_AFTER}|(?P<date>{DATE_WORDS}))")
@@ -160,7 +161,7 @@ def _weekday(today: date, weekday: int, said: str) -> date:
 
 def _date(said: str, today: date, zone_name: str) -> date:
     """A date as find_date reads it (the day/month order from the zone when it is open)."""
-    days, _ = find_date(re.sub(r"^(?=\d{1,2}(?:st|nd|rd|th)$)", "the ", said), today, zone_name)  # "till 15th"
+    days, _ = find_date(_BARE_ORDINAL.sub("the ", said), today, zone_name)  # "till 15th"
     if not days:
         raise ScheduleError(f"\"{said}\" isn't a date I can read. Try \"until 24 Dec\" or \"for 6 weeks\".")
     return days[0]

@@ -27,6 +27,7 @@ LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops
 # A clause after the place ("I'm in Lagos but my knee hurts") says something else.
 TRAILING_CLAUSE = re.compile(r"\s+(?:but|and my|and i|because|cause|cos|though|so)\s.*$")
 TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
+STORED_OFFSET = re.compile(r"UTC([+-])(\d{2}):(\d{2})")  # a fixed offset as stored
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
                      "the us": "US", "the usa": "US", "the uk": "GB", "the netherlands": "NL", "the philippines": "PH"}
@@ -261,7 +262,7 @@ def _offset_zone(query: str) -> str | None:
 
 def zone_info(name: str) -> ZoneInfo | timezone:
     """A tzinfo for a stored zone name: IANA, or a fixed offset written "UTC+05:30"."""
-    match = re.fullmatch(r"UTC([+-])(\d{2}):(\d{2})", name)
+    match = STORED_OFFSET.fullmatch(name)
     if match:
         delta = timedelta(hours=int(match.group(2)), minutes=int(match.group(3)))
         return timezone(delta if match.group(1) == "+" else -delta, name)

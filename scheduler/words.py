@@ -55,6 +55,10 @@ PHRASES = (
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
 )
 VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS)
+_NOT_READ = r"[^a-z0-9:./'@\-, ]"  # what `normalise` blanks out, then a stop after a word and every comma
+_STOPS = r"(?<=[a-z])[.,](?=\s|$)|,"
+_TENS = r"\b(twenty|thirty|forty|fifty)[ -](one|two|three|four|five|six|seven|eight|nine)\b"
+_NUMBER_WORD = r"\b(" + "|".join(NUMBERS) + r")\b"
 # A time typed with no colon ("630", "730pm"): read as one only where a time is named, after "at", "to" or a
 # weekday, or before am/pm or what a plan is called ("the 630 one"); never a count ("to 100 reps", "150 kg").
 _NOT_COUNTED = r"(?![\d:.,/])(?!\s*(?:%|reps?|sets?|kgs?|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|months?|years?|steps|m|km|miles?)\b)"
@@ -75,16 +79,27 @@ def with_colons(text: str) -> str:
 def normalise(text: str) -> str:
     """The phrase in the reader's vocabulary."""
     text = with_colons(text).lower().replace("’", "'").replace("'s ", "s ")
-    text = re.sub(r"[^a-z0-9:./'@\-, ]", " ", text.replace("+", " and ").replace("&", " and "))
-    text = re.sub(r"(?<=[a-z])[.,](?=\s|$)|,", " ", text)
+    text = _regex(_NOT_READ).sub(" ", text.replace("+", " and ").replace("&", " and "))
+    text = _regex(_STOPS).sub(" ", text)
     tokens = [_fix(token) for token in text.split()]
     text = " ".join(t for t in tokens if t)
-    text = re.sub(r"\b(twenty|thirty|forty|fifty)[ -](one|two|three|four|five|six|seven|eight|nine)\b",
-                  lambda m: str(NUMBERS[m[1]] + NUMBERS[m[2]]), text)
-    text = re.sub(r"\b(" + "|".join(NUMBERS) + r")\b", lambda m: str(NUMBERS[m[1]]), text)
+    text = _regex(_TENS).sub(lambda m: str(NUMBERS[m[1]] + NUMBERS[m[2]]), text)
+    text = _regex(_NUMBER_WORD).sub(lambda m: str(NUMBERS[m[1]]), text)
     for pattern, replacement in PHRASES:
-        text = re.sub(pattern, replacement, text)
+        text = _regex(pattern).sub(replacement, text)
     return " ".join(text.split())
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """One of `normalise`'s patterns, compiled the first time it is needed (or by `warm_up`), not at import."""
+    return re.compile(pattern)
+
+
+def warm_up() -> None:
+    """Compile `normalise`'s patterns now, which the first schedule read would do (a started bot's warm-up)."""
+    for pattern in (_NOT_READ, _STOPS, _TENS, _NUMBER_WORD, *(p for p, _ in PHRASES)):
+        _regex(pattern)
 
 
 def _fix(token: str) -> str:

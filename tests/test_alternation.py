@@ -67,6 +67,15 @@ def test_the_lexicon_finds_and_cuts_out_exactly_what_its_patterns_joined_find():
             assert alternation.sub(" ", text) == joined.sub(" ", text), (alternation.patterns[0], text)
 
 
+@pytest.mark.parametrize("text", ["back pain and knee pains in my back", "painful back", "knee back pain knee", "no match here"])
+def test_cutting_out_several_patterns_matches_as_joined_and_compiles_no_subset_of_them_together(text):
+    patterns = [r"back pain", r"pain\w*", r"knee", r"back"]  # at "back pain", the first pattern's match wins
+    alternation = Alternation(patterns)
+    joined = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
+    assert alternation.sub(" ", text) == joined.sub(" ", text)
+    assert alternation._joined.cache_info().currsize == 0  # a message's path compiles each pattern once, alone
+
+
 def test_patterns_that_refer_to_a_group_by_number_are_searched_joined():
     alternation = Alternation([r"(a)b", r"(c)\1"])  # joined, \1 is the first pattern's group: "cc" matches neither
     assert not alternation.search("cc")

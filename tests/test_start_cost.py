@@ -3,7 +3,9 @@ bench/bench_voice_speed.py)."""
 
 from __future__ import annotations
 
+import gc
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +13,13 @@ from pathlib import Path
 import pytest
 import sqlite_utils.plugins
 
-from bot.composition import warm_up_in_background
+from bot.composition import assemble, build_understanding, warm_up_in_background
+from bot.core.messages import Inbound, InboundKind
+from bot.settings import Settings
 from bot.storage.database import open_database
 from knowledge.patterns import counts
 from scheduler.places import load_places
+from tests.conftest import KB_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 COLLECTOR_WHILE_STARTING = """
@@ -97,3 +102,24 @@ def test_a_serving_bot_warms_the_understanding_up_in_the_background_so_its_first
     made, compiled = counts()
     assert made > 30 and compiled == made
     assert "taught" in vars(coach.kit.understanding.model.talk)  # the talk readers' words, kept once read
+
+
+FIRST_MESSAGES = ("what is a reverse hyperextension", "how long should i hold it at the top", "how many kg should i use",
+                  "what do the erectors do i have mild scoliosis", "hola que tal", "morning coach how many sets",
+                  "my chest feels tight when i lie on the pad", "skip tomorrow", "move my monday plan to 630",
+                  "plan my sessions", "mon wed fri at 7am", "strength", "thanks!")
+
+
+def test_after_a_serving_bots_warm_up_its_first_messages_compile_no_pattern_and_the_collector_skips_what_it_made(
+        clock, monkeypatch):
+    coach = assemble(build_understanding(Settings(kb_cache_dir=KB_CACHE)), open_database(":memory:"), clock)
+    set_aside = gc.get_freeze_count()
+    warm_up_in_background(coach).join(timeout=60)
+    assert gc.get_freeze_count() > set_aside  # the patterns and words it made: no collection walks them again
+    re.purge()  # what this process compiled through re's own cache: as if a bot had just started
+    compiled: list[str] = []
+    real = re._compiler.compile  # type: ignore[attr-defined]
+    monkeypatch.setattr("re._compiler.compile", lambda pattern, flags=0: compiled.append(str(pattern)) or real(pattern, flags))
+    for text in FIRST_MESSAGES:
+        coach.handle(Inbound(7, InboundKind.TEXT, text))
+    assert compiled == []

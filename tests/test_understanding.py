@@ -8,6 +8,8 @@ import tracemalloc
 
 import numpy as np
 import pytest
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.cli import main
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
@@ -35,6 +37,19 @@ def test_words_neither_english_nor_ours_are_corrected():
     assert speller.correct("hamstirngs") == "hamstrings"
     assert speller.correct("wieght") == "weight"  # two swapped letters are one edit, and weight is commoner
     assert speller.correct("hyperextention") == "hyperextension"
+
+
+@pytest.mark.parametrize("typo", ["hamstirngs", "wieght", "bakc", "machien", "revrese", "glutse", "blorp", "flarn", "strenght",
+                                  "hyperextensoins", "excercise", "quizzle", "hypr", "tecnique"])
+def test_a_typo_is_scored_only_against_words_whose_length_can_reach_the_cutoff_and_corrected_as_against_every_word(
+        understanding, typo):
+    speller = understanding.matcher.normalizer.speller
+    cutoff = (spelling.CUTOFF_SHORT if len(typo) < 6 else spelling.CUTOFF) / 100
+    every = process.extract(typo, sorted(speller._targets), scorer=OSA.normalized_similarity, processor=None,
+                            score_cutoff=cutoff, limit=spelling.CLOSEST)  # every target scored, best first
+    meant = max(every, key=lambda f: (round(f[1], 3), f[0] in speller._ours, speller._english.count(f[0])))[0] if every else typo
+    assert speller._correct(typo) == meant
+    assert len(speller._near(len(typo), cutoff)) < len(speller._targets) / 2
 
 
 def test_the_english_word_list_is_two_sorted_arrays_looked_up_by_word():

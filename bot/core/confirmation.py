@@ -69,6 +69,7 @@ class Confirmation:
         return [reply if edit else replace(reply, edit=False)]
 
 
+_WORDS = re.compile(r"[a-z']+")
 NEGATIONS = frozenset("no not dont don't never nah nope without".split())
 
 
@@ -76,7 +77,7 @@ def by_label(text: str, labels: tuple[str, str]) -> str | None:
     """"yes" or "no" when the text uses a word only one button's label has ("keep it" for "Keep my
     data", "erase" for "Yes, erase everything"), with no negation ("don't erase" is left to the yes/no
     reader); else None. To "Erase it?", "keep it" is no, whatever a yes/no reader makes of "keep"."""
-    if NEGATIONS.intersection(re.findall(r"[a-z']+", text.lower())):
+    if NEGATIONS.intersection(_WORDS.findall(text.lower())):
         return None
     words = set(_words(text))
     yes, no = (set(_words(label)) for label in labels)
@@ -86,5 +87,5 @@ def by_label(text: str, labels: tuple[str, str]) -> str | None:
 
 def _words(text: str) -> list[str]:
     """The lower-case words of at least four letters, and "yes" (what tells two labels apart)."""
-    return [w for w in re.findall(r"[a-z']+", text.lower()) if len(w) >= 4 or w == "yes"]
+    return [w for w in _WORDS.findall(text.lower()) if len(w) >= 4 or w == "yes"]
 

@@ -17,6 +17,7 @@ from knowledge.relative_changes import day_change, time_shift
 
 SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
+_NAMES_NO_PLAN = re.compile(r"\b(?:goal|focus|remind\w*)\b", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
 _ONE_SESSION = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'s\b|\bthis (?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 _HOUR_INSTEAD = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s+instead\b", re.IGNORECASE)  # an hour alone, for the plan's
@@ -72,7 +73,7 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
         return Edit(Change.UNPLANNED, unplanned)
     if len(request.rest.split()) > SHORT:
         return Edit(Change.UNREAD)
-    if not request.named and re.search(r"\b(?:goal|focus|remind\w*)\b", typed, re.IGNORECASE):
+    if not request.named and _NAMES_NO_PLAN.search(typed):
         return Edit(Change.NOTHING)
     return Edit(Change.SCHEDULE)
 

@@ -233,10 +233,12 @@ def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple
     said = {part.words for part in unused_parts(kept)} if kept else set()
     relative = day_change(phrase) is not None or time_shift(phrase) is not None  # "drop friday": "drop" was read
     return tuple(part for part in unused_parts(without_shift(phrase) if relative else phrase)
-                 if part.words not in said and re.search(r"\w", part.words) and not goal(part.words)  # "->" says nothing
+                 if part.words not in said and _A_WORD.search(part.words) and not goal(part.words)  # "->" says nothing
                  and not (relative and change_words_only(part.words)))
 
 
+_A_WORD = re.compile(r"\w")
+_WORDS = re.compile(r"[a-z']+")
 # the Save button typed ("save pls", "ok save it", "ship it lol", "lock it in")
 _SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:save|confirm|ship|lock|book)"
                    r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
@@ -252,6 +254,6 @@ _AROUND = frozenset("pls please plz thanks thx ty lol haha it this that the plan
 def says_save(text: str) -> bool:
     """Whether a message is the Save button typed: a planning answer, whatever intent it may also read as
     ("save pls" was read as a question about saved data, which interrupts a dialogue; "cool yeah" as a nod)."""
-    words = re.findall(r"[a-z']+", text.lower())
+    words = _WORDS.findall(text.lower())
     agreed = bool(words) and "?" not in text.strip("?") and not _AGREEING.isdisjoint(words)
     return _SAVE.match(text) is not None or agreed and all(w in _AGREEING | _AROUND for w in words)
