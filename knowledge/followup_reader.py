@@ -219,6 +219,7 @@ class FollowUpReader:
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
+        titled = titled or self._picked(words, last)  # "what about the machine-free one" after the variations
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
         if follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
@@ -240,6 +241,20 @@ class FollowUpReader:
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _picked(self, words: list[str], last: Entry) -> str | None:
+        """The thing a follow-up picks among those the last answer named or sits beside, by its title
+        or its answer ("what about the machine-free one" after the variations), or, asking the same
+        of something else after one thing of a list, the other thing of that list whose answer names it
+        ("and if i want mobility instead" after tempo hypers: the banded one); else None."""
+        follow_ups = self.follow_ups
+        if follow_ups.picks_one(words):
+            among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
+            return follow_ups.titled(words, last, among) or follow_ups.named_among(words, last, among)
+        owner = lister(last, self.kb.entries)
+        if owner is None or owner is last or not follow_ups.swaps(words):
+            return None
+        return follow_ups.named_among(words, last, tuple(p for p in owner.parts if p != last.id))
 
     def _concern_in_context(self, alone: Reading, text: str, last: Entry, found: str) -> float:
         """The score in context of the entry a health question worded from the last answer asks about

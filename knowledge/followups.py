@@ -80,6 +80,24 @@ class FollowUpWords:
         named = [e for e in linked if len(own & self._titles.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
         return named[0] if len(named) == 1 else None
 
+    def picks_one(self, words: list[str]) -> bool:
+        """Whether a message picks one of the things named before ("the ball one", "the floor version")."""
+        return not self.lexicon.picking_one.isdisjoint(words)
+
+    def swaps(self, words: list[str]) -> bool:
+        """Whether a message asks the same of something else ("and for mobility", "what if i want X instead")."""
+        return any(tuple(words[i:i + len(p)]) == p for p in self.lexicon.swapping for i in range(len(words)))
+
+    def named_among(self, words: list[str], last: Entry, among: tuple[str, ...]) -> str | None:
+        """The one entry of `among` whose answer says most of a message's own words (those few
+        answers use), when the last answer says none of them ("and the one for mobility?" after the
+        variations: the banded one, whose answer names mobility); else None."""
+        own = self._own([w for w in words if w not in self.lexicon.relating]) - self.lexicon.asking_more
+        if not own or not own.isdisjoint(self._said.get(last.id, frozenset())):
+            return None
+        named = [e for e in among if len(own & self._distinctive.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
+        return named[0] if len(named) == 1 else None
+
     def names_unheard(self, words: list[str]) -> bool:
         """Whether a message names something neither our entries' words and phrasings nor the
         lexicon's words for our topics ("minutes", "kilos") mention ("is there a video", "what about

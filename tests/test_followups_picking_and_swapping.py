@@ -1,0 +1,37 @@
+"""Follow-ups picking one of the things the last answer named ("what about the machine-free one"
+after the variations), by that thing's title or its answer, and asking the same of another thing of
+the same list ("and if i want mobility instead" after tempo hypers: the variation for mobility)."""
+
+from __future__ import annotations
+
+from tests.conftest import follow_up
+
+VARIATIONS = "what are the variations"
+TEMPO = "which reverse hyper variation is best to activate specific muscles"
+
+
+def test_picking_one_by_its_title_gets_that_thing(understanding):
+    assert understanding.read(VARIATIONS).match.entry_id == "variations"
+    assert understanding.read("what about the machine-free one").match.entry_id != "no-machine"  # not read so alone
+    assert follow_up(understanding, VARIATIONS, "what about the machine-free one").match.entry_id == "no-machine"
+
+
+def test_picking_one_by_what_its_answer_says_gets_that_thing(understanding):
+    assert understanding.read("and the one for mobility?").match.entry_id == "program-movement-integrity"
+    assert follow_up(understanding, VARIATIONS, "and the one for mobility?").match.entry_id == "banded-hypers"
+
+
+def test_asking_the_same_of_another_goal_after_one_thing_gets_its_sibling(understanding):
+    assert understanding.read(TEMPO).match.entry_id == "tempo-hypers"
+    for then in ("and if i want mobility instead", "what if i want mobility instead"):
+        assert follow_up(understanding, TEMPO, then).match.entry_id == "banded-hypers", then
+
+
+def test_picking_or_swapping_with_words_the_last_answer_said_is_not_a_pick(understanding):
+    words = understanding.matcher.normalizer.words
+    follow_ups, kb = understanding.follow_ups, understanding.kb
+    assert follow_ups.picks_one(words("and the floor one?")) and follow_ups.swaps(words("what about the banded ones"))
+    # the banded hypers' answer names mobility itself: nothing else to pick
+    assert follow_ups.named_among(words("and for mobility"), kb.entries["banded-hypers"], ("tempo-hypers",)) is None
+    # a swap after an answer in no list (the sets for strength) is a goal switch, not a sibling
+    assert follow_up(understanding, "sets for strength", "and if i want mobility instead").match.entry_id == "program-movement-integrity"
