@@ -68,6 +68,7 @@ class FollowUpReader:
         """The reading of a message (`alone`: read on its own; `words`: cleaned; `opened`: it opens a
         new topic) in the conversation; the reading keeps the context for the next message."""
         goal = self._goal_named(text, alone)
+        words = self.follow_ups.after_acknowledging(words)
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone

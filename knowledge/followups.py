@@ -80,6 +80,12 @@ class FollowUpWords:
         named = [e for e in linked if len(own & self._titles.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
         return named[0] if len(named) == 1 else None
 
+    def after_acknowledging(self, words: list[str]) -> list[str]:
+        """A message's words after an acknowledgement at its start ("ok got it, and how many times do i
+        repeat": its "it" points at nothing asked), or all of them; "i dont get it" keeps its words."""
+        size = max((len(p) for p in self.lexicon.acknowledging if tuple(words[:len(p)]) == p), default=0)
+        return words[size:] if words[size:] else words
+
     def picks_one(self, words: list[str]) -> bool:
         """Whether a message picks one of the things named before ("the ball one", "the floor version")."""
         return not self.lexicon.picking_one.isdisjoint(words)

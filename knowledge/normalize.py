@@ -62,6 +62,7 @@ class Lexicon:
     asking_next: tuple[tuple[str, ...], ...] = ()  # word sequences that ask what comes after ("then what")
     picking_one: frozenset[str] = frozenset()  # words that pick one of the things named ("the ball one")
     swapping: tuple[tuple[str, ...], ...] = ()  # word sequences that ask the same of something else ("and for")
+    acknowledging: tuple[tuple[str, ...], ...] = ()  # ... that, at the start, say an answer was understood ("got it")
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
 
 
@@ -80,6 +81,7 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "pointing_back": list, "asking_more": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
                                   "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
+                                  "acknowledging": list,
                                   "ordinals": dict, "emoji": dict}
 
 
@@ -126,6 +128,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         asking_next=_sequences(data["asking_next"]),
         picking_one=frozenset(str(w) for w in data["picking_one"]),
         swapping=_sequences(data["swapping"]),
+        acknowledging=_sequences(data["acknowledging"]),
         emoji=_emoji(data["emoji"]),
     )
 

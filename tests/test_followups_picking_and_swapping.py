@@ -1,6 +1,7 @@
 """Follow-ups picking one of the things the last answer named ("what about the machine-free one"
 after the variations), by that thing's title or its answer, and asking the same of another thing of
-the same list ("and if i want mobility instead" after tempo hypers: the variation for mobility)."""
+the same list ("and if i want mobility instead" after tempo hypers: the variation for mobility); an
+acknowledgement at the start ("ok got it, and how many times ...") points at nothing."""
 
 from __future__ import annotations
 
@@ -35,3 +36,13 @@ def test_picking_or_swapping_with_words_the_last_answer_said_is_not_a_pick(under
     assert follow_ups.named_among(words("and for mobility"), kb.entries["banded-hypers"], ("tempo-hypers",)) is None
     # a swap after an answer in no list (the sets for strength) is a goal switch, not a sibling
     assert follow_up(understanding, "sets for strength", "and if i want mobility instead").match.entry_id == "program-movement-integrity"
+
+
+def test_an_acknowledgement_at_the_start_points_at_nothing_asked(understanding):
+    words = understanding.matcher.normalizer.words
+    follow_ups = understanding.follow_ups
+    assert follow_ups.after_acknowledging(words("ok got it, and how many times do i repeat"))[:2] == ["and", "how"]
+    assert follow_ups.after_acknowledging(words("i dont get it")) == words("i dont get it")  # not at the start
+    first = "single leg reverse hypers"  # its answer gives no count
+    assert understanding.read(first).match.entry_id == "single-leg"
+    assert follow_up(understanding, first, "ok got it, and how many times do i repeat").match.entry_id == "reps-general"
