@@ -219,7 +219,7 @@ class FollowUpReader:
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
-        titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
+        titled = None if question or not follow_ups.asks_more_of_it(words) else self._named_linked(words, last)
         titled = titled or self._picked(words, last)  # "what about the machine-free one" after the variations
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
@@ -242,6 +242,13 @@ class FollowUpReader:
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _named_linked(self, words: list[str], last: Entry) -> str | None:
+        """The one entry linked to the last answer that a follow-up asking for more names, by its title
+        ("anything else about the machine itself" after its history) or by a word its answer says and
+        the last answer does not ("explain that pumping thing more" after rehab: the decompression)."""
+        linked = self.linked[last.id]
+        return self.follow_ups.titled(words, last, linked) or self.follow_ups.named_among(words, last, linked)
 
     def _picked(self, words: list[str], last: Entry) -> str | None:
         """The thing a follow-up picks among those the last answer named or sits beside, by its title

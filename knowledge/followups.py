@@ -98,8 +98,8 @@ class FollowUpWords:
         """The one entry of `among` whose answer says most of a message's own words (those few
         answers use), when the last answer says none of them ("and the one for mobility?" after the
         variations: the banded one, whose answer names mobility); else None."""
-        own = self._own([w for w in words if w not in self.lexicon.relating]) - self.lexicon.asking_more
-        if not own or not own.isdisjoint(self._said.get(last.id, frozenset())):
+        own = (self._own([w for w in words if w not in self.lexicon.relating]) - self.lexicon.asking_more) & self._heard
+        if not own or not own.isdisjoint(self._said.get(last.id, frozenset())):  # "sounds weird": no word of ours
             return None
         named = [e for e in among if len(own & self._distinctive.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
         return named[0] if len(named) == 1 else None

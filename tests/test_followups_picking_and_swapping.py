@@ -46,3 +46,12 @@ def test_an_acknowledgement_at_the_start_points_at_nothing_asked(understanding):
     first = "single leg reverse hypers"  # its answer gives no count
     assert understanding.read(first).match.entry_id == "single-leg"
     assert follow_up(understanding, first, "ok got it, and how many times do i repeat").match.entry_id == "reps-general"
+
+
+def test_asking_more_about_a_word_of_a_linked_answer_gets_that_answer(understanding):
+    first = "do physios use reverse hypers for rehab"
+    assert understanding.read(first).match.entry_id == "rehab"
+    assert "decompression" in understanding.kb.entries["rehab"].related
+    then = "explain the pumping thing more, sounds weird"
+    assert understanding.read(then).match.entry_id != "decompression"  # not read so alone
+    assert follow_up(understanding, first, then).match.entry_id == "decompression"
