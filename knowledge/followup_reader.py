@@ -8,7 +8,19 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Protocol
 
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_counts, goal_switch, lister, named_part, through_related
+from knowledge.context import (
+    Context,
+    ContextPolicy,
+    along,
+    choose,
+    for_goal,
+    goal_counts,
+    goal_switch,
+    linked_goal,
+    lister,
+    named_part,
+    through_related,
+)
 from knowledge.followups import FollowUpWords
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
@@ -288,9 +300,11 @@ class FollowUpReader:
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):
-        that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
-        goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
-        return Context(entry or context.entry, goal)
+        that entry, and the goal named, or the entry's own goal (a programme, or the one programme it
+        links), or the last one."""
+        own = next((g for g, e in self.programmes.items() if e == entry), None)
+        linked = linked_goal(self.kb.entries.get(entry or ""), self.programmes, self.goal_family)
+        return Context(entry or context.entry, goal or own or linked or context.goal)
 
 
 def leaning(alone: Reading) -> str | None:

@@ -55,3 +55,14 @@ def test_asking_more_about_a_word_of_a_linked_answer_gets_that_answer(understand
     then = "explain the pumping thing more, sounds weird"
     assert understanding.read(then).match.entry_id != "decompression"  # not read so alone
     assert follow_up(understanding, first, then).match.entry_id == "decompression"
+
+
+def test_an_answer_linking_one_goals_programme_sets_that_goal(understanding):
+    first = "reverse hypers for a firmer butt"
+    reading = understanding.read(first)
+    assert reading.match.entry_id == "benefit-glute-shape"
+    assert "program-hypertrophy" in understanding.kb.entries["benefit-glute-shape"].related
+    assert reading.context.goal == "hypertrophy"
+    assert follow_up(understanding, first, "how many reps then").match.entry_id == "program-hypertrophy"
+    # an answer linking no single programme sets no goal
+    assert understanding.read("what are tempo hypers").context.goal is None
