@@ -66,3 +66,9 @@ def test_an_answer_linking_one_goals_programme_sets_that_goal(understanding):
     assert follow_up(understanding, first, "how many reps then").match.entry_id == "program-hypertrophy"
     # an answer linking no single programme sets no goal
     assert understanding.read("what are tempo hypers").context.goal is None
+
+
+def test_how_do_i_use_it_after_the_machine_asks_how_to_do_the_exercise(understanding):
+    first = "what is the reverse hyper machine"
+    assert understanding.read(first).match.entry_id == "machine"
+    assert follow_up(understanding, first, "ok how do i use it").match.entry_id == "technique-steps"
