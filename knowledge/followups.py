@@ -87,8 +87,10 @@ class FollowUpWords:
         return words[size:] if words[size:] else words
 
     def picks_one(self, words: list[str]) -> bool:
-        """Whether a message picks one of the things named before ("the ball one", "the floor version")."""
-        return not self.lexicon.picking_one.isdisjoint(words)
+        """Whether a message picks one of the things named before ("the ball one", "the one for
+        mobility", "the floor version"); "one set" or "1 leg" counts something instead."""
+        return any(w in self.lexicon.picking_one and not (w.isdigit() and self._own(words[i + 1:i + 2]))
+                   for i, w in enumerate(words))
 
     def swaps(self, words: list[str]) -> bool:
         """Whether a message asks the same of something else ("and for mobility", "what if i want X instead")."""

@@ -32,6 +32,7 @@ def test_picking_or_swapping_with_words_the_last_answer_said_is_not_a_pick(under
     words = understanding.matcher.normalizer.words
     follow_ups, kb = understanding.follow_ups, understanding.kb
     assert follow_ups.picks_one(words("and the floor one?")) and follow_ups.swaps(words("what about the banded ones"))
+    assert follow_ups.picks_one(words("the one for mobility")) and not follow_ups.picks_one(words("can i do just one set"))
     # the banded hypers' answer names mobility itself: nothing else to pick
     assert follow_ups.named_among(words("and for mobility"), kb.entries["banded-hypers"], ("tempo-hypers",)) is None
     # a swap after an answer in no list (the sets for strength) is a goal switch, not a sibling
