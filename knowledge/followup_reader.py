@@ -263,14 +263,16 @@ class FollowUpReader:
         return self.follow_ups.titled(words, last, linked) or self.follow_ups.named_among(words, last, linked)
 
     def _picked(self, words: list[str], last: Entry) -> str | None:
-        """The thing a follow-up picks among those the last answer named or sits beside, by its title
-        or its answer ("what about the machine-free one" after the variations), or, asking the same
-        of something else after one thing of a list, the other thing of that list whose answer names it
-        ("and if i want mobility instead" after tempo hypers: the banded one); else None."""
+        """The thing a follow-up picks (not by place: "the first one") among those the last answer
+        named or sits beside, by its title ("what about the machine-free one" after the variations), or
+        among those it listed, by its answer ("and the one for mobility?"); or, after one thing of a
+        list, a preference swapped ("and if i want mobility instead" after tempo hypers), the other thing
+        of that list whose answer names it (the banded one); else None."""
         follow_ups = self.follow_ups
-        if follow_ups.picks_one(words):
+        if follow_ups.picks_one(words) and not follow_ups.place(words):
+            named = follow_ups.naming(words)
             among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
-            return follow_ups.titled(words, last, among) or follow_ups.named_among(words, last, among)
+            return follow_ups.titled(named, last, among) or follow_ups.named_among(named, last, last.parts)
         owner = lister(last, self.kb.entries)
         if owner is None or owner is last or not follow_ups.swaps(words):
             return None

@@ -92,8 +92,13 @@ class FollowUpWords:
         return any(w in self.lexicon.picking_one and not (w.isdigit() and self._own(words[i + 1:i + 2]))
                    for i, w in enumerate(words))
 
+    def naming(self, words: list[str]) -> list[str]:
+        """The words of a message picking one thing that may name it: not the picking ("one", "version")
+        nor a comparison ("easier")."""
+        return [w for w in words if w not in self.lexicon.picking_one and w not in self.lexicon.relating]
+
     def swaps(self, words: list[str]) -> bool:
-        """Whether a message asks the same of something else ("and for mobility", "what if i want X instead")."""
+        """Whether a message swaps a preference of the last question ("what if i want mobility instead")."""
         return any(tuple(words[i:i + len(p)]) == p for p in self.lexicon.swapping for i in range(len(words)))
 
     def named_among(self, words: list[str], last: Entry, among: tuple[str, ...]) -> str | None:

@@ -31,12 +31,23 @@ def test_asking_the_same_of_another_goal_after_one_thing_gets_its_sibling(unders
 def test_picking_or_swapping_with_words_the_last_answer_said_is_not_a_pick(understanding):
     words = understanding.matcher.normalizer.words
     follow_ups, kb = understanding.follow_ups, understanding.kb
-    assert follow_ups.picks_one(words("and the floor one?")) and follow_ups.swaps(words("what about the banded ones"))
+    assert follow_ups.picks_one(words("and the floor one?")) and follow_ups.swaps(words("what if i want bands instead"))
     assert follow_ups.picks_one(words("the one for mobility")) and not follow_ups.picks_one(words("can i do just one set"))
     # the banded hypers' answer names mobility itself: nothing else to pick
     assert follow_ups.named_among(words("and for mobility"), kb.entries["banded-hypers"], ("tempo-hypers",)) is None
     # a swap after an answer in no list (the sets for strength) is a goal switch, not a sibling
     assert follow_up(understanding, "sets for strength", "and if i want mobility instead").match.entry_id == "program-movement-integrity"
+    # no preference swapped: "and for mobility?" asks for that goal's programme
+    assert follow_up(understanding, TEMPO, "and for mobility?").match.entry_id == "program-movement-integrity"
+
+
+def test_a_place_in_a_list_is_not_picked_by_title(understanding):
+    first = "should I see a doctor before doing reverse hypers"
+    assert understanding.read(first).match.entry_id == "beginner-doctor"
+    assert follow_up(understanding, first, "the first one").match.entry_id is None  # it lists nothing: not "warm up first"
+    # "version" names no thing ("Floor version ..." is a title): the bands do
+    beginner = "how should a beginner start reverse hypers"
+    assert follow_up(understanding, beginner, "what about the banded version").match.entry_id == "banded-hypers"
 
 
 def test_an_acknowledgement_at_the_start_points_at_nothing_asked(understanding):
