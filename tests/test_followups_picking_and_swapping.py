@@ -1,7 +1,8 @@
 """Follow-ups picking one of the things the last answer named ("what about the machine-free one"
-after the variations), by that thing's title or its answer, and asking the same of another thing of
-the same list ("and if i want mobility instead" after tempo hypers: the variation for mobility); an
-acknowledgement at the start ("ok got it, and how many times ...") points at nothing."""
+after the variations), by that thing's title or its answer, and swapping a preference after one thing
+of a list ("and if i want mobility instead" after tempo hypers: the variation for mobility); an
+acknowledgement at the start ("ok got it, and how many times ...") points at nothing; asking for more
+about a word of a linked answer gets it; an answer linking one goal's programme sets that goal."""
 
 from __future__ import annotations
 
