@@ -156,3 +156,13 @@ def lister(last: Entry, entries: Mapping[str, Entry]) -> Entry | None:
     if last.parts:
         return last
     return next((entries[r] for r in last.related if r in entries and last.id in entries[r].parts), None)
+
+
+def linked_goal(entry: Entry | None, programmes: Mapping[str, str], family: set[str]) -> str | None:
+    """The goal of an answer about something else (not in `family`, the goals' entries) that links one
+    goal's programme (the glutes' shape, linked to the sets for growth), so "how many reps then" after it
+    gets that programme; else None."""
+    if entry is None or entry.id in family:
+        return None
+    goals = [goal for goal, programme in programmes.items() if programme in entry.related]
+    return goals[0] if len(goals) == 1 else None

@@ -8,7 +8,19 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Protocol
 
-from knowledge.context import Context, ContextPolicy, along, choose, for_goal, goal_counts, goal_switch, lister, named_part, through_related
+from knowledge.context import (
+    Context,
+    ContextPolicy,
+    along,
+    choose,
+    for_goal,
+    goal_counts,
+    goal_switch,
+    linked_goal,
+    lister,
+    named_part,
+    through_related,
+)
 from knowledge.followups import FollowUpWords
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
@@ -68,6 +80,7 @@ class FollowUpReader:
         """The reading of a message (`alone`: read on its own; `words`: cleaned; `opened`: it opens a
         new topic) in the conversation; the reading keeps the context for the next message."""
         goal = self._goal_named(text, alone)
+        words = self.follow_ups.after_acknowledging(words)
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context))
         chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
@@ -218,7 +231,8 @@ class FollowUpReader:
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
-        titled = None if question or not follow_ups.asks_more_of_it(words) else follow_ups.titled(words, last, self.linked[last.id])
+        titled = None if question or not follow_ups.asks_more_of_it(words) else self._named_linked(words, last)
+        titled = titled or self._picked(words, last)  # "what about the machine-free one" after the variations
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
         if follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
@@ -240,6 +254,29 @@ class FollowUpReader:
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _named_linked(self, words: list[str], last: Entry) -> str | None:
+        """The one entry linked to the last answer that a follow-up asking for more names, by its title
+        ("anything else about the machine itself" after its history) or by a word its answer says and
+        the last answer does not ("explain that pumping thing more" after rehab: the decompression)."""
+        linked = self.linked[last.id]
+        return self.follow_ups.titled(words, last, linked) or self.follow_ups.named_among(words, last, linked)
+
+    def _picked(self, words: list[str], last: Entry) -> str | None:
+        """The thing a follow-up picks (not by place: "the first one") among those the last answer
+        named or sits beside, by its title ("what about the machine-free one" after the variations), or
+        among those it listed, by its answer ("and the one for mobility?"); or, after one thing of a
+        list, a preference swapped ("and if i want mobility instead" after tempo hypers), the other thing
+        of that list whose answer names it (the banded one); else None."""
+        follow_ups = self.follow_ups
+        if follow_ups.picks_one(words) and not follow_ups.place(words):
+            named = follow_ups.naming(words)
+            among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
+            return follow_ups.titled(named, last, among) or follow_ups.named_among(named, last, last.parts)
+        owner = lister(last, self.kb.entries)
+        if owner is None or owner is last or not follow_ups.swaps(words):
+            return None
+        return follow_ups.named_among(words, last, tuple(p for p in owner.parts if p != last.id))
 
     def _concern_in_context(self, alone: Reading, text: str, last: Entry, found: str) -> float:
         """The score in context of the entry a health question worded from the last answer asks about
@@ -265,9 +302,11 @@ class FollowUpReader:
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
         """What the conversation is about once `entry` is answered (a question, or a tapped topic):
-        that entry, and the goal named, or the entry's own goal (a programme), or the last one."""
-        goal = goal or next((g for g, e in self.programmes.items() if e == entry), None) or context.goal
-        return Context(entry or context.entry, goal)
+        that entry, and the goal named, or the entry's own goal (a programme, or the one programme it
+        links), or the last one."""
+        own = next((g for g, e in self.programmes.items() if e == entry), None)
+        linked = linked_goal(self.kb.entries.get(entry or ""), self.programmes, self.goal_family)
+        return Context(entry or context.entry, goal or own or linked or context.goal)
 
 
 def leaning(alone: Reading) -> str | None:

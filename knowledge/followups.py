@@ -80,6 +80,37 @@ class FollowUpWords:
         named = [e for e in linked if len(own & self._titles.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
         return named[0] if len(named) == 1 else None
 
+    def after_acknowledging(self, words: list[str]) -> list[str]:
+        """A message's words after an acknowledgement at its start ("ok got it, and how many times do i
+        repeat": its "it" points at nothing asked), or all of them; "i dont get it" keeps its words."""
+        size = max((len(p) for p in self.lexicon.acknowledging if tuple(words[:len(p)]) == p), default=0)
+        return words[size:] if words[size:] else words
+
+    def picks_one(self, words: list[str]) -> bool:
+        """Whether a message picks one of the things named before ("the ball one", "the one for
+        mobility", "the floor version"); "one set" or "1 leg" counts something instead."""
+        return any(w in self.lexicon.picking_one and not (w.isdigit() and self._own(words[i + 1:i + 2]))
+                   for i, w in enumerate(words))
+
+    def naming(self, words: list[str]) -> list[str]:
+        """The words of a message picking one thing that may name it: not the picking ("one", "version")
+        nor a comparison ("easier")."""
+        return [w for w in words if w not in self.lexicon.picking_one and w not in self.lexicon.relating]
+
+    def swaps(self, words: list[str]) -> bool:
+        """Whether a message swaps a preference of the last question ("what if i want mobility instead")."""
+        return any(tuple(words[i:i + len(p)]) == p for p in self.lexicon.swapping for i in range(len(words)))
+
+    def named_among(self, words: list[str], last: Entry, among: tuple[str, ...]) -> str | None:
+        """The one entry of `among` whose answer says most of a message's own words (those few
+        answers use), when the last answer says none of them ("and the one for mobility?" after the
+        variations: the banded one, whose answer names mobility); else None."""
+        own = (self._own([w for w in words if w not in self.lexicon.relating]) - self.lexicon.asking_more) & self._heard
+        if not own or not own.isdisjoint(self._said.get(last.id, frozenset())):  # "sounds weird": no word of ours
+            return None
+        named = [e for e in among if len(own & self._distinctive.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
+        return named[0] if len(named) == 1 else None
+
     def names_unheard(self, words: list[str]) -> bool:
         """Whether a message names something neither our entries' words and phrasings nor the
         lexicon's words for our topics ("minutes", "kilos") mention ("is there a video", "what about

@@ -60,6 +60,9 @@ class Lexicon:
     changing_topic: tuple[tuple[str, ...], ...] = ()  # word sequences that open a new topic ("unrelated", "q2")
     opening_topic: tuple[tuple[str, ...], ...] = ()  # ... only when they start the message ("anyway", "also")
     asking_next: tuple[tuple[str, ...], ...] = ()  # word sequences that ask what comes after ("then what")
+    picking_one: frozenset[str] = frozenset()  # words that pick one of the things named ("the ball one")
+    swapping: tuple[tuple[str, ...], ...] = ()  # word sequences that ask the same of something else ("and for")
+    acknowledging: tuple[tuple[str, ...], ...] = ()  # ... that, at the start, say an answer was understood ("got it")
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
 
 
@@ -77,7 +80,8 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "asking_more": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
-                                  "opening_topic": list, "asking_next": list,
+                                  "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
+                                  "acknowledging": list,
                                   "ordinals": dict, "emoji": dict}
 
 
@@ -122,6 +126,9 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         changing_topic=_sequences(data["changing_topic"]),
         opening_topic=_sequences(data["opening_topic"]),
         asking_next=_sequences(data["asking_next"]),
+        picking_one=frozenset(str(w) for w in data["picking_one"]),
+        swapping=_sequences(data["swapping"]),
+        acknowledging=_sequences(data["acknowledging"]),
         emoji=_emoji(data["emoji"]),
     )
 
