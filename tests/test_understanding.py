@@ -680,6 +680,25 @@ def test_concerns_red_flags_and_look_alikes_the_twelfth_writer_showed_are_read_r
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize("text", [
+    "do hypers really prevent lower back pain",
+    "how do i train glutes without hurting the lowerback",
+    "will these strain my lower back",
+    "my hammies are super tight, will this help me touch my toes",
+    "treadmill bores me numb, is this a better finisher",
+    "my physique is looking sick since i started these",
+    "is this a rehab exercise or a strength one",
+    "i am nurse by profession, how many sets for glutes",
+])
+def test_questions_about_the_exercise_and_gym_talk_that_borrow_health_words_get_no_health_line(understanding, text):
+    assert understanding.read(text).safety is Safety.NONE
+
+
+def test_a_red_flag_told_as_long_over_stays_doctor_first_when_an_age_is_said_with_now(understanding):
+    assert understanding.read("my mum had a heart attack in 2001, she is 70 now, can she do these").safety is Safety.DOCTOR
+    assert understanding.read("i had a heart attack in 2001 and now my chest hurts").safety is Safety.EMERGENCY
+
+
 @pytest.mark.parametrize(("text", "level"), [
     ("make the rehab one 6pm, 5pm is too late for me", Safety.NONE),
     ("change the goal to rehab prehab", Safety.NONE),
