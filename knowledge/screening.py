@@ -32,8 +32,9 @@ class TypedReply:
     this_topic: bool = False  # it names this question's topic
     other_topic: str | None = None  # the question whose topic it names instead of this one's
     acknowledgement: bool = False  # "ok", "cool": no answer
-    by_age: str | None = None  # "yes" | "no": a stated age at a question about age
+    by_age: str | None = None  # "yes" | "no": a stated age at a question about age (this one, or other_topic)
     question: bool = False  # worded as a question
+    contrast_topic: bool = False  # what follows its last "but" names this question's topic, undenied and unasked
 
 
 class Exit(Enum):
@@ -71,6 +72,18 @@ class ScreeningWords:
     about_check: re.Pattern[str] | None = None  # a question about the check itself ("whats the point of this")
     exits: ExitWords = ExitWords()
     question_openers: frozenset[str] = frozenset()  # a reply opening with one asks ("what counts as...")
+    contrasts: frozenset[str] = frozenset()  # "but", "though": what follows one is what a reply tells last
+
+    def after_contrast(self, words: list[str]) -> list[str]:
+        """The words after a reply's last contrast word ("no, but my leg is getting weaker": "my leg is getting
+        weaker"), none without one."""
+        last = max((i for i, word in enumerate(words) if word in self.contrasts), default=None)
+        return words[last + 1:] if last is not None else []
+
+    def tells_topic(self, question_id: str, words: list[str]) -> bool:
+        """Whether words name a question's topic as told, not denied nor asked ("my leg has been getting weaker")."""
+        denied_or_asked = self.negations.intersection(words) or self.question_openers.intersection(words[:1])
+        return bool(words) and not denied_or_asked and question_id in self.named(" ".join(words))
 
     def named(self, cleaned: str) -> list[str]:
         """The questions whose topic the cleaned words name, in the questionnaire's order."""
@@ -134,7 +147,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _leading(data.get("leading"), path), frozenset(map(str, age_words)),
                           _leading(data["phrases"], path, "phrases") if "phrases" in data else {},
                           _word_set(data, "negations", path), _pattern(about) if about else None, _exits(data, path),
-                          _word_set(data, "question_openers", path))
+                          _word_set(data, "question_openers", path), _word_set(data, "contrasts", path))
 
 
 def _exits(data: dict[str, Any], path: Path) -> ExitWords:

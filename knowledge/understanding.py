@@ -239,8 +239,11 @@ class Understanding:
         return self.model.talk.intent(self.spelt(text))
 
     def answer(self, text: str) -> Answer | None:
-        """A typed yes / no / not sure in any words, else None."""
-        return self.model.talk.answer(self.spelt(text))
+        """A typed yes / no / not sure in any words, else None; a reply opening with one answer word that reads
+        as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed."""
+        words = self.words(text)
+        found, lead = self.model.talk.answer(self.matcher.normalizer.spelt(words)), self.screening.lead(words)
+        return None if found in (Answer.YES, Answer.NO) and lead and found.value != lead else found
 
     def goal(self, text: str) -> str | None:
         """The training goal a message names ("strength", "hypertrophy", "endurance", "mobility")."""
@@ -249,11 +252,12 @@ class Understanding:
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
         a question ("what if I skip?", "should i skip today") is none of them (it gets answered), and a
-        health concern that reads as none of them ("came down with the flu") is "unwell"."""
+        health concern that reads as none of them or as a skip ("came down with the flu", "skipping, I've
+        got a chest infection") is "unwell": skipped too, and asked about pain."""
         if "?" in text or self.asks(text):
             return None
         label = self.model.talk.checkin(self.spelt(text))
-        return "unwell" if label is None and self.read(text).safety is not Safety.NONE else label
+        return "unwell" if label in (None, "skip") and self.read(text).safety is not Safety.NONE else label
 
     def asks(self, text: str) -> bool:
         """Whether a message asks the bot something rather than asking it to act (knowledge.intents.asks_the_bot):
@@ -271,11 +275,14 @@ class Understanding:
         words = self.matcher.normalizer.words(text)
         spelt = self.matcher.normalizer.spelt(words)
         named = self.screening.named(" ".join(words)) + self.screening.named(" ".join(spelt))
-        named += [q for q in [self.screening.about_age(words)] if q]  # "im 17" at another question
+        about_age = self.screening.about_age(words)  # "im 17" at another question: about the age question, by that age
+        named += [about_age] if about_age else []
+        by_age = self.screening.by_age(question_id, words) or (self.screening.by_age(about_age, words) if about_age else None)
+        told_last = "?" not in text and self.screening.tells_topic(question_id, self.screening.after_contrast(words))
         return TypedReply(self.model.talk.screening(spelt), self.screening.lead(words), question_id in named,
                           next((q for q in named if q != question_id), None),
                           " ".join(words) in self.screening.acknowledgements,
-                          self.screening.by_age(question_id, words), self.matcher.normalizer.is_question(text))
+                          by_age, self.matcher.normalizer.is_question(text), told_last)
 
     def words(self, text: str) -> list[str]:
         """A message's cleaned words as typed (number words as digits)."""

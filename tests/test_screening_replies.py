@@ -55,11 +55,18 @@ def test_an_adult_age_at_the_age_question_is_a_no(screen, typed):
     assert flagged_so_far(screen) == ()
 
 
-def test_an_age_at_another_question_is_about_the_age_question_not_this_one(screen):
+def test_an_adult_age_at_another_question_is_about_the_age_question_and_records_nothing(screen):
+    at(screen, "pregnancy")
+    replies = screen.send("im 34")
+    assert "question 1" in replies[-2].text and f"Question {number('pregnancy')} of 15" in replies[-1].text
+    assert flagged_so_far(screen) == ()
+
+
+def test_an_age_under_18_told_late_is_a_yes_at_the_age_question_not_this_one(screen):
     at(screen, "pregnancy")
     replies = screen.send("im 17")
     assert "question 1" in replies[-2].text and f"Question {number('pregnancy')} of 15" in replies[-1].text
-    assert flagged_so_far(screen) == ()
+    assert flagged_so_far(screen) == ("age_minor",)
 
 
 @pytest.mark.parametrize("typed", ["wait go back", "oops, wrong answer on the previous one", "can we go back a step"])

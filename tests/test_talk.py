@@ -16,6 +16,7 @@ from knowledge.training import TrainingData, TrainingDataError, load_paraphrases
     ("what have i got coming up", Intent.SESSIONS),
     ("pls erase all my stuff", Intent.FORGET),
     ("what info have u got on me", Intent.MY_DATA),
+    ("pls show me the records you keep on me", Intent.MY_DATA),
     ("hiya coach", Intent.GREETING),
     ("cheers mate", Intent.THANKS),
 ])
@@ -44,6 +45,7 @@ def test_an_edit_or_a_question_is_not_a_yes(understanding):
 @pytest.mark.parametrize(("text", "goal"), [
     ("i want to get stronger", "strength"), ("bigger glutes pls", "hypertrophy"),
     ("to last longer on my bike", "endurance"), ("move better", "mobility"), ("idk", None),
+    ("i want to be able to touch my toes again", "mobility"), ("a rounder bum please", "hypertrophy"),
 ])
 def test_goals_are_read_in_words(understanding, text, goal):
     assert understanding.goal(text) == goal

@@ -17,7 +17,7 @@ from bot.features.planning import texts as t
 from bot.features.planning.buttons import confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.reading import edited_schedule, left_out, read_as, says_save, unconfirmed
+from bot.features.planning.reading import edited_schedule, left_out, read_as, says_discard, says_save, unconfirmed
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -56,7 +56,7 @@ class ConfirmStep:
         return Reply(text, buttons=confirm_buttons(state, lead), edit=edit)
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
-        """"yes" saves, "no" goes back to the picker, an edit changes the plan and asks again."""
+        """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
         edited = edited_schedule(draft, text, self.clock(), self.zone(state.user_id))
         if edited is not None:
             said = read_as(text, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
@@ -64,6 +64,9 @@ class ConfirmStep:
             return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self.show(state, draft, edit=False)]
+        if says_discard(text):  # "bin it", "delete that": thrown away, as /cancel does
+            self.dialogues.end(state.user_id, DIALOGUE)
+            return [Reply(t.PLAN_CANCELLED)]
         answer = "yes" if says_save(text) else self.words.answer(text)
         if answer == "yes" and self.words.asks(text) and len(text.split()) > 2:
             return None  # "do i need any equipment": a question is answered, it saves nothing ("do it" saves)

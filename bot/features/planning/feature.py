@@ -13,7 +13,7 @@ from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
-from bot.features.planning.reading import CHANGE_SAID, bare_hour, says_save
+from bot.features.planning.reading import CHANGE_SAID, bare_hour, says_discard, says_save
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
@@ -70,7 +70,7 @@ class Planning:
         if self.questions.asks_judgement(text):  # "is 7am too early?" asks about a time; it gives none
             return False
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None \
-                or says_save(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
+                or says_save(text) or says_discard(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
             return True
         if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
             return False

@@ -244,6 +244,18 @@ _SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:s
                    r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
 
 
+# the plan shown thrown away in words ("bin it", "discard", "delete that"): nothing saved. "delete that" read as
+# an everyday yes (it confirms /forget), so it saved the plan it asked to throw away
+_DISCARD = re.compile(r"^\W*(?:(?:no|nah|nope|ok|okay|just|pls|please)\W+)*(?:discard|delete"
+                      r"|bin|scrap|trash|ditch|dump|chuck|throw(?:\s+(?:it|this|that|the plan))?\s+(?:away|out)|get rid of)"
+                      r"(?:\s+(?:it|this|that|the plan|the draft|one|now|pls|please|plz|lol|thx|thanks|away|out))*\W*$", re.IGNORECASE)
+
+
+def says_discard(text: str) -> bool:
+    """Whether a message throws away the plan shown rather than saving it ("bin it", "delete that")."""
+    return _DISCARD.match(text) is not None
+
+
 # agreement said only in words of agreement ("cool yeah", "yes pls save this", "perfect thanks"): the Save button typed
 _AGREEING = frozenset("yes yeah yea ya yep yup ok okay k kk cool great perfect sure fine good nice awesome brill brilliant sweet "
                       "lovely save confirm confirmed".split())

@@ -75,19 +75,22 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
         return _told(reply)  # "i never get out of breath": a health statement, no way out
     if reply.label in ("back", "cancel"):
         return Reading(CODES[reply.label])
-    if reply.by_age is not None:  # "im 16", "34" at the age question
+    at_age_question = question is not None and question.id in readers.words.ages  # else the age answers the age question
+    if reply.by_age is not None and at_age_question and not _doubts_age(reply, words, readers.words):  # "im 16", "34"
         return Reading(CODES[reply.by_age])
     if reply.label not in ANSWERED and not named and readers.leaves(text) and readers.answer(text) is None:
         return Reading("c")  # "nvm", "enough", "leave it for now thanks"
-    if reply.label not in ANSWERED and readers.small_talk(text):  # "thanks", "good morning"
-        return Reading()
+    if reply.label not in ANSWERED and not named and reply.lead is None and readers.small_talk(text):
+        return Reading()  # "thanks", "good morning"; "ya chest gets tight at night" answers, for all its "night"
+    if reply.contrast_topic:  # "not numb no, but my leg has been getting weaker": what follows the "but" answers
+        return Reading("y")
     if reply.lead is not None and reply.label in (reply.lead, None):  # "yes, for my blood pressure"
         return Reading(CODES[reply.lead])
     phrase = readers.words.phrase(words)
     if phrase == "no":  # "not that i know of"
         return Reading("n")
     if reply.other_topic is not None and not reply.this_topic:
-        denied = reply.label == "no" or bool(readers.words.negations.intersection(words))
+        denied = reply.label == "no" or reply.by_age == "no" or bool(readers.words.negations.intersection(words))
         return Reading(other=BY_ID[reply.other_topic], denied=denied)
     if phrase == "yes" and "?" not in text:  # "sometimes when i run" (read as a question for its "when")
         return Reading("y")
@@ -102,3 +105,10 @@ def _told(reply: TypedReply) -> Reading:
     """A statement naming a topic that the reader took for a way out: recorded nowhere (denied)."""
     other = BY_ID[reply.other_topic] if reply.other_topic is not None and not reply.this_topic else None
     return Reading(other=other, denied=True)
+
+
+def _doubts_age(reply: TypedReply, words: list[str], said: ScreeningWords) -> bool:
+    """Whether a reply says yes or not sure where its number reads as an adult age ("i turn 18 next month
+    so technically yes", "50/50 lol"): never a clean no then ("i am 51 years" reads yes for its "i am" alone)."""
+    says_yes = any(said.leading.get(word) == "yes" for word in words)
+    return reply.by_age == "no" and (reply.label == "unsure" or says_yes)
