@@ -684,11 +684,13 @@ def test_concerns_red_flags_and_look_alikes_the_twelfth_writer_showed_are_read_r
     "do hypers really prevent lower back pain",
     "how do i train glutes without hurting the lowerback",
     "will these strain my lower back",
-    "my hammies are super tight, will this help me touch my toes",
+    "my hammies are super tight when i try to touch my toes, will this help",
     "treadmill bores me numb, is this a better finisher",
     "my physique is looking sick since i started these",
     "is this a rehab exercise or a strength one",
     "i am nurse by profession, how many sets for glutes",
+    "go back to the chest pain question",
+    "not sick just busy, skip it",
 ])
 def test_questions_about_the_exercise_and_gym_talk_that_borrow_health_words_get_no_health_line(understanding, text):
     assert understanding.read(text).safety is Safety.NONE
