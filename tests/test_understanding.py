@@ -696,6 +696,35 @@ def test_questions_about_the_exercise_and_gym_talk_that_borrow_health_words_get_
     assert understanding.read(text).safety is Safety.NONE
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("meine brust ist ganz eng und ich bekomme kaum luft", Safety.EMERGENCY),
+    ("douleur dans la poitrine depuis le dernier set", Safety.EMERGENCY),
+    ("me duele el pecho mucho, keep going?", Safety.EMERGENCY),
+    ("tight band round my ribs and tingling down my left arm", Safety.EMERGENCY),
+    ("numb between my legs like sitting on ice since the set", Safety.EMERGENCY),
+    ("just started high school, how many reps", Safety.DOCTOR),
+    ("my grans 81 and wants a go", Safety.DOCTOR),
+    ("on hep b meds, can i do these", Safety.DOCTOR),
+    ("exhausted all the time lately, start with hypers?", Safety.DOCTOR),
+    ("my eating history means i should be monitored", Safety.DOCTOR),
+    ("three weeks after my hip op, when can i start", Safety.DOCTOR),
+    ("estoy embarazada, puedo hacer esto", Safety.DOCTOR),
+    ("my coach is a pain but how many sets", Safety.NONE),
+    ("backside went numb sitting through a long lecture lol", Safety.NONE),
+    ("glutes tremble on the last rep, just fatigue right", Safety.NONE),
+    ("hyperextension or hypertension, which is the exercise", Safety.NONE),
+    ("small rip in the vinyl of the pad, fine to use?", Safety.NONE),
+])
+def test_concerns_red_flags_and_look_alikes_the_thirteenth_writer_showed_are_read_right(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+def test_the_lexicon_hears_a_child_in_my_son_is_only_below_eighteen(understanding):
+    level = understanding.safety.lexicon.level
+    assert level(" ".join(understanding.spelt("my son is 15 and wants to try the machine"))) is Safety.DOCTOR
+    assert level(" ".join(understanding.spelt("my son is 22 and wants to try the machine"))) is Safety.NONE
+
+
 def test_a_red_flag_told_as_long_over_stays_doctor_first_when_an_age_is_said_with_now(understanding):
     assert understanding.read("my mum had a heart attack in 2001, she is 70 now, can she do these").safety is Safety.DOCTOR
     assert understanding.read("i had a heart attack in 2001 and now my chest hurts").safety is Safety.EMERGENCY
