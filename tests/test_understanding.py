@@ -719,6 +719,17 @@ def test_concerns_red_flags_and_look_alikes_the_thirteenth_writer_showed_are_rea
     assert understanding.read(text).safety is level
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    ("my eyelid is drooping since the last set", Safety.EMERGENCY),
+    ("back is sore and im burning up", Safety.EMERGENCY),
+    ("my legs get weaker with every set and i keep stumbling", Safety.EMERGENCY),
+    ("got hit by a bike in 2019, pelvis broken in two places, now i walk fine", Safety.DOCTOR),
+    ("the strap on the roller is broken, can i still train", Safety.NONE),
+])
+def test_concerns_red_flags_and_look_alikes_the_fourteenth_writer_showed_are_read_right(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
 def test_the_lexicon_hears_a_child_in_my_son_is_only_below_eighteen(understanding):
     level = understanding.safety.lexicon.level
     assert level(" ".join(understanding.spelt("my son is 15 and wants to try the machine"))) is Safety.DOCTOR
