@@ -509,7 +509,8 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     assert understanding.read(text).safety is Safety.EMERGENCY
 
 
-@pytest.mark.parametrize(("text", "level"), [
+# what the third to tenth writers showed: concerns, red flags and look-alikes, read right
+THIRD_TO_TENTH_WRITERS = [
     ("spat out blood after the second set, quite a lot", Safety.EMERGENCY),
     ("the scar from my op just split open on the pad", Safety.EMERGENCY),
     ("my headache is awful and i keep being sick", Safety.EMERGENCY),
@@ -607,12 +608,11 @@ def test_numbness_of_the_saddle_in_any_words_is_a_red_flag(understanding, text):
     ("zero injuries here, how heavy should i go", Safety.NONE),
     ("the vertebral column, what does that mean", Safety.NONE),
     ("who ran the mri one", Safety.NONE),
-])
-def test_concerns_red_flags_and_look_alikes_the_third_to_tenth_writers_showed_are_read_right(understanding, text, level):
-    assert understanding.read(text).safety is level
+]
 
 
-@pytest.mark.parametrize(("text", "level"), [
+# what the eleventh writer showed: concerns, red flags and look-alikes, read right
+ELEVENTH_WRITER = [
     ("tbh i dont plan on being around much after this weekend so whatever reps", Safety.EMERGENCY),
     ("i wont be here tomorrow, can we move my session", Safety.NONE),
     ("swallowed a load of my sleeping tablets on purpose earlier, feel odd", Safety.EMERGENCY),
@@ -641,12 +641,11 @@ def test_concerns_red_flags_and_look_alikes_the_third_to_tenth_writers_showed_ar
     ("smashed my squat pb today, will these help", Safety.NONE),
     ("it says it helps people with back pain but i dont have any", Safety.NONE),
     ("still recovering from the holidays lol where do i start", Safety.NONE),
-])
-def test_concerns_red_flags_and_look_alikes_the_eleventh_writer_showed_are_read_right(understanding, text, level):
-    assert understanding.read(text).safety is level
+]
 
 
-@pytest.mark.parametrize(("text", "level"), [
+# what the twelfth writer showed: concerns, red flags and look-alikes, read right
+TWELFTH_WRITER = [
     ("crushing feeling under my sternum, is that the pad pressing", Safety.EMERGENCY),
     ("i can hardly breathe after that set", Safety.EMERGENCY),
     ("my left leg just gave out under me", Safety.EMERGENCY),
@@ -675,9 +674,7 @@ def test_concerns_red_flags_and_look_alikes_the_eleventh_writer_showed_are_read_
     ("my hamstrings are tight from sitting at a desk, will these help", Safety.NONE),
     ("my glutes are sore the next day, totally normal, when do i add weight", Safety.NONE),
     ("my nephew has a cold so i train at home", Safety.NONE),
-])
-def test_concerns_red_flags_and_look_alikes_the_twelfth_writer_showed_are_read_right(understanding, text, level):
-    assert understanding.read(text).safety is level
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -696,7 +693,8 @@ def test_questions_about_the_exercise_and_gym_talk_that_borrow_health_words_get_
     assert understanding.read(text).safety is Safety.NONE
 
 
-@pytest.mark.parametrize(("text", "level"), [
+# what the thirteenth writer showed: concerns, red flags and look-alikes, read right
+THIRTEENTH_WRITER = [
     ("meine brust ist ganz eng und ich bekomme kaum luft", Safety.EMERGENCY),
     ("douleur dans la poitrine depuis le dernier set", Safety.EMERGENCY),
     ("me duele el pecho mucho, keep going?", Safety.EMERGENCY),
@@ -714,19 +712,22 @@ def test_questions_about_the_exercise_and_gym_talk_that_borrow_health_words_get_
     ("glutes tremble on the last rep, just fatigue right", Safety.NONE),
     ("hyperextension or hypertension, which is the exercise", Safety.NONE),
     ("small rip in the vinyl of the pad, fine to use?", Safety.NONE),
-])
-def test_concerns_red_flags_and_look_alikes_the_thirteenth_writer_showed_are_read_right(understanding, text, level):
-    assert understanding.read(text).safety is level
+]
 
 
-@pytest.mark.parametrize(("text", "level"), [
+# what the fourteenth writer showed: concerns, red flags and look-alikes, read right
+FOURTEENTH_WRITER = [
     ("my eyelid is drooping since the last set", Safety.EMERGENCY),
     ("back is sore and im burning up", Safety.EMERGENCY),
     ("my legs get weaker with every set and i keep stumbling", Safety.EMERGENCY),
     ("got hit by a bike in 2019, pelvis broken in two places, now i walk fine", Safety.DOCTOR),
     ("the strap on the roller is broken, can i still train", Safety.NONE),
-])
-def test_concerns_red_flags_and_look_alikes_the_fourteenth_writer_showed_are_read_right(understanding, text, level):
+]
+
+
+@pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
+                                             *THIRTEENTH_WRITER, *FOURTEENTH_WRITER])
+def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
