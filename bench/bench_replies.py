@@ -4,8 +4,8 @@ Usage: python bench/bench_replies.py SET.yaml [--show]   (e.g. bench/replies_dev
 
 Each item is a new user brought to the item's step, who then types the reply; what the step did
 decides the reading:
-- save_plan ("Save this plan?" after Mon Wed Fri 7am): a plan saved → yes; back to the picker → no;
-  anything else (an edit, a question answered, asked again) → other;
+- save_plan ("Save this plan?" after Mon Wed Fri 7am): a plan saved → yes; back to the picker, or the
+  plan thrown away ("scrap it", ✖️ typed: not saved, as asked) → no; anything else (an edit, a question answered, asked again) → other;
 - zone_guess ("Portland … Right?", Maine and Texas offered): the guessed zone saved → yes; the
   other places offered again → no; anything else → other;
 - forget (/forget) and cancel_plan (the plan's cancel button in /sessions): erased / cancelled → yes,
@@ -67,12 +67,13 @@ def at_confirmation(coach: Coach, user: int) -> None:
 
 
 def save_plan(coach: Coach, user: int, text: str) -> str:
-    """Saved → yes, back to the picker → no, else other."""
+    """Saved → yes, back to the picker or thrown away → no, else other."""
     at_confirmation(coach, user)
     replies = say(coach, user, text)
     if coach.plans.load_plans(user):
         return "yes"
-    return "no" if replies and replies[-1].text.startswith("Okay, what should change?") else "other"
+    said = replies[-1].text if replies else ""
+    return "no" if said.startswith("Okay, what should change?") or said == t.PLAN_CANCELLED else "other"
 
 
 def zone_guess(coach: Coach, user: int, text: str) -> str:

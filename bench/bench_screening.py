@@ -1,6 +1,6 @@
 """How the safety check reads typed replies to its questions, through the core as a user meets it.
 
-Usage: python bench/bench_screening.py [SET.yaml ...]   (default: bench/unseen_screening.yaml)
+Usage: python bench/bench_screening.py [SET.yaml ...] [--show]   (default: bench/unseen_screening.yaml)
 
 Each item is a new user who starts /screen, taps consent and "No" up to the item's question, then
 types the reply. What the check did decides the reading:
@@ -77,8 +77,9 @@ def right(expect: str, read: str) -> bool:
     return read == ("flag" if expect in FLAGGING else expect)
 
 
-def measure(path: Path) -> None:
-    """Print the share of replies read as labelled, per label and in all."""
+def measure(path: Path, show: bool = False) -> None:
+    """Print the share of replies read as labelled, per label and in all (with `show`, a development
+    set's wrong readings too; a frozen set's never)."""
     understanding = build_understanding(load_settings())
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     db = open_database(":memory:")
@@ -92,6 +93,8 @@ def measure(path: Path) -> None:
         total[expect] += 1
         good[expect] += right(expect, read)
         confirm[expect] += read == "confirm"
+        if show and "unseen" not in path.name and not right(expect, read):
+            print(f"  {item['question']}:{expect} read {read}: {item['text']!r}")
     print(f"== {path.name}: {sum(good.values())}/{len(items)} right")
     for key in sorted(total):
         print(f"{key:10} {good[key]:4}/{total[key]:<4} {100 * good[key] / total[key]:5.1f}%   "
@@ -102,8 +105,10 @@ def main() -> None:
     """Measure each set given."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=[DEFAULT_SET])
-    for path in parser.parse_args().sets:
-        measure(path)
+    parser.add_argument("--show", action="store_true", help="list the wrong readings (development sets only)")
+    args = parser.parse_args()
+    for path in args.sets:
+        measure(path, args.show)
 
 
 if __name__ == "__main__":

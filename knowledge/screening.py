@@ -118,7 +118,11 @@ class ScreeningWords:
         age = next((int(w) for w in words if w.isdigit() and int(w) in AGES), None)
         if under is None or age is None:
             return None
-        return "yes" if age < under else "no"
+        return "yes" if age < under or age == under and not _NOT_YET.isdisjoint(words) else "no"
+
+
+# the age that decides, not reached yet: "not 18 yet", "18 in march", "i turn 18 next month"
+_NOT_YET = frozenset("yet turn turning till until til next soon".split())
 
 
 def load_screening_words(path: Path | None = None) -> ScreeningWords:

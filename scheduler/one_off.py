@@ -38,7 +38,7 @@ def weekend(words: str, match: re.Match[str], local_now: datetime, zone: tzinfo)
     clock = find_time(rest)
     days = [d for sat in weekends for d in (sat, sat + timedelta(days=1)) if d >= local_now.date()]
     if clock is None:
-        return Question(ask_time(words) + " And which day, Saturday or Sunday?")
+        return time_question(words, " And which day, Saturday or Sunday?")
     readings = both(clock.at) if clock.open_meridiem else (clock.at,)  # "this weekend at 10": the 10 is kept
     ahead = sorted(datetime.combine(d, at) for d in days for at in readings
                    if _instant(datetime.combine(d, at), zone) > local_now)
@@ -63,7 +63,7 @@ def one_off(words: str, local_now: datetime, zone: tzinfo) -> Schedule | Questio
         return _no_day(words, rest)
     clock = find_time(rest)
     if clock is None:
-        return Question(ask_time(words) + f" (For {days[0]:%a %d %b}.)")
+        return time_question(words, f" (For {days[0]:%a %d %b}.)")
     readings = both(clock.at) if clock.open_meridiem else (clock.at,)
     ahead = []
     for at in readings:
@@ -107,6 +107,12 @@ def ask_time(words: str) -> str:
     name = {"afternoon_pm": "evening", "tonight": "evening", "night": "evening"}.get(part or "", part)
     return f"What time in the {name}? Type it, like \"7:30\"." if name else \
         "What time? Type it, like \"at 7am\" or \"18:30\"."
+
+
+def time_question(words: str, after: str = "", weekdays: frozenset[int] = frozenset(), picker: bool = False) -> Question:
+    """Ask what time, keeping the part of the day said ("thursdays in the evening": the evening is kept)."""
+    part = part_of_day(words) or ""
+    return Question(ask_time(words) + after, weekdays=weekdays, picker=picker, part=PART_KEPT.get(part, part))
 
 
 def both(at: time) -> tuple[time, time]:

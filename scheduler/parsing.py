@@ -18,10 +18,10 @@ from scheduler.one_off import (
     NO_DAY_OR_TIME,
     PART_KEPT,
     WEEKEND,
-    ask_time,
     both,
     one_off,
     part_of_day,
+    time_question,
     weekend,
 )
 from scheduler.recurrence import next_occurrences
@@ -155,7 +155,7 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
         part = part_of_day(words) or ""
         return replace(schedule, part=PART_KEPT.get(part, part))
     if clock is None:
-        return Question(ask_time(words), weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
+        return time_question(words, weekdays=schedule.weekdays, picker=schedule.kind == "weekly")
     if clock.open_meridiem:
         readings = [_anchored(replace(schedule, local_time=at), local_now) for at in both(clock.at)]
         options = tuple((_label(reading, zone, local_now), reading) for reading in readings)

@@ -24,7 +24,8 @@ KEYWORDS = ("tomorrow", "tonight", "every", "weekdays", "weekends", "morning", "
 SPELLINGS = {
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow",
     "2morrow": "tomorrow", "2mrw": "tomorrow", "tmw": "tomorrow", "morrow": "tomorrow", "tonite": "tonight",
-    "2nite": "tonight", "2day": "today", "tdy": "today", "evenings": "evening",
+    "2nite": "tonight", "nite": "night", "nites": "night", "2day": "today", "wknd": "weekends", "wknds": "weekends",
+    "wkend": "weekends", "wkends": "weekends", "noonish": "12:00 pm", "arvos": "afternoon", "arvo": "afternoon", "tdy": "today", "evenings": "evening",
     "mornings": "morning", "afternoons": "afternoon", "nights": "night", "mins": "minutes", "min": "minutes",
     "minute": "minutes", "hrs": "hours", "hr": "hours", "hour": "hours", "h": "hours", "days": "day",
     "weeks": "week", "wk": "week", "wks": "week", "months": "month", "each": "every", "evry": "every",
@@ -49,7 +50,7 @@ PHRASES = (
     (r"\bhalloween\b", "halloween"), (r"\bst patricks?(?: day)?\b", "stpatricksday"),
     (r"\b(?:independence day|(?:the )?(?:4th|fourth) of july)\b", "independenceday"),
     (r"\bthanksgiving\b", "thanksgiving"), (r"\beaster(?: sunday)?\b", "eastersunday"),
-    (r"\bafter work\b|\bafter school\b|\bafter dinner\b|\barvo\b", "afternoon_pm"),
+    (r"\bafter work\b|\bafter school\b|\bafter dinner\b", "afternoon_pm"),
     (r"\bbefore work\b|\bbefore breakfast\b|\bfirst thing\b", "morning"),
     (r"\ball week(?: long)?\b|\b(?:7|seven) days a week\b|\bevery day of the week\b", "daily"),
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),

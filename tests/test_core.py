@@ -36,6 +36,13 @@ def test_a_message_in_another_language_is_told_the_bot_reads_english_and_where_t
     assert "only read English" not in say("what's the capital of France?")[0].text
 
 
+@pytest.mark.parametrize("text", ["ich habe Rheuma und nehme Methotrexat, darf ich das machen",
+                                  "mi hanno operato di ernia il mese scorso, posso farlo"])
+def test_a_health_concern_in_another_language_gets_the_doctor_first_line_and_the_english_note(say, text):
+    reply = say(text)[0]
+    assert reply.safety == "doctor" and "only read English" in reply.text
+
+
 def test_below_the_threshold_the_bot_offers_up_to_three_did_you_mean_buttons(clock):
     strict = assemble(build_understanding(Settings(match_threshold=90, kb_cache_dir=KB_CACHE)), open_database(":memory:"), clock)
     reply = strict.handle(Inbound(7, InboundKind.TEXT, "hamstring stuff?"))[0]

@@ -9,6 +9,7 @@ import pytest
 
 from scheduler.model import Schedule, ScheduleError
 from scheduler.parsing import mentions_time, parse_schedule
+from scheduler.reading import read_when
 from scheduler.recurrence import next_occurrences
 from scheduler.timezones import find_zone, zone_at, zone_info
 
@@ -244,3 +245,21 @@ def test_every_other_day_every_two_weeks_and_monthly_recur_at_local_time_across_
     last = Schedule(local_time=time(9), repeat=Repeat.MONTHLY, month_day=31)
     assert [a.astimezone(BERLIN).strftime("%m-%d") for a in next_occurrences(last, BERLIN, start, 3)] == \
         ["03-31", "04-30", "05-31"]
+
+
+@pytest.mark.parametrize(("text", "days", "part"), [
+    ("thursdays in the evening", ["thu"], "evening"), ("weekday mornings at some point", ["mon", "tue", "wed", "thu", "fri"], "morning"),
+    ("tomorrow arvo", None, "afternoon"), ("every arvo", ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "afternoon"),
+])
+def test_a_part_of_the_day_said_without_an_hour_is_kept_with_the_days_and_arvo_is_the_afternoon(text, days, part):
+    found = read_when(text, NOW, BERLIN)
+    assert found["kind"] == "ask" and found.get("days") == days and found["part"] == part
+
+
+@pytest.mark.parametrize(("text", "days"), [("wknds at 9am", [5, 6]), ("wkend 10am", [5, 6])])
+def test_weekends_abbreviated_are_read(text, days):
+    assert sorted(parse(text).weekdays) == days
+
+
+def test_noonish_is_noon():
+    assert read_when("saturdays noonish", NOW, BERLIN) == {"kind": "weekly", "days": ["sat"], "time": "12:00"}

@@ -725,8 +725,28 @@ FOURTEENTH_WRITER = [
 ]
 
 
+FIFTEENTH_WRITER = [
+    ("mi gira la testa e il cuore batte all impazzata", Safety.EMERGENCY),
+    ("meu peito esta apertado e nao consigo respirar", Safety.EMERGENCY),
+    ("yaar chest mein dard ho raha hai", Safety.EMERGENCY),
+    ("bumped my head on the frame and now i feel sleepy", Safety.EMERGENCY),
+    ("ich bin an der bandscheibe operiert worden, darf ich das", Safety.DOCTOR),
+    ("j'ai de l'arthrose au genou, c'est possible?", Safety.DOCTOR),
+    ("got the snip on monday, ok to train thursday?", Safety.DOCTOR),
+    ("my SI joint locks up sometimes on the left", Safety.DOCTOR),
+    ("16yo here, can i use it", Safety.DOCTOR),
+    ("my abs still have a gap since the baby", Safety.DOCTOR),
+    ("my wife is expecting so can you plan mornings for me", Safety.NONE),
+    ("nobody got hurt but the pad ripped, where do i get a new one", Safety.NONE),
+    ("setting this up was a real headache, what height should the pad be", Safety.NONE),
+    ("my dad had a knee replacement ages ago, anyway how many sets for me", Safety.NONE),
+    ("my wallet is bleeding from gym fees lol", Safety.NONE),
+]
+
+
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
-                                             *THIRTEENTH_WRITER, *FOURTEENTH_WRITER])
+                                             *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
+                                             *FIFTEENTH_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 

@@ -6,8 +6,9 @@ with a button's word in it: it is answered, and the yes / no question asked agai
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -28,7 +29,8 @@ class Confirmation:
 
     def __init__(self, name: str, dialogues: Dialogues, answer: Callable[[str], str | None],
                  prompt: Callable[[State], str], labels: tuple[str, str],
-                 decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False) -> None:
+                 decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False,
+                 choices: Choices | None = None) -> None:
         self.name = name
         self.dialogues = dialogues
         self.answer = answer  # the understanding layer's yes / no / unsure
@@ -36,6 +38,7 @@ class Confirmation:
         self.prompt = prompt
         self.labels = labels
         self.decide = decide
+        self.choices = choices or Choices.of(labels)
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
         """Open the question on top of whatever the user is in."""
@@ -47,11 +50,13 @@ class Confirmation:
         return Reply(self.prompt(state), buttons=((button(state, yes, "yes"), button(state, no, "no")),))
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """A typed yes or no, or a button's own word ("keep it", "erase"); anything else, and a
-        question, is not an answer."""
-        if self.asks(text):
+        """A typed yes or no, or a word that chooses one ("keep it", "nuke it", "don't keep anything");
+        anything else, a question, and a message choosing both or only part ("erase just the plans"), is
+        not an answer."""
+        if len(text.split()) > 2 and self.asks(text):  # "do it" and "ok?" answer; "is it ok to keep going" asks
             return None
-        answer = by_label(text, self.labels) or self.answer(text)
+        chosen = self.choices.read(text)
+        answer = (chosen or self.answer(text)) if chosen != MIXED else None
         return self._decide(state, answer == "yes", edit=False) if answer in ("yes", "no") else None
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
@@ -69,23 +74,84 @@ class Confirmation:
         return [reply if edit else replace(reply, edit=False)]
 
 
-_WORDS = re.compile(r"[a-z']+")
-NEGATIONS = frozenset("no not dont don't never nah nope without".split())
+_WORDS = re.compile(r"[a-z']+|[^\w\s,.!?'\"]")  # words, and symbols such as a button's emoji typed alone
+_NEGATORS = frozenset("dont don't not never".split())
+MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
+# only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
+_PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
 
 
-def by_label(text: str, labels: tuple[str, str]) -> str | None:
-    """"yes" or "no" when the text uses a word only one button's label has ("keep it" for "Keep my
-    data", "erase" for "Yes, erase everything"), with no negation ("don't erase" is left to the yes/no
-    reader); else None. To "Erase it?", "keep it" is no, whatever a yes/no reader makes of "keep"."""
-    if NEGATIONS.intersection(_WORDS.findall(text.lower())):
-        return None
-    words = set(_words(text))
-    yes, no = (set(_words(label)) for label in labels)
-    picked = [answer for answer, own in (("yes", yes - no), ("no", no - yes)) if own & words]
-    return picked[0] if len(picked) == 1 else None
+@dataclass(frozen=True)
+class Choices:
+    """The words that choose yes or no at one prompt: its buttons' own words and what people say for them.
+    A word chooses its answer unless negated just before ("don't keep it" erases, "don't erase" keeps); a
+    word of action outweighs a bare yes or no ("no, I'm sure, delete it"). Accents are ignored, so a few
+    words of other languages are listed too ("borra todo"). A word is matched as typed or
+    as the start of a longer one ("cancel" in "cancelled"); a phrase of several words as it is."""
+
+    yes: frozenset[str]
+    no: frozenset[str]
+
+    @classmethod
+    def of(cls, labels: tuple[str, str]) -> Choices:
+        """The words only one label has (of four letters or more, "yes", or its emoji)."""
+        said_yes, said_no = (set(_label_words(label)) for label in labels)
+        return cls(frozenset(said_yes - said_no), frozenset(said_no - said_yes))
+
+    @classmethod
+    def listed(cls, yes: str, no: str) -> Choices:
+        """Choices written as "erase, delete, wipe it": comma-separated words or phrases per answer."""
+        return cls(_listed(yes), _listed(no))
+
+    def read(self, text: str) -> str | None:
+        """"yes", "no", MIXED (both chosen, or only part of the question), or None (no word of either)."""
+        lowered = " ".join(_WORDS.findall(_folded(text.lower())))
+        chosen = {_flipped(answer) if negated else answer for answer, negated in self._found(lowered.split())}
+        if not chosen:
+            return None
+        return MIXED if len(chosen) > 1 or _PART.search(lowered) else chosen.pop()
+
+    def _found(self, words: list[str]) -> list[tuple[str, bool]]:
+        """(answer, negated) of every word or phrase of either answer, left to right, the longest first
+        ("no changes" chooses yes before "change" could choose no)."""
+        choices = sorted(((c.split(), a) for a, own in (("yes", self.yes), ("no", self.no)) for c in own),
+                         key=lambda choice: -len(choice[0]))
+        found, i = [], 0
+        while i < len(words):
+            hit = next(((parts, a) for parts, a in choices if _matches(words[i:i + len(parts)], parts)), None)
+            if hit is None:
+                i += 1
+                continue
+            found.append((hit[1], i > 0 and words[i - 1] in _NEGATORS))
+            i += len(hit[0])
+        return found
 
 
-def _words(text: str) -> list[str]:
-    """The lower-case words of at least four letters, and "yes" (what tells two labels apart)."""
-    return [w for w in _WORDS.findall(text.lower()) if len(w) >= 4 or w == "yes"]
+def _matches(words: list[str], parts: list[str]) -> bool:
+    """Whether words are a choice's words: a single word as typed or as the start of a longer word (four letters on)."""
+    if len(words) != len(parts):
+        return False
+    if len(parts) > 1:
+        return words == parts
+    word, part = words[0], parts[0]
+    return word == part or len(part) >= 4 and word.startswith(part) and len(word) - len(part) <= 3
 
+
+def _folded(text: str) -> str:
+    """The text with accents taken off ("cancélalo" is "cancelalo"); emoji kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _flipped(answer: str) -> str:
+    """The other answer."""
+    return "no" if answer == "yes" else "yes"
+
+
+def _listed(words: str) -> frozenset[str]:
+    """Comma-separated words or phrases."""
+    return frozenset(w.strip() for w in words.split(",") if w.strip())
+
+
+def _label_words(label: str) -> list[str]:
+    """A label's words of at least four letters, "yes", and its symbols (what tells two labels apart)."""
+    return [w for w in _WORDS.findall(label.lower()) if len(w) >= 4 or w == "yes" or not w.isalpha()]

@@ -50,5 +50,6 @@ class UnderstandingWords:
         return bool(text.strip()) and self.understanding.closes(text)
 
     def is_yes(self, text: str) -> bool:
-        """Whether the message confirms what the bot just showed."""
-        return self.answer(text) == "yes"
+        """Whether the message confirms what the bot just showed: a yes, not a question that reads as one
+        ("does it matter for the reminders?"; a short "ok?" still confirms)."""
+        return self.answer(text) == "yes" and not (len(text.split()) > 2 and self.asks(text))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.core.callbacks import Tap, parse_number
-from bot.core.confirmation import Confirmation
+from bot.core.confirmation import Choices, Confirmation
 from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
@@ -25,6 +25,11 @@ from scheduler.store import Plan, SchedulerStore
 
 SESSIONS = "ses"
 CANCEL_PLAN = "unplan"  # the plan-cancel confirmation's name in the dialogue table and its buttons
+# what people type for each button ("kill it", "no more 7am for me, cancel", "i don't want it anymore"; "misclicked")
+CANCELLING = Choices.listed("🗑, cancel, cancle, delet, remov, kill it, bin it, scrap, drop it, ditch, trash, nuke, get rid, "
+                            "dont want it, don't want it, dont need it, don't need it, anymore, no longer, annul, storn",
+                            "keep, stay, stays, leave it, misclick, by accident, by mistake, wrong button, oops, "
+                            "behalt, garder, mantener, conserv, houden")
 PAGE = 6  # sessions per message (see above)
 
 
@@ -38,7 +43,7 @@ class Sessions:
         self.clock = clock
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
-                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks)
+                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING)
 
     def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), a page at a time, with a

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
+from bot.core.confirmation import Choices
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
 from scheduler.timezones import ZoneGuess, find_zone, zone_info
@@ -68,13 +69,17 @@ def found_any(guess: ZoneGuess) -> bool:
     return bool(guess.zone or guess.choices)
 
 
+# a reply to "Portland ... Right?" in words of its own: "that's right", "wrong portland", "the other one"
+GUESSED = Choices.listed("✅, yes, yeah, yep, right, correct", "wrong, other one, incorrect")
+
+
 def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_yes: Callable[[str], bool]) -> str | None:
     """The zone a typed answer at a guessed place picks: the guess on a yes (a place named is never a
     yes: "Melbourne" at "Portland ... Right?" is a new guess), or a zone offered with it, typed
-    ("New York", "the one in maine"); None otherwise."""
+    ("New York", "the one in maine"), or the guess named again ("yes oregon", "Portland Oregon"); None otherwise."""
     if not found_any(found):
         return guess if guess and is_yes(text) else None
-    return found.zone if found.zone in {zone for _, zone in offered} else None
+    return found.zone if found.zone and (found.zone == guess or found.zone in {zone for _, zone in offered}) else None
 
 
 def offered_again(offered: Offered, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:

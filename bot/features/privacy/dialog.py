@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.core.confirmation import Confirmation
+from bot.core.confirmation import Choices, Confirmation
 from bot.core.dialogue import Dialogues
 from bot.core.messages import Reply
 from bot.features.privacy.records import FORGOTTEN, KEPT
@@ -15,6 +15,12 @@ from bot.storage.dialogues import State
 DIALOGUE = "forget"
 PROMPT = ("This erases everything I store about you: your safety check, your plans and your "
           "unanswered questions. It can't be undone. Erase it?")
+
+
+# what people type for each button ("nuke it", "wipe everything", "don't keep anything"; "hang on, keep it")
+ERASING = Choices.listed("🗑, erase, eras, delet, wipe, nuke, remov, purge, trash, bin it, bin everything, get rid, "
+                         "borra, losch, loesch, efface, supprim, cancella, apaga, verwijder",  # a few other languages' words
+                         "keep, hold on to, leave it, leave my, behalt, garder, mantener, conserv, houden")
 
 
 def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
@@ -28,4 +34,4 @@ def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
         return FORGOTTEN if yes else KEPT
 
     return Confirmation(DIALOGUE, dialogues, answer, lambda _state: PROMPT,
-                        ("🗑 Yes, erase everything", "Keep my data"), decide, asks)
+                        ("🗑 Yes, erase everything", "Keep my data"), decide, asks, ERASING)

@@ -119,7 +119,7 @@ class Answerer:
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match)
+            return self._doctor_first(match, self.understanding.other_language(text))
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
@@ -130,14 +130,16 @@ class Answerer:
             return self._gap_reply(reading.gap, match.score)
         return self._missed(user_id, text, match, heard)
 
-    def _doctor_first(self, match: Match) -> Reply:
+    def _doctor_first(self, match: Match, other_language: bool = False) -> Reply:
         """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry; the
-        entry's verdict ("Yes, …") is left out: with a health concern, whether to go on is the doctor's call."""
+        entry's verdict ("Yes, …") is left out: with a health concern, whether to go on is the doctor's call.
+        A concern told in another language ("ich habe Rheuma") gets it with the note that the bot reads English."""
         clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
-            return Reply(f"{texts.DOCTOR_FIRST}\n\n{texts.CAPABILITIES}", buttons=((TOPICS_BUTTON,),), safety="doctor")
+            rest = texts.ENGLISH_ONLY if other_language else texts.CAPABILITIES
+            return Reply(f"{texts.DOCTOR_FIRST}\n\n{rest}", buttons=((TOPICS_BUTTON,),), safety="doctor")
         reply = self._entry_reply(entry_id, match.score, asked_yes_no=False)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
 
