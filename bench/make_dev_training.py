@@ -24,7 +24,7 @@ from knowledge.understanding import Understanding
 
 BENCH = Path(__file__).parent
 DATA = BENCH.parent / "knowledge" / "data"
-IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_dev.yaml", "followups_dev2.yaml",
+IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_dev.yaml", "followups_dev2.yaml", "followups_dev3.yaml",
                  "voice_questions.yaml", "tester_context_dev.yaml")
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
 HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on

@@ -93,19 +93,28 @@ class FollowUpReader:
         """Whether a message is surely a near miss the articles do not cover ("can i do it every day",
         "sets per week tho" after the sets for growth, "how much do the machines cost"), whatever
         "it" is and however many of the last answer's words it holds, unless it points back ("that")
-        or only asks for more ("y does it matter so much")."""
+        or only asks for more ("y does it matter so much"), or picks a place in a list and asks nothing of
+        its own ("and the second", which alone reads a little like buying second-hand)."""
         follow_ups = self.follow_ups
         if alone.gap is None or alone.gap_odds < self.policy.near_miss or follow_ups.refers_back(words):
             return False
-        return not (follow_ups.asks_more_of_it(words) and follow_ups.asks_for_more(words, self.normalizer.is_question(text)))
+        more = follow_ups.asks_for_more(words, self.normalizer.is_question(text))
+        return not (more and follow_ups.asks_more_of_it(words) or self._picks_place(text, words))
+
+    def _picks_place(self, text: str, words: list[str]) -> bool:
+        """Whether a message picks a place in a list and asks nothing of its own ("and the second")."""
+        return bool(self.follow_ups.place(words)) and self.follow_ups.asks_for_more(words, self.normalizer.is_question(text))
 
     def _may_follow(self, alone: Reading, text: str, words: list[str]) -> bool:
         """Whether a message that opens no new topic can be a follow-up at all: a health concern ("i
         have a herniated disc") or a near miss the articles do not cover ("is the gym open on sunday")
-        only when it points back ("does it help with soreness too?"), so a disclosure never gets the
-        last programme; and it says something: a question, words of its own to match, or a follow-up's
-        words ("why", "the 2nd one"), not "null", "yes", "🙂" or "9999"."""
-        if (alone.safety is not Safety.NONE or alone.gap is not None) and not self.follow_ups.points_back(words):
+        only when it points back ("does it help with soreness too?"; a near miss also when it picks a place
+        in a list: "and the second"), so a disclosure never gets the last programme; and it says something:
+        a question, words of its own to match, or a follow-up's words ("why", "the 2nd one"), not "null",
+        "yes", "🙂" or "9999"."""
+        if alone.safety is not Safety.NONE and not self.follow_ups.points_back(words):
+            return False
+        if alone.gap is not None and not (self.follow_ups.points_back(words) or self._picks_place(text, words)):
             return False
         question = self.normalizer.is_question(text)
         follow_ups = self.follow_ups
@@ -152,7 +161,8 @@ class FollowUpReader:
                               set(last.related), self.threshold + margin, self._policy_after(last, words),
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and (self._own_topic(alone, words, last) or
-                                                        self._programming_apart(alone, words, last)) else switched
+                                                        self._programming_apart(alone, words, last) or
+                                                        self._unsaid_by_last(alone, words, last)) else switched
         if switched:
             return switched, in_context
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
@@ -199,7 +209,15 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         return (alone.match.entry_id in self.goal_family and last.id not in self.goal_family
                 and not follow_ups.points_back(words) and not follow_ups.asks_more_of_it(words)
-                and not follow_ups.told_in(words, last))
+                and not follow_ups.told_distinctly(words, last))
+
+    def _unsaid_by_last(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message answered on its own asks about its own topic: the last answer says none of
+        its words, the entry it reads as alone says some, it asks for no more and points back with no word
+        but "this" or "these", which then mean the exercise ("will my other leg exercises get easier if
+        i do these" after where to find a machine)."""
+        found = alone.match.entry_id
+        return found is not None and not self.follow_ups.asks_more_of_it(words) and self.follow_ups.unsaid_in(words, last, found)
 
     def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message asks about something none of our content mentions ("is there a video",

@@ -178,6 +178,22 @@ class FollowUpWords:
         own = self._own(words)
         return bool(own) and len(own & self._said.get(last.id, frozenset())) >= ANSWERED_SHARE * len(own)
 
+    def told_distinctly(self, words: list[str], last: Entry) -> bool:
+        """Whether the last answer says one of a message's own words that few answers use ("which side
+        of the knee" after the biceps femoris), not only words every programme says ("how many sets")."""
+        return not self._own(words).isdisjoint(self._distinctive.get(last.id, frozenset()))
+
+    def unsaid_in(self, words: list[str], last: Entry, found: str) -> bool:
+        """Whether a message has words of its own, the last answer says none of them, the entry `found`
+        says some, and it points back with no word but one meaning our exercise ("will my other leg
+        exercises get easier if i do these" after where to find a machine, not "is it as good as the
+        machine" after the stability ball)."""
+        if not (self._pointers & set(words)) <= self.lexicon.meaning_exercise:
+            return False
+        own = self._own(words)
+        return bool(own) and own.isdisjoint(self._said.get(last.id, frozenset())) and \
+            not own.isdisjoint(self._said.get(found, frozenset()))
+
     def _own(self, words: list[str]) -> set[str]:
         """A message's own words: its tokens that are not references, generic or the exercise's name."""
         normalizer = self.normalizer

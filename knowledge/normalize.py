@@ -53,6 +53,7 @@ class Lexicon:
     references: frozenset[str] = frozenset()  # words that mean our exercise when nothing else is named
     question_words: frozenset[str] = frozenset()  # words that open a question
     pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
+    meaning_exercise: frozenset[str] = frozenset()  # references that mean our exercise beside words of another answer ("these")
     asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
     relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
     asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
@@ -78,7 +79,7 @@ WordLoader.yaml_implicit_resolvers = {
 
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
-                                  "pointing_back": list, "asking_more": list,
+                                  "pointing_back": list, "meaning_exercise": list, "asking_more": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
                                   "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
                                   "acknowledging": list,
@@ -119,6 +120,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         references=frozenset(str(w) for w in data["references"]),
         question_words=frozenset(str(w) for w in data["question_words"]),
         pointing_back=frozenset(str(w) for w in data["pointing_back"]),
+        meaning_exercise=frozenset(str(w) for w in data["meaning_exercise"]),
         asking_more=frozenset(str(w) for w in data["asking_more"]),
         relating=frozenset(str(w) for w in data["relating"]),
         asking_each=frozenset(str(w) for w in data["asking_each"]),

@@ -85,3 +85,11 @@ def test_how_do_i_use_it_after_the_machine_asks_how_to_do_the_exercise(understan
     first = "what is the reverse hyper machine"
     assert understanding.read(first).match.entry_id == "machine"
     assert follow_up(understanding, first, "ok how do i use it").match.entry_id == "technique-steps"
+
+
+def test_a_place_picked_in_a_list_is_no_near_miss_though_it_reads_like_one_alone(understanding):
+    alone = understanding.read("and the second")
+    assert alone.match.entry_id is None and alone.gap is not None  # "second" reads a little like buying second-hand
+    assert follow_up(understanding, "what are the studies", "and the second").match.entry_id == "study-anatomy-text"
+    reading = follow_up(understanding, "what are the studies", "where can i buy one second hand")
+    assert reading.match.entry_id is None and reading.gap is not None  # a near miss with words of its own stays one
