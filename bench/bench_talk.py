@@ -2,7 +2,7 @@
 yes/no at a prompt, goals in words, answers to "Save this plan?", typed replies to a session
 reminder, and words closing the settings.
 
-Usage: python bench/bench_talk.py [SET.yaml ...]   (default: bench/unseen_intents.yaml)
+Usage: python bench/bench_talk.py [SET.yaml ...] [--show]   (default: bench/unseen_intents.yaml)
 
 What counts as right, per `at`:
 - idle: the intent (`question` and `other` must read as no intent);
@@ -55,14 +55,18 @@ def right(at: str, expect: str, read: str) -> bool:
     return read == expect
 
 
-def measure(understanding: Understanding, path: Path) -> None:
-    """Print accuracy per `at` and per expected label for one set."""
+def measure(understanding: Understanding, path: Path, show: bool = False) -> None:
+    """Print accuracy per `at` and per expected label for one set (with `show`, a development set's
+    wrong readings too; a frozen set's never)."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     total: Counter[str] = Counter()
     good: Counter[str] = Counter()
     for item in items:
         at, expect = item["at"], str(item["expect"])
-        ok = right(at, expect, reading(understanding, at, str(item["text"])))
+        read = reading(understanding, at, str(item["text"]))
+        ok = right(at, expect, read)
+        if show and not ok and "unseen" not in path.name:
+            print(f"  {at}:{expect} read {read}: {item['text']!r}")
         for key in (at, f"{at}:{expect}"):
             total[key] += 1
             good[key] += ok
@@ -75,10 +79,11 @@ def main() -> None:
     """Measure each set given."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=[DEFAULT_SET])
+    parser.add_argument("--show", action="store_true", help="list the wrong readings (development sets only)")
     args = parser.parse_args()
     understanding = build_understanding(load_settings())
     for path in args.sets:
-        measure(understanding, path)
+        measure(understanding, path, args.show)
 
 
 if __name__ == "__main__":

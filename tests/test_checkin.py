@@ -123,3 +123,12 @@ async def test_a_typed_skip_answers_the_check_in_rather_than_cancelling(say, coa
     await remind(say, coach, clock, dispatcher, outbox)
     assert "Skipped today" in say("skip")[0].text and status(coach, outbox) == "skipped"  # "skip" reads as cancel
     assert "nothing to cancel" in say("skip")[0].text  # with no check-in open, it is a way out again
+
+
+@pytest.mark.parametrize(("text", "button_meant"), [
+    ("not today, gym is shut", "skip"), ("hoy no puedo", "skip"), ("pas ce soir", "skip"),
+    ("feeling rough with a cold", "unwell"), ("badly hungover today", "unwell"), ("ich bin heute krank", "unwell"),
+    ("give me ten minutes", "snooze"), ("all sets in, done", "done"),
+])
+def test_a_typed_reply_to_a_reminder_in_everyday_or_foreign_words_reads_as_its_button(understanding, text, button_meant):
+    assert understanding.checkin(text) == button_meant

@@ -106,3 +106,12 @@ def test_a_yes_or_no_in_another_language_answers_a_safety_question(coach, text, 
     check.send(text)
     progress = coach.need(ScreeningFlow).store.load_progress(7)
     assert progress is not None and progress.step == 2 and progress.flagged == flagged
+
+
+def test_wrong_and_the_place_at_the_guessed_place_shows_the_others_again(say, coach):
+    screen(say)
+    say("/plan")
+    say("Portland")
+    replies = say("wrong portland")
+    assert coach.plans.load_profile(7).zone is None
+    assert any("Maine" in b.label for r in replies for b in r.button_list())

@@ -101,9 +101,12 @@ class PlanningDialog:
         """A typed zone, goal, schedule, yes/no or edit; a question answered, then the step again;
         None for another request."""
         aside = self.questions.aside(state, text, self.ask) if self.questions else None
-        if aside is not None or not self.about(text):
+        if aside is not None:
             return aside
         draft = load_draft(state)
+        to_guess = draft.step is Step.ZONE and bool(draft.zone_guess) and GUESSED.read(text) is not None
+        if not to_guess and not self.about(text):  # "wrong portland" answers the guess, though it reads as a zone request
+            return None
         if draft.step is Step.ZONE:
             return self._typed_zone(state, draft, text)
         if lead_negative(text):  # "remind me -10 minutes before"
