@@ -85,7 +85,10 @@ def test_a_question_at_the_guessed_place_is_no_yes(say, coach):
     assert coach.plans.load_profile(7).zone is None
 
 
-@pytest.mark.parametrize(("text", "zone"), [("yes oregon", "America/Los_Angeles"), ("yes but I'm in maine", None)])
+@pytest.mark.parametrize(("text", "zone"), [
+    ("yes oregon", "America/Los_Angeles"), ("yes but I'm in maine", None),
+    ("Yes, Portland Oregon. Sorry its so late, I just got off a night shift.", "America/Los_Angeles"),
+])
 def test_the_guessed_place_named_again_is_a_yes_and_a_yes_with_a_but_is_not(say, coach, text, zone):
     screen(say)
     say("/plan")

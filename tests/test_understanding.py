@@ -744,9 +744,21 @@ FIFTEENTH_WRITER = [
 ]
 
 
+SIXTEENTH_WRITER = [
+    ("la tete tourne et le coeur bat, heart going very fast", Safety.EMERGENCY),
+    ("my dad's face is one side down and he can't smile properly", Safety.EMERGENCY),
+    ("felt something rip in my groin and now there's a bulge that really hurts", Safety.EMERGENCY),
+    ("i'm out of puff after one set these days", Safety.DOCTOR),
+    ("bit unsteady on my feet lately and i use a walking stick", Safety.DOCTOR),
+    ("me duele la rodilla cuando subo escaleras", Safety.DOCTOR),
+    ("that last set nearly made me faint from boredom lol, how do i make it harder", Safety.NONE),
+    ("the bolt on the frame is loose, what size spanner", Safety.NONE),
+]
+
+
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
-                                             *FIFTEENTH_WRITER])
+                                             *FIFTEENTH_WRITER, *SIXTEENTH_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 

@@ -56,10 +56,22 @@ async def serve(app: App, settings: Settings) -> None:
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         if app.running:
+            await _settle_jobs(app)
             await app.stop()
         if started:
             await app.post_stop(app)  # type: ignore[misc]
         await app.shutdown()
+
+
+async def _settle_jobs(app: App) -> None:
+    """Take the repeating jobs (the reminder tick) off the job queue and let a run already queued finish:
+    stopping the queue cancels a queued run, which APScheduler logs as a job error with a traceback."""
+    if app.job_queue is None:
+        return
+    for job in app.job_queue.jobs():
+        job.schedule_removal()
+    for _ in range(3):  # a queued run starts, finishes, and its done-callback runs
+        await asyncio.sleep(0)
 
 
 class StopSignal:

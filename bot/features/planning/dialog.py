@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import datetime, time
 
 from bot.core.callbacks import Tap, parse_number
-from bot.core.confirmation import MIXED
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
@@ -197,7 +196,7 @@ class PlanningDialog:
         guess = find_zone(text)
         found = found_any(guess)
         said = GUESSED.read(text) if draft.zone_guess else None  # "wrong portland", "the other one"; "yes but I'm in maine" is neither
-        picked = picked_zone(guess, text, draft.zone_guess, draft.zone_offered, self.words.is_yes) if said not in ("no", MIXED) else None
+        picked = picked_zone(guess, text, draft.zone_guess, draft.zone_offered, self.words.is_yes)
         if picked:  # "yes" typed instead of tapping ✅, or a place offered with the guess
             return self.set_zone(state, picked)
         if draft.zone_offered and (said == "no" or not found and self.words.answer(text) == "no"):

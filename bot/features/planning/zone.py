@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
-from bot.core.confirmation import Choices
+from bot.core.confirmation import MIXED, Choices
 from bot.core.messages import Button, Reply
 from bot.features.planning import texts as t
 from scheduler.timezones import ZoneGuess, find_zone, zone_info
@@ -76,9 +76,13 @@ GUESSED = Choices.listed("✅, yes, yeah, yep, right, correct", "wrong, other on
 def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_yes: Callable[[str], bool]) -> str | None:
     """The zone a typed answer at a guessed place picks: the guess on a yes (a place named is never a
     yes: "Melbourne" at "Portland ... Right?" is a new guess), or a zone offered with it, typed
-    ("New York", "the one in maine"), or the guess named again ("yes oregon", "Portland Oregon"); None otherwise."""
+    ("New York", "the one in maine"), or the guess named again ("yes oregon", "Portland Oregon"); None
+    otherwise, and for a no or a yes with more ("wrong portland", "yes but I'm in maine": `GUESSED`)."""
+    said = GUESSED.read(text) if guess else None
+    if said in ("no", MIXED):
+        return None
     if not found_any(found):
-        return guess if guess and is_yes(text) else None
+        return guess if guess and (said == "yes" and "?" not in text or is_yes(text)) else None
     return found.zone if found.zone and (found.zone == guess or found.zone in {zone for _, zone in offered}) else None
 
 

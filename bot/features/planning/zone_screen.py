@@ -18,7 +18,6 @@ from enum import Enum
 from sqlite_utils import Database
 
 from bot.core.callbacks import Tap
-from bot.core.confirmation import MIXED
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
@@ -100,7 +99,7 @@ class ZoneScreen:
         guess, offered = str(state.data.get("guess") or ""), stored_offers(state.data.get("offered"))
         found = find_zone(text)  # before yes / no: a place may read as one ("Berlin" as unsure, "Melbourne" as yes)
         said = GUESSED.read(text) if guess else None  # "wrong portland", "the other one"; "yes but I'm in maine" is neither
-        picked = picked_zone(found, text, guess, offered, self.words.is_yes) if said not in ("no", MIXED) else None
+        picked = picked_zone(found, text, guess, offered, self.words.is_yes)
         if picked:  # "yes" to the guess, or a place offered with it typed ("New York")
             return self.set_zone(state.user_id, picked)
         if said == "no":
