@@ -12,7 +12,7 @@ from voice.words import sentence_words
 
 # The fewest words per second of speech a note heard whole gives, and the least speech it is judged on
 # (a word or two may be said slowly). Chosen on development notes: see README, notes heard too short.
-WORDS_PER_SECOND = 1.6
+WORDS_PER_SECOND = 2.0
 SHORTEST_SPEECH = 2.5
 
 
