@@ -94,6 +94,8 @@ class Readings:
         self.path = path
         self.kept: dict[str, Any] = json.loads(path.read_text()) if path and path.exists() else {}
         self.samples = samples  # False: the notes answered without the second hearing (its "before")
+        self.decoded = 0  # notes decoded in this run (not read back), and of them heard again (too short at first)
+        self.heard_again = 0
 
     def hear(self, pipeline: VoicePipeline, key: str, note: Callable[[], bytes]) -> tuple[Transcript, float]:
         """The note's transcript and the seconds spent decoding it: Whisper's readings, the beam's and
@@ -106,11 +108,17 @@ class Readings:
         clip = decode_audio(note(), pipeline.max_seconds)
         hearing = pipeline.recognizer.wait().listen(clip) if has_speech(clip) else Hearing([], [])
         decoded = time.perf_counter() - started
+        self.decoded += 1
+        self.heard_again += hearing.heard_again
         self.kept[key] = [clip.seconds, hearing.beam, hearing.samples, hearing.certainty]
         if len(self.kept) % 50 == 0:  # a long run stopped midway keeps most of its readings
             self.save()
         samples = hearing.samples if self.samples else []
         return pipeline.recognizer.transcript(hearing.beam, clip.seconds, samples, hearing.certainty), decoded
+
+    def format_heard_again(self) -> str:
+        """How many of the notes decoded were heard too short at first and heard again (voice.coverage)."""
+        return f"heard again (too short at first) {self.heard_again}/{self.decoded} notes decoded"
 
     def save(self) -> None:
         """Keep the readings for the next run."""
@@ -172,6 +180,7 @@ def main() -> None:
                    for n, (item, name, speak) in enumerate(notes)]
         readings.save()
     report(results, load_seconds, (rss_mb() - before, rss_mb("VmHWM") - before), args.failures)
+    print(readings.format_heard_again())
 
 
 def voices(synth: str, pipeline: VoicePipeline) -> dict[str, Callable[[str], bytes]]:

@@ -170,6 +170,7 @@ def main() -> None:
     print(f"{len(items)} messages of {args.set.name}, {len(results)} notes, {time.perf_counter() - started:.0f} s; "
           f"decoding {sum(r.seconds for r in results):.0f} s")
     report(results, args.failures)
+    print(readings.format_heard_again())
 
 
 if __name__ == "__main__":

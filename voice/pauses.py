@@ -15,6 +15,10 @@ FRAME = RECOGNIZER_RATE // 100  # 10 ms
 PAUSE_FRAMES = 20               # a pause is judged by the level over 200 ms, not one quiet frame
 SILENCE_DB = -45.0              # a clip whose loud frames are quieter than this holds no speech
 MIN_SPEECH_SECONDS = 0.15       # less voiced audio than this is a tap on the button, not a word
+# A pause inside a note (between sentences or clauses): at least SHORTEST_PAUSE frames QUIET_DB or more below
+# its loud level (espeak-ng's voices pause 0.12-0.35 s at a full stop, 0.08 s between words).
+QUIET_DB = 30.0
+SHORTEST_PAUSE = 12
 
 
 def frame_levels(clip: Clip) -> np.ndarray:
@@ -54,3 +58,20 @@ def split_at_pauses(clip: Clip, longest_seconds: int) -> list[Clip]:
     cuts = [cut * FRAME for cut in pause_cuts(frame_levels(clip), longest_seconds * 100)]
     bounds = [0, *cuts, len(clip.samples)]
     return [Clip(clip.samples[a:b], clip.rate) for a, b in zip(bounds, bounds[1:])]
+
+
+def pause_middles(levels: np.ndarray, quiet_db: float = QUIET_DB, shortest: int = SHORTEST_PAUSE) -> list[int]:
+    """The middle frame of every pause of at least `shortest` frames: a run of frames `quiet_db` or more
+    below the clip's loud level (its 95th percentile; a recording's noise floor is not a pause)."""
+    if not len(levels):
+        return []
+    quiet = np.concatenate([[0], levels < np.percentile(levels, 95) - quiet_db, [0]]).astype(np.int8)
+    edges = np.flatnonzero(np.diff(quiet))
+    return [int(start + end) // 2 for start, end in zip(edges[::2], edges[1::2]) if end - start >= shortest]
+
+
+def split_at_every_pause(clip: Clip) -> list[Clip]:
+    """The clip cut in the middle of each of its pauses (a sentence's end), the pieces that hold speech."""
+    bounds = [0, *(middle * FRAME for middle in pause_middles(frame_levels(clip))), len(clip.samples)]
+    pieces = [Clip(clip.samples[a:b], clip.rate) for a, b in zip(bounds, bounds[1:])]
+    return [piece for piece in pieces if has_speech(piece)]

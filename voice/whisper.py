@@ -22,10 +22,12 @@ from typing import Any, Protocol
 import numpy as np
 
 from voice.audio import MAX_SECONDS, RECOGNIZER_RATE, Clip
+from voice.coverage import heard_too_short
 from voice.features import log_mel
 from voice.memory import release_code_pages
-from voice.pauses import has_speech, split_at_pauses
+from voice.pauses import has_speech, split_at_every_pause, split_at_pauses
 from voice.tokens import decode_tokens, prompt_tokens
+from voice.words import sentence_words
 
 WINDOW_STEP = 5            # seconds: the window is the clip's length rounded up to a multiple of this
 MAX_WINDOW = 30            # Whisper's own window; longer notes are heard a piece at a time
@@ -121,6 +123,7 @@ class Hearing:
     beam: list[str]
     samples: list[str]
     certainty: float = 0.0
+    heard_again: bool = False  # heard too short at first, and heard again cut at its pauses (voice.coverage)
 
 
 class Model(Protocol):
@@ -191,13 +194,23 @@ class Whisper:
         hearing's, sampled from the same encoded audio (the encoder runs once a piece); nothing when
         the clip is longer than a voice note may be or Whisper thinks there are no words in it. A
         clip longer than the shortest window is heard a piece at a time (cut at pauses), and its
-        readings are the pieces' readings of the same rank joined."""
+        readings are the pieces' readings of the same rank joined. A clip heard too short for its
+        speech (a sentence dropped: voice.coverage) is heard again cut at every pause, and the fuller
+        reading comes first."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
         if clip.seconds > MAX_SECONDS:  # a note of 30-60 s is heard too (it was "I didn't catch that")
             return Hearing([], [])
-        pieces = [heard for piece in split_at_pauses(clip, self.decoding.min_window)
-                  if has_speech(piece) and (heard := self._hear(piece, sample)).beam]  # silence is heard as "Thank you"
+        hearing = self._in_pieces(split_at_pauses(clip, self.decoding.min_window), sample)
+        if not heard_too_short(clip, hearing.beam[0] if hearing.beam else ""):
+            return hearing
+        pieces = [piece for part in split_at_every_pause(clip) for piece in split_at_pauses(part, self.decoding.min_window)]
+        return _fuller(hearing, self._in_pieces(pieces, sample)) if len(pieces) > 1 else hearing
+
+    def _in_pieces(self, clips: list[Clip], sample: bool) -> Hearing:
+        """The readings of pieces of a clip heard one at a time, those of the same rank joined; a piece
+        without speech is skipped (silence is heard as "Thank you")."""
+        pieces = [heard for piece in clips if has_speech(piece) and (heard := self._hear(piece, sample)).beam]
         return Hearing(_joined([heard.beam for heard in pieces]), _joined([heard.samples for heard in pieces]),
                        min((heard.certainty for heard in pieces), default=0.0))
 
@@ -248,6 +261,16 @@ class Whisper:
         d = self.decoding
         return {**self._options(clip), "beam_size": 1, "num_hypotheses": d.samples, "sampling_topk": d.top_k,
                 "sampling_temperature": d.temperature, "return_no_speech_prob": False, "return_scores": False}
+
+
+def _fuller(first: Hearing, again: Hearing) -> Hearing:
+    """The note heard again, cut at its pauses, when its best reading holds more words than the first
+    hearing's (its readings first, the first hearing's after them, so a concern in either is heard);
+    else the first hearing."""
+    if not again.beam or len(sentence_words(again.beam[0])) <= len(sentence_words(first.beam[0] if first.beam else "")):
+        return first
+    return Hearing(list(dict.fromkeys([*again.beam, *first.beam])), list(dict.fromkeys([*again.samples, *first.samples])),
+                   again.certainty, heard_again=True)
 
 
 def _joined(pieces: list[list[str]]) -> list[str]:
