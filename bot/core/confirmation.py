@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from bot.core.callbacks import Tap
@@ -111,14 +112,18 @@ class Choices:
             return None
         return MIXED if len(chosen) > 1 or _PART.search(lowered) else chosen.pop()
 
+    @cached_property
+    def _longest_first(self) -> list[tuple[list[str], str]]:
+        """Every choice as its words, with its answer, the longest first."""
+        return sorted(((c.split(), a) for a, own in (("yes", self.yes), ("no", self.no)) for c in own),
+                      key=lambda choice: -len(choice[0]))
+
     def _found(self, words: list[str]) -> list[tuple[str, bool]]:
         """(answer, negated) of every word or phrase of either answer, left to right, the longest first
         ("no changes" chooses yes before "change" could choose no)."""
-        choices = sorted(((c.split(), a) for a, own in (("yes", self.yes), ("no", self.no)) for c in own),
-                         key=lambda choice: -len(choice[0]))
         found, i = [], 0
         while i < len(words):
-            hit = next(((parts, a) for parts, a in choices if _matches(words[i:i + len(parts)], parts)), None)
+            hit = next(((parts, a) for parts, a in self._longest_first if _matches(words[i:i + len(parts)], parts)), None)
             if hit is None:
                 i += 1
                 continue
