@@ -756,9 +756,21 @@ SIXTEENTH_WRITER = [
 ]
 
 
+SEVENTEENTH_WRITER = [
+    ("everything went black for a second and i nearly fell off", Safety.EMERGENCY),
+    ("my lips look a bit blue after that set", Safety.EMERGENCY),
+    ("his words are all mixed up since he sat down", Safety.EMERGENCY),
+    ("the roller hit his head and now he keeps asking the same question", Safety.EMERGENCY),
+    ("u menja grud bolit posle treni", Safety.EMERGENCY),
+    ("i can no longer climb the stairs without stopping, ok to start these?", Safety.DOCTOR),
+    ("my back gave out twice this month", Safety.DOCTOR),
+    ("got this sigh attica thing in my right leg", Safety.DOCTOR),
+]
+
+
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
-                                             *FIFTEENTH_WRITER, *SIXTEENTH_WRITER])
+                                             *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
