@@ -54,7 +54,7 @@ class Confirmation:
         """A typed yes or no, or a word that chooses one ("keep it", "nuke it", "don't keep anything");
         anything else, a question, and a message choosing both or only part ("erase just the plans"), is
         not an answer."""
-        if len(text.split()) > 2 and self.asks(text):  # "do it" and "ok?" answer; "is it ok to keep going" asks
+        if asked(text, self.asks):
             return None
         chosen = self.choices.read(text)
         answer = (chosen or self.answer(text)) if chosen != MIXED else None
@@ -80,6 +80,12 @@ _NEGATORS = frozenset("dont don't not never".split())
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
+
+
+def asked(text: str, asks: Callable[[str], bool]) -> bool:
+    """Whether a reply to a yes / no question asks something instead of answering: a question of more than
+    two words ("is it ok to keep going", "does it matter for the reminders?"); "do it" and "ok?" answer."""
+    return len(text.split()) > 2 and asks(text)
 
 
 @dataclass(frozen=True)

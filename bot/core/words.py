@@ -3,6 +3,7 @@ a yes or no. Read by the understanding layer (knowledge/), never by word lists h
 
 from __future__ import annotations
 
+from bot.core.confirmation import asked
 from knowledge.intents import Intent, PlanRequest
 from knowledge.screening import TypedReply
 from knowledge.understanding import Understanding
@@ -52,4 +53,4 @@ class UnderstandingWords:
     def is_yes(self, text: str) -> bool:
         """Whether the message confirms what the bot just showed: a yes, not a question that reads as one
         ("does it matter for the reminders?"; a short "ok?" still confirms)."""
-        return self.answer(text) == "yes" and not (len(text.split()) > 2 and self.asks(text))
+        return self.answer(text) == "yes" and not asked(text, self.asks)

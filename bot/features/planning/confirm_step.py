@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.core.confirmation import MIXED, Choices
+from bot.core.confirmation import MIXED, Choices, asked
 from bot.core.dialogue import Dialogues
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
@@ -31,12 +31,6 @@ from scheduler.timezones import zone_info
 SAVING = Choices.listed("✅, save, confirm, book it, lock it in, as is, no changes, nothing to change, good to go, "
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
-DISCARDING = Choices.listed("✖️, ✖, cancel, cancle, discard, scrap, bin it, trash, ditch, dump it, chuck it, get rid", "")
-
-
-def _short(text: str) -> bool:
-    """A few words, no question: a word of discarding there throws the plan away ("not this one, scrap it")."""
-    return len(text.split()) <= 6 and "?" not in text
 
 
 @dataclass(frozen=True)
@@ -76,14 +70,14 @@ class ConfirmStep:
             return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self.show(state, draft, edit=False)]
-        if says_discard(text) or _short(text) and DISCARDING.read(text) == "yes":  # "bin it", "not this one, scrap it", "✖️"
+        if says_discard(text):  # "bin it", "not this one, scrap it", "✖️": thrown away, as /cancel does
             self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(t.PLAN_CANCELLED)]
         chosen = SAVING.read(text)  # "no, save it", "don't change anything", "id rather tweak it first"
         if chosen == MIXED:
             return None
         answer = chosen or ("yes" if says_save(text) else self.words.answer(text))
-        if answer == "yes" and self.words.asks(text) and len(text.split()) > 2:
+        if answer == "yes" and asked(text, self.words.asks):
             return None  # "do i need any equipment": a question is answered, it saves nothing ("do it" saves)
         if answer == "yes":
             return [self.save(state, draft)]

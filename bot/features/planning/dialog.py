@@ -35,7 +35,7 @@ from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
 from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import GUESSED, found_any, guess_again, known_zone, offered_again, picked_zone, zone_check
+from bot.features.planning.zone import GUESSED, found_any, guess_again, known_zone, offered_again, picked_zone, says_wrong, zone_check
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
@@ -195,11 +195,10 @@ class PlanningDialog:
         later); None for a question ("and hypertrophy?")."""
         guess = find_zone(text)
         found = found_any(guess)
-        said = GUESSED.read(text) if draft.zone_guess else None  # "wrong portland", "the other one"; "yes but I'm in maine" is neither
         picked = picked_zone(guess, text, draft.zone_guess, draft.zone_offered, self.words.is_yes)
         if picked:  # "yes" typed instead of tapping ✅, or a place offered with the guess
             return self.set_zone(state, picked)
-        if draft.zone_offered and (said == "no" or not found and self.words.answer(text) == "no"):
+        if draft.zone_offered and (says_wrong(text, draft.zone_guess) or not found and self.words.answer(text) == "no"):
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, time
 
+from bot.core.confirmation import Choices
 from bot.features.planning.draft import Draft, Step
 from bot.features.planning.texts import format_read_as, format_schedule
 from knowledge.relative_changes import change_words_only, day_change, time_shift, without_shift
@@ -251,9 +252,14 @@ _DISCARD = re.compile(r"^\W*(?:(?:no|nah|nope|ok|okay|just|pls|please)\W+)*(?:di
                       r"(?:\s+(?:it|this|that|the plan|the draft|one|now|pls|please|plz|lol|thx|thanks|away|out))*\W*$", re.IGNORECASE)
 
 
+# a word of discarding in a short reply that asks nothing ("not this one, scrap it", the ✖️ typed)
+_DISCARDING = Choices.listed("✖️, ✖, cancel, cancle, discard, scrap, bin it, trash, ditch, dump it, chuck it, get rid", "")
+
+
 def says_discard(text: str) -> bool:
-    """Whether a message throws away the plan shown rather than saving it ("bin it", "delete that")."""
-    return _DISCARD.match(text) is not None
+    """Whether a message throws away the plan shown rather than saving it ("bin it", "delete that", "not this one, scrap it")."""
+    short = len(text.split()) <= 6 and "?" not in text
+    return _DISCARD.match(text) is not None or short and _DISCARDING.read(text) == "yes"
 
 
 # agreement said only in words of agreement ("cool yeah", "yes pls save this", "perfect thanks"): the Save button typed

@@ -73,6 +73,11 @@ def found_any(guess: ZoneGuess) -> bool:
 GUESSED = Choices.listed("✅, yes, yeah, yep, right, correct", "wrong, other one, incorrect")
 
 
+def says_wrong(text: str, guess: str) -> bool:
+    """Whether a reply tells the guessed place is wrong in words of its own ("wrong portland", "the other one")."""
+    return bool(guess) and GUESSED.read(text) == "no"
+
+
 def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_yes: Callable[[str], bool]) -> str | None:
     """The zone a typed answer at a guessed place picks: the guess on a yes (a place named is never a
     yes: "Melbourne" at "Portland ... Right?" is a new guess), or a zone offered with it, typed

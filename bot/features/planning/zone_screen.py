@@ -23,7 +23,7 @@ from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.reading import carries_schedule, joined
 from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import GUESSED, Offered, found_any, known_zone, offered_again, picked_zone, stored_offers, zone_check
+from bot.features.planning.zone import Offered, found_any, known_zone, offered_again, picked_zone, says_wrong, stored_offers, zone_check
 from bot.storage.dialogues import State
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
@@ -98,11 +98,10 @@ class ZoneScreen:
         for anything else (the dialogue below may take it)."""
         guess, offered = str(state.data.get("guess") or ""), stored_offers(state.data.get("offered"))
         found = find_zone(text)  # before yes / no: a place may read as one ("Berlin" as unsure, "Melbourne" as yes)
-        said = GUESSED.read(text) if guess else None  # "wrong portland", "the other one"; "yes but I'm in maine" is neither
         picked = picked_zone(found, text, guess, offered, self.words.is_yes)
         if picked:  # "yes" to the guess, or a place offered with it typed ("New York")
             return self.set_zone(state.user_id, picked)
-        if said == "no":
+        if says_wrong(text, guess):  # "wrong portland", "the other one"
             return self._answered(state, "no", offered)
         if found_any(found):
             moved = self.dialogues.go(state, Step.PLACE, guess=found.zone or "", offered=list(found.choices))
