@@ -767,10 +767,30 @@ SEVENTEENTH_WRITER = [
     ("got this sigh attica thing in my right leg", Safety.DOCTOR),
 ]
 
+EIGHTEENTH_WRITER = [
+    ("sakit dada banget abis latihan", Safety.EMERGENCY),
+    ("gaseumi apayo after the last set", Safety.EMERGENCY),
+    ("ma doare pieptul rau, ce fac", Safety.EMERGENCY),
+    ("alig kapok levegot most", Safety.EMERGENCY),
+    ("rintaan sattuu kovasti", Safety.EMERGENCY),
+    ("mesh 2ader atnaffas, help", Safety.EMERGENCY),
+    ("my glucose meter reads 48 and im shaking", Safety.EMERGENCY),
+    ("me duele la espalda y tengo fiebre", Safety.EMERGENCY),
+    ("saya punya darah tinggi, boleh?", Safety.DOCTOR),
+    ("im on nifedipine, any problem with hypers", Safety.DOCTOR),
+    ("L5 S1 is my weak spot, how many reps", Safety.DOCTOR),
+    ("mein Arzt sagt nur leichte Übungen", Safety.DOCTOR),
+    ("the seat on our hyper is torn, who sells a replacement pad", Safety.NONE),
+    ("the pain train rolls on, 3 sets done", Safety.NONE),
+    ("a colleague called in sick so I only have 15 minutes", Safety.NONE),
+    ("that new show where the doctor has a stroke is so good, anyway how long to rest", Safety.NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
-                                             *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER])
+                                             *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,
+                                             *EIGHTEENTH_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
