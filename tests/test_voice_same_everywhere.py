@@ -1,5 +1,6 @@
 """A note is heard the same on every x86-64 machine: the features do not depend on numpy's BLAS kernel,
-and CTranslate2 takes one code path (oneDNN and its own kernels capped at AVX2, not MKL)."""
+and CTranslate2 takes one code path (oneDNN and its own kernels capped at AVX2, not MKL); and a text is
+spoken the same in every run (espeak-ng's breath noise is not seeded by the clock)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from voice.features import log_mel
 from voice.weights import load_int8_weights
 
 NOTE = "np.random.default_rng(7).normal(0, 0.1, 48_000).astype(np.float32)"  # three seconds of noise
+# A breathy voice's words in a fresh process, after {clock}: the noise's seed as another start-up's clock left it.
+SPOKEN = ("import hashlib, sys; from voice.speech import Speaker, VoiceStyle; speaker = Speaker(); {clock}; "
+          "clip = speaker.synthesize('I have sciatica down my right leg', VoiceStyle('en-us+f2', 150)); "
+          "sys.stdout.write(hashlib.sha256(clip.samples.tobytes()).hexdigest())")
 FEATURES = f"import sys, numpy as np; from voice.features import log_mel; sys.stdout.buffer.write(log_mel({NOTE}, 15).tobytes())"
 
 
@@ -51,3 +56,9 @@ def test_ctranslate2_takes_that_path_when_whisper_is_loaded():
                         CT2_VERBOSE="1")
     log = loaded.stderr.decode()
     assert "Selected ISA: AVX2" in log and "Use Intel MKL: false" in log and "GEMM_S8 backend: DNNL" in log
+
+
+def test_a_breathy_voice_speaks_a_text_the_same_whatever_the_clock_said_at_start_up():
+    clocks = ("pass", "speaker._lib.espeak_ng_SetRandSeed(12345)", "speaker._lib.espeak_ng_SetRandSeed(67890)")
+    spoken = {run_python(SPOKEN.format(clock=clock)).stdout for clock in clocks}
+    assert len(spoken) == 1

@@ -18,6 +18,13 @@ _SYNCHRONOUS = 2                 # espeak_AUDIO_OUTPUT: the callback gets sample
 _RATE_PARAMETER = 1              # espeakRATE
 _CHARS_UTF8 = 1
 _IPA = 0x02                      # espeak_TextToPhonemes: IPA instead of espeak's own mnemonics
+# espeak-ng's breathy voices (en-us+f2, +f5, ...: a voice file's "breath") add noise from its own random
+# numbers, which espeak_Initialize seeds with the clock (time(NULL)): the same text in the same voice was
+# other audio in each run, and Whisper heard 54 of the 168 development notes those two voices read
+# otherwise from one run to the next (bench/voice_health_tuning.yaml). Seeded with this before each
+# text, a text is spoken the same in every run (what was said before it in the process still counts:
+# espeak-ng's state runs on from one text to the next).
+NOISE_SEED = 1
 _SynthCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
 # espeak-ng keeps one global state per process, whatever object wraps it: every call holds this.
 _LIBRARY_LOCK = threading.Lock()
@@ -59,6 +66,7 @@ class Speaker:
                                      ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
         lib.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_char_p), ctypes.c_int, ctypes.c_int]
         lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
+        lib.espeak_ng_SetRandSeed.argtypes = [ctypes.c_long]
 
     def _collect(self, wav: ctypes.Array[ctypes.c_short], count: int, events: int) -> int:
         """espeak-ng's callback: keep each chunk of samples."""
@@ -71,6 +79,7 @@ class Speaker:
         data = text.encode("utf-8")
         with _LIBRARY_LOCK:
             self._use(style)
+            self._lib.espeak_ng_SetRandSeed(NOISE_SEED)  # not the clock's seed (see NOISE_SEED)
             self._lib.espeak_SetSynthCallback(self._callback)
             self._chunks = []
             self._lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
