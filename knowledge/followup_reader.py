@@ -31,7 +31,7 @@ from knowledge.normalize import Normalizer
 from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
 
-COUNT = re.compile(r"\d")  # an answer giving a number of its own (reps, times, seconds)
+COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b")  # "15–20 times", "10–15 reps"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 
 
@@ -122,7 +122,7 @@ class FollowUpReader:
         question = self.normalizer.is_question(text)
         follow_ups = self.follow_ups
         return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
-                                or follow_ups.asks_more_of_it(words) or follow_ups.asks_next(words))
+                                or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
@@ -283,12 +283,14 @@ class FollowUpReader:
 
     def _counted_there(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a question read alone as programming (sets, reps, rest, load) points back at the last
-        answer ("that", "those") about something else, linked to no goal's programme, whose answer gives a
-        count of its own ("how many reps of that" after the floor version lifting legs and chest, done 15-20
-        times; not after the glutes' shape, whose counts are the programme for growth's)."""
+        answer ("that", "those") or is worded from it, about something else linked to no goal's programme
+        and giving a count of reps, sets or times of its own ("how many reps of that" after the floor version
+        lifting legs and chest, done 15-20 times; "how many reps b4 i move to the bench" after the floor
+        hyperextension; not after the glutes' shape, whose counts are the programme for growth's, nor after
+        a study's year)."""
         return (alone.match.entry_id in self.goal_family and last.id not in self.goal_family
                 and linked_goal(last, self.programmes, self.goal_family) is None
-                and self.follow_ups.refers_back(words) and COUNT.search(last.answer) is not None)
+                and (self.follow_ups.refers_back(words) or self.follow_ups.told_in(words, last)) and COUNT.search(last.answer) is not None)
 
     def _named_linked(self, words: list[str], last: Entry, likely: Mapping[str, float]) -> str | None:
         """The one entry linked to the last answer that a follow-up asking for more names, by its title

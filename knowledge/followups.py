@@ -22,7 +22,7 @@ ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words i
 ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
-NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which", "my"})  # "the first", "which last one"
+NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 
@@ -65,6 +65,11 @@ class FollowUpWords:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
+
+    def asks_more_beside(self, words: list[str]) -> bool:
+        """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,
+        like mechanically"), unlike "go away" or "explain yourself bot"."""
+        return not self.lexicon.asking_more_beside.isdisjoint([*words, *self.normalizer.tokens_of(words)])
 
     def only_asks_more(self, words: list[str]) -> bool:
         """Whether every word of a message that is not a reference or a filler asks for more ("more
