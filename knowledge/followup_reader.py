@@ -4,6 +4,8 @@ weighs the two readings, knowledge.followups reads the follow-up's words)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import Protocol
@@ -29,6 +31,7 @@ from knowledge.normalize import Normalizer
 from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
 
+COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b")  # "15–20 times", "10–15 reps"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 
 
@@ -119,7 +122,7 @@ class FollowUpReader:
         question = self.normalizer.is_question(text)
         follow_ups = self.follow_ups
         return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
-                                or follow_ups.asks_next(words))
+                                or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words))
 
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
@@ -131,7 +134,8 @@ class FollowUpReader:
             return about_last
         found = alone.match.entry_id
         candidates = alone.candidates
-        declined = found is None and (alone.match.off_topic or alone.not_ours >= self.policy.not_ours)
+        declined = found is None and (alone.match.off_topic and not (last and self.follow_ups.names_said_others(words, last))
+                                      or alone.not_ours >= self.policy.not_ours)
         if last is not None and not declined:
             found, candidates = self._switched(alone, text, words, margin, context, goal, last)
         if last is not None and found == last.id:
@@ -249,11 +253,13 @@ class FollowUpReader:
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
-        titled = None if question or not follow_ups.asks_more_of_it(words) else self._named_linked(words, last)
-        titled = titled or self._picked(words, last)  # "what about the machine-free one" after the variations
+        each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
+        likely = {c.entry_id: c.score for c in alone.candidates}
+        titled = None if each or question or not follow_ups.asks_more_of_it(words) else self._named_linked(words, last, likely)
+        titled = titled or self._picked(words, last, likely)  # "what about the machine-free one" after the variations
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
-        if follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
+        if each or follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
             # "whats the reason for that", "more info": the last answer, whatever it reads as
@@ -265,6 +271,8 @@ class FollowUpReader:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
+        if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20
+            return replace(alone, match=replace(alone.match, entry_id=last.id))
         thing = last.id in self.things and alone.match.entry_id is None  # "does it work my abs too" after the ball one
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
@@ -273,14 +281,25 @@ class FollowUpReader:
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
 
-    def _named_linked(self, words: list[str], last: Entry) -> str | None:
+    def _counted_there(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a question read alone as programming (sets, reps, rest, load) points back at the last
+        answer ("that", "those") or is worded from it, about something else linked to no goal's programme
+        and giving a count of reps, sets or times of its own ("how many reps of that" after the floor version
+        lifting legs and chest, done 15-20 times; "how many reps b4 i move to the bench" after the floor
+        hyperextension; not after the glutes' shape, whose counts are the programme for growth's, nor after
+        a study's year)."""
+        return (alone.match.entry_id in self.goal_family and last.id not in self.goal_family
+                and linked_goal(last, self.programmes, self.goal_family) is None
+                and (self.follow_ups.refers_back(words) or self.follow_ups.told_in(words, last)) and COUNT.search(last.answer) is not None)
+
+    def _named_linked(self, words: list[str], last: Entry, likely: Mapping[str, float]) -> str | None:
         """The one entry linked to the last answer that a follow-up asking for more names, by its title
         ("anything else about the machine itself" after its history) or by a word its answer says and
         the last answer does not ("explain that pumping thing more" after rehab: the decompression)."""
         linked = self.linked[last.id]
-        return self.follow_ups.titled(words, last, linked) or self.follow_ups.named_among(words, last, linked)
+        return self.follow_ups.titled(words, last, linked, likely) or self.follow_ups.named_among(words, last, linked)
 
-    def _picked(self, words: list[str], last: Entry) -> str | None:
+    def _picked(self, words: list[str], last: Entry, likely: Mapping[str, float]) -> str | None:
         """The thing a follow-up picks (not by place: "the first one") among those the last answer
         named or sits beside, by its title ("what about the machine-free one" after the variations), or
         among those it listed, by its answer ("and the one for mobility?"); or, after one thing of a
@@ -290,7 +309,7 @@ class FollowUpReader:
         if follow_ups.picks_one(words) and not follow_ups.place(words):
             named = follow_ups.naming(words)
             among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
-            return follow_ups.titled(named, last, among) or follow_ups.named_among(named, last, last.parts)
+            return follow_ups.titled(named, last, among, likely) or follow_ups.named_among(named, last, last.parts)
         owner = lister(last, self.kb.entries)
         if owner is None or owner is last or not follow_ups.swaps(words):
             return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from knowledge.model import Entry, KnowledgeBase
@@ -20,6 +21,8 @@ from knowledge.normalize import Normalizer
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
 ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
+ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
+NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 
@@ -63,22 +66,35 @@ class FollowUpWords:
         reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
         return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
 
+    def asks_more_beside(self, words: list[str]) -> bool:
+        """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,
+        like mechanically"), unlike "go away" or "explain yourself bot"."""
+        return not self.lexicon.asking_more_beside.isdisjoint([*words, *self.normalizer.tokens_of(words)])
+
     def only_asks_more(self, words: list[str]) -> bool:
         """Whether every word of a message that is not a reference or a filler asks for more ("more
         info", "explain further"), unlike "where does your info come from"."""
         own = self.normalizer.tokens_of([w for w in words if w not in self._pointers])
         return bool(own) and all(t in self.lexicon.asking_more for t in own)
 
-    def titled(self, words: list[str], last: Entry, linked: tuple[str, ...]) -> str | None:
+    def titled(self, words: list[str], last: Entry, linked: tuple[str, ...],
+               likely: Mapping[str, float] | None = None) -> str | None:
         """The one entry linked to the last answer whose title holds most of the own words of a
         message asking for more ("anything else about the machine itself" after its history, "tell
         me more about the six studies" after the sources), when the last answer's title holds none
-        of them; else None."""
+        of them: the one holding the most of them, or of those holding as many, the one the message
+        read alone is `likely` most about ("the two pad thing" after the set-up: the straps and pads,
+        not the core bracing with "chest on the pad"); else None."""
         own = self._own(words) - self.lexicon.asking_more
         if not own or not own.isdisjoint(self._titles[last.id]):
             return None
-        named = [e for e in linked if len(own & self._titles.get(e, frozenset())) >= ANSWERED_SHARE * len(own)]
-        return named[0] if len(named) == 1 else None
+        held = {e: len(own & self._titles.get(e, frozenset())) for e in linked}
+        named = [e for e in linked if held[e] >= ANSWERED_SHARE * len(own)]
+        most = [e for e in named if held[e] == max(held[n] for n in named)]
+        if len(most) > 1 and likely:
+            ranked = sorted(most, key=lambda e: -likely.get(e, 0.0))
+            most = ranked[:1] if likely.get(ranked[0], 0.0) > likely.get(ranked[1], 0.0) else most
+        return most[0] if len(most) == 1 else None
 
     def after_acknowledging(self, words: list[str]) -> list[str]:
         """A message's words after an acknowledgement at its start ("ok got it, and how many times do i
@@ -139,9 +155,26 @@ class FollowUpWords:
             return last.parts
         return ()
 
+    def asks_each_of(self, words: list[str], last: Entry) -> bool:
+        """Whether a message asks about each thing the last answer listed ("each", "all", or their count)
+        naming them only with that answer's words ("more detail on each of the 3 muscles" after the
+        erector spinae, whose answer says "muscles")."""
+        counted = not self.lexicon.asking_each.isdisjoint(words) or str(len(last.parts)) in words
+        own = self._own([w for w in words if w not in self._listing]) - self.lexicon.asking_more
+        return bool(last.parts) and counted and own <= self._said.get(last.id, frozenset())
+
     def place(self, words: list[str]) -> int:
-        """Which place a message names ("the first", "2nd", "the last": -1), 0 for none."""
-        return next((self.lexicon.ordinals[w] for w in words if w in self.lexicon.ordinals), 0)
+        """Which place a message names ("the first", "2nd", "the last": -1), 0 for none; "first" or
+        "last" said as an adverb ("where will i notice it first", "how long does it last") names none."""
+        return next((self.lexicon.ordinals[w] for i, w in enumerate(words) if w in self.lexicon.ordinals
+                     and self._picks_place(words, i)), 0)
+
+    def _picks_place(self, words: list[str], i: int) -> bool:
+        """Whether the ordinal at `i` picks a place: any but "first" and "last" does; those only after a
+        word naming which ("the first", "that last one") or before one picking ("first one"), or alone."""
+        if words[i] not in ADVERBIAL_PLACES or len(words) == 1:
+            return True
+        return (i > 0 and words[i - 1] in NAMING_WHICH) or not self.lexicon.picking_one.isdisjoint(words[i + 1:i + 2])
 
     def names_listed(self, words: list[str], last: Entry) -> bool:
         """Whether a message names a place in the last answer's list with words of that answer ("the
@@ -171,6 +204,13 @@ class FollowUpWords:
                  if self.normalizer.is_foreign(t) or t in self._distinctive.get(found or "", frozenset())}
         return bool(named) and named.isdisjoint(self._said.get(last.id, frozenset())) and \
             not named.isdisjoint(self._said.get(found or "", frozenset()))
+
+    def names_said_others(self, words: list[str], last: Entry) -> bool:
+        """Whether a message names other exercises or topics (declined alone as not ours) and the last
+        answer names every one of them ("why would a hip thing matter for squats" after better hip
+        extension, whose answer names squats), so it asks about that answer."""
+        foreign = {t for t in self.normalizer.tokens_of(words) if self.normalizer.is_foreign(t)}
+        return bool(foreign) and foreign <= self._said.get(last.id, frozenset())
 
     def told_in(self, words: list[str], last: Entry) -> bool:
         """Whether the last answer (with its details) holds most of a message's own words ("which

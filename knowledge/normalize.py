@@ -55,6 +55,7 @@ class Lexicon:
     pointing_back: frozenset[str] = frozenset()  # words that point back at the last answer ("that")
     meaning_exercise: frozenset[str] = frozenset()  # references that mean our exercise beside words of another answer ("these")
     asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
+    asking_more_beside: frozenset[str] = frozenset()  # ... even beside words of their own ("more pls, like mechanically")
     relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
     asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
     ordinals: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "last" -> -1: which thing listed
@@ -80,6 +81,7 @@ WordLoader.yaml_implicit_resolvers = {
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "meaning_exercise": list, "asking_more": list,
+                                  "asking_more_beside": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
                                   "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
                                   "acknowledging": list,
@@ -122,6 +124,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         pointing_back=frozenset(str(w) for w in data["pointing_back"]),
         meaning_exercise=frozenset(str(w) for w in data["meaning_exercise"]),
         asking_more=frozenset(str(w) for w in data["asking_more"]),
+        asking_more_beside=frozenset(str(w) for w in data["asking_more_beside"]),
         relating=frozenset(str(w) for w in data["relating"]),
         asking_each=frozenset(str(w) for w in data["asking_each"]),
         ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
