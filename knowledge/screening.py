@@ -73,6 +73,7 @@ class ScreeningWords:
     exits: ExitWords = ExitWords()
     question_openers: frozenset[str] = frozenset()  # a reply opening with one asks ("what counts as...")
     contrasts: frozenset[str] = frozenset()  # "but", "though": what follows one is what a reply tells last
+    going_back: frozenset[str] = frozenset()  # "go back", "undo": the previous question, not the body's back
 
     def after_contrast(self, words: list[str]) -> list[str]:
         """The words after a reply's last contrast word ("no, but my leg is getting weaker": "my leg is getting
@@ -151,7 +152,8 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _leading(data.get("leading"), path), frozenset(map(str, age_words)),
                           _leading(data["phrases"], path, "phrases") if "phrases" in data else {},
                           _word_set(data, "negations", path), _pattern(about) if about else None, _exits(data, path),
-                          _word_set(data, "question_openers", path), _word_set(data, "contrasts", path))
+                          _word_set(data, "question_openers", path), _word_set(data, "contrasts", path),
+                          _word_set(data, "going_back", path))
 
 
 def _exits(data: dict[str, Any], path: Path) -> ExitWords:

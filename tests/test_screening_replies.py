@@ -75,6 +75,25 @@ def test_back_in_any_words_asks_the_previous_question(screen, typed):
     assert "Question 2 of 15" in screen.send(typed)[-1].text
 
 
+def test_a_sore_back_told_at_a_question_answers_it_and_never_goes_back(screen):
+    at(screen, "back_pain_now")
+    assert f"Question {number('back_pain_now') + 1} of 15" in screen.send("back hurts since last week")[-1].text
+    assert flagged_so_far(screen)[-1] == "back_pain_now"
+
+
+def test_a_sore_back_told_at_another_question_does_not_step_back(screen):
+    at(screen, "chest_pain")
+    replies = screen.send("my back hurts")
+    assert f"Question {number('chest_pain') - 1} of 15" not in replies[-1].text
+    assert flagged_so_far(screen) == ()
+
+
+@pytest.mark.parametrize("typed", ["back pls i messed up the injury answer", "go back, my back is fine"])
+def test_back_with_a_word_of_going_back_still_asks_the_previous_question(screen, typed):
+    at(screen, "pregnancy")
+    assert f"Question {number('pregnancy') - 1} of 15" in screen.send(typed)[-1].text
+
+
 @pytest.mark.parametrize("typed", ["i'll do it later", "no more questions for now", "pause this please"])
 def test_cancel_in_any_words_leaves_the_check(screen, typed):
     at(screen, "medication")

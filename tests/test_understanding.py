@@ -786,11 +786,26 @@ EIGHTEENTH_WRITER = [
     ("that new show where the doctor has a stroke is so good, anyway how long to rest", Safety.NONE),
 ]
 
+NINETEENTH_WRITER = [
+    ("fell off the ladder flat on my back and the pain is really bad today", Safety.EMERGENCY),
+    ("slipped on the stairs, landed on my tailbone and i cant really sit", Safety.EMERGENCY),
+    ("since i hurt my back i'm not able to feel when i need to pee", Safety.EMERGENCY),
+    ("after training my legs become more weak every day", Safety.EMERGENCY),
+    ("got a pace maker last year, which weight to start", Safety.DOCTOR),
+    ("i pee a little when i sneeze, will these help", Safety.DOCTOR),
+    ("it shoots down into my leg when i bend", Safety.DOCTOR),
+    ("quads sore after leg day as expected, can i still do hypers", Safety.NONE),
+    ("where can i order a replacement strap for the machine", Safety.NONE),
+    ("my coach is pregnant so i train alone for now", Safety.NONE),
+    ("my gym buddy is a surgeon and he says hi, how many sets", Safety.NONE),
+    ("my wallet needs surgery after buying this machine", Safety.NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
                                              *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,
-                                             *EIGHTEENTH_WRITER])
+                                             *EIGHTEENTH_WRITER, *NINETEENTH_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 

@@ -7,6 +7,7 @@ from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.reading import Readers
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import Intent
+from knowledge.safety import Safety
 
 SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer to a health question
 # With "stop" or "cancel" in it, a question is answered only on a match this far above the threshold:
@@ -22,7 +23,8 @@ def install(kit: Kit) -> None:
                       lambda text: clearly_ours(kit, text),
                       lambda text: bool(kit.answers and kit.answers.is_question(text)),
                       kit.words.answer, lambda text: kit.words.intent(text) is Intent.CANCEL,
-                      kit.understanding.spelt, kit.understanding.screening)
+                      kit.understanding.spelt, kit.understanding.screening,
+                      concern=lambda text: kit.understanding.read(text).safety is not Safety.NONE)
     screening = ScreeningFlow(store, kit.clock, kit.dialogues, readers,
                               alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()))
     kit.provide(screening)

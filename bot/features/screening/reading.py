@@ -13,7 +13,7 @@ talk, or a reply read as nothing: those are asked again with a hint, never taken
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.features.screening.questions import BY_ID, Question
 from knowledge.normalize import clean_text
@@ -36,6 +36,7 @@ class Readers:
     leaves: Callable[[str], bool] = lambda _text: False  # the intent reader's way out ("nvm", "enough")
     words_of: Callable[[str], list[str]] = lambda text: clean_text(text).split()  # typos fixed ("stpo", "thnaks")
     words: ScreeningWords = field(default_factory=ScreeningWords)
+    concern: Callable[[str], bool] = lambda _text: False  # the safety detector hears a health concern in it
 
     def about_check(self, text: str) -> bool:
         """Whether the message asks what the check is for ("whats the point of this")."""
@@ -73,6 +74,8 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
         return Reading(acknowledged=True)
     if reply.label == "cancel" and named and not readers.words.exits.verbs.intersection(words):
         return _told(reply)  # "i never get out of breath": a health statement, no way out
+    if reply.label == "back" and readers.concern(text) and readers.words.going_back.isdisjoint(words):
+        reply = replace(reply, label=None)  # "back hurts since last week": the body's back, not the previous question
     if reply.label in ("back", "cancel"):
         return Reading(CODES[reply.label])
     at_age_question = question is not None and question.id in readers.words.ages  # else the age answers the age question
