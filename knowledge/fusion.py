@@ -38,6 +38,8 @@ class Policy:
     gap_lead: float = 0.1        # a near-miss topic wins when its probability beats the best entry's by this
     gap_floor: float = 0.2       # a decline names a near miss only this likely ("prove it" is no question about calories)
     beside_concern: float = 15.0  # what is asked beside a health concern is answered this far above the threshold
+    foreign_sure: float = 0.8    # a message naming another exercise or topic is still ours when the ranker gives one
+    #                              entry this much ("can i just drop the arm after my last rep", "squeezing my abs")
 
 
 @dataclass(frozen=True)
@@ -84,15 +86,16 @@ def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Ite
     if not ranked:  # no component scores any entry
         return Decision(Match(None, 0.0, query=evidence.query, off_topic=evidence.foreign), None, ())
     best = ranked[0]
+    foreign = evidence.foreign and best.learned < policy.foreign_sure
     not_ours = learned.get(NOT_OURS, 0.0)
     gap = max(gaps, key=lambda g: learned.get(g.id, 0.0), default=None)
     gap_odds = learned.get(gap.id, 0.0) if gap else 0.0
-    declined = (evidence.foreign or not_ours > best.learned + policy.not_ours_lead
+    declined = (foreign or not_ours > best.learned + policy.not_ours_lead
                 or gap_odds > best.learned + policy.gap_lead)
     bar = policy.threshold - (LONG_MESSAGE_RELIEF if evidence.long else 0.0) + margin
     found = None if declined or best.score < bar else best.entry_id
     suggested = [c for c in ranked[:3] if c.score >= SUGGESTION_FLOOR]
     close = tuple(c.entry_id for c in suggested[1:] if c.score >= best.score - CLOSE_GAP)
-    match = Match(found, best.score, tuple(c.entry_id for c in suggested), close, evidence.query, evidence.foreign)
+    match = Match(found, best.score, tuple(c.entry_id for c in suggested), close, evidence.query, foreign)
     near_miss = gap if found is None and gap and gap_odds > max(not_ours, best.learned, policy.gap_floor) else None
     return Decision(match, near_miss, tuple(ranked))
