@@ -801,11 +801,27 @@ NINETEENTH_WRITER = [
     ("my wallet needs surgery after buying this machine", Safety.NONE),
 ]
 
+TWENTIETH_WRITER = [
+    ("took an elbow to the head at football and now i keep throwing up", Safety.EMERGENCY),
+    ("did 300 squats yesterday and today my pee looks like coke", Safety.EMERGENCY),
+    ("she has a stiff neck and a high fever since this morning", Safety.EMERGENCY),
+    ("my waters just broke at the gym", Safety.EMERGENCY),
+    ("stage 3 ckd here, want to get stronger", Safety.DOCTOR),
+    ("i carry an epipen for my allergy", Safety.DOCTOR),
+    ("my shin splints are back", Safety.DOCTOR),
+    ("bro i'm sick at these now, what next", Safety.NONE),
+    ("analysis paralysis, just give me sets and reps", Safety.NONE),
+    ("does the rowing stroke use the same muscles", Safety.NONE),
+    ("setting up my account was a headache, anyway how long to rest", Safety.NONE),
+    ("operation summer glutes, where do i start", Safety.NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
                                              *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,
-                                             *EIGHTEENTH_WRITER, *NINETEENTH_WRITER])
+                                             *EIGHTEENTH_WRITER, *NINETEENTH_WRITER,
+                                             *TWENTIETH_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
