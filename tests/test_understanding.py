@@ -927,3 +927,19 @@ def test_the_articles_slip_reverse_hypertensions_is_read_as_the_exercise_not_blo
     reply = say("what are reverse hypertensions")[0]
     assert reply.entry == "other-names" and reply.safety is None
     assert "slip" in reply.text
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("can i just drop the arm after my last rep", "finishing-set"),
+    ("why does hip flexibility matter for squats", "hip-flexors"),
+])
+def test_a_question_naming_another_exercise_is_still_ours_when_the_ranker_is_sure(understanding, text, entry):
+    assert understanding.read(text).match.entry_id == entry
+
+
+def test_another_exercise_asked_about_on_its_own_is_still_declined(understanding):
+    assert understanding.read("how long should i rest between bench press sets").match.entry_id is None
+
+
+def test_who_made_the_machine_is_answered_by_its_history_not_declined_as_about_the_author(understanding):
+    assert understanding.read("who made the reverse hyper machine").match.entry_id == "history"
