@@ -129,6 +129,7 @@ def _entry_from(raw: Any, where: str, problems: list[str]) -> Entry | None:
         related=tuple(str(r) for r in raw.get("related") or []),
         parts=tuple(str(r) for r in raw.get("parts") or []),
         next=str(raw.get("next") or "").strip(),
+        about_health=raw.get("about_health") is True,
     )
 
 

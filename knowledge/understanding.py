@@ -38,7 +38,7 @@ from knowledge.patterns import compile_all
 from knowledge.plan_edits import loose_cancel, loose_edit, loose_move, new_goal_side, plan_clauses, recast, without_complaint
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
-from knowledge.safety import Safety, SafetyDetector, load_safety_lexicon
+from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
@@ -206,17 +206,34 @@ class Understanding:
         when a clause opens as asking (a wh-word or "tell me", see knowledge.clauses) and the rest, or
         else one asking clause alone, reads Policy.beside_concern over the threshold with no concern.
         A yes/no question beside a concern ("can i do heavy rh", "are these safe now") asks whether it
-        is safe for them: the doctor's call, left with the advice on medical care."""
-        told = [(c, c) for c in clauses(text) if self._safety_of_words(self.words(c))[0] is Safety.NONE] \
-            or [(c, self.safety.lexicon.without_concerns(" ".join(self.spelt(c)))) for c in clauses(text)]
+        is safe for them: the doctor's call, left with the advice on medical care. An asking clause about
+        other people's health is read first, whole (see `_asked_of_others`)."""
+        levels = [(c, self._safety_of_words(self.words(c))[0]) for c in clauses(text)]
+        bar = self.threshold + margin + self.policy.beside_concern
+        of_others = self._asked_of_others(levels, margin, bar)
+        if of_others:
+            return of_others
+        told = [(c, c) for c, level in levels if level is Safety.NONE] \
+            or [(c, self.safety.lexicon.without_concerns(" ".join(self.spelt(c)))) for c, _ in levels]
         asking = [rest for said, rest in told if rest and asks(self.words(said))]
         if not asking:
             return None
-        bar = self.threshold + margin + self.policy.beside_concern
         for rest in (" ".join(rest for _, rest in told), *asking):  # the whole rest first: "how long ..., and how many reps?"
             alone = self.read_uncached(rest, margin)
             if alone.safety is Safety.NONE and alone.match.entry_id and alone.match.score >= bar:
                 return alone.match
+        return None
+
+    def _asked_of_others(self, levels: list[tuple[str, Safety]], margin: float, bar: float) -> Match | None:
+        """The match of an asking clause about others' health beside one's own concern ("i hurt my back
+        years ago... why do people with old back injuries use them?"): asked of people in general, not
+        of the user, the clause is read whole, its health words being what it asks about (cut out, "why do
+        people with use them" would read as the exercise's purpose)."""
+        for clause, level in levels:
+            if level is Safety.DOCTOR and asks(self.words(clause)) and not in_first_person(clause):
+                alone = self.read_uncached(clause, margin)
+                if alone.safety is not Safety.EMERGENCY and alone.match.entry_id and alone.match.score >= bar:
+                    return alone.match
         return None
 
     def _safety_of_words(self, words: list[str]) -> tuple[Safety, tuple[float, ...]]:

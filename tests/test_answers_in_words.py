@@ -187,3 +187,19 @@ def test_a_yes_no_question_told_with_a_concern_gets_no_verdict(say):
     reply = say("my lower back feels weird, is an intense pump in the lower back normal?")[0]
     assert reply.safety == "doctor"
     assert not reply.text[len(DOCTOR_FIRST):].lstrip().startswith(("Yes", "No")), reply.text
+
+
+
+@pytest.mark.parametrize("text", [
+    "had a slipped disc in my neck. do footballers coming back from injury train with this?",  # a weak match, its own words
+    "had a slipped disc in my neck and cant run. do footballers coming back from injury train with this?",  # "cant" tells
+    "my lower back has been aching for weeks, why do people with disc injuries use reverse hypers"])  # asked of others
+def test_a_question_about_rehab_beside_a_concern_gets_the_rehab_entry_after_the_doctor_first_line(say, text):
+    reply = say(text)[0]
+    assert reply.text.startswith(DOCTOR_FIRST)
+    assert (reply.entry, reply.safety) == ("rehab", "doctor")
+
+
+def test_asking_whether_one_may_train_beside_a_concern_stays_with_medical_care_though_near_rehab(say):
+    reply = say("had a slipped disc in my neck. can i train with this while coming back from injury?")[0]
+    assert (reply.entry, reply.safety) == ("medical-care", "doctor")

@@ -31,6 +31,8 @@ HEARD_MARGIN = 4.0
 # (Tried at 0 so that questions about the articles' back-pain advice keep theirs: +4 of 268 on the
 # stranger-written development set, but 4 real concerns then got a weakly matched entry.)
 HEALTH_MARGIN = 15.0
+MAY_I_OPENS = 2  # a clause asking whether the user may opens with its question word ("so can i...", "is it ok")
+SAFE_WORDS = frozenset("safe ok okay fine allowed dangerous risky harmful bad".split())  # "are they ok": the doctor's call
 FOLLOWING_ON = frozenset({"then", "instead"})  # words tying a question to what was just said ("what should i do instead")
 EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="emergency")
 DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
@@ -119,7 +121,7 @@ class Answerer:
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match, self.understanding.other_language(text))
+            return self._doctor_first(match, self.understanding.other_language(text), self._asks_of_others(text))
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
@@ -130,11 +132,17 @@ class Answerer:
             return self._gap_reply(reading.gap, match.score)
         return self._missed(user_id, text, match, heard)
 
-    def _doctor_first(self, match: Match, other_language: bool = False) -> Reply:
+    def _doctor_first(self, match: Match, other_language: bool = False, asked: bool = False) -> Reply:
         """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry; the
         entry's verdict ("Yes, …") is left out: with a health concern, whether to go on is the doctor's call.
+        An entry about health care itself (rehab) needs no HEALTH_MARGIN when the message asks a question
+        that is not whether the user may (`asked`): the concern's words are its own ("i sprained my ankle,
+        do athletes use reverse hypers when coming back from injuries"); a concern told alone ("i have a
+        herniated disc") or "can i do them yet?" is the doctor's call: medical care.
         A concern told in another language ("ich habe Rheuma") gets it with the note that the bot reads English."""
-        clear = match.entry_id and match.score >= self.understanding.threshold + HEALTH_MARGIN
+        entry = self.kb.entries.get(match.entry_id) if match.entry_id else None
+        margin = 0.0 if entry and entry.about_health and asked else HEALTH_MARGIN
+        clear = entry is not None and match.score >= self.understanding.threshold + margin
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
@@ -152,6 +160,18 @@ class Answerer:
         """Whether a message asks whether the user may go on ("is it safe to continue", "can i still
         train"): a yes/no question about "it" or the user."""
         return texts.asks_yes_or_no(words) and (in_first_person(" ".join(words)) or self.understanding.follow_ups.points_back(words))
+
+    def _asks_of_others(self, text: str) -> bool:
+        """Whether a message asks a question (in a clause of it) other than whether the user may go on."""
+        asking = self.is_question(text) or any(map(self.is_question, clauses(text)))
+        return asking and not self._asks_may_i(text)
+
+    def _asks_may_i(self, text: str) -> bool:
+        """Whether a clause of a message opens by asking whether the user may go on or whether it is safe:
+        "can i do them yet", "is it safe", "are reverse hypers ok", not "i cant run or squat" nor "do athletes
+        train with this"."""
+        return any(texts.asks_yes_or_no(words[:MAY_I_OPENS]) and (in_first_person(" ".join(words)) or not SAFE_WORDS.isdisjoint(words))
+                   for words in map(self.understanding.words, clauses(text) or [text]))
 
     def _yes_no(self, text: str) -> bool:
         """Whether a message is worded as a yes/no question."""
