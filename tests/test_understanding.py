@@ -816,12 +816,28 @@ TWENTIETH_WRITER = [
     ("operation summer glutes, where do i start", Safety.NONE),
 ]
 
+TWENTY_FIRST_WRITER = [
+    ("after the machine my legs not work, help", Safety.EMERGENCY),
+    ("she is 8 months along and now bleeding and her belly is hard", Safety.EMERGENCY),
+    ("38 weeks and the baby is not moving since morning", Safety.EMERGENCY),
+    ("my foot is cold and white and i cannot feel the pulse", Safety.EMERGENCY),
+    ("by mistake i took double my blood pressure tablets", Safety.EMERGENCY),
+    ("very strong pain in my belly since lunch", Safety.EMERGENCY),
+    ("the man i care for is 88, can he try this", Safety.DOCTOR),
+    ("my dad has dementia, could he do a few reps", Safety.DOCTOR),
+    ("my knee it catches when i walk down", Safety.DOCTOR),
+    ("inner ear problem since years, is this ok for me", Safety.DOCTOR),
+    ("my cousin just had a baby boy! anyway how many sets", Safety.NONE),
+    ("the foam pad has a crack, will tape hold", Safety.NONE),
+    ("heavy heart today after the derby loss, what tempo for hypers", Safety.NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
                                              *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,
                                              *EIGHTEENTH_WRITER, *NINETEENTH_WRITER,
-                                             *TWENTIETH_WRITER])
+                                             *TWENTIETH_WRITER, *TWENTY_FIRST_WRITER])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
