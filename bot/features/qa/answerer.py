@@ -121,7 +121,7 @@ class Answerer:
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match, self.understanding.other_language(text), self._asks_of_others(text))
+            return self._doctor_first(match, self.understanding.other_language(text), self._asks_more_than_may_i(text))
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
@@ -161,7 +161,7 @@ class Answerer:
         train"): a yes/no question about "it" or the user."""
         return texts.asks_yes_or_no(words) and (in_first_person(" ".join(words)) or self.understanding.follow_ups.points_back(words))
 
-    def _asks_of_others(self, text: str) -> bool:
+    def _asks_more_than_may_i(self, text: str) -> bool:
         """Whether a message asks a question (in a clause of it) other than whether the user may go on."""
         asking = self.is_question(text) or any(map(self.is_question, clauses(text)))
         return asking and not self._asks_may_i(text)
