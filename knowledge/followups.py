@@ -263,12 +263,26 @@ class FollowUpWords:
     def asks_next(self, words: list[str]) -> bool:
         """Whether a message asks what comes after the last answer ("ok n then what", "whats next",
         "what comes after that") and nothing of its own ("and then how many sets" asks that)."""
-        found = [(i, len(p)) for p in self.lexicon.asking_next for i in range(len(words)) if tuple(words[i:i + len(p)]) == p]
-        if not found:
+        said = _spans(words, self.lexicon.asking_next)
+        if not said:
             return False
-        said = {i + k for i, size in found for k in range(size)}
         own = self._own([w for i, w in enumerate(words) if i not in said])
         return own <= self.lexicon.asking_more
+
+    def asks_count(self, words: list[str]) -> bool:
+        """Whether a message asks a count and names nothing it counts ("so how many is that", "how many of
+        them", "whats the count"), unlike "how many reps" or "how many times"."""
+        said = _spans(words, self.lexicon.asking_count)
+        rest = [w for i, w in enumerate(words) if i not in said and w not in self._pointers]
+        return bool(said) and all(t in self.lexicon.question_words for t in self.normalizer.tokens_of(rest) if t != self.lexicon.anchor)
+
+    def asks_how_soon(self, words: list[str], last: Entry) -> bool:
+        """Whether a message asks how soon something shows with no words of its own but those of results
+        showing and of the last answer ("how long till i notice", "how soon", "n til ppl notice")."""
+        said = _spans(words, self.lexicon.asking_how_soon)
+        rest = [w for i, w in enumerate(words) if i not in said and w not in self.lexicon.noticing]
+        own = self._own(rest) - self.lexicon.noticing
+        return bool(said) and own <= self._said.get(last.id, frozenset())
 
     def asks_the_same_of(self, text: str, words: list[str], thing: bool = False) -> bool:
         """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said
@@ -295,6 +309,11 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _spans(words: list[str], sequences: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The places of a message's words that are part of one of the word `sequences` ("how many")."""
+    return {i + k for seq in sequences for i in range(len(words)) if tuple(words[i:i + len(seq)]) == seq for k in range(len(seq))}
 
 
 def _said(normalizer: Normalizer, text: str, alone: dict[str, list[str]]) -> frozenset[str]:
