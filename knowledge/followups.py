@@ -20,6 +20,8 @@ from knowledge.normalize import Normalizer
 
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
 ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
+# ... and a yes/no question ending "to", typed for "too" ("do they bend the knee to"; "what do they attach to" is no yes/no)
+ADDING_TYPED = re.compile(r"^\W*(?:so\s+)?(?:do|does|did|is|are|can|will|would)\b.*\bto\W*$", re.IGNORECASE)
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
@@ -288,10 +290,11 @@ class FollowUpWords:
         """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said
         of something holds for another thing too: it points back and ends adding ("do they hit the
         glutes too" after RDLs against hypers, "does that go for the floor ones too" after the advice
-        against momentum; read as typed: "too" is cleaned into "to"). After an answer about a `thing`
+        against momentum; read as typed: "too" is cleaned into "to"; a yes/no question ending "to" means "too":
+        "do they bend the knee to" after the hamstrings). After an answer about a `thing`
         an answer lists, "it" points back too ("does it work my abs too" after the stability ball)."""
         pointed = self.points_back(words) if thing else self.refers_back(words)
-        return pointed and ADDING.search(text) is not None
+        return pointed and (ADDING.search(text) is not None or ADDING_TYPED.search(text) is not None)
 
     def asks_who_of(self, words: list[str]) -> bool:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos

@@ -58,3 +58,11 @@ def test_a_detail_the_last_answer_lacks_stays_a_near_miss_when_it_points_back(un
     reading = follow_up(understanding, "what weight should i use for strength", "why not go max tho, thats how u get strong")
     assert reading.match.entry_id is None
     assert reading.gap is not None and reading.gap.id == "detail:reason-max"
+
+
+def test_a_yes_no_question_ending_to_typed_for_too_asks_the_same_of_the_last_answer(understanding):
+    first, then = "what are the hamstrings for", "can they bend my knees to"
+    assert understanding.read(first).match.entry_id == "hamstrings-role"
+    assert understanding.read(then).match.entry_id == "bent-knees"  # alone: bending the knees to make it easier
+    assert follow_up(understanding, first, then).match.entry_id == "hamstrings-role"
+    assert not understanding.follow_ups.asks_the_same_of("what do they attach to", understanding.words("what do they attach to"))
