@@ -21,6 +21,7 @@ from knowledge.normalize import Normalizer
 from knowledge.training import DATA_DIR, Gap, TrainingDataError, read_yaml
 
 DETAILS_FILE = "details.yaml"
+DETAIL = "detail:"  # how the near miss of a detail an entry lacks is named ("detail:hold-time")
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,10 @@ class MissingDetails:
         for kind in self.details.kinds:
             if (not kind.groups or entry.group in kind.groups) and self._pattern(kind.asks).search(said) \
                     and not self._pattern(kind.gives).search(_text_of(entry)):
-                return Gap(f"detail:{kind.id}", kind.about, (entry_id, *kind.offer), ())
+                return Gap(f"{DETAIL}{kind.id}", kind.about, tuple(dict.fromkeys((entry_id, *kind.offer))), ())
         comparison = self.details.comparison
         if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens):
-            return Gap("detail:comparison", comparison.about, (entry_id,), ())
+            return Gap(f"{DETAIL}comparison", comparison.about, (entry_id,), ())
         return None
 
     def _pattern(self, pattern: str) -> re.Pattern[str]:
@@ -92,6 +93,11 @@ class MissingDetails:
         if entry.id not in self._tokens:
             self._tokens[entry.id] = frozenset(self.normalizer.tokens_of(self.normalizer.words(_text_of(entry))))
         return self._tokens[entry.id]
+
+
+def lacked_by(gap: Gap | None, entry_id: str) -> bool:
+    """Whether a near miss is a detail that entry lacks (its first offer is the entry it was read as)."""
+    return gap is not None and gap.id.startswith(DETAIL) and gap.offer[:1] == (entry_id,)
 
 
 def _text_of(entry: Entry) -> str:

@@ -23,6 +23,7 @@ from knowledge.context import (
     named_part,
     through_related,
 )
+from knowledge.details import lacked_by
 from knowledge.followups import FollowUpWords
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
@@ -30,8 +31,10 @@ from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
 from knowledge.reading import Reading, leans_to, says_something
 from knowledge.safety import Safety
+from knowledge.training import Gap
 
 COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b")  # "15–20 times", "10–15 reps"
+SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 
 
@@ -50,6 +53,9 @@ class Reader(Protocol):
 
     def candidates(self, text: str, margin: float = 0.0) -> tuple[Candidate, ...]:
         """The entries a message read afresh reads as, best first (no safety reading)."""
+
+    def missing_detail(self, text: str, entry_id: str) -> Gap | None:
+        """The near miss a message is when it asks `entry_id` for a detail that entry lacks, else None."""
 
 
 class FollowUpReader:
@@ -85,12 +91,24 @@ class FollowUpReader:
         goal = self._goal_named(text, alone)
         words = self.follow_ups.after_acknowledging(words)
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
-            (self._may_follow(alone, text, words) or self._told(alone, words, context))
-        chosen = self._follow(alone, text, words, margin, context, goal) if follows else alone
+            not lacked_by(alone.gap, context.entry or "") and \
+            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context))
+        chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _lacking(self, chosen: Reading, alone: Reading, text: str) -> Reading:
+        """A follow-up read in context as an entry that lacks the detail it asks for is the near miss it
+        would be alone ("why shouldnt i just max out then" after the sets for strength, which say not
+        to but give no reason); an answer about each thing listed, a health concern or the reading
+        alone stand."""
+        found = chosen.match.entry_id
+        if found is None or found == alone.match.entry_id or chosen.each or chosen.safety is not Safety.NONE:
+            return chosen
+        gap = self.reader.missing_detail(text, found)
+        return replace(chosen, match=replace(chosen.match, entry_id=None, suggestions=()), gap=gap) if gap else chosen
 
     def _surely_missed(self, alone: Reading, text: str, words: list[str]) -> bool:
         """Whether a message is surely a near miss the articles do not cover ("can i do it every day",
@@ -252,11 +270,15 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
+        counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
+        if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
+            return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
         likely = {c.entry_id: c.score for c in alone.candidates}
-        titled = None if each or question or not follow_ups.asks_more_of_it(words) else self._named_linked(words, last, likely)
-        titled = titled or self._picked(words, last, likely)  # "what about the machine-free one" after the variations
+        titled = self._picked(words, last, likely)  # "what about the machine-free one" after the variations
+        if titled is None and not (each or question) and follow_ups.asks_more_of_it(words):
+            titled = self._named_linked(words, last, likely)  # "explain that pumping thing more" after rehab
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
         if each or follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
@@ -280,6 +302,21 @@ class FollowUpReader:
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _timed(self, alone: Reading, words: list[str], context: Context) -> bool:
+        """Whether a message, a question or not, asks how soon something shows that the last answer dates in
+        weeks or months ("how long till i notice" after better hip extension: "in a few weeks"; "n til ppl
+        notice lol" after the glutes' shape); a health concern never."""
+        last = self.kb.entries.get(context.entry or "")
+        return last is not None and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None \
+            and self.follow_ups.asks_how_soon(words, last)
+
+    def _counted(self, words: list[str], last: Entry) -> str | None:
+        """The entry listing things whose count a follow-up asks, naming nothing it counts: the last answer
+        when it lists them ("so how many is that" after the three hamstrings), or the one listing it ("whats
+        the count" after the biceps femoris: the hamstrings); else None."""
+        owner = lister(last, self.kb.entries)
+        return owner.id if owner is not None and self.follow_ups.asks_count(words) else None
 
     def _counted_there(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a question read alone as programming (sets, reps, rest, load) points back at the last

@@ -20,6 +20,8 @@ from knowledge.normalize import Normalizer
 
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
 ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
+# ... and a yes/no question ending "to", typed for "too" ("do they bend the knee to"; "what do they attach to" is no yes/no)
+ADDING_TYPED = re.compile(r"^\W*(?:so\s+)?(?:do|does|did|is|are|can|will|would)\b.*\bto\W*$", re.IGNORECASE)
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
@@ -263,21 +265,36 @@ class FollowUpWords:
     def asks_next(self, words: list[str]) -> bool:
         """Whether a message asks what comes after the last answer ("ok n then what", "whats next",
         "what comes after that") and nothing of its own ("and then how many sets" asks that)."""
-        found = [(i, len(p)) for p in self.lexicon.asking_next for i in range(len(words)) if tuple(words[i:i + len(p)]) == p]
-        if not found:
+        said = _spans(words, self.lexicon.asking_next)
+        if not said:
             return False
-        said = {i + k for i, size in found for k in range(size)}
         own = self._own([w for i, w in enumerate(words) if i not in said])
         return own <= self.lexicon.asking_more
+
+    def asks_count(self, words: list[str]) -> bool:
+        """Whether a message asks a count and names nothing it counts ("so how many is that", "how many of
+        them", "whats the count"), unlike "how many reps" or "how many times"."""
+        said = _spans(words, self.lexicon.asking_count)
+        rest = [w for i, w in enumerate(words) if i not in said and w not in self._pointers]
+        return bool(said) and all(t in self.lexicon.question_words for t in self.normalizer.tokens_of(rest) if t != self.lexicon.anchor)
+
+    def asks_how_soon(self, words: list[str], last: Entry) -> bool:
+        """Whether a message asks how soon something shows with no words of its own but those of results
+        showing and of the last answer ("how long till i notice", "how soon", "n til ppl notice")."""
+        said = _spans(words, self.lexicon.asking_how_soon)
+        rest = [w for i, w in enumerate(words) if i not in said and w not in self.lexicon.noticing]
+        own = self._own(rest) - self.lexicon.noticing
+        return bool(said) and own <= self._said.get(last.id, frozenset())
 
     def asks_the_same_of(self, text: str, words: list[str], thing: bool = False) -> bool:
         """Whether a message (`text`, and its cleaned `words`) asks whether what the last answer said
         of something holds for another thing too: it points back and ends adding ("do they hit the
         glutes too" after RDLs against hypers, "does that go for the floor ones too" after the advice
-        against momentum; read as typed: "too" is cleaned into "to"). After an answer about a `thing`
+        against momentum; read as typed: "too" is cleaned into "to"; a yes/no question ending "to" means "too":
+        "do they bend the knee to" after the hamstrings). After an answer about a `thing`
         an answer lists, "it" points back too ("does it work my abs too" after the stability ball)."""
         pointed = self.points_back(words) if thing else self.refers_back(words)
-        return pointed and ADDING.search(text) is not None
+        return pointed and (ADDING.search(text) is not None or ADDING_TYPED.search(text) is not None)
 
     def asks_who_of(self, words: list[str]) -> bool:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos
@@ -295,6 +312,11 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _spans(words: list[str], sequences: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The places of a message's words that are part of one of the word `sequences` ("how many")."""
+    return {i + k for seq in sequences for i in range(len(words)) if tuple(words[i:i + len(seq)]) == seq for k in range(len(seq))}
 
 
 def _said(normalizer: Normalizer, text: str, alone: dict[str, list[str]]) -> frozenset[str]:

@@ -65,6 +65,9 @@ class Lexicon:
     picking_one: frozenset[str] = frozenset()  # words that pick one of the things named ("the ball one")
     swapping: tuple[tuple[str, ...], ...] = ()  # word sequences that ask the same of something else ("and for")
     acknowledging: tuple[tuple[str, ...], ...] = ()  # ... that, at the start, say an answer was understood ("got it")
+    asking_count: tuple[tuple[str, ...], ...] = ()  # word sequences that ask a count and nothing else ("how many")
+    asking_how_soon: tuple[tuple[str, ...], ...] = ()  # ... that ask how soon something happens ("how long till")
+    noticing: frozenset[str] = frozenset()  # words of results showing ("notice", "see"): what "how soon" asks of
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
 
 
@@ -84,7 +87,7 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "asking_more_beside": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
                                   "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
-                                  "acknowledging": list,
+                                  "acknowledging": list, "asking_count": list, "asking_how_soon": list, "noticing": list,
                                   "ordinals": dict, "emoji": dict}
 
 
@@ -134,6 +137,9 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         picking_one=frozenset(str(w) for w in data["picking_one"]),
         swapping=_sequences(data["swapping"]),
         acknowledging=_sequences(data["acknowledging"]),
+        asking_count=_sequences(data["asking_count"]),
+        asking_how_soon=_sequences(data["asking_how_soon"]),
+        noticing=frozenset(str(w) for w in data["noticing"]),
         emoji=_emoji(data["emoji"]),
     )
 

@@ -173,6 +173,13 @@ class Understanding:
         return Reading(match, level, gap, fixes, decision.candidates, learned.get(NOT_OURS, 0.0), odds,
                        gap_odds=learned.get(gap.id, 0.0) if gap else 0.0)
 
+    def missing_detail(self, text: str, entry_id: str) -> Gap | None:
+        """The near miss a message is when it asks `entry_id` for a detail that entry lacks, as a message
+        alone is judged ("why not just max it out" of the sets for strength, which give no reason), else None."""
+        normalizer = self.matcher.normalizer
+        words = normalizer.words(text)
+        return self.details.near_miss(normalizer.spelt(words), normalizer.tokens_of(words), entry_id)
+
     def candidates(self, text: str, margin: float = 0.0) -> tuple[Candidate, ...]:
         """The entries a message reads as, best first: `read_uncached`'s candidates, without the
         safety reading (the follow-up reader's second look at a message needs only these)."""
