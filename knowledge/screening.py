@@ -80,6 +80,19 @@ class Asking:
 
 
 @dataclass(frozen=True)
+class Others:
+    """The words that tell of another person (see data/screening.yaml, `others`)."""
+
+    people: frozenset[str] = frozenset()  # mom, brother, son...
+    myself: frozenset[str] = frozenset()  # i, im, ive...: the user says something of themselves too
+    questions: frozenset[str] = frozenset()  # questions a child told of answers ("my son is 3 months old")
+
+    def told(self, question_id: str, words: list[str]) -> bool:
+        """Whether `words` name another person and nothing of the user, at a question they do not answer."""
+        return question_id not in self.questions and not self.people.isdisjoint(words) and self.myself.isdisjoint(words)
+
+
+@dataclass(frozen=True)
 class ScreeningWords:
     """The topic words of each question, acknowledgements and the questions answered by an age."""
 
@@ -98,12 +111,17 @@ class ScreeningWords:
     correcting: frozenset[str] = frozenset()  # "change", "fix": with an earlier question's topic, go back to correct it
     doubts: re.Pattern[str] | None = None  # "not sure", "idk": anywhere in a reply, a doubt ("..., so not sure")
     all_clear: frozenset[str] = frozenset()  # fine, normal: a topic told as fine is no yes ("legs r fine")
+    others: Others = Others()  # "my mom had cancer": another person's health, no answer
     body_back: frozenset[str] = frozenset()  # "my", "lower": before "back", the body's back ("it stays in my back")
     asking: Asking = Asking()
 
     def doubtful(self, words: list[str]) -> bool:
         """Whether a reply says a doubt anywhere in it ("nothing specific, so not sure")."""
         return self.doubts is not None and self.doubts.search(" ".join(words)) is not None
+
+    def of_others(self, question_id: str, words: list[str]) -> bool:
+        """Whether a reply tells of another person's health, not the user's ("my mom had cancer")."""
+        return self.others.told(question_id, words)
 
     def only_body_back(self, words: list[str]) -> bool:
         """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
@@ -199,7 +217,16 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _word_set(data, "question_openers", path), _word_set(data, "contrasts", path),
                           _word_set(data, "going_back", path), _word_set(data, "correcting", path),
                           _pattern(data["doubts"]) if _words(data.get("doubts")) else None, _word_set(data, "all_clear", path),
+                          _others(data, path),
                           _word_set(data, "body_back", path), _asking(data, path))
+
+
+def _others(data: dict[str, Any], path: Path) -> Others:
+    """The `others` section: its three lists (all optional)."""
+    others = data.get("others") or {}
+    if not isinstance(others, dict):
+        raise TrainingDataError(f"{path.name}: 'others' must give people, myself and questions")
+    return Others(*(_word_set(others, key, path) for key in ("people", "myself", "questions")))
 
 
 def _asking(data: dict[str, Any], path: Path) -> Asking:

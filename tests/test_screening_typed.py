@@ -1,7 +1,8 @@
 """Typed replies at the safety check's questions that are easy to misread: a question worded as one is
 no answer, a red flag told with back pain flags the red-flag question, the body's back is no "back", a
 complaint about the questions is no way out, a way out said with putting it off leaves, a doubt
-anywhere is a not sure, a topic told as fine is no yes, and correcting the previous answer goes back."""
+anywhere is a not sure, a topic told as fine is no yes, correcting the previous answer goes back, and
+someone else's health is no answer."""
 
 from __future__ import annotations
 
@@ -103,3 +104,19 @@ def test_a_no_from_the_reader_that_names_this_topic_undenied_is_a_yes(typed, cod
     readers = Readers(reply=lambda _text, _question: TypedReply(label="no", this_topic=True), words=words)
     reading = read_reply(typed, BY_ID["medication"], readers)
     assert reading.code == code
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("chronic_condition", "my grandma has osteoporosis"),
+    ("age_minor", "my daughter is 12, can she train with me?"),
+])
+def test_someone_elses_health_or_age_is_asked_again_never_the_users_yes(screen, question_id, typed):
+    at(screen, question_id)
+    assert f"Question {number(question_id)} of 15" in screen.send(typed)[-1].text
+    assert flagged_so_far(screen) == ()
+
+
+def test_a_denial_that_names_a_relative_is_still_a_no(screen):
+    at(screen, "chronic_condition")
+    assert f"Question {number('chronic_condition') + 1} of 15" in screen.send("no my sister has arthritis not me")[-1].text
+    assert flagged_so_far(screen) == ()

@@ -85,6 +85,8 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
         reply = replace(reply, label=None)  # "are we nearly done?": a question about the check, no way out
     if reply.label in ("back", "cancel"):
         return Reading(CODES[reply.label])
+    if question is not None and _yes_of_others(reply, question, words, readers.words):  # "my mom had cancer"
+        return Reading()
     at_age_question = question is not None and question.id in readers.words.ages  # else the age answers the age question
     asks = readers.words.asks_first(words, text)  # "does it matter if im exactly 18": asked, not told
     if reply.by_age is not None and at_age_question and not asks and not _doubts_age(reply, words, readers.words):
@@ -130,6 +132,13 @@ def _back_as_adverb(reply: TypedReply, words: list[str], said: ScreeningWords) -
         return False
     rest = [word for i, word in enumerate(words) if word != "back" or i > 0 and words[i - 1] in said.body_back]
     return topic.search(" ".join(rest)) is None
+
+
+def _yes_of_others(reply: TypedReply, question: Question, words: list[str], said: ScreeningWords) -> bool:
+    """Whether a reply tells of someone else's health with no answer word of the user's own: no yes or no
+    first, no denial, no doubt ("my mom had cancer"; "no my dad has diabetes not me" is a no)."""
+    answered = reply.lead is not None or not said.negations.isdisjoint(words) or said.doubtful(words)
+    return not answered and said.of_others(question.id, words)
 
 
 def _corrects(topic: str, question: Question | None, words: list[str], readers: Readers) -> bool:
