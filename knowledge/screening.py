@@ -21,6 +21,7 @@ from knowledge.training import DATA_DIR, TrainingDataError, read_yaml
 
 SCREENING_WORDS = DATA_DIR / "screening.yaml"
 AGES = range(1, 121)  # a number outside these is no age ("5000", "0")
+ASKED_WORDS = 3  # a "?" after this many words or more, in a reply opening with "does", "is"...: it asks
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,45 @@ class ExitWords:
 
     verbs: frozenset[str] = frozenset()  # stop, cancel, quit...
     way_out: frozenset[str] = frozenset()  # the other words a plain request to leave is made of
+    deferring: frozenset[str] = frozenset()  # later, tomorrow...: a way out too, said (not asked: "can i cancel this later?")
 
-    def read(self, words: list[str]) -> Exit:
-        """Leave or unclear: a reply without a way-out verb is the reader's own cancel ("nvm")."""
+    def read(self, words: list[str], asked: bool = False) -> Exit:
+        """Leave or unclear: a reply without a way-out verb is the reader's own cancel ("nvm"); `asked`: it
+        holds a "?", so words of putting it off ask about later ("can i cancel this later?") rather than leave."""
         if self.verbs.isdisjoint(words):
             return Exit.LEAVE
-        return Exit.LEAVE if set(words) <= self.verbs | self.way_out else Exit.UNCLEAR
+        plain = self.verbs | self.way_out | (frozenset() if asked else self.deferring)
+        return Exit.LEAVE if set(words) <= plain else Exit.UNCLEAR
+
+
+@dataclass(frozen=True)
+class Asking:
+    """The words that open a question (see data/screening.yaml, `asking`)."""
+
+    wh: frozenset[str] = frozenset()  # why, what, how...: a reply opening with one asks
+    aux: frozenset[str] = frozenset()  # does, are, can...: it asks with a "?" or a subject after it
+    subjects: frozenset[str] = frozenset()  # i, you, we, it...: "are we done yet"
+    referring: frozenset[str] = frozenset()  # that, it, this: "does that count?" asks about what was told
+
+    def asks(self, words: list[str], before_mark: int) -> bool:
+        """Whether `words` open with a question (`before_mark`: how many words come before its first "?",
+        0 without one; "could be?" is too short to ask, "does the pill count?" asks)."""
+        if not words or words[0] not in self.wh | self.aux:
+            return False
+        return words[0] in self.wh or before_mark >= ASKED_WORDS or len(words) > 1 and words[1] in self.subjects
+
+
+@dataclass(frozen=True)
+class Others:
+    """The words that tell of another person (see data/screening.yaml, `others`)."""
+
+    people: frozenset[str] = frozenset()  # mom, brother, son...
+    myself: frozenset[str] = frozenset()  # i, im, ive...: the user says something of themselves too
+    questions: frozenset[str] = frozenset()  # questions a child told of answers ("my son is 3 months old")
+
+    def told(self, question_id: str, words: list[str]) -> bool:
+        """Whether `words` name another person and nothing of the user, at a question they do not answer."""
+        return question_id not in self.questions and not self.people.isdisjoint(words) and self.myself.isdisjoint(words)
 
 
 @dataclass(frozen=True)
@@ -74,6 +108,34 @@ class ScreeningWords:
     question_openers: frozenset[str] = frozenset()  # a reply opening with one asks ("what counts as...")
     contrasts: frozenset[str] = frozenset()  # "but", "though": what follows one is what a reply tells last
     going_back: frozenset[str] = frozenset()  # "go back", "undo": the previous question, not the body's back
+    correcting: frozenset[str] = frozenset()  # "change", "fix": with an earlier question's topic, go back to correct it
+    doubts: re.Pattern[str] | None = None  # "not sure", "idk": anywhere in a reply, a doubt ("..., so not sure")
+    all_clear: frozenset[str] = frozenset()  # fine, normal: a topic told as fine is no yes ("legs r fine")
+    others: Others = Others()  # "my mom had cancer": another person's health, no answer
+    body_back: frozenset[str] = frozenset()  # "my", "lower": before "back", the body's back ("it stays in my back")
+    asking: Asking = Asking()
+
+    def doubtful(self, words: list[str]) -> bool:
+        """Whether a reply says a doubt anywhere in it ("nothing specific, so not sure")."""
+        return self.doubts is not None and self.doubts.search(" ".join(words)) is not None
+
+    def of_others(self, question_id: str, words: list[str]) -> bool:
+        """Whether a reply tells of another person's health, not the user's ("my mom had cancer")."""
+        return self.others.told(question_id, words)
+
+    def only_body_back(self, words: list[str]) -> bool:
+        """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
+        backs = [i for i, word in enumerate(words) if word == "back"]
+        return bool(backs) and all(i > 0 and words[i - 1] in self.body_back for i in backs)
+
+    def asks_first(self, words: list[str], text: str) -> bool:
+        """Whether a reply opens by asking ("why 12 months?", "are we done yet"), not as a statement
+        that happens to open with a question word ("am 17", "when i run")."""
+        return self.asking.asks(words, len(text.split("?")[0].split()) if "?" in text else 0)
+
+    def refers_back(self, words: list[str]) -> bool:
+        """Whether a question asks about what the user told ("does that count?"): its subject is "that", "it"..."""
+        return len(words) > 1 and words[1] in self.asking.referring
 
     def after_contrast(self, words: list[str]) -> list[str]:
         """The words after a reply's last contrast word ("no, but my leg is getting weaker": "my leg is getting
@@ -153,7 +215,26 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _leading(data["phrases"], path, "phrases") if "phrases" in data else {},
                           _word_set(data, "negations", path), _pattern(about) if about else None, _exits(data, path),
                           _word_set(data, "question_openers", path), _word_set(data, "contrasts", path),
-                          _word_set(data, "going_back", path))
+                          _word_set(data, "going_back", path), _word_set(data, "correcting", path),
+                          _pattern(data["doubts"]) if _words(data.get("doubts")) else None, _word_set(data, "all_clear", path),
+                          _others(data, path),
+                          _word_set(data, "body_back", path), _asking(data, path))
+
+
+def _others(data: dict[str, Any], path: Path) -> Others:
+    """The `others` section: its three lists (all optional)."""
+    others = data.get("others") or {}
+    if not isinstance(others, dict):
+        raise TrainingDataError(f"{path.name}: 'others' must give people, myself and questions")
+    return Others(*(_word_set(others, key, path) for key in ("people", "myself", "questions")))
+
+
+def _asking(data: dict[str, Any], path: Path) -> Asking:
+    """The `asking` section: its four lists (all optional)."""
+    asking = data.get("asking") or {}
+    if not isinstance(asking, dict):
+        raise TrainingDataError(f"{path.name}: 'asking' must give wh, aux, subjects and referring")
+    return Asking(*(_word_set(asking, key, path) for key in ("wh", "aux", "subjects", "referring")))
 
 
 def _exits(data: dict[str, Any], path: Path) -> ExitWords:
@@ -161,7 +242,7 @@ def _exits(data: dict[str, Any], path: Path) -> ExitWords:
     exits = data.get("exits") or {}
     if not isinstance(exits, dict):
         raise TrainingDataError(f"{path.name}: 'exits' must give verbs and way_out")
-    return ExitWords(_word_set(exits, "verbs", path), _word_set(exits, "way_out", path))
+    return ExitWords(_word_set(exits, "verbs", path), _word_set(exits, "way_out", path), _word_set(exits, "deferring", path))
 
 
 def _word_set(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:

@@ -99,7 +99,7 @@ class PlansInWords:
         if state is not None and request.action is PlanAction.EDIT and self._list_shown(user_id) is None:
             return [BUSY]
         if not self.sessions.store.count_plans(user_id):
-            return [NO_PLANS]
+            return None if state is not None else [NO_PLANS]  # in the safety check, "can we do this tomorrow" is its own
         if request.action is PlanAction.SKIP:
             return self._skip(user_id, request)
         if edit is not None and edit.change is Change.SESSION:

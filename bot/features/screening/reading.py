@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from bot.features.screening.questions import BY_ID, Question
+from bot.features.screening.questions import BY_ID, QUESTIONS, Question
 from knowledge.normalize import clean_text
 from knowledge.screening import Exit, ScreeningWords, TypedReply
 
 CODES = {"yes": "y", "no": "n", "unsure": "u", "back": "b", "cancel": "c"}
 ANSWERED = ("yes", "no", "unsure")
+BACK_PAIN = "back_pain_now"  # the question whose topic "back" names, unless it is "come back", "get back"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Readers:
 
     def exit(self, text: str) -> Exit:
         """Whether a message read as cancel is a plain way out, or more."""
-        return self.words.exits.read(self.words_of(text))
+        return self.words.exits.read(self.words_of(text), asked="?" in text)
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,26 @@ class Reading:
 def read_reply(text: str, question: Question | None, readers: Readers) -> Reading:
     """How a typed reply answers `question` (None: the consent step, no topic to check)."""
     reply, words = readers.reply(text, question.id if question else ""), readers.words_of(text)
+    if _back_as_adverb(reply, words, readers.words):  # "ill come back later": no back pain named
+        others = [q for q in readers.words.named(" ".join(w for w in words if w != "back")) if q != (question.id if question else "")]
+        reply = replace(reply, other_topic=others[0] if others else None)
     named = reply.this_topic or reply.other_topic is not None
     if reply.acknowledgement:
         return Reading(acknowledged=True)
     if reply.label == "cancel" and named and not readers.words.exits.verbs.intersection(words):
-        return _told(reply)  # "i never get out of breath": a health statement, no way out
-    if reply.label == "back" and readers.concern(text) and readers.words.going_back.isdisjoint(words):
+        undenied = readers.words.negations.isdisjoint(words) or readers.concern(text)  # "passed out ..., not enough food"
+        return _told(reply, undenied)  # "i never get out of breath": no way out
+    if reply.label == "back" and _body_back(text, words, readers):
         reply = replace(reply, label=None)  # "back hurts since last week": the body's back, not the previous question
+    if reply.label == "cancel" and readers.words.exits.verbs.isdisjoint(words) and readers.about_check(text):
+        reply = replace(reply, label=None)  # "are we nearly done?": a question about the check, no way out
     if reply.label in ("back", "cancel"):
         return Reading(CODES[reply.label])
+    if question is not None and _yes_of_others(reply, question, words, readers.words):  # "my mom had cancer"
+        return Reading()
     at_age_question = question is not None and question.id in readers.words.ages  # else the age answers the age question
-    if reply.by_age is not None and at_age_question and not _doubts_age(reply, words, readers.words):  # "im 16", "34"
+    asks = readers.words.asks_first(words, text)  # "does it matter if im exactly 18": asked, not told
+    if reply.by_age is not None and at_age_question and not asks and not _doubts_age(reply, words, readers.words):
         return Reading(CODES[reply.by_age])
     if reply.label not in ANSWERED and not named and readers.leaves(text) and readers.answer(text) is None:
         return Reading("c")  # "nvm", "enough", "leave it for now thanks"
@@ -92,20 +102,64 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
     phrase = readers.words.phrase(words)
     if phrase == "no":  # "not that i know of"
         return Reading("n")
+    if reply.other_topic is not None and not reply.this_topic and _corrects(reply.other_topic, question, words, readers):
+        return Reading("b")  # "i want to change what i said about fainting": back, to correct it
     if reply.other_topic is not None and not reply.this_topic:
         denied = reply.label == "no" or reply.by_age == "no" or bool(readers.words.negations.intersection(words))
         return Reading(other=BY_ID[reply.other_topic], denied=denied)
     if phrase == "yes" and "?" not in text:  # "sometimes when i run" (read as a question for its "when")
         return Reading("y")
-    if reply.question:  # "does that count?" reads as not sure; "how heavy should it be?" answers nothing
+    if asks and not readers.words.refers_back(words):  # "why 12 months?", "are we done yet": no answer
+        return Reading()
+    negated = not readers.words.negations.isdisjoint(words)
+    if reply.question and ("?" in text or asks or negated):  # "does that count?" reads as not sure; "how heavy?" nothing
         return Reading(CODES.get(reply.label or ""))
+    if reply.label in ("no", None) and readers.words.doubtful(words):  # "..., so not sure": no clean no
+        return Reading("u")
+    if reply.label == "no" and reply.this_topic and not negated and readers.words.all_clear.isdisjoint(words):
+        return Reading("y")  # "on levothyroxine since forever": this question's topic told, no word denies it
     if reply.label in ANSWERED:
         return Reading(CODES[reply.label])
-    return Reading("y" if reply.this_topic else None)  # "herniated disc L5 S1"
+    told = reply.this_topic and readers.words.all_clear.isdisjoint(words)  # "legs r fine" tells no yes
+    return Reading("y" if told else None)  # "herniated disc L5 S1"
 
 
-def _told(reply: TypedReply) -> Reading:
-    """A statement naming a topic that the reader took for a way out: recorded nowhere (denied)."""
+def _back_as_adverb(reply: TypedReply, words: list[str], said: ScreeningWords) -> bool:
+    """Whether a reply names the back-pain question's topic only by a "back" that is not the body's ("i'll come
+    back later", "get back to you"): it follows no word naming the body, and no other back-pain word is there."""
+    topic = said.topics.get(BACK_PAIN)
+    if reply.other_topic != BACK_PAIN or topic is None or "back" not in words:
+        return False
+    rest = [word for i, word in enumerate(words) if word != "back" or i > 0 and words[i - 1] in said.body_back]
+    return topic.search(" ".join(rest)) is None
+
+
+def _yes_of_others(reply: TypedReply, question: Question, words: list[str], said: ScreeningWords) -> bool:
+    """Whether a reply tells of someone else's health with no answer word of the user's own: no yes or no
+    first, no denial, no doubt ("my mom had cancer"; "no my dad has diabetes not me" is a no)."""
+    answered = reply.lead is not None or not said.negations.isdisjoint(words) or said.doubtful(words)
+    return not answered and said.of_others(question.id, words)
+
+
+def _corrects(topic: str, question: Question | None, words: list[str], readers: Readers) -> bool:
+    """Whether a reply asks to correct the previous question, naming it ("i want to fix the one about medication")."""
+    step = QUESTIONS.index(question) if question is not None else 0
+    previous = step > 0 and QUESTIONS[step - 1].id == topic
+    return previous and not readers.words.correcting.isdisjoint(words) and not readers.opens_question(" ".join(words))
+
+
+def _body_back(text: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply read as "back" is about the body's back: a health concern with no word of going
+    back ("back hurts since last week"), or every "back" in it is one's own ("it stays in my back")."""
+    return readers.words.going_back.isdisjoint(words) and (readers.concern(text) or readers.words.only_body_back(words))
+
+
+def _told(reply: TypedReply, undenied: bool) -> Reading:
+    """A statement naming a topic that the reader took for a way out: this question's topic told undenied (no
+    word of denial, or a health concern heard in it) is a yes ("had breast cancer, in remission now"); else
+    recorded nowhere (denied)."""
+    if reply.this_topic and undenied:
+        return Reading("y")
     other = BY_ID[reply.other_topic] if reply.other_topic is not None and not reply.this_topic else None
     return Reading(other=other, denied=True)
 
