@@ -168,3 +168,24 @@ def test_the_development_sets_in_training_leave_every_measuring_set_out():
                  BENCH / "calib_strangers.yaml"]
     assert trained and not trained & set().union(*map(_messages, measuring))
     assert not trained & {str(i["q"]).strip().lower() for i in held if str(i["style"]).endswith("-held")}
+
+
+def test_no_later_batch_of_phrasings_or_declines_copies_a_held_out_development_message():
+    """The batches written while the strangers' held-out development sets (dev_strangers14 on) existed
+    (paraphrases5+, offtopic5+) are in a helper's own words: none is a message of those sets, which only measure.
+    (Older batches predate the sets; the few short messages they share, such as "tell me a joke", are the
+    writers' coincidence.)"""
+    data = Path(__file__).resolve().parents[1] / "knowledge" / "data"
+    phrasings = {t.strip().lower() for path in data.glob("paraphrases[5-9].yaml")
+                 for texts in _load(path)["paraphrases"].values() for t in texts}
+    declines = {str(d["text"]).strip().lower() for path in data.glob("offtopic[5-9].yaml") for d in _load(path)["offtopic"]}
+    held_out = set().union(*map(_messages, BENCH.glob("dev_strangers1[4-9].yaml")))
+    assert phrasings and declines and len(held_out) >= 900
+    assert not (phrasings | declines) & held_out
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("are reverse hypers overhyped or worth adding to my routine", "purpose"),  # not program-overview
+])
+def test_near_neighbour_questions_reach_the_entry_that_answers_them(understanding, text, entry):
+    assert understanding.match(text).entry_id == entry
