@@ -34,6 +34,12 @@ def test_a_clear_question_of_its_own_after_a_concern_gets_no_line(say):
     assert reply.entry == "muscles-worked" and reply.safety is None
 
 
+def test_a_concern_told_after_a_red_flag_gets_the_reminder_to_stop_not_the_doctor_first_line(say):
+    assert say("i have chest pain")[0].safety == "emergency"
+    reply = say("my knee is sore too, how many sets should i do")[0]
+    assert reply.text.startswith(AFTER_EMERGENCY) and DOCTOR_FIRST not in reply.text
+
+
 def test_a_follow_up_after_a_red_flag_gets_the_reminder_to_stop_even_when_nothing_answers_it(say):
     assert say("i have chest pain")[0].safety == "emergency"
     reply = say("can i still do it?")[0]

@@ -32,9 +32,10 @@ def test_asking_a_count_is_told_apart_from_counting_something(understanding):
 
 def test_how_soon_after_an_answer_dated_in_weeks_asks_about_that_answer(understanding):
     first, then = "will hypers make my other lifts feel easier", "how soon tho"
-    assert understanding.read(first).match.entry_id == "benefit-hip-extension"  # "in a few weeks"
+    answered = understanding.read(first).match.entry_id
+    assert answered in ("benefit-glute-shape", "benefit-hip-extension")  # each gives a span: "within a few weeks"
     assert understanding.read(then).match.entry_id is None
-    assert follow_up(understanding, first, then).match.entry_id == "benefit-hip-extension"
+    assert follow_up(understanding, first, then).match.entry_id == answered
     assert understanding.read("should i warm up first").match.entry_id == "warm-up"  # an answer giving no span
     assert follow_up(understanding, "should i warm up first", "how long till i notice").match.entry_id != "warm-up"
 

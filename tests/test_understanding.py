@@ -12,7 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.cli import main
-from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
+from bot.features.qa.texts import AFTER_EMERGENCY, EMERGENCY
 from knowledge import spelling
 from knowledge.build import inputs_hash, model_path
 from knowledge.details import load_details
@@ -370,7 +370,7 @@ def test_a_concern_typed_mid_dialogue_still_gets_safety_advice(say):
     say("ok")
     replies = say("my chest feels really tight right now")
     assert replies[0].text == EMERGENCY and "stopped the safety check" in replies[-1].text  # not carried on
-    assert any(DOCTOR_FIRST in r.text for r in say("yes, i have a herniated disc"))
+    assert any(r.text.startswith(AFTER_EMERGENCY) for r in say("yes, i have a herniated disc"))  # the more urgent line
 
 
 def test_only_questions_go_to_the_unanswered_log(say, coach):
@@ -832,12 +832,42 @@ TWENTY_FIRST_WRITER = [
     ("heavy heart today after the derby loss, what tempo for hypers", Safety.NONE),
 ]
 
+TWENTY_SECOND_AND_THIRD_WRITERS = [
+    ("my heart's doing a drum solo and i see spots", Safety.EMERGENCY),
+    ("my mate found me slumped on the machine and i cant remember anything", Safety.EMERGENCY),
+    ("15 here, how heavy should i go", Safety.DOCTOR),
+    ("grandpa here, 81, can i do these", Safety.DOCTOR),
+    ("type 1 with a pump, anything to watch", Safety.DOCTOR),
+    ("i get funny turns now and then", Safety.DOCTOR),
+    ("the doctor says i have brittle bones", Safety.DOCTOR),
+    ("had a mini stroke two years back", Safety.DOCTOR),
+    ("20 weeks 🤰 is this ok", Safety.DOCTOR),
+    ("my friend collapsed by the rack and is jerking all over", Safety.EMERGENCY),
+    ("my bits have gone numb since this morning", Safety.EMERGENCY),
+    ("the pins and needles went into both legs now", Safety.EMERGENCY),
+    ("tansiyonum yuksek, can i do this", Safety.DOCTOR),
+    ("hyperthyroid, on carbimazole", Safety.DOCTOR),
+    ("my ankles puff up by the evening, ok to train?", Safety.DOCTOR),
+    ("im shaking all over from the cold in this gym", Safety.NONE),
+    ("never had surgery and no meds", Safety.NONE),
+    ("bless your heart, how often should i train", Safety.NONE),
+    ("my hr strap slips when i lie down", Safety.NONE),
+    ("chest and tris on monday, legs on friday", Safety.NONE),
+    ("ill be there at 6 for hypers", Safety.NONE),
+    ("my knees click but never hurt, fine to do these?", Safety.NONE),
+    ("my bum went to sleep on the drive over, anyway how many sets", Safety.NONE),
+    ("bp 120/80 at the pharmacy, all normal", Safety.NONE),
+    ("should i hold my breath during the lift", Safety.NONE),
+    ("im confused about how many sets to do", Safety.NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
                                              *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,
                                              *EIGHTEENTH_WRITER, *NINETEENTH_WRITER,
-                                             *TWENTIETH_WRITER, *TWENTY_FIRST_WRITER])
+                                             *TWENTIETH_WRITER, *TWENTY_FIRST_WRITER,
+                                             *TWENTY_SECOND_AND_THIRD_WRITERS])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 

@@ -64,15 +64,23 @@ class Answerer:
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
         reply = self._answer(user_id, text, reading, heard)
         self.store.save_context(user_id, self._context_after(reading, reply), now)
-        if reading.safety is not Safety.NONE:
+        if reading.safety is Safety.EMERGENCY:
             return reply
         alarmed = self.store.alarmed(user_id, now)
+        if reading.safety is Safety.DOCTOR:  # after a red flag that day, the reminder to stop is the more urgent line
+            return self._after_alarm(reply) if alarmed else reply
         concern = context.entry == HEALTH_ENTRY or self.store.load_concern(user_id, now) is not None
         if concern and self._after_concern(text, heard):
             return self._kept_on_concern(reply, reading, context, alarmed)  # "can i still do it?" after "my knee is sore"
         if reply.entry and alarmed:
             return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{texts.without_verdict(reply.text)}")  # "can i finish my workout?"
         return reply
+
+    @staticmethod
+    def _after_alarm(reply: Reply) -> Reply:
+        """A doctor-first reply given the day a red flag was told: the reminder to stop in place of the line."""
+        text = reply.text.removeprefix(texts.DOCTOR_FIRST).lstrip()
+        return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{text}")
 
     @staticmethod
     def _context_after(reading: Reading, reply: Reply) -> Context:
