@@ -119,10 +119,6 @@ class ScreeningWords:
         """Whether a reply says a doubt anywhere in it ("nothing specific, so not sure")."""
         return self.doubts is not None and self.doubts.search(" ".join(words)) is not None
 
-    def of_others(self, question_id: str, words: list[str]) -> bool:
-        """Whether a reply tells of another person's health, not the user's ("my mom had cancer")."""
-        return self.others.told(question_id, words)
-
     def only_body_back(self, words: list[str]) -> bool:
         """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
         backs = [i for i, word in enumerate(words) if word == "back"]

@@ -862,6 +862,31 @@ TWENTY_SECOND_AND_THIRD_WRITERS = [
 ]
 
 
+LEXICON_SIGNS = [  # the twenty-second and twenty-third writers' signs, known to the lexicon itself, not to the classifier alone
+    ("my mate found me slumped on the machine and i cant remember anything", Safety.EMERGENCY),
+    ("my bits have gone numb since this morning", Safety.EMERGENCY),
+    ("the fizzing in my leg has spread to both legs now", Safety.EMERGENCY),
+    ("an hour ago it went from tingly to i cant feel the foot at all", Safety.EMERGENCY),
+    ("she dropped near the rack and is twitching all over", Safety.EMERGENCY),
+    ("my heart's doing a drum solo and i see spots", Safety.EMERGENCY),
+    ("nan here, 88, is this for me", Safety.DOCTOR),
+    ("retired, brittle bones they say, can i still try these", Safety.DOCTOR),
+    ("had a tia last spring", Safety.DOCTOR),
+    ("my ankles puff right up by teatime", Safety.DOCTOR),
+    ("hyperthyroid, on carbimazole", Safety.DOCTOR),
+    ("type 1 with a pump, anything to watch", Safety.DOCTOR),
+    ("i get funny turns now and then", Safety.DOCTOR),
+    ("tansiyonum yuksek, can i do this", Safety.DOCTOR),
+    ("20 weeks 🤰 is this ok", Safety.DOCTOR),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), LEXICON_SIGNS)
+def test_the_lexicon_itself_reads_the_signs_the_latest_writers_showed(understanding, text, level):
+    lexicon = understanding.safety.lexicon
+    assert max(lexicon.level(" ".join(understanding.spelt(text))), lexicon.level(" ".join(understanding.words(text)))) is level
+
+
 @pytest.mark.parametrize(("text", "level"), [*THIRD_TO_TENTH_WRITERS, *ELEVENTH_WRITER, *TWELFTH_WRITER,
                                              *THIRTEENTH_WRITER, *FOURTEENTH_WRITER,
                                              *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,

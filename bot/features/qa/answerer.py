@@ -73,14 +73,13 @@ class Answerer:
         if concern and self._after_concern(text, heard):
             return self._kept_on_concern(reply, reading, context, alarmed)  # "can i still do it?" after "my knee is sore"
         if reply.entry and alarmed:
-            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{texts.without_verdict(reply.text)}")  # "can i finish my workout?"
+            return _reminded(reply, texts.without_verdict(reply.text))  # "can i finish my workout?"
         return reply
 
     @staticmethod
     def _after_alarm(reply: Reply) -> Reply:
         """A doctor-first reply given the day a red flag was told: the reminder to stop in place of the line."""
-        text = reply.text.removeprefix(texts.DOCTOR_FIRST).lstrip()
-        return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{text}")
+        return _reminded(reply, reply.text.removeprefix(texts.DOCTOR_FIRST).lstrip())
 
     @staticmethod
     def _context_after(reading: Reading, reply: Reply) -> Context:
@@ -108,7 +107,7 @@ class Answerer:
             reply = self._entry_reply(HEALTH_ENTRY, reply.score, asked_yes_no=False)
         text = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
         if alarmed:  # as every answer that day: the reminder, with the reply's own safety
-            return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{text}")
+            return _reminded(reply, text)
         return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{text}", safety="doctor")
 
     def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
@@ -304,3 +303,8 @@ class Answerer:
             rows.append((Button(f"{DID_YOU_MEAN}{title}?" if alternatives else f"➡️ {title}", f"kb:{other}"),))
         rows.append((TOPICS_BUTTON,))
         return tuple(rows)
+
+
+def _reminded(reply: Reply, text: str) -> Reply:
+    """A reply given within a day of a red flag: the reminder to stop, then `text`."""
+    return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{text}")

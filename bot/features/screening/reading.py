@@ -69,9 +69,10 @@ class Reading:
 
 def read_reply(text: str, question: Question | None, readers: Readers) -> Reading:
     """How a typed reply answers `question` (None: the consent step, no topic to check)."""
-    reply, words = readers.reply(text, question.id if question else ""), readers.words_of(text)
+    asked = question.id if question else ""
+    reply, words = readers.reply(text, asked), readers.words_of(text)
     if _back_as_adverb(reply, words, readers.words):  # "ill come back later": no back pain named
-        others = [q for q in readers.words.named(" ".join(w for w in words if w != "back")) if q != (question.id if question else "")]
+        others = [q for q in readers.words.named(" ".join(w for w in words if w != "back")) if q != asked]
         reply = replace(reply, other_topic=others[0] if others else None)
     named = reply.this_topic or reply.other_topic is not None
     if reply.acknowledgement:
@@ -79,10 +80,7 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
     if reply.label == "cancel" and named and not readers.words.exits.verbs.intersection(words):
         undenied = readers.words.negations.isdisjoint(words) or readers.concern(text)  # "passed out ..., not enough food"
         return _told(reply, undenied)  # "i never get out of breath": no way out
-    if reply.label == "back" and _body_back(text, words, readers):
-        reply = replace(reply, label=None)  # "back hurts since last week": the body's back, not the previous question
-    if reply.label == "cancel" and readers.words.exits.verbs.isdisjoint(words) and readers.about_check(text):
-        reply = replace(reply, label=None)  # "are we nearly done?": a question about the check, no way out
+    reply = _no_way_out(reply, text, words, readers)
     if reply.label in ("back", "cancel"):
         return Reading(CODES[reply.label])
     if question is not None and _yes_of_others(reply, question, words, readers.words):  # "my mom had cancer"
@@ -124,6 +122,16 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
     return Reading("y" if told else None)  # "herniated disc L5 S1"
 
 
+def _no_way_out(reply: TypedReply, text: str, words: list[str], readers: Readers) -> TypedReply:
+    """A reply read as "back" or "cancel" that is neither: the body's back ("back hurts since last week"), or a
+    question about the check with no way-out verb ("are we nearly done?")."""
+    if reply.label == "back" and _body_back(text, words, readers):
+        return replace(reply, label=None)
+    if reply.label == "cancel" and readers.words.exits.verbs.isdisjoint(words) and readers.about_check(text):
+        return replace(reply, label=None)
+    return reply
+
+
 def _back_as_adverb(reply: TypedReply, words: list[str], said: ScreeningWords) -> bool:
     """Whether a reply names the back-pain question's topic only by a "back" that is not the body's ("i'll come
     back later", "get back to you"): it follows no word naming the body, and no other back-pain word is there."""
@@ -138,7 +146,7 @@ def _yes_of_others(reply: TypedReply, question: Question, words: list[str], said
     """Whether a reply tells of someone else's health with no answer word of the user's own: no yes or no
     first, no denial, no doubt ("my mom had cancer"; "no my dad has diabetes not me" is a no)."""
     answered = reply.lead is not None or not said.negations.isdisjoint(words) or said.doubtful(words)
-    return not answered and said.of_others(question.id, words)
+    return not answered and said.others.told(question.id, words)
 
 
 def _corrects(topic: str, question: Question | None, words: list[str], readers: Readers) -> bool:
