@@ -44,7 +44,9 @@ POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
 BESIDE_SET = "health_asks_dev.yaml"
 BESIDE_BARS = (15.0, 20.0, 25.0, 30.0, 35.0)  # below the answer's own health margin (15) the bar changes nothing
-ODDS = [SafetyOdds(c, 0.9, e) for c, e in itertools.product((0.6, 0.7, 0.8, 0.9, 0.95), (0.8, 0.9, 0.95))]
+# The concern bar is chosen writer by writer (bench/safety_folds.py): on these sets the lexicon, tuned on their
+# concerns, leaves the classifier nothing to catch, and any lower bar would look like false alarms alone.
+ODDS = [SafetyOdds(emergency_alone=e) for e in (0.8, 0.9, 0.95)]
 
 
 @dataclass(frozen=True)

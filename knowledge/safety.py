@@ -155,10 +155,15 @@ LEVELS = ("none", "doctor", "emergency")  # the classifier's labels, in Safety o
 class SafetyOdds:
     """Classifier probabilities that raise a level (cross-validated for recall first)."""
 
-    concern: float = 0.9      # of a concern (either level): doctor first at least
+    # of a concern (either level): doctor first at least. Chosen writer by writer (bench/safety_folds.py): trained
+    # without a writer, the classifier caught at 0.6 about half the concerns the lexicon first missed of that
+    # writer, and none at 0.9, for a few more false alarms on strangers' ordinary questions.
+    concern: float = 0.6
     emergency: float = 0.9    # of an emergency, when the lexicon already sees a concern
     emergency_alone: float = 0.9  # of an emergency, when the lexicon sees nothing
     min_words: int = 3            # shorter messages ("back", "tuesday 7pm") are the lexicon's alone
+    concern_short: float = 0.9    # of a concern, for a message under `long_words` words: they say too little for
+    long_words: int = 6           # the classifier ("can i still do it?" is 0.67 a concern)
 
 
 class SafetyDetector:
@@ -179,15 +184,15 @@ class SafetyDetector:
         breathe", "my back ached" is not "arched", a medicine's name is no typo), while look-alikes
         are recognised as spelt ("good for lower bakc pain")."""
         thresholds = thresholds or self.thresholds
-        lexical = self._lexical(cleaned, typed)
+        lexical = self.lexical(cleaned, typed)
         # The classifier is not trusted on very short messages, nor on look-alikes: their words are
         # the ones it learned concerns from ("painted", "chest pad").
         if len(cleaned.split()) < thresholds.min_words or self.lexicon.looks_alike(cleaned):
             return lexical
-        level = _combine(lexical, odds, thresholds)
+        level = _combine(lexical, odds, thresholds, len(cleaned.split()))
         return Safety.DOCTOR if level is Safety.EMERGENCY and self.lexicon.told_as_past(cleaned) else level
 
-    def _lexical(self, cleaned: str, typed: str) -> Safety:
+    def lexical(self, cleaned: str, typed: str = "") -> Safety:
         """The lexicon's level of a message as spelt, raised by its words as typed: always to a red
         flag, and to doctor first unless the spelt words are a look-alike."""
         lexical = self.lexicon.level(cleaned)
@@ -207,11 +212,12 @@ class SafetyDetector:
         return [float(p) for p in self.classifier.probabilities(self.vocabulary.vector(words, tokens))]
 
 
-def _combine(lexical: Safety, odds: Sequence[float], thresholds: SafetyOdds) -> Safety:
-    """The lexicon's level, raised where the classifier is confident enough."""
+def _combine(lexical: Safety, odds: Sequence[float], thresholds: SafetyOdds, words: int) -> Safety:
+    """The lexicon's level, raised where the classifier is confident enough for a message of so many words."""
     _none, doctor, emergency = odds
     if emergency >= (thresholds.emergency if lexical else thresholds.emergency_alone):
         return Safety.EMERGENCY
-    if lexical is Safety.NONE and doctor + emergency >= thresholds.concern:
+    bar = thresholds.concern if words >= thresholds.long_words else thresholds.concern_short
+    if lexical is Safety.NONE and doctor + emergency >= bar:
         return Safety.DOCTOR
     return lexical

@@ -312,6 +312,12 @@ class Understanding:
         """A message's cleaned words as typed (number words as digits)."""
         return self.matcher.normalizer.words(text)
 
+    def named_safety(self, text: str) -> Safety:
+        """The level the safety lexicon alone gives a message: a concern named in words it knows, not one
+        only the classifier guesses at (a voice note's garbled "a call you sis is this okay" is 0.64 a concern)."""
+        words = self.words(text)
+        return self.safety.lexical(" ".join(self.matcher.normalizer.spelt(words)), " ".join(words))
+
     def spelt(self, text: str) -> list[str]:
         """A message's words, typos corrected."""
         normalizer = self.matcher.normalizer

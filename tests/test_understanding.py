@@ -281,6 +281,16 @@ def test_the_safety_detector_does_not_fire_on_look_alikes(understanding, text):
 
 
 @pytest.mark.parametrize("text", [
+    "something went bang in my lower back on the final rep, now i cannot get up off the pad",
+    "I can't be cut down my right leg, can I still do reverse hypers?",  # "sciatica", misheard by Whisper
+])
+def test_a_concern_in_words_no_pattern_names_is_heard_by_the_classifier_the_development_writers_taught(
+        understanding, text):
+    assert understanding.named_safety(text) is Safety.NONE  # the lexicon alone hears nothing
+    assert understanding.read(text).safety is not Safety.NONE
+
+
+@pytest.mark.parametrize("text", [
     "halfway through my set the pulse started thumping like crazy fast and now the gym is swaying",
     "after the last rep my right knee keeps buckling when i walk to the water fountain",
     "toilet trip just now and honestly i could not feel a thing when i went",

@@ -9,7 +9,6 @@ import pytest
 
 from knowledge.loader import load_knowledge
 from knowledge.safety import Safety, load_safety_lexicon
-from knowledge.training import TrainingData
 from tests.voice_support import voice_dir
 from voice import prompt
 from voice.prompt import MIN_TEXTS, English, health_words, prompt_for, topic_words, usage
@@ -51,13 +50,13 @@ def test_health_words_are_the_ones_the_lexicon_flags_and_each_is_named_once(kb):
 def test_a_concern_people_name_often_enters_the_prompt_first(kb, monkeypatch):
     assert "spondylolisthesis" not in health_words(kb, english(), 32)
     said = [(f"i have spondylolisthesis, case {n}", "doctor") for n in range(40)]
-    monkeypatch.setattr(prompt, "load_training", lambda _: TrainingData({}, [], said))
+    monkeypatch.setattr(prompt, "load_safety_examples", lambda: said)
     assert health_words(kb, english(common="i have case"), 32)[0] == "spondylolisthesis"
 
 
 def test_a_phrase_people_use_is_named_whole_and_its_words_not_again(kb, monkeypatch):
     said = [("my spondylolysis twinges", "doctor")] * 40
-    monkeypatch.setattr(prompt, "load_training", lambda _: TrainingData({}, [], said))
+    monkeypatch.setattr(prompt, "load_safety_examples", lambda: said)
     words = health_words(kb, english(common="my"), 5)
     assert words[0] == "spondylolysis twinges" and not {"spondylolysis", "twinges", "twinge"} & set(words)
 

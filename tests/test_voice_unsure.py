@@ -35,8 +35,10 @@ from voice.whisper import Hearing, Whisper
 
 MISHEARD = "I can't be cut down my right leg, can I still do reverse hypers?"  # "I have sciatica down my right leg, ..."
 REST = "How long should I rest between sets?"
-# "pins and needles all round my backside and privates right now ...", heard a little unsure (-0.31)
-PINS = "Bins and needles all round my backside, and private side out, started after the workout."
+# "pins and needles down below", heard a little unsure: clearly health (0.70), too short for the classifier alone
+# (a real note, "Bins and needles all round my backside, and private side out, started after the workout.", heard at
+# -0.31, is read as the emergency it is since the classifier learned the development writers' concerns)
+PINS = "Bins and needles down below."
 HUM = "My legs go hum when I do them."  # "my legs go numb ...": touches health, not clearly
 KG = "Starting weight?"  # heard unsure as a clear question (a note heard as "Starting weight, KG." asks a figure
 # the articles never give, a near miss since the missing-detail rule)
@@ -105,11 +107,17 @@ def touches_health_a_little(understanding, text: str) -> bool:  # noqa: N802  (r
 
 
 def test_an_unsure_note_that_touches_health_gets_the_hedged_doctor_first_line_and_keeps_its_answer(coach):
-    sure = coach.handle(voice_inbound(1, Recognizer.transcript([MISHEARD], 3.0)))[0]
-    reply = coach.handle(voice_inbound(2, Recognizer.transcript([MISHEARD], 3.0, certainty=UNSURE)))[0]
+    sure = coach.handle(voice_inbound(1, Recognizer.transcript([HUM], 3.0)))[0]
+    reply = coach.handle(voice_inbound(2, Recognizer.transcript([HUM], 3.0, certainty=UNSURE)))[0]
     assert sure.safety is None and HEDGE not in sure.text  # heard as sure: answered as before
-    assert reply.text.startswith(unsure_heard(MISHEARD) + HEDGED_LINE) and reply.safety == "doctor"
+    assert reply.text.startswith(unsure_heard(HUM) + HEDGED_LINE) and reply.safety == "doctor"
     assert reply.text.endswith(sure.text.split("\n\n", 1)[1]) and reply.entry == sure.entry  # the answer is kept
+
+
+def test_a_health_word_whisper_cannot_hear_still_gets_the_doctor_first_line_when_the_rest_reads_as_a_concern(coach):
+    for certainty in (0.0, UNSURE):  # "sciatica" heard as "I can't be cut": the rest of the note still tells it
+        reply = coach.handle(voice_inbound(1, Recognizer.transcript([MISHEARD], 3.0, certainty=certainty)))[0]
+        assert reply.safety == "doctor" and DOCTOR_FIRST in reply.text and HEDGE not in reply.text
 
 
 def test_an_unsure_note_that_does_not_touch_health_is_answered_as_heard(coach):
@@ -176,8 +184,8 @@ class HeardUnsure:
 
 
 @pytest.mark.parametrize(("heard", "certainty", "said"), [
-    (MISHEARD, UNSURE, "I have sciatica down my right leg, can I still do reverse hypers"),
-    (PINS, DOUBTFUL, "pins and needles all round my backside and privates right now, started after the workout"),
+    (HUM, UNSURE, "my legs go numb when I do them"),
+    (PINS, DOUBTFUL, "pins and needles down below"),
 ])
 async def test_an_unsure_note_over_telegram_says_it_may_have_misheard_and_gives_the_hedged_line(coach, heard, certainty, said):
     voice = shared_pipeline()

@@ -30,7 +30,7 @@ from pathlib import Path
 from knowledge.model import KnowledgeBase
 from knowledge.safety import Safety, load_safety_lexicon
 from knowledge.spelling import DICTIONARY
-from knowledge.training import DATA_DIR, load_training
+from knowledge.training import DATA_DIR, load_safety_examples
 from voice.tokens import save_quietly
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -128,8 +128,8 @@ def inputs_digest(kb: KnowledgeBase, topics: int, health: int) -> str:
 
 
 def load_concerns(kb: KnowledgeBase) -> list[str]:
-    """The safety examples that are a concern (doctor first or emergency)."""
-    return [text for text, level in load_training(kb).safety if level != "none"]
+    """The curated safety examples that are a concern (doctor first or emergency)."""
+    return [text for text, level in load_safety_examples() if level != "none"]
 
 
 def topic_words(kb: KnowledgeBase, english: English, count: int) -> list[str]:

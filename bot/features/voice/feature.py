@@ -22,9 +22,9 @@ from knowledge.safety import Safety
 # it touches the body or health (the safety classifier's odds of a concern, on average over the note's
 # readings, TOUCHES_HEALTH or more) unless what was heard fits a question clearly (a fused score of
 # FITS_CLEARLY or more: "starting weight kg?" was hedged); below DOUBTFUL_BELOW, a little unsure, and
-# hedged when it clearly touches health (odds of CLEARLY_HEALTH or more: "pins and needles all round my
-# backside", heard at -0.31 as "Bins and needles ..."); below LOST_BELOW, the words are likely lost, and a
-# note that touches health is hedged even when what was heard fits a question ("my legs go numb when I do
+# hedged when it clearly touches health (odds of CLEARLY_HEALTH or more: "pins and needles down below",
+# heard a little unsure as "Bins and needles ...", too short for the classifier alone); below LOST_BELOW,
+# the words are likely lost, and a note that touches health is hedged even when what was heard fits a question ("my legs go numb when I do
 # them" heard at -0.67 as "My legs go hum with high doom", which fits the leg-height question at 68).
 # Chosen on halves of the spoken development sets held apart (bench/bench_voice_hedge.py; README, issue 15).
 UNSURE_BELOW = -0.35
@@ -117,14 +117,19 @@ class Voice:
 
     def _concern(self, readings: list[str]) -> tuple[str, Safety]:
         """The most urgent concern the safety detector hears in the readings, and of the readings it
-        hears it in, the one that fits a question best ("injured doing these", not "... doing ease",
-        gets its answer with the doctor-first line); ("", NONE) when it hears none."""
+        hears it in, those whose concern the safety lexicon names ("I have scoliosis", not the garbled "a
+        call you sis" the classifier only guesses at), of them the one that fits a question best
+        ("injured doing these", not "... doing ease", gets its answer with the doctor-first line); ("",
+        NONE) when it hears none."""
         answers = self.kit.answers
         assert answers is not None
         levels = [answers.safety(text) for text in readings]
         if not readings or max(levels) is Safety.NONE:
             return "", Safety.NONE
-        return self._best_fit([text for text, level in zip(readings, levels) if level is max(levels)]), max(levels)
+        top = max(levels)
+        heard = [text for text, level in zip(readings, levels) if level is top]
+        named = [text for text in heard if self.kit.understanding.named_safety(text) is top]
+        return self._best_fit(named or heard), top
 
     def _best_fit(self, readings: list[str]) -> str:
         """The reading that fits a knowledge question clearly best (by more than the heard margin),
