@@ -871,6 +871,22 @@ TWENTY_SECOND_AND_THIRD_WRITERS = [
     ("im confused about how many sets to do", Safety.NONE),
 ]
 
+TWENTY_FOURTH_AND_FIFTH_WRITERS = [  # their signs, in other words
+    ("had my womb out a week ago and now im burning up with a sore tummy", Safety.EMERGENCY),
+    ("on chemo and running a high temperature after my workout", Safety.EMERGENCY),
+    ("my tummy has gone hard as a board", Safety.EMERGENCY),
+    ("my back's been agony for days and now i've got the chills", Safety.EMERGENCY),
+    ("i had pneumonia 2 months ago, first session back and my chest is crushing", Safety.EMERGENCY),
+    ("T1 here, what should i eat before hypers", Safety.DOCTOR),
+    ("i keep getting lows when i train", Safety.DOCTOR),
+    ("a pulling feeling runs down into my calf after sitting", Safety.DOCTOR),
+    ("had a stent fitted 3 years ago, all fine since", Safety.DOCTOR),
+    ("broke my back in 2010, fully healed", Safety.DOCTOR),
+    ("snapped my collarbone as a kid, fully healed, how many reps", Safety.NONE),
+    ("had my tonsils out in 2012, no problems since, how many sets", Safety.NONE),
+    ("twisted my ankle 5 years ago, it's been fine for ages", Safety.NONE),
+]
+
 
 LEXICON_SIGNS = [  # the twenty-second and twenty-third writers' signs, known to the lexicon itself, not to the classifier alone
     ("my mate found me slumped on the machine and i cant remember anything", Safety.EMERGENCY),
@@ -902,7 +918,7 @@ def test_the_lexicon_itself_reads_the_signs_the_latest_writers_showed(understand
                                              *FIFTEENTH_WRITER, *SIXTEENTH_WRITER, *SEVENTEENTH_WRITER,
                                              *EIGHTEENTH_WRITER, *NINETEENTH_WRITER,
                                              *TWENTIETH_WRITER, *TWENTY_FIRST_WRITER,
-                                             *TWENTY_SECOND_AND_THIRD_WRITERS])
+                                             *TWENTY_SECOND_AND_THIRD_WRITERS, *TWENTY_FOURTH_AND_FIFTH_WRITERS])
 def test_concerns_red_flags_and_look_alikes_the_development_writers_showed_are_read_right(understanding, text, level):
     assert understanding.read(text).safety is level
 
