@@ -30,7 +30,8 @@ from knowledge.intents import Talk
 from knowledge.understanding import Understanding
 
 DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml", "followups_dev3.yaml",
-                                                              "followups_dev4.yaml", "followups_dev5.yaml", "independent_dev.yaml",
+                                                              "followups_dev4.yaml", "followups_dev5.yaml", "followups_dev6.yaml",
+                                                              "independent_dev.yaml",
                                                               "tester_context_dev.yaml")]
 ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not on the understanding's entry
 # How far a message read alone stands on its own, and how clear one asking nothing of its own must be; the

@@ -115,12 +115,13 @@ class FollowUpReader:
         "sets per week tho" after the sets for growth, "how much do the machines cost"), whatever
         "it" is and however many of the last answer's words it holds, unless it points back ("that")
         or only asks for more ("y does it matter so much"), or picks a place in a list and asks nothing of
-        its own ("and the second", which alone reads a little like buying second-hand)."""
+        its own ("and the second", which alone reads a little like buying second-hand), or objects to that answer
+        ("why its just bodyweight lol" after the warm-up, which alone reads a little like asking a weight)."""
         follow_ups = self.follow_ups
         if alone.gap is None or alone.gap_odds < self.policy.near_miss or follow_ups.refers_back(words):
             return False
         more = follow_ups.asks_for_more(words, self.normalizer.is_question(text))
-        return not (more and follow_ups.asks_more_of_it(words) or self._picks_place(text, words))
+        return not (more and follow_ups.asks_more_of_it(words) or self._picks_place(text, words) or follow_ups.objects(words))
 
     def _picks_place(self, text: str, words: list[str]) -> bool:
         """Whether a message picks a place in a list and asks nothing of its own ("and the second")."""
@@ -130,12 +131,14 @@ class FollowUpReader:
         """Whether a message that opens no new topic can be a follow-up at all: a health concern ("i
         have a herniated disc") or a near miss the articles do not cover ("is the gym open on sunday")
         only when it points back ("does it help with soreness too?"; a near miss also when it picks a place
-        in a list: "and the second"), so a disclosure never gets the last programme; and it says something:
+        in a list: "and the second", or objects to the last answer: "why its just bodyweight lol"), so a disclosure
+        never gets the last programme; and it says something:
         a question, words of its own to match, or a follow-up's words ("why", "the 2nd one"), not "null",
         "yes", "🙂" or "9999"."""
         if alone.safety is not Safety.NONE and not self.follow_ups.points_back(words):
             return False
-        if alone.gap is not None and not (self.follow_ups.points_back(words) or self._picks_place(text, words)):
+        if alone.gap is not None and not (self.follow_ups.points_back(words) or self._picks_place(text, words)
+                                          or self.follow_ups.objects(words)):
             return False
         question = self.normalizer.is_question(text)
         follow_ups = self.follow_ups
@@ -273,6 +276,8 @@ class FollowUpReader:
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
         if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
+        if follow_ups.objects(words):  # "y tho its just legs swinging lol" after the warm-up: why of that answer
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         question = self.normalizer.is_question(text)
         each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
         likely = {c.entry_id: c.score for c in alone.candidates}
@@ -295,7 +300,7 @@ class FollowUpReader:
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20
             return replace(alone, match=replace(alone.match, entry_id=last.id))
-        thing = last.id in self.things and alone.match.entry_id is None  # "does it work my abs too" after the ball one
+        thing = last.id in self.things  # "does it work my abs too" after the ball one, "does it bend the knee too" after one hamstring
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
             found = part or last.id

@@ -25,6 +25,7 @@ ADDING_TYPED = re.compile(r"^\W*(?:so\s+)?(?:do|does|did|is|are|can|will|would)\
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
+TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 
@@ -295,6 +296,15 @@ class FollowUpWords:
         an answer lists, "it" points back too ("does it work my abs too" after the stability ball)."""
         pointed = self.points_back(words) if thing else self.refers_back(words)
         return pointed and (ADDING.search(text) is not None or ADDING_TYPED.search(text) is not None)
+
+    def objects(self, words: list[str]) -> bool:
+        """Whether a message is a bare "why" (and "tho", "but") followed by the asker's own objection ("y tho its
+        just legs swinging lol", "why its just bodyweight lol"): it asks why of the last answer, while "why would i
+        need a doctor" or "why does it help" ask as worded."""
+        rest = words[1:]
+        while rest and rest[0] in TAGGING_WHY:
+            rest = rest[1:]
+        return bool(words) and self.normalizer.tokens_of(words[:1]) == ["why"] and bool(rest) and rest[0] in self.lexicon.objecting
 
     def asks_who_of(self, words: list[str]) -> bool:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos

@@ -68,6 +68,7 @@ class Lexicon:
     asking_count: tuple[tuple[str, ...], ...] = ()  # word sequences that ask a count and nothing else ("how many")
     asking_how_soon: tuple[tuple[str, ...], ...] = ()  # ... that ask how soon something happens ("how long till")
     noticing: frozenset[str] = frozenset()  # words of results showing ("notice", "see"): what "how soon" asks of
+    objecting: frozenset[str] = frozenset()  # words opening one's own objection after a bare "why" ("y tho its just ...")
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
 
 
@@ -88,6 +89,7 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "relating": list, "asking_each": list, "changing_topic": list,
                                   "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
                                   "acknowledging": list, "asking_count": list, "asking_how_soon": list, "noticing": list,
+                                  "objecting": list,
                                   "ordinals": dict, "emoji": dict}
 
 
@@ -140,6 +142,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         asking_count=_sequences(data["asking_count"]),
         asking_how_soon=_sequences(data["asking_how_soon"]),
         noticing=frozenset(str(w) for w in data["noticing"]),
+        objecting=frozenset(str(w) for w in data["objecting"]),
         emoji=_emoji(data["emoji"]),
     )
 
