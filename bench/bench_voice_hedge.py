@@ -1,5 +1,5 @@
-"""The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of bench/safety_dev5.yaml and
-safety_dev6.yaml and the questions of bench/dev_strangers.yaml and calib_strangers.yaml (in scope,
+"""The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of bench/safety_dev24.yaml and
+safety_dev25.yaml (held apart from the safety classifier's training, whose odds the hedge reads) and the questions of bench/dev_strangers.yaml and calib_strangers.yaml (in scope,
 off-topic, health; all development sets, read and tuned on), each message read aloud by one espeak-ng
 and one flite voice in turn (bench_voice_safety's rotation) and answered through the real voice path.
 Run on demand: python -m bench.bench_voice_hedge [--synth espeak|flite] [--readings FILE [--kept-only]] [--failures]
@@ -34,7 +34,7 @@ from bot.storage.database import open_database
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 
 BENCH = Path(__file__).parent
-SETS = ("safety_dev5.yaml", "safety_dev6.yaml", "dev_strangers.yaml", "calib_strangers.yaml")
+SETS = ("safety_dev24.yaml", "safety_dev25.yaml", "dev_strangers.yaml", "calib_strangers.yaml")
 CONCERNS = ("health", "emergency")
 KINDS = ("concern", "inscope", "offtopic", "lookalike")
 
