@@ -70,13 +70,15 @@ class Asking:
     aux: frozenset[str] = frozenset()  # does, are, can...: it asks with a "?" or a subject after it
     subjects: frozenset[str] = frozenset()  # i, you, we, it...: "are we done yet"
     referring: frozenset[str] = frozenset()  # that, it, this: "does that count?" asks about what was told
+    verbs: frozenset[str] = frozenset()  # count, matter, mean: opening with `aux`, a reply with one asks ("do massages count")
 
     def asks(self, words: list[str], before_mark: int) -> bool:
         """Whether `words` open with a question (`before_mark`: how many words come before its first "?",
         0 without one; "could be?" is too short to ask, "does the pill count?" asks)."""
         if not words or words[0] not in self.wh | self.aux:
             return False
-        return words[0] in self.wh or before_mark >= ASKED_WORDS or len(words) > 1 and words[1] in self.subjects
+        subject = len(words) > 1 and words[1] in self.subjects
+        return words[0] in self.wh or before_mark >= ASKED_WORDS or subject or not self.verbs.isdisjoint(words[2:6])
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,61 @@ class Others:
     def told(self, question_id: str, words: list[str]) -> bool:
         """Whether `words` name another person and nothing of the user, at a question they do not answer."""
         return question_id not in self.questions and not self.people.isdisjoint(words) and self.myself.isdisjoint(words)
+
+
+@dataclass(frozen=True)
+class Past:
+    """The words that tell a topic as over or long ago (see data/screening.yaml, `past`)."""
+
+    now: frozenset[str] = frozenset()  # questions about now: a topic told as over is no yes
+    recent: frozenset[str] = frozenset()  # questions about a window of months: a topic told long ago is no yes
+    over: re.Pattern[str] | None = None  # "not anymore", "all sorted now"
+    long_ago: re.Pattern[str] | None = None  # "years ago", "as a kid"
+    still: re.Pattern[str] | None = None  # "still", "worse": it goes on
+    ever: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> words that ask about ever there
+    kinds: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> the kinds its window is for
+
+    def told(self, question_id: str, words: list[str], negations: frozenset[str], this_year: int) -> bool:
+        """Whether `words` tell this question's topic as over (a question about now) or long ago (one about
+        a recent window), with no word of it going on."""
+        cleaned = " ".join(words)
+        if _found(self.still, cleaned) or _found(self.ever.get(question_id), cleaned):
+            return False
+        if question_id in self.now:
+            return any(negations.isdisjoint(words[:_start(cleaned, m)][-2:]) for m in _all(self.over, cleaned))
+        if question_id in self.recent and _found(self.kinds.get(question_id, _ANY), cleaned):
+            return any(_undated(words, m) for m in _all(self.long_ago, cleaned)) or _old_year(words, this_year)
+        return False
+
+
+_ANY = re.compile("")  # a question without `kinds`: its window is for every reply
+
+
+def _found(pattern: re.Pattern[str] | None, cleaned: str) -> bool:
+    """Whether an optional pattern matches."""
+    return pattern is not None and pattern.search(cleaned) is not None
+
+
+def _all(pattern: re.Pattern[str] | None, cleaned: str) -> list[re.Match[str]]:
+    """Every match of an optional pattern."""
+    return list(pattern.finditer(cleaned)) if pattern is not None else []
+
+
+def _start(cleaned: str, match: re.Match[str]) -> int:
+    """The index of the word a match starts at."""
+    return len(cleaned[:match.start()].split())
+
+
+def _undated(words: list[str], match: re.Match[str]) -> bool:
+    """Whether a "long ago" match is no start of something going on ("since i was a kid", "for years back")."""
+    before = words[:_start(" ".join(words), match)][-3:]
+    return not {"since", "for"}.intersection(before)
+
+
+def _old_year(words: list[str], this_year: int) -> bool:
+    """Whether a reply dates its topic two or more years back ("fainted once, in 2015"), not as a start ("since 2015")."""
+    return any(w.isdigit() and len(w) == 4 and 1900 <= int(w) <= this_year - 2 and (i == 0 or words[i - 1] != "since")
+               for i, w in enumerate(words))
 
 
 @dataclass(frozen=True)
@@ -114,10 +171,19 @@ class ScreeningWords:
     others: Others = Others()  # "my mom had cancer": another person's health, no answer
     body_back: frozenset[str] = frozenset()  # "my", "lower": before "back", the body's back ("it stays in my back")
     asking: Asking = Asking()
+    past: Past = Past()
+
+    def told_past(self, question_id: str, words: list[str], this_year: int) -> bool:
+        """Whether a reply tells this question's topic as over or long ago (see Past.told)."""
+        return self.past.told(question_id, words, self.negations, this_year)
 
     def doubtful(self, words: list[str]) -> bool:
         """Whether a reply says a doubt anywhere in it ("nothing specific, so not sure")."""
         return self.doubts is not None and self.doubts.search(" ".join(words)) is not None
+
+    def doubts_first(self, words: list[str]) -> bool:
+        """Whether a reply opens with a doubt ("no clue", "no idea"): its "no" answers nothing."""
+        return self.doubts is not None and self.doubts.match(" ".join(words)) is not None
 
     def only_body_back(self, words: list[str]) -> bool:
         """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
@@ -214,7 +280,25 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _word_set(data, "going_back", path), _word_set(data, "correcting", path),
                           _pattern(data["doubts"]) if _words(data.get("doubts")) else None, _word_set(data, "all_clear", path),
                           _others(data, path),
-                          _word_set(data, "body_back", path), _asking(data, path))
+                          _word_set(data, "body_back", path), _asking(data, path), _past(data, path))
+
+
+def _past(data: dict[str, Any], path: Path) -> Past:
+    """The `past` section (optional): its question lists, phrase lists and `ever` words per question."""
+    past = data.get("past") or {}
+    if not isinstance(past, dict):
+        raise TrainingDataError(f"{path.name}: 'past' must give now, recent, over, long_ago, still, ever and kinds")
+    over, long_ago, still = (_pattern(past[key]) if _words(past.get(key)) else None for key in ("over", "long_ago", "still"))
+    return Past(_word_set(past, "now", path), _word_set(past, "recent", path), over, long_ago, still,
+                _per_question(past, "ever", path), _per_question(past, "kinds", path))
+
+
+def _per_question(data: dict[str, Any], key: str, path: Path) -> dict[str, re.Pattern[str]]:
+    """An optional section giving a list of words for each question id."""
+    section = data.get(key) or {}
+    if not isinstance(section, dict) or not all(_words(v) for v in section.values()):
+        raise TrainingDataError(f"{path.name}: '{key}' must give a list of words for each question id")
+    return {str(q): _pattern(words) for q, words in section.items()}
 
 
 def _others(data: dict[str, Any], path: Path) -> Others:
@@ -229,8 +313,8 @@ def _asking(data: dict[str, Any], path: Path) -> Asking:
     """The `asking` section: its four lists (all optional)."""
     asking = data.get("asking") or {}
     if not isinstance(asking, dict):
-        raise TrainingDataError(f"{path.name}: 'asking' must give wh, aux, subjects and referring")
-    return Asking(*(_word_set(asking, key, path) for key in ("wh", "aux", "subjects", "referring")))
+        raise TrainingDataError(f"{path.name}: 'asking' must give wh, aux, subjects, referring and verbs")
+    return Asking(*(_word_set(asking, key, path) for key in ("wh", "aux", "subjects", "referring", "verbs")))
 
 
 def _exits(data: dict[str, Any], path: Path) -> ExitWords:

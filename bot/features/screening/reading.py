@@ -12,8 +12,10 @@ talk, or a reply read as nothing: those are asked again with a hint, never taken
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from bot.features.screening.questions import BY_ID, QUESTIONS, Question
 from knowledge.normalize import clean_text
@@ -38,6 +40,7 @@ class Readers:
     words_of: Callable[[str], list[str]] = lambda text: clean_text(text).split()  # typos fixed ("stpo", "thnaks")
     words: ScreeningWords = field(default_factory=ScreeningWords)
     concern: Callable[[str], bool] = lambda _text: False  # the safety detector hears a health concern in it
+    this_year: Callable[[], int] = lambda: date.today().year  # "in 2015" is long ago, "in this year" not
 
     def about_check(self, text: str) -> bool:
         """Whether the message asks what the check is for ("whats the point of this")."""
@@ -68,9 +71,29 @@ class Reading:
 
 
 def read_reply(text: str, question: Question | None, readers: Readers) -> Reading:
-    """How a typed reply answers `question` (None: the consent step, no topic to check)."""
+    """How a typed reply answers `question` (None: the consent step, no topic to check): a yes told as over
+    or long ago where the question asks about now or a recent window is a no ("had it years ago, all sorted
+    now" at the back-pain question), and no yes told late at an earlier such question."""
+    reply, words = readers.reply(text, question.id if question else ""), readers.words_of(text)
+    reading = _read(text, question, readers, reply, words)
+    if reading.code == "y" and question is not None and _over(reply, question, text, words, readers):
+        return Reading("n", denied=True)
+    if reading.other is not None and not reading.denied and _over(reply, reading.other, text, words, readers):
+        return replace(reading, denied=True)  # "had chest pain years ago, nothing since" tells no yes late either
+    return reading
+
+
+def _over(reply: TypedReply, question: Question, text: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply read as yes tells its topic as over or long ago, where the question asks about now or a
+    recent window (knowledge.screening.Past): never one opening with a yes, holding a doubt or asking."""
+    said = readers.words
+    plain = reply.lead != "yes" and "?" not in text and not said.doubtful(words)
+    return plain and said.told_past(question.id, words, readers.this_year())
+
+
+def _read(text: str, question: Question | None, readers: Readers, reply: TypedReply, words: list[str]) -> Reading:
+    """How a typed reply answers `question`, read by the check's rules in order."""
     asked = question.id if question else ""
-    reply, words = readers.reply(text, asked), readers.words_of(text)
     if _back_as_adverb(reply, words, readers.words):  # "ill come back later": no back pain named
         others = [q for q in readers.words.named(" ".join(w for w in words if w != "back")) if q != asked]
         reply = replace(reply, other_topic=others[0] if others else None)
@@ -95,6 +118,8 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
         return Reading()  # "thanks", "good morning"; "ya chest gets tight at night" answers, for all its "night"
     if reply.contrast_topic:  # "not numb no, but my leg has been getting weaker": what follows the "but" answers
         return Reading("y")
+    if reply.lead == "no" and readers.words.doubts_first(words):  # "no clue, havent seen a doctor in years"
+        return Reading("u")
     if reply.lead is not None and reply.label in (reply.lead, None):  # "yes, for my blood pressure"
         return Reading(CODES[reply.lead])
     phrase = readers.words.phrase(words)
@@ -110,16 +135,30 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
     if asks and not readers.words.refers_back(words):  # "why 12 months?", "are we done yet": no answer
         return Reading()
     negated = not readers.words.negations.isdisjoint(words)
+    if reply.label is None and not (asks or negated) and _tells_then_asks(text, asked, words, readers):
+        return Reading("u")  # "I get a tight chest during panic attacks, does anxiety count?": told, then asked
     if reply.question and ("?" in text or asks or negated):  # "does that count?" reads as not sure; "how heavy?" nothing
         return Reading(CODES.get(reply.label or ""))
     if reply.label in ("no", None) and readers.words.doubtful(words):  # "..., so not sure": no clean no
         return Reading("u")
     if reply.label == "no" and reply.this_topic and not negated and readers.words.all_clear.isdisjoint(words):
         return Reading("y")  # "on levothyroxine since forever": this question's topic told, no word denies it
+    if reply.label == "no" and reply.question and reply.lead is None and not negated:
+        return Reading()  # "i'm 17 actually, does that change anything": no word of denial, and it asks
     if reply.label in ANSWERED:
         return Reading(CODES[reply.label])
     told = reply.this_topic and readers.words.all_clear.isdisjoint(words)  # "legs r fine" tells no yes
     return Reading("y" if told else None)  # "herniated disc L5 S1"
+
+
+def _tells_then_asks(text: str, asked: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply's first clause tells this question's topic, not as fine, and a later one asks ("I get a tight
+    chest during panic attacks, does anxiety count?"): whether it counts is unsure, never nothing ("calf pain?" and
+    "iz asthma long term??" only ask)."""
+    first = re.split(r"[,.;:!?]", text, maxsplit=1)[0]
+    told = asked in readers.words.named(" ".join(readers.words_of(first)))
+    said, rest = text[len(first):len(first) + 1], text[len(first) + 1:]
+    return told and said != "?" and "?" in rest and readers.words.all_clear.isdisjoint(words)
 
 
 def _no_way_out(reply: TypedReply, text: str, words: list[str], readers: Readers) -> TypedReply:
