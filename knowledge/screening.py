@@ -172,6 +172,8 @@ class ScreeningWords:
     body_back: frozenset[str] = frozenset()  # "my", "lower": before "back", the body's back ("it stays in my back")
     asking: Asking = Asking()
     past: Past = Past()
+    phrases_at: dict[str, dict[str, str]] = field(default_factory=dict)  # question id -> phrases answering only there
+    tails: dict[str, str] = field(default_factory=dict)  # "so no", "so yes": the answer a reply ends on
 
     def told_past(self, question_id: str, words: list[str], this_year: int) -> bool:
         """Whether a reply tells this question's topic as over or long ago (see Past.told)."""
@@ -218,14 +220,34 @@ class ScreeningWords:
         """The answer a reply's first word gives when it opens with one ("yes, ..."), else None."""
         return self.leading.get(words[0]) if words else None
 
-    def phrase(self, words: list[str]) -> str | None:
+    def phrase(self, words: list[str], question_id: str = "") -> str | None:
         """The answer of the longest phrase a reply opens with ("not that i know of": no; "sometimes
-        when i run": yes), a yes phrase only in a reply with no negation; else None."""
+        when i run": yes; at the pregnancy question "im a guy": no), a yes phrase only in a reply with no
+        negation; else None."""
         text = " ".join(words)
-        found = max((p for p in self.phrases if text == p or text.startswith(p + " ")), key=len, default=None)
-        if found is None or (self.phrases[found] == "yes" and self.negations.intersection(words)):
+        phrases = {**self.phrases, **self.phrases_at.get(question_id, {})}
+        found = max((p for p in phrases if text == p or text.startswith(p + " ")), key=len, default=None)
+        if found is None or (phrases[found] == "yes" and self.negations.intersection(words)):
             return None
-        return self.phrases[found]
+        return phrases[found]
+
+    def tail(self, words: list[str], text: str) -> str | None:
+        """The answer a reply ends on after what it told ("only heartburn after pizza so no", "fine now, no"), else None."""
+        ending = " ".join(words[-2:])
+        if ending in self.tails:
+            return self.tails[ending]
+        said = re.search(r",\s*(\w+)\W*$", text.lower())
+        return self.leading.get(said.group(1)) if said and len(words) > 2 else None
+
+    def born(self, words: list[str], this_year: int) -> str | None:
+        """"yes" or "no" at the age question for a year of birth told ("born in 2010"), "unsure" when that
+        year makes the age either side of it; else None."""
+        under = next(iter(self.ages.values()), None)
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= this_year]
+        if under is None or "born" not in words or len(years) != 1:
+            return None
+        age = this_year - years[0]
+        return "yes" if age < under else "unsure" if age == under else "no"
 
     def asks_about_check(self, cleaned: str) -> bool:
         """Whether a reply asks what the check is for or how it goes ("whats the point of this")."""
@@ -280,7 +302,16 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _word_set(data, "going_back", path), _word_set(data, "correcting", path),
                           _pattern(data["doubts"]) if _words(data.get("doubts")) else None, _word_set(data, "all_clear", path),
                           _others(data, path),
-                          _word_set(data, "body_back", path), _asking(data, path), _past(data, path))
+                          _word_set(data, "body_back", path), _asking(data, path), _past(data, path),
+                          _phrases_at(data, path), _leading(data["tails"], path, "tails") if "tails" in data else {})
+
+
+def _phrases_at(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:
+    """The `phrases_at` section (optional): for a question id, its own phrases for yes and for no."""
+    section = data.get("phrases_at") or {}
+    if not isinstance(section, dict):
+        raise TrainingDataError(f"{path.name}: 'phrases_at' must give phrases for yes and no per question id")
+    return {str(q): _leading(phrases, path, "phrases_at") for q, phrases in section.items()}
 
 
 def _past(data: dict[str, Any], path: Path) -> Past:

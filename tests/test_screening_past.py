@@ -98,3 +98,42 @@ def test_a_reply_opening_with_no_clue_is_a_not_sure_never_a_no():
 def test_a_no_from_the_reader_with_no_word_of_denial_that_asks_is_no_answer():
     readers = Readers(reply=lambda _text, _question: TypedReply(label="no", question=True), words=load_screening_words())
     assert read_reply("im 52 actually, does that change anything", BY_ID["red_flags"], readers).code is None
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("nah i have not had that", "n"),  # a no first and a denial after it: the reader's yes is wrong
+    ("nope, had a check in june", None),  # a no first, the reader's yes: unclear, asked again
+])
+def test_a_no_first_against_the_readers_yes_is_never_a_yes(typed, code):
+    readers = Readers(reply=lambda _text, _question: TypedReply(label="yes", lead="no"), words=load_screening_words())
+    assert read_reply(typed, BY_ID["heart_bp"], readers).code == code
+
+
+@pytest.mark.parametrize("typed", ["just a bit of hay fever, no", "only seasonal allergies lol so no"])
+def test_a_reply_read_as_nothing_that_ends_on_an_answer_word_takes_it(typed):
+    readers = Readers(words=load_screening_words())
+    assert read_reply(typed, BY_ID["chronic_condition"], readers).code == "n"
+
+
+def test_a_misspelt_not_sure_is_a_not_sure_never_a_no(screen):
+    at(screen, "leg_symptoms")
+    screen.send("not sur")
+    assert flagged_so_far(screen)[-1] == "leg_symptoms"
+
+
+def test_a_man_saying_so_answers_no_at_the_pregnancy_question_only():
+    words = load_screening_words()
+    assert words.phrase("im a dude lol".split(), "pregnancy") == "no"
+    assert words.phrase("im a dude lol".split(), "heart_bp") is None
+
+
+@pytest.mark.parametrize(("typed", "code"), [("born in 2011", "y"), ("born in 1990", "n"), ("born in 2008", "u")])
+def test_a_year_of_birth_answers_the_age_question(typed, code):
+    readers = Readers(words=load_screening_words(), this_year=lambda: 2026)
+    assert read_reply(typed, BY_ID["age_minor"], readers).code == code
+
+
+def test_an_age_told_first_is_the_users_whoever_else_is_named(screen):
+    at(screen, "age_minor")
+    screen.send("15 but my dad says its fine")
+    assert flagged_so_far(screen)[-1] == "age_minor"

@@ -80,7 +80,8 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
         return Reading("n", denied=True)
     if reading.other is not None and not reading.denied and _over(reply, reading.other, text, words, readers):
         return replace(reading, denied=True)  # "had chest pain years ago, nothing since" tells no yes late either
-    return reading
+    tail = readers.words.tail(words, text) if reading == Reading() and "?" not in text else None
+    return Reading(CODES[tail]) if tail else reading  # "only heartburn after pizza lol so no"
 
 
 def _over(reply: TypedReply, question: Question, text: str, words: list[str], readers: Readers) -> bool:
@@ -106,9 +107,12 @@ def _read(text: str, question: Question | None, readers: Readers, reply: TypedRe
     reply = _no_way_out(reply, text, words, readers)
     if reply.label in ("back", "cancel"):
         return Reading(CODES[reply.label])
-    if question is not None and _yes_of_others(reply, question, words, readers.words):  # "my mom had cancer"
-        return Reading()
     at_age_question = question is not None and question.id in readers.words.ages  # else the age answers the age question
+    if at_age_question and (born := readers.words.born(words, readers.this_year())) is not None:
+        return Reading(CODES[born])  # "born in 2010"
+    told_age = at_age_question and reply.by_age is not None and bool(words) and words[0].isdigit()  # "16 but my mum..."
+    if question is not None and not told_age and _yes_of_others(reply, question, words, readers.words):
+        return Reading()  # "my mom had cancer"
     asks = readers.words.asks_first(words, text)  # "does it matter if im exactly 18": asked, not told
     if reply.by_age is not None and at_age_question and not asks and not _doubts_age(reply, words, readers.words):
         return Reading(CODES[reply.by_age])
@@ -122,7 +126,7 @@ def _read(text: str, question: Question | None, readers: Readers, reply: TypedRe
         return Reading("u")
     if reply.lead is not None and reply.label in (reply.lead, None):  # "yes, for my blood pressure"
         return Reading(CODES[reply.lead])
-    phrase = readers.words.phrase(words)
+    phrase = readers.words.phrase(words, asked)
     if phrase == "no":  # "not that i know of"
         return Reading("n")
     if reply.other_topic is not None and not reply.this_topic and _corrects(reply.other_topic, question, words, readers):
@@ -130,6 +134,8 @@ def _read(text: str, question: Question | None, readers: Readers, reply: TypedRe
     if reply.other_topic is not None and not reply.this_topic:
         denied = reply.label == "no" or reply.by_age == "no" or bool(readers.words.negations.intersection(words))
         return Reading(other=BY_ID[reply.other_topic], denied=denied)
+    if reply.lead == "no" and reply.label == "yes":  # "no i have not fainted in the past year": a no; "nope, 118/76" unclear
+        return Reading("n") if not readers.words.negations.isdisjoint(words[1:]) else Reading()
     if phrase == "yes" and "?" not in text:  # "sometimes when i run" (read as a question for its "when")
         return Reading("y")
     if asks and not readers.words.refers_back(words):  # "why 12 months?", "are we done yet": no answer
