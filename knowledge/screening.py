@@ -88,10 +88,16 @@ class Others:
     people: frozenset[str] = frozenset()  # mom, brother, son...
     myself: frozenset[str] = frozenset()  # i, im, ive...: the user says something of themselves too
     questions: frozenset[str] = frozenset()  # questions a child told of answers ("my son is 3 months old")
+    denials: re.Pattern[str] | None = None  # "i dont", "not me": the user's own no beside someone else's health
 
     def told(self, question_id: str, words: list[str]) -> bool:
         """Whether `words` name another person and nothing of the user, at a question they do not answer."""
         return question_id not in self.questions and not self.people.isdisjoint(words) and self.myself.isdisjoint(words)
+
+    def denied(self, question_id: str, words: list[str]) -> bool:
+        """Whether `words` name another person and deny it of the user ("my brother has a slipped disc, I don't")."""
+        mine = self.denials is not None and self.denials.search(" ".join(words)) is not None
+        return question_id not in self.questions and not self.people.isdisjoint(words) and mine
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,13 @@ class Past:
     still: re.Pattern[str] | None = None  # "still", "worse": it goes on
     ever: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> words that ask about ever there
     kinds: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> the kinds its window is for
+    outside: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> parts it does not ask about
+    inside: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> parts it asks about
+
+    def elsewhere(self, question_id: str, words: list[str]) -> bool:
+        """Whether a reply names only parts a question does not ask about ("only my wrist, its in a brace")."""
+        cleaned = " ".join(words)
+        return _found(self.outside.get(question_id), cleaned) and not _found(self.inside.get(question_id, _ANY), cleaned)
 
     def told(self, question_id: str, words: list[str], negations: frozenset[str], this_year: int) -> bool:
         """Whether `words` tell this question's topic as over (a question about now) or long ago (one about
@@ -225,9 +238,12 @@ class ScreeningWords:
         when i run": yes; at the pregnancy question "im a guy": no), a yes phrase only in a reply with no
         negation; else None."""
         text = " ".join(words)
-        phrases = {**self.phrases, **self.phrases_at.get(question_id, {})}
+        own = self.phrases_at.get(question_id, {})
+        phrases = {**self.phrases, **own}
         found = max((p for p in phrases if text == p or text.startswith(p + " ")), key=len, default=None)
         if found is None or (phrases[found] == "yes" and self.negations.intersection(words)):
+            return None
+        if found in own and question_id in self.named(text[len(found):]):  # "the pill and metformin"
             return None
         return phrases[found]
 
@@ -320,8 +336,12 @@ def _past(data: dict[str, Any], path: Path) -> Past:
     if not isinstance(past, dict):
         raise TrainingDataError(f"{path.name}: 'past' must give now, recent, over, long_ago, still, ever and kinds")
     over, long_ago, still = (_pattern(past[key]) if _words(past.get(key)) else None for key in ("over", "long_ago", "still"))
+    parts = past.get("parts") or {}
+    if not isinstance(parts, dict) or not all(isinstance(v, dict) for v in parts.values()):
+        raise TrainingDataError(f"{path.name}: 'parts' must give outside and inside words per question id")
+    outside, inside = ({str(q): _pattern(v[key]) for q, v in parts.items() if _words(v.get(key))} for key in ("outside", "inside"))
     return Past(_word_set(past, "now", path), _word_set(past, "recent", path), over, long_ago, still,
-                _per_question(past, "ever", path), _per_question(past, "kinds", path))
+                _per_question(past, "ever", path), _per_question(past, "kinds", path), outside, inside)
 
 
 def _per_question(data: dict[str, Any], key: str, path: Path) -> dict[str, re.Pattern[str]]:
@@ -337,7 +357,9 @@ def _others(data: dict[str, Any], path: Path) -> Others:
     others = data.get("others") or {}
     if not isinstance(others, dict):
         raise TrainingDataError(f"{path.name}: 'others' must give people, myself and questions")
-    return Others(*(_word_set(others, key, path) for key in ("people", "myself", "questions")))
+    denials = others.get("denials")
+    people, myself, questions = (_word_set(others, key, path) for key in ("people", "myself", "questions"))
+    return Others(people, myself, questions, _pattern(denials) if _words(denials) else None)
 
 
 def _asking(data: dict[str, Any], path: Path) -> Asking:

@@ -1,5 +1,6 @@
 """Typed replies that tell when: a topic told as over is a no at a question about now, one told long ago a no at a
-question about a recent window, and neither when it goes on or the question asks about ever; a topic told and then
+question about a recent window, and neither when it goes on or the question asks about ever; a no in other words
+("the opposite", "just the pill", "only my wrist", "my dad has it but i dont") is a no; a topic told and then
 asked about is a not sure; "does X count" asks; "no clue" is a doubt; a "no" with no denial that asks is no answer."""
 
 from __future__ import annotations
@@ -137,3 +138,24 @@ def test_an_age_told_first_is_the_users_whoever_else_is_named(screen):
     at(screen, "age_minor")
     screen.send("15 but my dad says its fine")
     assert flagged_so_far(screen)[-1] == "age_minor"
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("chronic_condition", "my dad has diabetes but i dont"),
+    ("supervised_only", "the opposite, my physio wants me lifting"),
+    ("medication", "only the pill lol"),
+    ("injury_in_care", "sprained my wrist, in a splint now"),
+    ("surgery", "dental surgery in october"),
+])
+def test_a_no_told_in_other_words_moves_on_with_nothing_flagged(screen, question_id, typed):
+    assert _answered_no(screen, question_id, typed)
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("medication", "the pill and metformin"),  # the question's topic named after the phrase
+    ("surgery", "knee and hip surgery last month"),  # a part the question asks about named too
+])
+def test_a_no_phrase_or_a_part_not_asked_about_never_hides_what_follows_it(screen, question_id, typed):
+    at(screen, question_id)
+    screen.send(typed)
+    assert flagged_so_far(screen)[-1] == question_id

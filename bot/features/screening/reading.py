@@ -82,6 +82,8 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
     reading = _read(text, question, readers, reply, words)
     if reading.code == "y" and question is not None and _over(reply, question, text, words, readers):
         return Reading("n", denied=True)
+    if reading.code == "y" and question is not None and _elsewhere(reply, question, text, words, readers):
+        return Reading("n", denied=True)  # "only my wrist, its in a brace" at the injury question
     if reading.other is not None and not reading.denied and _over(reply, reading.other, text, words, readers):
         return replace(reading, denied=True)  # "had chest pain years ago, nothing since" tells no yes late either
     tail = readers.words.tail(words, text) if reading == Reading() and "?" not in text else None
@@ -94,6 +96,13 @@ def _over(reply: TypedReply, question: Question, text: str, words: list[str], re
     said = readers.words
     plain = reply.lead != "yes" and "?" not in text and not said.doubtful(words)
     return plain and said.told_past(question.id, words, readers.this_year())
+
+
+def _elsewhere(reply: TypedReply, question: Question, text: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply read as yes names only parts of the body or kinds the question does not ask about
+    (knowledge.screening.Past.elsewhere): never one opening with a yes, holding a doubt or asking."""
+    plain = reply.lead != "yes" and "?" not in text and not readers.words.doubtful(words)
+    return plain and readers.words.past.elsewhere(question.id, words)
 
 
 def _read(text: str, question: Question | None, readers: Readers, reply: TypedReply, words: list[str]) -> Reading:
@@ -193,6 +202,8 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("born in 2010", lambda s: s.born is not None, lambda s: Reading(CODES[s.born or ""])),
     Rule("my mom had cancer", lambda s: s.question is not None and not s.told_age
          and _yes_of_others(s.reply, s.question, s.words, s.said), _code(None)),
+    Rule("my brother has a slipped disc, I don't", lambda s: s.question is not None and not s.said.doubtful(s.words)
+         and s.said.others.denied(s.question.id, s.words), _code("n")),
     Rule("im 17", _by_age, lambda s: Reading(CODES[s.reply.by_age or ""])),
     Rule("nvm", _leaves, _code("c")),
     Rule("thanks", lambda s: s.unanswered and s.reply.lead is None and s.readers.small_talk(s.text), _code(None)),
