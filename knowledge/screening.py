@@ -70,13 +70,15 @@ class Asking:
     aux: frozenset[str] = frozenset()  # does, are, can...: it asks with a "?" or a subject after it
     subjects: frozenset[str] = frozenset()  # i, you, we, it...: "are we done yet"
     referring: frozenset[str] = frozenset()  # that, it, this: "does that count?" asks about what was told
+    verbs: frozenset[str] = frozenset()  # count, matter, mean: opening with `aux`, a reply with one asks ("do massages count")
 
     def asks(self, words: list[str], before_mark: int) -> bool:
         """Whether `words` open with a question (`before_mark`: how many words come before its first "?",
         0 without one; "could be?" is too short to ask, "does the pill count?" asks)."""
         if not words or words[0] not in self.wh | self.aux:
             return False
-        return words[0] in self.wh or before_mark >= ASKED_WORDS or len(words) > 1 and words[1] in self.subjects
+        subject = len(words) > 1 and words[1] in self.subjects
+        return words[0] in self.wh or before_mark >= ASKED_WORDS or subject or not self.verbs.isdisjoint(words[2:6])
 
 
 @dataclass(frozen=True)
@@ -86,10 +88,78 @@ class Others:
     people: frozenset[str] = frozenset()  # mom, brother, son...
     myself: frozenset[str] = frozenset()  # i, im, ive...: the user says something of themselves too
     questions: frozenset[str] = frozenset()  # questions a child told of answers ("my son is 3 months old")
+    denials: re.Pattern[str] | None = None  # "i dont", "not me": the user's own no beside someone else's health
 
     def told(self, question_id: str, words: list[str]) -> bool:
         """Whether `words` name another person and nothing of the user, at a question they do not answer."""
         return question_id not in self.questions and not self.people.isdisjoint(words) and self.myself.isdisjoint(words)
+
+    def denied(self, question_id: str, words: list[str]) -> bool:
+        """Whether `words` name another person and deny it of the user ("my brother has a slipped disc, I don't")."""
+        mine = self.denials is not None and self.denials.search(" ".join(words)) is not None
+        return question_id not in self.questions and not self.people.isdisjoint(words) and mine
+
+
+@dataclass(frozen=True)
+class Past:
+    """The words that tell a topic as over or long ago (see data/screening.yaml, `past`)."""
+
+    now: frozenset[str] = frozenset()  # questions about now: a topic told as over is no yes
+    recent: frozenset[str] = frozenset()  # questions about a window of months: a topic told long ago is no yes
+    over: re.Pattern[str] | None = None  # "not anymore", "all sorted now"
+    long_ago: re.Pattern[str] | None = None  # "years ago", "as a kid"
+    still: re.Pattern[str] | None = None  # "still", "worse": it goes on
+    ever: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> words that ask about ever there
+    kinds: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> the kinds its window is for
+    outside: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> parts it does not ask about
+    inside: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> parts it asks about
+
+    def elsewhere(self, question_id: str, words: list[str]) -> bool:
+        """Whether a reply names only parts a question does not ask about ("only my wrist, its in a brace")."""
+        cleaned = " ".join(words)
+        return _found(self.outside.get(question_id), cleaned) and not _found(self.inside.get(question_id, _ANY), cleaned)
+
+    def told(self, question_id: str, words: list[str], negations: frozenset[str], this_year: int) -> bool:
+        """Whether `words` tell this question's topic as over (a question about now) or long ago (one about
+        a recent window), with no word of it going on."""
+        cleaned = " ".join(words)
+        if _found(self.still, cleaned) or _found(self.ever.get(question_id), cleaned):
+            return False
+        if question_id in self.now:
+            return any(negations.isdisjoint(words[:_start(cleaned, m)][-2:]) for m in _all(self.over, cleaned))
+        if question_id in self.recent and _found(self.kinds.get(question_id, _ANY), cleaned):
+            return any(_undated(words, m) for m in _all(self.long_ago, cleaned)) or _old_year(words, this_year)
+        return False
+
+
+_ANY = re.compile("")  # a question without `kinds`: its window is for every reply
+
+
+def _found(pattern: re.Pattern[str] | None, cleaned: str) -> bool:
+    """Whether an optional pattern matches."""
+    return pattern is not None and pattern.search(cleaned) is not None
+
+
+def _all(pattern: re.Pattern[str] | None, cleaned: str) -> list[re.Match[str]]:
+    """Every match of an optional pattern."""
+    return list(pattern.finditer(cleaned)) if pattern is not None else []
+
+
+def _start(cleaned: str, match: re.Match[str]) -> int:
+    """The index of the word a match starts at."""
+    return len(cleaned[:match.start()].split())
+
+
+def _undated(words: list[str], match: re.Match[str]) -> bool:
+    """Whether a "long ago" match is no start of something going on ("since i was a kid", "for years back")."""
+    before = words[:_start(" ".join(words), match)][-3:]
+    return not {"since", "for"}.intersection(before)
+
+
+def _old_year(words: list[str], this_year: int) -> bool:
+    """Whether a reply dates its topic two or more years back ("fainted once, in 2015"), not as a start ("since 2015")."""
+    return any(w.isdigit() and len(w) == 4 and 1900 <= int(w) <= this_year - 2 and (i == 0 or words[i - 1] != "since")
+               for i, w in enumerate(words))
 
 
 @dataclass(frozen=True)
@@ -114,10 +184,21 @@ class ScreeningWords:
     others: Others = Others()  # "my mom had cancer": another person's health, no answer
     body_back: frozenset[str] = frozenset()  # "my", "lower": before "back", the body's back ("it stays in my back")
     asking: Asking = Asking()
+    past: Past = Past()
+    phrases_at: dict[str, dict[str, str]] = field(default_factory=dict)  # question id -> phrases answering only there
+    tails: dict[str, str] = field(default_factory=dict)  # "so no", "so yes": the answer a reply ends on
+
+    def told_past(self, question_id: str, words: list[str], this_year: int) -> bool:
+        """Whether a reply tells this question's topic as over or long ago (see Past.told)."""
+        return self.past.told(question_id, words, self.negations, this_year)
 
     def doubtful(self, words: list[str]) -> bool:
         """Whether a reply says a doubt anywhere in it ("nothing specific, so not sure")."""
         return self.doubts is not None and self.doubts.search(" ".join(words)) is not None
+
+    def doubts_first(self, words: list[str]) -> bool:
+        """Whether a reply opens with a doubt ("no clue", "no idea"): its "no" answers nothing."""
+        return self.doubts is not None and self.doubts.match(" ".join(words)) is not None
 
     def only_body_back(self, words: list[str]) -> bool:
         """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
@@ -152,14 +233,37 @@ class ScreeningWords:
         """The answer a reply's first word gives when it opens with one ("yes, ..."), else None."""
         return self.leading.get(words[0]) if words else None
 
-    def phrase(self, words: list[str]) -> str | None:
+    def phrase(self, words: list[str], question_id: str = "") -> str | None:
         """The answer of the longest phrase a reply opens with ("not that i know of": no; "sometimes
-        when i run": yes), a yes phrase only in a reply with no negation; else None."""
+        when i run": yes; at the pregnancy question "im a guy": no), a yes phrase only in a reply with no
+        negation; else None."""
         text = " ".join(words)
-        found = max((p for p in self.phrases if text == p or text.startswith(p + " ")), key=len, default=None)
-        if found is None or (self.phrases[found] == "yes" and self.negations.intersection(words)):
+        own = self.phrases_at.get(question_id, {})
+        phrases = {**self.phrases, **own}
+        found = max((p for p in phrases if text == p or text.startswith(p + " ")), key=len, default=None)
+        if found is None or (phrases[found] == "yes" and self.negations.intersection(words)):
             return None
-        return self.phrases[found]
+        if found in own and question_id in self.named(text[len(found):]):  # "the pill and metformin"
+            return None
+        return phrases[found]
+
+    def tail(self, words: list[str], text: str) -> str | None:
+        """The answer a reply ends on after what it told ("only heartburn after pizza so no", "fine now, no"), else None."""
+        ending = " ".join(words[-2:])
+        if ending in self.tails:
+            return self.tails[ending]
+        said = re.search(r",\s*(\w+)\W*$", text.lower())
+        return self.leading.get(said.group(1)) if said and len(words) > 2 else None
+
+    def born(self, words: list[str], this_year: int) -> str | None:
+        """"yes" or "no" at the age question for a year of birth told ("born in 2010"), "unsure" when that
+        year makes the age either side of it; else None."""
+        under = next(iter(self.ages.values()), None)
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= this_year]
+        if under is None or "born" not in words or len(years) != 1:
+            return None
+        age = this_year - years[0]
+        return "yes" if age < under else "unsure" if age == under else "no"
 
     def asks_about_check(self, cleaned: str) -> bool:
         """Whether a reply asks what the check is for or how it goes ("whats the point of this")."""
@@ -214,7 +318,38 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _word_set(data, "going_back", path), _word_set(data, "correcting", path),
                           _pattern(data["doubts"]) if _words(data.get("doubts")) else None, _word_set(data, "all_clear", path),
                           _others(data, path),
-                          _word_set(data, "body_back", path), _asking(data, path))
+                          _word_set(data, "body_back", path), _asking(data, path), _past(data, path),
+                          _phrases_at(data, path), _leading(data["tails"], path, "tails") if "tails" in data else {})
+
+
+def _phrases_at(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:
+    """The `phrases_at` section (optional): for a question id, its own phrases for yes and for no."""
+    section = data.get("phrases_at") or {}
+    if not isinstance(section, dict):
+        raise TrainingDataError(f"{path.name}: 'phrases_at' must give phrases for yes and no per question id")
+    return {str(q): _leading(phrases, path, "phrases_at") for q, phrases in section.items()}
+
+
+def _past(data: dict[str, Any], path: Path) -> Past:
+    """The `past` section (optional): its question lists, phrase lists and `ever` words per question."""
+    past = data.get("past") or {}
+    if not isinstance(past, dict):
+        raise TrainingDataError(f"{path.name}: 'past' must give now, recent, over, long_ago, still, ever and kinds")
+    over, long_ago, still = (_pattern(past[key]) if _words(past.get(key)) else None for key in ("over", "long_ago", "still"))
+    parts = past.get("parts") or {}
+    if not isinstance(parts, dict) or not all(isinstance(v, dict) for v in parts.values()):
+        raise TrainingDataError(f"{path.name}: 'parts' must give outside and inside words per question id")
+    outside, inside = ({str(q): _pattern(v[key]) for q, v in parts.items() if _words(v.get(key))} for key in ("outside", "inside"))
+    return Past(_word_set(past, "now", path), _word_set(past, "recent", path), over, long_ago, still,
+                _per_question(past, "ever", path), _per_question(past, "kinds", path), outside, inside)
+
+
+def _per_question(data: dict[str, Any], key: str, path: Path) -> dict[str, re.Pattern[str]]:
+    """An optional section giving a list of words for each question id."""
+    section = data.get(key) or {}
+    if not isinstance(section, dict) or not all(_words(v) for v in section.values()):
+        raise TrainingDataError(f"{path.name}: '{key}' must give a list of words for each question id")
+    return {str(q): _pattern(words) for q, words in section.items()}
 
 
 def _others(data: dict[str, Any], path: Path) -> Others:
@@ -222,15 +357,17 @@ def _others(data: dict[str, Any], path: Path) -> Others:
     others = data.get("others") or {}
     if not isinstance(others, dict):
         raise TrainingDataError(f"{path.name}: 'others' must give people, myself and questions")
-    return Others(*(_word_set(others, key, path) for key in ("people", "myself", "questions")))
+    denials = others.get("denials")
+    people, myself, questions = (_word_set(others, key, path) for key in ("people", "myself", "questions"))
+    return Others(people, myself, questions, _pattern(denials) if _words(denials) else None)
 
 
 def _asking(data: dict[str, Any], path: Path) -> Asking:
     """The `asking` section: its four lists (all optional)."""
     asking = data.get("asking") or {}
     if not isinstance(asking, dict):
-        raise TrainingDataError(f"{path.name}: 'asking' must give wh, aux, subjects and referring")
-    return Asking(*(_word_set(asking, key, path) for key in ("wh", "aux", "subjects", "referring")))
+        raise TrainingDataError(f"{path.name}: 'asking' must give wh, aux, subjects, referring and verbs")
+    return Asking(*(_word_set(asking, key, path) for key in ("wh", "aux", "subjects", "referring", "verbs")))
 
 
 def _exits(data: dict[str, Any], path: Path) -> ExitWords:

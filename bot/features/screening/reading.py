@@ -8,12 +8,18 @@ everyday phrase that answers ("not that i know of", "sometimes when i run"). Nev
 thanks or an acknowledgement ("ok", "cool"), a sentence about another question's topic ("I had
 surgery 2 years ago" at the medication question: the check decides what to do with it), small
 talk, or a reply read as nothing: those are asked again with a hint, never taken for a silent No.
+
+The rules are a declared, ordered table (RULES): each names a reply it reads, when it applies and the
+reading it gives; the first that applies reads the reply. read_reply then applies what is told about
+time (a yes told as over or long ago, knowledge.screening.Past) and an answer a reply ends on (`tails`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from bot.features.screening.questions import BY_ID, QUESTIONS, Question
 from knowledge.normalize import clean_text
@@ -38,6 +44,7 @@ class Readers:
     words_of: Callable[[str], list[str]] = lambda text: clean_text(text).split()  # typos fixed ("stpo", "thnaks")
     words: ScreeningWords = field(default_factory=ScreeningWords)
     concern: Callable[[str], bool] = lambda _text: False  # the safety detector hears a health concern in it
+    this_year: Callable[[], int] = lambda: date.today().year  # "in 2015" is long ago, "in this year" not
 
     def about_check(self, text: str) -> bool:
         """Whether the message asks what the check is for ("whats the point of this")."""
@@ -68,58 +75,175 @@ class Reading:
 
 
 def read_reply(text: str, question: Question | None, readers: Readers) -> Reading:
-    """How a typed reply answers `question` (None: the consent step, no topic to check)."""
-    asked = question.id if question else ""
-    reply, words = readers.reply(text, asked), readers.words_of(text)
-    if _back_as_adverb(reply, words, readers.words):  # "ill come back later": no back pain named
-        others = [q for q in readers.words.named(" ".join(w for w in words if w != "back")) if q != asked]
-        reply = replace(reply, other_topic=others[0] if others else None)
-    named = reply.this_topic or reply.other_topic is not None
-    if reply.acknowledgement:
-        return Reading(acknowledged=True)
-    if reply.label == "cancel" and named and not readers.words.exits.verbs.intersection(words):
-        undenied = readers.words.negations.isdisjoint(words) or readers.concern(text)  # "passed out ..., not enough food"
-        return _told(reply, undenied)  # "i never get out of breath": no way out
-    reply = _no_way_out(reply, text, words, readers)
-    if reply.label in ("back", "cancel"):
-        return Reading(CODES[reply.label])
-    if question is not None and _yes_of_others(reply, question, words, readers.words):  # "my mom had cancer"
-        return Reading()
-    at_age_question = question is not None and question.id in readers.words.ages  # else the age answers the age question
-    asks = readers.words.asks_first(words, text)  # "does it matter if im exactly 18": asked, not told
-    if reply.by_age is not None and at_age_question and not asks and not _doubts_age(reply, words, readers.words):
-        return Reading(CODES[reply.by_age])
-    if reply.label not in ANSWERED and not named and readers.leaves(text) and readers.answer(text) is None:
-        return Reading("c")  # "nvm", "enough", "leave it for now thanks"
-    if reply.label not in ANSWERED and not named and reply.lead is None and readers.small_talk(text):
-        return Reading()  # "thanks", "good morning"; "ya chest gets tight at night" answers, for all its "night"
-    if reply.contrast_topic:  # "not numb no, but my leg has been getting weaker": what follows the "but" answers
-        return Reading("y")
-    if reply.lead is not None and reply.label in (reply.lead, None):  # "yes, for my blood pressure"
-        return Reading(CODES[reply.lead])
-    phrase = readers.words.phrase(words)
-    if phrase == "no":  # "not that i know of"
-        return Reading("n")
-    if reply.other_topic is not None and not reply.this_topic and _corrects(reply.other_topic, question, words, readers):
-        return Reading("b")  # "i want to change what i said about fainting": back, to correct it
-    if reply.other_topic is not None and not reply.this_topic:
-        denied = reply.label == "no" or reply.by_age == "no" or bool(readers.words.negations.intersection(words))
-        return Reading(other=BY_ID[reply.other_topic], denied=denied)
-    if phrase == "yes" and "?" not in text:  # "sometimes when i run" (read as a question for its "when")
-        return Reading("y")
-    if asks and not readers.words.refers_back(words):  # "why 12 months?", "are we done yet": no answer
-        return Reading()
-    negated = not readers.words.negations.isdisjoint(words)
-    if reply.question and ("?" in text or asks or negated):  # "does that count?" reads as not sure; "how heavy?" nothing
-        return Reading(CODES.get(reply.label or ""))
-    if reply.label in ("no", None) and readers.words.doubtful(words):  # "..., so not sure": no clean no
-        return Reading("u")
-    if reply.label == "no" and reply.this_topic and not negated and readers.words.all_clear.isdisjoint(words):
-        return Reading("y")  # "on levothyroxine since forever": this question's topic told, no word denies it
-    if reply.label in ANSWERED:
-        return Reading(CODES[reply.label])
-    told = reply.this_topic and readers.words.all_clear.isdisjoint(words)  # "legs r fine" tells no yes
-    return Reading("y" if told else None)  # "herniated disc L5 S1"
+    """How a typed reply answers `question` (None: the consent step, no topic to check): a yes told as over
+    or long ago where the question asks about now or a recent window is a no ("had it years ago, all sorted
+    now" at the back-pain question), and no yes told late at an earlier such question."""
+    reply, words = readers.reply(text, question.id if question else ""), readers.words_of(text)
+    reading = _read(text, question, readers, reply, words)
+    if reading.code == "y" and question is not None and _over(reply, question, text, words, readers):
+        return Reading("n", denied=True)
+    if reading.code == "y" and question is not None and _elsewhere(reply, question, text, words, readers):
+        return Reading("n", denied=True)  # "only my wrist, its in a brace" at the injury question
+    if reading.other is not None and not reading.denied and _over(reply, reading.other, text, words, readers):
+        return replace(reading, denied=True)  # "had chest pain years ago, nothing since" tells no yes late either
+    tail = readers.words.tail(words, text) if reading == Reading() and "?" not in text else None
+    return Reading(CODES[tail]) if tail else reading  # "only heartburn after pizza lol so no"
+
+
+def _over(reply: TypedReply, question: Question, text: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply read as yes tells its topic as over or long ago, where the question asks about now or a
+    recent window (knowledge.screening.Past): never one opening with a yes, holding a doubt or asking."""
+    said = readers.words
+    plain = reply.lead != "yes" and "?" not in text and not said.doubtful(words)
+    return plain and said.told_past(question.id, words, readers.this_year())
+
+
+def _elsewhere(reply: TypedReply, question: Question, text: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply read as yes names only parts of the body or kinds the question does not ask about
+    (knowledge.screening.Past.elsewhere): never one opening with a yes, holding a doubt or asking."""
+    plain = reply.lead != "yes" and "?" not in text and not readers.words.doubtful(words)
+    return plain and readers.words.past.elsewhere(question.id, words)
+
+
+def _read(text: str, question: Question | None, readers: Readers, reply: TypedReply, words: list[str]) -> Reading:
+    """How a typed reply answers `question`: the reading of the first rule of RULES that applies."""
+    said = Said(text, question, readers, reply, words)
+    return next(rule.reading(said) for rule in RULES if rule.applies(said))
+
+
+class Said:
+    """A typed reply as the rules read it: the reader's reading (`first`: "back" no back pain named when it is
+    "come back"; `reply`: besides, no way out when it is none) and what the rules ask of its words."""
+
+    def __init__(self, text: str, question: Question | None, readers: Readers, reply: TypedReply,
+                 words: list[str]) -> None:
+        self.text, self.question, self.readers, self.words = text, question, readers, words
+        self.asked = question.id if question else ""
+        self.said = readers.words
+        if _back_as_adverb(reply, words, self.said):  # "ill come back later": no back pain named
+            others = [q for q in self.said.named(" ".join(w for w in words if w != "back")) if q != self.asked]
+            reply = replace(reply, other_topic=others[0] if others else None)
+        self.first = reply
+        self.reply = _no_way_out(reply, text, words, readers)
+        self.named = reply.this_topic or reply.other_topic is not None
+        self.at_age_question = question is not None and question.id in self.said.ages
+        self.asks = self.said.asks_first(words, text)  # "does it matter if im exactly 18": asked, not told
+        self.negated = not self.said.negations.isdisjoint(words)
+        self.phrase = self.said.phrase(words, self.asked)
+        self.born = self.said.born(words, readers.this_year()) if self.at_age_question else None
+
+    @property
+    def unanswered(self) -> bool:
+        """Whether the reader reads no yes, no or not sure and no topic is named."""
+        return self.reply.label not in ANSWERED and not self.named
+
+    @property
+    def told_age(self) -> bool:
+        """Whether an age opens the reply at the age question ("16 but my mum said its fine")."""
+        return self.at_age_question and self.reply.by_age is not None and bool(self.words) and self.words[0].isdigit()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the check: when it applies, and the reading it gives (`example`: a reply it reads)."""
+
+    example: str
+    applies: Callable[[Said], bool]
+    reading: Callable[[Said], Reading]
+
+
+def _code(code: str | None) -> Callable[[Said], Reading]:
+    """A rule's reading: always this code (None: no answer, asked again)."""
+    return lambda _said: Reading(code)
+
+
+def _cancel_told(s: Said) -> bool:
+    """A statement naming a topic that the reader took for a way out, with no way-out verb."""
+    return s.first.label == "cancel" and s.named and not s.said.exits.verbs.intersection(s.words)
+
+
+def _told_for_way_out(s: Said) -> Reading:
+    """See _told: undenied means no word of denial, or a health concern heard ("passed out ..., not enough food")."""
+    return _told(s.first, s.said.negations.isdisjoint(s.words) or s.readers.concern(s.text))
+
+
+def _by_age(s: Said) -> bool:
+    """An age stated at the age question, not asked about, with no yes or doubt against it."""
+    return s.reply.by_age is not None and s.at_age_question and not s.asks and not _doubts_age(s.reply, s.words, s.said)
+
+
+def _leaves(s: Said) -> bool:
+    """The intent reader's way out ("nvm", "enough"), with no answer and no everyday yes or no in it."""
+    return s.unanswered and s.readers.leaves(s.text) and s.readers.answer(s.text) is None
+
+
+def _corrects_previous(s: Said) -> bool:
+    """Another question's topic alone, named to correct it."""
+    return s.reply.other_topic is not None and not s.reply.this_topic and _corrects(s.reply.other_topic, s.question,
+                                                                                  s.words, s.readers)
+
+
+def _about_other(s: Said) -> Reading:
+    """Another question's topic told here: for the check to decide (denied: read as a no, or a denial in it)."""
+    assert s.reply.other_topic is not None
+    denied = s.reply.label == "no" or s.reply.by_age == "no" or s.negated
+    return Reading(other=BY_ID[s.reply.other_topic], denied=denied)
+
+
+def _told_undenied(s: Said) -> bool:
+    """The reader's no where this question's topic is told, with no word denying it or telling it fine."""
+    return s.reply.label == "no" and s.reply.this_topic and not s.negated and s.said.all_clear.isdisjoint(s.words)
+
+
+RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
+    Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
+    Rule("i never get out of breath", _cancel_told, _told_for_way_out),
+    Rule("wait go back", lambda s: s.reply.label in ("back", "cancel"), lambda s: Reading(CODES[s.reply.label or ""])),
+    Rule("born in 2010", lambda s: s.born is not None, lambda s: Reading(CODES[s.born or ""])),
+    Rule("my mom had cancer", lambda s: s.question is not None and not s.told_age
+         and _yes_of_others(s.reply, s.question, s.words, s.said), _code(None)),
+    Rule("my brother has a slipped disc, I don't", lambda s: s.question is not None and not s.said.doubtful(s.words)
+         and s.said.others.denied(s.question.id, s.words), _code("n")),
+    Rule("im 17", _by_age, lambda s: Reading(CODES[s.reply.by_age or ""])),
+    Rule("nvm", _leaves, _code("c")),
+    Rule("thanks", lambda s: s.unanswered and s.reply.lead is None and s.readers.small_talk(s.text), _code(None)),
+    Rule("not numb no, but my leg has been getting weaker", lambda s: s.reply.contrast_topic, _code("y")),
+    Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.said.doubts_first(s.words),
+         _code("u")),
+    Rule("yes, for my blood pressure", lambda s: s.reply.lead is not None and s.reply.label in (s.reply.lead, None),
+         lambda s: Reading(CODES[s.reply.lead or ""])),
+    Rule("not that i know of", lambda s: s.phrase == "no", _code("n")),
+    Rule("i want to change what i said about fainting", _corrects_previous, _code("b")),
+    Rule("I had surgery 2 years ago (at the medication question)",
+         lambda s: s.reply.other_topic is not None and not s.reply.this_topic, _about_other),
+    Rule("no i have not fainted in the past year (the reader: yes)",
+         lambda s: s.reply.lead == "no" and s.reply.label == "yes",
+         lambda s: Reading(None if s.said.negations.isdisjoint(s.words[1:]) else "n")),
+    Rule("sometimes when i run", lambda s: s.phrase == "yes" and "?" not in s.text, _code("y")),
+    Rule("why 12 months?", lambda s: s.asks and not s.said.refers_back(s.words), _code(None)),
+    Rule("I get a tight chest during panic attacks, does anxiety count?", lambda s: s.reply.label is None
+         and not (s.asks or s.negated) and _tells_then_asks(s.text, s.asked, s.words, s.readers), _code("u")),
+    Rule("does that count?", lambda s: s.reply.question and ("?" in s.text or s.asks or s.negated),
+         lambda s: Reading(CODES.get(s.reply.label or ""))),
+    Rule("nothing specific, so not sure", lambda s: s.reply.label in ("no", None) and s.said.doubtful(s.words),
+         _code("u")),
+    Rule("on levothyroxine since forever (the reader: no)", _told_undenied, _code("y")),
+    Rule("i'm 17 actually, does that change anything (the reader: no)",
+         lambda s: s.reply.label == "no" and s.reply.question and s.reply.lead is None and not s.negated, _code(None)),
+    Rule("yes", lambda s: s.reply.label in ANSWERED, lambda s: Reading(CODES[s.reply.label or ""])),
+    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and s.said.all_clear.isdisjoint(s.words), _code("y")),
+    Rule("legs r fine", lambda _s: True, _code(None)),
+)
+
+
+def _tells_then_asks(text: str, asked: str, words: list[str], readers: Readers) -> bool:
+    """Whether a reply's first clause tells this question's topic, not as fine, and a later one asks ("I get a tight
+    chest during panic attacks, does anxiety count?"): whether it counts is unsure, never nothing ("calf pain?" and
+    "iz asthma long term??" only ask)."""
+    first = re.split(r"[,.;:!?]", text, maxsplit=1)[0]
+    told = asked in readers.words.named(" ".join(readers.words_of(first)))
+    said, rest = text[len(first):len(first) + 1], text[len(first) + 1:]
+    return told and said != "?" and "?" in rest and readers.words.all_clear.isdisjoint(words)
 
 
 def _no_way_out(reply: TypedReply, text: str, words: list[str], readers: Readers) -> TypedReply:
