@@ -159,3 +159,8 @@ def test_a_no_phrase_or_a_part_not_asked_about_never_hides_what_follows_it(scree
     at(screen, question_id)
     screen.send(typed)
     assert flagged_so_far(screen)[-1] == question_id
+
+
+def test_a_year_of_birth_is_read_by_the_cores_clock_not_the_machines(coach, clock):
+    clock.now = clock.now.replace(year=2029)  # born in 2009: 20 by the core's date (17 by this machine's in 2026)
+    assert _answered_no(Screen(coach), "age_minor", "born in 2009")

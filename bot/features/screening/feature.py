@@ -24,7 +24,8 @@ def install(kit: Kit) -> None:
                       lambda text: bool(kit.answers and kit.answers.is_question(text)),
                       kit.words.answer, lambda text: kit.words.intent(text) is Intent.CANCEL,
                       kit.understanding.spelt, kit.understanding.screening,
-                      concern=lambda text: kit.understanding.read(text).safety is not Safety.NONE)
+                      concern=lambda text: kit.understanding.read(text).safety is not Safety.NONE,
+                      this_year=lambda: kit.clock().year)  # the core's clock: "in 2024" is long ago by its date
     screening = ScreeningFlow(store, kit.clock, kit.dialogues, readers,
                               alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()))
     kit.provide(screening)
