@@ -118,14 +118,16 @@ def sha256_of(path: Path) -> str:
 
 def read_matrix(path: Path) -> np.ndarray:
     """The float16 embedding matrix of a safetensors file (its layout: an 8-byte header length, a JSON
-    header naming each tensor's type, shape and byte range, then the data), read with numpy alone."""
+    header naming each tensor's type, shape and byte range, then the data), mapped read-only from the
+    file with numpy alone: only the rows of tokens a message uses are ever read into memory."""
     with path.open("rb") as stream:
         (length,) = struct.unpack("<Q", stream.read(8))
         header = json.loads(stream.read(length))
-        spec = header.get(MATRIX) or {}
-        if spec.get("dtype") != "F16" or len(spec.get("shape", ())) != 2 or spec["shape"][1] != DIMENSIONS:
-            raise EmbeddingsError(f"{path.name}: no {DIMENSIONS}-d float16 '{MATRIX}'")
-        start, end = spec["data_offsets"]
-        stream.seek(8 + length + start)
-        data = stream.read(end - start)
-    return np.frombuffer(data, dtype="<f2").reshape(spec["shape"])
+    spec = header.get(MATRIX) or {}
+    if spec.get("dtype") != "F16" or len(spec.get("shape", ())) != 2 or spec["shape"][1] != DIMENSIONS:
+        raise EmbeddingsError(f"{path.name}: no {DIMENSIONS}-d float16 '{MATRIX}'")
+    start, end = spec["data_offsets"]
+    rows, columns = spec["shape"]
+    if end - start != rows * columns * 2:
+        raise EmbeddingsError(f"{path.name}: '{MATRIX}' does not hold {rows} x {columns} values")
+    return np.memmap(path, dtype="<f2", mode="r", offset=8 + length + start, shape=(rows, columns))

@@ -60,7 +60,9 @@ class Similarity:
         query = embedder.weighted(embedder.ids(text), self.token_weights)
         if not query.any():
             return {}
-        best = np.maximum.reduceat(self.vectors @ query, self.starts)
+        # einsum, not `@`: BLAS spreads a product this small over threads, and on a busy machine the
+        # waiting for them cost 8 ms at the 99th percentile (einsum: 0.25 ms, on one core)
+        best = np.maximum.reduceat(np.einsum("ij,j->i", self.vectors, query), self.starts)
         top = np.argpartition(-best, NEAREST)[:NEAREST] if len(best) > NEAREST else np.arange(len(best))
         found = {self.labels[i]: float(best[i]) for i in sorted(top.tolist(), key=lambda i: -best[i])}
         return found | {label: float(best[self.index[label]]) for label in also if label in self.index and label not in found}
