@@ -68,7 +68,7 @@ def read_item(understanding: Understanding, raw: dict[str, object]) -> Item:
     vector = understanding.model.vocabulary.vector(spelt, tokens)
     expect = raw.get("expect")
     expected = tuple(expect) if isinstance(expect, list) else (() if expect is None else (str(expect),))
-    evidence = understanding.evidence(tokens, vector) if tokens else None
+    evidence = understanding.evidence(tokens, vector, spelt) if tokens else None
     entries = tuple(evidence.entries(understanding.kb.entries)) if evidence else ()
     return Item(str(raw["kind"]), expected, evidence, entries, " ".join(spelt),
                 tuple(understanding.safety.odds(spelt, tokens)))

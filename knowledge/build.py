@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from knowledge.arrays import load_arrays, save_arrays
+from knowledge.embeddings import Embedder
 from knowledge.features import Vocabulary
 from knowledge.intents import TALK_LABELS, Talk
 from knowledge.loader import CONTENT_DIR
 from knowledge.normalize import LEXICON_PATH, Normalizer
 from knowledge.ranker import Ranker
 from knowledge.safety import LEVELS, SAFETY_LEXICON
+from knowledge.similarity import Similarity
 from knowledge.training import DATA_DIR, TrainingData
 
 log = logging.getLogger(__name__)
 CODE = [Path(__file__).parent / name for name in ("build.py", "features.py", "training.py", "ranker.py", "normalize.py",
-                                                   "spelling.py", "intents.py")]
+                                                   "spelling.py", "intents.py", "embeddings.py", "similarity.py")]
 TOPIC_C = 40.0        # inverse regularisation of the topic ranker (cross-validated on the held-out sets)
 SAFETY_C = 10.0
 TALK_C = 10.0
@@ -42,25 +44,31 @@ class Model:
     safety: Ranker
     safety_vocabulary: Vocabulary
     talk: Talk
+    similarity: Similarity | None = None  # the embedding channel (None: built without word embeddings)
 
 
-def inputs_hash(content_dir: Path = CONTENT_DIR, data_dir: Path = DATA_DIR) -> str:
-    """A hash of everything the model is built from: content, lexicon, training data and the code
-    that trains it (so a fresh install never loads a model built by other code)."""
-    digest = hashlib.sha256(b"understanding\n")
+def inputs_hash(content_dir: Path = CONTENT_DIR, data_dir: Path = DATA_DIR, embedded: bool = True) -> str:
+    """A hash of everything the model is built from: content, lexicon, training data, the code
+    that trains it (so a fresh install never loads a model built by other code) and whether the
+    word embeddings were there to build the embedding channel from."""
+    digest = hashlib.sha256(b"understanding\n" if embedded else b"understanding without embeddings\n")
     for path in [*sorted(content_dir.glob("*.yaml")), LEXICON_PATH, SAFETY_LEXICON, *sorted(data_dir.glob("*.yaml")), *CODE]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
 
 
-def train(data: TrainingData, normalizer: Normalizer) -> Model:
-    """Fit the vocabulary, the topic ranker and the safety classifier."""
+def train(data: TrainingData, normalizer: Normalizer, embedder: Embedder | None = None,
+          entries: Container[str] = ()) -> Model:
+    """Fit the vocabulary, the topic ranker, the safety classifier and, given the embedder, the
+    embedding channel over the phrasings of `entries`."""
     topic_tokens = [normalizer.read(text) for text, _ in data.topics]
     safety_tokens = [normalizer.read(text) for text, _ in data.safety]
     vocabulary, safety_vocabulary = Vocabulary.fit(topic_tokens), Vocabulary.fit(safety_tokens)
     topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C)
     safety = _fit(safety_vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
-    return Model(vocabulary, topics, safety, safety_vocabulary, train_talk(data.talk, normalizer))
+    similarity = Similarity.fit(embedder, [" ".join(spelt) for spelt, _ in topic_tokens], [label for _, label in data.topics],
+                                entries) if embedder else None
+    return Model(vocabulary, topics, safety, safety_vocabulary, train_talk(data.talk, normalizer), similarity)
 
 
 def train_talk(talk: dict[str, list[tuple[str, str]]], normalizer: Normalizer) -> Talk:
@@ -106,7 +114,8 @@ def save_model(model: Model, path: Path) -> None:
     """Write the model atomically (a crash never leaves half a file under the real name)."""
     save_arrays(path, {**_vocabulary_arrays(model.vocabulary, ""), **_vocabulary_arrays(model.safety_vocabulary, "safety."),
                        "topic_labels": np.array(model.topics.labels), "safety_labels": np.array(model.safety.labels),
-                       **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk)})
+                       **model.topics.arrays("topics"), **model.safety.arrays("safety"), **_talk_arrays(model.talk),
+                       **(model.similarity.arrays("similarity") if model.similarity else {})})
 
 
 def model_path(cache_dir: Path, digest: str) -> Path:
@@ -119,7 +128,7 @@ def load_model(path: Path) -> Model:
     arrays = load_arrays(path)
     return Model(_load_vocabulary(arrays, ""), Ranker.from_arrays([str(x) for x in arrays["topic_labels"]], arrays, "topics"),
                  Ranker.from_arrays([str(x) for x in arrays["safety_labels"]], arrays, "safety"),
-                 _load_vocabulary(arrays, "safety."), _load_talk(arrays))
+                 _load_vocabulary(arrays, "safety."), _load_talk(arrays), Similarity.from_arrays(arrays, "similarity"))
 
 
 def _vocabulary_arrays(vocabulary: Vocabulary, prefix: str) -> dict[str, np.ndarray]:

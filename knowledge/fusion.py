@@ -5,7 +5,7 @@ threshold and neither "not ours" nor a near-miss topic is the likelier reading."
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.training import NOT_OURS, Gap
 
@@ -40,6 +40,11 @@ class Policy:
     beside_concern: float = 15.0  # what is asked beside a health concern is answered this far above the threshold
     foreign_sure: float = 0.8    # a message naming another exercise or topic is still ours when the ranker gives one
     #                              entry this much ("can i just drop the arm after my last rep", "squeezing my abs")
+    embedded_share: float = 0.3  # weight of the embedding channel's similarity against rapidfuzz's score
+    embedded_floor: float = 0.3  # a cosine similarity at or below this counts as nothing
+    embedded_unsure: float = 0.8  # the channel is read only when the ranker gives no entry this much: where the
+    #                               n-grams are sure it changes no dev set's answer, yet moved the scores the
+    #                               follow-up reader weighs a reading alone by ("should i go heavy on those")
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,24 @@ class Evidence:
     fuzzy: dict[str, float]
     foreign: bool = False   # names another exercise or topic (the lexicon's list), not ours
     long: bool = False
+    similar: dict[str, float] = field(default_factory=dict)  # the embedding channel's cosines: its nearest entries, and fuzzy's
 
     def entries(self, known: Container[str]) -> list[str]:
         """The entries any component scores at all (no other entry can win)."""
-        return [e for e in self.learned if e in known] + [e for e in self.fuzzy if e not in self.learned]
+        return [e for e in self.learned if e in known] + [e for e in self.fuzzy if e not in self.learned] \
+            + [e for e in self.similar if e not in self.learned and e not in self.fuzzy]
+
+    def textual(self, policy: Policy) -> dict[str, float]:
+        """rapidfuzz's scores blended with the embedding channel's (0-100 each): its cosine above the
+        floor, stretched to 0-100, takes `embedded_share` of each entry either scores, and no entry
+        scores above rapidfuzz's best. The channel reorders and brings in entries but lifts no score
+        past what the words alone earned, so the bars tuned on the fused score keep their meaning."""
+        if not self.similar:
+            return self.fuzzy
+        share, floor, best = policy.embedded_share, policy.embedded_floor, max(self.fuzzy.values(), default=0.0)
+        return {e: min(best, (1 - share) * self.fuzzy.get(e, 0.0)
+                       + share * 100 * max(0.0, (self.similar.get(e, 0.0) - floor) / (1 - floor)))
+                for e in {**self.fuzzy, **self.similar}}
 
 
 @dataclass(frozen=True)
@@ -79,9 +98,9 @@ class Decision:
 def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Iterable[Gap],
            margin: float = 0.0) -> Decision:
     """Fuse the ranker's and rapidfuzz's scores, and decide: an entry, a near miss, or decline."""
-    learned, share = evidence.learned, policy.learned_share
-    ranked = sorted((Candidate(e, share * 100 * learned.get(e, 0.0) + (1 - share) * evidence.fuzzy.get(e, 0.0),
-                               learned.get(e, 0.0), evidence.fuzzy.get(e, 0.0)) for e in entries),
+    learned, share, fuzzy = evidence.learned, policy.learned_share, evidence.textual(policy)
+    ranked = sorted((Candidate(e, share * 100 * learned.get(e, 0.0) + (1 - share) * fuzzy.get(e, 0.0),
+                               learned.get(e, 0.0), fuzzy.get(e, 0.0)) for e in entries),
                     key=lambda c: -c.score)[:CANDIDATES]
     if not ranked:  # no component scores any entry
         return Decision(Match(None, 0.0, query=evidence.query, off_topic=evidence.foreign), None, ())

@@ -25,6 +25,7 @@ from knowledge.build import Model, cached_model, inputs_hash, train
 from knowledge.clauses import asks, clauses
 from knowledge.context import Context, ContextPolicy
 from knowledge.details import Details, MissingDetails, load_details
+from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
@@ -55,8 +56,9 @@ class Understanding:
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
                  screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages(),
-                 details: Details = Details()) -> None:
+                 details: Details = Details(), embedder: Embedder | None = None) -> None:
         self.matcher = matcher
+        self.embedder = embedder
         self.kb = matcher.kb
         self.model = model
         self.safety = safety
@@ -162,7 +164,7 @@ class Understanding:
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         level, odds = self._safety_of(words, spelt, tokens)
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
-        found = self._decided(words, spelt, tokens, margin)
+        found = self._decided(words, spelt, tokens, margin, embedded=level is Safety.NONE)
         if isinstance(found, Match):
             return Reading(found, level, fixes=fixes, safety_odds=odds)
         decision, learned = found
@@ -188,9 +190,12 @@ class Understanding:
         found = self._decided(words, normalizer.spelt(words), normalizer.tokens_of(words), margin)
         return () if isinstance(found, Match) else found[0].candidates
 
-    def _decided(self, words: list[str], spelt: list[str], tokens: list[str], margin: float) -> Match | tuple[Decision, dict[str, float]]:
+    def _decided(self, words: list[str], spelt: list[str], tokens: list[str], margin: float,
+                 embedded: bool = True) -> Match | tuple[Decision, dict[str, float]]:
         """The topic decision on a message and the ranker's odds, or the empty match of a message
-        with nothing to match."""
+        with nothing to match. A message telling a health concern is read without the embedding
+        channel (`embedded`): its score decides whether its entry is answered beside the doctor-first
+        line, a bar (Policy.beside_concern) tuned on the scores without it."""
         normalizer = self.matcher.normalizer
         if not tokens or all(map(normalizer.is_generic, tokens)):  # "why?", "tell me more": nothing to match alone
             return Match(None, 0.0)
@@ -198,7 +203,7 @@ class Understanding:
             return Match(None, 0.0)
         if self._foreign(words):  # "hola" is no misspelt "hold": declined, and told English only
             return Match(None, 0.0, off_topic=True)
-        evidence = self.evidence(tokens, self.model.vocabulary.vector(spelt, tokens))
+        evidence = self.evidence(tokens, self.model.vocabulary.vector(spelt, tokens), spelt if embedded else None)
         return decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin), evidence.learned
 
     def _safety_of(self, words: list[str], spelt: list[str], tokens: list[str]) -> tuple[Safety, tuple[float, ...]]:
@@ -338,9 +343,10 @@ class Understanding:
         loose = loose_move(typed) or loose_edit(typed) or loose_cancel(typed)
         return spelt_goal(loose, self.spelt(text), typed) if loose else None
 
-    def evidence(self, tokens: list[str], vector: Vector) -> Evidence:
+    def evidence(self, tokens: list[str], vector: Vector, spelt: list[str] | None = None) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not
-        ours" and the near misses), and rapidfuzz's scores."""
+        ours" and the near misses), rapidfuzz's scores and, given its words as spelt, the embedding
+        channel's nearest entries when the ranker is unsure (Policy.embedded_unsure)."""
         ranker = self.model.topics
         probs = ranker.probabilities(vector)
         likeliest = np.argpartition(-probs, LEARNED_CANDIDATES)[:LEARNED_CANDIDATES] \
@@ -348,8 +354,12 @@ class Understanding:
         learned = {ranker.labels[i]: float(probs[i]) for i in likeliest}
         for label in (NOT_OURS, *self.gaps):
             learned[label] = float(probs[ranker.index[label]]) if label in ranker.index else 0.0
-        return Evidence(" ".join(tokens), learned, dict(self.matcher.fuzzy_scores(tokens)),
-                        self.matcher.about_something_else(tokens), len(tokens) >= LONG_MESSAGE)
+        fuzzy = dict(self.matcher.fuzzy_scores(tokens))
+        similarity, embedder = self.model.similarity, self.embedder
+        unsure = max((p for label, p in learned.items() if label in self.kb.entries), default=0.0) < self.policy.embedded_unsure
+        similar = similarity.nearest(embedder, " ".join(spelt), fuzzy) if similarity and embedder and spelt and unsure else {}
+        return Evidence(" ".join(tokens), learned, fuzzy, self.matcher.about_something_else(tokens),
+                        len(tokens) >= LONG_MESSAGE, similar)
 
 
 def _goal_family(kb: KnowledgeBase, programmes: set[str]) -> set[str]:
@@ -365,16 +375,18 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     kb = load_knowledge(content_dir)
     english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
-    model = cached_model(cache_dir, inputs_hash(content_dir), lambda: _built(kb, matcher.normalizer), rebuild)
+    embedder = load_embedder()
+    model = cached_model(cache_dir, inputs_hash(content_dir, embedded=embedder is not None),
+                         lambda: _built(kb, matcher.normalizer, embedder), rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
-                         languages=load_languages(english), details=load_details())
+                         languages=load_languages(english), details=load_details(), embedder=embedder)
 
 
-def _built(kb: KnowledgeBase, normalizer: Normalizer) -> Model:
+def _built(kb: KnowledgeBase, normalizer: Normalizer, embedder: Embedder | None) -> Model:
     """The model trained afresh, once every safety pattern is known to compile: the model's hash
     covers the safety lexicon, so a bot starting on a cached model need not compile its patterns
     before the first message that may match one."""
     load_safety_lexicon(check=True)
-    return train(load_training(kb), normalizer)
+    return train(load_training(kb), normalizer, embedder, kb.entries)

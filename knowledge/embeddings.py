@@ -1,0 +1,133 @@
+"""Static word embeddings: a message as the mean of its tokens' vectors, L2-normed, so that words
+no phrasing shares ("booty" and "butt", "stronger" and "strength") still land near each other.
+
+The vectors are WordLlama's 256-d "l2_supercat" model (MIT licence), shipped inside the
+`wordllama` wheel (wordllama/weights/l2_supercat_256.safetensors, with its tokenizer in
+wordllama/tokenizers/). Only the two files are read: the package itself is never imported (it
+would look for its tokenizer online), and at run time reading a message needs numpy and
+`tokenizers` alone. Both files are checked against a known sha256 when loaded: a missing, changed
+or damaged file switches the channel off (with a warning in the log), and the bot reads messages
+as it did before the channel existed; a model is always built and read with the same embedder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+SHA256 = {  # wordllama 0.4.0.post1's files
+    WEIGHTS: "64b47a2dc493cb8e85944076601189739852d7b64e0e1eedcb1937a251cd9fd5",
+    TOKENIZER: "93248f2a9ec36c7b35f700a033d5f36228aae48db61aee31007fa49062cdeb68",
+}
+MATRIX = "embedding.weight"
+DIMENSIONS = 256
+TEXTS_KEPT = 1024  # messages' token ids kept
+_CHUNK = 1 << 20
+
+
+class EmbeddingsError(RuntimeError):
+    """The embeddings' files are missing, changed or unreadable: the channel stays off."""
+
+
+class Embedder:
+    """Turns text into one unit vector: the (weighted) mean of its tokens' embeddings."""
+
+    def __init__(self, matrix: np.ndarray, tokenizer: Any) -> None:
+        self.matrix = matrix  # float16, a row per token id
+        self.tokenizer = tokenizer
+        self.ids = lru_cache(maxsize=TEXTS_KEPT)(self._ids)
+
+    def _ids(self, text: str) -> tuple[int, ...]:
+        """A text's token ids (kept: the coach reads one message several times)."""
+        return tuple(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def weighted(self, ids: Sequence[int], weights: np.ndarray | None = None) -> np.ndarray:
+        """The unit vector of the tokens' weighted mean embedding (zeros for no tokens)."""
+        if not ids:
+            return np.zeros(DIMENSIONS, dtype=np.float32)
+        rows = np.asarray(ids, dtype=np.int64)
+        vectors = self.matrix[rows].astype(np.float32)
+        mean: np.ndarray = (vectors * weights[rows, None]).sum(axis=0) if weights is not None else vectors.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm else mean
+
+    def vector(self, text: str) -> np.ndarray:
+        """The unit vector of a text, its tokens weighed alike (what WordLlama.embed gives)."""
+        return self.weighted(self.ids(text))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the embeddings' two files are: the installed wordllama package's folder."""
+
+    folder: Path
+
+    @classmethod
+    def bundled(cls) -> Source:
+        """The installed wordllama package's folder, found without importing the package."""
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            raise EmbeddingsError("the wordllama package is not installed")
+        return cls(Path(next(iter(spec.submodule_search_locations))))
+
+
+def load_embedder(source: Source | None = None) -> Embedder | None:
+    """The checked embedder, or None (logged) when its files are missing, changed or unreadable."""
+    try:
+        folder = (source or Source.bundled()).folder
+        check_files(folder)
+        from tokenizers import Tokenizer
+
+        return Embedder(read_matrix(folder / WEIGHTS), Tokenizer.from_file(str(folder / TOKENIZER)))
+    except (EmbeddingsError, OSError, ValueError) as exc:
+        log.warning("word embeddings off: %s", exc)
+        return None
+
+
+def check_files(folder: Path) -> None:
+    """Raise EmbeddingsError unless both files are in `folder` with their known sha256."""
+    for name, digest in SHA256.items():
+        path = folder / name
+        if not path.is_file():
+            raise EmbeddingsError(f"{path} is missing")
+        if sha256_of(path) != digest:
+            raise EmbeddingsError(f"{path} does not have the expected sha256 (changed or damaged)")
+
+
+def sha256_of(path: Path) -> str:
+    """The hex sha256 of a file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_matrix(path: Path) -> np.ndarray:
+    """The float16 embedding matrix of a safetensors file (its layout: an 8-byte header length, a JSON
+    header naming each tensor's type, shape and byte range, then the data), mapped read-only from the
+    file with numpy alone: only the rows of tokens a message uses are ever read into memory."""
+    with path.open("rb") as stream:
+        (length,) = struct.unpack("<Q", stream.read(8))
+        header = json.loads(stream.read(length))
+    spec = header.get(MATRIX) or {}
+    if spec.get("dtype") != "F16" or len(spec.get("shape", ())) != 2 or spec["shape"][1] != DIMENSIONS:
+        raise EmbeddingsError(f"{path.name}: no {DIMENSIONS}-d float16 '{MATRIX}'")
+    start, end = spec["data_offsets"]
+    rows, columns = spec["shape"]
+    if end - start != rows * columns * 2:
+        raise EmbeddingsError(f"{path.name}: '{MATRIX}' does not hold {rows} x {columns} values")
+    return np.memmap(path, dtype="<f2", mode="r", offset=8 + length + start, shape=(rows, columns))
