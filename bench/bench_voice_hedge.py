@@ -1,7 +1,8 @@
 """The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of bench/safety_dev24.yaml and
-safety_dev25.yaml (held apart from the safety classifier's training, whose odds the hedge reads) and the questions of bench/dev_strangers.yaml and calib_strangers.yaml (in scope,
-off-topic, health; all development sets, read and tuned on), each message read aloud by one espeak-ng
-and one flite voice in turn (bench_voice_safety's rotation) and answered through the real voice path.
+safety_dev25.yaml (held apart from the safety classifier's training, whose odds the hedge reads) and the
+questions of bench/dev_strangers.yaml and calib_strangers.yaml (in scope, off-topic, health; all development
+sets, read and tuned on), each message read aloud by one espeak-ng and one flite voice in turn
+(bench_voice_safety's rotation) and answered through the real voice path.
 Run on demand: python -m bench.bench_voice_hedge [--synth espeak|flite] [--readings FILE [--kept-only]] [--failures]
 (--kept-only answers only the notes whose readings the file keeps: a decoding stopped midway, in the order
 `order` gives, is a sample of both halves).
