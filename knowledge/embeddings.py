@@ -12,7 +12,6 @@ as it did before the channel existed; a model is always built and read with the 
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import logging
@@ -25,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from knowledge.digests import sha256_of
+
 log = logging.getLogger(__name__)
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -35,7 +36,6 @@ SHA256 = {  # wordllama 0.4.0.post1's files
 MATRIX = "embedding.weight"
 DIMENSIONS = 256
 TEXTS_KEPT = 1024  # messages' token ids kept
-_CHUNK = 1 << 20
 
 
 class EmbeddingsError(RuntimeError):
@@ -105,15 +105,6 @@ def check_files(folder: Path) -> None:
             raise EmbeddingsError(f"{path} is missing")
         if sha256_of(path) != digest:
             raise EmbeddingsError(f"{path} does not have the expected sha256 (changed or damaged)")
-
-
-def sha256_of(path: Path) -> str:
-    """The hex sha256 of a file."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def read_matrix(path: Path) -> np.ndarray:

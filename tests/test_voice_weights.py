@@ -16,12 +16,13 @@ from bot.core.messages import InboundKind
 from bot.features.voice.engine import read_audio_file
 from bot.features.voice.notes import VOICE_OFF
 from bot.settings import load_settings
+from knowledge.digests import sha256_of
 from tests.voice_support import shared_pipeline, spoken, voice_dir
 from voice.audio import Clip, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
 from voice.vocabulary import pruned_config, read_vocabulary
-from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, build_int8, bundled_weights, check_files, load_int8_weights, sha256_of
+from voice.weights import BUILT_DIGESTS, SOURCE_SHA256, WeightsError, build_int8, bundled_weights, check_files, load_int8_weights
 from voice.whisper import Hearing
 
 

