@@ -66,8 +66,9 @@ def train(data: TrainingData, normalizer: Normalizer, embedder: Embedder | None 
     vocabulary, safety_vocabulary = Vocabulary.fit(topic_tokens), Vocabulary.fit(safety_tokens)
     topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C)
     safety = _fit(safety_vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
+    known = normalizer.speller.words() if normalizer.speller else []  # what a message's spelt words can be
     similarity = Similarity.fit(embedder, [" ".join(spelt) for spelt, _ in topic_tokens], [label for _, label in data.topics],
-                                entries) if embedder else None
+                                entries, known) if embedder else None
     return Model(vocabulary, topics, safety, safety_vocabulary, train_talk(data.talk, normalizer), similarity)
 
 

@@ -16,9 +16,9 @@ import importlib.util
 import json
 import logging
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +42,60 @@ class EmbeddingsError(RuntimeError):
     """The embeddings' files are missing, changed or unreadable: the channel stays off."""
 
 
-class Embedder:
-    """Turns text into one unit vector: the (weighted) mean of its tokens' embeddings."""
+@dataclass(frozen=True)
+class WordPieces:
+    """Each word the bot can read and its token ids, built with the tokenizer at `kb build` and kept in the model,
+    so that reading a message needs no tokenizer (WordLlama's holds 17 MB once loaded). The channel reads a message
+    as its spelt words joined by spaces, and the tokenizer never merges across a space, so a text's ids are its
+    words' ids in turn; a word outside the table (no English word, nor one of the content's or the training
+    data's) adds nothing. `words`: sorted UTF-8 bytes; `starts`: where each word's ids begin in `ids`, and the end."""
 
-    def __init__(self, matrix: np.ndarray, tokenizer: Any) -> None:
+    words: np.ndarray
+    starts: np.ndarray
+    ids: np.ndarray
+
+    @classmethod
+    def of(cls, words: Iterable[str], encode: Callable[[str], Sequence[int]]) -> WordPieces:
+        """The table of these words, each encoded alone."""
+        ordered = sorted({word.encode("utf-8") for word in words if word})
+        pieces = [encode(word.decode("utf-8")) for word in ordered]
+        starts = np.cumsum([0, *map(len, pieces)]).astype(np.int32)
+        ids = np.fromiter((i for piece in pieces for i in piece), dtype=np.int16, count=int(starts[-1]))
+        return cls(np.array(ordered, dtype=bytes), starts, ids)
+
+    def of_text(self, text: str) -> tuple[int, ...]:
+        """A text's token ids, word by word."""
+        found: list[int] = []
+        for word in text.split():
+            key = word.encode("utf-8")
+            at = int(np.searchsorted(self.words, key))
+            if at < len(self.words) and self.words[at] == key:
+                found.extend(self.ids[self.starts[at]:self.starts[at + 1]].tolist())
+        return tuple(found)
+
+
+class Embedder:
+    """Turns text into one unit vector: the (weighted) mean of its tokens' embeddings. The tokenizer is
+    read from its file the first time a text is encoded (`kb build`): a bot reading messages with the
+    model's WordPieces never loads it."""
+
+    def __init__(self, matrix: np.ndarray, tokenizer: Callable[[], Any]) -> None:
         self.matrix = matrix  # float16, a row per token id
-        self.tokenizer = tokenizer
+        self._tokenizer = tokenizer
         self.ids = lru_cache(maxsize=TEXTS_KEPT)(self._ids)
+
+    @cached_property
+    def tokenizer(self) -> Any:
+        """The tokenizer, loaded at first use."""
+        return self._tokenizer()
 
     def _ids(self, text: str) -> tuple[int, ...]:
         """A text's token ids (kept: the coach reads one message several times)."""
         return tuple(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def pieces(self, words: Iterable[str]) -> WordPieces:
+        """The token ids of each of these words, for reading messages without the tokenizer."""
+        return WordPieces.of(words, self._ids)
 
     def weighted(self, ids: Sequence[int], weights: np.ndarray | None = None) -> np.ndarray:
         """The unit vector of the tokens' weighted mean embedding (zeros for no tokens)."""
@@ -89,12 +132,17 @@ def load_embedder(source: Source | None = None) -> Embedder | None:
     try:
         folder = (source or Source.bundled()).folder
         check_files(folder)
-        from tokenizers import Tokenizer
-
-        return Embedder(read_matrix(folder / WEIGHTS), Tokenizer.from_file(str(folder / TOKENIZER)))
+        return Embedder(read_matrix(folder / WEIGHTS), partial(_tokenizer, folder / TOKENIZER))
     except (EmbeddingsError, OSError, ValueError) as exc:
         log.warning("word embeddings off: %s", exc)
         return None
+
+
+def _tokenizer(path: Path) -> Any:
+    """The tokenizer of a checked file."""
+    from tokenizers import Tokenizer
+
+    return Tokenizer.from_file(str(path))
 
 
 def check_files(folder: Path) -> None:

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import numpy as np
 
-from knowledge.embeddings import DIMENSIONS, Embedder
+from knowledge.embeddings import DIMENSIONS, Embedder, WordPieces
 
 NEAREST = 5  # entries whose similarity is reported for one message (the rest never win)
 
@@ -25,18 +25,22 @@ NEAREST = 5  # entries whose similarity is reported for one message (the rest ne
 @dataclass(frozen=True)
 class Similarity:
     """Phrasing vectors grouped by entry (`starts`: where each entry's rows begin; kept as float32 in
-    memory, numpy having no fast float16 product, and as float16 on disk) and the token weights."""
+    memory, numpy having no fast float16 product, and as float16 on disk), the token weights, and the token
+    ids of every word a message may hold (so that reading one needs no tokenizer)."""
 
     labels: tuple[str, ...]
     starts: np.ndarray
     vectors: np.ndarray
     token_weights: np.ndarray
+    pieces: WordPieces
 
     @classmethod
-    def fit(cls, embedder: Embedder, texts: Sequence[str], labels: Sequence[str], entries: Container[str]) -> Similarity:
-        """Learn the token weights from all the texts, and keep the vector of each text labelled with
-        one of `entries` under its label."""
-        ids = [embedder.ids(text) for text in texts]
+    def fit(cls, embedder: Embedder, texts: Sequence[str], labels: Sequence[str], entries: Container[str],
+            words: Iterable[str] = ()) -> Similarity:
+        """Learn the token weights from all the texts, keep the vector of each text labelled with one of
+        `entries` under its label, and the token ids of the texts' words and of `words` (English)."""
+        pieces = embedder.pieces([*words, *(word for text in texts for word in text.split())])
+        ids = [pieces.of_text(text) for text in texts]
         weights = idf_weights([set(x) for x in ids], len(embedder.matrix))
         kept = sorted((label, i) for i, label in enumerate(labels) if label in entries)
         names = sorted({label for label, _ in kept})
@@ -44,7 +48,7 @@ class Similarity:
         starts = np.cumsum([0] + [counts[name] for name in names[:-1]]).astype(np.int32)
         vectors = np.vstack([embedder.weighted(ids[i], weights) for _, i in kept]) if kept \
             else np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return cls(tuple(names), starts, vectors, weights)
+        return cls(tuple(names), starts, vectors, weights, pieces)
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -57,7 +61,7 @@ class Similarity:
         nearest few keeps its similarity, not nothing)."""
         if not self.labels:
             return {}
-        query = embedder.weighted(embedder.ids(text), self.token_weights)
+        query = embedder.weighted(self.pieces.of_text(text), self.token_weights)
         if not query.any():
             return {}
         # einsum, not `@`: BLAS spreads a product this small over threads, and on a busy machine the
@@ -70,7 +74,9 @@ class Similarity:
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The arrays to save, named under `prefix`."""
         return {f"{prefix}.labels": np.array(self.labels), f"{prefix}.starts": self.starts,
-                f"{prefix}.vectors": self.vectors.astype(np.float16), f"{prefix}.token_weights": self.token_weights}
+                f"{prefix}.vectors": self.vectors.astype(np.float16), f"{prefix}.token_weights": self.token_weights,
+                f"{prefix}.words": self.pieces.words, f"{prefix}.word_starts": self.pieces.starts,
+                f"{prefix}.word_ids": self.pieces.ids}
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> Similarity | None:
@@ -78,7 +84,8 @@ class Similarity:
         if f"{prefix}.vectors" not in arrays:
             return None
         return cls(tuple(str(x) for x in arrays[f"{prefix}.labels"]), arrays[f"{prefix}.starts"],
-                   arrays[f"{prefix}.vectors"].astype(np.float32), arrays[f"{prefix}.token_weights"])
+                   arrays[f"{prefix}.vectors"].astype(np.float32), arrays[f"{prefix}.token_weights"],
+                   WordPieces(arrays[f"{prefix}.words"], arrays[f"{prefix}.word_starts"], arrays[f"{prefix}.word_ids"]))
 
 
 def idf_weights(documents: Sequence[set[int]], size: int) -> np.ndarray:

@@ -134,6 +134,10 @@ class Speller:
         self._starts = [0, *ends]  # where the words of each length start, and the end
         self.correct = lru_cache(maxsize=20_000)(self._correct)
 
+    def words(self) -> list[str]:
+        """Every word it knows: the content's own and English."""
+        return [*self._ours, *(word.decode("utf-8") for word in self._english.words.tolist())]
+
     def knows(self, word: str) -> bool:
         """Whether a word is English or the content's own."""
         return word in self._ours or word in self._english

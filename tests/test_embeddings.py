@@ -26,7 +26,8 @@ def test_the_bundled_weights_load_as_a_32000_by_256_float16_matrix(embedder):
 
 def test_a_message_sharing_no_word_with_an_entry_is_nearest_it_by_meaning(embedder):
     texts = ["how do i train my glutes", "what is the history of the machine", "how long should i rest between sets"]
-    similarity = Similarity.fit(embedder, texts, ["glutes", "history", "rest"], {"glutes", "history", "rest"})
+    similarity = Similarity.fit(embedder, texts, ["glutes", "history", "rest"], {"glutes", "history", "rest"},
+                                ["exercises", "for", "a", "bigger", "butt"])
     nearest = similarity.nearest(embedder, "exercises for a bigger butt")
     assert next(iter(nearest)) == "glutes"
 
@@ -38,10 +39,32 @@ def test_only_the_given_entries_phrasings_are_kept_but_every_text_weighs_the_tok
 
 
 def test_a_saved_channel_reads_back_the_same_nearest_entries(embedder):
-    similarity = Similarity.fit(embedder, ["glute workout", "rest between sets"], ["glutes", "rest"], {"glutes", "rest"})
+    similarity = Similarity.fit(embedder, ["glute workout", "rest between sets"], ["glutes", "rest"], {"glutes", "rest"},
+                                ["butt", "exercise"])
     saved = Similarity.from_arrays(similarity.arrays("similarity"), "similarity")
     assert saved is not None
-    assert list(saved.nearest(embedder, "butt exercise")) == list(similarity.nearest(embedder, "butt exercise"))
+    nearest = similarity.nearest(embedder, "butt exercise")
+    assert nearest and list(saved.nearest(embedder, "butt exercise")) == list(nearest)
+
+
+def test_a_text_read_word_by_word_has_the_tokenizers_ids_of_the_whole(embedder):
+    text = "how long should i rest between sets for hypertrophy"
+    pieces = embedder.pieces(text.split())
+    assert pieces.of_text(text) == embedder.ids(text)
+
+
+def test_a_word_outside_the_table_adds_nothing(embedder):
+    pieces = embedder.pieces(["glute", "workout"])
+    assert pieces.of_text("glute qwxzv workout") == pieces.of_text("glute workout")
+
+
+def test_messages_are_read_without_loading_the_tokenizer(embedder):
+    similarity = Similarity.fit(embedder, ["glute workout", "rest between sets"], ["glutes", "rest"], {"glutes", "rest"},
+                                ["butt", "exercise"])
+    reader = load_embedder()  # what a bot starting on a built model has
+    assert reader is not None
+    assert similarity.nearest(reader, "butt exercise") == similarity.nearest(embedder, "butt exercise")
+    assert "tokenizer" not in vars(reader)  # never loaded: its 17 MB stay out of the bot's memory
 
 
 def test_a_model_saved_without_the_channel_reads_back_none():
