@@ -4,8 +4,8 @@ no phrasing shares ("booty" and "butt", "stronger" and "strength") still land ne
 The vectors are WordLlama's 256-d "l2_supercat" model (MIT licence), shipped inside the
 `wordllama` wheel (wordllama/weights/l2_supercat_256.safetensors, with its tokenizer in
 wordllama/tokenizers/). Only the two files are read: the package itself is never imported (it
-would look for its tokenizer online), and at run time reading a message needs numpy and
-`tokenizers` alone. Both files are checked against a known sha256 when loaded: a missing, changed
+would look for its tokenizer online); the tokenizer is used at `kb build` only, and at run time
+reading a message needs numpy alone (WordPieces). Both files are checked against a known sha256 when loaded: a missing, changed
 or damaged file switches the channel off (with a warning in the log), and the bot reads messages
 as it did before the channel existed; a model is always built and read with the same embedder.
 """
@@ -18,7 +18,7 @@ import logging
 import struct
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,6 @@ SHA256 = {  # wordllama 0.4.0.post1's files
 }
 MATRIX = "embedding.weight"
 DIMENSIONS = 256
-TEXTS_KEPT = 1024  # messages' token ids kept
 
 
 class EmbeddingsError(RuntimeError):
@@ -82,34 +81,29 @@ class Embedder:
     def __init__(self, matrix: np.ndarray, tokenizer: Callable[[], Any]) -> None:
         self.matrix = matrix  # float16, a row per token id
         self._tokenizer = tokenizer
-        self.ids = lru_cache(maxsize=TEXTS_KEPT)(self._ids)
 
     @cached_property
     def tokenizer(self) -> Any:
         """The tokenizer, loaded at first use."""
         return self._tokenizer()
 
-    def _ids(self, text: str) -> tuple[int, ...]:
-        """A text's token ids (kept: the coach reads one message several times)."""
+    def ids(self, text: str) -> tuple[int, ...]:
+        """A text's token ids, by the tokenizer."""
         return tuple(self.tokenizer.encode(text, add_special_tokens=False).ids)
 
     def pieces(self, words: Iterable[str]) -> WordPieces:
         """The token ids of each of these words, for reading messages without the tokenizer."""
-        return WordPieces.of(words, self._ids)
+        return WordPieces.of(words, self.ids)
 
-    def weighted(self, ids: Sequence[int], weights: np.ndarray | None = None) -> np.ndarray:
-        """The unit vector of the tokens' weighted mean embedding (zeros for no tokens)."""
+    def weighted(self, ids: Sequence[int], weights: np.ndarray) -> np.ndarray:
+        """The unit vector of the tokens' mean embedding, each weighed by `weights` (zeros for no tokens)."""
         if not ids:
             return np.zeros(DIMENSIONS, dtype=np.float32)
         rows = np.asarray(ids, dtype=np.int64)
         vectors = self.matrix[rows].astype(np.float32)
-        mean: np.ndarray = (vectors * weights[rows, None]).sum(axis=0) if weights is not None else vectors.mean(axis=0)
+        mean: np.ndarray = (vectors * weights[rows, None]).sum(axis=0)
         norm = float(np.linalg.norm(mean))
         return mean / norm if norm else mean
-
-    def vector(self, text: str) -> np.ndarray:
-        """The unit vector of a text, its tokens weighed alike (what WordLlama.embed gives)."""
-        return self.weighted(self.ids(text))
 
 
 @dataclass(frozen=True)
