@@ -33,7 +33,7 @@ from bot.composition import assemble, started, warm_up
 from bot.storage.database import open_database
 from bot.core.messages import Inbound, InboundKind
 from knowledge.build import Model
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vocabulary
 from knowledge.features import _letter_grams as letter_grams
 from knowledge.loader import CONTENT_DIR
@@ -144,7 +144,7 @@ def centroid_understanding(kb: KnowledgeBase, talk: Talk, embedder: Embedder | N
     similarity = Similarity.fit(embedder, [" ".join(words) for _, (words, _) in docs], [label for label, _ in docs],
                                 set(labels)) if embedder else None
     return Understanding(matcher, Model(vocabulary, ranker, silent, vocabulary, talk, similarity),
-                         SafetyDetector(load_safety_lexicon(), silent, vocabulary), {}, embedder=embedder)
+                         SafetyDetector(load_safety_lexicon(), silent, vocabulary), {})
 
 
 def main() -> int:
@@ -178,7 +178,7 @@ def main() -> int:
     if "--ours" in sys.argv:
         return 0
     kb = synthetic_kb(10_000, rng)
-    big, startup = timed(lambda: centroid_understanding(kb, understanding.model.talk, understanding.embedder))
+    big, startup = timed(lambda: centroid_understanding(kb, understanding.model.talk, load_embedder()))
     assert isinstance(big, Understanding)
     picked = rng.sample(list(kb.entries.values()), 500)
     sample = [perturb(rng.choice(e.ask), rng) for e in picked]

@@ -132,21 +132,24 @@ def load_model(path: Path) -> Model:
                  _load_vocabulary(arrays, "safety."), _load_talk(arrays), Similarity.from_arrays(arrays, "similarity"))
 
 
-def _vocabulary_arrays(vocabulary: Vocabulary, prefix: str) -> dict[str, np.ndarray]:
-    """A vocabulary's features (in index order) and their idf, named under `prefix`."""
-    return {f"{prefix}vocabulary": vocabulary.keys, f"{prefix}idf": vocabulary.idf}
+def _vocabulary_arrays(vocabulary: Vocabulary, prefix: str, words: bool = False) -> dict[str, np.ndarray]:
+    """A vocabulary's feature hashes (in index order) and their idf, named under `prefix`, and with `words`
+    the words it was taught (the talk readers', to read typos of them)."""
+    return {f"{prefix}vocabulary": vocabulary.hashes, f"{prefix}idf": vocabulary.idf,
+            **({f"{prefix}words": np.array([w.encode("utf-8") for w in vocabulary.words], dtype=bytes)} if words else {})}
 
 
 def _load_vocabulary(arrays: dict[str, np.ndarray], prefix: str) -> Vocabulary:
     """A saved vocabulary (see `_vocabulary_arrays`)."""
-    return Vocabulary(arrays[f"{prefix}vocabulary"], arrays[f"{prefix}idf"])
+    words = arrays.get(f"{prefix}words", np.zeros(0, dtype=bytes))
+    return Vocabulary(arrays[f"{prefix}vocabulary"], arrays[f"{prefix}idf"], [word.decode("utf-8") for word in words.tolist()])
 
 
 def _talk_arrays(talk: Talk) -> dict[str, np.ndarray]:
     """The talk readers' arrays, named under "talk.<reader>"."""
     arrays: dict[str, np.ndarray] = {}
     for reader, (vocabulary, ranker) in talk.readers.items():
-        arrays |= {**_vocabulary_arrays(vocabulary, f"talk.{reader}."), f"talk.{reader}_labels": np.array(ranker.labels),
+        arrays |= {**_vocabulary_arrays(vocabulary, f"talk.{reader}.", words=True), f"talk.{reader}_labels": np.array(ranker.labels),
                    **ranker.arrays(f"talk.{reader}")}
     return arrays
 

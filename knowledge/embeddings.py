@@ -5,9 +5,11 @@ The vectors are WordLlama's 256-d "l2_supercat" model (MIT licence), shipped ins
 `wordllama` wheel (wordllama/weights/l2_supercat_256.safetensors, with its tokenizer in
 wordllama/tokenizers/). Only the two files are read: the package itself is never imported (it
 would look for its tokenizer online); the tokenizer is used at `kb build` only, and at run time
-reading a message needs numpy alone (WordPieces). Both files are checked against a known sha256 when loaded: a missing, changed
-or damaged file switches the channel off (with a warning in the log), and the bot reads messages
-as it did before the channel existed; a model is always built and read with the same embedder.
+reading a message needs numpy alone: `kb build` keeps in the model each word's token ids (WordPieces)
+and the rows of the tokens those words use (knowledge.similarity), so a bot starting on a built model
+never opens these files. Both are checked against a known sha256 when a model is built: a missing,
+changed or damaged file builds the model without the channel (with a warning in the log), and the bot
+reads messages as it did before the channel existed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.digests import check_digests
+from knowledge.features import as_keys, found_in, key_hashes
 
 log = logging.getLogger(__name__)
 WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -35,6 +38,11 @@ SHA256 = {  # wordllama 0.4.0.post1's files
 }
 MATRIX = "embedding.weight"
 DIMENSIONS = 256
+# What a model keeps of each vector: its first 128 values. WordLlama's models were trained so that a vector's
+# first 64, 128 or 256 values are an embedding too (Matryoshka); on the question dev sets (dev_strangers,
+# dev_strangers14-17, holdout, holdout2) 128 answered 1,436 of 1,538 in scope and declined 430/456 off topic,
+# 256 1,437 and 430 (2,4 Dec 2026), for half the memory and half the product's time.
+KEPT = 128
 
 
 class EmbeddingsError(RuntimeError):
@@ -47,7 +55,8 @@ class WordPieces:
     so that reading a message needs no tokenizer (WordLlama's holds 17 MB once loaded). The channel reads a message
     as its spelt words joined by spaces, and the tokenizer never merges across a space, so a text's ids are its
     words' ids in turn; a word outside the table (no English word, nor one of the content's or the training
-    data's) adds nothing. `words`: sorted UTF-8 bytes; `starts`: where each word's ids begin in `ids`, and the end."""
+    data's) adds nothing. `words`: the sorted 64-bit hashes of the words (knowledge.features.key_hashes, 8 bytes
+    a word); `starts`: where each word's ids begin in `ids`, and the end."""
 
     words: np.ndarray
     starts: np.ndarray
@@ -56,21 +65,28 @@ class WordPieces:
     @classmethod
     def of(cls, words: Iterable[str], encode: Callable[[str], Sequence[int]]) -> WordPieces:
         """The table of these words, each encoded alone."""
-        ordered = sorted({word.encode("utf-8") for word in words if word})
-        pieces = [encode(word.decode("utf-8")) for word in ordered]
+        unique = sorted({word for word in words if word})
+        hashes = key_hashes(as_keys(unique))
+        if len(np.unique(hashes)) != len(unique):  # two words' hashes alike: about one table in 10^10
+            raise ValueError("two words share a hash")
+        order = np.argsort(hashes)
+        pieces = [encode(unique[i]) for i in order.tolist()]
         starts = np.cumsum([0, *map(len, pieces)]).astype(np.int32)
         ids = np.fromiter((i for piece in pieces for i in piece), dtype=np.int16, count=int(starts[-1]))
-        return cls(np.array(ordered, dtype=bytes), starts, ids)
+        return cls(hashes[order], starts, ids)
 
     def of_text(self, text: str) -> tuple[int, ...]:
         """A text's token ids, word by word."""
+        words = text.split()
         found: list[int] = []
-        for word in text.split():
-            key = word.encode("utf-8")
-            at = int(np.searchsorted(self.words, key))
-            if at < len(self.words) and self.words[at] == key:
+        for at in found_in(self.words, key_hashes(as_keys(words))).tolist() if words else ():
+            if at >= 0:
                 found.extend(self.ids[self.starts[at]:self.starts[at + 1]].tolist())
         return tuple(found)
+
+    def renumbered(self, ids: np.ndarray) -> WordPieces:
+        """The same table with each token id replaced by its place in the sorted `ids` (which hold them all)."""
+        return WordPieces(self.words, self.starts, np.searchsorted(ids, self.ids).astype(np.int16))
 
 
 class Embedder:
@@ -79,7 +95,7 @@ class Embedder:
     model's WordPieces never loads it."""
 
     def __init__(self, matrix: np.ndarray, tokenizer: Callable[[], Any]) -> None:
-        self.matrix = matrix  # float16, a row per token id
+        self.matrix = matrix  # float16, a row per token id, mapped from the file
         self._tokenizer = tokenizer
 
     @cached_property
@@ -95,15 +111,19 @@ class Embedder:
         """The token ids of each of these words, for reading messages without the tokenizer."""
         return WordPieces.of(words, self.ids)
 
-    def weighted(self, ids: Sequence[int], weights: np.ndarray) -> np.ndarray:
-        """The unit vector of the tokens' mean embedding, each weighed by `weights` (zeros for no tokens)."""
-        if not ids:
-            return np.zeros(DIMENSIONS, dtype=np.float32)
-        rows = np.asarray(ids, dtype=np.int64)
-        vectors = self.matrix[rows].astype(np.float32)
-        mean: np.ndarray = (vectors * weights[rows, None]).sum(axis=0)
-        norm = float(np.linalg.norm(mean))
-        return mean / norm if norm else mean
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """The kept part (KEPT values) of these tokens' vectors, float16, read from the file."""
+        return np.ascontiguousarray(self.matrix[ids, :KEPT])
+
+
+def mean_vector(rows: np.ndarray, ids: Sequence[int], weights: np.ndarray) -> np.ndarray:
+    """The unit vector of the mean of these tokens' rows, each weighed by `weights` (zeros for no tokens)."""
+    if not ids:
+        return np.zeros(rows.shape[1], dtype=np.float32)
+    at = np.asarray(ids, dtype=np.int64)
+    mean: np.ndarray = (rows[at].astype(np.float32) * weights[at, None]).sum(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,14 @@ class Vector:
 
 
 class Vocabulary:
-    """Every feature seen in training, as a sorted array of byte strings (a feature's index is its
-    place in it: far smaller than a dict of strings), and its inverse document frequency."""
+    """Every feature seen in training, kept as the sorted 64-bit hashes of its name (a feature's index is
+    its hash's place: 8 bytes a feature, where the names took 29), its inverse document frequency, and
+    the words among its features (what a talk reader was taught: see knowledge.intents.TaughtWords)."""
 
-    def __init__(self, keys: np.ndarray, idf: np.ndarray) -> None:
-        self.keys = keys
+    def __init__(self, hashes: np.ndarray, idf: np.ndarray, words: Sequence[str] = ()) -> None:
+        self.hashes = hashes
         self.idf = idf
+        self.words = tuple(words)
         self._grams_found = lru_cache(maxsize=TOKENS_KEPT)(self._grams_of)
 
     @classmethod
@@ -63,9 +65,13 @@ class Vocabulary:
         for words, tokens in documents:
             df.update(feature_keys(words, tokens).keys())
             n += 1
-        keys = sorted(df, key=str.encode)  # byte order: the order the lookup searches in
-        idf = np.array([math.log((1 + n) / (1 + df[k])) + 1 for k in keys], dtype=np.float32)
-        return cls(as_keys(keys), idf)
+        keys = list(df)
+        hashes = key_hashes(as_keys(keys))
+        if len(np.unique(hashes)) != len(keys):  # two names of 64 bits alike: about one vocabulary in 10^9
+            raise ValueError("two features share a hash")
+        order = np.argsort(hashes)
+        idf = np.array([math.log((1 + n) / (1 + df[keys[i]])) + 1 for i in order.tolist()], dtype=np.float32)
+        return cls(hashes[order], idf, sorted(k[2:] for k in keys if k.startswith("w:")))
 
     def lookup(self, keys: Sequence[str]) -> np.ndarray:
         """The index of each feature, -1 for one never seen in training."""
@@ -73,11 +79,7 @@ class Vocabulary:
 
     def _found(self, wanted: np.ndarray) -> np.ndarray:
         """The index of each feature (as bytes), -1 for one never seen in training."""
-        if not len(self.keys) or not len(wanted):
-            return np.full(len(wanted), -1, dtype=np.int32)
-        where = self.keys.searchsorted(wanted)
-        where[where == len(self.keys)] = len(self.keys) - 1
-        return np.where(self.keys[where] == wanted, where, -1).astype(np.int32)
+        return found_in(self.hashes, key_hashes(wanted))
 
     def vector(self, words: Sequence[str], tokens: Sequence[str]) -> Vector:
         """TF-IDF vector of a message; features never seen in training are left out."""
@@ -105,7 +107,7 @@ class Vocabulary:
         return tuple(index for index in self._found(as_keys(_letter_grams(token))).tolist() if index >= 0)
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self.hashes)
 
 
 def as_keys(keys: Sequence[str]) -> np.ndarray:
@@ -114,3 +116,38 @@ def as_keys(keys: Sequence[str]) -> np.ndarray:
         return np.array(keys, dtype=bytes)  # numpy's own ASCII encoding: the same bytes, faster
     except UnicodeEncodeError:
         return np.array([k.encode("utf-8") for k in keys], dtype=bytes)
+
+
+def found_in(hashes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The place of each wanted hash in the sorted `hashes`, -1 for one not there."""
+    if not len(hashes) or not len(wanted):
+        return np.full(len(wanted), -1, dtype=np.int32)
+    where = hashes.searchsorted(wanted)
+    where[where == len(hashes)] = len(hashes) - 1
+    return np.where(hashes[where] == wanted, where, -1).astype(np.int32)
+
+
+_SEED = np.uint64(0x9E3779B97F4A7C15)
+
+
+def key_hashes(keys: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each byte string (numpy's fixed-width bytes, as `as_keys` makes them), read eight
+    bytes at a time with splitmix64's mixing, the same whatever the array's width: the bytes past a
+    string's end are zeros, and text holds no zero byte, so a word of eight zeros ends it."""
+    width = keys.dtype.itemsize
+    if not len(keys) or not width:
+        return np.full(len(keys), _SEED, dtype=np.uint64)
+    padded = keys.astype(f"S{width + (-width % 8)}") if width % 8 else keys
+    words = np.ascontiguousarray(padded).view("<u8").reshape(len(keys), -1)
+    hashes = np.full(len(keys), _SEED, dtype=np.uint64)
+    for column in words.T:
+        hashes = np.where(column != 0, _mixed(hashes ^ column), hashes)
+    return hashes
+
+
+def _mixed(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of the input moves about half the bits of the output."""
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    mixed: np.ndarray = x ^ (x >> np.uint64(31))
+    return mixed

@@ -264,7 +264,7 @@ class TaughtWords:
     @classmethod
     def of(cls, vocabulary: Vocabulary) -> TaughtWords:
         """The words of a talk reader's vocabulary (its "w:" features)."""
-        words = sorted(k[2:].decode() for k in vocabulary.keys if k.startswith(b"w:"))
+        words = vocabulary.words
         skeletons: dict[str, set[str]] = {}
         for word in (w for w in words if w.isalpha() and _VOWELS.search(w)):
             skeletons.setdefault(_consonants(word), set()).add(word)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.build import Model, cached_model, inputs_hash, train
+from knowledge.build import Model, cached_model, inputs_hash, model_path, train
 from knowledge.clauses import asks, clauses
 from knowledge.context import Context, ContextPolicy
 from knowledge.details import Details, MissingDetails, load_details
@@ -56,9 +56,8 @@ class Understanding:
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
                  screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages(),
-                 details: Details = Details(), embedder: Embedder | None = None) -> None:
+                 details: Details = Details()) -> None:
         self.matcher = matcher
-        self.embedder = embedder
         self.kb = matcher.kb
         self.model = model
         self.safety = safety
@@ -355,9 +354,9 @@ class Understanding:
         for label in (NOT_OURS, *self.gaps):
             learned[label] = float(probs[ranker.index[label]]) if label in ranker.index else 0.0
         fuzzy = dict(self.matcher.fuzzy_scores(tokens))
-        similarity, embedder = self.model.similarity, self.embedder
+        similarity = self.model.similarity
         unsure = max((p for label, p in learned.items() if label in self.kb.entries), default=0.0) < self.policy.embedded_unsure
-        similar = similarity.nearest(embedder, " ".join(spelt), fuzzy) if similarity and embedder and spelt and unsure else {}
+        similar = similarity.nearest(" ".join(spelt), fuzzy) if similarity and spelt and unsure else {}
         return Evidence(" ".join(tokens), learned, fuzzy, self.matcher.about_something_else(tokens),
                         len(tokens) >= LONG_MESSAGE, similar)
 
@@ -375,13 +374,23 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     kb = load_knowledge(content_dir)
     english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
-    embedder = load_embedder()
-    model = cached_model(cache_dir, inputs_hash(content_dir, embedded=embedder is not None),
-                         lambda: _built(kb, matcher.normalizer, embedder), rebuild)
+    model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
-                         languages=load_languages(english), details=load_details(), embedder=embedder)
+                         languages=load_languages(english), details=load_details())
+
+
+def _model(cache_dir: Path, content_dir: Path, kb: KnowledgeBase, normalizer: Normalizer, rebuild: bool) -> Model:
+    """The cached model, with the embedding channel when the word embeddings are installed. A model holds all
+    the channel reads, so their files are opened (and their sha256 checked) only to build one."""
+    digest = inputs_hash(content_dir)
+    if not rebuild and model_path(cache_dir, digest).exists():
+        return cached_model(cache_dir, digest, lambda: _built(kb, normalizer, load_embedder()))
+    embedder = load_embedder()
+    if embedder is None:
+        digest = inputs_hash(content_dir, embedded=False)
+    return cached_model(cache_dir, digest, lambda: _built(kb, normalizer, embedder), rebuild)
 
 
 def _built(kb: KnowledgeBase, normalizer: Normalizer, embedder: Embedder | None) -> Model:

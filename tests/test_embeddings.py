@@ -6,10 +6,11 @@ import shutil
 import numpy as np
 import pytest
 
-from knowledge.build import inputs_hash
-from knowledge.embeddings import SHA256, TOKENIZER, WEIGHTS, EmbeddingsError, Source, load_embedder, read_matrix
+from knowledge.build import inputs_hash, model_path
+from knowledge.embeddings import KEPT, SHA256, TOKENIZER, WEIGHTS, EmbeddingsError, Source, load_embedder, read_matrix
 from knowledge.fusion import Evidence, Policy, decide
 from knowledge.similarity import Similarity
+from tests.conftest import KB_CACHE
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +29,15 @@ def test_a_message_sharing_no_word_with_an_entry_is_nearest_it_by_meaning(embedd
     texts = ["how do i train my glutes", "what is the history of the machine", "how long should i rest between sets"]
     similarity = Similarity.fit(embedder, texts, ["glutes", "history", "rest"], {"glutes", "history", "rest"},
                                 ["exercises", "for", "a", "bigger", "butt"])
-    nearest = similarity.nearest(embedder, "exercises for a bigger butt")
+    nearest = similarity.nearest("exercises for a bigger butt")
     assert next(iter(nearest)) == "glutes"
 
 
 def test_only_the_given_entries_phrasings_are_kept_but_every_text_weighs_the_tokens(embedder):
-    similarity = Similarity.fit(embedder, ["glute workout", "tell me a joke"], ["glutes", "none"], {"glutes"})
+    similarity = Similarity.fit(embedder, ["glute workout", "tell me a joke"], ["glutes", "none"], {"glutes"}, ["xylophone"])
     assert similarity.labels == ("glutes",) and len(similarity.vectors) == 1
-    assert similarity.token_weights[embedder.ids("joke")[0]] < similarity.token_weights[embedder.ids("xylophone")[-1]]
+    joke, xylophone = similarity.pieces.of_text("joke")[0], similarity.pieces.of_text("xylophone")[-1]
+    assert similarity.token_weights[joke] < similarity.token_weights[xylophone]
 
 
 def test_a_saved_channel_reads_back_the_same_nearest_entries(embedder):
@@ -43,8 +45,8 @@ def test_a_saved_channel_reads_back_the_same_nearest_entries(embedder):
                                 ["butt", "exercise"])
     saved = Similarity.from_arrays(similarity.arrays("similarity"), "similarity")
     assert saved is not None
-    nearest = similarity.nearest(embedder, "butt exercise")
-    assert nearest and list(saved.nearest(embedder, "butt exercise")) == list(nearest)
+    nearest = similarity.nearest("butt exercise")
+    assert nearest and list(saved.nearest("butt exercise")) == list(nearest)
 
 
 def test_a_text_read_word_by_word_has_the_tokenizers_ids_of_the_whole(embedder):
@@ -58,13 +60,24 @@ def test_a_word_outside_the_table_adds_nothing(embedder):
     assert pieces.of_text("glute qwxzv workout") == pieces.of_text("glute workout")
 
 
-def test_messages_are_read_without_loading_the_tokenizer(embedder):
-    similarity = Similarity.fit(embedder, ["glute workout", "rest between sets"], ["glutes", "rest"], {"glutes", "rest"},
-                                ["butt", "exercise"])
-    reader = load_embedder()  # what a bot starting on a built model has
-    assert reader is not None
-    assert similarity.nearest(reader, "butt exercise") == similarity.nearest(embedder, "butt exercise")
-    assert "tokenizer" not in vars(reader)  # never loaded: its 17 MB stay out of the bot's memory
+def test_the_channel_keeps_only_the_rows_and_values_its_words_use(embedder):
+    words = ["butt", "exercise", "glute", "workout", "rest", "between", "sets"]
+    similarity = Similarity.fit(embedder, ["glute workout", "rest between sets"], ["glutes", "rest"], {"glutes", "rest"}, words)
+    used = sorted({i for word in words for i in embedder.ids(word)})
+    assert similarity.rows.shape == (len(used), KEPT) and similarity.rows.dtype == np.float16
+    assert np.array_equal(similarity.rows, embedder.matrix[used, :KEPT])
+    assert similarity.pieces.of_text("butt exercise") == tuple(used.index(i) for i in embedder.ids("butt exercise"))
+
+
+def test_a_bot_starting_on_a_built_model_never_opens_the_embeddings(understanding, monkeypatch):
+    from knowledge import understanding as module
+
+    path = model_path(KB_CACHE, inputs_hash())
+    assert path.exists()
+    monkeypatch.setattr(module, "load_embedder", lambda *_: pytest.fail("the embeddings were opened"))
+    loaded = module.load_understanding(path.parent)
+    assert loaded.model.similarity is not None
+    assert loaded.read_uncached("do i need to loosen up beforehand").match.entry_id == "warm-up"
 
 
 def test_a_model_saved_without_the_channel_reads_back_none():
@@ -122,7 +135,7 @@ def test_the_channel_lifts_no_textual_score_past_rapidfuzz_best():
 
 
 def test_the_channel_answers_a_message_whose_words_no_phrasing_uses(understanding):
-    assert understanding.embedder is not None and understanding.model.similarity is not None
+    assert understanding.model.similarity is not None
     assert understanding.read_uncached("do i need to loosen up beforehand").match.entry_id == "warm-up"
 
 

@@ -108,7 +108,7 @@ def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the
 
 
 def test_a_heard_answer_offers_a_close_second_one_tap_away_where_typed_text_gets_related_topics(coach, say):
-    heard = "does it take pressure off my spine"  # no load on the spine and decompression score alike
+    heard = "does this take pressure off the spine"  # no load on the spine and decompression score alike
     reply = coach.handle(Inbound(7, InboundKind.VOICE, heard))[0]
     pair = {"no-spinal-load", "decompression"}
     assert reply.entry in pair
