@@ -39,6 +39,8 @@ from knowledge.understanding import Understanding  # noqa: E402
 
 BENCH = Path(__file__).parent
 HELD_HALF = "offtopic_dev.yaml"  # only its held-apart half is out of training
+WRITERS = tuple(f"dev_strangers{n}.yaml" for n in range(14, 18))  # blind writers' development sets: read, never trained on
+#                                                                   (dev_strangers18 is held out: measured, never tuned on)
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
@@ -142,10 +144,10 @@ def tune_beside(understanding: Understanding) -> None:
 
 
 def tuning_messages() -> list[dict[str, object]]:
-    """The held-out development sets' items and offtopic_dev's held-apart half."""
+    """The held-out development sets' items (the strangers' and the blind writers') and offtopic_dev's held-apart half."""
     def load(name: str) -> list[dict[str, object]]:
         return list(yaml.safe_load((BENCH / name).read_text(encoding="utf-8")))
-    return [raw for name in HELD_OUT for raw in load(name)] + [raw for raw in load(HELD_HALF) if held(raw)]
+    return [raw for name in HELD_OUT + WRITERS for raw in load(name)] + [raw for raw in load(HELD_HALF) if held(raw)]
 
 
 def main() -> int:

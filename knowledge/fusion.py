@@ -67,6 +67,7 @@ class Evidence:
     foreign: bool = False   # names another exercise or topic (the lexicon's list), not ours
     long: bool = False
     similar: dict[str, float] = field(default_factory=dict)  # the embedding channel's cosines: its nearest entries, and fuzzy's
+    naming: frozenset[str] = frozenset()  # entries whose phrasings name every other exercise or topic the message names
 
     def entries(self, known: Container[str]) -> list[str]:
         """The entries any component scores at all (no other entry can win)."""
@@ -105,14 +106,15 @@ def decide(evidence: Evidence, policy: Policy, entries: Iterable[str], gaps: Ite
     if not ranked:  # no component scores any entry
         return Decision(Match(None, 0.0, query=evidence.query, off_topic=evidence.foreign), None, ())
     best = ranked[0]
-    foreign = evidence.foreign and best.learned < policy.foreign_sure
     not_ours = learned.get(NOT_OURS, 0.0)
     gap = max(gaps, key=lambda g: learned.get(g.id, 0.0), default=None)
     gap_odds = learned.get(gap.id, 0.0) if gap else 0.0
-    declined = (foreign or not_ours > best.learned + policy.not_ours_lead
-                or gap_odds > best.learned + policy.gap_lead)
     bar = policy.threshold - (LONG_MESSAGE_RELIEF if evidence.long else 0.0) + margin
-    found = None if declined or best.score < bar else best.entry_id
+    declined = best.score < bar or not_ours > best.learned + policy.not_ours_lead or gap_odds > best.learned + policy.gap_lead
+    # another exercise or topic the best entry's own words name is no sign of another subject, when that entry is
+    # answered; a message declined anyway stays off topic (the follow-up reader lends no answer to it)
+    foreign = evidence.foreign and best.learned < policy.foreign_sure and (declined or best.entry_id not in evidence.naming)
+    found = None if declined or foreign else best.entry_id
     suggested = [c for c in ranked[:3] if c.score >= SUGGESTION_FLOOR]
     close = tuple(c.entry_id for c in suggested[1:] if c.score >= best.score - CLOSE_GAP)
     match = Match(found, best.score, tuple(c.entry_id for c in suggested), close, evidence.query, foreign)

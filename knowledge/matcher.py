@@ -51,6 +51,8 @@ class Matcher:
         counts = {eid: Counter(t for toks in phrasings for t in set(toks)) for eid, phrasings in tokenised.items()}
         self._idf = _idf(counts)
         self._entries = {eid: _weigh(c, self._idf) for eid, c in counts.items()}
+        self._told = {e.id: frozenset(t for t in self.normalizer.tokens_of(self.normalizer.words(e.answer))
+                                      if self.normalizer.is_foreign(t)) for e in kb.entries.values()}
         self._phrasings: list[_Phrasing] = []
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         for eid, phrasings in tokenised.items():
@@ -68,6 +70,13 @@ class Matcher:
     def about_something_else(self, tokens: list[str]) -> bool:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""
         return self.normalizer.lexicon.anchor not in tokens and any(self.normalizer.is_foreign(t) for t in tokens)
+
+    def naming(self, tokens: list[str]) -> frozenset[str]:
+        """The entries whose own words (phrasings or answer) name every other exercise or topic a message
+        names ("rdl" in the comparison with RDLs, "arm" in the floor version's answer): for those, naming it
+        is no sign of another subject. Empty when the message names none."""
+        named = {t for t in tokens if self.normalizer.is_foreign(t)}
+        return frozenset(e for e, (words, _) in self._entries.items() if named <= words.keys() | self._told[e]) if named else frozenset()
 
     def fuzzy_scores(self, tokens: list[str]) -> list[tuple[str, float]]:
         """Entries sharing a meaningful word with the message, scored 0-100, best first."""

@@ -357,8 +357,9 @@ class Understanding:
         similarity = self.model.similarity
         unsure = max((p for label, p in learned.items() if label in self.kb.entries), default=0.0) < self.policy.embedded_unsure
         similar = similarity.nearest(" ".join(spelt), fuzzy) if similarity and spelt and unsure else {}
-        return Evidence(" ".join(tokens), learned, fuzzy, self.matcher.about_something_else(tokens),
-                        len(tokens) >= LONG_MESSAGE, similar)
+        foreign = self.matcher.about_something_else(tokens)
+        return Evidence(" ".join(tokens), learned, fuzzy, foreign, len(tokens) >= LONG_MESSAGE, similar,
+                        self.matcher.naming(tokens) if foreign else frozenset())
 
 
 def _goal_family(kb: KnowledgeBase, programmes: set[str]) -> set[str]:

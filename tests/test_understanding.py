@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tracemalloc
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -460,6 +461,28 @@ def test_a_message_no_component_scores_is_declined_without_candidates(understand
     evidence = Evidence("zzz", {"none": 1.0}, {})
     decision = decide(evidence, Policy(threshold=0.0), evidence.entries(understanding.kb.entries), ())
     assert decision.match.entry_id is None and decision.candidates == ()
+
+
+def test_naming_another_exercise_that_the_best_entrys_own_phrasings_name_is_no_sign_of_another_subject():
+    evidence = Evidence("rdl same muscles", {"vs-deadlift": 0.5, "none": 0.2}, {"vs-deadlift": 40.0}, foreign=True)
+    declined = decide(evidence, Policy(), ["vs-deadlift"], ())
+    owned = decide(replace(evidence, naming=frozenset({"vs-deadlift"})), Policy(), ["vs-deadlift"], ())
+    assert declined.match.entry_id is None and declined.match.off_topic
+    assert owned.match.entry_id == "vs-deadlift"
+
+
+def test_the_entries_naming_a_message_s_other_exercise_are_those_whose_phrasings_name_it(understanding):
+    matcher = understanding.matcher
+    assert "vs-deadlift" in matcher.naming(["rdl", "same", "job"])
+    assert matcher.naming(["rdl", "bitcoin"]) == frozenset() and matcher.naming(["glute"]) == frozenset()
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("would rdls hit the same muscles, or is that a different job", "vs-deadlift"),  # "rdl" is another exercise, but ours compares it
+    ("on the floor one, are my arms meant to push me up", "floor-hyperextension"),  # its answer: lift "without pushing with your arms"
+])
+def test_a_question_naming_what_an_entry_itself_names_is_answered(understanding, text, entry):
+    assert understanding.read(text).match.entry_id == entry
 
 
 def test_a_bare_yes_or_no_is_an_answer_not_a_question(understanding):
