@@ -5,6 +5,8 @@ Usage: python bench/bench_screening.py [SET.yaml ...] [--show]   (default: bench
 Each item is a new user who starts /screen, taps consent and "No" up to the item's question, then
 types the reply. What the check did decides the reading:
 - the question flagged (yes and not sure both flag it: "not sure counts as yes") → yes / unsure;
+- the check stopped red by an emergency heard in the reply, this question not flagged → stopped: right
+  for yes / unsure (the user is told to seek care), wrong for any other label (a false alarm);
 - the next question asked without a flag → no;
 - the previous question asked again → back;
 - the check left (no run in progress, no result) → cancel;
@@ -12,6 +14,7 @@ types the reply. What the check did decides the reading:
   so read is one tap from leaving, and is counted apart);
 - the same question asked again, nothing recorded → other (but a typed "not sure" at a red-flag
   question that gets the "did you mean" step first is read as unsure: that step exists for it).
+A yes or not sure read as no is a dangerous misreading: each set's count of them is printed apart.
 Sets written by strangers are frozen: print totals only, never tune on them.
 """
 
@@ -26,7 +29,7 @@ import yaml
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.features.screening.questions import QUESTIONS
+from bot.features.screening.questions import QUESTIONS, Outcome
 from bot.features.screening.exits import DIALOGUE as STOP_QUESTION
 from bot.features.screening.store import ScreeningStore
 from bot.settings import load_settings
@@ -59,7 +62,11 @@ def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, te
     if store.dialogues.load(user, STOP_QUESTION) is not None:
         return "confirm"
     if progress is None:
-        return "flag" if result is not None and question_id in result.flagged else ("cancel" if result is None else "no")
+        if result is None:
+            return "cancel"
+        if question_id in result.flagged:
+            return "flag"
+        return "stopped" if result.outcome is Outcome.RED else "no"  # an emergency heard: stopped red, this unflagged
     if progress.step < step:
         return "back"
     if progress.step == step:  # asked again; a typed "not sure" at a red-flag question first gets "did you mean"
@@ -74,7 +81,12 @@ def label(raw: object) -> str:
 
 def right(expect: str, read: str) -> bool:
     """Whether the check did what the writer's label asks for."""
-    return read == ("flag" if expect in FLAGGING else expect)
+    return read in ("flag", "stopped") if expect in FLAGGING else read == expect
+
+
+def dangerous(expect: str, read: str) -> bool:
+    """Whether a yes or not sure was read as a no: the misreading that counts most."""
+    return expect in FLAGGING and read == "no"
 
 
 def measure(path: Path, show: bool = False) -> None:
@@ -87,15 +99,17 @@ def measure(path: Path, show: bool = False) -> None:
     total: Counter[str] = Counter()
     good: Counter[str] = Counter()
     confirm: Counter[str] = Counter()
+    danger = 0
     for user, item in enumerate(items, start=1):
         expect = label(item["expect"])
         read = reading(coach, store, user, str(item["question"]), str(item["text"]))
         total[expect] += 1
         good[expect] += right(expect, read)
         confirm[expect] += read == "confirm"
+        danger += dangerous(expect, read)
         if show and "unseen" not in path.name and not right(expect, read):
             print(f"  {item['question']}:{expect} read {read}: {item['text']!r}")
-    print(f"== {path.name}: {sum(good.values())}/{len(items)} right")
+    print(f"== {path.name}: {sum(good.values())}/{len(items)} right; dangerous (a yes or not sure read as no): {danger}")
     for key in sorted(total):
         print(f"{key:10} {good[key]:4}/{total[key]:<4} {100 * good[key] / total[key]:5.1f}%   "
               f"asked \"Stop the safety check?\" {confirm[key]}")

@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from knowledge.normalize import clean_text
 from knowledge.training import DATA_DIR, TrainingDataError, read_yaml
 
 SCREENING_WORDS = DATA_DIR / "screening.yaml"
@@ -79,6 +80,54 @@ class Asking:
             return False
         subject = len(words) > 1 and words[1] in self.subjects
         return words[0] in self.wh or before_mark >= ASKED_WORDS or subject or not self.verbs.isdisjoint(words[2:6])
+
+
+@dataclass(frozen=True)
+class Quoting:
+    """The words a question about a question's own words is made of (see data/screening.yaml, `quoting`)."""
+
+    talk: frozenset[str] = frozenset()  # what, counts, as, mean...: the rest of "what counts as bladder problems"
+    meaning: frozenset[str] = frozenset()  # mean, count...: a reply holding one asks, "?" or not
+    asking: frozenset[str] = frozenset()  # would, do...: the user's own word right after one asks ("why would i have")
+    own: frozenset[str] = frozenset()  # i, my...: anywhere else, the user tells something of their own
+
+    def quotes(self, words: list[str], quoted: frozenset[str], asked: bool) -> bool:
+        """Whether a reply only asks about `quoted` (a question's own words): asked (`asked`: a "?", or a
+        question word first), holding one of them, and made of nothing else but question talk; the user's own
+        word only right after an asking word second or third ("why would i have numbness around the groin??")."""
+        if not (asked or not self.meaning.isdisjoint(words)) or quoted.isdisjoint(words):
+            return False
+        return all(word in quoted and word not in self.own or word in self.talk
+                   or word in self.own and 0 < i < 3 and words[i - 1] in self.asking for i, word in enumerate(words))
+
+
+@dataclass(frozen=True)
+class Denials:
+    """The words a denial tells a symptom by (see data/screening.yaml, `denials`)."""
+
+    felt: frozenset[str] = frozenset()  # feel, control, pee...: "cant feel my thighs", "no control of my bladder" tell
+
+    def undenied(self, text: str, negations: frozenset[str], contrasts: frozenset[str]) -> str:
+        """A reply's words outside its denials: each clause (split at punctuation and contrast words) cut from its
+        first negation on ("no i dont get any pain in my chest" -> "", "no groin numbness, but i fell" -> "i fell"),
+        unless what the negation says is a symptom (one of `felt`: "since this morning i cant feel my thighs")."""
+        kept: list[str] = []
+        for clause in re.split(r"[,.;:!?()]+", text):
+            for part in _parts(clean_text(clause).split(), contrasts):
+                cut = next((i for i, word in enumerate(part) if word in negations), len(part))
+                kept += part if self.felt.intersection(part[cut:]) else part[:cut]
+        return " ".join(kept)
+
+
+def _parts(words: list[str], contrasts: frozenset[str]) -> list[list[str]]:
+    """Words split at contrast words ("no numbness but i fell": "no numbness", "i fell"), which are dropped."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in contrasts:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return parts
 
 
 @dataclass(frozen=True)
@@ -187,10 +236,36 @@ class ScreeningWords:
     past: Past = Past()
     phrases_at: dict[str, dict[str, str]] = field(default_factory=dict)  # question id -> phrases answering only there
     tails: dict[str, str] = field(default_factory=dict)  # "so no", "so yes": the answer a reply ends on
+    quoting: Quoting = Quoting()  # "what counts as bladder problems": asks about a question's own words
+    denials: Denials = Denials()  # "no i dont get any pain in my chest": the words it denies are not told
+    partial: frozenset[str] = frozenset()  # only, just: a clause opening with one tells a part ("only the swollen ankles")
+    topics_at: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> words naming it only there
+    changes: re.Pattern[str] | None = None  # "actually", "i mean": the answer word after one is the answer ("no... actually yes")
 
     def told_past(self, question_id: str, words: list[str], this_year: int) -> bool:
         """Whether a reply tells this question's topic as over or long ago (see Past.told)."""
         return self.past.told(question_id, words, self.negations, this_year)
+
+    def told_fine(self, words: list[str]) -> bool:
+        """Whether a reply tells something as fine ("legs r fine"), not with a negation just before ("not normal for me")."""
+        return any(word in self.all_clear and (i == 0 or words[i - 1] not in self.negations) for i, word in enumerate(words))
+
+    def tells_part(self, question_id: str, clauses: list[list[str]]) -> bool:
+        """Whether a clause opens with a word of a part and names this question's topic, undenied and not told as fine
+        ("only the irregular heartbeat thing, the rest no", "not really, just tightness when i sprint")."""
+        return any(words[0] in self.partial and self.tells_topic(question_id, words[1:]) and not self.told_fine(words)
+                   for words in clauses if words)
+
+    def changed(self, words: list[str]) -> str | None:
+        """The answer a reply changes its mind to: the answer word right after its last word of changing it, with an
+        answer word before it ("no... well actually yes last week", "no wait yes, 17 til march"; "actually nah, dont
+        wanna do this" changes nothing), else None."""
+        text = " ".join(words)
+        for match in reversed(_all(self.changes, text)):
+            rest, before = text[match.end():].split(), text[:match.start()].split()
+            if rest and rest[0] in self.leading and any(word in self.leading for word in before):
+                return self.leading[rest[0]]
+        return None
 
     def doubtful(self, words: list[str]) -> bool:
         """Whether a reply says a doubt anywhere in it ("nothing specific, so not sure")."""
@@ -223,7 +298,13 @@ class ScreeningWords:
     def tells_topic(self, question_id: str, words: list[str]) -> bool:
         """Whether words name a question's topic as told, not denied nor asked ("my leg has been getting weaker")."""
         denied_or_asked = self.negations.intersection(words) or self.question_openers.intersection(words[:1])
-        return bool(words) and not denied_or_asked and question_id in self.named(" ".join(words))
+        return bool(words) and not denied_or_asked and (question_id in self.named(" ".join(words))
+                                                        or self.named_here(question_id, words))
+
+    def named_here(self, question_id: str, words: list[str]) -> bool:
+        """Whether words name a question's topic by words that name it only while it is asked (`topics_at`:
+        "pressure" at the chest question, where "blood pressure" is no chest pain elsewhere)."""
+        return _found(self.topics_at.get(question_id), " ".join(words))
 
     def named(self, cleaned: str) -> list[str]:
         """The questions whose topic the cleaned words name, in the questionnaire's order."""
@@ -252,7 +333,7 @@ class ScreeningWords:
         ending = " ".join(words[-2:])
         if ending in self.tails:
             return self.tails[ending]
-        said = re.search(r",\s*(\w+)\W*$", text.lower())
+        said = re.search(r"[,.]\s*(\w+)\W*$", text.lower())
         return self.leading.get(said.group(1)) if said and len(words) > 2 else None
 
     def born(self, words: list[str], this_year: int) -> str | None:
@@ -319,7 +400,18 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _pattern(data["doubts"]) if _words(data.get("doubts")) else None, _word_set(data, "all_clear", path),
                           _others(data, path),
                           _word_set(data, "body_back", path), _asking(data, path), _past(data, path),
-                          _phrases_at(data, path), _leading(data["tails"], path, "tails") if "tails" in data else {})
+                          _phrases_at(data, path), _leading(data["tails"], path, "tails") if "tails" in data else {},
+                          _quoting(data, path), Denials(_word_set(data.get("denials") or {}, "felt", path)),
+                          _word_set(data, "partial", path), topics_at=_per_question(data, "topics_at", path),
+                          changes=_pattern(data["changes"]) if _words(data.get("changes")) else None)
+
+
+def _quoting(data: dict[str, Any], path: Path) -> Quoting:
+    """The `quoting` section (optional): its four lists."""
+    quoting = data.get("quoting") or {}
+    if not isinstance(quoting, dict):
+        raise TrainingDataError(f"{path.name}: 'quoting' must give talk, meaning, asking and own")
+    return Quoting(*(_word_set(quoting, key, path) for key in ("talk", "meaning", "asking", "own")))
 
 
 def _phrases_at(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:

@@ -159,8 +159,9 @@ class Coach:
         """Free text, typed or `heard` in a voice note. The safety detector reads it first, in any
         dialogue: an acute red flag stops everything with emergency advice (a dialogue that stops on
         one, the safety check, ends), and a health concern a dialogue takes as its answer still gets
-        the doctor-first line."""
-        level = self.answers.safety(text)
+        the doctor-first line. A dialogue may read some of its words as not told: a question about its
+        step's own words ("what counts as bladder problems?" at the safety check) or a denial ("never fainted")."""
+        level = self._level(user_id, text)
         if level is Safety.EMERGENCY:
             stopped = self.dialogues.on_emergency(user_id, text)
             return [self.answers.on_emergency(user_id), *stopped, *self._health_changed(user_id, level, text)]
@@ -170,6 +171,14 @@ class Coach:
         if level is Safety.DOCTOR and not any(r.safety for r in replies):
             replies = [self.answers.doctor_first, *replies]
         return [*replies, *notes]
+
+    def _level(self, user_id: int, text: str) -> Safety:
+        """The safety level of a message, read again on the words the user's dialogue reads as told."""
+        level = self.answers.safety(text)
+        told = self.dialogues.told(user_id, text) if level is not Safety.NONE else text
+        if told == text:
+            return level
+        return min(level, self.answers.safety(told)) if told.strip() else Safety.NONE
 
     def _health_changed(self, user_id: int, level: Safety, text: str) -> list[Reply]:
         """What the features say when the user tells a health concern (the safety check's result

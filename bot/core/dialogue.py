@@ -69,6 +69,15 @@ class StopsOnEmergency(Protocol):
 
 
 @runtime_checkable
+class ReadsAlarms(Protocol):
+    """A dialogue that reads which words of a message are told at its step (the safety check): a question
+    about its own words ("what counts as bladder problems?") or a denial ("never fainted") tells no alarm."""
+
+    def told(self, state: State, text: str) -> str:
+        """The words of `text` the safety detector reads as told ("" for none, `text` for all)."""
+
+
+@runtime_checkable
 class NeedsCheck(Protocol):
     """A dialogue that is open only to users whose safety check allows it (planning): it stops
     when the user tells a health change."""
@@ -202,6 +211,15 @@ class Dialogues:
             self.store.end(user_id)
             return []
         return dialogue.on_emergency(state, text) if isinstance(dialogue, StopsOnEmergency) else dialogue.cancel(state)
+
+    def told(self, user_id: int, text: str) -> str:
+        """The words of a message the safety detector reads as told at the user's step: what the foreground
+        dialogue says when it reads alarms itself and no screen is open on top of it, else all of them."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        if state is None or not isinstance(dialogue, ReadsAlarms) or self._open_on_top(user_id):
+            return text
+        return dialogue.told(state, text)
 
     def on_health_change(self, user_id: int) -> list[Reply]:
         """The user's safety check no longer counts: a dialogue that needs it ends, as when

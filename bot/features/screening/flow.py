@@ -91,6 +91,8 @@ class ScreeningFlow(Results):
             return None
         if not progress.consented:
             return self._typed_consent(progress, text)
+        if self._asks_about(QUESTIONS[progress.step], text):  # "what counts as bladder problems?"
+            return [Reply(texts.EXPLAINED[QUESTIONS[progress.step].id]), self._question(progress, edit=False)]
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
         if reading.code == "c":
             return self._exit(progress, text)
@@ -106,6 +108,29 @@ class ScreeningFlow(Results):
         if reading.code == "u" and QUESTIONS[progress.step].level is Level.RED and not progress.unsure_asked:
             return [self._did_you_mean(progress)]
         return self._answer(progress, reading.code, edit=False) if reading.code else None
+
+    def told(self, state: State, text: str) -> str:
+        """The words of a message the safety detector reads as told at this step: none for a question about the
+        words of a question that explains them ("what does numbness around the groin mean?"), a no's words
+        outside its denials ("never fainted": none; see knowledge.screening.Denials), else all of it."""
+        progress = self.store.load_progress(state.user_id)
+        if progress is None or not progress.consented:
+            return text
+        question = QUESTIONS[progress.step]
+        if self._asks_about(question, text):
+            return ""
+        if read_reply(text, question, self.readers).code != "n":
+            return text
+        said = self.readers.words
+        return said.denials.undenied(text, said.negations, said.contrasts)
+
+    def _asks_about(self, question: Question, text: str) -> bool:
+        """Whether a reply only asks what the words of a question that explains them mean (see
+        knowledge.screening.Quoting): "what counts as bladder problems", not "yes my groin is numb"."""
+        asked = "?" in text or self.readers.opens_question(text)
+        quoted = frozenset(clean_text(question.text).split())
+        words = self.readers.words_of(text)
+        return question.id in texts.EXPLAINED and self.readers.words.quoting.quotes(words, quoted, asked)
 
     def _typed_consent(self, progress: Progress, text: str) -> list[Reply] | None:
         """Consent typed in everyday words ("sure go ahead"), or declined ("not now")."""

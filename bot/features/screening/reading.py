@@ -123,11 +123,14 @@ class Said:
         if _back_as_adverb(reply, words, self.said):  # "ill come back later": no back pain named
             others = [q for q in self.said.named(" ".join(w for w in words if w != "back")) if q != self.asked]
             reply = replace(reply, other_topic=others[0] if others else None)
+        if not reply.this_topic and reply.other_topic is None and self.said.named_here(self.asked, words):
+            # "more like pressure" at the chest question ("my blood pressure is high" names the heart one)
+            reply = replace(reply, this_topic=True)
         self.first = reply
         self.reply = _no_way_out(reply, text, words, readers)
         self.named = reply.this_topic or reply.other_topic is not None
         self.at_age_question = question is not None and question.id in self.said.ages
-        self.asks = self.said.asks_first(words, text)  # "does it matter if im exactly 18": asked, not told
+        self.asks = self.said.asks_first(words, text) or _asks_us(words, text, readers)  # "does it matter if im exactly 18"
         self.negated = not self.said.negations.isdisjoint(words)
         self.phrase = self.said.phrase(words, self.asked)
         self.born = self.said.born(words, readers.this_year()) if self.at_age_question else None
@@ -136,6 +139,13 @@ class Said:
     def unanswered(self) -> bool:
         """Whether the reader reads no yes, no or not sure and no topic is named."""
         return self.reply.label not in ANSWERED and not self.named
+
+    @property
+    def tells_by_negation(self) -> bool:
+        """Whether every negation of the reply tells a symptom ("cant always tell when I need to go"; see
+        knowledge.screening.Denials), none denies."""
+        said = self.said
+        return said.denials.undenied(self.text, said.negations, said.contrasts).split() == clean_text(self.text).split()
 
     @property
     def told_age(self) -> bool:
@@ -167,6 +177,22 @@ def _told_for_way_out(s: Said) -> Reading:
     return _told(s.first, s.said.negations.isdisjoint(s.words) or s.readers.concern(s.text))
 
 
+def _partial(s: Said) -> bool:
+    """A part of what the question asks told undenied in a clause of its own, in a reply neither asking, nor going back,
+    nor leaving, nor a no in other words ("only the irregular heartbeat thing, the rest no"; "just go back" and "just
+    the pill" at the medication question are no part)."""
+    said = s.said
+    if "?" in s.text or s.phrase == "no" or not said.going_back.isdisjoint(s.words) or not said.exits.verbs.isdisjoint(s.words):
+        return False
+    return said.tells_part(s.asked, [s.readers.words_of(clause) for clause in re.split(r"[,.;:!]+", s.text)])
+
+
+def _asks_us(words: list[str], text: str, readers: Readers) -> bool:
+    """Whether a reply opening with "can", "will", "does"... asks what the knowledge base answers on a clear match, "?"
+    or not ("can reverse hypers help a disc", "will hanging off the bench face down make me dizzy")."""
+    return bool(words) and words[0] in readers.words.asking.aux and readers.clearly_ours(text)
+
+
 def _by_age(s: Said) -> bool:
     """An age stated at the age question, not asked about, with no yes or doubt against it."""
     return s.reply.by_age is not None and s.at_age_question and not s.asks and not _doubts_age(s.reply, s.words, s.said)
@@ -192,13 +218,16 @@ def _about_other(s: Said) -> Reading:
 
 def _told_undenied(s: Said) -> bool:
     """The reader's no where this question's topic is told, with no word denying it or telling it fine."""
-    return s.reply.label == "no" and s.reply.this_topic and not s.negated and s.said.all_clear.isdisjoint(s.words)
+    return s.reply.label == "no" and s.reply.this_topic and not s.negated and not s.said.told_fine(s.words)
 
 
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
     Rule("i never get out of breath", _cancel_told, _told_for_way_out),
+    Rule("only the hip, back is fine", _partial, _code("y")),
     Rule("wait go back", lambda s: s.reply.label in ("back", "cancel"), lambda s: Reading(CODES[s.reply.label or ""])),
+    Rule("no... well actually yes last week on the bike", lambda s: s.said.changed(s.words) is not None,
+         lambda s: Reading(CODES[s.said.changed(s.words) or ""])),
     Rule("born in 2010", lambda s: s.born is not None, lambda s: Reading(CODES[s.born or ""])),
     Rule("my mom had cancer", lambda s: s.question is not None and not s.told_age
          and _yes_of_others(s.reply, s.question, s.words, s.said), _code(None)),
@@ -223,15 +252,16 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("why 12 months?", lambda s: s.asks and not s.said.refers_back(s.words), _code(None)),
     Rule("I get a tight chest during panic attacks, does anxiety count?", lambda s: s.reply.label is None
          and not (s.asks or s.negated) and _tells_then_asks(s.text, s.asked, s.words, s.readers), _code("u")),
-    Rule("does that count?", lambda s: s.reply.question and ("?" in s.text or s.asks or s.negated),
-         lambda s: Reading(CODES.get(s.reply.label or ""))),
+    Rule("does that count?", lambda s: s.reply.question and ("?" in s.text or s.asks or s.negated
+                                                              and not (s.reply.this_topic and s.tells_by_negation)),
+         lambda s: Reading("u" if s.reply.label == "no" and s.said.doubtful(s.words) else CODES.get(s.reply.label or ""))),
     Rule("nothing specific, so not sure", lambda s: s.reply.label in ("no", None) and s.said.doubtful(s.words),
          _code("u")),
     Rule("on levothyroxine since forever (the reader: no)", _told_undenied, _code("y")),
     Rule("i'm 17 actually, does that change anything (the reader: no)",
          lambda s: s.reply.label == "no" and s.reply.question and s.reply.lead is None and not s.negated, _code(None)),
     Rule("yes", lambda s: s.reply.label in ANSWERED, lambda s: Reading(CODES[s.reply.label or ""])),
-    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and s.said.all_clear.isdisjoint(s.words), _code("y")),
+    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and not s.said.told_fine(s.words), _code("y")),
     Rule("legs r fine", lambda _s: True, _code(None)),
 )
 
@@ -243,15 +273,20 @@ def _tells_then_asks(text: str, asked: str, words: list[str], readers: Readers) 
     first = re.split(r"[,.;:!?]", text, maxsplit=1)[0]
     told = asked in readers.words.named(" ".join(readers.words_of(first)))
     said, rest = text[len(first):len(first) + 1], text[len(first) + 1:]
-    return told and said != "?" and "?" in rest and readers.words.all_clear.isdisjoint(words)
+    return told and said != "?" and "?" in rest and not readers.words.told_fine(words)
 
 
 def _no_way_out(reply: TypedReply, text: str, words: list[str], readers: Readers) -> TypedReply:
     """A reply read as "back" or "cancel" that is neither: the body's back ("back hurts since last week"), or a
-    question about the check with no way-out verb ("are we nearly done?")."""
+    question about the check with no way-out verb ("are we nearly done?") nor word of going back or correcting ("is
+    this the last question?")."""
     if reply.label == "back" and _body_back(text, words, readers):
         return replace(reply, label=None)
     if reply.label == "cancel" and readers.words.exits.verbs.isdisjoint(words) and readers.about_check(text):
+        return replace(reply, label=None)
+    asked = "?" in text or readers.opens_question(text)
+    if reply.label == "back" and asked and "back" not in words and readers.words.correcting.isdisjoint(words) \
+            and readers.about_check(text):  # "is this the last question?", not "can i redo the last one"
         return replace(reply, label=None)
     return reply
 
@@ -282,8 +317,13 @@ def _corrects(topic: str, question: Question | None, words: list[str], readers: 
 
 def _body_back(text: str, words: list[str], readers: Readers) -> bool:
     """Whether a reply read as "back" is about the body's back: a health concern with no word of going
-    back ("back hurts since last week"), or every "back" in it is one's own ("it stays in my back")."""
-    return readers.words.going_back.isdisjoint(words) and (readers.concern(text) or readers.words.only_body_back(words))
+    back ("back hurts since last week"), or every "back" in it is one's own ("it stays in my back"), with no word of
+    correcting an answer ("cant always tell when I need to go, and my back hurts" for all its "go"; "can i change my
+    back pain answer" goes back)."""
+    said = readers.words
+    if said.only_body_back(words):
+        return said.correcting.isdisjoint(words)
+    return said.going_back.isdisjoint(words) and readers.concern(text)
 
 
 def _told(reply: TypedReply, undenied: bool) -> Reading:

@@ -54,6 +54,28 @@ STOP_PROMPT = ("Stop the safety check? Your answers so far will be deleted.\n\n(
                "any time later by typing \"cancel\".)")
 CARRY_ON = "Okay, the check goes on; your answers so far are kept."
 
+# What a red-flag question's words mean, for a question about them ("what counts as bladder problems?"): no diagnosis,
+# no reassurance, and what to do if the user has it now.
+EXPLAINED = {
+    "chest_pain": (
+        "What this question means: any pain, pressure, squeezing or tightness in your chest, whether it comes while "
+        "you rest or when you're active (stairs, a hard set, a run), even if it goes away again. If you get it, "
+        "answer Yes, which stops the check with the advice to see a doctor; if you have it right now, or it is "
+        "severe, call emergency services. Never: No. Can't tell: Not sure (it counts as yes)."
+    ),
+    "red_flags": (
+        "What this question means, about right now:\n"
+        "• numbness around the groin: less feeling than usual between your legs, around your bottom or inner thighs "
+        "(where you'd sit on a saddle);\n"
+        "• new bladder or bowel problems: lately, trouble starting or holding in pee or poo, or not feeling when "
+        "you need to go;\n"
+        "• leg weakness that is getting worse: a leg that gives way or gets weaker from day to day;\n"
+        "• back pain with a fever, or that began after a fall or an accident.\n\n"
+        "If you have any of these now, answer Yes and get medical care today (call emergency services if it is severe "
+        "or came on suddenly). None of them: No. Can't tell: Not sure (it counts as yes)."
+    ),
+}
+
 
 def format_other_topic(other: Question) -> str:
     """Why a sentence about another question's topic is not taken as this question's answer."""
