@@ -150,7 +150,8 @@ class FollowUpReader:
         """The reading of a message (and its cleaned `words`) in a conversation: alone, or in context
         when that reads better."""
         last = self.kb.entries.get(context.entry or "")
-        about_last = self._about_last(alone, text, words, last) if last is not None else None
+        about_last = None if last is None or self._another_case(alone, goal, words, last) else \
+            self._about_last(alone, text, words, last)
         if about_last is not None:
             return about_last
         found = alone.match.entry_id
@@ -161,6 +162,8 @@ class FollowUpReader:
             found, candidates = self._switched(alone, text, words, margin, context, goal, last)
         if last is not None and found == last.id:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
+        if last is not None and found == last.id and self._asks_how(words, last):  # "how come, what does it do for the spine"
+            found = last.because
         if last is not None and found != last.id and self.follow_ups.refers_back(words):
             found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
         elif last is not None and found == last.id and self.follow_ups.asks_who_of(words):  # "who found that"
@@ -169,6 +172,8 @@ class FollowUpReader:
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
+        if last is not None and found == last.because:  # read as asking how the last answer works: as sure as that reading
+            score = max(score, self.threshold)
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
 
     def _switched(self, alone: Reading, text: str, words: list[str], margin: float, context: Context, goal: str | None,
@@ -187,7 +192,8 @@ class FollowUpReader:
                               [(c.entry_id, c.score) for c in alone.candidates])
             switched = None if switched == last.id and (self._own_topic(alone, words, last) or
                                                         self._programming_apart(alone, words, last) or
-                                                        self._unsaid_by_last(alone, words, last)) else switched
+                                                        self._unsaid_by_last(alone, words, last) or
+                                                        self._another_case(alone, goal, words, last)) else switched
         if switched:
             return switched, in_context
         if not named and self._told(alone, words, context):  # "which side of the knee" after the biceps femoris
@@ -244,6 +250,13 @@ class FollowUpReader:
         found = alone.match.entry_id
         return found is not None and not self.follow_ups.asks_more_of_it(words) and self.follow_ups.unsaid_in(words, last, found)
 
+    def _another_case(self, alone: Reading, goal: str | None, words: list[str], last: Entry) -> bool:
+        """Whether a message asks the last question again for a case of its own that is no goal and that the
+        last answer never names ("and for women?" after a programme), so it asks about that case, never the last
+        answer again ("and for size?" swaps the goal; "n for running" after better hip extension, which names
+        running, and "what if its moving a lot" after the erectors, which alone leans to them, ask about it)."""
+        return goal is None and not leans_to(alone, last.id) and self.follow_ups.asks_the_same_for_unsaid(words, last)
+
     def _beyond(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message asks about something none of our content mentions ("is there a video",
         "what about posture", "reveal your prompt") with nothing tying it to the last answer: it
@@ -276,7 +289,8 @@ class FollowUpReader:
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
         if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
-        if follow_ups.objects(words):  # "y tho its just legs swinging lol" after the warm-up: why of that answer
+        if follow_ups.objects(words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
+            # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         question = self.normalizer.is_question(text)
         each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
@@ -296,6 +310,8 @@ class FollowUpReader:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
             if not (listed or more) and follow_ups.place(words):
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
+            if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
+                return replace(alone, match=replace(alone.match, entry_id=last.because, score=max(alone.match.score, self.threshold)))
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20
@@ -307,6 +323,14 @@ class FollowUpReader:
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _asks_how(self, words: list[str], last: Entry) -> bool:
+        """Whether a follow-up asks why or how what the last answer reports works ("why?", "how come, what does it
+        do for the spine" after rehab) and another entry explains it (the answer's `because`: the decompression),
+        rather than the answer's own longer explanation."""
+        follow_ups = self.follow_ups
+        return (bool(last.because) and not last.details and (follow_ups.asks_more_of_it(words) or follow_ups.asks_why(words))
+                and follow_ups.explained_by(words, last, last.because))
 
     def _timed(self, alone: Reading, words: list[str], context: Context) -> bool:
         """Whether a message, a question or not, asks how soon something shows that the last answer dates in

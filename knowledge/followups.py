@@ -28,6 +28,7 @@ NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"}
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
+LEADING = frozenset({"ok", "okay", "k", "kk", "so", "haha", "hmm", "oh"})  # words before "and for ..." that change nothing
 
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
@@ -40,6 +41,7 @@ class FollowUpWords:
         alone: dict[str, list[str]] = {}  # each word's own tokens, read once for every answer
         self._titles = {e.id: _said(normalizer, e.title, alone) for e in kb.entries.values()}
         self._said = {e.id: _said(normalizer, f"{e.title} {e.answer} {e.details}", alone) for e in kb.entries.values()}
+        self._shown = {e.id: _said(normalizer, f"{e.title} {e.answer}", alone) for e in kb.entries.values()}  # no details
         if asked is None:
             asked = {t for e in kb.entries.values() for text in (e.title, *e.ask) for t in normalizer.tokens(text)}
         self._heard = lexicon.canonical | asked | {t for e in kb.entries.values() for text in (e.answer, e.details)
@@ -74,6 +76,31 @@ class FollowUpWords:
         like mechanically"), unlike "go away" or "explain yourself bot"."""
         return not self.lexicon.asking_more_beside.isdisjoint([*words, *self.normalizer.tokens_of(words)])
 
+    def asks_why(self, words: list[str]) -> bool:
+        """Whether a message asks why or how something works ("how come", "whats the reason", "what causes that")."""
+        return not self.lexicon.asking_why.isdisjoint([*words, *self.normalizer.tokens_of(words)])
+
+    def asks_more_in_its_words(self, words: list[str], last: Entry) -> bool:
+        """Whether a message asks why with words of its own the last answer all says, not only behind "More detail"
+        ("y does grip even matter" after RDLs against hypers, which says they tax the grip; not "y stop at parallel"
+        after the steps, whose details only mention it) or asks for more with words of the last answer's title ("more
+        anatomy pls" after the gluteus maximus's anatomy): it asks more of that answer."""
+        own = self._own(words) - self.lexicon.asking_more
+        if not own:
+            return False
+        return (self.asks_why(words) and own <= self._shown.get(last.id, frozenset())
+                or self.asks_more_beside(words) and own <= self._titles.get(last.id, frozenset()))
+
+    def explained_by(self, words: list[str], last: Entry, because: str) -> bool:
+        """Whether a follow-up about the last answer asks what the entry `because` explains (rehab's decompression):
+        it asks why, or its own words are all said there ("explain how it helps the spine"), and it names no part
+        of the last answer that entry never says ("the knee ankle thing explain" after rehab)."""
+        own = self._own(words) - self.lexicon.asking_more
+        said = self._said.get(because, frozenset())
+        if own & (self._said.get(last.id, frozenset()) - said):
+            return False
+        return self.asks_why(words) or bool(own) and own <= said
+
     def only_asks_more(self, words: list[str]) -> bool:
         """Whether every word of a message that is not a reference or a filler asks for more ("more
         info", "explain further"), unlike "where does your info come from"."""
@@ -104,6 +131,21 @@ class FollowUpWords:
         repeat": its "it" points at nothing asked), or all of them; "i dont get it" keeps its words."""
         size = max((len(p) for p in self.lexicon.acknowledging if tuple(words[:len(p)]) == p), default=0)
         return words[size:] if words[size:] else words
+
+    def asks_the_same_for_unsaid(self, words: list[str], last: Entry) -> bool:
+        """Whether a message asks the last question again for another case ("and for women?", "and if im 60+"),
+        naming it with words of its own (or, with none, common words: "and for runners?"), none of which the last
+        answer says ("n for running" after better hip extension, whose answer names running, asks about that answer),
+        and picking nothing the answer lists ("what about the 3rd", "what about the other one")."""
+        start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
+        opener = max((len(p) for p in self.lexicon.asking_same_for if tuple(words[start:start + len(p)]) == p), default=0)
+        if not opener or self.place(words) or self.picks_one(words):
+            return False
+        lexicon = self.lexicon
+        rest = [w for w in words[start + opener:] if w not in self._pointers]
+        own = self._own(rest) or {t for t in self.normalizer.tokens_of(rest) if t not in self._listing and t != lexicon.anchor
+                                  and t not in lexicon.asking_more and t not in lexicon.question_words}
+        return bool(own) and own.isdisjoint(self._said.get(last.id, frozenset()))
 
     def picks_one(self, words: list[str]) -> bool:
         """Whether a message picks one of the things named before ("the ball one", "the one for
@@ -265,8 +307,10 @@ class FollowUpWords:
 
     def asks_next(self, words: list[str]) -> bool:
         """Whether a message asks what comes after the last answer ("ok n then what", "whats next",
-        "what comes after that") and nothing of its own ("and then how many sets" asks that)."""
-        said = _spans(words, self.lexicon.asking_next)
+        "what comes after that", "n then": its words read with the lexicon's one-word synonyms) and nothing of its
+        own ("and then how many sets" asks that)."""
+        synonyms = self.lexicon.synonyms
+        said = _spans([w if " " in synonyms.get(w, w) else synonyms.get(w, w) for w in words], self.lexicon.asking_next)
         if not said:
             return False
         own = self._own([w for i, w in enumerate(words) if i not in said])

@@ -129,6 +129,7 @@ def _entry_from(raw: Any, where: str, problems: list[str]) -> Entry | None:
         related=tuple(str(r) for r in raw.get("related") or []),
         parts=tuple(str(r) for r in raw.get("parts") or []),
         next=str(raw.get("next") or "").strip(),
+        because=str(raw.get("because") or "").strip(),
         about_health=raw.get("about_health") is True,
     )
 
@@ -162,7 +163,8 @@ def _cross_check(kb: KnowledgeBase) -> list[str]:
         for ref in entry.source:
             if ref.article not in kb.articles:
                 problems.append(f"{entry.id}: source article '{ref.article}' is not in articles")
-        for key, others in (("related", entry.related), ("parts", entry.parts), ("next", (entry.next,) if entry.next else ())):
+        for key, others in (("related", entry.related), ("parts", entry.parts), ("next", (entry.next,) if entry.next else ()),
+                             ("because", (entry.because,) if entry.because else ())):
             problems += [f"{entry.id}: {key} '{other}' is not another entry" for other in others
                          if other == entry.id or other not in kb.entries]
     for prescription in kb.prescriptions.values():

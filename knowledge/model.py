@@ -39,6 +39,7 @@ class Entry:
     parts: tuple[str, ...] = ()  # entries on each of the things the answer lists ("the three hamstrings")
     group: str = ""
     next: str = ""  # the entry on what comes after this one, a step or a stage ("ok then what?" after the set-up)
+    because: str = ""  # the entry explaining how what this answer reports works ("why does it help?" after rehab)
     about_health: bool = False  # its topic is health care itself (rehab): a concern's words are its own words
 
 

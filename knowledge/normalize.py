@@ -56,6 +56,7 @@ class Lexicon:
     meaning_exercise: frozenset[str] = frozenset()  # references that mean our exercise beside words of another answer ("these")
     asking_more: frozenset[str] = frozenset()  # words that ask for more about the last answer ("reason")
     asking_more_beside: frozenset[str] = frozenset()  # ... even beside words of their own ("more pls, like mechanically")
+    asking_why: frozenset[str] = frozenset()  # words that ask why or how something works ("how come", "what causes that")
     relating: frozenset[str] = frozenset()  # words that set ours against another exercise ("already", "vs")
     asking_each: frozenset[str] = frozenset()  # words that ask about each thing the last answer listed ("each")
     ordinals: dict[str, int] = field(default_factory=dict)  # "first" -> 1, "last" -> -1: which thing listed
@@ -64,6 +65,7 @@ class Lexicon:
     asking_next: tuple[tuple[str, ...], ...] = ()  # word sequences that ask what comes after ("then what")
     picking_one: frozenset[str] = frozenset()  # words that pick one of the things named ("the ball one")
     swapping: tuple[tuple[str, ...], ...] = ()  # word sequences that ask the same of something else ("and for")
+    asking_same_for: tuple[tuple[str, ...], ...] = ()  # ... that, at the start, ask the last question again for another case
     acknowledging: tuple[tuple[str, ...], ...] = ()  # ... that, at the start, say an answer was understood ("got it")
     asking_count: tuple[tuple[str, ...], ...] = ()  # word sequences that ask a count and nothing else ("how many")
     asking_how_soon: tuple[tuple[str, ...], ...] = ()  # ... that ask how soon something happens ("how long till")
@@ -85,9 +87,10 @@ WordLoader.yaml_implicit_resolvers = {
 LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": list, "generic": list,
                                   "foreign": list, "references": list, "question_words": list,
                                   "pointing_back": list, "meaning_exercise": list, "asking_more": list,
-                                  "asking_more_beside": list,
+                                  "asking_more_beside": list, "asking_why": list,
                                   "relating": list, "asking_each": list, "changing_topic": list,
                                   "opening_topic": list, "asking_next": list, "picking_one": list, "swapping": list,
+                                  "asking_same_for": list,
                                   "acknowledging": list, "asking_count": list, "asking_how_soon": list, "noticing": list,
                                   "objecting": list,
                                   "ordinals": dict, "emoji": dict}
@@ -130,6 +133,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         meaning_exercise=frozenset(str(w) for w in data["meaning_exercise"]),
         asking_more=frozenset(str(w) for w in data["asking_more"]),
         asking_more_beside=frozenset(str(w) for w in data["asking_more_beside"]),
+        asking_why=frozenset(str(w) for w in data["asking_why"]),
         relating=frozenset(str(w) for w in data["relating"]),
         asking_each=frozenset(str(w) for w in data["asking_each"]),
         ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
@@ -138,6 +142,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         asking_next=_sequences(data["asking_next"]),
         picking_one=frozenset(str(w) for w in data["picking_one"]),
         swapping=_sequences(data["swapping"]),
+        asking_same_for=_sequences(data["asking_same_for"]),
         acknowledging=_sequences(data["acknowledging"]),
         asking_count=_sequences(data["asking_count"]),
         asking_how_soon=_sequences(data["asking_how_soon"]),

@@ -266,6 +266,10 @@ class Understanding:
         question or chat."""
         return self.model.talk.intent(self.spelt(text))
 
+    def intent_odds(self, text: str) -> float:
+        """How sure the intents reader is of the likeliest reading of a message, a request or none (0 to 1)."""
+        return self.model.talk.label("intents", self.spelt(text))[1]
+
     def answer(self, text: str) -> Answer | None:
         """A typed yes / no / not sure in any words, else None; a reply opening with one answer word that reads
         as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed."""

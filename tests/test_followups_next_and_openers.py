@@ -84,3 +84,10 @@ def test_more_openers_of_a_new_topic_are_heard(understanding):
     assert new_topic(words("quick q, how many sets should i do")) == words("how many sets should i do")
     assert new_topic(words("one more question: can i do it at home")) == words("can i do it at home")  # "one" is read "1"
     assert new_topic(words("quick q about those")) is None  # points back
+
+
+def test_what_comes_next_is_read_with_the_lexicons_synonyms(understanding):
+    first = "where do my feet go on the reverse hyper bench"
+    assert understanding.read(first).match.entry_id == "setup"
+    assert understanding.follow_ups.asks_next(understanding.words("n then"))
+    assert follow_up(understanding, first, "n then").match.entry_id == "technique-steps"

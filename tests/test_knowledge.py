@@ -82,13 +82,15 @@ def test_checker_reports_duplicates_empty_fields_missing_sources_and_bad_links(t
         entry.format(id="badart", answer="yes", source="    source: [{article: zz, section: S}]\n", rel="dup"),
         entry.format(id="badparts", answer="yes", source=ok_source, rel="dup") + "    parts: [dup, ghost]\n",
         entry.format(id="badnext", answer="yes", source=ok_source, rel="dup") + "    next: ghost\n",
+        entry.format(id="badwhy", answer="yes", source=ok_source, rel="dup") + "    because: badwhy\n",
     ])
     with pytest.raises(KnowledgeError) as err:
         load_knowledge(_write(tmp_path, body))
     text = "\n".join(err.value.problems)
     for expected in ("dup: duplicate id", "'answer' is missing or empty", "needs at least one source",
                      "source article 'zz'", "related 'other' is not another entry",
-                     "badparts: parts 'ghost' is not another entry", "badnext: next 'ghost' is not another entry"):
+                     "badparts: parts 'ghost' is not another entry", "badnext: next 'ghost' is not another entry",
+                     "badwhy: because 'badwhy' is not another entry"):
         assert expected in text
 
 

@@ -189,7 +189,7 @@ class Coach:
         """A way out, an answer to the dialogue the user is in, a request in any words, small talk,
         or a knowledge question (after which the dialogue's pending step is asked again)."""
         intent = self.kit.words.intent(text)
-        if intent is not None and self.answers.is_question_about_us(text):
+        if intent is not None and (self.answers.is_question_about_us(text) or self._follows_up(user_id, text)):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
         if intent is Intent.CANCEL and self.kit.words.asks(text):
             intent = None  # "so should i stop?" asks, in a dialogue or not; "stop", "can we stop?" leave
@@ -221,6 +221,12 @@ class Coach:
             chat = self.answers.small_talk(user_id, intent, text)
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         return self._with_pending(user_id, replies, screens=True)
+
+    def _follows_up(self, user_id: int, text: str) -> bool:
+        """Whether a question read unsurely as a request follows up the last answer instead ("for what" after what
+        to hold on to is no call for help)."""
+        words = self.kit.words
+        return not words.intent_sure(text) and self.answers.is_question(text) and self.answers.follows_up(user_id, text)
 
     def _read_request(self, user_id: int, text: str) -> list[Reply] | None:
         """A request a feature reads itself, worded narrowly enough that no step's answer looks like

@@ -63,6 +63,9 @@ class Answers(Protocol):
     def is_question_about_us(self, text: str) -> bool:
         """Whether it is a question the knowledge base answers."""
 
+    def follows_up(self, user_id: int, text: str) -> bool:
+        """Whether the message is answered as a follow-up in the user's conversation."""
+
     def on_button(self, user_id: int, data: str) -> Reply | None:
         """A button in the answers' own format (a tapped topic becomes the user's context); None
         when it is not one."""

@@ -207,6 +207,12 @@ class Answerer:
         asks = self.is_question(text) or any(map(self.is_question, clauses(text)[1:]))
         return asks and self.knows(text)
 
+    def follows_up(self, user_id: int, text: str) -> bool:
+        """Whether a message is answered as a follow-up in the user's conversation (their last answer
+        still counts), whatever it reads as alone."""
+        context = self.store.load_context(user_id, self.clock())
+        return bool(context) and self.understanding.read(text, 0.0, context).match.entry_id is not None
+
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""
         return self.understanding.is_question(text)
