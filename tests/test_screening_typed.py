@@ -83,6 +83,16 @@ def test_correcting_the_previous_answer_by_its_topic_goes_back_to_it(screen):
     assert flagged_so_far(screen) == ()
 
 
+def test_going_back_to_an_earlier_question_by_its_topic_asks_it_and_the_ones_after_it_again(screen):
+    at(screen, "heart_bp")
+    screen.send("yes")
+    screen.send("no")
+    assert flagged_so_far(screen) == ("heart_bp",) and BY_ID["dizzy_faint"].text in screen.last.text
+    assert f"Question {number('heart_bp')} of 15" in screen.send("i want to change my answer to the blood pressure one")[-1].text
+    assert flagged_so_far(screen) == ()  # its answer and those after it are asked again
+    assert f"Question {number('chest_pain')} of 15" in screen.send("no")[-1].text
+
+
 def test_a_doubt_at_the_end_of_a_reply_is_a_not_sure_never_a_no(screen):
     at(screen, "supervised_only")
     screen.send("they said go easy but nothing specific, so not sure")

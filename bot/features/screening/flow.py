@@ -96,6 +96,8 @@ class ScreeningFlow(Results):
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
         if reading.code == "c":
             return self._exit(progress, text)
+        if reading.code == "b" and reading.other is not None:  # "change my answer to the blood pressure one"
+            return [self._back(progress, edit=False, to=reading.other)]
         if reading.other is not None and self._told_late(progress, reading, text):
             return self._correct(progress, reading.other)
         if reading.code is None and not reading.acknowledged and (self.readers.question(text)
@@ -268,12 +270,13 @@ class ScreeningFlow(Results):
         question = self._question(progress, edit=False)
         return replace(question, text=texts.format_unsure_red(QUESTIONS[progress.step]))
 
-    def _back(self, progress: Progress, edit: bool) -> Reply:
-        """Step back one question and forget its answer."""
-        if progress.step > 0:
-            previous = QUESTIONS[progress.step - 1].id
-            progress = replace(progress, step=progress.step - 1, unsure_asked=False,
-                               flagged=tuple(q for q in progress.flagged if q != previous))
+    def _back(self, progress: Progress, edit: bool, to: Question | None = None) -> Reply:
+        """Step back to an earlier question, the one named (`to`) or else the one before, and forget the answers
+        from it on (they are asked again)."""
+        step = QUESTIONS.index(to) if to is not None and QUESTIONS.index(to) < progress.step else progress.step - 1
+        if step >= 0:
+            again = {q.id for q in QUESTIONS[step:]}
+            progress = replace(progress, step=step, unsure_asked=False, flagged=tuple(q for q in progress.flagged if q not in again))
             self.store.save_progress(progress)
         return self._question(progress, edit)
 

@@ -203,8 +203,17 @@ def _leaves(s: Said) -> bool:
     return s.unanswered and s.readers.leaves(s.text) and s.readers.answer(s.text) is None
 
 
-def _corrects_previous(s: Said) -> bool:
-    """Another question's topic alone, named to correct it."""
+def _earlier_named(s: Said) -> Question | None:
+    """The earlier question a reply going back names with a word of correcting, if any ("i want to change my answer to
+    the blood pressure one" at question 4: the heart question; not "go back, my back is fine")."""
+    step = QUESTIONS.index(s.question) if s.question is not None else 0
+    named = BY_ID.get(s.reply.other_topic or "")
+    correcting = not s.said.correcting.isdisjoint(s.words)
+    return named if named is not None and correcting and QUESTIONS.index(named) < step else None
+
+
+def _corrects_earlier(s: Said) -> bool:
+    """An earlier question's topic alone, named to correct it."""
     return s.reply.other_topic is not None and not s.reply.this_topic and _corrects(s.reply.other_topic, s.question,
                                                                                   s.words, s.readers)
 
@@ -225,7 +234,8 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
     Rule("i never get out of breath", _cancel_told, _told_for_way_out),
     Rule("only the hip, back is fine", _partial, _code("y")),
-    Rule("wait go back", lambda s: s.reply.label in ("back", "cancel"), lambda s: Reading(CODES[s.reply.label or ""])),
+    Rule("wait go back (to the blood pressure one)", lambda s: s.reply.label in ("back", "cancel"),
+         lambda s: Reading(CODES[s.reply.label or ""], other=_earlier_named(s) if s.reply.label == "back" else None)),
     Rule("no... well actually yes last week on the bike", lambda s: s.said.changed(s.words) is not None,
          lambda s: Reading(CODES[s.said.changed(s.words) or ""])),
     Rule("born in 2010", lambda s: s.born is not None, lambda s: Reading(CODES[s.born or ""])),
@@ -242,7 +252,7 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("yes, for my blood pressure", lambda s: s.reply.lead is not None and s.reply.label in (s.reply.lead, None),
          lambda s: Reading(CODES[s.reply.lead or ""])),
     Rule("not that i know of", lambda s: s.phrase == "no", _code("n")),
-    Rule("i want to change what i said about fainting", _corrects_previous, _code("b")),
+    Rule("i want to change what i said about fainting", _corrects_earlier, lambda s: Reading("b", other=BY_ID[s.reply.other_topic or ""])),
     Rule("I had surgery 2 years ago (at the medication question)",
          lambda s: s.reply.other_topic is not None and not s.reply.this_topic, _about_other),
     Rule("no i have not fainted in the past year (the reader: yes)",
@@ -309,10 +319,11 @@ def _yes_of_others(reply: TypedReply, question: Question, words: list[str], said
 
 
 def _corrects(topic: str, question: Question | None, words: list[str], readers: Readers) -> bool:
-    """Whether a reply asks to correct the previous question, naming it ("i want to fix the one about medication")."""
+    """Whether a reply asks to correct an earlier question, naming it ("i want to fix the one about medication",
+    "change my answer to the blood pressure one" three questions on)."""
     step = QUESTIONS.index(question) if question is not None else 0
-    previous = step > 0 and QUESTIONS[step - 1].id == topic
-    return previous and not readers.words.correcting.isdisjoint(words) and not readers.opens_question(" ".join(words))
+    earlier = topic in {q.id for q in QUESTIONS[:step]}
+    return earlier and not readers.words.correcting.isdisjoint(words) and not readers.opens_question(" ".join(words))
 
 
 def _body_back(text: str, words: list[str], readers: Readers) -> bool:
