@@ -93,6 +93,13 @@ def test_going_back_to_an_earlier_question_by_its_topic_asks_it_and_the_ones_aft
     assert f"Question {number('chest_pain')} of 15" in screen.send("no")[-1].text
 
 
+def test_a_change_naming_no_plan_at_the_safety_check_is_the_checks_to_read(screen):
+    at(screen, "dizzy_faint")
+    replies = screen.send("hang on, the heart one, i need to change it")
+    assert f"Question {number('heart_bp')} of 15" in replies[-1].text
+    assert not any(r.text.startswith("Let's finish this first") for r in replies)  # no plan edit kept waiting
+
+
 def test_a_doubt_at_the_end_of_a_reply_is_a_not_sure_never_a_no(screen):
     at(screen, "supervised_only")
     screen.send("they said go easy but nothing specific, so not sure")

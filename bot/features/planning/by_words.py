@@ -38,6 +38,7 @@ from scheduler.store import Plan
 from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
+_OF_PLANS = re.compile(r"\b(?:plans?|sessions?|reminders?|workouts?|schedule)\b", re.IGNORECASE)  # what an edit of plans names
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
 _CLOCK_SAID = re.compile(r"\d|\b(?:noon|midday|morning|evening|afternoon|night)\b", re.IGNORECASE)  # a time said too
 _WEEKDAY_WORD = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'?s?\b"
@@ -73,7 +74,7 @@ class PlansInWords:
         request = self.words.plan_request(text)
         if request is None:
             return self._chosen(user_id, text)
-        if self._left_to_others(user_id, request) or self._planning(user_id) and day_change(text) is not None:
+        if self._left_to_others(user_id, request, text) or self._planning(user_id) and day_change(text) is not None:
             return None  # "drop friday" while a plan is being made: that plan's days
         if request.action is PlanAction.EDIT and not request.rest and carries_schedule(text, self.clock()) and not one_session(text):
             request = replace(request, day=None, time=None, part=None, rest=text.strip())  # "make strength half 6 in the evening"
@@ -143,10 +144,11 @@ class PlansInWords:
             return self._skip(user_id, request, offered[1])
         return self._on_plans(user_id, request, offered[1], offered[2])
 
-    def _left_to_others(self, user_id: int, request: PlanRequest) -> bool:
+    def _left_to_others(self, user_id: int, request: PlanRequest, text: str) -> bool:
         """Whether the dialogue the user is in reads these words itself: "skip" or "skip today" under
         a reminder's check-in, "skip" with no list of sessions on screen, a skip named by its time
-        alone or read less surely ("only thursdays") or "change the plan to 8am" while making one (no list on screen)."""
+        alone or read less surely ("only thursdays"), "change the plan to 8am" while making one (no list on screen), or
+        a change naming no plan in another dialogue ("i wanna change it" at the safety check)."""
         side = [s for s in self.dialogues.store.load_side(user_id) if s.dialogue != VIEW]  # a check-in
         if request.action is PlanAction.SKIP and side and (not request.named or request.day == "today" or request.next_one):
             return True
@@ -155,6 +157,9 @@ class PlansInWords:
             return shown is not Shown.SESSIONS
         if request.action is PlanAction.SKIP and self._planning(user_id) and (not self._dated(request) or not request.sure):
             return True  # "make it 8am but skip public holidays", "only thursdays" (no sure skip): said while planning, the plan's
+        if request.action is PlanAction.EDIT and not request.named and not _OF_PLANS.search(text) \
+                and self.dialogues.current(user_id) is not None and not self._planning(user_id):
+            return True  # "wait the one before, i wanna change it" at the safety check: its answer to change ("edit my plan": BUSY)
         return shown is None and request.action is PlanAction.EDIT and self._planning(user_id)
 
     @staticmethod
