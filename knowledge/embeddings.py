@@ -41,7 +41,7 @@ DIMENSIONS = 256
 # What a model keeps of each vector: its first 128 values. WordLlama's models were trained so that a vector's
 # first 64, 128 or 256 values are an embedding too (Matryoshka); on the question dev sets (dev_strangers,
 # dev_strangers14-17, holdout, holdout2) 128 answered 1,436 of 1,538 in scope and declined 430/456 off topic,
-# 256 1,437 and 430 (2,4 Dec 2026), for half the memory and half the product's time.
+# 256 1,437 and 430 (4 Dec 2026), for half the memory and half the product's time.
 KEPT = 128
 
 
