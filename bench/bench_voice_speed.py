@@ -5,11 +5,12 @@ Start-up: from launching Python to the bot being ready to take updates (what `co
 before polling: content, matcher, database, and the voice pipeline with Whisper loading in the
 background). Then a 10-second note (two recordings of a person back to back, as Telegram OGG/Opus)
 sent at once, while Whisper may still be loading, and again with it loaded: the time from the
-note's bytes to the core's reply (startup_cpu: the CPU seconds the process spent until ready, which other
-work on the machine changes less than the clock). Memory: peak RSS (VmHWM) of the process, and the same process
-without voice. The note is made once by this script and read by each process as the bytes a
-download would give it (making it in the bot's process cost 4-7 MB that a bot never spends);
---long-note also sends a 30-second note, the longest Whisper hears, whose peak is its own.
+note's bytes to the core's reply (startup_cpu and loaded_note_cpu: the CPU seconds the process spent
+until ready and on the loaded note, which other work on the machine changes less than the clock).
+Memory: peak RSS (VmHWM) of the process, and the same process without voice. The note is made once
+by this script and read by each process as the bytes a download would give it (making it in the
+bot's process cost 4-7 MB that a bot never spends); --long-note also sends a 30-second note, the
+longest Whisper hears, whose peak is its own.
 "terminal" starts like `coachbot chat` (text, no Telegram adapter).
 Targets: start-up < 1.5 s with voice and < 1 s for text, a 10 s note answered < 2 s with the model
 loaded, < 150 MB.
@@ -50,10 +51,11 @@ def child(voice: bool, voice_dir: str, notes: list[Path], telegram: bool = True)
     if pipeline is not None:
         note = notes[0].read_bytes()
         for label in ("first_note", "loaded_note"):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             replies = coach.handle(voice_inbound(7, pipeline.transcribe(note)))
             result[label] = time.perf_counter() - started
             assert replies[0].text.startswith("🎙")
+        result["loaded_note_cpu"] = time.process_time() - cpu
     result["peak_mb"] = peak_rss_mb()
     if pipeline is not None and len(notes) > 1:
         replies = coach.handle(voice_inbound(7, pipeline.transcribe(notes[1].read_bytes())))

@@ -249,7 +249,7 @@ def test_the_encoder_runs_once_a_note_for_the_beam_and_the_second_hearing(model_
 def test_the_encoders_code_is_given_back_before_the_beam_search_peaks(model_dir, monkeypatch):
     model, events = CountingModel(), []
     whisper = counted_whisper(model_dir, model)
-    monkeypatch.setattr(whisper_module, "release_code_pages", lambda: events.append(len(model.encoded + model.generated)))
+    monkeypatch.setattr(whisper_module, "release_file_pages", lambda: events.append(len(model.encoded + model.generated)))
     model.encoded.clear()
     model.generated.clear()
     whisper.listen(decode_audio(human_speech("austen-0870")[0]))

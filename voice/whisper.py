@@ -24,7 +24,7 @@ import numpy as np
 from voice.audio import MAX_SECONDS, RECOGNIZER_RATE, Clip
 from voice.coverage import heard_too_short
 from voice.features import log_mel
-from voice.memory import release_code_pages
+from voice.memory import release_file_pages
 from voice.pauses import has_speech, split_at_every_pause, split_at_pauses
 from voice.tokens import decode_tokens, prompt_tokens
 from voice.words import sentence_words
@@ -170,13 +170,13 @@ class Whisper:
         self._storage = storage
         release_freed_memory()  # the weights' file buffer
         self._lock = threading.Lock()
-        release_code_pages()  # the code the start-up and the loading ran once
+        release_file_pages()  # the code and read-only data the start-up and the loading read once
         self._warm_up()
-        release_code_pages()  # and the code of CTranslate2's set-up
+        release_file_pages()  # and those of CTranslate2's set-up
 
     def _warm_up(self) -> None:
         """Decode a second of silence as a note is decoded: CTranslate2's one-time set-up (its kernels
-        and the code that makes them) runs in the loading thread, before its code pages are given
+        and the code that makes them) runs in the loading thread, before the pages it read are given
         back, instead of at the first note, where it added 5 MB to the peak."""
         silence = Clip(np.zeros(RECOGNIZER_RATE, np.float32), RECOGNIZER_RATE)
         encoded = self._model.encode(self._storage(log_mel(silence.samples, 1)[None]))
@@ -222,7 +222,7 @@ class Whisper:
             return Hearing([], [])
         features = self._storage(log_mel(clip.samples, seconds)[None])
         with self._lock:
-            release_code_pages()  # what ran since the last note is not kept through this one's peak
+            release_file_pages()  # what was read since the last note is not kept through this one's peak
             hearing = self._decode(self._model.encode(features), clip, sample and self.decoding.samples > 0)
             release_freed_memory()
         return hearing
@@ -232,7 +232,7 @@ class Whisper:
         same encoding; none when Whisper thinks there are no words in it. The encoder's code is given
         back first: the beam's peak, the note's, is then 4 MB lower (the encoded note held for the
         samples costs 1.1 MB of it)."""
-        release_code_pages()
+        release_file_pages()
         result = self._model.generate(encoded, [self._prefix], **self._options(clip))[0]
         if result.no_speech_prob > NO_SPEECH:
             return Hearing([], [])
