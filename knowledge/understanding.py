@@ -16,6 +16,7 @@ message is also read in the conversation (knowledge.followup_reader).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -234,6 +235,19 @@ class Understanding:
             if alone.safety is Safety.NONE and alone.match.entry_id and alone.match.score >= bar:
                 return alone.match
         return None
+
+    def names_concern(self, text: str, entry_id: str) -> bool:
+        """Whether the words that tell a message's health concern are all the entry's own words (its title,
+        phrasings or answer): "is the reverse hyper used to address lower back pain?" asks about what the
+        entry that speaks of lower back pain says, while "I have a pacemaker, does the chest pad press on it?"
+        names a concern no entry speaks of. A concern only the classifier hears names nothing."""
+        normalizer = self.matcher.normalizer
+        words = normalizer.words(text)
+        rest = normalizer.words(self.safety.lexicon.without_concerns(" ".join(normalizer.spelt(words))))
+        told = Counter(normalizer.tokens_of(words))
+        told.subtract(normalizer.tokens_of(rest))
+        concern = [t for t, n in told.items() if n > 0 and not normalizer.is_generic(t)]
+        return self.matcher.names(entry_id, concern)
 
     def _asked_of_others(self, levels: list[tuple[str, Safety]], margin: float, bar: float) -> Match | None:
         """The match of an asking clause about others' health beside one's own concern ("i hurt my back

@@ -203,3 +203,24 @@ def test_a_question_about_rehab_beside_a_concern_gets_the_rehab_entry_after_the_
 def test_asking_whether_one_may_train_beside_a_concern_stays_with_medical_care_though_near_rehab(say):
     reply = say("had a slipped disc in my neck. can i train with this while coming back from injury?")[0]
     assert (reply.entry, reply.safety) == ("medical-care", "doctor")
+
+
+def test_a_question_whose_health_words_are_its_entrys_own_gets_that_entry_after_the_doctor_first_line(say):
+    # "lower back pain" is what the entry on what reverse hypers are for speaks of: the question asks what it says,
+    # so the entry needs only the usual bar, though the health words keep the doctor-first line
+    reply = say("do trainers commonly use reverse hypers to deal with lower back pain?")[0]
+    assert reply.text.startswith(DOCTOR_FIRST)
+    assert (reply.entry, reply.safety) == ("purpose", "doctor")
+
+
+def test_a_concern_no_entry_speaks_of_keeps_the_advice_on_medical_care_below_the_health_margin(say):
+    reply = say("broke a rib last month, does the chest pad push on it?")[0]  # the pad's entry names no rib
+    assert (reply.entry, reply.safety) == ("medical-care", "doctor")
+
+
+@pytest.mark.parametrize(("text", "entry", "named"), [
+    ("do trainers use reverse hypers to deal with lower back pain?", "purpose", True),
+    ("broke a rib last month, does the chest pad push on it?", "core-bracing", False),
+    ("how many reps for strength", "program-strength", False)])  # no concern: nothing to name
+def test_an_entry_names_a_concern_when_it_holds_every_word_that_tells_it(understanding, text, entry, named):
+    assert understanding.names_concern(text, entry) is named
