@@ -224,3 +224,16 @@ def test_a_concern_no_entry_speaks_of_keeps_the_advice_on_medical_care_below_the
     ("how many reps for strength", "program-strength", False)])  # no concern: nothing to name
 def test_an_entry_names_a_concern_when_it_holds_every_word_that_tells_it(understanding, text, entry, named):
     assert understanding.names_concern(text, entry) is named
+
+
+def test_a_question_told_after_a_story_of_its_own_is_answered_by_its_sentence(say):
+    # whole, the story's words dilute the question's below the bar; its own sentence reads clearly
+    reply = say("We moved to a new city in spring and everything has been chaotic since then. "
+                "Finally joined a gym last week with my sister. Where should my hips be on the pad?")[0]
+    assert reply.entry == "setup"
+
+
+def test_a_sentence_that_reads_only_weakly_on_its_own_leaves_a_story_declined(understanding):
+    # "any advice on the machine?" alone just clears the threshold, not the clearer bar a sentence taken alone needs
+    text = "My cousin got married last weekend and we danced all night. The food was great too. Any advice on the machine?"
+    assert understanding.read(text).match.entry_id is None
