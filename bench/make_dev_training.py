@@ -9,7 +9,8 @@
   classifier alone raised false alarms ("can i still do it?", "sometime soonish maybe").
 Left out, so that they still measure: the development sets held apart (HELD_OUT: dev_strangers.yaml, whose
 questions also make up part of independent_dev.yaml, which is left out too, and calib_strangers.yaml, on which
-the thresholds are tuned), offtopic_dev.yaml's held-apart half, and every frozen unseen set. Messages the
+the thresholds are tuned), the blind writers' sets held out (BLIND_HELD_OUT: dev_strangers18.yaml, dev_strangers19.yaml,
+measured and read, never tuned on), offtopic_dev.yaml's held-apart half, and every frozen unseen set. Messages the
 safety detector reads as a concern are left out: the safety classifier learns every training text as harmless.
 
 Usage: python bench/make_dev_training.py   (then `coachbot kb build`)
@@ -33,6 +34,11 @@ IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_
                  "voice_questions.yaml", "tester_context_dev.yaml")
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
 HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on
+# Blind writers' sets measured and read for general causes only: never trained on, and never tuned on (so not in
+# HELD_OUT, which tune_understanding tunes on). The files generated at 5fba725 still hold one message of each, written
+# alike by another set's writer ("What are the benefits of reverse hyperextensions?", "can you help me write a cover
+# letter"): the next run drops them, and retrains the safety classifier too (its harmless texts), so it is left to that.
+BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers19.yaml")
 SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 26))  # the lexicon was tuned on each
 SAFETY_HELD_OUT = ("safety_dev26.yaml",)  # first measured, then read, never trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
@@ -72,7 +78,8 @@ def _messages(items: list[dict[str, Any]]) -> set[str]:
 def measuring() -> set[str]:
     """Every message of a set that still measures: the frozen sets, the held-out development sets and
     offtopic_dev's held-apart half (a common question that two writers both wrote must not train either)."""
-    frozen = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"), *(BENCH / name for name in HELD_OUT + SAFETY_HELD_OUT)]
+    frozen = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"),
+              *(BENCH / name for name in HELD_OUT + BLIND_HELD_OUT + SAFETY_HELD_OUT)]
     found = set().union(*(_messages(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in frozen))
     halves = yaml.safe_load((BENCH / "offtopic_dev.yaml").read_text(encoding="utf-8"))
     return found | _messages([item for item in halves if held(item)])

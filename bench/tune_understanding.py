@@ -1,6 +1,6 @@
 """Tune the understanding layer's few knobs on the tuning sets, with k-fold cross-validation.
 
-Usage: python bench/tune_understanding.py [--folds 5] [--beside]
+Usage: python bench/tune_understanding.py [--folds 5] [--beside | --embedded]
 
 The tuning sets are the held-out development sets (dev_strangers, calib_strangers: strangers' questions we have
 looked at but never train on) and offtopic_dev's held-apart half; the sets that are also training data
@@ -9,6 +9,9 @@ looked at but never train on) and offtopic_dev's held-apart half; the sets that 
 grid. For each fold the best setting on the other folds is scored on it: those are the cross-validated figures.
 The best setting on all of them is printed last, to be written into Policy and SafetyOdds. Frozen unseen sets
 are never read here.
+
+--embedded cross-validates Policy.embedded_share (the embedding channel's weight) with the threshold, the other
+knobs as Policy has them: each fold's pick, scored on that fold, and each share's figure on every fold.
 
 --beside tunes Policy.beside_concern (how clearly what is asked beside a health concern must read) on
 bench/health_asks_dev.yaml through the core, in halves (odd and even items): each half's best bar is scored on
@@ -40,10 +43,11 @@ from knowledge.understanding import Understanding  # noqa: E402
 BENCH = Path(__file__).parent
 HELD_HALF = "offtopic_dev.yaml"  # only its held-apart half is out of training
 WRITERS = tuple(f"dev_strangers{n}.yaml" for n in range(14, 18))  # blind writers' development sets: read, never trained on
-#                                                                   (dev_strangers18 is held out: measured, never tuned on)
+#                                                                   (dev_strangers18 and 19 are held out: measured, never tuned on)
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
+EMBEDDED = [Policy(threshold=t, embedded_share=s) for t, s in itertools.product(range(26, 36, 2), (0.0, 0.15, 0.3, 0.45, 0.6))]
 BESIDE_SET = "health_asks_dev.yaml"
 BESIDE_BARS = (15.0, 20.0, 25.0, 30.0, 35.0)  # below the answer's own health margin (15) the bar changes nothing
 # The concern bar is chosen writer by writer (bench/safety_folds.py): on these sets the lexicon, tuned on their
@@ -121,6 +125,26 @@ def cross_validate(understanding: Understanding, items: list[Item], folds: int) 
             max(ODDS, key=lambda o: safety_score(detector, items, o)))
 
 
+def cross_validate_embedded(understanding: Understanding, items: list[Item], folds: int) -> None:
+    """Print, per fold, the share and threshold best on the other folds and their score on it, and each share's
+    mean held-out score at its best threshold (Policy.embedded_share's cross-validation)."""
+    topics = [i for i in items if i.kind not in HEALTH_KINDS]
+    random.Random(7).shuffle(topics)
+    held_out: dict[float, list[float]] = {}
+    for k in range(folds):
+        test, kept = topics[k::folds], [i for n, i in enumerate(topics) if n % folds != k]
+        scores = {p: topic_score(understanding, kept, p) for p in EMBEDDED}
+        pick = max(EMBEDDED, key=lambda p: (scores[p], p.embedded_share == Policy().embedded_share))
+        print(f"fold {k + 1}: share {pick.embedded_share} threshold {pick.threshold:.0f}: "
+              f"held-out {100 * topic_score(understanding, test, pick):5.1f}%")
+        for share in sorted({p.embedded_share for p in EMBEDDED}):
+            best = max((p for p in EMBEDDED if p.embedded_share == share), key=lambda p: scores[p])
+            held_out.setdefault(share, []).append(topic_score(understanding, test, best))
+    for share, figures in held_out.items():
+        print(f"share {share:4.2f}: mean held-out {100 * sum(figures) / len(figures):5.2f}%  per fold "
+              + " ".join(f"{100 * f:5.1f}" for f in figures))
+
+
 def beside_right(understanding: Understanding, items: list[dict[str, object]], bar: float) -> list[bool]:
     """Whether each health-asks item gets the doctor-first line and one of its entries, through the
     core, with `bar` as Policy.beside_concern."""
@@ -155,12 +179,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--beside", action="store_true", help="tune Policy.beside_concern on the health-asks set")
+    parser.add_argument("--embedded", action="store_true", help="cross-validate Policy.embedded_share")
     args = parser.parse_args()
     understanding = build_understanding(Settings())
     if args.beside:
         tune_beside(understanding)
         return 0
     items = [read_item(understanding, raw) for raw in tuning_messages()]
+    if args.embedded:
+        cross_validate_embedded(understanding, items, args.folds)
+        return 0
     policy, odds = cross_validate(understanding, items, args.folds)
     print(f"best on all: {policy}\n             {odds}")
     return 0

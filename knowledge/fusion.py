@@ -40,6 +40,8 @@ class Policy:
     beside_concern: float = 15.0  # what is asked beside a health concern is answered this far above the threshold
     foreign_sure: float = 0.8    # a message naming another exercise or topic is still ours when the ranker gives one
     #                              entry this much ("can i just drop the arm after my last rep", "squeezing my abs")
+    sentence_clear: float = 10.0  # a message of several sentences declined whole is answered by one this far over the
+    #                               threshold on its own (a question told after a story: the story dilutes its words)
     embedded_share: float = 0.3  # weight of the embedding channel's similarity against rapidfuzz's score
     embedded_floor: float = 0.3  # a cosine similarity at or below this counts as nothing
     embedded_unsure: float = 0.8  # the channel is read only when the ranker gives no entry this much: where the

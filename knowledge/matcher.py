@@ -51,8 +51,9 @@ class Matcher:
         counts = {eid: Counter(t for toks in phrasings for t in set(toks)) for eid, phrasings in tokenised.items()}
         self._idf = _idf(counts)
         self._entries = {eid: _weigh(c, self._idf) for eid, c in counts.items()}
-        self._told = {e.id: frozenset(t for t in self.normalizer.tokens_of(self.normalizer.words(e.answer))
-                                      if self.normalizer.is_foreign(t)) for e in kb.entries.values()}
+        answers = {e.id: frozenset(self.normalizer.tokens_of(self.normalizer.words(e.answer))) for e in kb.entries.values()}
+        self._told = {eid: frozenset(filter(self.normalizer.is_foreign, tokens)) for eid, tokens in answers.items()}
+        self._own = {eid: answers[eid] | self._entries[eid][0].keys() for eid in answers}
         self._phrasings: list[_Phrasing] = []
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         for eid, phrasings in tokenised.items():
@@ -70,6 +71,11 @@ class Matcher:
     def about_something_else(self, tokens: list[str]) -> bool:
         """A message naming another exercise or topic, and not our exercise, is out of scope."""
         return self.normalizer.lexicon.anchor not in tokens and any(self.normalizer.is_foreign(t) for t in tokens)
+
+    def names(self, entry_id: str, tokens: list[str]) -> bool:
+        """Whether an entry's own words (its title, phrasings or answer) hold every one of these tokens."""
+        own = self._own.get(entry_id)
+        return own is not None and bool(tokens) and own.issuperset(tokens)
 
     def naming(self, tokens: list[str]) -> frozenset[str]:
         """The entries whose own words (phrasings or answer) name every other exercise or topic a message

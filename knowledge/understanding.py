@@ -16,6 +16,8 @@ message is also read in the conversation (knowledge.followup_reader).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,6 +50,8 @@ from scheduler.words import with_colons
 LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
 GREETING_WORDS = 3  # the longest greeting looked for before a question
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
+SENTENCE_WORDS = 3  # a shorter sentence ("ok.", "lol!") is no question of its own
 
 
 class Understanding:
@@ -112,12 +116,28 @@ class Understanding:
         alone = self.read_uncached(" ".join(asked) if asked else text, margin)
         if asked and not question:  # what reads as a greeting may be the question's start ("can i hold the handles")
             alone, asked = self._whole_if_better(text, margin, alone, asked)
+        if alone.match.entry_id is None and alone.gap is None and alone.safety is Safety.NONE:
+            alone = self._sentence_if_clear(text, margin, alone)  # a question told after a story of its own
         if asked:  # the question read without its opener; a concern told before "btw ..." still counts
             level, odds = self._safety_of_words(words)
             alone = replace(alone, safety=max(alone.safety, level), safety_odds=odds)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
         return self.conversation.read(alone, text, words, margin, context, opened=question is not None)
+
+    def _sentence_if_clear(self, text: str, margin: float, whole: Reading) -> Reading:
+        """A message of several sentences declined whole is answered by the sentence that reads clearly on its
+        own (Policy.sentence_clear over the threshold, telling no concern), the best of them: the story around a
+        question dilutes its words ("First day in a powerlifting gym and there's this weird bench with a swinging
+        arm. How am I supposed to position myself on it?")."""
+        sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if len(s.split()) >= SENTENCE_WORDS]
+        best = whole
+        bar = self.threshold + margin + self.policy.sentence_clear
+        for sentence in sentences if len(sentences) > 1 else ():
+            alone = self.read_uncached(sentence, margin)
+            if alone.safety is Safety.NONE and alone.match.entry_id and alone.match.score >= max(bar, best.match.score):
+                best = alone
+        return best if best.match.entry_id else whole
 
     def _whole_if_better(self, text: str, margin: float, rest: Reading, asked: list[str]) -> tuple[Reading, list[str] | None]:
         """The reading of a message whose first words read as a greeting: the words after them, unless
@@ -234,6 +254,19 @@ class Understanding:
             if alone.safety is Safety.NONE and alone.match.entry_id and alone.match.score >= bar:
                 return alone.match
         return None
+
+    def names_concern(self, text: str, entry_id: str) -> bool:
+        """Whether the words that tell a message's health concern are all the entry's own words (its title,
+        phrasings or answer): "is the reverse hyper used to address lower back pain?" asks about what the
+        entry that speaks of lower back pain says, while "I have a pacemaker, does the chest pad press on it?"
+        names a concern no entry speaks of. A concern only the classifier hears names nothing."""
+        normalizer = self.matcher.normalizer
+        words = normalizer.words(text)
+        rest = normalizer.words(self.safety.lexicon.without_concerns(" ".join(normalizer.spelt(words))))
+        told = Counter(normalizer.tokens_of(words))
+        told.subtract(normalizer.tokens_of(rest))
+        concern = [t for t, n in told.items() if n > 0 and not normalizer.is_generic(t)]
+        return self.matcher.names(entry_id, concern)
 
     def _asked_of_others(self, levels: list[tuple[str, Safety]], margin: float, bar: float) -> Match | None:
         """The match of an asking clause about others' health beside one's own concern ("i hurt my back

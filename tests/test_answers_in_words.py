@@ -203,3 +203,37 @@ def test_a_question_about_rehab_beside_a_concern_gets_the_rehab_entry_after_the_
 def test_asking_whether_one_may_train_beside_a_concern_stays_with_medical_care_though_near_rehab(say):
     reply = say("had a slipped disc in my neck. can i train with this while coming back from injury?")[0]
     assert (reply.entry, reply.safety) == ("medical-care", "doctor")
+
+
+def test_a_question_whose_health_words_are_its_entrys_own_gets_that_entry_after_the_doctor_first_line(say):
+    # "lower back pain" is what the entry on what reverse hypers are for speaks of: the question asks what it says,
+    # so the entry needs only the usual bar, though the health words keep the doctor-first line
+    reply = say("do trainers commonly use reverse hypers to deal with lower back pain?")[0]
+    assert reply.text.startswith(DOCTOR_FIRST)
+    assert (reply.entry, reply.safety) == ("purpose", "doctor")
+
+
+def test_a_concern_no_entry_speaks_of_keeps_the_advice_on_medical_care_below_the_health_margin(say):
+    reply = say("broke a rib last month, does the chest pad push on it?")[0]  # the pad's entry names no rib
+    assert (reply.entry, reply.safety) == ("medical-care", "doctor")
+
+
+@pytest.mark.parametrize(("text", "entry", "named"), [
+    ("do trainers use reverse hypers to deal with lower back pain?", "purpose", True),
+    ("broke a rib last month, does the chest pad push on it?", "core-bracing", False),
+    ("how many reps for strength", "program-strength", False)])  # no concern: nothing to name
+def test_an_entry_names_a_concern_when_it_holds_every_word_that_tells_it(understanding, text, entry, named):
+    assert understanding.names_concern(text, entry) is named
+
+
+def test_a_question_told_after_a_story_of_its_own_is_answered_by_its_sentence(say):
+    # whole, the story's words dilute the question's below the bar; its own sentence reads clearly
+    reply = say("We moved to a new city in spring and everything has been chaotic since then. "
+                "Finally joined a gym last week with my sister. Where should my hips be on the pad?")[0]
+    assert reply.entry == "setup"
+
+
+def test_a_sentence_that_reads_only_weakly_on_its_own_leaves_a_story_declined(understanding):
+    # "any advice on the machine?" alone just clears the threshold, not the clearer bar a sentence taken alone needs
+    text = "My cousin got married last weekend and we danced all night. The food was great too. Any advice on the machine?"
+    assert understanding.read(text).match.entry_id is None

@@ -128,7 +128,7 @@ class Answerer:
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match, self.understanding.other_language(text), self._asks_more_than_may_i(text))
+            return self._doctor_first(match, self.understanding.other_language(text), self._asks_more_than_may_i(text), text)
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
@@ -139,16 +139,19 @@ class Answerer:
             return self._gap_reply(reading.gap, match.score)
         return self._missed(user_id, text, match, heard)
 
-    def _doctor_first(self, match: Match, other_language: bool = False, asked: bool = False) -> Reply:
+    def _doctor_first(self, match: Match, other_language: bool = False, asked: bool = False, text: str = "") -> Reply:
         """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry; the
         entry's verdict ("Yes, …") is left out: with a health concern, whether to go on is the doctor's call.
-        An entry about health care itself (rehab) needs no HEALTH_MARGIN when the message asks a question
-        that is not whether the user may (`asked`): the concern's words are its own ("i sprained my ankle,
-        do athletes use reverse hypers when coming back from injuries"); a concern told alone ("i have a
-        herniated disc") or "can i do them yet?" is the doctor's call: medical care.
+        An entry about health care itself (rehab), or one whose own words (title, phrasings, answer) hold every
+        word that tells the concern (Understanding.names_concern), needs no HEALTH_MARGIN when the message asks a
+        question that is not whether the user may (`asked`): the concern's words are its own ("i sprained my ankle,
+        do athletes use reverse hypers when coming back from injuries", "do trainers use them for lower back
+        pain?"); a concern told alone ("i have a herniated disc"), one no entry speaks of ("broke a rib, does
+        the chest pad press on it?") or "can i do them yet?" is the doctor's call: medical care.
         A concern told in another language ("ich habe Rheuma") gets it with the note that the bot reads English."""
         entry = self.kb.entries.get(match.entry_id) if match.entry_id else None
-        margin = 0.0 if entry and entry.about_health and asked else HEALTH_MARGIN
+        own = entry is not None and (entry.about_health or self.understanding.names_concern(text, entry.id))
+        margin = 0.0 if own and asked else HEALTH_MARGIN
         clear = entry is not None and match.score >= self.understanding.threshold + margin
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
