@@ -287,11 +287,15 @@ def _tells_then_asks(text: str, asked: str, words: list[str], readers: Readers) 
 
 
 def _no_way_out(reply: TypedReply, text: str, words: list[str], readers: Readers) -> TypedReply:
-    """A reply read as "back" or "cancel" that is neither: the body's back ("back hurts since last week"), or a
+    """A reply read as "back" or "cancel" that is neither: the body's back ("back hurts since last week"), a question
+    the knowledge base clearly answers with no word of going back ("can reverse hypers fix back pain?"), or a
     question about the check with no way-out verb ("are we nearly done?") nor word of going back or correcting ("is
     this the last question?")."""
     if reply.label == "back" and _body_back(text, words, readers):
         return replace(reply, label=None)
+    if reply.label == "back" and not readers.words.goes_back(words) and readers.about_us(text) \
+            and ("?" in text or readers.opens_question(text)):
+        return replace(reply, label=None)  # "can reverse hypers fix back pain?" asks what the articles answer
     if reply.label == "cancel" and readers.words.exits.verbs.isdisjoint(words) and readers.about_check(text):
         return replace(reply, label=None)
     asked = "?" in text or readers.opens_question(text)
