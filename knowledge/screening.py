@@ -250,6 +250,7 @@ class ScreeningWords:
     pausing: re.Pattern[str] | None = None  # "brb", "one sec": a pause, the answers kept
     returning: re.Pattern[str] | None = None  # "wait", "go back": with an earlier topic named, back to it
     leaving: re.Pattern[str] | None = None  # "gtg", "cya": a way out, when nothing else is said
+    back_troubles: frozenset[str] = frozenset()  # "pain", "hurts": after "back", the body's back ("no back pain")
 
     def returns(self, words: list[str]) -> bool:
         """Whether a reply holds a word of going back to an earlier question ("wait", "go back", "change"; see
@@ -302,9 +303,11 @@ class ScreeningWords:
         return self.doubts is not None and self.doubts.match(" ".join(words)) is not None
 
     def only_body_back(self, words: list[str]) -> bool:
-        """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
+        """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back") or comes
+        before one of its troubles ("no back pain")."""
         backs = [i for i, word in enumerate(words) if word == "back"]
-        return bool(backs) and all(i > 0 and words[i - 1] in self.body_back for i in backs)
+        return bool(backs) and all(i > 0 and words[i - 1] in self.body_back
+                                   or words[i + 1:i + 2] and words[i + 1] in self.back_troubles for i in backs)
 
     def asks_first(self, words: list[str], text: str) -> bool:
         """Whether a reply opens by asking ("why 12 months?", "are we done yet"), not as a statement
@@ -432,6 +435,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           changes=_pattern(data["changes"]) if _words(data.get("changes")) else None,
                           pausing=_pattern(data["pausing"]) if _words(data.get("pausing")) else None,
                           returning=_pattern(data["returning"]) if _words(data.get("returning")) else None,
+                          back_troubles=_word_set(data, "back_troubles", path),
                           leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None)
 
 

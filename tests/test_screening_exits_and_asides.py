@@ -108,3 +108,39 @@ def test_a_question_the_articles_answer_about_back_pain_does_not_go_back(screen)
     at(screen, "back_pain_now")
     screen.send("can reverse hypers fix back pain?")
     assert progress(screen).step == number("back_pain_now") - 1
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("pregnancy", "gave birth 8 weeks ago, midwife said im fine to move"),  # had read as a no
+    ("spine_diagnosis", "cracked a vertebra snowboarding in 2012, healed fine"),  # had been asked again
+])
+def test_a_topic_told_beside_a_fine_about_something_else_is_a_yes(screen, question_id, typed):
+    at(screen, question_id)
+    screen.send(typed)
+    assert question_id in flagged_so_far(screen)
+
+
+def test_a_topic_told_as_fine_in_its_own_clause_is_still_asked_again(screen):
+    at(screen, "leg_symptoms")
+    assert "Question 10 of 15" in screen.send("legs r fine")[-1].text
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("effort_symptoms", "not really sure, sometimes my watch says high heart rate"),  # had been taken as the heart one's
+    ("heart_bp", "maybe? had an ecg years ago but nobody told me the result"),  # had been asked again
+])
+def test_a_reply_opening_with_a_doubt_is_a_not_sure_whatever_topic_it_names(screen, question_id, typed):
+    at(screen, question_id)
+    assert f"Question {number(question_id) + 1} of 15" in screen.send(typed)[-1].text
+    assert flagged_so_far(screen) == (question_id,)
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("back_pain_now", "no back pain, just want a bigger butt 🍑"),  # had gone back a question
+    ("chronic_condition", "n0"),  # had been asked again
+    ("spine_diagnosis", "nnoo"),
+])
+def test_a_no_before_back_pain_or_typed_with_a_slip_is_a_no(screen, question_id, typed):
+    at(screen, question_id)
+    assert f"Question {number(question_id) + 1} of 15" in screen.send(typed)[-1].text
+    assert flagged_so_far(screen) == ()

@@ -226,8 +226,17 @@ def _about_other(s: Said) -> Reading:
 
 
 def _told_undenied(s: Said) -> bool:
-    """The reader's no where this question's topic is told, with no word denying it or telling it fine."""
-    return s.reply.label == "no" and s.reply.this_topic and not s.negated and not s.said.told_fine(s.words)
+    """The reader's no where this question's topic is told, with no word denying it or telling it fine (in a clause
+    naming it: "gave birth 8 weeks ago, midwife said im fine to move" tells it)."""
+    return s.reply.label == "no" and s.reply.this_topic and not s.negated and not _told_fine(s)
+
+
+def _told_fine(s: Said) -> bool:
+    """Whether a reply tells something as fine in every clause naming this question's topic ("legs r fine"), or in
+    all of it when no clause names it alone; not "gave birth 8 weeks ago, midwife said im fine to move"."""
+    told = [words for clause in re.split(r"[,.;:!?]+", s.text) if (words := s.readers.words_of(clause))
+            and (s.asked in s.said.named(" ".join(words)) or s.said.named_here(s.asked, words))]
+    return all(s.said.told_fine(words) for words in told) if told else s.said.told_fine(s.words)
 
 
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
@@ -249,6 +258,8 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("not numb no, but my leg has been getting weaker", lambda s: s.reply.contrast_topic, _code("y")),
     Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.said.doubts_first(s.words),
          _code("u")),
+    Rule("not really sure, sometimes my watch says high heart rate", lambda s: s.said.doubts_first(s.words)
+         and s.reply.label in ("unsure", "no", None), _code("u")),
     Rule("yes, for my blood pressure", lambda s: s.reply.lead is not None and s.reply.label in (s.reply.lead, None),
          lambda s: Reading(CODES[s.reply.lead or ""])),
     Rule("not that i know of", lambda s: s.phrase == "no", _code("n")),
@@ -271,7 +282,7 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("i'm 17 actually, does that change anything (the reader: no)",
          lambda s: s.reply.label == "no" and s.reply.question and s.reply.lead is None and not s.negated, _code(None)),
     Rule("yes", lambda s: s.reply.label in ANSWERED, lambda s: Reading(CODES[s.reply.label or ""])),
-    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and not s.said.told_fine(s.words), _code("y")),
+    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and not _told_fine(s), _code("y")),
     Rule("legs r fine", lambda _s: True, _code(None)),
 )
 
