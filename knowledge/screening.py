@@ -251,11 +251,16 @@ class ScreeningWords:
     returning: re.Pattern[str] | None = None  # "wait", "go back": with an earlier topic named, back to it
     leaving: re.Pattern[str] | None = None  # "gtg", "cya": a way out, when nothing else is said
     back_troubles: frozenset[str] = frozenset()  # "pain", "hurts": after "back", the body's back ("no back pain")
+    asking_back: re.Pattern[str] | None = None  # "go back", "previous question": a back, when nothing else is read
 
     def returns(self, words: list[str]) -> bool:
         """Whether a reply holds a word of going back to an earlier question ("wait", "go back", "change"; see
         data/screening.yaml, `returning` and `correcting`)."""
         return self.goes_back(words) or not self.correcting.isdisjoint(words)
+
+    def asks_back(self, words: list[str]) -> bool:
+        """Whether a reply asks to go back in so many words ("go back", "previous question"; `asking_back`)."""
+        return _found(self.asking_back, " ".join(words))
 
     def goes_back(self, words: list[str]) -> bool:
         """Whether a reply holds a word of going back ("go back", "previous"; see data/screening.yaml, `returning`)."""
@@ -436,6 +441,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           pausing=_pattern(data["pausing"]) if _words(data.get("pausing")) else None,
                           returning=_pattern(data["returning"]) if _words(data.get("returning")) else None,
                           back_troubles=_word_set(data, "back_troubles", path),
+                          asking_back=_pattern(data["asking_back"]) if _words(data.get("asking_back")) else None,
                           leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None)
 
 

@@ -144,3 +144,25 @@ def test_a_no_before_back_pain_or_typed_with_a_slip_is_a_no(screen, question_id,
     at(screen, question_id)
     assert f"Question {number(question_id) + 1} of 15" in screen.send(typed)[-1].text
     assert flagged_so_far(screen) == ()
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("leg_symptoms", "sometimes my calf feels weird but not sure its from my back"),  # had been taken as question 5's
+    ("surgery", "they did an injection thing in my spine, not sure if thats surgery"),  # had been asked again
+    ("pregnancy", "might be? im late this month"),
+])
+def test_a_doubt_beside_a_topic_told_is_a_not_sure(screen, question_id, typed):
+    at(screen, question_id)
+    screen.send(typed)
+    assert flagged_so_far(screen) == (question_id,)
+
+
+def test_go_back_read_as_nothing_else_goes_back(screen):
+    at(screen, "medication")
+    replies = screen.send("wait go back i forgot i have high cholesterol, thats a condition right")
+    assert "Question 6 of 15" in replies[-1].text  # had been asked question 7 again
+
+
+def test_is_this_the_last_question_is_no_way_back(screen):
+    at(screen, "red_flags")
+    assert "Question 15 of 15" in screen.send("is this the last question?")[-1].text
