@@ -8,7 +8,8 @@ types the reply. What the check did decides the reading:
 - the check stopped red by an emergency heard in the reply, this question not flagged → stopped: right
   for yes / unsure (the user is told to seek care), wrong for any other label (a false alarm);
 - the next question asked without a flag → no;
-- the previous question asked again → back;
+- the previous question asked again → back, as is an earlier question answered from the reply, the check gone back to
+  it ("wait the heart one, i do have high bp": it says "Back to question 2...");
 - the check left (no run in progress, no result) → cancel;
 - "Stop the safety check?" asked first (an unclear way out) → confirm: right for no label (a cancel
   so read is one tap from leaving, and is counted apart);
@@ -29,6 +30,7 @@ import yaml
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.screening import texts
 from bot.features.screening.questions import QUESTIONS, Outcome
 from bot.features.screening.exits import DIALOGUE as STOP_QUESTION
 from bot.features.screening.store import ScreeningStore
@@ -57,8 +59,9 @@ def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, te
     """What the check did with one typed reply to one question."""
     step = next(i for i, q in enumerate(QUESTIONS) if q.id == question_id)
     reach(coach, user, step)
-    coach.handle(Inbound(user, InboundKind.TEXT, text))
+    replies = coach.handle(Inbound(user, InboundKind.TEXT, text))
     progress, result = store.load_progress(user), store.load_result(user)
+    went_back = any(reply.text.startswith(texts.ANSWERED_BACK) for reply in replies)
     if store.dialogues.load(user, STOP_QUESTION) is not None:
         return "confirm"
     if progress is None:
@@ -67,7 +70,7 @@ def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, te
         if question_id in result.flagged:
             return "flag"
         return "stopped" if result.outcome is Outcome.RED else "no"  # an emergency heard: stopped red, this unflagged
-    if progress.step < step:
+    if progress.step < step or went_back:
         return "back"
     if progress.step == step:  # asked again; a typed "not sure" at a red-flag question first gets "did you mean"
         return "flag" if getattr(progress, "unsure_asked", False) else "other"

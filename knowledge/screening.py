@@ -143,6 +143,12 @@ class Others:
         """Whether `words` name another person and nothing of the user, at a question they do not answer."""
         return question_id not in self.questions and not self.people.isdisjoint(words) and self.myself.isdisjoint(words)
 
+    def without_others(self, text: str, contrasts: frozenset[str]) -> str:
+        """A reply's words outside the clauses naming another person ("my dad has heart stuff, not me" -> "not me"):
+        what someone else has is not told of the user."""
+        clauses = [part for clause in re.split(r"[,.;:!?()]+", text) for part in _parts(clean_text(clause).split(), contrasts)]
+        return ", ".join(" ".join(part) for part in clauses if self.people.isdisjoint(part))
+
     def denied(self, question_id: str, words: list[str]) -> bool:
         """Whether `words` name another person and deny it of the user ("my brother has a slipped disc, I don't")."""
         mine = self.denials is not None and self.denials.search(" ".join(words)) is not None
@@ -241,6 +247,32 @@ class ScreeningWords:
     partial: frozenset[str] = frozenset()  # only, just: a clause opening with one tells a part ("only the swollen ankles")
     topics_at: dict[str, re.Pattern[str]] = field(default_factory=dict)  # question id -> words naming it only there
     changes: re.Pattern[str] | None = None  # "actually", "i mean": the answer word after one is the answer ("no... actually yes")
+    pausing: re.Pattern[str] | None = None  # "brb", "one sec": a pause, the answers kept
+    returning: re.Pattern[str] | None = None  # "wait", "go back": with an earlier topic named, back to it
+    leaving: re.Pattern[str] | None = None  # "gtg", "cya": a way out, when nothing else is said
+    back_troubles: frozenset[str] = frozenset()  # "pain", "hurts": after "back", the body's back ("no back pain")
+    asking_back: re.Pattern[str] | None = None  # "go back", "previous question": a back, when nothing else is read
+
+    def returns(self, words: list[str]) -> bool:
+        """Whether a reply holds a word of going back to an earlier question ("wait", "go back", "change"; see
+        data/screening.yaml, `returning` and `correcting`)."""
+        return self.goes_back(words) or not self.correcting.isdisjoint(words)
+
+    def asks_back(self, words: list[str]) -> bool:
+        """Whether a reply asks to go back in so many words ("go back", "previous question"; `asking_back`)."""
+        return _found(self.asking_back, " ".join(words))
+
+    def goes_back(self, words: list[str]) -> bool:
+        """Whether a reply holds a word of going back ("go back", "previous"; see data/screening.yaml, `returning`)."""
+        return _found(self.returning, " ".join(words))
+
+    def leaves(self, words: list[str]) -> bool:
+        """Whether a reply holds a short way out ("gtg", "k bye"; see data/screening.yaml, `leaving`)."""
+        return _found(self.leaving, " ".join(words))
+
+    def pauses(self, words: list[str]) -> bool:
+        """Whether a reply holds a word of pausing ("brb", "hold on"; see data/screening.yaml, `pausing`)."""
+        return _found(self.pausing, " ".join(words))
 
     def told_past(self, question_id: str, words: list[str], this_year: int) -> bool:
         """Whether a reply tells this question's topic as over or long ago (see Past.told)."""
@@ -276,9 +308,11 @@ class ScreeningWords:
         return self.doubts is not None and self.doubts.match(" ".join(words)) is not None
 
     def only_body_back(self, words: list[str]) -> bool:
-        """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back")."""
+        """Whether every "back" of a reply follows a word naming the body's back ("pain stays in my back") or comes
+        before one of its troubles ("no back pain")."""
         backs = [i for i, word in enumerate(words) if word == "back"]
-        return bool(backs) and all(i > 0 and words[i - 1] in self.body_back for i in backs)
+        return bool(backs) and all(i > 0 and words[i - 1] in self.body_back
+                                   or words[i + 1:i + 2] and words[i + 1] in self.back_troubles for i in backs)
 
     def asks_first(self, words: list[str], text: str) -> bool:
         """Whether a reply opens by asking ("why 12 months?", "are we done yet"), not as a statement
@@ -403,7 +437,12 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           _phrases_at(data, path), _leading(data["tails"], path, "tails") if "tails" in data else {},
                           _quoting(data, path), Denials(_word_set(data.get("denials") or {}, "felt", path)),
                           _word_set(data, "partial", path), topics_at=_per_question(data, "topics_at", path),
-                          changes=_pattern(data["changes"]) if _words(data.get("changes")) else None)
+                          changes=_pattern(data["changes"]) if _words(data.get("changes")) else None,
+                          pausing=_pattern(data["pausing"]) if _words(data.get("pausing")) else None,
+                          returning=_pattern(data["returning"]) if _words(data.get("returning")) else None,
+                          back_troubles=_word_set(data, "back_troubles", path),
+                          asking_back=_pattern(data["asking_back"]) if _words(data.get("asking_back")) else None,
+                          leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None)
 
 
 def _quoting(data: dict[str, Any], path: Path) -> Quoting:

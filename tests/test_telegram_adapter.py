@@ -231,3 +231,38 @@ async def test_reminders_and_replies_share_one_send_budget(tg, monkeypatch):
     await stop_reminders(app)
     assert paced == [("sendMessage", 7), ("sendMessage", 8)]
     assert len(request.sent()) == 2
+
+
+async def test_a_short_exit_leaves_the_check_and_brb_pauses_it_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "brb"]:
+        await feed(app, message_update(text))
+    assert "answers so far" in request.texts()[-1] and "/screen" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7).step == 1  # paused: kept where it was
+    await feed(app, message_update("gtg"))
+    assert "cancelled" in request.texts()[-1] and "/screen" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7) is None
+
+
+async def test_going_back_with_an_answer_takes_it_there_without_the_doctor_line_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "no", "no"]:
+        await feed(app, message_update(text))
+    before = len(request.texts())
+    await feed(app, message_update("wait the heart one, i do have high bp"))
+    said = request.texts()[before:]
+    assert not any("Talk to your doctor" in text for text in said)
+    assert "Back to question 2" in said[0] and "Question 3 of 15" in said[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ("heart_bp",)
+
+
+async def test_someone_elses_health_is_a_no_and_an_answer_with_a_question_is_both_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "my dad has heart stuff, not me"]:
+        await feed(app, message_update(text))
+    assert "Question 3 of 15" in request.texts()[-1] and not any("Talk to your doctor" in t for t in request.texts())
+    before = len(request.texts())
+    await feed(app, message_update("no. why do you need that?"))
+    said = request.texts()[before:]
+    assert "safety check's questions" in said[0] and "Question 4 of 15" in said[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ()

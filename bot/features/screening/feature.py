@@ -27,7 +27,8 @@ def install(kit: Kit) -> None:
                       concern=lambda text: kit.understanding.read(text).safety is not Safety.NONE,
                       this_year=lambda: kit.clock().year)  # the core's clock: "in 2024" is long ago by its date
     screening = ScreeningFlow(store, kit.clock, kit.dialogues, readers,
-                              alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()))
+                              alarm=lambda user_id: kit.users.load_alarm(user_id, kit.clock()),
+                              ask=lambda user_id, text: kit.answers.answer(user_id, text) if kit.answers else None)
     kit.provide(screening)
     kit.dialogues.register(screening)
     kit.dialogues.register(screening.stopping, on_top=True)  # "Stop the safety check?" over its question

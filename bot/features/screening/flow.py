@@ -12,6 +12,7 @@ Nor does a check begin within ALARM_TTL of a red flag told in chat: it could not
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,7 +23,7 @@ from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.features.screening import texts
 from bot.features.screening.exits import stop_confirmation
-from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Question, Status, outcome_of
+from bot.features.screening.questions import BY_ID, QUESTIONS, VALIDITY, VERSION, Level, Outcome, Question, Status, outcome_of
 from bot.features.screening.reading import Readers, Reading, read_reply
 from bot.features.screening.results import AMBER_WAIT, RED_WAIT, REDO_ON_CONCERN, VALID, Clock, Results
 from bot.features.screening.results import START as START  # re-exported: planning and reminders offer it
@@ -44,11 +45,13 @@ class ScreeningFlow(Results):
 
     def __init__(self, store: ScreeningStore, clock: Clock, dialogues: Dialogues, readers: Readers = Readers(),
                  alarm: Callable[[int], datetime | None] = lambda _user: None,
-                 new_nonce: Callable[[], str] = lambda: secrets.token_hex(4)) -> None:
+                 new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
+                 ask: Callable[[int, str], Reply | None] = lambda _user, _text: None) -> None:
         super().__init__(store, clock)
         self.readers = readers  # the understanding layer's readers of a typed reply
         self.alarm = alarm  # when the user told a red flag in chat, if within ALARM_TTL
         self.new_nonce = new_nonce
+        self.ask_us = ask  # the knowledge base's answer to a question asked beside an answer ("no, but does it help a disc?")
         self.stopping = stop_confirmation(dialogues, readers.answer, self.stop)  # "Stop the safety check?"
 
     def start(self, user_id: int) -> list[Reply]:
@@ -94,8 +97,15 @@ class ScreeningFlow(Results):
         if self._asks_about(QUESTIONS[progress.step], text):  # "what counts as bladder problems?"
             return [Reply(texts.EXPLAINED[QUESTIONS[progress.step].id]), self._question(progress, edit=False)]
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
+        if self._pauses(reading, text):  # "brb": the answers are kept, the same question waits
+            return [Reply(texts.PAUSED)]
+        if self._leaves(progress, reading, text):  # "gtg", "k bye": as "cancel"
+            return self._answer(progress, "c", edit=False)
         if reading.code == "c":
             return self._exit(progress, text)
+        returned = self._returned(progress, reading, text)
+        if returned is not None:  # "wait the heart one, i do have high bp": back there, its answer taken
+            return self._answer_back(progress, *returned)
         if reading.code == "b" and reading.other is not None:  # "change my answer to the blood pressure one"
             return [self._back(progress, edit=False, to=reading.other)]
         if reading.other is not None and self._told_late(progress, reading, text):
@@ -109,22 +119,88 @@ class ScreeningFlow(Results):
             return [self._question(progress, edit=False, hint=True)]
         if reading.code == "u" and QUESTIONS[progress.step].level is Level.RED and not progress.unsure_asked:
             return [self._did_you_mean(progress)]
-        return self._answer(progress, reading.code, edit=False) if reading.code else None
+        if not reading.code:
+            return None
+        return [*self._also_asked(progress, reading.code, text), *self._answer(progress, reading.code, edit=False)]
 
     def told(self, state: State, text: str) -> str:
         """The words of a message the safety detector reads as told at this step: none for a question about the
         words of a question that explains them ("what does numbness around the groin mean?"), a no's words
-        outside its denials ("never fainted": none; see knowledge.screening.Denials), else all of it."""
+        outside its denials ("never fainted": none; see knowledge.screening.Denials) and outside what it tells of
+        someone else ("my dad has heart stuff, not me": none), else all of it."""
         progress = self.store.load_progress(state.user_id)
         if progress is None or not progress.consented:
             return text
         question = QUESTIONS[progress.step]
         if self._asks_about(question, text):
             return ""
-        if read_reply(text, question, self.readers).code != "n":
+        reading = read_reply(text, question, self.readers)
+        returned = self._returned(progress, reading, text)
+        if returned is not None and returned[0].level is not Level.RED:  # the earlier question's answer is taken there
+            return self._beside(returned[0], text)
+        if reading.code != "n":
             return text
         said = self.readers.words
+        if said.others.denied(question.id, self.readers.words_of(text)):  # "my dad has heart stuff, not me": not the user's
+            text = said.others.without_others(text, said.contrasts)
         return said.denials.undenied(text, said.negations, said.contrasts)
+
+    def _returned(self, progress: Progress, reading: Reading, text: str) -> tuple[Question, str] | None:
+        """The earlier question a reply goes back to and the answer it gives there ("wait the heart one, i do have high
+        bp", "go back pls, the blood pressure one should be a yes"): an earlier question named with a word of going
+        back or correcting, and a clause of the reply answering it; none when it also leaves or asks."""
+        said, words = self.readers.words, self.readers.words_of(text)
+        named = reading.other or BY_ID.get(self.readers.reply(text, QUESTIONS[progress.step].id).other_topic or "")
+        if named is None or QUESTIONS.index(named) >= progress.step or reading.code not in (None, "b") or "?" in text \
+                or not said.returns(words):
+            return None
+        answers = [code for clause in _clauses(text) if (code := self._answers_earlier(named, clause))]
+        return (named, answers[-1]) if answers else None
+
+    def _answers_earlier(self, earlier: Question, clause: str) -> str | None:
+        """The answer one clause of a reply going back gives an earlier question: an answer word ("the blood pressure
+        one should be a yes"), or the user's own words telling it ("i do have high bp", "forgot I fainted in may");
+        a clause of going back or correcting answers only with an answer word ("change my last answer to yes"), a
+        clause only naming the topic ("the bp thing") none."""
+        said, words = self.readers.words, self.readers.words_of(clause)
+        code = read_reply(clause, earlier, self.readers).code
+        worded = any(word in said.leading for word in words) or said.phrase(words, earlier.id) is not None
+        going = said.returns(words)
+        own = not said.others.myself.isdisjoint(words) or "my" in words
+        return code if code in ANSWERS and (worded or own and not going) else None
+
+    def _answer_back(self, progress: Progress, earlier: Question, code: str) -> list[Reply]:
+        """Go back to an earlier question and take the answer given to it: the questions after it are asked again (a
+        typed not sure at a red-flag question first gets its "did you mean" step)."""
+        step = QUESTIONS.index(earlier)
+        again = {q.id for q in QUESTIONS[step:]}
+        progress = replace(progress, step=step, unsure_asked=False,
+                           flagged=tuple(q for q in progress.flagged if q not in again))
+        if code == "u" and earlier.level is Level.RED:
+            return [self._did_you_mean(progress)]
+        return [Reply(texts.format_answered_back(earlier, ANSWERS[code])), *self._answer(progress, code, edit=False)]
+
+    def _beside(self, earlier: Question, text: str) -> str:
+        """A reply's words beside the clauses that answer an earlier question, naming its topic and no other ("wait the
+        heart one, i do have high bp" -> ""): that answer is recorded at the question, not told to the safety detector."""
+        said = self.readers.words
+        kept = [clause for clause in _clauses(text)
+                if set(said.named(" ".join(self.readers.words_of(clause)))) != {earlier.id}]
+        return ", ".join(kept)
+
+    def _leaves(self, progress: Progress, reading: Reading, text: str) -> bool:
+        """Whether a reply is a short way out ("gtg", "gotta go, baby woke up"): a word of leaving, no answer, nothing
+        told of an earlier question, no question."""
+        later = reading.other is None or QUESTIONS.index(reading.other) > progress.step
+        plain = reading.code is None and not reading.acknowledged and later and "?" not in text \
+            and not self.readers.opens_question(text)
+        return plain and self.readers.words.leaves(self.readers.words_of(text))
+
+    def _pauses(self, reading: Reading, text: str) -> bool:
+        """Whether a reply only pauses the check ("brb", "hold on someones asking for the machine brb"): a word of
+        pausing, no answer, no topic, no question."""
+        plain = reading == Reading() and "?" not in text and not self.readers.opens_question(text)
+        return plain and self.readers.words.pauses(self.readers.words_of(text))
 
     def _asks_about(self, question: Question, text: str) -> bool:
         """Whether a reply only asks what the words of a question that explains them mean (see
@@ -141,6 +217,23 @@ class ScreeningFlow(Results):
             else read_reply(text, None, self.readers).code
         choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
         return self._on_consent(progress, choice, edit=False) if choice else None
+
+    def _also_asked(self, progress: Progress, code: str, text: str) -> list[Reply]:
+        """What a question asked after a reply's answer gets, the answer taken ("no. why do you need that?"): what the
+        check is for, what a red-flag question's words mean, or the knowledge base's answer ("no, but does lying on my
+        stomach hurt a pregnancy?"); none when nothing follows the answer, the question asks about what was told
+        ("osteopenia, does that count? basically yes"), or the answer stops the check red."""
+        question = QUESTIONS[progress.step]
+        first, rest = (re.split(r"[.!,;:]+|\s+but\s+", text, maxsplit=1) + [""])[:2]
+        asked = "?" in rest or self.readers.opens_question(rest)
+        if not asked or self.readers.words.refers_back(self.readers.words_of(rest)) or \
+                code != "n" and question.level is Level.RED or read_reply(first, question, self.readers).code != code:
+            return []
+        if self._asks_about(question, rest):
+            return [Reply(texts.EXPLAINED[question.id])]
+        answer = self.ask_us(progress.user_id, rest) if self.readers.about_us(rest) and not self.readers.about_check(rest) \
+            else None
+        return [answer or Reply(texts.ABOUT_CHECK)]
 
     def _asked(self, progress: Progress, text: str) -> list[Reply] | None:
         """A question at a question: one about the check ("whats the point of this", "why do you ask")
@@ -310,3 +403,8 @@ class ScreeningFlow(Results):
         text = texts.format_question(progress.step, QUESTIONS[progress.step])
         return Reply(f"{text}\n\n{texts.TYPE_HINT}" if hint else text,
                      buttons=(answers, controls if progress.step else controls[1:]), edit=edit)
+
+
+def _clauses(text: str) -> list[str]:
+    """A reply's clauses: split at punctuation and "but" ("go back pls, the blood pressure one should be a yes")."""
+    return [clause for clause in re.split(r"[,.;:!?]+|\s+but\s+", text) if clause.strip()]

@@ -77,7 +77,8 @@ class Reading:
 def read_reply(text: str, question: Question | None, readers: Readers) -> Reading:
     """How a typed reply answers `question` (None: the consent step, no topic to check): a yes told as over
     or long ago where the question asks about now or a recent window is a no ("had it years ago, all sorted
-    now" at the back-pain question), and no yes told late at an earlier such question."""
+    now" at the back-pain question), and no yes told late at an earlier such question; nothing else read and a going
+    back ("wait go back i forgot...") is a back."""
     reply, words = readers.reply(text, question.id if question else ""), readers.words_of(text)
     reading = _read(text, question, readers, reply, words)
     if reading.code == "y" and question is not None and _over(reply, question, text, words, readers):
@@ -87,6 +88,8 @@ def read_reply(text: str, question: Question | None, readers: Readers) -> Readin
     if reading.other is not None and not reading.denied and _over(reply, reading.other, text, words, readers):
         return replace(reading, denied=True)  # "had chest pain years ago, nothing since" tells no yes late either
     tail = readers.words.tail(words, text) if reading == Reading() and "?" not in text else None
+    if reading == Reading() and not tail and readers.words.asks_back(words):
+        return Reading("b")  # "wait go back i forgot i have high cholesterol, thats a condition right"
     return Reading(CODES[tail]) if tail else reading  # "only heartburn after pizza lol so no"
 
 
@@ -225,9 +228,24 @@ def _about_other(s: Said) -> Reading:
     return Reading(other=BY_ID[s.reply.other_topic], denied=denied)
 
 
+def _doubted(s: Said) -> bool:
+    """Whether a reply worded as a question doubts whether it answers yes: the reader's no, or this question's topic told,
+    with a doubt ("they did an injection thing in my spine, not sure if thats surgery")."""
+    return (s.reply.label == "no" or s.reply.label is None and s.reply.this_topic) and s.said.doubtful(s.words)
+
+
 def _told_undenied(s: Said) -> bool:
-    """The reader's no where this question's topic is told, with no word denying it or telling it fine."""
-    return s.reply.label == "no" and s.reply.this_topic and not s.negated and not s.said.told_fine(s.words)
+    """The reader's no where this question's topic is told, with no word denying it or telling it fine (in a clause
+    naming it: "gave birth 8 weeks ago, midwife said im fine to move" tells it)."""
+    return s.reply.label == "no" and s.reply.this_topic and not s.negated and not _told_fine(s)
+
+
+def _told_fine(s: Said) -> bool:
+    """Whether a reply tells something as fine in every clause naming this question's topic ("legs r fine"), or in
+    all of it when no clause names it alone; not "gave birth 8 weeks ago, midwife said im fine to move"."""
+    told = [words for clause in re.split(r"[,.;:!?]+", s.text) if (words := s.readers.words_of(clause))
+            and (s.asked in s.said.named(" ".join(words)) or s.said.named_here(s.asked, words))]
+    return all(s.said.told_fine(words) for words in told) if told else s.said.told_fine(s.words)
 
 
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
@@ -249,10 +267,14 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("not numb no, but my leg has been getting weaker", lambda s: s.reply.contrast_topic, _code("y")),
     Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.said.doubts_first(s.words),
          _code("u")),
+    Rule("not really sure, sometimes my watch says high heart rate", lambda s: s.said.doubts_first(s.words)
+         and s.reply.label in ("unsure", "no", None), _code("u")),
     Rule("yes, for my blood pressure", lambda s: s.reply.lead is not None and s.reply.label in (s.reply.lead, None),
          lambda s: Reading(CODES[s.reply.lead or ""])),
     Rule("not that i know of", lambda s: s.phrase == "no", _code("n")),
     Rule("i want to change what i said about fainting", _corrects_earlier, lambda s: Reading("b", other=BY_ID[s.reply.other_topic or ""])),
+    Rule("sometimes my calf feels weird but not sure its from my back (the reader: not sure)",
+         lambda s: s.reply.label == "unsure" and s.said.doubtful(s.words) and not s.said.returns(s.words), _code("u")),
     Rule("I had surgery 2 years ago (at the medication question)",
          lambda s: s.reply.other_topic is not None and not s.reply.this_topic, _about_other),
     Rule("no i have not fainted in the past year (the reader: yes)",
@@ -264,14 +286,14 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
          and not (s.asks or s.negated) and _tells_then_asks(s.text, s.asked, s.words, s.readers), _code("u")),
     Rule("does that count?", lambda s: s.reply.question and ("?" in s.text or s.asks or s.negated
                                                               and not (s.reply.this_topic and s.tells_by_negation)),
-         lambda s: Reading("u" if s.reply.label == "no" and s.said.doubtful(s.words) else CODES.get(s.reply.label or ""))),
+         lambda s: Reading("u" if _doubted(s) else CODES.get(s.reply.label or ""))),
     Rule("nothing specific, so not sure", lambda s: s.reply.label in ("no", None) and s.said.doubtful(s.words),
          _code("u")),
     Rule("on levothyroxine since forever (the reader: no)", _told_undenied, _code("y")),
     Rule("i'm 17 actually, does that change anything (the reader: no)",
          lambda s: s.reply.label == "no" and s.reply.question and s.reply.lead is None and not s.negated, _code(None)),
     Rule("yes", lambda s: s.reply.label in ANSWERED, lambda s: Reading(CODES[s.reply.label or ""])),
-    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and not s.said.told_fine(s.words), _code("y")),
+    Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and not _told_fine(s), _code("y")),
     Rule("legs r fine", lambda _s: True, _code(None)),
 )
 
@@ -287,11 +309,15 @@ def _tells_then_asks(text: str, asked: str, words: list[str], readers: Readers) 
 
 
 def _no_way_out(reply: TypedReply, text: str, words: list[str], readers: Readers) -> TypedReply:
-    """A reply read as "back" or "cancel" that is neither: the body's back ("back hurts since last week"), or a
+    """A reply read as "back" or "cancel" that is neither: the body's back ("back hurts since last week"), a question
+    the knowledge base clearly answers with no word of going back ("can reverse hypers fix back pain?"), or a
     question about the check with no way-out verb ("are we nearly done?") nor word of going back or correcting ("is
     this the last question?")."""
     if reply.label == "back" and _body_back(text, words, readers):
         return replace(reply, label=None)
+    if reply.label == "back" and not readers.words.goes_back(words) and readers.about_us(text) \
+            and ("?" in text or readers.opens_question(text)):
+        return replace(reply, label=None)  # "can reverse hypers fix back pain?" asks what the articles answer
     if reply.label == "cancel" and readers.words.exits.verbs.isdisjoint(words) and readers.about_check(text):
         return replace(reply, label=None)
     asked = "?" in text or readers.opens_question(text)

@@ -53,6 +53,8 @@ STOPPED = "I've stopped the safety check here; nothing was recorded. Run /screen
 STOP_PROMPT = ("Stop the safety check? Your answers so far will be deleted.\n\n(Or carry on now: you can stop it "
                "any time later by typing \"cancel\".)")
 CARRY_ON = "Okay, the check goes on; your answers so far are kept."
+PAUSED = ("No rush: I'll keep your place and your answers so far. When you're back, answer the question above "
+          "(or type /screen to see it again); type \"cancel\" if you'd rather stop.")
 
 # What a red-flag question's words mean, for a question about them ("what counts as bladder problems?"): no diagnosis,
 # no reassurance, and what to do if the user has it now.
@@ -82,6 +84,14 @@ def format_other_topic(other: Question) -> str:
     number = QUESTIONS.index(other) + 1
     return (f"That sounds like it's about {other.topic}, which question {number} asks about, so I haven't "
             f"recorded it as an answer here. {TYPE_HINT}")
+
+
+ANSWERED_BACK = "Back to question"  # how the check says it went back to an earlier question and took its answer
+
+
+def format_answered_back(earlier: Question, answer: str) -> str:
+    """Back at an earlier question, its answer taken from the same message."""
+    return f"{ANSWERED_BACK} {QUESTIONS.index(earlier) + 1}, about {earlier.topic}: I've recorded \"{answer}\" there."
 
 
 def format_corrected(earlier: Question) -> str:
