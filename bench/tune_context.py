@@ -74,7 +74,7 @@ def scores(understanding: Understanding, items: list[dict[str, object]], grid: l
     out = {}
     for policy in grid:
         understanding.context_policy = policy
-        understanding._recent.clear()
+        understanding.forget_readings()
         out[policy] = [right(understanding, item) for item in items]
     return out
 
