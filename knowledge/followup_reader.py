@@ -305,6 +305,8 @@ class FollowUpReader:
             titled = self._named_linked(words, last, likely)  # "explain that pumping thing more" after rehab
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
+        if not follow_ups.asks_more_of_it(words) and self._counted_there(alone, words, last):  # "and how many of those"
+            return replace(alone, match=replace(alone.match, entry_id=last.id))
         if each or follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
