@@ -36,3 +36,12 @@ def test_a_near_miss_read_less_surely_that_points_back_still_follows(understandi
     assert understanding.read(first).match.entry_id in ("machine", "history")
     assert understanding.read("do they sell them").gap is not None  # alone: where to buy, read less surely
     assert follow_up(understanding, first, "do they sell them").match.entry_id in ("machine", "history")
+
+
+def test_where_in_a_workout_to_put_them_is_a_detail_the_articles_lack_after_any_answer_but_the_warm_up(understanding):
+    for first, then in (("whats a reverse hyper isometric hold", "when in my workout do i add those, at the end?"),
+                        ("are reverse hypers good for building strength", "when do i do them in my workout, start or end?")):
+        found = follow_up(understanding, first, then)
+        assert found.match.entry_id is None and found.gap is not None and found.gap.id == "detail:workout-place", then
+    assert understanding.read("should i warm up at the start of my workout").match.entry_id == "warm-up"
+    assert follow_up(understanding, "do i need to warm up", "when in my workout do i do the warm up").match.entry_id == "warm-up"
