@@ -45,3 +45,13 @@ def test_where_in_a_workout_to_put_them_is_a_detail_the_articles_lack_after_any_
         assert found.match.entry_id is None and found.gap is not None and found.gap.id == "detail:workout-place", then
     assert understanding.read("should i warm up at the start of my workout").match.entry_id == "warm-up"
     assert follow_up(understanding, "do i need to warm up", "when in my workout do i do the warm up").match.entry_id == "warm-up"
+
+
+def test_why_the_machine_was_made_and_a_tempo_in_counts_are_details_the_articles_lack(understanding):
+    for first, then, kind in (("who invented the reverse hyper machine", "haha nice, why did he even make it tho", "invention-reason"),
+                              ("who came up with the reverse hyper machine", "why'd he make it", "invention-reason"),
+                              ("tempo hypers?", "example? like what cadence exactly, 3 down 1 up or what", "tempo-count")):
+        found = follow_up(understanding, first, then)
+        assert found.match.entry_id is None and found.gap is not None and found.gap.id == f"detail:{kind}", then
+    assert follow_up(understanding, "who invented the reverse hyper machine", "when was that").match.entry_id == "history"
+    assert follow_up(understanding, "tempo hypers?", "what r they good for").match.entry_id == "tempo-hypers"
