@@ -60,7 +60,7 @@ def retrain(u: Understanding, data: Labelled) -> None:
     vocabulary = Vocabulary.fit(docs)
     u.safety.classifier = _fit(vocabulary, docs, [level for _, level in data], SAFETY_C, LEVELS)
     u.safety.vocabulary = vocabulary
-    u._recent.clear()
+    u.forget_readings()
 
 
 def concern_odds(u: Understanding, text: str) -> float:
@@ -71,7 +71,7 @@ def concern_odds(u: Understanding, text: str) -> float:
 def harmless_at(u: Understanding, texts: Sequence[str], bar: float) -> int:
     """How many texts the whole detector leaves harmless with `bar` as the concern bar."""
     u.safety.thresholds = replace(SafetyOdds(), concern=bar)
-    u._recent.clear()
+    u.forget_readings()
     return sum(u.read(text).safety is Safety.NONE for text in texts)
 
 

@@ -31,7 +31,7 @@ from knowledge.understanding import Understanding
 
 DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml", "followups_dev2.yaml", "followups_dev3.yaml",
                                                               "followups_dev4.yaml", "followups_dev5.yaml", "followups_dev6.yaml",
-                                                              "followups_dev7.yaml",
+                                                              "followups_dev7.yaml", "followups_dev8.yaml",
                                                               "independent_dev.yaml",
                                                               "tester_context_dev.yaml")]
 ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not on the understanding's entry
@@ -50,7 +50,10 @@ EXERCISE_GRID = [replace(ContextPolicy(), stands_exercise=stands) for stands in 
 # A message asking why with words of its own (lead_why 20 is the `lead` of any other message; a `stands` of its
 # own, 10 to 100, changed nothing on the development sets).
 WHY_GRID = [replace(ContextPolicy(), lead_why=lead) for lead in (-10.0, -5.0, 0.0, 5.0, 10.0, 15.0, 20.0)]
-GRIDS = {"stands": GRID, "thing": THING_GRID, "exercise": EXERCISE_GRID, "why": WHY_GRID}
+# A near miss read surely alone that points back ("can i do them daily" after the floor version): how surely it must
+# read to stay one (None: pointing back always lets it follow).
+NEAR_MISS_GRID = [replace(ContextPolicy(), near_miss_back=bar) for bar in (None, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99)]
+GRIDS = {"stands": GRID, "thing": THING_GRID, "exercise": EXERCISE_GRID, "why": WHY_GRID, "near-miss": NEAR_MISS_GRID}
 
 
 def right(understanding: Understanding, item: dict[str, object]) -> bool:
@@ -74,7 +77,7 @@ def scores(understanding: Understanding, items: list[dict[str, object]], grid: l
     out = {}
     for policy in grid:
         understanding.context_policy = policy
-        understanding._recent.clear()
+        understanding.forget_readings()
         out[policy] = [right(understanding, item) for item in items]
     return out
 

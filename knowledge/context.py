@@ -40,6 +40,7 @@ class ContextPolicy:
     stands: float = 20.0  # a message read alone this far above the threshold keeps its own reading
     told: float | None = 5.0  # a message whose words the last answer holds, read alone below threshold + this, asks about it
     near_miss: float = 0.5  # a near miss read this surely stays one after an answer, "it" or not (not with "that")
+    near_miss_back: float | None = 0.95  # and one read this surely, with "that" or "them" too ("can i do them daily")
     clear: float = 35.0  # a follow-up asking nothing of its own ("how do i do it") read alone this far above the threshold keeps it
     goal_sure: float = 0.7  # a goal the goal reader names this surely counts; one named less surely (but
     goal_likely: float = 0.6  # at least this surely) counts when the message also reads as that goal's

@@ -35,6 +35,7 @@ from knowledge.training import Gap
 
 COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b")  # "15–20 times", "10–15 reps"
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
+FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 
 
@@ -117,8 +118,10 @@ class FollowUpReader:
         or only asks for more ("y does it matter so much"), or picks a place in a list and asks nothing of
         its own ("and the second", which alone reads a little like buying second-hand), or objects to that answer
         ("why its just bodyweight lol" after the warm-up, which alone reads a little like asking a weight)."""
-        follow_ups = self.follow_ups
-        if alone.gap is None or alone.gap_odds < self.policy.near_miss or follow_ups.refers_back(words):
+        follow_ups, policy = self.follow_ups, self.policy
+        if alone.gap is None or alone.gap_odds < policy.near_miss:
+            return False
+        if follow_ups.refers_back(words) and (policy.near_miss_back is None or alone.gap_odds < policy.near_miss_back):
             return False
         more = follow_ups.asks_for_more(words, self.normalizer.is_question(text))
         return not (more and follow_ups.asks_more_of_it(words) or self._picks_place(text, words) or follow_ups.objects(words))
@@ -289,6 +292,8 @@ class FollowUpReader:
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
         if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
+        if self._checks_a_figure(alone, text, last):  # "so 4x10 is the most i should be doing?" after the sets for strength
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold))
         if follow_ups.objects(words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
             # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
@@ -300,6 +305,8 @@ class FollowUpReader:
             titled = self._named_linked(words, last, likely)  # "explain that pumping thing more" after rehab
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
+        if not follow_ups.asks_more_of_it(words) and self._counted_there(alone, words, last):  # "and how many of those"
+            return replace(alone, match=replace(alone.match, entry_id=last.id))
         if each or follow_ups.asks_for_more(words, question) or follow_ups.names_listed(words, last):
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
@@ -323,6 +330,14 @@ class FollowUpReader:
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _checks_a_figure(self, alone: Reading, text: str, last: Entry) -> bool:
+        """Whether a question answered by nothing on its own checks a figure of its own against an answer giving
+        figures ("so 4x10 is the most i should be doing?" after the sets for strength, "how long tho like 2 min?"
+        after the rest, "so like 50 yrs ago?" after the 1970s): a yes or no about that answer; a near miss or a
+        health concern never."""
+        return (alone.match.entry_id is None and alone.gap is None and alone.safety is Safety.NONE
+                and self.normalizer.is_question(text) and FIGURE.search(text) is not None and FIGURE.search(last.answer) is not None)
 
     def _asks_how(self, words: list[str], last: Entry) -> bool:
         """Whether a follow-up asks why or how what the last answer reports works ("why?", "how come, what does it

@@ -26,9 +26,11 @@ ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose find
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
+TELLING_OWN = frozenset({"i", "my"})  # after "why tho" or "of that", what the asker thinks or does ("i thought its glutes")
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 LEADING = frozenset({"ok", "okay", "k", "kk", "so", "haha", "hmm", "oh"})  # words before "and for ..." that change nothing
+REACTING = LEADING | {"but", "lol", "lmao", "damn", "wait", "bruh", "hm", "hmm", "yeah", "ah"}  # reactions before "why"
 
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
@@ -342,13 +344,26 @@ class FollowUpWords:
         return pointed and (ADDING.search(text) is not None or ADDING_TYPED.search(text) is not None)
 
     def objects(self, words: list[str]) -> bool:
-        """Whether a message is a bare "why" (and "tho", "but") followed by the asker's own objection ("y tho its
-        just legs swinging lol", "why its just bodyweight lol"): it asks why of the last answer, while "why would i
-        need a doctor" or "why does it help" ask as worded."""
-        rest = words[1:]
+        """Whether a message is a bare "why" (and "tho", "but") or "whats the point of that", after reactions or not
+        ("lol ok but"), followed by the asker's own objection ("y tho its just legs swinging lol", "why its just
+        bodyweight lol"; after "tho" or "of that", what they think or do: "why tho i thought its glutes", "ok but whats
+        the point of that my arms do nothing"): it asks why of the last answer, while "why would i need a doctor",
+        "why does it help" or "whats the point of going that low" ask as worded."""
+        words = words[next((i for i, w in enumerate(words) if w not in REACTING), len(words)):]
+        asked = self._why_asked(words)
+        rest, closed = words[asked:], asked > 1
         while rest and rest[0] in TAGGING_WHY:
-            rest = rest[1:]
-        return bool(words) and self.normalizer.tokens_of(words[:1]) == ["why"] and bool(rest) and rest[0] in self.lexicon.objecting
+            rest, closed = rest[1:], True
+        return bool(asked) and bool(rest) and (rest[0] in self.lexicon.objecting or closed and rest[0] in TELLING_OWN)
+
+    def _why_asked(self, words: list[str]) -> int:
+        """How many words at a message's start ask why of the last answer and nothing of their own: a bare "why"
+        (1), "whats the point of that" (5), or none (0)."""
+        if self.normalizer.tokens_of(words[:1]) == ["why"]:
+            return 1
+        size = next((k for k in range(1, 5) if self.normalizer.tokens_of(words[:k]) == ["purpose"]), 0)  # "whats the point"
+        size += words[size:size + 1] == ["of"] if size else 0  # "the point of" is read as one already
+        return size + 1 if size and words[size:size + 1] and words[size] in self._pointers else 0
 
     def asks_who_of(self, words: list[str]) -> bool:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos

@@ -183,8 +183,17 @@ class Talk:
 
     def intent(self, words: Sequence[str]) -> Intent | None:
         """What an idle message asks the bot to do, if anything."""
-        label = self.read("intents", words)
-        return Intent(label) if label else None
+        return self.intent_read(words)[0]
+
+    def intent_read(self, words: Sequence[str]) -> tuple[Intent | None, float]:
+        """What an idle message asks the bot to do, if anything, and how sure the reader is of its likeliest
+        reading (a request or none, 0 to 1; 0 for no words): one run of the classifier for both."""
+        if not words:
+            return None, 0.0
+        label, odds = self.label("intents", words)
+        if label == NONE or odds < LABEL_ODDS.get("intents", {}).get(label, MIN_ODDS["intents"]):
+            return None, odds
+        return Intent(label), odds
 
     def answer(self, words: Sequence[str]) -> Answer | None:
         """Yes, no or not sure, in any words; None for anything else."""

@@ -72,6 +72,7 @@ class Understanding:
         self.languages = languages
         self.details = MissingDetails(details, self.kb, matcher.normalizer)
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
+        self._recent_alone: dict[tuple[str, float], tuple[tuple[str, ...], Reading, bool]] = {}  # and in two contexts
         self.programmes = {goal: p.entry for goal, p in self.kb.prescriptions.items()}
         self.goal_family = _goal_family(self.kb, set(self.programmes.values()))
         self.conversation = FollowUpReader(self, self.kb, matcher.normalizer, model.talk, self.programmes, self.goal_family,
@@ -107,9 +108,30 @@ class Understanding:
             reading = self._recent[key] = self.read_in_context(text, margin, context or Context())
         return reading
 
+    def forget_readings(self) -> None:
+        """Drop the readings kept (after a benchmark changes a classifier or a policy)."""
+        self._recent.clear()
+        self._recent_alone.clear()
+
     def read_in_context(self, text: str, margin: float, context: Context) -> Reading:
         """A follow-up read against the conversation (see knowledge.context); the reading keeps
         the context for the next message."""
+        words, alone, opened = self._alone(text, margin)
+        return self.conversation.read(alone, text, list(words), margin, context, opened=opened)
+
+    def _alone(self, text: str, margin: float) -> tuple[tuple[str, ...], Reading, bool]:
+        """A message's words, its reading alone, and whether it opens a new topic, read once for all the contexts
+        the coach reads it in (the safety reading has none, the answer the conversation's)."""
+        key = (text, margin)
+        found = self._recent_alone.get(key)
+        if found is None:
+            if len(self._recent_alone) >= RECENT:
+                self._recent_alone.clear()
+            found = self._recent_alone[key] = self._read_alone(text, margin)
+        return found
+
+    def _read_alone(self, text: str, margin: float) -> tuple[tuple[str, ...], Reading, bool]:
+        """`_alone` afresh: a greeting or a new topic's opener left out, a concern told beside a question kept."""
         words = self.matcher.normalizer.words(text)
         question = self.follow_ups.new_topic(words)  # "random but <question>": read without the opener
         asked = question or self._after_greeting(words)  # "good morning coach, how many sets"
@@ -123,7 +145,7 @@ class Understanding:
             alone = replace(alone, safety=max(alone.safety, level), safety_odds=odds)
         beside = self._asked_beside(text, margin) if alone.safety is Safety.DOCTOR else None
         alone = replace(alone, match=beside, gap=None) if beside else alone  # "how many reps btw my knee hurts"
-        return self.conversation.read(alone, text, words, margin, context, opened=question is not None)
+        return tuple(words), alone, question is not None
 
     def _sentence_if_clear(self, text: str, margin: float, whole: Reading) -> Reading:
         """A message of several sentences declined whole is answered by the sentence that reads clearly on its
@@ -299,9 +321,10 @@ class Understanding:
         question or chat."""
         return self.model.talk.intent(self.spelt(text))
 
-    def intent_odds(self, text: str) -> float:
-        """How sure the intents reader is of the likeliest reading of a message, a request or none (0 to 1)."""
-        return self.model.talk.label("intents", self.spelt(text))[1]
+    def intent_read(self, text: str) -> tuple[Intent | None, float]:
+        """What a message asks the bot to do (None for a question or chat) and how sure the intents reader is of
+        its likeliest reading, a request or none (0 to 1), from one run of its classifier."""
+        return self.model.talk.intent_read(self.spelt(text))
 
     def answer(self, text: str) -> Answer | None:
         """A typed yes / no / not sure in any words, else None; a reply opening with one answer word that reads

@@ -67,3 +67,11 @@ def test_a_yes_no_question_ending_to_typed_for_too_asks_the_same_of_the_last_ans
     assert understanding.read(then).match.entry_id == "bent-knees"  # alone: bending the knees to make it easier
     assert follow_up(understanding, first, then).match.entry_id == "hamstrings-role"
     assert not understanding.follow_ups.asks_the_same_of("what do they attach to", understanding.words("what do they attach to"))
+
+
+def test_a_count_naming_nothing_that_points_back_at_an_answer_giving_its_own_count_gets_that_answer(understanding):
+    first, then = "on the floor ones do i pause at the top", "and how many of those"
+    assert understanding.read(first).match.entry_id == "floor-legs"  # "15–20 times"
+    assert understanding.read(then).match.entry_id == "reps-general"  # alone, clearly the reps
+    assert follow_up(understanding, first, then).match.entry_id == "floor-legs"
+    assert follow_up(understanding, "how many sets for strength", then).match.entry_id != "floor-legs"

@@ -58,3 +58,19 @@ def test_setting_up_the_bands_is_a_detail_the_articles_lack(understanding):
     reading = follow_up(understanding, first, "ok how do i set the band up, where does it go")
     assert reading.match.entry_id is None and reading.gap is not None and reading.gap.id == "detail:band-setup"
     assert "banded-hypers" in reading.gap.offer
+
+
+def test_an_objection_after_reactions_or_whats_the_point_of_that_asks_why_of_the_last_answer(understanding):
+    follow_ups = understanding.follow_ups
+    for objecting in ("ok but whats the point of that my arms literally do nothing", "why tho i thought its glutes not abs",
+                      "lol ok but why its so light", "whats the point of it, my gym partner does half reps"):
+        assert follow_ups.objects(understanding.words(objecting)), objecting
+    for asking in ("whats the point of going that low", "whats the point of that", "why i should warm up",
+                   "whats the point of that exercise", "why would i need a doctor"):
+        assert not follow_ups.objects(understanding.words(asking)), asking
+    first, then = "do i hold the handles or nah", "ok but whats the point of that my arms literally do nothing the whole time"
+    assert understanding.read(first).match.entry_id == "grip"
+    assert follow_up(understanding, first, then).match.entry_id == "grip"
+    first, then = "do i need to brace abs on this", "why tho i thought its glutes not abs"
+    assert understanding.read(first).match.entry_id == "core-bracing"
+    assert follow_up(understanding, first, then).match.entry_id == "core-bracing"

@@ -4,13 +4,16 @@ results never leak between callers, and the follow-up reader's topic-only look a
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from rapidfuzz import fuzz
 
 from knowledge.features import _letter_grams, feature_keys
 from knowledge.followups import FollowUpWords
+from knowledge.intents import Talk
 from knowledge.matcher import _ratios
+from knowledge.safety import Safety
 from knowledge.understanding import Understanding
 
 
@@ -68,3 +71,35 @@ def test_the_fuzzy_ratios_of_a_message_to_its_candidate_phrasings_are_rapidfuzz_
     texts = ["hamstring reversehyper", "glute set strength", "", "a" * 300, query]
     assert _ratios(query, texts) == [fuzz.ratio(query, text) for text in texts]
     assert _ratios(query, []) == []
+
+
+def test_a_follow_up_is_read_alone_once_for_the_safety_reading_and_the_answer_in_context(understanding: Understanding,
+                                                                                       monkeypatch: pytest.MonkeyPatch):
+    first = understanding.read("how many sets and reps for strength")
+    understanding.forget_readings()
+    alone = []
+    read_uncached = understanding.read_uncached
+    monkeypatch.setattr(understanding, "read_uncached", lambda text, margin=0.0: alone.append(text) or read_uncached(text, margin))
+    assert understanding.read("and for size?").safety is understanding.read("and for size?", context=first.context).safety
+    assert understanding.read("and for size?", context=first.context).match.entry_id == "program-hypertrophy"
+    assert alone == ["and for size?"]
+
+
+def test_a_changed_classifier_is_read_afresh_once_the_readings_are_forgotten(understanding: Understanding):
+    text = "my lower back hurts after these"
+    before = understanding.read(text)
+    understanding._recent_alone[(text, 0.0)] = ((), replace(before, safety=Safety.NONE), False)
+    understanding.forget_readings()
+    assert understanding.read(text) == before
+
+
+def test_a_follow_up_read_as_an_unsure_request_runs_the_intents_reader_once_in_the_coach(say, understanding: Understanding,
+                                                                                       monkeypatch: pytest.MonkeyPatch):
+    runs = []
+    label = Talk.label
+    monkeypatch.setattr(Talk, "label", lambda self, reader, words: runs.append(reader) or label(self, reader, words))
+    say("do i have to hold the handles on the reverse hyper bench")
+    understanding.forget_readings()
+    runs.clear()
+    assert say("for what")[0].entry == "grip"
+    assert runs.count("intents") == 2  # the coach's read (the intent and how sure), and the greeting check's when read alone

@@ -188,8 +188,8 @@ class Coach:
     def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
         """A way out, an answer to the dialogue the user is in, a request in any words, small talk,
         or a knowledge question (after which the dialogue's pending step is asked again)."""
-        intent = self.kit.words.intent(text)
-        if intent is not None and (self.answers.is_question_about_us(text) or self._follows_up(user_id, text)):
+        intent, sure = self.kit.words.intent_read(text)
+        if intent is not None and (self.answers.is_question_about_us(text) or self._follows_up(user_id, text, intent, sure)):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
         if intent is Intent.CANCEL and self.kit.words.asks(text):
             intent = None  # "so should i stop?" asks, in a dialogue or not; "stop", "can we stop?" leave
@@ -222,11 +222,12 @@ class Coach:
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         return self._with_pending(user_id, replies, screens=True)
 
-    def _follows_up(self, user_id: int, text: str) -> bool:
-        """Whether a question read unsurely as a request follows up the last answer instead ("for what" after what
-        to hold on to is no call for help)."""
-        words = self.kit.words
-        return not words.intent_sure(text) and self.answers.is_question(text) and self.answers.follows_up(user_id, text)
+    def _follows_up(self, user_id: int, text: str, intent: Intent, sure: bool) -> bool:
+        """Whether a question read unsurely (not `sure`) as a request follows up the last answer instead ("for what"
+        after what to hold on to is no call for help), as does one read as a call for help that points back at what
+        was said, however surely ("where do they start" after the hamstrings: help reads no "they")."""
+        unsure = not sure or (intent is Intent.HELP and self.answers.points_back(text))
+        return unsure and self.answers.is_question(text) and self.answers.follows_up(user_id, text)
 
     def _read_request(self, user_id: int, text: str) -> list[Reply] | None:
         """A request a feature reads itself, worded narrowly enough that no step's answer looks like

@@ -66,6 +66,9 @@ class Answers(Protocol):
     def follows_up(self, user_id: int, text: str) -> bool:
         """Whether the message is answered as a follow-up in the user's conversation."""
 
+    def points_back(self, text: str) -> bool:
+        """Whether the message points back at what was said ("where do they start", "who found that")."""
+
     def on_button(self, user_id: int, data: str) -> Reply | None:
         """A button in the answers' own format (a tapped topic becomes the user's context); None
         when it is not one."""

@@ -26,9 +26,13 @@ class UnderstandingWords:
         """What an idle message asks the bot to do, if anything."""
         return self.understanding.intent(text) if text.strip() else None
 
-    def intent_sure(self, text: str) -> bool:
-        """Whether a message reads surely as the intent (or the none) it reads as."""
-        return self.understanding.intent_odds(text) >= SURE_INTENT
+    def intent_read(self, text: str) -> tuple[Intent | None, bool]:
+        """What an idle message asks the bot to do, if anything, and whether it reads surely as that intent (or
+        the none it reads as), from one run of the intents reader."""
+        if not text.strip():
+            return None, False
+        intent, odds = self.understanding.intent_read(text)
+        return intent, odds >= SURE_INTENT
 
     def goal(self, text: str) -> str | None:
         """"strength" | "hypertrophy" | "endurance" | "mobility", or None."""

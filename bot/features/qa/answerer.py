@@ -216,6 +216,11 @@ class Answerer:
         context = self.store.load_context(user_id, self.clock())
         return bool(context) and self.understanding.read(text, 0.0, context).match.entry_id is not None
 
+    def points_back(self, text: str) -> bool:
+        """Whether a message points back at what was said ("where do they start", "who found that": the lexicon's
+        pointing_back), never at the bot."""
+        return self.understanding.follow_ups.refers_back(self.understanding.words(text))
+
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""
         return self.understanding.is_question(text)
