@@ -67,7 +67,8 @@ SITUATIONS = {
                        ("strength", frozenset({0, 2, 4}), "07:00"), ("mobility", frozenset({5}), "10:00"),
                        "/plan every mon wed fri at 7am"),
 }
-SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14"}  # a set written for another situation than the first sets'
+# a set written for another situation than the first sets'
+SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14"}
 TUE8 = SITUATIONS["tue8"]
 PLAN_A = TUE8.plan_a
 CHANGES = ("cancel", "skip", "edit")
