@@ -11,7 +11,8 @@ edit) every confirmation the bot then asks is answered "yes", as a person who me
 right per ctx/kind and "changed unasked": a plan cancelled, skipped, edited, moved or saved where the
 label asks no such thing (the costly error). A set written for another situation names it (SET_SITUATIONS, or
 --situation): "thu10" is Thu 2026-12-10 12:00, A hypertrophy Tue/Thu 06:30, B rehab-prehab (mobility) Sun 17:00,
-the draft hypertrophy Tue/Thu 06:30. `--misses` lists the items got wrong: development sets
+the draft hypertrophy Tue/Thu 06:30; "mon14" is Mon 2026-12-14 18:00, A strength Mon/Wed/Fri 07:00, B mobility
+Sat 10:00, the draft strength Mon/Wed/Fri 07:00. `--misses` lists the items got wrong: development sets
 only; frozen sets (unseen_*) are measured as totals, never opened.
 """
 
@@ -62,8 +63,12 @@ SITUATIONS = {
     "thu10": Situation(datetime(2026, 12, 10, 11, 0, tzinfo=UTC),  # Thu 10 Dec 2026 12:00 in Berlin
                        ("hypertrophy", frozenset({1, 3}), "06:30"), ("mobility", frozenset({6}), "17:00"),
                        "/plan every tue thu at 6:30am"),
+    "mon14": Situation(datetime(2026, 12, 14, 17, 0, tzinfo=UTC),  # Mon 14 Dec 2026 18:00 in Berlin
+                       ("strength", frozenset({0, 2, 4}), "07:00"), ("mobility", frozenset({5}), "10:00"),
+                       "/plan every mon wed fri at 7am"),
 }
-SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10"}  # a set written for another situation than the first sets'
+# a set written for another situation than the first sets'
+SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14"}
 TUE8 = SITUATIONS["tue8"]
 PLAN_A = TUE8.plan_a
 CHANGES = ("cancel", "skip", "edit")

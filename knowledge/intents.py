@@ -334,7 +334,8 @@ _TOMORROW = ("tomorrow", "tmrw", "tmr", "tmrow", "tomoz", "tomorow", "tommorow",
 _DAY = re.compile(r"\b(today|tonight|" + "|".join(_TOMORROW) + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
                   r"|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?:'?s)?\b", re.IGNORECASE)
 WEEKEND = "weekend"  # a request's day slot naming this weekend's session ("this weekend's endurance session")
-_WEEKEND = re.compile(r"\b(?:this|the|my)\s+(?:coming\s+)?weekend'?s?\s+(?:\w+\s+)?(?:session|workout|one|training|class)\b",
+_WEEKEND = re.compile(r"\b(?:this|the|my)\s+(?:coming\s+)?weekend'?s?\s+(?:\w+\s+)?(?:session|workout|one|training|class|plan|stretch\w*)\b"
+                      r"|^\W*\w+\s+weekend\s+(?:plan|one|session|workout)s?\b",
                       re.IGNORECASE)  # not "this weekend" alone ("busy this weekend, so 7am": a time)
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
              "fifth": 4, "5th": 4, "last": -1}
@@ -345,7 +346,11 @@ _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
 _THIS_ONE = re.compile(r"\bthis (?:one|session|workout)\b", re.IGNORECASE)  # "can we skip this one": the next session
 _TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
                  re.IGNORECASE)  # the change after "to", not "quarter to 7"
-_NAMED_THEN = re.compile(r"\b(?:ones?|plans?|sessions?|workouts?|it)\b\s+(.+)$", re.IGNORECASE)  # "make the 7am one 8am"
+_NAMED_THEN = re.compile(r"\b(?:ones?|plans?(?:\s+(?:[abc]|[1-9])\b)?|sessions?|workouts?|it)\b\s+(.+)$",
+                         re.IGNORECASE)  # "make the 7am one 8am", "make plan b twice a week"
+# days said after the plan's name and before its new time ("make the mobility one every weekend day at 9.30")
+_DAYS_AFTER_NAME = re.compile(r"\b(?:one|plan|thing|sessions?|workouts?)\s+((?:every|on|to)\s+(?:\w+\s+){0,3}?"
+                              r"(?:week(?:end|day)s?(?:\s+days?)?|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b.*)$", re.IGNORECASE)
 _ARROW = re.compile(r"^(.*?)\s*(?:->|=>|→)\s*(.+)$")  # "time change pls 7 -> 7:30": the change after the arrow
 _REPLACING = re.compile(r"^(.+?)[,\s]+\b(?:instead(?: of)?|not|rather than)\b(.*)$", re.IGNORECASE)  # "7:30 not 7", "tues 6pm instead"
 _TIME_FOR_TIME = re.compile(r"\d(?:[:.]\d\d)?\s*(?:[ap]m)?,?\s+(?:instead of|not|rather than)\s+\d{1,2}(?:[:.]\d\d)?\b"
@@ -380,7 +385,8 @@ _NAMING = re.compile(r"\b(?:the|my|a|an|and|this|that|these|those|our|your|pleas
 # a plan named by its goal, in the words people call it ("the weights plan", "my lifting", "the rehab one")
 GOAL_WORDS = {g: g for g in GOALS} | {"weights": "strength", "lifting": "strength", "rehab": "mobility", "prehab": "mobility",
                                       "cardio": "endurance", "muscle building": "hypertrophy", "muscle growth": "hypertrophy",
-                                      "bodybuilding": "hypertrophy"}
+                                      "bodybuilding": "hypertrophy",
+                                      "stretch": "mobility", "stretches": "mobility", "stretching": "mobility"}
 _GOAL = re.compile(r"\b(" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
 _HOURS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SPOKEN = re.compile(r"\b(?:half|quarter)\s*-?\s*(?:past|to|after|til)?\s*" + _HOURS + r"\b"
@@ -419,6 +425,10 @@ def plan_slots(action: PlanAction, typed: str) -> PlanRequest | None:
         return None
     if action is PlanAction.EDIT and len(_DAY.findall(head)) > 1 and _by_goal(request):
         return replace(request, day=None, rest=typed.strip())  # "make strength mon and fri only, at 8pm": the days change too
+    days_too = _DAYS_AFTER_NAME.search(head) if action is PlanAction.EDIT and request.rest else None
+    if days_too is not None:  # "make the mobility one every weekend day at 9.30": the new days, then the new time
+        change = f"{days_too.group(1)} {typed.strip()[len(head):]}"
+        return replace(request, day=_day(head[:days_too.start(1)]), rest=" ".join(change.split()))
     return request
 
 
@@ -530,9 +540,25 @@ def _slots(action: PlanAction, typed: str) -> PlanRequest:
     if every and _BOTH_NAMED.search(head):  # "both the gym plan and the rehab": two plans named, all of them meant
         return PlanRequest(action, every=True, rest=rest)
     goal = _GOAL.search(head) or _naming_goal(rest)
-    return PlanRequest(action, _day(head), _ORDINALS[nth.group(1).lower()] if nth else None,
+    place = _ORDINALS[nth.group(1).lower()] if nth else _lettered(action, head)
+    return PlanRequest(action, _day(head), place,
                        _NEXT.search(head) is not None or action is PlanAction.SKIP and _THIS_ONE.search(head) is not None,
                        every, rest, _clock(head), _part(head), GOAL_WORDS[goal.group(1).lower()] if goal else None)
+
+
+# a plan called by its place in the list as a letter or number ("plan b", "plan A", "plan 2"), not "plan a session"
+_LETTERED = re.compile(r"\bplan\s+(?:([abc])\b(?!\s+(?:new|session|workout|few|couple|reminder|time|day|week|plan|bit|little"
+                       r"|good|short|long|quick|rest|break|trip|holiday|visit|call|run|walk)\b)|#?([1-9])\b(?![:.]\d|\s*(?:[ap]\.?m\b|[ap]\b"
+                       r"|o'?clock|h\b|hours?|hrs?|minutes?|mins?|times?|x\b|days?|weeks?|sets?|reps?)))", re.IGNORECASE)
+
+
+def _lettered(action: PlanAction, head: str) -> int | None:
+    """The place in the list of a plan a cancel or edit calls "plan b" or "plan 2" (0-based); a skip's place is
+    a session's."""
+    found = _LETTERED.search(head) if action is not PlanAction.SKIP else None
+    if found is None:
+        return None
+    return "abc".index(found.group(1).lower()) if found.group(1) else int(found.group(2)) - 1
 
 
 _BOTH_NAMED = re.compile(r"\bboth\b(?:\s+(?:of\s+)?(?:the|my))?\s+\w+(?:\s+\w+)?\s+(?:and|&|\+)\s+\w+", re.IGNORECASE)
@@ -546,8 +572,14 @@ def _part(words: str) -> str | None:
     return ("morning" if early.group(1).lower() == "early" else "evening") if early else None
 
 
+_NEW_GOAL = re.compile(r"\b(?:make it|make it an?|into|to|be|and)\s+(?:an?\s+)?(?:" + "|".join(GOAL_WORDS) + r")\b", re.IGNORECASE)
+
+
 def _naming_goal(rest: str) -> re.Match[str] | None:
-    """A goal said beside new days or a time ("endurance sunday at 10am instead") names the plan."""
+    """A goal said beside new days or a time ("endurance sunday at 10am instead") names the plan; one the change
+    makes ("9 and make it endurance") is the new goal."""
+    if _NEW_GOAL.search(rest):
+        return None
     return _GOAL.search(rest) if _GOAL.sub("", rest).strip() and _names_a_change(_GOAL.sub("", rest)) else None
 
 
@@ -582,12 +614,23 @@ def _date(words: str) -> str | None:
     return f"date:{holiday[0]}:{holiday[1]}" if holiday is not None else None
 
 
+IN_DAYS = "in:"  # a request's day slot naming a day so many days from today ("in:2": the day after tomorrow)
+_DAYS_AHEAD = re.compile(r"\b(?:(?:the\s+)?day\s+after\s+(?:" + "|".join(_TOMORROW) + r")|overmorrow)\b"
+                         r"|\bin\s+(\d|two|three|four|five|six)\s+days?(?:'?\s*time)?\b", re.IGNORECASE)
+_FEW = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def _day(words: str) -> str | None:
-    """The day named: a date ("the 14th": see _date), "today", "tomorrow" or a weekday index as text."""
+    """The day named: a date ("the 14th": see _date), "today", "tomorrow", so many days on ("the day after
+    tomorrow", "in two days": "in:2") or a weekday index as text."""
     dated = _date(words)
     if dated is not None:
         return dated
-    found = _DAY.search(words)
+    ahead = _DAYS_AHEAD.search(words)
+    if ahead is not None:
+        count = ahead.group(1)
+        return f"{IN_DAYS}{_FEW.get(count.lower(), count) if count else 2}"
+    found = _DAY.search(words) or _DAY.search(normalise(words))  # "skip wensday": the weekday meant
     if found is None:
         return WEEKEND if _WEEKEND.search(words) else None
     word = found.group(1).lower()

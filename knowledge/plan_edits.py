@@ -155,7 +155,11 @@ def new_goal_side(typed: str) -> str:
     if found is None or len(_GOAL.findall(typed)) < 2:
         return typed
     before, after = typed[:found.start()], _BUT.split(typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"
-    return after if found.group().lower().startswith("from") or not named_goal(before) else before
+    if found.group().lower().startswith("from") or not named_goal(before):
+        old = _GOAL.match(after.lstrip(" ,"))  # "not strength, i want mobility": the goal replaced, then the new one
+        rest = after.lstrip(" ,")[old.end():] if old else ""
+        return rest if old and named_goal(rest) else after
+    return before
 
 
 # where a request about a plan parts from its reason ("... from now on so cancel the endurance plan", "this weekends
@@ -229,3 +233,17 @@ def without_complaint(typed: str) -> str:
     said = ", ".join(kept)
     asks_a_time = _TIME_SAID.search(said) is not None or time_shift(said) is not None  # what is left says the new time
     return said if kept and len(kept) < len(clauses) and asks_a_time else typed
+
+
+# a clause that names what stays ("but keep the saturday one", "the other one stays", "leave the rest"): it asks no change
+_KEPT = lazy_regex(r"^\s*(?:(?:but|and|just|pls|please)\s+)*(?:keep|leave)\s+(?:the|my|all|every|that|this|those|these|it|everything)\b"
+                   r"|^\s*(?:but\s+)?(?:the|my)\s+other\s+(?:one|plan|session)s?\s+(?:stays?|can stay|is fine|is ok)\b", re.IGNORECASE)
+_KEEP_BREAK = lazy_regex(r"[,;.]|\s+(?=but\s+(?:keep|leave|the other|my other)\b)", re.IGNORECASE)
+
+
+def without_kept(typed: str) -> str:
+    """A message without the clauses that only say what stays ("drop the strength plan but keep the saturday one": "drop the
+    strength plan"), when something else is left."""
+    clauses = [c for c in _KEEP_BREAK.split(typed) if c and c.strip()]
+    kept = [c.strip() for c in clauses if not _KEPT.search(c)]
+    return ", ".join(kept) if kept and len(kept) < len(clauses) else typed

@@ -38,7 +38,7 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
 from knowledge.patterns import compile_all
-from knowledge.plan_edits import loose_cancel, loose_edit, loose_move, new_goal_side, plan_clauses, recast, without_complaint
+from knowledge.plan_edits import loose_cancel, loose_edit, loose_move, new_goal_side, plan_clauses, recast, without_complaint, without_kept
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon
@@ -393,7 +393,7 @@ class Understanding:
 
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
-        talk, text = self.model.talk, without_complaint(text)  # "8 instead, 7pm is too early": 7pm names no plan
+        talk, text = self.model.talk, without_complaint(without_kept(text))  # "8 instead, 7pm is too early": 7pm names no plan
         typed = with_colons(text)  # "move it to 630": the slots read "6:30"; the reader, the words as typed
         read = talk.plan_request(self.spelt(text), typed) or talk.plan_request_in_clauses(
             [self.spelt(clause) for clause in plan_clauses(text)], typed)

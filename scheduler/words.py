@@ -60,6 +60,10 @@ _NOT_READ = r"[^a-z0-9:./'@\-, ]"  # what `normalise` blanks out, then a stop af
 _STOPS = r"(?<=[a-z])[.,](?=\s|$)|,"
 _TENS = r"\b(twenty|thirty|forty|fifty)[ -](one|two|three|four|five|six|seven|eight|nine)\b"
 _NUMBER_WORD = r"\b(" + "|".join(NUMBERS) + r")\b"
+# "one" naming a plan or session ("the saturday one", "that one", "the 7am one"), not an hour: it is dropped
+_PRONOUN_ONE = (r"\b((?:the|this|that|which|other|another|same|early|late|new|old|morning|evening|afternoon|night|weekend"
+                r"|weekends|(?:mon|tues?|wed|weds|thurs?|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|\d{1,2}(?::\d\d)? ?[ap]m|\d{1,2}:\d\d) )one\b"
+                r"(?! ?(?:o'clock|thirty|fifteen|forty|[ap]m|hours|minutes|day|week|month|times)\b)")
 # A time typed with no colon ("630", "730pm"): read as one only where a time is named, after "at", "to" or a
 # weekday, or before am/pm or what a plan is called ("the 630 one"); never a count ("to 100 reps", "150 kg").
 _NOT_COUNTED = r"(?![\d:.,/])(?!\s*(?:%|reps?|sets?|kgs?|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|months?|years?|steps|m|km|miles?)\b)"
@@ -84,6 +88,7 @@ def normalise(text: str) -> str:
     text = _regex(_STOPS).sub(" ", text)
     tokens = [_fix(token) for token in text.split()]
     text = " ".join(t for t in tokens if t)
+    text = _regex(_PRONOUN_ONE).sub(r"\1", text)
     text = _regex(_TENS).sub(lambda m: str(NUMBERS[m[1]] + NUMBERS[m[2]]), text)
     text = _regex(_NUMBER_WORD).sub(lambda m: str(NUMBERS[m[1]]), text)
     for pattern, replacement in PHRASES:
@@ -99,7 +104,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 def warm_up() -> None:
     """Compile `normalise`'s patterns now, which the first schedule read would do (a started bot's warm-up)."""
-    for pattern in (_NOT_READ, _STOPS, _TENS, _NUMBER_WORD, *(p for p, _ in PHRASES)):
+    for pattern in (_NOT_READ, _STOPS, _PRONOUN_ONE, _TENS, _NUMBER_WORD, *(p for p, _ in PHRASES)):
         _regex(pattern)
 
 

@@ -76,7 +76,9 @@ class Confirmation:
 
 
 _WORDS = re.compile(r"[a-z']+|[^\w\s,.!?'\"]")  # words, and symbols such as a button's emoji typed alone
-_NEGATORS = frozenset("dont don't not never".split())
+_NEGATORS = frozenset("dont don't not never wont won't".split())
+# words that may stand between a negator and the word it negates ("not gonna save it", "don't want to delete it")
+_BETWEEN = frozenset("gonna going to want wanna need really actually even".split())
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
@@ -133,9 +135,20 @@ class Choices:
             if hit is None:
                 i += 1
                 continue
-            found.append((hit[1], i > 0 and words[i - 1] in _NEGATORS))
+            found.append((hit[1], _negated(words, i)))
             i += len(hit[0])
         return found
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether the word at `i` is negated: a negator just before it, or three words before at most with only words
+    such as "gonna", "want to" between ("not gonna save it", "dont really want to delete")."""
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if words[j] in _NEGATORS:
+            return True
+        if words[j] not in _BETWEEN:
+            return False
+    return False
 
 
 def _matches(words: list[str], parts: list[str]) -> bool:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
@@ -28,7 +29,7 @@ from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
-from knowledge.intents import WEEKEND, PlanAction, PlanRequest, plan_choice
+from knowledge.intents import IN_DAYS, WEEKEND, PlanAction, PlanRequest, plan_choice
 from knowledge.plan_edits import corrected, day_of_plan, one_session
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
@@ -49,9 +50,12 @@ _NEXT_WEEK = re.compile(rf"{_WEEKDAY_WORD}(?:\s+[\w']+){{0,2}}?\s+(?:ne?xt|follo
 _AFTER_THIS = re.compile(r"\bafter\s+(?:this|the next)\s+(?:one|session|workout)\b|\bafter next\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\W*(?:(?:number|no\.?|nr\.?|option|#)\s*)?(\d)\W*$", re.IGNORECASE)  # "2", "#2", "option 2": the 2nd offered
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
+# the hours well inside a part of the day: "the morning one" of a 7:00 plan and a 10:00 one is the 7:00 one
+CORE_PARTS = {"morning": range(4, 10), "lunch": range(12, 14), "afternoon": range(13, 17), "evening": range(18, 22)}
 NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 DATE = "date:"  # a request's day slot naming a date ("date:12:14")
 DATED_DAYS = 62  # how far ahead a session named by its date is looked for
+T = TypeVar("T")
 CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
 
 
@@ -223,7 +227,7 @@ class PlansInWords:
         ones at the time, part of the day or for the goal it names."""
         if request.nth is not None:
             return [listed[request.nth]] if -len(listed) <= request.nth < len(listed) else []
-        fits = [x for x in listed if fits_described(request, x.at, x.plan, zone)]
+        fits = well_inside(request.part, [x for x in listed if fits_described(request, x.at, x.plan, zone)], lambda x: x.at, zone)
         if request.day is not None:  # a weekday whose session today has passed: the one a week on ("skip thursday" on a Thursday)
             on = [x for x in fits if self._on_day(x.at, request.day, zone)]
             return on or [x for x in fits if request.day.isdigit() and self._on_day(x.at - timedelta(days=7), request.day, zone)]
@@ -237,6 +241,8 @@ class PlansInWords:
             month, of_month = (int(n) for n in day[len(DATE):].split(":"))
             return local == next((d for d in (today + timedelta(days=n) for n in range(DATED_DAYS))
                                   if d.day == of_month and month in (0, d.month)), None)
+        if day.startswith(IN_DAYS):  # "the day after tomorrow", "in 2 days"
+            return local == today + timedelta(days=int(day[len(IN_DAYS):]))
         if day in ("today", "tomorrow"):
             return local == today + timedelta(days=int(day == "tomorrow"))
         if day == WEEKEND:  # the first Saturday and Sunday to come (on a Sunday, today)
@@ -252,6 +258,10 @@ class PlansInWords:
         `goal` may also be for all of them)."""
         plans = [p for p in self.sessions.store.load_plans(user_id) if among is None or str(p.id) in among]
         found = self._plans_named(plans, request, self.sessions.zone(user_id))
+        unnamed = replace(request, goal=None)
+        if not found and request.action is PlanAction.EDIT and request.goal and unnamed.named:  # "make the saturday one
+            found = self._plans_named(plans, unnamed, self.sessions.zone(user_id))  # hypertrophy and move it to 11": the new goal
+            change = f"{change} {request.goal}".strip() if len(found) == 1 else change
         if not found:
             return [Reply("I found no plan like that. /plan lists yours.")]
         dropped = _days_only(found[0], request) if len(found) == 1 else ""
@@ -274,9 +284,11 @@ class PlansInWords:
         if request.day is not None:
             upcoming = self.sessions.planner.upcoming(plans[0].user_id) if plans else []
             days = {p.id for p, at in upcoming if self._on_day(at, request.day, zone)}
-            weekly = {p.id for p in plans if request.day.isdigit() and int(request.day) in p.schedule.weekdays}
+            weekly = {p.id for p in plans if request.day.isdigit() and int(request.day) in p.schedule.weekdays
+                      or request.day == WEEKEND and p.schedule.weekdays and p.schedule.weekdays <= {5, 6}}  # "the weekend plan"
             plans = [p for p in plans if p.id in days | weekly]
-        return [p for p in plans if p.next_at is None or fits_described(request, p.next_at, p, zone)]
+        fits = [p for p in plans if p.next_at is None or fits_described(request, p.next_at, p, zone)]
+        return well_inside(request.part, fits, lambda p: p.next_at, zone)
 
     def _plan_buttons(self, request: PlanRequest, plans: list[Plan], user_id: int) -> tuple[tuple[Button, ...], ...]:
         """One button per plan: 🗑 to cancel it (confirmed next) or ✏️ to edit it."""
@@ -338,6 +350,14 @@ def fits_described(request: PlanRequest, at: datetime, plan: Plan | None, zone: 
     if request.part is not None and local.hour not in PARTS[request.part]:
         return False
     return request.goal is None or (plan is not None and plan.goal == request.goal)
+
+
+def well_inside(part: str | None, found: list[T], at: Callable[[T], datetime | None], zone: str) -> list[T]:
+    """Of the plans or sessions a part of the day names, those well inside it when some are and others only at its
+    edge ("the morning one" of 7:00 and 10:00); all of them otherwise."""
+    inside = [x for x in found if (when := at(x)) is not None and when.astimezone(zone_info(zone)).hour in CORE_PARTS[part]] \
+        if part else []
+    return inside if inside and len(inside) < len(found) else found
 
 
 def session_key(listed: Listed) -> str:

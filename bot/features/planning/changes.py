@@ -12,7 +12,7 @@ from enum import Enum
 
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import bare_hour, carries_schedule
-from knowledge.intents import PlanRequest, unplanned_goal
+from knowledge.intents import IN_DAYS, PlanRequest, unplanned_goal
 from knowledge.relative_changes import day_change, time_shift
 
 SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
@@ -25,6 +25,9 @@ _BY_DAYS = re.compile(r"\b(?:ne?xt|following) w(?:ee)?k\b|\bday after\b", re.IGN
 # "move the 7am to 8", "six thirty not six": an hour read on the plan's side of noon
 _BARE = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                    r"(?:[:.]\d{2}|\s+(?:thirty|fifteen|forty[\s-]?five|o'?clock))?$", re.IGNORECASE)
+
+
+_BARE_FIRST = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:,|and\b|&)\s*\S", re.IGNORECASE)
 
 
 class Change(Enum):
@@ -58,6 +61,8 @@ def read_edit(request: PlanRequest, typed: str, goal: Callable[[str], str | None
     instead = _HOUR_INSTEAD.search(request.rest)
     if instead and not carries_schedule(request.rest, now):  # "plz make strength 8 instead": the plan named, its new hour
         return Edit(Change.SCHEDULE, instead.group())
+    if _BARE_FIRST.match(request.rest):  # "8 and do it tues thurs": the hour said first, then more
+        return Edit(Change.SCHEDULE, f"at {request.rest}")
     if carries_schedule(request.rest, now) or _BARE.match(request.rest):
         return Edit(Change.SCHEDULE, f"at {request.rest}" if _BARE.match(request.rest) else request.rest)
     if read_lead(typed) is not None or lead_too_long(typed) or lead_negative(typed):
@@ -84,5 +89,6 @@ def moves_one_session(request: PlanRequest, typed: str) -> bool:
     if not request.rest:
         return False
     head = typed.rsplit(request.rest, 1)[0]
-    return (request.day in ("today", "tomorrow") or request.next_one or _ONE_SESSION.search(head) is not None
+    so_many_days_on = (request.day or "").startswith(IN_DAYS)  # "the day after tomorrow"
+    return (request.day in ("today", "tomorrow") or so_many_days_on or request.next_one or _ONE_SESSION.search(head) is not None
             or _BY_DAYS.search(request.rest) is not None)
