@@ -92,7 +92,10 @@ def test_a_spoken_question_gets_the_typed_answer_with_what_was_heard(voice, coac
     replies = coach.handle(voice_inbound(7, transcript))
     assert replies[0].entry in entries
     readings = (transcript.text, *transcript.alternatives)
-    assert any(replies[0].text.startswith(f"🎙 I heard: “{heard}”\n\n") for heard in readings)
+    # the heard line opens the reply, hedged or not: a note Whisper is barely sure of (its score at the hedge's
+    # bar, -0.6, where a run's last digits decide) may say "I may have misheard you" first
+    first_line = replies[0].text.split("\n\n", 1)[0]
+    assert first_line.startswith("🎙 ") and any(first_line.endswith(f"I heard: “{heard}”") for heard in readings)
 
 
 def test_a_barely_matching_transcript_gets_suggestions_where_typed_text_gets_the_answer(coach, say):
