@@ -33,8 +33,8 @@ IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_
                  "voice_questions.yaml", "tester_context_dev.yaml")
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
 HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on
-SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 26))  # the lexicon was tuned on each
-SAFETY_HELD_OUT = ("safety_dev26.yaml",)  # first measured, then read, never trained on
+SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 27))  # the lexicon was tuned on each
+SAFETY_HELD_OUT = ("safety_dev27.yaml",)  # first measured, then read, never trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 
