@@ -1,8 +1,9 @@
-"""The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of bench/safety_dev24.yaml and
-safety_dev25.yaml (held apart from the safety classifier's training, whose odds the hedge reads) and the
-questions of bench/dev_strangers.yaml and calib_strangers.yaml (in scope, off-topic, health; all development
-sets, read and tuned on), each message read aloud by one espeak-ng and one flite voice in turn
-(bench_voice_safety's rotation) and answered through the real voice path.
+"""The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of the safety set held apart from the
+safety classifier's training, whose odds the hedge reads (SAFETY_HELD_OUT of bench/make_dev_training.py: now
+bench/safety_dev27.yaml; safety_dev24/25, spoken before, are training data now), and the questions of
+bench/dev_strangers.yaml and calib_strangers.yaml (in scope, off-topic, health; all development sets, read and
+tuned on), each message read aloud by one espeak-ng and one flite voice in turn (bench_voice_safety's rotation)
+and answered through the real voice path.
 Run on demand: python -m bench.bench_voice_hedge [--synth espeak|flite] [--readings FILE [--kept-only]] [--failures]
 (--kept-only answers only the notes whose readings the file keeps: a decoding stopped midway, in the order
 `order` gives, is a sample of both halves).
@@ -27,6 +28,7 @@ import yaml
 
 from bench.bench_voice import Readings, health_line, hedged
 from bench.bench_voice_safety import read_note, voices_of
+from bench.make_dev_training import SAFETY_HELD_OUT
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.features.voice.engine import voice_inbound
@@ -35,7 +37,7 @@ from bot.storage.database import open_database
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 
 BENCH = Path(__file__).parent
-SETS = ("safety_dev24.yaml", "safety_dev25.yaml", "dev_strangers.yaml", "calib_strangers.yaml")
+SETS = (*SAFETY_HELD_OUT, "dev_strangers.yaml", "calib_strangers.yaml")  # the safety sets the classifier never learnt from
 CONCERNS = ("health", "emergency")
 KINDS = ("concern", "inscope", "offtopic", "lookalike")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,16 @@ class SafetyLexicon:
         scoliosis" -> "... i have mild"), so what is asked beside them can be read on its own."""
         return " ".join(self.emergency.sub(" ", self.doctor.sub(" ", cleaned)).split())
 
+    def beside_look_alikes(self, cleaned: str, typed: str) -> str:
+        """The words as typed outside the look-alike phrases of their spelt reading ("no pain at all, the next
+        day my leg tingles": "no pain" is one, "tingles", spelt "singles", is not); nothing when the two
+        readings do not pair word for word."""
+        spelt, words = cleaned.split(), typed.split()
+        if len(spelt) != len(words):
+            return ""
+        kept = SequenceMatcher(None, spelt, self._without_look_alikes(cleaned).split(), autojunk=False).get_matching_blocks()
+        return " ".join(words[i] for start, _, size in kept for i in range(start, start + size))
+
     def _without_look_alikes(self, cleaned: str) -> str:
         """The message with its look-alike phrases removed, one space between words as the patterns' word gaps expect."""
         return " ".join(self.not_a_concern.sub(" ", cleaned).split())
@@ -194,14 +205,15 @@ class SafetyDetector:
 
     def lexical(self, cleaned: str, typed: str = "") -> Safety:
         """The lexicon's level of a message as spelt, raised by its words as typed: always to a red
-        flag, and to doctor first unless the spelt words are a look-alike."""
+        flag, and to doctor first by the typed words outside the spelt look-alikes ("good for lower bakc
+        pain" is one as spelt; "no pain at all but my leg tingles" still tells the tingling)."""
         lexical = self.lexicon.level(cleaned)
         if typed in ("", cleaned) or lexical is Safety.EMERGENCY:
             return lexical
         raw = self.lexicon.level(typed)
         if raw is Safety.EMERGENCY or (raw > lexical and not self.lexicon.looks_alike(cleaned)):
             return raw
-        return lexical
+        return max(lexical, self.lexicon.level(self.lexicon.beside_look_alikes(cleaned, typed))) if raw > lexical else lexical
 
     def odds(self, words: Sequence[str], tokens: Sequence[str]) -> Sequence[float]:
         """The classifier's probabilities of none, doctor and emergency for a message's words and tokens;
