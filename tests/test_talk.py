@@ -24,18 +24,6 @@ def test_intents_are_read_in_words_nobody_wrote_down(understanding, text, intent
     assert understanding.intent(text) is intent
 
 
-@pytest.mark.parametrize(("text", "intent"), [
-    ("currently staying in prague", Intent.TIMEZONE),  # where the user is now, the place unknown to the reader
-    ("back home in dublin", Intent.TIMEZONE),
-    ("have i got a workout on wednesday", Intent.SESSIONS),  # asks what is booked, plans nothing
-    ("anything booked for tomorrow", Intent.SESSIONS),
-    ("i should get cleared before training", Intent.SCREEN),
-    ("👋", Intent.GREETING),  # a waving hand stands for "hi" (knowledge/lexicon.yaml)
-])
-def test_indirect_requests_are_read_as_what_they_ask(understanding, text, intent):
-    assert understanding.intent(text) is intent
-
-
 @pytest.mark.parametrize("text", ["how many reps for endurance", "what muscles does it hit", "i like pizza", "why?"])
 def test_questions_and_chat_are_no_intent(understanding, text):
     assert understanding.intent(text) is None
