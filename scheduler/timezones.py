@@ -19,7 +19,7 @@ from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
 ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
                              "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
 LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
-                           r"in|at|from)\s+")
+                           r"in|at|from|(?:i(?:'ve| have)? )?(?:just )?(?:moved|relocated)|(?:i'm |i am |im )?moving|now|to)\s+")
 # Everyday words before a place ("no, Berlin", "actually I'm in Madrid", "sorry, Paris"): a
 # correction of the guess shown, not part of the name ("no berlin" is no place; New Berlin is).
 LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops|oh|ah|well|um+|uh+|hmm+|ok|okay|yes|"

@@ -13,7 +13,7 @@ from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
-from bot.features.planning.reading import CHANGE_SAID, bare_hour, says_discard, says_save
+from bot.features.planning.reading import CHANGE_SAID, bare_hour, carries_schedule, says_discard, says_save
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
@@ -22,7 +22,7 @@ from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
-from knowledge.intents import Intent
+from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
 from scheduler.timezones import zone_at
@@ -72,7 +72,10 @@ class Planning:
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None \
                 or says_save(text) or says_discard(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
             return True
-        if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
+        intent = words.intent(text)
+        if intent in SMALL_TALK and not carries_schedule(text, self.kit.clock()):  # "thx" ("evening" is a time)
+            return False
+        if self.kit.interrupts(intent) and words.goal(text) is None:  # "show my sessions", "help"
             return False
         if answers is None or not answers.knows(text):
             return True
