@@ -26,7 +26,7 @@ LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops
                            r"yeah|wait|i meant|i mean|it is|its|thats|that is|rather|make it|the one),?\s+")
 # A clause after the place ("I'm in Lagos but my knee hurts") says something else.
 TRAILING_CLAUSE = re.compile(r"\s+(?:but|and my|and i|because|cause|cos|though|so)\s.*$")
-TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
+TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area|now|currently|at the moment|these days|atm)$")
 STORED_OFFSET = re.compile(r"UTC([+-])(\d{2}):(\d{2})")  # a fixed offset as stored
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",

@@ -40,3 +40,15 @@ async def test_a_move_told_at_a_guessed_zone_over_telegram(tg):  # noqa: F811
     for text in ("/timezone", "tokyo", "no i moved to berlin"):
         await feed(app, message_update(text))
     assert "Berlin" in request.texts()[-1]
+
+
+def test_a_move_told_at_idle_opens_the_zone_check_for_any_place(say):
+    for user, text in enumerate(("i moved to lisbon", "im in lisbon now", "my timezone is wrong, i live in portugal now"), 20):
+        guess = say(text, user=user)[0]
+        assert "Right?" in guess.text and "Europe/Lisbon" in guess.text
+        assert "Europe/Lisbon" in say("yes", user=user)[0].text
+
+
+def test_words_that_name_no_place_are_no_move(say):
+    assert "Right?" not in say("i moved to a new gym")[0].text
+    assert "Right?" not in say("im in pain now", user=8)[0].text
