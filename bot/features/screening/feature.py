@@ -32,6 +32,7 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(screening)
     kit.dialogues.register(screening.stopping, on_top=True)  # "Stop the safety check?" over its question
     kit.health_changes.append(screening.on_health_change)
+    kit.readers.append(screening.review_told)  # "my doctor saw the list and said its fine"
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),
