@@ -42,6 +42,9 @@ class Intent(Enum):
     ACK = "ack"  # "ok", "got it": heard, nothing asked
 
 
+SMALL_TALK = frozenset({Intent.GREETING, Intent.THANKS, Intent.GOODBYE})  # never an answer to a dialogue's step
+
+
 class PlanAction(Enum):
     """What a request about stored plans asks to do."""
 

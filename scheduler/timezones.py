@@ -19,14 +19,14 @@ from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
 ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
                              "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
 LEADING_WORDS = re.compile(r"^(?:i am|i'm|im|i live|living|based|currently|my time ?zone is|time ?zone|tz|near|"
-                           r"in|at|from)\s+")
+                           r"in|at|from|(?:i(?:'ve| have)? )?(?:just )?(?:moved|relocated)|(?:i'm |i am |im )?moving|now|to)\s+")
 # Everyday words before a place ("no, Berlin", "actually I'm in Madrid", "sorry, Paris"): a
 # correction of the guess shown, not part of the name ("no berlin" is no place; New Berlin is).
 LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops|oh|ah|well|um+|uh+|hmm+|ok|okay|yes|"
                            r"yeah|wait|i meant|i mean|it is|its|thats|that is|rather|make it|the one),?\s+")
 # A clause after the place ("I'm in Lagos but my knee hurts") says something else.
 TRAILING_CLAUSE = re.compile(r"\s+(?:but|and my|and i|because|cause|cos|though|so)\s.*$")
-TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area)$")
+TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area|now|currently|at the moment|these days|atm)$")
 STORED_OFFSET = re.compile(r"UTC([+-])(\d{2}):(\d{2})")  # a fixed offset as stored
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",

@@ -17,6 +17,7 @@ from bot.core.dialogue import ENTRY, STALE
 from bot.core.kit import Answers, Clock, Kit, Request, T
 from bot.core.messages import Button, Inbound, InboundKind, Reply
 from bot.core.texts import BUSY, DISK_FULL, NOTHING_TO_CANCEL, TOPICS_BUTTON, format_empty, format_help, format_unsupported, format_welcome
+from bot.core.words import PLAIN_REQUEST, SURE_INTENT
 from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import StorageFull
 from knowledge.intents import Intent
@@ -188,8 +189,8 @@ class Coach:
     def _understood(self, user_id: int, text: str, heard: bool) -> list[Reply]:
         """A way out, an answer to the dialogue the user is in, a request in any words, small talk,
         or a knowledge question (after which the dialogue's pending step is asked again)."""
-        intent, sure = self.kit.words.intent_read(text)
-        if intent is not None and (self.answers.is_question_about_us(text) or self._follows_up(user_id, text, intent, sure)):
+        intent, odds = self.kit.words.intent_read(text)
+        if intent is not None and self._asks_instead(user_id, text, intent, odds):
             intent = None  # "how do I stop at the end of a set?" asks; it does not cancel
         if intent is Intent.CANCEL and self.kit.words.asks(text):
             intent = None  # "so should i stop?" asks, in a dialogue or not; "stop", "can we stop?" leave
@@ -221,6 +222,14 @@ class Coach:
             chat = self.answers.small_talk(user_id, intent, text)
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         return self._with_pending(user_id, replies, screens=True)
+
+    def _asks_instead(self, user_id: int, text: str, intent: Intent, odds: float) -> bool:
+        """Whether a message read as a request is a question instead: one the knowledge base answers, unless the
+        request reads plainly ("can we do the safety check?"; PLAIN_REQUEST), or one following up the last answer."""
+        plain = odds >= PLAIN_REQUEST and intent in self.kit.requests  # small talk ("thanks, how many sets?") never is
+        if not plain and self.answers.is_question_about_us(text):
+            return True
+        return self._follows_up(user_id, text, intent, odds >= SURE_INTENT)
 
     def _follows_up(self, user_id: int, text: str, intent: Intent, sure: bool) -> bool:
         """Whether a question read unsurely (not `sure`) as a request follows up the last answer instead ("for what"

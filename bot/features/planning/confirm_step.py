@@ -18,7 +18,7 @@ from bot.features.planning import texts as t
 from bot.features.planning.buttons import confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.reading import edited_schedule, left_out, read_as, says_discard, says_save, unconfirmed
+from bot.features.planning.reading import edited_schedule, left_out, read_as, retimes_some_days, says_discard, says_save, unconfirmed
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -64,6 +64,10 @@ class ConfirmStep:
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
         edited = edited_schedule(draft, text, self.clock(), self.zone(state.user_id))
+        if edited is not None and draft.pending is not None and retimes_some_days(draft.pending, edited, text):
+            kept = draft.pending.weekdays - edited.weekdays
+            which = t.format_one_time(edited.weekdays, kept, f"{edited.local_time:%H:%M}", f"{draft.pending.local_time:%H:%M}")
+            return [t.with_note(self.show(state, draft, edit=False), which)]
         if edited is not None:
             said = read_as(text, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
             note = " ".join(n for n in (said, t.format_left_out(left_out(text, "", self.words.goal))) if n)

@@ -13,16 +13,16 @@ from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
-from bot.features.planning.reading import CHANGE_SAID, bare_hour, says_discard, says_save
+from bot.features.planning.reading import CHANGE_SAID, bare_hour, carries_schedule, says_discard, says_save
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
-from bot.features.planning.zone import typed_place
+from bot.features.planning.zone import moved_to, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
-from knowledge.intents import Intent
+from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
 from scheduler.timezones import zone_at
@@ -72,7 +72,10 @@ class Planning:
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None \
                 or says_save(text) or says_discard(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
             return True
-        if self.kit.interrupts(words.intent(text)) and words.goal(text) is None:  # "show my sessions", "help"
+        intent = words.intent(text)
+        if intent in SMALL_TALK and not carries_schedule(text, self.kit.clock()):  # "thx" ("evening" is a time)
+            return False
+        if self.kit.interrupts(intent) and words.goal(text) is None:  # "show my sessions", "help"
             return False
         if answers is None or not answers.knows(text):
             return True
@@ -105,6 +108,14 @@ class Planning:
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
         return [judged] if judged else self.timezone(user_id, typed_place(text))
+
+    def moved(self, user_id: int, text: str) -> list[Reply] | None:
+        """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open (the
+        intents reader knows the places it was taught: "i moved to berlin" reads 0.89 as the time zone, "lisbon" 0.43)."""
+        if self.kit.dialogues.current(user_id) is not None or self.kit.words.asks(text):
+            return None
+        place = moved_to(text)
+        return self.timezone(user_id, place) if place else None
 
     def on_location(self, msg: Inbound) -> list[Reply]:
         """A shared location sets the time zone (and the plan goes on, or the pending step is asked again)."""
@@ -161,6 +172,7 @@ def install(kit: Kit) -> None:
     kit.entry(SESSIONS, sessions.on_sessions_tap)
     kit.entry(OFFERS, planning.offers.on_tap)
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
+    kit.readers.append(planning.moved)  # "i moved to lisbon"
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)

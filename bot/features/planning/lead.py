@@ -23,6 +23,9 @@ _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disabl
                            r"(?:do not|dont|don't) (?:want|need)(?: any)?)\b.*\breminders?\b|\bremind(?:ing)? me never\b"
                            r"|\bnever remind\b|\breminders? off\b|\bstop reminding\b|\b(?:do not|dont|don't) remind me\b")
 _REMINDER = re.compile(r"\b(?:remind\w*|notif\w*|ping|alert|warn\w*|notice|lead)\b")
+# a duration alone, where the lead is asked (/settings): "make it 45 mins", "an hour", "change it to 15m pls"
+_BARE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|um|actually)\W+)?(?:(?:make|change|set|put|move)\s+(?:it|that|them|the reminders?)\s+"
+                   rf"(?:to\s+)?|to\s+)?{_AMOUNT}\s*{_UNIT}(?:\s+(?:pls|plz|please|then|instead))?[\s.!]*$")
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "half a": 0.5, "half an": 0.5}
 
 
@@ -42,6 +45,12 @@ def split_lead(text: str) -> tuple[int | None, str]:
         return (minutes, text[:found.start()] + text[found.end():]) if fits else (None, text)
     start = _AT_START.search(lowered)
     return (0, text[:start.start()] + text[start.end():]) if start else (None, text)
+
+
+def bare_lead(text: str) -> int | None:
+    """The minutes a duration said alone names ("make it 45 mins", "an hour"), for a screen that asks for the lead."""
+    found = _BARE.match(text.lower())
+    return _minutes(found) if found and not found["minus"] else None
 
 
 def lead_too_long(text: str) -> bool:

@@ -157,6 +157,20 @@ def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedu
     return None
 
 
+# words that keep only the days said ("only thu at 7pm", "just tuesdays", "drop tue"): the days do change
+_ONLY_THOSE = re.compile(r"\b(?:only|just|drop|remove|without|except|no more|no longer|anymore)\b", re.IGNORECASE)
+
+
+def retimes_some_days(pending: Schedule, edited: Schedule, text: str) -> bool:
+    """Whether an edit gives some of a weekly plan's days a time of their own ("move thursday to 7pm", "tuesday 6:30 is
+    fine but thursday needs to be 7" over Tue and Thu at 18:30): a plan keeps one time for all its days, so taking the
+    edit as typed would drop the other days unasked."""
+    if pending.repeat is not Repeat.WEEKLY or edited.repeat is not Repeat.WEEKLY or len(pending.weekdays) < 2:
+        return False
+    fewer = bool(edited.weekdays) and edited.weekdays < pending.weekdays
+    return fewer and find_time(normalise(text)) is not None and not _ONLY_THOSE.search(text)
+
+
 def _relative(pending: Schedule, text: str, zone: str) -> Schedule | None:
     """A weekly plan with the days said relative to its own ("drop friday", "swap wed for thu", "sundays
     too") and the time said, or its time moved ("an hour later"); None when the text says neither."""
@@ -186,7 +200,9 @@ def read_as(text: str, edited: Schedule, zone: str) -> str:
         clock = find_time(normalise(text))
     except ScheduleError:
         clock = None
-    if bare_hour(text) is None and (clock is None or not clock.open_meridiem):
+    hour = bare_hour(text)
+    open_hour = hour is not None and 0 < hour.hour <= 12  # "make it 19:00" says which 7 it is
+    if not open_hour and (clock is None or not clock.open_meridiem):
         return ""
     return format_read_as(_clock_of(edited, zone))
 

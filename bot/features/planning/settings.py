@@ -18,7 +18,7 @@ from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
-from bot.features.planning.lead import LEADS, lead_negative, lead_too_long, read_lead, stops_reminders
+from bot.features.planning.lead import LEADS, MAX_LEAD, bare_lead, lead_negative, lead_too_long, read_lead, stops_reminders
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import place_in
@@ -98,7 +98,10 @@ class SettingsDialog:
         unplanned = unplanned_goal(text) if named else None
         if unplanned:  # "change the goal to fat loss": the goals planned for, and the settings again
             return [Reply(t.format_unplanned(unplanned)), self.ask(state)]
-        return self.typed_change(state.user_id, text, goals=named)
+        bare = bare_lead(text)  # "make it 45 mins" where the lead is shown: the lead, never a plan's time
+        if bare is not None and bare > MAX_LEAD:
+            return [Reply(t.LEAD_TOO_LONG)]
+        return self.typed_change(state.user_id, text, goals=named, lead=bare)
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A lead, a goal, or the time zone (handed to the zone step)."""
@@ -119,8 +122,9 @@ class SettingsDialog:
         self.dialogues.end(state.user_id, DIALOGUE)
         return [Reply(t.SETTINGS_SAVED if state.data.get("changed") else t.SETTINGS_KEPT)]
 
-    def typed_change(self, user_id: int, text: str, goals: bool = True) -> list[Reply] | None:
-        """Apply the lead, goal or zone the words name (the zone through its confirmation); None for none."""
+    def typed_change(self, user_id: int, text: str, goals: bool = True, lead: int | None = None) -> list[Reply] | None:
+        """Apply the lead (`lead`, else the one the words name), goal or zone the words name (the zone through its
+        confirmation); None for none."""
         place = place_in(text)
         if place is not None:  # the zone screen takes over from the settings
             self.dialogues.end(user_id, DIALOGUE)
@@ -131,7 +135,7 @@ class SettingsDialog:
         if lead_too_long(text) or lead_negative(text):
             return [Reply(t.LEAD_NEGATIVE if lead_negative(text) else t.LEAD_TOO_LONG)]
         profile = self.store.load_profile(user_id)
-        lead, goal = read_lead(text), self.words.goal(text) if goals else None
+        lead, goal = read_lead(text) if lead is None else lead, self.words.goal(text) if goals else None
         if lead is None and goal is None:
             return None
         self.planner.update_profile(replace(profile, lead_minutes=profile.lead_minutes if lead is None else lead,

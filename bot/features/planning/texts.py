@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, time, tzinfo
 
@@ -256,3 +257,16 @@ def format_read_as(at: time) -> str:
 def with_note(reply: Reply, note: str) -> Reply:
     """The reply with a note before it (unchanged for no note)."""
     return replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
+
+
+def format_one_time(said: Iterable[int], kept: Iterable[int], at: str, kept_at: str) -> str:
+    """A time said for some of a plan's days only (`said` at `at`; the others stay at `kept_at`): a plan keeps one time
+    for all its days, so how to say which."""
+    days, others = "/".join(WEEKDAY_NAMES[d] for d in sorted(said)), "/".join(WEEKDAY_NAMES[d] for d in sorted(kept))
+    head = "One plan keeps one time for all its days, so I haven't changed it yet."
+    if at == kept_at:  # "tuesday 6:30 is fine but thursday needs to be 7": the other days' new time went unread
+        return (f"{head} To keep {days} at {at} and give {others} another time, type \"only {days}\", save it, then make "
+                f"{others} a plan of its own with /plan. To move every day, type the time alone (\"make it 19:00\").")
+    return (f"{head} Type \"make it {at}\" to move every day, or \"only {days} at {at}\" to keep just {days}. For "
+            f"{others} at {kept_at} and {days} at {at}, type \"only {others}\", save it, then make {days} a plan of "
+            "its own with /plan.")

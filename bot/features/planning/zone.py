@@ -39,7 +39,9 @@ def known_zone(name: str) -> bool:
 
 _ZONE_CHANGE = re.compile(r"^(?:please\s+)?(?:(?:change|set|switch|move|update|make)\s+)?(?:my\s+|the\s+)?"
                           r"(?:time\s*zone|tz|zone)(?:\s+(?:to|is|as|=))?\s*[:,]?\s*(?P<place>.*?)[.!]*$")
-_MOVED = re.compile(r"^(?:i(?:'m| am| have| ve|'ve)?\s+)?(?:moved|now live|live now|am now|now)\s+(?:to|in)\s+(?P<place>.+?)[.!]*$")
+_MOVED = re.compile(r"^(?:i(?:'m| am| have| ve|'ve)?\s+)?(?:just\s+)?(?:moved|relocated|now live|live now|live|am now|now|living)\s+"
+                    r"(?:to|in)\s+(?P<place>.+?)[.!]*$")
+_IN_NOW = re.compile(r"^(?:i'm|im|i am)\s+(?:now\s+)?in\s+(?P<place>.+?)\s+now[.!]*$")  # "im in lisbon now"
 
 
 def place_in(text: str) -> str | None:
@@ -50,12 +52,23 @@ def place_in(text: str) -> str | None:
     return cleaned[found.start("place"):found.end("place")].strip() if found else None
 
 
+def moved_to(text: str) -> str | None:
+    """The place a message says the user has moved to ("i moved to lisbon", "im in lisbon now", "my timezone is
+    wrong, i live in portugal now": the clause that names it), when it names a real one; else None."""
+    for clause in (text, *text.split(",")):
+        now = _IN_NOW.match(" ".join(clause.split()).lower())
+        place = now.group("place") if now else place_in(clause)
+        if place and names_place(place):
+            return place
+    return None
+
+
 def typed_place(text: str) -> str:
     """The place a time-zone request names: "change my timezone to Berlin", or the whole message when
     it names one ("i'm in lagos"); "" when there is none."""
     place = place_in(text)
-    if place is None:
-        return text if names_place(text) else ""
+    if place is None or not names_place(place):
+        return moved_to(text) or (text if names_place(text) else place or "")
     return place
 
 

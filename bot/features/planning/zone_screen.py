@@ -101,7 +101,8 @@ class ZoneScreen:
         picked = picked_zone(found, text, guess, offered, self.words.is_yes)
         if picked:  # "yes" to the guess, or a place offered with it typed ("New York")
             return self.set_zone(state.user_id, picked)
-        if says_wrong(text, guess):  # "wrong portland", "the other one"
+        another = found_any(found) and found.zone != guess  # "no, i moved to berlin" at Tokyo: a new guess
+        if says_wrong(text, guess) and not (another and found.zone):  # "wrong portland", "the other one"
             return self._answered(state, "no", offered)
         if found_any(found):
             moved = self.dialogues.go(state, Step.PLACE, guess=found.zone or "", offered=list(found.choices))

@@ -70,7 +70,8 @@ class Answerer:
         if reading.safety is Safety.DOCTOR:  # after a red flag that day, the reminder to stop is the more urgent line
             return self._after_alarm(reply) if alarmed else reply
         concern = context.entry == HEALTH_ENTRY or self.store.load_concern(user_id, now) is not None
-        if concern and self._after_concern(text, heard):
+        asked = reply.entry is not None or self.understanding.is_question(text)  # "no", "lol", "gtg" ask nothing
+        if concern and asked and self._after_concern(text, heard):
             return self._kept_on_concern(reply, reading, context, alarmed)  # "can i still do it?" after "my knee is sore"
         if reply.entry and alarmed:
             return _reminded(reply, texts.without_verdict(reply.text))  # "can i finish my workout?"

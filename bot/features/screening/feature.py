@@ -6,10 +6,9 @@ from bot.core.kit import Kit
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.reading import Readers
 from bot.features.screening.store import ScreeningStore
-from knowledge.intents import Intent
+from knowledge.intents import SMALL_TALK, Intent
 from knowledge.safety import Safety
 
-SMALL_TALK = (Intent.GREETING, Intent.THANKS, Intent.GOODBYE)  # never an answer to a health question
 # With "stop" or "cancel" in it, a question is answered only on a match this far above the threshold:
 # "is it ok if i stop now?" matched leg height weakly (+2), "should i stop if it hurts?" its topic at +10.
 EXIT_MARGIN = 8.0
@@ -33,6 +32,7 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(screening)
     kit.dialogues.register(screening.stopping, on_top=True)  # "Stop the safety check?" over its question
     kit.health_changes.append(screening.on_health_change)
+    kit.readers.append(screening.review_told)  # "my doctor saw the list and said its fine"
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),

@@ -26,6 +26,7 @@ from bot.features.screening.exits import stop_confirmation
 from bot.features.screening.questions import BY_ID, QUESTIONS, VALIDITY, VERSION, Level, Outcome, Question, Status, outcome_of
 from bot.features.screening.reading import Readers, Reading, read_reply
 from bot.features.screening.results import AMBER_WAIT, RED_WAIT, REDO_ON_CONCERN, VALID, Clock, Results
+from bot.features.screening.results import REVIEWED as REVIEWED  # re-exported: planning offers it
 from bot.features.screening.results import START as START  # re-exported: planning and reminders offer it
 from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
 from bot.storage.dialogues import State
@@ -34,7 +35,6 @@ from knowledge.normalize import clean_text
 from knowledge.screening import Exit
 
 PREFIX = DIALOGUE
-REVIEWED = entry_button("cmd", "✅ A health professional has reviewed these", "reviewed")
 RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
 CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}

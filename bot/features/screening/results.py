@@ -3,6 +3,7 @@ the user tells a health change, and a professional's review recorded."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -14,12 +15,27 @@ from bot.features.screening.store import Result, ScreeningStore
 from knowledge.safety import Safety, told_of_oneself
 
 START = entry_button("cmd", "🩺 Take the safety check", "retake")
+REVIEWED = entry_button("cmd", "✅ A health professional has reviewed these", "reviewed")
 RED_WAIT = timedelta(days=14)  # without a recorded review, a red result stands this long
 AMBER_WAIT = timedelta(days=7)  # ... and an amber one is not replaced by an all-"no" retake this long
 VALID = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED, Status.RED)
 REDO_ON_CONCERN = (Status.GREEN, Status.AMBER, Status.AMBER_REVIEWED)  # a health concern told makes these redo
 
 Clock = Callable[[], datetime]
+FLAGGED = (Status.AMBER, Status.RED)  # results a professional's review would change
+# A professional's review told in words ("my doctor saw the list and said its fine", "done, physio checked it",
+# "cleared by my gp"): no new concern, and only the ✅ button records it (the user's own attestation, tapped).
+_PRO = r"(?:doctor|doc|dr|gp|physio\w*|cardiolog\w*|specialist|nurse|surgeon|consultant|(?:health )?professional)"
+_REVIEW_SAID = re.compile(
+    rf"\b{_PRO}\b.*\b(?:saw|seen|checked|reviewed|looked (?:at|over)|went (?:through|over)|gone (?:through|over)|cleared|"
+    rf"approved|signed (?:it )?off|ok'?d|okayed|said (?:it'?s|its|i'?m|im|i am|it is) (?:fine|ok|okay|good|safe)|"
+    rf"gave me the (?:ok|okay|all clear|green light|go ahead))\b|\b(?:checked|reviewed|cleared|seen|approved) by "
+    rf"(?:my |a |the )?{_PRO}\b", re.IGNORECASE)
+
+
+def tells_review(text: str) -> bool:
+    """Whether a message says a health professional went through the user's flagged points."""
+    return _REVIEW_SAID.search(text) is not None
 
 
 class Results:
@@ -61,6 +77,8 @@ class Results:
         told = told_of_oneself(level, text)
         if not told or self.store.load_progress(user_id) is not None or self.status(user_id) not in REDO_ON_CONCERN:
             return []
+        if tells_review(text) and self.status(user_id) in FLAGGED:  # "my doctor saw the list": see review_told
+            return []
         self.request_redo(user_id)
         return [Reply(texts.REDO_AFTER_CONCERN, buttons=((START,),))]
 
@@ -70,6 +88,13 @@ class Results:
         if result is None or result.outcome is not Outcome.AMBER or result.reviewed_at or result.version != VERSION:
             return None
         return result if self.clock() < result.completed_at + AMBER_WAIT else None
+
+    def review_told(self, user_id: int, text: str) -> list[Reply] | None:
+        """A professional's review told in words while a flagged result waits for one: the ✅ button to record it
+        (tapped, as the gate asks), never a new concern that voids the result; None otherwise."""
+        if not tells_review(text) or self.store.load_progress(user_id) is not None or self.status(user_id) not in FLAGGED:
+            return None
+        return [Reply(texts.REVIEW_TOLD, buttons=((REVIEWED,),), safety=Safety.DOCTOR.label)]
 
     def reviewed(self, user_id: int) -> list[Reply]:
         """Record that a professional reviewed a flagged (amber or red) result."""

@@ -35,6 +35,8 @@ GREEN = (
 )
 REVIEWED = ("Noted: a health professional has reviewed your flagged points. Follow their advice on "
             "how to start, and run /screen again if anything changes.")
+REVIEW_TOLD = ("Good to hear. If a doctor or physiotherapist has gone through your flagged points with you, tap ✅ "
+               "below to record it: planning opens then. Follow their advice on how to start.")
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 RETAKE_HINT = "Your answers still count. Retake the check if your health has changed."
 RESUMED = "You're part-way through the safety check; your answers so far are kept. Here's where you were:"
