@@ -133,7 +133,8 @@ class Said:
         self.reply = _no_way_out(reply, text, words, readers)
         self.named = reply.this_topic or reply.other_topic is not None
         self.at_age_question = question is not None and question.id in self.said.ages
-        self.asks = self.said.asks_first(words, text) or _asks_us(words, text, readers)  # "does it matter if im exactly 18"
+        self.asks = self.said.asks_first(words, text) or _asks_us(words, text, readers) \
+            or self.said.asks_if_counted(words, text)  # "does it matter if im exactly 18", "celiac counts?"
         self.negated = not self.said.negations.isdisjoint(words)
         self.phrase = self.said.phrase(words, self.asked)
         self.born = self.said.born(words, readers.this_year()) if self.at_age_question else None
@@ -178,6 +179,12 @@ def _cancel_told(s: Said) -> bool:
 def _told_for_way_out(s: Said) -> Reading:
     """See _told: undenied means no word of denial, or a health concern heard ("passed out ..., not enough food")."""
     return _told(s.first, s.said.negations.isdisjoint(s.words) or s.readers.concern(s.text))
+
+
+def _quits(s: Said) -> bool:
+    """A reply giving the check up in so many words, naming no topic and not asking ("this is dumb, leaving", "why is a
+    fitness bot asking this, im out"; "nah im not doing a quiz" is no no): it leaves, as "cancel" does."""
+    return not s.named and not s.text.rstrip().endswith("?") and s.said.quits(s.words)
 
 
 def _partial(s: Said) -> bool:
@@ -250,6 +257,7 @@ def _told_fine(s: Said) -> bool:
 
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
+    Rule("too long, i'm done", _quits, _code("c")),
     Rule("i never get out of breath", _cancel_told, _told_for_way_out),
     Rule("only the hip, back is fine", _partial, _code("y")),
     Rule("wait go back (to the blood pressure one)", lambda s: s.reply.label in ("back", "cancel"),
