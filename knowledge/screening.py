@@ -256,6 +256,18 @@ class ScreeningWords:
     asking_back: re.Pattern[str] | None = None  # "go back", "previous question": a back, when nothing else is read
     quitting: re.Pattern[str] | None = None  # "im done", "not doing this": giving the check up, with nothing after
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that answers ("🙅": no), read as that word
+    whole: dict[str, dict[str, str]] = field(default_factory=dict)  # "any" | "now" -> a whole reply -> "yes" | "no"
+    polite: frozenset[str] = frozenset()  # thanks, lol: words after a whole reply that change nothing
+
+    def answers_whole(self, question_id: str, words: list[str]) -> str | None:
+        """The answer a reply gives when it is nothing but an everyday answer, politeness after it aside ("I have not,
+        thank you."; at a question about now, "all good", "fully healed now"; see data/screening.yaml, `whole`)."""
+        end = len(words)
+        while end and words[end - 1] in self.polite:
+            end -= 1
+        said = " ".join(words[:end])
+        now = self.whole.get("now", {}) if question_id in self.past.now else {}
+        return self.whole.get("any", {}).get(said) or now.get(said)
 
     def quits(self, words: list[str]) -> bool:
         """Whether a reply gives the check up in so many words ("too long, i'm done", "this is dumb, leaving"): a phrase
@@ -469,7 +481,15 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           asking_back=_pattern(data["asking_back"]) if _words(data.get("asking_back")) else None,
                           leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None,
                           quitting=_pattern(data["quitting"]) if _words(data.get("quitting")) else None,
-                          emoji=_emoji(data, path))
+                          emoji=_emoji(data, path), whole=_whole(data, path), polite=_word_set(data, "polite", path))
+
+
+def _whole(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:
+    """The `whole` section (optional): for "any" question and for those about "now", replies for yes and for no."""
+    section = data.get("whole") or {}
+    if not isinstance(section, dict) or set(map(str, section)) - {"any", "now"}:
+        raise TrainingDataError(f"{path.name}: 'whole' must give replies for yes and no under any and now")
+    return {str(key): _leading(replies, path, "whole") for key, replies in section.items()}
 
 
 def _emoji(data: dict[str, Any], path: Path) -> dict[str, str]:

@@ -127,3 +127,37 @@ def test_a_topic_told_then_does_that_count_is_still_a_not_sure(screen):
     at(screen, "chronic_condition")
     screen.send("gout, does that count?")
     assert flagged_so_far(screen) == ("chronic_condition",)
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("heart_bp", "I do not, thanks."),  # each had been asked again
+    ("dizzy_faint", "I have not, thanks"),
+    ("injury_in_care", "all good"),
+])
+def test_an_everyday_answer_that_is_the_whole_reply_is_a_no(screen, question_id, typed):
+    at(screen, question_id)
+    assert f"Question {number(question_id) + 1} of 15" in screen.send(typed)[-1].text
+    assert flagged_so_far(screen) == ()
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("surgery", "fully healed now"),  # a healed surgery is still a surgery: no no where the question asks about ever
+    ("injury_in_care", "all good apart from my knee"),  # more than the everyday answer: read as usual
+])
+def test_an_everyday_answer_is_no_no_where_the_question_asks_about_more_or_with_more(screen, question_id, typed):
+    at(screen, question_id)
+    screen.send(typed)
+    assert progress(screen).step == number(question_id) - 1 or question_id in flagged_so_far(screen)
+
+
+def test_a_back_arrow_emoji_goes_back_and_the_shrug_is_a_not_sure(screen):
+    at(screen, "surgery")
+    assert f"Question {number('surgery') - 1} of 15" in screen.send("↩️")[-1].text  # had been asked again
+    screen.send("¯\\_(ツ)_/¯")  # had been asked again
+    assert flagged_so_far(screen) == ("spine_diagnosis",)
+
+
+def test_a_no_beside_a_way_out_word_is_still_a_plain_way_out(screen):
+    at(screen, "age_minor")
+    replies = screen.send("nah, stop the quiz")  # had asked "Stop the safety check?" first
+    assert progress(screen) is None and not any(STOP_QUESTION in r.text for r in replies)

@@ -138,6 +138,7 @@ class Said:
         self.negated = not self.said.negations.isdisjoint(words)
         self.phrase = self.said.phrase(words, self.asked)
         self.born = self.said.born(words, readers.this_year()) if self.at_age_question else None
+        self.whole = self.said.answers_whole(self.asked, words)  # "I have not, thank you.", "all good" at a question about now
 
     @property
     def unanswered(self) -> bool:
@@ -258,6 +259,7 @@ def _told_fine(s: Said) -> bool:
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
     Rule("too long, i'm done", _quits, _code("c")),
+    Rule("I have not, thank you.", lambda s: s.whole is not None, lambda s: Reading(CODES[s.whole or ""])),
     Rule("i never get out of breath", _cancel_told, _told_for_way_out),
     Rule("only the hip, back is fine", _partial, _code("y")),
     Rule("wait go back (to the blood pressure one)", lambda s: s.reply.label in ("back", "cancel"),
