@@ -161,3 +161,13 @@ def test_a_no_beside_a_way_out_word_is_still_a_plain_way_out(screen):
     at(screen, "age_minor")
     replies = screen.send("nah, stop the quiz")  # had asked "Stop the safety check?" first
     assert progress(screen) is None and not any(STOP_QUESTION in r.text for r in replies)
+
+
+@pytest.mark.parametrize(("question_id", "typed"), [
+    ("supervised_only", "kinda? she told me to go easy on my back"),  # had been asked again
+    ("dizzy_faint", "sort of? felt woozy after leg day a few times, never fell"),
+])
+def test_a_yes_asked_as_how_much_is_a_not_sure(screen, question_id, typed):
+    at(screen, question_id)
+    assert f"Question {number(question_id) + 1} of 15" in screen.send(typed)[-1].text
+    assert flagged_so_far(screen) == (question_id,)

@@ -287,3 +287,11 @@ async def test_a_whole_everyday_no_answers_and_a_back_arrow_goes_back_over_the_a
     await feed(app, message_update("↩️"))
     assert "Question 2 of 15" in request.texts()[-1]
     assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ()
+
+
+async def test_a_yes_asked_as_how_much_is_a_not_sure_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok"] + ["no"] * 7 + ["kinda? she said to go gentle on it"]:
+        await feed(app, message_update(text))
+    assert "Question 9 of 15" in request.texts()[-1]  # had been asked question 8 again
+    assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ("supervised_only",)

@@ -188,6 +188,13 @@ def _quits(s: Said) -> bool:
     return not s.named and not s.text.rstrip().endswith("?") and s.said.quits(s.words)
 
 
+def _hedged(s: Said) -> bool:
+    """A reply opening with a yes told as how often or how much, asked ("kinda?", "sort of? he said to be careful"): a
+    not sure, whatever follows."""
+    first = s.text.split("?", 1)[0] if "?" in s.text else ""
+    return s.said.phrases.get(" ".join(s.readers.words_of(first))) == "yes"
+
+
 def _partial(s: Said) -> bool:
     """A part of what the question asks told undenied in a clause of its own, in a reply neither asking, nor going back,
     nor leaving, nor a no in other words ("only the irregular heartbeat thing, the rest no"; "just go back" and "just
@@ -266,6 +273,7 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
          lambda s: Reading(CODES[s.reply.label or ""], other=_earlier_named(s) if s.reply.label == "back" else None)),
     Rule("no... well actually yes last week on the bike", lambda s: s.said.changed(s.words) is not None,
          lambda s: Reading(CODES[s.said.changed(s.words) or ""])),
+    Rule("kinda? he said take it easy on the back", _hedged, _code("u")),
     Rule("born in 2010", lambda s: s.born is not None, lambda s: Reading(CODES[s.born or ""])),
     Rule("my mom had cancer", lambda s: s.question is not None and not s.told_age
          and _yes_of_others(s.reply, s.question, s.words, s.said), _code(None)),
