@@ -23,6 +23,8 @@ from knowledge.training import DATA_DIR, TrainingDataError, read_yaml
 SCREENING_WORDS = DATA_DIR / "screening.yaml"
 AGES = range(1, 121)  # a number outside these is no age ("5000", "0")
 ASKED_WORDS = 3  # a "?" after this many words or more, in a reply opening with "does", "is"...: it asks
+ASKING_REACH = 8  # an asking verb before this word asks, in a reply opening with "does"... ("does sore pecs from chest day count")
+COUNTED_WORDS = 4  # a reply this short asking whether a thing counts ("celiac counts?") asks, naming nothing of the user's
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Asking:
         if not words or words[0] not in self.wh | self.aux:
             return False
         subject = len(words) > 1 and words[1] in self.subjects
-        return words[0] in self.wh or before_mark >= ASKED_WORDS or subject or not self.verbs.isdisjoint(words[2:6])
+        return words[0] in self.wh or before_mark >= ASKED_WORDS or subject or not self.verbs.isdisjoint(words[2:ASKING_REACH])
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,34 @@ class ScreeningWords:
     leaving: re.Pattern[str] | None = None  # "gtg", "cya": a way out, when nothing else is said
     back_troubles: frozenset[str] = frozenset()  # "pain", "hurts": after "back", the body's back ("no back pain")
     asking_back: re.Pattern[str] | None = None  # "go back", "previous question": a back, when nothing else is read
+    quitting: re.Pattern[str] | None = None  # "im done", "not doing this": giving the check up, with nothing after
+    emoji: dict[str, str] = field(default_factory=dict)  # an emoji that answers ("🙅": no), read as that word
+    whole: dict[str, dict[str, str]] = field(default_factory=dict)  # "any" | "now" -> a whole reply -> "yes" | "no"
+    polite: frozenset[str] = frozenset()  # thanks, lol: words after a whole reply that change nothing
+
+    def answers_whole(self, question_id: str, words: list[str]) -> str | None:
+        """The answer a reply gives when it is nothing but an everyday answer, politeness after it aside ("I have not,
+        thank you."; at a question about now, "all good", "fully healed now"; see data/screening.yaml, `whole`)."""
+        end = len(words)
+        while end and words[end - 1] in self.polite:
+            end -= 1
+        said = " ".join(words[:end])
+        now = self.whole.get("now", {}) if question_id in self.past.now else {}
+        return self.whole.get("any", {}).get(said) or now.get(said)
+
+    def quits(self, words: list[str]) -> bool:
+        """Whether a reply gives the check up in so many words ("too long, i'm done", "this is dumb, leaving"): a phrase
+        of quitting followed by nothing but the words of a plain way out ("not doing this anymore"; see
+        data/screening.yaml, `quitting`), not by more ("im out of breath" quits nothing)."""
+        text, exits = " ".join(words), self.exits
+        plain = exits.verbs | exits.way_out | exits.deferring
+        return any(set(text[match.end():].split()) <= plain for match in _all(self.quitting, text))
+
+    def spell_emoji(self, text: str) -> str:
+        """A reply with each emoji that answers as its word ("🙅‍♂️" -> "no"; see data/screening.yaml, `emoji`)."""
+        if not self.emoji or text.isascii():
+            return text
+        return "".join(f" {self.emoji[c]} " if c in self.emoji else c for c in text)
 
     def returns(self, words: list[str]) -> bool:
         """Whether a reply holds a word of going back to an earlier question ("wait", "go back", "change"; see
@@ -318,6 +348,13 @@ class ScreeningWords:
         """Whether a reply opens by asking ("why 12 months?", "are we done yet"), not as a statement
         that happens to open with a question word ("am 17", "when i run")."""
         return self.asking.asks(words, len(text.split("?")[0].split()) if "?" in text else 0)
+
+    def asks_if_counted(self, words: list[str], text: str) -> bool:
+        """Whether a short reply asks whether a thing counts, telling nothing of the user's own ("celiac counts?",
+        "ibuprofen counts?"; "my asthma counts?" and "osteopenia, does that count?" tell it)."""
+        asked = text.rstrip().endswith("?") and not self.asking.verbs.isdisjoint(words)
+        mine = not (self.quoting.own.isdisjoint(words) and self.asking.referring.isdisjoint(words))  # "does that count?"
+        return asked and len(words) <= COUNTED_WORDS and not mine and self.lead(words) is None
 
     def refers_back(self, words: list[str]) -> bool:
         """Whether a question asks about what the user told ("does that count?"): its subject is "that", "it"..."""
@@ -442,7 +479,26 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           returning=_pattern(data["returning"]) if _words(data.get("returning")) else None,
                           back_troubles=_word_set(data, "back_troubles", path),
                           asking_back=_pattern(data["asking_back"]) if _words(data.get("asking_back")) else None,
-                          leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None)
+                          leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None,
+                          quitting=_pattern(data["quitting"]) if _words(data.get("quitting")) else None,
+                          emoji=_emoji(data, path), whole=_whole(data, path), polite=_word_set(data, "polite", path))
+
+
+def _whole(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:
+    """The `whole` section (optional): for "any" question and for those about "now", replies for yes and for no."""
+    section = data.get("whole") or {}
+    if not isinstance(section, dict) or set(map(str, section)) - {"any", "now"}:
+        raise TrainingDataError(f"{path.name}: 'whole' must give replies for yes and no under any and now")
+    return {str(key): _leading(replies, path, "whole") for key, replies in section.items()}
+
+
+def _emoji(data: dict[str, Any], path: Path) -> dict[str, str]:
+    """The `emoji` section (optional): one emoji (a variation selector dropped) and the word it answers with."""
+    section = data.get("emoji") or {}
+    emoji = {str(k).replace("\ufe0f", ""): str(v) for k, v in section.items()} if isinstance(section, dict) else {}
+    if not isinstance(section, dict) or any(len(k) != 1 or not v.strip() for k, v in emoji.items()):
+        raise TrainingDataError(f"{path.name}: 'emoji' must give one emoji and a word for each")
+    return emoji
 
 
 def _quoting(data: dict[str, Any], path: Path) -> Quoting:

@@ -266,3 +266,32 @@ async def test_someone_elses_health_is_a_no_and_an_answer_with_a_question_is_bot
     said = request.texts()[before:]
     assert "safety check's questions" in said[0] and "Question 4 of 15" in said[-1]
     assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ()
+
+
+async def test_a_reply_giving_the_check_up_leaves_it_and_a_refusal_emoji_is_a_no_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "🙅"]:
+        await feed(app, message_update(text))
+    assert "Question 3 of 15" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ()
+    await feed(app, message_update("so many questions, im done"))
+    assert "cancelled" in request.texts()[-1] and "/screen" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7) is None
+
+
+async def test_a_whole_everyday_no_answers_and_a_back_arrow_goes_back_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok", "no", "I do not, thanks."]:
+        await feed(app, message_update(text))
+    assert "Question 3 of 15" in request.texts()[-1]
+    await feed(app, message_update("↩️"))
+    assert "Question 2 of 15" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ()
+
+
+async def test_a_yes_asked_as_how_much_is_a_not_sure_over_the_adapter(tg, coach):
+    app, request = tg
+    for text in ["/screen", "ok"] + ["no"] * 7 + ["kinda? she said to go gentle on it"]:
+        await feed(app, message_update(text))
+    assert "Question 9 of 15" in request.texts()[-1]  # had been asked question 8 again
+    assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ("supervised_only",)

@@ -92,6 +92,7 @@ class ScreeningFlow(Results):
         progress = self.store.load_progress(user_id)
         if progress is None:
             return None
+        text = self.readers.words.spell_emoji(text)  # "🙅": no
         if not progress.consented:
             return self._typed_consent(progress, text)
         if self._asks_about(QUESTIONS[progress.step], text):  # "what counts as bladder problems?"

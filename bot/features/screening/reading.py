@@ -133,10 +133,12 @@ class Said:
         self.reply = _no_way_out(reply, text, words, readers)
         self.named = reply.this_topic or reply.other_topic is not None
         self.at_age_question = question is not None and question.id in self.said.ages
-        self.asks = self.said.asks_first(words, text) or _asks_us(words, text, readers)  # "does it matter if im exactly 18"
+        self.asks = self.said.asks_first(words, text) or _asks_us(words, text, readers) \
+            or self.said.asks_if_counted(words, text)  # "does it matter if im exactly 18", "celiac counts?"
         self.negated = not self.said.negations.isdisjoint(words)
         self.phrase = self.said.phrase(words, self.asked)
         self.born = self.said.born(words, readers.this_year()) if self.at_age_question else None
+        self.whole = self.said.answers_whole(self.asked, words)  # "I have not, thank you.", "all good" at a question about now
 
     @property
     def unanswered(self) -> bool:
@@ -178,6 +180,19 @@ def _cancel_told(s: Said) -> bool:
 def _told_for_way_out(s: Said) -> Reading:
     """See _told: undenied means no word of denial, or a health concern heard ("passed out ..., not enough food")."""
     return _told(s.first, s.said.negations.isdisjoint(s.words) or s.readers.concern(s.text))
+
+
+def _quits(s: Said) -> bool:
+    """A reply giving the check up in so many words, naming no topic and not asking ("this is dumb, leaving", "why is a
+    fitness bot asking this, im out"; "nah im not doing a quiz" is no no): it leaves, as "cancel" does."""
+    return not s.named and not s.text.rstrip().endswith("?") and s.said.quits(s.words)
+
+
+def _hedged(s: Said) -> bool:
+    """A reply opening with a yes told as how often or how much, asked ("kinda?", "sort of? he said to be careful"): a
+    not sure, whatever follows."""
+    first = s.text.split("?", 1)[0] if "?" in s.text else ""
+    return s.said.phrases.get(" ".join(s.readers.words_of(first))) == "yes"
 
 
 def _partial(s: Said) -> bool:
@@ -250,12 +265,15 @@ def _told_fine(s: Said) -> bool:
 
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
+    Rule("too long, i'm done", _quits, _code("c")),
+    Rule("I have not, thank you.", lambda s: s.whole is not None, lambda s: Reading(CODES[s.whole or ""])),
     Rule("i never get out of breath", _cancel_told, _told_for_way_out),
     Rule("only the hip, back is fine", _partial, _code("y")),
     Rule("wait go back (to the blood pressure one)", lambda s: s.reply.label in ("back", "cancel"),
          lambda s: Reading(CODES[s.reply.label or ""], other=_earlier_named(s) if s.reply.label == "back" else None)),
     Rule("no... well actually yes last week on the bike", lambda s: s.said.changed(s.words) is not None,
          lambda s: Reading(CODES[s.said.changed(s.words) or ""])),
+    Rule("kinda? he said take it easy on the back", _hedged, _code("u")),
     Rule("born in 2010", lambda s: s.born is not None, lambda s: Reading(CODES[s.born or ""])),
     Rule("my mom had cancer", lambda s: s.question is not None and not s.told_age
          and _yes_of_others(s.reply, s.question, s.words, s.said), _code(None)),
