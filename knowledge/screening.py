@@ -255,6 +255,7 @@ class ScreeningWords:
     back_troubles: frozenset[str] = frozenset()  # "pain", "hurts": after "back", the body's back ("no back pain")
     asking_back: re.Pattern[str] | None = None  # "go back", "previous question": a back, when nothing else is read
     quitting: re.Pattern[str] | None = None  # "im done", "not doing this": giving the check up, with nothing after
+    resuming: re.Pattern[str] | None = None  # "ok im back", "where were we": the whole reply, back after a pause
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that answers ("🙅": no), read as that word
     whole: dict[str, dict[str, str]] = field(default_factory=dict)  # "any" | "now" -> a whole reply -> "yes" | "no"
     polite: frozenset[str] = frozenset()  # thanks, lol: words after a whole reply that change nothing
@@ -299,6 +300,11 @@ class ScreeningWords:
     def leaves(self, words: list[str]) -> bool:
         """Whether a reply holds a short way out ("gtg", "k bye"; see data/screening.yaml, `leaving`)."""
         return _found(self.leaving, " ".join(words))
+
+    def resumes(self, words: list[str]) -> bool:
+        """Whether a whole reply only says the user is back ("ok im back", "sorry where were we"; see
+        data/screening.yaml, `resuming`): "back" there is no going back, and "im back pain" says more."""
+        return self.resuming is not None and self.resuming.fullmatch(" ".join(words)) is not None
 
     def pauses(self, words: list[str]) -> bool:
         """Whether a reply holds a word of pausing ("brb", "hold on"; see data/screening.yaml, `pausing`)."""
@@ -481,6 +487,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           asking_back=_pattern(data["asking_back"]) if _words(data.get("asking_back")) else None,
                           leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None,
                           quitting=_pattern(data["quitting"]) if _words(data.get("quitting")) else None,
+                          resuming=_whole_reply(data["resuming"]) if _words(data.get("resuming")) else None,
                           emoji=_emoji(data, path), whole=_whole(data, path), polite=_word_set(data, "polite", path))
 
 
@@ -583,6 +590,14 @@ def _leading(data: Any, path: Path, key: str = "leading") -> dict[str, str]:
 def _words(value: Any) -> TypeGuard[list[Any]]:
     """Whether a value is a non-empty list of non-empty texts."""
     return isinstance(value, list) and bool(value) and all(isinstance(w, str | int) and str(w).strip() for w in value)
+
+
+def _whole_reply(section: list[Any]) -> re.Pattern[str]:
+    """A whole reply made of one of the phrases, with the everyday words of the list's first item ("ok|sorry|...")
+    around it."""
+    around, *phrases = (str(w).strip() for w in section)
+    filler = rf"(?:(?:{around}) )*"
+    return re.compile(rf"{filler}(?:{'|'.join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))})(?: (?:{around}))*")
 
 
 def _pattern(words: list[Any]) -> re.Pattern[str]:

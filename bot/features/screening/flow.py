@@ -97,6 +97,8 @@ class ScreeningFlow(Results):
             return self._typed_consent(progress, text)
         if self._asks_about(QUESTIONS[progress.step], text):  # "what counts as bladder problems?"
             return [Reply(texts.EXPLAINED[QUESTIONS[progress.step].id]), self._question(progress, edit=False)]
+        if self.readers.words.resumes(self.readers.words_of(text)):  # "ok im back" after "brb": no going back
+            return [Reply(texts.RESUMED_AFTER_PAUSE), self._question(progress, edit=False)]
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
         if self._pauses(reading, text):  # "brb": the answers are kept, the same question waits
             return [Reply(texts.PAUSED)]
