@@ -43,7 +43,7 @@ from knowledge.understanding import Understanding  # noqa: E402
 BENCH = Path(__file__).parent
 HELD_HALF = "offtopic_dev.yaml"  # only its held-apart half is out of training
 WRITERS = tuple(f"dev_strangers{n}.yaml" for n in range(14, 18))  # blind writers' development sets: read, never trained on
-#                                                                   (dev_strangers18 and 19 are held out: measured, never tuned on)
+#                                                                   (dev_strangers18 to 20 are held out: measured, never tuned on)
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]

@@ -1063,3 +1063,11 @@ def test_another_exercise_asked_about_on_its_own_is_still_declined(understanding
 
 def test_who_made_the_machine_is_answered_by_its_history_not_declined_as_about_the_author(understanding):
     assert understanding.read("who made the reverse hyper machine").match.entry_id == "history"
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("who wrote the ekstrom study", "study-ekstrom"),
+    ("who were the authors of the kang paper", "study-kang"),
+])
+def test_who_wrote_a_cited_study_is_answered_by_the_study_whose_citation_names_its_authors(understanding, text, entry):
+    assert understanding.read(text).match.entry_id == entry
