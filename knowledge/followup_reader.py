@@ -74,6 +74,7 @@ class FollowUpReader:
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
         self.things = frozenset(p for e in kb.entries.values() for p in e.parts) - set(programmes.values())  # not the programmes
+        self.by_goal = by_goal(kb, programmes, goal_family)
         self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
     @property
@@ -171,7 +172,7 @@ class FollowUpReader:
             found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
         elif last is not None and found == last.id and self.follow_ups.asks_who_of(words):  # "who found that"
             found = self._found_by(last)
-        found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
+        found = for_goal(found, context, goal is not None, self.programmes, self.by_goal)
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
@@ -416,6 +417,8 @@ class FollowUpReader:
         if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.policy.clear:
             return None  # "what about warming up": clearly about something else
         read_as = max((c.score for c in alone.candidates if c.entry_id == programme), default=0.0)
+        if any(c.score > read_as for c in alone.candidates if c.entry_id in self.goal_family):
+            read_as = 0.0  # read more as another programming entry ("reps?": the reps), it names no goal of its own
         return goal if programme is not None and goal_counts(odds, read_as, self.policy) else None
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
@@ -425,6 +428,21 @@ class FollowUpReader:
         own = next((g for g, e in self.programmes.items() if e == entry), None)
         linked = linked_goal(self.kb.entries.get(entry or ""), self.programmes, self.goal_family)
         return Context(entry or context.entry, goal or own or linked or context.goal)
+
+
+def by_goal(kb: KnowledgeBase, programmes: Mapping[str, str], family: AbstractSet[str]) -> frozenset[str]:
+    """The goals' entries whose answer goes by the goal: the programmes, and the general ones naming at least two
+    goals (the reps, the rest, the load: each goal's figure), not asking a trainer, which names none."""
+    words = {goal: set(kb.entries[entry].title.lower().split()) for goal, entry in programmes.items() if entry in kb.entries}
+    shared = set.intersection(*words.values()) if words else set()
+    named = {goal: own - shared for goal, own in words.items()}  # "strength", "muscle growth", "movement integrity"
+
+    def goals_named(entry: Entry) -> int:
+        said = set(re.findall(r"\w+", entry.answer.lower()))
+        return sum(1 for own in named.values() if own & said)
+
+    general = {e for e in family if e in kb.entries and goals_named(kb.entries[e]) >= 2}
+    return frozenset(general | set(programmes.values()))
 
 
 def leaning(alone: Reading) -> str | None:
