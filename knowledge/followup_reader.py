@@ -24,7 +24,7 @@ from knowledge.context import (
     through_related,
 )
 from knowledge.details import lacked_by
-from knowledge.followups import FollowUpWords
+from knowledge.followups import FollowUpWords, tells_where
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
 from knowledge.model import Entry, KnowledgeBase
@@ -290,6 +290,9 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
+        located = self._located(words, last)  # "where are those exactly" after what the erectors do: their anatomy
+        if located is not None:
+            return replace(alone, match=replace(alone.match, entry_id=located, score=max(alone.match.score, self.threshold)))
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
         if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
@@ -355,6 +358,16 @@ class FollowUpReader:
         last = self.kb.entries.get(context.entry or "")
         return last is not None and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None \
             and self.follow_ups.asks_how_soon(words, last)
+
+    def _located(self, words: list[str], last: Entry) -> str | None:
+        """The entry a follow-up asking where the thing just answered is ("where are those exactly", "how many
+        places does it attach") is answered by: when the last answer says nowhere (what the erectors do), the
+        first of its related entries in its topic group that does (the erector spinae along the spine, the three
+        hamstrings, the gluteus maximus's anchors); else None."""
+        if not self.follow_ups.asks_where_of_it(words) or tells_where(last, self.kb.entries):
+            return None
+        return next((e for e in last.related if e in self.kb.entries and self.groups.get(e) == last.group
+                     and tells_where(self.kb.entries[e], self.kb.entries)), None)
 
     def _counted(self, words: list[str], last: Entry) -> str | None:
         """The entry listing things whose count a follow-up asks, naming nothing it counts: the last answer

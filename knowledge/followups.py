@@ -27,6 +27,9 @@ ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
 TELLING_OWN = frozenset({"i", "my"})  # after "why tho" or "of that", what the asker thinks or does ("i thought its glutes")
+ASKING_WHERE = frozenset({"where", "wheres", "whereabouts", "located", "location", "attach", "attached", "attaches"})
+FEELING = frozenset({"feel", "feels", "feeling", "felt"})  # "where do i feel it": where the exercise works, not a place
+TELLING_WHERE = re.compile(r"\b(?:attach\w*|anchored|starts on|runs? (?:from|up|along|nearly)|goes from|along the)\b")  # in an answer
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 LEADING = frozenset({"ok", "okay", "k", "kk", "so", "haha", "hmm", "oh"})  # words before "and for ..." that change nothing
@@ -374,6 +377,12 @@ class FollowUpWords:
         """How many words two entries' answers both say."""
         return len(self._said.get(entry, frozenset()) & self._said.get(other, frozenset()))
 
+    def asks_where_of_it(self, words: list[str]) -> bool:
+        """Whether a message asks where the thing just answered is, pointing back at it ("where are those exactly",
+        "where on the leg r they", "how many places does it attach"), not where to feel the exercise ("where do i
+        feel it")."""
+        return not ASKING_WHERE.isdisjoint(words) and self.points_back(words) and FEELING.isdisjoint(words)
+
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""
         return not self._pointers.isdisjoint(words)
@@ -405,3 +414,12 @@ def _distinctive_words(normalizer: Normalizer, kb: KnowledgeBase) -> dict[str, f
     common = Counter(t for tokens in said.values() for t in tokens)
     limit = COMMON_SHARE * len(said)
     return {entry: frozenset(t for t in tokens if common[t] <= limit) for entry, tokens in said.items()}
+
+
+def tells_where(entry: Entry, entries: Mapping[str, Entry]) -> bool:
+    """Whether an answer says where something is (where a muscle starts, runs or attaches), or lists things whose
+    answers all do (the three hamstrings)."""
+    if TELLING_WHERE.search(entry.answer.lower()):
+        return True
+    parts = [entries[p] for p in entry.parts if p in entries]
+    return bool(parts) and all(TELLING_WHERE.search(p.answer.lower()) for p in parts)
