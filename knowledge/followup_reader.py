@@ -96,10 +96,21 @@ class FollowUpReader:
             not lacked_by(alone.gap, context.entry or "") and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context))
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
+        chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _concern_about_last(self, chosen: Reading, text: str, context: Context) -> Reading:
+        """A health question read as the last answer itself, alone too ("when can i straighten em again" after
+        keeping the legs straight), is as sure of it as it reads in context, so the doctor-first line keeps that
+        answer rather than the general advice on medical care."""
+        last = self.kb.entries.get(context.entry or "")
+        if last is None or chosen.match.entry_id != last.id:
+            return chosen
+        score = self._concern_in_context(chosen, text, last, last.id)
+        return replace(chosen, match=replace(chosen.match, score=score)) if score > chosen.match.score else chosen
 
     def _lacking(self, chosen: Reading, alone: Reading, text: str) -> Reading:
         """A follow-up read in context as an entry that lacks the detail it asks for is the near miss it
