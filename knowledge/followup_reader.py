@@ -330,7 +330,7 @@ class FollowUpReader:
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
-            if not (listed or more) and follow_ups.place(words):
+            if not (listed or more) and follow_ups.place(words) and alone.match.entry_id != last.id:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
                 return replace(alone, match=replace(alone.match, entry_id=last.because, score=max(alone.match.score, self.threshold)))
@@ -415,6 +415,11 @@ class FollowUpReader:
         if follow_ups.picks_one(words) and not follow_ups.place(words):
             named = follow_ups.naming(words)
             among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
+            best = max(likely, key=lambda e: likely[e], default=None)
+            if best is not None and best not in among and best not in self.goal_family and best != last.id \
+                    and likely[best] >= self.threshold + self.policy.clear \
+                    and follow_ups.titles_all(named, best):  # "go deeper on the biceps femoris one" after what the hamstrings do
+                return best
             return follow_ups.titled(named, last, among, likely) or follow_ups.named_among(named, last, last.parts)
         owner = lister(last, self.kb.entries)
         if owner is None or owner is last or not follow_ups.swaps(words):

@@ -131,6 +131,12 @@ class FollowUpWords:
             most = ranked[:1] if likely.get(ranked[0], 0.0) > likely.get(ranked[1], 0.0) else most
         return most[0] if len(most) == 1 else None
 
+    def titles_all(self, words: list[str], entry_id: str) -> bool:
+        """Whether the title of `entry_id` holds every own word of a message (but those asking for more): "say more abt
+        the movement integrity one" and the sets and reps for movement integrity."""
+        own = self._own(words) - self.lexicon.asking_more
+        return bool(own) and own <= self._titles.get(entry_id, frozenset())
+
     def after_acknowledging(self, words: list[str]) -> list[str]:
         """A message's words after an acknowledgement at its start ("ok got it, and how many times do i
         repeat": its "it" points at nothing asked), or all of them; "i dont get it" keeps its words."""
