@@ -339,12 +339,25 @@ class FollowUpReader:
         if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20
             return replace(alone, match=replace(alone.match, entry_id=last.id))
         thing = last.id in self.things  # "does it work my abs too" after the ball one, "does it bend the knee too" after one hamstring
+        if follow_ups.answered_by(words, last) and self._about_exercise_elsewhere(alone, words, last):
+            return None  # "but is it risky" after lower back health: "it" is the exercise, its injury risk
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
             found = part or last.id
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _about_exercise_elsewhere(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message pointing back only with "it" (not "that" or "those"), after an answer about no thing an
+        answer lists, reads clearly alone (the threshold plus `ContextPolicy.clear`) as another entry whose title says
+        a word the last answer only mentions in passing: "it" is the exercise ("but is it risky" after lower back
+        health, whose answer cuts the risk of back pain, is the injury risk; "does it have to have handles" after the
+        steps is what to hold on to)."""
+        found, follow_ups = alone.match.entry_id, self.follow_ups
+        return (found is not None and found != last.id and last.id not in self.things and alone.safety is Safety.NONE
+                and not follow_ups.refers_back(words) and alone.match.score >= self.threshold + self.policy.clear
+                and follow_ups.titled_elsewhere(words, last, found))
 
     def _checks_a_figure(self, alone: Reading, text: str, last: Entry) -> bool:
         """Whether a question answered by nothing on its own checks a figure of its own against an answer giving

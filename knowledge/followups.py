@@ -237,6 +237,11 @@ class FollowUpWords:
         first study" after the studies)."""
         return bool(self.place(words)) and self.told_in([w for w in words if w not in self._listing], last)
 
+    def titled_elsewhere(self, words: list[str], last: Entry, found: str) -> bool:
+        """Whether the title of the entry `found` says one of a message's own words that the last answer's title does
+        not ("is it risky" after lower back health, whose answer only cuts the risk of back pain: "Injury risk")."""
+        return not (self._own(words) & self._titles.get(found, frozenset())) <= self._titles.get(last.id, frozenset())
+
     def answered_by(self, words: list[str], last: Entry) -> bool:
         """Whether a message that points back ("it", "those") and names no exercise asks about the
         last answer: most of its own words are among that answer's distinctive words."""
