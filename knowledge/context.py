@@ -25,6 +25,7 @@ bench/tune_context.py --grid exercise).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from knowledge.model import Entry
@@ -136,9 +137,10 @@ def goal_switch(context: Context, goal: str | None, alone: str | None, programme
 
 
 def for_goal(entry: str | None, context: Context, goal_named: bool, programmes: dict[str, str],
-             family: set[str]) -> str | None:
-    """A general programming answer (reps, rest, load) made specific to the goal in the
-    conversation ("how many reps" after the endurance programme), when the message names none."""
+             family: AbstractSet[str]) -> str | None:
+    """A general programming answer that goes by the goal (`family`: reps, rest, load; not asking a trainer) made
+    specific to the goal in the conversation ("how many reps" after the endurance programme), when the message
+    names none."""
     if entry is None or goal_named or not context.goal or entry not in family - set(programmes.values()):
         return entry
     return programmes.get(context.goal, entry)

@@ -24,7 +24,7 @@ from knowledge.context import (
     through_related,
 )
 from knowledge.details import lacked_by
-from knowledge.followups import FollowUpWords
+from knowledge.followups import FollowUpWords, tells_where
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Talk
 from knowledge.model import Entry, KnowledgeBase
@@ -74,6 +74,7 @@ class FollowUpReader:
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
         self.things = frozenset(p for e in kb.entries.values() for p in e.parts) - set(programmes.values())  # not the programmes
+        self.by_goal = by_goal(kb, programmes, goal_family)
         self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
     @property
@@ -95,10 +96,21 @@ class FollowUpReader:
             not lacked_by(alone.gap, context.entry or "") and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context))
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
+        chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _concern_about_last(self, chosen: Reading, text: str, context: Context) -> Reading:
+        """A health question read as the last answer itself, alone too ("when can i straighten em again" after
+        keeping the legs straight), is as sure of it as it reads in context, so the doctor-first line keeps that
+        answer rather than the general advice on medical care."""
+        last = self.kb.entries.get(context.entry or "")
+        if last is None or chosen.match.entry_id != last.id:
+            return chosen
+        score = self._concern_in_context(chosen, text, last, last.id)
+        return replace(chosen, match=replace(chosen.match, score=score)) if score > chosen.match.score else chosen
 
     def _lacking(self, chosen: Reading, alone: Reading, text: str) -> Reading:
         """A follow-up read in context as an entry that lacks the detail it asks for is the near miss it
@@ -171,7 +183,7 @@ class FollowUpReader:
             found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
         elif last is not None and found == last.id and self.follow_ups.asks_who_of(words):  # "who found that"
             found = self._found_by(last)
-        found = for_goal(found, context, goal is not None, self.programmes, self.goal_family)
+        found = for_goal(found, context, goal is not None, self.programmes, self.by_goal)
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
@@ -289,6 +301,9 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
+        located = self._located(words, last)  # "where are those exactly" after what the erectors do: their anatomy
+        if located is not None:
+            return replace(alone, match=replace(alone.match, entry_id=located, score=max(alone.match.score, self.threshold)))
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
         if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
@@ -315,7 +330,7 @@ class FollowUpReader:
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
-            if not (listed or more) and follow_ups.place(words):
+            if not (listed or more) and follow_ups.place(words) and alone.match.entry_id != last.id:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
                 return replace(alone, match=replace(alone.match, entry_id=last.because, score=max(alone.match.score, self.threshold)))
@@ -324,12 +339,25 @@ class FollowUpReader:
         if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20
             return replace(alone, match=replace(alone.match, entry_id=last.id))
         thing = last.id in self.things  # "does it work my abs too" after the ball one, "does it bend the knee too" after one hamstring
+        if follow_ups.answered_by(words, last) and self._about_exercise_elsewhere(alone, words, last):
+            return None  # "but is it risky" after lower back health: "it" is the exercise, its injury risk
         if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
             found = part or last.id
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _about_exercise_elsewhere(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message pointing back only with "it" (not "that" or "those"), after an answer about no thing an
+        answer lists, reads clearly alone (the threshold plus `ContextPolicy.clear`) as another entry whose title says
+        a word the last answer only mentions in passing: "it" is the exercise ("but is it risky" after lower back
+        health, whose answer cuts the risk of back pain, is the injury risk; "does it have to have handles" after the
+        steps is what to hold on to)."""
+        found, follow_ups = alone.match.entry_id, self.follow_ups
+        return (found is not None and found != last.id and last.id not in self.things and alone.safety is Safety.NONE
+                and not follow_ups.refers_back(words) and alone.match.score >= self.threshold + self.policy.clear
+                and follow_ups.titled_elsewhere(words, last, found))
 
     def _checks_a_figure(self, alone: Reading, text: str, last: Entry) -> bool:
         """Whether a question answered by nothing on its own checks a figure of its own against an answer giving
@@ -354,6 +382,16 @@ class FollowUpReader:
         last = self.kb.entries.get(context.entry or "")
         return last is not None and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None \
             and self.follow_ups.asks_how_soon(words, last)
+
+    def _located(self, words: list[str], last: Entry) -> str | None:
+        """The entry a follow-up asking where the thing just answered is ("where are those exactly", "how many
+        places does it attach") is answered by: when the last answer says nowhere (what the erectors do), the
+        first of its related entries in its topic group that does (the erector spinae along the spine, the three
+        hamstrings, the gluteus maximus's anchors); else None."""
+        if not self.follow_ups.asks_where_of_it(words) or tells_where(last, self.kb.entries):
+            return None
+        return next((e for e in last.related if e in self.kb.entries and self.groups.get(e) == last.group
+                     and tells_where(self.kb.entries[e], self.kb.entries)), None)
 
     def _counted(self, words: list[str], last: Entry) -> str | None:
         """The entry listing things whose count a follow-up asks, naming nothing it counts: the last answer
@@ -390,6 +428,11 @@ class FollowUpReader:
         if follow_ups.picks_one(words) and not follow_ups.place(words):
             named = follow_ups.naming(words)
             among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
+            best = max(likely, key=lambda e: likely[e], default=None)
+            if best is not None and best not in among and best not in self.goal_family and best != last.id \
+                    and likely[best] >= self.threshold + self.policy.clear \
+                    and follow_ups.titles_all(named, best):  # "go deeper on the biceps femoris one" after what the hamstrings do
+                return best
             return follow_ups.titled(named, last, among, likely) or follow_ups.named_among(named, last, last.parts)
         owner = lister(last, self.kb.entries)
         if owner is None or owner is last or not follow_ups.swaps(words):
@@ -416,6 +459,8 @@ class FollowUpReader:
         if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.policy.clear:
             return None  # "what about warming up": clearly about something else
         read_as = max((c.score for c in alone.candidates if c.entry_id == programme), default=0.0)
+        if any(c.score > read_as for c in alone.candidates if c.entry_id in self.goal_family):
+            read_as = 0.0  # read more as another programming entry ("reps?": the reps), it names no goal of its own
         return goal if programme is not None and goal_counts(odds, read_as, self.policy) else None
 
     def context_after(self, entry: str | None, context: Context, goal: str | None = None) -> Context:
@@ -425,6 +470,21 @@ class FollowUpReader:
         own = next((g for g, e in self.programmes.items() if e == entry), None)
         linked = linked_goal(self.kb.entries.get(entry or ""), self.programmes, self.goal_family)
         return Context(entry or context.entry, goal or own or linked or context.goal)
+
+
+def by_goal(kb: KnowledgeBase, programmes: Mapping[str, str], family: AbstractSet[str]) -> frozenset[str]:
+    """The goals' entries whose answer goes by the goal: the programmes, and the general ones naming at least two
+    goals (the reps, the rest, the load: each goal's figure), not asking a trainer, which names none."""
+    words = {goal: set(kb.entries[entry].title.lower().split()) for goal, entry in programmes.items() if entry in kb.entries}
+    shared = set.intersection(*words.values()) if words else set()
+    named = {goal: own - shared for goal, own in words.items()}  # "strength", "muscle growth", "movement integrity"
+
+    def goals_named(entry: Entry) -> int:
+        said = set(re.findall(r"\w+", entry.answer.lower()))
+        return sum(1 for own in named.values() if own & said)
+
+    general = {e for e in family if e in kb.entries and goals_named(kb.entries[e]) >= 2}
+    return frozenset(general | set(programmes.values()))
 
 
 def leaning(alone: Reading) -> str | None:

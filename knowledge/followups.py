@@ -27,6 +27,9 @@ ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
 TELLING_OWN = frozenset({"i", "my"})  # after "why tho" or "of that", what the asker thinks or does ("i thought its glutes")
+ASKING_WHERE = frozenset({"where", "wheres", "whereabouts", "located", "location", "attach", "attached", "attaches"})
+FEELING = frozenset({"feel", "feels", "feeling", "felt"})  # "where do i feel it": where the exercise works, not a place
+TELLING_WHERE = re.compile(r"\b(?:attach\w*|anchored|starts on|runs? (?:from|up|along|nearly)|goes from|along the)\b")  # in an answer
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
 
 LEADING = frozenset({"ok", "okay", "k", "kk", "so", "haha", "hmm", "oh"})  # words before "and for ..." that change nothing
@@ -128,6 +131,12 @@ class FollowUpWords:
             most = ranked[:1] if likely.get(ranked[0], 0.0) > likely.get(ranked[1], 0.0) else most
         return most[0] if len(most) == 1 else None
 
+    def titles_all(self, words: list[str], entry_id: str) -> bool:
+        """Whether the title of `entry_id` holds every own word of a message (but those asking for more): "say more abt
+        the movement integrity one" and the sets and reps for movement integrity."""
+        own = self._own(words) - self.lexicon.asking_more
+        return bool(own) and own <= self._titles.get(entry_id, frozenset())
+
     def after_acknowledging(self, words: list[str]) -> list[str]:
         """A message's words after an acknowledgement at its start ("ok got it, and how many times do i
         repeat": its "it" points at nothing asked), or all of them; "i dont get it" keeps its words."""
@@ -227,6 +236,11 @@ class FollowUpWords:
         """Whether a message names a place in the last answer's list with words of that answer ("the
         first study" after the studies)."""
         return bool(self.place(words)) and self.told_in([w for w in words if w not in self._listing], last)
+
+    def titled_elsewhere(self, words: list[str], last: Entry, found: str) -> bool:
+        """Whether the title of the entry `found` says one of a message's own words that the last answer's title does
+        not ("is it risky" after lower back health, whose answer only cuts the risk of back pain: "Injury risk")."""
+        return not (self._own(words) & self._titles.get(found, frozenset())) <= self._titles.get(last.id, frozenset())
 
     def answered_by(self, words: list[str], last: Entry) -> bool:
         """Whether a message that points back ("it", "those") and names no exercise asks about the
@@ -374,6 +388,12 @@ class FollowUpWords:
         """How many words two entries' answers both say."""
         return len(self._said.get(entry, frozenset()) & self._said.get(other, frozenset()))
 
+    def asks_where_of_it(self, words: list[str]) -> bool:
+        """Whether a message asks where the thing just answered is, pointing back at it ("where are those exactly",
+        "where on the leg r they", "how many places does it attach"), not where to feel the exercise ("where do i
+        feel it")."""
+        return not ASKING_WHERE.isdisjoint(words) and self.points_back(words) and FEELING.isdisjoint(words)
+
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""
         return not self._pointers.isdisjoint(words)
@@ -405,3 +425,12 @@ def _distinctive_words(normalizer: Normalizer, kb: KnowledgeBase) -> dict[str, f
     common = Counter(t for tokens in said.values() for t in tokens)
     limit = COMMON_SHARE * len(said)
     return {entry: frozenset(t for t in tokens if common[t] <= limit) for entry, tokens in said.items()}
+
+
+def tells_where(entry: Entry, entries: Mapping[str, Entry]) -> bool:
+    """Whether an answer says where something is (where a muscle starts, runs or attaches), or lists things whose
+    answers all do (the three hamstrings)."""
+    if TELLING_WHERE.search(entry.answer.lower()):
+        return True
+    parts = [entries[p] for p in entry.parts if p in entries]
+    return bool(parts) and all(TELLING_WHERE.search(p.answer.lower()) for p in parts)
