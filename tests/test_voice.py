@@ -206,12 +206,19 @@ def test_an_emergency_only_a_sample_holds_puts_the_emergency_advice_in_front_and
     assert texts.AFTER_EMERGENCY not in say(REST)[0].text  # the words may never have been said: nothing kept
 
 
-def test_a_second_hearing_is_looked_at_for_concerns_only_and_only_when_no_beam_reading_has_one(coach):
+def test_a_second_hearing_is_looked_at_for_concerns_only_and_only_when_more_urgent_than_the_beams(coach):
     misheard = "how do my sets my do up on the machine"
     reply = coach.handle(sampled(7, misheard, "How do I set myself up on the machine?"))[0]
     assert reply.text.startswith(f"🎙 I heard: “{misheard}”") and reply.safety is None  # no better fit taken
-    reply = coach.handle(sampled(7, "my back is sore is that okay", "my chest feels tight and i can't breathe"))[0]
-    assert reply.safety == "doctor" and "It may also have been" not in reply.text  # the beam's concern stands
+    reply = coach.handle(sampled(7, "my back is sore is that okay", "my back is sore and my knee hurts too"))[0]
+    assert reply.safety == "doctor" and "It may also have been" not in reply.text  # as urgent: the beam's concern stands
+
+
+def test_an_emergency_a_sample_holds_comes_first_even_after_the_beams_doctor_first_line(coach):
+    replies = coach.handle(sampled(7, "my back is sore is that okay", "my chest feels tight and i can't breathe"))
+    text = "\n".join(r.text for r in replies)
+    assert "It may also have been: “my chest feels tight" in text and texts.EMERGENCY in text
+    assert text.index(texts.EMERGENCY) < text.index(texts.DOCTOR_FIRST)  # the most urgent advice first
 
 
 class CountingModel:

@@ -84,13 +84,16 @@ class Voice:
         first when a concern is heard only in the second hearing's samples ("I have epilepsy" where
         the beam heard "I am empty, empty"): the beam's reading is still the one answered and shown as
         heard (a sample answered instead lost right answers), the sample is said as what it may also
-        have been, so the line is no riddle. Nothing is stored or stopped for a concern only a sample
-        holds (no reminder of it later, no safety check to redo): the words may never have been said."""
-        if not replies or any(reply.safety for reply in replies):  # a beam reading's concern is answered
+        have been, so the line is no riddle; an emergency a sample holds comes first even when the beam's reading got
+        the doctor-first line (a concern heard in any reading gets its most urgent advice). Nothing is stored or
+        stopped for a concern only a sample holds (no reminder of it later, no safety check to redo): the words may
+        never have been said."""
+        if not replies:
             return replies
+        answered = max((Safety[reply.safety.upper()] for reply in replies if reply.safety), default=Safety.NONE)
         sample, level = self._concern([text.strip() for text in msg.samples if text.strip()])
         answers = self.kit.answers
-        if level is Safety.NONE or answers is None:
+        if level <= answered or answers is None:  # a beam reading's concern is answered, unless a sample's is more urgent
             return replies
         line = answers.emergency if level is Safety.EMERGENCY else answers.doctor_first
         return with_health_line(replies, line, sample)
