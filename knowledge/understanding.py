@@ -435,9 +435,12 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     kb = load_knowledge(content_dir)
     english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
+    lexicon = load_safety_lexicon(check=False)
+    if matcher.normalizer.speller:  # health words are never corrected into other words, in training too
+        matcher.normalizer.speller.heed(lexicon.names_a_concern, lexicon.kept)
     model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
+    safety = SafetyDetector(lexicon, model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
                          languages=load_languages(english), details=load_details())
 
