@@ -1,11 +1,12 @@
 """Health and symptom words are never corrected into other words (issue 11): the speller knows English and the
-content, and a word the safety lexicon reads alone, or one it keeps as typed, stays a health word."""
+content, and a word the safety lexicon reads alone, or one it keeps as typed, stays a health word; a message in another
+language, made English by the speller, is the lexicon's alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from knowledge.safety import SAFETY_LEXICON, SafetyLexiconError, load_safety_lexicon
+from knowledge.safety import SAFETY_LEXICON, Safety, SafetyLexiconError, load_safety_lexicon
 from knowledge.spelling import Speller, load_english
 
 
@@ -51,3 +52,15 @@ def test_the_safety_lexicon_takes_only_single_lower_case_words_to_keep_as_typed(
     lexicon.write_text(text[:start] + f"kept_as_typed: {kept}\n", encoding="utf-8")
     with pytest.raises(SafetyLexiconError, match="kept_as_typed"):
         load_safety_lexicon(lexicon)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("hola, cómo estás? me puedes ayudar con mi tarea de historia", Safety.NONE),
+    ("¿cuántas series de sentadillas debo hacer por semana?", Safety.NONE),
+    ("ayuda, dolor muy fuerte en el pecho, no puedo respirar", Safety.EMERGENCY),
+    ("geçen ay bel fıtığı ameliyatı oldum, doktor yürüyüş yap dedi", Safety.DOCTOR),
+])
+def test_a_message_in_another_language_is_read_by_the_lexicon_alone(understanding, text, level):
+    reading = understanding.read(text)
+    assert reading.safety is level
+    assert tuple(reading.safety_odds) == (1.0, 0.0, 0.0)  # the classifier read only what the speller made English
