@@ -137,3 +137,15 @@ def test_a_bad_back_sciatica_or_hernia_told_as_long_healed_is_no_concern_unless_
 def test_a_vaccine_a_scan_read_at_work_normal_soreness_a_score_or_a_red_face_told_as_fine_is_no_concern(
         understanding, text, level):
     assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("tore my acl in college 9 years ago, had it fixed, been skiing fine since, what tempo", Safety.NONE),
+    ("broke my wrist in 2012, fully healed, grip tips?", Safety.NONE),
+    ("tore my acl 9 years ago, had surgery, but my knee still aches after runs", Safety.DOCTOR),
+    ("tore my meniscus in 2015, no issues since but this week it clicks and hurts", Safety.DOCTOR),
+    ("tore my acl 3 months ago, had surgery, been running fine since", Safety.DOCTOR),
+])
+def test_a_ligament_or_bone_operated_years_ago_with_sport_since_is_no_concern_unless_it_still_troubles(
+        understanding, text, level):
+    assert understanding.read(text).safety is level
