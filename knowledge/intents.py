@@ -21,6 +21,7 @@ from knowledge.features import Vocabulary
 from knowledge.ranker import Ranker
 from knowledge.relative_changes import day_change, time_shift
 from scheduler.dates import FIXED_HOLIDAYS
+from scheduler.days import find_days
 from scheduler.words import normalise
 
 
@@ -610,10 +611,21 @@ def _date(words: str) -> str | None:
             month = next((_MONTHS.index(g[:3]) + 1 for g in groups if g[:3] in _MONTHS), 0)
             day = int(next(g for g in groups if g.isdigit()))
             return f"date:{month}:{day}" if 1 <= day <= 31 else None
-    holiday = next((FIXED_HOLIDAYS[t] for t in normalise(words).split() if t in FIXED_HOLIDAYS), None)  # a date said wins
-    return f"date:{holiday[0]}:{holiday[1]}" if holiday is not None else None
+    said = normalise(words)
+    holiday = next((t for t in said.split() if t in FIXED_HOLIDAYS), None)  # a date said wins
+    if holiday is None:
+        return None
+    month, day = FIXED_HOLIDAYS[holiday]
+    beside = re.search(rf"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(after|before|of|in)\s+(?:the\s+)?{holiday}\b", said)
+    way = f":{_AROUND_DATE[beside.group(2)]}{_WEEKDAYS.index(beside.group(1))}" if beside else ""  # "the monday after christmas"
+    return f"date:{month}:{day}{way}"
 
 
+# a weekday named beside a date: the first one after it, the last before it, the first on or after it ("of the new year")
+_AROUND_DATE = {"after": "a", "before": "b", "of": "o", "in": "o"}
+
+
+_SHORTHAND = re.compile(r"\b(?:mwf|mw|wf|mf|tth|tuth)\b|\b[a-z]{1,3}(?:/[a-z]{1,3})+\b")  # days in shorthand: "mwf", "t/th/sat"
 IN_DAYS = "in:"  # a request's day slot naming a day so many days from today ("in:2": the day after tomorrow)
 _DAYS_AHEAD = re.compile(r"\b(?:(?:the\s+)?day\s+after\s+(?:" + "|".join(_TOMORROW) + r")|overmorrow)\b"
                          r"|\bin\s+(\d|two|three|four|five|six)\s+days?(?:'?\s*time)?\b", re.IGNORECASE)
@@ -631,8 +643,11 @@ def _day(words: str) -> str | None:
         count = ahead.group(1)
         return f"{IN_DAYS}{_FEW.get(count.lower(), count) if count else 2}"
     found = _DAY.search(words) or _DAY.search(normalise(words))  # "skip wensday": the weekday meant
-    if found is None:
-        return WEEKEND if _WEEKEND.search(words) else None
+    if found is None and _WEEKEND.search(words):
+        return WEEKEND
+    if found is None:  # "the mwf plan", "my t/th sessions": named by its first day
+        days = find_days(" ".join(_SHORTHAND.findall(words.lower()))).days
+        return str(min(days)) if days else None
     word = found.group(1).lower()
     if word in ("today", "tonight"):
         return "today"

@@ -42,7 +42,8 @@ _ASKED = lazy_regex(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats
 # a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
 _MAY_I_HAVE = lazy_regex(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
 # a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
-_OTHER = lazy_regex(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
+_OTHER = lazy_regex(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|scrap|ditch|bin|trash|axe|get rid of"
+                    r"|skip\w*|miss|new|another|second|extra|additional|separate"
                     r"|one[\s-]?off|remind\w*|reminders?|notif\w*|time ?zone|goal|focus|reps?|sets?|weights?|kg)\b"
                     r"|\b(?:a|an)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine|schedule)\b"
                     r"|\b(?:plan|schedule|set up|setup|create|start|make|give|build)\s+(?:me|us)\b", re.IGNORECASE)

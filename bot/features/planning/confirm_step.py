@@ -7,6 +7,7 @@ once, with the plan, at Save."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -18,7 +19,7 @@ from bot.features.planning import texts as t
 from bot.features.planning.buttons import confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.reading import edited_schedule, left_out, read_as, says_discard, says_save, unconfirmed
+from bot.features.planning.reading import edited_part, left_out, read_as, says_discard, says_save, unconfirmed
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -31,6 +32,9 @@ from scheduler.timezones import zone_info
 SAVING = Choices.listed("✅, save, confirm, book it, lock it in, as is, no changes, nothing to change, good to go, "
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
+
+# a save refused with "no" just before it, no comma between ("not need, sorry, no save"; "no, save it" saves)
+_NO_SAVE = re.compile(r"\b(?:no|nope|nah)\s+(?:need\s+(?:to\s+)?)?sav(?:e|ing)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,17 +67,18 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
-        edited = edited_schedule(draft, text, self.clock(), self.zone(state.user_id))
-        if edited is not None:
-            said = read_as(text, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
-            note = " ".join(n for n in (said, t.format_left_out(left_out(text, "", self.words.goal))) if n)
+        found = edited_part(draft, text, self.clock(), self.zone(state.user_id))
+        if found is not None:
+            edited, part = found  # "lol ok but make it 8": the change said after the reaction
+            said = read_as(part, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
+            note = " ".join(n for n in (said, t.format_left_out(left_out(part, "", self.words.goal))) if n)
             return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self.show(state, draft, edit=False)]
         if says_discard(text):  # "bin it", "not this one, scrap it", "✖️": thrown away, as /cancel does
             self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(t.PLAN_CANCELLED)]
-        chosen = SAVING.read(text)  # "no, save it", "don't change anything", "id rather tweak it first"
+        chosen = "no" if _NO_SAVE.search(text) else SAVING.read(text)  # "no, save it", "don't change anything", "id rather tweak it first"
         if chosen == MIXED:
             return None
         answer = chosen or ("yes" if says_save(text) else self.words.answer(text))
