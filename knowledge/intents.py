@@ -345,10 +345,11 @@ _ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|ot
                   re.IGNORECASE)  # "every monday": days
 _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
 _THIS_ONE = re.compile(r"\bthis (?:one|session|workout)\b", re.IGNORECASE)  # "can we skip this one": the next session
-_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
-                 re.IGNORECASE)  # the change after "to", not "quarter to 7"
-_NAMED_THEN = re.compile(r"\b(?:ones?|plans?(?:\s+(?:[abc]|[1-9])\b)?|sessions?|workouts?|it)\b\s+(.+)$",
-                         re.IGNORECASE)  # "make the 7am one 8am", "make plan b twice a week"
+_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )(?<!like )(?<!want )(?<!need )(?<!have )to"
+                 r"|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
+                 re.IGNORECASE)  # the change after "to", not "quarter to 7" nor "i would like to change ..."
+_NAMED_THEN = re.compile(r"\b(?:ones?|plans?(?:\s+(?:[abc]|[1-9])\b)?|sessions?|workouts?|it)\b\s+(?![abc]\W*$)(.+)$",
+                         re.IGNORECASE)  # "make the 7am one 8am", "make plan b twice a week" (not "... on plan a": its letter)
 # days said after the plan's name and before its new time ("make the mobility one every weekend day at 9.30")
 _DAYS_AFTER_NAME = re.compile(r"\b(?:one|plan|thing|sessions?|workouts?)\s+((?:every|on|to)\s+(?:\w+\s+){0,3}?"
                               r"(?:week(?:end|day)s?(?:\s+days?)?|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b.*)$", re.IGNORECASE)

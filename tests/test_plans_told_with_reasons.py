@@ -13,6 +13,7 @@ import pytest
 
 from bot.features.planning.by_words import dated
 from knowledge.intents import PlanAction, plan_slots
+from knowledge.plan_edits import loose_skip
 from tests import test_planning
 from tests.test_plans_in_words import save
 
@@ -104,3 +105,35 @@ def test_a_save_refused_with_no_just_before_it_saves_nothing(confirming, coach):
 def test_a_plan_scrapped_beside_its_time_is_cancelled_not_edited(early_and_saturday, coach):
     assert early_and_saturday("scrap the 7am strength thing entirely")[0].text == \
         "Cancel the plan every Mon, Wed, Fri at 07:00? Its reminders stop."  # it was an edit that kept the plan as it was
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("skip sat", "Skip Sat 28 Nov 10:00 (every Sat at 10:00)?"),
+    ("skip jan 4 please, first day back at work and i wanna sleep in", "Skip Mon 04 Jan 07:00 (every Mon, Wed, Fri at 07:00)?"),
+])
+def test_skip_beside_a_day_the_reader_missed_is_asked_first(early_and_saturday, typed, asked):
+    assert early_and_saturday(typed)[0].text == asked
+
+
+def test_skip_told_as_done_or_asked_is_no_skip():
+    assert loose_skip("i skipped saturday, overslept") is None and loose_skip("can i skip saturday?") is None
+
+
+@pytest.mark.parametrize("typed, schedule", [
+    ("plan b at noon", "every Sat at 12:00"),
+    ("make plan a 18h", "every Mon, Wed, Fri at 18:00"),
+    ("instead of friday do thursday on plan a", "every Mon, Wed, Thu at 07:00"),
+])
+def test_a_plan_called_by_its_letter_beside_its_change_is_edited(early_and_saturday, typed, schedule):
+    reply = early_and_saturday(typed)[-1].text
+    assert schedule in reply and "Save" in reply
+
+
+def test_would_like_to_is_no_change_said_after_to(coach):
+    said = "I would like to change the goal of my Monday/Wednesday/Friday plan to hypertrophy, please."
+    request = coach.kit.words.plan_request(said)
+    assert (request.day, request.rest) == ("0", "hypertrophy")  # the plan by its first day, the new goal
+
+
+def test_a_plan_quit_is_cancelled(early_and_saturday):
+    assert early_and_saturday("i want to quit the saturday plan")[0].text == "Cancel the plan every Sat at 10:00? Its reminders stop."
