@@ -599,12 +599,16 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATES = (re.compile(_MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE),  # "december 11"
           re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.IGNORECASE),  # "11 dec"
           re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE))  # "the 14th", "mon 14th"
+_FIRST_OF_MONTH = re.compile(r"\bfirst\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:of|in)\s+" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _date(words: str) -> str | None:
     """A day of the month named ("the 14th", "december 11", "11 dec", "christmas eve"), as "date:MONTH:DAY" (month 0:
-    the first such day to come), if any."""
+    the first such day to come; "the first monday of january": "date:1:1:o0", see _AROUND_DATE), if any."""
+    first = _FIRST_OF_MONTH.search(words)
+    if first:
+        return f"date:{_MONTHS.index(first.group(2).lower()[:3]) + 1}:1:o{_WEEKDAYS.index(first.group(1).lower()[:3])}"
     for pattern in _DATES:
         found = pattern.search(words)
         if found:

@@ -137,3 +137,11 @@ def test_would_like_to_is_no_change_said_after_to(coach):
 
 def test_a_plan_quit_is_cancelled(early_and_saturday):
     assert early_and_saturday("i want to quit the saturday plan")[0].text == "Cancel the plan every Sat at 10:00? Its reminders stop."
+
+
+@pytest.mark.parametrize("typed, skipped", [
+    ("skip the first monday of january", "Mon 04 Jan 07:00"),
+    ("skip the last saturday session before christmas", "Sat 19 Dec 10:00"),
+])
+def test_a_session_named_by_its_place_in_a_month_or_before_a_holiday_is_that_days(early_and_saturday, typed, skipped):
+    assert skipped in early_and_saturday(typed)[0].text

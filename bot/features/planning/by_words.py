@@ -48,6 +48,9 @@ _NEXT_WEEK = re.compile(rf"{_WEEKDAY_WORD}(?:\s+[\w']+){{0,2}}?\s+(?:ne?xt|follo
                         rf"|\b(?:ne?xt|following)\s+w(?:ee)?k'?s?(?:\s+[\w']+)?\s+{_WEEKDAY_WORD}", re.IGNORECASE)
 # "the saturday after this one", "sunday after next" (not "the monday after this weekend")
 _AFTER_THIS = re.compile(r"\bafter\s+(?:this|the next)\s+(?:one|session|workout)\b|\bafter next\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
+_LAST = re.compile(r"\blast\b", re.IGNORECASE)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _YEAR_END = re.compile(r"\blast\b.*\b(?:this|of the|of this)\s+year\b", re.IGNORECASE)  # "the last session of the year"
 _NUMBER = re.compile(r"^\W*(?:(?:number|no\.?|nr\.?|option|#)\s*)?(\d)\W*$", re.IGNORECASE)  # "2", "#2", "option 2": the 2nd offered
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
@@ -126,17 +129,22 @@ class PlansInWords:
         return replace(request, day=f"{DATE}{on.month}:{on.day}", next_one=False) if on else request
 
     def _last_this_year(self, user_id: int, request: PlanRequest, typed: str) -> PlanRequest:
-        """"The last (saturday) session of the year" as the date of the last such session this year; the request as
-        read otherwise."""
-        if request.nth != -1 or not _YEAR_END.search(typed) or request.day and not request.day.isdigit():
-            return request
+        """"The last (saturday) session of the year" or "the last strength session before christmas" as the date of the
+        last such session before the year ends or that date; the request as read otherwise."""
         zone = self.sessions.zone(user_id)
-        year = self.clock().astimezone(zone_info(zone)).year
-        found = [x.at.astimezone(zone_info(zone)) for x in self._open(user_id, days=DATED_DAYS)
-                 if fits_described(request, x.at, x.plan, zone)]
-        last = max((at for at in found if at.year == year and (request.day is None or at.weekday() == int(request.day))),
-                   default=None)
-        return replace(request, nth=None, day=f"{DATE}{last.month}:{last.day}") if last else request
+        today = self.clock().astimezone(zone_info(zone)).date()
+        before = dated(request.day, today) if request.day and request.day.startswith(DATE) and _BEFORE.search(typed) else None
+        last = request.nth == -1 or before is not None and _LAST.search(typed) is not None  # a date said: no nth read
+        if not last or not (_YEAR_END.search(typed) or before) or request.day and not (request.day.isdigit() or before):
+            return request
+        end = before or date(today.year + 1, 1, 1)
+        named = re.search(_WEEKDAY_WORD, typed, re.IGNORECASE)
+        weekday = int(request.day) if request.day and request.day.isdigit() else WEEKDAYS.index(named.group()[:3].lower()) \
+            if named else None
+        found = [at for x in self._open(user_id, days=DATED_DAYS) if fits_described(request, x.at, x.plan, zone)
+                 and (at := x.at.astimezone(zone_info(zone))).date() < end and weekday in (None, at.weekday())]
+        on = max(found, default=None)
+        return replace(request, nth=None, day=f"{DATE}{on.month}:{on.day}") if on else request
 
     def _for_settings(self, user_id: int, edit: Edit) -> bool:
         """Whether an edit goes to the settings: a reminder lead (one for all plans), a goal with no
