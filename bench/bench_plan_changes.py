@@ -68,7 +68,7 @@ SITUATIONS = {
                        "/plan every mon wed fri at 7am"),
 }
 # a set written for another situation than the first sets'
-SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14"}
+SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14", "plan_changes_dev5.yaml": "mon14"}
 TUE8 = SITUATIONS["tue8"]
 PLAN_A = TUE8.plan_a
 CHANGES = ("cancel", "skip", "edit")
@@ -143,6 +143,9 @@ def changes(before: Stored, after: Stored) -> set[tuple[str, int]]:
     found: set[tuple[str, int]] = set()
     new = [i for i in after.plans if i not in before.plans]
     for i, (active, _paused, goal, *_rest) in before.plans.items():
+        if i not in after.plans:  # the row deleted (all the user's data forgotten): the plan is gone
+            found |= {("cancel", i)} if active else set()
+            continue
         now = after.plans[i]
         if active and not now[0]:
             found.add(("edit" if now[1] == "edited" else "cancel", i))

@@ -21,6 +21,7 @@ from knowledge.features import Vocabulary
 from knowledge.ranker import Ranker
 from knowledge.relative_changes import day_change, time_shift
 from scheduler.dates import FIXED_HOLIDAYS
+from scheduler.days import find_days
 from scheduler.words import normalise
 
 
@@ -358,10 +359,11 @@ _ALL = re.compile(r"\b(all|every(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|day|week|ot
                   re.IGNORECASE)  # "every monday": days
 _NEXT = re.compile(r"\b(?:next|nxt)\b", re.IGNORECASE)
 _THIS_ONE = re.compile(r"\bthis (?:one|session|workout)\b", re.IGNORECASE)  # "can we skip this one": the next session
-_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )to|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
-                 re.IGNORECASE)  # the change after "to", not "quarter to 7"
-_NAMED_THEN = re.compile(r"\b(?:ones?|plans?(?:\s+(?:[abc]|[1-9])\b)?|sessions?|workouts?|it)\b\s+(.+)$",
-                         re.IGNORECASE)  # "make the 7am one 8am", "make plan b twice a week"
+_TO = re.compile(r"\b(?:(?<!quarter )(?<!half )(?<!\bten )(?<!twenty )(?<!\bfive )(?<!like )(?<!want )(?<!need )(?<!have )to"
+                 r"|for|at|be(?!\s+(?:at|to|for)\b))\b\s*(.+)$",
+                 re.IGNORECASE)  # the change after "to", not "quarter to 7" nor "i would like to change ..."
+_NAMED_THEN = re.compile(r"\b(?:ones?|plans?(?:\s+(?:[abc]|[1-9])\b)?|sessions?|workouts?|it)\b\s+(?![abc]\W*$)(.+)$",
+                         re.IGNORECASE)  # "make the 7am one 8am", "make plan b twice a week" (not "... on plan a": its letter)
 # days said after the plan's name and before its new time ("make the mobility one every weekend day at 9.30")
 _DAYS_AFTER_NAME = re.compile(r"\b(?:one|plan|thing|sessions?|workouts?)\s+((?:every|on|to)\s+(?:\w+\s+){0,3}?"
                               r"(?:week(?:end|day)s?(?:\s+days?)?|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b.*)$", re.IGNORECASE)
@@ -611,12 +613,16 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATES = (re.compile(_MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE),  # "december 11"
           re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.IGNORECASE),  # "11 dec"
           re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE))  # "the 14th", "mon 14th"
+_FIRST_OF_MONTH = re.compile(r"\bfirst\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:of|in)\s+" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _date(words: str) -> str | None:
     """A day of the month named ("the 14th", "december 11", "11 dec", "christmas eve"), as "date:MONTH:DAY" (month 0:
-    the first such day to come), if any."""
+    the first such day to come; "the first monday of january": "date:1:1:o0", see _AROUND_DATE), if any."""
+    first = _FIRST_OF_MONTH.search(words)
+    if first:
+        return f"date:{_MONTHS.index(first.group(2).lower()[:3]) + 1}:1:o{_WEEKDAYS.index(first.group(1).lower()[:3])}"
     for pattern in _DATES:
         found = pattern.search(words)
         if found:
@@ -624,10 +630,21 @@ def _date(words: str) -> str | None:
             month = next((_MONTHS.index(g[:3]) + 1 for g in groups if g[:3] in _MONTHS), 0)
             day = int(next(g for g in groups if g.isdigit()))
             return f"date:{month}:{day}" if 1 <= day <= 31 else None
-    holiday = next((FIXED_HOLIDAYS[t] for t in normalise(words).split() if t in FIXED_HOLIDAYS), None)  # a date said wins
-    return f"date:{holiday[0]}:{holiday[1]}" if holiday is not None else None
+    said = normalise(words)
+    holiday = next((t for t in said.split() if t in FIXED_HOLIDAYS), None)  # a date said wins
+    if holiday is None:
+        return None
+    month, day = FIXED_HOLIDAYS[holiday]
+    beside = re.search(rf"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(after|before|of|in)\s+(?:the\s+)?{holiday}\b", said)
+    way = f":{_AROUND_DATE[beside.group(2)]}{_WEEKDAYS.index(beside.group(1))}" if beside else ""  # "the monday after christmas"
+    return f"date:{month}:{day}{way}"
 
 
+# a weekday named beside a date: the first one after it, the last before it, the first on or after it ("of the new year")
+_AROUND_DATE = {"after": "a", "before": "b", "of": "o", "in": "o"}
+
+
+_SHORTHAND = re.compile(r"\b(?:mwf|mw|wf|mf|tth|tuth)\b|\b[a-z]{1,3}(?:/[a-z]{1,3})+\b")  # days in shorthand: "mwf", "t/th/sat"
 IN_DAYS = "in:"  # a request's day slot naming a day so many days from today ("in:2": the day after tomorrow)
 _DAYS_AHEAD = re.compile(r"\b(?:(?:the\s+)?day\s+after\s+(?:" + "|".join(_TOMORROW) + r")|overmorrow)\b"
                          r"|\bin\s+(\d|two|three|four|five|six)\s+days?(?:'?\s*time)?\b", re.IGNORECASE)
@@ -645,8 +662,11 @@ def _day(words: str) -> str | None:
         count = ahead.group(1)
         return f"{IN_DAYS}{_FEW.get(count.lower(), count) if count else 2}"
     found = _DAY.search(words) or _DAY.search(normalise(words))  # "skip wensday": the weekday meant
-    if found is None:
-        return WEEKEND if _WEEKEND.search(words) else None
+    if found is None and _WEEKEND.search(words):
+        return WEEKEND
+    if found is None:  # "the mwf plan", "my t/th sessions": named by its first day
+        days = find_days(" ".join(_SHORTHAND.findall(words.lower()))).days
+        return str(min(days)) if days else None
     word = found.group(1).lower()
     if word in ("today", "tonight"):
         return "today"

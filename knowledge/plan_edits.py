@@ -25,7 +25,7 @@ _WEEKDAY = rf"{WEEKDAY}s?"
 _DAY_PLAN = lazy_regex(rf"\b({_WEEKDAY})\s+(?:training|session|workout|plan|one|thing|class|routine)s?\b", re.IGNORECASE)
 _DAYS_SAID = lazy_regex(rf"\b{_WEEKDAY}\b|\bweek(?:day|end)s?\b|\bevery\s*day\b|\bdaily\b", re.IGNORECASE)
 _NOT_A_CLOCK = r"(?!\s*(?:reps?|sets?|kg|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|%))"
-_TIME_SAID = lazy_regex(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b"
+_TIME_SAID = lazy_regex(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}h\b|\b(?:noon|midday)\b"
                         r"|\b(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}\b"
                         rf"|\b(?:at|to|do|around|by|for)\s+\d{{1,2}}\b{_NOT_A_CLOCK}|\b\d{{1,2}}\s+instead\b", re.IGNORECASE)
 # what asks a change of something already there ("can we do 8 instead", "can this be changed to 7pm")
@@ -42,11 +42,15 @@ _ASKED = lazy_regex(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats
 # a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
 _MAY_I_HAVE = lazy_regex(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
 # a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
-_OTHER = lazy_regex(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|skip\w*|miss|new|another|second|extra|additional|separate"
+_OTHER = lazy_regex(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|scrap|ditch|bin|trash|axe|get rid of"
+                    r"|skip\w*|miss|new|another|second|extra|additional|separate"
                     r"|one[\s-]?off|remind\w*|reminders?|notif\w*|time ?zone|goal|focus|reps?|sets?|weights?|kg)\b"
                     r"|\b(?:a|an)\s+(?:\w+\s+)?(?:plan|program(?:me)?|routine|schedule)\b"
                     r"|\b(?:plan|schedule|set up|setup|create|start|make|give|build)\s+(?:me|us)\b", re.IGNORECASE)
 
+# a plan called by its letter or number in the list, beside its change ("plan b at noon"; not "plan a session")
+_LETTERED = lazy_regex(r"\bplan\s+([abc]|[1-9])\b(?!\s*(?:[:.h]\d|[ap]\.?m\b|new|session|workout|reminder|time|day|week|plan|rest|o'?clock"
+                       r"|hours?|hrs?|minutes?|mins?|times?|x\b|days?|weeks?|sets?|reps?))", re.IGNORECASE)
 _ONE_SESSION = lazy_regex(r"\b(?:this|next|tomorrow'?s?|today'?s?|tonight'?s?|\w+day's)\s+(?:\w+\s+)?(?:session|workout)\b"
                           r"|\b(?:today|tonight|tomorrow|tmrw?|this (?:week|weekend|time))\b",
                           re.IGNORECASE)  # "stop tomorrow's session", "stop the plan for today": one session, the reader's skip
@@ -79,6 +83,11 @@ def loose_edit(typed: str) -> PlanRequest | None:
         return None
     goals = {GOAL_WORDS[g.lower()] for g in _GOAL.findall(typed) if g.lower() in GOALS} | {  # "lifting" names a plan as "my lifting"
         GOAL_WORDS[g.lower()] for g in _GOAL_PLAN.findall(typed)}
+    lettered = _LETTERED.search(typed) if not goals else None
+    if lettered:  # "plan b at noon", "make plan a 18h": that plan, the rest its change
+        at = "abc".index(lettered.group(1).lower()) if lettered.group(1).isalpha() else int(lettered.group(1)) - 1
+        return PlanRequest(PlanAction.EDIT, nth=at, rest=" ".join(f"{typed[:lettered.start()]} {typed[lettered.end():]}".split()),
+                           loose=True)
     by_day = _DAY_PLAN.search(typed) if not goals else None
     if by_day and _TIME_SAID.search(typed, by_day.end()):  # "make saturday training 11am": that plan, at 11am
         return PlanRequest(PlanAction.EDIT, day=str(DAYS[by_day.group(1)[:3].lower()]), rest=typed[by_day.end():].strip(),
@@ -119,7 +128,7 @@ def day_of_plan(change: DayChange | None, typed: str) -> str | None:
     return str(min(kept)) if kept else None
 
 
-_ENDS = lazy_regex(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of)\b", re.IGNORECASE)
+_ENDS = lazy_regex(r"\b(?:cancel|delete|scrap|kill|wipe|ditch|unsubscribe|get rid of|quit|remove|bin|trash|axe)\b", re.IGNORECASE)
 _SHOULD = lazy_regex(r"\b(?:should|shall|shd)\s+(?:i|we)\b", re.IGNORECASE)
 _NEW_PLAN = lazy_regex(r"(?<!the )(?<!my )\b(?:new|another|second|extra|additional|separate)\s+(?:\w+\s+)?"
                        r"(?:plan|program(?:me)?|routine)\b", re.IGNORECASE)
@@ -209,6 +218,21 @@ def loose_cancel(typed: str) -> PlanRequest | None:
         return None
     request = plan_slots(PlanAction.CANCEL, typed)
     return replace(request, loose=True, rest=typed.strip()) if request is not None else None  # the days it names, kept
+
+
+_SKIP_SAID = lazy_regex(r"\bskip(?:ping)?\b", re.IGNORECASE)
+
+
+def loose_skip(typed: str) -> PlanRequest | None:
+    """A skip of the session on a day the plans reader did not read ("skip sat", "skip jan 4 please, first day back at
+    work"): "skip" said beside a day or date, no question; always asked first (not `sure`); None for none."""
+    if "?" in typed or not _SKIP_SAID.search(typed) or _SHOULD.search(typed) or _ASKED.match(typed) or _TOLD_DONE.search(typed):
+        return None
+    request = plan_slots(PlanAction.SKIP, typed)
+    return replace(request, sure=False) if request is not None and request.day is not None else None
+
+
+_TOLD_DONE = lazy_regex(r"\b(?:skipped|i did|did it|done)\b", re.IGNORECASE)  # told, not asked
 
 
 _A_DAY = lazy_regex(rf"{_DAYS_SAID.pattern}|\b(?:today|tonight|tomorrow|tmrw?|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE)

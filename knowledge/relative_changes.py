@@ -30,6 +30,9 @@ _ARROW = lazy_regex(rf"{_L}(?:\s+(?:plan|one|session|workout|training|class)s?\s
                     rf"(?:->|→|=>|should be|becomes?|is now))\s*{_L}", re.IGNORECASE)  # "saturday session to sunday"
 _INSTEAD = lazy_regex(rf"{_L}\s+(?:instead of|rather than|in place of)\s+(?:the\s+)?{_L}",
                       re.IGNORECASE)  # the new days first ("tue wed fri instead of mon wed fri")
+# the old days first ("instead of friday do thursday")
+_INSTEAD_FIRST = lazy_regex(rf"^\W*(?:instead of|rather than|in place of)\s+(?:the\s+)?{_L}\s*,?\s*"
+                            rf"(?:(?:do|make it|have|put|use|go with)\s+)?(?:on\s+)?{_L}", re.IGNORECASE)
 _NOT_BUT = lazy_regex(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make it\s+)?{_D}"
                       rf"|{_D}\s+(?:no|nope)\b[,;\s-]*(?:(?:put|make it|do|on)\s+)?{_D}"  # "wednesday no, put tuesday"
                       rf"|{_D}[^.;,]*[,;-]\s*(?:so\s+)?(?:make it|move it to|switch it to|change it to|put it on|do it on"
@@ -78,7 +81,7 @@ def day_change(typed: str) -> DayChange | None:
     if instead:  # "tue wed fri instead of mon wed fri": the days said first replace the others
         added, dropped = days_in(instead.group(1)), days_in(instead.group(2))
         return DayChange(added, dropped - added)
-    for pattern in (_SWAP, _FROM_TO, _ARROW, _NOT_BUT):
+    for pattern in (_SWAP, _FROM_TO, _ARROW, _INSTEAD_FIRST, _NOT_BUT):
         found = pattern.search(typed)
         if found:
             dropped, added = (days_in(days) for days in found.groups() if days)

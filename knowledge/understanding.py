@@ -38,7 +38,17 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
 from knowledge.patterns import compile_all
-from knowledge.plan_edits import loose_cancel, loose_edit, loose_move, new_goal_side, plan_clauses, recast, without_complaint, without_kept
+from knowledge.plan_edits import (
+    loose_cancel,
+    loose_edit,
+    loose_move,
+    loose_skip,
+    new_goal_side,
+    plan_clauses,
+    recast,
+    without_complaint,
+    without_kept,
+)
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon
@@ -402,7 +412,7 @@ class Understanding:
             [self.spelt(clause) for clause in plan_clauses(text)], typed)
         if read:
             return recast(read, typed)
-        loose = loose_move(typed) or loose_edit(typed) or loose_cancel(typed)
+        loose = loose_move(typed) or loose_edit(typed) or loose_cancel(typed) or loose_skip(typed)
         return spelt_goal(loose, self.spelt(text), typed) if loose else None
 
     def evidence(self, tokens: list[str], vector: Vector, spelt: list[str] | None = None) -> Evidence:

@@ -61,3 +61,9 @@ def test_a_set_written_for_another_situation_is_measured_on_its_own_plans_and_dr
              {**item("edit", plan="A", time="07:00"), "q": "make it 7am", "ctx": "confirm"}]
     right, total, unasked, misses = measure(understanding, items, SITUATIONS["thu10"])
     assert (sum(right.values()), unasked, misses) == (2, 0, [])
+
+
+def test_a_plan_whose_row_is_gone_is_cancelled_not_a_crash():
+    forgotten = Stored({}, frozenset(), False)  # all the user's data forgotten: the plan rows deleted
+    assert judge(item("cancel", plan="all"), BEFORE, forgotten, IDS) == (True, False)
+    assert judge(item("cancel"), BEFORE, forgotten, IDS) == (False, True)  # plan B went too

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from bot.core.dialogue import Dialogues, entry_button
@@ -48,6 +48,10 @@ _NEXT_WEEK = re.compile(rf"{_WEEKDAY_WORD}(?:\s+[\w']+){{0,2}}?\s+(?:ne?xt|follo
                         rf"|\b(?:ne?xt|following)\s+w(?:ee)?k'?s?(?:\s+[\w']+)?\s+{_WEEKDAY_WORD}", re.IGNORECASE)
 # "the saturday after this one", "sunday after next" (not "the monday after this weekend")
 _AFTER_THIS = re.compile(r"\bafter\s+(?:this|the next)\s+(?:one|session|workout)\b|\bafter next\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
+_LAST = re.compile(r"\blast\b", re.IGNORECASE)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_YEAR_END = re.compile(r"\blast\b.*\b(?:this|of the|of this)\s+year\b", re.IGNORECASE)  # "the last session of the year"
 _NUMBER = re.compile(r"^\W*(?:(?:number|no\.?|nr\.?|option|#)\s*)?(\d)\W*$", re.IGNORECASE)  # "2", "#2", "option 2": the 2nd offered
 PARTS = {"morning": range(4, 12), "lunch": range(11, 15), "afternoon": range(12, 18), "evening": range(17, 24)}
 # the hours well inside a part of the day: "the morning one" of a 7:00 plan and a 10:00 one is the 7:00 one
@@ -85,7 +89,7 @@ class PlansInWords:
         if request.action is PlanAction.EDIT and request.rest:  # "to 8 no wait make it 7"
             request = replace(request, rest=corrected(request.rest))
         if request.action is PlanAction.SKIP:  # "skip the thursday session next week", "sunday after this one"
-            request = self._weeks_on(user_id, request, text)
+            request = self._last_this_year(user_id, self._weeks_on(user_id, request, text), text)
         if request.action is PlanAction.EDIT and not request.named:  # "add a sunday to the mon/wed/fri plan": the plan of those days
             request = replace(request, day=day_of_plan(day_change(text), text))
         state = self.dialogues.current(user_id)
@@ -123,6 +127,24 @@ class PlansInWords:
                       if x.at.astimezone(zone).weekday() == weekday), None)
         on = today + timedelta(days=7 - today.weekday() + weekday) if later[0] else first + timedelta(days=7) if first else None
         return replace(request, day=f"{DATE}{on.month}:{on.day}", next_one=False) if on else request
+
+    def _last_this_year(self, user_id: int, request: PlanRequest, typed: str) -> PlanRequest:
+        """"The last (saturday) session of the year" or "the last strength session before christmas" as the date of the
+        last such session before the year ends or that date; the request as read otherwise."""
+        zone = self.sessions.zone(user_id)
+        today = self.clock().astimezone(zone_info(zone)).date()
+        before = dated(request.day, today) if request.day and request.day.startswith(DATE) and _BEFORE.search(typed) else None
+        last = request.nth == -1 or before is not None and _LAST.search(typed) is not None  # a date said: no nth read
+        if not last or not (_YEAR_END.search(typed) or before) or request.day and not (request.day.isdigit() or before):
+            return request
+        end = before or date(today.year + 1, 1, 1)
+        named = re.search(_WEEKDAY_WORD, typed, re.IGNORECASE)
+        weekday = int(request.day) if request.day and request.day.isdigit() else WEEKDAYS.index(named.group()[:3].lower()) \
+            if named else None
+        found = [at for x in self._open(user_id, days=DATED_DAYS) if fits_described(request, x.at, x.plan, zone)
+                 and (at := x.at.astimezone(zone_info(zone))).date() < end and weekday in (None, at.weekday())]
+        on = max(found, default=None)
+        return replace(request, nth=None, day=f"{DATE}{on.month}:{on.day}") if on else request
 
     def _for_settings(self, user_id: int, edit: Edit) -> bool:
         """Whether an edit goes to the settings: a reminder lead (one for all plans), a goal with no
@@ -208,6 +230,9 @@ class PlansInWords:
         zone = self.sessions.zone(user_id)
         listed = self._open(user_id, among, DATED_DAYS if request.day and request.day.startswith(DATE) else UPCOMING_DAYS)
         found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
+        looser = next((r for r in loosened(request) if self._sessions_named(listed, r, zone)), None) if not found else None
+        if looser is not None:  # "skip this wednesday, dentist at 7:30": the day's session, asked first
+            request, found = replace(looser, sure=False), self._sessions_named(listed, looser, zone)
         if not found:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
         planning = self._planning(user_id)  # days and times typed while making a plan may be the new plan's
@@ -237,10 +262,8 @@ class PlansInWords:
         """Whether a session falls on "today", "tomorrow" or the weekday (index as text), locally:
         a weekday means the first of that weekday to come."""
         local, today = at.astimezone(zone_info(zone)).date(), self.clock().astimezone(zone_info(zone)).date()
-        if day.startswith(DATE):  # "the 14th", "december 11": the first such date to come
-            month, of_month = (int(n) for n in day[len(DATE):].split(":"))
-            return local == next((d for d in (today + timedelta(days=n) for n in range(DATED_DAYS))
-                                  if d.day == of_month and month in (0, d.month)), None)
+        if day.startswith(DATE):  # "the 14th", "december 11", "the monday after christmas": the first such date to come
+            return local == dated(day, today)
         if day.startswith(IN_DAYS):  # "the day after tomorrow", "in 2 days"
             return local == today + timedelta(days=int(day[len(IN_DAYS):]))
         if day in ("today", "tomorrow"):
@@ -250,6 +273,13 @@ class PlansInWords:
             return local in (saturday, saturday + timedelta(days=1)) and local >= today
         ahead = (int(day) - today.weekday()) % 7
         return local == today + timedelta(days=ahead)
+
+    def _weekday_of(self, day: str, zone: str) -> int | None:
+        """The weekday a request's day slot names: a weekday's own, a date's (the first such date to come); None for others."""
+        if day.isdigit():
+            return int(day)
+        on = dated(day, self.clock().astimezone(zone_info(zone)).date()) if day.startswith(DATE) else None
+        return on.weekday() if on else None
 
     def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None, change: str = "",
                   goal: bool = False) -> list[Reply]:
@@ -277,6 +307,12 @@ class PlansInWords:
                       + (" Or \"all of them\"." if goal else ""), buttons=buttons)]
 
     def _plans_named(self, plans: list[Plan], request: PlanRequest, zone: str) -> list[Plan]:
+        """The plans a request names (see `_plans_fitting`); when none fits all it says, those that fit it less
+        the part of the day or the time a reason may have said ("the 7am lifting plan, i work nights now")."""
+        found = self._plans_fitting(plans, request, zone)
+        return found or next((f for r in loosened(request) if (f := self._plans_fitting(plans, r, zone))), [])
+
+    def _plans_fitting(self, plans: list[Plan], request: PlanRequest, zone: str) -> list[Plan]:
         """The plans a request names: all, the nth in /plan's list, those with a session on a day and
         those at the time, part of the day or for the goal named, or (none named) every plan, to ask which."""
         if request.nth is not None:
@@ -284,7 +320,8 @@ class PlansInWords:
         if request.day is not None:
             upcoming = self.sessions.planner.upcoming(plans[0].user_id) if plans else []
             days = {p.id for p, at in upcoming if self._on_day(at, request.day, zone)}
-            weekly = {p.id for p in plans if request.day.isdigit() and int(request.day) in p.schedule.weekdays
+            weekday = self._weekday_of(request.day, zone)  # "cancel the morning plan, new job from jan 4": jan 4's plans
+            weekly = {p.id for p in plans if weekday is not None and weekday in p.schedule.weekdays
                       or request.day == WEEKEND and p.schedule.weekdays and p.schedule.weekdays <= {5, 6}}  # "the weekend plan"
             plans = [p for p in plans if p.id in days | weekly]
         fits = [p for p in plans if p.next_at is None or fits_described(request, p.next_at, p, zone)]
@@ -358,6 +395,30 @@ def well_inside(part: str | None, found: list[T], at: Callable[[T], datetime | N
     inside = [x for x in found if (when := at(x)) is not None and when.astimezone(zone_info(zone)).hour in CORE_PARTS[part]] \
         if part else []
     return inside if inside and len(inside) < len(found) else found
+
+
+def dated(day: str, today: date) -> date | None:
+    """The date a "date:MONTH:DAY" slot names, the first such to come (month 0: any month), moved to the weekday its
+    fourth part names: "a4" the first Friday after it, "b4" the last Friday before it, "o4" the first on or after it."""
+    month, of_month, *weekday = day[len(DATE):].split(":")
+    found = next((d for d in (today + timedelta(days=n) for n in range(DATED_DAYS))
+                  if d.day == int(of_month) and int(month) in (0, d.month)), None)
+    if found is None or not weekday:
+        return found
+    way, wanted = weekday[0][0], int(weekday[0][1:])
+    if way == "b":
+        return found - timedelta(days=(found.weekday() - wanted - 1) % 7 + 1)
+    return found + timedelta(days=(wanted - found.weekday() - (way == "a")) % 7 + (way == "a"))
+
+
+def loosened(request: PlanRequest) -> list[PlanRequest]:
+    """A request less the part of the day, then the time too, that a reason beside it may have said ("skip wednesday,
+    dentist at 7:30"), while it still names something else; none when there is nothing to leave out."""
+    found = []
+    for looser in (replace(request, part=None), replace(request, part=None, time=None)):
+        if looser != request and looser.named and looser not in found:
+            found.append(looser)
+    return found
 
 
 def session_key(listed: Listed) -> str:

@@ -7,6 +7,7 @@ once, with the plan, at Save."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -20,7 +21,7 @@ from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_
 from bot.features.planning.gate import Gate
 from bot.features.planning.reading import (
     YES_WITH_A_CHANGE,
-    edited_schedule,
+    edited_part,
     laughs_it_off,
     left_out,
     read_as,
@@ -41,6 +42,9 @@ from scheduler.timezones import zone_info
 SAVING = Choices.listed("✅, save, confirm, book it, lock it in, keep it, keep the plan, as is, no changes, nothing to change, good to go, "
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
+
+# a save refused with "no" just before it, no comma between ("not need, sorry, no save"; "no, save it" saves)
+_NO_SAVE = re.compile(r"\b(?:no|nope|nah)\s+(?:need\s+(?:to\s+)?)?sav(?:e|ing)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,21 +77,22 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
-        edited = edited_schedule(draft, text, self.clock(), self.zone(state.user_id))
-        if edited is not None and draft.pending is not None and retimes_some_days(draft.pending, edited, text):
-            kept = draft.pending.weekdays - edited.weekdays
-            which = t.format_one_time(edited.weekdays, kept, f"{edited.local_time:%H:%M}", f"{draft.pending.local_time:%H:%M}")
-            return [t.with_note(self.show(state, draft, edit=False), which)]
-        if edited is not None:
-            said = read_as(text, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
-            note = " ".join(n for n in (said, t.format_left_out(left_out(text, "", self.words.goal))) if n)
+        found = edited_part(draft, text, self.clock(), self.zone(state.user_id))
+        if found is not None:
+            edited, part = found  # "lol ok but make it 8": the change said after the reaction
+            if draft.pending is not None and retimes_some_days(draft.pending, edited, part):
+                kept = draft.pending.weekdays - edited.weekdays
+                which = t.format_one_time(edited.weekdays, kept, f"{edited.local_time:%H:%M}", f"{draft.pending.local_time:%H:%M}")
+                return [t.with_note(self.show(state, draft, edit=False), which)]
+            said = read_as(part, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
+            note = " ".join(n for n in (said, t.format_left_out(left_out(part, "", self.words.goal))) if n)
             return [t.with_note(self.show(state, replace(draft, pending=edited), edit=False), note)]
         if goal:
             return [self.show(state, draft, edit=False)]
         if says_discard(text):  # "bin it", "not this one, scrap it", "✖️": thrown away, as /cancel does
             self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(t.PLAN_CANCELLED)]
-        chosen = SAVING.read(text)  # "no, save it", "don't change anything", "id rather tweak it first"
+        chosen = "no" if _NO_SAVE.search(text) else SAVING.read(text)  # "no, save it", "don't change anything", "id rather tweak it first"
         if chosen == MIXED:
             return None
         if laughs_it_off(text):

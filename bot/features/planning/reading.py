@@ -121,7 +121,31 @@ def _moved_options(alone: Reading, options: tuple[Schedule, ...], zone: str) -> 
 
 def edited_schedule(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | None:
     """The pending plan with the days or time the message names ("no, make it 7pm", "thu 9am", a bare
-    "at 8" read on the pending time's side of noon), or None."""
+    "at 8" read on the pending time's side of noon; after an arrow, "mwf -> tue thu", the new ones; after a
+    reaction, "lol ok but make it 8", the change), or None."""
+    found = edited_part(draft, text, now, zone)
+    return found[0] if found else None
+
+
+def edited_part(draft: Draft, text: str, now: datetime, zone: str) -> tuple[Schedule, str] | None:
+    """The pending plan as edited (see `edited_schedule`) and the part of the message that said the change, or None."""
+    arrow = _ARROW.split(text, maxsplit=1)
+    said = arrow[1] if len(arrow) == 2 and arrow[1].strip() else text
+    edited = _edited(draft, said, now, zone)
+    reaction = _REACTION.match(said) if edited is None else None
+    if reaction and said[reaction.end():].strip():
+        said = said[reaction.end():]
+        edited = _edited(draft, said, now, zone)
+    return (edited, said) if edited is not None else None
+
+
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")  # "mwf -> tue thu sat": what the plan becomes after it
+# a reaction before the change ("almost, but", "lol ok but", "is good but please")
+_REACTION = re.compile(r"^[^.!?;:]{0,30}?\bbut\b(?:\s+(?:please|pls|plz|can you|could you))?\s*", re.IGNORECASE)
+
+
+def _edited(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | None:
+    """The pending plan with the days or time the message names, read whole (see `edited_schedule`)."""
     pending = draft.pending
     assert pending is not None
     relative = _relative(pending, text, zone)
