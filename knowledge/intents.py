@@ -180,17 +180,6 @@ class Talk:
         vowelless = KNOWN_WORDS[reader].mended
         return [k for k in (taught.word_for(w, vowelless) for w in words) if k]
 
-    def taught_none(self, reader: str, words: Sequence[str]) -> bool:
-        """Whether a message holds no word a reader was taught: it then reads nothing there (a place or a name alone,
-        "Nottingham", was read by its letters alone as the settings). Not for the check-in reader: its letters read
-        typos the speller leaves ("snoze", "skp", "migrane")."""
-        return self.words_taught[reader].isdisjoint(words)
-
-    @cached_property
-    def words_taught(self) -> dict[str, frozenset[str]]:
-        """The words each reader was taught."""
-        return {reader: frozenset(vocabulary.words) for reader, (vocabulary, _) in self.readers.items()}
-
     @cached_property
     def taught(self) -> dict[str, TaughtWords]:
         """The words each reader of KNOWN_WORDS was taught."""
@@ -203,7 +192,7 @@ class Talk:
     def intent_read(self, words: Sequence[str]) -> tuple[Intent | None, float]:
         """What an idle message asks the bot to do, if anything, and how sure the reader is of its likeliest
         reading (a request or none, 0 to 1; 0 for no words): one run of the classifier for both."""
-        if not words or self.taught_none("intents", words):  # "Nottingham", "asdfgh": no word it was taught, no request
+        if not words:
             return None, 0.0
         label, odds = self.label("intents", words)
         if label == NONE or odds < LABEL_ODDS.get("intents", {}).get(label, MIN_ODDS["intents"]):

@@ -38,12 +38,6 @@ def test_settings_close_on_closing_words_read_by_the_understanding_layer(green, 
     assert "kept as they are" in green(typed)[0].text and rows(coach) == []
 
 
-@pytest.mark.parametrize("typed", ["turn the voice off", "no voice notes please, just text"])
-def test_asking_for_voice_replies_or_not_shows_the_settings_naming_voice(green, coach, typed):
-    shown = green(typed)[0]
-    assert "Reminders come 30 min before" in shown.text and "/voice on" in shown.text and rows(coach) == [("set", "menu")]
-
-
 def test_an_older_settings_message_no_longer_applies(green, coach):
     old = green("/settings")[0]
     new = green("/settings")[0]

@@ -24,18 +24,6 @@ def test_intents_are_read_in_words_nobody_wrote_down(understanding, text, intent
     assert understanding.intent(text) is intent
 
 
-@pytest.mark.parametrize(("text", "intent"), [
-    ("currently staying in prague", Intent.TIMEZONE),  # where the user is now, the place unknown to the reader
-    ("back home in dublin", Intent.TIMEZONE),
-    ("have i got a workout on wednesday", Intent.SESSIONS),  # asks what is booked, plans nothing
-    ("anything booked for tomorrow", Intent.SESSIONS),
-    ("i should get cleared before training", Intent.SCREEN),
-    ("👋", Intent.GREETING),  # a waving hand stands for "hi" (knowledge/lexicon.yaml)
-])
-def test_indirect_requests_are_read_as_what_they_ask(understanding, text, intent):
-    assert understanding.intent(text) is intent
-
-
 @pytest.mark.parametrize("text", ["how many reps for endurance", "what muscles does it hit", "i like pizza", "why?"])
 def test_questions_and_chat_are_no_intent(understanding, text):
     assert understanding.intent(text) is None
@@ -120,41 +108,3 @@ def test_safety_messages_must_name_their_kind(tmp_path):
     (tmp_path / "safety_messages.yaml").write_text("writer1:\n- {q: my back hurts, kind: sore}\nwriter2: []\n")
     with pytest.raises(TrainingDataError, match="kind must be"):
         load_safety_messages(tmp_path)
-
-
-@pytest.mark.parametrize("text", ["Settingham", "Nottingham", "asdfgh"])
-def test_a_message_of_words_the_intents_reader_was_never_taught_asks_nothing(understanding, text):
-    assert understanding.intent_read(text) == (None, 0.0)  # "Settingham" read by its letters alone as the settings
-
-
-@pytest.mark.parametrize(("text", "intent"), [
-    ("pls build me a routine", Intent.PLAN),
-    ("whats coming up for me this week", Intent.SESSIONS),
-    ("have i got a workout on wednesday", Intent.SESSIONS),  # asks what is booked, plans nothing
-    ("can i adjust how early the reminder comes", Intent.SETTINGS),
-    ("please ask me the medical questions", Intent.SCREEN),
-    ("which personal details do you keep on me", Intent.MY_DATA),
-    ("i dont want you keeping any record of me", Intent.FORGET),
-    ("what are your functions", Intent.HELP),
-    ("much obliged coach", Intent.THANKS),
-])
-def test_requests_worded_formally_or_in_few_words_are_read(understanding, text, intent):
-    assert understanding.intent(text) is intent
-
-
-@pytest.mark.parametrize("text", ["tell me more", "how heavy to start", "what muscles this works"])
-def test_asking_for_more_or_about_the_exercise_is_no_request(understanding, text):
-    assert understanding.intent(text) is None
-
-
-def test_a_laugh_beside_a_bare_ok_is_no_answer_but_beside_a_yes_it_is_one(understanding):
-    assert understanding.answer("lol ok") is None and understanding.answer("ok lol") is None
-    assert understanding.answer("yes lol") is Answer.YES
-
-
-@pytest.mark.parametrize(("text", "action"), [
-    ("did 3x12 with 20kg", "done"), ("only got 2 sets done but did it", "done"), ("ping me at 8", "snooze"),
-    ("covid again", "unwell"),
-])
-def test_check_in_replies_with_counts_times_or_an_illness_are_read(understanding, text, action):
-    assert understanding.checkin(text) == action
