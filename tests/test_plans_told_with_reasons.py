@@ -14,19 +14,11 @@ import pytest
 from bot.features.planning.by_words import dated
 from knowledge.intents import PlanAction, plan_slots
 from knowledge.plan_edits import loose_skip
-from tests import test_planning
-from tests.test_plans_in_words import save
+from tests import test_planning, test_plans_named_by_what_they_are
 
-planned = test_planning.planned  # the fixture shared with those tests
+planned = test_planning.planned  # the fixtures shared with those tests
+early_and_saturday = test_plans_named_by_what_they_are.early_and_saturday
 
-
-@pytest.fixture
-def early_and_saturday(planned, coach):
-    """Every Mon, Wed, Fri at 07:00 (plan 1) and every Sat at 10:00 (plan 2) saved; nothing open."""
-    save(planned, "every mon wed fri 7am")
-    save(planned, "every sat 10am")
-    assert coach.plans.count_plans(7) == 2
-    return planned
 
 
 @pytest.fixture

@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
-from tests.test_screening import Screen, flagged_so_far
+from tests import test_screening_exits_and_asides
+from tests.test_screening import flagged_so_far
+from tests.test_screening_exits_and_asides import progress
 from tests.test_screening_replies import at, number
 
 STOP_QUESTION = "Stop the safety check?"
+screen = test_screening_exits_and_asides.screen  # the fixture shared with those tests
 
-
-@pytest.fixture
-def screen(coach) -> Screen:
-    return Screen(coach)
-
-
-def progress(screen: Screen):
-    return screen.coach.need(ScreeningFlow).store.load_progress(screen.user)
 
 
 @pytest.mark.parametrize(("question_id", "typed"), [

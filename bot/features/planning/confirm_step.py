@@ -20,7 +20,9 @@ from bot.features.planning.buttons import confirm_buttons, picker
 from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.reading import (
+    YES_WITH_A_CHANGE,
     edited_part,
+    laughs_it_off,
     left_out,
     read_as,
     retimes_some_days,
@@ -37,7 +39,7 @@ from scheduler.store import SchedulerStore
 from scheduler.timezones import zone_info
 
 # what people type for the three buttons ("no, save it", "no changes, good to go"; "id rather tweak it"; "scrap it")
-SAVING = Choices.listed("✅, save, confirm, book it, lock it in, as is, no changes, nothing to change, good to go, "
+SAVING = Choices.listed("✅, save, confirm, book it, lock it in, keep it, keep the plan, as is, no changes, nothing to change, good to go, "
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
 
@@ -93,9 +95,13 @@ class ConfirmStep:
         chosen = "no" if _NO_SAVE.search(text) else SAVING.read(text)  # "no, save it", "don't change anything", "id rather tweak it first"
         if chosen == MIXED:
             return None
+        if laughs_it_off(text):
+            return None  # "lol ok": a reaction, asked again; saving is the costly mistake
         answer = chosen or ("yes" if says_save(text) else self.words.answer(text))
         if answer == "yes" and asked(text, self.words.asks):
             return None  # "do i need any equipment": a question is answered, it saves nothing ("do it" saves)
+        if answer == "yes" and not chosen and YES_WITH_A_CHANGE.search(text):
+            return None  # "yes, 8 instead of 7": a change the edit reader missed is asked again, never saved as shown
         if answer == "yes":
             return [self.save(state, draft)]
         if answer == "no":

@@ -313,5 +313,20 @@ def says_save(text: str) -> bool:
     """Whether a message is the Save button typed: a planning answer, whatever intent it may also read as
     ("save pls" was read as a question about saved data, which interrupts a dialogue; "cool yeah" as a nod)."""
     words = _WORDS.findall(text.lower())
-    agreed = bool(words) and "?" not in text.strip("?") and not _AGREEING.isdisjoint(words)
+    agreed = bool(words) and "?" not in text.strip("?") and not _AGREEING.isdisjoint(words) and not laughs_it_off(text)
     return _SAVE.match(text) is not None or agreed and all(w in _AGREEING | _AROUND for w in words)
+
+
+# a laugh beside no agreement but a bare nod ("lol ok", "ok haha"): a reaction to something, not the Save button typed
+_LAUGHS = frozenset("lol lool lolol haha hahaha hehe lmao lmfao rofl xd".split())
+_NODS = frozenset("ok okay k kk sure fine".split())
+_LAUGHING_FACES = ("😂", "🤣", "😆", "😹")
+# words that keep a yes from being a plain yes at "Save this plan?" ("yes, 8 instead of 7", "ok but earlier")
+YES_WITH_A_CHANGE = re.compile(r"\b(?:but|except|instead|rather|switch|swap|change|make it)\b", re.IGNORECASE)
+
+
+def laughs_it_off(text: str) -> bool:
+    """Whether a reply laughs and agrees only with a bare nod ("lol ok", "ok 😂 lol"): heard, no answer."""
+    words = _WORDS.findall(text.lower())
+    laughs = not _LAUGHS.isdisjoint(words) or any(face in text for face in _LAUGHING_FACES)
+    return laughs and all(w in _LAUGHS | _NODS for w in words)
