@@ -35,13 +35,13 @@ IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
 HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on
 # Blind writers' sets measured and read for general causes only: never trained on, and never tuned on (so not in
-# HELD_OUT, which tune_understanding tunes on). The files generated before (safety_dev4-26 in, 27 apart) still held one
+# HELD_OUT, which tune_understanding tunes on). The files generated last (safety_dev4-26 in, 27 apart) still hold one
 # message of each, written alike by another set's writer ("What are the benefits of reverse hyperextensions?", "can you
 # help me write a cover letter"; of dev_strangers20's, a few short ones such as "how do i finish the last rep" and "tell me a
 # joke"): the next run drops them, and retrains the safety classifier too (its harmless texts).
 BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers19.yaml", "dev_strangers20.yaml")
-SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 28))  # the lexicon was tuned on each
-SAFETY_HELD_OUT = ("safety_dev28.yaml",)  # first measured, then read, never trained on
+SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 27))  # the lexicon was tuned on each
+SAFETY_HELD_OUT = ("safety_dev27.yaml",)  # first measured, then read, never trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 

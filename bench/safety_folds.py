@@ -1,7 +1,7 @@
 """How the safety classifier generalises to a writer it never saw: each safety development writer left out in
 turn (knowledge/data/safety_messages_dev.yaml), the classifier trained on the rest, and scored on that writer.
 
-Usage: python bench/safety_folds.py [--writers safety_dev18,safety_dev21] [--held bench/safety_dev28.yaml ...]
+Usage: python bench/safety_folds.py [--writers safety_dev18,safety_dev21] [--held bench/safety_dev22.yaml ...]
 
 The lexicon was tuned on every development writer, so the whole detector flatters them; what matters is what the
 classifier catches alone. Printed per writer (and summed), for each bar of SafetyOdds.concern:

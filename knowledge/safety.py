@@ -70,7 +70,6 @@ class SafetyLexicon:
     present: Alternation  # ...unless it is happening now as well ("just", "again", "right now")
     together: tuple[tuple[Alternation, ...], ...]  # signs that together are a red flag, anywhere in a message
     recurring: Alternation  # ...unless told as coming and going ("sometimes")
-    kept: frozenset[str] = frozenset()  # health words only read in a phrase, that the speller keeps as typed ("blacked")
 
     def alternations(self) -> tuple[Alternation, ...]:
         """Every alternation of the lexicon."""
@@ -81,11 +80,6 @@ class SafetyLexicon:
         """Scan and compile every pattern now (see `Alternation.warm_up`)."""
         for alternation in self.alternations():
             alternation.warm_up()
-
-    def names_a_concern(self, word: str) -> bool:
-        """Whether one word alone tells a concern ("tingles", "statin", "copd"): the speller never corrects it
-        into a word that does not."""
-        return self.level(word) is not Safety.NONE
 
     def looks_alike(self, cleaned: str) -> bool:
         """Whether the message holds a phrase that only looks like a concern ("chest pad")."""
@@ -138,19 +132,12 @@ def load_safety_lexicon(path: Path = SAFETY_LEXICON, check: bool = True) -> Safe
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - libyaml's SafeLoader
         lexicon = SafetyLexicon(_compile(data, "emergency"), _compile(data, "doctor"), _compile(data, "not_a_concern"),
                                 _compile(data, "past"), _compile(data, "present"), _clusters(data.get("together", {})),
-                                _compile(data, "recurring"), _words(data.get("kept_as_typed", [])))
+                                _compile(data, "recurring"))
         for alternation in lexicon.alternations() if check else ():
             alternation.check()
         return lexicon
     except (OSError, yaml.YAMLError, re.error, TypeError, AttributeError) as exc:
         raise SafetyLexiconError(f"{path.name}: {exc}") from None
-
-
-def _words(data: Any) -> frozenset[str]:
-    """A list of single lower-case words."""
-    if not isinstance(data, list) or not all(isinstance(w, str) and w.isalpha() and w.islower() for w in data):
-        raise TypeError("'kept_as_typed' must be a list of single lower-case words")
-    return frozenset(data)
 
 
 def _clusters(data: Any) -> tuple[tuple[Alternation, ...], ...]:

@@ -7,10 +7,6 @@ becomes the closest of the content's words and the commonest English words (rapi
 content winning a tie and then the commoner word, so "hamstirngs" means hamstrings and "wieght"
 means weight (a swap of two letters is one edit).
 
-Health and symptom words are never corrected into other words (see `Speller.heed`): "tingles" is not
-"singles", "statin" not "station", "copd" not "cold"; a typo of one becomes the health word when it is
-as close as any other ("concusion" is a concussion, not a conclusion).
-
 The English words are kept as two arrays in the words' byte order (words and counts), searched with
 numpy: as a dict and a set of 43,500 strings they held 7 MB for the life of the bot.
 """
@@ -23,7 +19,7 @@ import itertools
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -125,11 +121,6 @@ def _read_english(min_count: int) -> EnglishWords:
     return EnglishWords(keys[order], np.array(counts, dtype=np.int64)[order])
 
 
-def _nothing(_word: str) -> bool:
-    """No word is a health word (a speller not told of the safety lexicon)."""
-    return False
-
-
 class Speller:
     """Corrects words that are neither English nor the content's own; built once, cached per word."""
 
@@ -141,19 +132,7 @@ class Speller:
         self._targets = sorted(targets, key=len)  # by length, then alphabetically (a stable sort)
         ends = list(itertools.accumulate(Counter(map(len, targets))[n] for n in range(len(self._targets[-1]) + 1)))
         self._starts = [0, *ends]  # where the words of each length start, and the end
-        self._health: Callable[[str], bool] = _nothing
-        self._kept: frozenset[str] = frozenset()
         self.correct = lru_cache(maxsize=20_000)(self._correct)
-
-    def heed(self, health: Callable[[str], bool], kept: Iterable[str] = ()) -> None:
-        """Never correct a health word into another word: `health` tells a word that alone names a
-        concern (the safety lexicon's reading: "tingles", "statin", "copd"), which is corrected only
-        into another that does ("arthritus" is arthritis), and wins a tie with an equally close word
-        ("concusion"); `kept` are health words only read in a phrase ("blacked" out, "peed"
-        myself), kept as typed."""
-        self._health = health
-        self._kept = frozenset(kept)
-        self.correct.cache_clear()
 
     def words(self) -> list[str]:
         """Every word it knows: the content's own and English."""
@@ -163,17 +142,13 @@ class Speller:
         """Whether a word is English or the content's own."""
         return word in self._ours or word in self._english
 
-    def keeps(self, word: str) -> bool:
-        """Whether a word stays as typed: English, the content's own, or a health word kept."""
-        return word in self._kept or self.knows(word)
-
     def _correct(self, word: str) -> str:
         """The word as meant: itself when known, short or not a word; else the closest known word."""
-        if not word.isalpha() or self.keeps(word):
+        if not word.isalpha() or self.knows(word):
             return word
         if STRETCHED.search(word):  # "whyyy" is "why", "goood" is "good": a known word with the letter once or twice
-            word = next((w for w in (STRETCHED.sub(r"\1\1", word), STRETCHED.sub(r"\1", word)) if self.keeps(w)), word)
-        if len(word) < MIN_LENGTH or self.keeps(word):
+            word = next((w for w in (STRETCHED.sub(r"\1\1", word), STRETCHED.sub(r"\1", word)) if self.knows(w)), word)
+        if len(word) < MIN_LENGTH or self.knows(word):
             return word
         cutoff = CUTOFF_SHORT if len(word) < 6 else CUTOFF
         found = process.extract(word, self._near(len(word), cutoff / 100), scorer=OSA.normalized_similarity,
@@ -181,8 +156,7 @@ class Speller:
         found = sorted(found, key=lambda f: (-f[1], f[0]))[:CLOSEST]  # best first, a tie in alphabetical order
         if not found:
             return word
-        meant = max(found, key=lambda f: (round(f[1], 3), f[0] in self._ours, self._health(f[0]), self._english.count(f[0])))[0]
-        return word if self._health(word) and not self._health(meant) else meant
+        return max(found, key=lambda f: (round(f[1], 3), f[0] in self._ours, self._english.count(f[0])))[0]
 
     def _near(self, length: int, cutoff: float) -> list[str]:
         """The targets whose length lets them reach `cutoff` against a word of `length`: a length

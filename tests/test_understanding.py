@@ -48,8 +48,7 @@ def test_a_typo_is_scored_only_against_words_whose_length_can_reach_the_cutoff_a
     cutoff = (spelling.CUTOFF_SHORT if len(typo) < 6 else spelling.CUTOFF) / 100
     every = process.extract(typo, sorted(speller._targets), scorer=OSA.normalized_similarity, processor=None,
                             score_cutoff=cutoff, limit=spelling.CLOSEST)  # every target scored, best first
-    meant = max(every, key=lambda f: (round(f[1], 3), f[0] in speller._ours, speller._health(f[0]),
-                                      speller._english.count(f[0])))[0] if every else typo
+    meant = max(every, key=lambda f: (round(f[1], 3), f[0] in speller._ours, speller._english.count(f[0])))[0] if every else typo
     assert speller._correct(typo) == meant
     assert len(speller._near(len(typo), cutoff)) < len(speller._targets) / 2
 
@@ -337,19 +336,16 @@ def test_a_message_with_no_word_of_its_own_raises_no_alarm(understanding, text):
 
 
 def test_a_spelling_correction_never_hides_a_red_flag(understanding):
-    """"peed" is rare in the English word list (a speller not told of health words made it "speed"); the red flag
-    is read as typed whatever the spelling made of it."""
-    typed = "i think i peed myself during that set"
-    assert understanding.safety.lexical("i think i speed myself during that set", typed) is Safety.EMERGENCY
-    assert understanding.read(typed).safety is Safety.EMERGENCY
+    """"peed" is rare in the English word list and is corrected to "speed"; the red flag is read as typed."""
+    normalizer = understanding.matcher.normalizer
+    assert normalizer.spelt(["peed"]) != ["peed"]
+    assert understanding.read("i think i peed myself during that set").safety is Safety.EMERGENCY
 
 
 def test_a_spelling_correction_never_hides_a_concern(understanding):
-    """"ached" is rare in the English word list (a speller not told of health words made it our "arched"); the
-    concern is read as typed whatever the spelling made of it."""
-    typed = "my lower back has ached for about a month"
-    assert understanding.safety.lexical("my lower back has arched for about a month", typed) is Safety.DOCTOR
-    assert understanding.read(typed).safety is Safety.DOCTOR
+    """"ached" is rare in the English word list and is corrected to our "arched"; the concern is read as typed."""
+    assert understanding.matcher.normalizer.spelt(["ached"]) != ["ached"]
+    assert understanding.read("my lower back has ached for about a month").safety is Safety.DOCTOR
 
 
 @pytest.mark.parametrize("text", ["i have marfan syndrome", "have PCOS and take metformin, any issue",

@@ -79,13 +79,12 @@ async def test_a_voice_note_is_downloaded_transcribed_and_answered(tg, voice):
 
 
 class HeardTwice:
-    """Stands in for Whisper: its beam lost the words that matter, its second hearing kept them (a beam keeping
-    "my lower back ... can't stand up" is a concern of its own: the safety classifier reads it so since saf21)."""
+    """Stands in for Whisper: its beam lost the words that matter, its second hearing kept them."""
 
     def listen(self, clip):
-        return Hearing(["Third up up on the last rip, and how I literally can't stand up."],
-                       ["Third up up on the last rip, and how I literally can't stand up,",
-                        "Heard a pop on the last rip, and how I literally can't stand up."])
+        return Hearing(["Third up up in my lower back on the last rip, and how I literally can't stand up."],
+                       ["Third up up in my lower back on the last rip, and how I literally can't stand up,",
+                        "Heard a pop in my lower back on the last rip, and how I literally can't stand up."])
 
 
 async def test_an_emergency_only_the_second_hearing_caught_gets_the_emergency_advice_over_telegram(coach, voice):
@@ -97,8 +96,8 @@ async def test_an_emergency_only_the_second_hearing_caught_gets_the_emergency_ad
         await send_voice(app, request, spoken(voice, "heard a pop in my lower back and now i cant stand up"))
         [sent] = await request.wait_for("sendMessage")
         await app.stop()
-    assert sent["text"].startswith("🎙 I heard: “Third up up on the last rip")  # the reading answered
-    maybe = "🎙 It may also have been: “Heard a pop on the last rip, and how I literally can't stand up.”"
+    assert sent["text"].startswith("🎙 I heard: “Third up up in my lower back")  # the reading answered
+    maybe = "🎙 It may also have been: “Heard a pop in my lower back on the last rip, and how I literally can't stand up.”"
     assert f"{maybe}\n\n🚨 Stop now" in sent["text"]  # a sample 3 words from the beam's reading: kept
 
 
