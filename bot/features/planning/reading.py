@@ -322,7 +322,7 @@ _LAUGHS = frozenset("lol lool lolol haha hahaha hehe lmao lmfao rofl xd".split()
 _NODS = frozenset("ok okay k kk sure fine".split())
 _LAUGHING_FACES = ("😂", "🤣", "😆", "😹")
 # words that keep a yes from being a plain yes at "Save this plan?" ("yes, 8 instead of 7", "ok but earlier")
-YES_WITH_A_CHANGE = re.compile(r"\b(?:but|except|instead|rather|switch|swap|change|make it)\b", re.IGNORECASE)
+YES_WITH_A_CHANGE = re.compile(rf"\b(?:but|except)\b|{CHANGE_SAID.pattern}", re.IGNORECASE)
 
 
 def laughs_it_off(text: str) -> bool:
