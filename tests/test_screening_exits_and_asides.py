@@ -166,3 +166,11 @@ def test_go_back_read_as_nothing_else_goes_back(screen):
 def test_is_this_the_last_question_is_no_way_back(screen):
     at(screen, "red_flags")
     assert "Question 15 of 15" in screen.send("is this the last question?")[-1].text
+
+
+@pytest.mark.parametrize("typed", ["is this gonna take long", "will it take much time", "how long till we're done"])
+def test_asking_how_long_the_check_takes_gets_its_length_and_the_question_again(screen, typed):
+    at(screen, "heart_bp")
+    replies = screen.send(typed)
+    assert [r.text for r in replies[:-1]] == [texts.ABOUT_CHECK]
+    assert f"Question {number('heart_bp')} of 15" in replies[-1].text and flagged_so_far(screen) == ()

@@ -92,11 +92,19 @@ class Store:
             return Context()
         return Context(row[0], row[1])
 
-    def save_context(self, user_id: int, context: Context, now: datetime) -> None:
-        """Keep what the conversation is about after an answer (the user's row exists: the core touched it)."""
+    def save_context(self, user_id: int, context: Context, now: datetime, offered: tuple[str, ...] = ()) -> None:
+        """Keep what the conversation is about after an answer, and the entries the reply `offered` instead of an
+        answer (a typed "yes" takes the one offered), until the next (the user's row exists: the core touched it)."""
         with transaction(self.db):
-            self.db.execute("UPDATE users SET context_entry = ?, context_goal = ?, context_at = ? WHERE id = ?",
-                            [context.entry, context.goal, now.isoformat(), user_id])
+            self.db.execute("UPDATE users SET context_entry = ?, context_goal = ?, context_offer = ?, context_at = ? "
+                            "WHERE id = ?", [context.entry, context.goal, " ".join(offered) or None, now.isoformat(), user_id])
+
+    def load_offer(self, user_id: int, now: datetime) -> tuple[str, ...]:
+        """The entries the last reply offered instead of an answer, within CONTEXT_TTL; () for none."""
+        row = self.db.execute("SELECT context_offer, context_at FROM users WHERE id = ?", [user_id]).fetchone()
+        if row is None or not row[0] or row[1] is None or now - datetime.fromisoformat(row[1]) > CONTEXT_TTL:
+            return ()
+        return tuple(row[0].split())
 
     def save_alarm(self, user_id: int, now: datetime) -> None:
         """Note when the user told a red flag (a time only: never what they said)."""
@@ -136,6 +144,11 @@ def add_conversation_context(db: Database) -> None:
     table = db.table("users")
     for column in ("context_entry", "context_goal", "context_at"):
         table.add_column(column, str)
+
+
+def add_offered_entries(db: Database) -> None:
+    """Migration: the entries the last reply offered instead of an answer ("Did you mean one of these?")."""
+    db.table("users").add_column("context_offer", str)
 
 
 def add_alarm_time(db: Database) -> None:

@@ -42,7 +42,8 @@ class Planning:
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer, kit.words.asks)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
                                       self._after_zone)
-        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
+        self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock,
+                                       kit.users.load_voice_replies)
         self.offers = Offers(self.sessions, kit.dialogues, kit.words.answer, kit.clock, kit.words.asks)
         self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change,
                                      self.offers)

@@ -22,6 +22,7 @@ from bot.features.planning.lead import LEADS, MAX_LEAD, bare_lead, lead_negative
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import place_in
+from bot.features.voice.notes import voice_wish
 from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
 from scheduler.planner import Planner
@@ -49,13 +50,15 @@ class SettingsDialog:
     name = DIALOGUE
 
     def __init__(self, dialogues: Dialogues, store: SchedulerStore, planner: Planner, words: PlanWords,
-                 ask_zone: Callable[[int, str], list[Reply]], clock: Callable[[], datetime]) -> None:
+                 ask_zone: Callable[[int, str], list[Reply]], clock: Callable[[], datetime],
+                 voice_on: Callable[[int], bool] = lambda user_id: False) -> None:
         self.dialogues = dialogues
         self.store = store
         self.planner = planner
         self.words = words
         self.ask_zone = ask_zone  # the time-zone screen: (user, place typed or "")
         self.clock = clock
+        self.voice_on = voice_on  # whether the user's voice replies are on (the /voice setting, shown here too)
 
     def start(self, user_id: int, text: str = "") -> list[Reply]:
         """/settings (or a settings request in words): apply a change said with it, else show them."""
@@ -73,7 +76,8 @@ class SettingsDialog:
         profile = self.store.load_profile(state.user_id)
         zone = format_zone(profile.zone, self.clock()) if profile.zone else "not set"
         text = (f"Reminders come {t.format_lead_phrase(profile.lead_minutes)}.\n"
-                f"Goal: {t.GOALS.get(profile.goal or '', 'not set')}.\nTime zone: {zone}.\n\n{t.SETTINGS_HINT}")
+                f"Goal: {t.GOALS.get(profile.goal or '', 'not set')}.\nTime zone: {zone}.\n"
+                f"{t.format_voice_setting(self.voice_on(state.user_id))}\n\n{t.SETTINGS_HINT}")
         leads = tuple(button(state, t.format_choice(t.format_lead(m), m == profile.lead_minutes), "lead", str(m))
                       for m in LEADS)
         goals = tuple((button(state, t.format_choice(label, g == profile.goal), "goal", g),) for g, label in t.GOALS.items())
@@ -90,6 +94,9 @@ class SettingsDialog:
         for anything else, and once the settings were shown too long ago."""
         if state.updated_at is None or self.clock() > state.updated_at + TYPED_FOR:
             self.dialogues.end(state.user_id, DIALOGUE)
+            return None
+        if voice_wish(text) is not None:  # "voice off": the voice feature's reader applies it; the settings count it
+            self.dialogues.go(state, Step.MENU, changed=True)
             return None
         asks = self.words.asks(text)  # "is it ok to keep going", "what about endurance?": answered, the settings asked again
         if self.words.closes(text) and not asks and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan

@@ -40,7 +40,12 @@ EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue a
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
 SETTINGS_HINT = ("Tap to change, or say it: \"remind me 1 hour before\", \"change the goal to endurance\", "
-                 "\"change my time zone to Berlin\". \"Done\" when you're finished.")
+                 "\"change my time zone to Berlin\", \"voice replies on\". \"Done\" when you're finished.")
+
+
+def format_voice_setting(on: bool) -> str:
+    """The voice-reply setting as /settings shows it."""
+    return f"Voice replies: {'on' if on else 'off'} (/voice on or off)."
 LEAD_NEGATIVE = ("A reminder can only come before a session (or at its start), not after it. Say e.g. \"remind me "
                  "10 minutes before\".")
 LEAD_TOO_LONG = ("Reminders can come up to 4 hours before a session, or at its start. Say e.g. \"remind me 2 hours "

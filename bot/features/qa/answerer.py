@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -9,18 +10,21 @@ from datetime import datetime
 from bot.core.messages import Button, Reply
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
-from bot.features.qa.smalltalk import CLOSING, small_talk_reply
+from bot.features.qa.smalltalk import CLOSING, SORRY, WELCOME_BACK, returning, said_instead, small_talk_reply
 from bot.storage.users import Store
 from knowledge.clauses import clauses
 from knowledge.context import Context
 from knowledge.fusion import Match
-from knowledge.intents import Intent
+from knowledge.intents import Answer, Intent
 from knowledge.model import Entry
+from knowledge.reading import says_something
 from knowledge.safety import Safety, in_first_person, told_of_oneself
 from knowledge.training import Gap
 from knowledge.understanding import Reading, Understanding
 
 MAX_RELATED_BUTTONS = 2
+BARE_REPLY_WORDS = 3  # "yes", "yes please", "nah not that": a reply to what was offered; longer says more
+LETTER = re.compile(r"[^\W\d_]")
 MAX_LOGGED_CHARS = 500
 HEALTH_ENTRY = "medical-care"
 # A transcript needs a clearer match than typed text to be answered: a misheard question that
@@ -61,9 +65,19 @@ class Answerer:
         its answer offers any close second instead of related topics."""
         now = self.clock()
         context = self.store.load_context(user_id, now)
+        meant = said_instead(text)
+        if meant is not None:  # "thats not what i asked", "no i meant ...": the last answer missed, its topic is dropped
+            self.store.save_context(user_id, Context(), now)
+            if not meant or returning(meant):
+                return Reply(WELCOME_BACK) if meant else Reply(SORRY, buttons=((TOPICS_BUTTON,),))
+            text, context = meant, Context()
+        to_offer = self._to_offer(text, self.store.load_offer(user_id, now))
+        if to_offer is not None:  # "yes" to "Did you mean: How much weight?"
+            self.store.save_context(user_id, replace(context, entry=to_offer.entry or context.entry), now)
+            return to_offer
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
         reply = self._answer(user_id, text, reading, heard)
-        self.store.save_context(user_id, self._context_after(reading, reply), now)
+        self.store.save_context(user_id, self._context_after(reading, reply), now, self._offered(reading, reply))
         if reading.safety is Safety.EMERGENCY:
             return reply
         alarmed = self.store.alarmed(user_id, now)
@@ -72,15 +86,38 @@ class Answerer:
         concern = context.entry == HEALTH_ENTRY or self.store.load_concern(user_id, now) is not None
         asked = reply.entry is not None or self.understanding.is_question(text)  # "no", "lol", "gtg" ask nothing
         if concern and asked and self._after_concern(text, heard):
-            return self._kept_on_concern(reply, reading, context, alarmed)  # "can i still do it?" after "my knee is sore"
-        if reply.entry and alarmed:
-            return _reminded(reply, texts.without_verdict(reply.text))  # "can i finish my workout?"
+            return self._kept_on_concern(reply, reading, context, alarmed, text)  # "can i still do it?" after "my knee is sore"
+        if reply.entry and alarmed:  # "can i finish my sets?": whether to train is the doctor's call
+            reply = self._medical_care(reply) if self._only_asks_leave(text) else reply
+            return _reminded(reply, texts.without_verdict(reply.text))
         return reply
+
+    def _to_offer(self, text: str, offered: tuple[str, ...]) -> Reply | None:
+        """The reply to a bare yes or no typed after the bot offered entries instead of an answer: "yes" to one
+        offered, its answer; to several, which one; "no", another way to ask. None for anything else, or when
+        nothing was offered."""
+        if not offered or self.is_question(text) or len(self.understanding.words(text)) > BARE_REPLY_WORDS:
+            return None
+        said = self.understanding.answer(text)
+        if said is Answer.YES and len(offered) == 1 and offered[0] in self.kb.entries:
+            return self._entry_reply(offered[0], 100.0, asked_yes_no=False)
+        if said is Answer.YES:
+            return Reply(texts.WHICH_OFFER, buttons=self._offer_rows(offered))
+        return Reply(texts.NOT_OFFERED, buttons=((TOPICS_BUTTON,),)) if said is Answer.NO else None
+
+    @staticmethod
+    def _offered(reading: Reading, reply: Reply) -> tuple[str, ...]:
+        """The entries a reply offered instead of an answer (a decline's suggestions, a near miss's closest
+        topics), which a typed "yes" may take up."""
+        if reply.entry is not None or reply.safety:
+            return ()
+        return reading.gap.offer if reading.gap else reading.match.suggestions
 
     @staticmethod
     def _after_alarm(reply: Reply) -> Reply:
         """A doctor-first reply given the day a red flag was told: the reminder to stop in place of the line."""
-        return _reminded(reply, reply.text.removeprefix(texts.DOCTOR_FIRST).lstrip())
+        text = reply.text.replace(f"{texts.DOCTOR_FIRST}\n\n", "", 1)  # after the stop-the-set line too
+        return _reminded(reply, text.removeprefix(texts.DOCTOR_FIRST).lstrip())
 
     @staticmethod
     def _context_after(reading: Reading, reply: Reply) -> Context:
@@ -100,12 +137,13 @@ class Answerer:
         tied = follow_ups.refers_back(words) or not FOLLOWING_ON.isdisjoint(words) or self._may_i(words)
         return follow_ups.new_topic(words) is None and (not clear or tied)
 
-    def _kept_on_concern(self, reply: Reply, reading: Reading, context: Context, alarmed: bool) -> Reply:
+    def _kept_on_concern(self, reply: Reply, reading: Reading, context: Context, alarmed: bool, text: str) -> Reply:
         """A follow-up's reply after a health concern, after the doctor-first line (after a red flag,
-        the reminder to stop): "why?" after the advice on medical care gets that advice again, not
-        "that's all the articles say"; a specific entry, "not covered" and "not sure" get the line too."""
-        if reading.again and context.entry == HEALTH_ENTRY:
-            reply = self._entry_reply(HEALTH_ENTRY, reply.score, asked_yes_no=False)
+        the reminder to stop): "why?" after the advice on medical care, and "is it ok for me?", get that advice
+        (again), not "that's all the articles say" or the last answer; a specific entry, "not covered" and "not
+        sure" get the line too."""
+        if (reading.again and context.entry == HEALTH_ENTRY) or self._only_asks_leave(text):
+            reply = self._medical_care(reply)
         text = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
         if alarmed:  # as every answer that day: the reminder, with the reply's own safety
             return _reminded(reply, text)
@@ -138,7 +176,16 @@ class Answerer:
             return self._entry_reply(match.entry_id, match.score, match.close if heard else (), self._yes_no(text))
         if reading.gap:
             return self._gap_reply(reading.gap, match.score)
+        if self._chatter(text, reading):
+            return Reply(texts.CHATTER, buttons=((TOPICS_BUTTON,),))
         return self._missed(user_id, text, match, heard)
+
+    def _chatter(self, text: str, reading: Reading) -> bool:
+        """Whether a message says nothing to answer or decline: no letters ("?", "🤔🤔", "..."), or no question and
+        no words of its own ("lol", "haha ok", a "yes" nothing asked for); an honest decline there reads as noise."""
+        if not LETTER.search(text):
+            return True
+        return not self.is_question(text) and not says_something(reading) and not self.understanding.other_language(text)
 
     def _doctor_first(self, match: Match, other_language: bool = False, asked: bool = False, text: str = "") -> Reply:
         """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry; the
@@ -153,19 +200,21 @@ class Answerer:
         entry = self.kb.entries.get(match.entry_id) if match.entry_id else None
         own = entry is not None and (entry.about_health or self.understanding.names_concern(text, entry.id))
         margin = 0.0 if own and asked else HEALTH_MARGIN
-        clear = entry is not None and match.score >= self.understanding.threshold + margin
+        leave = not asked and texts.asks_leave(text)  # "im 67 and my knees are shot, can i still do these": no knee tip
+        clear = entry is not None and not leave and match.score >= self.understanding.threshold + margin
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
             rest = texts.ENGLISH_ONLY if other_language else texts.CAPABILITIES
             return Reply(f"{texts.DOCTOR_FIRST}\n\n{rest}", buttons=((TOPICS_BUTTON,),), safety="doctor")
         reply = self._entry_reply(entry_id, match.score, asked_yes_no=False)
-        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+        stop = f"{texts.STOP_SET}\n\n" if texts.training_now(text) else ""  # "my back is pinching mid set": stop first
+        return replace(reply, text=f"{stop}{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
 
     def _gap_reply(self, gap: Gap, score: float) -> Reply:
         """A near miss: say the articles don't cover it, and offer what they do."""
-        rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in gap.offer if e in self.kb.entries)
-        return Reply(texts.format_gap(gap.about, bool(rows)), buttons=rows + ((TOPICS_BUTTON,),), score=score)
+        rows = self._offer_rows(gap.offer)
+        return Reply(texts.format_gap(gap.about, len(rows) > 1), buttons=rows, score=score)
 
     def _may_i(self, words: list[str]) -> bool:
         """Whether a message asks whether the user may go on ("is it safe to continue", "can i still
@@ -176,6 +225,15 @@ class Answerer:
         """Whether a message asks a question (in a clause of it) other than whether the user may go on."""
         asking = self.is_question(text) or any(map(self.is_question, clauses(text)))
         return asking and not self._asks_may_i(text)
+
+    def _only_asks_leave(self, text: str) -> bool:
+        """Whether a message asks leave to go on ("can i finish my sets", "is it ok for me?") and nothing else
+        ("can i get injured doing these" asks whether it is risky: the injury-risk answer)."""
+        return texts.asks_leave(text) and not self._asks_more_than_may_i(text)
+
+    def _medical_care(self, reply: Reply) -> Reply:
+        """The advice on medical care, in place of a reply."""
+        return self._entry_reply(HEALTH_ENTRY, reply.score, asked_yes_no=False)
 
     def _asks_may_i(self, text: str) -> bool:
         """Whether a clause of a message opens by asking whether the user may go on or whether it is safe:
@@ -227,10 +285,14 @@ class Answerer:
         return self.understanding.is_question(text)
 
     def small_talk(self, user_id: int, intent: Intent | None, text: str) -> str | None:
-        """A warm reply to a greeting, thanks, goodbye or "ok", else None: also None for a question of
+        """A warm reply to a greeting, thanks, goodbye, "ok" or "im back", else None: also None for a question of
         ours ("thanks, how many sets?", but not "thank you for the information"), and for a question
         after a greeting ("morning! are good mornings like these?") unless it is small talk too
         ("hi, how are you?"), so the question gets its answer or an honest decline."""
+        if returning(text):  # "im back": a greeting, never the lower back
+            return WELCOME_BACK
+        if said_instead(text) is not None:  # "you misunderstood me" is no "ok": the answer says sorry
+            return None
         if intent is None or (self.knows(text) and (intent not in CLOSING or self.is_question(text))):
             return None
         question = self.understanding.after_greeting(text)
@@ -302,11 +364,15 @@ class Answerer:
         best = match.suggestions[0] if match.suggestions else None
         if self.is_question(text):
             self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
-        rows = [(Button(self.kb.entries[eid].title, f"kb:{eid}"),) for eid in match.suggestions]
-        rows.append((TOPICS_BUTTON,))
+        rows = self._offer_rows(match.suggestions)
         say = texts.format_not_caught if heard else texts.format_not_understood
         text = texts.ENGLISH_ONLY if self.understanding.other_language(text) else say(bool(match.suggestions))
-        return Reply(text, buttons=tuple(rows), score=match.score)
+        return Reply(text, buttons=rows, score=match.score)
+
+    def _offer_rows(self, entry_ids: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
+        """One button per entry offered, then the topic menu."""
+        rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in entry_ids if e in self.kb.entries)
+        return rows + ((TOPICS_BUTTON,),)
 
     def _entry_buttons(self, entry: Entry, alternatives: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
         """More detail, the alternatives (or else a few related topics), and the topic menu."""

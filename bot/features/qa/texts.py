@@ -21,6 +21,31 @@ EMERGENCY = (
     "has seen you."
 )
 
+STOP_SET = "✋ Stop this set now: don't push through pain. Rest, and don't go on until it's been checked."
+# A concern told while training ("im doing my 3rd set rn and my back is pinching"): the set stops first.
+_MID_SET = re.compile(r"\b(?:mid[\s-]?(?:set|rep|workout)|(?:doing|on|in|during)\s+(?:my|this|the|a)\s+(?:\w+\s+)?set"
+                      r"|in\s+the\s+middle\s+of\s+(?:my|a|the)\s+(?:set|workout))\b", re.IGNORECASE)
+_DOING_NOW = re.compile(r"\b(?:doing|training|lifting|working out)\b.*\b(?:right now|rn|atm)\b|\b(?:right now|rn|atm)\b.*"
+                        r"\b(?:doing|training|lifting|working out)\b", re.IGNORECASE)
+
+
+# Asking leave to train ("can i still do these", "is it ok for me?", "can i finish my sets"), not whether a thing is
+# risky ("can i get injured doing these", "could that mess up my discs"): the doctor's call, the advice on medical care.
+_PERMISSION = re.compile(r"\b(?:can|could|may|should|shall)\s+i\s+(?:still\s+|even\s+|safely\s+|just\s+)?(?:do|train|continue|"
+                         r"keep|finish|go on|carry on|use|try|start|work out|lift|exercise)\b|\b(?:is|are)\s+(?:it|this|that|they|"
+                         r"these|those)\s+(?:still\s+|even\s+)?(?:ok|okay|safe|fine|alright|allowed)\b|\bam i allowed\b", re.IGNORECASE)
+
+
+def asks_leave(text: str) -> bool:
+    """Whether a message asks leave to train or go on."""
+    return _PERMISSION.search(text) is not None
+
+
+def training_now(text: str) -> bool:
+    """Whether a message tells of something happening during a set, now ("mid set", "doing hypers rn")."""
+    return _MID_SET.search(text) is not None or _DOING_NOW.search(text) is not None
+
+
 AFTER_EMERGENCY = ("🚨 You told me about a warning sign earlier today: please don't train until a doctor has "
                    "seen you, and get emergency care if it comes back or gets worse. What follows is general "
                    "information, not a go-ahead.")
@@ -96,6 +121,11 @@ def _sources_line(refs: list[SourceRef], kb: KnowledgeBase) -> str:
 ENGLISH_ONLY = (f"Sorry, I can only read English for now. {CAPABILITIES}\n\n"
                 "Please ask in English, or browse the topics. If you are hurt or feel unwell, stop training "
                 "and get medical help.")
+
+
+CHATTER = "🙂 I'm here: ask me anything about reverse hypers, or tap Topics to browse."
+WHICH_OFFER = "Which one? Tap it below, or ask in your own words."
+NOT_OFFERED = "OK, not that one. Try asking another way, or browse the topics."
 
 
 def format_not_understood(has_suggestions: bool) -> str:

@@ -11,6 +11,7 @@ from bot.features.voice.notes import (
     format_voice_setting,
     mark_spoken,
     voice_reply,
+    voice_wish,
     with_health_line,
     with_heard,
     with_hedged_line,
@@ -152,6 +153,12 @@ class Voice:
             self.kit.users.save_voice_replies(user_id, change)
         return [reply]
 
+    def in_words(self, user_id: int, text: str) -> list[Reply] | None:
+        """Voice replies turned on or off in words ("can you reply with voice", "stop sending voice messages");
+        None for anything else."""
+        wish = voice_wish(text)
+        return None if wish is None else self.setting(user_id, "on" if wish else "off")
+
     def spoken(self, msg: Inbound, replies: list[Reply]) -> list[Reply]:
         """With /voice on, the replies to read aloud are marked."""
         if not self.kit.users.load_voice_replies(msg.user_id):
@@ -166,4 +173,5 @@ def install(kit: Kit) -> None:
     kit.heard = voice.heard
     kit.outgoing.append(voice.spoken)
     kit.commands.add("voice", "Voice replies on or off", voice.setting)
+    kit.readers.append(voice.in_words)  # "turn on voice replies", "text only pls"
     kit.descriptions.append(lambda user_id: format_voice_setting(kit.users.load_voice_replies(user_id)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.messages import Reply
@@ -68,6 +69,28 @@ def mark_spoken(replies: list[Reply], to_voice_note: bool) -> list[Reply]:
 def format_voice_setting(on: bool) -> str:
     """The /voice setting as /mydata shows it."""
     return f"voice replies: {'on' if on else 'off'}"
+
+
+# Voice replies asked for in words, narrowly enough that no question about voice notes reads as one ("can i ask by
+# voice note?"): the bot's voice named as something it sends or does, with on/off said ("turn on voice replies",
+# "can you reply with voice", "stop sending voice messages", "voice off").
+_VOICE = r"(?:voice|audio|spoken|speech)(?:\s+(?:replies|reply|answers?|messages?|notes?|mode))?"
+_WISH_ON = re.compile(rf"\b(?:(?:turn|switch|put)\s+on\s+(?:the\s+|my\s+)?{_VOICE}|{_VOICE}\s+on|enable\s+(?:the\s+)?{_VOICE}"
+                      r"|(?:reply|answer|respond|talk)\s+(?:to me\s+)?(?:with|in|by|using)\s+(?:a\s+)?(?:voice|audio)"
+                      r"|read\s+(?:your\s+|the\s+|my\s+)?(?:answers?|replies|it|them)\s+(?:out\s+)?(?:loud|aloud))\b")
+_WISH_OFF = re.compile(rf"\b(?:(?:turn|switch|shut)\s+off\s+(?:the\s+)?{_VOICE}|(?:turn|switch|shut)\s+(?:the\s+)?{_VOICE}\s+off"
+                       rf"|{_VOICE}\s+off|disable\s+(?:the\s+)?{_VOICE}|(?:no\s+more|stop(?:\s+sending)?|dont\s+send)\s+(?:me\s+)?"
+                       rf"(?:any\s+|the\s+)?(?:voice|audio)\s+(?:replies|messages|notes|answers)|text\s+only)\b")
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def voice_wish(text: str) -> bool | None:
+    """Voice replies asked on (True) or off (False) in words, else None."""
+    said = _PUNCTUATION.sub("", text.lower())
+    off, on = bool(_WISH_OFF.search(said)), bool(_WISH_ON.search(said))
+    return None if off == on else on
 
 
 def voice_reply(argument: str, on: bool) -> tuple[bool | None, Reply]:
