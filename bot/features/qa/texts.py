@@ -31,9 +31,13 @@ _DOING_NOW = re.compile(r"\b(?:doing|training|lifting|working out)\b.*\b(?:right
 
 # Asking leave to train ("can i still do these", "is it ok for me?", "can i finish my sets"), not whether a thing is
 # risky ("can i get injured doing these", "could that mess up my discs"): the doctor's call, the advice on medical care.
-_PERMISSION = re.compile(r"\b(?:can|could|may|should|shall)\s+i\s+(?:still\s+|even\s+|safely\s+|just\s+)?(?:do|train|continue|"
-                         r"keep|finish|go on|carry on|use|try|start|work out|lift|exercise)\b|\b(?:is|are)\s+(?:it|this|that|they|"
-                         r"these|those)\s+(?:still\s+|even\s+)?(?:ok|okay|safe|fine|alright|allowed)\b|\bam i allowed\b", re.IGNORECASE)
+_GO_ON = (r"(?:do|try|start|train|exercise|continue|finish|lift|work\s+out|go\s+on|carry\s+on|keep\s+going|keep\s+training)"
+          r"(?:\s+(?:it|this|that|these|them|those|(?:reverse\s+)?hypers|the\s+exercise|my\s+sets?|the\s+set|my\s+workout))?")
+_CLAUSE_END = (r"(?:\s+(?:still|yet|now|today|again|at\s+all|anymore|safely|for\s+me))*"
+               r"\s*(?:[?.!,]|$|\s+(?:with|after|while|if|since|though|given|because|or\s+not)\b)")
+_PERMISSION = re.compile(rf"\b(?:can|could|may|should|shall)\s+i\s+(?:still\s+|even\s+|safely\s+|just\s+)?{_GO_ON}{_CLAUSE_END}"
+                         rf"|\b(?:is|are)\s+(?:it|this|that|they|these|those)\s+(?:still\s+|even\s+)?(?:ok|okay|safe|fine|alright|allowed)"
+                         rf"(?:\s+to\s+{_GO_ON})?{_CLAUSE_END}|\bam\s+i\s+allowed\b", re.IGNORECASE)
 
 
 def asks_leave(text: str) -> bool:
