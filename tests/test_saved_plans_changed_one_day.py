@@ -174,3 +174,9 @@ async def test_a_day_of_an_every_other_day_plan_over_telegram(green, tg):
 def test_a_one_off_asked_for_this_thursday_is_a_new_plan_not_a_move(green):
     saved(green, "every tue and thu 6:30pm")
     assert "once, Thu 26 Nov 20:00" in green("remind me this thursday at 8pm")[0].text
+
+
+def test_a_plan_named_by_one_of_its_days_is_moved_whole(green):
+    saved(green, "every tue and thu 6:30pm")
+    moved = green("change my thursday plan to 7pm")[0].text
+    assert "every Tue, Thu at 19:00" in moved and "One plan keeps one time" not in moved

@@ -125,12 +125,14 @@ class PlansInWords:
         at a stored plan's edit (that plan's session: the edit is left) or with no dialogue open (any plan's, when the
         reader read no request or a skip): moved, asked first; None when the message is not that or names no one session."""
         day = moves_one_to(typed)
+        if day is None:
+            return None
         state = self.dialogues.current(user_id)
         draft = load_draft(state) if state is not None and state.dialogue == PLANNING and self._planning(user_id) else None
         editing = draft.editing if draft is not None and draft.step is Step.CONFIRM else None
         idle = state is None and (request is None or request.action is PlanAction.SKIP) and self.sessions.view.offered(user_id) is None \
             and says_itself(typed)  # "remind me this thursday at 8pm" is a new one-off
-        if day is None or editing is None and not idle:
+        if editing is None and not idle:
             return None
         zone = self.sessions.zone(user_id)
         found = [x for x in self._open(user_id)

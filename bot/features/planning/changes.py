@@ -13,7 +13,7 @@ from enum import Enum
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import bare_hour, carries_schedule
 from knowledge.intents import IN_DAYS, PlanRequest, unplanned_goal
-from knowledge.relative_changes import day_change, days_in, time_shift
+from knowledge.relative_changes import WEEKDAY, day_change, days_in, time_shift
 from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Repeat, Schedule, ScheduleError
@@ -139,6 +139,10 @@ def moves_one_to(typed: str) -> int | None:
     return next(iter(days)) if time_shift(typed) is not None or new_time(typed, None) is not None else None
 
 
+# a plan named by one of its days ("change my monday plan to 8pm", "the thursday one"): the plan, all its days
+_PLAN_BY_DAY = re.compile(rf"\b{WEEKDAY}s?\s+(?:plan|one|routine|program(?:me)?|schedule|thing)\b", re.IGNORECASE)
+
+
 def one_day_retimed(schedule: Schedule, day: int | None, change: str, typed: str) -> str:
     """A new time said for one day of a weekly plan of several ("move thursday to 7pm" of Tue and Thu at 18:30) as that
     day at that time ("Thu at 19:00"), so the plan's edit says that a plan keeps one time for all its days and asks how;
@@ -147,7 +151,9 @@ def one_day_retimed(schedule: Schedule, day: int | None, change: str, typed: str
     if day is None or schedule.repeat is not Repeat.WEEKLY or len(days) < 2 or day not in days or not change:
         return change
     named = find_days(normalise(typed)).days  # "the mwf sessions at 6.30pm" names them all
-    if not named or not named < days or find_days(normalise(change)).days - {day} or day_change(change) is not None:
+    if _PLAN_BY_DAY.search(typed) or not named or not named < days:
+        return change
+    if find_days(normalise(change)).days - {day} or day_change(change) is not None:
         return change
     at = new_time(change, schedule.local_time)
     return f"{WEEKDAY_NAMES[day]} at {at}" if at else change
