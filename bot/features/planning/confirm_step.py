@@ -70,7 +70,9 @@ class ConfirmStep:
         assert draft.pending is not None and profile.zone and goal
         lead = profile.lead_minutes if draft.lead is None else draft.lead
         nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
-        text = t.format_confirm(draft.pending, profile.zone, goal, nexts, lead)
+        skipped = [t.format_when(at, profile.zone)[:10] for at in self.store.cancelled_at(draft.editing) if at > self.clock()] \
+            if draft.editing is not None else []  # an edit keeps them skipped (Planner.carry_skips)
+        text = t.format_confirm(draft.pending, profile.zone, goal, nexts, lead, skipped)
         if self._duplicate(state.user_id, draft):
             text = f"{t.DUPLICATE}\n\n{text}"
         return Reply(text, buttons=confirm_buttons(state, lead), edit=edit)

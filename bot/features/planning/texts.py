@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import datetime, time, tzinfo
 
@@ -140,9 +140,12 @@ def format_when(at: datetime, zone: str | tzinfo) -> str:
     return f"{at.astimezone(zone_info(zone) if isinstance(zone, str) else zone):%a %d %b %H:%M}"
 
 
-def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int) -> str:
-    """What the bot understood, the reminder lead, the next three dates, and the question to save."""
-    dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
+def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int,
+                   skipped: Collection[str] = ()) -> str:
+    """What the bot understood, the reminder lead, the next three dates (those on a day `skipped` in the plan edited,
+    "Sat 05 Dec", marked: they stay skipped), and the question to save."""
+    dates = "\n".join(f"• {format_when(at, zone)}{' · stays skipped' if format_when(at, zone)[:10] in skipped else ''}"
+                      for at in nexts)
     lead_said = format_lead_phrase(lead, once=not schedule.recurring)
     return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {format_goal(goal)}, "
             f"reminder {lead_said}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
