@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Set
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from bot.storage.transaction import transaction
 from scheduler.model import Schedule
@@ -116,6 +116,23 @@ class Planner:
             if at > self.clock():
                 moved = at.astimezone(old).replace(tzinfo=new).astimezone(at.tzinfo)
                 self.store.move_cancelled(plan.id, at, moved)
+
+    def carry_skips(self, old_id: int, new_id: int) -> None:
+        """Keep the sessions of an edited plan skipped in advance skipped in the plan that replaces it: its session on the
+        same local day, at its own time ("move saturday to 10am" after skipping this saturday's 9:00); a skip of a day the
+        new plan has no session on is dropped with the old plan, so no skip of a session gone is listed."""
+        old, new = self.store.load_plan(old_id), self.store.load_plan(new_id)
+        if old is None or new is None:
+            return
+        now = self.clock()
+        for at in sorted(a for a in self.store.cancelled_at(old.id) if a > now):
+            day = at.astimezone(zone_info(old.zone)).date()
+            start = datetime.combine(day, time.min, zone_info(new.zone)) - timedelta(seconds=1)
+            same_day = next(iter(occurrences_after(new.schedule, zone_info(new.zone), max(start, now))), None)
+            if same_day is not None and same_day.astimezone(zone_info(new.zone)).date() == day:
+                self.store.carry_cancelled(old.id, at, new.id, same_day)
+        self.store.drop_cancelled(old.id, now)
+        self._refresh(self.store.load_plan(new.id) or new)
 
     def _refresh(self, plan: Plan, lead_minutes: int | None = None) -> None:
         """Recompute a plan's next session after now and its reminder time."""

@@ -171,6 +171,20 @@ class SchedulerStore:
                 "AND NOT EXISTS (SELECT 1 FROM occurrences WHERE plan_id = ? AND at = ?)",
                 [epoch(moved), plan_id, epoch(at), plan_id, epoch(moved)])
 
+    def carry_cancelled(self, plan_id: int, at: datetime, to_plan: int, moved: datetime) -> None:
+        """Give a session cancelled in advance to the plan that replaces its own, at `moved` (the new plan's session that
+        day), unless that plan already has a record there."""
+        with transaction(self.db):
+            self.db.execute(
+                "UPDATE occurrences SET plan_id = ?, at = ? WHERE plan_id = ? AND at = ? AND status = 'cancelled' "
+                "AND NOT EXISTS (SELECT 1 FROM occurrences WHERE plan_id = ? AND at = ?)",
+                [to_plan, epoch(moved), plan_id, epoch(at), to_plan, epoch(moved)])
+
+    def drop_cancelled(self, plan_id: int, after: datetime) -> None:
+        """Forget the sessions of a plan cancelled in advance after `after` (the plan was replaced without them)."""
+        with transaction(self.db):
+            self.db.execute("DELETE FROM occurrences WHERE plan_id = ? AND at > ? AND status = 'cancelled'", [plan_id, epoch(after)])
+
     def cancelled_at(self, plan_id: int) -> set[datetime]:
         """Sessions of a plan that were cancelled one by one."""
         return {instant(r[0]) for r in self.db.execute(  # type: ignore[misc]

@@ -21,9 +21,10 @@ from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.core.texts import BUSY
 from bot.features.planning import texts as t
-from bot.features.planning.changes import Change, Edit, read_edit
+from bot.features.planning.changes import Change, Edit, moves_one_to, new_time, one_day_retimed, read_edit, says_itself
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
+from bot.features.planning.draft import Step, load_draft
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
@@ -33,7 +34,7 @@ from knowledge.intents import IN_DAYS, WEEKEND, PlanAction, PlanRequest, plan_ch
 from knowledge.plan_edits import corrected, day_of_plan, one_session
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
-from scheduler.model import WEEKDAY_NAMES
+from scheduler.model import WEEKDAY_NAMES, Repeat
 from scheduler.planner import UPCOMING_DAYS
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
@@ -80,6 +81,9 @@ class PlansInWords:
         """The replies to a request about plans; None when the message makes none, or leaves it to
         the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
         request = self.words.plan_request(text)
+        moved = self._one_moved(user_id, request, text)
+        if moved is not None:  # "this thursday only can we do 8pm": that session moved, asked first
+            return moved
         if request is None:
             return self._chosen(user_id, text)
         if self._left_to_others(user_id, request, text) or self._planning(user_id) and day_change(text) is not None:
@@ -113,7 +117,34 @@ class PlansInWords:
             return self._skip(user_id, request)
         if edit is not None and edit.change is Change.SESSION:
             return self._move(user_id, request, edit.words)
-        return self._on_plans(user_id, request, change=edit.words if edit else "", goal=edit is not None and edit.change is Change.GOAL)
+        return self._on_plans(user_id, request, change=edit.words if edit else "", goal=edit is not None and edit.change is Change.GOAL,
+                              typed=text)
+
+    def _one_moved(self, user_id: int, request: PlanRequest | None, typed: str) -> list[Reply] | None:
+        """One session named by its day given a new time ("this thursday only can we do 8pm", "just this thursday at 8pm")
+        at a stored plan's edit (that plan's session: the edit is left) or with no dialogue open (any plan's, when the
+        reader read no request or a skip): moved, asked first; None when the message is not that or names no one session."""
+        day = moves_one_to(typed)
+        if day is None:
+            return None
+        state = self.dialogues.current(user_id)
+        draft = load_draft(state) if state is not None and state.dialogue == PLANNING and self._planning(user_id) else None
+        editing = draft.editing if draft is not None and draft.step is Step.CONFIRM else None
+        idle = state is None and (request is None or request.action is PlanAction.SKIP) and self.sessions.view.offered(user_id) is None \
+            and says_itself(typed)  # "remind me this thursday at 8pm" is a new one-off
+        if editing is None and not idle:
+            return None
+        zone = self.sessions.zone(user_id)
+        found = [x for x in self._open(user_id)
+                 if x.plan and (editing is None or x.plan.id == editing) and self._on_day(x.at, str(day), zone)]
+        if len(found) != 1 or found[0].plan is None:
+            return None
+        said = new_time(typed, found[0].at.astimezone(zone_info(zone)).time())
+        if said is None:
+            return None
+        if editing is not None:
+            self.dialogues.end(user_id, PLANNING)
+        return self._move(user_id, PlanRequest(PlanAction.EDIT, day=str(day)), f"at {said}")
 
     def _weeks_on(self, user_id: int, request: PlanRequest, typed: str) -> PlanRequest:
         """A weekday named with "next week" (that day in the week after this one) or "after this one" (a week after the
@@ -282,7 +313,7 @@ class PlansInWords:
         return on.weekday() if on else None
 
     def _on_plans(self, user_id: int, request: PlanRequest, among: list[str] | None = None, change: str = "",
-                  goal: bool = False) -> list[Reply]:
+                  goal: bool = False, typed: str = "") -> list[Reply]:
         """Cancel (after a confirmation) or edit the plan named (`among` those offered by a "which"
         question) with the `change` said, or ask which (the change kept for the plan picked; a new
         `goal` may also be for all of them)."""
@@ -299,8 +330,12 @@ class PlansInWords:
             return self.dialog.edit(user_id, found[0], dropped)
         if request.action is PlanAction.CANCEL and (len(found) == 1 or request.every) or len(found) == 1 and _emptied(found[0], change):
             return self.sessions.cancelling.start(user_id, {"plans": [p.id for p in found]})  # "drop saturday" of a saturday plan
+        if len(found) == 1 and _one_of_alternate_days(found[0], request, change):  # "reschedule wednesday to 8am" of every
+            return self._move(user_id, request, change)  # other day: that day's session, asked first
         if len(found) == 1:
-            return self.dialog.edit(user_id, found[0], _day_swapped(found[0], request, change))
+            day = int(request.day) if request.day and request.day.isdigit() else None
+            retimed = one_day_retimed(found[0].schedule, day, change, typed)  # "move thursday to 7pm" of tue/thu: asked how
+            return self.dialog.edit(user_id, found[0], retimed if retimed != change else _day_swapped(found[0], request, change))
         self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
         buttons = (*self._plan_buttons(request, found, user_id), *((self.offers.all_button(change),) if goal else ()))
         return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}"
@@ -363,6 +398,15 @@ def _day_swapped(plan: Plan, request: PlanRequest, change: str) -> str:
     if day_change(change) is not None or _CLOCK_SAID.search(change):
         return change
     return f"swap {WEEKDAY_NAMES[old]} for {WEEKDAY_NAMES[next(iter(said))]}"
+
+
+def _one_of_alternate_days(plan: Plan, request: PlanRequest, change: str) -> bool:
+    """Whether an edit names one day of a plan whose sessions fall on no fixed weekday (every other day) and gives it a
+    new time only: that day's session is moved, the plan kept."""
+    if plan.schedule.repeat is not Repeat.DAYS or not (request.day and request.day.isdigit()) or not change:
+        return False
+    return new_time(change, plan.schedule.local_time) is not None and not find_days(normalise(change)).days \
+        and day_change(change) is None
 
 
 def _emptied(plan: Plan, change: str) -> bool:

@@ -7,13 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from enum import Enum
 
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import bare_hour, carries_schedule
 from knowledge.intents import IN_DAYS, PlanRequest, unplanned_goal
-from knowledge.relative_changes import day_change, time_shift
+from knowledge.relative_changes import WEEKDAY, day_change, days_in, time_shift
+from scheduler.clock import find_time
+from scheduler.days import find_days
+from scheduler.model import WEEKDAY_NAMES, Repeat, Schedule, ScheduleError
+from scheduler.words import normalise
 
 SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat loss plan"); more is other talk
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
@@ -92,3 +96,64 @@ def moves_one_session(request: PlanRequest, typed: str) -> bool:
     so_many_days_on = (request.day or "").startswith(IN_DAYS)  # "the day after tomorrow"
     return (request.day in ("today", "tomorrow") or so_many_days_on or request.next_one or _ONE_SESSION.search(head) is not None
             or _BY_DAYS.search(request.rest) is not None)
+
+
+# a word that asks to miss the session rather than move it ("can't make this thursday, dentist at 5pm")
+_NOT_MOVED = re.compile(r"\b(?:skip\w*|miss\w*|cancel\w*|drop|off|can'?t|cannot|won'?t|busy|sick|no go|not|should|shall)\b",
+                        re.IGNORECASE)
+
+
+def new_time(typed: str, at: time | None) -> str | None:
+    """The time of day a message gives ("8pm", "an hour later" of a session or plan at `at`), as said or as "HH:MM"; None
+    for none."""
+    shift = time_shift(typed)
+    if shift is not None and at is not None:
+        minutes = (at.hour * 60 + at.minute + shift) % (24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    try:
+        clock = find_time(normalise(typed))
+    except ScheduleError:
+        return None
+    return None if clock is None else f"{clock.at.hour}:{clock.at.minute:02d}" if clock.open_meridiem else f"{clock.at:%H:%M}"
+
+
+# what says the session itself changes, not that one is added ("this thursday only can we do 8pm", "just this thursday at
+# 8pm"; not "remind me this thursday at 8pm", "add a session this thursday at 8pm")
+_ITSELF = re.compile(r"\b(?:only|just|instead|rather|move|push|shift|reschedule|change|make it|do it|(?:can|could) we do)\b",
+                     re.IGNORECASE)
+_ADDED = re.compile(r"\b(?:add\w*|also|too|as well|extra|another|book|remind\w*)\b", re.IGNORECASE)
+
+
+def says_itself(typed: str) -> bool:
+    """Whether a message says that a session changes ("only", "just", "instead", "can we do"), not that one is added."""
+    return _ITSELF.search(typed) is not None and _ADDED.search(typed) is None
+
+
+def moves_one_to(typed: str) -> int | None:
+    """The weekday of the one session a message gives a new time ("this thursday only can we do 8pm", "just this thursday
+    at 8pm", "push thursday's back an hour"): that session, not every one that day; None when it names none, several days,
+    no time, or asks to miss it."""
+    days = days_in(typed)
+    if _ONE_SESSION.search(typed) is None or len(days) != 1 or _NOT_MOVED.search(typed) or _ADDED.search(typed):
+        return None
+    return next(iter(days)) if time_shift(typed) is not None or new_time(typed, None) is not None else None
+
+
+# a plan named by one of its days ("change my monday plan to 8pm", "the thursday one"): the plan, all its days
+_PLAN_BY_DAY = re.compile(rf"\b{WEEKDAY}s?\s+(?:plan|one|routine|program(?:me)?|schedule|thing)\b", re.IGNORECASE)
+
+
+def one_day_retimed(schedule: Schedule, day: int | None, change: str, typed: str) -> str:
+    """A new time said for one day of a weekly plan of several ("move thursday to 7pm" of Tue and Thu at 18:30) as that
+    day at that time ("Thu at 19:00"), so the plan's edit says that a plan keeps one time for all its days and asks how;
+    the change as said otherwise (all its days named, days said in the change, no time)."""
+    days = schedule.weekdays
+    if day is None or schedule.repeat is not Repeat.WEEKLY or len(days) < 2 or day not in days or not change:
+        return change
+    named = find_days(normalise(typed)).days  # "the mwf sessions at 6.30pm" names them all
+    if _PLAN_BY_DAY.search(typed) or not named or not named < days:
+        return change
+    if find_days(normalise(change)).days - {day} or day_change(change) is not None:
+        return change
+    at = new_time(change, schedule.local_time)
+    return f"{WEEKDAY_NAMES[day]} at {at}" if at else change

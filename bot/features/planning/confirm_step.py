@@ -70,7 +70,9 @@ class ConfirmStep:
         assert draft.pending is not None and profile.zone and goal
         lead = profile.lead_minutes if draft.lead is None else draft.lead
         nexts = next_occurrences(draft.pending, zone_info(profile.zone), self.clock(), 3)
-        text = t.format_confirm(draft.pending, profile.zone, goal, nexts, lead)
+        skipped = [t.format_when(at, profile.zone)[:10] for at in self.store.cancelled_at(draft.editing) if at > self.clock()] \
+            if draft.editing is not None else []  # an edit keeps them skipped (Planner.carry_skips)
+        text = t.format_confirm(draft.pending, profile.zone, goal, nexts, lead, skipped)
         if self._duplicate(state.user_id, draft):
             text = f"{t.DUPLICATE}\n\n{text}"
         return Reply(text, buttons=confirm_buttons(state, lead), edit=edit)
@@ -83,6 +85,7 @@ class ConfirmStep:
             if draft.pending is not None and retimes_some_days(draft.pending, edited, part):
                 kept = draft.pending.weekdays - edited.weekdays
                 which = t.format_one_time(edited.weekdays, kept, f"{edited.local_time:%H:%M}", f"{draft.pending.local_time:%H:%M}")
+                which = f"{which} {t.format_one_session(edited.weekdays, f'{edited.local_time:%H:%M}')}" if draft.editing else which
                 return [t.with_note(self.show(state, draft, edit=False), which)]
             said = read_as(part, edited, self.zone(state.user_id))  # "make it 8": which 8 was taken
             note = " ".join(n for n in (said, t.format_left_out(left_out(part, "", self.words.goal))) if n)
@@ -128,7 +131,9 @@ class ConfirmStep:
                 self.planner.update_profile(profile)
             if draft.editing is not None:
                 self.store.deactivate(state.user_id, draft.editing, "edited")
-            self.planner.create(replace(profile, goal=goal), draft.pending)
+            made = self.planner.create(replace(profile, goal=goal), draft.pending)
+            if draft.editing is not None:
+                self.planner.carry_skips(draft.editing, made)  # this saturday skipped stays skipped at its new time
             self.dialogues.end(state.user_id, DIALOGUE)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes, not draft.pending.recurring)}. "
                      "See what's coming with /sessions; change timing with /settings.")

@@ -76,10 +76,19 @@ class PlanningDialog:
         closed = self.gate.check(user_id)
         if closed:
             return [closed]
-        draft = Draft(user_id, Step.WHEN, kept=text.strip() if carries_schedule(text, self.clock()) else "", editing=editing)
+        said = text.strip() if carries_schedule(text, self.clock()) else ""
+        earlier = self._told_before(user_id) if not said and editing is None else None
+        draft = Draft(user_id, Step.WHEN, kept=earlier.kept if earlier else said, editing=editing, goal=earlier.goal if earlier else None)
         state = self._begin(draft)
         goal = self._goal(text)
         return self._next(self._set_goal(state, goal) if goal else state)
+
+    def _told_before(self, user_id: int) -> Draft | None:
+        """The plan being made when it still waits for the zone or the goal, with what was told before those questions (a
+        schedule said before the safety check, kept through it): /plan typed again starts over with it, not without it."""
+        state = self.dialogues.current(user_id)
+        draft = load_draft(state) if state is not None and state.dialogue == DIALOGUE else None
+        return draft if draft and draft.step in (Step.ZONE, Step.GOAL) and draft.editing is None and (draft.kept or draft.goal) else None
 
     def zone_answer(self, state: State, place: str) -> list[Reply]:
         """/timezone while the plan asks for the zone: the place goes to the plan, or the question again."""

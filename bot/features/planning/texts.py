@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import datetime, time, tzinfo
 
@@ -145,9 +145,12 @@ def format_when(at: datetime, zone: str | tzinfo) -> str:
     return f"{at.astimezone(zone_info(zone) if isinstance(zone, str) else zone):%a %d %b %H:%M}"
 
 
-def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int) -> str:
-    """What the bot understood, the reminder lead, the next three dates, and the question to save."""
-    dates = "\n".join(f"• {format_when(at, zone)}" for at in nexts)
+def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetime], lead: int,
+                   skipped: Collection[str] = ()) -> str:
+    """What the bot understood, the reminder lead, the next three dates (those on a day `skipped` in the plan edited,
+    "Sat 05 Dec", marked: they stay skipped), and the question to save."""
+    dates = "\n".join(f"• {format_when(at, zone)}{' · stays skipped' if format_when(at, zone)[:10] in skipped else ''}"
+                      for at in nexts)
     lead_said = format_lead_phrase(lead, once=not schedule.recurring)
     return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {format_goal(goal)}, "
             f"reminder {lead_said}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
@@ -226,12 +229,15 @@ def format_reminders_off(plans: int) -> str:
             "in /sessions (or skip one session there). To have them come as a session starts instead, use /settings.")
 
 
-def format_zone_moved(zone: str, plans: int) -> str:
-    """What a new zone does to the plans: they keep their clock times, now in the new zone."""
-    if plans == 0:
+def format_zone_moved(zone: str, times: list[str]) -> str:
+    """What a new zone does to the plans: they keep their clock times (`times`, those of the recurring plans moved), now
+    in the new zone ("" when no plan moved)."""
+    if not times:
         return ""
-    return (f"\nYour {'plan keeps its' if plans == 1 else 'plans keep their'} clock times: a session at 18:30 "
-            f"is now at 18:30 {zone} time. See them in /sessions.")
+    one = len(times) == 1
+    said = times[0] if one else f"{', '.join(times[:-1])} and {times[-1]}"
+    return (f"\nYour {'plan keeps its' if one else 'plans keep their'} clock times: {'a session' if one else 'sessions'} at "
+            f"{said} {'is' if one else 'are'} now at {said} {zone} time. See them in /sessions.")
 
 
 def format_left_out(parts: tuple[Leftover, ...]) -> str:
@@ -275,3 +281,11 @@ def format_one_time(said: Iterable[int], kept: Iterable[int], at: str, kept_at: 
     return (f"{head} Type \"make it {at}\" to move every day, or \"only {days} at {at}\" to keep just {days}. For "
             f"{others} at {kept_at} and {days} at {at}, type \"only {others}\", save it, then make {days} a plan of "
             "its own with /plan.")
+
+
+def format_one_session(said: Iterable[int], at: str) -> str:
+    """How to move only the next session of the one day a saved plan's edit gave a time of its own ("" for several days)."""
+    days = sorted(said)
+    if len(days) != 1:
+        return ""
+    return f"To move only this {WEEKDAY_NAMES[days[0]]}'s session, type \"this {WEEKDAY_NAMES[days[0]]} at {at}\"."

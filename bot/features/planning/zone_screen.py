@@ -26,7 +26,7 @@ from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import Offered, found_any, known_zone, offered_again, picked_zone, says_wrong, stored_offers, zone_check
 from bot.storage.dialogues import State
 from scheduler.planner import Planner
-from scheduler.store import SchedulerStore
+from scheduler.store import Plan, SchedulerStore
 from scheduler.timezones import find_zone, format_zone
 
 DIALOGUE = "tz"
@@ -61,8 +61,13 @@ def save_zone(store: SchedulerStore, planner: Planner, user_id: int, zone: str, 
     """Store the user's zone and say so (with what happens to their plans when it changed)."""
     profile = store.load_profile(user_id)
     planner.update_profile(replace(profile, zone=zone))
-    moved = t.format_zone_moved(zone, store.count_plans(user_id)) if profile.zone not in (None, zone) else ""
+    moved = t.format_zone_moved(zone, clock_times(store.load_plans(user_id))) if profile.zone not in (None, zone) else ""
     return Reply(f"Time zone set: {format_zone(zone, now)}.{moved}")
+
+
+def clock_times(plans: list[Plan]) -> list[str]:
+    """The clock times of the recurring plans, which keep them in a new zone (a one-off keeps its instant)."""
+    return sorted({f"{p.schedule.local_time:%H:%M}" for p in plans if p.schedule.recurring and p.schedule.local_time})
 
 
 class ZoneScreen:
