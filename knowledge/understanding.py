@@ -31,7 +31,7 @@ from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
+from knowledge.intents import POLITE, Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -337,9 +337,10 @@ class Understanding:
         return self.model.talk.intent_read(self.spelt(text))
 
     def answer(self, text: str) -> Answer | None:
-        """A typed yes / no / not sure in any words, else None; a reply opening with one answer word that reads
+        """A typed yes / no / not sure in any words (courtesies aside), else None; a reply opening with one answer word that reads
         as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed."""
         words = self.words(text)
+        words = [w for w in words if w not in POLITE] or words  # "yes pls", "no thx": the yes or no
         found, lead = self.model.talk.answer(self.matcher.normalizer.spelt(words)), self.screening.lead(words)
         return None if found in (Answer.YES, Answer.NO) and lead and found.value != lead else found
 

@@ -13,6 +13,8 @@ from bot.features.planning.sessions import CANCELLING
 from bot.features.planning.texts import PLAN_CANCELLED
 from bot.features.privacy.dialog import ERASING
 from bot.features.screening.flow import ScreeningFlow
+from tests.conftest import message_update
+from tests.recording_request import feed_all
 from tests.test_planning import button, screen
 from tests.test_planning_qa2 import confirm_brisbane
 from tests.test_screening import Screen
@@ -118,3 +120,16 @@ def test_wrong_and_the_place_at_the_guessed_place_shows_the_others_again(say, co
     replies = say("wrong portland")
     assert coach.plans.load_profile(7).zone is None
     assert any("Maine" in b.label for r in replies for b in r.button_list())
+
+
+@pytest.mark.parametrize(("text", "saved"), [("yes pls", 1), ("yes plz", 1), ("no thx", 0), ("nope pls", 0)])
+def test_a_yes_or_no_with_a_courtesy_answers_save_this_plan(say, coach, text, saved):
+    confirm_brisbane(say)
+    replies = say(text)
+    assert coach.plans.count_plans(7) == saved and "Save this plan?" not in replies[-1].text
+
+
+async def test_a_yes_with_a_courtesy_saves_the_plan_over_telegram(say, coach):
+    confirm_brisbane(say)
+    await feed_all(coach, [message_update("yes pls")])
+    assert coach.plans.count_plans(7) == 1
