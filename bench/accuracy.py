@@ -12,7 +12,8 @@ Kinds and what counts as right:
 - health-asks (a health remark beside a real question): the doctor-first line and one of `expect`;
 - two-turn items (`first`, `then`): both sent by one user; the reply to `then` is judged like an
   in-scope question (`expect: []`: the follow-up is not covered, so a decline is right); the
-  follow-ups are also split by whether the first message got one of `expect_first`.
+  follow-ups are also split by whether the first message got one of `expect_first` (`expect_first: []`: the
+  first question is not covered, and it counts as answered right when it is declined).
 Sets written by strangers are frozen: measure on them, never tune on them or read their failures.
 """
 
@@ -65,7 +66,9 @@ def judge(coach: Coach, item: dict[str, object], user: int) -> Outcome:
     first_right = None
     if "then" in item:
         first = coach.handle(Inbound(user, InboundKind.TEXT, str(item["first"])))[0]
-        first_right = first.entry in (item.get("expect_first") or [])
+        expected_first = item.get("expect_first") or []
+        # `expect_first: []`: the first question is one the articles do not answer, so a decline is right
+        first_right = first.entry in expected_first if expected_first else first.entry is None and first.safety is None
     question = str(item.get("then", item.get("q")))
     reply = coach.handle(Inbound(user, InboundKind.TEXT, question))[0]
     kind = str(item["kind"])

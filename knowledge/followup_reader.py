@@ -26,7 +26,7 @@ from knowledge.context import (
 from knowledge.details import lacked_by
 from knowledge.followups import FollowUpWords, tells_where
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
-from knowledge.intents import Talk
+from knowledge.intents import Answer, Talk
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
 from knowledge.reading import Reading, leans_to, says_something
@@ -37,6 +37,7 @@ COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
+OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
 
 class Reader(Protocol):
@@ -94,7 +95,8 @@ class FollowUpReader:
         words = self.follow_ups.after_acknowledging(words)
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
-            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context))
+            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)) and \
+            not self._confirms(alone, text, words, goal)
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
         chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
@@ -160,6 +162,17 @@ class FollowUpReader:
         return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
                                 or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words))
 
+    def _confirms(self, alone: Reading, text: str, words: list[str], goal: str | None) -> bool:
+        """Whether a message is a typed yes or no to no question of the answer's ("ok save it" after a plan was
+        saved in words): it asks nothing, names no goal, asks for no more and reads alone as no entry, so it is
+        no follow-up and never gets the last answer again."""
+        follow_ups = self.follow_ups
+        if goal is not None or alone.match.entry_id is not None or self.normalizer.is_question(text):
+            return False
+        if follow_ups.asks_for_more(words, False) or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words):
+            return False
+        return self.talk.answer(self.normalizer.spelt(words)) in (Answer.YES, Answer.NO)
+
     def _follow(self, alone: Reading, text: str, words: list[str], margin: float, context: Context,
                 goal: str | None) -> Reading:
         """The reading of a message (and its cleaned `words`) in a conversation: alone, or in context
@@ -173,7 +186,7 @@ class FollowUpReader:
         candidates = alone.candidates
         declined = found is None and (alone.match.off_topic and not (last and self.follow_ups.names_said_others(words, last))
                                       or alone.not_ours >= self.policy.not_ours)
-        if last is not None and not declined:
+        if last is not None and not declined and not self._stands_alone(alone, words, last, goal):
             found, candidates = self._switched(alone, text, words, margin, context, goal, last)
         if last is not None and found == last.id:
             found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or found
@@ -265,6 +278,27 @@ class FollowUpReader:
         found = alone.match.entry_id
         return found is not None and not self.follow_ups.asks_more_of_it(words) and self.follow_ups.unsaid_in(words, last, found)
 
+    def _points_back(self, words: list[str], last: Entry) -> bool:
+        """Whether a message points back at the last answer: after an answer about a thing an answer lists, any
+        reference does ("can i do it daily" after the floor version); after any other, "it" as the exercise being done
+        does not ("how do i breathe during it" after the muscles worked)."""
+        return self.follow_ups.points_back(words) if last.id in self.things else self.follow_ups.points_at_answer(words)
+
+    def _stands_alone(self, alone: Reading, words: list[str], last: Entry, goal: str | None) -> bool:
+        """Whether a message tied to the last answer by nothing (it points nothing back, asks for no more, names no
+        goal, is not worded from that answer and does not lean to it alone) is read on its own, the conversation
+        only filling in what a message lacks: when it reads alone as an entry ("my lower back is a bit tight at the
+        top, like its working. normal?" after the Roman chair: the pump), or as not ours, more likely than any
+        entry, with words of its own (`OWN_WORDS`: "can i add ankle weights" after the muscles worked)."""
+        follow_ups = self.follow_ups
+        if goal is not None or self._points_back(words, last) or follow_ups.asks_more_of_it(words) \
+                or follow_ups.told_in(words, last) or leans_to(alone, last.id):
+            return False
+        if alone.match.entry_id is not None:
+            return True
+        return bool(alone.candidates) and alone.not_ours > alone.candidates[0].learned \
+            and len(follow_ups.own_content(words)) >= OWN_WORDS
+
     def _another_case(self, alone: Reading, goal: str | None, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for a case of its own that is no goal and that the
         last answer never names ("and for women?" after a programme), so it asks about that case, never the last
@@ -278,7 +312,7 @@ class FollowUpReader:
         points nothing back, asks for no more, holds none of that answer's words and does not lean
         to it alone, so the conversation must not lend it the last answer's meaning."""
         follow_ups = self.follow_ups
-        return (follow_ups.names_unheard(words) and not leans_to(alone, last.id) and not follow_ups.points_back(words)
+        return (follow_ups.names_unheard(words) and not leans_to(alone, last.id) and not self._points_back(words, last)
                 and not follow_ups.asks_more_of_it(words) and not follow_ups.told_in(words, last))
 
     def _told(self, alone: Reading, words: list[str], context: Context) -> bool:

@@ -34,6 +34,10 @@ COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes"
 
 LEADING = frozenset({"ok", "okay", "k", "kk", "so", "haha", "hmm", "oh"})  # words before "and for ..." that change nothing
 REACTING = LEADING | {"but", "lol", "lmao", "damn", "wait", "bruh", "hm", "hmm", "yeah", "ah"}  # reactions before "why"
+# "it" right after these is the exercise being done, not the thing an answer was about ("how do i breathe during it"
+# after the muscles worked); after an answer about a thing an answer lists, "it" is still that thing ("can i do it daily")
+DOING = frozenset({"do", "doing", "did", "during", "while", "before", "after"})
+ASKING_WHAT_FOR = (("what", "for"), ("for", "what"))  # "what for?": the purpose of what was just said, as "why?" asks
 
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
@@ -73,8 +77,9 @@ class FollowUpWords:
 
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
-        reason for that"), unlike "what year", "how many then" or "can i do it every day"."""
-        return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)])  # "explain" is a filler
+        reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
+        return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)]) \
+            or self.asks_what_for(words)  # "explain" is a filler
 
     def asks_more_beside(self, words: list[str]) -> bool:
         """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,
@@ -84,6 +89,10 @@ class FollowUpWords:
     def asks_why(self, words: list[str]) -> bool:
         """Whether a message asks why or how something works ("how come", "whats the reason", "what causes that")."""
         return not self.lexicon.asking_why.isdisjoint([*words, *self.normalizer.tokens_of(words)])
+
+    def asks_what_for(self, words: list[str]) -> bool:
+        """Whether a message asks what something is for ("what for", "for what?"), which says nothing of its own."""
+        return bool(_spans(words, ASKING_WHAT_FOR))
 
     def asks_more_in_its_words(self, words: list[str], last: Entry) -> bool:
         """Whether a message asks why with words of its own the last answer all says, not only behind "More detail"
@@ -278,6 +287,19 @@ class FollowUpWords:
         side of the knee" after the biceps femoris, "whats EMG" after a study that used it)."""
         own = self._own(words)
         return bool(own) and len(own & self._said.get(last.id, frozenset())) >= ANSWERED_SHARE * len(own)
+
+    def points_at_answer(self, words: list[str]) -> bool:
+        """Whether a message points back at what the last answer was about: "that", "those", "this", or an "it" that
+        is not the exercise being done ("how do i breathe during it", "can i do it on a bench")."""
+        return any(w in self._pointers and (w != "it" or i == 0 or words[i - 1] not in DOING) for i, w in enumerate(words))
+
+    def own_content(self, words: list[str]) -> set[str]:
+        """A message's own words that say what it is about: not references, generic words, reactions ("lol", "wait"),
+        nor the words of asking how soon something shows or for more ("how long till i notice, im impatient lol":
+        "impatient")."""
+        soon = _spans(words, self.lexicon.asking_how_soon)
+        own = self._own([w for i, w in enumerate(words) if i not in soon])
+        return own - REACTING - self.lexicon.noticing - self.lexicon.asking_more
 
     def told_distinctly(self, words: list[str], last: Entry) -> bool:
         """Whether the last answer says one of a message's own words that few answers use ("which side

@@ -234,8 +234,9 @@ class Coach:
     def _follows_up(self, user_id: int, text: str, intent: Intent, sure: bool) -> bool:
         """Whether a question read unsurely (not `sure`) as a request follows up the last answer instead ("for what"
         after what to hold on to is no call for help), as does one read as a call for help that points back at what
-        was said, however surely ("where do they start" after the hamstrings: help reads no "they")."""
-        unsure = not sure or (intent is Intent.HELP and self.answers.points_back(text))
+        was said or asks why or what for, however surely ("where do they start" after the hamstrings: help reads no
+        "they"; "what for" reads 0.7 as help)."""
+        unsure = not sure or (intent is Intent.HELP and (self.answers.points_back(text) or self.answers.asks_why(text)))
         return unsure and self.answers.is_question(text) and self.answers.follows_up(user_id, text)
 
     def _read_request(self, user_id: int, text: str) -> list[Reply] | None:

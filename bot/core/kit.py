@@ -69,6 +69,9 @@ class Answers(Protocol):
     def points_back(self, text: str) -> bool:
         """Whether the message points back at what was said ("where do they start", "who found that")."""
 
+    def asks_why(self, text: str) -> bool:
+        """Whether the message asks why or what for ("why?", "what for")."""
+
     def on_button(self, user_id: int, data: str) -> Reply | None:
         """A button in the answers' own format (a tapped topic becomes the user's context); None
         when it is not one."""

@@ -280,6 +280,11 @@ class Answerer:
         pointing_back), never at the bot."""
         return self.understanding.follow_ups.refers_back(self.understanding.words(text))
 
+    def asks_why(self, text: str) -> bool:
+        """Whether a message asks why or what for ("why?", "what for", "for what?"), of what was said or of the bot."""
+        words = self.understanding.words(text)
+        return self.understanding.follow_ups.asks_why(words) or self.understanding.follow_ups.asks_what_for(words)
+
     def is_question(self, text: str) -> bool:
         """Whether a message is worded as a question."""
         return self.understanding.is_question(text)
