@@ -91,6 +91,14 @@ def test_another_request_at_a_plan_cancel_confirmation_is_done_and_cancels_nothi
     assert "Plan cancelled" in ready("delete it")[0].text and coach.plans.count_plans(7) == 0  # its own words answer
 
 
+def test_a_request_done_while_a_confirmation_is_open_asks_the_confirmation_again(ready, coach):
+    saved_plan(ready)
+    ready("cancel my plan")
+    shown, again = ready("show me my data")
+    assert "everything I store" in shown.text and "Cancel the plan" in again.text  # had been left open silently
+    assert coach.plans.count_plans(7) == 1
+
+
 def test_ok_do_it_at_forget_erases(say, coach):
     for text in GREEN:
         say(text)
@@ -125,6 +133,13 @@ async def test_another_request_at_a_plan_cancel_confirmation_over_the_adapter(tg
                  "delete all my data"]:
         await feed(app, message_update(text))
     assert request.texts()[-1].startswith("This erases everything") and coach.plans.count_plans(7) == 1
+
+
+async def test_a_request_done_while_a_confirmation_is_open_over_the_adapter(tg):
+    app, request = tg
+    for text in ["/screen", "/forget", "show me my data"]:
+        await feed(app, message_update(text))
+    assert "everything I store" in request.texts()[-2] and request.texts()[-1] == PROMPT
 
 
 # 10: a schedule or a detour at the guessed time zone asks the guess again, never for a place from scratch

@@ -267,14 +267,14 @@ class Coach:
         read = next((r for reader in self.kit.readers if (r := reader(user_id, text)) is not None), None)
         if read is None or self.dialogues.position(user_id) != before:
             return read
-        return self._with_pending(user_id, read)
+        return self._with_pending(user_id, read, screens=True)  # a confirmation open on top is never left silently
 
     def _request(self, user_id: int, request: Request, text: str) -> list[Reply]:
         """A request in words: what its feature runs; one that starts no dialogue asks the pending
         step again."""
         if request.starts_dialogue:
             return self._detour(user_id, lambda: request.run(user_id, text))
-        return self._with_pending(user_id, request.run(user_id, text))
+        return self._with_pending(user_id, request.run(user_id, text), screens=True)
 
     def _with_pending(self, user_id: int, replies: list[Reply], screens: bool = False) -> list[Reply]:
         """The replies, then the question of the dialogue the user is in, asked again (once); with
