@@ -27,6 +27,10 @@ LEAD_IN_WORDS = re.compile(r"^(?:no+|nope|nah|not that|wrong|actually|sorry|oops
 # A clause after the place ("I'm in Lagos but my knee hurts") says something else.
 TRAILING_CLAUSE = re.compile(r"\s+(?:but|and my|and i|because|cause|cos|though|so)\s.*$")
 TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|province|area|now|currently|at the moment|these days|atm)$")
+# When the move was, after the place ("i moved to toronto last week", "im in lisbon since yesterday"): no part of its name.
+TRAILING_WHEN = re.compile(r"\s+(?:(?:since|as of|from)\s+)?(?:last (?:week|weekend|month|year|night)|yesterday|today|recently|"
+                           r"lately|a while (?:ago|back)|(?:a|one|two|three|few|a few|couple of|a couple of|\d+)\s+"
+                           r"(?:days?|weeks?|months?|years?)\s+ago|this (?:week|month|year)|for (?:work|now|good))$")
 STORED_OFFSET = re.compile(r"UTC([+-])(\d{2}):(\d{2})")  # a fixed offset as stored
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
@@ -83,7 +87,7 @@ def _clean(text: str) -> str:
         query = LEADING_WORDS.sub("", LEAD_IN_WORDS.sub("", query)).strip(" ,")
     if query.removeprefix("the ") in ALIASES:  # "the bay area"
         return query.removeprefix("the ")
-    return query if query in ALIASES else TRAILING_WORDS.sub("", query)
+    return query if query in ALIASES else TRAILING_WORDS.sub("", TRAILING_WHEN.sub("", query))
 
 
 def _alias_label(query: str) -> str:

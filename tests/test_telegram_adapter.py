@@ -233,15 +233,15 @@ async def test_reminders_and_replies_share_one_send_budget(tg, monkeypatch):
     assert len(request.sent()) == 2
 
 
-async def test_a_short_exit_leaves_the_check_and_brb_pauses_it_over_the_adapter(tg, coach):
+async def test_a_short_goodbye_and_brb_both_pause_the_check_over_the_adapter(tg, coach):
     app, request = tg
     for text in ["/screen", "ok", "no", "brb"]:
         await feed(app, message_update(text))
     assert "answers so far" in request.texts()[-1] and "/screen" in request.texts()[-1]
     assert coach.need(ScreeningFlow).store.load_progress(7).step == 1  # paused: kept where it was
-    await feed(app, message_update("gtg"))
-    assert "cancelled" in request.texts()[-1] and "/screen" in request.texts()[-1]
-    assert coach.need(ScreeningFlow).store.load_progress(7) is None
+    await feed(app, message_update("gtg"))  # had deleted every answer without asking
+    assert "talk later" in request.texts()[-1] and "answers so far" in request.texts()[-1]
+    assert coach.need(ScreeningFlow).store.load_progress(7).step == 1
 
 
 async def test_going_back_with_an_answer_takes_it_there_without_the_doctor_line_over_the_adapter(tg, coach):

@@ -16,7 +16,18 @@ from bot.core.commands import COMMAND_NAME, Commands
 from bot.core.dialogue import ENTRY, STALE
 from bot.core.kit import Answers, Clock, Kit, Request, T
 from bot.core.messages import Button, Inbound, InboundKind, Reply
-from bot.core.texts import BUSY, DISK_FULL, NOTHING_TO_CANCEL, TOPICS_BUTTON, format_empty, format_help, format_unsupported, format_welcome
+from bot.core.texts import (
+    BUSY,
+    DISK_FULL,
+    NOTHING_TO_CANCEL,
+    PAUSED,
+    TOPICS_BUTTON,
+    WELCOME_BACK,
+    format_empty,
+    format_help,
+    format_unsupported,
+    format_welcome,
+)
 from bot.core.words import PLAIN_REQUEST, SURE_INTENT
 from bot.storage.backend import SqlDatabase
 from bot.storage.transaction import StorageFull
@@ -202,6 +213,9 @@ class Coach:
         if read is not None:
             return read
         state = self.dialogues.current(user_id)
+        paused = self._paused(user_id, text) if state and not self.dialogues.reads_exits(user_id) else None
+        if paused is not None:
+            return paused
         if intent is Intent.CANCEL and state and self.dialogues.reads_exits(user_id):
             intent = None  # the safety check tells "stop" from "should i stop if it hurts?" itself
         if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):  # "skip" may answer a check-in
@@ -222,6 +236,14 @@ class Coach:
             chat = self.answers.small_talk(user_id, intent, text)
             replies = [Reply(chat) if chat else self.answers.answer(user_id, text, heard)]
         return self._with_pending(user_id, replies, screens=True)
+
+    def _paused(self, user_id: int, text: str) -> list[Reply] | None:
+        """A message that only pauses ("brb") or says the user is back ("ok im back") at a dialogue's step: the step waits,
+        nothing read from it (no step takes "brb" for a place or a time); None for anything else. A dialogue that reads
+        its own exits (the safety check) reads its pauses too."""
+        if self.kit.words.pauses(text):
+            return [PAUSED]
+        return self._with_pending(user_id, [WELCOME_BACK]) if self.kit.words.resumes(text) else None
 
     def _asks_instead(self, user_id: int, text: str, intent: Intent, odds: float) -> bool:
         """Whether a message read as a request is a question instead: one the knowledge base answers, unless the
@@ -246,14 +268,14 @@ class Coach:
         read = next((r for reader in self.kit.readers if (r := reader(user_id, text)) is not None), None)
         if read is None or self.dialogues.position(user_id) != before:
             return read
-        return self._with_pending(user_id, read)
+        return self._with_pending(user_id, read, screens=True)  # a confirmation open on top is never left silently
 
     def _request(self, user_id: int, request: Request, text: str) -> list[Reply]:
         """A request in words: what its feature runs; one that starts no dialogue asks the pending
         step again."""
         if request.starts_dialogue:
             return self._detour(user_id, lambda: request.run(user_id, text))
-        return self._with_pending(user_id, request.run(user_id, text))
+        return self._with_pending(user_id, request.run(user_id, text), screens=True)
 
     def _with_pending(self, user_id: int, replies: list[Reply], screens: bool = False) -> list[Reply]:
         """The replies, then the question of the dialogue the user is in, asked again (once); with

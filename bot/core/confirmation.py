@@ -1,7 +1,10 @@
 """A one-step yes / no dialogue opened on top of whatever the user is in (/forget, cancelling a
 plan): answered by button or by typing ("yes", "no", "keep it"); the dialogue below is asked
 again once it is answered. A question asked there ("is it ok to keep going") is no answer, even
-with a button's word in it: it is answered, and the yes / no question asked again."""
+with a button's word in it: it is answered, and the yes / no question asked again; a question in a
+button's own words ("does that delete my safety check too?") asks what answering does, and gets the
+confirmation's own account of it. Nor is another request made plainly in more words than an answer
+("delete all my data" at "Cancel the plan?"): it is done, and the question stays open under it."""
 
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ class Confirmation:
     def __init__(self, name: str, dialogues: Dialogues, answer: Callable[[str], str | None],
                  prompt: Callable[[State], str], labels: tuple[str, str],
                  decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False,
-                 choices: Choices | None = None) -> None:
+                 choices: Choices | None = None, about: str | None = None, own: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.dialogues = dialogues
         self.answer = answer  # the understanding layer's yes / no / unsure
@@ -40,6 +43,8 @@ class Confirmation:
         self.labels = labels
         self.decide = decide
         self.choices = choices or Choices.of(labels)
+        self.about = about  # what answering does, for a question about it ("what does it erase?"); None: not told
+        self.own = own  # the requests (intent values) this question is about ("forget" at /forget): still answers
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
         """Open the question on top of whatever the user is in."""
@@ -54,11 +59,19 @@ class Confirmation:
         """A typed yes or no, or a word that chooses one ("keep it", "nuke it", "don't keep anything");
         anything else, a question, and a message choosing both or only part ("erase just the plans"), is
         not an answer."""
-        if asked(text, self.asks):
-            return None
         chosen = self.choices.read(text)
+        if asked(text, self.asks):  # "what does it erase?": what answering does, when it is told; else answered elsewhere
+            return [Reply(self.about), self.ask(state)] if chosen and self.about else None
         answer = (chosen or self.answer(text)) if chosen != MIXED else None
-        return self._decide(state, answer == "yes", edit=False) if answer in ("yes", "no") else None
+        if answer not in ("yes", "no") or self._elsewhere(text):
+            return None
+        return self._decide(state, answer == "yes", edit=False)
+
+    def _elsewhere(self, text: str) -> bool:
+        """Whether a message plainly makes another request in more words than an answer ("delete all my data" at
+        "Cancel the plan?"; "delete it" there answers): that request is done, the question left open under it."""
+        requested = self.dialogues.requested(text)
+        return requested is not None and requested not in self.own and bool(self.choices.beyond(text))
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """Yes or no by button."""
@@ -79,6 +92,12 @@ _WORDS = re.compile(r"[a-z']+|[^\w\s,.!?'\"]")  # words, and symbols such as a b
 _NEGATORS = frozenset("dont don't not never wont won't".split())
 # words that may stand between a negator and the word it negates ("not gonna save it", "don't want to delete it")
 _BETWEEN = frozenset("gonna going to want wanna need really actually even".split())
+# the words any answer may be said with, besides its choices' own ("ok do it", "yes please, all of it")
+_ANSWERING = frozenset("yes yeah yep yup ya ok okay k sure fine alright no nope nah not dont don't do it this that "
+                       "them all of please pls plz just now then go ahead right away".split())
+# an order to do what was asked, after answer words at most and with no "?" ("ok do it", "yes do it now"; "do it slowly?" asks)
+_ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|then|well|right|just|go on)\W+)*do\s+it\b[^?]*$",
+                     re.IGNORECASE)
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
@@ -86,8 +105,8 @@ _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|t
 
 def asked(text: str, asks: Callable[[str], bool]) -> bool:
     """Whether a reply to a yes / no question asks something instead of answering: a question of more than
-    two words ("is it ok to keep going", "does it matter for the reminders?"); "do it" and "ok?" answer."""
-    return len(text.split()) > 2 and asks(text)
+    two words ("is it ok to keep going", "does it matter for the reminders?"); "do it", "ok do it" and "ok?" answer."""
+    return len(text.split()) > 2 and asks(text) and not _ORDERS.match(text)
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,14 @@ class Choices:
     def listed(cls, yes: str, no: str) -> Choices:
         """Choices written as "erase, delete, wipe it": comma-separated words or phrases per answer."""
         return cls(_listed(yes), _listed(no))
+
+    def beyond(self, text: str) -> list[str]:
+        """The words of a message besides its choices' words and the words any answer is said with ("yes", "it",
+        "please"): "delete all my data" -> ["my", "data"], "yes delete it all" -> []."""
+        words = _WORDS.findall(_folded(text.lower()))
+        own = [part for choice in (*self.yes, *self.no) for part in choice.split()]
+        return [w for w in words if w not in _ANSWERING and w.isalpha()
+                and not any(_matches([w], [part]) for part in own)]
 
     def read(self, text: str) -> str | None:
         """"yes", "no", MIXED (both chosen, or only part of the question), or None (no word of either)."""

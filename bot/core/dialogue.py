@@ -98,10 +98,14 @@ class Dialogues:
     """Runs every registered dialogue for any number of users; all state is in the store."""
 
     def __init__(self, store: DialogueStore, clock: Callable[[], datetime],
-                 new_nonce: Callable[[], str] = lambda: secrets.token_hex(4)) -> None:
+                 new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
+                 requested: Callable[[str], str | None] = lambda _text: None) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce
+        # the request a message plainly makes, of those that interrupt any step ("delete all my data", "help"), by
+        # its intent's value; None for none: a step's reader never takes such a message as its answer by a word in it
+        self.requested = requested
         self._registry: dict[str, Dialogue] = {}
         self._on_top: set[str] = set()
 

@@ -19,7 +19,7 @@ from bot.core.callbacks import Tap
 from bot.core.commands import Commands
 from bot.core.dialogue import Dialogues
 from bot.core.messages import Button, Inbound, InboundKind, Reply
-from bot.core.words import UnderstandingWords
+from bot.core.words import PLAIN_REQUEST, UnderstandingWords
 from bot.storage.backend import SqlDatabase
 from bot.storage.dialogues import DialogueStore
 from bot.storage.users import Store
@@ -109,7 +109,7 @@ class Kit:
         self.understanding, self.kb, self.db, self.clock = understanding, understanding.kb, db, clock
         self.users = Store(db)
         self.words = UnderstandingWords(understanding)
-        self.dialogues = Dialogues(DialogueStore(db), clock)
+        self.dialogues = Dialogues(DialogueStore(db), clock, requested=self.plain_request)
         self.commands = Commands()
         self.plans = SchedulerStore(db)
         self.planner = Planner(self.plans, clock)
@@ -145,6 +145,12 @@ class Kit:
         """Whether a request of this intent is never taken as an answer to a dialogue's step."""
         request = self.requests.get(intent) if intent is not None else None
         return bool(request and request.interrupts)
+
+    def plain_request(self, text: str) -> str | None:
+        """The request that interrupts any step a message plainly makes (read at PLAIN_REQUEST or more surely:
+        "delete all my data", "forget me", "show my sessions"), as its intent's value; None for none."""
+        intent, odds = self.words.intent_read(text)
+        return intent.value if intent is not None and odds >= PLAIN_REQUEST and self.interrupts(intent) else None
 
     def provide(self, service: object) -> None:
         """Offer a service to the features installed after this one."""

@@ -52,3 +52,8 @@ def format_unsupported(what: str) -> str:
 def format_empty() -> str:
     """A reply to an empty message."""
     return "Send me a question about reverse hyperextensions, for example \"how do I start as a beginner?\""
+
+
+PAUSED = Reply("No rush: I'll keep your place. When you're back, answer the question above; type \"cancel\" if you'd "
+               "rather stop.")  # "brb" at any step: nothing read from it (it is no place, no time, no answer)
+WELCOME_BACK = Reply("Welcome back!")

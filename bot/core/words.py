@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.core.confirmation import asked
 from knowledge.intents import Intent, PlanRequest
+from knowledge.normalize import clean_text
 from knowledge.screening import TypedReply
 from knowledge.understanding import Understanding
 
@@ -19,6 +20,8 @@ SURE_INTENT = 0.6
 # help and 57 as what the exercise is): on the development sets' 2,558 in-scope questions none reads as a request
 # this surely (at 0.8: one); talk_dev2's requests the question check took 10, talk_dev3's 5: 6 and 4 kept here.
 PLAIN_REQUEST = 0.9
+# words a pause may be said with besides the pause itself and politeness ("ok brb", "wait one sec pls")
+_AROUND_A_PAUSE = frozenset("ok okay k kk wait hey um uh oh hmm just pls please i need to gotta a quick".split())
 
 
 class UnderstandingWords:
@@ -73,3 +76,15 @@ class UnderstandingWords:
         """Whether the message confirms what the bot just showed: a yes, not a question that reads as one
         ("does it matter for the reminders?"; a short "ok?" still confirms)."""
         return self.answer(text) == "yes" and not asked(text, self.asks)
+
+    def pauses(self, text: str) -> bool:
+        """Whether a whole message only pauses ("brb", "one sec", "hold on lol"): words of pausing and nothing else
+        but politeness (data/screening.yaml, `pausing` and `polite`); "hold on, make it 7pm" says more."""
+        said, cleaned = self.understanding.screening, " ".join(clean_text(text).split())
+        if "?" in text or said.pausing is None or said.pausing.search(cleaned) is None:
+            return False
+        return set(said.pausing.sub(" ", cleaned).split()) <= said.polite | _AROUND_A_PAUSE
+
+    def resumes(self, text: str) -> bool:
+        """Whether a whole message only says the user is back ("ok im back"; data/screening.yaml, `resuming`)."""
+        return self.understanding.screening.resumes(clean_text(text).split())

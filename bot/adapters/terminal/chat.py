@@ -1,4 +1,9 @@
-"""The terminal adapter: a chat on stdin/stdout over the same core, buttons shown as numbers."""
+"""The terminal adapter: a chat on stdin/stdout over the same core, buttons shown as numbers.
+
+Only the last message with buttons of a turn is numbered, from 1 (the question waiting: the safety check's Yes is
+always 1, No 2); buttons of the messages above it are listed with a bullet and chosen by their label. Numbered
+across all the messages, a hint's 📚 Topics above a question moved its No from 2 to 3, and a "2" learnt as No
+recorded a Yes (tester s27)."""
 
 from __future__ import annotations
 
@@ -18,20 +23,21 @@ CLEAR_LINE = "\r\x1b[K"  # back to the line's start and erase it: the prompt a r
 AudioReader = Callable[[int, Path], Inbound | Reply]  # (user id, audio file) -> a VOICE inbound, or why not
 
 
-def format_reply(reply: Reply, first_number: int = 1) -> str:
-    """A reply as terminal text, with its buttons numbered from `first_number`."""
+def format_reply(reply: Reply, first_number: int | None = 1) -> str:
+    """A reply as terminal text, with its buttons numbered from `first_number` (None: bulleted, chosen by label)."""
     lines = [f"== {reply.title} ==" if reply.title else "", reply.text]
-    for n, button in enumerate(reply.button_list(), start=first_number):
-        lines.append(f"  [{n}] {button.label}")
+    for n, button in enumerate(reply.button_list(), start=first_number or 1):
+        lines.append(f"  [{n}] {button.label}" if first_number is not None else f"  • {button.label}")
     return "\n".join(line for line in lines if line)
 
 
-def to_inbound(user_id: int, line: str, buttons: list[Button]) -> Inbound:
-    """A typed line: a button when it is a shown number or a button's exact label, else text."""
+def to_inbound(user_id: int, line: str, buttons: list[Button], labelled: list[Button] | None = None) -> Inbound:
+    """A typed line: a button when it is a shown number (of the numbered `buttons`) or the exact label of one of
+    those or of the `labelled` ones shown above them, else text."""
     choice = line.strip()
     if choice.isdigit() and 1 <= int(choice) <= len(buttons):
         return Inbound(user_id, InboundKind.BUTTON, buttons[int(choice) - 1].data)
-    for button in buttons:
+    for button in [*buttons, *(labelled or [])]:
         if choice.lower() == button.label.lower():
             return Inbound(user_id, InboundKind.BUTTON, button.data)
     return Inbound(user_id, InboundKind.TEXT, line)
@@ -68,7 +74,8 @@ class TerminalChat:
         self.read_audio = read_audio
         self.prompt = prompt  # shown while waiting for a line when interactive; "" when scripted
         self.typed = typed  # what the user has typed at the prompt so far (to show it again)
-        self.buttons: list[Button] = []
+        self.buttons: list[Button] = []  # the numbered ones: the last message's with buttons
+        self.labelled: list[Button] = []  # the others shown with them, chosen by label
         self.waiting = False  # a line has been asked for and not yet answered
 
     def greet(self) -> None:
@@ -100,17 +107,19 @@ class TerminalChat:
         if path is not None and self.read_audio is not None:
             inbound = self.read_audio(self.user_id, path)
         else:
-            inbound = to_inbound(self.user_id, line, self.buttons)
+            inbound = to_inbound(self.user_id, line, self.buttons, self.labelled)
         return [inbound] if isinstance(inbound, Reply) else self.coach.handle(inbound)
 
     def _show(self, replies: list[Reply]) -> None:
-        """Print replies and remember the buttons they offered, numbered across all of them."""
-        self.buttons.clear()
-        for reply in replies:
-            self.out.write(format_reply(reply, len(self.buttons) + 1) + "\n\n")
+        """Print replies and remember the buttons they offered: the last message's with buttons numbered from 1, the
+        others' bulleted (see the module's docstring)."""
+        numbered = max((i for i, reply in enumerate(replies) if reply.button_list()), default=None)
+        self.buttons, self.labelled = [], []
+        for i, reply in enumerate(replies):
+            self.out.write(format_reply(reply, 1 if i == numbered else None) + "\n\n")
             if reply.speak:
                 self.out.write(SPOKEN_NOTE + "\n\n")
-            self.buttons.extend(reply.button_list())
+            (self.buttons if i == numbered else self.labelled).extend(reply.button_list())
         self.out.flush()
 
 

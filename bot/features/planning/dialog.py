@@ -102,8 +102,15 @@ class PlanningDialog:
             return self.confirming.ask(state, draft, edit=False)
         if draft.step is Step.GOAL:
             return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
+        if draft.step is Step.ZONE and draft.zone_guess:  # "Lisbon ... Right?" still waits for its yes
+            return self._guess_again(state, draft, t.GUESS_BACK)
         question = t.ASK_ZONE if draft.step is Step.ZONE else t.ASK_WHEN
-        return Reply(f"Back to your plan. {question}", location=draft.step is Step.ZONE)
+        return Reply(f"{t.GUESS_BACK} {question}", location=draft.step is Step.ZONE)
+
+    def _guess_again(self, state: State, draft: Draft, lead: str) -> Reply:
+        """The guessed zone asked again with its ✅ and the places offered with it, after `lead`."""
+        return guess_again(draft.zone_guess, draft.zone_offered, self.clock(),
+                           lambda label, z: button(state, label, "zone", z), lead)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed zone, goal, schedule, yes/no or edit; a question answered, then the step again;
@@ -212,19 +219,25 @@ class PlanningDialog:
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
         if not offset and carries_schedule(text, self.clock()):
-            save_draft(self.dialogues, state, replace(draft, kept=joined(draft.kept, text)))
-            return [Reply(t.KEPT_ASK_ZONE, location=True)]
+            return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, kept=joined(draft.kept, text))))
         goal = self._goal(text) if not found else None
         if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
-            save_draft(self.dialogues, state, replace(draft, goal=goal))
-            return [Reply(t.KEPT_ASK_ZONE, location=True)]
+            return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, goal=goal)))
         if not found and self._asks(text):
             return None  # "and hypertrophy?": answered, then the zone is asked again
         if not found and draft.zone_guess:  # "vale" at "Madrid ... Right?": the guess stays, asked again
-            return [guess_again(draft.zone_guess, draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
+            return [self._guess_again(state, draft, t.GUESS_NOT_CAUGHT)]
         offered = guess.choices if found else draft.zone_offered
         state = save_draft(self.dialogues, state, replace(draft, zone_guess=guess.zone or "", zone_offered=offered))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
+
+    def _kept_ask_zone(self, state: State) -> list[Reply]:
+        """A schedule or goal said at the zone question, kept: the guessed zone asked again when one waits for its yes
+        ("every other day at 7ish" at "Lisbon ... Right?"), else the question for a place."""
+        draft = load_draft(state)
+        if draft.zone_guess:
+            return [self._guess_again(state, draft, t.GUESS_KEPT)]
+        return [Reply(t.KEPT_ASK_ZONE, location=True)]
 
     def set_zone(self, state: State, zone: str) -> list[Reply]:
         """Store the zone and carry on with the plan."""

@@ -30,6 +30,9 @@ CANCELLING = Choices.listed("🗑, cancel, cancle, delet, remov, kill it, bin it
                             "dont want it, don't want it, dont need it, don't need it, anymore, no longer, annul, storn",
                             "keep, stay, stays, leave it, misclick, by accident, by mistake, wrong button, oops, "
                             "behalt, garder, mantener, conserv, houden")
+# what cancelling does, for a question about it at the prompt ("what happens if i cancel it?")
+CANCELLING_DOES = ("Cancelling ends the plan: no more sessions or reminders from it. Your other plans, your safety check "
+                   "and your settings stay. \"Keep it\" changes nothing.")
 PAGE = 6  # sessions per message (see above)
 
 
@@ -43,7 +46,8 @@ class Sessions:
         self.clock = clock
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
-                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING)
+                                       ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING,
+                                       about=CANCELLING_DOES)
 
     def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), a page at a time, with a

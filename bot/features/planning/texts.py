@@ -133,9 +133,14 @@ def format_zone_check(place: str, zone: str, now: datetime) -> str:
             "pick another below or type another place.")
 
 
-def format_guess_again(zone: str, now: datetime) -> str:
-    """The guessed zone asked again, after a reply that did not answer it."""
-    return f"I didn't catch that. Is your time zone {zone} (now {format_clock(now, zone)})? Tap ✅ if so, or type another place."
+GUESS_NOT_CAUGHT = "I didn't catch that."
+GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the guessed zone waits for its yes
+GUESS_BACK = "Back to your plan."
+
+
+def format_guess_again(zone: str, now: datetime, lead: str = GUESS_NOT_CAUGHT) -> str:
+    """The guessed zone asked again after a reply that did not answer it (`lead`: what the reply got first)."""
+    return f"{lead} Is your time zone {zone} (now {format_clock(now, zone)})? Tap ✅ if so, or type another place."
 
 
 def format_when(at: datetime, zone: str | tzinfo) -> str:

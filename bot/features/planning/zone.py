@@ -109,9 +109,12 @@ def offered_again(offered: Offered, now: datetime, zone_button: Callable[[str, s
     return Reply(t.ZONE_WHICH, buttons=_rows(offered, now, zone_button))
 
 
-def guess_again(zone: str, offered: Offered, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:
-    """A reply to the guessed place that is no yes, no no and no place ("vale"): the guess asked again, kept."""
-    return Reply(t.format_guess_again(zone, now), buttons=((zone_button("✅ Yes, that's right", zone),), *_rows(offered, now, zone_button)))
+def guess_again(zone: str, offered: Offered, now: datetime, zone_button: Callable[[str, str], Button],
+                lead: str = t.GUESS_NOT_CAUGHT) -> Reply:
+    """A reply to the guessed place that is no yes, no no and no place ("vale"), or a schedule kept, or a detour: the
+    guess asked again with its ✅, kept (never the question for a place from scratch: the user typed one)."""
+    return Reply(t.format_guess_again(zone, now, lead),
+                 buttons=((zone_button("✅ Yes, that's right", zone),), *_rows(offered, now, zone_button)))
 
 
 def stored_offers(data: Iterable[Sequence[str]] | None) -> Offered:

@@ -13,6 +13,11 @@ from bot.features.privacy.records import FORGOTTEN, KEPT
 from bot.storage.dialogues import State
 
 DIALOGUE = "forget"
+# what erasing does, for a question about it at the prompt ("does that delete my safety check too?"): every record, as
+# forget_user erases them (each feature's eraser with the core's)
+ABOUT = ("Erasing removes everything I store about you: your safety check (answers and result), your plans and "
+         "sessions with their settings (time zone, goal, reminders), the questions I couldn't answer and what we last "
+         "talked about. Nothing is kept, and it can't be undone. \"Keep my data\" changes nothing.")
 PROMPT = ("This erases everything I store about you: your safety check, your plans and your "
           "unanswered questions. It can't be undone. Erase it?")
 
@@ -34,4 +39,5 @@ def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
         return FORGOTTEN if yes else KEPT
 
     return Confirmation(DIALOGUE, dialogues, answer, lambda _state: PROMPT,
-                        ("🗑 Yes, erase everything", "Keep my data"), decide, asks, ERASING)
+                        ("🗑 Yes, erase everything", "Keep my data"), decide, asks, ERASING,
+                        about=ABOUT, own=frozenset({"forget", "mydata"}))  # "keep my data" reads as /mydata: an answer here

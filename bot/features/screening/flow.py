@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core.callbacks import Tap
+from bot.core.confirmation import Choices
 from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
 from bot.features.screening import texts
@@ -38,6 +39,8 @@ PREFIX = DIALOGUE
 RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
 ANSWERS = {"y": "Yes", "n": "No", "u": "Not sure"}
 CONSENT_WORDS = {"ok", "okay", "sure", "start", "go", "lets go", "ready", "i agree", "agree", "lets start"}
+CONSENT_LABELS = ("I agree, start", "Not now")
+CONSENT_CHOICES = Choices.of(CONSENT_LABELS)  # a button's own words typed ("I agree, start", "agree, lets start")
 
 
 class ScreeningFlow(Results):
@@ -48,6 +51,7 @@ class ScreeningFlow(Results):
                  new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
                  ask: Callable[[int, str], Reply | None] = lambda _user, _text: None) -> None:
         super().__init__(store, clock)
+        self.requested = dialogues.requested  # a request made plainly ("forget me"): never a health answer
         self.readers = readers  # the understanding layer's readers of a typed reply
         self.alarm = alarm  # when the user told a red flag in chat, if within ALARM_TTL
         self.new_nonce = new_nonce
@@ -100,10 +104,12 @@ class ScreeningFlow(Results):
         if self.readers.words.resumes(self.readers.words_of(text)):  # "ok im back" after "brb": no going back
             return [Reply(texts.RESUMED_AFTER_PAUSE), self._question(progress, edit=False)]
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
+        if self._requests_instead(reading, text):  # "forget me", "show my data": the request is done, then this question
+            return None
         if self._pauses(reading, text):  # "brb": the answers are kept, the same question waits
             return [Reply(texts.PAUSED)]
-        if self._leaves(progress, reading, text):  # "gtg", "k bye": as "cancel"
-            return self._answer(progress, "c", edit=False)
+        if self._leaves(progress, reading, text):  # "gtg", "k bye": paused too; only "cancel" or "stop" delete answers
+            return [Reply(texts.LEFT)]
         if reading.code == "c":
             return self._exit(progress, text)
         returned = self._returned(progress, reading, text)
@@ -191,9 +197,19 @@ class ScreeningFlow(Results):
                 if set(said.named(" ".join(self.readers.words_of(clause)))) != {earlier.id}]
         return ", ".join(kept)
 
+    def _requests_instead(self, reading: Reading, text: str) -> bool:
+        """Whether a reply plainly makes a request that interrupts any step ("forget me", "show my data") instead of
+        answering: it answers nothing, or only reads as not sure in words that tell nothing of the user ("forget me"
+        had been recorded as a yes to the medicine question; "i forget" is a not sure)."""
+        if reading.code not in (None, "u") or self.requested(text) is None:
+            return False
+        words = self.readers.words_of(text)
+        return reading.code is None or not words or words[0] not in self.readers.words.others.myself
+
     def _leaves(self, progress: Progress, reading: Reading, text: str) -> bool:
-        """Whether a reply is a short way out ("gtg", "gotta go, baby woke up"): a word of leaving, no answer, nothing
-        told of an earlier question, no question."""
+        """Whether a reply is a short goodbye ("gtg", "gotta go, baby woke up"): a word of leaving, no answer, nothing
+        told of an earlier question, no question. It pauses the check: a goodbye says nothing of the answers, and
+        deleting them unasked lost a whole check to "gtg" (tester s27)."""
         later = reading.other is None or QUESTIONS.index(reading.other) > progress.step
         plain = reading.code is None and not reading.acknowledged and later and "?" not in text \
             and not self.readers.opens_question(text)
@@ -216,8 +232,10 @@ class ScreeningFlow(Results):
     def _typed_consent(self, progress: Progress, text: str) -> list[Reply] | None:
         """Consent typed in everyday words ("sure go ahead"), or declined ("not now")."""
         said = self.readers.answer(text)  # consent is an everyday yes / no, not a health answer
-        code = "y" if clean_text(text) in CONSENT_WORDS or said == "yes" else "n" if said == "no" \
-            else read_reply(text, None, self.readers).code
+        asked = "?" in text or self.readers.opens_question(text)
+        label = CONSENT_CHOICES.read(text) if not asked else None  # a button's own words: "agree, lets start"
+        code = "y" if clean_text(text) in CONSENT_WORDS or said == "yes" or label == "yes" else \
+            "n" if said == "no" or label == "no" else read_reply(text, None, self.readers).code
         choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
         return self._on_consent(progress, choice, edit=False) if choice else None
 
@@ -394,8 +412,9 @@ class ScreeningFlow(Results):
 
     def _consent(self, progress: Progress) -> Reply:
         """The consent message with its two buttons."""
-        buttons = ((Button("I agree, start", f"{PREFIX}:{progress.nonce}:{CONSENT}:ok"),
-                    Button("Not now", f"{PREFIX}:{progress.nonce}:{CONSENT}:decline")),)
+        agree, not_now = CONSENT_LABELS
+        buttons = ((Button(agree, f"{PREFIX}:{progress.nonce}:{CONSENT}:ok"),
+                    Button(not_now, f"{PREFIX}:{progress.nonce}:{CONSENT}:decline")),)
         return Reply(texts.CONSENT, buttons=buttons)
 
     def _question(self, progress: Progress, edit: bool, hint: bool = False) -> Reply:

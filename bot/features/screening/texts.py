@@ -56,6 +56,8 @@ STOP_PROMPT = ("Stop the safety check? Your answers so far will be deleted.\n\n(
                "any time later by typing \"cancel\".)")
 CARRY_ON = "Okay, the check goes on; your answers so far are kept."
 RESUMED_AFTER_PAUSE = "Welcome back! Here's where you were:"
+LEFT = ("Okay, talk later! I've kept your place and your answers so far. When you're back, answer the question above "
+        "(or type /screen to see it again); type \"cancel\" if you'd rather stop.")
 PAUSED = ("No rush: I'll keep your place and your answers so far. When you're back, answer the question above "
           "(or type /screen to see it again); type \"cancel\" if you'd rather stop.")
 
