@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.texts import WELCOME_BACK as RETURNED
 from knowledge.intents import Intent
 
 REPLIES = {
@@ -14,7 +15,7 @@ REPLIES = {
     Intent.ACK: "👍 Ask me anything else about reverse hypers whenever you like.",
 }
 AFTER_ALARM = "Take care, and please don't train again until a doctor has seen you. 🩺"  # thanks after emergency advice
-WELCOME_BACK = "Welcome back! 💪 Ask me anything about reverse hypers, or tap /topics to browse."
+WELCOME_BACK = f"{RETURNED.text} 💪 Ask me anything about reverse hypers, or tap /topics to browse."  # nothing open
 SORRY = "Sorry, I got that one wrong. Could you ask it another way? Or pick a topic:"
 # "im back", "hey im back from the gym": a return, not the lower back.
 _RETURNING = re.compile(r"^(?:(?:hey|hi|hello|ok|okay|right|so|and|ya|yo)\W+)*(?:i'?m|i am|im)\s+back"
