@@ -8,6 +8,7 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import AfterCheck
 from bot.features.planning.by_words import PlansInWords
+from bot.features.planning.day_off import DaysOff
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
@@ -22,10 +23,11 @@ from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
+from knowledge.day_words import day_said
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
-from scheduler.timezones import zone_at
+from scheduler.timezones import zone_at, zone_info
 
 
 class Planning:
@@ -44,6 +46,7 @@ class Planning:
                                       self._after_zone)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock)
         self.offers = Offers(self.sessions, kit.dialogues, kit.words.answer, kit.clock, kit.words.asks)
+        self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks)
         self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change,
                                      self.offers)
 
@@ -80,6 +83,15 @@ class Planning:
         if answers is None or not answers.knows(text):
             return True
         return words.goal(text) is not None and (CHANGE_SAID.search(text) is not None or not self.questions.worded_as_question(text))
+
+    def day_words(self, user_id: int, text: str) -> list[Reply] | None:
+        """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
+        thursday after all", "on holiday till the 20th"): see day_off; None when none is said."""
+        if self.kit.dialogues.current(user_id) is not None:
+            return None  # a day typed while making a plan is that plan's
+        zone = self.kit.plans.load_profile(user_id).zone or "UTC"
+        said = day_said(text, self.kit.clock().astimezone(zone_info(zone)).date(), zone)
+        return self.days_off.on_said(user_id, said) if said else None
 
     def sessions_request(self, user_id: int, text: str) -> list[Reply]:
         """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""
@@ -171,6 +183,9 @@ def install(kit: Kit) -> None:
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
     kit.entry(OFFERS, planning.offers.on_tap)
+    kit.dialogues.register(planning.days_off, on_top=True)  # "skip only thursday's, or thursdays off the plan?"
+    kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
+    kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))

@@ -1,0 +1,145 @@
+"""A day of the week said about a stored plan (a tester on the real bot, 2026-12-05; bench/plan_changes_dev6.yaml's angle):
+"cancel <day>" reads alike for every day and asks whether the next session or the day off the plan is meant, never
+offering the whole plan of several days nor saying there is nothing to cancel; a day off for good takes it off the plan;
+a skip is taken back in words or by a button of /sessions; time away offers to skip every session until then. The
+clock is Sat 21 Nov 2026 10:30 in Berlin."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.day_words import DayWord, day_said
+from tests.conftest import NOW, callback_update, message_update
+from tests.recording_request import feed_all
+from tests.test_planning import button, planned  # noqa: F401 (a fixture)
+
+ASKED = "skip only the next session"
+
+
+def saved(say, when: str) -> None:
+    """The plan `when` saved."""
+    say(button(say(when)[-1], "Save"), button=True)
+
+
+@pytest.fixture
+def tue_thu(planned):  # noqa: F811
+    """A green user in Berlin with the plan every Tue, Thu at 18:30."""
+    saved(planned, "every tue thu at 18:30")
+    return planned
+
+
+@pytest.fixture
+def wed_sat(planned):  # noqa: F811
+    """A green user in Berlin with the plan every Wed, Sat at 18:30."""
+    saved(planned, "every wed sat at 18:30")
+    return planned
+
+
+def _plan_days(coach) -> list[frozenset[int]]:
+    return [p.schedule.weekdays for p in coach.plans.load_plans(7)]
+
+
+@pytest.mark.parametrize("typed, day", [
+    ("cancel tue", "Tuesday"), ("cancel tuesday", "Tuesday"), ("cancel thursday", "Thursday"), ("cancel thu", "Thursday"),
+    ("Cancel Thursdays", "Thursday"), ("no thursday pls", "Thursday"), ("cant do tuesday", "Tuesday"),
+])
+def test_cancel_and_a_day_asks_whether_its_next_session_or_the_day_off_the_plan_is_meant(tue_thu, coach, typed, day):
+    reply = tue_thu(typed)[0]
+    assert reply.text.startswith(f"{day}: {ASKED}") and "Cancel the plan" not in reply.text
+    assert [b.label.split()[0] for b in reply.button_list()] == ["✖️", "✏️", "Keep"]
+    assert _plan_days(coach) == [frozenset({1, 3})] and not coach.plans.cancelled_at(1)
+
+
+@pytest.mark.parametrize("typed", ["cancel saturday", "cancel saturdays", "cancel sat", "cancel wednesday"])
+def test_every_day_of_a_plan_is_asked_alike(wed_sat, typed):
+    assert ASKED in wed_sat(typed)[0].text
+
+
+def test_a_day_with_no_session_says_so_not_that_there_is_nothing_to_cancel(tue_thu):
+    assert tue_thu("cancel friday")[0].text.startswith("You have no sessions on Fridays")
+
+
+def test_skip_chosen_skips_only_the_next_session_of_that_day(tue_thu, coach):
+    tue_thu("cancel thursday")
+    assert tue_thu("just the next one")[0].text.startswith("Skipped Thu 26 Nov 18:30")
+    assert _plan_days(coach) == [frozenset({1, 3})]
+
+
+def test_the_day_off_the_plan_chosen_is_an_edit_confirmed_with_save(tue_thu, coach):
+    asked = tue_thu("cancel tue")[0]
+    draft = tue_thu(button(asked, "Drop"), button=True)[-1]
+    assert "every Thu at 18:30" in draft.text and "Save this plan?" in draft.text
+    tue_thu(button(draft, "Save"), button=True)
+    assert _plan_days(coach) == [frozenset({3})]
+
+
+def test_keep_changes_nothing(tue_thu, coach):
+    tue_thu("cancel tue")
+    assert tue_thu("keep it")[0].text == "Okay, nothing changed."
+    assert _plan_days(coach) == [frozenset({1, 3})] and not coach.plans.cancelled_at(1)
+
+
+@pytest.mark.parametrize("typed", ["i cant do saturdays anymore", "actually cancel saturdays for good, keep wednesday",
+                                   "no more saturdays"])
+def test_a_day_off_for_good_takes_it_off_the_plan(wed_sat, typed):
+    draft = wed_sat(typed)[-1]
+    assert "every Wed at 18:30" in draft.text and "Save this plan?" in draft.text
+
+
+def test_the_only_day_of_a_plan_off_for_good_cancels_it_after_the_confirmation(planned, coach):  # noqa: F811
+    saved(planned, "every sat at 10am")
+    assert planned("cant do saturdays anymore")[0].text.startswith("Cancel the plan every Sat at 10:00?")
+    planned("yes")
+    assert not coach.plans.load_plans(7)
+
+
+def test_a_skip_is_taken_back_in_words(tue_thu, coach):
+    assert tue_thu("skip thrusday pls")[0].text.startswith("Skipped Thu 26 Nov 18:30")
+    assert tue_thu("ugh nvm i can make thursday after all")[0].text.startswith("Back on: Thu 26 Nov 18:30")
+    assert not coach.plans.cancelled_at(1) and "skipped" not in tue_thu("/sessions")[0].text
+
+
+def test_sessions_offers_a_restore_button_for_a_skipped_session(tue_thu, coach):
+    tue_thu("skip thursday")
+    listed = tue_thu("/sessions")[0]
+    assert tue_thu(button(listed, "↩️ Restore Thu 26 Nov 18:30"), button=True)[0].text.startswith("Back on")
+    assert not coach.plans.cancelled_at(1)
+
+
+def test_taking_back_what_was_not_skipped_says_it_is_still_on(tue_thu):
+    assert "still on" in tue_thu("i can make thursday after all")[0].text
+
+
+def test_time_away_offers_to_skip_every_session_until_then(tue_thu, coach):
+    asked = tue_thu("stop reminding me for a while, im on holiday till the 5th")[0]
+    assert asked.text.startswith("Skip your 4 sessions until Sat 05 Dec (Tue 24 Nov 18:30, Thu 26 Nov 18:30, Tue 01 Dec")
+    tue_thu("yes")
+    assert len(coach.plans.cancelled_at(1)) == 4 and _plan_days(coach) == [frozenset({1, 3})]
+
+
+@pytest.mark.parametrize("typed, how", [
+    ("no more saturdays", DayWord.DROP), ("cant do fridays anymore", DayWord.DROP), ("no fri", DayWord.ASK),
+    ("unskip saturday", DayWord.UNSKIP), ("away next week for work", DayWord.AWAY),
+    ("skip everything till the 20th", DayWord.AWAY),
+])
+def test_days_said_are_read_by_their_words(typed, how):
+    assert day_said(typed, NOW.date(), "Europe/Berlin").how is how
+
+
+@pytest.mark.parametrize("typed", [
+    "cancel this friday", "skip thursday", "i wont make it friday after all", "should i stop fridays for good?",
+    "travelling next week, skip the thursday one (the 17th)", "moving abroad next week so cancel both my plans thx",
+    "drop friday add saturday", "remind me every monday until christmas",
+])
+def test_other_words_about_days_are_left_to_the_other_readers(typed):
+    assert day_said(typed, NOW.date(), "Europe/Berlin") is None
+
+
+async def test_cancel_a_day_over_telegram_asks_which_and_a_skip_comes_back(tue_thu, coach):
+    sent = await feed_all(coach, [message_update("cancel tue")])
+    asked = sent.sent()[-1]
+    assert ASKED in asked["text"] and len(asked["reply_markup"]["inline_keyboard"]) == 3
+    skip = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    sent = await feed_all(coach, [callback_update(skip), message_update("nvm i can make tuesday after all")])
+    assert any(t.startswith("Skipped Tue 24 Nov 18:30") for t in sent.texts())
+    assert sent.texts()[-1].startswith("Back on: Tue 24 Nov 18:30") and not coach.plans.cancelled_at(1)
