@@ -161,6 +161,9 @@ def new_goal_side(typed: str) -> str:
     """The part of a message that names the new goal when it names two ("endurance not strength",
     "hypertrophy instead of strength", "change goal from strength to endurance"); the message otherwise."""
     found = _REPLACING.search(typed)
+    if found is not None and len(_GOAL.findall(typed)) == 1 and named_goal(typed[:found.start()]) \
+            and not found.group().lower().startswith("from"):
+        return typed[:found.start()]  # "make it strength not butt": the goal said, then what it is not
     if found is None or len(_GOAL.findall(typed)) < 2:
         return typed
     before, after = typed[:found.start()], _BUT.split(typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"

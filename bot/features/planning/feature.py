@@ -3,10 +3,12 @@ shared location, and what /start and /mydata say about it."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
-from bot.features.planning.after_check import AfterCheck
+from bot.features.planning.after_check import WAITING, AfterCheck
 from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.day_off import DaysOff
 from bot.features.planning.dialog import PlanningDialog
@@ -28,6 +30,9 @@ from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
 from scheduler.timezones import zone_at, zone_info
+
+LATER = re.compile(r"\b(?:later|brb|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?:have|got|need) to (?:go|run|dash)"
+                   r"|another time|i'?ll be back|be right back|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
 
 
 class Planning:
@@ -54,8 +59,29 @@ class Planning:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
         so a later "yes" or "no" never acts on a plan nobody is confirming); else planning (while a
         safety check is unfinished, the core asks its question again after the gate's answer)."""
+        kept = self._kept_plan(user_id) if not argument else None
+        if kept is not None:  # left for later ("gotta run, finish later"): picked up where it was, its buttons new
+            return [self.dialog.ask(self.kit.dialogues.go(kept, Step(kept.step), renew=True, later=False))]
         listing = None if argument else self.sessions.plan_list(user_id)
         return [listing] if listing else self.start(user_id, argument)
+
+    def _kept_plan(self, user_id: int) -> State | None:
+        """The plan being made that the user left for later, if one is open."""
+        state = self.kit.dialogues.current(user_id)
+        return state if state and state.dialogue == DIALOGUE and state.data.get("later") else None
+
+    def later(self, user_id: int, text: str) -> list[Reply] | None:
+        """"bye", "gotta run, finish later", "brb" while making a plan: the plan is kept for /plan to pick up, and
+        the step is not asked again; None for anything else (a time said: "an hour later" is a schedule)."""
+        state = self.kit.dialogues.current(user_id)
+        if state is None or state.dialogue != DIALOGUE or self.sessions.view.current(user_id) is not None:
+            return None
+        said = self.kit.words.intent(text) is Intent.GOODBYE or LATER.search(text) is not None
+        if not said or self.kit.words.asks(text) or self.kit.words.answer(text) is not None \
+                or carries_schedule(text, self.kit.clock()) or mentions_time(text) or time_shift(text) is not None:
+            return None
+        self.kit.dialogues.go(state, Step(state.step), renew=True, later=True)  # renewed: the reply asks nothing again
+        return [Reply(t.KEPT_FOR_LATER)]
 
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check."""
@@ -83,6 +109,16 @@ class Planning:
         if answers is None or not answers.knows(text):
             return True
         return words.goal(text) is not None and (CHANGE_SAID.search(text) is not None or not self.questions.worded_as_question(text))
+
+    def schedule_before_check(self, user_id: int, text: str) -> list[Reply] | None:
+        """A schedule typed outside any dialogue, right after a request to plan the safety check stopped, by a user with
+        no plan ("mornings before work, like 7" after /plan's "please take the safety check first"): the check is pointed
+        to again and the schedule kept for after it, not "you have no plans"."""
+        waiting = self.kit.dialogues.current(user_id, WAITING) is not None  # a request to plan was stopped by the gate
+        if not waiting or self.kit.dialogues.current(user_id) is not None or self.kit.plans.count_plans(user_id) \
+                or self.gate.check(user_id) is None or self.kit.words.asks(text):
+            return None
+        return self.start(user_id, text) if carries_schedule(text, self.kit.clock()) else None
 
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
@@ -185,6 +221,8 @@ def install(kit: Kit) -> None:
     kit.entry(OFFERS, planning.offers.on_tap)
     kit.dialogues.register(planning.days_off, on_top=True)  # "skip only thursday's, or thursdays off the plan?"
     kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
+    kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
+    kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
