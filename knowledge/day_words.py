@@ -50,6 +50,7 @@ _BARE_AFTER = re.compile(rf"^(?:{_FILLER}\s+)*(?:(?:the|my)\s+)?({_DAY})\s+(?:is
                          rf"(?:\s+{_TAIL})*$")  # "tue off", "fri is out"
 _FOR_GOOD = re.compile(r"\b(?:any ?more|for good|from now on|permanently|forever|going forward|ever again|no longer"
                        r"|from here on|for the foreseeable future|till further notice|until further notice)\b")
+_TAKEN_OFF = re.compile(r"\b(?:dead to me|take (?:it|them|that|those|these) off|off (?:the|my) (?:plan|schedule|list))\b")
 _NO_MORE = re.compile(rf"\b(?:no more|no longer)\s+(?:(?:the|my|any)\s+)?{_DAY}")
 _CANNOT = re.compile(r"\b(?:cancel\w*|drop|stop|cant|can't|cannot|can not|not|no|remove|quit|done with|finished with|over)\b")
 _OTHER_CHANGE = re.compile(r"\b(?:add|instead|move|moving|swap|switch|change|shift|push|replace|plus|make|put|\d)|\bto\s+" + _DAY)
@@ -64,10 +65,20 @@ _CAN_AFTER_ALL = re.compile(r"\b(?:can|could|will|gonna|going to|free|able|works
 _BARE_SKIP = re.compile(r"\bskip\b(?!\w)(?! (?:back|again))")
 _SKIP_TOLD = re.compile(r"\b(?:the|that|my|a)\s+(?:\w+\s+)?skip\b|\bskipped\b|\bunskip")
 _AWAY = re.compile(r"\b(?:holidays?|vacation|vacay|away|travel+ing|trip|break|pause|out of town|abroad|on leave|off work"
-                   r"|stop remind\w*|no reminders?|skip (?:everything|all|it all|them all|every\w*)|hold)\b")
+                   r"|stop remind\w*|no reminders?|skip (?:everything|all|it all|them all|every\w*|the rest)|hold|rest of"
+                   r"|no (?:gym|training|workouts?|sessions?))\b")
 _ENDS_PLANS = re.compile(r"\b(?:cancel\w*|delete|remove|plans?|program\w*|for good|any ?more)\b")  # plans ended, not time away
 _ONE_NAMED = re.compile(rf"{_DAYS.pattern}|\b\d{{1,2}}(?:st|nd|rd|th)\b")  # one session named by its day
-_WEEK_AWAY = re.compile(r"\b(?P<which>this|next|coming)\s+week\b")
+_WEEK_AWAY = re.compile(r"\b(?P<which>this|next|coming|rest of(?: the| this)?)\s+week\b")
+_WEEKEND_AWAY = re.compile(r"\b(?P<which>this|next|coming)?\s*weekends?(?P<after> after next)?\b")
+_SKIP = re.compile(r"\bskip")
+_PLANNING = re.compile(r"\b(?:remind|every|plan|schedule|set up|book)\b")  # a new plan's words, not time away
+_CLOCK = re.compile(r"\d|\b(?:noon|midday|morning|evening|afternoon|night)\b")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# the first of two dates said as a range without "from" ("24 dec to 3 jan", "the 18th - the 22nd")
+_FROM_FIRST = re.compile(rf"\b(?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: {_MONTH})?(?= (?:to|till|until|thru|through|-) )"
+                         rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?= (?:to|till|until|thru|through|-) )")
+_FROM = re.compile(r"\b(?:from|starting|as of)\b")
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -100,7 +111,7 @@ def _dropped(words: str) -> DaySaid | None:
     """A day off the plan for good: a word of cancelling and one of lasting ("anymore", "for good"), or "no more
     saturdays"; not when something else changes too ("drop fri, add sat") or one session is named ("this friday")."""
     days = _weekdays(words)
-    lasting = _NO_MORE.search(words) or _FOR_GOOD.search(words) and _CANNOT.search(words)
+    lasting = _NO_MORE.search(words) or _TAKEN_OFF.search(words) or _FOR_GOOD.search(words) and _CANNOT.search(words)
     if not days or not lasting or _OTHER_CHANGE.search(words) or _ONE.search(words):
         return None
     return DaySaid(DayWord.DROP, days)
@@ -117,19 +128,27 @@ def _back(words: str) -> DaySaid | None:
 
 
 def _away(words: str, today: date, zone: str) -> DaySaid | None:
-    """Time away until a day ("im on holiday till the 20th", "skip everything until jan 4", "away next week")."""
-    if not _AWAY.search(words) or _ENDS_PLANS.search(words):
+    """Time away until a day ("im on holiday till the 20th", "skip everything until jan 4", "away next week", "going
+    skiing from the 18th to the 22nd", "skip the rest of this week", "skip wed and fri this week")."""
+    if _ENDS_PLANS.search(words) or _PLANNING.search(words):
         return None
+    away = _AWAY.search(words) is not None
     week = _WEEK_AWAY.search(words)
-    if week is not None and _ONE_NAMED.search(words):
-        return None  # "travelling next week, skip the thursday one": that session
-    if week is not None:
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * (week["which"] != "this"))
-        return DaySaid(DayWord.AWAY, start=max(monday, today), until=monday + timedelta(days=6))
+    days = _weekdays(words)
+    if week is not None and (away or len(days) > 1 and _SKIP.search(words)):
+        if days and (len(days) < 2 or not _SKIP.search(words)):
+            return None  # "travelling next week, skip the thursday one": that session
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * (not week["which"].startswith(("this", "rest"))))
+        return DaySaid(DayWord.AWAY, days, start=max(monday, today), until=monday + timedelta(days=6))
+    weekend = _WEEKEND_AWAY.search(words)
+    if weekend is not None and away and not days:
+        later = weekend["which"] in ("next", "coming") or bool(weekend["after"])  # "the weekend after next": after the next
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7 + 7 * later)
+        return DaySaid(DayWord.AWAY, start=saturday, until=saturday + timedelta(days=1))
     try:
-        span = find_span(words, today, zone)
+        span = find_span(_FROM_FIRST.sub(r"from \g<0>", words, count=1) if not _FROM.search(words) else words, today, zone)
     except ScheduleError:
         return None
-    if span.until is None or _ONE_NAMED.search(span.rest):
+    if span.until is None or _ONE_NAMED.search(span.rest) or not (away or span.start and not _CLOCK.search(span.rest)):
         return None
     return DaySaid(DayWord.AWAY, start=span.start or today, until=span.until)

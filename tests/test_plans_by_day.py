@@ -9,9 +9,12 @@ from __future__ import annotations
 import pytest
 
 from knowledge.day_words import DayWord, day_said
+from tests import test_plans_named_by_what_they_are
 from tests.conftest import NOW, callback_update, message_update
 from tests.recording_request import feed_all
 from tests.test_planning import button, planned  # noqa: F401 (a fixture)
+
+early_and_saturday = test_plans_named_by_what_they_are.early_and_saturday  # Mon/Wed/Fri 07:00 and Sat 10:00
 
 ASKED = "skip only the next session"
 
@@ -117,8 +120,41 @@ def test_time_away_offers_to_skip_every_session_until_then(tue_thu, coach):
     assert len(coach.plans.cancelled_at(1)) == 4 and _plan_days(coach) == [frozenset({1, 3})]
 
 
+@pytest.mark.parametrize("typed, start, until", [
+    ("going skiing from the 18th to the 22nd", "2026-12-18", "2026-12-22"), ("holidays 24 dec to 3 jan no gym", "2026-12-24",
+                                                                            "2027-01-03"),
+    ("out of town the weekend after next", "2026-12-26", "2026-12-27"), ("skip the rest of this week", "2026-12-14", "2026-12-20"),
+])
+def test_time_away_said_as_a_range_a_weekend_or_the_rest_of_the_week_is_read(typed, start, until):
+    said = day_said(typed, NOW.date().replace(month=12, day=14), "Europe/Berlin")  # a Monday
+    assert said is not None and said.how is DayWord.AWAY and (said.start.isoformat(), said.until.isoformat()) == (start, until)
+
+
+def test_two_days_of_a_week_are_skipped_after_one_question(tue_thu, coach):
+    assert tue_thu("skip tue and thu next week")[0].text.startswith(
+        "Skip your 2 sessions until Sun 29 Nov (Tue 24 Nov 18:30, Thu 26 Nov 18:30)?")
+    tue_thu("yes")
+    assert len(coach.plans.cancelled_at(1)) == 2
+
+
+def test_a_day_of_one_plan_of_several_days_named_alone_edits_that_plan(early_and_saturday, coach):
+    shown = early_and_saturday("make wednesdays 8 instead")[-1].text
+    assert "Wed at 08:00 will be a plan of its own" in shown and "every Mon, Fri at 07:00" in shown
+    early_and_saturday("yes")
+    early_and_saturday("yes")
+    assert {(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)} == {
+        (frozenset({0, 4}), "07:00"), (frozenset({2}), "08:00"), (frozenset({5}), "10:00")}
+
+
+def test_a_reason_with_a_day_and_a_time_edits_no_plan(early_and_saturday, coach):
+    early_and_saturday("cant make it friday, dentist at 8")
+    early_and_saturday("yes")
+    assert {p.schedule.weekdays for p in coach.plans.load_plans(7)} == {frozenset({0, 2, 4}), frozenset({5})}
+
+
 @pytest.mark.parametrize("typed, how", [
     ("no more saturdays", DayWord.DROP), ("cant do fridays anymore", DayWord.DROP), ("no fri", DayWord.ASK),
+    ("mondays are dead to me, take them off", DayWord.DROP),
     ("unskip saturday", DayWord.UNSKIP), ("away next week for work", DayWord.AWAY),
     ("skip everything till the 20th", DayWord.AWAY),
 ])
