@@ -90,3 +90,17 @@ def test_leaving_a_plan_for_later_keeps_it_for_plan_to_pick_up(early, coach, typ
 async def test_over_telegram_a_day_with_its_own_time_and_leaving_for_later(early, coach):
     sent = await feed_all(coach, [message_update("plus sat 9am"), message_update("gotta run, finish later")])
     assert "Sat at 09:00 will be a plan of its own" in sent.texts()[0] and sent.texts()[1] == t.KEPT_FOR_LATER
+
+
+@pytest.mark.parametrize("typed, add, drop", [
+    ("friday off and put tuesday in", {1}, {4}), ("For the plan of Monday, Wednesday, Friday put also the Sunday at same hour", {6}, set()),
+])
+def test_a_day_put_in_is_added(typed, add, drop):
+    from knowledge.relative_changes import day_change
+    change = day_change(typed)
+    assert change is not None and (set(change.add), set(change.drop)) == (add, drop)
+
+
+def test_a_goal_arrow_at_save_changes_the_goal_and_the_time(early):
+    shown = early("strength -> hypertrophy and 6pm")[-1].text
+    assert "goal: muscle growth" in shown and "every Mon, Wed, Fri at 18:00" in shown
