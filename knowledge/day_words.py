@@ -23,6 +23,7 @@ class DayWord(Enum):
     DROP = "drop"  # the day off the plan for good
     UNSKIP = "unskip"  # a skipped session back on
     AWAY = "away"  # every session until a day skipped (asked first)
+    SKIP = "skip"  # the next session that day, a reason beside it (asked first)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,11 @@ _NOT = r"(?:cancel|cancl|cancle|cansel|canc|no|nope|not|cant do|can't do|cannot 
        r"|can not make|no can do)"
 # the verb of cancelling and one day, nothing saying which: "cancel tue", "no fri pls", "cant do saturdays"
 _BARE = re.compile(rf"^(?:{_FILLER}\s+)*{_NOT}\s+(?:(?:the|my|on)\s+)?({_DAY})(?:\s+{_TAIL})*$")
+# "cant make it friday, dentist at 8": one day (not "fridays"), then a reason
+_CANT_MAKE = re.compile(r"^\W*(?:(?:sorry|ugh|hey|so|ok|sadly|unfortunately)\W+)*i?\s*(?:cant|can't|cannot|can not|wont be able to"
+                        r"|won't be able to|will not be able to)\s+(?:make it|make|do|come|train)\s+(?:on\s+)?(?:this\s+)?"
+                        r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b(?!s)"
+                        r"(?=\s*[,.;!-]|\s+(?:because|cause|cuz|coz|as|since|bc|got|have|i have|im|i'm|i've)\b)")
 _BARE_AFTER = re.compile(rf"^(?:{_FILLER}\s+)*(?:(?:the|my)\s+)?({_DAY})\s+(?:is\s+)?(?:off|out|cancel(?:l?ed)?|no go|a no go)"
                          rf"(?:\s+{_TAIL})*$")  # "tue off", "fri is out"
 _FOR_GOOD = re.compile(r"\b(?:any ?more|for good|from now on|permanently|forever|going forward|ever again|no longer"
@@ -87,7 +93,13 @@ def day_said(typed: str, today: date, zone: str) -> DaySaid | None:
     words = normalise(typed)
     if _ASKS.search(typed.strip().lower()) or _ASKS.search(words):
         return None
-    return _back(words) or _away(words, today, zone) or _dropped(words) or _bare(words)
+    return _back(words) or _away(words, today, zone) or _dropped(words) or _bare(words) or _cant_make(typed)
+
+
+def _cant_make(typed: str) -> DaySaid | None:
+    """One day that cannot be made, with a reason ("cant make it friday, dentist at 8"): that day's next session."""
+    found = _CANT_MAKE.match(typed.lower())
+    return DaySaid(DayWord.SKIP, frozenset({_DAY_INDEX[found.group(1)[:2]]})) if found else None
 
 
 def _weekdays(words: str) -> frozenset[int]:

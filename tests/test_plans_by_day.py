@@ -179,3 +179,21 @@ async def test_cancel_a_day_over_telegram_asks_which_and_a_skip_comes_back(tue_t
     sent = await feed_all(coach, [callback_update(skip), message_update("nvm i can make tuesday after all")])
     assert any(t.startswith("Skipped Tue 24 Nov 18:30") for t in sent.texts())
     assert sent.texts()[-1].startswith("Back on: Tue 24 Nov 18:30") and not coach.plans.cancelled_at(1)
+
+
+def test_one_day_that_cannot_be_made_with_a_reason_asks_to_skip_its_next_session(early_and_saturday, coach):
+    assert early_and_saturday("cant make it friday, dentist at 8")[0].text == "Skip Fri 27 Nov 07:00 (every Mon, Wed, Fri at 07:00)?"
+    early_and_saturday("yes")
+    assert len(coach.plans.cancelled_at(1)) == 1 and {p.schedule.weekdays for p in coach.plans.load_plans(7)} == {
+        frozenset({0, 2, 4}), frozenset({5})}
+
+
+@pytest.mark.parametrize("typed", ["cant make it fridays, work", "can't make it thursday"])
+def test_days_that_cannot_be_made_without_a_reason_or_every_week_are_not_one_skip(typed):
+    said = day_said(typed, NOW.date(), "Europe/Berlin")
+    assert said is None or said.how is not DayWord.SKIP
+
+
+async def test_one_day_that_cannot_be_made_over_telegram_is_asked_first(early_and_saturday, coach):
+    sent = await feed_all(coach, [message_update("i cant make it friday because of work")])
+    assert sent.texts() == ["Skip Fri 27 Nov 07:00 (every Mon, Wed, Fri at 07:00)?"] and not coach.plans.cancelled_at(1)

@@ -48,7 +48,9 @@ class DaysOff:
     name = DAY_OFF
 
     def __init__(self, sessions: Sessions, dialog: PlanningDialog, dialogues: Dialogues, clock: Callable[[], datetime],
-                 answer: Callable[[str], str | None], asks: Callable[[str], bool]) -> None:
+                 answer: Callable[[str], str | None], asks: Callable[[str], bool],
+                 offer_skip: Callable[[int, Plan, datetime], list[Reply]]) -> None:
+        self.offer_skip = offer_skip  # "Skip Fri 18 Dec 07:00 (...)?": a skip said with a reason, asked first
         self.sessions = sessions
         self.dialog = dialog
         self.dialogues = dialogues
@@ -69,17 +71,24 @@ class DaysOff:
             return None if plans else [Reply(f"You have no sessions on {_days(said.days)}. /sessions shows what's coming.")]
         if said.how is DayWord.DROP:
             return self._drop(user_id, plans[0], said.days)
+        if said.how is DayWord.SKIP:
+            session = self._next_on(user_id, plans[0], min(said.days))
+            return self.offer_skip(user_id, plans[0], session.at) if session else None
         return self._ask(user_id, plans[0], min(said.days))
 
     def _ask(self, user_id: int, plan: Plan, day: int) -> list[Reply]:
         """"Skip only Thu 26 Nov, or take Thursdays off the plan?"."""
-        session = next((x for x in self._open(user_id) if x.plan and x.plan.id == plan.id
-                        and x.at.astimezone(zone_info(plan.zone)).weekday() == day), None)
+        session = self._next_on(user_id, plan, day)
         if session is None:
             return [Reply(f"You have no {DAY_NAMES[day]} session coming. /sessions shows what's coming.")]
         state = self.dialogues.begin(user_id, DAY_OFF, Step.CHOOSE, {"plan": plan.id, "at": epoch(session.at), "day": day},
                                      side=True)
         return [self.ask(state)]
+
+    def _next_on(self, user_id: int, plan: Plan, day: int) -> Listed | None:
+        """The plan's next session on a weekday, if one is coming."""
+        return next((x for x in self._open(user_id) if x.plan and x.plan.id == plan.id
+                     and x.at.astimezone(zone_info(plan.zone)).weekday() == day), None)
 
     def ask(self, state: State) -> Reply:
         """The question with its three buttons."""
