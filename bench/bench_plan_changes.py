@@ -2,12 +2,16 @@
 
 Usage: python bench/bench_plan_changes.py [SET.yaml] [--misses] [--situation NAME]
 (default: bench/unseen_plan_changes.yaml, frozen; the situation: the set's own, SITUATIONS by file name, else "tue8")
-Each item is {q, ctx: idle|confirm, kind: cancel|skip|edit|none|accept|reject, plan: A|B|all|none,
-time: "HH:MM"|null, days: [mon, ...]|null, date: "YYYY-MM-DD"|null, goal: str|null}. The clock is
+Each item is {q, ctx: idle|confirm, kind: cancel|skip|edit|none|accept|reject|unskip, plan: A|B|all|none,
+time: "HH:MM"|null, days: [mon, ...]|null, date: "YYYY-MM-DD"|null, goal: str|null}, and optionally `until`
+("YYYY-MM-DD": a skip of time away, every session of the plans named from `date` to that day), `day_time` ({wed: "08:00"}:
+days given their own time, the others keeping the plan's; a new plan may be made for them) and `note`. An unskip
+(a skipped session taken back) has that session skipped before the message and expects it back on. The clock is
 Tue 2026-12-08 12:00 in Berlin. Idle: two saved plans, A (strength Mon/Wed/Fri 19:00) and B (endurance
 Sat 09:00). Confirm: a plan being made stands at "Save this plan?" with the draft strength Mon/Wed/Fri
 19:00 and nothing saved. The message goes through the core; when the label is a change (cancel, skip,
-edit) every confirmation the bot then asks is answered "yes", as a person who meant it would. Prints
+edit) every confirmation the bot then asks is answered "yes", as a person who meant it would, and "skip only the next
+session, or the day off the plan?" with the button of the change labelled. Prints
 right per ctx/kind and "changed unasked": a plan cancelled, skipped, edited, moved or saved where the
 label asks no such thing (the costly error). A set written for another situation names it (SET_SITUATIONS, or
 --situation): "thu10" is Thu 2026-12-10 12:00, A hypertrophy Tue/Thu 06:30, B rehab-prehab (mobility) Sun 17:00,
@@ -23,7 +27,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +36,7 @@ from sqlite_utils import Database
 
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
-from bot.core.messages import Inbound, InboundKind
+from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.settings import Settings
 from bot.storage.database import open_database
@@ -68,7 +72,8 @@ SITUATIONS = {
                        "/plan every mon wed fri at 7am"),
 }
 # a set written for another situation than the first sets'
-SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14", "plan_changes_dev5.yaml": "mon14"}
+SET_SITUATIONS = {"plan_changes_dev3.yaml": "thu10", "plan_changes_dev4.yaml": "mon14", "plan_changes_dev5.yaml": "mon14",
+                  "plan_changes_dev6.yaml": "mon14"}
 TUE8 = SITUATIONS["tue8"]
 PLAN_A = TUE8.plan_a
 CHANGES = ("cancel", "skip", "edit")
@@ -151,6 +156,7 @@ def changes(before: Stored, after: Stored) -> set[tuple[str, int]]:
             found.add(("edit" if now[1] == "edited" else "cancel", i))
         elif now[2] != goal:
             found.add(("edit", i))
+    found |= {("unskip", p) for p, _day in before.skipped - after.skipped}
     skipped = {p for p, _day in after.skipped - before.skipped}
     one_offs = [i for i in new if after.plans[i][5]]
     found |= {("move" if one_offs else "skip", p) for p in skipped}
@@ -164,10 +170,12 @@ def expected(item: dict[str, Any], ids: dict[str, int]) -> set[tuple[str, int]]:
     kind, plan = item["kind"], str(item.get("plan") or "none")
     if item["ctx"] == "confirm":
         return {("save", 0)} if kind in ("accept", "edit") else set()
+    if kind == "unskip":
+        return {("unskip", ids[plan])}
     if kind not in CHANGES:
         return set()
     named = list(ids.values()) if plan in ("all", "none") else [ids[plan]]
-    return {(kind, i) for i in named}
+    return {(kind, i) for i in named} | ({("save", 0)} if item.get("day_time") else set())
 
 
 def _allowed(found: set[tuple[str, int]], allowed: set[tuple[str, int]]) -> bool:
@@ -185,14 +193,31 @@ def judge(item: dict[str, Any], before: Stored, after: Stored, ids: dict[str, in
         return _judge_confirm(item, after, found, draft), unasked
     if kind == "none":
         return not found, unasked
+    if kind == "unskip":
+        return found == {("unskip", ids[plan])} and before.skipped - after.skipped == {(ids[plan], item["date"])}, unasked
     targets = list(ids.values()) if plan in ("all", "none") else [ids[plan]]
+    if item.get("day_time"):
+        return _judge_day_times(item, before, after, found, targets[0], False), unasked
     if kind == "cancel":
         return found == {("cancel", i) for i in targets}, unasked
     if kind == "skip":
         dates = {day for _p, day in after.skipped - before.skipped}
-        right_date = item.get("date") is None or dates == {item["date"]}
-        return len(found) == 1 and next(iter(found))[0] == "skip" and found <= {("skip", i) for i in targets} and right_date, unasked
+        right_date = item.get("date") is None or dates == set(_dates_until(item, before, targets))
+        one = len(found) == 1 or bool(item.get("until") and found)  # time away: sessions of several plans
+        return one and all(k == "skip" for k, _ in found) and found <= {("skip", i) for i in targets} and right_date, unasked
     return _judge_edit(item, before, after, found, targets), unasked
+
+
+def _dates_until(item: dict[str, Any], before: Stored, targets: list[int]) -> list[str]:
+    """The local dates a skip label names: its date, or (`until`, time away) every session of the plans named from its
+    date to that day."""
+    if not item.get("until"):
+        return [str(item["date"])]
+    first, last = date.fromisoformat(str(item["date"])), date.fromisoformat(str(item["until"]))
+    days = {before.plans[i][3] for i in targets if before.plans[i][0]}
+    on = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [d.isoformat() for d in on if any(d.weekday() in weekdays for weekdays in days)
+            and all((i, d.isoformat()) not in before.skipped for i in targets)]
 
 
 def _judge_edit(item: dict[str, Any], before: Stored, after: Stored, found: set[tuple[str, int]], targets: list[int]) -> bool:
@@ -202,6 +227,27 @@ def _judge_edit(item: dict[str, Any], before: Stored, after: Stored, found: set[
     old = before.plans[next(iter(found))[1]]
     now = [p for i, p in after.plans.items() if p[0] and (i not in before.plans or i == next(iter(found))[1])]
     return len(now) == 1 and _fits(item, now[0], old)
+
+
+def _judge_day_times(item: dict[str, Any], before: Stored, after: Stored, found: set[tuple[str, int]], target: int,
+                     _confirm: bool) -> bool:
+    """A day given its own time in a stored plan ("make wednesdays 8 instead"): right when the plan's edit and any new
+    plan made with it give every day labelled the time labelled for it (the plan's own for the others), and nothing
+    else changed."""
+    if not found or any(k not in ("edit", "save") or k == "edit" and i != target for k, i in found):
+        return False
+    plans = [p for i, p in after.plans.items() if p[0] and (i not in before.plans or i == target)]
+    return _day_times_fit(item, plans, before.plans[target])
+
+
+def _day_times_fit(item: dict[str, Any], plans: list[tuple[Any, ...]], old: tuple[Any, ...]) -> bool:
+    """Whether the plans give each labelled day its labelled time (`day_time`, else the label's or the old plan's time)
+    and the labelled goal."""
+    days = [DAYS.index(d) for d in item["days"]] if item.get("days") else sorted(old[3])
+    times = {DAYS.index(d): at for d, at in item["day_time"].items()}
+    wanted = {(d, times.get(d, item.get("time") or old[4])) for d in days}
+    goal = GOAL_LABELS.get(str(item.get("goal")), item.get("goal")) or old[2]
+    return {(d, p[4]) for p in plans for d in p[3]} == wanted and all(p[2] == goal for p in plans)
 
 
 def _fits(item: dict[str, Any], plan: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
@@ -218,6 +264,8 @@ def _judge_confirm(item: dict[str, Any], after: Stored, found: set[tuple[str, in
     kind = item["kind"]
     saved = [after.plans[i] for kind_, i in found if kind_ == "save"]
     draft = (True, "", *plan, None)
+    if kind == "edit" and item.get("day_time"):
+        return bool(saved) and all(k == "save" for k, _ in found) and _day_times_fit(item, saved, draft)
     if kind in ("accept", "edit"):
         return len(found) == 1 and len(saved) == 1 and _fits(item if kind == "edit" else {}, saved[0], draft)
     return not found and (after.planning or kind != "none")
@@ -230,12 +278,38 @@ def run_item(understanding: Understanding, bases: dict[str, Database], item: dic
     coach = assemble(understanding, db, _clock(situation))
     before = stored(db)
     ids = {"A": 1, "B": 2} if item["ctx"] == "idle" else {}
-    coach.handle(Inbound(USER, InboundKind.TEXT, str(item["q"])))
-    for _ in range(3):  # a person who meant the change answers every confirmation "yes"
+    if item["kind"] == "unskip":  # the session the message takes back was skipped before it
+        _skip_first(coach, ids[str(item["plan"])], str(item["date"]))
+        before = stored(db)
+    replies = coach.handle(Inbound(USER, InboundKind.TEXT, str(item["q"])))
+    for _ in range(3):  # a person who meant the change answers every confirmation "yes", and "which?" with the one meant
+        chosen = _choice(item, replies, db)
+        if chosen is not None:
+            replies = coach.handle(Inbound(USER, InboundKind.BUTTON, chosen))
+            continue
         if item["kind"] not in CHANGES or not _asks_to_confirm(db):
             break
-        coach.handle(Inbound(USER, InboundKind.TEXT, "yes"))
+        replies = coach.handle(Inbound(USER, InboundKind.TEXT, "yes"))
     return judge(item, before, stored(db), ids, situation.plan_a)
+
+
+def _skip_first(coach: Coach, plan_id: int, day: str) -> None:
+    """Skip the plan's session on a local date, as its /sessions button would."""
+    for plan, at in coach.planner.upcoming(USER, 62):
+        if plan.id == plan_id and at.astimezone(zone_info(ZONE)).date().isoformat() == day:
+            coach.planner.cancel_session(USER, plan_id, at)
+            return
+    raise ValueError(f"no session of plan {plan_id} on {day}")
+
+
+def _choice(item: dict[str, Any], replies: list[Reply], db: Database) -> str | None:
+    """The button a person who meant the labelled change taps at "skip only the next one, or the day off the plan?"
+    (✖️ skip for a skip, ✏️ / 🗑 the day off for an edit or a cancel); None when no such question stands open."""
+    if item["kind"] not in CHANGES or not db.execute("SELECT 1 FROM dialogues WHERE user_id = ? AND step = 'choose'",
+                                                     [USER]).fetchone():
+        return None
+    marks = ("✖️",) if item["kind"] == "skip" else ("✏️", "🗑")
+    return next((b.data for r in replies for b in r.button_list() if b.label.startswith(marks)), None)
 
 
 def _asks_to_confirm(db: Database) -> bool:

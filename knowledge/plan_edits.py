@@ -157,10 +157,19 @@ def named_goal(typed: str) -> str | None:
 _REPLACING = lazy_regex(r"\b(?:not|instead of|rather than|in place of)\b|\bfrom\s+(?:the\s+)?\w+\s+(?:plan\s+)?(?=to\b)", re.IGNORECASE)
 
 
+_GOAL_ARROW = lazy_regex(r"\s*(?:->|=>|→|>)\s*")
+
+
 def new_goal_side(typed: str) -> str:
     """The part of a message that names the new goal when it names two ("endurance not strength",
     "hypertrophy instead of strength", "change goal from strength to endurance"); the message otherwise."""
+    arrow = _GOAL_ARROW.split(typed, maxsplit=1)
+    if len(arrow) == 2 and named_goal(arrow[1]):
+        return arrow[1]  # "strength -> hypertrophy and 6pm": what it becomes
     found = _REPLACING.search(typed)
+    if found is not None and len(_GOAL.findall(typed)) == 1 and named_goal(typed[:found.start()]) \
+            and not found.group().lower().startswith("from"):
+        return typed[:found.start()]  # "make it strength not butt": the goal said, then what it is not
     if found is None or len(_GOAL.findall(typed)) < 2:
         return typed
     before, after = typed[:found.start()], _BUT.split(typed[found.end():], maxsplit=1)[-1]  # "not strength but endurance"

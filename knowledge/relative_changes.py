@@ -43,9 +43,11 @@ _DROP = lazy_regex(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out
                    rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
 _OFF = lazy_regex(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
 _ADD = lazy_regex(rf"\b(?:add|plus|also|include|and)\b(?:\s+(?:a|an|the|on))?\s+{_D}(?:\s*(?:,|and|&)\s*{_D})?"
-                  rf"(?!\s*(?:,|and|&)?\s*(?:at|\d))", re.IGNORECASE)
+                  rf"(?!\s*(?:,|and|&)?\s*(?:at(?!\s+(?:the\s+)?same\b)|\d))", re.IGNORECASE)  # "at same hour" is no time
+_PUT = lazy_regex(rf"\bput\s+(?:in\s+)?(?:also\s+)?(?:(?:a|an|the|on)\s+)?{_D}(?!\s*(?:,|and|&)?\s*(?:at(?!\s+(?:the\s+)?same\b)|\d))",
+                  re.IGNORECASE)  # "put tuesday in", "put also the sunday at same hour"
 _TOO = lazy_regex(rf"{_D}\s+(?:too|as well|also)\b", re.IGNORECASE)
-_ADD_SAID = lazy_regex(r"\b(?:add|plus|include|too|as well|also|extra)\b", re.IGNORECASE)
+_ADD_SAID = lazy_regex(r"\b(?:add|plus|include|too|as well|also|extra|put)\b", re.IGNORECASE)
 _ONE = lazy_regex(rf"\b(?:this|next|nxt|coming)\s+{_DAY}|\b{WEEKDAY}'s\b", re.IGNORECASE)  # "friday's": one session, not the plan
 _GROUP = lazy_regex(r"\bevery\s*day\b|\bdaily\b|\bweek(?:day|end)s?\b", re.IGNORECASE)  # days said outright
 _AMOUNT = {"a": 60, "an": 60, "one": 60, "1": 60, "two": 120, "2": 120, "half an": 30, "half a": 30, "a half": 30}
@@ -87,7 +89,7 @@ def day_change(typed: str) -> DayChange | None:
             dropped, added = (days_in(days) for days in found.groups() if days)
             return DayChange(added, dropped - added)
     drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
-    add = _all_days(_ADD, typed) | _all_days(_TOO, typed) if _ADD_SAID.search(typed) else frozenset()
+    add = _all_days(_ADD, typed) | _all_days(_TOO, typed) | _all_days(_PUT, typed) if _ADD_SAID.search(typed) else frozenset()
     return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None
 
 

@@ -346,7 +346,8 @@ class Understanding:
 
     def goal(self, text: str) -> str | None:
         """The training goal a message names ("strength", "hypertrophy", "endurance", "mobility")."""
-        return self.model.talk.goal(self.spelt(new_goal_side(text)))
+        side = new_goal_side(" ".join(self.spelt(new_goal_side(text))))  # "strength -> hypertrophy", "strenght not butt"
+        return self.model.talk.goal(self.spelt(side))
 
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):

@@ -29,7 +29,9 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"\b(\d{1,2})\s*o'clock\b" + MERIDIEM), "bare"),
     (re.compile(r"(?:\bat|@|\baround|\babout|\bby|\bfrom)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                 + MERIDIEM), "bare"),
-    (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),  # "6 in the morning": the part says am or pm
+    (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),
+    (re.compile(r"\b(?:morning|evening|afternoon|night)\b.*\b(?:like|say|roughly|approx)\s*(\d{1,2})(?:\s*ish)?\s*$()"),
+     "bare"),  # "mornings before work, like 7": the part says am or pm  # "6 in the morning": the part says am or pm
     (re.compile(r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|today|tomorrow|tonight|"
                 r"daily|weekdays|weekends|morning|evening|afternoon|night|dayaftertomorrow|[mtwrfsu]{2,7}|day|"
                 r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\s+(\d{1,2})\b"

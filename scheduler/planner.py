@@ -67,6 +67,18 @@ class Planner:
             self._cancel(plan, at)
         return True
 
+    def restore_session(self, user_id: int, plan_id: int, at: datetime) -> bool:
+        """Put a session skipped in advance back on (the plan's next one again when it comes first); False when it is
+        not the user's active plan's, has passed, or was not skipped."""
+        plan = self.store.load_plan(plan_id)
+        if plan is None or plan.user_id != user_id or not plan.active or at <= self.clock():
+            return False
+        with transaction(self.store.db):
+            restored = self.store.restore_occurrence(plan, at)
+            if restored:
+                self._refresh(plan)
+        return restored
+
     def move_session(self, user_id: int, plan_id: int, at: datetime, to: datetime) -> bool:
         """Move one upcoming session to `to`, the plan kept: that session skipped and a one-off
         session (the plan's goal and zone) at `to`, in one transaction; False when it is not the

@@ -155,6 +155,12 @@ class SchedulerStore:
         with transaction(self.db):
             self._save_occurrence(plan, at, "cancelled", False)
 
+    def restore_occurrence(self, plan: Plan, at: datetime) -> bool:
+        """Put one session skipped in advance back on; False when it was not skipped."""
+        with transaction(self.db):
+            return bool(self.db.execute("DELETE FROM occurrences WHERE plan_id = ? AND at = ? AND status = 'cancelled'",
+                                        [plan.id, epoch(at)]).rowcount)
+
     def set_goal(self, user_id: int, plan_ids: list[int], goal: str) -> int:
         """Give the user's active plans among `plan_ids` a new goal; how many changed."""
         marks = ", ".join("?" for _ in plan_ids)

@@ -67,3 +67,32 @@ def test_a_plan_whose_row_is_gone_is_cancelled_not_a_crash():
     forgotten = Stored({}, frozenset(), False)  # all the user's data forgotten: the plan rows deleted
     assert judge(item("cancel", plan="all"), BEFORE, forgotten, IDS) == (True, False)
     assert judge(item("cancel"), BEFORE, forgotten, IDS) == (False, True)  # plan B went too
+
+
+def test_time_away_is_right_only_with_every_session_of_the_range_skipped():
+    labelled = item("skip", plan="all", date="2026-12-09", until="2026-12-12")  # A on Wed 9 and Fri 11, B on Sat 12
+    every = Stored({1: A, 2: B}, frozenset({(1, "2026-12-09"), (1, "2026-12-11"), (2, "2026-12-12")}), False)
+    assert judge(labelled, BEFORE, every, IDS) == (True, False)
+    assert judge(labelled, BEFORE, Stored({1: A, 2: B}, frozenset({(1, "2026-12-09")}), False), IDS) == (False, False)
+
+
+def test_a_skip_taken_back_is_right_only_when_that_session_is_back_on():
+    skipped = Stored({1: A, 2: B}, frozenset({(1, "2026-12-09")}), False)
+    assert judge(item("unskip", date="2026-12-09"), skipped, BEFORE, IDS) == (True, False)
+    assert judge(item("unskip", date="2026-12-09"), skipped, skipped, IDS) == (False, False)
+
+
+def test_a_day_with_its_own_time_may_be_a_second_plan_but_the_other_days_keep_theirs():
+    labelled = item("edit", day_time={"wed": "08:00"})
+    split = Stored({1: (False, "edited", *A[2:]), 2: B, 3: (True, "", "strength", frozenset({0, 4}), "19:00", None),
+                    4: (True, "", "strength", frozenset({2}), "08:00", None)}, frozenset(), False)
+    assert judge(labelled, BEFORE, split, IDS) == (True, False)
+    every_day_moved = Stored({1: (False, "edited", *A[2:]), 2: B, 3: (True, "", "strength", A[3], "08:00", None)},
+                             frozenset(), False)
+    assert judge(labelled, BEFORE, every_day_moved, IDS) == (False, False)
+
+
+def test_which_of_skip_or_drop_is_answered_with_the_change_labelled(understanding):
+    items = [{**item("skip", date="2026-12-16"), "q": "cancel wed"}, {**item("edit", days=["mon", "fri"]), "q": "cancel wed"}]
+    right, total, unasked, misses = measure(understanding, items, SITUATIONS["mon14"])
+    assert (sum(right.values()), unasked, misses) == (2, 0, [])

@@ -111,8 +111,9 @@ def test_sessions_lists_the_week_and_cancels_one_or_all(planned, coach):
     skip = button(sessions, "Skip Mon 23 Nov")
     assert "Skipped" in planned(skip, button=True)[0].text
     assert coach.plans.load_plans(7)[0].next_at == datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
-    again = planned("/sessions")[0]  # marked skipped, with no skip button any more
-    assert "Mon 23 Nov 07:00 · skipped" in again.text and not any("Mon 23 Nov" in b.label for b in again.button_list())
+    again = planned("/sessions")[0]  # marked skipped, with no skip button any more, but one to restore it
+    assert "Mon 23 Nov 07:00 · skipped" in again.text and not any("Skip Mon 23 Nov" in b.label for b in again.button_list())
+    assert any(b.label == "↩️ Restore Mon 23 Nov 07:00" for b in again.button_list())
     assert "no longer applies" in planned(skip, button=True)[0].text
     off_schedule = int(coach.plans.load_plans(7)[0].next_at.timestamp()) + 3600
     assert "no longer applies" in planned(skip.rsplit(":", 1)[0] + f":{off_schedule}", button=True)[0].text

@@ -1,6 +1,7 @@
 """A time said for some of a weekly draft's days only ("move thursday to 7pm" over Tue and Thu at 18:30) keeps every day
-and says how to choose: a plan keeps one time for all its days, and taking the edit as typed dropped the other days
-unasked (a user who skimmed and tapped Save lost a training day)."""
+at a time: a plan keeps one time for all its days, and taking the edit as typed dropped the other days unasked (a user
+who skimmed and tapped Save lost a training day); those days are taken off the draft and shown as a second plan of
+their own right after it is saved (2026-12-05: before, the draft was kept whole with a note saying how to choose)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from tests.test_telegram_adapter import feed
 planned, tg = test_planning.planned, test_telegram_adapter.tg  # fixtures shared with those tests
 
 
-def test_a_time_for_one_day_of_a_draft_keeps_every_day_and_says_how(planned):
+def test_a_time_for_one_day_of_a_draft_takes_it_off_as_a_second_plan(planned):
     planned("/plan every tue and thu 6:30pm")
     asked = planned("move thursday to 7pm")[0].text
-    assert "One plan keeps one time" in asked and "every Tue, Thu at 18:30" in asked
-    assert 'only Thu at 19:00' in asked and "make it 19:00" in asked
+    assert "One plan keeps one time" in asked and "every Tue at 18:30" in asked
+    assert "Thu at 19:00 will be a plan of its own" in asked
 
 
 def test_the_other_days_kept_at_their_time_are_named_when_only_they_were_read(planned):
@@ -39,4 +40,4 @@ async def test_a_time_for_one_day_of_a_draft_over_telegram(planned, tg):
     planned("/plan every tue and thu 6:30pm")
     app, request = tg
     await feed(app, message_update("move thursday to 7pm"))
-    assert "One plan keeps one time" in request.texts()[-1] and "every Tue, Thu at 18:30" in request.texts()[-1]
+    assert "Thu at 19:00 will be a plan of its own" in request.texts()[-1] and "every Tue at 18:30" in request.texts()[-1]

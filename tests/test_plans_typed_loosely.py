@@ -49,9 +49,11 @@ def test_this_weekends_session_named_beside_a_skip_is_asked_first_and_skipped_on
     assert two("yes")[-1].text.startswith("Skipped Sat 28 Nov 09:00")
 
 
-def test_this_weekend_said_without_a_session_skips_nothing(two, coach, clock):
-    clock.now = TUESDAY_NOON
-    assert not any(r.text.startswith(("Skip", "Which session")) for r in two("im away this weekend, skip it pls"))
+def test_away_this_weekend_is_time_away_asked_first(two, coach, clock):
+    clock.now = TUESDAY_NOON  # read as time away (knowledge.day_words, 2026-12-05), not a session named: asked before a skip
+    replies = two("im away this weekend, skip it pls")
+    assert replies[0].text.startswith("Skip your session until Sun 29 Nov (Sat 28 Nov 09:00)?")
+    assert not any(coach.plans.cancelled_at(p.id) for p in coach.plans.load_plans(7))
 
 
 def test_a_skip_beside_a_plan_kept_is_no_session_told_as_done(two, clock):

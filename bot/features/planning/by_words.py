@@ -43,6 +43,7 @@ from scheduler.words import normalise
 _OF_PLANS = re.compile(r"\b(?:plans?|sessions?|reminders?|workouts?|schedule)\b", re.IGNORECASE)  # what an edit of plans names
 _ALL_OF_THEM = re.compile(r"\b(?:all|both|every(?:one|thing)?|each)\b", re.IGNORECASE)  # "all of them", "both"
 _CLOCK_SAID = re.compile(r"\d|\b(?:noon|midday|morning|evening|afternoon|night)\b", re.IGNORECASE)  # a time said too
+_NOT_COMING = re.compile(r"\b(?:cant|can't|cannot|can not|won'?t|skip\w*|miss\w*|busy)\b", re.IGNORECASE)
 _WEEKDAY_WORD = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'?s?\b"
 # "the thursday session next week", "next week's tuesday" (not "not this friday, skip pls. next week as usual")
 _NEXT_WEEK = re.compile(rf"{_WEEKDAY_WORD}(?:\s+[\w']+){{0,2}}?\s+(?:ne?xt|following)\s+w(?:ee)?k\b"
@@ -96,6 +97,8 @@ class PlansInWords:
             request = self._last_this_year(user_id, self._weeks_on(user_id, request, text), text)
         if request.action is PlanAction.EDIT and not request.named:  # "add a sunday to the mon/wed/fri plan": the plan of those days
             request = replace(request, day=day_of_plan(day_change(text), text))
+        if request.action is PlanAction.EDIT and not request.named:  # "make wednesdays 8 instead": the one plan on wednesdays
+            request = replace(request, day=self._day_of_one_plan(user_id, text))
         state = self.dialogues.current(user_id)
         if request.loose and (state is not None or not self._plans_named(self.sessions.store.load_plans(user_id), request,
                                                                           self.sessions.zone(user_id))):
@@ -145,6 +148,15 @@ class PlansInWords:
         if editing is not None:
             self.dialogues.end(user_id, PLANNING)
         return self._move(user_id, PlanRequest(PlanAction.EDIT, day=str(day)), f"at {said}")
+
+    def _day_of_one_plan(self, user_id: int, text: str) -> str | None:
+        """The weekdays a message names when one plan alone has them among other days (the first as a request's day
+        slot): "make wednesdays 8 instead", "only mondays from now on"."""
+        if _NOT_COMING.search(text):
+            return None  # a reason, not a change: "cant make it friday, dentist at 8"
+        days = find_days(normalise(text)).days
+        plans = [p for p in self.sessions.store.load_plans(user_id) if days and days < p.schedule.weekdays]
+        return str(min(days)) if len(plans) == 1 else None
 
     def _weeks_on(self, user_id: int, request: PlanRequest, typed: str) -> PlanRequest:
         """A weekday named with "next week" (that day in the week after this one) or "after this one" (a week after the

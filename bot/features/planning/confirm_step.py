@@ -17,7 +17,7 @@ from bot.core.dialogue import Dialogues
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.buttons import confirm_buttons, picker
-from bot.features.planning.draft import DIALOGUE, Draft, Step, load_draft, save_draft
+from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.reading import (
     YES_WITH_A_CHANGE,
@@ -30,6 +30,7 @@ from bot.features.planning.reading import (
     says_save,
     unconfirmed,
 )
+from bot.features.planning.second_plan import format_split, own_time
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -79,6 +80,10 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
+        split = own_time(draft.pending, text) if draft.pending is not None else None
+        if split is not None and draft.pending is not None:  # "and tuesdays at 6pm": a second plan, after this one
+            first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=split.second or draft.then)
+            return [t.with_note(self.show(state, first, edit=False), format_split(split, f"{draft.pending.local_time:%H:%M}"))]
         found = edited_part(draft, text, self.clock(), self.zone(state.user_id))
         if found is not None:
             edited, part = found  # "lol ok but make it 8": the change said after the reaction
@@ -106,12 +111,21 @@ class ConfirmStep:
         if answer == "yes" and not chosen and YES_WITH_A_CHANGE.search(text):
             return None  # "yes, 8 instead of 7": a change the edit reader missed is asked again, never saved as shown
         if answer == "yes":
-            return [self.save(state, draft)]
+            return self.saved(state, draft)
         if answer == "no":
             state = save_draft(self.dialogues, state, unconfirmed(draft))
             return [Reply("Okay, what should change? Type it (e.g. \"Tue Thu 6pm\") or pick below.",
                           buttons=picker(state, load_draft(state), edit=False).buttons)]
         return None
+
+    def saved(self, state: State, draft: Draft) -> list[Reply]:
+        """Save the plan; then the second plan said with it ("and tuesdays at 6pm"), shown for saving in turn."""
+        reply = self.save(state, draft)
+        if draft.then is None or self.dialogues.current(state.user_id) is not None:
+            return [reply]  # not saved (the safety check closed), or nothing after it
+        second = Draft(state.user_id, Step.CONFIRM, pending=draft.then, goal=draft.goal, lead=draft.lead)
+        begun = self.dialogues.begin(state.user_id, DIALOGUE, Step.CONFIRM, draft_data(second))
+        return [reply, t.with_note(self.show(begun, second, edit=False), t.SECOND_PLAN)]
 
     def save(self, state: State, draft: Draft) -> Reply:
         """Store the confirmed plan (replacing the one being edited) and the lead chosen for it, if

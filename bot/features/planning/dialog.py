@@ -327,7 +327,8 @@ class PlanningDialog:
         elif tap.action == "review":
             return [Reply("Pick at least one day and a time first, or type it, e.g. \"Mon Wed Fri at 7am\".")]
         elif tap.action == "save" and draft.step is Step.CONFIRM and draft.pending:
-            return [replace(self.confirming.save(state, draft), edit=True)]
+            first, *then = self.confirming.saved(state, draft)
+            return [replace(first, edit=True), *then]
         else:
             return [Reply(t.STALE)]
         state = save_draft(self.dialogues, state, draft)

@@ -3,11 +3,14 @@ shared location, and what /start and /mydata say about it."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
-from bot.features.planning.after_check import AfterCheck
+from bot.features.planning.after_check import WAITING, AfterCheck
 from bot.features.planning.by_words import PlansInWords
+from bot.features.planning.day_off import DaysOff
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
@@ -22,10 +25,14 @@ from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.storage.dialogues import State
+from knowledge.day_words import day_said
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
-from scheduler.timezones import zone_at
+from scheduler.timezones import zone_at, zone_info
+
+LATER = re.compile(r"\b(?:later|brb|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?:have|got|need) to (?:go|run|dash)"
+                   r"|another time|i'?ll be back|be right back|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
 
 
 class Planning:
@@ -47,13 +54,36 @@ class Planning:
         self.offers = Offers(self.sessions, kit.dialogues, kit.words.answer, kit.clock, kit.words.asks)
         self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change,
                                      self.offers)
+        self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
+                                self.offers.skip)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
         so a later "yes" or "no" never acts on a plan nobody is confirming); else planning (while a
         safety check is unfinished, the core asks its question again after the gate's answer)."""
+        kept = self._kept_plan(user_id) if not argument else None
+        if kept is not None:  # left for later ("gotta run, finish later"): picked up where it was, its buttons new
+            return [self.dialog.ask(self.kit.dialogues.go(kept, Step(kept.step), renew=True, later=False))]
         listing = None if argument else self.sessions.plan_list(user_id)
         return [listing] if listing else self.start(user_id, argument)
+
+    def _kept_plan(self, user_id: int) -> State | None:
+        """The plan being made that the user left for later, if one is open."""
+        state = self.kit.dialogues.current(user_id)
+        return state if state and state.dialogue == DIALOGUE and state.data.get("later") else None
+
+    def later(self, user_id: int, text: str) -> list[Reply] | None:
+        """"bye", "gotta run, finish later", "brb" while making a plan: the plan is kept for /plan to pick up, and
+        the step is not asked again; None for anything else (a time said: "an hour later" is a schedule)."""
+        state = self.kit.dialogues.current(user_id)
+        if state is None or state.dialogue != DIALOGUE or self.sessions.view.current(user_id) is not None:
+            return None
+        said = self.kit.words.intent(text) is Intent.GOODBYE or LATER.search(text) is not None
+        if not said or self.kit.words.asks(text) or self.kit.words.answer(text) is not None \
+                or carries_schedule(text, self.kit.clock()) or mentions_time(text) or time_shift(text) is not None:
+            return None
+        self.kit.dialogues.go(state, Step(state.step), renew=True, later=True)  # renewed: the reply asks nothing again
+        return [Reply(t.KEPT_FOR_LATER)]
 
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check."""
@@ -81,6 +111,25 @@ class Planning:
         if answers is None or not answers.knows(text):
             return True
         return words.goal(text) is not None and (CHANGE_SAID.search(text) is not None or not self.questions.worded_as_question(text))
+
+    def schedule_before_check(self, user_id: int, text: str) -> list[Reply] | None:
+        """A schedule typed outside any dialogue, right after a request to plan the safety check stopped, by a user with
+        no plan ("mornings before work, like 7" after /plan's "please take the safety check first"): the check is pointed
+        to again and the schedule kept for after it, not "you have no plans"."""
+        waiting = self.kit.dialogues.current(user_id, WAITING) is not None  # a request to plan was stopped by the gate
+        if not waiting or self.kit.dialogues.current(user_id) is not None or self.kit.plans.count_plans(user_id) \
+                or self.gate.check(user_id) is None or self.kit.words.asks(text):
+            return None
+        return self.start(user_id, text) if carries_schedule(text, self.kit.clock()) else None
+
+    def day_words(self, user_id: int, text: str) -> list[Reply] | None:
+        """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
+        thursday after all", "on holiday till the 20th"): see day_off; None when none is said."""
+        if self.kit.dialogues.current(user_id) is not None:
+            return None  # a day typed while making a plan is that plan's
+        zone = self.kit.plans.load_profile(user_id).zone or "UTC"
+        said = day_said(text, self.kit.clock().astimezone(zone_info(zone)).date(), zone)
+        return self.days_off.on_said(user_id, said) if said else None
 
     def sessions_request(self, user_id: int, text: str) -> list[Reply]:
         """"Show my sessions"; "turn off reminders" (about sessions too) says how to stop them."""
@@ -172,6 +221,11 @@ def install(kit: Kit) -> None:
     kit.request(Intent.TIMEZONE, planning.ask_zone, starts_dialogue=True)
     kit.entry(SESSIONS, sessions.on_sessions_tap)
     kit.entry(OFFERS, planning.offers.on_tap)
+    kit.dialogues.register(planning.days_off, on_top=True)  # "skip only thursday's, or thursdays off the plan?"
+    kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
+    kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
+    kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))

@@ -61,7 +61,8 @@ class Sessions:
         self.view.show(user_id, Shown.SESSIONS, sorted({x.plan.id for x in listed if x.plan}))
         lines = [f"• {format_listed(x, listed, zone)}" for x in page] or ["(nothing in the next 7 days)"]
         more = f"\n({offset + 1}–{offset + len(page)} of {len(listed)})" if len(listed) > PAGE else ""
-        rows: list[tuple[Button, ...]] = [(self.skip_button(x, listed, zone),) for x in page if x.mark is Mark.OPEN and x.plan]
+        rows: list[tuple[Button, ...]] = [(self.skip_button(x, listed, zone) if x.mark is Mark.OPEN else self.restore_button(x, zone),)
+                                          for x in page if x.mark in (Mark.OPEN, Mark.SKIPPED) and x.plan]
         rows += [row for row in (self._pages(offset, len(listed)),) if row]
         rows += [(entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
                  for p in self.store.load_plans(user_id)]
@@ -91,6 +92,12 @@ class Sessions:
         arg = f"{listed.plan.id if listed.plan else 0}:{int(listed.at.timestamp())}"
         return entry_button(SESSIONS, f"✖️ Skip {format_listed(listed, among, zone)}", "c", arg)
 
+    @staticmethod
+    def restore_button(listed: Listed, zone: str) -> Button:
+        """↩️ Restore and a skipped session."""
+        arg = f"{listed.plan.id if listed.plan else 0}:{int(listed.at.timestamp())}"
+        return entry_button(SESSIONS, f"↩️ Restore {t.format_when(listed.at, zone)}", "u", arg)
+
     def _pages(self, offset: int, total: int) -> tuple[Button, ...]:
         """◀️ and ▶️ to the pages before and after this one."""
         back = (entry_button(SESSIONS, "◀️ Earlier", "pg", str(offset - PAGE)),) if offset > 0 else ()
@@ -102,8 +109,8 @@ class Sessions:
         return self.store.load_profile(user_id).zone or "UTC"
 
     def on_sessions_tap(self, user_id: int, tap: Tap) -> list[Reply]:
-        """A page (pg OFFSET), skip one session (c PLAN:EPOCH), or cancel a whole plan after
-        confirming (p)."""
+        """A page (pg OFFSET), skip one session (c PLAN:EPOCH) or put a skipped one back on (u PLAN:EPOCH), or cancel a
+        whole plan after confirming (p)."""
         numbers = [parse_number(part) for part in tap.arg.split(":")]
         if not numbers or None in numbers:
             return [Reply(t.STALE)]
@@ -114,6 +121,8 @@ class Sessions:
             return [Reply(t.STALE)]
         if tap.action == "c" and len(numbers) == 2:
             return self.skip(user_id, plan, numbers[1] or 0)
+        if tap.action == "u" and len(numbers) == 2:
+            return self.restore(user_id, plan, numbers[1] or 0)
         if tap.action == "p" and len(numbers) == 1:
             return self.cancelling.start(user_id, {"plans": [plan.id]})
         return [Reply(t.STALE)]
@@ -154,6 +163,18 @@ class Sessions:
         zone = self.zone(user_id)
         return [Reply(f"Skipped {t.format_when(at, zone)} ({t.format_schedule(plan.schedule, zone)}). "
                       "/sessions shows the rest.")]
+
+    def restore(self, user_id: int, plan: Plan, epoch: int) -> list[Reply]:
+        """Put one skipped session of a plan back on."""
+        try:
+            at = datetime.fromtimestamp(epoch, self.clock().tzinfo)
+        except (ValueError, OverflowError, OSError):
+            return [Reply(t.STALE)]
+        if not self.planner.restore_session(user_id, plan.id, at):
+            return [Reply(t.STALE)]
+        zone = self.zone(user_id)
+        return [Reply(f"Back on: {t.format_when(at, zone)} ({t.format_schedule(plan.schedule, zone)}). "
+                      "You'll be reminded as usual.")]
 
     def plan_list(self, user_id: int) -> Reply | None:
         """/plan first shows the plans the user has, each with an edit button."""

@@ -1,0 +1,70 @@
+"""Days given a time of their own at "Save this plan?" ("and tuesdays at 6pm", "plus sat 9am", "wednesday at 8 instead"
+over Mon, Wed, Fri at 07:00): one plan keeps one time for all its days, so those days become a second plan, shown for
+saving right after this one (the days moved are taken off this one first); a day added with only a part of the day
+("and add saturday morning too" over an evening plan) asks its time instead of taking the plan's without a word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+from scheduler.clock import find_time
+from scheduler.days import find_days
+from scheduler.model import WEEKDAY_NAMES, Repeat, Schedule, ScheduleError
+from scheduler.one_off import part_of_day
+from scheduler.words import normalise
+
+_ADDED = re.compile(r"^\W*and\b|\b(?:plus|add|also|too|as well|extra|another|aswell)\b")  # a session added, not moved
+_ONLY = re.compile(r"\b(?:only|just|drop|remove|without|except|no more|no longer|any ?more|every|all|each|make it|whole)\b")
+_ONE = re.compile(r"\b(?:this|next|nxt|coming|tomorrow|today|tonight)\b|\w+day'?s\s+(?:session|workout|one)|\w+day's\b")  # one session
+_PART_HOURS = {"morning": range(4, 12), "afternoon": range(12, 18), "afternoon_pm": range(12, 18), "evening": range(17, 24),
+               "night": range(18, 24), "tonight": range(17, 24), "lunch": range(11, 15)}
+
+
+@dataclass(frozen=True)
+class Split:
+    """The plan's days that keep its time, and the second plan (None: its time is asked, `part` the part of day said)."""
+
+    kept: frozenset[int]
+    second: Schedule | None
+    days: frozenset[int]
+    part: str = ""
+
+
+def own_time(pending: Schedule, text: str) -> Split | None:
+    """Days said with a time other than the weekly plan's: added ("and tuesdays at 6pm") or some of its own days
+    ("wednesday at 8 instead"); None for anything else ("make it 8", "only wed at 8", "add sunday")."""
+    if pending.repeat is not Repeat.WEEKLY or pending.local_time is None or pending.every != 1:
+        return None
+    words = normalise(text)
+    days = find_days(words).days
+    if not days or _ONLY.search(words) or _ONE.search(text.lower()):
+        return None
+    added = _ADDED.search(words) is not None  # "and add saturday morning too": a second session that day, if it has one
+    if not (added or days < pending.weekdays):
+        return None
+    try:
+        clock = find_time(words)
+    except ScheduleError:
+        return None
+    kept = pending.weekdays if added else pending.weekdays - days
+    if clock is not None:
+        at = clock.at if not clock.open_meridiem or clock.at.hour >= 7 else time(clock.at.hour + 12, clock.at.minute)
+        return Split(kept, Schedule(weekdays=days, local_time=at), days) if at != pending.local_time else None
+    part = part_of_day(words)
+    if part and added and pending.local_time.hour not in _PART_HOURS.get(part, range(24)):
+        return Split(pending.weekdays, None, days, part)  # "and add saturday morning too" over an 18:30 plan
+    return None
+
+
+def format_split(split: Split, kept_at: str) -> str:
+    """What happens to days given a time of their own."""
+    days = "/".join(WEEKDAY_NAMES[d] for d in sorted(split.days))
+    head = f"One plan keeps one time for all its days ({kept_at} here)"
+    if split.second is None:
+        name = {"afternoon_pm": "afternoon", "tonight": "evening", "night": "evening"}.get(split.part, split.part)
+        example = {"morning": "9am", "afternoon": "3pm", "lunch": "12:30"}.get(name, "7pm")
+        return (f"{head}, so {days} {name} would be a plan of its own. What time on {days} {name}? Say it like "
+                f"\"and {days.lower()} at {example}\"; or save this one as it is.")
+    return f"{head}, so {days} at {split.second.local_time:%H:%M} will be a plan of its own: I'll show it right after you save this one."
