@@ -78,7 +78,7 @@ def test_a_schedule_typed_before_the_safety_check_points_to_it_again(say):
     assert say("mornings before work, like 7")[0].text == gate
 
 
-@pytest.mark.parametrize("typed", ["bye", "gotta run, finish later", "brb"])
+@pytest.mark.parametrize("typed", ["bye", "gotta run, finish later", "gtg"])  # "brb" pauses: the step is asked after it
 def test_leaving_a_plan_for_later_keeps_it_for_plan_to_pick_up(early, coach, typed):
     assert [r.text for r in early(typed)] == [t.KEPT_FOR_LATER]
     again = early("/plan")[-1]

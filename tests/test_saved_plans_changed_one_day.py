@@ -76,7 +76,8 @@ async def test_a_schedule_told_before_the_check_is_kept_over_telegram(say, tg):
 def skipped_then_moved(say) -> None:
     """Every Sat 9:00 saved, next Saturday's session skipped, /sessions looked at, then the plan moved to 10:00."""
     saved(say, "every sat 9am")
-    assert "Skipped Sat 28 Nov 09:00" in say("i cant make it saturday, skip it")[0].text
+    assert "Skip Sat 28 Nov 09:00" in say("i cant make it saturday, skip it")[0].text  # a skip told with a reason is asked
+    assert "Skipped Sat 28 Nov 09:00" in say("yes")[0].text
     say("/sessions")
     draft = say("move saturday to 10am")[0].text
     assert "every Sat at 10:00" in draft and "Sat 28 Nov 10:00 · stays skipped" in draft  # said before it is saved
@@ -87,7 +88,7 @@ def test_a_session_skipped_stays_skipped_at_its_plans_new_time(green, coach):
     skipped_then_moved(green)
     listed = green("/sessions")[0]
     assert "Sat 28 Nov 10:00 · skipped" in listed.text and "09:00" not in listed.text
-    assert not any("28 Nov" in b.label for b in listed.button_list())  # no skip button: nothing left to remind
+    assert [b.label for b in listed.button_list() if "28 Nov" in b.label] == ["↩️ Restore Sat 28 Nov 10:00"]  # no skip
     plan = coach.plans.load_plans(7)[0]
     assert plan.next_at is not None and plan.next_at.day == 5  # Sat 05 Dec is the next session reminded
 
@@ -99,18 +100,20 @@ async def test_a_session_skipped_stays_skipped_over_telegram(green, tg):
     assert "Sat 28 Nov 10:00 · skipped" in request.texts()[-1] and "09:00" not in request.texts()[-1]
 
 
-def test_a_time_for_one_day_of_a_saved_plan_is_asked_not_applied_to_every_day(green, coach):
+def test_a_time_for_one_day_of_a_saved_plan_becomes_a_plan_of_its_own_not_every_days(green, coach):
     saved(green, "every tue and thu 6:30pm")
     asked = green("move thursday to 7pm")[0].text
-    assert "One plan keeps one time" in asked and "every Tue, Thu at 18:30" in asked
-    assert '"this Thu at 19:00"' in asked and '"make it 19:00"' in asked
+    assert "One plan keeps one time" in asked and "every Tue at 18:30" in asked and "Thu at 19:00 will be a plan of its own" in asked
+    assert "every Thu at 19:00" in green("save")[-1].text
+    green("save")
+    assert sorted(str(p.schedule.local_time) for p in coach.plans.load_plans(7)) == ["18:30:00", "19:00:00"]
 
 
 @pytest.mark.parametrize("typed", ["push thursday back an hour", "make thursday 7 instead", "change thursday to 7:30pm"])
-def test_a_time_for_one_day_said_other_ways_is_asked_too(green, typed):
+def test_a_time_for_one_day_said_other_ways_keeps_the_other_days(green, typed):
     saved(green, "every tue and thu 6:30pm")
     asked = green(typed)[0].text
-    assert "One plan keeps one time" in asked and "every Tue, Thu at 18:30" in asked
+    assert "One plan keeps one time" in asked and "every Tue at 18:30" in asked
 
 
 def test_a_time_for_every_day_of_a_saved_plan_still_moves_them_all(green):
@@ -123,7 +126,7 @@ async def test_a_time_for_one_day_of_a_saved_plan_over_telegram(green, tg):
     saved(green, "every tue and thu 6:30pm")
     app, request = tg
     await feed(app, message_update("move thursday to 7pm"))
-    assert "One plan keeps one time" in request.texts()[-1] and "every Tue, Thu at 18:30" in request.texts()[-1]
+    assert "One plan keeps one time" in request.texts()[-1] and "every Tue at 18:30" in request.texts()[-1]
 
 
 def test_this_thursday_only_at_the_edit_moves_that_one_session(green, coach):

@@ -31,8 +31,8 @@ from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
 from scheduler.timezones import zone_at, zone_info
 
-LATER = re.compile(r"\b(?:later|brb|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?:have|got|need) to (?:go|run|dash)"
-                   r"|another time|i'?ll be back|be right back|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
+LATER = re.compile(r"\b(?:later|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?:have|got|need) to (?:go|run|dash)"
+                   r"|another time|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
 
 
 class Planning:
@@ -73,13 +73,14 @@ class Planning:
         return state if state and state.dialogue == DIALOGUE and state.data.get("later") else None
 
     def later(self, user_id: int, text: str) -> list[Reply] | None:
-        """"bye", "gotta run, finish later", "brb" while making a plan: the plan is kept for /plan to pick up, and
-        the step is not asked again; None for anything else (a time said: "an hour later" is a schedule)."""
+        """"bye", "gotta run, finish later" while making a plan: the plan is kept for /plan to pick up, and the step
+        is not asked again; None for anything else (a time said: "an hour later" is a schedule; a pause, "brb", is the
+        dialogues' own: "No rush")."""
         state = self.kit.dialogues.current(user_id)
         if state is None or state.dialogue != DIALOGUE or self.sessions.view.current(user_id) is not None:
             return None
         said = self.kit.words.intent(text) is Intent.GOODBYE or LATER.search(text) is not None
-        if not said or self.kit.words.asks(text) or self.kit.words.answer(text) is not None \
+        if not said or self.kit.words.pauses(text) or self.kit.words.asks(text) or self.kit.words.answer(text) is not None \
                 or carries_schedule(text, self.kit.clock()) or mentions_time(text) or time_shift(text) is not None:
             return None
         self.kit.dialogues.go(state, Step(state.step), renew=True, later=True)  # renewed: the reply asks nothing again
