@@ -4,6 +4,8 @@
 - knowledge/data/offtopic_dev.yaml: off-topic messages, as "not ours";
 - knowledge/data/safety_messages_dev.yaml: the safety lexicon's development sets (SAFETY_SETS), one list per
   writer, as the safety classifier's concerns, red flags and look-alikes;
+- knowledge/data/safety_words.yaml: the health words the speller heeds (knowledge.spelling), from the written
+  concerns the safety classifier learns (the words inside what the safety lexicon reads as a concern);
 - knowledge/data/safety_messages_chat.yaml: what people say besides questions (CHAT_SETS: follow-ups after an
   answer, schedules), as harmless, but for those the safety lexicon reads as a concern: short chat is where the
   classifier alone raised false alarms ("can i still do it?", "sometime soonish maybe").
@@ -18,6 +20,7 @@ Usage: python bench/make_dev_training.py   (then `coachbot kb build`)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,10 @@ import yaml
 
 from bot.composition import build_understanding
 from bot.settings import load_settings
+from knowledge.normalize import Normalizer
+from knowledge.safety import SafetyLexicon
+from knowledge.spelling import MIN_LENGTH
+from knowledge.training import load_safety_examples, load_safety_messages
 from knowledge.understanding import Understanding
 
 BENCH = Path(__file__).parent
@@ -40,8 +47,8 @@ HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we 
 # help me write a cover letter"; of dev_strangers20's, a few short ones such as "how do i finish the last rep" and "tell me a
 # joke"): the next run drops them, and retrains the safety classifier too (its harmless texts).
 BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers19.yaml", "dev_strangers20.yaml")
-SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 27))  # the lexicon was tuned on each
-SAFETY_HELD_OUT = ("safety_dev27.yaml",)  # first measured, then read, never trained on
+SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 29))  # the lexicon was tuned on each
+SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 
@@ -131,6 +138,31 @@ def chat(understanding: Understanding) -> dict[str, list[dict[str, str]]]:
     return found
 
 
+TOLD_OFTEN = 5  # a word only read in a phrase ("blacked" out, "peed" myself) is heeded when so many concerns tell it
+
+
+def safety_words(lexicon: SafetyLexicon, normalizer: Normalizer) -> list[str]:
+    """The health words the speller heeds: of the words the safety lexicon reads as a concern in the written concerns
+    (the safety classifier's), those a typo may not yet become: English words that alone name a concern ("fainted",
+    "hernia"), others that do unless a typo of one ("copd", "statin"; not "arthritus"), and words only read in a
+    phrase that many concerns tell, unless a typo of a word they tell ("blacked", not "backed")."""
+    speller = normalizer.speller
+    assert speller is not None
+    told: Counter[str] = Counter()
+    for text, level in load_safety_examples(DATA) + load_safety_messages(DATA, "safety_messages_dev.yaml"):
+        words = normalizer.words(text)
+        if level != "none":
+            outside = set(lexicon.without_concerns(" ".join(words)).split())
+            told.update(w for w in set(words) - outside if w.isalpha() and len(w) >= MIN_LENGTH and not speller.aims_at(w))
+    english = {w for w in told if speller.knows(w) and lexicon.names_a_concern(w)}
+    aimed = english | {w for w in speller.words() if speller.aims_at(w) and lexicon.names_a_concern(w)}
+    others = {w for w in told if not speller.knows(w) and lexicon.names_a_concern(w) and not speller.close(w, aimed)}
+    known = {w for w in told if speller.knows(w)}
+    phrases = {w for w in told if not speller.knows(w) and not lexicon.names_a_concern(w) and told[w] >= TOLD_OFTEN
+               and not speller.close(w, known)}
+    return sorted(english | others | phrases)
+
+
 def write(path: Path, header: str, data: dict[str, Any]) -> None:
     with path.open("w", encoding="utf-8") as out:
         out.write(header)
@@ -151,8 +183,11 @@ def main() -> None:
     safety = safety_messages()
     write(DATA / "safety_messages_dev.yaml", note.format(", ".join(SAFETY_SETS)), safety)
     write(DATA / "safety_messages_chat.yaml", note.format(", ".join(CHAT_SETS)), chat(understanding))
+    words = safety_words(understanding.safety.lexicon, understanding.matcher.normalizer)
+    write(DATA / "safety_words.yaml", note.format(", ".join(SAFETY_SETS)).replace("development sets", "safety classifier's "
+          "concerns and the safety lexicon"), {"words": words})
     print(f"{sum(map(len, phrasings.values()))} phrasings for {len(phrasings)} entries, {len(declines)} declines, "
-          f"{sum(map(len, safety.values()))} safety messages")
+          f"{sum(map(len, safety.values()))} safety messages, {len(words)} health words")
 
 
 if __name__ == "__main__":

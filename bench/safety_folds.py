@@ -56,7 +56,7 @@ def questions() -> list[str]:
 
 def retrain(u: Understanding, data: Labelled) -> None:
     """Give the detector a classifier trained on `data` alone."""
-    docs = [u.matcher.normalizer.read(text) for text, _ in data]
+    docs = [u.safety_normalizer.read(text) for text, _ in data]
     vocabulary = Vocabulary.fit(docs)
     u.safety.classifier = _fit(vocabulary, docs, [level for _, level in data], SAFETY_C, LEVELS)
     u.safety.vocabulary = vocabulary

@@ -58,11 +58,11 @@ def inputs_hash(content_dir: Path = CONTENT_DIR, data_dir: Path = DATA_DIR, embe
 
 
 def train(data: TrainingData, normalizer: Normalizer, embedder: Embedder | None = None,
-          entries: Container[str] = ()) -> Model:
-    """Fit the vocabulary, the topic ranker, the safety classifier and, given the embedder, the
-    embedding channel over the phrasings of `entries`."""
+          entries: Container[str] = (), safety_normalizer: Normalizer | None = None) -> Model:
+    """Fit the vocabulary, the topic ranker, the safety classifier (on texts read by `safety_normalizer`, the
+    safety reading's, when given) and, given the embedder, the embedding channel over the phrasings of `entries`."""
     topic_tokens = [normalizer.read(text) for text, _ in data.topics]
-    safety_tokens = [normalizer.read(text) for text, _ in data.safety]
+    safety_tokens = [(safety_normalizer or normalizer).read(text) for text, _ in data.safety]
     vocabulary, safety_vocabulary = Vocabulary.fit(topic_tokens), Vocabulary.fit(safety_tokens)
     topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C)
     safety = _fit(safety_vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -260,6 +261,10 @@ class Normalizer:
         ours = set(words) | set(lex.synonyms) | lex.fillers | lex.generic | lex.foreign
         ours |= lex.phrase_words | lex.canonical | set(NUMBER_WORDS) | set(HOMOPHONES)
         return Normalizer(lex, Speller(english, ours))
+
+    def heeded(self, concern: Callable[[str], int], health: Iterable[str]) -> Normalizer:
+        """A normaliser whose speller heeds health words (see knowledge.spelling), for the safety reading."""
+        return Normalizer(self.lexicon, self.speller.heeded(concern, health) if self.speller else None)
 
     def words(self, text: str) -> list[str]:
         """Cleaned words with number words as digits, before any lexicon or spelling change (an

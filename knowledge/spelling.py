@@ -7,6 +7,13 @@ becomes the closest of the content's words and the commonest English words (rapi
 content winning a tie and then the commoner word, so "hamstirngs" means hamstrings and "wieght"
 means weight (a swap of two letters is one edit).
 
+The safety reading's speller heeds health words (`Speller.heeded`; the matcher's and the talk readers' does
+not): the words written concerns use ("fainted", "hernia", "copd", "statin") are targets too, so a typo of
+one becomes it ("fanted" fainted, "hernea" hernia), a health word wins a tie ("murmer" is a murmur, not a
+murder) and one typed is never corrected into a word that names no concern, or another level of one
+("tingles" is not "singles", "copd" not "cold", "slurred" not "blurred"), while a misspelt one still becomes
+the health word ("arthritus" arthritis).
+
 The English words are kept as two arrays in the words' byte order (words and counts), searched with
 numpy: as a dict and a set of 43,500 strings they held 7 MB for the life of the bot.
 """
@@ -14,12 +21,13 @@ numpy: as a dict and a set of 43,500 strings they held 7 MB for the life of the 
 from __future__ import annotations
 
 import bisect
+import copy
 import hashlib
 import itertools
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -121,18 +129,47 @@ def _read_english(min_count: int) -> EnglishWords:
     return EnglishWords(keys[order], np.array(counts, dtype=np.int64)[order])
 
 
+def _no_concern(_word: str) -> int:
+    """No word names a concern (a speller told of no safety lexicon)."""
+    return 0
+
+
 class Speller:
     """Corrects words that are neither English nor the content's own; built once, cached per word."""
 
     def __init__(self, english: EnglishWords, ours: Iterable[str]) -> None:
         self._ours = frozenset(w for w in ours if w.isalpha())
         self._english = english
-        common = list(dict.fromkeys(english.common_in_order(TARGET_COUNT, 3)))  # sorted, each once
-        targets = sorted([*common, *sorted(self._ours.difference(common))])  # two sorted runs: one merge, not a sort
+        self._common = list(dict.fromkeys(english.common_in_order(TARGET_COUNT, 3)))  # sorted, each once
+        self._health: frozenset[str] = frozenset()
+        self._concern: Callable[[str], int] = _no_concern
+        self._index()
+        self.correct = lru_cache(maxsize=20_000)(self._correct)
+
+    def _index(self) -> None:
+        """The targets a typo may become, by length: common English, ours and the health words."""
+        extra = sorted((self._ours | self._health).difference(self._common))
+        targets = sorted([*self._common, *extra])  # two sorted runs: one merge, not a sort
         self._targets = sorted(targets, key=len)  # by length, then alphabetically (a stable sort)
         ends = list(itertools.accumulate(Counter(map(len, targets))[n] for n in range(len(self._targets[-1]) + 1)))
         self._starts = [0, *ends]  # where the words of each length start, and the end
-        self.correct = lru_cache(maxsize=20_000)(self._correct)
+
+    def heeded(self, concern: Callable[[str], int], health: Iterable[str] = ()) -> Speller:
+        """A copy of this speller that heeds health words (see `heed`); this one is left as it is."""
+        speller = copy.copy(self)
+        speller.correct = lru_cache(maxsize=20_000)(speller._correct)
+        speller.heed(concern, health)
+        return speller
+
+    def heed(self, concern: Callable[[str], int], health: Iterable[str] = ()) -> None:
+        """Heed health words: `health` (the words written concerns use, knowledge/data/safety_words.yaml) are
+        kept as typed and are targets; `concern` gives the level of concern a word alone names (the safety
+        lexicon's reading, 0 for none): one that names a concern wins a tie, and is never corrected into a
+        word naming another level ("tingles" is not "singles", "slurred" not "blurred")."""
+        self._health = frozenset(w for w in health if w.isalpha())
+        self._concern = concern
+        self._index()
+        self.correct.cache_clear()
 
     def words(self) -> list[str]:
         """Every word it knows: the content's own and English."""
@@ -142,13 +179,28 @@ class Speller:
         """Whether a word is English or the content's own."""
         return word in self._ours or word in self._english
 
+    def aims_at(self, word: str) -> bool:
+        """Whether a typo may become this word without heeding health words: the content's own, or common English."""
+        return word in self._ours or self._english.count(word) >= TARGET_COUNT
+
+    def close(self, word: str, words: Iterable[str]) -> bool:
+        """Whether one of `words` is as close to `word` as a typo's correction may be."""
+        cutoff = (CUTOFF_SHORT if len(word) < 6 else CUTOFF) / 100
+        return process.extractOne(word, list(words), scorer=OSA.normalized_similarity, processor=None,
+                                  score_cutoff=cutoff) is not None
+
+    def keeps(self, word: str) -> bool:
+        """Whether a word stays as typed: English, the content's own or a health word (`knows` leaves the
+        health words out: "duele" or "schmerzen" still tell another language)."""
+        return word in self._health or self.knows(word)
+
     def _correct(self, word: str) -> str:
         """The word as meant: itself when known, short or not a word; else the closest known word."""
-        if not word.isalpha() or self.knows(word):
+        if not word.isalpha() or self.keeps(word):
             return word
         if STRETCHED.search(word):  # "whyyy" is "why", "goood" is "good": a known word with the letter once or twice
-            word = next((w for w in (STRETCHED.sub(r"\1\1", word), STRETCHED.sub(r"\1", word)) if self.knows(w)), word)
-        if len(word) < MIN_LENGTH or self.knows(word):
+            word = next((w for w in (STRETCHED.sub(r"\1\1", word), STRETCHED.sub(r"\1", word)) if self.keeps(w)), word)
+        if len(word) < MIN_LENGTH or self.keeps(word):
             return word
         cutoff = CUTOFF_SHORT if len(word) < 6 else CUTOFF
         found = process.extract(word, self._near(len(word), cutoff / 100), scorer=OSA.normalized_similarity,
@@ -156,7 +208,8 @@ class Speller:
         found = sorted(found, key=lambda f: (-f[1], f[0]))[:CLOSEST]  # best first, a tie in alphabetical order
         if not found:
             return word
-        return max(found, key=lambda f: (round(f[1], 3), f[0] in self._ours, self._english.count(f[0])))[0]
+        meant = max(found, key=lambda f: (round(f[1], 3), f[0] in self._ours, self._concern(f[0]) > 0, self._english.count(f[0])))[0]
+        return word if self._concern(word) and self._concern(word) != self._concern(meant) else meant
 
     def _near(self, length: int, cutoff: float) -> list[str]:
         """The targets whose length lets them reach `cutoff` against a word of `length`: a length

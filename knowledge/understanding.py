@@ -51,7 +51,7 @@ from knowledge.plan_edits import (
 )
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
-from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon
+from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
@@ -70,8 +70,9 @@ class Understanding:
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
                  screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages(),
-                 details: Details = Details()) -> None:
+                 details: Details = Details(), safety_normalizer: Normalizer | None = None) -> None:
         self.matcher = matcher
+        self.safety_normalizer = safety_normalizer or matcher.normalizer  # its speller heeds health words
         self.kb = matcher.kb
         self.model = model
         self.safety = safety
@@ -213,7 +214,7 @@ class Understanding:
         normalizer = self.matcher.normalizer
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
-        level, odds = self._safety_of(words, spelt, tokens)
+        level, odds = self._safety_of(words)
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         found = self._decided(words, spelt, tokens, margin, embedded=level is Safety.NONE)
         if isinstance(found, Match):
@@ -257,8 +258,11 @@ class Understanding:
         evidence = self.evidence(tokens, self.model.vocabulary.vector(spelt, tokens), spelt if embedded else None)
         return decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin), evidence.learned
 
-    def _safety_of(self, words: list[str], spelt: list[str], tokens: list[str]) -> tuple[Safety, tuple[float, ...]]:
-        """A message's safety level and the classifier's odds, from its words as typed and as spelt."""
+    def _safety_of(self, words: list[str]) -> tuple[Safety, tuple[float, ...]]:
+        """A message's safety level and the classifier's odds, from its words as typed and as spelt by the safety
+        reading's speller, which heeds health words (see knowledge.spelling)."""
+        normalizer = self.safety_normalizer
+        spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         odds = tuple(self.safety.odds(spelt, tokens))
         return self.safety.level(" ".join(spelt), odds, typed=" ".join(words)), odds
 
@@ -314,8 +318,7 @@ class Understanding:
 
     def _safety_of_words(self, words: list[str]) -> tuple[Safety, tuple[float, ...]]:
         """The safety level and the classifier's odds of words read on their own (spelt here)."""
-        normalizer = self.matcher.normalizer
-        return self._safety_of(words, normalizer.spelt(words), normalizer.tokens_of(words))
+        return self._safety_of(words)
 
     def other_language(self, text: str) -> bool:
         """Whether a message is written in another language than English (any script)."""
@@ -392,7 +395,7 @@ class Understanding:
         """The level the safety lexicon alone gives a message: a concern named in words it knows, not one
         only the classifier guesses at (a voice note's garbled "a call you sis is this okay" is 0.64 a concern)."""
         words = self.words(text)
-        return self.safety.lexical(" ".join(self.matcher.normalizer.spelt(words)), " ".join(words))
+        return self.safety.lexical(" ".join(self.safety_normalizer.spelt(words)), " ".join(words))
 
     def spelt(self, text: str) -> list[str]:
         """A message's words, typos corrected."""
@@ -447,28 +450,31 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     kb = load_knowledge(content_dir)
     english = load_english(cache_dir=cache_dir)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
-    model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild)
+    lexicon = load_safety_lexicon(check=False)
+    heeding = matcher.normalizer.heeded(lexicon.word_level, load_safety_words())  # the safety reading's, in training too
+    model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild, heeding)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
-    safety = SafetyDetector(load_safety_lexicon(check=False), model.safety, model.safety_vocabulary)
+    safety = SafetyDetector(lexicon, model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
-                         languages=load_languages(english), details=load_details())
+                         languages=load_languages(english), details=load_details(), safety_normalizer=heeding)
 
 
-def _model(cache_dir: Path, content_dir: Path, kb: KnowledgeBase, normalizer: Normalizer, rebuild: bool) -> Model:
+def _model(cache_dir: Path, content_dir: Path, kb: KnowledgeBase, normalizer: Normalizer, rebuild: bool,
+           heeding: Normalizer | None = None) -> Model:
     """The cached model, with the embedding channel when the word embeddings are installed. A model holds all
     the channel reads, so their files are opened (and their sha256 checked) only to build one."""
     digest = inputs_hash(content_dir)
     if not rebuild and model_path(cache_dir, digest).exists():
-        return cached_model(cache_dir, digest, lambda: _built(kb, normalizer, load_embedder()))
+        return cached_model(cache_dir, digest, lambda: _built(kb, normalizer, load_embedder(), heeding))
     embedder = load_embedder()
     if embedder is None:
         digest = inputs_hash(content_dir, embedded=False)
-    return cached_model(cache_dir, digest, lambda: _built(kb, normalizer, embedder), rebuild)
+    return cached_model(cache_dir, digest, lambda: _built(kb, normalizer, embedder, heeding), rebuild)
 
 
-def _built(kb: KnowledgeBase, normalizer: Normalizer, embedder: Embedder | None) -> Model:
+def _built(kb: KnowledgeBase, normalizer: Normalizer, embedder: Embedder | None, heeding: Normalizer | None = None) -> Model:
     """The model trained afresh, once every safety pattern is known to compile: the model's hash
     covers the safety lexicon, so a bot starting on a cached model need not compile its patterns
     before the first message that may match one."""
     load_safety_lexicon(check=True)
-    return train(load_training(kb), normalizer, embedder, kb.entries)
+    return train(load_training(kb), normalizer, embedder, kb.entries, heeding)

@@ -102,3 +102,26 @@ def test_a_red_flag_told_as_over_and_fine_now_is_doctor_first_not_an_emergency(u
 ])
 def test_a_look_alike_phrase_never_swallows_the_concern_told_with_it(understanding, text, level):
     assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("twisted my knee playing football 6 years ago, completely healed, how wide should my feet go", Safety.NONE),
+    ("broke a finger in 2014, fine since, what grip do you suggest", Safety.NONE),
+    ("caught a cold two weeks ago, all better now, back to 3 sets?", Safety.NONE),
+    ("finished a course of antibiotics for my chest, done with them now, can i train", Safety.NONE),
+    ("my brother says these cure lower back pain, any truth in it", Safety.NONE),
+    ("heart is pumping after that set lol, go again?", Safety.NONE),
+    ("caught a cold two weeks ago and still wheezy on the stairs", Safety.DOCTOR),
+    ("finished the antibiotics but my kidney still aches", Safety.DOCTOR),
+    ("twisted my knee playing football 6 years ago, completely healed but it swells again now", Safety.DOCTOR),
+])
+def test_a_minor_illness_or_injury_told_as_over_is_no_concern_unless_something_is_still_there(understanding, text, level):
+    assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("got a high temperature and a throbbing lower back", Safety.EMERGENCY),
+    ("chest pian when i breathe in, is that the set", Safety.EMERGENCY),
+])
+def test_back_pain_told_as_throbbing_with_a_fever_and_chest_pain_typed_pian_are_red_flags(understanding, text, level):
+    assert understanding.read(text).safety is level
