@@ -154,11 +154,8 @@ class Sessions:
 
     def skip(self, user_id: int, plan: Plan, epoch: int) -> list[Reply]:
         """Cancel one upcoming session of a plan."""
-        try:
-            at = datetime.fromtimestamp(epoch, self.clock().tzinfo)
-        except (ValueError, OverflowError, OSError):
-            return [Reply(t.STALE)]
-        if not self.planner.cancel_session(user_id, plan.id, at):
+        at = self._session_at(epoch)
+        if at is None or not self.planner.cancel_session(user_id, plan.id, at):
             return [Reply(t.STALE)]
         zone = self.zone(user_id)
         return [Reply(f"Skipped {t.format_when(at, zone)} ({t.format_schedule(plan.schedule, zone)}). "
@@ -166,15 +163,19 @@ class Sessions:
 
     def restore(self, user_id: int, plan: Plan, epoch: int) -> list[Reply]:
         """Put one skipped session of a plan back on."""
-        try:
-            at = datetime.fromtimestamp(epoch, self.clock().tzinfo)
-        except (ValueError, OverflowError, OSError):
-            return [Reply(t.STALE)]
-        if not self.planner.restore_session(user_id, plan.id, at):
+        at = self._session_at(epoch)
+        if at is None or not self.planner.restore_session(user_id, plan.id, at):
             return [Reply(t.STALE)]
         zone = self.zone(user_id)
         return [Reply(f"Back on: {t.format_when(at, zone)} ({t.format_schedule(plan.schedule, zone)}). "
                       "You'll be reminded as usual.")]
+
+    def _session_at(self, epoch: int) -> datetime | None:
+        """A session's time from a button's epoch seconds; None for one no clock can show."""
+        try:
+            return datetime.fromtimestamp(epoch, self.clock().tzinfo)
+        except (ValueError, OverflowError, OSError):
+            return None
 
     def plan_list(self, user_id: int) -> Reply | None:
         """/plan first shows the plans the user has, each with an edit button."""
