@@ -11,8 +11,9 @@
   classifier alone raised false alarms ("can i still do it?", "sometime soonish maybe").
 Left out, so that they still measure: the development sets held apart (HELD_OUT: dev_strangers.yaml, whose
 questions also make up part of independent_dev.yaml, which is left out too, and calib_strangers.yaml, on which
-the thresholds are tuned), the blind writers' sets held out (BLIND_HELD_OUT: dev_strangers18.yaml to dev_strangers20.yaml,
-measured and read, never tuned on), offtopic_dev.yaml's held-apart half, and every frozen unseen set. Messages the
+the thresholds are tuned), the blind writers' sets held out (BLIND_HELD_OUT: dev_strangers18.yaml and dev_strangers21.yaml,
+measured, never tuned on),
+the held-apart halves of offtopic_dev.yaml and offtopic_dev2.yaml, and every frozen unseen set. Messages the
 safety detector reads as a concern are left out: the safety classifier learns every training text as harmless.
 
 Usage: python bench/make_dev_training.py   (then `coachbot kb build`)
@@ -40,13 +41,17 @@ DATA = BENCH.parent / "knowledge" / "data"
 IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_dev.yaml", "followups_dev2.yaml", "followups_dev3.yaml",
                  "voice_questions.yaml", "tester_context_dev.yaml")
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
+# offtopic_dev2's tune half is not trained on yet: as "not ours" (s27) it declined 2 more of its own and moved three
+# knife-edge readings that tests hold (a close second, a pick by title, a follow-up's entry); its held half measures
+HALVED = ("offtopic_dev.yaml", "offtopic_dev2.yaml")  # sets whose "-held" half never trains (tune_understanding scores it)
 HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on
 # Blind writers' sets measured and read for general causes only: never trained on, and never tuned on (so not in
 # HELD_OUT, which tune_understanding tunes on). The files generated last (safety_dev4-26 in, 27 apart) still hold one
 # message of each, written alike by another set's writer ("What are the benefits of reverse hyperextensions?", "can you
 # help me write a cover letter"; of dev_strangers20's, a few short ones such as "how do i finish the last rep" and "tell me a
 # joke"): the next run drops them, and retrains the safety classifier too (its harmless texts).
-BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers19.yaml", "dev_strangers20.yaml")
+# dev_strangers19 and 20, released, are tuned on as 14 to 17 are (never trained on)
+BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers21.yaml")
 SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 29))  # the lexicon was tuned on each
 SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
@@ -57,7 +62,7 @@ Picked = tuple[str, str] | None  # a set item's message and its label (an entry 
 
 
 def held(item: dict[str, Any]) -> bool:
-    """Whether an item is in offtopic_dev's held-apart half."""
+    """Whether an item is in the held-apart half of offtopic_dev or offtopic_dev2."""
     return str(item.get("style", "")).endswith("-held")
 
 
@@ -85,11 +90,11 @@ def _messages(items: list[dict[str, Any]]) -> set[str]:
 
 def measuring() -> set[str]:
     """Every message of a set that still measures: the frozen sets, the held-out development sets and
-    offtopic_dev's held-apart half (a common question that two writers both wrote must not train either)."""
+    the off-topic sets' held-apart halves (a common question that two writers both wrote must not train either)."""
     frozen = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"),
               *(BENCH / name for name in HELD_OUT + BLIND_HELD_OUT + SAFETY_HELD_OUT)]
     found = set().union(*(_messages(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in frozen))
-    halves = yaml.safe_load((BENCH / "offtopic_dev.yaml").read_text(encoding="utf-8"))
+    halves = [item for name in HALVED for item in yaml.safe_load((BENCH / name).read_text(encoding="utf-8"))]
     return found | _messages([item for item in halves if held(item)])
 
 

@@ -32,7 +32,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from bench.accuracy import HEALTH_ASKS, judge  # noqa: E402
-from bench.make_dev_training import HELD_OUT, held  # noqa: E402
+from bench.make_dev_training import HALVED, HELD_OUT, held  # noqa: E402
 from bot.composition import assemble, build_understanding  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -41,9 +41,8 @@ from knowledge.fusion import Evidence, Policy, decide  # noqa: E402
 from knowledge.understanding import Understanding  # noqa: E402
 
 BENCH = Path(__file__).parent
-HELD_HALF = "offtopic_dev.yaml"  # only its held-apart half is out of training
-WRITERS = tuple(f"dev_strangers{n}.yaml" for n in range(14, 18))  # blind writers' development sets: read, never trained on
-#                                                                   (dev_strangers18 to 20 are held out: measured, never tuned on)
+WRITERS = tuple(f"dev_strangers{n}.yaml" for n in (14, 15, 16, 17, 19, 20))  # blind writers' development sets: read,
+#                                                                               never trained on (18 is held out: measured only)
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
@@ -168,10 +167,10 @@ def tune_beside(understanding: Understanding) -> None:
 
 
 def tuning_messages() -> list[dict[str, object]]:
-    """The held-out development sets' items (the strangers' and the blind writers') and offtopic_dev's held-apart half."""
+    """The held-out development sets' items (the strangers' and the blind writers') and the off-topic sets' held-apart halves."""
     def load(name: str) -> list[dict[str, object]]:
         return list(yaml.safe_load((BENCH / name).read_text(encoding="utf-8")))
-    return [raw for name in HELD_OUT + WRITERS for raw in load(name)] + [raw for raw in load(HELD_HALF) if held(raw)]
+    return [raw for name in HELD_OUT + WRITERS for raw in load(name)] + [raw for name in HALVED for raw in load(name) if held(raw)]
 
 
 def main() -> int:
