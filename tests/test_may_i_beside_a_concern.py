@@ -1,17 +1,12 @@
-"""Whether the user may train, asked beside a health concern, after one, or the day a red flag was told, gets the
-advice on medical care: never a technique tip ("bend your knees slightly") or instructions that read as a go-ahead; pain
-told during a set says to stop the set first."""
+"""Whether the user may train, asked after a health concern or the day a red flag was told, gets the advice on medical
+care: never the last answer again or instructions that read as a go-ahead; pain told during a set says to stop the set
+first."""
 
 from __future__ import annotations
 
 from bot.features.qa.texts import AFTER_EMERGENCY, DOCTOR_FIRST, STOP_SET
 from tests.conftest import message_update
 from tests.test_telegram_adapter import feed, tg  # noqa: F401  (the adapter fixture)
-
-
-def test_may_i_beside_a_concern_gets_medical_care_not_a_tip(say):
-    reply = say("im 67 and my knees are shot, can i still do these")[0]
-    assert reply.text.startswith(DOCTOR_FIRST) and reply.entry == "medical-care"
 
 
 def test_a_question_beside_a_concern_still_gets_its_answer(say):
@@ -31,10 +26,11 @@ def test_may_i_finish_after_a_red_flag_gets_the_reminder_and_medical_care(say):
     assert reply.text.startswith(AFTER_EMERGENCY) and reply.entry == "medical-care"
 
 
-async def test_may_i_beside_a_concern_over_telegram(tg):  # noqa: F811
+async def test_may_i_after_a_concern_over_telegram(tg):  # noqa: F811
     app, request = tg
-    await feed(app, message_update("im 67 and my knees are shot, can i still do these"))
-    assert "bend your knees" not in request.texts()[-1].lower() and DOCTOR_FIRST in request.texts()[-1]
+    await feed(app, message_update("how many reps should i do at 55, im on blood thinners btw"))
+    await feed(app, message_update("and is it ok for me?"))
+    assert DOCTOR_FIRST in request.texts()[-1] and "Under medical care" in request.texts()[-1]
 
 
 def test_pain_told_during_a_set_says_stop_the_set_first(say):

@@ -76,7 +76,7 @@ class Answerer:
             self.store.save_context(user_id, replace(context, entry=to_offer.entry or context.entry), now)
             return to_offer
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
-        reply = self._answer(user_id, text, reading, heard)
+        reply = self._answer(user_id, text, reading, heard, following=context.entry is not None)
         self.store.save_context(user_id, self._context_after(reading, reply), now, self._offered(reading, reply))
         if reading.safety is Safety.EMERGENCY:
             return reply
@@ -161,13 +161,14 @@ class Answerer:
         self.store.save_alarm(user_id, self.clock())
         return EMERGENCY_REPLY
 
-    def _answer(self, user_id: int, text: str, reading: Reading, heard: bool) -> Reply:
-        """The reply a reading calls for."""
+    def _answer(self, user_id: int, text: str, reading: Reading, heard: bool, following: bool = False) -> Reply:
+        """The reply a reading calls for (`following`: an answer was given before it in this conversation)."""
         match = reading.match
         if reading.safety is Safety.EMERGENCY:
             return EMERGENCY_REPLY
         if reading.safety is Safety.DOCTOR:
-            return self._doctor_first(match, self.understanding.other_language(text), self._asks_more_than_may_i(text), text)
+            return self._doctor_first(match, self.understanding.other_language(text), self._asks_more_than_may_i(text), text,
+                                      following)
         if reading.each:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
@@ -187,7 +188,8 @@ class Answerer:
             return True
         return not self.is_question(text) and not says_something(reading) and not self.understanding.other_language(text)
 
-    def _doctor_first(self, match: Match, other_language: bool = False, asked: bool = False, text: str = "") -> Reply:
+    def _doctor_first(self, match: Match, other_language: bool = False, asked: bool = False, text: str = "",
+                      following: bool = False) -> Reply:
         """Doctor-first advice, with the entry when it clearly fits, else the medical-care entry; the
         entry's verdict ("Yes, …") is left out: with a health concern, whether to go on is the doctor's call.
         An entry about health care itself (rehab), or one whose own words (title, phrasings, answer) hold every
@@ -196,11 +198,14 @@ class Answerer:
         do athletes use reverse hypers when coming back from injuries", "do trainers use them for lower back
         pain?"); a concern told alone ("i have a herniated disc"), one no entry speaks of ("broke a rib, does
         the chest pad press on it?") or "can i do them yet?" is the doctor's call: medical care.
+        After an answer, a message that only asks leave to go on ("and is it ok for me?") gets medical care, never
+        the entry just answered (told with its concern in one message, it keeps the rule above: measured, that kept
+        five answers strangers expected).
         A concern told in another language ("ich habe Rheuma") gets it with the note that the bot reads English."""
         entry = self.kb.entries.get(match.entry_id) if match.entry_id else None
         own = entry is not None and (entry.about_health or self.understanding.names_concern(text, entry.id))
         margin = 0.0 if own and asked else HEALTH_MARGIN
-        leave = not asked and texts.asks_leave(text)  # "im 67 and my knees are shot, can i still do these": no knee tip
+        leave = following and not asked and texts.asks_leave(text)  # "and is it ok for me?" after an answer: not the answer
         clear = entry is not None and not leave and match.score >= self.understanding.threshold + margin
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
