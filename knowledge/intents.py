@@ -311,7 +311,7 @@ def _consonants(word: str) -> str:
 _ACTS = re.compile(r"\b(?:can|could|would|will|wanna)\s+(?:you|u|we)\b|\b(?:please|pls|plz|lets|let's|let us)\b"
                    r"|^\W*(?:can|could|may)\s+i\s+(?:just\s+|now\s+)?(?:stop|cancel|quit|leave|exit|end|close|finish|skip)\b",
                    re.IGNORECASE)
-POLITE = frozenset("pls plz plss plis pleas please thx thanx thnx thks ty thanks".split())  # no answer in themselves
+POLITE = frozenset("pls plz plss plis pleas thx thanx thnx thks ty".split())  # no answer in themselves (the taught "please" counts)
 _OPENERS = frozenset("so and but ok okay then hmm um uh well wait hey right oh alright".split())
 _TELLING = frozenset({"dont", "doesnt", "did", "any", "anything", "y"})  # they also open an order or a report ("did it at lunch")
 _WH = frozenset({"what", "whats", "which", "how", "hows", "why", "when", "where", "who", "whos", "whom", "whose", "wat", "wut", "hw"})
