@@ -10,7 +10,7 @@ import pytest
 
 from tests import test_telegram_adapter
 from tests.conftest import message_update
-from tests.test_planning import button, screen
+from tests.test_planning import button, in_berlin, screen
 from tests.test_telegram_adapter import feed
 
 tg = test_telegram_adapter.tg  # the Telegram fixture, on the same core as `say`
@@ -19,10 +19,7 @@ tg = test_telegram_adapter.tg  # the Telegram fixture, on the same core as `say`
 @pytest.fixture
 def green(say):
     """A green user in Berlin, goal strength, not in any dialogue."""
-    screen(say)
-    say("/timezone")
-    say("Berlin")
-    say("yes")
+    in_berlin(say, "/timezone")
     say("/settings")
     say("strength")
     say("that's all")
