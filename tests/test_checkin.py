@@ -56,7 +56,7 @@ async def test_a_typed_check_in(say, coach, clock, sender):
 
 
 @pytest.mark.parametrize(("typed", "said", "recorded"), [
-    ("just finished, 3 sets 💪", "Nice work", "done"), ("give me 10 min", "15 minutes", "snoozed"),
+    ("just finished, 3 sets 💪", "Nice work", "done"), ("give me 10 min", "10 minutes", "snoozed"),
     ("no time today, stuck at work", "Skipped today", "skipped"), ("✅", "Nice work", "done")])
 async def test_a_check_in_typed_in_other_words_is_read_by_the_understanding_layer(say, coach, clock, sender, typed,
                                                                                    said, recorded):
@@ -98,6 +98,20 @@ async def test_typed_snooze_and_skip(say, coach, clock, sender):
     await run(dispatcher)
     assert "Snoozed" in outbox.sent[-1][1] and rows(coach) == [("rem", "open")]
     assert "Skipped today" in say("skip today")[0].text and status(coach, outbox) == "skipped"
+
+
+@pytest.mark.parametrize(("typed", "minutes"), [
+    ("stuck at work, can we push it like 20 min", 20), ("can we push it like 20 min", 20), ("in half an hour pls", 30),
+    ("give me an hour", 60)])
+async def test_a_delay_asked_in_words_snoozes_for_that_long(say, coach, clock, sender, typed, minutes):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert f"again in {minutes // 60 and '1 hour' or f'{minutes} minutes'}" in say(typed)[0].text
+    assert status(coach, outbox) == "snoozed" and len(coach.plans.load_plans(7)) == 1  # no plan opened or changed
+    clock.now += timedelta(minutes=minutes - 1)
+    assert await run(dispatcher) == 0
+    clock.now += timedelta(minutes=1)
+    assert await run(dispatcher) == 1 and "Snoozed" in outbox.sent[-1][1]
 
 
 async def test_a_reminder_mid_plan_keeps_the_plan_being_made(say, coach, clock, sender):

@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.adapters.telegram.app import SORRY, build_application
 from bot.core.coach import Coach
+from bot.core.messages import Reply
 from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
 from scheduler.dispatcher import Due
@@ -141,8 +142,8 @@ async def _green(app) -> None:
         await feed(app, message_update(text))
 
 
-async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
-    app, request = tg
+async def _saved_plan(app, request) -> None:
+    """A green check, then a Mon/Wed/Fri 7am plan made with the planning buttons and saved."""
     await _green(app)
     await feed(app, message_update("/plan"))
     await feed(app, message_update("Berlin"))
@@ -157,13 +158,32 @@ async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
     save = confirm["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await feed(app, callback_update(save, message_id=91))
     assert "Saved" in request.sent("editMessageText")[-1]["text"]
+
+
+def _reminded(app) -> Reply:
+    """The reminder of the user's plan's next session, its check-in open."""
     coach = app.bot_data["coach"]
     plan = coach.plans.load_plans(7)[0]
     occurrence = coach.plans.advance(plan, "sent", False, None, None)
-    snooze = button(coach.compose_reminder(Due(occurrence, 7, plan, plan.next_at)), "Snooze")
-    await feed(app, callback_update(snooze, message_id=92))
+    return coach.compose_reminder(Due(occurrence, 7, plan, plan.next_at))
+
+
+async def test_plan_conversation_and_reminder_buttons_over_the_adapter(tg):
+    app, request = tg
+    await _saved_plan(app, request)
+    await feed(app, callback_update(button(_reminded(app), "Snooze"), message_id=92))
     edit = request.sent("editMessageText")[-1]
     assert edit["message_id"] == 92 and "15 minutes" in edit["text"]
+
+
+async def test_a_delay_typed_at_a_check_in_snoozes_for_that_long_over_the_adapter(tg):
+    app, request = tg
+    await _saved_plan(app, request)
+    _reminded(app)
+    await feed(app, message_update("stuck at work, can we push it like 20 min"))
+    assert "again in 20 minutes" in request.texts()[-1]
+    statuses = [r["status"] for r in app.bot_data["coach"].plans.db.query("SELECT status FROM occurrences")]
+    assert statuses == ["snoozed"] and not any("Editing" in t for t in request.texts())  # no plan opened for a change
 
 
 async def test_the_zone_question_offers_a_share_location_keyboard_button(tg):

@@ -91,7 +91,7 @@ def statuses(coach: Coach, user: int) -> list[str]:
 
 
 @pytest.mark.parametrize(("answer", "said", "recorded"), [
-    ("1", "Nice work", "done"), ("done", "Nice work", "done"), ("give me 10 min", "15 minutes", "snoozed")])
+    ("1", "Nice work", "done"), ("done", "Nice work", "done"), ("give me 10 min", "10 minutes", "snoozed")])
 async def test_a_due_reminder_is_shown_with_numbered_buttons_and_answered(say, coach, clock, answer, said, recorded):
     plan(say, coach)
     clock.now = DUE

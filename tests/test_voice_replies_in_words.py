@@ -11,20 +11,22 @@ from tests.test_telegram_adapter import feed, tg  # noqa: F401  (the adapter fix
 
 
 @pytest.mark.parametrize("text", ["also turn on voice replies", "voice on", "can you reply with voice",
-                                  "read the answers out loud"])
+                                  "read the answers out loud", "send me voice msgs pls", "i want voice replies"])
 def test_voice_replies_asked_for_in_words_turn_on(say, coach, text):
     assert "🔊 Voice replies are on" in say(text)[0].text
     assert coach.store.load_voice_replies(7)
 
 
-@pytest.mark.parametrize("text", ["turn off voice replies", "stop sending voice messages", "text only pls"])
+@pytest.mark.parametrize("text", ["turn off voice replies", "stop sending voice messages", "text only pls",
+                                  "stop sending voice", "i dont want audio msgs"])
 def test_voice_replies_refused_in_words_turn_off(say, coach, text):
     say("/voice on")
     assert "🔇 Voice replies are off" in say(text)[0].text
     assert not coach.store.load_voice_replies(7)
 
 
-@pytest.mark.parametrize("text", ["can i ask by voice note?", "i lost my voice lol", "switch on the machine"])
+@pytest.mark.parametrize("text", ["can i ask by voice note?", "i lost my voice lol", "switch on the machine",
+                                  "can i send you voice messages?", "i dont want to send voice notes"])
 def test_words_about_voice_that_ask_for_no_setting_change_nothing(text):
     assert voice_wish(text) is None
 
@@ -39,3 +41,5 @@ async def test_voice_replies_turned_on_in_words_over_telegram(tg, coach):  # noq
     app, request = tg
     await feed(app, message_update("can you reply with voice"))
     assert "Voice replies are on" in request.texts()[-1]
+    await feed(app, message_update("i dont want audio msgs"))
+    assert "Voice replies are off" in request.texts()[-1]

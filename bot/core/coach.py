@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from bot.core.about import ABOUT_ME, asks_what_bot_does, asks_where_to_begin, asks_who_bot_is
 from bot.core.callbacks import Tap, parse_tap
 from bot.core.commands import COMMAND_NAME, Commands
 from bot.core.dialogue import ENTRY, STALE
@@ -60,6 +61,7 @@ class Coach:
         self.plans, self.planner = self.kit.plans, self.kit.planner
         self._core_commands(self.commands)
         self.kit.request(Intent.HELP, lambda user_id, _text: self._help(user_id), interrupts=True)
+        self.kit.readers.append(self._about_bot)
 
     def add(self, install: Install) -> None:
         """Register a feature: one line per feature in the composition root."""
@@ -151,6 +153,13 @@ class Coach:
         notes = [note for make in self.kit.notes if (note := make(user_id)) is not None]
         row: tuple[Button, ...] = (*(b for note in notes for b in note.buttons), TOPICS_BUTTON)
         return [Reply(format_welcome(self.commands.format_list(), [n.text for n in notes]), buttons=(row,))]
+
+    def _about_bot(self, user_id: int, text: str) -> list[Reply] | None:
+        """A question about the bot itself: what it does (the welcome) or who it is; None for any other message."""
+        if asks_who_bot_is(text):
+            return [ABOUT_ME]
+        begins = asks_where_to_begin(text) and not self.answers.is_question_about_us(text)  # not "how many sets to start"
+        return self._start(user_id) if asks_what_bot_does(text) or begins else None
 
     def _help(self, user_id: int) -> list[Reply]:
         """The command list."""

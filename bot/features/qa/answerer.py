@@ -17,6 +17,7 @@ from knowledge.context import Context
 from knowledge.fusion import Match
 from knowledge.intents import Answer, Intent
 from knowledge.model import Entry
+from knowledge.named_articles import article_patterns, without_article_names
 from knowledge.reading import says_something
 from knowledge.safety import Safety, in_first_person, told_of_oneself
 from knowledge.training import Gap
@@ -53,6 +54,7 @@ class Answerer:
         self.kb = understanding.kb
         self.store = store
         self.clock = clock
+        self.named_articles = article_patterns(article.title for article in self.kb.articles.values())
 
     def answer(self, user_id: int, text: str, heard: bool = False) -> Reply:
         """Answer a question, read in the user's conversation (the last answered entry and goal, kept
@@ -71,6 +73,7 @@ class Answerer:
             if not meant or returning(meant):
                 return Reply(WELCOME_BACK) if meant else Reply(SORRY, buttons=((TOPICS_BUTTON,),))
             text, context = meant, Context()
+        text = without_article_names(text, self.named_articles)  # "what does tight butt blast say about reps": reps
         to_offer = self._to_offer(text, self.store.load_offer(user_id, now))
         if to_offer is not None:  # "yes" to "Did you mean: How much weight?"
             self.store.save_context(user_id, replace(context, entry=to_offer.entry or context.entry), now)

@@ -21,10 +21,12 @@ from bot.features.planning import texts as t
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.storage.dialogues import State
 from knowledge.model import KnowledgeBase
+from scheduler.delay import format_delay, read_delay
 from scheduler.dispatcher import Due
 from scheduler.store import Occurrence, SchedulerStore
 
 SNOOZE = timedelta(minutes=15)
+SNOOZE_RANGE = (timedelta(minutes=5), timedelta(hours=4))  # a delay asked in words ("push it 20 min") is kept in it
 TYPED_FOR = timedelta(hours=12)  # after the session's time, typed words are no longer read as a check-in
 DIALOGUE = "rem"
 OPEN_STATUSES = ("sending", "sent", "snoozed")
@@ -36,7 +38,7 @@ NO_PAIN = "Thanks. Rest up; your plan continues as usual."
 ON_HOLD = ("Your session at {when} is on hold: your safety check has expired or needs redoing after a "
            "health change. Take it again to continue.")
 CLOSED = "That reminder is no longer open, so nothing changed."
-DONE, SNOOZED, SKIPPED = ("💪 Nice work! Session recorded as done.", "😴 Okay, I'll remind you again in 15 minutes.",
+DONE, SNOOZED, SKIPPED = ("💪 Nice work! Session recorded as done.", "😴 Okay, I'll remind you again in {delay}.",
                           "Skipped today. See you next session.")
 
 
@@ -92,16 +94,29 @@ class Reminders:
             return None
         if state.step == Step.UNWELL.value:
             action = {"yes": "pain", "no": "nopain"}.get(self.words.answer(text) or "")
-        else:
-            action = self.words.checkin(text)
+            return self._act(state, occurrence, action, edit=False) if action else None
+        action = self.words.checkin(text)
         return self._act(state, occurrence, action, edit=False) if action else None
+
+    def delay(self, user_id: int, text: str) -> list[Reply] | None:
+        """A delay asked at an open check-in ("stuck at work, can we push it like 20 min"): the session is snoozed by
+        that long (within SNOOZE_RANGE), before any reader takes "push it" for a change to a plan; None otherwise."""
+        state = self.dialogues.current(user_id, DIALOGUE)
+        delay = read_delay(text) if state is not None and state.step == Step.OPEN.value else None
+        if state is None or delay is None or self.words.checkin(text) in ("done", "unwell"):
+            return None
+        occurrence = self._occurrence(state)
+        if occurrence is None or self.clock() > occurrence.at + TYPED_FOR:
+            return None
+        return self._act(state, occurrence, "snooze", edit=False, delay=min(max(delay, SNOOZE_RANGE[0]), SNOOZE_RANGE[1]))
 
     def cancel(self, state: State) -> list[Reply]:
         """Leave the check-in; nothing more is recorded."""
         self.dialogues.end(state.user_id, DIALOGUE)
         return [Reply("Okay, nothing recorded.")]
 
-    def _act(self, state: State, occurrence: Occurrence | None, action: str, edit: bool) -> list[Reply]:
+    def _act(self, state: State, occurrence: Occurrence | None, action: str, edit: bool,
+             delay: timedelta = SNOOZE) -> list[Reply]:
         """Record what the user answered at the check-in's step about the reminded `occurrence`."""
         if occurrence is None:
             self.dialogues.end(state.user_id, DIALOGUE)
@@ -111,20 +126,21 @@ class Reminders:
         if occurrence.status not in OPEN_STATUSES:
             self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(f"Already recorded as {occurrence.status}. Nothing changed.")]
-        return self._record(state, occurrence, action, edit)
+        return self._record(state, occurrence, action, edit, delay)
 
-    def _record(self, state: State, occurrence: Occurrence, action: str, edit: bool) -> list[Reply]:
+    def _record(self, state: State, occurrence: Occurrence, action: str, edit: bool, delay: timedelta) -> list[Reply]:
         """Done, snoozed or skipped on the session's row; not feeling well asks about pain."""
         now = self.clock()
         status = {"done": "done", "skip": "skipped", "snooze": "snoozed", "unwell": "skipped"}.get(action)
         if status is None:
             return [Reply(CLOSED)]
-        self.store.set_status(occurrence.id, status, now, snooze_until=now + SNOOZE if action == "snooze" else None)
+        self.store.set_status(occurrence.id, status, now, snooze_until=now + delay if action == "snooze" else None)
         if action == "unwell":
             moved = self.dialogues.go(state, Step.UNWELL)
             return [Reply(UNWELL, buttons=self._buttons(moved), edit=edit)]
         self.dialogues.end(state.user_id, DIALOGUE)
-        return [Reply({"done": DONE, "snooze": SNOOZED, "skip": SKIPPED}[action], edit=edit)]
+        text = {"done": DONE, "snooze": SNOOZED.format(delay=format_delay(delay)), "skip": SKIPPED}[action]
+        return [Reply(text, edit=edit)]
 
     def _pain(self, state: State, pain: bool, edit: bool) -> list[Reply]:
         """New back or leg pain holds the plan until the safety check is redone."""

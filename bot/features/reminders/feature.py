@@ -11,4 +11,5 @@ def install(kit: Kit) -> None:
     """Compose reminders (held while the safety check is not valid) and run their check-in dialogue."""
     reminders = Reminders(kit.kb, kit.plans, kit.need(ScreeningFlow), kit.dialogues, kit.words, kit.clock)
     kit.dialogues.register(reminders)
+    kit.readers.insert(0, reminders.delay)  # "push it 20 min" at a check-in, before planning reads "push it"
     kit.reminder = reminders.compose

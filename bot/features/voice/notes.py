@@ -74,13 +74,18 @@ def format_voice_setting(on: bool) -> str:
 # Voice replies asked for in words, narrowly enough that no question about voice notes reads as one ("can i ask by
 # voice note?"): the bot's voice named as something it sends or does, with on/off said ("turn on voice replies",
 # "can you reply with voice", "stop sending voice messages", "voice off").
-_VOICE = r"(?:voice|audio|spoken|speech)(?:\s+(?:replies|reply|answers?|messages?|notes?|mode))?"
+_VOICE = r"(?:voice|audio|spoken|speech)(?:\s+(?:replies|reply|answers?|messages?|msgs?|notes?|mode))?"
+_NOUN = r"(?:replies|reply|answers?|messages?|msgs?|notes?|vns?)"
 _WISH_ON = re.compile(rf"\b(?:(?:turn|switch|put)\s+on\s+(?:the\s+|my\s+)?{_VOICE}|{_VOICE}\s+on|enable\s+(?:the\s+)?{_VOICE}"
                       r"|(?:reply|answer|respond|talk)\s+(?:to me\s+)?(?:with|in|by|using)\s+(?:a\s+)?(?:voice|audio)"
-                      r"|read\s+(?:your\s+|the\s+|my\s+)?(?:answers?|replies|it|them)\s+(?:out\s+)?(?:loud|aloud))\b")
+                      r"|read\s+(?:your\s+|the\s+|my\s+)?(?:answers?|replies|it|them)\s+(?:out\s+)?(?:loud|aloud)"
+                      rf"|(?:send|give)\s+me\s+(?:the\s+|your\s+)?(?:answers?\s+(?:as|in)\s+)?(?:voice|audio)"
+                      rf"|(?<!dont\s)(?<!not\s)(?:want|would like|d like|prefer)\s+(?:the\s+|your\s+)?(?:voice|audio)\s+{_NOUN})\b")
 _WISH_OFF = re.compile(rf"\b(?:(?:turn|switch|shut)\s+off\s+(?:the\s+)?{_VOICE}|(?:turn|switch|shut)\s+(?:the\s+)?{_VOICE}\s+off"
-                       rf"|{_VOICE}\s+off|disable\s+(?:the\s+)?{_VOICE}|(?:no\s+more|stop(?:\s+sending)?|dont\s+send)\s+(?:me\s+)?"
-                       rf"(?:any\s+|the\s+)?(?:voice|audio)\s+(?:replies|messages|notes|answers)|text\s+only)\b")
+                       rf"|{_VOICE}\s+off|disable\s+(?:the\s+)?{_VOICE}|(?:no\s+more|stop|dont\s+send)\s+(?:me\s+)?"
+                       rf"(?:any\s+|the\s+)?(?:voice|audio)\s+{_NOUN}|(?:no\s+more|stop\s+sending|dont\s+send)\s+(?:me\s+)?"
+                       rf"(?:any\s+|the\s+)?(?:voice|audio)|(?:dont|do\s+not)\s+(?:want|need|like)\s+(?:any\s+|the\s+|your\s+)?"
+                       rf"(?:voice|audio)\s+{_NOUN}|text\s+only)\b")
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")

@@ -1,0 +1,31 @@
+"""Questions about the user's data rather than the exercise: who sees it, whether it is shared, whether it is gone."""
+
+from __future__ import annotations
+
+import re
+
+PRIVACY = ("🔒 What you tell me stays in this bot's own database, used only to coach you: I don't share it with anyone "
+           "or use it for anything else. I don't keep our chats, only what the bot needs (your safety check's answers "
+           "and result, your plans and settings, questions I couldn't answer, what we last talked about for a short "
+           "while), and health details never go in logs. /mydata shows all of it; /forget erases it.")
+_DATA = re.compile(r"\b(?:data|info|information|answers?|details|records?|chats?|messages?|conversations?|history"
+                   r"|(?:health|medical) stuff|what i (?:told|tell|said|say|typed|wrote)|my stuff|personal)\b")
+_KEEPING = re.compile(r"\b(?:see|seen|read|access|shar(?:e|es|ed|ing)|sell|sold|safe|secure|private|privacy|stor(?:e|es|ed|ing)"
+                      r"|keep|kept|includ(?:e|es|ed|ing)|encrypt\w*|leak\w*|hack\w*|gdpr|who has|who gets)\b")
+_WHO_SEES = re.compile(r"\bwho (?:else )?(?:can|could|will|would|gets to|is able to) (?:see|read|access)\b")
+# asked of what was done: "did you delete it?", "is everything gone now", "are you sure you erased my stuff"
+_ERASED = re.compile(r"\b(?:did you|have you|has it|has everything|is it|is that|is everything|is my \w+|are they|are my \w+"
+                     r"|was it|were they|(?:are )?you sure (?:you|it|that|everything))\b(?:(?!\b(?:possible|able)\b)[^?])*"
+                     r"\b(?:delet(?:ed|e)|eras(?:ed|e)|wiped|removed)\b|\b(?:is|are) (?:everything|all|my \w+)\b[^?]*\bgone\b")
+
+
+def asks_about_privacy(text: str) -> bool:
+    """Whether a question asks who sees the user's data, whether it is kept, shared or safe ("who can see my answers",
+    "do you share my data", "does that include the chats we had"), not anything about the exercise."""
+    lowered = text.lower()
+    return bool(_WHO_SEES.search(lowered) or (_DATA.search(lowered) and _KEEPING.search(lowered)))
+
+
+def asks_if_erased(text: str) -> bool:
+    """Whether a question asks if the user's data was erased ("did you delete it?", "is everything gone now")."""
+    return bool(_ERASED.search(text.lower()))
