@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_WORD = re.compile(r"[a-z]+")
+
 
 def article_patterns(titles: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     """The framings of a named article: "what does X say", "X says what", "according to X"."""
@@ -24,4 +26,4 @@ def without_article_names(text: str, patterns: tuple[re.Pattern[str], ...]) -> s
     for pattern in patterns:
         lowered = pattern.sub(lambda m: "what" if m.group(0).startswith(("what", "wat", "wht")) else "", lowered)
     left = " ".join(lowered.split())
-    return text if lowered == text.lower() or len(re.findall(r"[a-z]+", left)) < 2 else left
+    return text if lowered == text.lower() or len(_WORD.findall(left)) < 2 else left

@@ -43,6 +43,11 @@ class Safety(IntEnum):
 
 
 FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
+MYSELF = re.compile(r"\b(i|im|ive|id|ill|me|myself)\b")
+# someone else named as whose the concern is ("my kid is sick", "my wife has the flu")
+OTHER_PERSON = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:kids?|child(?:ren)?|sons?|daughters?|baby|wife|husband|partner|mom|mum"
+                          r"|mother|dad|father|brother|sister|friends?|boyfriend|girlfriend|grandma|grandpa|grandmother"
+                          r"|grandfather|nan|nana|parents?|family|coworker|colleague|roommate|flatmate|dog|cat)\b")
 
 
 def in_first_person(text: str) -> bool:
@@ -52,8 +57,12 @@ def in_first_person(text: str) -> bool:
 
 def told_of_oneself(level: Safety, text: str) -> bool:
     """Whether a health concern is the user's own: an emergency, or one told in the first person
-    ("my knee hurts", not "can pregnant women do reverse hypers?")."""
-    return level is Safety.EMERGENCY or in_first_person(text)
+    ("my knee hurts", not "can pregnant women do reverse hypers?"), not of someone else alone ("cant, my kid is sick":
+    "my" names whose it is, and no "i" or "me" says anything of the user)."""
+    if level is Safety.EMERGENCY:
+        return True
+    cleaned = clean_text(text)
+    return in_first_person(text) and not (OTHER_PERSON.search(cleaned) and not MYSELF.search(cleaned))
 
 
 class SafetyLexiconError(ContentError):

@@ -9,6 +9,7 @@ from scheduler.words import NUMBERS
 
 MINUTE = r"m|mins?|minutes?|mns?"
 HOUR = r"h|hrs?|hours?"
+_HOURS = re.compile(HOUR)
 _SPAN = re.compile(rf"\b(\d+(?:\.\d+)?|an?)\s*-?\s*(?:more |extra )?({MINUTE}|{HOUR})\b")
 _HALVES = ((re.compile(r"\bhalf (?:an? )?hour\b"), "30 min"), (re.compile(r"\b(?:an?|1) hour and a half\b"), "90 min"),
            (re.compile(r"\b(\d+) (?:and a half hours?|hours? and a half)\b"), r"\1.5 hours"))
@@ -54,4 +55,4 @@ def _with_digits(words: str) -> str:
 def _length(amount: str, unit: str) -> timedelta:
     """One span's length ("an hour": 60 minutes)."""
     value = 1.0 if amount in ("a", "an") else float(amount)
-    return timedelta(hours=value) if re.fullmatch(HOUR, unit) else timedelta(minutes=value)
+    return timedelta(hours=value) if _HOURS.fullmatch(unit) else timedelta(minutes=value)

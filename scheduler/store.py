@@ -216,6 +216,11 @@ class SchedulerStore:
         """How many active plans the user has."""
         return int(self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 1", [user_id]).fetchone()[0])
 
+    def count_done(self, user_id: int) -> int:
+        """How many of the user's sessions were marked done."""
+        return int(self.db.execute("SELECT count(*) FROM occurrences WHERE user_id = ? AND status = 'done'",
+                                   [user_id]).fetchone()[0])
+
     def forget(self, user_id: int) -> None:
         """Erase every planning record of a user."""
         with transaction(self.db):

@@ -146,3 +146,19 @@ async def test_a_typed_skip_answers_the_check_in_rather_than_cancelling(say, coa
 ])
 def test_a_typed_reply_to_a_reminder_in_everyday_or_foreign_words_reads_as_its_button(understanding, text, button_meant):
     assert understanding.checkin(text) == button_meant
+
+
+@pytest.mark.parametrize("typed", ["cant, my kid is sick", "my wife has the flu, not today"])
+async def test_someone_elses_illness_at_a_check_in_leaves_the_users_safety_check_valid(say, coach, clock, sender, typed):
+    dispatcher, outbox = sender  # tester s28, finding 4: it had voided the check and kept a concern for 30 minutes
+    await remind(say, coach, clock, dispatcher, outbox)
+    say(typed)
+    assert coach.need(ScreeningFlow).status(7) is Status.GREEN
+    assert coach.store.load_concern(7, clock.now) is None
+
+
+async def test_the_users_own_illness_at_a_check_in_still_asks_to_redo_the_check(say, coach, clock, sender):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    say("my kid is sick and now i have a fever too")
+    assert coach.need(ScreeningFlow).status(7) is not Status.GREEN

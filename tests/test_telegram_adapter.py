@@ -315,3 +315,11 @@ async def test_a_yes_asked_as_how_much_is_a_not_sure_over_the_adapter(tg, coach)
         await feed(app, message_update(text))
     assert "Question 9 of 15" in request.texts()[-1]  # had been asked question 8 again
     assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ("supervised_only",)
+
+
+async def test_someone_elses_illness_leaves_the_safety_check_valid_over_the_adapter(tg):
+    app, request = tg
+    await _green(app)
+    await feed(app, message_update("cant train today, my kid is sick"))
+    assert app.bot_data["coach"].need(ScreeningFlow).status(7).allows_planning
+    assert not any("no longer counts" in text for text in request.texts())

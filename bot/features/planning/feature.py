@@ -16,6 +16,7 @@ from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
+from bot.features.planning.own_state import OwnState
 from bot.features.planning.reading import CHANGE_SAID, bare_hour, carries_schedule, says_discard, says_save
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
@@ -229,6 +230,8 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
+    kit.readers.append(OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
+                                sessions.sessions).on_text)  # "did it save?", "what was my goal again"
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)

@@ -99,6 +99,10 @@ class SettingsDialog:
             self.dialogues.go(state, Step.MENU, changed=True)
             return None
         asks = self.words.asks(text)  # "is it ok to keep going", "what about endurance?": answered, the settings asked again
+        if asks and t.ASKS_MEANING.search(text.lower()):  # "what does the goal change?": what the setting does
+            means = next((said for pattern, said in t.SETTING_MEANS if pattern.search(text.lower())), None)
+            if means:
+                return [Reply(means), self.remind(state)]
         if self.words.closes(text) and not asks and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan
             return self.cancel(state)
         named = ("goal" in text.lower() or len(text.split()) <= 3) and not asks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import datetime, time, tzinfo
@@ -53,6 +54,15 @@ LEAD_NEGATIVE = ("A reminder can only come before a session (or at its start), n
 LEAD_TOO_LONG = ("Reminders can come up to 4 hours before a session, or at its start. Say e.g. \"remind me 2 hours "
                  "before\".")
 SETTINGS_KEPT = "Okay, settings kept as they are."
+# what each setting does, for a question about it while the settings are open ("what does the goal change?")
+ASKS_MEANING = re.compile(r"^(?!.*\d).*\b(?:what|whats|wat|how does|how do|mean|meaning|explain|for what)\b")
+SETTING_MEANS = (
+    (re.compile(r"\bgoals?\b"), "The goal picks the programme each reminder carries: the sets, reps, load and rest for "
+     "strength, muscle growth, endurance or mobility. It changes no times."),
+    (re.compile(r"\b(?:lead|remind\w*|before|notice)\b"), "The reminder lead is how long before each session the reminder "
+     "comes: 15 minutes to 4 hours, or at the start."),
+    (re.compile(r"\b(?:time ?zone|zone)\b"), "The time zone puts sessions and reminders at your local clock time."),
+    (re.compile(r"\b(?:voice|audio|spoken)\b"), "Voice replies send every answer as a voice note too, as well as the text."))
 SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
