@@ -162,7 +162,7 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
     if clock.open_meridiem:
         readings = [_anchored(replace(schedule, local_time=at), local_now) for at in both(clock.at)]
         options = tuple((_label(reading, zone, local_now), reading) for reading in readings)
-        return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options)
+        return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options, weekdays=schedule.weekdays)
     return _anchored(replace(schedule, local_time=clock.at), local_now)
 
 

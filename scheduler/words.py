@@ -66,7 +66,7 @@ PHRASES = (
     (r"\bevery single\b", "every"), (r"\bevery 24 hours\b", "every day"), (r"\bevery 48 hours\b", "every 2 day"),
     (r"\bevery 72 hours\b", "every 3 day"), (r"\bo ?'? ?clock\b", "o'clock"), (r"\bevery (?:other|second|alternate)\b", "every 2"),
     (r"\bevery (\d+)(?:st|nd|rd|th) (day|week)", r"every \1 \2"), (r"\bevery third (day|week)", r"every 3 \1"),
-    (r"\b(half|quarter) ?-?(past|to)\b", r"\1 \2"), (r"(\d)ish\b", r"\1"), (r"\bhalf (\d{1,2})\b(?![:.]| ?(?:hours|minutes|day|week|month|times|past|to|am|pm)\b)", r"half past \1"), (r"\b(\d) ?x\b", r"\1 times"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
+    (r"\b(half|quarter) ?-?(past|to)\b", r"\1 \2"), (r"(\d)ish\b", r"\1"), (r"\b([a-z/]{2,})-ish\b", r"\1"), (r"\bhalf (\d{1,2})\b(?![:.]| ?(?:hours|minutes|day|week|month|times|past|to|am|pm)\b)", r"half past \1"), (r"\b(\d) ?x\b", r"\1 times"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
     (r"\b(?:on )?alternate days?\b", "every 2 day"), (r"\b(?:a|one) 2 week\b", "2 week"), (r"\blabou?r day\b", "laborday"), (r"\bmemorial day\b", "memorialday"),
     (r"\b(?:a|one) week from (?:today|now)\b", "in 1 week"), (r"\b(\d+) (day|week)s? from (?:today|now)\b", r"in \1 \2"),
     (r"\bin (?:an|a|1) (hours|day|week) and a half\b", r"in 1.5 \1"), (r"\bin half an? hours\b", "in 0.5 hours"),
@@ -82,6 +82,7 @@ PHRASES = (
     (r"\ball week(?: long)?\b|\b(?:7|seven) days a week\b|\bevery day of the week\b", "daily"),
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
 )
+PLURAL_PARTS = frozenset({"mornings", "evenings", "afternoons", "nights", "arvos", "nites"})
 VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS, "first", "third", "fourth")
 _NOT_READ = r"[^a-z0-9:./'@\-, ]"  # what `normalise` blanks out, then a stop after a word and every comma
 _STOPS = r"(?<=[a-z])[.,](?=\s|$)|,"
@@ -113,7 +114,11 @@ def normalise(text: str) -> str:
     text = _folded(with_colons(text).lower().replace("’", "'").replace("'s ", "s "))
     text = _regex(_NOT_READ).sub(" ", text.replace("+", " and ").replace("&", " and "))
     text = _regex(_STOPS).sub(" ", text)
-    tokens = [_fix(token) for token in text.split()]
+    typed = text.split()
+    tokens = [_fix(token) for token in typed]
+    for i in range(1, len(tokens)):  # "sat mornings", "thrusday evenings": that day every week
+        if typed[i] in PLURAL_PARTS and tokens[i - 1] in DAYS:
+            tokens[i - 1] += "s"
     text = " ".join(t for t in tokens if t)
     text = _regex(_PRONOUN_ONE).sub(r"\1", text)
     text = _regex(_TENS).sub(lambda m: str(NUMBERS[m[1]] + NUMBERS[m[2]]), text)

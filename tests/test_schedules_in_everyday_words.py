@@ -78,3 +78,25 @@ def test_last_friday_is_in_the_past_but_the_last_friday_of_the_month_is_monthly(
     assert read("last friday 7am")["kind"] == "error"
     assert read("last friday of the month at 5pm")["kind"] == "monthly"
     assert read("monthly on the last friday at 5pm")["kind"] == "monthly"
+
+
+def test_a_weekday_before_a_plural_part_of_the_day_repeats_weekly():
+    assert read("sunday mornings at 8:30") == {"kind": "weekly", "days": ["sun"], "time": "08:30"}
+    assert read("thrusday evenings at 7") == {"kind": "weekly", "days": ["thu"], "time": "19:00"}
+    assert read("sunday morning at 8:30")["kind"] == "once"  # one morning: one session
+
+
+def test_days_said_after_a_but_clause_are_the_days_and_an_exclusion_still_excludes():
+    said = read("ok so my shifts are weird but im free tuesdays and fridays, could we say 7:30pm?")
+    assert said == {"kind": "weekly", "days": ["tue", "fri"], "time": "19:30"}
+    assert read("every day but not sundays at 7pm")["days"] == ["mon", "tue", "wed", "thu", "fri", "sat"]
+    assert read("skip mondays")["kind"] != "weekly"
+
+
+def test_a_choice_of_morning_or_evening_keeps_the_days_said():
+    said = read("every weekday at 9")
+    assert said["kind"] == "ask" and said["days"] == ["mon", "tue", "wed", "thu", "fri"] and len(said["options"]) == 2
+
+
+def test_ish_after_days_is_no_part_of_them():
+    assert read("tue/thu-ish 7pm") == {"kind": "weekly", "days": ["tue", "thu"], "time": "19:00"}
