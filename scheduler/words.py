@@ -48,7 +48,7 @@ FOREIGN = {
     "domenica": "sunday", "montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday",
     "freitag": "friday", "samstag": "saturday", "sonntag": "sunday", "montags": "mondays", "dienstags": "tuesdays",
     "mittwochs": "wednesdays", "donnerstags": "thursdays", "freitags": "fridays", "samstags": "saturdays",
-    "sonntags": "sundays", "y": "and", "und": "and", "et": "and", "e": "and", "las": "", "alle": "at", "um": "at",
+    "sonntags": "sundays", "y": "and", "und": "and", "et": "and", "e": "and", "alle": "at", "um": "at",
     "uhr": "o'clock", "manana": "tomorrow", "morgen": "tomorrow", "demain": "tomorrow", "domani": "tomorrow",
     "hoy": "today", "heute": "today", "oggi": "today", "morgens": "morning", "matin": "morning", "mattina": "morning",
     "tarde": "evening", "noche": "night", "soir": "evening", "abends": "evening", "abend": "evening", "sera": "evening",
@@ -59,7 +59,7 @@ FOREIGN = {
 FOREIGN_PHRASES = (
     (r"\b(?:por|de|en) la tomorrow\b|\bdu morning\b|\bdi morning\b|\bam morning\b", "morning"),
     (r"\bde la (evening|night)\b|\bdu (evening)\b|\bdi (evening)\b", r"\1\2\3"), (r"\bevery los day\b", "every day"),
-    (r"\bel (\d{1,2}) de (?:every|each) month\b", r"the \1 of every month"), (r"\ba (\d{1,2})\b(?! ?(?:hours|minutes|day|week|month|times|and|or)\b)", r"at \1"),
+    (r"\bel (\d{1,2}) de (?:every|each) month\b", r"the \1 of every month"), (r"\ba las? (\d{1,2})\b", r"at \1"),
 )
 PHRASES = (
     (r"\bday after (?:tomorrow|tmrw|tmr)\b|\bovermorrow\b", "dayaftertomorrow"),

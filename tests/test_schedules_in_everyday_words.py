@@ -100,3 +100,8 @@ def test_a_choice_of_morning_or_evening_keeps_the_days_said():
 
 def test_ish_after_days_is_no_part_of_them():
     assert read("tue/thu-ish 7pm") == {"kind": "weekly", "days": ["tue", "thu"], "time": "19:00"}
+
+
+def test_a_number_after_the_english_a_is_no_time_but_after_spanish_a_las_it_is():
+    assert read("a 10 rep set")["kind"] == "error"
+    assert read("martes y jueves a las 20:00") == {"kind": "weekly", "days": ["tue", "thu"], "time": "20:00"}
