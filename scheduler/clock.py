@@ -17,6 +17,8 @@ NOT_A_YEAR = "|" + "".join(f"(?<!{month} )" for month in MONTHS) + r"(?<!\d )(?<
 PATTERNS = (  # (regex, how to read it); tried in order, the first that matches wins
     (re.compile(r"\b(?:from|between) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?\s*(?:to|and|-|till|until|til) "
                 r"\d{1,2}(?:[:.]\d{2})?" + MERIDIEM), "window"),  # the session starts at the window's start
+    (re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?\s*-\s*\d{1,2}(?:[:.]\d{2})?\s*(am|pm|a|p)\b"),
+     "window"),  # "6-7am", "5:30-6:30pm": a range starts at its start, on the side of noon said after it
     (re.compile(r"\b(half|quarter|5|10|20|25) (past|after|to|til|till) (\d{1,2})(?!\d)" + MERIDIEM), "words"),
     (re.compile(r"\b(\d{1,2})[:.](\d{2})(?!\d)" + MERIDIEM), "colon"),
     (re.compile(r"\b(\d{1,2})h(\d{2})?(?![\da-z])"), "h"),
@@ -38,6 +40,7 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )
 
+AFTERNOON_ONLY = 4  # a bare 1..4 is the afternoon ("thursdays at 4"): nobody plans a session at 3am by saying "at 3"
 DIGIT = re.compile(r"\d")
 AT_HOUR = re.compile(r"(?:\bat|@)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                      + MERIDIEM)  # a second "at 7" beside "10am" is a second time
@@ -69,7 +72,7 @@ def find_time(words: str) -> Clock | None:
 
 def _refuse_second_time(rest: str, first: Clock, am: bool, pm: bool) -> None:
     """"every day at 7am and 7pm": one plan has one time, so say so instead of dropping one."""
-    for pattern, how in (*PATTERNS[:7], (AT_HOUR, "bare")):  # written times: a bare number left over may be a date
+    for pattern, how in (*PATTERNS[:8], (AT_HOUR, "bare")):  # written times: a bare number left over may be a date
         match = pattern.search(rest)
         if match and _read(match, how, am, pm).at != first.at:
             raise ScheduleError("One plan has one time of day. Make a plan for each time, e.g. \"every day at 7am\", "
@@ -115,7 +118,7 @@ def _clock(hour: int, minute: int, meridiem: str | None, zero_padded: bool, am: 
         raise ScheduleError(f"{seen.strip()} isn't a time of day. Use something like 07:30 or 6pm.")
     open_meridiem = False
     if not meridiem and not zero_padded and 1 <= hour <= 11:
-        if pm and not am:
+        if (pm and not am) or (not am and hour <= AFTERNOON_ONLY):
             hour += 12
         elif not am:
             open_meridiem = True

@@ -34,6 +34,9 @@ def find_days(words: str) -> Days:
     parts = EXCEPT.split(CORRECTION.sub("", words), maxsplit=1)
     head = parts[0]
     include, plural = _named(head)
+    if len(parts) > 1 and not include and not ALL_DAY_WORDS.search(head) and not _named(" ".join(parts[1].split()[:1]))[0]:
+        parts, head = [words], words  # "my shifts are weird but im free tuesdays": no day before "but" nor right after it
+        include, plural = _named(head)
     if ALL_DAY_WORDS.search(head):
         include |= set(range(7))
     if len(parts) > 1:

@@ -36,7 +36,7 @@ UNSUPPORTED = (
     (re.compile(r"\b(?:\d+ times|twice) (?:a|per|each|every) month\b|\b\d{1,2}(?:st|nd|rd|th)? and (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
                 r"|\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th) and (?:the )?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b"),
      "A monthly plan has one day. Make a plan for each, e.g. \"on the 5th of every month at 7am\", or try \"every 2 weeks\"."),
-    (re.compile(r"\b(?:yesterday|last night|ago)\b"), "That's in the past. Pick a time ahead, like \"tomorrow at 7am\"."),
+    (re.compile(rf"\b(?:yesterday|last night|ago)\b|(?<!every )(?<!the )\blast (?:{DAY_WORDS})\b(?! (?:of|in)\b)"), "That's in the past. Pick a time ahead, like \"tomorrow at 7am\"."),
     (re.compile(r"\bevery 0 (?:day|week)"), "Every 0 days isn't a schedule. Try \"every 2 days at 7am\"."),
     (re.compile(r"\b(?:yearly|annually|every year|once a year)\b"),
      "I can plan daily, weekly, every few days or weeks, and monthly, but not yearly. Try \"on 24 Dec at 10\"."),
@@ -48,8 +48,11 @@ EVERY_2_DAY = re.compile(r"\bevery (\d+) (" + "|".join(DAYS) + r")s?\b")
 NTH_WEEKDAY = re.compile(rf"\b(first|second|third|fourth|last|1st|2nd|3rd|4th) ({DAY_WORDS})s?\b")
 EVERY_NTH = re.compile(r"\bevery (?:first|second|third|fourth|last|1st|2nd|3rd|4th)\b")
 WEEKLY = re.compile(r"\b(?:weekly|every week)\b")
-MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b")
-MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b|\bthe (first|last)(?: day)?\b")
+# "every 20th" (a day of the month, not "every 2nd tuesday" nor "every 3rd day")
+MONTHLY = re.compile(r"\b(?:every|each|a|per|of the|of) month\b|\bmonthly\b"
+                     rf"|\bevery \d{{1,2}}(?:st|nd|rd|th)\b(?! (?:day|week|{DAY_WORDS})s?\b)")
+MONTH_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b|\b(?:the|day) (\d{1,2})\b|\bthe (first|last)(?: day)?\b"
+                       r"|\b(first|last)(?: day)? of\b")  # "first of every month", "day 12 each month"
 
 
 def parse_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule:
@@ -128,7 +131,7 @@ def _monthly(words: str) -> Schedule | Question | None:
         return Schedule(weekdays=frozenset({DAYS[nth[2]]}), repeat=Repeat.MONTHLY, nth=order)
     if MONTHLY.search(words):
         day = MONTH_DAY.search(words)
-        number = int(day[1] or day[2]) if day and (day[1] or day[2]) else {"first": 1, "last": 31}.get(day[3] if day else "")
+        number = int(day[1] or day[2]) if day and (day[1] or day[2]) else {"first": 1, "last": 31}.get(day[3] or day[4] if day else "")
         if number and 1 <= number <= 31:
             return Schedule(repeat=Repeat.MONTHLY, month_day=number)
         return Question("Which day of the month? Type e.g. \"on the 15th of every month\" or \"first Monday of every month\".")
@@ -159,7 +162,7 @@ def _with_time(schedule: Schedule | Question, words: str, local_now: datetime, z
     if clock.open_meridiem:
         readings = [_anchored(replace(schedule, local_time=at), local_now) for at in both(clock.at)]
         options = tuple((_label(reading, zone, local_now), reading) for reading in readings)
-        return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options)
+        return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options, weekdays=schedule.weekdays)
     return _anchored(replace(schedule, local_time=clock.at), local_now)
 
 

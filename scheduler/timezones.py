@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.spelling import EnglishWords, load_english
 from scheduler.places import City, Places, load_places, place_key, region_zones, zone_clock
-from scheduler.zone_aliases import ALIASES, SHARED_REGIONS
+from scheduler.zone_aliases import ALIASES, NATIVE_SCRIPT, SHARED_REGIONS
 
 ABBREVIATION_ALTERNATIVES = {"ist": ("Europe/Dublin", "Asia/Jerusalem"), "cst": ("Asia/Shanghai",),
                              "ast": ("Asia/Riyadh",), "bst": ("Asia/Dhaka",), "gst": ("Asia/Dubai",)}
@@ -31,6 +31,9 @@ TRAILING_WORDS = re.compile(r"\s+(?:standard time|daylight time|time ?zone|time|
 TRAILING_WHEN = re.compile(r"\s+(?:(?:since|as of|from)\s+)?(?:last (?:week|weekend|month|year|night)|yesterday|today|recently|"
                            r"lately|a while (?:ago|back)|(?:a|one|two|three|few|a few|couple of|a couple of|\d+)\s+"
                            r"(?:days?|weeks?|months?|years?)\s+ago|this (?:week|month|year)|for (?:work|now|good))$")
+# Hedges and chat after the place or offset ("UTC+10 i think", "seoul probably", "lisbon lol").
+TRAILING_FILLER = re.compile(r"(?:[\s,]+(?:i think|i guess|i believe|probably|maybe|lol|haha|pls|please|thx|thanks|tbh"
+                             r"|i suppose))+[\s?!.]*$")
 STORED_OFFSET = re.compile(r"UTC([+-])(\d{2}):(\d{2})")  # a fixed offset as stored
 OFFSET_RE = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 COUNTRY_NICKNAMES = {"usa": "US", "us": "US", "america": "US", "united states of america": "US", "the states": "US",
@@ -44,6 +47,13 @@ CLEAR_LEAD = 3  # a name whose biggest place has 3x the people of the next one (
 # Berlin; "save" is not Savé in Benin). Everyday words name no small place and are never a misspelt
 # place name ("banana" is not Banan, "evening" not Eving, "for strength" not Fort Trent).
 EVERYDAY_PLACE_MIN = 50_000
+# A place named inside a sentence ("currently in tokyo for work") when the whole message names none: names of up
+# to three words; a city of this many people (a name made of everyday words: a million, "cape town", not "reading").
+MENTION_WORDS = 3
+PLACE_BEFORE = frozenset({"in", "to", "at", "near", "outside", "around", "of", "from"})
+PLACE_IS_NOW = frozenset({"in", "to", "at", "near", "outside", "around"})  # where one lives, among places named
+MENTIONED_CITY_MIN = 100_000
+MENTIONED_EVERYDAY_MIN = 1_000_000
 CHAT_WORDS = frozenset({"ye", "ya", "yea", "yup", "yep", "ok", "k", "kk", "idk", "nah", "lol"})  # not in the English list
 
 
@@ -63,6 +73,10 @@ class ZoneGuess:
 
 def find_zone(text: str) -> ZoneGuess:
     """The zone a person means by a city, country, US state, abbreviation, zone name or UTC offset."""
+    text = TRAILING_FILLER.sub("", text.strip())
+    native = NATIVE_SCRIPT.get(text.lower().strip(" ?!.,"))
+    if native:
+        return ZoneGuess(native, place=text.strip(" ?!.,"))
     query = _clean(text)
     offset = _offset_zone(LEADING_WORDS.sub("", text.lower().strip()).replace(" ", ""))
     if offset:
@@ -76,7 +90,53 @@ def find_zone(text: str) -> ZoneGuess:
     if query in ALIASES:
         zone = ALIASES[query]
         return ZoneGuess(zone, _alias_label(query), tuple((z, z) for z in ABBREVIATION_ALTERNATIVES.get(query, ())))
-    return find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
+    found = find_place(query) or find_place(query.removeprefix("the ")) or _fuzzy(query.removeprefix("the "))
+    if found.zone or found.choices or " " not in query:
+        return found
+    return _mentioned(place_key(text)) or found
+
+
+def _mentioned(words: str) -> ZoneGuess | None:
+    """The place a sentence names ("we're based in cape town", "about an hour outside of denver"): the last name
+    read as one zone, no everyday word ("march", "home"); None when none is named or the places named disagree."""
+    tokens = re.findall(r"[a-z0-9]+", words)
+    found: list[tuple[str, ZoneGuess]] = []  # (the word before, the place)
+    start = 0
+    while start < len(tokens):
+        for size in range(min(MENTION_WORDS, len(tokens) - start), 0, -1):
+            guess = _named_here(" ".join(tokens[start:start + size]), tokens[start - 1] if start else "")
+            if guess is not None:
+                found.append((tokens[start - 1] if start else "", guess))
+                start += size
+                break
+        else:
+            start += 1
+    if len({zone_clock(str(g.zone)) for _, g in found}) > 1:  # "from nairobi originally but living in berlin"
+        found = [(before, g) for before, g in found if before in PLACE_IS_NOW]
+    return found[-1][1] if found and len({zone_clock(str(g.zone)) for _, g in found}) == 1 else None
+
+
+def _named_here(name: str, before: str) -> ZoneGuess | None:
+    """One zone for a name inside a sentence: an alias, a country or state, or a big city whose biggest namesake
+    clearly leads; None for short or everyday words and for names shared between clocks. A name that is also an
+    English word ("split", "reading", "lisbon") is a place after "in", "to", "of"... or when a million live there."""
+    places = load_places()
+    if len(name) < 3 or _everyday(name):
+        return None
+    if name in ALIASES:
+        return ZoneGuess(ALIASES[name], _alias_label(name))
+    if before not in PLACE_BEFORE and all(w in _english() for w in name.split()) and not _big_city(name, MENTIONED_EVERYDAY_MIN):
+        return None  # "split", "reading", "nice": words first inside a sentence
+    if name in places.countries or (name in places.states and len(name) > 2) or _big_city(name, MENTIONED_CITY_MIN):
+        guess = find_place(name)
+        return guess if guess is not None and guess.zone else None
+    return None
+
+
+def _big_city(name: str, people: int) -> bool:
+    """Whether the biggest place of this name has this many people."""
+    cities = load_places().cities.get(name, ())
+    return bool(cities) and max(c.population for c in cities) >= people
 
 
 def _clean(text: str) -> str:

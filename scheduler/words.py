@@ -4,6 +4,7 @@ set phrases folded into single tokens the reader knows ("every other" -> "every 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from rapidfuzz.distance import OSA
@@ -33,13 +34,39 @@ SPELLINGS = {
     "weekend": "weekends", "weeknights": "weekdays night", "weeknight": "weekdays night", "a.m.": "am", "p.m.": "pm", "a.m": "am", "p.m": "pm", "noon": "12:00 pm",
     "midday": "12:00 pm", "midnight": "00:00", "twice": "2 times", "thrice": "3 times", "x": "times",
     "fortnightly": "every 2 week", "biweekly": "every 2 week", "bi-weekly": "every 2 week", "fortnight": "2 week", "oclock": "o'clock",
-    "thx": "", "pls": "", "please": "", "plz": "",
+    "thx": "", "pls": "", "please": "", "plz": "", "othr": "other", "oter": "other", "evey": "every",
 }
+# Day names and time words of other languages (es, pt, fr, it, de), accents already folded: the day names
+# ("lunes", "jeudi", "mittwoch"; German "-s" as a plural, "montags" every Monday) and the few words around them
+# ("a las", "um", "alle", "de la tarde", "todos los dias", "cada dos dias", "el 1 de cada mes").
+FOREIGN = {
+    "lunes": "monday", "martes": "tuesday", "miercoles": "wednesday", "jueves": "thursday", "viernes": "friday",
+    "sabado": "saturday", "domingo": "sunday", "segunda": "monday", "terca": "tuesday", "quarta": "wednesday",
+    "quinta": "thursday", "sexta": "friday", "lundi": "monday", "mardi": "tuesday", "mercredi": "wednesday",
+    "jeudi": "thursday", "vendredi": "friday", "samedi": "saturday", "dimanche": "sunday", "lunedi": "monday",
+    "martedi": "tuesday", "mercoledi": "wednesday", "giovedi": "thursday", "venerdi": "friday", "sabato": "saturday",
+    "domenica": "sunday", "montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday",
+    "freitag": "friday", "samstag": "saturday", "sonntag": "sunday", "montags": "mondays", "dienstags": "tuesdays",
+    "mittwochs": "wednesdays", "donnerstags": "thursdays", "freitags": "fridays", "samstags": "saturdays",
+    "sonntags": "sundays", "y": "and", "und": "and", "et": "and", "e": "and", "alle": "at", "um": "at",
+    "uhr": "o'clock", "manana": "tomorrow", "morgen": "tomorrow", "demain": "tomorrow", "domani": "tomorrow",
+    "hoy": "today", "heute": "today", "oggi": "today", "morgens": "morning", "matin": "morning", "mattina": "morning",
+    "tarde": "evening", "noche": "night", "soir": "evening", "abends": "evening", "abend": "evening", "sera": "evening",
+    "nachmittags": "afternoon", "cada": "every", "ogni": "every", "todos": "every", "dias": "day", "dia": "day",
+    "giorni": "day", "jours": "day", "tage": "day", "mes": "month", "mois": "month", "mese": "month", "dos": "2",
+    "porfa": "", "bitte": "", "stp": "",
+}
+FOREIGN_PHRASES = (
+    (r"\b(?:por|de|en) la tomorrow\b|\bdu morning\b|\bdi morning\b|\bam morning\b", "morning"),
+    (r"\bde la (evening|night)\b|\bdu (evening)\b|\bdi (evening)\b", r"\1\2\3"), (r"\bevery los day\b", "every day"),
+    (r"\bel (\d{1,2}) de (?:every|each) month\b", r"the \1 of every month"), (r"\ba las? (\d{1,2})\b", r"at \1"),
+)
 PHRASES = (
     (r"\bday after (?:tomorrow|tmrw|tmr)\b|\bovermorrow\b", "dayaftertomorrow"),
-    (r"\bo ?'? ?clock\b", "o'clock"), (r"\bevery (?:other|second|alternate)\b", "every 2"),
+    (r"\bevery single\b", "every"), (r"\bevery 24 hours\b", "every day"), (r"\bevery 48 hours\b", "every 2 day"),
+    (r"\bevery 72 hours\b", "every 3 day"), (r"\bo ?'? ?clock\b", "o'clock"), (r"\bevery (?:other|second|alternate)\b", "every 2"),
     (r"\bevery (\d+)(?:st|nd|rd|th) (day|week)", r"every \1 \2"), (r"\bevery third (day|week)", r"every 3 \1"),
-    (r"\b(half|quarter) ?-?(past|to)\b", r"\1 \2"), (r"(\d)ish\b", r"\1"), (r"\bhalf (\d{1,2})\b(?![:.]| ?(?:hours|minutes|day|week|month|times|past|to|am|pm)\b)", r"half past \1"), (r"\b(\d) ?x\b", r"\1 times"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
+    (r"\b(half|quarter) ?-?(past|to)\b", r"\1 \2"), (r"(\d)ish\b", r"\1"), (r"\b([a-z/]{2,})-ish\b", r"\1"), (r"\bhalf (\d{1,2})\b(?![:.]| ?(?:hours|minutes|day|week|month|times|past|to|am|pm)\b)", r"half past \1"), (r"\b(\d) ?x\b", r"\1 times"), (r"\bevery (\d+) weekends\b", r"every \1 week weekends"),
     (r"\b(?:on )?alternate days?\b", "every 2 day"), (r"\b(?:a|one) 2 week\b", "2 week"), (r"\blabou?r day\b", "laborday"), (r"\bmemorial day\b", "memorialday"),
     (r"\b(?:a|one) week from (?:today|now)\b", "in 1 week"), (r"\b(\d+) (day|week)s? from (?:today|now)\b", r"in \1 \2"),
     (r"\bin (?:an|a|1) (hours|day|week) and a half\b", r"in 1.5 \1"), (r"\bin half an? hours\b", "in 0.5 hours"),
@@ -55,7 +82,8 @@ PHRASES = (
     (r"\ball week(?: long)?\b|\b(?:7|seven) days a week\b|\bevery day of the week\b", "daily"),
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
 )
-VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS)
+PLURAL_PARTS = frozenset({"mornings", "evenings", "afternoons", "nights", "arvos", "nites"})
+VOCABULARY = (*DAY_NAMES, *MONTH_NAMES, *KEYWORDS, "first", "third", "fourth")
 _NOT_READ = r"[^a-z0-9:./'@\-, ]"  # what `normalise` blanks out, then a stop after a word and every comma
 _STOPS = r"(?<=[a-z])[.,](?=\s|$)|,"
 _TENS = r"\b(twenty|thirty|forty|fifty)[ -](one|two|three|four|five|six|seven|eight|nine)\b"
@@ -83,17 +111,28 @@ def with_colons(text: str) -> str:
 
 def normalise(text: str) -> str:
     """The phrase in the reader's vocabulary."""
-    text = with_colons(text).lower().replace("’", "'").replace("'s ", "s ")
+    text = _folded(with_colons(text).lower().replace("’", "'").replace("'s ", "s "))
     text = _regex(_NOT_READ).sub(" ", text.replace("+", " and ").replace("&", " and "))
     text = _regex(_STOPS).sub(" ", text)
-    tokens = [_fix(token) for token in text.split()]
+    typed = text.split()
+    tokens = [_fix(token) for token in typed]
+    for i in range(1, len(tokens)):  # "sat mornings", "thrusday evenings": that day every week
+        if typed[i] in PLURAL_PARTS and tokens[i - 1] in DAYS:
+            tokens[i - 1] += "s"
     text = " ".join(t for t in tokens if t)
     text = _regex(_PRONOUN_ONE).sub(r"\1", text)
     text = _regex(_TENS).sub(lambda m: str(NUMBERS[m[1]] + NUMBERS[m[2]]), text)
     text = _regex(_NUMBER_WORD).sub(lambda m: str(NUMBERS[m[1]]), text)
-    for pattern, replacement in PHRASES:
+    for pattern, replacement in (*FOREIGN_PHRASES, *PHRASES):
         text = _regex(pattern).sub(replacement, text)
     return " ".join(text.split())
+
+
+def _folded(text: str) -> str:
+    """The text with accents taken off letters ("miércoles", "mañana", "à"): the other languages' words are kept."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @cache
@@ -104,7 +143,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 def warm_up() -> None:
     """Compile `normalise`'s patterns now, which the first schedule read would do (a started bot's warm-up)."""
-    for pattern in (_NOT_READ, _STOPS, _PRONOUN_ONE, _TENS, _NUMBER_WORD, *(p for p, _ in PHRASES)):
+    for pattern in (_NOT_READ, _STOPS, _PRONOUN_ONE, _TENS, _NUMBER_WORD, *(p for p, _ in (*FOREIGN_PHRASES, *PHRASES))):
         _regex(pattern)
 
 
@@ -113,6 +152,8 @@ def _fix(token: str) -> str:
     key words ("wensday", "thurdays", "tomorow")."""
     if token in SPELLINGS:
         return SPELLINGS[token]
+    if token in FOREIGN:
+        return FOREIGN[token]
     if len(token) < 5 or not token.isalpha() or token in DAYS or token in MONTHS or token in NUMBERS:
         return token
     return _closest(token)

@@ -81,6 +81,42 @@ ALIASES = {
     "galapagos": "Pacific/Galapagos", "zanzibar": "Africa/Dar_es_Salaam", "kurdistan": "Asia/Baghdad",
     "england and wales": "Europe/London", "scandinavia": "Europe/Stockholm", "burma": "Asia/Yangon", "persia": "Asia/Tehran",
 }
+# Countries and cities in their own language (accents folded as typed names are), and nicknames of cities.
+ALIASES |= {
+    "espana": "Europe/Madrid", "deutschland": "Europe/Berlin", "italia": "Europe/Rome", "osterreich": "Europe/Vienna",
+    "suomi": "Europe/Helsinki", "polska": "Europe/Warsaw", "nederland": "Europe/Amsterdam", "sverige": "Europe/Stockholm",
+    "schweiz": "Europe/Zurich", "suisse": "Europe/Zurich", "svizzera": "Europe/Zurich", "turkiye": "Europe/Istanbul",
+    "norge": "Europe/Oslo", "danmark": "Europe/Copenhagen", "eesti": "Europe/Tallinn", "latvija": "Europe/Riga",
+    "lietuva": "Europe/Vilnius", "magyarorszag": "Europe/Budapest", "cesko": "Europe/Prague", "ceska republika": "Europe/Prague",
+    "slovensko": "Europe/Bratislava", "hrvatska": "Europe/Zagreb", "srbija": "Europe/Belgrade", "ellada": "Europe/Athens",
+    "hellas": "Europe/Athens", "belgie": "Europe/Brussels", "belgique": "Europe/Brussels", "eire": "Europe/Dublin",
+    "romania": "Europe/Bucharest", "nippon": "Asia/Tokyo", "nihon": "Asia/Tokyo",
+    "zhongguo": "Asia/Shanghai", "hanguk": "Asia/Seoul", "bharat": "Asia/Kolkata", "misr": "Africa/Cairo",
+    "munchen": "Europe/Berlin", "koln": "Europe/Berlin", "praha": "Europe/Prague", "warszawa": "Europe/Warsaw",
+    "wien": "Europe/Vienna", "roma": "Europe/Rome", "milano": "Europe/Rome", "firenze": "Europe/Rome",
+    "napoli": "Europe/Rome", "torino": "Europe/Rome", "lisboa": "Europe/Lisbon", "sevilla": "Europe/Madrid",
+    "kobenhavn": "Europe/Copenhagen", "bruxelles": "Europe/Brussels", "den haag": "Europe/Amsterdam",
+    "moskva": "Europe/Moscow", "kyiv": "Europe/Kyiv", "bucuresti": "Europe/Bucharest", "athina": "Europe/Athens",
+    # nicknames
+    "vegas": "America/Los_Angeles", "sin city": "America/Los_Angeles", "frisco": "America/Los_Angeles",
+    "the 6ix": "America/Toronto", "6ix": "America/Toronto", "the six": "America/Toronto", "kl": "Asia/Kuala_Lumpur",
+    "hk": "Asia/Hong_Kong", "nola": "America/Chicago", "the big easy": "America/Chicago", "big easy": "America/Chicago",
+    "chi town": "America/Chicago", "chitown": "America/Chicago", "the windy city": "America/Chicago",
+    "windy city": "America/Chicago", "beantown": "America/New_York", "motown": "America/Detroit",
+    "jozi": "Africa/Johannesburg", "joburg": "Africa/Johannesburg", "bombay": "Asia/Kolkata", "calcutta": "Asia/Kolkata",
+    "madras": "Asia/Kolkata", "saigon": "Asia/Ho_Chi_Minh", "peking": "Asia/Shanghai",
+    "brissy": "Australia/Brisbane", "brisvegas": "Australia/Brisbane", "radelaide": "Australia/Adelaide",
+}
+# Names in other scripts, matched on the message as typed (lower case, without spaces around it).
+NATIVE_SCRIPT = {
+    "日本": "Asia/Tokyo", "東京": "Asia/Tokyo", "中国": "Asia/Shanghai", "北京": "Asia/Shanghai", "上海": "Asia/Shanghai",
+    "香港": "Asia/Hong_Kong", "台灣": "Asia/Taipei", "台湾": "Asia/Taipei", "台北": "Asia/Taipei", "한국": "Asia/Seoul",
+    "대한민국": "Asia/Seoul", "서울": "Asia/Seoul", "москва": "Europe/Moscow", "санкт-петербург": "Europe/Moscow",
+    "україна": "Europe/Kyiv", "київ": "Europe/Kyiv", "киев": "Europe/Kyiv", "ελλάδα": "Europe/Athens",
+    "αθήνα": "Europe/Athens", "भारत": "Asia/Kolkata", "ישראל": "Asia/Jerusalem", "מצרים": "Africa/Cairo",
+    "مصر": "Africa/Cairo", "القاهرة": "Africa/Cairo", "دبي": "Asia/Dubai", "ไทย": "Asia/Bangkok", "กรุงเทพ": "Asia/Bangkok",
+}
+ALIASES |= {"central european": "Europe/Berlin", "eastern european": "Europe/Athens", "western european": "Europe/Lisbon"}
 # Regions split between clocks (or countries): a choice, never a pick.
 SHARED_REGIONS = {
     "punjab": ("Asia/Kolkata", "Asia/Karachi"), "kashmir": ("Asia/Kolkata", "Asia/Karachi"),
