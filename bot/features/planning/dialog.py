@@ -20,7 +20,8 @@ from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.lead import lead_negative, split_lead
+from bot.features.planning.kept import kept_with
+from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, split_lead, stops_reminders
 from bot.features.planning.reading import (
     CHANGE_SAID,
     carries_schedule,
@@ -31,6 +32,7 @@ from bot.features.planning.reading import (
     read_with_kept,
     with_days_and_time,
 )
+from bot.features.planning.second_plan import Split, format_split
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
 from bot.features.planning.step_questions import StepQuestions
@@ -115,10 +117,15 @@ class PlanningDialog:
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed zone, goal, schedule, yes/no or edit; a question answered, then the step again;
         None for another request."""
+        draft = load_draft(state)
+        labelled = lead_label(text) if draft.step is Step.CONFIRM else None
+        if labelled is not None and labelled <= MAX_LEAD:  # "at start", "15 min": a lead button's words typed
+            return self._set_lead(state, draft, labelled, "")
+        if draft.step is Step.CONFIRM and stops_reminders(text):  # "no reminder needed": no switch; the latest lead said
+            return [Reply(t.NO_REMINDER_SWITCH), self.ask(state)]
         aside = self.questions.aside(state, text, self.ask) if self.questions else None
         if aside is not None:
             return aside
-        draft = load_draft(state)
         to_guess = draft.step is Step.ZONE and bool(draft.zone_guess) and GUESSED.read(text) is not None
         if not to_guess and not self.about(text):  # "wrong portland" answers the guess, though it reads as a zone request
             return None
@@ -202,9 +209,16 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, step=Step.ZONE, kept=joined(draft.kept, text)))
             return [Reply(t.ASK_ZONE, location=True)]
         if not (draft.goal or profile.goal):
-            state = save_draft(self.dialogues, state, replace(draft, step=Step.GOAL, kept=joined(draft.kept, text)))
-            return [self._ask_goal(state)]
+            kept, split = kept_with(draft, text, self.clock())
+            state = save_draft(self.dialogues, state, replace(kept, step=Step.GOAL))
+            return [t.with_note(self._ask_goal(state), self._split_note(split, kept))]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
+
+    @staticmethod
+    def _split_note(split: Split | None, kept: Draft) -> str:
+        """What happens to days given a time of their own before the plan could be shown ("" for none)."""
+        at = kept.kept.rsplit(" at ", 1)[-1]
+        return format_split(split, at) if split is not None else ""
 
     def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
         """A typed place, a "yes" or "no" to the guessed one, or a schedule said early (kept for
@@ -218,8 +232,10 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
-        if not offset and carries_schedule(text, self.clock()):
-            return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, kept=joined(draft.kept, text))))
+        if not offset and carries_schedule(text, self.clock()):  # "actually make thursday 7pm instead": the kept plan changed
+            kept, split = kept_with(draft, text, self.clock())
+            replies = self._kept_ask_zone(save_draft(self.dialogues, state, kept))
+            return [t.with_note(replies[0], self._split_note(split, kept)), *replies[1:]]
         goal = self._goal(text) if not found else None
         if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
             return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, goal=goal)))

@@ -228,6 +228,10 @@ def format_reminder(at: datetime, zone: str, goal: str, prescription: Prescripti
     return "\n\n".join(lines)
 
 
+NO_REMINDER_SWITCH = ("Each planned session comes with a reminder; there is no switch to turn it off. The latest it can come is "
+                      "as the session starts: tap ⏰ at start (or type \"at start\").")
+
+
 def format_reminders_off(plans: int) -> str:
     """How to stop reminders: they come with planned sessions, so cancelling the plan stops them."""
     if plans == 0:
