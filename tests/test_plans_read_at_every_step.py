@@ -100,3 +100,82 @@ async def test_over_telegram_a_day_retimed_at_the_goal_question_is_kept_as_a_sec
     sent = await feed_all(coach, [message_update("actually make thursday 7pm instead"), message_update("strength")])
     assert "Thu at 19:00 will be a plan of its own" in sent.texts()[0]
     assert "every Tue at 18:30" in sent.texts()[-1] and "Save this plan?" in sent.texts()[-1]
+
+
+def _idle_with_goal(say, coach) -> None:
+    """A green user in Berlin with the goal strength and no dialogue open."""
+    in_berlin(say, "/plan")
+    say("strength")
+    say("/cancel")
+    assert coach.dialogues.current(7) is None and coach.plans.load_profile(7).goal == "strength"
+
+
+@pytest.mark.parametrize("told, asked", [
+    ("i wanna do this 3 times a week after work", "Which 3 days"), ("weekends around lunch", "every Sat, Sun at 12:00"),
+    ("twice a week, weekends, around lunch", "What time"),
+])
+def test_a_schedule_told_in_everyday_words_after_a_green_check_is_planned(say, coach, told, asked):
+    _idle_with_goal(say, coach)
+    assert asked in say(told)[-1].text
+
+
+@pytest.mark.parametrize("asked", ["how many times a week should i train", "is it ok to train every day", "did it today"])
+def test_a_question_or_talk_about_a_schedule_starts_no_plan(say, coach, asked):
+    in_berlin(say, "/timezone")
+    say(asked)
+    assert coach.dialogues.current(7) is None
+
+
+def test_a_schedule_said_at_the_plan_list_that_invites_it_is_planned(planned):  # noqa: F811
+    planned(button(planned("every day at 7am")[-1], "Save"), button=True)
+    assert "Your plans:" in planned("/plan")[0].text
+    shown = planned("tue thu 6pm")[-1].text
+    assert "every Tue, Thu at 18:00" in shown and "Save this plan?" in shown
+
+
+def _mwf(say) -> None:
+    """A green user in Berlin with the plan every Mon, Wed, Fri at 19:00 saved."""
+    in_berlin(say, "/plan mon wed fri 7pm")
+    say(button(say("strength")[-1], "Save"), button=True)
+
+
+def test_a_new_routine_told_with_one_plan_saved_changes_that_plan_and_yes_takes_the_days_offered(say, coach):
+    _mwf(say)
+    first = say("i want to train 4x a week now")
+    assert first[0].text.startswith("Changing your plan every Mon, Wed, Fri at 19:00") and "I left out" not in first[0].text
+    assert "➕ New plan" in [b.label for b in first[-1].button_list()]
+    say("can we do mornings instead, like 7")
+    shown = say("yes")[-1].text
+    assert "every Mon, Tue, Thu, Fri at 07:00" in shown and "I left out" not in shown
+    say("save")
+    assert [p.schedule.weekdays for p in coach.plans.load_plans(7)] == [frozenset({0, 1, 3, 4})]
+
+
+def test_a_move_told_while_a_plan_is_made_sets_the_zone_and_the_plan_goes_on(say, coach):
+    _mwf(say)
+    say("i want to train 4x a week now")
+    moved = say("i moved to lisbon last week")
+    assert "Lisbon" in moved[0].text and not any("I left out" in r.text for r in moved)
+    say(button(moved[0], "Yes"), button=True)
+    assert coach.plans.load_profile(7).zone == "Europe/Lisbon"
+    assert "every Mon, Tue, Thu, Fri at 19:00" in say("yes")[-1].text
+
+
+def test_a_plan_change_worded_as_a_question_is_not_logged_as_unanswered(tue_thu_draft, coach):
+    tue_thu_draft("skip thursdays, wed instead?")
+    assert coach.store.load_misses() == []
+
+
+async def test_over_telegram_a_schedule_in_everyday_words_and_a_new_routine_are_planned(say, coach):
+    _idle_with_goal(say, coach)
+    sent = await feed_all(coach, [message_update("weekends around lunch")])
+    assert "every Sat, Sun at 12:00" in sent.texts()[-1]
+    say("save")
+    sent = await feed_all(coach, [message_update("i want to train 3x a week now"), message_update("yes")])
+    assert sent.texts()[0].startswith("Changing your plan every Sat, Sun at 12:00")
+    assert "every Mon, Wed, Fri at 12:00" in sent.texts()[-1]
+
+
+async def test_over_telegram_a_plan_change_at_save_is_not_logged_as_unanswered(tue_thu_draft, coach):
+    await feed_all(coach, [message_update("skip thursdays, wed instead?")])
+    assert coach.store.load_misses() == []

@@ -13,14 +13,14 @@ from dataclasses import replace
 from datetime import datetime, time
 
 from bot.core.callbacks import Tap, parse_number
-from bot.core.dialogue import Dialogues, button
+from bot.core.dialogue import Dialogues, button, entry_button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.kept import kept_with
+from bot.features.planning.kept import kept_with, suggested_days
 from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, split_lead, stops_reminders
 from bot.features.planning.reading import (
     CHANGE_SAID,
@@ -43,7 +43,7 @@ from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
 from knowledge.plan_edits import named_goal
 from knowledge.relative_changes import day_change, time_shift
-from scheduler.model import Question, Schedule, ScheduleError
+from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.store import Plan, Profile, SchedulerStore
 from scheduler.timezones import find_zone
@@ -197,6 +197,22 @@ class PlanningDialog:
         changed = self.on_text(self.dialogues.current(user_id) or state, change) if change else None
         return changed or [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
 
+    def change_saved(self, user_id: int, plan: Plan, text: str) -> list[Reply]:
+        """A schedule told as the new routine ("i want to train 4x a week now") by a user with one plan: that plan edited
+        with it (its time kept for days said without one), saying so, with ➕ New plan for one beside it instead."""
+        closed = self.gate.check(user_id)
+        if closed:
+            return [closed]
+        weekly = plan.schedule.repeat is Repeat.WEEKLY and plan.schedule.local_time is not None
+        at = f"{plan.schedule.local_time:%H:%M}" if weekly else None
+        state = self._begin(Draft(user_id, Step.WHEN, kept=text.strip(), editing=plan.id, local_time=at))
+        *before, last = self._next(state)
+        zone = self.confirming.zone(user_id)
+        noted = t.with_note(before[0] if before else last, t.format_changing(t.format_schedule(plan.schedule, zone)))
+        replies = [noted, *before[1:], last] if before else [noted]
+        new = (entry_button(DIALOGUE, "➕ New plan", "new"),)
+        return [*replies[:-1], replace(replies[-1], buttons=(*replies[-1].buttons, new))]
+
     def _begin(self, draft: Draft) -> State:
         """A new run of the dialogue holding `draft`."""
         return self.dialogues.begin(draft.user_id, DIALOGUE, draft.step, draft_data(draft))
@@ -297,6 +313,8 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, draft)
             return [picker(state, draft, edit=False)]
         kept = draft.kept if text.strip() else ""
+        said = suggested_days(kept, self.words.answer(text), self.clock(), profile.zone or "UTC")
+        phrase_text = said or phrase_text  # "yes" at "Which 4 days of the week? Mon/Tue/Thu/Fri?": those days
         phrase, reading = read_with_kept(phrase_text, kept, self.clock(), profile.zone or "UTC", draft.options)
         if isinstance(reading, ScheduleError):
             save_draft(self.dialogues, state, replace(draft, kept="", options=()))

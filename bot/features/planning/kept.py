@@ -13,8 +13,8 @@ from bot.features.planning.draft import Draft
 from bot.features.planning.reading import CHANGE_SAID, edited_part, joined
 from bot.features.planning.second_plan import Split, own_time
 from knowledge.relative_changes import day_change, time_shift
-from scheduler.model import WEEKDAY_NAMES, Repeat, Schedule, ScheduleError
-from scheduler.parsing import read_schedule
+from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
+from scheduler.parsing import COUNT_EXAMPLES, read_schedule
 from scheduler.timezones import zone_info
 
 _CHANGING = re.compile(r"\b(?:actually|wait|no|nah|not|rather|better|make)\b", re.IGNORECASE)  # a change, not more said
@@ -53,3 +53,18 @@ def _said(schedule: Schedule) -> str:
     """A weekly schedule in words the reader reads back ("every tue thu at 18:30")."""
     days = " ".join(WEEKDAY_NAMES[d].lower() for d in sorted(schedule.weekdays))
     return f"every {days} at {schedule.local_time:%H:%M}"
+
+
+def suggested_days(kept: str, answer: str | None, now: datetime, zone: str) -> str:
+    """The days suggested with "Which 4 days of the week? Mon/Tue/Thu/Fri?" when it was answered "yes" (`answer`), to be
+    read as if typed; "" for anything else."""
+    if answer != "yes" or not kept.strip():
+        return ""
+    try:
+        asked = read_schedule(kept, now, zone_info(zone))
+    except ScheduleError:
+        return ""
+    if not isinstance(asked, Question) or not asked.count or asked.weekdays or asked.options:
+        return ""
+    days = COUNT_EXAMPLES.get(asked.count, "")
+    return f"{days} at {asked.local_time:%H:%M}" if days and asked.local_time else days  # the time asked with them kept
