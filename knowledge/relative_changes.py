@@ -39,8 +39,15 @@ _NOT_BUT = lazy_regex(rf"\bnot\s+(?:on\s+)?{_D}\s*(?:,|but|;|-)\s*(?:on\s+|make 
                       rf"|(?:swap|switch|trade|change|replace) it (?:for|with|to))"
                       rf"\s+(?:on\s+)?{_D}",
                       re.IGNORECASE)  # "i work late wednesdays, make it tuesday instead", "thursday is bad, swap it for wednesday"
+_CANT = r"(?:can'?t|cannot|can not|unable to|won'?t be able to)\s+(?:do|make|manage|train(?:\s+on)?)"  # "cant do tuesdays"
 _DROP = lazy_regex(rf"\b(?:drop|remove|delete|cut|ditch|scrap|lose|take(?:\s+out|\s+off)?|without|no(?:\s+more)?|minus|skip"
-                   rf"|except|not)\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D})?", re.IGNORECASE)
+                   rf"|except|not|{_CANT})\b(?:\s+(?:the|my|all|any|on))?\s+{_D}(?:\s*(?:,|and|&|or)\s*{_D}(?!\s+instead))?", re.IGNORECASE)
+# a day said not to work ("tuesdays dont work for me", "thursday is bad", "fridays are out for me"): off the plan
+_UNFIT = lazy_regex(rf"{_D}(?:\s*(?:,|and|&|or)\s*{_D})?\s+(?:(?:just|really|kinda|usually|never)\s+)?"
+                    rf"(?:(?:do|does|would)\s*n[o']?t\s+work|won'?t\s+work|will not\s+work|(?:is|are|'s)\s+(?:(?:really|kinda|just)\s+)?"
+                    rf"(?:bad|out|no good|not good|a no go|no go|impossible|a problem|tough|a bust))\b", re.IGNORECASE)
+# the day put in place of the one taken off ("no thursday, wednesday instead", "skip thursdays, do wed instead")
+_IN_PLACE = lazy_regex(rf"{_D}\s+instead\b|\binstead\s+(?:do\s+|on\s+|have\s+|make it\s+)?{_D}", re.IGNORECASE)
 _OFF = lazy_regex(rf"{_D}\s+off\b", re.IGNORECASE)  # "take friday off the plan"
 _ADD = lazy_regex(rf"\b(?:add|plus|also|include|and)\b(?:\s+(?:a|an|the|on))?\s+{_D}(?:\s*(?:,|and|&)\s*{_D})?"
                   rf"(?!\s*(?:,|and|&)?\s*(?:at(?!\s+(?:the\s+)?same\b)|\d))", re.IGNORECASE)  # "at same hour" is no time
@@ -59,7 +66,8 @@ _LATER = frozenset({"later", "back", "after"})
 # the words these readings take a change from ("drop", "add", "keep mon and fri", "swap ... for"): read, never left out
 CHANGE_WORDS = frozenset("drop remove delete cut ditch scrap lose take out off without no more minus skip except not add plus also "
                          "include and too as well extra swap switch change replace move shift trade push put into for with keep "
-                         "just only later earlier sooner back forward by early late one ones".split())
+                         "just only later earlier sooner back forward by early late one ones cant can't cannot unable do does dont "
+                         "don't doesnt doesn't won't wont work works is are bad good instead me".split())
 
 
 @dataclass(frozen=True)
@@ -88,8 +96,9 @@ def day_change(typed: str) -> DayChange | None:
         if found:
             dropped, added = (days_in(days) for days in found.groups() if days)
             return DayChange(added, dropped - added)
-    drop = _all_days(_DROP, typed) | _all_days(_OFF, typed)
+    drop = _all_days(_DROP, typed) | _all_days(_OFF, typed) | _all_days(_UNFIT, typed)
     add = _all_days(_ADD, typed) | _all_days(_TOO, typed) | _all_days(_PUT, typed) if _ADD_SAID.search(typed) else frozenset()
+    add = add | _all_days(_IN_PLACE, typed) if drop else add
     return DayChange(frozenset(add - drop), frozenset(drop)) if add or drop else None
 
 

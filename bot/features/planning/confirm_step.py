@@ -44,6 +44,9 @@ SAVING = Choices.listed("✅, save, confirm, book it, lock it in, keep it, keep 
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
 
+# an hour typed alone at the confirmation ("7", "8:15"): nothing else there is a number; its side of noon is the plan's
+_HOUR_ALONE = re.compile(r"^\W*(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\W*$")
+
 # a save refused with "no" just before it, no comma between ("not need, sorry, no save"; "no, save it" saves)
 _NO_SAVE = re.compile(r"\b(?:no|nope|nah)\s+(?:need\s+(?:to\s+)?)?sav(?:e|ing)\b", re.IGNORECASE)
 
@@ -84,6 +87,7 @@ class ConfirmStep:
         if split is not None and draft.pending is not None:  # "and tuesdays at 6pm": a second plan, after this one
             first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=split.second or draft.then)
             return [t.with_note(self.show(state, first, edit=False), format_split(split, f"{draft.pending.local_time:%H:%M}"))]
+        text = f"make it {text.strip()}" if _HOUR_ALONE.match(text) else text  # "7" alone: the plan's new hour, as "make it 7"
         found = edited_part(draft, text, self.clock(), self.zone(state.user_id))
         if found is not None:
             edited, part = found  # "lol ok but make it 8": the change said after the reaction

@@ -13,14 +13,15 @@ from dataclasses import replace
 from datetime import datetime, time
 
 from bot.core.callbacks import Tap, parse_number
-from bot.core.dialogue import Dialogues, button
+from bot.core.dialogue import Dialogues, button, entry_button
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
-from bot.features.planning.lead import lead_negative, split_lead
+from bot.features.planning.kept import kept_with, suggested_days
+from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, split_lead, stops_reminders
 from bot.features.planning.reading import (
     CHANGE_SAID,
     carries_schedule,
@@ -31,6 +32,7 @@ from bot.features.planning.reading import (
     read_with_kept,
     with_days_and_time,
 )
+from bot.features.planning.second_plan import Split, format_split
 from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
 from bot.features.planning.step_questions import StepQuestions
@@ -41,7 +43,7 @@ from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
 from knowledge.plan_edits import named_goal
 from knowledge.relative_changes import day_change, time_shift
-from scheduler.model import Question, Schedule, ScheduleError
+from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.planner import Planner
 from scheduler.store import Plan, Profile, SchedulerStore
 from scheduler.timezones import find_zone
@@ -115,10 +117,15 @@ class PlanningDialog:
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed zone, goal, schedule, yes/no or edit; a question answered, then the step again;
         None for another request."""
+        draft = load_draft(state)
+        labelled = lead_label(text) if draft.step is Step.CONFIRM else None
+        if labelled is not None and labelled <= MAX_LEAD:  # "at start", "15 min": a lead button's words typed
+            return self._set_lead(state, draft, labelled, "")
+        if draft.step is Step.CONFIRM and stops_reminders(text):  # "no reminder needed": no switch; the latest lead said
+            return [Reply(t.NO_REMINDER_SWITCH), self.ask(state)]
         aside = self.questions.aside(state, text, self.ask) if self.questions else None
         if aside is not None:
             return aside
-        draft = load_draft(state)
         to_guess = draft.step is Step.ZONE and bool(draft.zone_guess) and GUESSED.read(text) is not None
         if not to_guess and not self.about(text):  # "wrong portland" answers the guess, though it reads as a zone request
             return None
@@ -190,6 +197,22 @@ class PlanningDialog:
         changed = self.on_text(self.dialogues.current(user_id) or state, change) if change else None
         return changed or [replace(reply, text=f"{t.EDITING}\n\n{reply.text}")]
 
+    def change_saved(self, user_id: int, plan: Plan, text: str) -> list[Reply]:
+        """A schedule told as the new routine ("i want to train 4x a week now") by a user with one plan: that plan edited
+        with it (its time kept for days said without one), saying so, with ➕ New plan for one beside it instead."""
+        closed = self.gate.check(user_id)
+        if closed:
+            return [closed]
+        weekly = plan.schedule.repeat is Repeat.WEEKLY and plan.schedule.local_time is not None
+        at = f"{plan.schedule.local_time:%H:%M}" if weekly else None
+        state = self._begin(Draft(user_id, Step.WHEN, kept=text.strip(), editing=plan.id, local_time=at))
+        *before, last = self._next(state)
+        zone = self.confirming.zone(user_id)
+        noted = t.with_note(before[0] if before else last, t.format_changing(t.format_schedule(plan.schedule, zone)))
+        replies = [noted, *before[1:], last] if before else [noted]
+        new = (entry_button(DIALOGUE, "➕ New plan", "new"),)
+        return [*replies[:-1], replace(replies[-1], buttons=(*replies[-1].buttons, new))]
+
     def _begin(self, draft: Draft) -> State:
         """A new run of the dialogue holding `draft`."""
         return self.dialogues.begin(draft.user_id, DIALOGUE, draft.step, draft_data(draft))
@@ -202,9 +225,16 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, step=Step.ZONE, kept=joined(draft.kept, text)))
             return [Reply(t.ASK_ZONE, location=True)]
         if not (draft.goal or profile.goal):
-            state = save_draft(self.dialogues, state, replace(draft, step=Step.GOAL, kept=joined(draft.kept, text)))
-            return [self._ask_goal(state)]
+            kept, split = kept_with(draft, text, self.clock())
+            state = save_draft(self.dialogues, state, replace(kept, step=Step.GOAL))
+            return [t.with_note(self._ask_goal(state), self._split_note(split, kept))]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
+
+    @staticmethod
+    def _split_note(split: Split | None, kept: Draft) -> str:
+        """What happens to days given a time of their own before the plan could be shown ("" for none)."""
+        at = kept.kept.rsplit(" at ", 1)[-1]
+        return format_split(split, at) if split is not None else ""
 
     def _typed_zone(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
         """A typed place, a "yes" or "no" to the guessed one, or a schedule said early (kept for
@@ -218,8 +248,10 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
-        if not offset and carries_schedule(text, self.clock()):
-            return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, kept=joined(draft.kept, text))))
+        if not offset and carries_schedule(text, self.clock()):  # "actually make thursday 7pm instead": the kept plan changed
+            kept, split = kept_with(draft, text, self.clock())
+            replies = self._kept_ask_zone(save_draft(self.dialogues, state, kept))
+            return [t.with_note(replies[0], self._split_note(split, kept)), *replies[1:]]
         goal = self._goal(text) if not found else None
         if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
             return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, goal=goal)))
@@ -281,6 +313,8 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, draft)
             return [picker(state, draft, edit=False)]
         kept = draft.kept if text.strip() else ""
+        said = suggested_days(kept, self.words.answer(text), self.clock(), profile.zone or "UTC")
+        phrase_text = said or phrase_text  # "yes" at "Which 4 days of the week? Mon/Tue/Thu/Fri?": those days
         phrase, reading = read_with_kept(phrase_text, kept, self.clock(), profile.zone or "UTC", draft.options)
         if isinstance(reading, ScheduleError):
             save_draft(self.dialogues, state, replace(draft, kept="", options=()))

@@ -21,6 +21,7 @@ from bot.features.planning.reading import CHANGE_SAID, bare_hour, carries_schedu
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
+from bot.features.planning.told import ToldSchedules
 from bot.features.planning.zone import moved_to, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
@@ -34,6 +35,13 @@ from scheduler.timezones import zone_at, zone_info
 
 LATER = re.compile(r"\b(?:later|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?:have|got|need) to (?:go|run|dash)"
                    r"|another time|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
+
+
+# a schedule told as the routine from now on ("i want to train 4x a week now"), not as one more plan ("a new plan for ...")
+NEW_ROUTINE = re.compile(r"\b(?:now|from now on|instead|any ?more|these days|going forward|from here on|switch(?:ing)? to"
+                         r"|change (?:it |that |this )?to)\b", re.IGNORECASE)
+ROUTINE_WORDS = re.compile(r"\b(?:from now on|now|these days|going forward|from here on|any ?more)\b", re.IGNORECASE)
+ANOTHER = re.compile(r"\b(?:new|another|second|2nd|extra|also|add|too|as well|separate|one more|on top)\b", re.IGNORECASE)
 
 
 class Planning:
@@ -55,8 +63,20 @@ class Planning:
         self.offers = Offers(self.sessions, kit.dialogues, kit.words.answer, kit.clock, kit.words.asks)
         self.in_words = PlansInWords(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words, self.settings.typed_change,
                                      self.offers)
+        self.told = ToldSchedules(lambda user_id: self.gate.check(user_id) is None,
+                                  lambda user_id: kit.dialogues.current(user_id) is None, self._asks, self._other_request,
+                                  self.start, kit.clock)
         self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
                                 self.offers.skip)
+
+    def _asks(self, text: str) -> bool:
+        """Whether a message asks (a question about a schedule plans nothing: "how many times a week should i train")."""
+        return self.kit.words.asks(text) or self.questions.worded_as_question(text) or self.questions.asks_judgement(text)
+
+    def _other_request(self, text: str) -> bool:
+        """Whether a message reads as a request other than planning, or as small talk ("thanks, see you monday")."""
+        intent = self.kit.words.intent(text)
+        return intent is not None and intent is not Intent.PLAN and (intent in SMALL_TALK or intent in self.kit.requests)
 
     def plan(self, user_id: int, argument: str) -> list[Reply]:
         """/plan [when]: the plans the user has, with ✏️ Edit and ➕ New plan (a look starts no planning,
@@ -88,7 +108,11 @@ class Planning:
         return [Reply(t.KEPT_FOR_LATER)]
 
     def start(self, user_id: int, text: str) -> list[Reply]:
-        """Planning, or the safety check's gate; then the request is kept for after the check."""
+        """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
+        new routine ("i want to train 4x a week now") with one plan saved changes that plan."""
+        plans = self.kit.plans.load_plans(user_id) if NEW_ROUTINE.search(text) and not ANOTHER.search(text) else []
+        if len(plans) == 1 and self.gate.check(user_id) is None and carries_schedule(text, self.kit.clock()):
+            return self.dialog.change_saved(user_id, plans[0], ROUTINE_WORDS.sub(" ", text))  # "now" said it; no left-out word
         replies = self.dialog.start(user_id, text)
         if self.gate.check(user_id) is not None and self.screening.status(user_id) is not Status.RED:
             self.after_check.remember(user_id, text)
@@ -162,12 +186,20 @@ class Planning:
         return [judged] if judged else self.timezone(user_id, typed_place(text))
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
-        """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open (the
+        """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
+        being made (its step is asked again once the zone is set; the
         intents reader knows the places it was taught: "i moved to berlin" reads 0.89 as the time zone, "lisbon" 0.43)."""
-        if self.kit.dialogues.current(user_id) is not None or self.kit.words.asks(text):
+        state = self.kit.dialogues.current(user_id)
+        planning = state is not None and state.dialogue == DIALOGUE and state.step != Step.ZONE.value  # the zone step reads places
+        if state is not None and not planning or self.kit.words.asks(text):
             return None
         place = moved_to(text)
-        return self.timezone(user_id, place) if place else None
+        if place is None:
+            return None
+        replies = self.timezone(user_id, place)
+        if planning and state is not None:  # asked again, with new buttons, once the zone is set: not the place question now
+            self.kit.dialogues.go(state, Step(state.step), renew=True)
+        return replies
 
     def on_location(self, msg: Inbound) -> list[Reply]:
         """A shared location sets the time zone (and the plan goes on, or the pending step is asked again)."""
@@ -232,6 +264,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.moved)  # "i moved to lisbon"
     kit.readers.append(OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
                                 sessions.sessions).on_text)  # "did it save?", "what was my goal again"
+    kit.readers.append(planning.told.on_text)  # "weekends around lunch", "i wanna do this 3 times a week after work"
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)

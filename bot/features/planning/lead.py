@@ -21,11 +21,17 @@ _AT_START = re.compile(r"\b(remind|reminder|reminders|ping|notify)\b.*\b(at|when
                        r"|\bat the start\b|\bwhen (it|the session|each session) (starts|begins)\b")
 _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disable|cancel|mute|silence|no more|without|"
                            r"(?:do not|dont|don't) (?:want|need)(?: any)?)\b.*\breminders?\b|\bremind(?:ing)? me never\b"
-                           r"|\bnever remind\b|\breminders? off\b|\bstop reminding\b|\b(?:do not|dont|don't) remind me\b")
+                           r"|\bnever remind\b|\breminders? off\b|\bstop reminding\b|\b(?:do not|dont|don't) remind me\b"
+                           # "no reminders please", "no reminder needed", "no need for reminders" (not "no reminder on friday")
+                           r"|\bno (?:need (?:for|of) )?(?:any )?(?:reminders?|notifications?)\b"
+                           r"(?!\s+(?:on|for|at|before|until|till|this|next|\d))")
 _REMINDER = re.compile(r"\b(?:remind\w*|notif\w*|ping|alert|warn\w*|notice|lead)\b")
 # a duration alone, where the lead is asked (/settings): "make it 45 mins", "an hour", "change it to 15m pls"
 _BARE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|um|actually)\W+)?(?:(?:make|change|set|put|move)\s+(?:it|that|them|the reminders?)\s+"
                    rf"(?:to\s+)?|to\s+)?{_AMOUNT}\s*{_UNIT}(?:\s+(?:pls|plz|please|then|instead))?[\s.!]*$")
+# a lead button's label typed alone where the buttons are shown ("at start", "15 min", "⏰ 1 h")
+_START_LABEL = re.compile(r"^\W*(?:(?:ok|okay|make it|set it to|pick|choose)\s+)?(?:at|on)\s+(?:the\s+)?start"
+                          r"(?:\s+(?:pls|plz|please|then))?[\s.!]*$")
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "half a": 0.5, "half an": 0.5}
 
 
@@ -51,6 +57,12 @@ def bare_lead(text: str) -> int | None:
     """The minutes a duration said alone names ("make it 45 mins", "an hour"), for a screen that asks for the lead."""
     found = _BARE.match(text.lower())
     return _minutes(found) if found and not found["minus"] else None
+
+
+def lead_label(text: str) -> int | None:
+    """The lead a typed button label names ("at start": 0, "15 min", "⏰ 1 h"), for a step that shows the lead buttons."""
+    lowered = text.lower().replace("⏰", " ")
+    return 0 if _START_LABEL.match(lowered) else bare_lead(lowered)
 
 
 def lead_too_long(text: str) -> bool:

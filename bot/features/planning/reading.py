@@ -273,9 +273,17 @@ def left_out(phrase: str, kept: str, goal: Callable[[str], str | None]) -> tuple
         return ()
     said = {part.words for part in unused_parts(kept)} if kept else set()
     relative = day_change(phrase) is not None or time_shift(phrase) is not None  # "drop friday": "drop" was read
-    return tuple(part for part in unused_parts(without_shift(phrase) if relative else phrase)
-                 if part.words not in said and _A_WORD.search(part.words) and not goal(part.words)  # "->" says nothing
-                 and not (relative and change_words_only(part.words)))
+    parts = tuple(part for part in unused_parts(without_shift(phrase) if relative else phrase)
+                  if part.words not in said and _A_WORD.search(part.words) and not goal(part.words)  # "->" says nothing
+                  and not (relative and change_words_only(part.words)))
+    if not kept or not phrase.startswith(kept):
+        return parts
+    latest = set(_TOKENS.findall(normalise(phrase[len(kept):])))  # only this message's words: earlier ones were read then
+    trimmed = (replace(part, words=" ".join(w for w in part.words.split() if w in latest)) for part in parts)
+    return tuple(part for part in trimmed if _A_WORD.search(part.words))
+
+
+_TOKENS = re.compile(r"[\w']+")
 
 
 _A_WORD = re.compile(r"\w")

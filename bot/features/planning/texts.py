@@ -40,6 +40,11 @@ PLAN_LIST_HINT = "Edit one below, or make a new one (➕ New plan, or say when: 
 ZONE_KEPT = "Okay, your time zone stays as it was."
 EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
            "to endurance\", \"remind me 1 hour before\"), or tap ✏️ Change or a reminder time. Saving replaces the old plan.")
+def format_changing(plan: str) -> str:
+    """A new routine told with one plan saved: that plan is the one changed."""
+    return f"Changing your plan {plan} (saving replaces it; for a plan beside it instead, tap ➕ New plan)."
+
+
 STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions shows where you are."
 DUPLICATE = "⚠️ You already have a plan with exactly this schedule. Save it again only if you mean to."
 SETTINGS_HINT = ("Tap to change, or say it: \"remind me 1 hour before\", \"change the goal to endurance\", "
@@ -236,6 +241,10 @@ def format_reminder(at: datetime, zone: str, goal: str, prescription: Prescripti
         lines.append(format_prescription(prescription))
     lines += [warm_up, "Check-in: feeling unwell today, or new or worse back or leg pain? Then skip today."]
     return "\n\n".join(lines)
+
+
+NO_REMINDER_SWITCH = ("Each planned session comes with a reminder; there is no switch to turn it off. The latest it can come is "
+                      "as the session starts: tap ⏰ at start (or type \"at start\").")
 
 
 def format_reminders_off(plans: int) -> str:

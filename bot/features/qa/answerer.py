@@ -19,6 +19,7 @@ from knowledge.intents import Answer, Intent
 from knowledge.model import Entry
 from knowledge.named_articles import article_patterns, without_article_names
 from knowledge.reading import says_something
+from knowledge.relative_changes import day_change, time_shift
 from knowledge.safety import Safety, in_first_person, told_of_oneself
 from knowledge.training import Gap
 from knowledge.understanding import Reading, Understanding
@@ -375,7 +376,7 @@ class Answerer:
         """Decline without guessing, and log it for curators when it was a question (not a place,
         a schedule or a request the dialogue did not expect)."""
         best = match.suggestions[0] if match.suggestions else None
-        if self.is_question(text):
+        if self.is_question(text) and not _changes_a_plan(text):
             self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
         rows = self._offer_rows(match.suggestions)
         say = texts.format_not_caught if heard else texts.format_not_understood
@@ -397,6 +398,12 @@ class Answerer:
             rows.append((Button(f"{DID_YOU_MEAN}{title}?" if alternatives else f"➡️ {title}", f"kb:{other}"),))
         rows.append((TOPICS_BUTTON,))
         return tuple(rows)
+
+
+def _changes_a_plan(text: str) -> bool:
+    """Whether a message says a change to a plan's days or time ("skip thursdays, do wed instead", "an hour later"): a
+    request, never logged as a question the content could not answer."""
+    return day_change(text) is not None or time_shift(text) is not None
 
 
 def _reminded(reply: Reply, text: str) -> Reply:
