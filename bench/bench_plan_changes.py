@@ -1,7 +1,7 @@
 """Plans changed in everyday words, end to end: what is STORED after a message, not how it was read.
 
 Usage: python bench/bench_plan_changes.py [SET.yaml] [--misses] [--situation NAME]
-(default: bench/unseen_plan_changes.yaml, frozen; the situation: the set's own, SITUATIONS by file name, else "tue8")
+(default: bench/plan_changes_dev6.yaml; a frozen set only when named; the situation: the set's own, SITUATIONS by file name, else "tue8")
 Each item is {q, ctx: idle|confirm, kind: cancel|skip|edit|none|accept|reject|unskip, plan: A|B|all|none,
 time: "HH:MM"|null, days: [mon, ...]|null, date: "YYYY-MM-DD"|null, goal: str|null}, and optionally `until`
 ("YYYY-MM-DD": a skip of time away, every session of the plans named from `date` to that day), `day_time` ({wed: "08:00"}:
@@ -45,7 +45,7 @@ from scheduler.model import Schedule
 from scheduler.store import Profile
 from scheduler.timezones import zone_info
 
-DEFAULT_SET = Path(__file__).with_name("unseen_plan_changes.yaml")
+DEFAULT_SET = Path(__file__).with_name("plan_changes_dev6.yaml")  # never a frozen set by default
 USER, ZONE = 7, "Europe/Berlin"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

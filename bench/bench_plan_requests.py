@@ -1,7 +1,7 @@
 """How well requests about stored plans are read: cancel, skip, edit, or none (a new plan, a question,
 other talk), as the intent layer's `plans` reader reads an idle message.
 
-Usage: python bench/bench_plan_requests.py [SET.yaml]   (default: bench/unseen_plan_requests.yaml, frozen)
+Usage: python bench/bench_plan_requests.py [SET.yaml]   (default: bench/plan_requests_dev.yaml; a frozen set only when named)
 Each item is {q, kind}; prints right per kind and the messages read as a request they are not
 ("acted wrongly": a plan cancelled, skipped or edited unasked is the costly error). Frozen sets:
 totals only, never tune on them.
@@ -18,7 +18,7 @@ import yaml
 from bot.composition import build_understanding
 from bot.settings import Settings
 
-DEFAULT_SET = Path(__file__).with_name("unseen_plan_requests.yaml")
+DEFAULT_SET = Path(__file__).with_name("plan_requests_dev.yaml")  # never a frozen set by default
 
 
 def main(path: Path) -> None:

@@ -1,6 +1,6 @@
 """How the safety check reads typed replies to its questions, through the core as a user meets it.
 
-Usage: python bench/bench_screening.py [SET.yaml ...] [--show]   (default: bench/unseen_screening.yaml)
+Usage: python bench/bench_screening.py [SET.yaml ...] [--show]   (default: bench/screening_dev8.yaml; a frozen set only when named)
 
 Each item is a new user who starts /screen, taps consent and "No" up to the item's question, then
 types the reply. What the check did decides the reading:
@@ -37,7 +37,7 @@ from bot.features.screening.store import ScreeningStore
 from bot.settings import load_settings
 from bot.storage.database import open_database
 
-DEFAULT_SET = Path(__file__).with_name("unseen_screening.yaml")
+DEFAULT_SET = Path(__file__).with_name("screening_dev8.yaml")  # never a frozen set by default
 FLAGGING = ("yes", "unsure")
 
 

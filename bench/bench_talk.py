@@ -2,7 +2,7 @@
 yes/no at a prompt, goals in words, answers to "Save this plan?", typed replies to a session
 reminder, and words closing the settings.
 
-Usage: python bench/bench_talk.py [SET.yaml ...] [--show]   (default: bench/unseen_intents.yaml)
+Usage: python bench/bench_talk.py [SET.yaml ...] [--show]   (default: bench/talk_dev4.yaml; a frozen set only when named)
 
 What counts as right, per `at`:
 - idle: the intent (`question` and `other` must read as no intent);
@@ -27,7 +27,7 @@ from bot.settings import load_settings
 from knowledge.intents import Answer
 from knowledge.understanding import Understanding
 
-DEFAULT_SET = Path(__file__).with_name("unseen_intents.yaml")
+DEFAULT_SET = Path(__file__).with_name("talk_dev4.yaml")  # never a frozen set by default
 NO_INTENT = ("question", "other")
 
 
