@@ -62,7 +62,7 @@ def test_kb_check_search_misses_and_export(capsys):
     assert main(["kb", "check"]) == 0
     assert "0 problems" in capsys.readouterr().out
     main(["kb", "search", "hammies reps 4 endurance"])
-    assert "answer: program-endurance" in capsys.readouterr().out
+    assert "topic matched: program-endurance" in capsys.readouterr().out
     main(["ask", "what is the capital of peru"])
     capsys.readouterr()
     main(["kb", "misses"])

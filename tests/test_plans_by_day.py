@@ -197,3 +197,16 @@ def test_days_that_cannot_be_made_without_a_reason_or_every_week_are_not_one_ski
 async def test_one_day_that_cannot_be_made_over_telegram_is_asked_first(early_and_saturday, coach):
     sent = await feed_all(coach, [message_update("i cant make it friday because of work")])
     assert sent.texts() == ["Skip Fri 27 Nov 07:00 (every Mon, Wed, Fri at 07:00)?"] and not coach.plans.cancelled_at(1)
+
+
+def test_another_date_named_at_the_skip_or_drop_question_skips_that_session_not_the_next(tue_thu, coach):
+    assert ASKED in tue_thu("cancel thursday")[0].text  # doccheck s28: "skip the christmas eve session" skipped Thu 26 Nov
+    skipped, again = tue_thu("skip the christmas eve session")
+    assert "Skipped Thu 24 Dec" in skipped.text and ASKED in again.text
+    assert [at.date().isoformat() for at in coach.plans.cancelled_at(1)] == ["2026-12-24"]
+
+
+async def test_another_date_named_at_the_skip_or_drop_question_over_the_adapter(tue_thu, coach):
+    tue_thu("cancel thursday")
+    await feed_all(coach, [message_update("skip the christmas eve session")])
+    assert [at.date().isoformat() for at in coach.plans.cancelled_at(1)] == ["2026-12-24"]

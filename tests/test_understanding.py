@@ -402,8 +402,14 @@ def test_ask_json_reports_the_safety_level(capsys):
 def test_kb_search_shows_spelling_candidates_components_and_safety(capsys):
     main(["kb", "search", "hamstirngs reps 4 endurnace"])
     out = capsys.readouterr().out
-    assert "hamstirngs->hamstrings" in out and "answer: program-endurance" in out
+    assert "hamstirngs->hamstrings" in out and "topic matched: program-endurance" in out
     assert "learned" in out and "fuzzy" in out and "safety: none" in out
+
+
+def test_kb_search_shows_the_bots_own_reply_where_a_health_concern_comes_first(capsys):
+    main(["kb", "search", "my legs tingles"])  # doccheck s28: the topic matched (single-leg) is not what the bot says
+    out = capsys.readouterr().out
+    assert "the bot replies: entry medical-care, safety doctor" in out
 
 
 def test_kb_check_catches_a_lexicon_slip_without_a_traceback(capsys, monkeypatch, tmp_path):

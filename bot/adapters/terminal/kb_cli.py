@@ -6,12 +6,17 @@ import argparse
 import json
 import time
 
-from bot.composition import build_coach, build_understanding
+from bot.composition import assemble, build_coach, build_understanding
+from bot.core.messages import Inbound, InboundKind
 from bot.settings import Settings
+from bot.storage.database import open_database
 from knowledge.build import inputs_hash, model_path
 from knowledge.curation import check_curated
 from knowledge.loader import CONTENT_DIR
 from knowledge.understanding import Reading
+
+SEARCH_USER = 1  # the one user of the throwaway database `kb search` replies in
+REPLY_SHOWN = 160  # characters of the reply's first line shown
 
 
 def add_kb_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,9 +57,14 @@ def cmd_kb_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb_search(args: argparse.Namespace, settings: Settings) -> int:
-    """How a message is read, component by component."""
+    """How a message is read, component by component, then what the bot replies to it as a new user's first message
+    (the reply may differ from the topic matched: a health concern first, a request, small talk)."""
     understanding = build_understanding(settings)
     print(format_reading(understanding.read(args.query), understanding.threshold))
+    coach = assemble(understanding, open_database(":memory:"))
+    reply = coach.handle(Inbound(SEARCH_USER, InboundKind.TEXT, args.query))[0]
+    print(f"the bot replies: entry {reply.entry or 'none'}, safety {reply.safety or 'none'}: "
+          f"{reply.text.splitlines()[0][:REPLY_SHOWN]}")
     return 0
 
 
@@ -63,8 +73,8 @@ def format_reading(reading: Reading, threshold: float) -> str:
     match = reading.match
     fixes = ", ".join(f"{f.typed}->{f.meant}" for f in reading.fixes) or "none"
     verdict = match.entry_id or (f"near miss: {reading.gap.id}" if reading.gap else "(none: declined)")
-    lines = [f"normalised: {match.query!r}", f"spelling fixes: {fixes}",
-             f"answer: {verdict}  score {match.score:.1f}  threshold {threshold}  not ours {reading.not_ours:.2f}",
+    lines = [f"normalised: {match.query!r}", f"spelling fixes (topic matching; the safety reading heeds health words): {fixes}",
+             f"topic matched: {verdict}  score {match.score:.1f}  threshold {threshold}  not ours {reading.not_ours:.2f}",
              f"safety: {reading.safety.label or 'none'}  (classifier none/doctor/emergency "
              f"{'/'.join(f'{p:.2f}' for p in reading.safety_odds)})"]
     lines += [f"  candidate: {c.entry_id:26} fused {c.score:5.1f}  learned {c.learned:.2f}  fuzzy {c.fuzzy:5.1f}"

@@ -21,9 +21,12 @@ from bot.features.planning.listing import Listed, Mark
 from bot.features.planning.sessions import Sessions
 from bot.storage.dialogues import State
 from knowledge.day_words import DaySaid, DayWord
+from scheduler.dates import find_date
+from scheduler.model import ScheduleError
 from scheduler.rows import epoch, instant
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
+from scheduler.words import normalise
 
 DAY_OFF = "dayoff"
 AWAY = "away"
@@ -107,12 +110,25 @@ class DaysOff:
                               (button(state, "Keep everything", "keep"),)))
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
-        """"just this one", "drop it from the plan", "keep it"; anything else is no answer."""
+        """"just this one", "drop it from the plan", "keep it"; anything else is no answer, as is a message naming
+        another date ("skip the christmas eve session": that session, read as a request of its own)."""
+        if self._names_another_date(state, text):
+            return None
         lowered = text.lower()
         skip, drop = bool(_SKIP_WORDS.search(lowered)), bool(_DROP_WORDS.search(lowered))
         if skip != drop:
             return self._decide(state, "skip" if skip else "drop")
         return self._decide(state, "keep") if _KEEP_WORDS.search(lowered) and not (skip or drop) else None
+
+    def _names_another_date(self, state: State, text: str) -> bool:
+        """Whether a message names a date other than the session asked about."""
+        found = self._session(state)
+        zone = self.sessions.zone(state.user_id)
+        try:
+            dates, _ = find_date(normalise(text), self._today(state.user_id), zone)
+        except ScheduleError:
+            return False
+        return found is not None and bool(dates) and found[1].astimezone(zone_info(zone)).date() not in dates
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """Skip, drop or keep by button."""
