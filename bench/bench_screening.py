@@ -10,9 +10,9 @@ types the reply. What the check did decides the reading:
 - the next question asked without a flag → no;
 - the previous question asked again → back, as is an earlier question answered from the reply, the check gone back to
   it ("wait the heart one, i do have high bp": it says "Back to question 2...");
-- the check left (no run in progress, no result) → cancel; so is a pause ("brb", "gtg", "i'll do this later": the reply says
-  the place and the answers are kept, nothing more asked), counted apart as "paused" (putting the check off pauses it since
-  s28: the user leaves it, and no answer is lost);
+- the check left (no run in progress, no result) → cancel; a pause ("brb", "gtg", "i'll do this later": the reply says the
+  place and the answers are kept, nothing more asked) is right for cancel and for other, counted apart as "paused"
+  (putting the check off pauses it since s28: the user leaves it, and no answer is lost);
 - "Stop the safety check?" asked first (an unclear way out) → confirm: right for no label (a cancel
   so read is one tap from leaving, and is counted apart);
 - the same question asked again, nothing recorded → other (but a typed "not sure" at a red-flag
@@ -88,7 +88,9 @@ def label(raw: object) -> str:
 
 def right(expect: str, read: str) -> bool:
     """Whether the check did what the writer's label asks for."""
-    return read in ("flag", "stopped") if expect in FLAGGING else read == expect or (expect, read) == ("cancel", "paused")
+    if read == "paused":  # nothing recorded, the same question waiting: right for other (as ever) and for cancel
+        return expect in ("cancel", "other")
+    return read in ("flag", "stopped") if expect in FLAGGING else read == expect
 
 
 def dangerous(expect: str, read: str) -> bool:

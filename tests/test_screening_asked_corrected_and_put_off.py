@@ -92,6 +92,12 @@ def test_asking_to_change_an_earlier_answer_tells_nothing_yet(screen, question_i
     assert flagged_so_far(screen) == () and screen.status is Status.IN_PROGRESS
 
 
+def test_going_back_to_a_red_flag_question_still_hears_what_it_tells(screen):
+    at(screen, "dizzy_faint")
+    screen.send("i want to change the chest one i do get chest pain")
+    assert screen.status is Status.RED
+
+
 @pytest.mark.parametrize(("question_id", "typed"), [
     ("chronic_condition", "my father have diabetes, me no"),  # had been recorded as a yes with the doctor-first line
     ("dizzy_faint", "one time i fall on the ice last winter but no dizzy"),  # had been recorded as a yes

@@ -172,8 +172,8 @@ class ScreeningFlow(Results):
         returned = self._returned(progress, reading, text)
         if returned is not None and returned[0].level is not Level.RED:  # the earlier question's answer is taken there
             return self._beside(returned[0], text)
-        if reading.code == "b" and reading.other is not None:  # "wait i want to change the medicine one": nothing told yet
-            return self._beside_going_back(reading.other, text)
+        if reading.code == "b" and reading.other is not None and reading.other.level is not Level.RED:
+            return self._beside_going_back(reading.other, text)  # "wait i want to change the medicine one": nothing told yet
         if reading.code != "n":
             return text
         said = self.readers.words
