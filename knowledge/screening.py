@@ -265,6 +265,7 @@ class ScreeningWords:
     resuming_after_pause: re.Pattern[str] | None = None  # "ok back": right after a pause, the user is back
     putting_off: re.Pattern[str] | None = None  # "tomorrow", "later": a way out that puts the check off, a pause
     erasing: re.Pattern[str] | None = None  # "delete": a request to start the check that asks to erase instead
+    retaking: re.Pattern[str] | None = None  # "redo": with a word of erasing, a new check is asked for too
     denying: frozenset[str] = frozenset()  # no, wasnt: right before every word naming the topic, a denial of it
 
     def answer_as(self, words: list[str]) -> str | None:
@@ -296,8 +297,10 @@ class ScreeningWords:
         return _found(self.putting_off, cleaned) and verbs.isdisjoint(words)
 
     def erases(self, words: list[str]) -> bool:
-        """Whether a reply asks to erase ("delete my safety check answers"; see data/screening.yaml, `erasing`)."""
-        return _found(self.erasing, " ".join(words))
+        """Whether a reply asks to erase ("delete my safety check answers"; see data/screening.yaml, `erasing`), and not
+        for a new check besides ("redo the check and delete my old answers": `retaking`)."""
+        cleaned = " ".join(words)
+        return _found(self.erasing, cleaned) and not _found(self.retaking, cleaned)
 
     def denies_topic(self, question_id: str, words: list[str]) -> bool:
         """Whether every word naming a question's topic comes a word or two after a denying word ("one time i fall on the
@@ -542,6 +545,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           resuming_after_pause=_after_pause(data),
                           putting_off=_pattern(data["putting_off"]) if _words(data.get("putting_off")) else None,
                           erasing=_pattern(data["erasing"]) if _words(data.get("erasing")) else None,
+                          retaking=_pattern(data["retaking"]) if _words(data.get("retaking")) else None,
                           denying=_word_set(data, "denying", path))
 
 

@@ -163,6 +163,10 @@ def test_a_request_to_erase_the_check_never_starts_it(screen, typed):
     assert progress(screen) is None
 
 
+def test_a_request_to_redo_the_check_and_erase_the_old_answers_starts_it(screen):
+    assert screen.send("redo the safety check and delete my old answers")[-1].text == texts.CONSENT
+
+
 @pytest.mark.parametrize(("steps", "shown", "not_shown"), [
     (["whats my heart got to do with it"], "Question 3 of 15", DOCTOR_LINE),
     (["no", "not sure", "no", "change the dizziness answer to no"], "Back to question 4", DOCTOR_LINE),
