@@ -10,7 +10,9 @@ types the reply. What the check did decides the reading:
 - the next question asked without a flag → no;
 - the previous question asked again → back, as is an earlier question answered from the reply, the check gone back to
   it ("wait the heart one, i do have high bp": it says "Back to question 2...");
-- the check left (no run in progress, no result) → cancel;
+- the check left (no run in progress, no result) → cancel; a pause ("brb", "gtg", "i'll do this later": the reply says the
+  place and the answers are kept, nothing more asked) is right for cancel and for other, counted apart as "paused"
+  (putting the check off pauses it since s28: the user leaves it, and no answer is lost);
 - "Stop the safety check?" asked first (an unclear way out) → confirm: right for no label (a cancel
   so read is one tap from leaving, and is counted apart);
 - the same question asked again, nothing recorded → other (but a typed "not sure" at a red-flag
@@ -62,6 +64,8 @@ def reading(coach: Coach, store: ScreeningStore, user: int, question_id: str, te
     replies = coach.handle(Inbound(user, InboundKind.TEXT, text))
     progress, result = store.load_progress(user), store.load_result(user)
     went_back = any(reply.text.startswith(texts.ANSWERED_BACK) for reply in replies)
+    if progress is not None and progress.step == step and replies and replies[-1].text in (texts.PAUSED, texts.LEFT):
+        return "paused"
     if store.dialogues.load(user, STOP_QUESTION) is not None:
         return "confirm"
     if progress is None:
@@ -84,6 +88,8 @@ def label(raw: object) -> str:
 
 def right(expect: str, read: str) -> bool:
     """Whether the check did what the writer's label asks for."""
+    if read == "paused":  # nothing recorded, the same question waiting: right for other (as ever) and for cancel
+        return expect in ("cancel", "other")
     return read in ("flag", "stopped") if expect in FLAGGING else read == expect
 
 
@@ -102,6 +108,7 @@ def measure(path: Path, show: bool = False) -> None:
     total: Counter[str] = Counter()
     good: Counter[str] = Counter()
     confirm: Counter[str] = Counter()
+    paused: Counter[str] = Counter()
     danger = 0
     for user, item in enumerate(items, start=1):
         expect = label(item["expect"])
@@ -109,13 +116,14 @@ def measure(path: Path, show: bool = False) -> None:
         total[expect] += 1
         good[expect] += right(expect, read)
         confirm[expect] += read == "confirm"
+        paused[expect] += read == "paused"
         danger += dangerous(expect, read)
         if show and "unseen" not in path.name and not right(expect, read):
             print(f"  {item['question']}:{expect} read {read}: {item['text']!r}")
     print(f"== {path.name}: {sum(good.values())}/{len(items)} right; dangerous (a yes or not sure read as no): {danger}")
     for key in sorted(total):
         print(f"{key:10} {good[key]:4}/{total[key]:<4} {100 * good[key] / total[key]:5.1f}%   "
-              f"asked \"Stop the safety check?\" {confirm[key]}")
+              f"asked \"Stop the safety check?\" {confirm[key]}" + (f", paused {paused[key]}" if paused[key] else ""))
 
 
 def main() -> None:

@@ -259,6 +259,56 @@ class ScreeningWords:
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that answers ("🙅": no), read as that word
     whole: dict[str, dict[str, str]] = field(default_factory=dict)  # "any" | "now" -> a whole reply -> "yes" | "no"
     polite: frozenset[str] = frozenset()  # thanks, lol: words after a whole reply that change nothing
+    about_check_talk: frozenset[str] = frozenset()  # wait, know: besides a question's words, a question about the check
+    answered_as: re.Pattern[str] | None = None  # "should be": going back, the answer word after one is the answer
+    answered_as_last: re.Pattern[str] | None = None  # "to": so too, when the answer word ends the clause
+    resuming_after_pause: re.Pattern[str] | None = None  # "ok back": right after a pause, the user is back
+    putting_off: re.Pattern[str] | None = None  # "tomorrow", "later": a way out that puts the check off, a pause
+    erasing: re.Pattern[str] | None = None  # "delete": a request to start the check that asks to erase instead
+    retaking: re.Pattern[str] | None = None  # "redo": with a word of erasing, a new check is asked for too
+    denying: frozenset[str] = frozenset()  # no, wasnt: right before every word naming the topic, a denial of it
+
+    def answer_as(self, words: list[str]) -> str | None:
+        """The answer a reply going back gives in so many words ("the dizzy one should be no", "change it to no"; see
+        data/screening.yaml, `answered_as`): "yes", "no" or "unsure", else None."""
+        text = " ".join(words)
+        for pattern, last in ((self.answered_as, False), (self.answered_as_last, True)):
+            for match in _all(pattern, text):
+                rest = text[match.end():].split()
+                rest = rest[1:] if rest[:1] in (["a"], ["an"]) and not last else rest
+                told = "unsure" if rest[:2] == ["not", "sure"] or rest[:1] == ["unsure"] else self.leading.get(rest[0]) \
+                    if rest else None
+                if told is not None and (not last or len(rest) == (2 if told == "unsure" and rest[0] == "not" else 1)):
+                    return told
+        return None
+
+    def resumes_after_pause(self, words: list[str]) -> bool:
+        """Whether a whole reply says the user is back, right after a pause ("ok back", "sorry back"; see data/screening.yaml,
+        `resuming_after_pause`), or anywhere (`resumes`)."""
+        cleaned = " ".join(words)
+        return self.resumes(words) or self.resuming_after_pause is not None \
+            and self.resuming_after_pause.fullmatch(cleaned) is not None
+
+    def puts_off(self, words: list[str]) -> bool:
+        """Whether a reply puts the check off ("can we carry on with this tomorrow", "pause this"; `putting_off`), with no
+        way-out verb but the ones it holds ("stop, i'll do it later" leaves)."""
+        cleaned = " ".join(words)
+        verbs = self.exits.verbs - {match.group(0) for match in _all(self.putting_off, cleaned)}
+        return _found(self.putting_off, cleaned) and verbs.isdisjoint(words)
+
+    def erases(self, words: list[str]) -> bool:
+        """Whether a reply asks to erase ("delete my safety check answers"; see data/screening.yaml, `erasing`), and not
+        for a new check besides ("redo the check and delete my old answers": `retaking`)."""
+        cleaned = " ".join(words)
+        return _found(self.erasing, cleaned) and not _found(self.retaking, cleaned)
+
+    def denies_topic(self, question_id: str, words: list[str]) -> bool:
+        """Whether every word naming a question's topic comes a word or two after a denying word ("one time i fall on the
+        ice but no dizzy", "wasnt dizzy"; see data/screening.yaml, `denying`), at least one naming it."""
+        cleaned = " ".join(words)
+        found = _all(self.topics.get(question_id), cleaned)
+        return bool(found) and all(not self.denying.isdisjoint(words[max(0, _start(cleaned, m) - 2):_start(cleaned, m)])
+                                   for m in found)
 
     def answers_whole(self, question_id: str, words: list[str]) -> str | None:
         """The answer a reply gives when it is nothing but an everyday answer, politeness after it aside ("I have not,
@@ -488,7 +538,21 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
                           leaving=_pattern(data["leaving"]) if _words(data.get("leaving")) else None,
                           quitting=_pattern(data["quitting"]) if _words(data.get("quitting")) else None,
                           resuming=_whole_reply(data["resuming"]) if _words(data.get("resuming")) else None,
-                          emoji=_emoji(data, path), whole=_whole(data, path), polite=_word_set(data, "polite", path))
+                          emoji=_emoji(data, path), whole=_whole(data, path), polite=_word_set(data, "polite", path),
+                          about_check_talk=_word_set(data, "about_check_talk", path),
+                          answered_as=_pattern(data["answered_as"]) if _words(data.get("answered_as")) else None,
+                          answered_as_last=_pattern(data["answered_as_last"]) if _words(data.get("answered_as_last")) else None,
+                          resuming_after_pause=_after_pause(data),
+                          putting_off=_pattern(data["putting_off"]) if _words(data.get("putting_off")) else None,
+                          erasing=_pattern(data["erasing"]) if _words(data.get("erasing")) else None,
+                          retaking=_pattern(data["retaking"]) if _words(data.get("retaking")) else None,
+                          denying=_word_set(data, "denying", path))
+
+
+def _after_pause(data: dict[str, Any]) -> re.Pattern[str] | None:
+    """The `resuming_after_pause` replies, with the everyday words `resuming` allows around them (optional)."""
+    resuming, after = data.get("resuming"), data.get("resuming_after_pause")
+    return _whole_reply([resuming[0], *after]) if _words(resuming) and _words(after) else None
 
 
 def _whole(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:

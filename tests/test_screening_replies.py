@@ -94,7 +94,7 @@ def test_back_with_a_word_of_going_back_still_asks_the_previous_question(screen,
     assert f"Question {number('pregnancy') - 1} of 15" in screen.send(typed)[-1].text
 
 
-@pytest.mark.parametrize("typed", ["i'll do it later", "no more questions for now", "pause this please"])
+@pytest.mark.parametrize("typed", ["no more questions for now", "nvm"])  # "i'll do it later" pauses it (s28)
 def test_cancel_in_any_words_leaves_the_check(screen, typed):
     at(screen, "medication")
     screen.send(typed)

@@ -119,7 +119,9 @@ async def test_typed_replies_to_the_safety_check_are_read_in_any_words_over_the_
     await feed(app, message_update("wait go back"))
     assert "Question 1 of 15" in request.texts()[-1]
     assert coach.need(ScreeningFlow).store.load_progress(7) is not None
-    await feed(app, message_update("i'll finish this later"))
+    await feed(app, message_update("i'll finish this later"))  # put off: paused, the answers kept (tester s28)
+    assert coach.need(ScreeningFlow).store.load_progress(7) is not None and "kept your place" in request.texts()[-1]
+    await feed(app, message_update("cancel"))
     assert coach.need(ScreeningFlow).store.load_progress(7) is None
 
 

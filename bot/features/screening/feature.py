@@ -37,7 +37,7 @@ def install(kit: Kit) -> None:
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),
                      listed=False)
-    kit.request(Intent.SCREEN, lambda user_id, _text: screening.start(user_id), starts_dialogue=True, interrupts=True)
+    kit.request(Intent.SCREEN, screening.request, starts_dialogue=True, interrupts=True)  # "delete my check answers": /forget
     kit.descriptions.append(screening.describe)
     kit.erasers.append(store.forget)
 

@@ -25,7 +25,7 @@ from bot.core.messages import Button, Reply
 from bot.features.screening import texts
 from bot.features.screening.exits import stop_confirmation
 from bot.features.screening.questions import BY_ID, QUESTIONS, VALIDITY, VERSION, Level, Outcome, Question, Status, outcome_of
-from bot.features.screening.reading import Readers, Reading, read_reply
+from bot.features.screening.reading import CODES, Readers, Reading, asks_why, read_reply
 from bot.features.screening.results import AMBER_WAIT, RED_WAIT, REDO_ON_CONCERN, VALID, Clock, Results
 from bot.features.screening.results import REVIEWED as REVIEWED  # re-exported: planning offers it
 from bot.features.screening.results import START as START  # re-exported: planning and reminders offer it
@@ -99,17 +99,23 @@ class ScreeningFlow(Results):
         text = self.readers.words.spell_emoji(text)  # "🙅": no
         if not progress.consented:
             return self._typed_consent(progress, text)
+        paused = progress.paused
+        if paused:  # a pause says what the next reply only may mean ("back": the user is back)
+            progress = replace(progress, paused=False)
+            self.store.save_progress(progress)
         if self._asks_about(QUESTIONS[progress.step], text):  # "what counts as bladder problems?"
             return [Reply(texts.EXPLAINED[QUESTIONS[progress.step].id]), self._question(progress, edit=False)]
-        if self.readers.words.resumes(self.readers.words_of(text)):  # "ok im back" after "brb": no going back
+        if self._resumes(text, paused):  # "ok im back" after "brb", or "ok back" right after it: no going back
             return [Reply(texts.RESUMED_AFTER_PAUSE), self._question(progress, edit=False)]
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
         if self._requests_instead(reading, text):  # "forget me", "show my data": the request is done, then this question
             return None
         if self._pauses(reading, text):  # "brb": the answers are kept, the same question waits
-            return [Reply(texts.PAUSED)]
+            return self._pause(progress, texts.PAUSED)
         if self._leaves(progress, reading, text):  # "gtg", "k bye": paused too; only "cancel" or "stop" delete answers
-            return [Reply(texts.LEFT)]
+            return self._pause(progress, texts.LEFT)
+        if reading.code == "c" and self.readers.words.puts_off(self.readers.words_of(text)):  # "i'll do it later": paused
+            return self._pause(progress, texts.PAUSED if self.readers.words.pauses(self.readers.words_of(text)) else texts.LEFT)
         if reading.code == "c":
             return self._exit(progress, text)
         returned = self._returned(progress, reading, text)
@@ -132,6 +138,25 @@ class ScreeningFlow(Results):
             return None
         return [*self._also_asked(progress, reading.code, text), *self._answer(progress, reading.code, edit=False)]
 
+    def _resumes(self, text: str, paused: bool) -> bool:
+        """Whether a whole reply says the user is back ("ok im back"), or right after a pause (`paused`) "back", "ok back"
+        (see knowledge.screening, `resuming_after_pause`): anywhere else "back" goes back a question."""
+        said, words = self.readers.words, self.readers.words_of(text)
+        return said.resumes(words) or paused and said.resumes_after_pause(words)
+
+    def _pause(self, progress: Progress, text: str) -> list[Reply]:
+        """Pause the check ("brb", "gtg", "can we carry on with this tomorrow"): the answers are kept, and the next reply
+        may say the user is back ("ok back")."""
+        self.store.save_progress(replace(progress, paused=True))
+        return [Reply(text)]
+
+    def request(self, user_id: int, text: str) -> list[Reply]:
+        """A request in words to start the check: one asking to erase its answers instead ("delete my safety check
+        answers"; see knowledge.screening, `erasing`) is pointed to /forget, never met with the check's questions."""
+        if self.readers.words.erases(self.readers.words_of(text)):
+            return [Reply(texts.ERASE_WITH_FORGET)]
+        return self.start(user_id)
+
     def told(self, state: State, text: str) -> str:
         """The words of a message the safety detector reads as told at this step: none for a question about the
         words of a question that explains them ("what does numbness around the groin mean?"), a no's words
@@ -141,12 +166,14 @@ class ScreeningFlow(Results):
         if progress is None or not progress.consented:
             return text
         question = QUESTIONS[progress.step]
-        if self._asks_about(question, text):
+        if self._asks_about(question, text) or asks_why(text, question, self.readers):  # "why do u need my heart"
             return ""
         reading = read_reply(text, question, self.readers)
         returned = self._returned(progress, reading, text)
         if returned is not None and returned[0].level is not Level.RED:  # the earlier question's answer is taken there
             return self._beside(returned[0], text)
+        if reading.code == "b" and reading.other is not None and reading.other.level is not Level.RED:
+            return self._beside_going_back(reading.other, text)  # "wait i want to change the medicine one": nothing told yet
         if reading.code != "n":
             return text
         said = self.readers.words
@@ -172,6 +199,9 @@ class ScreeningFlow(Results):
         a clause of going back or correcting answers only with an answer word ("change my last answer to yes"), a
         clause only naming the topic ("the bp thing") none."""
         said, words = self.readers.words, self.readers.words_of(clause)
+        given = said.answer_as(words)  # "the dizzy one should be no its just when i stand up quick"
+        if given is not None:
+            return CODES[given]
         code = read_reply(clause, earlier, self.readers).code
         worded = any(word in said.leading for word in words) or said.phrase(words, earlier.id) is not None
         going = said.returns(words)
@@ -188,6 +218,14 @@ class ScreeningFlow(Results):
         if code == "u" and earlier.level is Level.RED:
             return [self._did_you_mean(progress)]
         return [Reply(texts.format_answered_back(earlier, ANSWERS[code])), *self._answer(progress, code, edit=False)]
+
+    def _beside_going_back(self, earlier: Question, text: str) -> str:
+        """A reply's words beside its clauses that only go back to an earlier question ("wait i want to change the medicine
+        one" -> ""): a clause of going back that gives that question no answer (see _answers_earlier) tells nothing."""
+        said = self.readers.words
+        kept = [clause for clause in _clauses(text) if not said.returns(self.readers.words_of(clause))
+                or self._answers_earlier(earlier, clause) is not None]
+        return ", ".join(kept)
 
     def _beside(self, earlier: Question, text: str) -> str:
         """A reply's words beside the clauses that answer an earlier question, naming its topic and no other ("wait the
@@ -345,6 +383,7 @@ class ScreeningFlow(Results):
         progress = self.store.load_progress(state.user_id)
         if progress is None:
             return [Reply(texts.STALE)]
+        progress = replace(progress, paused=False)  # a tap after "brb": "back" next goes back again
         if tap.step == CONSENT:
             return self._on_consent(progress, tap.action, edit=True)
         return self._answer(progress, tap.action, edit=True)

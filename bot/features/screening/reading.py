@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from bot.features.screening.questions import BY_ID, QUESTIONS, Question
+from bot.features.screening.questions import BY_ID, QUESTIONS, Level, Question
 from knowledge.normalize import clean_text
 from knowledge.screening import Exit, ScreeningWords, TypedReply
 
@@ -263,9 +263,32 @@ def _told_fine(s: Said) -> bool:
     return all(s.said.told_fine(words) for words in told) if told else s.said.told_fine(s.words)
 
 
+def asks_why(text: str, question: Question | None, readers: Readers) -> bool:
+    """Whether a reply only asks why the check asks about a topic ("wait why do u need to know about my heart", "whats my
+    heart got to do with it"): a question about the check (`about_check`) naming a topic of no red-flag question, with no
+    word but the check's talk, the body's parts it names and question talk (`about_check_talk`, `quoting`): it tells
+    nothing ("why do you ask about my heart, i had a heart attack" and "... my high blood pressure" tell)."""
+    said, cleaned = readers.words, clean_text(text)
+    if question is None or said.about_check is None or not said.asks_about_check(cleaned):
+        return False
+    named = [BY_ID[qid] for qid in said.named(cleaned) if qid in BY_ID]
+    rest = set(said.about_check.sub(" ", cleaned).split())
+    return bool(named) and all(q.level is not Level.RED for q in named) \
+        and rest <= said.about_check_talk | said.quoting.talk
+
+
+def _denies_topic(s: Said) -> bool:
+    """A reply naming this question's topic only right after a denying word ("i slipped on ice in january, wasnt dizzy";
+    see knowledge.screening.ScreeningWords.denies_topic), whatever else it names: never one opening with a yes, holding a
+    doubt or asking."""
+    plain = s.reply.lead != "yes" and "?" not in s.text and not s.said.doubtful(s.words) and not s.asks
+    return plain and s.said.denies_topic(s.asked, s.words)
+
+
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
     Rule("too long, i'm done", _quits, _code("c")),
+    Rule("wait why do u need to know about my heart", lambda s: asks_why(s.text, s.question, s.readers), _code(None)),
     Rule("I have not, thank you.", lambda s: s.whole is not None, lambda s: Reading(CODES[s.whole or ""])),
     Rule("i never get out of breath", _cancel_told, _told_for_way_out),
     Rule("only the hip, back is fine", _partial, _code("y")),
@@ -311,6 +334,7 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("i'm 17 actually, does that change anything (the reader: no)",
          lambda s: s.reply.label == "no" and s.reply.question and s.reply.lead is None and not s.negated, _code(None)),
     Rule("yes", lambda s: s.reply.label in ANSWERED, lambda s: Reading(CODES[s.reply.label or ""])),
+    Rule("one time i fall on the ice last winter but no dizzy", _denies_topic, _code("n")),
     Rule("herniated disc L5 S1", lambda s: s.reply.this_topic and not _told_fine(s), _code("y")),
     Rule("legs r fine", lambda _s: True, _code(None)),
 )

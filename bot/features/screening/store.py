@@ -36,6 +36,7 @@ class Progress:
     step: int
     flagged: tuple[str, ...]
     unsure_asked: bool = False  # a typed "not sure" at this red-flag question was met with "did you mean"
+    paused: bool = False  # the last reply paused the check ("brb"): "ok back" next says the user is back
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class ScreeningStore:
         data = state.data
         return Progress(user_id, int(data["version"]), state.nonce, datetime.fromisoformat(data["started_at"]),
                         bool(data["consented"]), int(data["step"]), tuple(data["flagged"]),
-                        bool(data.get("unsure_asked")))
+                        bool(data.get("unsure_asked")), bool(data.get("paused")))
 
     def save_progress(self, progress: Progress) -> None:
         """Store progress after every answer; its step is "consent" until the user agreed, then
@@ -91,7 +92,7 @@ class ScreeningStore:
             progress.user_id, DIALOGUE, str(progress.step) if progress.consented else CONSENT, progress.nonce,
             {"version": progress.version, "started_at": progress.started_at.isoformat(),
              "consented": progress.consented, "step": progress.step, "flagged": list(progress.flagged),
-             "unsure_asked": progress.unsure_asked},
+             "unsure_asked": progress.unsure_asked, "paused": progress.paused},
             progress.started_at))
 
     def drop_progress(self, user_id: int) -> None:

@@ -58,6 +58,8 @@ CARRY_ON = "Okay, the check goes on; your answers so far are kept."
 RESUMED_AFTER_PAUSE = "Welcome back! Here's where you were:"
 LEFT = ("Okay, talk later! I've kept your place and your answers so far. When you're back, answer the question above "
         "(or type /screen to see it again); type \"cancel\" if you'd rather stop.")
+ERASE_WITH_FORGET = ("I won't start the safety check for that. To erase your safety-check answers, type /forget: it erases "
+                     "everything I store about you (your check, plans and unanswered questions), after you confirm.")
 PAUSED = ("No rush: I'll keep your place and your answers so far. When you're back, answer the question above "
           "(or type /screen to see it again); type \"cancel\" if you'd rather stop.")
 
