@@ -32,7 +32,7 @@ from bot.core.coach import Coach
 from bot.storage.database import open_database
 from bot.composition import build_understanding
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.settings import Settings
+from bot.settings import load_settings
 
 DEFAULT_SET = Path(__file__).with_name("regression.yaml")
 OFF_TOPIC = "offtopic"
@@ -148,7 +148,7 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_SET])
     parser.add_argument("--failures", action="store_true")
     args = parser.parse_args()
-    understanding = build_understanding(Settings())
+    understanding = build_understanding(load_settings())
     for path in args.paths:  # each set on its own database: user ids repeat across sets, and context is per user
         print_table(path.name, evaluate(assemble(understanding, open_database(":memory:")), path), args.failures)
     return 0

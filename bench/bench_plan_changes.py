@@ -38,7 +38,7 @@ from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning.draft import DIALOGUE as PLANNING
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.storage.database import open_database
 from knowledge.understanding import Understanding
 from scheduler.model import Schedule
@@ -339,7 +339,7 @@ def main(path: Path, show: bool, situation: str | None = None) -> None:
     """Measure a set and print right / total per ctx/kind and the changes made unasked."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     where = SITUATIONS[situation or SET_SITUATIONS.get(path.name, "tue8")]
-    right, total, unasked, misses = measure(build_understanding(Settings()), items, where)
+    right, total, unasked, misses = measure(build_understanding(load_settings()), items, where)
     print(f"== {path.name}: {sum(right.values())}/{sum(total.values())} right, changed unasked {unasked}")
     for key in sorted(total):
         print(f"{key:16} {right[key]:4}/{total[key]:<4} {100 * right[key] / total[key]:5.1f}%")

@@ -16,14 +16,14 @@ from pathlib import Path
 import yaml
 
 from bot.composition import build_understanding
-from bot.settings import Settings
+from bot.settings import load_settings
 
 DEFAULT_SET = Path(__file__).with_name("plan_requests_dev.yaml")  # never a frozen set by default
 
 
 def main(path: Path) -> None:
     """Read every message of a set and print right / total per kind."""
-    understanding = build_understanding(Settings())
+    understanding = build_understanding(load_settings())
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     wrong_act = 0

@@ -46,7 +46,7 @@ from bot.core.coach import Coach
 from bot.storage.database import open_database
 from bot.composition import build_understanding
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.features.voice.engine import voice_inbound
 from bot.features.qa.texts import DOCTOR_FIRST, EMERGENCY
 from bot.features.voice.notes import HEARD, HEDGE, UNSURE_HEARD
@@ -159,7 +159,7 @@ def main() -> None:
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
-    matcher = build_understanding(Settings())
+    matcher = build_understanding(load_settings())
     coach = assemble(matcher, open_database(":memory:"))
     if args.typed:
         report([judge(item, "typed", item["q"], coach.handle(Inbound(n + 1000, InboundKind.TEXT, item["q"]))[0])

@@ -32,7 +32,7 @@ from bench.make_dev_training import SAFETY_HELD_OUT
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.features.voice.engine import voice_inbound
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.storage.database import open_database
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 
@@ -135,7 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
-    matcher = build_understanding(Settings())
+    matcher = build_understanding(load_settings())
     coach = assemble(matcher, open_database(":memory:"))
     readings = Readings(args.readings, samples=False)
     with tempfile.TemporaryDirectory() as model_dir:

@@ -33,7 +33,7 @@ from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind
 from bot.features.voice.engine import voice_inbound
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.storage.database import open_database
 from knowledge.training import DATA_DIR
 from voice.pipeline import VoicePipeline, build_voice_pipeline
@@ -158,7 +158,7 @@ def main() -> None:
     args = parser.parse_args()
     flite = not args.no_flite and shutil.which("flite") is not None
     readings = Readings(args.readings, not args.without_samples)
-    matcher = build_understanding(Settings())
+    matcher = build_understanding(load_settings())
     coach = assemble(matcher, open_database(":memory:"))
     items = load_items(args.set, args.lookalikes, args.sample)
     with tempfile.TemporaryDirectory() as model_dir:

@@ -22,7 +22,7 @@ from bench.accuracy import _verdict  # noqa: E402
 from bot.composition import assemble, build_understanding  # noqa: E402
 from bot.core.coach import Coach  # noqa: E402
 from bot.core.messages import Inbound, InboundKind, Reply  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
 
 DEFAULT_SET = Path(__file__).with_name("tester_context_dev.yaml")
@@ -58,7 +58,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_SET])
     args = parser.parse_args()
-    understanding = build_understanding(Settings())
+    understanding = build_understanding(load_settings())
     for path in args.paths:
         items = yaml.safe_load(path.read_text(encoding="utf-8"))
         print(f"== {path.name}\n{'kind':10} {'right after':>12} {'right fresh':>12} {'agree':>8} {'all-there-is':>13} {'wrong after':>12}")

@@ -35,7 +35,7 @@ from bench.accuracy import HEALTH_ASKS, judge  # noqa: E402
 from bench.make_dev_training import HALVED, HELD_OUT, held  # noqa: E402
 from bot.composition import assemble, build_understanding  # noqa: E402
 from bot.storage.database import open_database  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
 from knowledge.safety import SafetyDetector, SafetyOdds  # noqa: E402
 from knowledge.fusion import Evidence, Policy, decide  # noqa: E402
 from knowledge.understanding import Understanding  # noqa: E402
@@ -180,7 +180,7 @@ def main() -> int:
     parser.add_argument("--beside", action="store_true", help="tune Policy.beside_concern on the health-asks set")
     parser.add_argument("--embedded", action="store_true", help="cross-validate Policy.embedded_share")
     args = parser.parse_args()
-    understanding = build_understanding(Settings())
+    understanding = build_understanding(load_settings())
     if args.beside:
         tune_beside(understanding)
         return 0

@@ -190,3 +190,19 @@ async def test_a_request_to_erase_the_check_over_telegram(tg):  # noqa: F811
     app, request = tg
     await feed(app, message_update("delete my safety check answers"))
     assert "/forget" in request.texts()[-1] and "Safety check before you start" not in request.texts()[-1]
+
+
+@pytest.mark.parametrize("asked", ["is it ok to keep going?", "is that fine?"])
+def test_a_question_whose_only_yes_is_its_ok_answers_nothing(say, coach, asked):
+    for text in ["/screen", "ok", "no", "no"]:  # doccheck s28: at the chest question it was a yes: a red stop
+        say(text)
+    say(asked)
+    progress = coach.need(ScreeningFlow).store.load_progress(7)
+    assert progress is not None and progress.step == 2 and progress.flagged == ()
+
+
+async def test_a_question_whose_only_yes_is_its_ok_over_telegram(tg, coach):  # noqa: F811
+    app, request = tg
+    for text in ["/screen", "ok", "no", "no", "is it ok to keep going?"]:
+        await feed(app, message_update(text))
+    assert request.texts()[-1].startswith("Question 3 of 15") and coach.need(ScreeningFlow).store.load_progress(7).flagged == ()

@@ -211,6 +211,13 @@ def _asks_us(words: list[str], text: str, readers: Readers) -> bool:
     return bool(words) and words[0] in readers.words.asking.aux and readers.clearly_ours(text)
 
 
+def _asks_if_fine(s: Said) -> bool:
+    """A question whose only answer word is one of it being fine ("is it ok to keep going?", "is that fine?"), naming no
+    topic: it asks, and answers nothing (doccheck s28: read as a yes, it ended the check amber, or red at the chest one)."""
+    return s.asks and s.reply.label in ("yes", "no") and not s.named and ANSWER_WORDS.isdisjoint(s.words) \
+        and not FINE_WORDS.isdisjoint(s.words)
+
+
 def _by_age(s: Said) -> bool:
     """An age stated at the age question, not asked about, with no yes or doubt against it."""
     return s.reply.by_age is not None and s.at_age_question and not s.asks and not _doubts_age(s.reply, s.words, s.said)
@@ -285,6 +292,9 @@ def _denies_topic(s: Said) -> bool:
     return plain and s.said.denies_topic(s.asked, s.words)
 
 
+# a yes or no said, not asked about; the words of it being fine, which a question only asks about
+ANSWER_WORDS = frozenset("yes yeah yep yup ya yea yeh yess y ja si oui sim da no nope nah nein non never not".split())
+FINE_WORDS = frozenset("ok okay fine alright good safe cool normal".split())
 RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("ok", lambda s: s.reply.acknowledgement, lambda _s: Reading(acknowledged=True)),
     Rule("too long, i'm done", _quits, _code("c")),
@@ -325,6 +335,7 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("why 12 months?", lambda s: s.asks and not s.said.refers_back(s.words), _code(None)),
     Rule("I get a tight chest during panic attacks, does anxiety count?", lambda s: s.reply.label is None
          and not (s.asks or s.negated) and _tells_then_asks(s.text, s.asked, s.words, s.readers), _code("u")),
+    Rule("is it ok to keep going?", _asks_if_fine, _code(None)),
     Rule("does that count?", lambda s: s.reply.question and ("?" in s.text or s.asks or s.negated
                                                               and not (s.reply.this_topic and s.tells_by_negation)),
          lambda s: Reading("u" if _doubted(s) else CODES.get(s.reply.label or ""))),
