@@ -6,7 +6,10 @@ don't cover that detail and offers the entry, instead of answering as if the ent
 The kinds of detail are data (data/details.yaml): what each is (`about`), how a message asks for one
 (`asks`, a pattern over its words), how an entry's text would give one (`gives`), and optionally the
 topic groups it applies to. A comparison with another exercise ("hip thrusts", "kettlebell swings")
-is a kind of its own: the entry's text must name that exercise.
+is a kind of its own: the entry's text must name that exercise. An exercise the lexicon folds into
+a word of ours (back extensions read as the Roman chair, on which they are done) is named by a
+pattern over the words as typed (`others`), so "is it better than back extensions" is a comparison
+the Roman chair's answer never makes, not a question about the Roman chair.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ class Comparison:
     about: str = ""
     cues: frozenset[str] = frozenset()
     exercises: frozenset[str] = frozenset()
+    others: tuple[str, ...] = ()  # patterns over the words as typed, for exercises the lexicon folds into ours
+    others_cues: frozenset[str] = frozenset()  # the words comparing with one of those ("than"; not "or": "a roman chair or back extension")
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ class MissingDetails:
 
     def warm_up(self) -> None:
         """Compile every kind's patterns now, which the first messages would do (a started bot's warm-up)."""
-        for pattern in (p for kind in self.details.kinds for p in (kind.asks, kind.gives)):
+        for pattern in (*(p for kind in self.details.kinds for p in (kind.asks, kind.gives)), *self.details.comparison.others):
             self._pattern(pattern)
 
     def near_miss(self, words: list[str], tokens: list[str], entry_id: str) -> Gap | None:
@@ -77,9 +82,16 @@ class MissingDetails:
                     and not self._pattern(kind.gives).search(_text_of(entry)):
                 return Gap(f"{DETAIL}{kind.id}", kind.about, tuple(dict.fromkeys((entry_id, *kind.offer))), ())
         comparison = self.details.comparison
-        if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens):
+        if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens) \
+                or comparison.others_cues.intersection(words) and self._other_unnamed(said, entry):
             return Gap(f"{DETAIL}comparison", comparison.about, (entry_id,), ())
         return None
+
+    def _other_unnamed(self, said: str, entry: Entry) -> bool:
+        """Whether a message names another exercise the lexicon folds into a word of ours ("back
+        extensions") that the entry's text never names."""
+        text = _text_of(entry)
+        return any(self._pattern(p).search(said) and not self._pattern(p).search(text) for p in self.details.comparison.others)
 
     def _pattern(self, pattern: str) -> re.Pattern[str]:
         """A detail's pattern, compiled the first time it is needed (a start compiles none)."""
@@ -140,7 +152,10 @@ def _comparison(item: Any) -> Comparison:
         return Comparison()
     if not isinstance(item, dict) or not item.get("about"):
         raise TrainingDataError(f"{DETAILS_FILE}: 'comparison' needs about, cues and exercises")
-    return Comparison(str(item["about"]), frozenset(_words(item.get("cues"))), frozenset(_words(item.get("exercises"))))
+    others = _words(item.get("others"))
+    _compile("comparison", *others)
+    return Comparison(str(item["about"]), frozenset(_words(item.get("cues"))), frozenset(_words(item.get("exercises"))), others,
+                      frozenset(_words(item.get("others_cues"))))
 
 
 def _words(value: Any) -> tuple[str, ...]:
