@@ -51,11 +51,28 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word the answers use that people ask the meaning of ("what does hip extension mean"): the entries whose
+    answers explain it, or, when none does, what the articles leave unexplained ("what a GHD is")."""
+
+    words: str
+    entries: tuple[str, ...] = ()
+    about: str = ""
+
+
+@dataclass(frozen=True)
 class Details:
     """Everything data/details.yaml says."""
 
     kinds: tuple[Detail, ...] = ()
     comparison: Comparison = Comparison()
+    terms: tuple[Term, ...] = ()  # longest first
+    beside_term: frozenset[str] = frozenset()  # words (as tokens) a question about a term may hold besides it
+
+
+MEANING = frozenset("mean means meaning meant wdym eli5 define definition".split())  # words asking what a word means
+OTHER_ASKS = frozenset("why how when where which".split())  # "explain why hip extension matters" asks more than the word
+WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: is| are| s)?(?: a| an| the)? $")  # "whats a" right before the word
 
 
 class MissingDetails:
@@ -93,6 +110,23 @@ class MissingDetails:
         text = _text_of(entry)
         return any(self._pattern(p).search(said) and not self._pattern(p).search(text) for p in self.details.comparison.others)
 
+    def term_asked(self, words: list[str], text: str) -> Term | None:
+        """The term a message only asks the meaning of ("what does hip extension mean", "lumbar = ?", "whats a GHD
+        sorry"), else None: besides the term, only words asking what it means (or a bare "?" or "="), and nothing
+        of its own ("whats the best hypertrophy program", "do i need a roman chair?" ask something else)."""
+        said = " ".join(words)
+        for term in self.details.terms:
+            found = re.search(rf"\b{re.escape(term.words)}\b", said)
+            if found is None:
+                continue
+            rest = f"{said[:found.start()]} {said[found.end():]}".split()
+            tokens = self.normalizer.tokens_of(rest)
+            asking = not MEANING.isdisjoint(rest) or WHAT_IS.search(said[:found.start()]) is not None \
+                or not tokens and ("?" in text or "=" in text)
+            beside = all(t in self.details.beside_term or self.normalizer.is_generic(t) for t in tokens)
+            return term if asking and beside and OTHER_ASKS.isdisjoint(rest) else None
+        return None
+
     def _pattern(self, pattern: str) -> re.Pattern[str]:
         """A detail's pattern, compiled the first time it is needed (a start compiles none)."""
         found = self._compiled.get(pattern)
@@ -124,7 +158,19 @@ def load_details(directory: Path = DATA_DIR, check: bool = False) -> Details:
     items = data.get("details") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise TrainingDataError(f"{DETAILS_FILE}: expected a list under 'details'")
-    return Details(tuple(_detail(item, check) for item in items), _comparison(data.get("comparison")))
+    return Details(tuple(_detail(item, check) for item in items), _comparison(data.get("comparison")), _terms(data.get("terms")),
+                   frozenset(_words(data.get("beside_term"))))
+
+
+def _terms(value: Any) -> tuple[Term, ...]:
+    """The terms people ask the meaning of, longest first: each with the entries explaining it, or what the
+    articles leave unexplained (a sentence)."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise TrainingDataError(f"{DETAILS_FILE}: 'terms' maps words to entries or to what is left unexplained")
+    terms = [Term(str(k), _words(v)) if isinstance(v, list) else Term(str(k), (), str(v)) for k, v in value.items()]
+    return tuple(sorted(terms, key=lambda term: -len(term.words)))
 
 
 def _detail(item: Any, check: bool) -> Detail:
