@@ -87,7 +87,8 @@ class MissingDetails:
 
     def warm_up(self) -> None:
         """Compile every kind's patterns now, which the first messages would do (a started bot's warm-up)."""
-        for pattern in (*(p for kind in self.details.kinds for p in (kind.asks, kind.gives)), *self.details.comparison.others):
+        for pattern in (*(p for kind in self.details.kinds for p in (kind.asks, kind.gives)), *self.details.comparison.others,
+                        *(_whole_words(term.words) for term in self.details.terms)):
             self._pattern(pattern)
 
     def near_miss(self, words: list[str], tokens: list[str], entry_id: str) -> Gap | None:
@@ -116,7 +117,7 @@ class MissingDetails:
         of its own ("whats the best hypertrophy program", "do i need a roman chair?" ask something else)."""
         said = " ".join(words)
         for term in self.details.terms:
-            found = re.search(rf"\b{re.escape(term.words)}\b", said)
+            found = self._pattern(_whole_words(term.words)).search(said)
             if found is None:
                 continue
             rest = f"{said[:found.start()]} {said[found.end():]}".split()
@@ -139,6 +140,11 @@ class MissingDetails:
         if entry.id not in self._tokens:
             self._tokens[entry.id] = frozenset(self.normalizer.tokens_of(self.normalizer.words(_text_of(entry))))
         return self._tokens[entry.id]
+
+
+def _whole_words(words: str) -> str:
+    """The pattern finding a term's words as whole words."""
+    return rf"\b{re.escape(words)}\b"
 
 
 def lacked_by(gap: Gap | None, entry_id: str) -> bool:
