@@ -6,7 +6,10 @@ don't cover that detail and offers the entry, instead of answering as if the ent
 The kinds of detail are data (data/details.yaml): what each is (`about`), how a message asks for one
 (`asks`, a pattern over its words), how an entry's text would give one (`gives`), and optionally the
 topic groups it applies to. A comparison with another exercise ("hip thrusts", "kettlebell swings")
-is a kind of its own: the entry's text must name that exercise.
+is a kind of its own: the entry's text must name that exercise. An exercise the lexicon folds into
+a word of ours (back extensions read as the Roman chair, on which they are done) is named by a
+pattern over the words as typed (`others`), so "is it better than back extensions" is a comparison
+the Roman chair's answer never makes, not a question about the Roman chair.
 """
 
 from __future__ import annotations
@@ -43,6 +46,18 @@ class Comparison:
     about: str = ""
     cues: frozenset[str] = frozenset()
     exercises: frozenset[str] = frozenset()
+    others: tuple[str, ...] = ()  # patterns over the words as typed, for exercises the lexicon folds into ours
+    others_cues: frozenset[str] = frozenset()  # the words comparing with one of those ("than"; not "or": "a roman chair or back extension")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word the answers use that people ask the meaning of ("what does hip extension mean"): the entries whose
+    answers explain it, or, when none does, what the articles leave unexplained ("what a GHD is")."""
+
+    words: str
+    entries: tuple[str, ...] = ()
+    about: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,13 @@ class Details:
 
     kinds: tuple[Detail, ...] = ()
     comparison: Comparison = Comparison()
+    terms: tuple[Term, ...] = ()  # longest first
+    beside_term: frozenset[str] = frozenset()  # words (as tokens) a question about a term may hold besides it
+
+
+MEANING = frozenset("mean means meaning meant wdym eli5 define definition".split())  # words asking what a word means
+OTHER_ASKS = frozenset("why how when where which".split())  # "explain why hip extension matters" asks more than the word
+WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: is| are| s)?(?: a| an| the)? $")  # "whats a" right before the word
 
 
 class MissingDetails:
@@ -65,7 +87,8 @@ class MissingDetails:
 
     def warm_up(self) -> None:
         """Compile every kind's patterns now, which the first messages would do (a started bot's warm-up)."""
-        for pattern in (p for kind in self.details.kinds for p in (kind.asks, kind.gives)):
+        for pattern in (*(p for kind in self.details.kinds for p in (kind.asks, kind.gives)), *self.details.comparison.others,
+                        *(_whole_words(term.words) for term in self.details.terms)):
             self._pattern(pattern)
 
     def near_miss(self, words: list[str], tokens: list[str], entry_id: str) -> Gap | None:
@@ -77,8 +100,32 @@ class MissingDetails:
                     and not self._pattern(kind.gives).search(_text_of(entry)):
                 return Gap(f"{DETAIL}{kind.id}", kind.about, tuple(dict.fromkeys((entry_id, *kind.offer))), ())
         comparison = self.details.comparison
-        if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens):
+        if comparison.cues.intersection(words) and any(t in comparison.exercises and t not in self._named(entry) for t in tokens) \
+                or comparison.others_cues.intersection(words) and self._other_unnamed(said, entry):
             return Gap(f"{DETAIL}comparison", comparison.about, (entry_id,), ())
+        return None
+
+    def _other_unnamed(self, said: str, entry: Entry) -> bool:
+        """Whether a message names another exercise the lexicon folds into a word of ours ("back
+        extensions") that the entry's text never names."""
+        text = _text_of(entry)
+        return any(self._pattern(p).search(said) and not self._pattern(p).search(text) for p in self.details.comparison.others)
+
+    def term_asked(self, words: list[str], text: str) -> Term | None:
+        """The term a message only asks the meaning of ("what does hip extension mean", "lumbar = ?", "whats a GHD
+        sorry"), else None: besides the term, only words asking what it means (or a bare "?" or "="), and nothing
+        of its own ("whats the best hypertrophy program", "do i need a roman chair?" ask something else)."""
+        said = " ".join(words)
+        for term in self.details.terms:
+            found = self._pattern(_whole_words(term.words)).search(said)
+            if found is None:
+                continue
+            rest = f"{said[:found.start()]} {said[found.end():]}".split()
+            tokens = self.normalizer.tokens_of(rest)
+            asking = not MEANING.isdisjoint(rest) or WHAT_IS.search(said[:found.start()]) is not None \
+                or not tokens and ("?" in text or "=" in text)
+            beside = all(t in self.details.beside_term or self.normalizer.is_generic(t) for t in tokens)
+            return term if asking and beside and OTHER_ASKS.isdisjoint(rest) else None
         return None
 
     def _pattern(self, pattern: str) -> re.Pattern[str]:
@@ -93,6 +140,11 @@ class MissingDetails:
         if entry.id not in self._tokens:
             self._tokens[entry.id] = frozenset(self.normalizer.tokens_of(self.normalizer.words(_text_of(entry))))
         return self._tokens[entry.id]
+
+
+def _whole_words(words: str) -> str:
+    """The pattern finding a term's words as whole words."""
+    return rf"\b{re.escape(words)}\b"
 
 
 def lacked_by(gap: Gap | None, entry_id: str) -> bool:
@@ -112,7 +164,19 @@ def load_details(directory: Path = DATA_DIR, check: bool = False) -> Details:
     items = data.get("details") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise TrainingDataError(f"{DETAILS_FILE}: expected a list under 'details'")
-    return Details(tuple(_detail(item, check) for item in items), _comparison(data.get("comparison")))
+    return Details(tuple(_detail(item, check) for item in items), _comparison(data.get("comparison")), _terms(data.get("terms")),
+                   frozenset(_words(data.get("beside_term"))))
+
+
+def _terms(value: Any) -> tuple[Term, ...]:
+    """The terms people ask the meaning of, longest first: each with the entries explaining it, or what the
+    articles leave unexplained (a sentence)."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise TrainingDataError(f"{DETAILS_FILE}: 'terms' maps words to entries or to what is left unexplained")
+    terms = [Term(str(k), _words(v)) if isinstance(v, list) else Term(str(k), (), str(v)) for k, v in value.items()]
+    return tuple(sorted(terms, key=lambda term: -len(term.words)))
 
 
 def _detail(item: Any, check: bool) -> Detail:
@@ -140,7 +204,10 @@ def _comparison(item: Any) -> Comparison:
         return Comparison()
     if not isinstance(item, dict) or not item.get("about"):
         raise TrainingDataError(f"{DETAILS_FILE}: 'comparison' needs about, cues and exercises")
-    return Comparison(str(item["about"]), frozenset(_words(item.get("cues"))), frozenset(_words(item.get("exercises"))))
+    others = _words(item.get("others"))
+    _compile("comparison", *others)
+    return Comparison(str(item["about"]), frozenset(_words(item.get("cues"))), frozenset(_words(item.get("exercises"))), others,
+                      frozenset(_words(item.get("others_cues"))))
 
 
 def _words(value: Any) -> tuple[str, ...]:

@@ -346,6 +346,9 @@ class FollowUpReader:
         if follow_ups.objects(words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
             # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
+        if alone.safety is Safety.NONE and alone.match.entry_id != last.id and follow_ups.checks_told(words, last):
+            # "do they bend the knee too or just the hip" after the hamstrings: a check of what that answer told
+            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
         likely = {c.entry_id: c.score for c in alone.candidates}

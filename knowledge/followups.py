@@ -18,6 +18,8 @@ from collections.abc import Set as AbstractSet
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
 
+CHECK_OPENERS = frozenset("so and but ok okay hmm wait oh".split())  # said before a check ("so do they ...")
+CHECK_VERBS = frozenset("do does did is are was were can could will would".split())  # a yes/no check opens with one
 ANSWERED_SHARE = 0.5  # a follow-up pointing back with this share of its words in the last answer asks about it
 ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending "... too?" asks the same of another thing
 # ... and a yes/no question ending "to", typed for "too" ("do they bend the knee to"; "what do they attach to" is no yes/no)
@@ -287,6 +289,15 @@ class FollowUpWords:
         side of the knee" after the biceps femoris, "whats EMG" after a study that used it)."""
         own = self._own(words)
         return bool(own) and len(own & self._said.get(last.id, frozenset())) >= ANSWERED_SHARE * len(own)
+
+    def checks_told(self, words: list[str], last: Entry) -> bool:
+        """Whether a message checks by yes or no what the last answer told of the thing it points back at, every
+        word of its own said there ("do they bend the knee too or just the hip" after the hamstrings, which all bend
+        the knee and extend the hip)."""
+        asked = [w for w in words if w not in CHECK_OPENERS]
+        own = self._own(words)
+        return bool(asked) and asked[0] in CHECK_VERBS and self.refers_back(words) and bool(own) \
+            and own <= self._said.get(last.id, frozenset())
 
     def points_at_answer(self, words: list[str]) -> bool:
         """Whether a message points back at what the last answer was about: "that", "those", "this", or an "it" that

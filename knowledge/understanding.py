@@ -128,7 +128,23 @@ class Understanding:
         """A follow-up read against the conversation (see knowledge.context); the reading keeps
         the context for the next message."""
         words, alone, opened = self._alone(text, margin)
-        return self.conversation.read(alone, text, list(words), margin, context, opened=opened)
+        return self._meant(self.conversation.read(alone, text, list(words), margin, context, opened=opened), text, words, context)
+
+    def _meant(self, reading: Reading, text: str, words: tuple[str, ...], context: Context) -> Reading:
+        """A message asking only what a word of the answers means ("what does hip extension mean", "whats a GHD"):
+        the entry that explains it (kept when the message already reads as one), or, when no answer explains it,
+        the near miss that says so, offering the entry it read as; the conversation stays on its topic."""
+        term = self.details.term_asked(list(words), text) if reading.safety is Safety.NONE else None
+        if term is None or reading.match.entry_id in term.entries:
+            return reading
+        if term.entries:
+            entry = term.entries[0]
+            match = replace(reading.match, entry_id=entry, score=max(reading.match.score, self.threshold))
+            return replace(reading, match=match, gap=None, again=False, each=(), context=self.context_after(entry, context))
+        offer = reading.match.entry_id or (reading.gap.offer[0] if reading.gap and reading.gap.offer else context.entry)
+        gap = Gap(f"term:{term.words}", term.about, (offer,) if offer else (), ())
+        return replace(reading, match=replace(reading.match, entry_id=None, suggestions=()), gap=gap, again=False, each=(),
+                       context=context)
 
     def _alone(self, text: str, margin: float) -> tuple[tuple[str, ...], Reading, bool]:
         """A message's words, its reading alone, and whether it opens a new topic, read once for all the contexts

@@ -40,3 +40,26 @@ def test_pain_told_during_a_set_says_stop_the_set_first(say):
 
 def test_pain_told_now_but_not_while_training_gets_no_stop_line(say):
     assert STOP_SET not in say("my knee hurts rn, can i do hypers")[0].text
+
+
+KNEES_SHOT = "im 67 and my knees are shot, can i still do these"
+
+
+def test_leave_asked_beside_its_concern_gets_medical_care_and_no_tip(say):
+    reply = say(KNEES_SHOT)[0]
+    assert reply.text.startswith(DOCTOR_FIRST) and reply.entry == "medical-care"
+    assert "bend your knees" not in reply.text
+
+
+def test_leave_asked_with_words_of_its_own_beside_a_concern_keeps_its_entry(say):
+    reply = say("my knee hurt when i straighten it all the way. can i still do with legs straight?")[0]
+    assert reply.text.startswith(DOCTOR_FIRST) and reply.entry == "straight-legs"
+    reply = say("what weight should i start with, i had a hip replacement last year", user=8)[0]
+    assert reply.text.startswith(DOCTOR_FIRST) and reply.entry != "medical-care"
+
+
+async def test_leave_asked_beside_its_concern_over_telegram(tg):  # noqa: F811
+    app, request = tg
+    await feed(app, message_update(KNEES_SHOT))
+    assert DOCTOR_FIRST in request.texts()[-1] and "Under medical care" in request.texts()[-1]
+    assert "bend your knees" not in request.texts()[-1]

@@ -202,14 +202,16 @@ class Answerer:
         do athletes use reverse hypers when coming back from injuries", "do trainers use them for lower back
         pain?"); a concern told alone ("i have a herniated disc"), one no entry speaks of ("broke a rib, does
         the chest pad press on it?") or "can i do them yet?" is the doctor's call: medical care.
-        After an answer, a message that only asks leave to go on ("and is it ok for me?") gets medical care, never
-        the entry just answered (told with its concern in one message, it keeps the rule above: measured, that kept
-        five answers strangers expected).
+        A message that only asks leave to go on gets medical care: after an answer ("and is it ok for me?"), never the
+        entry just answered; told with its concern in one message, unless the leave's own words read as the entry
+        ("my knee hurts, can i do them with straight legs"): "im 67 and my knees are shot, can i still do these" reads
+        as bending the knees by its concern's words alone.
         A concern told in another language ("ich habe Rheuma") gets it with the note that the bot reads English."""
         entry = self.kb.entries.get(match.entry_id) if match.entry_id else None
         own = entry is not None and (entry.about_health or self.understanding.names_concern(text, entry.id))
         margin = 0.0 if own and asked else HEALTH_MARGIN
-        leave = following and not asked and texts.asks_leave(text)  # "and is it ok for me?" after an answer: not the answer
+        # "and is it ok for me?" after an answer, or "my knees are shot, can i still do these": not the answer
+        leave = not asked and (following and texts.asks_leave(text) or self._only_leave(text, match.entry_id))
         clear = entry is not None and not leave and match.score >= self.understanding.threshold + margin
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
@@ -219,6 +221,14 @@ class Answerer:
         reply = self._entry_reply(entry_id, match.score, asked_yes_no=False)
         stop = f"{texts.STOP_SET}\n\n" if texts.training_now(text) else ""  # "my back is pinching mid set": stop first
         return replace(reply, text=f"{stop}{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+
+    def _only_leave(self, text: str, entry_id: str | None) -> bool:
+        """Whether a message asks beside its concern only leave to train, with no words of its own after it: "im 67
+        and my knees are shot, can i still do these" (read as bending the knees by its concern's words alone), unlike
+        "can i do them with straight legs" (keeping the legs straight) or "am i allowed to use my arms": whether the user
+        may train is the doctor's call, and a tip would read as a go-ahead."""
+        rest = texts.after_leave(text)
+        return entry_id is not None and rest is not None and not self.understanding.words(rest)
 
     def _gap_reply(self, gap: Gap, score: float) -> Reply:
         """A near miss: say the articles don't cover it, and offer what they do."""

@@ -45,6 +45,17 @@ def asks_leave(text: str) -> bool:
     return _PERMISSION.search(text) is not None
 
 
+_ASKING_WHAT = re.compile(r"\b(?:what|which|how|when|where|why)\b[^.,;!?]*$", re.IGNORECASE)  # "what weight should i start with"
+
+
+def after_leave(text: str) -> str | None:
+    """What a message says after it asks leave to train ("" of "im 67 and my knees are shot, can i still do these",
+    "the strap on my ankles" of "can i do hypers with the strap on my ankles"), else None; "what weight should i start
+    with" asks a weight, not leave."""
+    found = _PERMISSION.search(text)
+    return text[found.end():] if found and not _ASKING_WHAT.search(text[:found.start()]) else None
+
+
 def training_now(text: str) -> bool:
     """Whether a message tells of something happening during a set, now ("mid set", "doing hypers rn")."""
     return _MID_SET.search(text) is not None or _DOING_NOW.search(text) is not None
