@@ -40,7 +40,6 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )
 
-AFTERNOON_ONLY = 4  # a bare 1..4 is the afternoon ("thursdays at 4"): nobody plans a session at 3am by saying "at 3"
 DIGIT = re.compile(r"\d")
 AT_HOUR = re.compile(r"(?:\bat|@)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                      + MERIDIEM)  # a second "at 7" beside "10am" is a second time
@@ -118,7 +117,7 @@ def _clock(hour: int, minute: int, meridiem: str | None, zero_padded: bool, am: 
         raise ScheduleError(f"{seen.strip()} isn't a time of day. Use something like 07:30 or 6pm.")
     open_meridiem = False
     if not meridiem and not zero_padded and 1 <= hour <= 11:
-        if (pm and not am) or (not am and hour <= AFTERNOON_ONLY):
+        if pm and not am:
             hour += 12
         elif not am:
             open_meridiem = True
