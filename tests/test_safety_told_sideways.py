@@ -72,3 +72,13 @@ def test_a_health_job_the_article_asked_about_and_a_pill_told_as_unrelated_are_n
 ])
 def test_training_feelings_told_as_fine_are_no_concern_but_the_same_body_words_as_a_sign_are(understanding, text, level):
     assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("lower back feels loads better after a few sessions, the stiffness in my back has gone. add weight?", Safety.NONE),
+    ("my face turns bright red when im upside down on the bench, is that the blood rush", Safety.NONE),
+    ("tummy keeps growling when im face down on the pad, eat before?", Safety.NONE),
+    ("my face went red and numb on one side", Safety.EMERGENCY),
+])
+def test_a_tightness_gone_a_face_red_from_hanging_and_a_growling_stomach_are_no_concern(understanding, text, level):
+    assert understanding.read(text).safety is level
