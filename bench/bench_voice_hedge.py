@@ -1,6 +1,6 @@
 """The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of the safety set held apart from the
 safety classifier's training, whose odds the hedge reads (SAFETY_HELD_OUT of bench/make_dev_training.py: now
-bench/safety_dev29.yaml; safety_dev24/25 and 27, spoken before, are training data now), and the questions of
+bench/safety_dev30.yaml; safety_dev24/25 and 27, spoken before, and 29 are training data now), and the questions of
 bench/dev_strangers.yaml and calib_strangers.yaml (in scope, off-topic, health; all development sets, read and
 tuned on), each message read aloud by one espeak-ng and one flite voice in turn (bench_voice_safety's rotation)
 and answered through the real voice path.
