@@ -285,6 +285,15 @@ _SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:s
                    r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
 
 
+_SAVE_WORD = re.compile(r"\b(?:save|confirm)\b", re.IGNORECASE)
+
+
+def types_save(text: str) -> bool:
+    """Whether a message is only the Save button typed, in its own words ("save", "ok save it", "confirm"): not a nod
+    ("ok"), which confirms nothing outside a prompt, nor "book it", which may ask for a plan."""
+    return _SAVE.match(text) is not None and _SAVE_WORD.search(text) is not None
+
+
 # the plan shown thrown away in words ("bin it", "discard", "delete that"): nothing saved. "delete that" read as
 # an everyday yes (it confirms /forget), so it saved the plan it asked to throw away
 _DISCARD = re.compile(r"^\W*(?:(?:no|nah|nope|ok|okay|just|pls|please)\W+)*(?:discard|delete"
