@@ -449,11 +449,24 @@ class ScreeningWords:
         own = self.phrases_at.get(question_id, {})
         phrases = {**self.phrases, **own}
         found = max((p for p in phrases if text == p or text.startswith(p + " ")), key=len, default=None)
-        if found is None or (phrases[found] == "yes" and self.negations.intersection(words)):
+        if found is None:
+            return self._own_after_laughs(words, own)
+        if phrases[found] == "yes" and self.negations.intersection(words):
             return None
         if found in own and question_id in self.named(text[len(found):]):  # "the pill and metformin"
             return None
         return phrases[found]
+
+    def _own_after_laughs(self, words: list[str], own: dict[str, str]) -> str | None:
+        """The answer of a question's own phrase said whole after a laugh ("lol im a guy" at the pregnancy question), the
+        polite words around it aside; None when more is said (a laugh set aside before a longer reply had read a yes as
+        a no)."""
+        start, end = 0, len(words)
+        while start < end and words[start] in self.polite:
+            start += 1
+        while end > start and words[end - 1] in self.polite:
+            end -= 1
+        return own.get(" ".join(words[start:end])) if start else None
 
     def tail(self, words: list[str], text: str) -> str | None:
         """The answer a reply ends on after what it told ("only heartburn after pizza so no", "fine now, no"), else None."""

@@ -31,7 +31,7 @@ from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import POLITE, Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
+from knowledge.intents import POLITE, SMALL_TALK, Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -59,7 +59,11 @@ from scheduler.words import with_colons
 
 LEARNED_CANDIDATES = 20  # the ranker's likeliest entries that are fused (the rest are ~0)
 RECENT = 256  # readings kept, so the coach's several looks at one message cost one read
-GREETING_WORDS = 3  # the longest greeting looked for before a question
+GREETING_WORDS = 3  # the longest greeting looked for before a question or a request
+# how surely the words after a greeting must read as a request for it to be acted on ("hello coach i want start trainings":
+# "i want start trainings" reads 0.75 as planning)
+REQUEST_AFTER_GREETING = 0.6
+CHATTER = frozenset({*SMALL_TALK, Intent.ACK})  # what a greeting's own words read as ("hi" | "how are you", "hey" | "ok")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 SENTENCE_WORDS = 3  # a shorter sentence ("ok.", "lol!") is no question of its own
 
@@ -348,17 +352,40 @@ class Understanding:
     def intent(self, text: str) -> Intent | None:
         """What a message asks the bot to do (plan, show sessions, forget me...), None for a
         question or chat."""
-        return self.model.talk.intent(self.spelt(text))
+        return self.intent_read(text)[0]
 
     def intent_read(self, text: str) -> tuple[Intent | None, float]:
         """What a message asks the bot to do (None for a question or chat) and how sure the intents reader is of
-        its likeliest reading, a request or none (0 to 1), from one run of its classifier."""
-        return self.model.talk.intent_read(self.spelt(text))
+        its likeliest reading, a request or none (0 to 1); a request after a greeting is the request
+        ("hello coach i want start trainings": _request_after_greeting)."""
+        spelt = self.spelt(text)
+        read = self.model.talk.intent_read(spelt)
+        return (self._request_after_greeting(spelt) or read) if read[0] is Intent.GREETING else read
+
+    def _request_after_greeting(self, spelt: list[str]) -> tuple[Intent, float] | None:
+        """The request said after a greeting of up to three words, else None. However the greeting is taken to end
+        ("hello" | "coach i want...", "hello coach" | "i want..."), the words after it must read as that one request,
+        at least once surely (REQUEST_AFTER_GREETING): a greeting's own chatter stays a greeting ("hello" | "how are
+        you"; "hello how" | "are you" read 0.73 as the stored data), as does a greeting told about oneself ("hi" | "im
+        new here" read 0.80 as the time zone, "hi im new" | "here" as nothing)."""
+        talk, found = self.model.talk, []
+        for size in range(1, min(GREETING_WORDS, len(spelt) - 1) + 1):
+            if talk.intent(spelt[:size]) is Intent.GREETING:
+                found.append(talk.intent_read(spelt[size:]))
+        intents = {intent for intent, _odds in found}
+        if len(intents) != 1 or None in intents or intents & CHATTER:
+            return None
+        intent, odds = max(found, key=lambda read: read[1])
+        return (intent, odds) if intent is not None and odds >= REQUEST_AFTER_GREETING else None
 
     def answer(self, text: str) -> Answer | None:
         """A typed yes / no / not sure in any words (courtesies aside), else None; a reply opening with one answer word that reads
-        as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed."""
+        as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed; one that takes its first
+        answer back is the answer after its word of changing ("yes... actually no": no; knowledge.screening's `changes`)."""
         words = self.words(text)
+        changed = self.screening.changed(words)  # "yes... actually no, forget it": the answer taken back to
+        if changed is not None:
+            return Answer(changed)
         words = [w for w in words if w not in POLITE] or words  # "yes pls", "no thx": the yes or no
         found, lead = self.model.talk.answer(self.matcher.normalizer.spelt(words)), self.screening.lead(words)
         return None if found in (Answer.YES, Answer.NO) and lead and found.value != lead else found

@@ -23,7 +23,8 @@ SHORT = 4  # the most words a goal or a change we cannot read is said in ("fat l
 _GOAL_SAID = re.compile(r"\b(?:goal|focus)\b", re.IGNORECASE)
 _NAMES_NO_PLAN = re.compile(r"\b(?:goal|focus|remind\w*)\b", re.IGNORECASE)
 _SHIFT = re.compile(r"\b(?:back|forward|later|earlier|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
-_ONE_SESSION = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*'s\b|\bthis (?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_ONE_SESSION = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:'s\b|\s+only\b(?!\s+(?:on|from|now|going)))"
+                          r"|\bthis (?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)  # "thursday's", "thursday only", "this thursday"
 _HOUR_INSTEAD = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s+instead\b", re.IGNORECASE)  # an hour alone, for the plan's
 _BY_DAYS = re.compile(r"\b(?:ne?xt|following) w(?:ee)?k\b|\bday after\b", re.IGNORECASE)  # "to next week": one session
 # "move the 7am to 8", "six thirty not six": an hour read on the plan's side of noon

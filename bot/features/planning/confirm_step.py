@@ -21,6 +21,7 @@ from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_
 from bot.features.planning.gate import Gate
 from bot.features.planning.reading import (
     YES_WITH_A_CHANGE,
+    compared_time,
     edited_part,
     laughs_it_off,
     left_out,
@@ -88,7 +89,7 @@ class ConfirmStep:
             first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=split.second or draft.then)
             return [t.with_note(self.show(state, first, edit=False), format_split(split, f"{draft.pending.local_time:%H:%M}"))]
         text = f"make it {text.strip()}" if _HOUR_ALONE.match(text) else text  # "7" alone: the plan's new hour, as "make it 7"
-        found = edited_part(draft, text, self.clock(), self.zone(state.user_id))
+        found = edited_part(draft, compared_time(text) or text, self.clock(), self.zone(state.user_id))  # "8 is better": at 8
         if found is not None:
             edited, part = found  # "lol ok but make it 8": the change said after the reaction
             if draft.pending is not None and retimes_some_days(draft.pending, edited, part):

@@ -25,6 +25,7 @@ from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, spli
 from bot.features.planning.reading import (
     CHANGE_SAID,
     carries_schedule,
+    compares_a_time,
     edited_schedule,
     filled,
     joined,
@@ -277,8 +278,10 @@ class PlanningDialog:
 
     def _goal(self, text: str) -> str | None:
         """The goal a message states; a question about one ("and hypertrophy?") states none unless it asks a
-        change ("can it be an endurance plan instead"), nor does a time or day moved ("push it back an hour")."""
+        change ("can it be an endurance plan instead"), nor does a time or day moved ("push it back an hour") or a time
+        compared ("7:30 better")."""
         moved = time_shift(text) is not None or day_change(text) is not None and not named_goal(text)  # "swap wed for thu"
+        moved = moved or compares_a_time(text)
         return None if self._asks(text) and not CHANGE_SAID.search(text) or moved else self.words.goal(text)
 
     def _set_goal(self, state: State, goal: str) -> State:

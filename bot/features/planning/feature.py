@@ -17,7 +17,7 @@ from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
 from bot.features.planning.own_state import OwnState
-from bot.features.planning.reading import CHANGE_SAID, bare_hour, carries_schedule, says_discard, says_save
+from bot.features.planning.reading import CHANGE_SAID, bare_hour, carries_schedule, says_discard, says_save, types_save
 from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
@@ -106,6 +106,14 @@ class Planning:
             return None
         self.kit.dialogues.go(state, Step(state.step), renew=True, later=True)  # renewed: the reply asks nothing again
         return [Reply(t.KEPT_FOR_LATER)]
+
+    def nothing_to_save(self, user_id: int, text: str) -> list[Reply] | None:
+        """"save" typed with no plan waiting for it (after the plan was saved, or before any was made): said so, with the
+        plans the user has (it was read as a look at the stored data); None in a dialogue (its Save step reads it)."""
+        if self.kit.dialogues.current(user_id) is not None or not types_save(text):
+            return None
+        listing = self.sessions.plan_list(user_id)
+        return [Reply(t.NOTHING_LEFT_TO_SAVE), listing] if listing else [Reply(t.NOTHING_TO_SAVE)]
 
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
@@ -265,6 +273,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
                                 sessions.sessions).on_text)  # "did it save?", "what was my goal again"
     kit.readers.append(planning.told.on_text)  # "weekends around lunch", "i wanna do this 3 times a week after work"
+    kit.readers.append(planning.nothing_to_save)  # "save" with no plan waiting for it
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
     kit.on(InboundKind.LOCATION, planning.on_location)
     kit.notes.append(planning.next_step)

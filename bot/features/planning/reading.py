@@ -293,6 +293,38 @@ _SAVE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep|great|perfect|cool)\W+)?(?:s
                    r"(?:\s+(?:it|this|that|the plan|in|now|pls|please|plz|lol|thx|thanks))*\W*$", re.IGNORECASE)
 
 
+_SAVE_WORD = re.compile(r"\b(?:save|confirm)\b", re.IGNORECASE)
+
+
+# a time said with words that only compare it ("7:30 better", "8 is better for me", "6pm works best"): the time changed, no goal
+# ("better" alone reads as mobility, as in "move better")
+_CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|h|o'?clock)?(?![\w:])", re.IGNORECASE)
+_COMPARING = frozenset("better best earlier later sooner prefer preferred rather works work suits suit fits".split())
+_BESIDE_A_COMPARISON = frozenset("is would be much way a bit lot for me it i id i'd that thats that's ok pls please at "
+                                 "then maybe probably actually hmm no yes yeah".split())
+
+
+def compares_a_time(text: str) -> bool:
+    """Whether a message is a time said with words comparing it ("7:30 better", "8 is better for me"): an edit of the
+    time, never a goal."""
+    if _CLOCK.search(text) is None:
+        return False
+    rest = _WORDS.findall(_CLOCK.sub(" ", text.lower()))
+    return not _COMPARING.isdisjoint(rest) and all(w in _COMPARING | _BESIDE_A_COMPARISON for w in rest)
+
+
+def compared_time(text: str) -> str | None:
+    """The time a message compares ("8 is better for me": "at 8"), read as the plan's new time; None for anything else."""
+    clock = _CLOCK.search(text) if compares_a_time(text) else None
+    return f"at {clock.group().strip()}" if clock else None
+
+
+def types_save(text: str) -> bool:
+    """Whether a message is only the Save button typed, in its own words ("save", "ok save it", "confirm"): not a nod
+    ("ok"), which confirms nothing outside a prompt, nor "book it", which may ask for a plan."""
+    return _SAVE.match(text) is not None and _SAVE_WORD.search(text) is not None
+
+
 # the plan shown thrown away in words ("bin it", "discard", "delete that"): nothing saved. "delete that" read as
 # an everyday yes (it confirms /forget), so it saved the plan it asked to throw away
 _DISCARD = re.compile(r"^\W*(?:(?:no|nah|nope|ok|okay|just|pls|please)\W+)*(?:discard|delete"

@@ -17,6 +17,9 @@ from scheduler.words import normalise
 
 _ADDED = re.compile(r"^\W*and\b|\b(?:plus|add|also|too|as well|extra|another|aswell)\b")  # a session added, not moved
 _ONLY = re.compile(r"\b(?:only|just|drop|remove|without|except|no more|no longer|any ?more|every|all|each|make it|whole)\b")
+# one day with "only" after it names that day's time ("thursday only can we do 8pm"), not the plan's new days ("only
+# thursdays", "mon and fri only")
+_DAY_ONLY = re.compile(r"\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\s+only\b")
 _ONE = re.compile(r"\b(?:this|next|nxt|coming|tomorrow|today|tonight)\b|\w+day'?s\s+(?:session|workout|one)|\w+day's\b")  # one session
 _PART_HOURS = {"morning": range(4, 12), "afternoon": range(12, 18), "afternoon_pm": range(12, 18), "evening": range(17, 24),
                "night": range(18, 24), "tonight": range(17, 24), "lunch": range(11, 15)}
@@ -34,12 +37,13 @@ class Split:
 
 def own_time(pending: Schedule, text: str) -> Split | None:
     """Days said with a time other than the weekly plan's: added ("and tuesdays at 6pm") or some of its own days
-    ("wednesday at 8 instead"); None for anything else ("make it 8", "only wed at 8", "add sunday")."""
+    ("wednesday at 8 instead", "thursday only can we do 8pm"); None for anything else ("make it 8", "only wed at 8", "add sunday")."""
     if pending.repeat is not Repeat.WEEKLY or pending.local_time is None or pending.every != 1:
         return None
     words = normalise(text)
     days = find_days(words).days
-    if not days or _ONLY.search(words) or _ONE.search(text.lower()):
+    only = _DAY_ONLY.sub(r"\1", words) if len(days) == 1 else words  # "mon and fri only": the plan's new days
+    if not days or _ONLY.search(only) or _ONE.search(text.lower()):
         return None
     added = _ADDED.search(words) is not None  # "and add saturday morning too": a second session that day, if it has one
     if not (added or days < pending.weekdays):

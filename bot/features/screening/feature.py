@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core.kit import Kit
+from bot.core.messages import Reply
+from bot.features.screening import texts
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.reading import Readers
 from bot.features.screening.store import ScreeningStore
@@ -12,6 +16,13 @@ from knowledge.safety import Safety
 # With "stop" or "cancel" in it, a question is answered only on a match this far above the threshold:
 # "is it ok if i stop now?" matched leg height weakly (+2), "should i stop if it hurts?" its topic at +10.
 EXIT_MARGIN = 8.0
+# A question about the check rather than a request to take it: whether it is needed, what it is or is for, how long it
+# takes, what it keeps ("is the safety check required", "what is the screening for"; "can i do the check now?" takes it)
+ABOUT_THE_CHECK = re.compile(r"\b(?:required|mandatory|compulsory|necessary|optional|needed|have to|has to|need to|must"
+                             r"|what(?:'?s| is| does)|why|how long|how many questions|for\W*$)\b", re.IGNORECASE)
+# ... asking what is kept ("do u store my health stuff?"): what /mydata shows
+ABOUT_KEEPING = re.compile(r"\b(?:stor(?:e|ed|es|ing)|keep(?:s|ing)?|kept|sav(?:e|ed|es|ing)|record(?:s|ed)?|data|privacy"
+                           r"|private|shar(?:e|ed|es|ing)|who (?:sees|can see|reads))\b", re.IGNORECASE)
 
 
 def install(kit: Kit) -> None:
@@ -37,7 +48,18 @@ def install(kit: Kit) -> None:
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),
                      listed=False)
-    kit.request(Intent.SCREEN, screening.request, starts_dialogue=True, interrupts=True)  # "delete my check answers": /forget
+
+    def screen_request(user_id: int, text: str) -> list[Reply]:
+        """The safety check asked for in words ("delete my check answers" points to /forget); a question about it is
+        answered instead, and one about what it keeps gets what /mydata shows (they had opened the check's consent)."""
+        if not kit.words.asks(text):
+            return screening.request(user_id, text)
+        mydata = kit.requests.get(Intent.MY_DATA)
+        if ABOUT_KEEPING.search(text) and mydata is not None:
+            return [*mydata.run(user_id, text), Reply(texts.KEEPS)]
+        return screening.about(user_id) if ABOUT_THE_CHECK.search(text) else screening.request(user_id, text)
+
+    kit.request(Intent.SCREEN, screen_request, starts_dialogue=True, interrupts=True)
     kit.descriptions.append(screening.describe)
     kit.erasers.append(store.forget)
 

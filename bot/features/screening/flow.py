@@ -71,6 +71,13 @@ class ScreeningFlow(Results):
         return [Reply(f"{texts.format_status(status, result, result.completed_at + VALIDITY)}\n\n{texts.RETAKE_HINT}",
                       buttons=((RETAKE,),))]
 
+    def about(self, user_id: int) -> list[Reply]:
+        """A question about the check answered ("is it required?"): what it is, why, and what it keeps; a start button
+        unless a result stands or a run is open."""
+        status = self.status(user_id)
+        start = status not in VALID and status is not Status.IN_PROGRESS
+        return [Reply(texts.ABOUT, buttons=((START,),) if start else ())]
+
     def retake(self, user_id: int) -> list[Reply]:
         """Begin a new run with the consent message, unless a red result is too recent to replace."""
         result = self.store.load_result(user_id)

@@ -10,15 +10,23 @@ from bot.features.screening.store import Result
 
 FORBIDDEN = ("cleared", "approved", "safe for you", "medical clearance", "no risk")
 
+WHAT_IT_ASKS = (f"{len(QUESTIONS)} short yes / no questions about your health (heart, chest, dizziness, back and legs, "
+                "surgery, pregnancy, medicines)")
+WHY_IT_ASKS = ("reverse hyperextensions load the lower back and hips, and some answers mean you should talk to a doctor or "
+               "physiotherapist first")
+WHAT_IT_KEEPS = ("the date, the outcome and which questions you answered yes or not sure, so your plan can check it. "
+                 "Nothing else, never in logs, and /forget erases it all at any time")
 CONSENT = (
     "🩺 Safety check before you start\n\n"
-    f"I'll ask {len(QUESTIONS)} short yes / no questions about your health (heart, chest, dizziness, "
-    "back and legs, surgery, pregnancy, medicines). Why: reverse hyperextensions load the lower back "
-    "and hips, and some answers mean you should talk to a doctor or physiotherapist first.\n\n"
-    "What I keep: the date, the outcome and which questions you answered yes or not sure, so your "
-    "plan can check it. Nothing else, never in logs, and /forget erases it all at any time.\n\n"
+    f"I'll ask {WHAT_IT_ASKS}. Why: {WHY_IT_ASKS}.\n\n"
+    f"What I keep: {WHAT_IT_KEEPS}.\n\n"
     "It takes about a minute. Ready?"
 )
+# a question about the check ("is it required?", "what is it for?"), answered without starting it
+ABOUT = (f"The safety check is {WHAT_IT_ASKS}, about a minute in all. Why: {WHY_IT_ASKS}. It is needed before I plan "
+         "sessions or send reminders; questions about the exercise never need it.\n\n"
+         f"What I keep from it: {WHAT_IT_KEEPS}. Start it with /screen.")
+KEEPS = f"From the safety check, once taken, I keep {WHAT_IT_KEEPS}."  # after /mydata, to "do you store my health stuff?"
 DECLINED = "No problem. You can still ask me anything, and start the check any time with /screen."
 CANCELLED = "Safety check cancelled; your answers so far are deleted. Start again any time with /screen."
 RED = (
