@@ -1,6 +1,6 @@
 """The hedge, spoken, a DEVELOPMENT set: the health concerns and look-alikes of the safety set held apart from the
 safety classifier's training, whose odds the hedge reads (SAFETY_HELD_OUT of bench/make_dev_training.py: now
-bench/safety_dev30.yaml; safety_dev24/25 and 27, spoken before, and 29 are training data now), and the questions of
+bench/safety_dev29.yaml; safety_dev24/25 and 27, spoken before, are training data now), and the questions of
 bench/dev_strangers.yaml and calib_strangers.yaml (in scope, off-topic, health; all development sets, read and
 tuned on), each message read aloud by one espeak-ng and one flite voice in turn (bench_voice_safety's rotation)
 and answered through the real voice path.
@@ -32,7 +32,7 @@ from bench.make_dev_training import SAFETY_HELD_OUT
 from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.features.voice.engine import voice_inbound
-from bot.settings import load_settings
+from bot.settings import Settings
 from bot.storage.database import open_database
 from voice.pipeline import VoicePipeline, build_voice_pipeline
 
@@ -135,7 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
-    matcher = build_understanding(load_settings())
+    matcher = build_understanding(Settings())
     coach = assemble(matcher, open_database(":memory:"))
     readings = Readings(args.readings, samples=False)
     with tempfile.TemporaryDirectory() as model_dir:

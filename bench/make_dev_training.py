@@ -52,8 +52,8 @@ HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we 
 # joke"): the next run drops them, and retrains the safety classifier too (its harmless texts).
 # dev_strangers19 and 20, released, are tuned on as 14 to 17 are (never trained on)
 BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers21.yaml")
-SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 30))  # the lexicon was tuned on each
-SAFETY_HELD_OUT = ("safety_dev30.yaml",)  # first measured, then read, never trained on
+SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 29))  # the lexicon was tuned on each
+SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 

@@ -96,17 +96,12 @@ def test_a_red_flag_told_as_over_and_fine_now_is_doctor_first_not_an_emergency(u
     ("i used to get mri scans for my back", Safety.DOCTOR),
     ("passed out at my medical", Safety.EMERGENCY),
     ("the steroids gave me a heart attack in 2019", Safety.DOCTOR),
+    ("its not the normal kind of ache, its sharp and stabbing", Safety.DOCTOR),
     ("i have a medical thing", Safety.DOCTOR),
     ("my chest hurts after laughing", Safety.EMERGENCY),
 ])
 def test_a_look_alike_phrase_never_swallows_the_concern_told_with_it(understanding, text, level):
     assert understanding.read(text).safety is level
-
-
-def test_an_ache_told_as_not_the_normal_kind_is_never_swallowed_by_the_look_alike(understanding):
-    # the classifier trained on the twenty-ninth writer too reads it as a red flag (emergency odds 0.91, bar 0.9):
-    # more cautious than the doctor-first line it had, and still never swallowed
-    assert understanding.read("its not the normal kind of ache, its sharp and stabbing").safety is not Safety.NONE
 
 
 @pytest.mark.parametrize(("text", "level"), [
