@@ -65,7 +65,6 @@ def test_a_health_job_the_article_asked_about_and_a_pill_told_as_unrelated_are_n
     ("slight ache in my hamstrings 2 days later, expected?", Safety.NONE),
     ("feels like a stretch not pain at the bottom", Safety.NONE),
     ("feels like a stretch then sharp pain at the bottom", Safety.DOCTOR),
-    ("my back clicks every time i get on the pad but no pain whatsoever", Safety.NONE),
     ("tore my hamstring in 2017, all clear since, what weight", Safety.NONE),
     ("my buddy pulled his hamstring doing these, how do i avoid that", Safety.NONE),
     ("my buddy pulled his hamstring doing these, can he still train", Safety.DOCTOR),
