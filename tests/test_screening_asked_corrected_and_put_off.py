@@ -12,21 +12,14 @@ import pytest
 from bot.features.screening import texts
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
+from tests import test_screening_exits_and_asides
 from tests.conftest import message_update
-from tests.test_screening import Screen, flagged_so_far
+from tests.test_screening import flagged_so_far
+from tests.test_screening_exits_and_asides import DOCTOR_LINE, progress
 from tests.test_screening_replies import at, number
 from tests.test_telegram_adapter import feed, tg  # noqa: F401  (the adapter fixture)
 
-DOCTOR_LINE = "Talk to your doctor or a physiotherapist first"
-
-
-@pytest.fixture
-def screen(coach) -> Screen:
-    return Screen(coach)
-
-
-def progress(screen: Screen):
-    return screen.coach.need(ScreeningFlow).store.load_progress(screen.user)
+screen = test_screening_exits_and_asides.screen  # the fixture
 
 
 def doctor_line(replies) -> bool:

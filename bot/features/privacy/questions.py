@@ -14,6 +14,7 @@ _KEEPING = re.compile(r"\b(?:see|seen|read|access|shar(?:e|es|ed|ing)|sell|sold|
                       r"|keep|kept|includ(?:e|es|ed|ing)|encrypt\w*|leak\w*|hack\w*|gdpr|who has|who gets)\b")
 _WHO_SEES = re.compile(r"\bwho (?:else )?(?:can|could|will|would|gets to|is able to) (?:see|read|access)\b")
 # asked of what was done: "did you delete it?", "is everything gone now", "are you sure you erased my stuff"
+_NAMES_THE_CHECK = re.compile(r"\b(?:safety check|check|screen(?:ing)?)\b")  # the check's own answer says what it keeps
 _ERASED = re.compile(r"\b(?:did you|have you|has it|has everything|is it|is that|is everything|is my \w+|are they|are my \w+"
                      r"|was it|were they|(?:are )?you sure (?:you|it|that|everything))\b(?:(?!\b(?:possible|able)\b)[^?])*"
                      r"\b(?:delet(?:ed|e)|eras(?:ed|e)|wiped|removed)\b|\b(?:is|are) (?:everything|all|my \w+)\b[^?]*\bgone\b")
@@ -23,6 +24,8 @@ def asks_about_privacy(text: str) -> bool:
     """Whether a question asks who sees the user's data, whether it is kept, shared or safe ("who can see my answers",
     "do you share my data", "does that include the chats we had"), not anything about the exercise."""
     lowered = text.lower()
+    if _NAMES_THE_CHECK.search(lowered):  # "does the safety check store my stuff": the check's feature answers it
+        return False
     return bool(_WHO_SEES.search(lowered) or (_DATA.search(lowered) and _KEEPING.search(lowered)))
 
 
