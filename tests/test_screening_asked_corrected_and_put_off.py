@@ -199,3 +199,18 @@ async def test_a_question_whose_only_yes_is_its_ok_over_telegram(tg, coach):  # 
     for text in ["/screen", "ok", "no", "no", "is it ok to keep going?"]:
         await feed(app, message_update(text))
     assert request.texts()[-1].startswith("Question 3 of 15") and coach.need(ScreeningFlow).store.load_progress(7).flagged == ()
+
+
+def test_asking_whether_a_thing_counts_gets_the_checks_hint_not_a_knowledge_answer(say, coach):
+    for text in ["/screen", "ok", "no", "no"]:  # doccheck s28: "does a cold count?" got the reps-per-set answer
+        say(text)
+    replies = say("does a cold count?")
+    assert replies[0].entry is None and replies[0].text == texts.ABOUT_CHECK and "Not sure" in replies[-1].text
+    assert coach.need(ScreeningFlow).store.load_progress(7).step == 2
+
+
+async def test_asking_whether_a_thing_counts_over_telegram(tg, coach):  # noqa: F811
+    app, request = tg
+    for text in ["/screen", "ok", "no", "no", "does a cold count?"]:
+        await feed(app, message_update(text))
+    assert request.texts()[-2] == texts.ABOUT_CHECK

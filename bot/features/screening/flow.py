@@ -43,6 +43,9 @@ CONSENT_LABELS = ("I agree, start", "Not now")
 CONSENT_CHOICES = Choices.of(CONSENT_LABELS)  # a button's own words typed ("I agree, start", "agree, lets start")
 
 
+COUNTING = frozenset("count counts counted matter matters include includes included".split())  # "does a cold count?"
+
+
 class ScreeningFlow(Results):
     """Runs the questionnaire for any number of users; all state is in the store."""
 
@@ -302,9 +305,12 @@ class ScreeningFlow(Results):
         return [answer or Reply(texts.ABOUT_CHECK)]
 
     def _asked(self, progress: Progress, text: str) -> list[Reply] | None:
-        """A question at a question: one about the check ("whats the point of this", "why do you ask")
-        gets what the check is for, a knowledge question None (answered, then this question again)."""
-        if self.readers.about_us(text) and not self.readers.about_check(text):
+        """A question at a question: one about the check ("whats the point of this", "why do you ask") or whether a
+        thing counts for it ("does a cold count?", never a knowledge question about counting reps) gets what the check
+        is for and the hint, a knowledge question None (answered, then this question again)."""
+        words = self.readers.words_of(text)  # a yes/no question ("does a cold count?"), not "how many reps count as a set"
+        counting = not COUNTING.isdisjoint(words) and bool(words) and words[0] not in self.readers.words.asking.wh
+        if self.readers.about_us(text) and not self.readers.about_check(text) and not counting:
             return None  # "how high should my legs go"
         return [Reply(texts.ABOUT_CHECK), self._question(progress, edit=False, hint=True)]
 
