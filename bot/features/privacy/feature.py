@@ -38,7 +38,7 @@ def install(kit: Kit) -> None:
         whether it is gone ("did you delete it?": what is stored now); None for any other message."""
         if asks_if_erased(text):  # read before "delete" is taken for a new request to erase
             return mydata(user_id, text)
-        return [Reply(PRIVACY)] if kit.words.asks(text) and asks_about_privacy(text) else None
+        return [Reply(PRIVACY)] if asks_about_privacy(text) and kit.words.asks(text) else None  # the cheap words first
 
     kit.readers.append(question)
     def forget_request(user_id: int, text: str) -> list[Reply]:

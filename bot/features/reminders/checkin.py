@@ -89,8 +89,8 @@ class Reminders:
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed check-in ("done", "skip today", ...; "yes"/"no" to the pain question); None when
         the words are not one, or the session is long past."""
-        occurrence = self._occurrence(state)
-        if occurrence is None or self.clock() > occurrence.at + TYPED_FOR:
+        occurrence = self._typed_for(state)
+        if occurrence is None:
             return None
         if state.step == Step.UNWELL.value:
             action = {"yes": "pain", "no": "nopain"}.get(self.words.answer(text) or "")
@@ -101,12 +101,12 @@ class Reminders:
     def delay(self, user_id: int, text: str) -> list[Reply] | None:
         """A delay asked at an open check-in ("stuck at work, can we push it like 20 min"): the session is snoozed by
         that long (within SNOOZE_RANGE), before any reader takes "push it" for a change to a plan; None otherwise."""
-        state = self.dialogues.current(user_id, DIALOGUE)
-        delay = read_delay(text) if state is not None and state.step == Step.OPEN.value else None
-        if state is None or delay is None or self.words.checkin(text) in ("done", "unwell"):
+        delay = read_delay(text)  # the words first: most messages name no delay, and then no check-in is looked up
+        state = self.dialogues.current(user_id, DIALOGUE) if delay is not None else None
+        if delay is None or state is None or state.step != Step.OPEN.value or self.words.checkin(text) in ("done", "unwell"):
             return None
-        occurrence = self._occurrence(state)
-        if occurrence is None or self.clock() > occurrence.at + TYPED_FOR:
+        occurrence = self._typed_for(state)
+        if occurrence is None:
             return None
         return self._act(state, occurrence, "snooze", edit=False, delay=min(max(delay, SNOOZE_RANGE[0]), SNOOZE_RANGE[1]))
 
@@ -149,6 +149,11 @@ class Reminders:
             self.screening.request_redo(state.user_id)
             return [Reply(PAIN, buttons=((START,),), edit=edit)]
         return [Reply(NO_PAIN, edit=edit)]
+
+    def _typed_for(self, state: State) -> Occurrence | None:
+        """The reminded session, while typed words still answer its check-in (TYPED_FOR after its time)."""
+        occurrence = self._occurrence(state)
+        return occurrence if occurrence is not None and self.clock() <= occurrence.at + TYPED_FOR else None
 
     def _occurrence(self, state: State) -> Occurrence | None:
         """The reminded session the check-in is about, if it is still the user's."""
