@@ -112,6 +112,9 @@ class _NoWords:
     def closes(self, text: str) -> bool:
         return False
 
+    def asks(self, text: str) -> bool:
+        return False
+
     def is_yes(self, text: str) -> bool:
         return False
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.confirmation import MIXED, Choices
+from bot.core.confirmation import MIXED, NOT_YET, Choices
 from bot.features.planning.confirm_step import SAVING
 from bot.features.planning.sessions import CANCELLING
 from bot.features.planning.texts import PLAN_CANCELLED
-from bot.features.privacy.dialog import ERASING
+from bot.features.privacy.dialog import ERASING, PROMPT
 from bot.features.screening.flow import ScreeningFlow
 from tests.conftest import message_update
 from tests.recording_request import feed_all
@@ -133,3 +133,17 @@ async def test_a_yes_with_a_courtesy_saves_the_plan_over_telegram(say, coach):
     confirm_brisbane(say)
     await feed_all(coach, [message_update("yes pls")])
     assert coach.plans.count_plans(7) == 1
+
+
+@pytest.mark.parametrize("typed", ["did it work", "is it done?", "did you delete it", "has it gone through"])
+def test_asking_if_it_is_done_at_a_confirmation_says_not_yet_and_erases_nothing(say, coach, typed):
+    screen(say)
+    say("/forget")
+    replies = say(typed)
+    assert replies[0] == NOT_YET and replies[-1].text == PROMPT and replies[0].entry is None
+    assert coach.kit.dialogues.current(7, "forget") is not None and coach.kit.users.load_first_seen(7) is not None
+
+
+async def test_asking_if_it_is_done_over_telegram_says_not_yet(coach):
+    sent = await feed_all(coach, [message_update("/forget"), message_update("did it work")])
+    assert sent.texts()[1:] == [NOT_YET.text, PROMPT]

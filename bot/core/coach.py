@@ -236,7 +236,8 @@ class Coach:
             return answered
         request = self.kit.requests.get(intent) if intent is not None else None
         if request is not None and state and request.starts_dialogue and not request.on_top:
-            return self._with_pending(user_id, [BUSY])  # words never replace a dialogue: only commands and buttons
+            about = request.about(user_id, text) if request.about else None  # "what's the safety check for?"
+            return self._with_pending(user_id, about or [BUSY])  # words never replace a dialogue: only commands and buttons
         if request is not None:
             return self._request(user_id, request, text)
         if not text:

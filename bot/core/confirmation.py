@@ -3,7 +3,8 @@ plan): answered by button or by typing ("yes", "no", "keep it"); the dialogue be
 again once it is answered. A question asked there ("is it ok to keep going") is no answer, even
 with a button's word in it: it is answered, and the yes / no question asked again; a question in a
 button's own words ("does that delete my safety check too?") asks what answering does, and gets the
-confirmation's own account of it. Nor is another request made plainly in more words than an answer
+confirmation's own account of it; one asking if it is done ("did it work?") is told not yet. Nor
+is another request made plainly in more words than an answer
 ("delete all my data" at "Cancel the plan?"): it is done, and the question stays open under it."""
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class Confirmation:
         anything else, a question, and a message choosing both or only part ("erase just the plans"), is
         not an answer."""
         chosen = self.choices.read(text)
+        if ASKS_IF_DONE.search(text.lower()):  # "did it work?": nothing is done before an answer
+            return [NOT_YET, self.ask(state)]
         if asked(text, self.asks):  # "what does it erase?": what answering does, when it is told; else answered elsewhere
             return [Reply(self.about), self.ask(state)] if chosen and self.about else None
         answer = (chosen or self.answer(text)) if chosen != MIXED else None
@@ -96,6 +99,11 @@ _BETWEEN = frozenset("gonna going to want wanna need really actually even".split
 _ANSWERING = frozenset("yes yeah yep yup ya ok okay k sure fine alright no nope nah not dont don't do it this that "
                        "them all of please pls plz just now then go ahead right away".split())
 # an order to do what was asked, after answer words at most and with no "?" ("ok do it", "yes do it now"; "do it slowly?" asks)
+# whether what was asked is done already ("did it work?", "is it done", "did you delete it", "has it gone through")
+ASKS_IF_DONE = re.compile(r"^\W*(?:so\W+|and\W+|ok\W+)?(?:did|has|have|is|was)\s+(?:it|that|this|everything|you)\s+(?:\w+\s+)?"
+                          r"(?:work(?:ed)?|go(?:ne)? through|done|happen(?:ed)?|finished|gone|delete[d]?|erase[d]?|wipe[d]?"
+                          r"|cancel(?:l?ed)?|save[d]?|do it)\b[^,.!]*\?*\W*$")
+NOT_YET = Reply("Not yet: nothing happens until you choose below.")
 _ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|then|well|right|just|go on)\W+)*do\s+it\b[^?]*$",
                      re.IGNORECASE)
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all

@@ -94,12 +94,18 @@ class ReadsExits(Protocol):
     reads_exits: bool
 
 
+class Requested(Protocol):
+    """The request a message makes, of those that interrupt any step, read at `bar` or more surely, by its intent's value."""
+
+    def __call__(self, text: str, bar: float = ...) -> str | None: ...
+
+
 class Dialogues:
     """Runs every registered dialogue for any number of users; all state is in the store."""
 
     def __init__(self, store: DialogueStore, clock: Callable[[], datetime],
                  new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
-                 requested: Callable[[str], str | None] = lambda _text: None) -> None:
+                 requested: Requested = lambda _text, _bar=0.0: None) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce

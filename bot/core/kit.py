@@ -92,6 +92,9 @@ class Request:
     starts_dialogue: bool = False
     interrupts: bool = False
     on_top: bool = False  # the dialogue it starts opens over the user's (a confirmation), not in its place
+    # A question about what the request does ("what's the safety check for?"), answered without starting anything, so
+    # it is answered in the middle of another dialogue too; None when the words are no such question.
+    about: Callable[[int, str], list[Reply] | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,9 +132,10 @@ class Kit:
         self._services: dict[type, object] = {}
 
     def request(self, intent: Intent, run: Callable[[int, str], list[Reply]], *,
-                starts_dialogue: bool = False, interrupts: bool = False, on_top: bool = False) -> None:
-        """Make a request in words run something."""
-        self.requests[intent] = Request(run, starts_dialogue, interrupts, on_top)
+                starts_dialogue: bool = False, interrupts: bool = False, on_top: bool = False,
+                about: Callable[[int, str], list[Reply] | None] | None = None) -> None:
+        """Make a request in words run something (`about`: answer a question about it instead, see Request)."""
+        self.requests[intent] = Request(run, starts_dialogue, interrupts, on_top, about)
 
     def entry(self, code: str, handler: TapHandler) -> None:
         """Route buttons that start something (nonce and step ENTRY) with this code to `handler`."""
@@ -146,11 +150,11 @@ class Kit:
         request = self.requests.get(intent) if intent is not None else None
         return bool(request and request.interrupts)
 
-    def plain_request(self, text: str) -> str | None:
-        """The request that interrupts any step a message plainly makes (read at PLAIN_REQUEST or more surely:
+    def plain_request(self, text: str, bar: float = PLAIN_REQUEST) -> str | None:
+        """The request that interrupts any step a message plainly makes (read at `bar` or more surely:
         "delete all my data", "forget me", "show my sessions"), as its intent's value; None for none."""
         intent, odds = self.words.intent_read(text)
-        return intent.value if intent is not None and odds >= PLAIN_REQUEST and self.interrupts(intent) else None
+        return intent.value if intent is not None and odds >= bar and self.interrupts(intent) else None
 
     def provide(self, service: object) -> None:
         """Offer a service to the features installed after this one."""

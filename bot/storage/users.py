@@ -49,6 +49,11 @@ class Store:
             self.db.execute("INSERT INTO misses (user_id, text, at, score, best_entry) VALUES (?, ?, ?, ?, ?)",
                             [user_id, text, now.isoformat(), round(score, 1), best_entry])
 
+    def load_user_misses(self, user_id: int, limit: int) -> list[str]:
+        """The user's own most recent unanswered questions as logged, newest first (what /mydata shows)."""
+        rows = self.db.execute("SELECT text FROM misses WHERE user_id = ? ORDER BY id DESC LIMIT ?", [user_id, limit])
+        return [str(row[0]) for row in rows.fetchall()]
+
     def load_misses(self, limit: int = 100) -> list[dict[str, object]]:
         """The most recent unanswered questions, newest first (without who asked)."""
         return list(self.db.query(

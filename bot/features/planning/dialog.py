@@ -251,6 +251,7 @@ class PlanningDialog:
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
         if not offset and carries_schedule(text, self.clock()):  # "actually make thursday 7pm instead": the kept plan changed
             kept, split = kept_with(draft, text, self.clock())
+            kept = replace(kept, goal=self._goal(text) or kept.goal)  # "mon wed fri 7am strength": the goal kept too
             replies = self._kept_ask_zone(save_draft(self.dialogues, state, kept))
             return [t.with_note(replies[0], self._split_note(split, kept)), *replies[1:]]
         goal = self._goal(text) if not found else None

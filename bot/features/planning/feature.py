@@ -65,7 +65,7 @@ class Planning:
                                      self.offers)
         self.told = ToldSchedules(lambda user_id: self.gate.check(user_id) is None,
                                   lambda user_id: kit.dialogues.current(user_id) is None, self._asks, self._other_request,
-                                  self.start, kit.clock)
+                                  self.start, kit.clock, kit.words.goal)
         self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
                                 self.offers.skip)
 

@@ -155,6 +155,7 @@ def format_zone_check(place: str, zone: str, now: datetime) -> str:
 GUESS_NOT_CAUGHT = "I didn't catch that."
 GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the guessed zone waits for its yes
 GUESS_BACK = "Back to your plan."
+GUESS_ZONE_BACK = "Back to your time zone."
 
 
 def format_guess_again(zone: str, now: datetime, lead: str = GUESS_NOT_CAUGHT) -> str:

@@ -17,17 +17,18 @@ from scheduler.timezones import zone_info
 from scheduler.words import normalise
 
 _COUNT = re.compile(r"\b(?:\d|once|twice)\s*(?:x|times?)?\s*(?:a|per|each|every)\s+week\b")
+GOAL_WORDS = 3  # a goal said beside a schedule: "for strength", "for my glutes"; more is talk ("did it today")
 FACETS = 2  # a schedule asked about needs this much said (days and a part of the day, a count and a part): "tomorrow" alone is not
 
 
-def told_schedule(text: str, now: datetime) -> bool:
-    """Whether the whole message is a schedule (nothing of it left unread): a whole one, or a partial one that says at
-    least two of its days, time, part of the day, count and dates."""
+def told_schedule(text: str, now: datetime, goal: Callable[[str], str | None] = lambda _words: None) -> bool:
+    """Whether the whole message is a schedule (nothing of it left unread but a training `goal`: "mon wed fri 7am for
+    strength"): a whole one, or a partial one that says at least two of its days, time, part of the day, count and dates."""
     try:
         reading = read_schedule(text, now, zone_info("UTC"))
     except ScheduleError:
         return False
-    if unused_parts(text):  # "did it today", "my back hurts in the morning": talk with a day or time in it
+    if not all(_names_goal(left.words, goal) for left in unused_parts(text)):  # "did it today": talk with a day in it
         return False
     if isinstance(reading, Schedule):
         return True
@@ -37,21 +38,28 @@ def told_schedule(text: str, now: datetime) -> bool:
     return isinstance(reading, Question) and sum(bool(f) for f in facets) >= FACETS
 
 
+def _names_goal(words: str, goal: Callable[[str], str | None]) -> bool:
+    """Whether words left out of a schedule only name a goal ("for size", "strength"), in a few words."""
+    return len(words.split()) <= GOAL_WORDS and goal(words) is not None
+
+
 class ToldSchedules:
     """The reader of schedules told as a wish, for any number of users."""
 
     def __init__(self, open_to_plan: Callable[[int], bool], idle: Callable[[int], bool], asks: Callable[[str], bool],
-                 other_request: Callable[[str], bool], start: Callable[[int, str], list[Reply]], clock: Callable[[], datetime]) -> None:
+                 other_request: Callable[[str], bool], start: Callable[[int, str], list[Reply]], clock: Callable[[], datetime],
+                 goal: Callable[[str], str | None]) -> None:
         self.open_to_plan = open_to_plan  # planning is open to the user (a green safety check)
         self.idle = idle  # no dialogue is open
         self.asks = asks  # the message is worded as a question
         self.other_request = other_request  # the message reads as another request or small talk
         self.start = start  # planning, with the schedule said
         self.clock = clock
+        self.goal = goal  # the training goal some words name
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """Planning with the schedule told; None for anything else."""
-        if not self.idle(user_id) or self.asks(text) or not told_schedule(text, self.clock()):
+        if not self.idle(user_id) or self.asks(text) or not told_schedule(text, self.clock(), self.goal):
             return None
         if self.other_request(text) or not self.open_to_plan(user_id):
             return None

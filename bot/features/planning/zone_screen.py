@@ -23,7 +23,17 @@ from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.reading import carries_schedule, joined
 from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import Offered, found_any, known_zone, offered_again, picked_zone, says_wrong, stored_offers, zone_check
+from bot.features.planning.zone import (
+    Offered,
+    found_any,
+    guess_again,
+    known_zone,
+    offered_again,
+    picked_zone,
+    says_wrong,
+    stored_offers,
+    zone_check,
+)
 from bot.storage.dialogues import State
 from scheduler.planner import Planner
 from scheduler.store import Plan, SchedulerStore
@@ -94,8 +104,13 @@ class ZoneScreen:
         return (self.on_text(state, place) if place.strip() else None) or [self.ask(state)]
 
     def ask(self, state: State) -> Reply:
-        """The place question, with the share-location button."""
-        return Reply(t.ZONE_SCREEN, location=True)
+        """The place question, with the share-location button; the guessed place again when one waits for its yes
+        (after a question asked at "Manchester ... Right?")."""
+        guess = str(state.data.get("guess") or "")
+        if not guess:
+            return Reply(t.ZONE_SCREEN, location=True)
+        return guess_again(guess, stored_offers(state.data.get("offered")), self.clock(),
+                           lambda label, zone: button(state, label, "zone", zone), t.GUESS_ZONE_BACK)
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A yes to the guess, a place, or another yes / no (said to this screen, so never passed on
@@ -120,6 +135,8 @@ class ZoneScreen:
         if carries_schedule(text, self.clock()):  # "evening", "tue 6pm": kept for the plan made once the zone is set
             self.dialogues.go(state, Step.PLACE, kept=joined(str(state.data.get("kept") or ""), text))
             return [Reply(t.ZONE_KEEPS_SCHEDULE, location=True)]
+        if self.words.asks(text):  # "do you store my answers from the check?": the core answers it, then asks again
+            return None
         return [Reply(t.ZONE_UNKNOWN, location=True)]
 
     def _answered(self, state: State, answer: str, offered: Offered) -> list[Reply]:

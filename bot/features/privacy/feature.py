@@ -7,7 +7,7 @@ import re
 from bot.core.kit import Kit
 from bot.core.messages import Reply
 from bot.features.privacy.dialog import forget_confirmation
-from bot.features.privacy.questions import PRIVACY, asks_about_privacy, asks_if_erased
+from bot.features.privacy.questions import FORGET_SAID, PRIVACY, asks_about_privacy, asks_if_erased, asks_to_forget_said
 from bot.features.privacy.records import forget_user, format_kept_context, format_mydata
 from knowledge.intents import Intent
 
@@ -38,6 +38,8 @@ def install(kit: Kit) -> None:
         whether it is gone ("did you delete it?": what is stored now); None for any other message."""
         if asks_if_erased(text):  # read before "delete" is taken for a new request to erase
             return mydata(user_id, text)
+        if asks_to_forget_said(text) and kit.users.load_concern(user_id, kit.clock()) is not None:
+            return [Reply(FORGET_SAID)]  # "forget what i said about my knee" right after telling it
         return [Reply(PRIVACY)] if asks_about_privacy(text) and kit.words.asks(text) else None  # the cheap words first
 
     kit.readers.append(question)

@@ -20,6 +20,19 @@ _ERASED = re.compile(r"\b(?:did you|have you|has it|has everything|is it|is that
                      r"\b(?:delet(?:ed|e)|eras(?:ed|e)|wiped|removed)\b|\b(?:is|are) (?:everything|all|my \w+)\b[^?]*\bgone\b")
 
 
+# asked right after a health remark: "forget what i said about my knee", "pls forget i told you that"
+_FORGET_SAID = re.compile(r"\b(?:forget|delete|erase|unsee|remove|ignore)\s+(?:what|everything|that|the (?:thing|stuff))?\s*i"
+                          r"\s+(?:just\s+)?(?:said|told|wrote|typed|mentioned|shared)\b|\bforget i (?:said|told|mentioned)\b")
+FORGET_SAID = ("🔒 I don't keep what you tell me about your health: only that you told a concern, and when, so my answers "
+               "carry the see-a-doctor-first line for a while and your safety check asks to be redone. /mydata shows "
+               "what is kept; /forget erases all of it.")
+
+
+def asks_to_forget_said(text: str) -> bool:
+    """Whether a message asks the bot to forget something the user said ("forget what i said about my knee")."""
+    return bool(_FORGET_SAID.search(text.lower()))
+
+
 def asks_about_privacy(text: str) -> bool:
     """Whether a question asks who sees the user's data, whether it is kept, shared or safe ("who can see my answers",
     "do you share my data", "does that include the chats we had"), not anything about the exercise."""

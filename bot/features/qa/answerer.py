@@ -10,6 +10,7 @@ from datetime import datetime
 from bot.core.messages import Button, Reply
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
+from bot.features.qa.redact import redact
 from bot.features.qa.smalltalk import CLOSING, SORRY, WELCOME_BACK, returning, said_instead, small_talk_reply
 from bot.storage.users import Store
 from knowledge.clauses import clauses
@@ -384,10 +385,11 @@ class Answerer:
 
     def _missed(self, user_id: int, text: str, match: Match, heard: bool) -> Reply:
         """Decline without guessing, and log it for curators when it was a question (not a place,
-        a schedule or a request the dialogue did not expect)."""
+        a schedule or a request the dialogue did not expect), never within CONCERN_TTL of a health concern the user
+        told (it may be about it), and without the details that say who asked (redact)."""
         best = match.suggestions[0] if match.suggestions else None
-        if self.is_question(text) and not _changes_a_plan(text):
-            self.store.save_miss(user_id, text[:MAX_LOGGED_CHARS], match.score, best, self.clock())
+        if self.is_question(text) and not _changes_a_plan(text) and self.store.load_concern(user_id, self.clock()) is None:
+            self.store.save_miss(user_id, redact(text)[:MAX_LOGGED_CHARS], match.score, best, self.clock())
         rows = self._offer_rows(match.suggestions)
         say = texts.format_not_caught if heard else texts.format_not_understood
         text = texts.ENGLISH_ONLY if self.understanding.other_language(text) else say(bool(match.suggestions))

@@ -49,17 +49,22 @@ def install(kit: Kit) -> None:
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),
                      listed=False)
 
-    def screen_request(user_id: int, text: str) -> list[Reply]:
-        """The safety check asked for in words ("delete my check answers" points to /forget); a question about it is
-        answered instead, and one about what it keeps gets what /mydata shows (they had opened the check's consent)."""
+    def about_request(user_id: int, text: str) -> list[Reply] | None:
+        """A question about the check, answered without starting it ("is the safety check required"), and one about what
+        it keeps with what /mydata shows ("do u store my health stuff?"; they had opened the check's consent); None for
+        a request to take it ("can i do the check now?")."""
         if not kit.words.asks(text):
-            return screening.request(user_id, text)
+            return None
         mydata = kit.requests.get(Intent.MY_DATA)
         if ABOUT_KEEPING.search(text) and mydata is not None:
             return [*mydata.run(user_id, text), Reply(texts.KEEPS)]
-        return screening.about(user_id) if ABOUT_THE_CHECK.search(text) else screening.request(user_id, text)
+        return screening.about(user_id) if ABOUT_THE_CHECK.search(text) else None
 
-    kit.request(Intent.SCREEN, screen_request, starts_dialogue=True, interrupts=True)
+    def screen_request(user_id: int, text: str) -> list[Reply]:
+        """The safety check asked for in words ("delete my check answers" points to /forget), or a question about it."""
+        return about_request(user_id, text) or screening.request(user_id, text)
+
+    kit.request(Intent.SCREEN, screen_request, starts_dialogue=True, interrupts=True, about=about_request)
     kit.descriptions.append(screening.describe)
     kit.erasers.append(store.forget)
 

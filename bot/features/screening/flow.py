@@ -22,7 +22,9 @@ from bot.core.callbacks import Tap
 from bot.core.confirmation import Choices
 from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Button, Reply
+from bot.core.words import SURE_INTENT
 from bot.features.screening import texts
+from bot.features.screening.corrections import corrected_last
 from bot.features.screening.exits import stop_confirmation
 from bot.features.screening.questions import BY_ID, QUESTIONS, VALIDITY, VERSION, Level, Outcome, Question, Status, outcome_of
 from bot.features.screening.reading import CODES, Readers, Reading, asks_why, read_reply
@@ -118,7 +120,7 @@ class ScreeningFlow(Results):
         if self._resumes(text, paused):  # "ok im back" after "brb", or "ok back" right after it: no going back
             return [Reply(texts.RESUMED_AFTER_PAUSE), self._question(progress, edit=False)]
         reading = read_reply(text, QUESTIONS[progress.step], self.readers)
-        if self._requests_instead(reading, text):  # "forget me", "show my data": the request is done, then this question
+        if self._requests_instead(reading, text, QUESTIONS[progress.step]):  # "forget me": the request, then this question
             return None
         if self._pauses(reading, text):  # "brb": the answers are kept, the same question waits
             return self._pause(progress, texts.PAUSED)
@@ -128,6 +130,9 @@ class ScreeningFlow(Results):
             return self._pause(progress, texts.PAUSED if self.readers.words.pauses(self.readers.words_of(text)) else texts.LEFT)
         if reading.code == "c":
             return self._exit(progress, text)
+        last = self._corrects_last(progress, text)
+        if last is not None:  # "oops i meant no": the previous question's answer changed, this one asked again
+            return self._answer_back(progress, QUESTIONS[progress.step - 1], last)
         returned = self._returned(progress, reading, text)
         if returned is not None:  # "wait the heart one, i do have high bp": back there, its answer taken
             return self._answer_back(progress, *returned)
@@ -203,6 +208,15 @@ class ScreeningFlow(Results):
         answers = [code for clause in _clauses(text) if (code := self._answers_earlier(named, clause))]
         return (named, answers[-1]) if answers else None
 
+    def _corrects_last(self, progress: Progress, text: str) -> str | None:
+        """The answer code a reply naming no question's topic means for the previous question, when it corrects the
+        last answer in so many words ("oops i meant no", "i pressed yes by mistake"; see corrections.py)."""
+        meant = corrected_last(text) if progress.step > 0 else None
+        if meant is None:
+            return None
+        reply = self.readers.reply(text, QUESTIONS[progress.step].id)
+        return CODES[meant] if not reply.this_topic and reply.other_topic is None else None
+
     def _answers_earlier(self, earlier: Question, clause: str) -> str | None:
         """The answer one clause of a reply going back gives an earlier question: an answer word ("the blood pressure
         one should be a yes"), or the user's own words telling it ("i do have high bp", "forgot I fainted in may");
@@ -245,10 +259,15 @@ class ScreeningFlow(Results):
                 if set(said.named(" ".join(self.readers.words_of(clause)))) != {earlier.id}]
         return ", ".join(kept)
 
-    def _requests_instead(self, reading: Reading, text: str) -> bool:
+    def _requests_instead(self, reading: Reading, text: str, question: Question) -> bool:
         """Whether a reply plainly makes a request that interrupts any step ("forget me", "show my data") instead of
         answering: it answers nothing, or only reads as not sure in words that tell nothing of the user ("forget me"
-        had been recorded as a yes to the medicine question; "i forget" is a not sure)."""
+        had been recorded as a yes to the medicine question; "i forget" is a not sure), or reads as a yes with no word
+        of one and no topic named, and as a request at SURE_INTENT ("delete all my stuff" had been a yes to chest pain)."""
+        if reading.code == "y":
+            reply = self.readers.reply(text, question.id)
+            bare = reply.lead is None and not reply.this_topic and reply.other_topic is None
+            return bare and self.requested(text, SURE_INTENT) is not None
         if reading.code not in (None, "u") or self.requested(text) is None:
             return False
         words = self.readers.words_of(text)
