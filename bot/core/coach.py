@@ -17,6 +17,7 @@ from bot.core.commands import COMMAND_NAME, Commands
 from bot.core.dialogue import ENTRY, STALE
 from bot.core.kit import Answers, Clock, Kit, Request, T
 from bot.core.messages import Button, Inbound, InboundKind, Reply
+from bot.core.offered import offered_entry
 from bot.core.texts import (
     BUSY,
     DISK_FULL,
@@ -62,6 +63,7 @@ class Coach:
         self._core_commands(self.commands)
         self.kit.request(Intent.HELP, lambda user_id, _text: self._help(user_id), interrupts=True)
         self.kit.readers.append(self._about_bot)
+        self.kit.readers.append(self._takes_offer)
 
     def add(self, install: Install) -> None:
         """Register a feature: one line per feature in the composition root."""
@@ -100,6 +102,7 @@ class Coach:
             replies = self._route(msg)
             for step in self.kit.outgoing:
                 replies = step(msg, replies)
+            self.store.save_offered(msg.user_id, offered_entry(replies, self.kit.offers), self.clock())  # a typed yes takes it next
         except StorageFull as exc:
             log.warning("%s: a change was not saved (earlier data is intact)", exc)
             return [DISK_FULL]
@@ -160,6 +163,14 @@ class Coach:
             return [ABOUT_ME]
         begins = asks_where_to_begin(text) and not self.answers.is_question_about_us(text)  # not "how many sets to start"
         return self._start(user_id) if asks_what_bot_does(text) or begins else None
+
+    def _takes_offer(self, user_id: int, text: str) -> list[Reply] | None:
+        """A plain yes with no dialogue open to the one button the last reply offered ("ok lets do it" after "please take
+        the short safety check"): that button pressed (core/offered.py); None for anything else."""
+        if self.kit.words.answer(text) != "yes" or self.kit.words.asks(text) or self.dialogues.current(user_id):
+            return None
+        data = self.store.load_offered(user_id, self.clock())
+        return self._button(user_id, data) if data else None
 
     def _help(self, user_id: int) -> list[Reply]:
         """The command list."""

@@ -125,6 +125,7 @@ class Kit:
         self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
         self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
         self.readers: list[Reader] = []  # typed requests a feature reads before the dialogue in progress
+        self.offers: set[str] = set()  # the data of buttons a typed yes takes when the last reply offered one (offered.py)
         self.answers: Answers | None = None
         self.reminder: Callable[[Due], Reply] | None = None
         self.heard: Callable[[Inbound], str] = lambda msg: msg.text.strip()

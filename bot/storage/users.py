@@ -14,6 +14,7 @@ UPDATE_MEMORY = timedelta(days=2)
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after longer silence is read on its own
 ALARM_TTL = timedelta(hours=12)  # after a red flag, answers remind the user to stop for the rest of the day
 CONCERN_TTL = timedelta(minutes=30)  # after a health concern, "can i still do it?" keeps the doctor-first line
+OFFER_TTL = timedelta(minutes=30)  # a typed yes takes the button the last reply offered this long after it
 PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
 
 
@@ -137,6 +138,21 @@ class Store:
         at = datetime.fromisoformat(row[0]) if row and row[0] else None
         return at if at is not None and now - at <= CONCERN_TTL else None
 
+    def save_offered(self, user_id: int, data: str | None, now: datetime) -> None:
+        """Keep the button that starts something the last reply offered (None: it offered none; nothing is written
+        when nothing was offered before either)."""
+        with transaction(self.db):
+            self.db.execute("UPDATE users SET offered_entry = ?, offered_at = ? WHERE id = ? "
+                            "AND (offered_entry IS NOT NULL OR ? IS NOT NULL)",
+                            [data, now.isoformat() if data else None, user_id, data])
+
+    def load_offered(self, user_id: int, now: datetime) -> str | None:
+        """The button the last reply offered, within OFFER_TTL; None for none."""
+        row = self.db.execute("SELECT offered_entry, offered_at FROM users WHERE id = ?", [user_id]).fetchone()
+        if row is None or not row[0] or not row[1] or now - datetime.fromisoformat(row[1]) > OFFER_TTL:
+            return None
+        return str(row[0])
+
     def forget_user(self, user_id: int) -> None:
         """Erase the core's records of a user (bot.features.privacy.records.forget_user erases everything)."""
         with transaction(self.db):
@@ -165,3 +181,9 @@ def add_alarm_time(db: Database) -> None:
 def add_concern_time(db: Database) -> None:
     """Migration: when each user last told a health concern (follow-ups keep the doctor-first line)."""
     db.table("users").add_column("concern_at", str)
+
+
+def add_offered_entry(db: Database) -> None:
+    """Migration: the button that starts something the last reply offered, and when (a typed yes takes it)."""
+    db.table("users").add_column("offered_entry", str)
+    db.table("users").add_column("offered_at", str)

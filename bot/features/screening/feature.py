@@ -7,7 +7,7 @@ import re
 from bot.core.kit import Kit
 from bot.core.messages import Reply
 from bot.features.screening import texts
-from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.flow import RETAKE, START, ScreeningFlow
 from bot.features.screening.reading import Readers
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import SMALL_TALK, Intent
@@ -43,6 +43,7 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(screening)
     kit.dialogues.register(screening.stopping, on_top=True)  # "Stop the safety check?" over its question
     kit.health_changes.append(screening.on_health_change)
+    kit.offers.update({START.data, RETAKE.data})  # "ok lets do it" after "please take the short safety check"
     kit.readers.append(screening.review_told)  # "my doctor saw the list and said its fine"
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
