@@ -66,3 +66,22 @@ async def test_over_telegram_the_check_is_explained_at_the_zone_screen_and_the_g
     texts = sent.texts()
     assert texts[1].startswith(MANCHESTER) and texts[2] == st.ABOUT
     assert texts[3].startswith("Back to your time zone. Is your time zone Europe/London")
+
+
+def test_a_plan_asked_for_in_the_middle_of_the_check_is_kept_for_after_it(say):
+    say("/screen")
+    say("ok")
+    for _ in range(5):
+        say("no")
+    replies = say("can u remind me tue/thu 6:30pm")
+    assert replies[0].text == pt.KEPT_FOR_AFTER_CHECK and replies[-1].text.startswith("Question 6 of 15")
+    for _ in range(10):
+        finished = say("no")
+    assert finished[0].text.startswith("✅") and pt.ASK_ZONE in finished[-1].text
+    shown = say(button(say("Berlin")[0], "Yes"), button=True)
+    assert "Tue, Thu at 18:30" in say(button(shown[-1], "Strength"), button=True)[-1].text
+
+
+async def test_over_telegram_a_plan_asked_for_mid_check_is_kept(coach):
+    sent = await feed_all(coach, [message_update(t) for t in ("/screen", "ok", "no", "remind me every monday at 7am")])
+    assert pt.KEPT_FOR_AFTER_CHECK in sent.texts()

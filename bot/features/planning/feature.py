@@ -7,6 +7,7 @@ import re
 
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
+from bot.core.words import PLAIN_REQUEST
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING, AfterCheck
 from bot.features.planning.by_words import PlansInWords
@@ -26,6 +27,7 @@ from bot.features.planning.zone import moved_to, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
+from bot.features.screening.store import DIALOGUE as SCREENING
 from bot.storage.dialogues import State
 from knowledge.day_words import day_said
 from knowledge.intents import SMALL_TALK, Intent
@@ -156,6 +158,18 @@ class Planning:
             return None
         return self.start(user_id, text) if carries_schedule(text, self.kit.clock()) else None
 
+    def plan_during_check(self, user_id: int, text: str) -> list[Reply] | None:
+        """A request to plan told in the middle of the safety check ("can u remind me tue/thu 6:30pm" at question 6): kept
+        for after the check, and said so (the check's question is asked again); None for anything else."""
+        state = self.kit.dialogues.current(user_id)
+        if state is None or state.dialogue != SCREENING or self.kit.words.asks(text):
+            return None
+        intent, odds = self.kit.words.intent_read(text)
+        if intent is not Intent.PLAN or odds < PLAIN_REQUEST or not carries_schedule(text, self.kit.clock()):
+            return None
+        self.after_check.remember(user_id, text)
+        return [Reply(t.KEPT_FOR_AFTER_CHECK)]
+
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
         thursday after all", "on holiday till the 20th"): see day_off; None when none is said."""
@@ -266,6 +280,7 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(planning.days_off, on_top=True)  # "skip only thursday's, or thursdays off the plan?"
     kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
+    kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"

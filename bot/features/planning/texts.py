@@ -156,6 +156,7 @@ GUESS_NOT_CAUGHT = "I didn't catch that."
 GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the guessed zone waits for its yes
 GUESS_BACK = "Back to your plan."
 GUESS_ZONE_BACK = "Back to your time zone."
+KEPT_FOR_AFTER_CHECK = "Got it: I'll plan that right after the safety check."  # a plan asked for in the middle of it
 
 
 def format_guess_again(zone: str, now: datetime, lead: str = GUESS_NOT_CAUGHT) -> str:
