@@ -33,7 +33,7 @@ from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, Sc
 from bot.storage.dialogues import State
 from bot.storage.users import ALARM_TTL
 from knowledge.normalize import clean_text
-from knowledge.screening import Exit
+from knowledge.screening_moves import Exit
 
 PREFIX = DIALOGUE
 RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")

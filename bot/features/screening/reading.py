@@ -23,7 +23,8 @@ from datetime import date
 
 from bot.features.screening.questions import BY_ID, QUESTIONS, Level, Question
 from knowledge.normalize import clean_text
-from knowledge.screening import Exit, ScreeningWords, TypedReply
+from knowledge.screening import ScreeningWords, TypedReply
+from knowledge.screening_moves import Exit
 
 CODES = {"yes": "y", "no": "n", "unsure": "u", "back": "b", "cancel": "c"}
 ANSWERED = ("yes", "no", "unsure")
