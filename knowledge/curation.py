@@ -10,6 +10,7 @@ from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR, read_knowledge
 from knowledge.model import ContentError, KnowledgeBase
 from knowledge.normalize import LEXICON_PATH, load_lexicon
+from knowledge.plan_cues import load_plan_cues
 from knowledge.safety import load_safety_lexicon, load_safety_words
 from knowledge.screening import load_screening_words
 from knowledge.spelling import load_english
@@ -19,7 +20,7 @@ from knowledge.training import load_training
 def check_curated(content_dir: Path = CONTENT_DIR) -> tuple[KnowledgeBase, list[str]]:
     """The content and every problem found in it and in the files the understanding layer reads."""
     kb, problems = read_knowledge(content_dir)
-    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon, load_safety_words, load_screening_words,
+    for load in (lambda: load_lexicon(LEXICON_PATH), load_safety_lexicon, load_safety_words, load_screening_words, load_plan_cues,
                  lambda: load_languages(load_english())):
         try:
             load()

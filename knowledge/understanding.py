@@ -38,6 +38,7 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from knowledge.normalize import Normalizer, load_lexicon, other_script
 from knowledge.patterns import compile_all
+from knowledge.plan_cues import PlanCues, load_plan_cues
 from knowledge.plan_edits import (
     loose_cancel,
     loose_edit,
@@ -74,7 +75,8 @@ class Understanding:
     def __init__(self, matcher: Matcher, model: Model, safety: SafetyDetector, gaps: dict[str, Gap],
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
                  screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages(),
-                 details: Details = Details(), safety_normalizer: Normalizer | None = None) -> None:
+                 details: Details = Details(), safety_normalizer: Normalizer | None = None,
+                 plan_cues: PlanCues = PlanCues()) -> None:
         self.matcher = matcher
         self.safety_normalizer = safety_normalizer or matcher.normalizer  # its speller heeds health words
         self.kb = matcher.kb
@@ -84,6 +86,7 @@ class Understanding:
         self.policy = policy
         self.context_policy = context_policy
         self.screening = screening
+        self.plan_cues = plan_cues  # a schedule told as the routine from now on
         self.languages = languages
         self.details = MissingDetails(details, self.kb, matcher.normalizer)
         self._recent: dict[tuple[str, float, Context], Reading] = {}  # the coach reads a message more than once
@@ -499,7 +502,8 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     safety = SafetyDetector(lexicon, model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
-                         languages=load_languages(english), details=load_details(), safety_normalizer=heeding)
+                         languages=load_languages(english), details=load_details(), safety_normalizer=heeding,
+                         plan_cues=load_plan_cues())
 
 
 def _model(cache_dir: Path, content_dir: Path, kb: KnowledgeBase, normalizer: Normalizer, rebuild: bool,

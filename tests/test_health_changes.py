@@ -12,8 +12,9 @@ from bot.core.texts import BUSY
 from bot.features.planning.texts import NEED_REDO
 from bot.features.privacy.dialog import PROMPT
 from bot.features.screening import texts
-from bot.features.screening.flow import AMBER_WAIT, REVIEWED, ScreeningFlow
+from bot.features.screening.flow import REVIEWED, ScreeningFlow
 from bot.features.screening.questions import Status
+from bot.features.screening.results import AMBER_WAIT
 from bot.settings import Settings
 from tests.conftest import message_update
 from tests.recording_request import RecordingRequest, unpaced

@@ -85,6 +85,15 @@ class UnderstandingWords:
             return False
         return set(said.pausing.sub(" ", cleaned).split()) <= said.polite | _AROUND_A_PAUSE
 
+    def new_routine(self, text: str) -> bool:
+        """Whether a message tells its schedule as the routine from now on ("i want to train 4x a week now"), not as one
+        more plan ("a new plan for mobility"; data/plan_cues.yaml)."""
+        return self.understanding.plan_cues.new_routine_told(text)
+
+    def without_when(self, text: str) -> str:
+        """A message without the words that only say when it holds ("now", "these days"; data/plan_cues.yaml)."""
+        return self.understanding.plan_cues.without_when(text)
+
     def resumes(self, text: str) -> bool:
         """Whether a whole message only says the user is back ("ok im back"; data/screening.yaml, `resuming`)."""
         return self.understanding.screening.resumes(clean_text(text).split())

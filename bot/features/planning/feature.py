@@ -39,13 +39,6 @@ LATER = re.compile(r"\b(?:later|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?
                    r"|another time|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
 
 
-# a schedule told as the routine from now on ("i want to train 4x a week now"), not as one more plan ("a new plan for ...")
-NEW_ROUTINE = re.compile(r"\b(?:now|from now on|instead|any ?more|these days|going forward|from here on|switch(?:ing)? to"
-                         r"|change (?:it |that |this )?to)\b", re.IGNORECASE)
-ROUTINE_WORDS = re.compile(r"\b(?:from now on|now|these days|going forward|from here on|any ?more)\b", re.IGNORECASE)
-ANOTHER = re.compile(r"\b(?:new|another|second|2nd|extra|also|add|too|as well|separate|one more|on top)\b", re.IGNORECASE)
-
-
 class Planning:
     """The planning feature's handlers that need more than one of its parts."""
 
@@ -120,9 +113,9 @@ class Planning:
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
         new routine ("i want to train 4x a week now") with one plan saved changes that plan."""
-        plans = self.kit.plans.load_plans(user_id) if NEW_ROUTINE.search(text) and not ANOTHER.search(text) else []
+        plans = self.kit.plans.load_plans(user_id) if self.kit.words.new_routine(text) else []
         if len(plans) == 1 and self.gate.check(user_id) is None and carries_schedule(text, self.kit.clock()):
-            return self.dialog.change_saved(user_id, plans[0], ROUTINE_WORDS.sub(" ", text))  # "now" said it; no left-out word
+            return self.dialog.change_saved(user_id, plans[0], self.kit.words.without_when(text))  # "now" said it; no left-out word
         replies = self.dialog.start(user_id, text)
         if self.gate.check(user_id) is not None and self.screening.status(user_id) is not Status.RED:
             self.after_check.remember(user_id, text)

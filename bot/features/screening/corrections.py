@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from bot.features.screening.questions import QUESTIONS
+from bot.features.screening.readers import Readers
+from bot.features.screening.said import CODES
 from knowledge.normalize import clean_text
 
 _MEANT = re.compile(r"\bmeant\b(?:\s+to\s+(?:say|put|press|tap|click|answer|type))?")
@@ -33,3 +36,13 @@ def corrected_last(text: str) -> str | None:
         if answer:
             return str(answer.lastgroup)
     return None
+
+
+def corrects_last(readers: Readers, step: int, text: str) -> str | None:
+    """The answer code a reply at question `step` (0-based) means for the previous question, when it corrects the last
+    answer in so many words and names no question's topic ("oops i meant no"; "i meant no chest pain" answers this one)."""
+    meant = corrected_last(text) if step > 0 else None
+    if meant is None:
+        return None
+    reply = readers.reply(text, QUESTIONS[step].id)
+    return CODES[meant] if not reply.this_topic and reply.other_topic is None else None

@@ -8,7 +8,7 @@ from bot.core.kit import Kit
 from bot.core.messages import Reply
 from bot.features.screening import texts
 from bot.features.screening.flow import RETAKE, START, ScreeningFlow
-from bot.features.screening.reading import Readers
+from bot.features.screening.readers import Readers
 from bot.features.screening.store import ScreeningStore
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.safety import Safety
