@@ -132,6 +132,12 @@ class SchedulerStore:
         return [occurrence_from_row(r) for r in self.db.query(
             f"SELECT * FROM occurrences WHERE status = 'sending'{mine} ORDER BY at", params)]
 
+    def latest_reminded(self, user_id: int, since: datetime) -> Occurrence | None:
+        """The user's latest session reminded at or after `since` and not answered yet (sent or snoozed)."""
+        row = next(self.db.query("SELECT * FROM occurrences WHERE user_id = ? AND status IN ('sent', 'snoozed') AND at >= ? "
+                                 "ORDER BY at DESC LIMIT 1", [user_id, epoch(since)]), None)
+        return occurrence_from_row(row) if row else None
+
     def claim_due_snoozes(self, now: datetime, user_id: int | None = None) -> list[Occurrence]:
         """Snoozed reminders whose time has come, marked as being sent (only `user_id`'s when given)."""
         mine, params = _only(user_id)
