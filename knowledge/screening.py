@@ -104,6 +104,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
         asking_back=read_pattern(data, "asking_back"), leaving=read_pattern(data, "leaving"),
         quitting=read_pattern(data, "quitting"),
         resuming=reply_pattern(data["resuming"]) if are_words(data.get("resuming")) else None,
+        restarting=reply_pattern(data["restarting"]) if are_words(data.get("restarting")) else None,
         emoji=read_emoji(data, path), whole=read_whole(data, path), polite=read_word_set(data, "polite", path),
         about_check_talk=read_word_set(data, "about_check_talk", path), answered_as=read_pattern(data, "answered_as"),
         answered_as_last=read_pattern(data, "answered_as_last"), resuming_after_pause=read_after_pause(data),

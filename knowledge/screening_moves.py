@@ -49,6 +49,7 @@ class MoveWords:
     asking_back: re.Pattern[str] | None = None  # "go back", "previous question": a back, when nothing else is read
     quitting: re.Pattern[str] | None = None  # "im done", "not doing this": giving the check up, with nothing after
     resuming: re.Pattern[str] | None = None  # "ok im back", "where were we": the whole reply, back after a pause
+    restarting: re.Pattern[str] | None = None  # "start over", "can we restart": the whole reply, the check begun again
     resuming_after_pause: re.Pattern[str] | None = None  # "ok back": right after a pause, the user is back
     putting_off: re.Pattern[str] | None = None  # "tomorrow", "later": a way out that puts the check off, a pause
     erasing: re.Pattern[str] | None = None  # "delete": a request to start the check that asks to erase instead
@@ -98,6 +99,11 @@ class MoveWords:
     def leaves(self, words: list[str]) -> bool:
         """Whether a reply holds a short way out ("gtg", "k bye"; see data/screening.yaml, `leaving`)."""
         return found(self.leaving, " ".join(words))
+
+    def restarts(self, words: list[str]) -> bool:
+        """Whether a whole reply asks to begin the check again ("start over", "can we restart"; data/screening.yaml,
+        `restarting`)."""
+        return self.restarting is not None and self.restarting.fullmatch(" ".join(words)) is not None
 
     def resumes(self, words: list[str]) -> bool:
         """Whether a whole reply only says the user is back ("ok im back", "sorry where were we"; see

@@ -1,7 +1,7 @@
 """At a safety-check question (issue 12; tester s29 #2 and #7): a correction of the answer just given, naming no question
 ("oops i meant no", "i pressed yes by mistake") changes that answer and asks this question again, and a request to erase
-everything ("delete all my stuff") opens the erase confirmation, never recorded as a yes. Through the core and the
-Telegram adapter."""
+everything ("delete all my stuff") opens the erase confirmation, never recorded as a yes; "start over" begins the check
+again and "continue" asks the question again (tester s29 #22). Through the core and the Telegram adapter."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import pytest
 from bot.features.privacy.dialog import PROMPT
 from bot.features.screening.corrections import corrected_last
 from bot.features.screening.questions import BY_ID
-from bot.features.screening.texts import format_answered_back
+from bot.features.screening.texts import RESTARTED, RESUMED_AFTER_PAUSE, format_answered_back
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_screening import flagged_so_far
 from tests.test_screening_replies import at, screen  # noqa: F401 (a fixture)
 
-HEART, CHEST = BY_ID["heart_bp"], BY_ID["chest_pain"]
+HEART, CHEST, AGE = BY_ID["heart_bp"], BY_ID["chest_pain"], BY_ID["age_minor"]
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
@@ -56,3 +56,22 @@ async def test_over_telegram_a_correction_and_an_erase_request_at_a_question_rec
     texts = sent.texts()
     back = texts.index(format_answered_back(HEART, "No"))
     assert CHEST.text in texts[back + 1] and texts[back + 2:] == [PROMPT]
+
+
+@pytest.mark.parametrize("typed", ["start over", "can we restart", "can we start again from the beginning"])
+def test_start_over_mid_check_clears_the_answers_and_asks_question_1(screen, typed):  # noqa: F811
+    at(screen, "heart_bp").send("yes")
+    replies = screen.send(typed)
+    assert replies[0].text == RESTARTED and AGE.text in replies[-1].text and flagged_so_far(screen) == ()
+
+
+@pytest.mark.parametrize("typed", ["continue", "next", "ok carry on"])
+def test_continue_after_a_pause_asks_the_same_question_again(screen, typed):  # noqa: F811
+    at(screen, "heart_bp").send("brb")
+    replies = screen.send(typed)
+    assert replies[0].text == RESUMED_AFTER_PAUSE and HEART.text in replies[-1].text and flagged_so_far(screen) == ()
+
+
+async def test_over_telegram_start_over_begins_the_check_again(coach):
+    sent = await feed_all(coach, [message_update(t) for t in ("/screen", "ok", "no", "start over")])
+    assert RESTARTED in sent.texts() and AGE.text in sent.texts()[-1]

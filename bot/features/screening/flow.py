@@ -122,6 +122,10 @@ class ScreeningFlow(Steps):
             self.store.save_progress(progress)
         if asks_about(self.readers, QUESTIONS[progress.step], text):  # "what counts as bladder problems?"
             return [Reply(texts.EXPLAINED[QUESTIONS[progress.step].id]), self._question(progress, edit=False)]
+        if self.readers.words.restarts(self.readers.words_of(text)):  # "start over": nothing recorded yet, all asked again
+            progress = replace(progress, step=0, flagged=(), unsure_asked=False)
+            self.store.save_progress(progress)
+            return [Reply(texts.RESTARTED), self._question(progress, edit=False)]
         if resumes(self.readers, text, paused):  # "ok im back" after "brb", or "ok back" right after it: no going back
             return [Reply(texts.RESUMED_AFTER_PAUSE), self._question(progress, edit=False)]
         return self._on_reading(progress, read_reply(text, QUESTIONS[progress.step], self.readers), text)

@@ -193,3 +193,4 @@ def format_amber_kept(flagged: tuple[str, ...], until: datetime) -> str:
     return ("All \"no\" this time, but your last check flagged these points, and it stands until a health "
             f"professional has gone through them with you (tap below when they have) or until {until:%d %b %Y}:\n"
             f"{points}\n\nThis is a screening aid, not a medical assessment.")
+RESTARTED = "Starting over: your answers so far are cleared."  # "start over" in the middle of the check
