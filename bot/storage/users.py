@@ -140,11 +140,14 @@ class Store:
 
     def save_offered(self, user_id: int, data: str | None, now: datetime) -> None:
         """Keep the button that starts something the last reply offered (None: it offered none; nothing is written
-        when nothing was offered before either)."""
+        when nothing was offered before either, as for most messages)."""
+        if data is None:
+            row = self.db.execute("SELECT offered_entry FROM users WHERE id = ?", [user_id]).fetchone()
+            if row is None or row[0] is None:
+                return
         with transaction(self.db):
-            self.db.execute("UPDATE users SET offered_entry = ?, offered_at = ? WHERE id = ? "
-                            "AND (offered_entry IS NOT NULL OR ? IS NOT NULL)",
-                            [data, now.isoformat() if data else None, user_id, data])
+            self.db.execute("UPDATE users SET offered_entry = ?, offered_at = ? WHERE id = ?",
+                            [data, now.isoformat() if data else None, user_id])
 
     def load_offered(self, user_id: int, now: datetime) -> str | None:
         """The button the last reply offered, within OFFER_TTL; None for none."""
