@@ -71,8 +71,9 @@ class Details:
 
 
 MEANING = frozenset("mean means meaning meant wdym eli5 define definition".split())  # words asking what a word means
-OTHER_ASKS = frozenset("why how when where which".split())  # "explain why hip extension matters" asks more than the word
-WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: is| are| s)?(?: a| an| the)? $")  # "whats a" right before the word
+# "explain why hip extension matters" asks more than the word; "whats a GHD, can i use one" asks about using it
+OTHER_ASKS = frozenset("why how when where which use using instead same replace substitute".split())
+WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: even)?(?: is| are| s)?(?: even)?(?: a| an| the)? $")  # "whats a", "what even is a"
 
 
 class MissingDetails:

@@ -147,8 +147,9 @@ class Understanding:
             return replace(reading, match=match, gap=None, again=False, each=(), context=self.context_after(entry, context))
         offer = reading.match.entry_id or (reading.gap.offer[0] if reading.gap and reading.gap.offer else context.entry)
         gap = Gap(f"term:{term.words}", term.about, (offer,) if offer else (), ())
+        kept = context if context.entry or not offer else self.context_after(offer, context)  # "whats a ghd": then "it" is one
         return replace(reading, match=replace(reading.match, entry_id=None, suggestions=()), gap=gap, again=False, each=(),
-                       context=context)
+                       context=kept)
 
     def _alone(self, text: str, margin: float) -> tuple[tuple[str, ...], Reading, bool]:
         """A message's words, its reading alone, and whether it opens a new topic, read once for all the contexts
