@@ -37,6 +37,7 @@ COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
+ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
 
@@ -238,6 +239,21 @@ class FollowUpReader:
         study = through_related(SOURCES, self.groups, self.linked[last.id], shared, self.listers)
         return last.id if study == SOURCES else str(study)
 
+    def _backing(self, alone: Reading, words: list[str], last: Entry) -> str | None:
+        """The entry a follow-up asking what backs the last answer gets ("says who", "is there a study on that",
+        "source?"): the study behind it (Arab et al. after how high to lift the legs), else the studies the articles
+        cite (which say Reverse Hypers cites none) when it asks for a study, or the articles when it asks the source;
+        None for any other message, a health concern, or one after an answer about the studies or sources."""
+        asked = self.follow_ups.asks_backing(words, last)
+        if asked is None or alone.safety is not Safety.NONE or self.groups.get(last.id) == self.groups.get(SOURCES) \
+                or last.id == ARTICLES:
+            return None
+        study = self._found_by(last)
+        if study != last.id:
+            return study
+        fallback = SOURCES if asked == "study" else ARTICLES
+        return fallback if fallback in self.kb.entries else None
+
     def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
         """How much the conversation weighs for a message after `last`: after a thing an answer lists,
         pointing back means that thing ("should i go heavy on those" after tempo hypers), and so does
@@ -335,6 +351,9 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
+        backing = self._backing(alone, words, last)  # "says who", "is there a study on that": the study or the articles
+        if backing is not None:
+            return replace(alone, match=replace(alone.match, entry_id=backing, score=max(alone.match.score, self.threshold)))
         located = self._located(words, last)  # "where are those exactly" after what the erectors do: their anatomy
         if located is not None:
             return replace(alone, match=replace(alone.match, entry_id=located, score=max(alone.match.score, self.threshold)))

@@ -25,6 +25,13 @@ ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending
 # ... and a yes/no question ending "to", typed for "too" ("do they bend the knee to"; "what do they attach to" is no yes/no)
 ADDING_TYPED = re.compile(r"^\W*(?:so\s+)?(?:do|does|did|is|are|can|will|would)\b.*\bto\W*$", re.IGNORECASE)
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
+# asking what backs the last answer: a study ("is there a study on that", "any research behind that") or its source
+ASKING_STUDY = frozenset("study studies studys research researched evidence proof proven prove science scientific "
+                         "scientifically paper papers backed data".split())
+ASKING_SOURCE = frozenset("source sources citation citations cite cited reference references".split())
+SAYS_WHO = (("says", "who"), ("sez", "who"), ("who", "says"), ("who", "said"), ("according", "to", "who"),
+            ("according", "to", "whom"), ("who", "told", "you"))
+ASKING_BACKING = frozenset("bro just actual actually real legit any there or on for behind about".split())  # said around it
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
@@ -416,6 +423,20 @@ class FollowUpWords:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos
         claim is that"): "who" with a word pointing back at it."""
         return not ASKING_WHO.isdisjoint(words) and self.refers_back(words)
+
+    def asks_backing(self, words: list[str], last: Entry) -> str | None:
+        """What a message asks backs the last answer, asking nothing of its own beyond that answer's words: "study"
+        ("is there a study on that", "any actual research behind that pumping thing", "proof?"), "source" ("says
+        who", "source?"), else None ("is there a study on hamstrings with emg" asks about a study of its own)."""
+        said = _spans(words, SAYS_WHO)
+        study = not ASKING_STUDY.isdisjoint(words)
+        if not (said or study or not ASKING_SOURCE.isdisjoint(words)):
+            return None
+        asking = ASKING_STUDY | ASKING_SOURCE | ASKING_BACKING
+        own = self._own([w for i, w in enumerate(words) if i not in said and w not in asking]) - REACTING
+        if not own <= self._said.get(last.id, frozenset()):
+            return None
+        return "study" if study else "source"
 
     def shared(self, entry: str, other: str) -> int:
         """How many words two entries' answers both say."""

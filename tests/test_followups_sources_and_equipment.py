@@ -1,6 +1,7 @@
 """Follow-ups naming other equipment or asking for the evidence: "whats a GHD" after the alternatives is a near miss
 (the articles only say a GHD can replace the machine, never what it is) offering what they do say about using one,
-while "can i use a GHD" gets that answer."""
+while "can i use a GHD" gets that answer. "says who" or "is there a study on that" gets the study behind the last
+answer, or, when none is, the studies the articles cite (a study asked) or the articles (the source asked)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,33 @@ def test_asking_to_use_a_ghd_or_a_roman_chair_still_gets_what_the_articles_say(u
 async def test_asking_what_a_ghd_is_over_telegram_says_the_articles_do_not_describe_it(coach: Coach):
     texts = (await feed_all(coach, [message_update(ALTERNATIVES), message_update("whats a GHD")])).texts()
     assert len(texts) == 2 and "don't cover what a GHD is" in texts[1]
+
+
+BACK = "what do reverse hypers do for the back"
+
+
+def test_asking_for_a_study_behind_an_answer_gets_that_study(understanding):
+    first = "how high should my legs go"
+    assert understanding.read(first).match.entry_id == "leg-height"
+    for asked in ("is there a study on that or is it just bro science", "any research behind that", "proof?"):
+        assert follow_up(understanding, first, asked).match.entry_id == "study-arab", asked
+
+
+def test_asking_for_evidence_where_no_study_backs_the_answer_gets_the_studies_or_the_articles(understanding):
+    assert understanding.read(BACK).match.entry_id == "purpose"
+    assert follow_up(understanding, BACK, "says who").match.entry_id == "sources"
+    assert follow_up(understanding, BACK, "source?").match.entry_id == "sources"
+    assert follow_up(understanding, BACK, "any evidence for that").match.entry_id == "studies"
+    assert follow_up(understanding, "how do i do a reverse hyper", "proof?").match.entry_id == "studies"
+
+
+def test_a_study_asked_about_with_words_of_its_own_keeps_its_reading(understanding):
+    then = "random but is there a study on hamstrings w emg and mri"
+    assert follow_up(understanding, "how many reps for strength", then).match.entry_id == "study-ono"
+    assert understanding.follow_ups.asks_backing(understanding.words("is there a study on hamstrings w emg"),
+                                                 understanding.kb.entries["purpose"]) is None
+
+
+async def test_says_who_over_telegram_names_the_articles(coach: Coach, understanding):
+    texts = (await feed_all(coach, [message_update(BACK), message_update("says who")])).texts()
+    assert len(texts) == 2 and understanding.kb.entries["sources"].answer[:40] in texts[1]
