@@ -37,6 +37,7 @@ COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
+REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
 ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
@@ -170,6 +171,8 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if goal is not None or alone.match.entry_id is not None or self.normalizer.is_question(text):
             return False
+        if follow_ups.asks_numbers(words) is not None:  # "k n reps": the "k" acknowledges, the rest asks
+            return False
         if follow_ups.asks_for_more(words, False) or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words):
             return False
         return self.talk.answer(self.normalizer.spelt(words)) in (Answer.YES, Answer.NO)
@@ -179,6 +182,9 @@ class FollowUpReader:
         """The reading of a message (and its cleaned `words`) in a conversation: alone, or in context
         when that reads better."""
         last = self.kb.entries.get(context.entry or "")
+        numbers = self._numbers(alone, words, last, context) if last is not None and goal is None else None
+        if numbers is not None:  # "so how many", "k n reps" after the steps: the reps, for the goal named if any
+            return replace(alone, match=replace(alone.match, entry_id=numbers, score=max(alone.match.score, self.threshold)))
         about_last = None if last is None or self._another_case(alone, goal, words, last) else \
             self._about_last(alone, text, words, last)
         if about_last is not None:
@@ -238,6 +244,20 @@ class FollowUpReader:
         shared = {e: float(self.follow_ups.shared(last.id, e)) for e in self.linked[last.id]}
         study = through_related(SOURCES, self.groups, self.linked[last.id], shared, self.listers)
         return last.id if study == SOURCES else str(study)
+
+    def _numbers(self, alone: Reading, words: list[str], last: Entry, context: Context) -> str | None:
+        """The entry a number-only follow-up ("so how many", "k n reps", "sets?") gets after an answer giving no count
+        of its own (the steps, the set-up): the programme of the goal the user last named, else the reps by goal (the
+        sets by goal when sets are asked), which name each goal's figures; None after an answer about programming or
+        one giving counts (the floor version's 15-20), after a list when the count names nothing ("so how many is
+        that" after the hamstrings counts them), and for a health concern."""
+        asked = self.follow_ups.asks_numbers(words)
+        if asked is None or alone.safety is not Safety.NONE or last.id in self.goal_family or COUNT.search(last.answer):
+            return None
+        if asked == "count" and lister(last, self.kb.entries) is not None:
+            return None
+        general = SETS if asked == "sets" else REPS
+        return for_goal(general, context, False, self.programmes, self.by_goal) if general in self.kb.entries else None
 
     def _backing(self, alone: Reading, words: list[str], last: Entry) -> str | None:
         """The entry a follow-up asking what backs the last answer gets ("says who", "is there a study on that",

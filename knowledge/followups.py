@@ -32,6 +32,13 @@ ASKING_SOURCE = frozenset("source sources citation citations cite cited referenc
 SAYS_WHO = (("says", "who"), ("sez", "who"), ("who", "says"), ("who", "said"), ("according", "to", "who"),
             ("according", "to", "whom"), ("who", "told", "you"))
 ASKING_BACKING = frozenset("bro just actual actually real legit any there or on for behind about".split())  # said around it
+# the only words a number-only follow-up holds ("k n reps", "sets?", "so how many per set then", "ok and how many total")
+ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just pls please the of do i how many should total per
+    each every a an number what whats is it like one reps rep sets set repetitions repetition times repeat lol haha hmm
+    wait but ya yeah cool got about much in all""".split())
+NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
+NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
+PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
@@ -423,6 +430,18 @@ class FollowUpWords:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos
         claim is that"): "who" with a word pointing back at it."""
         return not ASKING_WHO.isdisjoint(words) and self.refers_back(words)
+
+    def asks_numbers(self, words: list[str]) -> str | None:
+        """What a number-only follow-up asks ("k n reps", "reps?", "how many per set": "reps"; "sets?", "n how many
+        sets total": "sets"; "so how many": "count"), its words only those of asking numbers, else None ("how many
+        hamstrings", "how many reps with the pause", "when, like right before the sets?")."""
+        if not words or not set(words) <= ASKING_NUMBERS:
+            return None
+        sets = any(w in NAMING_SETS and (i == 0 or words[i - 1] not in PER) for i, w in enumerate(words))
+        reps = not NAMING_REPS.isdisjoint(words) or any(w in NAMING_SETS for w in words) and not sets
+        if not (sets or reps):
+            return "count" if _spans(words, self.lexicon.asking_count) else None  # "so how many": reps, or a list's count
+        return "sets" if sets and not reps else "reps"
 
     def asks_backing(self, words: list[str], last: Entry) -> str | None:
         """What a message asks backs the last answer, asking nothing of its own beyond that answer's words: "study"
