@@ -73,6 +73,7 @@ class Details:
 MEANING = frozenset("mean means meaning meant wdym eli5 define definition".split())  # words asking what a word means
 # "explain why hip extension matters" asks more than the word; "whats a GHD, can i use one" asks about using it
 OTHER_ASKS = frozenset("why how when where which use using instead same replace substitute".split())
+DOING_ON = frozenset("on with in too also instead using".split())  # "on a roman chair too?" asks about doing it there
 WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: even)?(?: is| are| s)?(?: even)?(?: a| an| the)? $")  # "whats a", "what even is a"
 
 
@@ -124,7 +125,7 @@ class MissingDetails:
             rest = f"{said[:found.start()]} {said[found.end():]}".split()
             tokens = self.normalizer.tokens_of(rest)
             asking = not MEANING.isdisjoint(rest) or WHAT_IS.search(said[:found.start()]) is not None \
-                or not tokens and ("?" in text or "=" in text)
+                or not tokens and ("?" in text or "=" in text) and DOING_ON.isdisjoint(rest)
             beside = all(t in self.details.beside_term or self.normalizer.is_generic(t) for t in tokens)
             return term if asking and beside and OTHER_ASKS.isdisjoint(rest) else None
         return None
