@@ -34,6 +34,7 @@ from knowledge.safety import Safety
 from knowledge.training import Gap
 
 COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b")  # "15–20 times", "10–15 reps"
+SETS_GIVEN = re.compile(r"\d+(?:\s*[–-]\s*\d+)?\s+sets?\b|\bsets? of\b|×")  # "3–4 sets", "3–4 × 8–10"
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
@@ -248,11 +249,15 @@ class FollowUpReader:
     def _numbers(self, alone: Reading, words: list[str], last: Entry, context: Context) -> str | None:
         """The entry a number-only follow-up ("so how many", "k n reps", "sets?") gets after an answer giving no count
         of its own (the steps, the set-up): the programme of the goal the user last named, else the reps by goal (the
-        sets by goal when sets are asked), which name each goal's figures; None after an answer about programming or
-        one giving counts (the floor version's 15-20), after a list when the count names nothing ("so how many is
-        that" after the hamstrings counts them), and for a health concern."""
+        sets by goal when sets are asked, after the reps by goal too), which name each goal's figures; None after
+        another answer about programming or one giving counts (the floor version's 15-20), after a list when the
+        count names nothing ("so how many is that" after the hamstrings counts them), and for a health concern."""
         asked = self.follow_ups.asks_numbers(words)
-        if asked is None or alone.safety is not Safety.NONE or last.id in self.goal_family or COUNT.search(last.answer):
+        if asked is None or alone.safety is not Safety.NONE:
+            return None
+        if last.id in self.goal_family and (asked != "sets" or SETS_GIVEN.search(last.answer)):
+            return None  # after the reps by goal (no sets given), "sets?" still asks the sets
+        if last.id not in self.goal_family and COUNT.search(last.answer):
             return None
         if asked == "count" and lister(last, self.kb.entries) is not None:
             return None

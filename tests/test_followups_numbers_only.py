@@ -26,6 +26,13 @@ def test_a_number_only_follow_up_gets_the_programme_of_the_goal_last_named(under
     assert understanding.read("so how many", 0.0, steps.context).match.entry_id == "program-hypertrophy"
 
 
+def test_sets_asked_after_the_reps_by_goal_get_the_sets_by_goal(understanding):
+    first = "how many reps on the bench version"
+    assert understanding.read(first).match.entry_id == "reps-general"  # it gives the reps, no sets
+    assert follow_up(understanding, first, "sets?").match.entry_id == "program-overview"
+    assert follow_up(understanding, "how many reps for strength", "sets?").match.entry_id == "program-strength"
+
+
 def test_a_count_naming_nothing_after_a_list_still_counts_the_list(understanding):
     assert follow_up(understanding, "name the hamstring muscles", "so how many").match.entry_id == "hamstring-anatomy"
     assert follow_up(understanding, STEPS, "at which part of the rep").match.entry_id != "reps-general"
