@@ -39,6 +39,7 @@ ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just p
 NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
 NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
 PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
+GOING_ON = frozenset("on deeper further ahead into in more over through thru deep".split())  # "go on", not "go by other names"
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
@@ -94,7 +95,8 @@ class FollowUpWords:
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
-        return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)]) \
+        kept = [w for i, w in enumerate(words) if w != "go" or i + 1 == len(words) or words[i + 1] in GOING_ON]
+        return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
             or self.asks_what_for(words)  # "explain" is a filler
 
     def asks_more_beside(self, words: list[str]) -> bool:
