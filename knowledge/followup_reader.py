@@ -98,7 +98,8 @@ class FollowUpReader:
         words = self.follow_ups.after_acknowledging(words)
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
-            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)) and \
+            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)
+             or self._same_for_goal(alone, words, goal)) and \
             not self._confirms(alone, text, words, goal)
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
         chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
@@ -164,6 +165,11 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
                                 or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words))
+
+    def _same_for_goal(self, alone: Reading, words: list[str], goal: str | None) -> bool:
+        """Whether a message asks the last question again for a goal it names, question mark or not ("ok and for
+        powerlifting": strength), telling no health concern."""
+        return goal is not None and alone.safety is Safety.NONE and self.follow_ups.asks_the_same_for(words)
 
     def _confirms(self, alone: Reading, text: str, words: list[str], goal: str | None) -> bool:
         """Whether a message is a typed yes or no to no question of the answer's ("ok save it" after a plan was

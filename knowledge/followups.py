@@ -170,6 +170,12 @@ class FollowUpWords:
         size = max((len(p) for p in self.lexicon.acknowledging if tuple(words[:len(p)]) == p), default=0)
         return words[size:] if words[size:] else words
 
+    def asks_the_same_for(self, words: list[str]) -> bool:
+        """Whether a message opens asking the last question again for something ("and for powerlifting", "ok what
+        about for size"), after leading words or not."""
+        start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
+        return any(tuple(words[start:start + len(p)]) == p for p in self.lexicon.asking_same_for)
+
     def asks_the_same_for_unsaid(self, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for another case ("and for women?", "and if im 60+"),
         naming it with words of its own (or, with none, common words: "and for runners?"), none of which the last
