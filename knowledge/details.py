@@ -73,7 +73,9 @@ class Details:
 MEANING = frozenset("mean means meaning meant wdym eli5 define definition".split())  # words asking what a word means
 # "explain why hip extension matters" asks more than the word; "whats a GHD, can i use one" asks about using it
 OTHER_ASKS = frozenset("why how when where which use using instead same replace substitute".split())
-DOING_ON = frozenset("on with in too also instead using".split())  # "on a roman chair too?" asks about doing it there
+# the only words beside a term asked bare ("roman chair??", "so ghd = ?"); "on a roman chair too?", "roman chair ok?" ask
+# about doing it there
+BARE = frozenset("a an the so wait sorry hmm huh um uh again eh lol pls please and but".split())
 WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: even)?(?: is| are| s)?(?: even)?(?: a| an| the)? $")  # "whats a", "what even is a"
 
 
@@ -125,7 +127,7 @@ class MissingDetails:
             rest = f"{said[:found.start()]} {said[found.end():]}".split()
             tokens = self.normalizer.tokens_of(rest)
             asking = not MEANING.isdisjoint(rest) or WHAT_IS.search(said[:found.start()]) is not None \
-                or not tokens and ("?" in text or "=" in text) and DOING_ON.isdisjoint(rest)
+                or not tokens and ("?" in text or "=" in text) and set(rest) <= BARE
             beside = all(t in self.details.beside_term or self.normalizer.is_generic(t) for t in tokens)
             return term if asking and beside and OTHER_ASKS.isdisjoint(rest) else None
         return None

@@ -27,6 +27,7 @@ def test_asking_to_use_a_ghd_or_a_roman_chair_still_gets_what_the_articles_say(u
     assert understanding.read("what is a roman chair, can i use one").match.entry_id == "roman-chair"
     assert follow_up(understanding, "how many reps for strength", "on a roman chair too?").match.entry_id == "roman-chair"
     assert follow_up(understanding, "how do i do a reverse hyper", "with a ghd?").match.entry_id == "ghd-alternative"
+    assert understanding.read("roman chair ok?").match.entry_id == "roman-chair"
 
 
 async def test_asking_what_a_ghd_is_over_telegram_says_the_articles_do_not_describe_it(coach: Coach):
