@@ -48,6 +48,8 @@ class Comparison:
     exercises: frozenset[str] = frozenset()
     others: tuple[str, ...] = ()  # patterns over the words as typed, for exercises the lexicon folds into ours
     others_cues: frozenset[str] = frozenset()  # the words comparing with one of those ("than"; not "or": "a roman chair or back extension")
+    same_cues: frozenset[str] = frozenset()  # the words asking whether one of those is ours or how they differ ("same")
+    same_answer: str = ""  # the entry answering that: what ours is
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,16 @@ class MissingDetails:
                 or comparison.others_cues.intersection(words) and self._other_unnamed(said, entry):
             return Gap(f"{DETAIL}comparison", comparison.about, (entry_id,), ())
         return None
+
+    def same_as_other(self, words: list[str]) -> str | None:
+        """The entry saying what our exercise is (`same_answer`) when a message asks whether another exercise the
+        lexicon folds into ours is the same or how they differ ("is it the same as a back extension", "whats the
+        difference between a back extension and a reverse hyper"), comparing no merit ("better than"); else None."""
+        comparison = self.details.comparison
+        if not comparison.same_answer or comparison.same_cues.isdisjoint(words) or not comparison.others_cues.isdisjoint(words):
+            return None
+        said = " ".join(words)
+        return comparison.same_answer if any(self._pattern(p).search(said) for p in comparison.others) else None
 
     def _other_unnamed(self, said: str, entry: Entry) -> bool:
         """Whether a message names another exercise the lexicon folds into a word of ours ("back
@@ -211,7 +223,8 @@ def _comparison(item: Any) -> Comparison:
     others = _words(item.get("others"))
     _compile("comparison", *others)
     return Comparison(str(item["about"]), frozenset(_words(item.get("cues"))), frozenset(_words(item.get("exercises"))), others,
-                      frozenset(_words(item.get("others_cues"))))
+                      frozenset(_words(item.get("others_cues"))), frozenset(_words(item.get("same_cues"))),
+                      str(item.get("same_answer") or ""))
 
 
 def _words(value: Any) -> tuple[str, ...]:

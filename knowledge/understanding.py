@@ -138,6 +138,10 @@ class Understanding:
         """A message asking only what a word of the answers means ("what does hip extension mean", "whats a GHD"):
         the entry that explains it (kept when the message already reads as one), or, when no answer explains it,
         the near miss that says so, offering the entry it read as; the conversation stays on its topic."""
+        same = self.details.same_as_other(list(words)) if reading.safety is Safety.NONE else None
+        if same is not None and same in self.kb.entries:  # "is it the same as a back extension": what ours is
+            match = replace(reading.match, entry_id=same, score=max(reading.match.score, self.threshold))
+            return replace(reading, match=match, gap=None, again=False, each=(), context=self.context_after(same, context))
         term = self.details.term_asked(list(words), text) if reading.safety is Safety.NONE else None
         if term is None or reading.match.entry_id in term.entries:
             return reading

@@ -1,4 +1,5 @@
-"""Follow-ups naming other equipment or asking for the evidence: "whats a GHD" after the alternatives is a near miss
+"""Follow-ups naming other equipment or asking for the evidence ("is it the same as a back extension" gets what
+ours is): "whats a GHD" after the alternatives is a near miss
 (the articles only say a GHD can replace the machine, never what it is) offering what they do say about using one,
 while "can i use a GHD" gets that answer. "says who" or "is there a study on that" gets the study behind the last
 answer, or, when none is, the studies the articles cite (a study asked) or the articles (the source asked)."""
@@ -63,3 +64,19 @@ def test_a_study_asked_about_with_words_of_its_own_keeps_its_reading(understandi
 async def test_says_who_over_telegram_names_the_articles(coach: Coach, understanding):
     texts = (await feed_all(coach, [message_update(BACK), message_update("says who")])).texts()
     assert len(texts) == 2 and understanding.kb.entries["sources"].answer[:40] in texts[1]
+
+
+def test_asking_whether_a_back_extension_is_the_same_gets_what_ours_is(understanding):
+    for asked in ("is a reverse hyper the same as a back extension", "whats the difference between a back extension and a reverse hyper",
+                  "is it like a back extension"):
+        assert understanding.read(asked).match.entry_id == "what-is", asked
+    assert follow_up(understanding, "how many reps on the bench", "wait is this the same as a normal back extension") \
+        .match.entry_id == "what-is"
+    better = understanding.read("is it better than back extensions")  # a comparison of merit the articles never make
+    assert better.match.entry_id is None and better.gap is not None
+
+
+async def test_the_same_as_a_back_extension_over_telegram_says_what_ours_is(coach: Coach, understanding):
+    texts = (await feed_all(coach, [message_update("how many reps on the bench"),
+                                    message_update("wait is this the same as a normal back extension")])).texts()
+    assert len(texts) == 2 and understanding.kb.entries["what-is"].answer[:40] in texts[1]
