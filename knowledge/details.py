@@ -48,6 +48,8 @@ class Comparison:
     exercises: frozenset[str] = frozenset()
     others: tuple[str, ...] = ()  # patterns over the words as typed, for exercises the lexicon folds into ours
     others_cues: frozenset[str] = frozenset()  # the words comparing with one of those ("than"; not "or": "a roman chair or back extension")
+    same_cues: frozenset[str] = frozenset()  # the words asking whether one of those is ours or how they differ ("same")
+    same_answer: str = ""  # the entry answering that: what ours is
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,12 @@ class Details:
 
 
 MEANING = frozenset("mean means meaning meant wdym eli5 define definition".split())  # words asking what a word means
-OTHER_ASKS = frozenset("why how when where which".split())  # "explain why hip extension matters" asks more than the word
-WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: is| are| s)?(?: a| an| the)? $")  # "whats a" right before the word
+# "explain why hip extension matters" asks more than the word; "whats a GHD, can i use one" asks about using it
+OTHER_ASKS = frozenset("why how when where which use using instead same replace substitute".split())
+# the only words beside a term asked bare ("roman chair??", "so ghd = ?"); "on a roman chair too?", "roman chair ok?" ask
+# about doing it there
+BARE = frozenset("a an the so wait sorry hmm huh um uh again eh lol pls please and but".split())
+WHAT_IS = re.compile(r"\b(?:what|whats|wat|wats|wht)(?: even)?(?: is| are| s)?(?: even)?(?: a| an| the)? $")  # "whats a", "what even is a"
 
 
 class MissingDetails:
@@ -105,6 +111,16 @@ class MissingDetails:
             return Gap(f"{DETAIL}comparison", comparison.about, (entry_id,), ())
         return None
 
+    def same_as_other(self, words: list[str]) -> str | None:
+        """The entry saying what our exercise is (`same_answer`) when a message asks whether another exercise the
+        lexicon folds into ours is the same or how they differ ("is it the same as a back extension", "whats the
+        difference between a back extension and a reverse hyper"), comparing no merit ("better than"); else None."""
+        comparison = self.details.comparison
+        if not comparison.same_answer or comparison.same_cues.isdisjoint(words) or not comparison.others_cues.isdisjoint(words):
+            return None
+        said = " ".join(words)
+        return comparison.same_answer if any(self._pattern(p).search(said) for p in comparison.others) else None
+
     def _other_unnamed(self, said: str, entry: Entry) -> bool:
         """Whether a message names another exercise the lexicon folds into a word of ours ("back
         extensions") that the entry's text never names."""
@@ -123,7 +139,7 @@ class MissingDetails:
             rest = f"{said[:found.start()]} {said[found.end():]}".split()
             tokens = self.normalizer.tokens_of(rest)
             asking = not MEANING.isdisjoint(rest) or WHAT_IS.search(said[:found.start()]) is not None \
-                or not tokens and ("?" in text or "=" in text)
+                or not tokens and ("?" in text or "=" in text) and set(rest) <= BARE
             beside = all(t in self.details.beside_term or self.normalizer.is_generic(t) for t in tokens)
             return term if asking and beside and OTHER_ASKS.isdisjoint(rest) else None
         return None
@@ -207,7 +223,8 @@ def _comparison(item: Any) -> Comparison:
     others = _words(item.get("others"))
     _compile("comparison", *others)
     return Comparison(str(item["about"]), frozenset(_words(item.get("cues"))), frozenset(_words(item.get("exercises"))), others,
-                      frozenset(_words(item.get("others_cues"))))
+                      frozenset(_words(item.get("others_cues"))), frozenset(_words(item.get("same_cues"))),
+                      str(item.get("same_answer") or ""))
 
 
 def _words(value: Any) -> tuple[str, ...]:

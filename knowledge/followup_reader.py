@@ -34,9 +34,12 @@ from knowledge.safety import Safety
 from knowledge.training import Gap
 
 COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b")  # "15–20 times", "10–15 reps"
+SETS_GIVEN = re.compile(r"\d+(?:\s*[–-]\s*\d+)?\s+sets?\b|\bsets? of\b|×")  # "3–4 sets", "3–4 × 8–10"
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
+REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
+ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
 
@@ -95,7 +98,8 @@ class FollowUpReader:
         words = self.follow_ups.after_acknowledging(words)
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
-            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)) and \
+            (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)
+             or self._same_for_goal(alone, words, goal)) and \
             not self._confirms(alone, text, words, goal)
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
         chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
@@ -162,12 +166,19 @@ class FollowUpReader:
         return bool(words) and (says_something(alone) or question or follow_ups.asks_for_more(words, question)
                                 or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words))
 
+    def _same_for_goal(self, alone: Reading, words: list[str], goal: str | None) -> bool:
+        """Whether a message asks the last question again for a goal it names, question mark or not ("ok and for
+        powerlifting": strength), telling no health concern."""
+        return goal is not None and alone.safety is Safety.NONE and self.follow_ups.asks_the_same_for(words)
+
     def _confirms(self, alone: Reading, text: str, words: list[str], goal: str | None) -> bool:
         """Whether a message is a typed yes or no to no question of the answer's ("ok save it" after a plan was
         saved in words): it asks nothing, names no goal, asks for no more and reads alone as no entry, so it is
         no follow-up and never gets the last answer again."""
         follow_ups = self.follow_ups
         if goal is not None or alone.match.entry_id is not None or self.normalizer.is_question(text):
+            return False
+        if follow_ups.asks_numbers(words) is not None:  # "k n reps": the "k" acknowledges, the rest asks
             return False
         if follow_ups.asks_for_more(words, False) or follow_ups.asks_more_beside(words) or follow_ups.asks_next(words):
             return False
@@ -178,6 +189,9 @@ class FollowUpReader:
         """The reading of a message (and its cleaned `words`) in a conversation: alone, or in context
         when that reads better."""
         last = self.kb.entries.get(context.entry or "")
+        numbers = self._numbers(alone, words, last, context) if last is not None and goal is None else None
+        if numbers is not None:  # "so how many", "k n reps" after the steps: the reps, for the goal named if any
+            return replace(alone, match=replace(alone.match, entry_id=numbers, score=max(alone.match.score, self.threshold)))
         about_last = None if last is None or self._another_case(alone, goal, words, last) else \
             self._about_last(alone, text, words, last)
         if about_last is not None:
@@ -237,6 +251,39 @@ class FollowUpReader:
         shared = {e: float(self.follow_ups.shared(last.id, e)) for e in self.linked[last.id]}
         study = through_related(SOURCES, self.groups, self.linked[last.id], shared, self.listers)
         return last.id if study == SOURCES else str(study)
+
+    def _numbers(self, alone: Reading, words: list[str], last: Entry, context: Context) -> str | None:
+        """The entry a number-only follow-up ("so how many", "k n reps", "sets?") gets after an answer giving no count
+        of its own (the steps, the set-up): the programme of the goal the user last named, else the reps by goal (the
+        sets by goal when sets are asked, after the reps by goal too), which name each goal's figures; None after
+        another answer about programming or one giving counts (the floor version's 15-20), after a list when the
+        count names nothing ("so how many is that" after the hamstrings counts them), and for a health concern."""
+        asked = self.follow_ups.asks_numbers(words)
+        if asked is None or alone.safety is not Safety.NONE:
+            return None
+        if last.id in self.goal_family and (asked != "sets" or SETS_GIVEN.search(last.answer)):
+            return None  # after the reps by goal (no sets given), "sets?" still asks the sets
+        if last.id not in self.goal_family and COUNT.search(last.answer):
+            return None
+        if asked == "count" and lister(last, self.kb.entries) is not None:
+            return None
+        general = SETS if asked == "sets" else REPS
+        return for_goal(general, context, False, self.programmes, self.by_goal) if general in self.kb.entries else None
+
+    def _backing(self, alone: Reading, words: list[str], last: Entry) -> str | None:
+        """The entry a follow-up asking what backs the last answer gets ("says who", "is there a study on that",
+        "source?"): the study behind it (Arab et al. after how high to lift the legs), else the studies the articles
+        cite (which say Reverse Hypers cites none) when it asks for a study, or the articles when it asks the source;
+        None for any other message, a health concern, or one after an answer about the studies or sources."""
+        asked = self.follow_ups.asks_backing(words, last)
+        if asked is None or alone.safety is not Safety.NONE or self.groups.get(last.id) == self.groups.get(SOURCES) \
+                or last.id == ARTICLES:
+            return None
+        study = self._found_by(last)
+        if study != last.id:
+            return study
+        fallback = SOURCES if asked == "study" else ARTICLES
+        return fallback if fallback in self.kb.entries else None
 
     def _policy_after(self, last: Entry, words: list[str]) -> ContextPolicy:
         """How much the conversation weighs for a message after `last`: after a thing an answer lists,
@@ -335,6 +382,9 @@ class FollowUpReader:
         follow_ups = self.follow_ups
         if last.next and follow_ups.asks_next(words):  # "ok n then what" after the set-up: the next step
             return replace(alone, match=replace(alone.match, entry_id=last.next, score=max(alone.match.score, self.threshold)))
+        backing = self._backing(alone, words, last)  # "says who", "is there a study on that": the study or the articles
+        if backing is not None:
+            return replace(alone, match=replace(alone.match, entry_id=backing, score=max(alone.match.score, self.threshold)))
         located = self._located(words, last)  # "where are those exactly" after what the erectors do: their anatomy
         if located is not None:
             return replace(alone, match=replace(alone.match, entry_id=located, score=max(alone.match.score, self.threshold)))

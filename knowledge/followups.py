@@ -25,6 +25,21 @@ ADDING = re.compile(r"\b(?:too|as well)\W*$", re.IGNORECASE)  # a message ending
 # ... and a yes/no question ending "to", typed for "too" ("do they bend the knee to"; "what do they attach to" is no yes/no)
 ADDING_TYPED = re.compile(r"^\W*(?:so\s+)?(?:do|does|did|is|are|can|will|would)\b.*\bto\W*$", re.IGNORECASE)
 ASKING_WHO = frozenset({"who", "whos", "whose"})  # "who found that": whose finding the last answer reports
+# asking what backs the last answer: a study ("is there a study on that", "any research behind that") or its source
+ASKING_STUDY = frozenset("study studies studys research researched evidence proof proven prove science scientific "
+                         "scientifically paper papers backed data".split())
+ASKING_SOURCE = frozenset("source sources citation citations cite cited reference references".split())
+SAYS_WHO = (("says", "who"), ("sez", "who"), ("who", "says"), ("who", "said"), ("according", "to", "who"),
+            ("according", "to", "whom"), ("who", "told", "you"))
+ASKING_BACKING = frozenset("bro just actual actually real legit any there or on for behind about".split())  # said around it
+# the only words a number-only follow-up holds ("k n reps", "sets?", "so how many per set then", "ok and how many total")
+ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just pls please the of do i how many should total per
+    each every a an number what whats is it like one reps rep sets set repetitions repetition times repeat lol haha hmm
+    wait but ya yeah cool got about much in all""".split())
+NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
+NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
+PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
+GOING_ON = frozenset("on deeper further ahead into in more over through thru deep".split())  # "go on", not "go by other names"
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
@@ -80,7 +95,8 @@ class FollowUpWords:
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
-        return not self.lexicon.asking_more.isdisjoint([*words, *self.normalizer.tokens_of(words)]) \
+        kept = [w for i, w in enumerate(words) if w != "go" or i + 1 == len(words) or words[i + 1] in GOING_ON]
+        return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
             or self.asks_what_for(words)  # "explain" is a filler
 
     def asks_more_beside(self, words: list[str]) -> bool:
@@ -153,6 +169,12 @@ class FollowUpWords:
         repeat": its "it" points at nothing asked), or all of them; "i dont get it" keeps its words."""
         size = max((len(p) for p in self.lexicon.acknowledging if tuple(words[:len(p)]) == p), default=0)
         return words[size:] if words[size:] else words
+
+    def asks_the_same_for(self, words: list[str]) -> bool:
+        """Whether a message opens asking the last question again for something ("and for powerlifting", "ok what
+        about for size"), after leading words or not."""
+        start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
+        return any(tuple(words[start:start + len(p)]) == p for p in self.lexicon.asking_same_for)
 
     def asks_the_same_for_unsaid(self, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for another case ("and for women?", "and if im 60+"),
@@ -416,6 +438,32 @@ class FollowUpWords:
         """Whether a message asks who is behind what the last answer said ("who found that", "whos
         claim is that"): "who" with a word pointing back at it."""
         return not ASKING_WHO.isdisjoint(words) and self.refers_back(words)
+
+    def asks_numbers(self, words: list[str]) -> str | None:
+        """What a number-only follow-up asks ("k n reps", "reps?", "how many per set": "reps"; "sets?", "n how many
+        sets total": "sets"; "so how many": "count"), its words only those of asking numbers, else None ("how many
+        hamstrings", "how many reps with the pause", "when, like right before the sets?")."""
+        if not words or not set(words) <= ASKING_NUMBERS:
+            return None
+        sets = any(w in NAMING_SETS and (i == 0 or words[i - 1] not in PER) for i, w in enumerate(words))
+        reps = not NAMING_REPS.isdisjoint(words) or any(w in NAMING_SETS for w in words) and not sets
+        if not (sets or reps):
+            return "count" if _spans(words, self.lexicon.asking_count) else None  # "so how many": reps, or a list's count
+        return "sets" if sets and not reps else "reps"
+
+    def asks_backing(self, words: list[str], last: Entry) -> str | None:
+        """What a message asks backs the last answer, asking nothing of its own beyond that answer's words: "study"
+        ("is there a study on that", "any actual research behind that pumping thing", "proof?"), "source" ("says
+        who", "source?"), else None ("is there a study on hamstrings with emg" asks about a study of its own)."""
+        said = _spans(words, SAYS_WHO)
+        study = not ASKING_STUDY.isdisjoint(words)
+        if not (said or study or not ASKING_SOURCE.isdisjoint(words)):
+            return None
+        asking = ASKING_STUDY | ASKING_SOURCE | ASKING_BACKING
+        own = self._own([w for i, w in enumerate(words) if i not in said and w not in asking]) - REACTING
+        if not own <= self._said.get(last.id, frozenset()):
+            return None
+        return "study" if study else "source"
 
     def shared(self, entry: str, other: str) -> int:
         """How many words two entries' answers both say."""

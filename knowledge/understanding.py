@@ -141,6 +141,10 @@ class Understanding:
         """A message asking only what a word of the answers means ("what does hip extension mean", "whats a GHD"):
         the entry that explains it (kept when the message already reads as one), or, when no answer explains it,
         the near miss that says so, offering the entry it read as; the conversation stays on its topic."""
+        same = self.details.same_as_other(list(words)) if reading.safety is Safety.NONE else None
+        if same is not None and same in self.kb.entries:  # "is it the same as a back extension": what ours is
+            match = replace(reading.match, entry_id=same, score=max(reading.match.score, self.threshold))
+            return replace(reading, match=match, gap=None, again=False, each=(), context=self.context_after(same, context))
         term = self.details.term_asked(list(words), text) if reading.safety is Safety.NONE else None
         if term is None or reading.match.entry_id in term.entries:
             return reading
@@ -150,8 +154,9 @@ class Understanding:
             return replace(reading, match=match, gap=None, again=False, each=(), context=self.context_after(entry, context))
         offer = reading.match.entry_id or (reading.gap.offer[0] if reading.gap and reading.gap.offer else context.entry)
         gap = Gap(f"term:{term.words}", term.about, (offer,) if offer else (), ())
+        kept = context if context.entry or not offer else self.context_after(offer, context)  # "whats a ghd": then "it" is one
         return replace(reading, match=replace(reading.match, entry_id=None, suggestions=()), gap=gap, again=False, each=(),
-                       context=context)
+                       context=kept)
 
     def _alone(self, text: str, margin: float) -> tuple[tuple[str, ...], Reading, bool]:
         """A message's words, its reading alone, and whether it opens a new topic, read once for all the contexts

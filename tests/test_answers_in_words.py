@@ -67,7 +67,7 @@ def test_a_clause_that_is_no_question_is_not_answered_beside_a_concern(understan
     assert reading.match.entry_id != "core-bracing"
 
 
-@pytest.mark.parametrize("text", ["what is a GHD", "reverse hyper vs a GHD", "GHD hypers"])
+@pytest.mark.parametrize("text", ["tell me about the GHD", "reverse hyper vs a GHD", "GHD hypers"])
 def test_an_answer_opening_with_yes_loses_it_when_no_yes_no_question_was_asked(say, text):
     reply = say(text)[0]
     assert reply.entry == "ghd-alternative"

@@ -238,6 +238,8 @@ class Coach:
             return paused
         if intent is Intent.CANCEL and state and self.dialogues.reads_exits(user_id):
             intent = None  # the safety check tells "stop" from "should i stop if it hurts?" itself
+        if intent is Intent.CANCEL and not state and self.answers.changes_goal(user_id, text):
+            intent = None  # "nah scratch that i want bigger hammies": no dialogue to leave, a goal's programme asked
         if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):  # "skip" may answer a check-in
             return (None if state else self.dialogues.on_side_text(user_id, text)) or self._cancel(user_id)
         answered = self.dialogues.on_text(user_id, text) if state else None

@@ -69,6 +69,9 @@ class Answers(Protocol):
     def points_back(self, text: str) -> bool:
         """Whether the message points back at what was said ("where do they start", "who found that")."""
 
+    def changes_goal(self, user_id: int, text: str) -> bool:
+        """Whether the message, read in the user's conversation, gets a goal's programme ("nah scratch that i want size")."""
+
     def asks_why(self, text: str) -> bool:
         """Whether the message asks why or what for ("why?", "what for")."""
 

@@ -300,6 +300,17 @@ class Answerer:
         pointing_back), never at the bot."""
         return self.understanding.follow_ups.refers_back(self.understanding.words(text))
 
+    def changes_goal(self, user_id: int, text: str) -> bool:
+        """Whether a message read in the user's conversation gets a goal's programme, however it opens ("nah scratch
+        that i want bigger hammies", "nvm i want size"): a change of mind about the goal, not a call to cancel."""
+        context = self.store.load_context(user_id, self.clock())
+        found = self.understanding.read(text, 0.0, context).match.entry_id
+        return found is not None and found in self.understanding.programmes.values()
+
+    def asks_numbers(self, text: str) -> bool:
+        """Whether a message asks only for numbers, after an acknowledgement or not ("k n reps", "ok and sets")."""
+        return self.understanding.follow_ups.asks_numbers(self.understanding.words(text)) is not None
+
     def asks_why(self, text: str) -> bool:
         """Whether a message asks why or what for ("why?", "what for", "for what?"), of what was said or of the bot."""
         words = self.understanding.words(text)
@@ -320,6 +331,8 @@ class Answerer:
             return None
         if intent is None or (self.knows(text) and (intent not in CLOSING or self.is_question(text))):
             return None
+        if intent in CLOSING and self.asks_numbers(text) and self.follows_up(user_id, text):
+            return None  # "k n reps" after the steps: the "k" acknowledges, the rest asks the numbers
         question = self.understanding.after_greeting(text)
         if question is not None and self.understanding.says_something(question):
             return None
