@@ -33,8 +33,10 @@ async def test_a_reported_workout_records_the_reminded_session_once_its_check_in
     assert replies[0].text.startswith("💪 Nice work! I've recorded your") and status(coach, outbox) == "done"
 
 
-@pytest.mark.parametrize("typed", ["did you get my message", "i did the safety check", "how many sets did you say?"])
-def test_a_question_or_another_request_is_no_report(say, typed):
+@pytest.mark.parametrize("typed", ["did you get my message", "i did the safety check", "how many sets did you say?",
+                                   "did 3 sets today and i only feel it in my hamstrings, my butt feels like it did nothing",
+                                   "did my workout, now my back hurts"])
+def test_a_question_another_request_or_a_report_saying_more_is_no_report(say, typed):
     assert not any(r.text in (NICE_WORK, NICE_WORK_NO_PLAN) for r in say(typed))
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bot.core.kit import Kit
 from bot.features.reminders.checkin import DIALOGUE, TYPED_FOR, Reminders
-from bot.features.reminders.told_done import DoneTold
+from bot.features.reminders.told_done import REPORT_WORDS, DoneTold
 from bot.features.screening.flow import ScreeningFlow
+from knowledge.safety import Safety
 
 
 def install(kit: Kit) -> None:
@@ -15,5 +16,11 @@ def install(kit: Kit) -> None:
     kit.readers.insert(0, reminders.delay)  # "push it 20 min" at a check-in, before planning reads "push it"
     kit.reminder = reminders.compose
     told = DoneTold(kit.plans, kit.dialogues, kit.words, kit.clock, kit.plain_request, DIALOGUE,
-                    lambda: kit.clock() - TYPED_FOR)
+                    lambda: kit.clock() - TYPED_FOR, lambda text: says_more(kit, text))
     kit.readers.insert(1, told.on_text)  # "did my workout this morning" outside a check-in, before the plans readers
+
+
+def says_more(kit: Kit, text: str) -> bool:
+    """Whether a message says more than a report: a health concern, or more words than a report takes ("did 3 sets
+    today and i only feel it in my hamstrings, my butt feels like it did nothing" is answered)."""
+    return len(text.split()) > REPORT_WORDS or kit.understanding.read(text).safety is not Safety.NONE
