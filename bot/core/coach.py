@@ -167,10 +167,10 @@ class Coach:
     def _takes_offer(self, user_id: int, text: str) -> list[Reply] | None:
         """A plain yes with no dialogue open to the one button the last reply offered ("ok lets do it" after "please take
         the short safety check"): that button pressed (core/offered.py); None for anything else."""
-        if self.kit.words.answer(text) != "yes" or self.kit.words.asks(text) or self.dialogues.current(user_id):
+        data = self.store.load_offered(user_id, self.clock())  # the cheap look first: most replies offer nothing
+        if not data or self.kit.words.answer(text) != "yes" or self.kit.words.asks(text) or self.dialogues.current(user_id):
             return None
-        data = self.store.load_offered(user_id, self.clock())
-        return self._button(user_id, data) if data else None
+        return self._button(user_id, data)
 
     def _help(self, user_id: int) -> list[Reply]:
         """The command list."""
