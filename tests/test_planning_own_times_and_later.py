@@ -104,3 +104,26 @@ def test_a_day_put_in_is_added(typed, add, drop):
 def test_a_goal_arrow_at_save_changes_the_goal_and_the_time(early):
     shown = early("strength -> hypertrophy and 6pm")[-1].text
     assert "goal: muscle growth" in shown and "every Mon, Wed, Fri at 18:00" in shown
+
+
+def test_two_days_split_off_with_times_of_their_own_are_both_offered_in_turn(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    assert "Thu at 19:00 will be a plan of its own" in planned("make thursday 7pm instead")[0].text
+    assert "Sat at 10:00 will be a plan of its own" in planned("and add saturday 10am")[0].text
+    saved = planned("yes")
+    assert saved[1].text.startswith("And the next plan, with its own time (1 more after it):")
+    assert "every Thu at 19:00" in saved[1].text
+    third = planned("yes")
+    assert third[1].text.startswith(t.SECOND_PLAN) and "every Sat at 10:00" in third[1].text
+    planned("yes")
+    assert _plans(coach) == {(frozenset({1}), "18:30"), (frozenset({3}), "19:00"), (frozenset({5}), "10:00")}
+
+
+def test_days_split_off_at_the_same_time_are_one_plan_of_their_own(planned, coach):  # noqa: F811
+    planned("every mon wed fri 7am")
+    planned("wednesday at 8 instead")
+    planned("friday at 8 instead")
+    saved = planned("yes")
+    assert "every Wed, Fri at 08:00" in saved[1].text and len(saved) == 2
+    planned("yes")
+    assert _plans(coach) == {(frozenset({0}), "07:00"), (frozenset({2, 4}), "08:00")}

@@ -60,3 +60,12 @@ async def test_bye_at_the_when_step_over_telegram_keeps_the_plan(say, coach):
     say("strength")
     sent = await feed_all(coach, [message_update("bye")])
     assert sent.texts() == [t.KEPT_FOR_LATER]
+
+
+async def test_two_days_split_off_over_telegram_are_both_saved_in_turn(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    sent = await feed_all(coach, [message_update("make thursday 7pm instead"), message_update("and add saturday 10am"),
+                                  message_update("yes"), message_update("yes"), message_update("yes")])
+    assert any("every Thu at 19:00" in text for text in sent.texts())
+    assert {(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)} == {
+        (frozenset({1}), "18:30"), (frozenset({3}), "19:00"), (frozenset({5}), "10:00")}

@@ -31,7 +31,7 @@ from bot.features.planning.reading import (
     says_save,
     unconfirmed,
 )
-from bot.features.planning.second_plan import format_split, own_time
+from bot.features.planning.second_plan import format_split, own_time, queued
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -86,7 +86,7 @@ class ConfirmStep:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
         split = own_time(draft.pending, text) if draft.pending is not None else None
         if split is not None and draft.pending is not None:  # "and tuesdays at 6pm": a second plan, after this one
-            first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=split.second or draft.then)
+            first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=queued(draft.then, split))
             return [t.with_note(self.show(state, first, edit=False), format_split(split, f"{draft.pending.local_time:%H:%M}"))]
         text = f"make it {text.strip()}" if _HOUR_ALONE.match(text) else text  # "7" alone: the plan's new hour, as "make it 7"
         found = edited_part(draft, compared_time(text) or text, self.clock(), self.zone(state.user_id))  # "8 is better": at 8
@@ -124,13 +124,14 @@ class ConfirmStep:
         return None
 
     def saved(self, state: State, draft: Draft) -> list[Reply]:
-        """Save the plan; then the second plan said with it ("and tuesdays at 6pm"), shown for saving in turn."""
+        """Save the plan; then the plans said with it with times of their own ("and tuesdays at 6pm"), shown for saving
+        in turn, each with the ones still waiting after it."""
         reply = self.save(state, draft)
-        if draft.then is None or self.dialogues.current(state.user_id) is not None:
+        if not draft.then or self.dialogues.current(state.user_id) is not None:
             return [reply]  # not saved (the safety check closed), or nothing after it
-        second = Draft(state.user_id, Step.CONFIRM, pending=draft.then, goal=draft.goal, lead=draft.lead)
+        second = Draft(state.user_id, Step.CONFIRM, pending=draft.then[0], goal=draft.goal, lead=draft.lead, then=draft.then[1:])
         begun = self.dialogues.begin(state.user_id, DIALOGUE, Step.CONFIRM, draft_data(second))
-        return [reply, t.with_note(self.show(begun, second, edit=False), t.SECOND_PLAN)]
+        return [reply, t.with_note(self.show(begun, second, edit=False), t.format_next_plan(len(second.then)))]
 
     def save(self, state: State, draft: Draft) -> Reply:
         """Store the confirmed plan (replacing the one being edited) and the lead chosen for it, if

@@ -6,7 +6,7 @@ saving right after this one (the days moved are taken off this one first); a day
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 from scheduler.clock import find_time
@@ -60,6 +60,24 @@ def own_time(pending: Schedule, text: str) -> Split | None:
     if part and added and pending.local_time.hour not in _PART_HOURS.get(part, range(24)):
         return Split(pending.weekdays, None, days, part)  # "and add saturday morning too" over an 18:30 plan
     return None
+
+
+def queued(then: tuple[Schedule, ...], split: Split) -> tuple[Schedule, ...]:
+    """The plans waiting after this one with the split's second plan added: a day said again leaves the plan it was in
+    ("thursday 7pm", then "thursday 8pm"), and a plan at the same time takes its days ("thu 7pm", then "and sat 7pm")."""
+    if split.second is None:
+        return then
+    second = split.second
+    waiting: list[Schedule] = []
+    for plan in then:
+        days = plan.weekdays - second.weekdays
+        if not days:
+            continue
+        if plan.local_time == second.local_time:
+            second = replace(second, weekdays=second.weekdays | days)
+            continue
+        waiting.append(replace(plan, weekdays=days))
+    return (*waiting, second)
 
 
 def format_split(split: Split, kept_at: str) -> str:

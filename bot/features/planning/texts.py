@@ -17,7 +17,12 @@ ZONE_HOW = ("Type your city or region (e.g. \"Berlin\", \"New York\"), a UTC off
 ASK_ZONE = f"First, your time zone, so reminders come at your local time. {ZONE_HOW}"  # planning: the goal and days come next
 ZONE_SCREEN = f"Which time zone are you in? Reminders come at its local time. {ZONE_HOW}"  # /timezone, /settings: nothing after it
 ZONE_KEEPS_SCHEDULE = f"Got it, I'll keep that for your plan once the time zone is set. {ZONE_HOW}"
-SECOND_PLAN = "And the second plan, with its own time:"  # days given a time of their own, after the first is saved
+SECOND_PLAN = "And the next plan, with its own time:"  # days given a time of their own, after the first is saved
+
+
+def format_next_plan(waiting: int) -> str:
+    """The note over the next plan with a time of its own, and how many still wait after it."""
+    return SECOND_PLAN if not waiting else f"{SECOND_PLAN[:-1]} ({waiting} more after it):"
 NOTHING_TO_SAVE = "There's nothing to save right now: no plan is waiting for a yes. Make one with /plan."  # "save" typed idle
 NOTHING_LEFT_TO_SAVE = "Nothing is waiting to be saved: your plans are saved already."  # then the plan list
 KEPT_FOR_LATER = "OK, I'll keep this plan for later: /plan picks it up where we left off."  # "gotta run, finish later"
