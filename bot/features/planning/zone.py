@@ -42,6 +42,11 @@ _ZONE_CHANGE = re.compile(r"^(?:please\s+)?(?:(?:change|set|switch|move|update|m
 _MOVED = re.compile(r"^(?:i(?:'m| am| have| ve|'ve)?\s+)?(?:just\s+)?(?:moved|relocated|now live|live now|live|am now|now|living)\s+"
                     r"(?:to|in)\s+(?P<place>.+?)[.!]*$")
 _IN_NOW = re.compile(r"^(?:i'm|im|i am)\s+(?:now\s+)?in\s+(?P<place>.+?)\s+now[.!]*$")  # "im in lisbon now"
+# a place corrected ("actually im in berlin not lisbon", "oh wait wrong city, im in berlin", "im in london not lisbon"): the
+# words before "im in" say it is a correction, or "not" names the place it replaces
+_CORRECTED = re.compile(r"^(?P<lead>(?:[a-z']+[\s,.!]+){0,5}?)(?:i'm|im|i am)\s+(?:actually\s+|really\s+)?in\s+(?P<place>[a-z' ]+?)"
+                        r"(?P<instead>[\s,]+(?:and\s+)?not\s+(?:in\s+)?[a-z' ]+)?[.!]*$")
+_CORRECTING = re.compile(r"\b(?:actually|wait|wrong|oops|sorry|no|nah|mistake|meant)\b")
 
 
 def place_in(text: str) -> str | None:
@@ -60,7 +65,15 @@ def moved_to(text: str) -> str | None:
         place = now.group("place") if now else place_in(clause)
         if place and names_place(place):
             return place
-    return None
+    return corrected_place(text)
+
+
+def corrected_place(text: str) -> str | None:
+    """The place a correction names ("actually im in berlin not lisbon", "oh wait wrong city, im in berlin"), else None."""
+    said = _CORRECTED.match(" ".join(text.split()).lower())
+    if said is None or not (said.group("instead") or _CORRECTING.search(said.group("lead"))):
+        return None
+    return said.group("place") if names_place(said.group("place")) else None
 
 
 def typed_place(text: str) -> str:
