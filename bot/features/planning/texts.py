@@ -185,6 +185,17 @@ def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetim
             f"reminder {lead_said}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
 
 
+def format_plans_too(moved: int) -> str:
+    """", for your 2 plans too": the saved plans given the settings' goal."""
+    plans = "your plan" if moved == 1 else f"your {moved} plans"
+    return f", for {plans} too (✏️ Edit in /plan gives a plan a goal of its own)" if moved else ""
+
+
+def format_plans_goal(moved: int, goal: str) -> str:
+    """The note over the settings when a goal tapped there reached the saved plans."""
+    return f"Your goal is {format_goal(goal)}{format_plans_too(moved)}." if moved else ""
+
+
 def format_goal(goal: str) -> str:
     """"strength", "mobility / movement integrity": a goal as words in a sentence."""
     return GOALS[goal].split(" ", 1)[1].lower()
