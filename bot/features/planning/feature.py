@@ -13,6 +13,7 @@ from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.day_off import DaysOff
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
+from bot.features.planning.forgotten import as_cancel
 from bot.features.planning.gate import Gate
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
@@ -156,6 +157,13 @@ class Planning:
             return None
         return self.start(user_id, text) if carries_schedule(text, self.kit.clock()) else None
 
+    def forgotten(self, user_id: int, text: str) -> list[Reply] | None:
+        """"forget my saturday plan", "forget about tuesday": read as "cancel" there (see forgotten.py)."""
+        cancel = as_cancel(text)
+        if cancel is None or not self.kit.plans.count_plans(user_id):
+            return None
+        return self.day_words(user_id, cancel) or self.in_words.on_text(user_id, cancel)
+
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
         thursday after all", "on holiday till the 20th"): see day_off; None when none is said."""
@@ -267,6 +275,7 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
