@@ -127,3 +127,13 @@ def test_days_split_off_at_the_same_time_are_one_plan_of_their_own(planned, coac
     assert "every Wed, Fri at 08:00" in saved[1].text and len(saved) == 2
     planned("yes")
     assert _plans(coach) == {(frozenset({0}), "07:00"), (frozenset({2, 4}), "08:00")}
+
+
+def test_several_days_each_with_a_time_of_its_own_at_save_are_plans_of_their_own(early, coach):
+    shown = early("make wed 8am and fri 9am")[0].text
+    assert "Wed at 08:00 will be a plan of its own" in shown and "Fri at 09:00 will be a plan of its own" in shown
+    assert "every Mon at 07:00" in shown
+    early("yes")
+    early("yes")
+    early("yes")
+    assert _plans(coach) == {(frozenset({0}), "07:00"), (frozenset({2}), "08:00"), (frozenset({4}), "09:00")}

@@ -69,3 +69,11 @@ async def test_two_days_split_off_over_telegram_are_both_saved_in_turn(planned, 
     assert any("every Thu at 19:00" in text for text in sent.texts())
     assert {(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)} == {
         (frozenset({1}), "18:30"), (frozenset({3}), "19:00"), (frozenset({5}), "10:00")}
+
+
+async def test_several_days_with_times_of_their_own_over_telegram_are_never_saved_at_the_old_time(planned, coach):  # noqa: F811
+    planned("every mon wed fri 7am")
+    sent = await feed_all(coach, [message_update("make wed 8am and fri 9am"), message_update("yes")])
+    assert "every Mon at 07:00" in sent.texts()[0] and "every Wed at 08:00" in sent.texts()[-1]
+    assert [(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)] == [
+        (frozenset({0}), "07:00")]

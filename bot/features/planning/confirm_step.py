@@ -31,7 +31,7 @@ from bot.features.planning.reading import (
     says_save,
     unconfirmed,
 )
-from bot.features.planning.second_plan import format_split, own_time, queued
+from bot.features.planning.second_plan import format_split, own_time, own_times, queued
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -84,6 +84,15 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
+        several = own_times(draft.pending, text) if draft.pending is not None else None
+        if several is not None and draft.pending is not None:  # "make wed 8am and fri 9am": a plan of its own for each
+            left, splits = several
+            then = draft.then
+            for one in splits:
+                then = queued(then, one)
+            at = f"{draft.pending.local_time:%H:%M}"
+            note = " ".join(format_split(one, at) for one in splits)
+            return [t.with_note(self.show(state, replace(draft, pending=left, then=then), edit=False), note)]
         split = own_time(draft.pending, text) if draft.pending is not None else None
         if split is not None and draft.pending is not None:  # "and tuesdays at 6pm": a second plan, after this one
             first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=queued(draft.then, split))

@@ -62,6 +62,34 @@ def own_time(pending: Schedule, text: str) -> Split | None:
     return None
 
 
+_CLAUSES = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
+
+
+def own_times(pending: Schedule, text: str) -> tuple[Schedule, tuple[Split, ...]] | None:
+    """Several days each said with a time of its own ("make wed 8am and fri 9am" over Mon, Wed, Fri at 07:00): each
+    clause read as `own_time` reads one, in turn; the plan left and the splits, or None unless every clause names days
+    and a time (one clause: `own_time`)."""
+    clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
+    if len(clauses) < 2 or not all(find_days(normalise(c)).days for c in clauses):
+        return None
+    added = _ADDED.search(normalise(clauses[0])) is not None or _ADDED.search(normalise(text)) is not None
+    splits: list[Split] = []
+    plan = pending
+    for clause in clauses:
+        said = f"and {clause}" if added else clause
+        try:
+            if find_time(normalise(said)) is None:
+                return None
+        except ScheduleError:
+            return None
+        split = own_time(plan, said)
+        if split is None or split.second is None:
+            return None
+        splits.append(split)
+        plan = replace(plan, weekdays=split.kept)
+    return (plan, tuple(splits)) if plan.weekdays else None
+
+
 def queued(then: tuple[Schedule, ...], split: Split) -> tuple[Schedule, ...]:
     """The plans waiting after this one with the split's second plan added: a day said again leaves the plan it was in
     ("thursday 7pm", then "thursday 8pm"), and a plan at the same time takes its days ("thu 7pm", then "and sat 7pm")."""
