@@ -69,6 +69,8 @@ class Planning:
                                   self.start, kit.clock)
         self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
                                 self.offers.skip)
+        self.own = OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
+                            self.sessions.sessions, kit.kb.prescriptions.get, kit.clock)
 
     def _asks(self, text: str) -> bool:
         """Whether a message asks (a question about a schedule plans nothing: "how many times a week should i train")."""
@@ -199,7 +201,8 @@ class Planning:
         """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos"); a
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
-        return [judged] if judged else self.timezone(user_id, typed_place(text))
+        told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
+        return [judged] if judged else told or self.timezone(user_id, typed_place(text))
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
         """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
@@ -279,8 +282,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
-    kit.readers.append(OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
-                                sessions.sessions).on_text)  # "did it save?", "what was my goal again"
+    kit.readers.append(planning.own.on_text)  # "did it save?", "what was my goal again", "whats my time zone set to"
     kit.readers.append(planning.told.on_text)  # "weekends around lunch", "i wanna do this 3 times a week after work"
     kit.readers.append(planning.nothing_to_save)  # "save" with no plan waiting for it
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
