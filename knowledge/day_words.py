@@ -99,6 +99,10 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "
 _NEXT_COUNT = re.compile(r"\b(?:next|coming|following)\s+(?:couple\s+of\s+|few\s+)?(?P<n>\d{1,2}|two|three|four|five|six|couple|few)?"
                          r"\s*(?:sessions?|workouts?|ones|times|trainings?)\b")
 _MOVED = re.compile(r"\b(?:add|instead|move|moving|swap|switch|change|shift|push|replace|plus|make|put)\b")  # not a skip alone
+# two dates joined ("the 7th and 9th", "dec 7 and dec 9"): not a date and a holiday named in a reason ("skip the 23rd,
+# work christmas party is the night before")
+_TWO_DATES = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[a-z]{3,9})?\s*(?:,|and|&|or|\+)\s*(?:the\s+)?(?:[a-z]{3,9}\s+)?"
+                        r"\d{1,2}(?:st|nd|rd|th)?\b")
 _ORDINAL_AFTER = re.compile(r"\b(and|or|,|&)\s+(\d{1,2}(?:st|nd|rd|th))\b")
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
@@ -170,7 +174,7 @@ def _several(words: str, today: date, zone: str, week: re.Match[str] | None, awa
     days = _weekdays(words)
     if len(days) > 1 and not _OTHER_CHANGE.search(words) and (_SKIP.search(words) or not _PLURAL_DAY.search(words)):
         return DaySaid(DayWord.AWAY, days, start=today, until=today + timedelta(days=6))
-    dates = _dates(words, today, zone) if not days else frozenset()
+    dates = _dates(words, today, zone) if not days and _TWO_DATES.search(words) else frozenset()
     return DaySaid(DayWord.AWAY, start=min(dates), until=max(dates), dates=dates) if len(dates) > 1 else None
 
 
