@@ -15,6 +15,7 @@ from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
 from bot.features.planning.forgotten import as_cancel
 from bot.features.planning.gate import Gate
+from bot.features.planning.goal_switch import switched_goal
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
 from bot.features.planning.own_state import OwnState
@@ -166,6 +167,13 @@ class Planning:
             return None
         return self.day_words(user_id, cancel) or self.in_words.on_text(user_id, cancel)
 
+    def goal_switched(self, user_id: int, text: str) -> list[Reply] | None:
+        """"switch me to size", "i want to build muscle now instead": the goal edit of the saved plans (goal_switch.py)."""
+        if self.kit.dialogues.current(user_id) is not None or not self.kit.plans.count_plans(user_id):
+            return None
+        said = switched_goal(text, self.kit.words.goal)
+        return self.in_words.on_text(user_id, said) if said and not self.kit.words.asks(text) else None
+
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
         thursday after all", "on holiday till the 20th"): see day_off; None when none is said."""
@@ -279,6 +287,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
     kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
+    kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
