@@ -24,6 +24,7 @@ def _goal(text: str) -> str | None:
     ("ive been doing strength for a while, switch me to size", "change my goal to hypertrophy"),
     ("i want to build muscle now instead", "change my goal to hypertrophy"),
     ("should i switch to endurance?", None), ("how many sets for size", None), ("i want to build muscle", None),
+    ("id like strength at 6 am instead, gym is less crowded then", None),
     ("i only get forty minutes a session and i want more endurance rather than size, what sets and reps", None),
 ])
 def test_a_goal_switched_in_everyday_words_is_the_goal_edit(typed, said):

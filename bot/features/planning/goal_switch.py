@@ -16,12 +16,16 @@ _FROM_NOW = re.compile(r"\b(?:now|instead|from now on|going forward|any ?more|th
 _QUESTION = re.compile(r"\?|^\W*(?:should|shall|can|could|would|is|are|do|does)\b|\b(?:what|how|why|when|which)\b")  # asked
 
 
+_WHEN = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:morning|evening|afternoon|noon|night|tonight|tomorrow"
+                   r"|today|week|weekends?|daily|earlier|later|hour)\b")
+
+
 def switched_goal(text: str, goal: Callable[[str], str | None]) -> str | None:
     """ "change my goal to <goal>" when the words switch to a goal (`goal` reads it: after "to" when a verb of switching
     is said, "ive been doing strength, switch me to size" is muscle growth), else None."""
     lowered = " ".join(text.lower().split())
-    if _QUESTION.search(lowered):
-        return None
+    if _QUESTION.search(lowered) or _WHEN.search(lowered):
+        return None  # asked, or a plan named by its goal with a new time ("id like strength at 6 am instead"): an edit of its own
     switch = _SWITCH.search(lowered)
     if switch is None and not (_WISH.search(lowered) and _FROM_NOW.search(lowered)):
         return None
