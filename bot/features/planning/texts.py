@@ -158,6 +158,12 @@ def format_zone_check(place: str, zone: str, now: datetime) -> str:
 
 
 GUESS_NOT_CAUGHT = "I didn't catch that."
+def format_kept(schedule: str, goal: str) -> str:
+    """What was kept from a message that also named the place: "Got it, I'll keep “mon wed fri at 7” and the goal strength."."""
+    parts = [f"“{schedule.strip()}”" if schedule.strip() else "", f"the goal ({goal})" if goal else ""]
+    return f"Got it, I'll keep {' and '.join(p for p in parts if p)}." if any(parts) else ""
+
+
 GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the guessed zone waits for its yes
 GUESS_BACK = "Back to your plan."
 

@@ -68,6 +68,22 @@ def moved_to(text: str) -> str | None:
     return corrected_place(text)
 
 
+_CLAUSE_PLACE = re.compile(r"^(?:and\s+|also\s+|btw\s+)?(?:(?:i'm|im|i am|i'm based|im based|based|living|i live|live)\s+(?:in|near)\s+"
+                           r"(?P<place>[a-z' .-]+?)|(?:for\s+)?(?P<timed>[a-z' .-]+?)\s+time(?:\s*zone)?)\W*$")
+
+
+def place_in_clause(text: str) -> tuple[str, str] | None:
+    """The place one clause of a longer message names ("strength, mon wed fri at 7, im in berlin"; "for endurance,
+    berlin time"), when it names a real one, and the message without that clause; else None."""
+    clauses = re.split(r"\s*[,;]\s*|\s+and\s+", " ".join(text.lower().split()))
+    for i, clause in enumerate(clauses):
+        found = _CLAUSE_PLACE.match(clause)
+        place = found.group("place") or found.group("timed") if found else None
+        if place and names_place(place):
+            return place, ", ".join(c for j, c in enumerate(clauses) if j != i and c)
+    return None
+
+
 def corrected_place(text: str) -> str | None:
     """The place a correction names ("actually im in berlin not lisbon", "oh wait wrong city, im in berlin"), else None."""
     said = _CORRECTED.match(" ".join(text.split()).lower())
