@@ -34,3 +34,20 @@ async def test_place_goal_and_schedule_over_telegram_are_all_kept(say, coach):
     sent = await feed_all(coach, [message_update("/plan"), message_update("strength, mon wed fri at 7, im in berlin"),
                                   message_update("yes"), message_update("7am")])
     assert "every Mon, Wed, Fri at 07:00 (Europe/Berlin), goal: strength" in sent.texts()[-1]
+
+
+def test_a_reminder_lead_said_at_the_zone_question_is_kept_for_the_plan(say, coach):
+    screen(say)
+    say("/plan")
+    asked = say("remind me 1 hour before")[0].text
+    assert asked.startswith("Got it: reminders 1 h before each session (kept for this plan).") and "time zone" in asked
+    say("berlin")
+    say("yes")
+    say("strength")
+    assert "reminder 1 h before each session" in say("mon wed at 7am")[-1].text
+
+
+async def test_a_lead_at_the_zone_question_over_telegram_is_kept(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update("/plan"), message_update("remind me 1 hour before")])
+    assert sent.texts()[-1].startswith("Got it: reminders 1 h before each session")

@@ -259,6 +259,12 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
+        lead, rest = split_lead(text) if not found else (None, text)
+        if lead is not None and not carries_schedule(rest, self.clock()):  # "remind me 1 hour before": kept for Save
+            state = save_draft(self.dialogues, state, replace(draft, lead=lead))
+            first, *more = self._kept_ask_zone(state)
+            said = f"Got it: reminders {t.format_lead_phrase(lead)} (kept for this plan)."
+            return [replace(first, text=first.text.replace(t.GUESS_KEPT, said, 1)), *more]
         told = place_in_clause(text)  # "strength, mon wed fri at 7, im in berlin": the place asked, the rest kept
         if told is not None and (carries_schedule(told[1], self.clock()) or self._goal(told[1])):
             return self._told_all(state, draft, *told)
