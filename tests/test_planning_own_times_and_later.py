@@ -137,3 +137,12 @@ def test_several_days_each_with_a_time_of_its_own_at_save_are_plans_of_their_own
     early("yes")
     early("yes")
     assert _plans(coach) == {(frozenset({0}), "07:00"), (frozenset({2}), "08:00"), (frozenset({4}), "09:00")}
+
+
+def test_a_plan_waiting_named_alone_is_shown_with_its_own_time(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    planned("make thursday 7pm instead")
+    shown = planned("skip this one, just the thursday one")[0].text
+    assert shown.startswith(t.ONLY_THAT_ONE) and "every Thu at 19:00" in shown
+    planned("yes")
+    assert _plans(coach) == {(frozenset({3}), "19:00")}

@@ -77,3 +77,10 @@ async def test_several_days_with_times_of_their_own_over_telegram_are_never_save
     assert "every Mon at 07:00" in sent.texts()[0] and "every Wed at 08:00" in sent.texts()[-1]
     assert [(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)] == [
         (frozenset({0}), "07:00")]
+
+
+async def test_a_plan_waiting_named_alone_over_telegram_keeps_its_own_time(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    sent = await feed_all(coach, [message_update("make thursday 7pm instead"),
+                                  message_update("skip this one, just the thursday one")])
+    assert "every Thu at 19:00" in sent.texts()[-1] and "18:30" not in sent.texts()[-1]

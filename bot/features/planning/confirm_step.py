@@ -31,7 +31,7 @@ from bot.features.planning.reading import (
     says_save,
     unconfirmed,
 )
-from bot.features.planning.second_plan import format_split, own_time, own_times, queued
+from bot.features.planning.second_plan import format_split, own_time, own_times, queued, waiting_named
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
@@ -84,6 +84,10 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
+        named = waiting_named(draft.then, text)
+        if named is not None:  # "skip this one, just the thursday one": this plan dropped, that one shown as it was said
+            waiting = replace(draft, pending=draft.then[named], then=draft.then[:named] + draft.then[named + 1:])
+            return [t.with_note(self.show(state, waiting, edit=False), t.ONLY_THAT_ONE)]
         several = own_times(draft.pending, text) if draft.pending is not None else None
         if several is not None and draft.pending is not None:  # "make wed 8am and fri 9am": a plan of its own for each
             left, splits = several

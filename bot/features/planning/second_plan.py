@@ -90,6 +90,19 @@ def own_times(pending: Schedule, text: str) -> tuple[Schedule, tuple[Split, ...]
     return (plan, tuple(splits)) if plan.weekdays else None
 
 
+_WAITING_ONE = re.compile(r"\b(?:just|only)\s+(?:the\s+|my\s+)?(?P<days>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:and\s+|&\s+|/)?)+)"
+                          r"\s*(?:one|plan|session)s?\b")
+
+
+def waiting_named(then: tuple[Schedule, ...], text: str) -> int | None:
+    """Which plan waiting after this one the words keep alone ("skip this one, just the thursday one"), or None."""
+    found = _WAITING_ONE.search(" ".join(text.lower().split()))
+    if found is None:
+        return None
+    days = find_days(found.group("days")).days
+    return next((i for i, plan in enumerate(then) if days and plan.weekdays == days), None)
+
+
 def queued(then: tuple[Schedule, ...], split: Split) -> tuple[Schedule, ...]:
     """The plans waiting after this one with the split's second plan added: a day said again leaves the plan it was in
     ("thursday 7pm", then "thursday 8pm"), and a plan at the same time takes its days ("thu 7pm", then "and sat 7pm")."""
