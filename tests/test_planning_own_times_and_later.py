@@ -146,3 +146,10 @@ def test_a_plan_waiting_named_alone_is_shown_with_its_own_time(planned, coach): 
     assert shown.startswith(t.ONLY_THAT_ONE) and "every Thu at 19:00" in shown
     planned("yes")
     assert _plans(coach) == {(frozenset({3}), "19:00")}
+
+
+def test_a_count_of_days_at_save_asks_which_days_and_keeps_the_time(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    asked = planned("5 sessions a week")
+    assert len(asked) == 1 and asked[0].text.startswith("Which 5 days of the week?") and "the time stays 18:30" in asked[0].text
+    assert "every Mon, Tue, Wed, Fri, Sat at 18:30" in planned("mon tue wed fri sat")[0].text

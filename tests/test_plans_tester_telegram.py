@@ -84,3 +84,10 @@ async def test_a_plan_waiting_named_alone_over_telegram_keeps_its_own_time(plann
     sent = await feed_all(coach, [message_update("make thursday 7pm instead"),
                                   message_update("skip this one, just the thursday one")])
     assert "every Thu at 19:00" in sent.texts()[-1] and "18:30" not in sent.texts()[-1]
+
+
+async def test_a_count_of_days_at_save_over_telegram_asks_which_days(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    sent = await feed_all(coach, [message_update("5 sessions a week")])
+    assert sent.texts() == ["Which 5 days of the week? Type them (e.g. Mon to Fri); the time stays 18:30. "
+                            "Or say yes to save Tue, Thu as shown above."]

@@ -35,6 +35,8 @@ from bot.features.planning.second_plan import format_split, own_time, own_times,
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
+from scheduler.days import find_days
+from scheduler.parsing import COUNT_EXAMPLES
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import SchedulerStore
@@ -44,6 +46,20 @@ from scheduler.timezones import zone_info
 SAVING = Choices.listed("✅, save, confirm, book it, lock it in, keep it, keep the plan, as is, no changes, nothing to change, good to go, "
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_A_WEEK = re.compile(r"\b([1-7]|one|two|three|four|five|six|seven)\s*(?:x|times|sessions?|days?|workouts?)\s*(?:a|per|each|/|every)"
+                          r"\s*week\b", re.IGNORECASE)
+
+
+def days_a_week(text: str) -> int | None:
+    """The count of sessions a week said ("5 sessions a week", "3x per week"), or None."""
+    found = _DAYS_A_WEEK.search(text)
+    if found is None:
+        return None
+    said = found.group(1).lower()
+    return int(said) if said.isdigit() else _NUMBERS[said]
+
 
 # an hour typed alone at the confirmation ("7", "8:15"): nothing else there is a number; its side of noon is the plan's
 _HOUR_ALONE = re.compile(r"^\W*(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\W*$")
@@ -84,6 +100,10 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
+        count = days_a_week(text)
+        if count and draft.pending is not None and draft.pending.local_time and not find_days(text.lower()).days \
+                and count != len(draft.pending.weekdays):  # "5 sessions a week": which days, never the old draft unsaid
+            return [Reply(t.format_which_days(count, COUNT_EXAMPLES.get(count, "Mon/Wed/Fri"), draft.pending))]
         named = waiting_named(draft.then, text)
         if named is not None:  # "skip this one, just the thursday one": this plan dropped, that one shown as it was said
             waiting = replace(draft, pending=draft.then[named], then=draft.then[:named] + draft.then[named + 1:])

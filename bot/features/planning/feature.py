@@ -10,6 +10,7 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING, AfterCheck
 from bot.features.planning.by_words import PlansInWords
+from bot.features.planning.confirm_step import days_a_week
 from bot.features.planning.day_off import DaysOff
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
@@ -139,7 +140,8 @@ class Planning:
         if self.questions.asks_judgement(text):  # "is 7am too early?" asks about a time; it gives none
             return False
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None \
-                or says_save(text) or says_discard(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
+                or says_save(text) or says_discard(text) or time_shift(text) is not None \
+                or days_a_week(text) is not None:  # "30 min earlier" is no reminder setting; "5 sessions a week" no list
             return True
         intent = words.intent(text)
         if intent in SMALL_TALK and not carries_schedule(text, self.kit.clock()):  # "thx" ("evening" is a time)

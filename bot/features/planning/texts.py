@@ -17,6 +17,13 @@ ZONE_HOW = ("Type your city or region (e.g. \"Berlin\", \"New York\"), a UTC off
 ASK_ZONE = f"First, your time zone, so reminders come at your local time. {ZONE_HOW}"  # planning: the goal and days come next
 ZONE_SCREEN = f"Which time zone are you in? Reminders come at its local time. {ZONE_HOW}"  # /timezone, /settings: nothing after it
 ZONE_KEEPS_SCHEDULE = f"Got it, I'll keep that for your plan once the time zone is set. {ZONE_HOW}"
+def format_which_days(count: int, example: str, plan: Schedule) -> str:
+    """A count of days said at "Save this plan?": which days, the time kept; a yes saves the plan as shown."""
+    shown = ", ".join(WEEKDAY_NAMES[d] for d in sorted(plan.weekdays))
+    return (f"Which {count} days of the week? Type them (e.g. {example}); the time stays {plan.local_time:%H:%M}. "
+            f"Or say yes to save {shown} as shown above.")
+
+
 ONLY_THAT_ONE = "OK, not this one: only the plan you named, with its own time:"  # a waiting plan kept alone
 SECOND_PLAN = "And the next plan, with its own time:"  # days given a time of their own, after the first is saved
 
