@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
@@ -30,6 +30,9 @@ _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
 _SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b(?=.*\b(?:should|do|shall|will|must|am|gonna)\s+i\b)"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
                       rf"|(?:in\s+)?my\s+(?:next\s+)?(?:session|workout|plan|reminder)s?)\b)")
+_MISSED = re.compile(r"\b(?:did|have)\s+i\s+(?:miss|skip)(?:ed)?\s+(?:any|anything|a session|any sessions|sessions|one|many|a workout)\b"
+                     r"|\bhow\s+many\s+(?:sessions?\s+|workouts?\s+)?(?:did|have)\s+i\s+(?:miss|skip)")
+LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 NOT_SAVED_YET = "Not yet: it's saved when you tap ✅ Save (or say yes)."
 NO_PLAN = "No plan is saved yet: /plan makes one."
@@ -63,6 +66,8 @@ class OwnState:
         sets = _SETS_ON.search(lowered)
         if sets is not None and self.store.count_plans(user_id):
             return [self._sets_on(user_id, sets.group("day") or sets.group("this"), sets.group("rel"))]
+        if _MISSED.search(lowered) and self.clock is not None:
+            return [self._missed(user_id)]
         if _DONE.search(lowered):
             done = self.store.count_done(user_id)
             return [Reply(f"You've marked {done} session{'' if done == 1 else 's'} done so far (by ✅ Done at a "
@@ -105,3 +110,18 @@ class OwnState:
             else f"Your goal is {t.format_goal(goal)}"
         none = f" (no session on {WEEKDAY_NAMES[index]})" if index is not None and not on_day else ""
         return Reply(f"{head}{none}: {what}. /settings changes the goal.")
+
+    def _missed(self, user_id: int) -> Reply:
+        """The last four weeks' sessions: done, skipped, and those with no check-in (named)."""
+        assert self.clock is not None
+        now = self.clock()
+        past = self.store.past_sessions(user_id, now - timedelta(days=LOOK_BACK_DAYS), now)
+        if not past:
+            return Reply("No session has come round in the last 4 weeks, so nothing was missed. /sessions shows what's coming.")
+        zone = self.store.load_profile(user_id).zone or "UTC"
+        done = sum(status == "done" for _at, status in past)
+        skipped = sum(status in ("skipped", "cancelled") for _at, status in past)
+        unmarked = [t.format_when(at, zone) for at, status in past if status not in ("done", "skipped", "cancelled")]
+        said = [f"{done} done" if done else "", f"{skipped} skipped" if skipped else "",
+                f"{len(unmarked)} with no check-in ({', '.join(unmarked[-4:])})" if unmarked else ""]
+        return Reply(f"In the last 4 weeks: {', '.join(s for s in said if s)}. /sessions shows what's coming.")
