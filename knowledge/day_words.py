@@ -1,8 +1,9 @@
 """A day of the week named about stored plans without saying whether its next session or the plan is meant
 ("cancel tue", "no fri", "cant do saturdays"), a day taken off a plan for good ("i cant do saturdays anymore",
 "cancel saturdays for good, keep wednesday"), a skip taken back ("nvm i can make thursday after all") and time away
-until a day ("stop reminding me for a while, im on holiday till the 20th"). Read by their words alike for every day,
-on the words as normalised (typos of days fixed), for the requests about plans to act on."""
+until a day ("stop reminding me for a while, im on holiday till the 20th") or several sessions at once ("im away mon to
+wed", "skip the next 3 sessions"). Read by their words alike for every day, on the words as normalised (typos of days
+fixed), for the requests about plans to act on."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from scheduler.dates import find_date
 from scheduler.model import ScheduleError
 from scheduler.span import find_span
 from scheduler.words import normalise
@@ -34,6 +36,8 @@ class DaySaid:
     days: frozenset[int] = frozenset()
     start: date | None = None
     until: date | None = None
+    count: int = 0  # time away as the next sessions ("skip the next 3 sessions"): how many
+    dates: frozenset[date] = frozenset()  # time away as dates named ("skip the 7th and 9th"): only those
 
 
 _DAY = (r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
@@ -85,6 +89,21 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _FROM_FIRST = re.compile(rf"\b(?:the )?\d{{1,2}}(?:st|nd|rd|th)?(?: {_MONTH})?(?= (?:to|till|until|thru|through|-) )"
                          rf"|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?= (?:to|till|until|thru|through|-) )")
 _FROM = re.compile(r"\b(?:from|starting|as of)\b")
+# several sessions in one message: a range of weekdays ("im away mon to wed"), a day that cannot be made ("i cant come
+# monday and wednesday"), the next few ("skip the next 3 sessions")
+_RANGE = re.compile(rf"\b(?P<first>{_DAY})\s*(?:to|till|until|thru|through|-)\s*(?P<last>{_DAY})\b")
+_MISSING = re.compile(r"\b(?:cant|can't|cannot|can not|wont|won't|unable to|not able to)\s+(?:make it|make|come|go|train|do it)\b"
+                      r"|\bmiss\b")
+_PLURAL_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b")  # "mondays": every week, not the next one
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "few": 3}
+_NEXT_COUNT = re.compile(r"\b(?:next|coming|following)\s+(?:couple\s+of\s+|few\s+)?(?P<n>\d{1,2}|two|three|four|five|six|couple|few)?"
+                         r"\s*(?:sessions?|workouts?|ones|times|trainings?)\b")
+_MOVED = re.compile(r"\b(?:add|instead|move|moving|swap|switch|change|shift|push|replace|plus|make|put)\b")  # not a skip alone
+# two dates joined ("the 7th and 9th", "dec 7 and dec 9"): not a date and a holiday named in a reason ("skip the 23rd,
+# work christmas party is the night before")
+_TWO_DATES = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[a-z]{3,9})?\s*(?:,|and|&|or|\+)\s*(?:the\s+)?(?:[a-z]{3,9}\s+)?"
+                        r"\d{1,2}(?:st|nd|rd|th)?\b")
+_ORDINAL_AFTER = re.compile(r"\b(and|or|,|&)\s+(\d{1,2}(?:st|nd|rd|th))\b")
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -129,6 +148,52 @@ def _dropped(words: str) -> DaySaid | None:
     return DaySaid(DayWord.DROP, days)
 
 
+def _several(words: str, today: date, zone: str, week: re.Match[str] | None, away: bool) -> DaySaid | None:
+    """Several sessions named in one message, skipped together after one question: a range of weekdays ("im away mon
+    to wed": the next Monday to the Wednesday after it, in the week named if one is), the next few ("skip the next 3
+    sessions"), two or more days of the coming week ("skip monday and wednesday", "i cant come mon and wed"), or dates
+    ("skip the 7th and 9th")."""
+    skipping = bool(_SKIP.search(words) or _MISSING.search(words))
+    if _FOR_GOOD.search(words) or _NO_MORE.search(words) or not (skipping or away):
+        return None
+    ranged = _RANGE.search(words)
+    if ranged is not None:
+        first, last = (_DAY_INDEX[ranged.group(g)[:2]] for g in ("first", "last"))
+        base = today
+        if week is not None and not week["which"].startswith(("this", "rest")):
+            base = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        start = base + timedelta(days=(first - base.weekday()) % 7)
+        return DaySaid(DayWord.AWAY, start=start, until=start + timedelta(days=(last - first) % 7))
+    counted = _NEXT_COUNT.search(words)
+    if counted is not None and skipping:
+        n = counted["n"] or "1"
+        many = int(n) if n.isdigit() else _NUMBERS[n]
+        return DaySaid(DayWord.AWAY, start=today, until=today + timedelta(days=62), count=many) if many > 1 else None
+    if not skipping or week is not None or _MOVED.search(words):
+        return None
+    days = _weekdays(words)
+    if len(days) > 1 and not _OTHER_CHANGE.search(words) and (_SKIP.search(words) or not _PLURAL_DAY.search(words)):
+        return DaySaid(DayWord.AWAY, days, start=today, until=today + timedelta(days=6))
+    dates = _dates(words, today, zone) if not days and _TWO_DATES.search(words) else frozenset()
+    return DaySaid(DayWord.AWAY, start=min(dates), until=max(dates), dates=dates) if len(dates) > 1 else None
+
+
+def _dates(words: str, today: date, zone: str) -> frozenset[date]:
+    """The dates a message names one after another ("the 7th and 9th"), each read where it stands."""
+    found: set[date] = set()
+    rest = words
+    for _ in range(4):
+        try:
+            dates, left = find_date(rest, today, zone)
+        except ScheduleError:
+            break
+        if len(dates) != 1 or left == rest:
+            break
+        found.add(dates[0])
+        rest = _ORDINAL_AFTER.sub(r"\1 the \2", left)  # "the 7th and 9th": the second read as "the 9th"
+    return frozenset(found)
+
+
 def _back(words: str) -> DaySaid | None:
     """A skip taken back: "unskip friday", "nvm i can make thursday after all", "undo the skip"."""
     if not _BACK.search(words) or _BARE_SKIP.search(words) and not _SKIP_TOLD.search(words) or _CHANGES.search(words):
@@ -147,7 +212,11 @@ def _away(words: str, today: date, zone: str) -> DaySaid | None:
     away = _AWAY.search(words) is not None
     week = _WEEK_AWAY.search(words)
     days = _weekdays(words)
-    if week is not None and (away or len(days) > 1 and _SKIP.search(words)):
+    several = _several(words, today, zone, week, away)
+    if several is not None:
+        return several
+    skipping = bool(_SKIP.search(words) or _MISSING.search(words))
+    if week is not None and (away or len(days) > 1 and _SKIP.search(words) or skipping and not days):
         if days and (len(days) < 2 or not _SKIP.search(words)):
             return None  # "travelling next week, skip the thursday one": that session
         monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * (not week["which"].startswith(("this", "rest"))))

@@ -222,6 +222,12 @@ class SchedulerStore:
         """How many active plans the user has."""
         return int(self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 1", [user_id]).fetchone()[0])
 
+    def past_sessions(self, user_id: int, since: datetime, now: datetime) -> list[tuple[datetime, str]]:
+        """The user's sessions between `since` and `now` that were reminded about or skipped, with their status."""
+        return [(instant(r[0]), str(r[1])) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT at, status FROM occurrences WHERE user_id = ? AND at >= ? AND at <= ? ORDER BY at",
+            [user_id, epoch(since), epoch(now)]).fetchall()]
+
     def count_done(self, user_id: int) -> int:
         """How many of the user's sessions were marked done."""
         return int(self.db.execute("SELECT count(*) FROM occurrences WHERE user_id = ? AND status = 'done'",

@@ -104,3 +104,52 @@ def test_a_day_put_in_is_added(typed, add, drop):
 def test_a_goal_arrow_at_save_changes_the_goal_and_the_time(early):
     shown = early("strength -> hypertrophy and 6pm")[-1].text
     assert "goal: muscle growth" in shown and "every Mon, Wed, Fri at 18:00" in shown
+
+
+def test_two_days_split_off_with_times_of_their_own_are_both_offered_in_turn(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    assert "Thu at 19:00 will be a plan of its own" in planned("make thursday 7pm instead")[0].text
+    assert "Sat at 10:00 will be a plan of its own" in planned("and add saturday 10am")[0].text
+    saved = planned("yes")
+    assert saved[1].text.startswith("And the next plan, with its own time (1 more after it):")
+    assert "every Thu at 19:00" in saved[1].text
+    third = planned("yes")
+    assert third[1].text.startswith(t.SECOND_PLAN) and "every Sat at 10:00" in third[1].text
+    planned("yes")
+    assert _plans(coach) == {(frozenset({1}), "18:30"), (frozenset({3}), "19:00"), (frozenset({5}), "10:00")}
+
+
+def test_days_split_off_at_the_same_time_are_one_plan_of_their_own(planned, coach):  # noqa: F811
+    planned("every mon wed fri 7am")
+    planned("wednesday at 8 instead")
+    planned("friday at 8 instead")
+    saved = planned("yes")
+    assert "every Wed, Fri at 08:00" in saved[1].text and len(saved) == 2
+    planned("yes")
+    assert _plans(coach) == {(frozenset({0}), "07:00"), (frozenset({2, 4}), "08:00")}
+
+
+def test_several_days_each_with_a_time_of_its_own_at_save_are_plans_of_their_own(early, coach):
+    shown = early("make wed 8am and fri 9am")[0].text
+    assert "Wed at 08:00 will be a plan of its own" in shown and "Fri at 09:00 will be a plan of its own" in shown
+    assert "every Mon at 07:00" in shown
+    early("yes")
+    early("yes")
+    early("yes")
+    assert _plans(coach) == {(frozenset({0}), "07:00"), (frozenset({2}), "08:00"), (frozenset({4}), "09:00")}
+
+
+def test_a_plan_waiting_named_alone_is_shown_with_its_own_time(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    planned("make thursday 7pm instead")
+    shown = planned("skip this one, just the thursday one")[0].text
+    assert shown.startswith(t.ONLY_THAT_ONE) and "every Thu at 19:00" in shown
+    planned("yes")
+    assert _plans(coach) == {(frozenset({3}), "19:00")}
+
+
+def test_a_count_of_days_at_save_asks_which_days_and_keeps_the_time(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    asked = planned("5 sessions a week")
+    assert len(asked) == 1 and asked[0].text.startswith("Which 5 days of the week?") and "the time stays 18:30" in asked[0].text
+    assert "every Mon, Tue, Wed, Fri, Sat at 18:30" in planned("mon tue wed fri sat")[0].text

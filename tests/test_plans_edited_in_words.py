@@ -90,17 +90,20 @@ def test_change_the_goal_with_no_plan_changes_the_settings(planned, coach):
 
 
 def test_editing_a_plans_time_keeps_its_own_goal(sunday, coach):
+    save(sunday, "every wed 6pm")  # plan 2, strength
     sunday("change my sunday plan to endurance")
     sunday("yes")
     sunday("/settings")
-    sunday("change the goal to mobility")  # at /settings: the goal of plans made next
+    changed = sunday("change the goal to mobility")  # at /settings: every plan follows, and the reply says so
+    assert "for your 2 plans too" in changed[0].text and set(goals(coach).values()) == {"mobility"}
     sunday("that's all")
-    assert coach.plans.load_profile(7).goal == "mobility"
+    sunday("change my wednesday plan to strength")
+    sunday("yes")  # the wednesday plan's own goal; the sunday one keeps mobility
     confirm = sunday("make the 7am one 8am")[0]
-    assert "every Sun at 08:00" in confirm.text and "goal: endurance" in confirm.text
+    assert "every Sun at 08:00" in confirm.text and "goal: mobility" in confirm.text
     sunday("yes")
-    plan = coach.plans.load_plans(7)[0]
-    assert plan.goal == "endurance" and f"{plan.schedule.local_time:%H:%M}" == "08:00"
+    plan = next(p for p in coach.plans.load_plans(7) if p.schedule.weekdays == {6})
+    assert plan.goal == "mobility" and f"{plan.schedule.local_time:%H:%M}" == "08:00"
 
 
 def test_move_the_7am_to_8_is_read_on_the_plans_side_of_noon(sunday):

@@ -60,3 +60,34 @@ async def test_bye_at_the_when_step_over_telegram_keeps_the_plan(say, coach):
     say("strength")
     sent = await feed_all(coach, [message_update("bye")])
     assert sent.texts() == [t.KEPT_FOR_LATER]
+
+
+async def test_two_days_split_off_over_telegram_are_both_saved_in_turn(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    sent = await feed_all(coach, [message_update("make thursday 7pm instead"), message_update("and add saturday 10am"),
+                                  message_update("yes"), message_update("yes"), message_update("yes")])
+    assert any("every Thu at 19:00" in text for text in sent.texts())
+    assert {(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)} == {
+        (frozenset({1}), "18:30"), (frozenset({3}), "19:00"), (frozenset({5}), "10:00")}
+
+
+async def test_several_days_with_times_of_their_own_over_telegram_are_never_saved_at_the_old_time(planned, coach):  # noqa: F811
+    planned("every mon wed fri 7am")
+    sent = await feed_all(coach, [message_update("make wed 8am and fri 9am"), message_update("yes")])
+    assert "every Mon at 07:00" in sent.texts()[0] and "every Wed at 08:00" in sent.texts()[-1]
+    assert [(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)] == [
+        (frozenset({0}), "07:00")]
+
+
+async def test_a_plan_waiting_named_alone_over_telegram_keeps_its_own_time(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    sent = await feed_all(coach, [message_update("make thursday 7pm instead"),
+                                  message_update("skip this one, just the thursday one")])
+    assert "every Thu at 19:00" in sent.texts()[-1] and "18:30" not in sent.texts()[-1]
+
+
+async def test_a_count_of_days_at_save_over_telegram_asks_which_days(planned, coach):  # noqa: F811
+    planned("every tue thu 6:30pm")
+    sent = await feed_all(coach, [message_update("5 sessions a week")])
+    assert sent.texts() == ["Which 5 days of the week? Type them (e.g. Mon to Fri); the time stays 18:30. "
+                            "Or say yes to save Tue, Thu as shown above."]

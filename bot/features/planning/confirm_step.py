@@ -31,10 +31,12 @@ from bot.features.planning.reading import (
     says_save,
     unconfirmed,
 )
-from bot.features.planning.second_plan import format_split, own_time
+from bot.features.planning.second_plan import format_split, own_time, own_times, queued, waiting_named
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
+from scheduler.days import find_days
+from scheduler.parsing import COUNT_EXAMPLES
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
 from scheduler.store import SchedulerStore
@@ -44,6 +46,20 @@ from scheduler.timezones import zone_info
 SAVING = Choices.listed("✅, save, confirm, book it, lock it in, keep it, keep the plan, as is, no changes, nothing to change, good to go, "
                         "speicher, guard, enregistr, salva, opslaan",
                         "✏️, ✏, change, edit, tweak, adjust, modify")
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_A_WEEK = re.compile(r"\b([1-7]|one|two|three|four|five|six|seven)\s*(?:x|times|sessions?|days?|workouts?)\s*(?:a|per|each|/|every)"
+                          r"\s*week\b", re.IGNORECASE)
+
+
+def days_a_week(text: str) -> int | None:
+    """The count of sessions a week said ("5 sessions a week", "3x per week"), or None."""
+    found = _DAYS_A_WEEK.search(text)
+    if found is None:
+        return None
+    said = found.group(1).lower()
+    return int(said) if said.isdigit() else _NUMBERS[said]
+
 
 # an hour typed alone at the confirmation ("7", "8:15"): nothing else there is a number; its side of noon is the plan's
 _HOUR_ALONE = re.compile(r"^\W*(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\W*$")
@@ -84,9 +100,26 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
+        count = days_a_week(text)
+        if count and draft.pending is not None and draft.pending.local_time and not find_days(text.lower()).days \
+                and count != len(draft.pending.weekdays):  # "5 sessions a week": which days, never the old draft unsaid
+            return [Reply(t.format_which_days(count, COUNT_EXAMPLES.get(count, "Mon/Wed/Fri"), draft.pending))]
+        named = waiting_named(draft.then, text)
+        if named is not None:  # "skip this one, just the thursday one": this plan dropped, that one shown as it was said
+            waiting = replace(draft, pending=draft.then[named], then=draft.then[:named] + draft.then[named + 1:])
+            return [t.with_note(self.show(state, waiting, edit=False), t.ONLY_THAT_ONE)]
+        several = own_times(draft.pending, text) if draft.pending is not None else None
+        if several is not None and draft.pending is not None:  # "make wed 8am and fri 9am": a plan of its own for each
+            left, splits = several
+            then = draft.then
+            for one in splits:
+                then = queued(then, one)
+            at = f"{draft.pending.local_time:%H:%M}"
+            note = " ".join(format_split(one, at) for one in splits)
+            return [t.with_note(self.show(state, replace(draft, pending=left, then=then), edit=False), note)]
         split = own_time(draft.pending, text) if draft.pending is not None else None
         if split is not None and draft.pending is not None:  # "and tuesdays at 6pm": a second plan, after this one
-            first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=split.second or draft.then)
+            first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=queued(draft.then, split))
             return [t.with_note(self.show(state, first, edit=False), format_split(split, f"{draft.pending.local_time:%H:%M}"))]
         text = f"make it {text.strip()}" if _HOUR_ALONE.match(text) else text  # "7" alone: the plan's new hour, as "make it 7"
         found = edited_part(draft, compared_time(text) or text, self.clock(), self.zone(state.user_id))  # "8 is better": at 8
@@ -124,13 +157,14 @@ class ConfirmStep:
         return None
 
     def saved(self, state: State, draft: Draft) -> list[Reply]:
-        """Save the plan; then the second plan said with it ("and tuesdays at 6pm"), shown for saving in turn."""
+        """Save the plan; then the plans said with it with times of their own ("and tuesdays at 6pm"), shown for saving
+        in turn, each with the ones still waiting after it."""
         reply = self.save(state, draft)
-        if draft.then is None or self.dialogues.current(state.user_id) is not None:
+        if not draft.then or self.dialogues.current(state.user_id) is not None:
             return [reply]  # not saved (the safety check closed), or nothing after it
-        second = Draft(state.user_id, Step.CONFIRM, pending=draft.then, goal=draft.goal, lead=draft.lead)
+        second = Draft(state.user_id, Step.CONFIRM, pending=draft.then[0], goal=draft.goal, lead=draft.lead, then=draft.then[1:])
         begun = self.dialogues.begin(state.user_id, DIALOGUE, Step.CONFIRM, draft_data(second))
-        return [reply, t.with_note(self.show(begun, second, edit=False), t.SECOND_PLAN)]
+        return [reply, t.with_note(self.show(begun, second, edit=False), t.format_next_plan(len(second.then)))]
 
     def save(self, state: State, draft: Draft) -> Reply:
         """Store the confirmed plan (replacing the one being edited) and the lead chosen for it, if

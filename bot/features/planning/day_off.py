@@ -68,7 +68,8 @@ class DaysOff:
         if said.how is DayWord.UNSKIP:
             return self._unskip(user_id, said.days)
         if said.how is DayWord.AWAY:
-            return self._away(user_id, said.start or self._today(user_id), said.until or self._today(user_id), said.days)
+            return self._away(user_id, said.start or self._today(user_id), said.until or self._today(user_id), said.days,
+                              said.count, said.dates)
         plans = [p for p in self.sessions.store.load_plans(user_id) if p.schedule.weekdays & said.days]
         if len(plans) != 1:
             return None if plans else [Reply(f"You have no sessions on {_days(said.days)}. /sessions shows what's coming.")]
@@ -182,11 +183,16 @@ class DaysOff:
         rows = tuple((self.sessions.restore_button(x, self.sessions.zone(user_id)),) for x in skipped[:6])
         return [Reply("Which session do you want back?", buttons=rows)]
 
-    def _away(self, user_id: int, start: date, until: date, days: frozenset[int] = frozenset()) -> list[Reply]:
-        """Offer to skip every session from `start` to `until` (local days; only on `days` when some are named)."""
+    def _away(self, user_id: int, start: date, until: date, days: frozenset[int] = frozenset(), count: int = 0,
+              dates: frozenset[date] = frozenset()) -> list[Reply]:
+        """Offer to skip every session from `start` to `until` (local days; only on `days` or `dates` when some are
+        named; only the first `count` when a number of sessions is)."""
         zone = zone_info(self.sessions.zone(user_id))
         found = [x for x in self._open(user_id) if start <= (on := x.at.astimezone(zone).date()) <= until
-                 and (not days or on.weekday() in days)]
+                 and (not days or on.weekday() in days) and (not dates or on in dates)]
+        if count and found:
+            found = found[:count]
+            until = found[-1].at.astimezone(zone).date()
         if not found:
             return [Reply(f"You have no sessions until {until:%a %d %b}, so there's nothing to skip. "
                           "/sessions shows what's coming.")]

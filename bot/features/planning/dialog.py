@@ -38,7 +38,17 @@ from bot.features.planning.settings import reminders_off
 from bot.features.planning.span import count_note, with_kept_span
 from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import GUESSED, found_any, guess_again, known_zone, offered_again, picked_zone, says_wrong, zone_check
+from bot.features.planning.zone import (
+    GUESSED,
+    found_any,
+    guess_again,
+    known_zone,
+    offered_again,
+    picked_zone,
+    place_in_clause,
+    says_wrong,
+    zone_check,
+)
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
 from knowledge.intents import unplanned_goal
@@ -249,6 +259,15 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
+        lead, rest = split_lead(text) if not found else (None, text)
+        if lead is not None and not carries_schedule(rest, self.clock()):  # "remind me 1 hour before": kept for Save
+            state = save_draft(self.dialogues, state, replace(draft, lead=lead))
+            first, *more = self._kept_ask_zone(state)
+            said = f"Got it: reminders {t.format_lead_phrase(lead)} (kept for this plan)."
+            return [replace(first, text=first.text.replace(t.GUESS_KEPT, said, 1)), *more]
+        told = place_in_clause(text)  # "strength, mon wed fri at 7, im in berlin": the place asked, the rest kept
+        if told is not None and (carries_schedule(told[1], self.clock()) or self._goal(told[1])):
+            return self._told_all(state, draft, *told)
         if not offset and carries_schedule(text, self.clock()):  # "actually make thursday 7pm instead": the kept plan changed
             kept, split = kept_with(draft, text, self.clock())
             kept = replace(kept, goal=self._goal(text) or kept.goal)  # "mon wed fri 7am strength": the goal kept too
@@ -264,6 +283,17 @@ class PlanningDialog:
         offered = guess.choices if found else draft.zone_offered
         state = save_draft(self.dialogues, state, replace(draft, zone_guess=guess.zone or "", zone_offered=offered))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
+
+    def _told_all(self, state: State, draft: Draft, place: str, rest: str) -> list[Reply]:
+        """A place said with the schedule or a goal at the zone question ("strength, mon wed fri at 7, im in berlin",
+        "for endurance, berlin time"): the schedule and goal kept, the place asked for its yes, and what was kept said."""
+        kept = kept_with(draft, rest, self.clock())[0] if carries_schedule(rest, self.clock()) else draft
+        goal = self._goal(rest)
+        guess = find_zone(place)
+        kept = replace(kept, goal=goal or kept.goal, zone_guess=guess.zone or "", zone_offered=guess.choices)
+        state = save_draft(self.dialogues, state, kept)
+        said = t.format_kept(kept.kept, t.format_goal(kept.goal) if kept.goal in t.GOALS else "")
+        return [t.with_note(zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone)), said)]
 
     def _kept_ask_zone(self, state: State) -> list[Reply]:
         """A schedule or goal said at the zone question, kept: the guessed zone asked again when one waits for its yes

@@ -43,7 +43,7 @@ class Draft:
     lead: int | None = None  # the reminder lead chosen for this plan (None: the profile's), stored at Save
     zone_offered: Offered = ()  # the other places shown with it (or a choice), kept for "no"
     goal: str | None = None  # a goal said at the zone question, before it was asked (None: the profile's), stored at Save
-    then: Schedule | None = None  # days given a time of their own: a second plan, shown for saving after this one
+    then: tuple[Schedule, ...] = ()  # days given a time of their own: plans of their own, shown for saving in turn after this one
 
 
 def load_draft(state: State) -> Draft:
@@ -54,7 +54,14 @@ def load_draft(state: State) -> Draft:
                  schedule_from_json(json.loads(pending)) if pending else None, data.get("kept") or "",
                  tuple(schedule_from_json(json.loads(o)) for o in data.get("options") or ()),
                  data.get("zone_guess") or "", data.get("editing"), data.get("lead"), stored_offers(data.get("zone_offered")),
-                 data.get("goal"), schedule_from_json(json.loads(data["then"])) if data.get("then") else None)
+                 data.get("goal"), _waiting(data.get("then")))
+
+
+def _waiting(then: Any) -> tuple[Schedule, ...]:
+    """The plans waiting after this one (one, as stored before several could wait, or a list)."""
+    if not then:
+        return ()
+    return tuple(schedule_from_json(json.loads(one)) for one in ([then] if isinstance(then, str) else then))
 
 
 def draft_data(draft: Draft) -> Mapping[str, Any]:
@@ -63,7 +70,7 @@ def draft_data(draft: Draft) -> Mapping[str, Any]:
             "pending": schedule_to_json(draft.pending) if draft.pending else None, "kept": draft.kept,
             "options": [schedule_to_json(o) for o in draft.options], "zone_guess": draft.zone_guess,
             "editing": draft.editing, "lead": draft.lead, "zone_offered": list(draft.zone_offered), "goal": draft.goal,
-            "then": schedule_to_json(draft.then) if draft.then else None}
+            "then": [schedule_to_json(one) for one in draft.then]}
 
 
 def save_draft(dialogues: Dialogues, state: State, draft: Draft, renew: bool = False) -> State:

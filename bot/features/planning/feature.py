@@ -11,10 +11,13 @@ from bot.core.words import PLAIN_REQUEST
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING, AfterCheck
 from bot.features.planning.by_words import PlansInWords
+from bot.features.planning.confirm_step import days_a_week
 from bot.features.planning.day_off import DaysOff
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE, Step
+from bot.features.planning.forgotten import as_cancel
 from bot.features.planning.gate import Gate
+from bot.features.planning.goal_switch import switched_goal
 from bot.features.planning.lead import read_lead
 from bot.features.planning.offers import OFFERS, Offers
 from bot.features.planning.own_state import OwnState
@@ -63,6 +66,8 @@ class Planning:
                                   self.start, kit.clock, kit.words.goal)
         self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
                                 self.offers.skip)
+        self.own = OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
+                            self.sessions.sessions, kit.kb.prescriptions.get, kit.clock)
 
     def _asks(self, text: str) -> bool:
         """Whether a message asks (a question about a schedule plans nothing: "how many times a week should i train")."""
@@ -130,7 +135,8 @@ class Planning:
         if self.questions.asks_judgement(text):  # "is 7am too early?" asks about a time; it gives none
             return False
         if mentions_time(text) or bare_hour(text) is not None or words.answer(text) is not None or read_lead(text) is not None \
-                or says_save(text) or says_discard(text) or time_shift(text) is not None:  # "30 min earlier" is no reminder setting
+                or says_save(text) or says_discard(text) or time_shift(text) is not None \
+                or days_a_week(text) is not None:  # "30 min earlier" is no reminder setting; "5 sessions a week" no list
             return True
         intent = words.intent(text)
         if intent in SMALL_TALK and not carries_schedule(text, self.kit.clock()):  # "thx" ("evening" is a time)
@@ -162,6 +168,20 @@ class Planning:
             return None
         self.after_check.remember(user_id, text)
         return [Reply(t.KEPT_FOR_AFTER_CHECK)]
+
+    def forgotten(self, user_id: int, text: str) -> list[Reply] | None:
+        """"forget my saturday plan", "forget about tuesday": read as "cancel" there (see forgotten.py)."""
+        cancel = as_cancel(text)
+        if cancel is None or not self.kit.plans.count_plans(user_id):
+            return None
+        return self.day_words(user_id, cancel) or self.in_words.on_text(user_id, cancel)
+
+    def goal_switched(self, user_id: int, text: str) -> list[Reply] | None:
+        """"switch me to size", "i want to build muscle now instead": the goal edit of the saved plans (goal_switch.py)."""
+        if self.kit.dialogues.current(user_id) is not None or not self.kit.plans.count_plans(user_id):
+            return None
+        said = switched_goal(text, self.kit.words.goal)
+        return self.in_words.on_text(user_id, said) if said and not self.kit.words.asks(text) else None
 
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
@@ -198,7 +218,8 @@ class Planning:
         """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos"); a
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
-        return [judged] if judged else self.timezone(user_id, typed_place(text))
+        told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
+        return [judged] if judged else told or self.timezone(user_id, typed_place(text))
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
         """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
@@ -275,11 +296,12 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
+    kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
-    kit.readers.append(OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
-                                sessions.sessions).on_text)  # "did it save?", "what was my goal again"
+    kit.readers.append(planning.own.on_text)  # "did it save?", "what was my goal again", "whats my time zone set to"
     kit.readers.append(planning.told.on_text)  # "weekends around lunch", "i wanna do this 3 times a week after work"
     kit.readers.append(planning.nothing_to_save)  # "save" with no plan waiting for it
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot.features.planning.draft import Draft
 from bot.features.planning.reading import CHANGE_SAID, edited_part, joined
-from bot.features.planning.second_plan import Split, own_time
+from bot.features.planning.second_plan import Split, own_time, queued
 from knowledge.relative_changes import day_change, time_shift
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
 from scheduler.parsing import COUNT_EXAMPLES, read_schedule
@@ -28,7 +28,7 @@ def kept_with(draft: Draft, text: str, now: datetime) -> tuple[Draft, Split | No
         return replace(draft, kept=joined(draft.kept, text)), None
     split = own_time(weekly, text)
     if split is not None and split.second is not None and split.kept:
-        return replace(draft, kept=_said(replace(weekly, weekdays=split.kept)), then=split.second), split
+        return replace(draft, kept=_said(replace(weekly, weekdays=split.kept)), then=queued(draft.then, split)), split
     changing = day_change(text) is not None or time_shift(text) is not None or CHANGE_SAID.search(text) or _CHANGING.search(text)
     found = edited_part(replace(draft, pending=weekly), text, now, "UTC") if changing else None
     if found is None or found[0].repeat is not Repeat.WEEKLY or found[0].local_time is None:

@@ -1,14 +1,19 @@
 """Questions about the user's own plans rather than the exercise, answered from what is stored: "did it save?",
-"what was my goal again", "how many sessions have i done"."""
+"what was my goal again", "how many sessions have i done", "whats my time zone set to" (told, never the question that
+changes it), "how many sets should i do on tuesday" (that day's plan's goal and its sets and reps)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
+from knowledge.model import Prescription
+from scheduler.model import WEEKDAY_NAMES
 from scheduler.store import SchedulerStore
+from scheduler.timezones import zone_info
 
 _SAVED = re.compile(r"\b(?:did|has|have|was|is|are)\s+(?:it|that|this|my plans?|the plans?|everything|my reminders?|the reminders?)"
                     r"\s+(?:got\s+|get\s+|been\s+|all\s+)?(?:sav(?:e|ed)|stored|go(?:ne)? through|went through)\b")
@@ -16,6 +21,19 @@ _GOAL = re.compile(r"\b(?:what(?:'?s| is| was)|whats|wat|which(?:'?s| is| was)?)
                    r"|\bmy\s+goal\s+again\b|\bwhich\s+goal\s+(?:did|have)\s+i\b")
 _DONE = re.compile(r"\bhow\s+many\s+(?:sessions|workouts|times|trainings)\b[^?]*\b(?:have i|did i|i've|ive|i have)\s+"
                    r"(?:done|did|completed|finished|trained|made)\b|\bhow\s+many\s+(?:have i|did i)\s+(?:done|do|did)\b")
+_ZONE_ASKED = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+|and)\W+)*(?:(?:what(?:'?s| is)|whats|wats|which(?:'?s| is)?)\s+(?:is\s+)?"
+                         r"(?:my|the)\s+(?:time\s*zone|tz|zone)(?:\s+(?:set\s+to|set|again|now|right now|you have|on|at))?"
+                         r"|what\s+(?:time\s*zone|tz|zone)\s+(?:am i(?:\s+(?:in|on|set to))?|do i have|have i got"
+                         r"|do you have me(?:\s+(?:in|on))?"
+                         r"|is mine|are my (?:reminders|plans) in))\W*$")
+_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+_SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b(?=.*\b(?:should|do|shall|will|must|am|gonna)\s+i\b)"
+                      rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
+                      rf"|(?:in\s+)?my\s+(?:next\s+)?(?:session|workout|plan|reminder)s?)\b)")
+_MISSED = re.compile(r"\b(?:did|have)\s+i\s+(?:miss|skip)(?:ed)?\s+(?:any|anything|a session|any sessions|sessions|one|many|a workout)\b"
+                     r"|\bhow\s+many\s+(?:sessions?\s+|workouts?\s+)?(?:did|have)\s+i\s+(?:miss|skip)")
+LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks
+_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 NOT_SAVED_YET = "Not yet: it's saved when you tap ✅ Save (or say yes)."
 NO_PLAN = "No plan is saved yet: /plan makes one."
 
@@ -24,10 +42,14 @@ class OwnState:
     """Answers about the user's own plans, goal and sessions done."""
 
     def __init__(self, store: SchedulerStore, drafting: Callable[[int], bool],
-                 sessions: Callable[[int], list[Reply]]) -> None:
+                 sessions: Callable[[int], list[Reply]],
+                 prescription: Callable[[str], Prescription | None] = lambda goal: None,
+                 clock: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.drafting = drafting  # whether a plan is being made (not saved yet)
         self.sessions = sessions
+        self.prescription = prescription  # a goal's sets, reps, load and rest (the knowledge base's)
+        self.clock = clock
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The answer to a question about the user's plans, goal or sessions done; None for any other message."""
@@ -38,6 +60,14 @@ class OwnState:
             goal = self.store.load_profile(user_id).goal
             said = f"Your goal is {t.format_goal(goal)}" if goal in t.GOALS else "You haven't set a goal yet"
             return [Reply(f"{said}: each reminder carries its sets and reps. /settings changes it.")]
+        zone = self.zone_told(user_id, text)
+        if zone is not None:
+            return zone
+        sets = _SETS_ON.search(lowered)
+        if sets is not None and self.store.count_plans(user_id):
+            return [self._sets_on(user_id, sets.group("day") or sets.group("this"), sets.group("rel"))]
+        if _MISSED.search(lowered) and self.clock is not None:
+            return [self._missed(user_id)]
         if _DONE.search(lowered):
             done = self.store.count_done(user_id)
             return [Reply(f"You've marked {done} session{'' if done == 1 else 's'} done so far (by ✅ Done at a "
@@ -52,3 +82,46 @@ class OwnState:
         if not self.store.count_plans(user_id):
             return [Reply(NO_PLAN)]
         return [Reply("✅ Yes, it's saved."), *self.sessions(user_id)]
+
+    def zone_told(self, user_id: int, text: str) -> list[Reply] | None:
+        """"whats my time zone set to": the zone stored, with its clock now; None for any other message."""
+        if not _ZONE_ASKED.match(text.lower()):
+            return None
+        zone = self.store.load_profile(user_id).zone
+        if not zone:
+            return [Reply("No time zone is set yet: /timezone sets it (reminders come at its local time).")]
+        now = f", now {t.format_clock(self.clock(), zone)}" if self.clock else ""
+        return [Reply(f"Your time zone is {zone}{now}: reminders come at its local time. /timezone changes it.")]
+
+    def _sets_on(self, user_id: int, day: str | None, relative: str | None) -> Reply:
+        """The sets and reps of the plan on the day named ("today" in the user's zone), else of the user's goal, from the
+        goal's prescription."""
+        plans = self.store.load_plans(user_id)
+        profile = self.store.load_profile(user_id)
+        index = _DAY_INDEX.get(day[:2]) if day else None
+        if index is None and relative and self.clock is not None:
+            today = self.clock().astimezone(zone_info(profile.zone or "UTC")).weekday()
+            index = (today + (relative == "tomorrow")) % 7
+        on_day = [p for p in plans if index is not None and index in p.schedule.weekdays]
+        goal = on_day[0].goal if on_day else profile.goal or (plans[0].goal if plans else "strength")
+        found = self.prescription(goal)
+        what = t.format_prescription(found) if found else "the sets and reps come with each reminder"
+        head = f"Your plan {t.format_schedule(on_day[0].schedule, on_day[0].zone)} is for {t.format_goal(goal)}" if on_day \
+            else f"Your goal is {t.format_goal(goal)}"
+        none = f" (no session on {WEEKDAY_NAMES[index]})" if index is not None and not on_day else ""
+        return Reply(f"{head}{none}: {what}. /settings changes the goal.")
+
+    def _missed(self, user_id: int) -> Reply:
+        """The last four weeks' sessions: done, skipped, and those with no check-in (named)."""
+        assert self.clock is not None
+        now = self.clock()
+        past = self.store.past_sessions(user_id, now - timedelta(days=LOOK_BACK_DAYS), now)
+        if not past:
+            return Reply("No session has come round in the last 4 weeks, so nothing was missed. /sessions shows what's coming.")
+        zone = self.store.load_profile(user_id).zone or "UTC"
+        done = sum(status == "done" for _at, status in past)
+        skipped = sum(status in ("skipped", "cancelled") for _at, status in past)
+        unmarked = [t.format_when(at, zone) for at, status in past if status not in ("done", "skipped", "cancelled")]
+        said = [f"{done} done" if done else "", f"{skipped} skipped" if skipped else "",
+                f"{len(unmarked)} with no check-in ({', '.join(unmarked[-4:])})" if unmarked else ""]
+        return Reply(f"In the last 4 weeks: {', '.join(s for s in said if s)}. /sessions shows what's coming.")

@@ -6,7 +6,7 @@ saving right after this one (the days moved are taken off this one first); a day
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 from scheduler.clock import find_time
@@ -60,6 +60,65 @@ def own_time(pending: Schedule, text: str) -> Split | None:
     if part and added and pending.local_time.hour not in _PART_HOURS.get(part, range(24)):
         return Split(pending.weekdays, None, days, part)  # "and add saturday morning too" over an 18:30 plan
     return None
+
+
+_CLAUSES = re.compile(r"\s*(?:,|;|\band\b|&|\+)\s*")
+
+
+def own_times(pending: Schedule, text: str) -> tuple[Schedule, tuple[Split, ...]] | None:
+    """Several days each said with a time of its own ("make wed 8am and fri 9am" over Mon, Wed, Fri at 07:00): each
+    clause read as `own_time` reads one, in turn; the plan left and the splits, or None unless every clause names days
+    and a time (one clause: `own_time`)."""
+    clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
+    if len(clauses) < 2 or not all(find_days(normalise(c)).days for c in clauses):
+        return None
+    added = _ADDED.search(normalise(clauses[0])) is not None or _ADDED.search(normalise(text)) is not None
+    splits: list[Split] = []
+    plan = pending
+    for clause in clauses:
+        said = f"and {clause}" if added else clause
+        try:
+            if find_time(normalise(said)) is None:
+                return None
+        except ScheduleError:
+            return None
+        split = own_time(plan, said)
+        if split is None or split.second is None:
+            return None
+        splits.append(split)
+        plan = replace(plan, weekdays=split.kept)
+    return (plan, tuple(splits)) if plan.weekdays else None
+
+
+_WAITING_ONE = re.compile(r"\b(?:just|only)\s+(?:the\s+|my\s+)?(?P<days>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*(?:and\s+|&\s+|/)?)+)"
+                          r"\s*(?:one|plan|session)s?\b")
+
+
+def waiting_named(then: tuple[Schedule, ...], text: str) -> int | None:
+    """Which plan waiting after this one the words keep alone ("skip this one, just the thursday one"), or None."""
+    found = _WAITING_ONE.search(" ".join(text.lower().split()))
+    if found is None:
+        return None
+    days = find_days(found.group("days")).days
+    return next((i for i, plan in enumerate(then) if days and plan.weekdays == days), None)
+
+
+def queued(then: tuple[Schedule, ...], split: Split) -> tuple[Schedule, ...]:
+    """The plans waiting after this one with the split's second plan added: a day said again leaves the plan it was in
+    ("thursday 7pm", then "thursday 8pm"), and a plan at the same time takes its days ("thu 7pm", then "and sat 7pm")."""
+    if split.second is None:
+        return then
+    second = split.second
+    waiting: list[Schedule] = []
+    for plan in then:
+        days = plan.weekdays - second.weekdays
+        if not days:
+            continue
+        if plan.local_time == second.local_time:
+            second = replace(second, weekdays=second.weekdays | days)
+            continue
+        waiting.append(replace(plan, weekdays=days))
+    return (*waiting, second)
 
 
 def format_split(split: Split, kept_at: str) -> str:

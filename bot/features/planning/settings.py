@@ -120,7 +120,10 @@ class SettingsDialog:
         if tap.action == "lead" and parse_number(tap.arg) in LEADS:
             self.planner.update_profile(replace(profile, lead_minutes=int(tap.arg)))
         elif tap.action == "goal" and tap.arg in t.GOALS:
+            moved = self._goal_to_plans(state.user_id, tap.arg)
             self.planner.update_profile(replace(profile, goal=tap.arg))
+            shown = self.ask(self.dialogues.go(state, Step.MENU, changed=True))
+            return [replace(t.with_note(shown, t.format_plans_goal(moved, tap.arg)), edit=True)]
         elif tap.action == "zone":  # the zone screen takes over from the settings
             self.dialogues.end(state.user_id, DIALOGUE)
             return self.ask_zone(state.user_id, "")
@@ -149,11 +152,18 @@ class SettingsDialog:
         lead, goal = read_lead(text) if lead is None else lead, self.words.goal(text) if goals else None
         if lead is None and goal is None:
             return None
+        moved = self._goal_to_plans(user_id, goal) if goal else 0
         self.planner.update_profile(replace(profile, lead_minutes=profile.lead_minutes if lead is None else lead,
                                             goal=goal or profile.goal))
         state = self.dialogues.current(user_id, DIALOGUE)
         if state is not None:  # typed changes are read a while longer
             self.dialogues.go(state, Step.MENU, changed=True)
         said = [f"reminders come {t.format_lead_phrase(lead)}" if lead is not None else "",
-                f"your goal is {t.format_goal(goal)}" if goal else ""]
+                f"your goal is {t.format_goal(goal)}{t.format_plans_too(moved)}" if goal else ""]
         return [Reply(f"Done: {' and '.join(s for s in said if s)}. /settings shows everything.")]
+
+    def _goal_to_plans(self, user_id: int, goal: str) -> int:
+        """The settings' goal given to every saved plan too, as the lead and the time zone are: the reminders say the goal
+        the user was just told (a plan is given a goal of its own afterwards with ✏️ Edit); how many changed."""
+        ids = [p.id for p in self.store.load_plans(user_id) if p.goal != goal]
+        return self.store.set_goal(user_id, ids, goal) if ids else 0

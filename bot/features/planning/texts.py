@@ -17,7 +17,20 @@ ZONE_HOW = ("Type your city or region (e.g. \"Berlin\", \"New York\"), a UTC off
 ASK_ZONE = f"First, your time zone, so reminders come at your local time. {ZONE_HOW}"  # planning: the goal and days come next
 ZONE_SCREEN = f"Which time zone are you in? Reminders come at its local time. {ZONE_HOW}"  # /timezone, /settings: nothing after it
 ZONE_KEEPS_SCHEDULE = f"Got it, I'll keep that for your plan once the time zone is set. {ZONE_HOW}"
-SECOND_PLAN = "And the second plan, with its own time:"  # days given a time of their own, after the first is saved
+def format_which_days(count: int, example: str, plan: Schedule) -> str:
+    """A count of days said at "Save this plan?": which days, the time kept; a yes saves the plan as shown."""
+    shown = ", ".join(WEEKDAY_NAMES[d] for d in sorted(plan.weekdays))
+    return (f"Which {count} days of the week? Type them (e.g. {example}); the time stays {plan.local_time:%H:%M}. "
+            f"Or say yes to save {shown} as shown above.")
+
+
+ONLY_THAT_ONE = "OK, not this one: only the plan you named, with its own time:"  # a waiting plan kept alone
+SECOND_PLAN = "And the next plan, with its own time:"  # days given a time of their own, after the first is saved
+
+
+def format_next_plan(waiting: int) -> str:
+    """The note over the next plan with a time of its own, and how many still wait after it."""
+    return SECOND_PLAN if not waiting else f"{SECOND_PLAN[:-1]} ({waiting} more after it):"
 NOTHING_TO_SAVE = "There's nothing to save right now: no plan is waiting for a yes. Make one with /plan."  # "save" typed idle
 NOTHING_LEFT_TO_SAVE = "Nothing is waiting to be saved: your plans are saved already."  # then the plan list
 KEPT_FOR_LATER = "OK, I'll keep this plan for later: /plan picks it up where we left off."  # "gotta run, finish later"
@@ -153,6 +166,12 @@ def format_zone_check(place: str, zone: str, now: datetime) -> str:
 
 
 GUESS_NOT_CAUGHT = "I didn't catch that."
+def format_kept(schedule: str, goal: str) -> str:
+    """What was kept from a message that also named the place: "Got it, I'll keep “mon wed fri at 7” and the goal strength."."""
+    parts = [f"“{schedule.strip()}”" if schedule.strip() else "", f"the goal ({goal})" if goal else ""]
+    return f"Got it, I'll keep {' and '.join(p for p in parts if p)}." if any(parts) else ""
+
+
 GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the guessed zone waits for its yes
 GUESS_BACK = "Back to your plan."
 GUESS_ZONE_BACK = "Back to your time zone."
@@ -180,6 +199,17 @@ def format_confirm(schedule: Schedule, zone: str, goal: str, nexts: list[datetim
     lead_said = format_lead_phrase(lead, once=not schedule.recurring)
     return (f"I understood: {format_schedule(schedule, zone)} ({zone}), goal: {format_goal(goal)}, "
             f"reminder {lead_said}.{_once_hint(schedule, zone)}\n\nNext sessions:\n{dates}\n\nSave this plan?")
+
+
+def format_plans_too(moved: int) -> str:
+    """", for your 2 plans too": the saved plans given the settings' goal."""
+    plans = "your plan" if moved == 1 else f"your {moved} plans"
+    return f", for {plans} too (✏️ Edit in /plan gives a plan a goal of its own)" if moved else ""
+
+
+def format_plans_goal(moved: int, goal: str) -> str:
+    """The note over the settings when a goal tapped there reached the saved plans."""
+    return f"Your goal is {format_goal(goal)}{format_plans_too(moved)}." if moved else ""
 
 
 def format_goal(goal: str) -> str:

@@ -42,6 +42,11 @@ _ZONE_CHANGE = re.compile(r"^(?:please\s+)?(?:(?:change|set|switch|move|update|m
 _MOVED = re.compile(r"^(?:i(?:'m| am| have| ve|'ve)?\s+)?(?:just\s+)?(?:moved|relocated|now live|live now|live|am now|now|living)\s+"
                     r"(?:to|in)\s+(?P<place>.+?)[.!]*$")
 _IN_NOW = re.compile(r"^(?:i'm|im|i am)\s+(?:now\s+)?in\s+(?P<place>.+?)\s+now[.!]*$")  # "im in lisbon now"
+# a place corrected ("actually im in berlin not lisbon", "oh wait wrong city, im in berlin", "im in london not lisbon"): the
+# words before "im in" say it is a correction, or "not" names the place it replaces
+_CORRECTED = re.compile(r"^(?P<lead>(?:[a-z']+[\s,.!]+){0,5}?)(?:i'm|im|i am)\s+(?:actually\s+|really\s+)?in\s+(?P<place>[a-z' ]+?)"
+                        r"(?P<instead>[\s,]+(?:and\s+)?not\s+(?:in\s+)?[a-z' ]+)?[.!]*$")
+_CORRECTING = re.compile(r"\b(?:actually|wait|wrong|oops|sorry|no|nah|mistake|meant)\b")
 
 
 def place_in(text: str) -> str | None:
@@ -60,7 +65,31 @@ def moved_to(text: str) -> str | None:
         place = now.group("place") if now else place_in(clause)
         if place and names_place(place):
             return place
+    return corrected_place(text)
+
+
+_CLAUSE_PLACE = re.compile(r"^(?:and\s+|also\s+|btw\s+)?(?:(?:i'm|im|i am|i'm based|im based|based|living|i live|live)\s+(?:in|near)\s+"
+                           r"(?P<place>[a-z' .-]+?)|(?:for\s+)?(?P<timed>[a-z' .-]+?)\s+time(?:\s*zone)?)\W*$")
+
+
+def place_in_clause(text: str) -> tuple[str, str] | None:
+    """The place one clause of a longer message names ("strength, mon wed fri at 7, im in berlin"; "for endurance,
+    berlin time"), when it names a real one, and the message without that clause; else None."""
+    clauses = re.split(r"\s*[,;]\s*|\s+and\s+", " ".join(text.lower().split()))
+    for i, clause in enumerate(clauses):
+        found = _CLAUSE_PLACE.match(clause)
+        place = found.group("place") or found.group("timed") if found else None
+        if place and names_place(place):
+            return place, ", ".join(c for j, c in enumerate(clauses) if j != i and c)
     return None
+
+
+def corrected_place(text: str) -> str | None:
+    """The place a correction names ("actually im in berlin not lisbon", "oh wait wrong city, im in berlin"), else None."""
+    said = _CORRECTED.match(" ".join(text.split()).lower())
+    if said is None or not (said.group("instead") or _CORRECTING.search(said.group("lead"))):
+        return None
+    return said.group("place") if names_place(said.group("place")) else None
 
 
 def typed_place(text: str) -> str:
