@@ -41,8 +41,8 @@ from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import GUESSED, found_any, guess_again, known_zone, offered_again, picked_zone, says_wrong, zone_check
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
-from knowledge.intents import unplanned_goal
 from knowledge.plan_edits import named_goal
+from knowledge.plan_names import unplanned_goal
 from knowledge.relative_changes import day_change, time_shift
 from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.planner import Planner
