@@ -12,8 +12,10 @@ import re
 from dataclasses import replace
 
 from knowledge.clauses import CLAUSE_BREAK
-from knowledge.intents import GOAL_WORDS, GOALS, WHY_TYPED_SHORT, PlanAction, PlanRequest, plan_slots
 from knowledge.patterns import lazy_regex
+from knowledge.plan_names import GOAL_WORDS, GOALS
+from knowledge.plan_request import PlanAction, PlanRequest
+from knowledge.plan_slots import WHY_TYPED_SHORT, plan_slots
 from knowledge.relative_changes import WEEKDAY, DayChange, day_change, days_in, time_shift
 from scheduler.words import DAYS
 

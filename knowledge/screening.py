@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from knowledge.screening_answers import AGES
 from knowledge.screening_denials import Denials
@@ -68,23 +69,7 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
     """Read data/screening.yaml (or `path`); TrainingDataError names the problem."""
     path = path or SCREENING_WORDS
     data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise TrainingDataError(f"{path.name}: expected topics, acknowledgements and ages")
-    topics = data.get("topics")
-    if not isinstance(topics, dict) or not all(are_words(v) for v in topics.values()):
-        raise TrainingDataError(f"{path.name}: 'topics' must give a list of words for each question id")
-    acknowledgements = data.get("acknowledgements")
-    if not are_words(acknowledgements):
-        raise TrainingDataError(f"{path.name}: 'acknowledgements' must be a list of words")
-    ages = data.get("ages") or {}
-    if not isinstance(ages, dict) or not all(isinstance(v, int) and v in AGES for v in ages.values()):
-        raise TrainingDataError(f"{path.name}: 'ages' must give an age from 1 to 120 for each question id")
-    age_words = data.get("age_words") or []
-    if not isinstance(age_words, list):
-        raise TrainingDataError(f"{path.name}: 'age_words' must be a list of words")
-    about = data.get("about_check")
-    if about is not None and not are_words(about):
-        raise TrainingDataError(f"{path.name}: 'about_check' must be a list of phrases")
+    topics, acknowledgements, ages, age_words, about = _required(data, path)
     return ScreeningWords(
         topics={str(q): word_pattern(words) for q, words in topics.items()},
         acknowledgements=frozenset(str(w) for w in acknowledgements), ages={str(q): a for q, a in ages.items()},
@@ -110,3 +95,25 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
         answered_as_last=read_pattern(data, "answered_as_last"), resuming_after_pause=read_after_pause(data),
         putting_off=read_pattern(data, "putting_off"), erasing=read_pattern(data, "erasing"),
         retaking=read_pattern(data, "retaking"), denying=read_word_set(data, "denying", path))
+
+
+def _required(data: Any, path: Path) -> tuple[dict[Any, Any], list[Any], dict[Any, Any], list[Any], list[Any] | None]:
+    """The sections every screening file checks first: topics, acknowledgements, ages, age_words and about_check."""
+    if not isinstance(data, dict):
+        raise TrainingDataError(f"{path.name}: expected topics, acknowledgements and ages")
+    topics = data.get("topics")
+    if not isinstance(topics, dict) or not all(are_words(v) for v in topics.values()):
+        raise TrainingDataError(f"{path.name}: 'topics' must give a list of words for each question id")
+    acknowledgements = data.get("acknowledgements")
+    if not are_words(acknowledgements):
+        raise TrainingDataError(f"{path.name}: 'acknowledgements' must be a list of words")
+    ages = data.get("ages") or {}
+    if not isinstance(ages, dict) or not all(isinstance(v, int) and v in AGES for v in ages.values()):
+        raise TrainingDataError(f"{path.name}: 'ages' must give an age from 1 to 120 for each question id")
+    age_words = data.get("age_words") or []
+    if not isinstance(age_words, list):
+        raise TrainingDataError(f"{path.name}: 'age_words' must be a list of words")
+    about = data.get("about_check")
+    if about is not None and not are_words(about):
+        raise TrainingDataError(f"{path.name}: 'about_check' must be a list of phrases")
+    return topics, acknowledgements, ages, age_words, about

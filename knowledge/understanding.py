@@ -31,7 +31,7 @@ from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import POLITE, SMALL_TALK, Answer, Intent, PlanRequest, asks_the_bot, spelt_goal
+from knowledge.intents import POLITE, SMALL_TALK, Answer, Intent, asks_the_bot
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -50,6 +50,8 @@ from knowledge.plan_edits import (
     without_complaint,
     without_kept,
 )
+from knowledge.plan_names import spelt_goal
+from knowledge.plan_request import PlanRequest
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words

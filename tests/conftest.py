@@ -143,3 +143,17 @@ def callback_update(data: str, user_id: int = 7, message_id: int = 50) -> dict[s
 def follow_up(understanding: Understanding, first: str, then: str) -> Any:
     """Read `then` in the context `first` left behind."""
     return understanding.read(then, context=understanding.read(first).context)
+
+
+def reported_by_kb_check(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str, path: Path,
+                         load: Callable[[], object]) -> None:
+    """A broken data file (`path`, read through the module attribute `where`) raises TrainingDataError naming it, and
+    `coachbot kb check` reports it in one line, never a traceback."""
+    from bot.cli import main
+    from knowledge.training import TrainingDataError
+    monkeypatch.setattr(where, path)
+    with pytest.raises(TrainingDataError, match=path.name):
+        load()
+    assert main(["kb", "check"]) == 1
+    out = capsys.readouterr().out
+    assert path.name in out and "Traceback" not in out

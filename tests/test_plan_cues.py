@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cli import main
 from knowledge.plan_cues import load_plan_cues
-from knowledge.training import TrainingDataError
+from tests.conftest import reported_by_kb_check
 
 
 def test_a_cue_word_a_curator_adds_tells_a_new_routine_unless_one_more_plan_is_said(tmp_path):
@@ -29,9 +28,4 @@ def test_the_shipped_cue_words_read_now_as_the_routine_and_a_new_plan_as_one_mor
 def test_kb_check_reports_a_broken_plan_cues_file_in_one_line(capsys, monkeypatch, tmp_path, broken):
     path = tmp_path / "plan_cues.yaml"
     path.write_text(broken)
-    monkeypatch.setattr("knowledge.plan_cues.PLAN_CUES", path)
-    with pytest.raises(TrainingDataError, match="plan_cues.yaml"):
-        load_plan_cues()
-    assert main(["kb", "check"]) == 1
-    out = capsys.readouterr().out
-    assert "plan_cues.yaml" in out and "Traceback" not in out
+    reported_by_kb_check(capsys, monkeypatch, "knowledge.plan_cues.PLAN_CUES", path, load_plan_cues)

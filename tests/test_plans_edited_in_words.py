@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from bot.features.planning.changes import Change, read_edit
-from knowledge.intents import PlanAction as Action
+from knowledge.plan_request import PlanAction as Action
 from tests import test_planning, test_telegram_adapter
 from tests.conftest import message_update
 from tests.test_planning import button

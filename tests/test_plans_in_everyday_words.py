@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge.intents import unplanned_goal
+from knowledge.plan_names import unplanned_goal
 from scheduler.model import Question
 from scheduler.parsing import read_schedule
 from tests import test_planning, test_plans_edited_in_words, test_telegram_adapter

@@ -11,7 +11,7 @@ import pytest
 from bot.core.texts import BUSY
 from bot.features.planning import texts as t
 from bot.features.planning.sessions import PAGE
-from knowledge.intents import PlanAction as Action
+from knowledge.plan_request import PlanAction as Action
 from tests import test_planning, test_telegram_adapter
 from tests.conftest import callback_update, message_update
 from tests.test_planning import button

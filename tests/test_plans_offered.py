@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.storage.transaction import StorageError
-from knowledge.intents import PlanAction as Action
+from knowledge.plan_request import PlanAction as Action
 from scheduler.moving import moved_to
 from tests import test_planning, test_telegram_adapter
 from tests.conftest import callback_update, message_update

@@ -12,8 +12,9 @@ from datetime import date
 import pytest
 
 from bot.features.planning.by_words import dated
-from knowledge.intents import PlanAction, plan_slots
 from knowledge.plan_edits import loose_skip
+from knowledge.plan_request import PlanAction
+from knowledge.plan_slots import plan_slots
 from tests import test_planning, test_plans_named_by_what_they_are
 
 planned = test_planning.planned  # the fixtures shared with those tests

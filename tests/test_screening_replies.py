@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cli import main
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import BY_ID, QUESTIONS, Status
 from bot.features.screening.texts import TYPE_HINT
 from knowledge.screening import load_screening_words
-from knowledge.training import TrainingDataError
+from tests.conftest import reported_by_kb_check
 from tests.test_screening import Screen, flagged_so_far
 
 
@@ -142,12 +141,7 @@ def test_the_topic_words_are_data_a_curator_edits(tmp_path):
 def test_kb_check_reports_a_broken_screening_file_in_one_line(capsys, monkeypatch, tmp_path, broken):
     path = tmp_path / "screening.yaml"
     path.write_text(broken)
-    monkeypatch.setattr("knowledge.screening.SCREENING_WORDS", path)
-    with pytest.raises(TrainingDataError, match="screening.yaml"):
-        load_screening_words()
-    assert main(["kb", "check"]) == 1
-    out = capsys.readouterr().out
-    assert "screening.yaml" in out and "Traceback" not in out
+    reported_by_kb_check(capsys, monkeypatch, "knowledge.screening.SCREENING_WORDS", path, load_screening_words)
 
 
 @pytest.mark.parametrize("typed", ["✅", "👍"])

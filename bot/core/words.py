@@ -4,8 +4,9 @@ a yes or no. Read by the understanding layer (knowledge/), never by word lists h
 from __future__ import annotations
 
 from bot.core.confirmation import asked
-from knowledge.intents import Intent, PlanRequest
+from knowledge.intents import Intent
 from knowledge.normalize import clean_text
+from knowledge.plan_request import PlanRequest
 from knowledge.screening import TypedReply
 from knowledge.understanding import Understanding
 

@@ -30,8 +30,10 @@ from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
-from knowledge.intents import IN_DAYS, WEEKEND, PlanAction, PlanRequest, plan_choice
+from knowledge.plan_days import IN_DAYS, WEEKEND
 from knowledge.plan_edits import corrected, day_of_plan, one_session
+from knowledge.plan_request import PlanAction, PlanRequest
+from knowledge.plan_slots import plan_choice
 from knowledge.relative_changes import day_change
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Repeat

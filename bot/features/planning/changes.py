@@ -12,7 +12,9 @@ from enum import Enum
 
 from bot.features.planning.lead import lead_negative, lead_too_long, read_lead
 from bot.features.planning.reading import bare_hour, carries_schedule
-from knowledge.intents import IN_DAYS, PlanRequest, unplanned_goal
+from knowledge.plan_days import IN_DAYS
+from knowledge.plan_names import unplanned_goal
+from knowledge.plan_request import PlanRequest
 from knowledge.relative_changes import WEEKDAY, day_change, days_in, time_shift
 from scheduler.clock import find_time
 from scheduler.days import find_days

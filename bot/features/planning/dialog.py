@@ -51,8 +51,8 @@ from bot.features.planning.zone import (
 )
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
-from knowledge.intents import unplanned_goal
 from knowledge.plan_edits import named_goal
+from knowledge.plan_names import unplanned_goal
 from knowledge.relative_changes import day_change, time_shift
 from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.planner import Planner

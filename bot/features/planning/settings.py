@@ -24,7 +24,7 @@ from bot.features.planning.words import PlanWords
 from bot.features.planning.zone import place_in
 from bot.features.voice.notes import voice_wish
 from bot.storage.dialogues import State
-from knowledge.intents import unplanned_goal
+from knowledge.plan_names import unplanned_goal
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 from scheduler.timezones import format_zone

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from knowledge.intents import PlanRequest
+from knowledge.plan_request import PlanRequest
 
 
 class PlanWords(Protocol):
