@@ -121,6 +121,7 @@ class Kit:
         self.erasers: list[Callable[[int], None]] = []
         self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
         self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
+        self.not_told: list[Callable[[int, str], str]] = []  # a message's words, less those a feature reads as telling no concern
         self.readers: list[Reader] = []  # typed requests a feature reads before the dialogue in progress
         self.answers: Answers | None = None
         self.reminder: Callable[[Due], Reply] | None = None

@@ -13,3 +13,5 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(reminders)
     kit.readers.insert(0, reminders.delay)  # "push it 20 min" at a check-in, before planning reads "push it"
     kit.reminder = reminders.compose
+    kit.not_told.append(reminders.not_told)  # "hammies are sore af" after a session done: no concern
+    kit.readers.append(reminders.soreness)  # and said to be expected
