@@ -1,11 +1,12 @@
 """Talk read as meant (issue 12, the tester's leftovers of session 28): a rejected time followed by a proposed one at
 "Save this plan?" is an edit of the time; an order to erase the user's records tells no health concern ("purge" is a
 health word on its own); time away told while a plan is edited is a break of its sessions, never the plan's last day;
-ordinary soreness told right after a session done is no concern (a real one told then still is). Through the core and
-the Telegram adapter."""
+ordinary soreness told right after a session done is no concern (a real one told then still is); a calendar emoji asks
+for the sessions, and other emoji no step reads get a hint in words. Through the core and the Telegram adapter."""
 
 from __future__ import annotations
 
+from bot.features.qa.texts import EMOJI_ONLY
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_checkin import remind, sender, status  # noqa: F401 (a fixture)
@@ -69,3 +70,13 @@ async def test_soreness_after_a_session_done_over_telegram(say, coach, clock, se
     await remind(say, coach, clock, dispatcher, outbox)
     sent = await feed_all(coach, [message_update("did it!"), message_update("hammies are sore af")])
     assert "Nice work" in sent.texts()[0] and not any(DOCTOR_FIRST in text for text in sent.texts()[1:])
+
+
+def test_a_calendar_emoji_asks_for_the_sessions_and_other_emoji_get_a_hint(tue_thu, coach):  # noqa: F811
+    assert tue_thu("📅?")[0].text == tue_thu("/sessions")[0].text
+    assert [r.text for r in tue_thu("🗑")] == [EMOJI_ONLY] and coach.plans.count_plans(7) == 1  # nothing cancelled, nothing erased
+
+
+async def test_emoji_over_telegram(tue_thu, coach):  # noqa: F811
+    sent = await feed_all(coach, [message_update("🗓️"), message_update("🗑")])
+    assert sent.texts()[0] == tue_thu("/sessions")[0].text and sent.texts()[1] == EMOJI_ONLY
