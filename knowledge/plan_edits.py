@@ -254,6 +254,22 @@ _COMPLAINT = lazy_regex(r"\b(?:too\s+(?:early|late|soon)|(?:does\s*n[o']?t|do\s*
                         r"|(?:is|are|'s)\s+(?:bad|no good|a problem|impossible)|sucks)\b", re.IGNORECASE)
 
 
+# a time proposed alone in a clause of its own, perhaps asked ("9?", "how about 8:30", "9 instead"): after a clause that rejects
+# the plan's time ("7 is too early for me ngl, 9?"), the new time
+_PROPOSED = lazy_regex(r"^\W*(?:(?:how|what)\s+about\s+|maybe\s+|try\s+|(?:can|could)\s+(?:we|it be)\s+(?:do\s+)?)?(?:at\s+)?"
+                       r"(\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b)?)(?:\s+(?:maybe|instead|then|pls|please|plz|ok))*\W*$", re.IGNORECASE)
+
+
+def proposed_after_rejected(typed: str) -> str | None:
+    """The time a message proposes after rejecting the plan's own ("7 is too early for me ngl, 9?": "9"; "too early tbh, 8:30"), else
+    None: a rejected time followed by a proposed one is an edit of the time. A rejection that names a day names a session."""
+    clauses = [c for c in _CLAUSE_BREAK.split(typed) if c.strip()]
+    if len(clauses) != 2 or not _COMPLAINT.search(clauses[0]) or _A_DAY.search(clauses[0]):
+        return None
+    proposed = _PROPOSED.match(clauses[1])
+    return proposed.group(1).strip() if proposed else None
+
+
 def corrected(change: str) -> str:
     """The change a request says after its last self-correction ("8 no wait make it 7": "make it 7")."""
     return _CORRECTION.split(change)[-1].strip() or change if _CORRECTION.search(change) else change

@@ -374,16 +374,15 @@ class Understanding:
 
     def _request_after_greeting(self, spelt: list[str]) -> tuple[Intent, float] | None:
         """The request said after a greeting of up to three words, else None. However the greeting is taken to end
-        ("hello" | "coach i want...", "hello coach" | "i want..."), the words after it must read as that one request,
-        at least once surely (REQUEST_AFTER_GREETING): a greeting's own chatter stays a greeting ("hello" | "how are
-        you"; "hello how" | "are you" read 0.73 as the stored data), as does a greeting told about oneself ("hi" | "im
-        new here" read 0.80 as the time zone, "hi im new" | "here" as nothing)."""
+        ("hello" | "coach i want...", "hello coach" | "i want..."), the words after it must read as that one request or
+        as nothing, and at least once surely (REQUEST_AFTER_GREETING): a greeting's own chatter stays a greeting ("hello" |
+        "how are you"; "hello how" | "are you" read 0.73 as the stored data; "hi" | "im new here" is a greeting too)."""
         talk, found = self.model.talk, []
         for size in range(1, min(GREETING_WORDS, len(spelt) - 1) + 1):
             if talk.intent(spelt[:size]) is Intent.GREETING:
                 found.append(talk.intent_read(spelt[size:]))
-        intents = {intent for intent, _odds in found}
-        if len(intents) != 1 or None in intents or intents & CHATTER:
+        intents = {intent for intent, _odds in found} - {None}
+        if len(intents) != 1 or intents & CHATTER:
             return None
         intent, odds = max(found, key=lambda read: read[1])
         return (intent, odds) if intent is not None and odds >= REQUEST_AFTER_GREETING else None

@@ -233,6 +233,11 @@ class SchedulerStore:
         return int(self.db.execute("SELECT count(*) FROM occurrences WHERE user_id = ? AND status = 'done'",
                                    [user_id]).fetchone()[0])
 
+    def last_done_at(self, user_id: int) -> datetime | None:
+        """When the user's latest session marked done was planned, if any."""
+        row = self.db.execute("SELECT max(at) FROM occurrences WHERE user_id = ? AND status = 'done'", [user_id]).fetchone()
+        return instant(row[0]) if row and row[0] is not None else None
+
     def forget(self, user_id: int) -> None:
         """Erase every planning record of a user."""
         with transaction(self.db):

@@ -1,12 +1,13 @@
-"""Words that ask nothing ("lol", "?", "🤔🤔", a "yes" nothing asked for) get one friendly line, not the full
-decline; a bare "yes" after the bot offered topics instead of an answer ("Did you mean one of these?") takes up
-the one offered (or asks which, of several), and a "no" invites another way to ask."""
+"""Words that ask nothing ("lol", "?", a "yes" nothing asked for) get one friendly line, not the full decline
+(emoji alone, "🤔🤔", a hint to say it in words); a bare "yes" after the bot offered topics instead of an answer
+("Did you mean one of these?") takes up the one offered (or asks which, of several), and a "no" invites another way
+to ask."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.features.qa.texts import CHATTER, NOT_OFFERED, WHICH_OFFER
+from bot.features.qa.texts import CHATTER, EMOJI_ONLY, NOT_OFFERED, WHICH_OFFER
 from tests.conftest import message_update
 from tests.test_telegram_adapter import feed, tg  # noqa: F401  (the adapter fixture)
 
@@ -14,10 +15,11 @@ OFFERS_ONE = "can i add ankle weights"  # declined, with one topic offered: how 
 NEAR_MISS = "what time does the gym open"  # the articles don't say; two closest topics offered
 
 
-@pytest.mark.parametrize("text", ["lol", "haha ok", "?", "...", "🤔🤔", "yes", "no"])
-def test_words_that_ask_nothing_get_one_friendly_line(say, text):
+@pytest.mark.parametrize("text, line", [("lol", CHATTER), ("haha ok", CHATTER), ("?", CHATTER), ("...", CHATTER),
+                                        ("🤔🤔", EMOJI_ONLY), ("yes", CHATTER), ("no", CHATTER)])
+def test_words_that_ask_nothing_get_one_friendly_line(say, text, line):
     replies = say(text)
-    assert [r.text for r in replies] == [CHATTER]
+    assert [r.text for r in replies] == [line]
 
 
 def test_a_question_the_bot_cannot_answer_is_still_declined_in_full(say):

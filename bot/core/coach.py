@@ -205,9 +205,12 @@ class Coach:
         return [*replies, *notes]
 
     def _level(self, user_id: int, text: str) -> Safety:
-        """The safety level of a message, read again on the words the user's dialogue reads as told."""
+        """The safety level of a message, read again on the words the user's dialogue reads as told, less those a
+        feature reads as telling no concern (an order to erase the user's records; soreness right after a session done)."""
         level = self.answers.safety(text)
         told = self.dialogues.told(user_id, text) if level is not Safety.NONE else text
+        for beside in self.kit.not_told if level is not Safety.NONE else ():
+            told = beside(user_id, told)  # "purge my records": an order about stored data tells nothing of the body
         if told == text:
             return level
         return min(level, self.answers.safety(told)) if told.strip() else Safety.NONE

@@ -127,6 +127,7 @@ class Kit:
         self.erasers: list[Callable[[int], None]] = []
         self.outgoing: list[Callable[[Inbound, list[Reply]], list[Reply]]] = []
         self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
+        self.not_told: list[Callable[[int, str], str]] = []  # a message's words, less those a feature reads as telling no concern
         self.readers: list[Reader] = []  # typed requests a feature reads before the dialogue in progress
         self.offers: set[str] = set()  # the data of buttons a typed yes takes when the last reply offered one (offered.py)
         self.answers: Answers | None = None

@@ -271,7 +271,7 @@ class PlansInWords:
 
     def _skip(self, user_id: int, request: PlanRequest, among: list[str] | None = None) -> list[Reply]:
         """Skip the one session named (`among` those offered by a "which" question; asked first when
-        the request was read less surely), or ask which."""
+        the request was read less surely, or names it only by a span of days: "this weekend's"), or ask which."""
         zone = self.sessions.zone(user_id)
         listed = self._open(user_id, among, DATED_DAYS if request.day and request.day.startswith(DATE) else UPCOMING_DAYS)
         found = self._sessions_named(listed, request, zone) if request.named else listed[:PAGE]
@@ -282,8 +282,8 @@ class PlansInWords:
             return [Reply("I found no session to skip there. /sessions shows what's coming.")]
         planning = self._planning(user_id)  # days and times typed while making a plan may be the new plan's
         if len(found) == 1 and found[0].plan and request.named and not planning:
-            if not request.sure or _only_next(request):  # "mon is a no go this week", "skip the next one": asked, not done
-                return self.offers.skip(user_id, found[0].plan, found[0].at)
+            if not request.sure or _only_next(request) or request.day == WEEKEND:  # "mon is a no go this week", "skip the
+                return self.offers.skip(user_id, found[0].plan, found[0].at)  # next one", "this weekend's": asked, not done
             return self.sessions.skip(user_id, found[0].plan, int(found[0].at.timestamp()))
         rows = tuple((self.sessions.skip_button(x, listed, zone),) for x in found)
         if planning:  # only a tap skips: what is typed next is the plan's

@@ -35,6 +35,7 @@ from bot.features.planning.second_plan import format_split, own_time, own_times,
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
+from knowledge.plan_edits import proposed_after_rejected
 from scheduler.days import find_days
 from scheduler.parsing import COUNT_EXAMPLES
 from scheduler.planner import Planner
@@ -121,6 +122,8 @@ class ConfirmStep:
         if split is not None and draft.pending is not None:  # "and tuesdays at 6pm": a second plan, after this one
             first = replace(draft, pending=replace(draft.pending, weekdays=split.kept), then=queued(draft.then, split))
             return [t.with_note(self.show(state, first, edit=False), format_split(split, f"{draft.pending.local_time:%H:%M}"))]
+        proposed = proposed_after_rejected(text)  # "7 is too early for me, 9?": the 9, as "make it 9"
+        text = f"make it {proposed}" if proposed else text
         text = f"make it {text.strip()}" if _HOUR_ALONE.match(text) else text  # "7" alone: the plan's new hour, as "make it 7"
         found = edited_part(draft, compared_time(text) or text, self.clock(), self.zone(state.user_id))  # "8 is better": at 8
         if found is not None:

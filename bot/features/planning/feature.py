@@ -32,7 +32,7 @@ from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.features.screening.store import DIALOGUE as SCREENING
 from bot.storage.dialogues import State
-from knowledge.day_words import day_said
+from knowledge.day_words import DayWord, day_said
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
@@ -185,11 +185,18 @@ class Planning:
 
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make
-        thursday after all", "on holiday till the 20th"): see day_off; None when none is said."""
-        if self.kit.dialogues.current(user_id) is not None:
-            return None  # a day typed while making a plan is that plan's
+        thursday after all", "on holiday till the 20th"): see day_off; None when none is said. A day typed while making or
+        editing a plan is that plan's, but time away ("im on holiday till the 20th") is a break, never the plan's last day:
+        the saved sessions in it are offered to skip, or the plan being made is asked for again."""
+        state = self.kit.dialogues.current(user_id)
+        if state is not None and state.dialogue != DIALOGUE:
+            return None
         zone = self.kit.plans.load_profile(user_id).zone or "UTC"
         said = day_said(text, self.kit.clock().astimezone(zone_info(zone)).date(), zone)
+        if state is not None:
+            if said is None or said.how is not DayWord.AWAY:
+                return None  # a day typed while making a plan is that plan's
+            return self.days_off.on_said(user_id, said) or [Reply(t.AWAY_WHILE_PLANNING)]
         return self.days_off.on_said(user_id, said) if said else None
 
     def sessions_request(self, user_id: int, text: str) -> list[Reply]:

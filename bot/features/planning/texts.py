@@ -97,6 +97,8 @@ MOVE_UNREAD = ("I couldn't tell when to move that session to. Say the day or tim
 MOVE_WHICH = "Which session do you want to move? Say it with its day, e.g. \"move friday's session to next week\"."
 MOVE_KEEPS = "Only that session moves; the plan stays as it is."
 SKIP_WHILE_PLANNING = "Do you mean a saved session? Tap it to skip it; the plan you're making goes on either way."
+AWAY_WHILE_PLANNING = ("Enjoy the break! I didn't take that as the plan's last day. Once it's saved, tell me you're away "
+                       "and I'll offer to skip the sessions then.")
 WHY_GOAL = "I ask because your goal sets each session's sets, reps, load and rest, and each reminder says what to do for it:"
 ABOUT_SESSIONS = ("Nothing is saved until you confirm the plan. Then a reminder comes before each session, at your "
                   "local time, and /sessions lists them. Miss one and nothing is lost: the next one is reminded as "

@@ -7,7 +7,14 @@ import re
 from bot.core.kit import Kit
 from bot.core.messages import Reply
 from bot.features.privacy.dialog import forget_confirmation
-from bot.features.privacy.questions import FORGET_SAID, PRIVACY, asks_about_privacy, asks_if_erased, asks_to_forget_said
+from bot.features.privacy.questions import (
+    FORGET_SAID,
+    PRIVACY,
+    asks_about_privacy,
+    asks_if_erased,
+    asks_to_forget_said,
+    without_erase_orders,
+)
 from bot.features.privacy.records import forget_user, format_kept_context, format_mydata
 from knowledge.intents import Intent
 
@@ -49,3 +56,4 @@ def install(kit: Kit) -> None:
         return [NOT_YOURS] if NOT_THE_USERS_OWN.search(text.lower()) else forgetting.start(user_id)
 
     kit.request(Intent.FORGET, forget_request, starts_dialogue=True, interrupts=True, on_top=True)
+    kit.not_told.append(lambda _user_id, text: without_erase_orders(text))  # "purge my records" asks to erase; it tells no concern

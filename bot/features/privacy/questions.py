@@ -45,3 +45,17 @@ def asks_about_privacy(text: str) -> bool:
 def asks_if_erased(text: str) -> bool:
     """Whether a question asks if the user's data was erased ("did you delete it?", "is everything gone now")."""
     return bool(_ERASED.search(text.lower()))
+
+
+# an order to erase the user's records ("purge my records", "wipe all my health data", "scrub my details"): its words name
+# stored data, never the body ("purge" is a health word on its own)
+_ERASE_RECORDS = re.compile(r"\b(?:purg(?:e|ing)|wip(?:e|ing)|nuke|scrub|eras(?:e|ing)|delet(?:e|ing)|remov(?:e|ing)|clear|bin|trash"
+                            r"|destroy|shred|get rid of)\s+(?:(?:all|every\s?thing)\s+(?:of\s+)?)?(?:my|the|your|our|all)?\s*"
+                            r"(?:(?:health|medical|personal|stored|saved|old)\s+)?(?:data|info|information|details|records?|files?"
+                            r"|account|profile|history|answers)\b", re.IGNORECASE)
+
+
+def without_erase_orders(text: str) -> str:
+    """The words of a message outside its orders to erase the user's records, which tell no health concern ("purge my
+    records": nothing; "purge my records, my back hurts": ", my back hurts")."""
+    return _ERASE_RECORDS.sub(" ", text)

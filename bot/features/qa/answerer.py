@@ -28,6 +28,7 @@ from knowledge.understanding import Reading, Understanding
 MAX_RELATED_BUTTONS = 2
 BARE_REPLY_WORDS = 3  # "yes", "yes please", "nah not that": a reply to what was offered; longer says more
 LETTER = re.compile(r"[^\W\d_]")
+EMOJI = re.compile(r"[^\w\s!-/:-@\[-`{-~]")  # a character neither a word's, a space nor ASCII punctuation: an emoji
 MAX_LOGGED_CHARS = 500
 HEALTH_ENTRY = "medical-care"
 # A transcript needs a clearer match than typed text to be answered: a misheard question that
@@ -182,8 +183,9 @@ class Answerer:
             return self._entry_reply(match.entry_id, match.score, match.close if heard else (), self._yes_no(text))
         if reading.gap:
             return self._gap_reply(reading.gap, match.score)
-        if self._chatter(text, reading):
-            return Reply(texts.CHATTER, buttons=((TOPICS_BUTTON,),))
+        if self._chatter(text, reading):  # emoji alone that no step read ("🗑", "🤔"): how to say it in words
+            chatter = texts.EMOJI_ONLY if not LETTER.search(text) and EMOJI.search(text) else texts.CHATTER
+            return Reply(chatter, buttons=((TOPICS_BUTTON,),))
         return self._missed(user_id, text, match, heard)
 
     def _chatter(self, text: str, reading: Reading) -> bool:

@@ -139,6 +139,8 @@ ENGLISH_ONLY = (f"Sorry, I can only read English for now. {CAPABILITIES}\n\n"
 
 
 CHATTER = "🙂 I'm here: ask me anything about reverse hypers, or tap Topics to browse."
+EMOJI_ONLY = ("🙂 I read words better than emoji. Ask me anything about reverse hypers, or say what you'd like: "
+              "\"my sessions\", \"make a plan\", \"cancel my plan\", \"delete my data\" (/help lists them all).")
 WHICH_OFFER = "Which one? Tap it below, or ask in your own words."
 NOT_OFFERED = "OK, not that one. Try asking another way, or browse the topics."
 

@@ -9,6 +9,7 @@ the pain question). The session's row records only the outcome: done, skipped or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import Enum
@@ -38,8 +39,28 @@ NO_PAIN = "Thanks. Rest up; your plan continues as usual."
 ON_HOLD = ("Your session at {when} is on hold: your safety check has expired or needs redoing after a "
            "health change. Take it again to continue.")
 CLOSED = "That reminder is no longer open, so nothing changed."
+SORE = ("Some muscle soreness after a session is normal, and it usually eases in a day or two. If it's sharp pain, in your "
+        "back or a joint, or it doesn't ease, tell me.")
 DONE, SNOOZED, SKIPPED = ("💪 Nice work! Session recorded as done.", "😴 Okay, I'll remind you again in {delay}.",
                           "Skipped today. See you next session.")
+
+
+# ordinary soreness told in only these words ("hammies are sore af", "legs are jelly now lol"): after a session done, no
+# concern; pain, a joint, the back or anything else told keeps the safety reading ("my back is sore", "sharp pain")
+_SORE = frozenset("sore soreness achy aching stiff doms burning burn jelly wrecked cooked fried toast pumped".split())
+_SORE_PART = frozenset("hammies hams hamstring hamstrings glutes glute butt bum booty arse ass cheeks legs leg quads calves "
+                       "muscles everything".split())
+_SORE_BESIDE = frozenset("my the are is its it so af really real super a bit little kinda kind of pretty proper well lol haha "
+                         "lmao now today tho though but good way feel feels feeling im i am all very totally bloody damn "
+                         "dead ngl tbh oh man bro and that was worth".split())
+_LETTERS = re.compile(r"[a-z']+")
+SORE_AFTER = timedelta(hours=12)  # how long after a session done its soreness is expected
+
+
+def ordinary_soreness(text: str) -> bool:
+    """Whether a message tells only muscle soreness ("hammies are sore af"), nothing else of the body."""
+    words = [w.replace("'", "") for w in _LETTERS.findall(text.lower())]
+    return bool(words) and not _SORE.isdisjoint(words) and all(w in _SORE | _SORE_PART | _SORE_BESIDE for w in words)
 
 
 class Step(Enum):
@@ -109,6 +130,22 @@ class Reminders:
         if occurrence is None:
             return None
         return self._act(state, occurrence, "snooze", edit=False, delay=min(max(delay, SNOOZE_RANGE[0]), SNOOZE_RANGE[1]))
+
+    def not_told(self, user_id: int, text: str) -> str:
+        """The words of a message told as a concern: none for ordinary soreness told within SORE_AFTER of a session marked
+        done ("did it!" then "hammies are sore af"), all of them otherwise (the check-in's unwell reading stays as it is)."""
+        return "" if self._sore_after_a_session(user_id, text) else text
+
+    def soreness(self, user_id: int, text: str) -> list[Reply] | None:
+        """Ordinary soreness told right after a session done: expected, said so (with when to tell more); None otherwise."""
+        return [Reply(SORE)] if self._sore_after_a_session(user_id, text) else None
+
+    def _sore_after_a_session(self, user_id: int, text: str) -> bool:
+        """Whether a message tells only ordinary soreness within SORE_AFTER of a session marked done."""
+        if not ordinary_soreness(text):  # the words first: most messages tell none, and then no session is looked up
+            return False
+        done = self.store.last_done_at(user_id)
+        return done is not None and abs(self.clock() - done) <= SORE_AFTER
 
     def cancel(self, state: State) -> list[Reply]:
         """Leave the check-in; nothing more is recorded."""

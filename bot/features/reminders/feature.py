@@ -18,6 +18,8 @@ def install(kit: Kit) -> None:
     told = DoneTold(kit.plans, kit.dialogues, kit.words, kit.clock, kit.plain_request, DIALOGUE,
                     lambda: kit.clock() - TYPED_FOR, lambda text: says_more(kit, text))
     kit.readers.insert(1, told.on_text)  # "did my workout this morning" outside a check-in, before the plans readers
+    kit.not_told.append(reminders.not_told)  # "hammies are sore af" after a session done: no concern
+    kit.readers.append(reminders.soreness)  # and said to be expected
 
 
 def says_more(kit: Kit, text: str) -> bool:
