@@ -53,7 +53,7 @@ from knowledge.reading import Reading as Reading  # re-exported: the readers imp
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
-from knowledge.spelling import load_english
+from knowledge.spelling import ENGLISH_MIN_COUNT, INFLECTED_MIN_COUNT, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
 from scheduler.words import with_colons
 
@@ -491,10 +491,12 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     """Load the content and the cached model (building it when the content changed, or `rebuild`)."""
     content_dir = content_dir or CONTENT_DIR
     kb = load_knowledge(content_dir)
-    english = load_english(cache_dir=cache_dir)
+    inflected = load_english(INFLECTED_MIN_COUNT, cache_dir=cache_dir)
+    english = inflected.at_least(ENGLISH_MIN_COUNT)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
     lexicon = load_safety_lexicon(check=False)
-    heeding = matcher.normalizer.heeded(lexicon.word_level, load_safety_words())  # the safety reading's, in training too
+    # the safety reading's, in training too
+    heeding = matcher.normalizer.heeded(lexicon.word_level, load_safety_words(), inflected)
     model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild, heeding)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     safety = SafetyDetector(lexicon, model.safety, model.safety_vocabulary)
