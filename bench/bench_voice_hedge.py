@@ -5,6 +5,7 @@ bench/dev_strangers.yaml and calib_strangers.yaml (in scope, off-topic, health; 
 tuned on), each message read aloud by one espeak-ng and one flite voice in turn (bench_voice_safety's rotation)
 and answered through the real voice path.
 Run on demand: python -m bench.bench_voice_hedge [--synth espeak|flite] [--readings FILE [--kept-only]] [--failures]
+[--sets SET.yaml ...]
 (--kept-only answers only the notes whose readings the file keeps: a decoding stopped midway, in the order
 `order` gives, is a sample of both halves).
 
@@ -132,6 +133,7 @@ def main() -> None:
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
     parser.add_argument("--kept-only", action="store_true", help="only the notes whose readings are kept")
     parser.add_argument("--failures", action="store_true", help="list every hedge, missed concern and false alarm")
+    parser.add_argument("--sets", nargs="+", default=list(SETS), help="the sets spoken (default: %(default)s)")
     args = parser.parse_args()
     if args.synth == "flite" and shutil.which("flite") is None:
         parser.error("flite is not installed (apt-get install flite)")
@@ -140,7 +142,7 @@ def main() -> None:
     readings = Readings(args.readings, samples=False)
     with tempfile.TemporaryDirectory() as model_dir:
         pipeline = build_voice_pipeline(matcher.kb, Path(model_dir))
-        outcomes = run(coach, pipeline, order(load_messages()), args.synth, readings, args.kept_only)
+        outcomes = run(coach, pipeline, order(load_messages(tuple(args.sets))), args.synth, readings, args.kept_only)
     readings.save()
     print(f"{len(outcomes)} notes read by {args.synth}")
     report(outcomes, args.failures)

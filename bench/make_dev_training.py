@@ -13,7 +13,8 @@ Left out, so that they still measure: the development sets held apart (HELD_OUT:
 questions also make up part of independent_dev.yaml, which is left out too, and calib_strangers.yaml, on which
 the thresholds are tuned), the blind writers' sets held out (BLIND_HELD_OUT: dev_strangers18.yaml and dev_strangers21.yaml,
 measured, never tuned on),
-the held-apart halves of offtopic_dev.yaml and offtopic_dev2.yaml, and every frozen unseen set. Messages the
+the held-apart halves of offtopic_dev.yaml and offtopic_dev2.yaml, the safety sets held out (SAFETY_HELD_OUT, read;
+SAFETY_BLIND, never read) and every frozen unseen set. Messages the
 safety detector reads as a concern are left out: the safety classifier learns every training text as harmless.
 
 Usage: python bench/make_dev_training.py   (then `coachbot kb build`)
@@ -53,7 +54,11 @@ HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we 
 # dev_strangers19 and 20, released, are tuned on as 14 to 17 are (never trained on)
 BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers21.yaml")
 SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 29))  # the lexicon was tuned on each
+# The committed safety_messages_dev.yaml lacks one look-alike this writes (safety_dev8's "how many reps for hypertrophy",
+# no longer in a set that measures since dev_strangers20 was released): trained on, it moved seven strangers' and
+# follow-up messages across the classifier's bar (s29), so the file stays as it was until the next retraining is measured
 SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
+SAFETY_BLIND = ("safety_dev31.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 
@@ -92,7 +97,7 @@ def measuring() -> set[str]:
     """Every message of a set that still measures: the frozen sets, the held-out development sets and
     the off-topic sets' held-apart halves (a common question that two writers both wrote must not train either)."""
     frozen = [*BENCH.glob("unseen_*.yaml"), *BENCH.glob("voice_h*.yaml"),
-              *(BENCH / name for name in HELD_OUT + BLIND_HELD_OUT + SAFETY_HELD_OUT)]
+              *(BENCH / name for name in HELD_OUT + BLIND_HELD_OUT + SAFETY_HELD_OUT + SAFETY_BLIND)]
     found = set().union(*(_messages(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in frozen))
     halves = [item for name in HALVED for item in yaml.safe_load((BENCH / name).read_text(encoding="utf-8"))]
     return found | _messages([item for item in halves if held(item)])

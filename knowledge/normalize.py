@@ -262,9 +262,10 @@ class Normalizer:
         ours |= lex.phrase_words | lex.canonical | set(NUMBER_WORDS) | set(HOMOPHONES)
         return Normalizer(lex, Speller(english, ours))
 
-    def heeded(self, concern: Callable[[str], int], health: Iterable[str]) -> Normalizer:
+    def heeded(self, concern: Callable[[str], int], health: Iterable[str],
+               inflected: EnglishWords | None = None) -> Normalizer:
         """A normaliser whose speller heeds health words (see knowledge.spelling), for the safety reading."""
-        return Normalizer(self.lexicon, self.speller.heeded(concern, health) if self.speller else None)
+        return Normalizer(self.lexicon, self.speller.heeded(concern, health, inflected) if self.speller else None)
 
     def words(self, text: str) -> list[str]:
         """Cleaned words with number words as digits, before any lexicon or spelling change (an

@@ -45,6 +45,8 @@ CUTOFF = 80.0
 CLOSEST = 8  # the closest targets compared by the tie-breaks
 STRETCHED = re.compile(r"(.)\1{2,}")  # a letter typed three times or more ("whyyy", "go onnn", "pleaseee")
 ENGLISH_MIN_COUNT = 200_000  # rarer dictionary words are mostly names and misspellings: not English enough
+INFLECTED_MIN_COUNT = 40_000  # ...but one this common that inflects an English word is English ("twitches", "tingly")
+ENDINGS = ("ing", "es", "ed", "ly", "s", "y")  # the endings of an inflected word ("twitch-es", "gas-sed", "tingl(e)-y")
 TARGET_COUNT = 2_000_000     # English words common enough to be what a typo meant
 DICTIONARY = "frequency_dictionary_en_82_765.txt"
 
@@ -78,6 +80,11 @@ class EnglishWords:
     def __contains__(self, word: str) -> bool:
         """Whether the word is in the list."""
         return self._place(word) >= 0
+
+    def at_least(self, min_count: int) -> EnglishWords:
+        """The words counted at least `min_count` times (in the same order)."""
+        chosen = self.counts >= min_count
+        return EnglishWords(self.words[chosen], self.counts[chosen])
 
     def common(self, min_count: int, min_length: int) -> set[str]:
         """The words counted at least `min_count` times and at least `min_length` letters long."""
@@ -143,6 +150,7 @@ class Speller:
         self._common = list(dict.fromkeys(english.common_in_order(TARGET_COUNT, 3)))  # sorted, each once
         self._health: frozenset[str] = frozenset()
         self._concern: Callable[[str], int] = _no_concern
+        self._inflected: EnglishWords | None = None  # rarer English words kept when they inflect a known one (heeding)
         self._index()
         self.correct = lru_cache(maxsize=20_000)(self._correct)
 
@@ -154,10 +162,15 @@ class Speller:
         ends = list(itertools.accumulate(Counter(map(len, targets))[n] for n in range(len(self._targets[-1]) + 1)))
         self._starts = [0, *ends]  # where the words of each length start, and the end
 
-    def heeded(self, concern: Callable[[str], int], health: Iterable[str] = ()) -> Speller:
-        """A copy of this speller that heeds health words (see `heed`); this one is left as it is."""
+    def heeded(self, concern: Callable[[str], int], health: Iterable[str] = (),
+               inflected: EnglishWords | None = None) -> Speller:
+        """A copy of this speller that heeds health words (see `heed`); this one is left as it is. With `inflected`
+        (English words down to INFLECTED_MIN_COUNT), a word of it that inflects a word this speller knows is English
+        too, and kept as typed ("twitches" is not "switches", "concussions" not "concessions"), unless its correction
+        names a concern it does not (recall first: "crapped" still becomes "cramped")."""
         speller = copy.copy(self)
         speller.correct = lru_cache(maxsize=20_000)(speller._correct)
+        speller._inflected = inflected
         speller.heed(concern, health)
         return speller
 
@@ -209,7 +222,21 @@ class Speller:
         if not found:
             return word
         meant = max(found, key=lambda f: (round(f[1], 3), f[0] in self._ours, self._concern(f[0]) > 0, self._english.count(f[0])))[0]
-        return word if self._concern(word) and self._concern(word) != self._concern(meant) else meant
+        if self._concern(word) and self._concern(word) != self._concern(meant):
+            return word
+        return word if self._inflects(word) and self._concern(meant) <= self._concern(word) else meant
+
+    def _inflects(self, word: str) -> bool:
+        """Whether a word is an English word of `_inflected` made of a known word and an ending: "twitches" (twitch),
+        "gassed" (gas), "tingly" (tingle); "feets" or "achey" are no English words, "ballance" ends in none."""
+        if self._inflected is None or word not in self._inflected:
+            return False
+        for ending in (e for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= 3):
+            stem = word[: -len(ending)]
+            doubled = stem[:-1] if stem[-1] == stem[-2] else ""
+            if any(s and self.knows(s) for s in (stem, stem + "e", doubled, stem[:-1] + "y" if stem[-1] == "i" else "")):
+                return True
+        return False
 
     def _near(self, length: int, cutoff: float) -> list[str]:
         """The targets whose length lets them reach `cutoff` against a word of `length`: a length

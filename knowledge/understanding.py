@@ -56,7 +56,7 @@ from knowledge.reading import Reading as Reading  # re-exported: the readers imp
 from knowledge.reading import says_something
 from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
-from knowledge.spelling import load_english
+from knowledge.spelling import ENGLISH_MIN_COUNT, INFLECTED_MIN_COUNT, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
 from scheduler.words import with_colons
 
@@ -78,9 +78,12 @@ class Understanding:
                  policy: Policy = Policy(), context_policy: ContextPolicy = ContextPolicy(),
                  screening: ScreeningWords = ScreeningWords(), languages: Languages = Languages(),
                  details: Details = Details(), safety_normalizer: Normalizer | None = None,
-                 plan_cues: PlanCues = PlanCues()) -> None:
+                 plan_cues: PlanCues = PlanCues(), lexical_normalizer: Normalizer | None = None) -> None:
         self.matcher = matcher
         self.safety_normalizer = safety_normalizer or matcher.normalizer  # its speller heeds health words
+        # the safety lexicon's: heeds health words and keeps rarer English inflections ("twitches"); the classifier,
+        # trained on the safety normaliser's reading, reads that (a retraining moves its knife-edge readings)
+        self.lexical_normalizer = lexical_normalizer or self.safety_normalizer
         self.kb = matcher.kb
         self.model = model
         self.safety = safety
@@ -294,7 +297,7 @@ class Understanding:
         normalizer = self.safety_normalizer
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         odds = tuple(self.safety.odds(spelt, tokens))
-        return self.safety.level(" ".join(spelt), odds, typed=" ".join(words)), odds
+        return self.safety.level(" ".join(self.lexical_normalizer.spelt(words)), odds, typed=" ".join(words)), odds
 
     def _asked_beside(self, text: str, margin: float) -> Match | None:
         """The match of what is asked beside a health concern ("how many reps for strength btw my knee is
@@ -447,7 +450,7 @@ class Understanding:
         """The level the safety lexicon alone gives a message: a concern named in words it knows, not one
         only the classifier guesses at (a voice note's garbled "a call you sis is this okay" is 0.64 a concern)."""
         words = self.words(text)
-        return self.safety.lexical(" ".join(self.safety_normalizer.spelt(words)), " ".join(words))
+        return self.safety.lexical(" ".join(self.lexical_normalizer.spelt(words)), " ".join(words))
 
     def spelt(self, text: str) -> list[str]:
         """A message's words, typos corrected."""
@@ -500,16 +503,19 @@ def load_understanding(cache_dir: Path, content_dir: Path | None = None,
     """Load the content and the cached model (building it when the content changed, or `rebuild`)."""
     content_dir = content_dir or CONTENT_DIR
     kb = load_knowledge(content_dir)
-    english = load_english(cache_dir=cache_dir)
+    inflected = load_english(INFLECTED_MIN_COUNT, cache_dir=cache_dir)
+    english = inflected.at_least(ENGLISH_MIN_COUNT)
     matcher = Matcher(kb, Normalizer(load_lexicon()), english)
     lexicon = load_safety_lexicon(check=False)
-    heeding = matcher.normalizer.heeded(lexicon.word_level, load_safety_words())  # the safety reading's, in training too
+    health = load_safety_words()
+    heeding = matcher.normalizer.heeded(lexicon.word_level, health)  # the safety classifier's reading, in training too
+    lexical = matcher.normalizer.heeded(lexicon.word_level, health, inflected)  # the safety lexicon's
     model = _model(cache_dir, content_dir, kb, matcher.normalizer, rebuild, heeding)
     policy = Policy() if threshold is None else replace(Policy(), threshold=threshold)
     safety = SafetyDetector(lexicon, model.safety, model.safety_vocabulary)
     return Understanding(matcher, model, safety, load_gaps(), policy, screening=load_screening_words(),
                          languages=load_languages(english), details=load_details(), safety_normalizer=heeding,
-                         plan_cues=load_plan_cues())
+                         plan_cues=load_plan_cues(), lexical_normalizer=lexical)
 
 
 def _model(cache_dir: Path, content_dir: Path, kb: KnowledgeBase, normalizer: Normalizer, rebuild: bool,

@@ -52,3 +52,20 @@ def test_a_broken_health_word_list_is_reported_not_a_traceback(tmp_path):
     with pytest.raises(SafetyLexiconError, match="single lower-case words"):
         load_safety_words(path)
     assert "copd" in load_safety_words() and "fainted" in load_safety_words()
+
+
+@pytest.mark.parametrize(("word", "not_into"), [("twitches", "switches"), ("concussions", "concessions"),
+                                                ("puffers", "buffers"), ("throbs", "throws"), ("gassed", "passed")])
+def test_an_english_word_inflecting_a_known_one_is_never_bent_by_the_safety_speller(understanding, word, not_into):
+    assert understanding.spelt(word) == [not_into]  # the matcher's speller, which knows only the commoner words
+    assert understanding.lexical_normalizer.spelt([word]) == [word]
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("achey", "aches"), ("feets", "feet"), ("crapped", "cramped")])
+def test_a_typo_that_only_looks_inflected_is_still_corrected_when_it_hides_a_concern_or_is_no_english(understanding, typo,
+                                                                                                        meant):
+    assert understanding.lexical_normalizer.spelt([typo]) == [meant]
+
+
+def test_slang_for_worn_out_is_no_fainting_once_it_is_kept_as_typed(understanding):
+    assert understanding.read("honestly im gassed out after four sets of these, rest longer?").safety is Safety.NONE

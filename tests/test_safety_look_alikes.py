@@ -125,3 +125,19 @@ def test_a_minor_illness_or_injury_told_as_over_is_no_concern_unless_something_i
 ])
 def test_back_pain_told_as_throbbing_with_a_fever_and_chest_pain_typed_pian_are_red_flags(understanding, text, level):
     assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my cousin had meningitis as a kid and shes doing great, what weight should i start on", Safety.NONE),
+    ("my sister tore her achilles last spring, fully healed now, she wants to train with me. how many sets", Safety.NONE),
+    ("my grandpa had a stroke back in 2005, totally unrelated, but how high do my legs go", Safety.NONE),
+    ("my mums knee op went well, so can i train tonight", Safety.NONE),
+    ("my dad had a heart attack at 48 and im 45 now, how many sets is safe", Safety.DOCTOR),
+    ("heart problems run in my family and my dad is fine now but i get chest flutters", Safety.DOCTOR),
+    ("my brother tore his acl, fully healed, but my own knee swells after hypers", Safety.DOCTOR),
+    ("my dad fell off the bench and hit his head, he says hes fine but hes confused", Safety.EMERGENCY),
+])
+def test_a_relatives_health_told_in_passing_as_fine_is_no_concern_but_family_history_of_ones_own_still_is(
+        understanding, text, level):
+    read = understanding.read(text).safety
+    assert read is level if level is not Safety.DOCTOR else read >= Safety.DOCTOR  # a concern: the line, or more
