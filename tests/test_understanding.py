@@ -17,11 +17,11 @@ from bot.features.qa.texts import AFTER_EMERGENCY, EMERGENCY
 from knowledge import spelling
 from knowledge.build import inputs_hash, model_path
 from knowledge.details import load_details
+from knowledge.features import Vector
 from knowledge.fusion import Evidence, Policy, decide
 from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR
 from knowledge.normalize import LEXICON_PATH, LexiconError, load_lexicon
-from knowledge.features import Vector
 from knowledge.ranker import Ranker
 from knowledge.safety import SAFETY_LEXICON, Safety, SafetyLexiconError, load_safety_lexicon
 from knowledge.spelling import Speller, load_english
