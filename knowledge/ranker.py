@@ -29,6 +29,7 @@ class Ranker:
     indptr: np.ndarray
     classes: np.ndarray
     weights: np.ndarray
+    dense: np.ndarray | None = None  # (dense inputs x classes) weights of a message's dense part (its embedding)
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -36,15 +37,17 @@ class Ranker:
         return {label: i for i, label in enumerate(self.labels)}
 
     @classmethod
-    def from_dense(cls, labels: Sequence[str], coef: np.ndarray, bias: np.ndarray) -> Ranker:
-        """Keep a trained (classes x features) weight matrix sparsely, by feature."""
-        by_feature = coef.T.astype(np.float32)
+    def from_dense(cls, labels: Sequence[str], coef: np.ndarray, bias: np.ndarray, dense: int = 0) -> Ranker:
+        """Keep a trained (classes x features) weight matrix sparsely, by feature; its last `dense` columns
+        (the weights of a dense input, every message having all of them) are kept whole."""
+        kept = coef[:, coef.shape[1] - dense:].T.astype(np.float32) if dense else None
+        by_feature = coef[:, :coef.shape[1] - dense].T.astype(np.float32)
         by_feature[np.abs(by_feature) < PRUNE * np.abs(by_feature).max()] = 0.0
         rows, classes = np.nonzero(by_feature)
         indptr = np.zeros(by_feature.shape[0] + 1, dtype=np.int64)
         np.add.at(indptr, rows + 1, 1)
         return cls(tuple(labels), bias.astype(np.float32), np.cumsum(indptr).astype(INDEX), classes.astype(CLASS),
-                   by_feature[rows, classes])
+                   by_feature[rows, classes], kept)
 
     @classmethod
     def from_rows(cls, labels: Sequence[str], indptr: np.ndarray, classes: np.ndarray, weights: np.ndarray,
@@ -53,20 +56,21 @@ class Ranker:
         return cls(tuple(labels), bias.astype(np.float32), indptr.astype(INDEX), classes.astype(CLASS),
                    weights.astype(np.float32))
 
-    def logits(self, vector: Vector) -> np.ndarray:
-        """The score of every class for one message."""
+    def logits(self, vector: Vector, dense: np.ndarray | None = None) -> np.ndarray:
+        """The score of every class for one message (and its dense part, when the ranker was trained with one)."""
+        bias = self.bias if dense is None or self.dense is None else self.bias + np.einsum("ij,i->j", self.dense, dense)
         if not len(vector.indices):
-            return self.bias.copy()
+            return bias.copy()
         starts, ends = self.indptr[vector.indices], self.indptr[vector.indices + 1]
         lengths = ends - starts
         picks = np.repeat(ends - lengths.cumsum(), lengths) + np.arange(lengths.sum())
         scaled = self.weights[picks] * np.repeat(vector.values, lengths)
-        logits: np.ndarray = self.bias + np.bincount(self.classes[picks], weights=scaled, minlength=len(self.labels))
+        logits: np.ndarray = bias + np.bincount(self.classes[picks], weights=scaled, minlength=len(self.labels))
         return logits
 
-    def probabilities(self, vector: Vector) -> np.ndarray:
+    def probabilities(self, vector: Vector, dense: np.ndarray | None = None) -> np.ndarray:
         """Softmax of the logits: how likely each class is."""
-        z = self.logits(vector)
+        z = self.logits(vector, dense)
         e = np.exp(z - z.max())
         odds: np.ndarray = e / e.sum()
         return odds
@@ -74,10 +78,11 @@ class Ranker:
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The arrays to save, named under `prefix`."""
         return {f"{prefix}.bias": self.bias, f"{prefix}.indptr": self.indptr,
-                f"{prefix}.classes": self.classes, f"{prefix}.weights": self.weights}
+                f"{prefix}.classes": self.classes, f"{prefix}.weights": self.weights,
+                **({f"{prefix}.dense": self.dense} if self.dense is not None else {})}
 
     @classmethod
     def from_arrays(cls, labels: Sequence[str], arrays: dict[str, np.ndarray], prefix: str) -> Ranker:
         """A saved ranker (see `arrays`)."""
         return cls(tuple(labels), arrays[f"{prefix}.bias"], arrays[f"{prefix}.indptr"],
-                   arrays[f"{prefix}.classes"], arrays[f"{prefix}.weights"])
+                   arrays[f"{prefix}.classes"], arrays[f"{prefix}.weights"], arrays.get(f"{prefix}.dense"))

@@ -67,7 +67,7 @@ class Similarity:
         nearest few keeps its similarity, not nothing)."""
         if not self.labels:
             return {}
-        query = mean_vector(self.rows, self.pieces.of_text(text), self.token_weights)
+        query = self.embedded(text)
         if not query.any():
             return {}
         # einsum, not `@`: BLAS spreads a product this small over threads, and on a busy machine the
@@ -76,6 +76,10 @@ class Similarity:
         top = np.argpartition(-best, NEAREST)[:NEAREST] if len(best) > NEAREST else np.arange(len(best))
         found = {self.labels[i]: float(best[i]) for i in sorted(top.tolist(), key=lambda i: -best[i])}
         return found | {label: float(best[self.index[label]]) for label in also if label in self.index and label not in found}
+
+    def embedded(self, text: str) -> np.ndarray:
+        """A text's unit vector (the IDF-weighted mean of its tokens' embeddings; zeros when no word is known)."""
+        return mean_vector(self.rows, self.pieces.of_text(text), self.token_weights)
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         """The arrays to save, named under `prefix`."""

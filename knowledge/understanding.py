@@ -288,7 +288,7 @@ class Understanding:
             return Match(None, 0.0)
         if self._foreign(words):  # "hola" is no misspelt "hold": declined, and told English only
             return Match(None, 0.0, off_topic=True)
-        evidence = self.evidence(tokens, self.model.vocabulary.vector(spelt, tokens), spelt if embedded else None)
+        evidence = self.evidence(tokens, self.model.vocabulary.vector(spelt, tokens), spelt, channel=embedded)
         return decide(evidence, self.policy, evidence.entries(self.kb.entries), self.gaps.values(), margin), evidence.learned
 
     def _safety_of(self, words: list[str]) -> tuple[Safety, tuple[float, ...]]:
@@ -472,21 +472,22 @@ class Understanding:
         loose = loose_move(typed) or loose_edit(typed) or loose_cancel(typed) or loose_skip(typed)
         return spelt_goal(loose, self.spelt(text), typed) if loose else None
 
-    def evidence(self, tokens: list[str], vector: Vector, spelt: list[str] | None = None) -> Evidence:
+    def evidence(self, tokens: list[str], vector: Vector, spelt: list[str] | None = None, channel: bool = True) -> Evidence:
         """Each component's reading of a message: the ranker's likeliest classes (and always "not
-        ours" and the near misses), rapidfuzz's scores and, given its words as spelt, the embedding
-        channel's nearest entries when the ranker is unsure (Policy.embedded_unsure)."""
-        ranker = self.model.topics
-        probs = ranker.probabilities(vector)
+        ours" and the near misses; given its words as spelt, the ranker reads their embedding too),
+        rapidfuzz's scores and, with the `channel`, the embedding channel's nearest entries when the
+        ranker is unsure (Policy.embedded_unsure)."""
+        ranker, similarity = self.model.topics, self.model.similarity
+        text = " ".join(spelt) if spelt else ""
+        probs = ranker.probabilities(vector, similarity.embedded(text) if similarity and text and ranker.dense is not None else None)
         likeliest = np.argpartition(-probs, LEARNED_CANDIDATES)[:LEARNED_CANDIDATES] \
             if len(probs) > LEARNED_CANDIDATES else range(len(probs))
         learned = {ranker.labels[i]: float(probs[i]) for i in likeliest}
         for label in (NOT_OURS, *self.gaps):
             learned[label] = float(probs[ranker.index[label]]) if label in ranker.index else 0.0
         fuzzy = dict(self.matcher.fuzzy_scores(tokens))
-        similarity = self.model.similarity
         unsure = max((p for label, p in learned.items() if label in self.kb.entries), default=0.0) < self.policy.embedded_unsure
-        similar = similarity.nearest(" ".join(spelt), fuzzy) if similarity and spelt and unsure else {}
+        similar = similarity.nearest(text, fuzzy) if similarity and text and channel and unsure else {}
         foreign = self.matcher.about_something_else(tokens)
         return Evidence(" ".join(tokens), learned, fuzzy, foreign, len(tokens) >= LONG_MESSAGE, similar,
                         self.matcher.naming(tokens) if foreign else frozenset())

@@ -17,6 +17,7 @@ from bot.features.qa.texts import AFTER_EMERGENCY, EMERGENCY
 from knowledge import spelling
 from knowledge.build import inputs_hash, model_path
 from knowledge.details import load_details
+from knowledge.features import Vector
 from knowledge.fusion import Evidence, Policy, decide
 from knowledge.languages import load_languages
 from knowledge.loader import CONTENT_DIR
@@ -91,6 +92,20 @@ def test_the_loaded_rankers_keep_row_starts_in_int32_and_class_numbers_in_int16(
     assert all(r.indptr.dtype == np.int32 and r.classes.dtype == np.int16 for r in rankers)
     rebuilt = Ranker.from_dense(["a", "b"], np.array([[1.0, 0.0], [0.0, 2.0]]), np.zeros(2))
     assert rebuilt.indptr.dtype == np.int32 and rebuilt.classes.dtype == np.int16
+
+
+def test_a_ranker_trained_with_a_dense_part_reads_it_beside_the_sparse_features_and_keeps_it_when_saved():
+    # two sparse features, then two dense inputs (an embedding): the dense weights are kept whole, and a message's
+    # dense part moves its scores as they say; a message without one is read on its sparse features alone
+    coef = np.array([[1.0, 0.0, 0.0, 3.0], [0.0, 1.0, 2.0, 0.0]])
+    ranker = Ranker.from_dense(["a", "b"], coef, np.zeros(2), dense=2)
+    vector = Vector(np.array([0], dtype=np.int32), np.array([1.0], dtype=np.float32))
+    assert ranker.logits(vector).tolist() == [1.0, 0.0]
+    assert ranker.logits(vector, np.array([1.0, 0.0], dtype=np.float32)).tolist() == [1.0, 2.0]
+    assert ranker.logits(vector, np.array([0.0, 1.0], dtype=np.float32)).tolist() == [4.0, 0.0]
+    saved = Ranker.from_arrays(ranker.labels, ranker.arrays("t"), "t")
+    assert saved.logits(vector, np.array([1.0, 0.0], dtype=np.float32)).tolist() == [1.0, 2.0]
+    assert Ranker.from_dense(["a", "b"], coef[:, :2], np.zeros(2)).dense is None
 
 
 def test_chatter_around_a_question_does_not_drag_the_match(understanding):
