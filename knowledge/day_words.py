@@ -104,6 +104,9 @@ _MOVED = re.compile(r"\b(?:add|instead|move|moving|swap|switch|change|shift|push
 _TWO_DATES = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[a-z]{3,9})?\s*(?:,|and|&|or|\+)\s*(?:the\s+)?(?:[a-z]{3,9}\s+)?"
                         r"\d{1,2}(?:st|nd|rd|th)?\b")
 _ORDINAL_AFTER = re.compile(r"\b(and|or|,|&)\s+(\d{1,2}(?:st|nd|rd|th))\b")
+# the days of several sessions are listed together ("monday and wednesday", "mon, wed"): days in clauses apart ("skip
+# tuesday, ill go thursday") are no list (narrowed after a frozen plan-changes item was changed unasked)
+_LISTED = re.compile(rf"\b{_DAY}(?:\s*(?:,|and|&|\+|n|or)\s*{_DAY})+\b")
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -172,7 +175,8 @@ def _several(words: str, today: date, zone: str, week: re.Match[str] | None, awa
     if not skipping or week is not None or _MOVED.search(words):
         return None
     days = _weekdays(words)
-    if len(days) > 1 and not _OTHER_CHANGE.search(words) and (_SKIP.search(words) or not _PLURAL_DAY.search(words)):
+    listed = len(days) > 1 and _LISTED.search(words) is not None
+    if listed and not _OTHER_CHANGE.search(words) and (_SKIP.search(words) or not _PLURAL_DAY.search(words)):
         return DaySaid(DayWord.AWAY, days, start=today, until=today + timedelta(days=6))
     dates = _dates(words, today, zone) if not days and _TWO_DATES.search(words) else frozenset()
     return DaySaid(DayWord.AWAY, start=min(dates), until=max(dates), dates=dates) if len(dates) > 1 else None

@@ -43,7 +43,8 @@ def test_several_sessions_named_in_one_message_are_asked_together_and_skipped_on
 
 @pytest.mark.parametrize("typed", ["i cant do mondays and wednesdays anymore", "skip tuesday, move wed to 8",
                                    "skip monday", "skip the 7th",
-                                   "can you skip the 23rd, work christmas party is the night before"])
+                                   "can you skip the 23rd, work christmas party is the night before",
+                                   "skip tuesday, ill go thursday"])  # days in clauses apart are no list
 def test_a_day_off_for_good_a_change_or_one_session_is_not_time_away(typed):
     said = day_said(typed, date(2026, 11, 21), "Europe/Berlin")
     assert said is None or said.how is not DayWord.AWAY
