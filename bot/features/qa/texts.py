@@ -93,13 +93,14 @@ def without_verdict(answer: str) -> str:
 
 
 QUESTION_WORDS = frozenset("what whats which who why how when where".split())
-COMPARING = frozenset("than vs versus compared compare comparison difference different differ better worse".split())
+COMPARING = frozenset("than vs versus compared compare comparison difference different differ better worse "
+                      "same similar identical equivalent".split())
 
 
 def asks_yes_or_no(words: list[str]) -> bool:
     """Whether a message is worded as a yes/no question: its first question word is a verb like
     "can" or "is" ("hey quick q can i…"), not "what" or "how" ("what is a GHD"), and it compares
-    nothing ("is it better than back extensions?" is no question an answer's "Yes." fits)."""
+    nothing ("is it better than back extensions?", "is it the same as a GHD?": no question an answer's "Yes." fits)."""
     first = next((w for w in words if w in YES_NO_OPENERS or w in QUESTION_WORDS), None)
     return first in YES_NO_OPENERS and COMPARING.isdisjoint(words)
 
