@@ -1,7 +1,7 @@
 """Questions about one's own plan (the tester's finding 24, 2026-12-05, s29), answered from what is stored: "whats my
 time zone set to" tells the zone (never the question that changes it), "how many sets should i do on tuesday" gives that
-day's plan's goal with its sets and reps, "did i miss any" the last four weeks' sessions done, skipped and with no
-check-in. The clock is Sat 21 Nov 2026 10:30 in Berlin."""
+day's plan's goal with its sets and reps, "what time is my saturday one" its time and zone, "did i miss any" the last
+four weeks' sessions done, skipped and with no check-in. The clock is Sat 21 Nov 2026 10:30 in Berlin."""
 
 from __future__ import annotations
 
@@ -54,3 +54,18 @@ def test_did_i_miss_any_lists_the_last_weeks_sessions_with_no_check_in(two, coac
 async def test_did_i_miss_any_over_telegram_is_answered_from_the_sessions(two, coach):
     sent = await feed_all(coach, [message_update("did i miss any")])
     assert sent.texts()[0].startswith("No session has come round in the last 4 weeks")
+
+
+@pytest.mark.parametrize("typed", ["what time is my saturday one in berlin time", "when is my sat session",
+                                   "what time is my saturday workout"])
+def test_the_time_of_a_days_plan_asked_is_told(two, typed):
+    assert two(typed)[0].text == "Your Sat session: every Sat at 10:00 (Europe/Berlin). /sessions shows the next dates."
+
+
+def test_the_time_asked_of_a_day_with_no_plan_says_so(two):
+    assert two("what time is my friday one")[0].text.startswith("You have no session on Fri.")
+
+
+async def test_the_time_of_a_days_plan_asked_over_telegram_is_told(two, coach):
+    sent = await feed_all(coach, [message_update("what time is my tuesday one")])
+    assert sent.texts()[0].startswith("Your Tue session: every Tue at 18:30 (Europe/Berlin).")

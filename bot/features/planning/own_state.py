@@ -30,6 +30,9 @@ _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
 _SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b(?=.*\b(?:should|do|shall|will|must|am|gonna)\s+i\b)"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
                       rf"|(?:in\s+)?my\s+(?:next\s+)?(?:session|workout|plan|reminder)s?)\b)")
+# "what time is my saturday one", "when is my tue session": the time of the plan on that day
+_TIME_ON = re.compile(rf"\b(?:what\s+time\s+(?:is|s|'s|are)|whats\s+the\s+time\s+(?:of|for)|when\s+(?:is|s|'s|are))\s+"
+                      rf"(?:my|the)\s+(?P<day>{_DAY})\s+(?:one|ones|session|sessions|workout|workouts|plan|training)\b")
 _MISSED = re.compile(r"\b(?:did|have)\s+i\s+(?:miss|skip)(?:ed)?\s+(?:any|anything|a session|any sessions|sessions|one|many|a workout)\b"
                      r"|\bhow\s+many\s+(?:sessions?\s+|workouts?\s+)?(?:did|have)\s+i\s+(?:miss|skip)")
 LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks
@@ -63,6 +66,9 @@ class OwnState:
         zone = self.zone_told(user_id, text)
         if zone is not None:
             return zone
+        timed = _TIME_ON.search(lowered)
+        if timed is not None and self.store.count_plans(user_id):
+            return [self._time_on(user_id, timed.group("day"))]
         sets = _SETS_ON.search(lowered)
         if sets is not None and self.store.count_plans(user_id):
             return [self._sets_on(user_id, sets.group("day") or sets.group("this"), sets.group("rel"))]
@@ -110,6 +116,15 @@ class OwnState:
             else f"Your goal is {t.format_goal(goal)}"
         none = f" (no session on {WEEKDAY_NAMES[index]})" if index is not None and not on_day else ""
         return Reply(f"{head}{none}: {what}. /settings changes the goal.")
+
+    def _time_on(self, user_id: int, day: str) -> Reply:
+        """The plans on the day named, each with its time and zone ("what time is my saturday one")."""
+        index = _DAY_INDEX[day[:2]]
+        on_day = [p for p in self.store.load_plans(user_id) if index in p.schedule.weekdays]
+        if not on_day:
+            return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")
+        listed = "; ".join(f"{t.format_schedule(p.schedule, p.zone)} ({p.zone})" for p in on_day)
+        return Reply(f"Your {WEEKDAY_NAMES[index]} session: {listed}. /sessions shows the next dates.")
 
     def _missed(self, user_id: int) -> Reply:
         """The last four weeks' sessions: done, skipped, and those with no check-in (named)."""
