@@ -4,6 +4,7 @@ how many reps for strength"; "my shoulder is sore what muscles does it work").""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 WH_WORDS = frozenset({"how", "what", "which", "when", "where", "why", "who", "whats", "hows", "wat"})
 # What opens a clause that asks something of ours beside a concern: a wh-word but "when", which mostly
@@ -27,3 +28,11 @@ def clauses(text: str) -> list[str]:
 def asks(words: list[str]) -> bool:
     """Whether a clause's words open as asking something (see ASKING), not as a yes/no question."""
     return not ASKING.isdisjoint(words[:2])
+
+
+def without(text: str, drop: Callable[[str], bool]) -> str:
+    """The message less the clauses `drop` picks ("remind me mon 7am, btw my knee hurts" less the knee), the rest
+    joined with commas; the message as it was when none is picked."""
+    parts = [part for part in CLAUSE_BREAK.split(text) if part.strip()]
+    kept = [part for part in parts if not drop(part)]
+    return text if len(kept) == len(parts) else ", ".join(kept)

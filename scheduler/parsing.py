@@ -207,6 +207,12 @@ def mentions_time(text: str) -> bool:
                 or _has_time(words))
 
 
+def names_day_or_time(text: str) -> bool:
+    """Whether a phrase names a weekday or a time of day ("every monday", "at 7pm"), not a length ("5 months")."""
+    words = normalise(text)
+    return bool(find_days(words).days or _has_time(words))
+
+
 def _has_time(words: str) -> bool:
     """Whether a time of day is written in the phrase (an impossible one counts)."""
     try:

@@ -105,13 +105,16 @@ class Dialogues:
 
     def __init__(self, store: DialogueStore, clock: Callable[[], datetime],
                  new_nonce: Callable[[], str] = lambda: secrets.token_hex(4),
-                 requested: Requested = lambda _text, _bar=0.0: None) -> None:
+                 requested: Requested = lambda _text, _bar=0.0: None,
+                 keepable: Callable[[str], str] = lambda text: text) -> None:
         self.store = store
         self.clock = clock
         self.new_nonce = new_nonce
         # the request a message plainly makes, of those that interrupt any step ("delete all my data", "help"), by
         # its intent's value; None for none: a step's reader never takes such a message as its answer by a word in it
         self.requested = requested
+        # what a dialogue may keep of words the user typed (a health concern told beside a schedule is left out)
+        self.keepable = keepable
         self._registry: dict[str, Dialogue] = {}
         self._on_top: set[str] = set()
 
@@ -126,7 +129,7 @@ class Dialogues:
               side: bool = False) -> State:
         """Start a new run (a new nonce), replacing whatever foreground dialogue the user was in (or,
         `side`, the run of this side dialogue only)."""
-        state = State(user_id, dialogue, str(step.value), self.new_nonce(), dict(data or {}), self.clock(), side)
+        state = State(user_id, dialogue, str(step.value), self.new_nonce(), self._kept(data or {}), self.clock(), side)
         if not side:
             self._close_on_top(user_id)
         self.store.save(state)
@@ -135,10 +138,15 @@ class Dialogues:
     def go(self, state: State, step: Enum, renew: bool = False, **changes: Any) -> State:
         """Move to `step` with `changes` to the data; `renew` gives a new nonce, so buttons shown
         before (an earlier Save) no longer act on what changed."""
-        moved = replace(state, step=str(step.value), data={**state.data, **changes}, updated_at=self.clock(),
+        moved = replace(state, step=str(step.value), data={**state.data, **self._kept(changes)}, updated_at=self.clock(),
                         nonce=self.new_nonce() if renew else state.nonce)
         self.store.save(moved)
         return moved
+
+    def _kept(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """The data as stored: words the user typed (a string with a space, not JSON) only as far as they may be kept."""
+        return {key: self.keepable(value) if isinstance(value, str) and " " in value.strip() and value[:1] not in "{["
+                else value for key, value in data.items()}
 
     def end(self, user_id: int, dialogue: str | None = None) -> None:
         """End the user's `dialogue`, or (None) their foreground dialogue."""

@@ -23,10 +23,12 @@ from bot.core.words import PLAIN_REQUEST, UnderstandingWords
 from bot.storage.backend import SqlDatabase
 from bot.storage.dialogues import DialogueStore
 from bot.storage.users import Store
+from knowledge.clauses import without
 from knowledge.intents import Intent
 from knowledge.safety import Safety
 from knowledge.understanding import Understanding
 from scheduler.dispatcher import Due
+from scheduler.parsing import names_day_or_time
 from scheduler.planner import Planner
 from scheduler.store import SchedulerStore
 
@@ -115,7 +117,7 @@ class Kit:
         self.understanding, self.kb, self.db, self.clock = understanding, understanding.kb, db, clock
         self.users = Store(db)
         self.words = UnderstandingWords(understanding)
-        self.dialogues = Dialogues(DialogueStore(db), clock, requested=self.plain_request)
+        self.dialogues = Dialogues(DialogueStore(db), clock, requested=self.plain_request, keepable=self.keepable)
         self.commands = Commands()
         self.plans = SchedulerStore(db)
         self.planner = Planner(self.plans, clock)
@@ -160,6 +162,15 @@ class Kit:
         "delete all my data", "forget me", "show my sessions"), as its intent's value; None for none."""
         intent, odds = self.words.intent_read(text)
         return intent.value if intent is not None and odds >= bar and self.interrupts(intent) else None
+
+    def keepable(self, text: str) -> str:
+        """What may be stored of a message's words: without the clauses that tell a health concern (its time is kept,
+        never its words), those that name a day or a time of day kept all the same ("remind me mon 7am, btw my knee
+        hurts since the surgery" keeps "remind me mon 7am")."""
+        answers = self.answers
+        if answers is None or answers.safety(text) is Safety.NONE:
+            return text
+        return without(text, lambda clause: answers.safety(clause) is not Safety.NONE and not names_day_or_time(clause))
 
     def provide(self, service: object) -> None:
         """Offer a service to the features installed after this one."""

@@ -13,7 +13,14 @@ from bot.features.screening.store import add_screening_redo, create_screening_ta
 from bot.storage.dialogues import create_dialogue_table, key_dialogues_by_name
 from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
-from bot.storage.users import add_alarm_time, add_concern_time, add_conversation_context, add_offered_entries, add_offered_entry
+from bot.storage.users import (
+    add_alarm_time,
+    add_concern_time,
+    add_conversation_context,
+    add_offered_entries,
+    add_offered_entry,
+    index_timed_columns,
+)
 from scheduler.store import add_plan_span, add_recurrence_kinds, create_scheduler_tables
 
 
@@ -60,6 +67,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_concern_time,
     add_offered_entries,
     add_offered_entry,
+    index_timed_columns,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,11 @@ CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after longer silence is read 
 ALARM_TTL = timedelta(hours=12)  # after a red flag, answers remind the user to stop for the rest of the day
 CONCERN_TTL = timedelta(minutes=30)  # after a health concern, "can i still do it?" keeps the doctor-first line
 OFFER_TTL = timedelta(minutes=30)  # a typed yes takes the button the last reply offered this long after it
+# what is kept only for a while: the columns erased together, the column with their time, and how long they count
+_TIMED = ((("context_entry", "context_goal", "context_offer", "context_at"), "context_at", CONTEXT_TTL),
+          (("offered_entry", "offered_at"), "offered_at", OFFER_TTL),
+          (("concern_at",), "concern_at", CONCERN_TTL),
+          (("alarm_at",), "alarm_at", ALARM_TTL))
 PRUNE_BATCH = 100  # old update ids deleted per handled update: bounded work, and 100 > 1 keeps up
 
 
@@ -25,15 +30,23 @@ class Store:
         self.db = db
 
     def touch_user(self, user_id: int, now: datetime) -> bool:
-        """Record that the user was seen; True when they are new."""
+        """Record that the user was seen (and, for everyone, erase what no longer counts); True when they are new."""
         at = now.isoformat()
         with transaction(self.db):
+            self.expire(now)
             cursor = self.db.execute("INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
                                      "ON CONFLICT (id) DO NOTHING", [user_id, at, at])
             if cursor.rowcount == 1:
                 return True
             self.db.execute("UPDATE users SET last_seen = ? WHERE id = ?", [at, user_id])
             return False
+
+    def expire(self, now: datetime) -> None:
+        """Erase, for every user, what is kept only for a while once it no longer counts: the conversation's topic
+        and goal, the button last offered, the time of a health concern and of a red flag (by the indexes on them)."""
+        for columns, at, ttl in _TIMED:
+            self.db.execute(f"UPDATE users SET {', '.join(f'{c} = NULL' for c in columns)} WHERE {at} < ?",
+                            [(now - ttl).isoformat()])
 
     def load_first_seen(self, user_id: int) -> str | None:
         """When the user first wrote (ISO time), or None for an unknown user."""
@@ -190,3 +203,9 @@ def add_offered_entry(db: Database) -> None:
     """Migration: the button that starts something the last reply offered, and when (a typed yes takes it)."""
     db.table("users").add_column("offered_entry", str)
     db.table("users").add_column("offered_at", str)
+
+
+def index_timed_columns(db: Database) -> None:
+    """Migration: an index on each time after which a user's record is erased (only the rows that have one)."""
+    for _columns, at, _ttl in _TIMED:
+        db.execute(f"CREATE INDEX IF NOT EXISTS users_{at} ON users ({at}) WHERE {at} IS NOT NULL")
