@@ -31,11 +31,15 @@ SNOOZE_RANGE = (timedelta(minutes=5), timedelta(hours=4))  # a delay asked in wo
 TYPED_FOR = timedelta(hours=12)  # after the session's time, typed words are no longer read as a check-in
 DIALOGUE = "rem"
 OPEN_STATUSES = ("sending", "sent", "snoozed")
-UNWELL = ("Okay, today is a rest day (recorded as skipped). Rest, and if you feel unwell for more "
-          "than a few days, or it gets worse, see a doctor.\n\nIs it new or worse back or leg pain?")
+REST_DAY = ("Okay, today is a rest day (recorded as skipped). Rest, and if you feel unwell for more "
+            "than a few days, or it gets worse, see a doctor.")
+PAIN_ASKED = "Is it new or worse back or leg pain?"
+UNWELL = f"{REST_DAY}\n\n{PAIN_ASKED}"
 PAIN = ("Then please don't train until it is checked: see a doctor or physiotherapist, and redo the "
         "safety check before your next session. I'll hold your plan's sessions until then.")
 NO_PAIN = "Thanks. Rest up; your plan continues as usual."
+DONE_BUT_PAIN = f"💪 Recorded as done. {PAIN_ASKED}"
+WHICH = "Did you do the session, or are you not feeling well? Tap one, or type “done”, “skip” or “not well”."
 ON_HOLD = ("Your session at {when} is on hold: your safety check has expired or needs redoing after a "
            "health change. Take it again to continue.")
 CLOSED = "That reminder is no longer open, so nothing changed."
@@ -55,6 +59,11 @@ _SORE_BESIDE = frozenset("my the are is its it so af really real super a bit lit
                          "dead ngl tbh oh man bro and that was worth".split())
 _LETTERS = re.compile(r"[a-z']+")
 SORE_AFTER = timedelta(hours=12)  # how long after a session done its soreness is expected
+# a bare yes or no: the reminder asks both "did you do it?" and "feeling unwell?", so it answers neither
+_BARE_YES_NO = re.compile(r"^\W*(?:y|yes|yess|yeah|yea|yep|yup|ya|ok|okay|k|sure|no|nope|nah|n|not really)\W*$")
+# the session told as done before anything else ("done! but my back hurts", "did it, my knee hurts now")
+_DONE_FIRST = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|yep)\W+)?(?:i\s+)?(?:just\s+)?(?:done|did it|did them|did my \w+|did the \w+"
+                         r"|finished|completed)\b")
 
 
 def ordinary_soreness(text: str) -> bool:
@@ -116,7 +125,11 @@ class Reminders:
         if state.step == Step.UNWELL.value:
             action = {"yes": "pain", "no": "nopain"}.get(self.words.answer(text) or "")
             return self._act(state, occurrence, action, edit=False) if action else None
+        if _BARE_YES_NO.match(text.lower()):
+            return [Reply(WHICH, buttons=self._buttons(state))]
         action = self.words.checkin(text)
+        if action == "unwell" and _DONE_FIRST.match(text.lower()):  # "done! but my back hurts a bit now"
+            action = "done_unwell"
         return self._act(state, occurrence, action, edit=False) if action else None
 
     def delay(self, user_id: int, text: str) -> list[Reply] | None:
@@ -168,13 +181,16 @@ class Reminders:
     def _record(self, state: State, occurrence: Occurrence, action: str, edit: bool, delay: timedelta) -> list[Reply]:
         """Done, snoozed or skipped on the session's row; not feeling well asks about pain."""
         now = self.clock()
-        status = {"done": "done", "skip": "skipped", "snooze": "snoozed", "unwell": "skipped"}.get(action)
+        status = {"done": "done", "skip": "skipped", "snooze": "snoozed", "unwell": "skipped", "done_unwell": "done"}.get(action)
         if status is None:
             return [Reply(CLOSED)]
         self.store.set_status(occurrence.id, status, now, snooze_until=now + delay if action == "snooze" else None)
-        if action == "unwell":
+        if action in ("unwell", "done_unwell") and not self.screening.status(state.user_id).allows_planning:
+            self.dialogues.end(state.user_id, DIALOGUE)  # the concern told already voided the check: nothing to ask
+            return [Reply(REST_DAY if action == "unwell" else DONE, edit=edit)]
+        if action in ("unwell", "done_unwell"):
             moved = self.dialogues.go(state, Step.UNWELL)
-            return [Reply(UNWELL, buttons=self._buttons(moved), edit=edit)]
+            return [Reply(UNWELL if action == "unwell" else DONE_BUT_PAIN, buttons=self._buttons(moved), edit=edit)]
         self.dialogues.end(state.user_id, DIALOGUE)
         text = {"done": DONE, "snooze": SNOOZED.format(delay=format_delay(delay)), "skip": SKIPPED}[action]
         return [Reply(text, edit=edit)]
