@@ -1,7 +1,8 @@
 """A check-in reply read for all it says (tester s30 #6, #7, #8): a bare "yes" or "no" (the reminder asks both "did you do
 it?" and "feeling unwell?") is asked back, never recorded as done; "done! but my back hurts" records the session done,
 not skipped; a concern typed at a check-in that already voided the safety check is not followed by the pain question
-(whose "no" said "your plan continues as usual" while every session was on hold); tapped, the question is still asked."""
+(whose "no" said "your plan continues as usual" while every session was on hold); tapped, the question is still asked;
+/sessions says when the sessions are on hold (#9)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,19 @@ async def test_over_telegram_a_bare_yes_at_a_check_in_is_asked_back(say, coach, 
     await remind(say, coach, clock, dispatcher, outbox)
     sent = await feed_all(coach, [message_update("yes")])
     assert sent.texts()[-1] == WHICH and status(coach, outbox) == "sent"
+
+
+async def test_sessions_on_hold_say_so_in_the_list(say, coach, clock, sender):  # noqa: F811
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert not say("/sessions")[0].text.startswith("⏸")
+    say("i have bit of flu, skip")
+    assert say("/sessions")[0].text.startswith("⏸ On hold") and "/screen" in say("/sessions")[0].text
+
+
+async def test_over_telegram_sessions_on_hold_say_so(say, coach, clock, sender):  # noqa: F811
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    say("i have bit of flu, skip")
+    sent = await feed_all(coach, [message_update("/sessions")])
+    assert sent.texts()[0].startswith("⏸ On hold")

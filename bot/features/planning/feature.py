@@ -53,7 +53,8 @@ class Planning:
         self.dialog = PlanningDialog(kit.dialogues, kit.plans, kit.planner, self.gate, kit.words, kit.clock,
                                      about=self.about_planning, questions=self.questions)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
-        self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer, kit.words.asks)
+        self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer, kit.words.asks,
+                                 held=lambda user_id: not self.screening.status(user_id).allows_planning)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
                                       self._after_zone)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock,

@@ -40,8 +40,10 @@ class Sessions:
     """The user's sessions and plans."""
 
     def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime],
-                 dialogues: Dialogues, answer: Callable[[str], str | None], asks: Callable[[str], bool]) -> None:
+                 dialogues: Dialogues, answer: Callable[[str], str | None], asks: Callable[[str], bool],
+                 held: Callable[[int], bool] = lambda _user: False) -> None:
         self.store = store
+        self.held = held  # whether the user's sessions are on hold (the safety check no longer counts)
         self.planner = planner
         self.clock = clock
         self.view = View(dialogues, clock)
@@ -66,7 +68,8 @@ class Sessions:
         rows += [row for row in (self._pages(offset, len(listed)),) if row]
         rows += [(entry_button(SESSIONS, f"🗑 Cancel plan: {t.format_schedule(p.schedule, zone)}", "p", str(p.id)),)
                  for p in self.store.load_plans(user_id)]
-        return [Reply("Your sessions in the next 7 days:\n" + "\n".join(lines) + more, buttons=tuple(rows), edit=edit)]
+        hold = t.ON_HOLD_LISTED if self.held(user_id) else ""
+        return [Reply(hold + "Your sessions in the next 7 days:\n" + "\n".join(lines) + more, buttons=tuple(rows), edit=edit)]
 
     def listed(self, user_id: int, days: int = UPCOMING_DAYS) -> list[Listed]:
         """The sessions of the next `days` days in time order: to come, reminded already, or skipped."""

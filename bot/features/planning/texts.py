@@ -351,3 +351,6 @@ def format_one_session(said: Iterable[int], at: str) -> str:
     if len(days) != 1:
         return ""
     return f"To move only this {WEEKDAY_NAMES[days[0]]}'s session, type \"this {WEEKDAY_NAMES[days[0]]} at {at}\"."
+
+ON_HOLD_LISTED = ("⏸ On hold: your safety check no longer counts, so no reminders come until you take it again "
+                  "with /screen.\n\n")
