@@ -14,7 +14,7 @@ from bot.storage.dialogues import create_dialogue_table, key_dialogues_by_name
 from bot.storage.inbox import create_inbox_table
 from bot.storage.transaction import StorageError, transaction
 from bot.storage.users import add_alarm_time, add_concern_time, add_conversation_context, add_offered_entries, add_offered_entry
-from scheduler.store import add_plan_span, add_recurrence_kinds, create_scheduler_tables
+from scheduler.store import add_plan_span, add_previous_zone, add_recurrence_kinds, create_scheduler_tables
 
 
 class DatabaseError(RuntimeError):
@@ -60,6 +60,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_concern_time,
     add_offered_entries,
     add_offered_entry,
+    add_previous_zone,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
