@@ -238,7 +238,8 @@ class PlanningDialog:
         if not (draft.goal or profile.goal):
             kept, split = kept_with(draft, text, self.clock())
             state = save_draft(self.dialogues, state, replace(kept, step=Step.GOAL))
-            return [t.with_note(self._ask_goal(state), self._split_note(split, kept))]
+            said = t.format_kept(text, "") if draft.step is Step.GOAL and text.strip() else ""  # "sat 9" at the goal question
+            return [t.with_note(self._ask_goal(state), " ".join(n for n in (said, self._split_note(split, kept)) if n))]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
 
     @staticmethod
@@ -334,7 +335,10 @@ class PlanningDialog:
         if draft.step is Step.CONFIRM and draft.pending:
             edited = edited_schedule(draft, rest, self.clock(), self.confirming.zone(state.user_id)) if rest else None
             return [self.confirming.show(state, replace(draft, pending=edited or draft.pending), edit=False)]
-        return self._next(state, rest)
+        first, *more = self._next(state, rest)
+        if load_draft(self.dialogues.current(state.user_id, DIALOGUE) or state).step is Step.CONFIRM:
+            return [first, *more]  # the plan shown says its reminder
+        return [t.with_note(first, f"Got it: reminders {t.format_lead_phrase(lead)} (kept for this plan)."), *more]
 
     def _ask_goal(self, state: State) -> Reply:
         """The goal question with one button per goal."""

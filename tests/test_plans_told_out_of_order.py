@@ -1,0 +1,36 @@
+"""Answers given out of order in planning (the tester's finding 12, s29): a schedule typed at the goal question is kept
+and said so ("Got it, I'll keep “sat 9”"), its open hour asked once the goal is set ("9:00 in the morning or in the
+evening?"); a reminder lead told at the goal question is kept and said so, never dropped silently. The clock is Sat 21
+Nov 2026 09:30 UTC; the user is in Berlin."""
+
+from __future__ import annotations
+
+from tests.conftest import message_update
+from tests.recording_request import feed_all
+from tests.test_planning import button, in_berlin, screen
+
+
+def test_a_schedule_at_the_goal_question_is_kept_and_said(say):
+    assert in_berlin(say, "/plan")[-1].text.startswith("What are you training for?")
+    kept = say("sat 9")[0]
+    assert kept.text.startswith("Got it, I'll keep “sat 9”.") and "What are you training for?" in kept.text
+    asked = say("strength")[0]
+    assert asked.text == "9:00 in the morning or in the evening?"
+    assert [b.label for b in asked.button_list()][:2] == ["Sat 21 Nov 21:00", "Sat 28 Nov 09:00"]
+
+
+def test_a_lead_at_the_goal_question_is_kept_and_said(say):
+    in_berlin(say, "/plan")
+    kept = say("remind me 1 hour before")[0].text
+    assert kept.startswith("Got it: reminders 1 h before each session (kept for this plan).") and "training for" in kept
+    say("strength")
+    assert "reminder 1 h before each session" in say("mon wed fri 7am")[0].text
+
+
+async def test_a_schedule_at_the_goal_question_over_telegram_is_kept_and_said(say, coach):
+    screen(say)
+    say("/plan")
+    say(button(say("Berlin")[0], "Yes"), button=True)
+    sent = await feed_all(coach, [message_update("sat 9"), message_update("strength")])
+    assert sent.texts()[0].startswith("Got it, I'll keep “sat 9”.")
+    assert sent.texts()[1] == "9:00 in the morning or in the evening?"
