@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.planning.trip import back_home, stay_said
+from bot.features.planning.trip import Back, back_home, place_told, stay_said, without_places
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_planning import planned  # noqa: F401 (a fixture)
@@ -51,7 +51,8 @@ def test_mydata_shows_the_zone_kept_and_forget_erases_it(in_tokyo, coach):
 
 def test_a_return_from_no_trip_is_not_read_as_one():
     assert back_home("just got back from the gym") is None and back_home("im back") is None
-    assert back_home("im back in lisbon") is not None and back_home("im back in lisbon").place == "lisbon"
+    assert back_home("im back to normal") is None and back_home("back on track") is None
+    assert back_home("im back in lisbon") == Back("lisbon") and back_home("back home in manchester 🏠") == Back("manchester")
     assert stay_said("i moved to lisbon") == "" and stay_said("im in nyc for a few days") == "for a few days"
 
 
@@ -64,3 +65,27 @@ async def test_a_return_over_telegram_offers_the_zone_before_the_trip(in_tokyo, 
     sent = await feed_all(coach, [message_update("ok im back from tokyo")])
     assert sent.texts()[0].startswith("Back to Europe/Berlin (now 10:30)?")
     assert "switch back" in str(sent.sent()[0]["reply_markup"])
+
+
+@pytest.mark.parametrize(("typed", "place"), [("currently in dubai for work till the 20th", "Dubai"),
+                                              ("everything's off by 8 hours, im in singapore", "Singapore"),
+                                              ("on hols in spain for 2 weeks can u adjust", "Spain")])
+def test_where_the_user_is_told_in_a_clause_offers_its_zone(planned, typed, place):  # noqa: F811
+    saved(planned, "every tue 6:30pm")
+    check = planned(typed)
+    assert check[0].text.startswith(f"{place}") and "Right?" in check[0].text and len(check) == 1
+
+
+def test_a_move_told_is_no_health_concern_but_a_concern_beside_it_is(planned, coach):  # noqa: F811
+    saved(planned, "every tue 6:30pm")
+    moved = planned("I have relocated to Bangalore last week")
+    assert moved[0].text.startswith("Bengaluru") and not any(r.safety for r in moved)
+    assert without_places("i moved to lisbon, chest pain since yesterday") == "chest pain since yesterday"
+    assert without_places("im in labor") == "im in labor" and place_told("im in labor") == ("", "im in labor")
+    assert without_places("i moved to lisbon and my back hurts") == "i moved to lisbon and my back hurts"
+
+
+async def test_a_move_told_over_telegram_is_no_health_concern(planned, coach):  # noqa: F811
+    saved(planned, "every tue 6:30pm")
+    sent = await feed_all(coach, [message_update("I have relocated to Bangalore last week")])
+    assert sent.texts()[0].startswith("Bengaluru") and len(sent.texts()) == 1

@@ -27,7 +27,7 @@ from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.told import ToldSchedules
-from bot.features.planning.trip import back_home, stay_said
+from bot.features.planning.trip import back_home, place_told, stay_said, without_places
 from bot.features.planning.zone import moved_to, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
@@ -238,13 +238,19 @@ class Planning:
         planning = state is not None and state.dialogue == DIALOGUE and state.step != Step.ZONE.value  # the zone step reads places
         if state is not None and not planning or self.kit.words.asks(text):
             return None
-        place = moved_to(text)
-        if place is None:
+        place = moved_to(text) or self._place_told(text)
+        if not place:
             return None
         replies = self._with_stay(user_id, text, self.timezone(user_id, place))
         if planning and state is not None:  # asked again, with new buttons, once the zone is set: not the place question now
             self.kit.dialogues.go(state, Step(state.step), renew=True)
         return replies
+
+    def _place_told(self, text: str) -> str:
+        """The place a clause says the user is in ("currently in dubai for work till the 20th"), unless the other clauses
+        tell a schedule (a plan asked for from there is planning's)."""
+        place, rest = place_told(text)
+        return "" if not place or carries_schedule(rest, self.kit.clock()) else place
 
     def _with_stay(self, user_id: int, text: str, replies: list[Reply]) -> list[Reply]:
         """The zone check of a stay told with its end ("im in tokyo this week"), with that end said back and the way home."""
@@ -335,6 +341,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
+    kit.not_told.append(lambda _user_id, text: without_places(text))  # "i relocated to bangalore" tells no concern
     kit.readers.append(planning.came_back)  # "ok im back from tokyo", "im home again"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
     kit.readers.append(planning.own.on_text)  # "did it save?", "what was my goal again", "whats my time zone set to"

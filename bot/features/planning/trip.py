@@ -27,9 +27,11 @@ _OLD_ZONE = re.compile(r"\b(?:(?:switch|change|go|set|put|move|turn|revert|take|
                        r"(?:time\s*zone|tz|zone|time)\b")
 # "back in lisbon", "back to lisbon time": the place is named
 _BACK_IN = re.compile(rf"^\W*{_FILLER}(?:(?:i'?m|im|i am|we'?re|were|we are)\s+)?(?:(?:just|finally|now)\s+)?"
-                      r"(?:(?:got|arrived|came|flew)\s+)?back\s+(?:in|to|on|at)\s+(?P<place>[a-z' .-]+?)"
+                      r"(?:(?:got|arrived|came|flew)\s+)?(?:back(?:\s+home)?|home)\s+(?:in|to|on|at)\s+(?P<place>[a-z' .-]+?)"
                       r"(?:\s+(?:time|now|again|today))*\W*$")
 _TRIP_WORD = re.compile(rf"^{_TRIP}$")
+# states one is back to or home to that are also the names of small places ("back to normal": Normal, Illinois)
+_NO_PLACE = frozenset("normal rest sleep bed work it basics reality life routine myself yourself labor labour".split())
 # a stay told with its end: "this week", "for a few days", "till sunday", "until the 20th"
 _STAY = re.compile(r"\b(?:(?:this|next|for\s+the|for\s+a|for\s+the\s+next|for\s+(?:a\s+)?(?:few|couple(?:\s+of)?|\d+|two|three|"
                    r"four|five|six|ten))\s+(?:week(?:end)?s?|days?|nights?|months?)|(?:till|until|til|untill|through)\s+"
@@ -50,7 +52,7 @@ def back_home(text: str) -> Back | None:
     lisbon"); None for any other message, and for a return from something that is no trip ("back from the gym")."""
     lowered = " ".join(text.lower().replace("’", "'").split())
     named = _BACK_IN.match(lowered)
-    if named and names_place(named.group("place")):
+    if named and named.group("place") not in _NO_PLACE and names_place(named.group("place")):
         return Back(named.group("place"))
     came = _BACK_FROM.search(lowered)
     if came is not None:
@@ -59,6 +61,55 @@ def back_home(text: str) -> Back | None:
             return Back(left=where)
         return Back() if _TRIP_WORD.match(where) else None  # "back from the gym" is no trip
     return Back() if _HOME.match(lowered) or _OLD_ZONE.search(lowered) else None
+
+
+# a clause telling only where the user is: a travel or move word, then nothing but these words and a place ("I have
+# relocated to Bangalore last week", "on hols in spain for 2 weeks can u adjust"); a health word is none of them
+_WHERE_CUES = frozenset("moved move moving relocated relocating living based staying travelling traveling visiting landed "
+                        "arrived flew flying hols holiday holidays vacation vacay trip abroad timezone tz".split())
+_WHERE_WORDS = _WHERE_CUES | frozenset(
+    "i im i'm ive i've i'd have has had am are is was we we're were just currently now finally recently been to in at from on "
+    "for a an the my our work business this next last past week weeks weekend month months days day couple few of some 1 2 3 "
+    "4 5 6 two three four five six till until til since mon tue wed thu fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday here there over back home again time zone so btw fyi lol pls plz please can could u you adjust update "
+    "change switch fix set sort it that times reminders accordingly and ok okay hey hi yeah yes right".split())
+_CLAUSES = re.compile(r"\s*(?:[,;.!?]+|\s-\s|\bbut\b)\s*")
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def without_places(text: str) -> str:
+    """A message without its clauses that tell only where the user is (a move, a trip, a stay): they tell nothing of
+    the body, whatever their words look like to the safety reader; every other clause as typed."""
+    lowered = text.lower().replace("’", "'")
+    if _WHERE_CUES.isdisjoint(_WORD.findall(lowered)):  # the words first: most messages tell no move or trip
+        return text
+    clauses = _CLAUSES.split(lowered)
+    kept = [c for c in clauses if c.strip() and not _place_only(c)]
+    return text if len(kept) == len([c for c in clauses if c.strip()]) else ", ".join(kept)
+
+
+def place_told(text: str) -> tuple[str, str]:
+    """The place a clause telling only where the user is names ("currently in dubai for work till the 20th", "everything's
+    off by 8 hours, im in singapore") and the other clauses; ("", text) for none."""
+    clauses = _CLAUSES.split(text.lower().replace("’", "'"))
+    for i, clause in enumerate(clauses):
+        place = _place_only(clause, _SAID_CUES)
+        if place:
+            return place, ", ".join(c for j, c in enumerate(clauses) if j != i and c.strip())
+    return "", text
+
+
+_SAID_CUES = _WHERE_CUES | frozenset("currently im i'm here".split())  # enough to offer a place's zone (asked, never set)
+
+
+def _place_only(clause: str, cues: frozenset[str] = _WHERE_CUES) -> str:
+    """The place a clause names when it tells only where the user is (a word of `cues`, and a place in what is left of
+    it), else ""."""
+    words = _WORD.findall(clause)
+    if cues.isdisjoint(words):
+        return ""
+    rest = " ".join(w for w in words if w not in _WHERE_WORDS)
+    return rest if rest and len(rest.split()) <= 3 and rest not in _NO_PLACE and names_place(rest) else ""
 
 
 def stay_said(text: str) -> str:
