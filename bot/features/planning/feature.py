@@ -337,6 +337,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.own.on_text)  # "did it save?", "did i miss any sessions this week" (before "this week" as a break)
     kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
     kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
@@ -344,7 +345,6 @@ def install(kit: Kit) -> None:
     kit.not_told.append(lambda _user_id, text: without_places(text))  # "i relocated to bangalore" tells no concern
     kit.readers.append(planning.came_back)  # "ok im back from tokyo", "im home again"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
-    kit.readers.append(planning.own.on_text)  # "did it save?", "what was my goal again", "whats my time zone set to"
     kit.readers.append(planning.told.on_text)  # "weekends around lunch", "i wanna do this 3 times a week after work"
     kit.readers.append(planning.nothing_to_save)  # "save" with no plan waiting for it
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))
