@@ -5,6 +5,8 @@ Nov 2026 09:30 UTC; the user is in Berlin."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_planning import button, in_berlin, screen
@@ -34,3 +36,29 @@ async def test_a_schedule_at_the_goal_question_over_telegram_is_kept_and_said(sa
     sent = await feed_all(coach, [message_update("sat 9"), message_update("strength")])
     assert sent.texts()[0].startswith("Got it, I'll keep “sat 9”.")
     assert sent.texts()[1] == "9:00 in the morning or in the evening?"
+
+
+@pytest.mark.parametrize(("typed", "kept", "place"), [
+    ("berlin, strength, weekdays 6:15", "“weekdays 6:15” and the goal (strength)", "Berlin (Germany)"),
+    ("endurance tue thu 6pm london time", "“endurance tue thu 6pm” and the goal (endurance)", "London (United Kingdom)"),
+])
+def test_a_place_said_alone_or_before_time_with_a_schedule_is_asked_and_the_rest_kept(say, typed, kept, place):
+    screen(say)
+    say("/plan")
+    asked = say(typed)[0].text
+    assert asked.startswith(f"Got it, I'll keep {kept}.") and f"{place}, now" in asked
+
+
+def test_a_place_and_goal_told_with_the_opening_request_are_kept(say):
+    screen(say)
+    asked = say("can you remind me mon wed fri at 7pm, im in berlin, goal is hypertrophy")[0].text
+    assert asked.startswith("Got it, I'll keep “can you remind me mon wed fri at 7pm” and the goal (muscle growth).")
+    assert "every Mon, Wed, Fri at 19:00 (Europe/Berlin), goal: muscle growth" in say("yes")[-1].text
+
+
+async def test_a_place_told_with_the_opening_request_over_telegram_is_asked(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update("remind me tue thu at 6pm, im in berlin"), message_update("yes"),
+                                  message_update("strength")])
+    assert sent.texts()[0].startswith("Got it, I'll keep “remind me tue thu at 6pm”.") and "Berlin (Germany)" in sent.texts()[0]
+    assert "every Tue, Thu at 18:00 (Europe/Berlin)" in sent.texts()[-1]

@@ -93,6 +93,10 @@ class PlanningDialog:
         earlier = self._told_before(user_id) if not said and editing is None else None
         draft = Draft(user_id, Step.WHEN, kept=earlier.kept if earlier else said, editing=editing, goal=earlier.goal if earlier else None)
         state = self._begin(draft)
+        told = place_in_clause(text) if said and not self.store.load_profile(user_id).zone else None
+        if told is not None:  # "remind me mon wed fri at 7pm, im in berlin": the place asked, the rest kept and said back
+            zoned = replace(draft, step=Step.ZONE, kept="")
+            return self._told_all(save_draft(self.dialogues, state, zoned), zoned, *told)
         goal = self._goal(text)
         return self._next(self._set_goal(state, goal) if goal else state)
 
@@ -289,11 +293,13 @@ class PlanningDialog:
         """A place said with the schedule or a goal at the zone question ("strength, mon wed fri at 7, im in berlin",
         "for endurance, berlin time"): the schedule and goal kept, the place asked for its yes, and what was kept said."""
         kept = kept_with(draft, rest, self.clock())[0] if carries_schedule(rest, self.clock()) else draft
-        goal = self._goal(rest)
+        clauses = [c for c in rest.split(", ") if c.strip()]
+        goal = self._goal(rest) or next((g for c in clauses if (g := self._goal(c))), None)  # "..., goal is hypertrophy"
         guess = find_zone(place)
         kept = replace(kept, goal=goal or kept.goal, zone_guess=guess.zone or "", zone_offered=guess.choices)
         state = save_draft(self.dialogues, state, kept)
-        said = t.format_kept(kept.kept, t.format_goal(kept.goal) if kept.goal in t.GOALS else "")
+        schedule = ", ".join(c for c in clauses if carries_schedule(c, self.clock())) if kept.kept else ""  # the goal said apart
+        said = t.format_kept(schedule or kept.kept, t.format_goal(kept.goal) if kept.goal in t.GOALS else "")
         return [t.with_note(zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone)), said)]
 
     def _kept_ask_zone(self, state: State) -> list[Reply]:
