@@ -62,3 +62,10 @@ async def test_a_place_told_with_the_opening_request_over_telegram_is_asked(say,
                                   message_update("strength")])
     assert sent.texts()[0].startswith("Got it, I'll keep “remind me tue thu at 6pm”.") and "Berlin (Germany)" in sent.texts()[0]
     assert "every Tue, Thu at 18:00 (Europe/Berlin)" in sent.texts()[-1]
+
+
+def test_a_lead_at_the_zone_question_is_never_read_as_a_place(say):
+    screen(say)
+    say("/plan")
+    kept = say("30 mins before pls")[0].text  # "mins" reads as Mainz to the place finder
+    assert kept.startswith("Got it: reminders 30 min before each session (kept for this plan).") and "Mainz" not in kept

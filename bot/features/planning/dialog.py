@@ -264,7 +264,9 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
-        lead, rest = split_lead(text) if not found else (None, text)
+        lead, rest = split_lead(text)
+        if found and (lead is None or found_any(find_zone(rest))):  # "30 mins before pls" is no "Mainz": its lead read first
+            lead, rest = None, text
         if lead is not None and not carries_schedule(rest, self.clock()):  # "remind me 1 hour before": kept for Save
             state = save_draft(self.dialogues, state, replace(draft, lead=lead))
             first, *more = self._kept_ask_zone(state)
