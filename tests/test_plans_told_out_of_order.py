@@ -69,3 +69,18 @@ def test_a_lead_at_the_zone_question_is_never_read_as_a_place(say):
     say("/plan")
     kept = say("30 mins before pls")[0].text  # "mins" reads as Mainz to the place finder
     assert kept.startswith("Got it: reminders 30 min before each session (kept for this plan).") and "Mainz" not in kept
+
+
+@pytest.mark.parametrize("typed", ["actually leave it", "ugh no lets not, leave it", "no never mind"])
+def test_leaving_said_after_a_no_at_a_step_that_asks_no_yes_or_no_leaves(say, typed):
+    in_berlin(say, "/plan")
+    assert say(typed)[0].text == "Okay, no plan saved."  # at the goal question
+    say("/plan")
+    assert "When do you want to train?" in say("strength")[-1].text
+    assert say(typed)[0].text == "Okay, no plan saved."  # at "When do you want to train?"
+
+
+async def test_leaving_said_after_a_no_over_telegram_leaves(say, coach):
+    in_berlin(say, "/plan")
+    sent = await feed_all(coach, [message_update("ugh no lets not, leave it")])
+    assert sent.texts() == ["Okay, no plan saved."]

@@ -15,13 +15,14 @@ from datetime import datetime, time
 from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button, entry_button
 from bot.core.messages import Reply
+from bot.core.words import SURE_INTENT
 from bot.features.planning import texts as t
 from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.kept import kept_with, suggested_days
-from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, split_lead, stops_reminders
+from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, read_lead, split_lead, stops_reminders
 from bot.features.planning.reading import (
     CHANGE_SAID,
     carries_schedule,
@@ -51,6 +52,7 @@ from bot.features.planning.zone import (
 )
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
+from knowledge.intents import Intent
 from knowledge.plan_edits import named_goal
 from knowledge.plan_names import unplanned_goal
 from knowledge.relative_changes import day_change, time_shift
@@ -141,6 +143,8 @@ class PlanningDialog:
         aside = self.questions.aside(state, text, self.ask) if self.questions else None
         if aside is not None:
             return aside
+        if draft.step in (Step.GOAL, Step.WHEN) and self._leaves(text):  # "ugh no lets not, leave it": no yes/no is asked
+            return self.cancel(state)
         to_guess = draft.step is Step.ZONE and bool(draft.zone_guess) and GUESSED.read(text) is not None
         if not to_guess and not self.about(text):  # "wrong portland" answers the guess, though it reads as a zone request
             return None
@@ -167,6 +171,13 @@ class PlanningDialog:
             return self._next(state, text)
         replies = self._next(state)  # a goal alone is no schedule to read
         return [Reply(f"Goal set: {t.format_goal(goal)}."), *replies] if draft.step is Step.WHEN else replies
+
+    def _leaves(self, text: str) -> bool:
+        """Whether a message at a step that asks no yes or no reads as leaving ("actually leave it", "no never mind") and
+        carries nothing the step takes (a "no" there answers nothing: the words after it leave)."""
+        intent, odds = self.words.intent_read(text)
+        return intent is Intent.CANCEL and odds >= SURE_INTENT and not carries_schedule(text, self.clock()) \
+            and self.words.goal(text) is None and read_lead(text) is None
 
     def _asks(self, text: str) -> bool:
         """Whether a message is worded as a question (the understanding layer's reading)."""
