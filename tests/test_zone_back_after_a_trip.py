@@ -24,7 +24,8 @@ def in_tokyo(planned):  # noqa: F811
 
 
 @pytest.mark.parametrize("typed", ["ok im back from tokyo", "im home again", "switch back to my old time zone",
-                                   "just got back from my holiday"])
+                                   "just got back from my holiday", "revert my timezone", "back to normal time please",
+                                   "ok home now"])
 def test_a_return_offers_the_zone_before_the_trip(in_tokyo, typed):
     offer = in_tokyo(typed)
     assert offer[0].text.startswith("Back to Europe/Berlin (now 10:30)?") and len(offer) == 1
@@ -89,3 +90,7 @@ async def test_a_move_told_over_telegram_is_no_health_concern(planned, coach):  
     saved(planned, "every tue 6:30pm")
     sent = await feed_all(coach, [message_update("I have relocated to Bangalore last week")])
     assert sent.texts()[0].startswith("Bengaluru") and len(sent.texts()) == 1
+
+
+def test_a_return_naming_home_offers_that_place(in_tokyo):
+    assert in_tokyo("can you put me back on berlin time")[0].text.startswith("Berlin (Germany), now 10:30. Right?")

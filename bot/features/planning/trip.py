@@ -16,7 +16,7 @@ _TRIP = (r"(?:(?:my|the|a|our)\s+)?(?:holiday|holidays|vacation|vacay|trip|trave
 _BACK_FROM = re.compile(r"\b(?:back|home|returned|came back|flew back|flown back)\s+(?:again\s+)?from\s+(?P<from>[a-z' .-]+?)"
                         r"(?=\W*$|\s*[,;.!]|\s+(?:and|now|today|yesterday|last night|finally)\b)")
 # "im home again", "back home", "im back home now", "got home last night": home, with no "from" of another kind
-_HOME = re.compile(rf"^(?=.*\b(?:back|again|got|arrived|landed|made it|flew|flown|came)\b)\W*{_FILLER}"
+_HOME = re.compile(rf"^(?=.*\b(?:back|again|got|arrived|landed|made it|flew|flown|came|now)\b)\W*{_FILLER}"
                    r"(?:(?:i'?m|im|i am|we'?re|were|we are|i'?ve|ive|i|we)\s+)?(?:(?:just|finally|now|safely)\s+)?"
                    r"(?:(?:got|get|gotten|arrived|made it|came|come|flew|flown|landed|been)\s+)?(?:back\s+)?home(?:\s+again)?"
                    r"(?:\s+(?:now|again|today|tonight|yesterday|last night|at last|finally))?\W*$")
@@ -24,11 +24,12 @@ _HOME = re.compile(rf"^(?=.*\b(?:back|again|got|arrived|landed|made it|flew|flow
 _OLD_ZONE = re.compile(r"\b(?:(?:switch|change|go|set|put|move|turn|revert|take|get)\s+(?:me\s+|it\s+|that\s+)?back"
                        r"(?:\s+to)?|back\s+to|revert(?:\s+to)?|return\s+to|restore)\s+(?:my\s+|the\s+)?"
                        r"(?:old|previous|usual|normal|home|original|regular|last|former|own|real)\s+"
-                       r"(?:time\s*zone|tz|zone|time)\b")
+                       r"(?:time\s*zone|tz|zone|time)\b|\b(?:revert|undo)\s+(?:my\s+|the\s+)?(?:time\s*zone|tz|zone)(?:\s+change)?\b")
 # "back in lisbon", "back to lisbon time": the place is named
 _BACK_IN = re.compile(rf"^\W*{_FILLER}(?:(?:i'?m|im|i am|we'?re|were|we are)\s+)?(?:(?:just|finally|now)\s+)?"
-                      r"(?:(?:got|arrived|came|flew)\s+)?(?:back(?:\s+home)?|home)\s+(?:in|to|on|at)\s+(?P<place>[a-z' .-]+?)"
-                      r"(?:\s+(?:time|now|again|today))*\W*$")
+                      r"(?:(?:got|arrived|came|flew)\s+|(?:can|could)\s+(?:you|u)\s+(?:put|switch|set|move|take)\s+me\s+|"
+                      r"(?:put|switch|set|move|take)\s+me\s+)?(?:back(?:\s+home)?|home)\s+(?:in|to|on|at)\s+(?P<place>[a-z' .-]+?)"
+                      r"(?:\s+(?:time|now|again|today|please|pls|plz|thanks|thx))*\W*$")
 _TRIP_WORD = re.compile(rf"^{_TRIP}$")
 # states one is back to or home to that are also the names of small places ("back to normal": Normal, Illinois)
 _NO_PLACE = frozenset("normal rest sleep bed work it basics reality life routine myself yourself labor labour".split())
@@ -52,7 +53,7 @@ def back_home(text: str) -> Back | None:
     lisbon"); None for any other message, and for a return from something that is no trip ("back from the gym")."""
     lowered = " ".join(text.lower().replace("’", "'").split())
     named = _BACK_IN.match(lowered)
-    if named and named.group("place") not in _NO_PLACE and names_place(named.group("place")):
+    if named and _NO_PLACE.isdisjoint(named.group("place").split()) and names_place(named.group("place")):
         return Back(named.group("place"))
     came = _BACK_FROM.search(lowered)
     if came is not None:
