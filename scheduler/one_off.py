@@ -74,6 +74,8 @@ def one_off(words: str, local_now: datetime, zone: tzinfo) -> Schedule | Questio
     if not ahead:
         _future(datetime.combine(days[-1], readings[-1]), zone, local_now)  # raises the "already passed" hint
     options = tuple((f"{c:%a %d %b %H:%M}", Schedule(once_at=_future(c, zone, local_now))) for c in sorted(ahead)[:4])
+    if clock.open_meridiem:  # "sat 9": the hour is what is asked, its dates on the buttons
+        return Question(f"{clock.at:%-I:%M} in the morning or in the evening?", options=options)
     return Question("Which one do you mean?", options=options)
 
 

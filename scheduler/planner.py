@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Set
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from bot.storage.transaction import transaction
@@ -110,8 +111,12 @@ class Planner:
         return self.store.deactivate(user_id, plan_id, "cancelled") > 0
 
     def update_profile(self, profile: Profile) -> None:
-        """Store new settings and move every plan's reminder (and, for a new zone, its sessions)."""
+        """Store new settings and move every plan's reminder (and, for a new zone, its sessions); a new zone keeps the
+        one it replaces, to switch back to after a trip, in the same transaction."""
         with transaction(self.store.db):
+            stored = self.store.load_profile(profile.user_id).zone
+            if stored and profile.zone and stored != profile.zone:
+                profile = replace(profile, previous_zone=stored)
             self.store.save_profile(profile)
             for plan in self.store.load_plans(profile.user_id):
                 if plan.schedule.recurring and profile.zone and profile.zone != plan.zone:

@@ -21,6 +21,7 @@ class Profile:
     zone: str | None = None
     goal: str | None = None
     lead_minutes: int = 30
+    previous_zone: str | None = None  # the zone before the last change, offered back after a trip ("im home again")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ def add_plan_span(db: Database) -> None:
     """Migration: a plan's first and last day ("starting next week", "for 6 weeks"); none for old plans."""
     db.table("plans").add_column("first_day", str)
     db.table("plans").add_column("last_day", str)
+
+
+def add_previous_zone(db: Database) -> None:
+    """Migration: the zone a user had before the last change, to switch back to after a trip; none for old profiles."""
+    db.table("profiles").add_column("previous_zone", str)
 
 
 def recurrence_columns(schedule: Schedule) -> dict[str, object]:

@@ -18,6 +18,7 @@ from scheduler.rows import (
     Plan,
     Profile,
     add_plan_span,
+    add_previous_zone,
     add_recurrence_kinds,
     create_scheduler_tables,
     epoch,
@@ -29,8 +30,8 @@ from scheduler.rows import (
     schedule_to_json,
 )
 
-__all__ = ["Occurrence", "Plan", "Profile", "SchedulerStore", "add_plan_span", "add_recurrence_kinds", "create_scheduler_tables",
-           "epoch", "instant", "schedule_from_json", "schedule_to_json"]
+__all__ = ["Occurrence", "Plan", "Profile", "SchedulerStore", "add_plan_span", "add_previous_zone", "add_recurrence_kinds",
+           "create_scheduler_tables", "epoch", "instant", "schedule_from_json", "schedule_to_json"]
 
 
 class SchedulerStore:
@@ -41,14 +42,15 @@ class SchedulerStore:
 
     def load_profile(self, user_id: int) -> Profile:
         """The user's settings (defaults when none are stored)."""
-        row = self.db.execute("SELECT zone, goal, lead_minutes FROM profiles WHERE user_id = ?", [user_id]).fetchone()
+        row = self.db.execute("SELECT zone, goal, lead_minutes, previous_zone FROM profiles WHERE user_id = ?", [user_id]).fetchone()
         return Profile(user_id, *row) if row else Profile(user_id)
 
     def save_profile(self, profile: Profile) -> None:
         """Store the user's settings."""
         with transaction(self.db):
             save_row(self.db, "profiles", {"user_id": profile.user_id, "zone": profile.zone, "goal": profile.goal,
-                                           "lead_minutes": profile.lead_minutes}, "user_id")
+                                           "lead_minutes": profile.lead_minutes, "previous_zone": profile.previous_zone},
+                     "user_id")
 
     def add_plan(self, user_id: int, schedule: Schedule, zone: str, goal: str, now: datetime,
                  next_at: datetime | None, remind_at: datetime | None) -> int:

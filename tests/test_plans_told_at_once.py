@@ -14,7 +14,7 @@ def test_place_goal_and_schedule_in_one_message_are_all_kept(say, coach):
     screen(say)
     say("/plan")
     asked = say("strength, mon wed fri at 7, im in berlin")[0].text
-    assert asked.startswith("Got it, I'll keep “strength, mon wed fri at 7” and the goal (strength).")
+    assert asked.startswith("Got it, I'll keep “mon wed fri at 7” and the goal (strength).")  # the goal said apart
     assert "Berlin (Germany), now 10:30. Right?" in asked
     assert say("yes")[-1].text == "7:00 in the morning or in the evening?"  # the goal is not asked again
     shown = say("7am")[-1].text

@@ -21,7 +21,7 @@ from bot.storage.users import (
     add_offered_entry,
     index_timed_columns,
 )
-from scheduler.store import add_plan_span, add_recurrence_kinds, create_scheduler_tables
+from scheduler.store import add_plan_span, add_previous_zone, add_recurrence_kinds, create_scheduler_tables
 
 
 class DatabaseError(RuntimeError):
@@ -67,6 +67,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     add_concern_time,
     add_offered_entries,
     add_offered_entry,
+    add_previous_zone,
     index_timed_columns,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,13 +15,14 @@ from datetime import datetime, time
 from bot.core.callbacks import Tap, parse_number
 from bot.core.dialogue import Dialogues, button, entry_button
 from bot.core.messages import Reply
+from bot.core.words import SURE_INTENT
 from bot.features.planning import texts as t
 from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.kept import kept_with, suggested_days
-from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, split_lead, stops_reminders
+from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, read_lead, split_lead, stops_reminders
 from bot.features.planning.reading import (
     CHANGE_SAID,
     carries_schedule,
@@ -51,6 +52,7 @@ from bot.features.planning.zone import (
 )
 from bot.features.planning.zone_screen import save_zone
 from bot.storage.dialogues import State
+from knowledge.intents import Intent
 from knowledge.plan_edits import named_goal
 from knowledge.plan_names import unplanned_goal
 from knowledge.relative_changes import day_change, time_shift
@@ -93,6 +95,10 @@ class PlanningDialog:
         earlier = self._told_before(user_id) if not said and editing is None else None
         draft = Draft(user_id, Step.WHEN, kept=earlier.kept if earlier else said, editing=editing, goal=earlier.goal if earlier else None)
         state = self._begin(draft)
+        told = place_in_clause(text) if said and not self.store.load_profile(user_id).zone else None
+        if told is not None:  # "remind me mon wed fri at 7pm, im in berlin": the place asked, the rest kept and said back
+            zoned = replace(draft, step=Step.ZONE, kept="")
+            return self._told_all(save_draft(self.dialogues, state, zoned), zoned, *told)
         goal = self._goal(text)
         return self._next(self._set_goal(state, goal) if goal else state)
 
@@ -137,6 +143,8 @@ class PlanningDialog:
         aside = self.questions.aside(state, text, self.ask) if self.questions else None
         if aside is not None:
             return aside
+        if draft.step in (Step.GOAL, Step.WHEN) and self._leaves(text):  # "ugh no lets not, leave it": no yes/no is asked
+            return self.cancel(state)
         to_guess = draft.step is Step.ZONE and bool(draft.zone_guess) and GUESSED.read(text) is not None
         if not to_guess and not self.about(text):  # "wrong portland" answers the guess, though it reads as a zone request
             return None
@@ -163,6 +171,13 @@ class PlanningDialog:
             return self._next(state, text)
         replies = self._next(state)  # a goal alone is no schedule to read
         return [Reply(f"Goal set: {t.format_goal(goal)}."), *replies] if draft.step is Step.WHEN else replies
+
+    def _leaves(self, text: str) -> bool:
+        """Whether a message at a step that asks no yes or no reads as leaving ("actually leave it", "no never mind") and
+        carries nothing the step takes (a "no" there answers nothing: the words after it leave)."""
+        intent, odds = self.words.intent_read(text)
+        return intent is Intent.CANCEL and odds >= SURE_INTENT and not carries_schedule(text, self.clock()) \
+            and self.words.goal(text) is None and read_lead(text) is None
 
     def _asks(self, text: str) -> bool:
         """Whether a message is worded as a question (the understanding layer's reading)."""
@@ -238,7 +253,8 @@ class PlanningDialog:
         if not (draft.goal or profile.goal):
             kept, split = kept_with(draft, text, self.clock())
             state = save_draft(self.dialogues, state, replace(kept, step=Step.GOAL))
-            return [t.with_note(self._ask_goal(state), self._split_note(split, kept))]
+            said = t.format_kept(text, "") if draft.step is Step.GOAL and text.strip() else ""  # "sat 9" at the goal question
+            return [t.with_note(self._ask_goal(state), " ".join(n for n in (said, self._split_note(split, kept)) if n))]
         return self._when(state, replace(draft, step=Step.WHEN), text, profile)
 
     @staticmethod
@@ -259,7 +275,9 @@ class PlanningDialog:
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time
-        lead, rest = split_lead(text) if not found else (None, text)
+        lead, rest = split_lead(text)
+        if found and (lead is None or found_any(find_zone(rest))):  # "30 mins before pls" is no "Mainz": its lead read first
+            lead, rest = None, text
         if lead is not None and not carries_schedule(rest, self.clock()):  # "remind me 1 hour before": kept for Save
             state = save_draft(self.dialogues, state, replace(draft, lead=lead))
             first, *more = self._kept_ask_zone(state)
@@ -288,11 +306,13 @@ class PlanningDialog:
         """A place said with the schedule or a goal at the zone question ("strength, mon wed fri at 7, im in berlin",
         "for endurance, berlin time"): the schedule and goal kept, the place asked for its yes, and what was kept said."""
         kept = kept_with(draft, rest, self.clock())[0] if carries_schedule(rest, self.clock()) else draft
-        goal = self._goal(rest)
+        clauses = [c for c in rest.split(", ") if c.strip()]
+        goal = self._goal(rest) or next((g for c in clauses if (g := self._goal(c))), None)  # "..., goal is hypertrophy"
         guess = find_zone(place)
         kept = replace(kept, goal=goal or kept.goal, zone_guess=guess.zone or "", zone_offered=guess.choices)
         state = save_draft(self.dialogues, state, kept)
-        said = t.format_kept(kept.kept, t.format_goal(kept.goal) if kept.goal in t.GOALS else "")
+        schedule = ", ".join(c for c in clauses if carries_schedule(c, self.clock())) if kept.kept else ""  # the goal said apart
+        said = t.format_kept(schedule or kept.kept, t.format_goal(kept.goal) if kept.goal in t.GOALS else "")
         return [t.with_note(zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone)), said)]
 
     def _kept_ask_zone(self, state: State) -> list[Reply]:
@@ -334,7 +354,10 @@ class PlanningDialog:
         if draft.step is Step.CONFIRM and draft.pending:
             edited = edited_schedule(draft, rest, self.clock(), self.confirming.zone(state.user_id)) if rest else None
             return [self.confirming.show(state, replace(draft, pending=edited or draft.pending), edit=False)]
-        return self._next(state, rest)
+        first, *more = self._next(state, rest)
+        if load_draft(self.dialogues.current(state.user_id, DIALOGUE) or state).step is Step.CONFIRM:
+            return [first, *more]  # the plan shown says its reminder
+        return [t.with_note(first, f"Got it: reminders {t.format_lead_phrase(lead)} (kept for this plan)."), *more]
 
     def _ask_goal(self, state: State) -> Reply:
         """The goal question with one button per goal."""

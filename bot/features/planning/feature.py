@@ -4,6 +4,7 @@ shared location, and what /start and /mydata say about it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
@@ -26,6 +27,7 @@ from bot.features.planning.sessions import SESSIONS, Sessions
 from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.told import ToldSchedules
+from bot.features.planning.trip import back_home, place_told, stay_said, without_places
 from bot.features.planning.zone import moved_to, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
@@ -36,7 +38,7 @@ from knowledge.day_words import DayWord, day_said
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
-from scheduler.timezones import zone_at, zone_info
+from scheduler.timezones import find_zone, zone_at, zone_info
 
 LATER = re.compile(r"\b(?:later|gtg|g2g|ttyl|bbl|gotta (?:run|go|dash|bounce)|(?:have|got|need) to (?:go|run|dash)"
                    r"|another time|talk soon)\b", re.IGNORECASE)  # leaving a plan for later
@@ -227,7 +229,7 @@ class Planning:
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
         told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
-        return [judged] if judged else told or self.timezone(user_id, typed_place(text))
+        return [judged] if judged else told or self._with_stay(user_id, text, self.timezone(user_id, typed_place(text)))
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
         """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
@@ -237,13 +239,44 @@ class Planning:
         planning = state is not None and state.dialogue == DIALOGUE and state.step != Step.ZONE.value  # the zone step reads places
         if state is not None and not planning or self.kit.words.asks(text):
             return None
-        place = moved_to(text)
-        if place is None:
+        place = moved_to(text) or self._place_told(text)
+        if not place:
             return None
-        replies = self.timezone(user_id, place)
+        replies = self._with_stay(user_id, text, self.timezone(user_id, place))
         if planning and state is not None:  # asked again, with new buttons, once the zone is set: not the place question now
             self.kit.dialogues.go(state, Step(state.step), renew=True)
         return replies
+
+    def _place_told(self, text: str) -> str:
+        """The place a clause says the user is in ("currently in dubai for work till the 20th"), unless the other clauses
+        tell a schedule (a plan asked for from there is planning's)."""
+        place, rest = place_told(text)
+        return "" if not place or carries_schedule(rest, self.kit.clock()) else place
+
+    def _with_stay(self, user_id: int, text: str, replies: list[Reply]) -> list[Reply]:
+        """The zone check of a stay told with its end ("im in tokyo this week"), with that end said back and the way home."""
+        said, before = stay_said(text), self.kit.plans.load_profile(user_id).zone
+        if not said or not before or not replies or not replies[0].buttons:
+            return replies
+        return [replace(replies[0], text=f"{replies[0].text}\n{t.format_stay(said, before)}"), *replies[1:]]
+
+    def came_back(self, user_id: int, text: str) -> list[Reply] | None:
+        """"ok im back from tokyo", "im home again", "switch back to my old time zone" outside a dialogue: the zone before
+        the last change offered back (never the place just left), "back in lisbon" that place; with no zone kept to go
+        back to, which place is home (a plain "im home again" then passes on: it may say nothing of a trip)."""
+        back = back_home(text) if self.kit.dialogues.current(user_id) is None and not self.kit.words.asks(text) else None
+        if back is None:
+            return None
+        if back.place:
+            return self.timezone(user_id, back.place)
+        profile = self.kit.plans.load_profile(user_id)
+        if profile.previous_zone and profile.previous_zone != profile.zone:
+            return self.zone_screen.offer_back(user_id, profile.previous_zone)
+        if not profile.zone or not back.left:
+            return None  # no zone kept to go back to, and no place left named: "im home again" may tell no trip
+        if find_zone(back.left).zone != profile.zone:  # back from a place whose zone was never set
+            return [Reply(t.format_still_zone(profile.zone, self.kit.clock()))]
+        return self.zone_screen.offer_back(user_id, "")  # set to the place left: which place is home
 
     def on_location(self, msg: Inbound) -> list[Reply]:
         """A shared location sets the time zone (and the plan goes on, or the pending step is asked again)."""
@@ -274,7 +307,8 @@ class Planning:
     def describe(self, user_id: int) -> str:
         """The planning settings and how many plans are stored, for /mydata."""
         profile = self.kit.plans.load_profile(user_id)
-        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, self.kit.plans.count_plans(user_id))
+        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, self.kit.plans.count_plans(user_id),
+                               profile.previous_zone)
 
 
 def install(kit: Kit) -> None:
@@ -304,12 +338,14 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.own.on_text)  # "did it save?", "did i miss any sessions this week" (before "this week" as a break)
     kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
     kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit
     kit.readers.append(planning.day_words)  # "cancel tue", "nvm i can make thursday after all"
     kit.readers.append(planning.in_words.on_text)  # "skip tomorrow", "cancel the plan", "edit the first one"
+    kit.not_told.append(lambda _user_id, text: without_places(text))  # "i relocated to bangalore" tells no concern
+    kit.readers.append(planning.came_back)  # "ok im back from tokyo", "im home again"
     kit.readers.append(planning.moved)  # "i moved to lisbon"
-    kit.readers.append(planning.own.on_text)  # "did it save?", "what was my goal again", "whats my time zone set to"
     kit.readers.append(planning.told.on_text)  # "weekends around lunch", "i wanna do this 3 times a week after work"
     kit.readers.append(planning.nothing_to_save)  # "save" with no plan waiting for it
     kit.entry(DIALOGUE, lambda user_id, tap: dialog.on_entry(user_id, tap, planning.in_words.offered_change(user_id)))

@@ -17,19 +17,29 @@ from scheduler.timezones import zone_info
 
 _SAVED = re.compile(r"\b(?:did|has|have|was|is|are)\s+(?:it|that|this|my plans?|the plans?|everything|my reminders?|the reminders?)"
                     r"\s+(?:got\s+|get\s+|been\s+|all\s+)?(?:sav(?:e|ed)|stored|go(?:ne)? through|went through)\b")
-_GOAL = re.compile(r"\b(?:what(?:'?s| is| was)|whats|wat|which(?:'?s| is| was)?)\s+(?:is\s+|was\s+)?my\s+goal\b"
-                   r"|\bmy\s+goal\s+again\b|\bwhich\s+goal\s+(?:did|have)\s+i\b")
+_GOAL = re.compile(r"\b(?:what(?:'?s| is| was)|whats|wat|which(?:'?s| is| was)?)\s+(?:is\s+|was\s+)?my\s+(?:current\s+)?goal\b"
+                   r"|\bmy\s+goal\s+again\b|\b(?:which|what)\s+goal\s+(?:did|have|am)\s+i\b(?:\s+(?:on|set|doing|training))?")
 _DONE = re.compile(r"\bhow\s+many\s+(?:sessions|workouts|times|trainings)\b[^?]*\b(?:have i|did i|i've|ive|i have)\s+"
                    r"(?:done|did|completed|finished|trained|made)\b|\bhow\s+many\s+(?:have i|did i)\s+(?:done|do|did)\b")
 _ZONE_ASKED = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+|and)\W+)*(?:(?:what(?:'?s| is)|whats|wats|which(?:'?s| is)?)\s+(?:is\s+)?"
                          r"(?:my|the)\s+(?:time\s*zone|tz|zone)(?:\s+(?:set\s+to|set|again|now|right now|you have|on|at))?"
-                         r"|what\s+(?:time\s*zone|tz|zone)\s+(?:am i(?:\s+(?:in|on|set to))?|do i have|have i got"
+                         r"|is\s+my\s+(?:time\s*zone|tz|zone)\s+(?:right|correct|set(?:\s+right)?|ok|okay)"
+                         r"|(?:what|which)\s+(?:time\s*zone|tz|zone)\s+(?:am i(?:\s+(?:in|on|set to))?|do i have|have i got"
                          r"|do you have me(?:\s+(?:in|on))?"
                          r"|is mine|are my (?:reminders|plans) in))\W*$")
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
-_SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b(?=.*\b(?:should|do|shall|will|must|am|gonna)\s+i\b)"
+_SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
                       rf"|(?:in\s+)?my\s+(?:next\s+)?(?:session|workout|plan|reminder)s?)\b)")
+# "how many sets should i do", "how many reps do i do": the user's own goal's (nothing more said: "for beginners" is a question)
+_SETS_MINE = re.compile(r"^\W*(?:(?:so|ok|okay|and|remind me)\W+)*how\s+many\s+(?:sets|reps|sets\s+and\s+reps)\s+"
+                        r"(?:should|do|shall|will|must)\s+i\s+(?:do|be doing|aim for|go for)(?:\s+again)?\W*$")
+# "what am i doing on tuesday", "whats on for tomorrow", "what do i have today": that day's plans
+_DOING_ON = re.compile(rf"\b(?:what\s+am\s+i\s+(?:doing|training)|what(?:'?s|\s+is)\s+on|whats\s+on|what\s+do\s+i\s+have"
+                       rf"(?:\s+on)?|what\s+have\s+i\s+got(?:\s+on)?)\s+(?:for\s+|on\s+)?(?:(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight))\W*$")
+# "whats my reminder set to": the lead
+_LEAD_ASKED = re.compile(r"^\W*(?:what(?:'?s|\s+is)|whats|wats)\s+(?:my|the)\s+reminders?\s+(?:set\s+to|set\s+at|timing)"
+                         r"|\bhow\s+(?:early|long\s+before)\s+(?:do|will|does)\s+(?:you|u|it|the\s+reminder)\s+(?:remind|ping|nudge|message)\s+me\b")
 # "what time is my saturday one", "when is my tue session": the time of the plan on that day
 _TIME_ON = re.compile(rf"\b(?:what\s+time\s+(?:is|s|'s|are)|whats\s+the\s+time\s+(?:of|for)|when\s+(?:is|s|'s|are))\s+"
                       rf"(?:my|the)\s+(?P<day>{_DAY})\s+(?:one|ones|session|sessions|workout|workouts|plan|training)\b")
@@ -69,6 +79,14 @@ class OwnState:
         timed = _TIME_ON.search(lowered)
         if timed is not None and self.store.count_plans(user_id):
             return [self._time_on(user_id, timed.group("day"))]
+        doing = _DOING_ON.search(lowered)
+        if doing is not None and self.store.count_plans(user_id):
+            return [self._time_on(user_id, doing.group("day") or self._day_of(user_id, doing.group("rel")))]
+        if _LEAD_ASKED.search(lowered):
+            lead = self.store.load_profile(user_id).lead_minutes
+            return [Reply(f"Reminders come {t.format_lead_phrase(lead)}. /settings changes it.")]
+        if _SETS_MINE.match(lowered) and self.store.count_plans(user_id):
+            return [self._sets_on(user_id, None, None)]
         sets = _SETS_ON.search(lowered)
         if sets is not None and self.store.count_plans(user_id):
             return [self._sets_on(user_id, sets.group("day") or sets.group("this"), sets.group("rel"))]
@@ -116,6 +134,11 @@ class OwnState:
             else f"Your goal is {t.format_goal(goal)}"
         none = f" (no session on {WEEKDAY_NAMES[index]})" if index is not None and not on_day else ""
         return Reply(f"{head}{none}: {what}. /settings changes the goal.")
+
+    def _day_of(self, user_id: int, relative: str) -> str:
+        """The weekday "today" or "tomorrow" is in the user's zone, as a day word ("sat")."""
+        today = (self.clock() if self.clock else datetime.now()).astimezone(zone_info(self.store.load_profile(user_id).zone or "UTC"))
+        return WEEKDAY_NAMES[(today.weekday() + (relative == "tomorrow")) % 7].lower()
 
     def _time_on(self, user_id: int, day: str) -> Reply:
         """The plans on the day named, each with its time and zone ("what time is my saturday one")."""

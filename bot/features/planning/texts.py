@@ -177,7 +177,23 @@ def format_kept(schedule: str, goal: str) -> str:
 GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the guessed zone waits for its yes
 GUESS_BACK = "Back to your plan."
 GUESS_ZONE_BACK = "Back to your time zone."
+HOME_WHICH = "Welcome back! Which place is home? Type your city and I'll set your reminders to its time."  # no zone kept
 KEPT_FOR_AFTER_CHECK = "Got it: I'll plan that right after the safety check."  # a plan asked for in the middle of it
+
+
+def format_back_to(zone: str, now: datetime) -> str:
+    """The zone before a trip offered back ("Back to Europe/Lisbon (now 05:52)?"), never saved unasked."""
+    return f"Back to {zone} (now {format_clock(now, zone)})? Tap ✅ to switch your reminders back, or type another place."
+
+
+def format_stay(said: str, before: str) -> str:
+    """A stay told with its end ("this week"), said back when its zone is confirmed, with the way home."""
+    return f"You said “{said}”: once you're back, tell me (“I'm home again”) and I'll offer {before} again."
+
+
+def format_still_zone(zone: str, now: datetime) -> str:
+    """A return told while the zone was never changed: it is still the one set."""
+    return f"Welcome back! Your reminders are still on {zone} time (now {format_clock(now, zone)}). /timezone changes it."
 
 
 def format_guess_again(zone: str, now: datetime, lead: str = GUESS_NOT_CAUGHT) -> str:
@@ -254,10 +270,11 @@ def format_choice(label: str, current: bool) -> str:
     return f"{label} ✓" if current else label
 
 
-def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int) -> str:
-    """The planning settings and how many plans are stored (for /mydata)."""
+def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int, previous_zone: str | None = None) -> str:
+    """The planning settings and how many plans are stored (for /mydata), with the zone before the last change."""
     lead = format_lead_phrase(lead_minutes).removesuffix(" each session")
-    return (f"Planning: time zone {zone or 'not set'}, goal {goal or 'not set'}, reminders {lead}, "
+    before = f" (before that {previous_zone}, kept to switch back after a trip)" if previous_zone else ""
+    return (f"Planning: time zone {zone or 'not set'}{before}, goal {goal or 'not set'}, reminders {lead}, "
             f"{plans} active plan(s) with their done/skipped sessions")
 
 

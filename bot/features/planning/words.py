@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from knowledge.intents import Intent
 from knowledge.plan_request import PlanRequest
 
 
@@ -25,6 +26,9 @@ class PlanWords(Protocol):
 
     def is_yes(self, text: str) -> bool:
         """Whether the message confirms what the bot just showed."""
+
+    def intent_read(self, text: str) -> tuple[Intent | None, float]:
+        """What a message asks the bot to do, if anything, and how surely."""
 
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""

@@ -79,8 +79,34 @@ def place_in_clause(text: str) -> tuple[str, str] | None:
     for i, clause in enumerate(clauses):
         found = _CLAUSE_PLACE.match(clause)
         place = found.group("place") or found.group("timed") if found else None
+        if place is None and len(clauses) > 1 and _bare_place(clause):  # "berlin, strength, weekdays 6:15"
+            place = clause
         if place and names_place(place):
             return place, ", ".join(c for j, c in enumerate(clauses) if j != i and c)
+    return _timed_at_end(" ".join(text.lower().split()))
+
+
+_TIMED_END = re.compile(r"^(?P<before>.+?)\s+(?P<last>(?:[a-z'.-]+\s+){0,2}[a-z'.-]+)\s+time(?:\s*zone)?\W*$")
+_NOT_BARE = frozenset({"us", "me", "it", "in", "at", "on"})  # words that name a place only by chance ("for us")
+
+
+def _bare_place(clause: str) -> bool:
+    """Whether a clause is a place named alone (a city, a country: up to three words, no digit)."""
+    return 0 < len(clause.split()) <= 3 and clause not in _NOT_BARE and not any(c.isdigit() for c in clause) \
+        and names_place(clause)
+
+
+def _timed_at_end(text: str) -> tuple[str, str] | None:
+    """A place said as the message's last words before "time" ("endurance tue thu 6pm london time": the fewest words
+    that name one) and the words before it; else None."""
+    found = _TIMED_END.match(text)
+    if found is None:
+        return None
+    words = found.group("last").split()
+    for size in range(1, len(words) + 1):
+        place = " ".join(words[-size:])
+        if not any(c.isdigit() for c in place) and place not in _NOT_BARE and names_place(place):
+            return place, " ".join([found.group("before"), *words[:-size]])
     return None
 
 

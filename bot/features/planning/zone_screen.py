@@ -103,6 +103,16 @@ class ZoneScreen:
                                      side=below is not None and below.dialogue != DIALOGUE)
         return (self.on_text(state, place) if place.strip() else None) or [self.ask(state)]
 
+    def offer_back(self, user_id: int, zone: str) -> list[Reply]:
+        """Open the screen with the zone before a trip as its guess ("Back to Europe/Lisbon (now 05:52)?"), or, with none
+        kept, the question which place is home."""
+        below = self.dialogues.current(user_id)
+        state = self.dialogues.begin(user_id, DIALOGUE, Step.PLACE, {"back": False, "guess": zone},
+                                     side=below is not None and below.dialogue != DIALOGUE)
+        if not zone:
+            return [Reply(t.HOME_WHICH, location=True)]
+        return [Reply(t.format_back_to(zone, self.clock()), buttons=((button(state, "✅ Yes, switch back", "zone", zone),),))]
+
     def ask(self, state: State) -> Reply:
         """The place question, with the share-location button; the guessed place again when one waits for its yes
         (after a question asked at "Manchester ... Right?")."""

@@ -58,6 +58,10 @@ _SORE_BESIDE = frozenset("my the are is its it so af really real super a bit lit
                          "lmao now today tho though but good way feel feels feeling im i am all very totally bloody damn "
                          "dead ngl tbh oh man bro and that was worth".split())
 _LETTERS = re.compile(r"[a-z']+")
+# the session's numbers asked at its check-in ("ok and how many reps", "how long do i rest", "what weight")
+_NUMBERS = re.compile(r"\b(?:how\s+many\s+(?:sets|reps|repetitions|rounds)|how\s+(?:long|much)\s+(?:(?:do|should|shall|can)\s+i\s+)?"
+                      r"rest|(?:what|which|how\s+much)\s+(?:weight|load)|how\s+heavy|sets\s+and\s+reps|reps\s+and\s+sets"
+                      r"|(?:what|which)\s+(?:sets|reps))\b")
 SORE_AFTER = timedelta(hours=12)  # how long after a session done its soreness is expected
 # a bare yes or no: the reminder asks both "did you do it?" and "feeling unwell?", so it answers neither
 _BARE_YES_NO = re.compile(r"^\W*(?:y|yes|yess|yeah|yea|yep|yup|ya|ok|okay|k|sure|no|nope|nah|n|not really)\W*$")
@@ -143,6 +147,19 @@ class Reminders:
         if occurrence is None:
             return None
         return self._act(state, occurrence, "snooze", edit=False, delay=min(max(delay, SNOOZE_RANGE[0]), SNOOZE_RANGE[1]))
+
+    def numbers(self, user_id: int, text: str) -> list[Reply] | None:
+        """The session's sets, reps, load and rest asked at its open check-in ("ok and how many reps"): its plan's goal's,
+        the check-in left open; None for anything else, and for a question naming a goal ("how many reps for endurance")."""
+        if not _NUMBERS.search(text.lower()):  # the words first: most messages ask none, and then no check-in is looked up
+            return None
+        state = self.dialogues.current(user_id, DIALOGUE)
+        occurrence = self._typed_for(state) if state is not None and state.step == Step.OPEN.value else None
+        plan = self.store.load_plan(occurrence.plan_id) if occurrence is not None else None
+        found = self.kb.prescriptions.get(plan.goal) if plan is not None and self.words.goal(text) is None else None
+        if plan is None or found is None:
+            return None
+        return [Reply(f"For this session ({t.format_goal(plan.goal)}): {t.format_prescription(found)}.")]
 
     def not_told(self, user_id: int, text: str) -> str:
         """The words of a message told as a concern: none for ordinary soreness told within SORE_AFTER of a session marked

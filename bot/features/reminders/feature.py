@@ -14,6 +14,7 @@ def install(kit: Kit) -> None:
     reminders = Reminders(kit.kb, kit.plans, kit.need(ScreeningFlow), kit.dialogues, kit.words, kit.clock)
     kit.dialogues.register(reminders)
     kit.readers.insert(0, reminders.delay)  # "push it 20 min" at a check-in, before planning reads "push it"
+    kit.readers.insert(1, reminders.numbers)  # "ok and how many reps" at a check-in: the session's goal's numbers
     kit.reminder = reminders.compose
     told = DoneTold(kit.plans, kit.dialogues, kit.words, kit.clock, kit.plain_request, DIALOGUE,
                     lambda: kit.clock() - TYPED_FOR, lambda text: says_more(kit, text))

@@ -158,6 +158,8 @@ class ScreeningFlow(Steps):
             return self._asked(progress, text)
         if reading.other is not None:
             return [Reply(texts.format_other_topic(reading.other)), self._question(progress, edit=False)]
+        if emoji_only(text) and (reading.acknowledged or not reading.code):  # "👍", "🤔": asked back, never taken for a yes
+            return [Reply(texts.format_emoji_asked(text.strip())), self._question(progress, edit=False)]
         if reading.acknowledged:
             return [self._question(progress, edit=False, hint=True)]
         if reading.code == "u" and QUESTIONS[progress.step].level is Level.RED and not progress.unsure_asked:
@@ -294,3 +296,9 @@ class ScreeningFlow(Steps):
         if tap.step == CONSENT:
             return self._on_consent(progress, tap.action, edit=True)
         return self._answer(progress, tap.action, edit=True)
+
+
+def emoji_only(text: str) -> bool:
+    """Whether a reply is emoji alone ("👍", "🤔", "👍🏻"): no letter or digit, and a symbol beyond plain punctuation."""
+    stripped = text.strip()
+    return bool(stripped) and not any(c.isalnum() for c in stripped) and any(ord(c) > 0x2000 for c in stripped)

@@ -49,6 +49,12 @@ STALE = "That no longer applies, so nothing changed. /plan, /screen or /sessions
 RETAKE_HINT = "Your answers still count. Retake the check if your health has changed."
 RESUMED = "You're part-way through the safety check; your answers so far are kept. Here's where you were:"
 TYPE_HINT = "Tap a button, or type yes, no, not sure, back or cancel."
+
+
+def format_emoji_asked(emoji: str) -> str:
+    """An emoji alone at a question: asked back (a guessed yes or no is the one guess the check never makes)."""
+    return (f"{emoji} could mean yes, no or just “OK”, and here I need to be sure. Is it a yes to the question below? "
+            "Tap Yes, No or Not sure (or type it).")
 STOPPED_RED = ("I've stopped the safety check here, and your result is now \"seek medical care\". Once a health "
                "professional has checked you, /screen lets you record their review and retake the check.")
 REDO_AFTER_CONCERN = ("Because of what you just told me, your safety check no longer counts: I won't plan sessions "
