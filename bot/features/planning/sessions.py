@@ -40,14 +40,15 @@ class Sessions:
     """The user's sessions and plans."""
 
     def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime],
-                 dialogues: Dialogues, answer: Callable[[str], str | None], asks: Callable[[str], bool]) -> None:
+                 dialogues: Dialogues, answer: Callable[[str], str | None], asks: Callable[[str], bool],
+                 instead: Callable[[str], bool] = lambda _text: False) -> None:
         self.store = store
         self.planner = planner
         self.clock = clock
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
                                        ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING,
-                                       about=CANCELLING_DOES)
+                                       about=CANCELLING_DOES, instead=instead)
 
     def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), a page at a time, with a

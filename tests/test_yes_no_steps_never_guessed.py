@@ -1,0 +1,87 @@
+"""Typed answers at the yes/no steps are never guessed into the other answer (issue 12): "not sure" at /forget or at
+"Cancel the plan?" decides nothing (it is asked again, nothing erased or kept for good); a change asked for at "Cancel
+the plan?" ("change it to tue thu") is that change, not a "no"; a bare yes beside a bare no ("yeah no") at the guessed
+place is no yes. Each through the core and through the Telegram adapter's process_update."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.confirmation import MIXED, UNDECIDED
+from bot.features.planning.zone import GUESSED
+from bot.features.privacy.dialog import PROMPT
+from bot.features.screening.flow import ScreeningFlow
+from tests.conftest import message_update
+from tests.recording_request import feed_all
+from tests.test_planning import button, screen
+from tests.test_planning_qa2 import confirm_brisbane
+
+KEPT = "Okay, the plan stays."
+
+
+def at_cancel_plan(say):
+    """A green user with one saved plan (Sundays 08:00, Brisbane), asked "Cancel the plan ...?"."""
+    confirm_brisbane(say)
+    say("yes")
+    replies = say(button(say("/sessions")[-1], "Cancel plan"), button=True)
+    assert replies[-1].text.startswith("Cancel the plan")
+
+
+@pytest.mark.parametrize("typed", ["maybe", "not sure", "idk"])
+def test_not_sure_at_forget_erases_nothing_keeps_nothing_for_good_and_asks_again(say, coach, typed):
+    screen(say)
+    say("/forget")
+    replies = say(typed)
+    assert replies[0] == UNDECIDED and replies[-1].text == PROMPT
+    assert coach.kit.dialogues.current(7, "forget") is not None  # still asked: a yes now erases
+    assert coach.need(ScreeningFlow).store.load_result(7) is not None
+
+
+async def test_not_sure_at_forget_over_telegram_is_asked_again(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update("/forget"), message_update("maybe")])
+    assert sent.texts()[-2:] == [UNDECIDED.text, PROMPT]
+    assert coach.kit.dialogues.current(7, "forget") is not None
+
+
+@pytest.mark.parametrize("typed", ["maybe", "not sure"])
+def test_not_sure_at_cancel_the_plan_keeps_the_question_open(say, coach, typed):
+    at_cancel_plan(say)
+    replies = say(typed)
+    assert replies[0] == UNDECIDED and replies[-1].text.startswith("Cancel the plan")
+    assert coach.plans.count_plans(7) == 1 and coach.kit.dialogues.current(7, "unplan") is not None
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("change it to tue thu", "every Tue, Thu at 08:00"),
+                                             ("no, move it to 7pm instead", "every Sun at 19:00")])
+def test_a_change_asked_at_cancel_the_plan_is_that_change_not_a_no(say, coach, typed, shown):
+    at_cancel_plan(say)
+    replies = say(typed)
+    assert KEPT not in [r.text for r in replies] and any(shown in r.text for r in replies)
+    assert coach.plans.count_plans(7) == 1
+
+
+async def test_a_change_asked_at_cancel_the_plan_over_telegram_is_that_change(say, coach):
+    at_cancel_plan(say)
+    sent = await feed_all(coach, [message_update("change it to tue thu")])
+    assert KEPT not in sent.texts() and any("every Tue, Thu at 08:00" in text for text in sent.texts())
+
+
+@pytest.mark.parametrize(("typed", "read"), [("yeah no", MIXED), ("right... no", MIXED), ("nah yeah", MIXED),
+                                             ("no no, you got it right", "yes"), ("yeah yeah", "yes")])
+def test_a_bare_yes_next_to_a_bare_no_chooses_neither(typed, read):
+    assert GUESSED.read(typed) == read
+
+
+def test_yeah_no_at_the_guessed_place_sets_no_zone(say, coach):
+    screen(say)
+    say("/plan")
+    say("Portland")
+    say("yeah no")
+    assert coach.plans.load_profile(7).zone is None
+
+
+async def test_yeah_no_at_the_guessed_place_over_telegram_sets_no_zone(say, coach):
+    screen(say)
+    await feed_all(coach, [message_update("/plan"), message_update("Portland"), message_update("yeah no")])
+    assert coach.plans.load_profile(7).zone is None
