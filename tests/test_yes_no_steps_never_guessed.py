@@ -68,7 +68,8 @@ async def test_a_change_asked_at_cancel_the_plan_over_telegram_is_that_change(sa
 
 
 @pytest.mark.parametrize(("typed", "read"), [("yeah no", MIXED), ("right... no", MIXED), ("nah yeah", MIXED),
-                                             ("no no, you got it right", "yes"), ("yeah yeah", "yes")])
+                                             ("no no, you got it right", "yes"), ("yeah yeah", "yes"),
+                                             ("yes and no", MIXED), ("yeah maybe", MIXED)])
 def test_a_bare_yes_next_to_a_bare_no_chooses_neither(typed, read):
     assert GUESSED.read(typed) == read
 
@@ -85,3 +86,34 @@ async def test_yeah_no_at_the_guessed_place_over_telegram_sets_no_zone(say, coac
     screen(say)
     await feed_all(coach, [message_update("/plan"), message_update("Portland"), message_update("yeah no")])
     assert coach.plans.load_profile(7).zone is None
+
+
+@pytest.mark.parametrize(("typed", "read"), [("ok wait", None), ("sure... hold on", None), ("yes actually wait", None),
+                                             ("no wait", "no"), ("ok wait, yes", "yes"), ("yes", "yes")])
+def test_a_yes_that_ends_holding_off_is_no_answer_yet(understanding, typed, read):
+    found = understanding.answer(typed)
+    assert (found.value if found else None) == read
+
+
+@pytest.mark.parametrize("typed", ["ok wait", "sure... hold on", "yes if my plan stays"])
+def test_a_yes_held_off_or_with_a_condition_at_forget_erases_nothing(say, coach, typed):
+    screen(say)
+    say("/forget")
+    say(typed)
+    assert coach.kit.dialogues.current(7, "forget") is not None
+    assert coach.need(ScreeningFlow).store.load_result(7) is not None
+
+
+@pytest.mark.parametrize("typed", ["ok wait", "yes if i can make a new one later"])
+def test_a_yes_held_off_or_with_a_condition_at_cancel_the_plan_cancels_nothing(say, coach, typed):
+    at_cancel_plan(say)
+    say(typed)
+    assert coach.plans.count_plans(7) == 1 and coach.kit.dialogues.current(7, "unplan") is not None
+
+
+async def test_a_yes_held_off_or_with_a_condition_over_telegram_erases_nothing(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update("/forget"), message_update("sure... hold on"),
+                                  message_update("yes if my plan stays")])
+    assert sent.texts()[-2:] == [UNDECIDED.text, PROMPT]
+    assert coach.need(ScreeningFlow).store.load_result(7) is not None

@@ -61,7 +61,8 @@ class Confirmation:
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed yes or no, or a word that chooses one ("keep it", "nuke it", "don't keep anything");
         anything else, a question, and a message choosing both or only part ("erase just the plans"), is
-        not an answer; "not sure" decides nothing: the question is asked again."""
+        not an answer; "not sure" and a yes with a condition ("yes if my plan stays") decide nothing: the question is
+        asked again."""
         chosen = self.choices.read(text)
         if ASKS_IF_DONE.search(text.lower()):  # "did it work?": nothing is done before an answer
             return [NOT_YET, self.ask(state)]
@@ -70,8 +71,8 @@ class Confirmation:
         answer = (chosen or self.answer(text)) if chosen != MIXED else None
         if answer is None or self._elsewhere(text) or self.instead(text):
             return None
-        if answer == "unsure":  # "maybe", "idk": nothing decided, so nothing done (never taken for a no)
-            return [UNDECIDED, self.ask(state)]
+        if answer == "unsure" or answer == "yes" and _CONDITION.search(text.lower()):  # "maybe", "yes if my plan stays":
+            return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
         return self._decide(state, answer == "yes", edit=False)
 
     def _elsewhere(self, text: str) -> bool:
@@ -114,7 +115,10 @@ _ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|the
 # the bare words of each answer, which tell nothing more than the answer itself
 _BARE = {"yes": frozenset("yes yeah yep yup ya yea ye yh sure ok okay k right correct true".split()),
          "no": frozenset("no nope nah nop na".split())}
+_DOUBTS = frozenset("maybe perhaps possibly idk dunno unsure probably".split())  # a word that says the answer is not sure
 _REPEATED = re.compile(r"(.)\1+")  # "noo", "yess": the word with its repeated letters said once
+# a condition put on a yes ("yes if my plan stays", "ok as long as i can redo it"): no yes yet, the question is asked again
+_CONDITION = re.compile(r"\b(?:if|unless|as long as|provided|providing|only when)\b")
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
@@ -190,12 +194,15 @@ class Choices:
 
 def _said_both(found: list[tuple[str, bool, str]], words: list[str]) -> bool:
     """Whether a choice made by bare yes or no words alone ("yeah", "right") has a bare word of the other answer next
-    to it ("yeah no", "right... no"): no choice at all. A choice of action ("no, I'm sure, delete it") outweighs a
-    bare word, and one apart from it is its own ("no no, you got it right")."""
+    to it, or an "and" or "or" between ("yeah no", "right... no", "yes and no"), or a word of doubt anywhere ("yeah
+    maybe"): no choice at all. A choice of action ("no, I'm sure, delete it") outweighs a bare word, and one apart from
+    it is its own ("no no, you got it right")."""
     if not found or any(negated or choice not in _BARE[answer] for answer, negated, choice in found):
         return False
+    if _DOUBTS.intersection(words):
+        return True
     answer, other = found[0][0], _flipped(found[0][0])
-    said = [_bare(w) for w in words]
+    said = [_bare(w) for w in words if w not in ("and", "or")]
     return any(a == answer and other in said[max(i - 1, 0):i + 2] for i, a in enumerate(said))
 
 
