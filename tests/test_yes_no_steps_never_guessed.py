@@ -117,3 +117,51 @@ async def test_a_yes_held_off_or_with_a_condition_over_telegram_erases_nothing(s
                                   message_update("yes if my plan stays")])
     assert sent.texts()[-2:] == [UNDECIDED.text, PROMPT]
     assert coach.need(ScreeningFlow).store.load_result(7) is not None
+
+
+@pytest.mark.parametrize("typed", ["no worries, do it", "no problem, go ahead"])
+def test_no_worries_at_cancel_the_plan_is_a_yes(say, coach, typed):
+    at_cancel_plan(say)
+    say(typed)
+    assert coach.plans.count_plans(7) == 0
+
+
+async def test_no_worries_at_cancel_the_plan_over_telegram_is_a_yes(say, coach):
+    at_cancel_plan(say)
+    await feed_all(coach, [message_update("no worries, do it")])
+    assert coach.plans.count_plans(7) == 0
+
+
+def test_a_no_to_only_part_at_forget_is_no_answer(say, coach):
+    screen(say)
+    say("/forget")
+    replies = say("no, just my health data")
+    assert "Okay, nothing was erased." not in [r.text for r in replies]
+    assert coach.kit.dialogues.current(7, "forget") is not None
+
+
+async def test_a_no_to_only_part_at_forget_over_telegram_is_no_answer(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update("/forget"), message_update("no, just my health data")])
+    assert "Okay, nothing was erased." not in sent.texts() and coach.kit.dialogues.current(7, "forget") is not None
+
+
+@pytest.mark.parametrize(("typed", "read"), [("tak", "yes"), ("nao", "no"), ("nie", "no"), ("🚫", "no"), ("🙅", "no")])
+def test_one_word_of_another_language_or_a_no_emoji_answers_yes_or_no(understanding, typed, read):
+    found = understanding.answer(typed)
+    assert found is not None and found.value == read
+
+
+@pytest.mark.parametrize(("typed", "erased"), [("tak", True), ("não", False), ("🚫", False)])
+def test_one_word_of_another_language_answers_forget(say, coach, typed, erased):
+    screen(say)
+    say("/forget")
+    say(typed)
+    assert coach.kit.dialogues.current(7, "forget") is None
+    assert (coach.need(ScreeningFlow).store.load_result(7) is None) == erased
+
+
+async def test_one_word_of_another_language_over_telegram_answers_forget(say, coach):
+    screen(say)
+    await feed_all(coach, [message_update("/forget"), message_update("tak")])
+    assert coach.need(ScreeningFlow).store.load_result(7) is None

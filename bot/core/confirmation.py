@@ -68,10 +68,12 @@ class Confirmation:
             return [NOT_YET, self.ask(state)]
         if asked(text, self.asks):  # "what does it erase?": what answering does, when it is told; else answered elsewhere
             return [Reply(self.about), self.ask(state)] if chosen and self.about else None
-        answer = (chosen or self.answer(text)) if chosen != MIXED else None
+        lowered = text.lower()
+        answer = chosen or ("yes" if _AGREEING.match(lowered) else None if _PART.search(lowered) else self.answer(text)) \
+            if chosen != MIXED else None  # "no worries, go ahead": a yes; "no, just my health data": only part, no answer
         if answer is None or self._elsewhere(text) or self.instead(text):
             return None
-        if answer == "unsure" or answer == "yes" and _CONDITION.search(text.lower()):  # "maybe", "yes if my plan stays":
+        if answer == "unsure" or answer == "yes" and _CONDITION.search(lowered):  # "maybe", "yes if my plan stays":
             return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
         return self._decide(state, answer == "yes", edit=False)
 
@@ -119,6 +121,8 @@ _DOUBTS = frozenset("maybe perhaps possibly idk dunno unsure probably".split()) 
 _REPEATED = re.compile(r"(.)\1+")  # "noo", "yess": the word with its repeated letters said once
 # a condition put on a yes ("yes if my plan stays", "ok as long as i can redo it"): no yes yet, the question is asked again
 _CONDITION = re.compile(r"\b(?:if|unless|as long as|provided|providing|only when)\b")
+# a yes said with "no" ("no problem, go ahead", "no worries, do it"): agreeing, never a no
+_AGREEING = re.compile(r"^\W*(?:no|nope)\s+(?:problem|prob|probs|probz|problemo|worries|worry|bother|biggie|prob(?:lem)?s)\b")
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
