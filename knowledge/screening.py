@@ -22,7 +22,7 @@ from typing import Any
 from knowledge.screening_answers import AGES
 from knowledge.screening_denials import Denials
 from knowledge.screening_moves import MoveWords
-from knowledge.screening_patterns import reply_pattern, word_pattern
+from knowledge.screening_patterns import matches, reply_pattern, word_pattern
 from knowledge.screening_questions import QuestionWords
 from knowledge.screening_sections import (
     are_words,
@@ -63,6 +63,17 @@ class TypedReply:
 class ScreeningWords(QuestionWords, MoveWords):
     """The words of data/screening.yaml: each question's topic words and the words of answering, asking and moving
     through the check (see the modules it is made of)."""
+
+    def held_off(self, words: list[str]) -> list[str] | None:
+        """The words a reply says before holding off, when it ends on a word of changing or pausing with nothing after
+        it but politeness ("ok wait", "sure... hold on", "yes actually wait": ok, sure, yes actually); else None."""
+        text = " ".join(words)
+        held = [m for pattern in (self.changes, self.pausing) if pattern for m in matches(pattern, text)]
+        last = max(held, key=lambda m: m.end(), default=None)
+        if last is None or not set(text[last.end():].split()) <= self.polite:
+            return None
+        before = text[:last.start()].split()
+        return before or None
 
 
 def load_screening_words(path: Path | None = None) -> ScreeningWords:

@@ -393,13 +393,20 @@ class Understanding:
     def answer(self, text: str) -> Answer | None:
         """A typed yes / no / not sure in any words (courtesies aside), else None; a reply opening with one answer word that reads
         as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed; one that takes its first
-        answer back is the answer after its word of changing ("yes... actually no": no; knowledge.screening's `changes`)."""
-        words = self.words(text)
+        answer back is the answer after its word of changing ("yes... actually no": no; knowledge.screening's `changes`),
+        and a yes that ends holding off ("ok wait", "sure... hold on") is None; a reply of one word that opens answers
+        in data/screening.yaml (`leading`: "tak", "nao") is that answer."""
+        words = self.words(self.screening.spell_emoji(text))  # "🙅", "🚫": the word they stand for
         changed = self.screening.changed(words)  # "yes... actually no, forget it": the answer taken back to
         if changed is not None:
             return Answer(changed)
+        before = self.screening.held_off(words)  # "ok wait", "sure... hold on": no answer yet; "no wait" still a no
+        if before is not None:
+            return Answer.NO if self.model.talk.answer(self.matcher.normalizer.spelt(before)) is Answer.NO else None
         words = [w for w in words if w not in POLITE] or words  # "yes pls", "no thx": the yes or no
         found, lead = self.model.talk.answer(self.matcher.normalizer.spelt(words)), self.screening.lead(words)
+        if found is None and len(words) == 1 and lead is not None:  # "tak", "nao", "nie": one word of another language
+            return Answer(lead)
         return None if found in (Answer.YES, Answer.NO) and lead and found.value != lead else found
 
     def goal(self, text: str) -> str | None:

@@ -35,7 +35,8 @@ class Confirmation:
     def __init__(self, name: str, dialogues: Dialogues, answer: Callable[[str], str | None],
                  prompt: Callable[[State], str], labels: tuple[str, str],
                  decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False,
-                 choices: Choices | None = None, about: str | None = None, own: frozenset[str] = frozenset()) -> None:
+                 choices: Choices | None = None, about: str | None = None, own: frozenset[str] = frozenset(),
+                 instead: Callable[[str], bool] = lambda _text: False) -> None:
         self.name = name
         self.dialogues = dialogues
         self.answer = answer  # the understanding layer's yes / no / unsure
@@ -46,6 +47,7 @@ class Confirmation:
         self.choices = choices or Choices.of(labels)
         self.about = about  # what answering does, for a question about it ("what does it erase?"); None: not told
         self.own = own  # the requests (intent values) this question is about ("forget" at /forget): still answers
+        self.instead = instead  # a request this question gives way to ("change it to tue thu" at "Cancel the plan?")
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
         """Open the question on top of whatever the user is in."""
@@ -59,15 +61,20 @@ class Confirmation:
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed yes or no, or a word that chooses one ("keep it", "nuke it", "don't keep anything");
         anything else, a question, and a message choosing both or only part ("erase just the plans"), is
-        not an answer."""
+        not an answer; "not sure" and a yes with a condition ("yes if my plan stays") decide nothing: the question is
+        asked again."""
         chosen = self.choices.read(text)
         if ASKS_IF_DONE.search(text.lower()):  # "did it work?": nothing is done before an answer
             return [NOT_YET, self.ask(state)]
         if asked(text, self.asks):  # "what does it erase?": what answering does, when it is told; else answered elsewhere
             return [Reply(self.about), self.ask(state)] if chosen and self.about else None
-        answer = (chosen or self.answer(text)) if chosen != MIXED else None
-        if answer not in ("yes", "no") or self._elsewhere(text):
+        lowered = text.lower()
+        answer = chosen or ("yes" if _AGREEING.match(lowered) else None if _PART.search(lowered) else self.answer(text)) \
+            if chosen != MIXED else None  # "no worries, go ahead": a yes; "no, just my health data": only part, no answer
+        if answer is None or self._elsewhere(text) or self.instead(text):
             return None
+        if answer == "unsure" or answer == "yes" and _CONDITION.search(lowered):  # "maybe", "yes if my plan stays":
+            return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
         return self._decide(state, answer == "yes", edit=False)
 
     def _elsewhere(self, text: str) -> bool:
@@ -104,8 +111,18 @@ ASKS_IF_DONE = re.compile(r"^\W*(?:so\W+|and\W+|ok\W+)?(?:did|has|have|is|was)\s
                           r"(?:work(?:ed)?|go(?:ne)? through|done|happen(?:ed)?|finished|gone|delete[d]?|erase[d]?|wipe[d]?"
                           r"|cancel(?:l?ed)?|save[d]?|do it)\b[^,.!]*\?*\W*$")
 NOT_YET = Reply("Not yet: nothing happens until you choose below.")
+UNDECIDED = Reply("No rush: nothing changes until you choose below.")
 _ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|then|well|right|just|go on)\W+)*do\s+it\b[^?]*$",
                      re.IGNORECASE)
+# the bare words of each answer, which tell nothing more than the answer itself
+_BARE = {"yes": frozenset("yes yeah yep yup ya yea ye yh sure ok okay k right correct true".split()),
+         "no": frozenset("no nope nah nop na".split())}
+_DOUBTS = frozenset("maybe perhaps possibly idk dunno unsure probably".split())  # a word that says the answer is not sure
+_REPEATED = re.compile(r"(.)\1+")  # "noo", "yess": the word with its repeated letters said once
+# a condition put on a yes ("yes if my plan stays", "ok as long as i can redo it"): no yes yet, the question is asked again
+_CONDITION = re.compile(r"\b(?:if|unless|as long as|provided|providing|only when)\b")
+# a yes said with "no" ("no problem, go ahead", "no worries, do it"): agreeing, never a no
+_AGREEING = re.compile(r"^\W*(?:no|nope)\s+(?:problem|prob|probs|probz|problemo|worries|worry|bother|biggie|prob(?:lem)?s)\b")
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
@@ -150,9 +167,13 @@ class Choices:
     def read(self, text: str) -> str | None:
         """"yes", "no", MIXED (both chosen, or only part of the question), or None (no word of either)."""
         lowered = " ".join(_WORDS.findall(_folded(text.lower())))
-        chosen = {_flipped(answer) if negated else answer for answer, negated in self._found(lowered.split())}
+        words = lowered.split()
+        found = self._found(words)
+        chosen = {_flipped(answer) if negated else answer for answer, negated, _word in found}
         if not chosen:
             return None
+        if len(chosen) == 1 and _said_both(found, words):  # "yeah no", "right... no": a bare word each way
+            return MIXED
         return MIXED if len(chosen) > 1 or _PART.search(lowered) else chosen.pop()
 
     @cached_property
@@ -161,8 +182,8 @@ class Choices:
         return sorted(((c.split(), a) for a, own in (("yes", self.yes), ("no", self.no)) for c in own),
                       key=lambda choice: -len(choice[0]))
 
-    def _found(self, words: list[str]) -> list[tuple[str, bool]]:
-        """(answer, negated) of every word or phrase of either answer, left to right, the longest first
+    def _found(self, words: list[str]) -> list[tuple[str, bool, str]]:
+        """(answer, negated, the choice) of every word or phrase of either answer, left to right, the longest first
         ("no changes" chooses yes before "change" could choose no)."""
         found, i = [], 0
         while i < len(words):
@@ -170,9 +191,28 @@ class Choices:
             if hit is None:
                 i += 1
                 continue
-            found.append((hit[1], _negated(words, i)))
+            found.append((hit[1], _negated(words, i), " ".join(hit[0])))
             i += len(hit[0])
         return found
+
+
+def _said_both(found: list[tuple[str, bool, str]], words: list[str]) -> bool:
+    """Whether a choice made by bare yes or no words alone ("yeah", "right") has a bare word of the other answer next
+    to it, or an "and" or "or" between ("yeah no", "right... no", "yes and no"), or a word of doubt anywhere ("yeah
+    maybe"): no choice at all. A choice of action ("no, I'm sure, delete it") outweighs a bare word, and one apart from
+    it is its own ("no no, you got it right")."""
+    if not found or any(negated or choice not in _BARE[answer] for answer, negated, choice in found):
+        return False
+    if _DOUBTS.intersection(words):
+        return True
+    answer, other = found[0][0], _flipped(found[0][0])
+    said = [_bare(w) for w in words if w not in ("and", "or")]
+    return any(a == answer and other in said[max(i - 1, 0):i + 2] for i, a in enumerate(said))
+
+
+def _bare(word: str) -> str | None:
+    """The answer a bare yes or no word says ("yess", "nope"), else None."""
+    return next((answer for answer, bare in _BARE.items() if word in bare or _REPEATED.sub(r"\1", word) in bare), None)
 
 
 def _negated(words: list[str], i: int) -> bool:

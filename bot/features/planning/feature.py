@@ -36,6 +36,7 @@ from bot.features.screening.store import DIALOGUE as SCREENING
 from bot.storage.dialogues import State
 from knowledge.day_words import DayWord, day_said
 from knowledge.intents import SMALL_TALK, Intent
+from knowledge.plan_request import PlanAction
 from knowledge.relative_changes import time_shift
 from scheduler.parsing import mentions_time
 from scheduler.timezones import find_zone, zone_at, zone_info
@@ -56,7 +57,7 @@ class Planning:
                                      about=self.about_planning, questions=self.questions)
         self.after_check = AfterCheck(kit.dialogues, self.gate, kit.clock, self.start)
         self.sessions = Sessions(kit.plans, kit.planner, kit.clock, kit.dialogues, kit.words.answer, kit.words.asks,
-                                 held=lambda user_id: not self.screening.status(user_id).allows_planning)
+                                 self._changes_instead, held=lambda user_id: not self.screening.status(user_id).allows_planning)
         self.zone_screen = ZoneScreen(kit.dialogues, kit.plans, kit.planner, kit.words, kit.clock, self.about_planning,
                                       self._after_zone)
         self.settings = SettingsDialog(kit.dialogues, kit.plans, kit.planner, kit.words, self._zone_from_settings, kit.clock,
@@ -75,6 +76,12 @@ class Planning:
     def _asks(self, text: str) -> bool:
         """Whether a message asks (a question about a schedule plans nothing: "how many times a week should i train")."""
         return self.kit.words.asks(text) or self.questions.worded_as_question(text) or self.questions.asks_judgement(text)
+
+    def _changes_instead(self, text: str) -> bool:
+        """Whether a reply to "Cancel the plan?" asks to change or skip sessions instead ("change it to tue thu", "no,
+        move it to 8pm"): no yes or no, but a request of its own, read as one (an edit or a skip, never a cancel)."""
+        request = self.kit.words.plan_request(text)
+        return request is not None and request.action is not PlanAction.CANCEL
 
     def _other_request(self, text: str) -> bool:
         """Whether a message reads as a request other than planning, or as small talk ("thanks, see you monday")."""

@@ -41,7 +41,7 @@ class Sessions:
 
     def __init__(self, store: SchedulerStore, planner: Planner, clock: Callable[[], datetime],
                  dialogues: Dialogues, answer: Callable[[str], str | None], asks: Callable[[str], bool],
-                 held: Callable[[int], bool] = lambda _user: False) -> None:
+                 instead: Callable[[str], bool] = lambda _text: False, held: Callable[[int], bool] = lambda _user: False) -> None:
         self.store = store
         self.held = held  # whether the user's sessions are on hold (the safety check no longer counts)
         self.planner = planner
@@ -49,7 +49,7 @@ class Sessions:
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
                                        ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING,
-                                       about=CANCELLING_DOES)
+                                       about=CANCELLING_DOES, instead=instead)
 
     def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), a page at a time, with a
