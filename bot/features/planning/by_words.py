@@ -30,6 +30,7 @@ from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
+from bot.storage.dialogues import State
 from knowledge.plan_days import IN_DAYS, WEEKEND
 from knowledge.plan_edits import corrected, day_of_plan, one_session
 from knowledge.plan_request import PlanAction, PlanRequest
@@ -113,6 +114,10 @@ class PlansInWords:
         if edit is not None and self._for_settings(user_id, edit):  # "remind me 30 min before instead"
             return None if state is not None or edit.change is Change.NOTHING else self.settings(user_id, text)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
+            edited = self._edited(user_id, state)
+            if edited is not None:  # "actually forget it, delete the plan" while changing one: that plan, asked first
+                self.dialogues.end(user_id, state.dialogue)
+                return [Reply(t.EDIT_DROPPED_FOR_CANCEL), *self.sessions.cancelling.start(user_id, {"plans": [edited.id]})]
             return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
         if state is not None and request.action is PlanAction.EDIT and self._list_shown(user_id) is None:
             return [BUSY]
@@ -248,6 +253,12 @@ class PlansInWords:
         """The list on screen (/sessions or /plan's), not a "which" question."""
         shown = self.sessions.view.current(user_id)
         return None if shown is Shown.WHICH else shown
+
+    def _edited(self, user_id: int, state: State) -> Plan | None:
+        """The stored plan a planning draft changes, while it is still the user's and active; None for a new plan."""
+        plan_id = state.data.get("editing") if state.dialogue == PLANNING else None
+        plan = self.sessions.store.load_plan(int(plan_id)) if plan_id is not None else None
+        return plan if plan is not None and plan.user_id == user_id and plan.active else None
 
     def _stops_planning(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the request is "cancel the plan" said to the plan being made."""

@@ -1,0 +1,49 @@
+"""The tester's planning findings of session 30 (a real bot at 97e3c0f), through the core and through Telegram (layer 2:
+Application.process_update with a recording request): cancelling a plan while a change of it waits for Save drops
+the change (saving it brought the cancelled plan back)."""
+
+from __future__ import annotations
+
+from bot.features.planning import texts as t
+from bot.features.planning.sessions import EDIT_DROPPED
+from tests.conftest import message_update
+from tests.recording_request import feed_all
+from tests.test_planning import planned  # noqa: F401 (a fixture)
+from tests.test_plans_by_day import saved
+
+
+def _plans(coach) -> list[tuple[frozenset[int], str]]:
+    return [(p.schedule.weekdays, f"{p.schedule.local_time:%H:%M}") for p in coach.plans.load_plans(7)]
+
+
+def test_cancelling_all_plans_while_a_change_waits_for_save_drops_the_change(planned, coach):  # noqa: F811
+    saved(planned, "weekdays 7:30pm")
+    assert "Save this plan?" in planned("change my monday plan to 8am")[-1].text
+    planned("cancel all my plans")
+    replies = planned("yes")
+    assert EDIT_DROPPED in replies[0].text and not any("Save this plan?" in r.text for r in replies)
+    planned("yes")
+    assert _plans(coach) == []
+
+
+def test_a_change_saved_after_its_plan_was_cancelled_brings_nothing_back(planned, coach):  # noqa: F811
+    saved(planned, "weekdays 7:30pm")
+    planned("change my monday plan to 8am")
+    coach.planner.cancel_plan(7, coach.plans.load_plans(7)[0].id)  # by a /sessions button, a second device, ...
+    assert planned("save")[-1].text == t.EDITED_PLAN_GONE and _plans(coach) == []
+
+
+def test_delete_the_plan_while_changing_it_asks_to_cancel_that_plan(planned, coach):  # noqa: F811
+    saved(planned, "weekdays 7:30pm")
+    planned("change my monday plan to 8am")
+    replies = planned("actually forget it, delete the plan")
+    assert replies[0].text == t.EDIT_DROPPED_FOR_CANCEL and replies[-1].text.startswith("Cancel the plan every Mon")
+    planned("yes")
+    assert _plans(coach) == []
+
+
+async def test_cancelling_all_plans_while_a_change_waits_over_telegram_leaves_none(planned, coach):  # noqa: F811
+    saved(planned, "weekdays 7:30pm")
+    sent = await feed_all(coach, [message_update("change my monday plan to 8am"), message_update("cancel all my plans"),
+                                  message_update("yes"), message_update("yes")])
+    assert any(EDIT_DROPPED in text for text in sent.texts()) and _plans(coach) == []
