@@ -1,6 +1,7 @@
 """The tester's planning findings of session 30 (a real bot at 97e3c0f), through the core and through Telegram (layer 2:
 Application.process_update with a recording request): cancelling a plan while a change of it waits for Save drops
-the change (saving it brought the cancelled plan back)."""
+the change (saving it brought the cancelled plan back); a skip said with other requests skips one session, never the
+day off the plan, and a part not done is named. The clock is Sat 21 Nov 2026 10:30 in Berlin."""
 
 from __future__ import annotations
 
@@ -47,3 +48,25 @@ async def test_cancelling_all_plans_while_a_change_waits_over_telegram_leaves_no
     sent = await feed_all(coach, [message_update("change my monday plan to 8am"), message_update("cancel all my plans"),
                                   message_update("yes"), message_update("yes")])
     assert any(EDIT_DROPPED in text for text in sent.texts()) and _plans(coach) == []
+
+
+def test_a_skip_said_with_a_goal_change_skips_one_session_and_keeps_the_day(planned, coach):  # noqa: F811
+    saved(planned, "mon wed fri 6pm")
+    replies = planned("skip monday, and change my goal to endurance")
+    assert replies[0].text.startswith("Skipped Mon 23 Nov 18:00") and "every Mon, Wed, Fri at 18:00" in replies[-1].text
+    assert "goal: endurance" in replies[-1].text
+    planned("yes")
+    assert _plans(coach) == [(frozenset({0, 2, 4}), "18:00")] and len(coach.plans.cancelled_at(coach.plans.load_plans(7)[0].id)) == 1
+
+
+def test_a_part_of_several_requests_left_undone_is_named(planned, coach):  # noqa: F811
+    saved(planned, "every day at 10:30am")
+    replies = planned("skip tomorrow and change my goal to endurance and remind me 15 min before")
+    assert replies[0].text.startswith("Skipped Sun 22 Nov 10:30") and replies[-1].text == t.format_not_done("remind me 15 min before")
+
+
+async def test_a_skip_said_with_a_goal_change_over_telegram_keeps_the_day(planned, coach):  # noqa: F811
+    saved(planned, "mon wed fri 6pm")
+    sent = await feed_all(coach, [message_update("skip monday, and change my goal to endurance"), message_update("yes")])
+    assert sent.texts()[0].startswith("Skipped Mon 23 Nov 18:00")
+    assert _plans(coach) == [(frozenset({0, 2, 4}), "18:00")] and coach.plans.load_plans(7)[0].goal == "endurance"

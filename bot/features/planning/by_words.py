@@ -65,6 +65,14 @@ NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 DATE = "date:"  # a request's day slot naming a date ("date:12:14")
 DATED_DAYS = 62  # how far ahead a session named by its date is looked for
 T = TypeVar("T")
+# where one request about plans ends and another begins ("skip monday, and change my goal", "skip tomorrow and move
+# saturday to 11am"): a comma or "and" / "also" / "then" before a word that asks something of a plan
+_REQUESTS_BREAK = re.compile(r"\s*(?:[;.]|,(?:\s*(?:and|also|then|plus))*|\s(?:and|also|then|plus)(?:\s+(?:also|then))?)\s+"
+                             r"(?=(?:(?:pls|please|can you|could you|also)\s+)?(?:skip|move|change|make|switch|cancel|delete|drop|"
+                             r"push|put|set|remind|shift|reschedule)\b)", re.IGNORECASE)
+_ONE_SKIPPED = re.compile(r"\b(?:skip|miss)\w*\b", re.IGNORECASE)  # "skip monday": one session ("drop wednesdays": the day)
+_DAYS_FOR_GOOD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|all|for good|any ?more|from now on)\b",
+                            re.IGNORECASE)
 CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
 
 
@@ -84,6 +92,9 @@ class PlansInWords:
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The replies to a request about plans; None when the message makes none, or leaves it to
         the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
+        several = self._several(user_id, text)
+        if several is not None:  # "skip monday, and change my goal to endurance": the skip, then the edit
+            return several
         request = self.words.plan_request(text)
         moved = self._one_moved(user_id, request, text)
         if moved is not None:  # "this thursday only can we do 8pm": that session moved, asked first
@@ -253,6 +264,30 @@ class PlansInWords:
         """The list on screen (/sessions or /plan's), not a "which" question."""
         shown = self.sessions.view.current(user_id)
         return None if shown is Shown.WHICH else shown
+
+    def _several(self, user_id: int, text: str) -> list[Reply] | None:
+        """A skip of one session said with other requests about plans, outside any dialogue ("skip monday, and change my
+        goal to endurance"): each done in turn as if said alone, so "skip monday" skips one session and never takes Mondays
+        off the plan; a part left once a question is open, or read as no request, is named as not done. None otherwise."""
+        clauses = [c for c in _REQUESTS_BREAK.split(text) if c and len(c.split()) >= 2]
+        if len(clauses) < 2 or self.dialogues.current(user_id) is not None or "?" in text:
+            return None
+        requests = [self.words.plan_request(c) for c in clauses]
+        if not any(r is not None and r.action is PlanAction.SKIP and r.named and _ONE_SKIPPED.search(c) and not _DAYS_FOR_GOOD.search(c)
+                   for r, c in zip(requests, clauses, strict=True)) \
+                or not any(r is None or r.action is not PlanAction.SKIP for r in requests):
+            return None
+        replies: list[Reply] = []
+        for i, clause in enumerate(clauses):
+            done = self.on_text(user_id, clause) if requests[i] is not None else None
+            if done is None:
+                replies.append(Reply(t.format_not_done(clause)))
+                continue
+            replies.extend(done)
+            if self.dialogues.current(user_id) is not None or self.dialogues.store.load_side(user_id):
+                replies.extend(Reply(t.format_not_done(rest)) for rest in clauses[i + 1:])  # one question at a time
+                break
+        return replies
 
     def _edited(self, user_id: int, state: State) -> Plan | None:
         """The stored plan a planning draft changes, while it is still the user's and active; None for a new plan."""
