@@ -25,6 +25,7 @@ from bot.features.planning.changes import Change, Edit, moves_one_to, new_time, 
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.draft import Step, load_draft
+from bot.features.planning.lead import read_lead
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
@@ -275,7 +276,8 @@ class PlansInWords:
         requests = [self.words.plan_request(c) for c in clauses]
         if not any(r is not None and r.action is PlanAction.SKIP and r.named and _ONE_SKIPPED.search(c) and not _DAYS_FOR_GOOD.search(c)
                    for r, c in zip(requests, clauses, strict=True)) \
-                or not any(r is None or r.action is not PlanAction.SKIP for r in requests):
+                or not any(r is not None and r.action is not PlanAction.SKIP for r in requests) \
+                or any(r is None and read_lead(c) is None for r, c in zip(requests, clauses, strict=True)):  # a reason, no request
             return None
         replies: list[Reply] = []
         for i, clause in enumerate(clauses):
