@@ -5,6 +5,8 @@ day off the plan, and a part not done is named. The clock is Sat 21 Nov 2026 10:
 
 from __future__ import annotations
 
+import pytest
+
 from bot.features.planning import texts as t
 from bot.features.planning.sessions import EDIT_DROPPED
 from tests.conftest import message_update
@@ -70,3 +72,24 @@ async def test_a_skip_said_with_a_goal_change_over_telegram_keeps_the_day(planne
     sent = await feed_all(coach, [message_update("skip monday, and change my goal to endurance"), message_update("yes")])
     assert sent.texts()[0].startswith("Skipped Mon 23 Nov 18:00")
     assert _plans(coach) == [(frozenset({0, 2, 4}), "18:00")] and coach.plans.load_plans(7)[0].goal == "endurance"
+
+
+@pytest.mark.parametrize("typed", ["change friday one to 8 pm", "the friday one at 8pm pls", "mon and wed stay 7, friday 8pm",
+                                   "friday should be 8pm, mon and wed stay 7"])
+def test_a_change_said_of_one_day_of_a_plan_moves_that_day_only(planned, coach, typed):  # noqa: F811
+    saved(planned, "mon wed fri 7pm")
+    shown = planned(typed)[-1].text
+    assert "Fri at 20:00 will be a plan of its own" in shown and "every Mon, Wed at 19:00" in shown
+
+
+def test_the_wednesday_one_is_wednesday_and_a_plan_named_by_its_day_is_still_the_plan(planned, coach):  # noqa: F811
+    saved(planned, "mon wed fri 7pm")
+    assert "Wed at 18:00 will be a plan of its own" in planned("make the wednesday one 6pm")[-1].text
+    planned("/cancel")
+    assert "every Mon, Wed, Fri at 20:00" in planned("change my friday plan to 8pm")[-1].text
+
+
+async def test_days_said_to_stay_over_telegram_keep_their_time(planned, coach):  # noqa: F811
+    saved(planned, "mon wed fri 7pm")
+    await feed_all(coach, [message_update("mon and wed stay 7, friday 8pm"), message_update("yes"), message_update("yes")])
+    assert sorted(_plans(coach), key=lambda p: sorted(p[0])) == [(frozenset({0, 2}), "19:00"), (frozenset({4}), "20:00")]

@@ -33,10 +33,10 @@ from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
 from bot.storage.dialogues import State
 from knowledge.plan_days import IN_DAYS, WEEKEND
-from knowledge.plan_edits import corrected, day_of_plan, one_session
+from knowledge.plan_edits import corrected, day_of_plan, one_session, without_kept
 from knowledge.plan_request import PlanAction, PlanRequest
 from knowledge.plan_slots import plan_choice
-from knowledge.relative_changes import day_change
+from knowledge.relative_changes import day_change, days_in
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Repeat
 from scheduler.planner import UPCOMING_DAYS
@@ -96,6 +96,7 @@ class PlansInWords:
         several = self._several(user_id, text)
         if several is not None:  # "skip monday, and change my goal to endurance": the skip, then the edit
             return several
+        text = _days_kept_aside(text, self.words.plan_request)
         request = self.words.plan_request(text)
         moved = self._one_moved(user_id, request, text)
         if moved is not None:  # "this thursday only can we do 8pm": that session moved, asked first
@@ -438,6 +439,15 @@ def _numbered(action: PlanAction, typed: str, offered: int) -> PlanRequest | Non
     """The choice a number alone picks among those offered ("2": the second button), or None."""
     found = _NUMBER.match(typed)
     return PlanRequest(action, nth=int(found.group(1)) - 1) if found and 1 <= int(found.group(1)) <= offered else None
+
+
+def _days_kept_aside(text: str, read: Callable[[str], PlanRequest | None]) -> str:
+    """A message without its clauses saying which days stay ("mon and wed stay 7, friday 8pm": "friday 8pm", read as a
+    change of Friday), so the days kept are never read as changed; the message as typed when it says none."""
+    rest = without_kept(text)
+    if rest == text or not days_in(text) - days_in(rest) or not days_in(rest):
+        return text
+    return rest if read(rest) is not None else f"change {rest}"
 
 
 def _days_only(plan: Plan, request: PlanRequest) -> str:
