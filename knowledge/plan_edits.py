@@ -287,8 +287,13 @@ def without_complaint(typed: str) -> str:
 
 
 # a clause that names what stays ("but keep the saturday one", "the other one stays", "leave the rest"): it asks no change
+_KEPT_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_KEPT_DAYS = rf"(?:the\s+|my\s+)?{_KEPT_DAY}(?:\s*(?:,|and|&|/|\+)\s*{_KEPT_DAY})*"
 _KEPT = lazy_regex(r"^\s*(?:(?:but|and|just|pls|please)\s+)*(?:keep|leave)\s+(?:the|my|all|every|that|this|those|these|it|everything)\b"
-                   r"|^\s*(?:but\s+)?(?:the|my)\s+other\s+(?:one|plan|session)s?\s+(?:stays?|can stay|is fine|is ok)\b", re.IGNORECASE)
+                   r"|^\s*(?:but\s+)?(?:the|my)\s+other\s+(?:one|plan|session)s?\s+(?:stays?|can stay|is fine|is ok)\b"
+                   rf"|^\s*(?:(?:but|and|while)\s+)?(?:keep\s+{_KEPT_DAYS}|{_KEPT_DAYS}(?:\s+(?:sessions?|ones?))?\s+(?:can\s+|should\s+|will\s+)?"
+                   r"(?:stays?|remains?|unchanged|(?:is|are|stays?)\s+(?:the\s+same|fine|ok|as\s+(?:is|it\s+is|they\s+are|before|usual))))\b",
+                   re.IGNORECASE)  # "mon and wed stay 7, friday 8pm": mon and wed are as they were
 _KEEP_BREAK = lazy_regex(r"[,;.]|\s+(?=but\s+(?:keep|leave|the other|my other)\b)", re.IGNORECASE)
 
 

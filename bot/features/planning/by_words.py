@@ -25,16 +25,18 @@ from bot.features.planning.changes import Change, Edit, moves_one_to, new_time, 
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
 from bot.features.planning.draft import Step, load_draft
+from bot.features.planning.lead import read_lead
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
 from bot.features.planning.sessions import PAGE, SESSIONS, Sessions
 from bot.features.planning.words import PlanWords
+from bot.storage.dialogues import State
 from knowledge.plan_days import IN_DAYS, WEEKEND
-from knowledge.plan_edits import corrected, day_of_plan, one_session
+from knowledge.plan_edits import corrected, day_of_plan, one_session, without_kept
 from knowledge.plan_request import PlanAction, PlanRequest
 from knowledge.plan_slots import plan_choice
-from knowledge.relative_changes import day_change
+from knowledge.relative_changes import day_change, days_in
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Repeat
 from scheduler.planner import UPCOMING_DAYS
@@ -64,6 +66,14 @@ NO_PLANS = Reply("You have no plans yet. Make one with /plan.")
 DATE = "date:"  # a request's day slot naming a date ("date:12:14")
 DATED_DAYS = 62  # how far ahead a session named by its date is looked for
 T = TypeVar("T")
+# where one request about plans ends and another begins ("skip monday, and change my goal", "skip tomorrow and move
+# saturday to 11am"): a comma or "and" / "also" / "then" before a word that asks something of a plan
+_REQUESTS_BREAK = re.compile(r"\s*(?:[;.]|,(?:\s*(?:and|also|then|plus))*|\s(?:and|also|then|plus)(?:\s+(?:also|then))?)\s+"
+                             r"(?=(?:(?:pls|please|can you|could you|also)\s+)?(?:skip|move|change|make|switch|cancel|delete|drop|"
+                             r"push|put|set|remind|shift|reschedule)\b)", re.IGNORECASE)
+_ONE_SKIPPED = re.compile(r"\b(?:skip|miss)\w*\b", re.IGNORECASE)  # "skip monday": one session ("drop wednesdays": the day)
+_DAYS_FOR_GOOD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:every|all|for good|any ?more|from now on)\b",
+                            re.IGNORECASE)
 CANCEL_SAVED = "(Your saved plans stay; to cancel one, say which, e.g. \"cancel my monday plan\", or use /sessions.)"
 
 
@@ -83,6 +93,10 @@ class PlansInWords:
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The replies to a request about plans; None when the message makes none, or leaves it to
         the dialogue the user is in ("change it to 8am" at a plan's confirmation)."""
+        several = self._several(user_id, text)
+        if several is not None:  # "skip monday, and change my goal to endurance": the skip, then the edit
+            return several
+        text = _days_kept_aside(text, self.words.plan_request)
         request = self.words.plan_request(text)
         moved = self._one_moved(user_id, request, text)
         if moved is not None:  # "this thursday only can we do 8pm": that session moved, asked first
@@ -113,6 +127,10 @@ class PlansInWords:
         if edit is not None and self._for_settings(user_id, edit):  # "remind me 30 min before instead"
             return None if state is not None or edit.change is Change.NOTHING else self.settings(user_id, text)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
+            edited = self._edited(user_id, state)
+            if edited is not None:  # "actually forget it, delete the plan" while changing one: that plan, asked first
+                self.dialogues.end(user_id, state.dialogue)
+                return [Reply(t.EDIT_DROPPED_FOR_CANCEL), *self.sessions.cancelling.start(user_id, {"plans": [edited.id]})]
             return [*self.dialog.cancel(state), *([Reply(CANCEL_SAVED)] if self.sessions.store.count_plans(user_id) else [])]
         if state is not None and request.action is PlanAction.EDIT and self._list_shown(user_id) is None:
             return [BUSY]
@@ -248,6 +266,37 @@ class PlansInWords:
         """The list on screen (/sessions or /plan's), not a "which" question."""
         shown = self.sessions.view.current(user_id)
         return None if shown is Shown.WHICH else shown
+
+    def _several(self, user_id: int, text: str) -> list[Reply] | None:
+        """A skip of one session said with other requests about plans, outside any dialogue ("skip monday, and change my
+        goal to endurance"): each done in turn as if said alone, so "skip monday" skips one session and never takes Mondays
+        off the plan; a part left once a question is open, or read as no request, is named as not done. None otherwise."""
+        clauses = [c for c in _REQUESTS_BREAK.split(text) if c and len(c.split()) >= 2]
+        if len(clauses) < 2 or self.dialogues.current(user_id) is not None or "?" in text:
+            return None
+        requests = [self.words.plan_request(c) for c in clauses]
+        if not any(r is not None and r.action is PlanAction.SKIP and r.named and _ONE_SKIPPED.search(c) and not _DAYS_FOR_GOOD.search(c)
+                   for r, c in zip(requests, clauses, strict=True)) \
+                or not any(r is not None and r.action is not PlanAction.SKIP for r in requests) \
+                or any(r is None and read_lead(c) is None for r, c in zip(requests, clauses, strict=True)):  # a reason, no request
+            return None
+        replies: list[Reply] = []
+        for i, clause in enumerate(clauses):
+            done = self.on_text(user_id, clause) if requests[i] is not None else None
+            if done is None:
+                replies.append(Reply(t.format_not_done(clause)))
+                continue
+            replies.extend(done)
+            if self.dialogues.current(user_id) is not None or self.dialogues.store.load_side(user_id):
+                replies.extend(Reply(t.format_not_done(rest)) for rest in clauses[i + 1:])  # one question at a time
+                break
+        return replies
+
+    def _edited(self, user_id: int, state: State) -> Plan | None:
+        """The stored plan a planning draft changes, while it is still the user's and active; None for a new plan."""
+        plan_id = state.data.get("editing") if state.dialogue == PLANNING else None
+        plan = self.sessions.store.load_plan(int(plan_id)) if plan_id is not None else None
+        return plan if plan is not None and plan.user_id == user_id and plan.active else None
 
     def _stops_planning(self, user_id: int, request: PlanRequest) -> bool:
         """Whether the request is "cancel the plan" said to the plan being made."""
@@ -390,6 +439,15 @@ def _numbered(action: PlanAction, typed: str, offered: int) -> PlanRequest | Non
     """The choice a number alone picks among those offered ("2": the second button), or None."""
     found = _NUMBER.match(typed)
     return PlanRequest(action, nth=int(found.group(1)) - 1) if found and 1 <= int(found.group(1)) <= offered else None
+
+
+def _days_kept_aside(text: str, read: Callable[[str], PlanRequest | None]) -> str:
+    """A message without its clauses saying which days stay ("mon and wed stay 7, friday 8pm": "friday 8pm", read as a
+    change of Friday), so the days kept are never read as changed; the message as typed when it says none."""
+    rest = without_kept(text)
+    if rest == text or not days_in(text) - days_in(rest) or not days_in(rest):
+        return text
+    return rest if read(rest) is not None else f"change {rest}"
 
 
 def _days_only(plan: Plan, request: PlanRequest) -> str:

@@ -142,8 +142,9 @@ def moves_one_to(typed: str) -> int | None:
     return next(iter(days)) if time_shift(typed) is not None or new_time(typed, None) is not None else None
 
 
-# a plan named by one of its days ("change my monday plan to 8pm", "the thursday one"): the plan, all its days
-_PLAN_BY_DAY = re.compile(rf"\b{WEEKDAY}s?\s+(?:plan|one|routine|program(?:me)?|schedule|thing)\b", re.IGNORECASE)
+# a plan named by one of its days ("change my monday plan to 8pm"): the plan, all its days; "the friday one" of a plan of
+# several days is its friday sessions (tester s30 #4: "change friday one to 8 pm" moved every day)
+_PLAN_BY_DAY = re.compile(rf"\b{WEEKDAY}s?\s+(?:plan|routine|program(?:me)?|schedule)\b", re.IGNORECASE)
 
 
 def one_day_retimed(schedule: Schedule, day: int | None, change: str, typed: str) -> str:

@@ -176,6 +176,9 @@ class ConfirmStep:
         closed = self.gate.check(state.user_id)
         if closed:
             return closed
+        if draft.editing is not None and not self._still_active(state.user_id, draft.editing):
+            self.dialogues.end(state.user_id, DIALOGUE)  # cancelled since the edit began: saving would bring it back
+            return Reply(t.EDITED_PLAN_GONE)
         profile = self.store.load_profile(state.user_id)
         assert draft.pending is not None
         chosen = replace(profile, lead_minutes=profile.lead_minutes if draft.lead is None else draft.lead,
@@ -193,6 +196,11 @@ class ConfirmStep:
             self.dialogues.end(state.user_id, DIALOGUE)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes, not draft.pending.recurring)}. "
                      "See what's coming with /sessions; change timing with /settings.")
+
+    def _still_active(self, user_id: int, plan_id: int) -> bool:
+        """Whether a plan is still the user's and active."""
+        plan = self.store.load_plan(plan_id)
+        return plan is not None and plan.user_id == user_id and plan.active
 
     def _goal(self, draft: Draft, default: str | None) -> str | None:
         """The plan's goal: the one said while making it, else the edited plan's own, else the profile's."""

@@ -34,6 +34,8 @@ CANCELLING = Choices.listed("🗑, cancel, cancle, delet, remov, kill it, bin it
 CANCELLING_DOES = ("Cancelling ends the plan: no more sessions or reminders from it. Your other plans, your safety check "
                    "and your settings stay. \"Keep it\" changes nothing.")
 PAGE = 6  # sessions per message (see above)
+EDITING = "plan"  # the planning dialogue, whose draft may be a change of a stored plan (data "editing": its id)
+EDIT_DROPPED = "The change you were making to it is dropped too."
 
 
 class Sessions:
@@ -46,6 +48,7 @@ class Sessions:
         self.held = held  # whether the user's sessions are on hold (the safety check no longer counts)
         self.planner = planner
         self.clock = clock
+        self.dialogues = dialogues
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
                                        ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING,
@@ -146,8 +149,18 @@ class Sessions:
         done = sum(self.planner.cancel_plan(state.user_id, plan_id) for plan_id in ids)
         if not done:
             return Reply(t.STALE)
-        return Reply("Plan cancelled; no more reminders for it." if done == 1 else
-                     f"{done} plans cancelled; no more reminders for them.", edit=True)
+        dropped = f" {EDIT_DROPPED}" if self._drop_edit(state.user_id, ids) else ""
+        return Reply(("Plan cancelled; no more reminders for it." if done == 1 else
+                      f"{done} plans cancelled; no more reminders for them.") + dropped, edit=True)
+
+    def _drop_edit(self, user_id: int, ids: list[int]) -> bool:
+        """End a change of a cancelled plan still waiting for Save ("change my monday plan to 8am", then "cancel all my
+        plans"): saving it would bring the plan back."""
+        editing = self.dialogues.current(user_id, EDITING)
+        if editing is None or editing.data.get("editing") not in ids:
+            return False
+        self.dialogues.end(user_id, EDITING)
+        return True
 
     @staticmethod
     def _cancel_ids(state: State) -> list[int]:

@@ -51,6 +51,15 @@ RED_STOP = ("Your safety check said to seek medical care, so I won't plan traini
 FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
+
+
+def format_not_done(said: str) -> str:
+    """A part of a message with several requests that was not done."""
+    return f"I didn't do “{said.strip(' ,.;')}” yet: say it again on its own once this is settled."
+
+
+EDIT_DROPPED_FOR_CANCEL = "Okay, that change is dropped."
+EDITED_PLAN_GONE = "That plan has ended or was cancelled meanwhile, so this change was not saved. /plan makes a new one."
 PLAN_LIST_HINT = "Edit one below, or make a new one (➕ New plan, or say when: \"/plan Tue Thu 6pm\")."
 ZONE_KEPT = "Okay, your time zone stays as it was."
 EDITING = ("Editing this plan: type what should change (\"make it 7pm\", \"Tue and Thu\", \"change the goal "
