@@ -40,6 +40,9 @@ FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
 ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
+WHO_IT_SUITS = ("purpose", "beginner-doctor")  # what the articles say about who the exercise suits, and starting safely
+BEGINNERS = "beginners"  # the topic group whose answers suit anyone starting, whoever asks
+APART_WORDS = 4  # a message with this many words of its own, none said by the last answer, leaning alone elsewhere, stands apart
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
 
@@ -103,10 +106,32 @@ class FollowUpReader:
             not self._confirms(alone, text, words, goal)
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
         chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
+        people = self._for_people(alone, text, words, context)
+        if people is not None:  # "and for women?", "what about for my mom": the articles single out no one
+            chosen = replace(alone, match=replace(alone.match, entry_id=None, suggestions=()), gap=people, again=False, each=())
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _for_people(self, alone: Reading, text: str, words: list[str], context: Context) -> Gap | None:
+        """The near miss a question about a group of people or someone the user asks for is ("and for women?",
+        "what about for my mom", "is it good for older people") when it reads as no entry alone and tells no health
+        concern: the articles single out no such group, so the reply says so and offers what they say about who the
+        exercise suits (`WHO_IT_SUITS`), never the last answer again; None after an answer that names that group
+        (a study on women) or is about beginners (which suits anyone starting: "what about for my mom shes 67")."""
+        named = self.follow_ups.people_named(words)
+        if named is None or alone.match.entry_id is not None or alone.gap is not None or alone.safety is not Safety.NONE:
+            return None
+        if not (self.follow_ups.asks_the_same_for(words) or self.normalizer.is_question(text)):
+            return None
+        word, case = named
+        last = self.kb.entries.get(context.entry or "")
+        if last is not None and (last.group == BEGINNERS or
+                                 re.search(rf"\b{re.escape(word)}\b", f"{last.title} {last.answer} {last.details}".lower())):
+            return None
+        offer = tuple(e for e in WHO_IT_SUITS if e in self.kb.entries)
+        return Gap("people", f"advice for {case}", offer, ())
 
     def _concern_about_last(self, chosen: Reading, text: str, context: Context) -> Reading:
         """A health question read as the last answer itself, alone too ("when can i straighten em again" after
@@ -336,15 +361,19 @@ class FollowUpReader:
         goal, is not worded from that answer and does not lean to it alone) is read on its own, the conversation
         only filling in what a message lacks: when it reads alone as an entry ("my lower back is a bit tight at the
         top, like its working. normal?" after the Roman chair: the pump), or as not ours, more likely than any
-        entry, with words of its own (`OWN_WORDS`: "can i add ankle weights" after the muscles worked)."""
+        entry, with words of its own (`OWN_WORDS`: "can i add ankle weights" after the muscles worked), or leaning
+        alone to another entry with many words of its own (`APART_WORDS`), none of which the last answer says ("what is
+        the name of exercise where legs go up behind on a bench" after the advice on medical care)."""
         follow_ups = self.follow_ups
         if goal is not None or self._points_back(words, last) or follow_ups.asks_more_of_it(words) \
                 or follow_ups.told_in(words, last) or leans_to(alone, last.id):
             return False
         if alone.match.entry_id is not None:
             return True
-        return bool(alone.candidates) and alone.not_ours > alone.candidates[0].learned \
-            and len(follow_ups.own_content(words)) >= OWN_WORDS
+        own = follow_ups.own_content(words)
+        if len(own) >= APART_WORDS and follow_ups.says_none_of(own, last) and leaning(alone) not in (None, last.id):
+            return True  # "what is the name of exercise where legs go up behind on a bench" after medical care
+        return bool(alone.candidates) and alone.not_ours > alone.candidates[0].learned and len(own) >= OWN_WORDS
 
     def _another_case(self, alone: Reading, goal: str | None, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for a case of its own that is no goal and that the
@@ -417,6 +446,10 @@ class FollowUpReader:
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
+            if not (listed or more) and self._asks_of_exercise(alone, words, last):
+                return None  # "what does it do" after the programme for endurance: "it" is the exercise
+            if not (listed or more) and follow_ups.asks_span(words) and SPAN.search(last.answer) is None:
+                return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "for how many weeks"
             if not (listed or more) and follow_ups.place(words) and alone.match.entry_id != last.id:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
@@ -445,6 +478,17 @@ class FollowUpReader:
         return (found is not None and found != last.id and last.id not in self.things and alone.safety is Safety.NONE
                 and not follow_ups.refers_back(words) and alone.match.score >= self.threshold + self.policy.clear
                 and follow_ups.titled_elsewhere(words, last, found))
+
+    def _asks_of_exercise(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a follow-up asking nothing of its own after an answer about programming (a goal's sets and reps,
+        rest, load) points back only with "it" or "this", which then mean the exercise, and reads alone as an
+        entry about something else ("what does it do" after the programme for endurance: what the exercise is), so
+        it is answered as that question, not with the programme again; "for it" is what was asked for ("so wat do i
+        actually do for it" after the programme for movement integrity)."""
+        found = alone.match.entry_id
+        return (last.id in self.goal_family and found is not None and found != last.id and found not in self.goal_family
+                and alone.safety is Safety.NONE and self.follow_ups.points_back(words)
+                and not self.follow_ups.refers_back(words) and not self.follow_ups.aims_at_it(words))
 
     def _checks_a_figure(self, alone: Reading, text: str, last: Entry) -> bool:
         """Whether a question answered by nothing on its own checks a figure of its own against an answer giving
