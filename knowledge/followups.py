@@ -188,6 +188,18 @@ class FollowUpWords:
         start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
         return any(tuple(words[start:start + len(p)]) == p for p in self.lexicon.asking_same_for)
 
+    def case_for(self, words: list[str]) -> list[str] | None:
+        """The case a message asks the last question again for, when its opener ends with "for" ("and for running?",
+        "what about for my cleans": "running", "my cleans"), else None."""
+        start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
+        opener = max((len(p) for p in self.lexicon.asking_same_for if tuple(words[start:start + len(p)]) == p), default=0)
+        rest = words[start + opener:]
+        if not opener or not rest:
+            return None
+        if words[start + opener - 1] == "for":
+            return rest
+        return rest[1:] if rest[0] == "for" and rest[1:] else None
+
     def asks_the_same_for_unsaid(self, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for another case ("and for women?", "and if im 60+"),
         naming it with words of its own (or, with none, common words: "and for runners?"), none of which the last
