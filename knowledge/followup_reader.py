@@ -496,12 +496,21 @@ class FollowUpReader:
         thing = last.id in self.things  # "does it work my abs too" after the ball one, "does it bend the knee too" after one hamstring
         if follow_ups.answered_by(words, last) and self._about_exercise_elsewhere(alone, words, last):
             return None  # "but is it risky" after lower back health: "it" is the exercise, its injury risk
-        if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
+        if follow_ups.answered_by(words, last) or (follow_ups.asks_the_same_of(text, words, thing)
+                                                   and not self._another_thing(alone, words, last)):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
             found = part or last.id
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _another_thing(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message asking whether the last answer holds for another thing too names a thing that answer never
+        says and reads alone as nothing ("does it work the calves too" after what the hamstrings do): it asks about
+        that thing, which the articles do not cover, not the last answer again."""
+        own = self.follow_ups.own_content(words)
+        return (alone.match.entry_id is None and not says_something(alone) and bool(own)
+                and self.follow_ups.says_none_of(own, last))
 
     def _about_exercise_elsewhere(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message pointing back only with "it" (not "that" or "those"), after an answer about no thing an

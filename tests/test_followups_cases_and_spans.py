@@ -42,3 +42,14 @@ async def test_over_telegram_a_case_after_for_and_a_bare_why_follow_the_last_ans
     butt, sprinting, handles, why = sent.texts()
     assert sprinting.startswith("<b>Better hip extension</b>")
     assert why != handles and "I'm not sure I can answer that one" not in why
+
+
+def test_another_thing_too_that_the_last_answer_never_says_is_not_that_answer(understanding):
+    assert understanding.read("does it work the calves too", context=Context("hamstrings-role")).match.entry_id is None
+    assert understanding.read("do they hit the glutes too", context=Context("hamstrings-role")).match.entry_id is not None
+
+
+def test_which_variation_uses_bands_asks_the_variation_not_the_band_strength(understanding):
+    reading = understanding.read("ok totally diff topic which variation uses bands", context=Context("gluteus-maximus"))
+    assert reading.match.entry_id == "banded-hypers" and reading.gap is None
+    assert understanding.read("which bands should i buy", context=Context("banded-hypers")).gap is not None
