@@ -37,9 +37,15 @@ COUNT = re.compile(r"\b\d+(?:\s*[–-]\s*\d+)?\s+(?:reps?|times|sets?|seconds)\b
 SETS_GIVEN = re.compile(r"\d+(?:\s*[–-]\s*\d+)?\s+sets?\b|\bsets? of\b|×")  # "3–4 sets", "3–4 × 8–10"
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
+BARE_WHY = re.compile(r"^\W*(?:(?:ok|okay|but|lol|hmm)\W+)*(?:why+|y|how come)\s*\?+", re.IGNORECASE)  # "why?" as a sentence
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
 ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
+FOR_CASE = "reverse hypers for {}"  # how a case asked for after "for" is read ("and for sprinting?")
+FOR_CASE_MARGIN = 10.0  # ... and how clearly over the threshold it must read (not "for abs / six pack": the core, 32)
+WHO_IT_SUITS = ("purpose", "beginner-doctor")  # what the articles say about who the exercise suits, and starting safely
+BEGINNERS = "beginners"  # the topic group whose answers suit anyone starting, whoever asks
+APART_WORDS = 4  # a message with this many words of its own, none said by the last answer, leaning alone elsewhere, stands apart
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
 
@@ -103,10 +109,49 @@ class FollowUpReader:
             not self._confirms(alone, text, words, goal)
         chosen = self._lacking(self._follow(alone, text, words, margin, context, goal), alone, text) if follows else alone
         chosen = self._concern_about_last(chosen, text, context) if not opened else chosen
+        people = self._for_people(alone, text, words, context)
+        if people is not None:  # "and for women?", "what about for my mom": the articles single out no one
+            chosen = replace(alone, match=replace(alone.match, entry_id=None, suggestions=()), gap=people, again=False, each=())
+        if follows and people is None and chosen.match.entry_id is None and chosen.gap is None:
+            chosen = self._for_case(chosen, words, context)  # "and for sprinting?" after the glutes' shape: what it does for that
         if chosen.gap is not None and chosen.match.entry_id is None:  # a near miss moves the conversation on
             return replace(chosen, context=Context(None, goal or context.goal))
         about = context.entry if chosen.each else chosen.match.entry_id
         return replace(chosen, context=self.context_after(about, context, goal))
+
+    def _for_people(self, alone: Reading, text: str, words: list[str], context: Context) -> Gap | None:
+        """The near miss a question about a group of people or someone the user asks for is ("and for women?",
+        "what about for my mom", "is it good for older people") when it reads as no entry alone and tells no health
+        concern: the articles single out no such group, so the reply says so and offers what they say about who the
+        exercise suits (`WHO_IT_SUITS`), never the last answer again; None after an answer that names that group
+        (a study on women) or is about beginners (which suits anyone starting: "what about for my mom shes 67")."""
+        named = self.follow_ups.people_named(words)
+        if named is None or alone.match.entry_id is not None or alone.gap is not None or alone.safety is not Safety.NONE:
+            return None
+        if not (self.follow_ups.asks_the_same_for(words) or self.normalizer.is_question(text)):
+            return None
+        word, case = named
+        last = self.kb.entries.get(context.entry or "")
+        if last is not None and (last.group == BEGINNERS or
+                                 re.search(rf"\b{re.escape(word)}\b", f"{last.title} {last.answer} {last.details}".lower())):
+            return None
+        offer = tuple(e for e in WHO_IT_SUITS if e in self.kb.entries)
+        return Gap("people", f"advice for {case}", offer, ())
+
+    def _for_case(self, chosen: Reading, words: list[str], context: Context) -> Reading:
+        """A follow-up declined so far that asks the last question again for a case of its own, named after "for" and
+        no goal ("and for sprinting?", "what about for my cleans n box jumps"), read as asking what the exercise does
+        for that case (`FOR_CASE`): the entry that reading finds clearly (`FOR_CASE_MARGIN` over the threshold), other
+        than the last answer; else as it was."""
+        case = self.follow_ups.case_for(words)
+        if case is None or chosen.safety is not Safety.NONE:
+            return chosen
+        found = self.reader.read_uncached(FOR_CASE.format(" ".join(case)))
+        entry = found.match.entry_id
+        if entry is None or entry == context.entry or found.safety is not Safety.NONE or found.gap is not None \
+                or found.match.score < self.threshold + FOR_CASE_MARGIN:
+            return chosen
+        return replace(chosen, match=replace(chosen.match, entry_id=entry, score=found.match.score))
 
     def _concern_about_last(self, chosen: Reading, text: str, context: Context) -> Reading:
         """A health question read as the last answer itself, alone too ("when can i straighten em again" after
@@ -142,7 +187,18 @@ class FollowUpReader:
         if follow_ups.refers_back(words) and (policy.near_miss_back is None or alone.gap_odds < policy.near_miss_back):
             return False
         more = follow_ups.asks_for_more(words, self.normalizer.is_question(text))
-        return not (more and follow_ups.asks_more_of_it(words) or self._picks_place(text, words) or follow_ups.objects(words))
+        return not (more and follow_ups.asks_more_of_it(words) or self._picks_place(text, words) or self._objects(text, words))
+
+    def _objects(self, text: str, words: list[str]) -> bool:
+        """Whether a message objects to the last answer (`FollowUpWords.objects`), or asks a bare "why?" as a sentence
+        of its own and then tells something, asking nothing ("why? my arms arent doing anything" after holding the
+        handles): it asks why of that answer."""
+        if self.follow_ups.objects(words):
+            return True
+        bare = BARE_WHY.match(text)
+        rest = text[bare.end():] if bare else ""
+        told = self.normalizer.words(rest)
+        return bool(told) and told[0] not in self.normalizer.lexicon.question_words and "?" not in rest
 
     def _picks_place(self, text: str, words: list[str]) -> bool:
         """Whether a message picks a place in a list and asks nothing of its own ("and the second")."""
@@ -159,7 +215,7 @@ class FollowUpReader:
         if alone.safety is not Safety.NONE and not self.follow_ups.points_back(words):
             return False
         if alone.gap is not None and not (self.follow_ups.points_back(words) or self._picks_place(text, words)
-                                          or self.follow_ups.objects(words)):
+                                          or self._objects(text, words)):
             return False
         question = self.normalizer.is_question(text)
         follow_ups = self.follow_ups
@@ -210,12 +266,15 @@ class FollowUpReader:
             found = through_related(found, self.groups, self.linked[last.id], {c.entry_id: c.score for c in alone.candidates}, self.listers)
         elif last is not None and found == last.id and self.follow_ups.asks_who_of(words):  # "who found that"
             found = self._found_by(last)
+        general = found
         found = for_goal(found, context, goal is not None, self.programmes, self.by_goal)
         if found == alone.match.entry_id or (alone.safety is not Safety.NONE and not leans_to(alone, found)):
             return alone  # a concern told with a question ("i had a c-section, can i do them") only takes what it leans to
         score = next((c.score for c in candidates if c.entry_id == found), self.threshold)
         if last is not None and found == last.because:  # read as asking how the last answer works: as sure as that reading
             score = max(score, self.threshold)
+        if found != general:  # the goal's programme for a general entry ("and reps?" with strength named): as sure as it
+            score = max(score, next((c.score for c in candidates if c.entry_id == general), 0.0))
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
 
     def _switched(self, alone: Reading, text: str, words: list[str], margin: float, context: Context, goal: str | None,
@@ -336,15 +395,19 @@ class FollowUpReader:
         goal, is not worded from that answer and does not lean to it alone) is read on its own, the conversation
         only filling in what a message lacks: when it reads alone as an entry ("my lower back is a bit tight at the
         top, like its working. normal?" after the Roman chair: the pump), or as not ours, more likely than any
-        entry, with words of its own (`OWN_WORDS`: "can i add ankle weights" after the muscles worked)."""
+        entry, with words of its own (`OWN_WORDS`: "can i add ankle weights" after the muscles worked), or leaning
+        alone to another entry with many words of its own (`APART_WORDS`), none of which the last answer says ("what is
+        the name of exercise where legs go up behind on a bench" after the advice on medical care)."""
         follow_ups = self.follow_ups
         if goal is not None or self._points_back(words, last) or follow_ups.asks_more_of_it(words) \
                 or follow_ups.told_in(words, last) or leans_to(alone, last.id):
             return False
         if alone.match.entry_id is not None:
             return True
-        return bool(alone.candidates) and alone.not_ours > alone.candidates[0].learned \
-            and len(follow_ups.own_content(words)) >= OWN_WORDS
+        own = follow_ups.own_content(words)
+        if len(own) >= APART_WORDS and follow_ups.says_none_of(own, last) and leaning(alone) not in (None, last.id):
+            return True  # "what is the name of exercise where legs go up behind on a bench" after medical care
+        return bool(alone.candidates) and alone.not_ours > alone.candidates[0].learned and len(own) >= OWN_WORDS
 
     def _another_case(self, alone: Reading, goal: str | None, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for a case of its own that is no goal and that the
@@ -389,11 +452,12 @@ class FollowUpReader:
         if located is not None:
             return replace(alone, match=replace(alone.match, entry_id=located, score=max(alone.match.score, self.threshold)))
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
-        if counted is not None or self._timed(alone, words, Context(last.id)):  # "how soon" after the glutes' shape
+        spanned = follow_ups.asks_span(words) and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None
+        if counted is not None or spanned or self._timed(alone, words, Context(last.id)):  # "how soon", "how many weeks"
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
         if self._checks_a_figure(alone, text, last):  # "so 4x10 is the most i should be doing?" after the sets for strength
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold))
-        if follow_ups.objects(words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
+        if self._objects(text, words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
             # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         if alone.safety is Safety.NONE and alone.match.entry_id != last.id and follow_ups.checks_told(words, last):
@@ -417,6 +481,10 @@ class FollowUpReader:
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
+            if not (listed or more) and self._asks_of_exercise(alone, words, last):
+                return None  # "what does it do" after the programme for endurance: "it" is the exercise
+            if not (listed or more) and follow_ups.asks_span(words) and SPAN.search(last.answer) is None:
+                return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "for how many weeks"
             if not (listed or more) and follow_ups.place(words) and alone.match.entry_id != last.id:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
@@ -428,12 +496,21 @@ class FollowUpReader:
         thing = last.id in self.things  # "does it work my abs too" after the ball one, "does it bend the knee too" after one hamstring
         if follow_ups.answered_by(words, last) and self._about_exercise_elsewhere(alone, words, last):
             return None  # "but is it risky" after lower back health: "it" is the exercise, its injury risk
-        if follow_ups.answered_by(words, last) or follow_ups.asks_the_same_of(text, words, thing):
+        if follow_ups.answered_by(words, last) or (follow_ups.asks_the_same_of(text, words, thing)
+                                                   and not self._another_thing(alone, words, last)):
             part = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR)  # "do them one leg at a time"
             found = part or last.id
             score = max(alone.match.score, self.threshold, self._concern_in_context(alone, text, last, found))
             return replace(alone, match=replace(alone.match, entry_id=found, score=score))
         return None
+
+    def _another_thing(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message asking whether the last answer holds for another thing too names a thing that answer never
+        says and reads alone as nothing ("does it work the calves too" after what the hamstrings do): it asks about
+        that thing, which the articles do not cover, not the last answer again."""
+        own = self.follow_ups.own_content(words)
+        return (alone.match.entry_id is None and not says_something(alone) and bool(own)
+                and self.follow_ups.says_none_of(own, last))
 
     def _about_exercise_elsewhere(self, alone: Reading, words: list[str], last: Entry) -> bool:
         """Whether a message pointing back only with "it" (not "that" or "those"), after an answer about no thing an
@@ -445,6 +522,17 @@ class FollowUpReader:
         return (found is not None and found != last.id and last.id not in self.things and alone.safety is Safety.NONE
                 and not follow_ups.refers_back(words) and alone.match.score >= self.threshold + self.policy.clear
                 and follow_ups.titled_elsewhere(words, last, found))
+
+    def _asks_of_exercise(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a follow-up asking nothing of its own after an answer about programming (a goal's sets and reps,
+        rest, load) points back only with "it" or "this", which then mean the exercise, and reads alone as an
+        entry about something else ("what does it do" after the programme for endurance: what the exercise is), so
+        it is answered as that question, not with the programme again; "for it" is what was asked for ("so wat do i
+        actually do for it" after the programme for movement integrity)."""
+        found = alone.match.entry_id
+        return (last.id in self.goal_family and found is not None and found != last.id and found not in self.goal_family
+                and alone.safety is Safety.NONE and self.follow_ups.points_back(words)
+                and not self.follow_ups.refers_back(words) and not self.follow_ups.aims_at_it(words))
 
     def _checks_a_figure(self, alone: Reading, text: str, last: Entry) -> bool:
         """Whether a question answered by nothing on its own checks a figure of its own against an answer giving

@@ -54,6 +54,7 @@ REACTING = LEADING | {"but", "lol", "lmao", "damn", "wait", "bruh", "hm", "hmm",
 # "it" right after these is the exercise being done, not the thing an answer was about ("how do i breathe during it"
 # after the muscles worked); after an answer about a thing an answer lists, "it" is still that thing ("can i do it daily")
 DOING = frozenset({"do", "doing", "did", "during", "while", "before", "after"})
+SPANS = frozenset("week weeks wk wks month months year years".split())  # a span asked ("for how many weeks")
 ASKING_WHAT_FOR = (("what", "for"), ("for", "what"))  # "what for?": the purpose of what was just said, as "why?" asks
 
 class FollowUpWords:
@@ -91,6 +92,17 @@ class FollowUpWords:
         if all(t.isdigit() for t in own) and not question:
             return not (self._listing | self._pointers).isdisjoint(words)  # "those 3" asks; "9999" does not
         return all(normalizer.is_generic(t) or t in self.lexicon.asking_more for t in own)
+
+    def people_named(self, words: list[str]) -> tuple[str, str] | None:
+        """The first word of a message naming a group of people or someone the user asks for ("women", "my mom"),
+        with how a reply names that case ("women in particular", "someone's own situation"); None when it names none."""
+        word = next((w for w in words if w in self.lexicon.people), None)
+        return (word, self.lexicon.people[word]) if word is not None else None
+
+    def asks_span(self, words: list[str]) -> bool:
+        """Whether a message asks how many weeks, months or years something lasts ("for how many weeks", "how many
+        months tho"): a span of time of its own, not more of the last answer."""
+        return "how" in words and not SPANS.isdisjoint(words)
 
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
@@ -175,6 +187,18 @@ class FollowUpWords:
         about for size"), after leading words or not."""
         start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
         return any(tuple(words[start:start + len(p)]) == p for p in self.lexicon.asking_same_for)
+
+    def case_for(self, words: list[str]) -> list[str] | None:
+        """The case a message asks the last question again for, when its opener ends with "for" ("and for running?",
+        "what about for my cleans": "running", "my cleans"), else None."""
+        start = next((i for i, w in enumerate(words) if w not in LEADING), len(words))
+        opener = max((len(p) for p in self.lexicon.asking_same_for if tuple(words[start:start + len(p)]) == p), default=0)
+        rest = words[start + opener:]
+        if not opener or not rest:
+            return None
+        if words[start + opener - 1] == "for":
+            return rest
+        return rest[1:] if rest[0] == "for" and rest[1:] else None
 
     def asks_the_same_for_unsaid(self, words: list[str], last: Entry) -> bool:
         """Whether a message asks the last question again for another case ("and for women?", "and if im 60+"),
@@ -333,6 +357,14 @@ class FollowUpWords:
         soon = _spans(words, self.lexicon.asking_how_soon)
         own = self._own([w for i, w in enumerate(words) if i not in soon])
         return own - REACTING - self.lexicon.noticing - self.lexicon.asking_more
+
+    def aims_at_it(self, words: list[str]) -> bool:
+        """Whether a message says "for it" or "for this", what was asked for ("what do i do for it")."""
+        return any(w in self._pointers and i > 0 and words[i - 1] == "for" for i, w in enumerate(words))
+
+    def says_none_of(self, own: set[str], last: Entry) -> bool:
+        """Whether the last answer (with its details) says none of a message's own words (`own_content`)."""
+        return own.isdisjoint(self._said.get(last.id, frozenset()))
 
     def told_distinctly(self, words: list[str], last: Entry) -> bool:
         """Whether the last answer says one of a message's own words that few answers use ("which side

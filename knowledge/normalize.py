@@ -73,6 +73,7 @@ class Lexicon:
     noticing: frozenset[str] = frozenset()  # words of results showing ("notice", "see"): what "how soon" asks of
     objecting: frozenset[str] = frozenset()  # words opening one's own objection after a bare "why" ("y tho its just ...")
     emoji: dict[str, str] = field(default_factory=dict)  # an emoji that stands for a word ("👍" -> "ok")
+    people: dict[str, str] = field(default_factory=dict)  # a word naming a group of people -> how a reply names it
 
 
 class WordLoader(yaml.CSafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
@@ -94,7 +95,7 @@ LEXICON_KEYS: dict[str, type] = {"phrases": dict, "synonyms": dict, "fillers": l
                                   "asking_same_for": list,
                                   "acknowledging": list, "asking_count": list, "asking_how_soon": list, "noticing": list,
                                   "objecting": list,
-                                  "ordinals": dict, "emoji": dict}
+                                  "ordinals": dict, "emoji": dict, "people": dict}
 
 
 class LexiconError(ContentError):
@@ -150,6 +151,7 @@ def _lexicon(data: dict[str, Any]) -> Lexicon:
         noticing=frozenset(str(w) for w in data["noticing"]),
         objecting=frozenset(str(w) for w in data["objecting"]),
         emoji=_emoji(data["emoji"]),
+        people={str(k): str(v) for k, v in data["people"].items()},
     )
 
 

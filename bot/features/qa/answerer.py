@@ -39,6 +39,7 @@ HEARD_MARGIN = 4.0
 # (Tried at 0 so that questions about the articles' back-pain advice keep theirs: +4 of 268 on the
 # stranger-written development set, but 4 real concerns then got a weakly matched entry.)
 HEALTH_MARGIN = 15.0
+SUPPOSING_OPENS = 3  # "what if", "ok and if": a supposing clause opens with its "if"
 MAY_I_OPENS = 2  # a clause asking whether the user may opens with its question word ("so can i...", "is it ok")
 SAFE_WORDS = frozenset("safe ok okay fine allowed dangerous risky harmful bad".split())  # "are they ok": the doctor's call
 FOLLOWING_ON = frozenset({"then", "instead"})  # words tying a question to what was just said ("what should i do instead")
@@ -148,7 +149,7 @@ class Answerer:
         the reminder to stop): "why?" after the advice on medical care, and "is it ok for me?", get that advice
         (again), not "that's all the articles say" or the last answer; a specific entry, "not covered" and "not
         sure" get the line too."""
-        if (reading.again and context.entry == HEALTH_ENTRY) or self._only_asks_leave(text):
+        if (reading.again and context.entry == HEALTH_ENTRY) or self._only_asks_leave(text) or self._of_oneself(text, reply):
             reply = self._medical_care(reply)
         text = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
         if alarmed:  # as every answer that day: the reminder, with the reply's own safety
@@ -215,7 +216,8 @@ class Answerer:
         margin = 0.0 if own and asked else HEALTH_MARGIN
         # "and is it ok for me?" after an answer, or "my knees are shot, can i still do these": not the answer
         leave = not asked and (following and texts.asks_leave(text) or self._only_leave(text, match.entry_id))
-        clear = entry is not None and not leave and match.score >= self.understanding.threshold + margin
+        supposed = not (entry is not None and entry.about_health) and self._supposes(text)  # "what if it hurts"
+        clear = entry is not None and not leave and not supposed and match.score >= self.understanding.threshold + margin
         fallback = None if match.off_topic else self.kb.entries.get(HEALTH_ENTRY)
         entry_id = match.entry_id if clear else (fallback.id if fallback else None)
         if entry_id is None:
@@ -224,6 +226,25 @@ class Answerer:
         reply = self._entry_reply(entry_id, match.score, asked_yes_no=False)
         stop = f"{texts.STOP_SET}\n\n" if texts.training_now(text) else ""  # "my back is pinching mid set": stop first
         return replace(reply, text=f"{stop}{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+
+    def _of_oneself(self, text: str, reply: Reply) -> bool:
+        """Whether a follow-up after a health concern asks the last question again for the user's own case, naming it
+        with one word of its own at most ("what about my knee"; not "ok n if i mostly want my glutes stronger", a goal
+        of its own): it asks about the concern, whose advice is medical care (a technique tip naming the knee would
+        read as advice for it); an answer about health care itself (rehab) stands."""
+        entry = self.kb.entries.get(reply.entry or "")
+        if entry is not None and entry.about_health:
+            return False
+        words, follow_ups = self.understanding.words(text), self.understanding.follow_ups
+        return follow_ups.asks_the_same_for(words) and in_first_person(text) and len(follow_ups.own_content(words)) <= 1
+
+    def _supposes(self, text: str) -> bool:
+        """Whether a message telling a health concern supposes it of the exercise, not of the user ("what if it
+        hurts", "and if it starts to pinch"): it asks what to do then, which the advice on medical care answers, not an entry it reads as by
+        other words (what the exercise is for)."""
+        words = self.understanding.words(text)
+        return self.understanding.follow_ups.asks_the_same_for(words) and "if" in words[:SUPPOSING_OPENS] \
+            and not in_first_person(text)  # "what if im after a firmer butt" tells of the user, supposes nothing
 
     def _only_leave(self, text: str, entry_id: str | None) -> bool:
         """Whether a message asks beside its concern only leave to train, with no words of its own after it: "im 67
