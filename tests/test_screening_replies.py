@@ -138,6 +138,7 @@ def test_the_topic_words_are_data_a_curator_edits(tmp_path):
 
 @pytest.mark.parametrize("broken", ["topics: [oops]\n", "topics: {medication: [pills]}\nacknowledgements: []\n",
                                     "topics: {x: [y]}\nacknowledgements: [ok]\nleading: {maybe: [hm]}\n", "[oops\n"])
+@pytest.mark.timeout(300)  # kb check reads all the content: a hang guard, not a speed check
 def test_kb_check_reports_a_broken_screening_file_in_one_line(capsys, monkeypatch, tmp_path, broken):
     path = tmp_path / "screening.yaml"
     path.write_text(broken)

@@ -445,6 +445,7 @@ def test_an_emoji_standing_for_a_word_reads_as_that_word_and_a_bad_entry_is_a_le
         load_lexicon(lexicon)
 
 
+@pytest.mark.timeout(600)  # builds the model twice: 120 s is too short on a loaded 2-core machine (a hang guard, not a speed check)
 def test_the_model_is_built_once_and_rebuilt_when_the_content_changes(tmp_path, small_training):
     content = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, content)
