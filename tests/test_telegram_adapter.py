@@ -222,7 +222,8 @@ async def test_an_open_am_pm_is_asked_with_one_inline_button_per_reading(tg):
     await feed(app, message_update("tomorrow at 5"))
     ask = request.sent()[-1]
     rows = ask["reply_markup"]["inline_keyboard"]
-    assert "Which one" in ask["text"] and [r[0]["text"] for r in rows[:2]] == ["Sun 22 Nov 05:00", "Sun 22 Nov 17:00"]
+    assert ask["text"] == "5:00 in the morning or in the evening?"  # the open hour asked, its dates on the buttons
+    assert [r[0]["text"] for r in rows[:2]] == ["Sun 22 Nov 05:00", "Sun 22 Nov 17:00"]
     await feed(app, callback_update(rows[1][0]["callback_data"], message_id=93))
     assert "once, Sun 22 Nov 17:00" in request.sent("editMessageText")[-1]["text"]
 
