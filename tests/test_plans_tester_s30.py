@@ -11,7 +11,7 @@ from bot.features.planning import texts as t
 from bot.features.planning.sessions import EDIT_DROPPED
 from tests.conftest import message_update
 from tests.recording_request import feed_all
-from tests.test_planning import planned  # noqa: F401 (a fixture)
+from tests.test_planning import button, planned, screen  # noqa: F401 (a fixture)
 from tests.test_plans_by_day import saved
 
 
@@ -93,3 +93,22 @@ async def test_days_said_to_stay_over_telegram_keep_their_time(planned, coach): 
     saved(planned, "mon wed fri 7pm")
     await feed_all(coach, [message_update("mon and wed stay 7, friday 8pm"), message_update("yes"), message_update("yes")])
     assert sorted(_plans(coach), key=lambda p: sorted(p[0])) == [(frozenset({0, 2}), "19:00"), (frozenset({4}), "20:00")]
+
+
+LEAD_WITH_A_PLAN = "tuesday and thursday 18 uhr, for muscle, and remind me 1 hour before"
+
+
+def test_a_lead_said_with_a_new_plan_plans_and_keeps_the_lead(say, coach):
+    screen(say)
+    assert not say(LEAD_WITH_A_PLAN)[0].text.startswith("Done")
+    say(button(say("Berlin")[0], "Yes"), button=True)
+    shown = say("hypertrophy")[-1].text
+    assert "every Tue, Thu at 18:00" in shown and "reminder 1 h before" in shown
+    say("yes")
+    assert _plans(coach) == [(frozenset({1, 3}), "18:00")] and coach.plans.load_profile(7).lead_minutes == 60
+
+
+async def test_a_lead_said_with_a_new_plan_over_telegram_never_says_done(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update(LEAD_WITH_A_PLAN)])
+    assert sent.texts()[0].startswith("First, your time zone")
