@@ -5,6 +5,8 @@ day off the plan, and a part not done is named. The clock is Sat 21 Nov 2026 10:
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.features.planning import texts as t
@@ -112,3 +114,22 @@ async def test_a_lead_said_with_a_new_plan_over_telegram_never_says_done(say, co
     screen(say)
     sent = await feed_all(coach, [message_update(LEAD_WITH_A_PLAN)])
     assert sent.texts()[0].startswith("First, your time zone")
+
+
+def test_done_at_the_settings_an_hour_on_closes_them_and_saves_no_plan_edit(planned, coach, clock):  # noqa: F811
+    saved(planned, "every day at 10:30am")
+    planned("change goal to endurance")
+    planned("/settings")
+    clock.now += timedelta(minutes=60)
+    replies = planned("done")
+    assert replies[0].text == t.SETTINGS_KEPT and "Save this plan?" in replies[-1].text
+    assert [p.goal for p in coach.plans.load_plans(7)] == ["strength"]
+
+
+async def test_done_at_the_settings_an_hour_on_over_telegram_saves_nothing(planned, coach, clock):  # noqa: F811
+    saved(planned, "every day at 10:30am")
+    planned("change goal to endurance")
+    planned("/settings")
+    clock.now += timedelta(minutes=60)
+    sent = await feed_all(coach, [message_update("done")])
+    assert not any(text.startswith("✅ Saved") for text in sent.texts()) and [p.goal for p in coach.plans.load_plans(7)] == ["strength"]
