@@ -133,3 +133,16 @@ async def test_done_at_the_settings_an_hour_on_over_telegram_saves_nothing(plann
     clock.now += timedelta(minutes=60)
     sent = await feed_all(coach, [message_update("done")])
     assert not any(text.startswith("✅ Saved") for text in sent.texts()) and [p.goal for p in coach.plans.load_plans(7)] == ["strength"]
+
+
+def test_after_a_detour_the_plan_asks_its_pending_question_again_with_its_buttons(planned):  # noqa: F811
+    asked = planned("every tuesday and saturday at 6:30")[-1]
+    again = planned("/sessions")[-1]
+    assert again.text == f"Back to your plan. {asked.text}" and len(again.button_list()) == len(asked.button_list()) >= 2
+    assert "every Tue, Sat at 06:30" in planned("morning")[-1].text
+
+
+async def test_after_a_detour_over_telegram_the_pending_question_comes_back(planned, coach):  # noqa: F811
+    asked = planned("every tuesday and saturday at 6:30")[-1]
+    sent = await feed_all(coach, [message_update("/sessions")])
+    assert sent.texts()[-1].endswith(asked.text) and "inline_keyboard" in sent.sent()[-1]["reply_markup"]
