@@ -17,6 +17,7 @@ _BARE_IN = re.compile(r"\bin (?:like |about |around |another )?(\d{1,2})\b(?!\s*
 # a span is a delay only with a word of putting off ("for 20 min" alone says how long something lasts)
 _PUT_OFF = re.compile(r"\b(?:in|push(?:ed)?|later|delay|postpone|move|give me|another|more|after|wait|remind|again|snooze"
                       r"|back|hold|need|few|bump)\b")
+_SPAN_ALONE = re.compile(rf"^\W*(?:\d+(?:\.\d+)?|an?)\s*-?\s*(?:{MINUTE}|{HOUR})(?:\s+(?:pls|please|plz|thx|thanks))?\W*$")
 _NUMBER_WORDS = re.compile(r"\b(" + "|".join(NUMBERS) + r")\b")
 _TENS = re.compile(r"\b(twenty|thirty|forty|fifty) ?-?(one|two|three|four|five|six|seven|eight|nine)\b")
 
@@ -26,7 +27,7 @@ def read_delay(text: str) -> timedelta | None:
     words = _with_digits(text.lower())
     for pattern, written in _HALVES:
         words = pattern.sub(written, words)
-    if not _PUT_OFF.search(words):
+    if not _PUT_OFF.search(words) and not _SPAN_ALONE.match(words):  # "5 min" alone, at a check-in: that long
         return None
     span = _SPAN.search(words)
     if span:

@@ -5,13 +5,15 @@ day off the plan, and a part not done is named. The clock is Sat 21 Nov 2026 10:
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.features.planning import texts as t
 from bot.features.planning.sessions import EDIT_DROPPED
 from tests.conftest import message_update
 from tests.recording_request import feed_all
-from tests.test_planning import planned  # noqa: F401 (a fixture)
+from tests.test_planning import button, planned, screen  # noqa: F401 (a fixture)
 from tests.test_plans_by_day import saved
 
 
@@ -93,3 +95,54 @@ async def test_days_said_to_stay_over_telegram_keep_their_time(planned, coach): 
     saved(planned, "mon wed fri 7pm")
     await feed_all(coach, [message_update("mon and wed stay 7, friday 8pm"), message_update("yes"), message_update("yes")])
     assert sorted(_plans(coach), key=lambda p: sorted(p[0])) == [(frozenset({0, 2}), "19:00"), (frozenset({4}), "20:00")]
+
+
+LEAD_WITH_A_PLAN = "tuesday and thursday 18 uhr, for muscle, and remind me 1 hour before"
+
+
+def test_a_lead_said_with_a_new_plan_plans_and_keeps_the_lead(say, coach):
+    screen(say)
+    assert not say(LEAD_WITH_A_PLAN)[0].text.startswith("Done")
+    say(button(say("Berlin")[0], "Yes"), button=True)
+    shown = say("hypertrophy")[-1].text
+    assert "every Tue, Thu at 18:00" in shown and "reminder 1 h before" in shown
+    say("yes")
+    assert _plans(coach) == [(frozenset({1, 3}), "18:00")] and coach.plans.load_profile(7).lead_minutes == 60
+
+
+async def test_a_lead_said_with_a_new_plan_over_telegram_never_says_done(say, coach):
+    screen(say)
+    sent = await feed_all(coach, [message_update(LEAD_WITH_A_PLAN)])
+    assert sent.texts()[0].startswith("First, your time zone")
+
+
+def test_done_at_the_settings_an_hour_on_closes_them_and_saves_no_plan_edit(planned, coach, clock):  # noqa: F811
+    saved(planned, "every day at 10:30am")
+    planned("change goal to endurance")
+    planned("/settings")
+    clock.now += timedelta(minutes=60)
+    replies = planned("done")
+    assert replies[0].text == t.SETTINGS_KEPT and "Save this plan?" in replies[-1].text
+    assert [p.goal for p in coach.plans.load_plans(7)] == ["strength"]
+
+
+async def test_done_at_the_settings_an_hour_on_over_telegram_saves_nothing(planned, coach, clock):  # noqa: F811
+    saved(planned, "every day at 10:30am")
+    planned("change goal to endurance")
+    planned("/settings")
+    clock.now += timedelta(minutes=60)
+    sent = await feed_all(coach, [message_update("done")])
+    assert not any(text.startswith("✅ Saved") for text in sent.texts()) and [p.goal for p in coach.plans.load_plans(7)] == ["strength"]
+
+
+def test_after_a_detour_the_plan_asks_its_pending_question_again_with_its_buttons(planned):  # noqa: F811
+    asked = planned("every tuesday and saturday at 6:30")[-1]
+    again = planned("/sessions")[-1]
+    assert again.text == f"Back to your plan. {asked.text}" and len(again.button_list()) == len(asked.button_list()) >= 2
+    assert "every Tue, Sat at 06:30" in planned("morning")[-1].text
+
+
+async def test_after_a_detour_over_telegram_the_pending_question_comes_back(planned, coach):  # noqa: F811
+    asked = planned("every tuesday and saturday at 6:30")[-1]
+    sent = await feed_all(coach, [message_update("/sessions")])
+    assert sent.texts()[-1].endswith(asked.text) and "inline_keyboard" in sent.sent()[-1]["reply_markup"]

@@ -24,8 +24,8 @@ from bot.features.planning import texts as t
 from bot.features.planning.changes import Change, Edit, moves_one_to, new_time, one_day_retimed, read_edit, says_itself
 from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.draft import DIALOGUE as PLANNING
-from bot.features.planning.draft import Step, load_draft
-from bot.features.planning.lead import read_lead
+from bot.features.planning.draft import Step, load_draft, save_draft
+from bot.features.planning.lead import read_lead, split_lead
 from bot.features.planning.listing import VIEW, Listed, Mark, Shown
 from bot.features.planning.offers import Offers
 from bot.features.planning.reading import carries_schedule
@@ -39,6 +39,7 @@ from knowledge.plan_slots import plan_choice
 from knowledge.relative_changes import day_change, days_in
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Repeat
+from scheduler.parsing import mentions_time
 from scheduler.planner import UPCOMING_DAYS
 from scheduler.store import Plan
 from scheduler.timezones import zone_info
@@ -124,6 +125,9 @@ class PlansInWords:
             return None
         if edit is not None and edit.change is Change.UNPLANNED:  # "make it a fat loss plan": nothing changes
             return [Reply(f"{t.format_unplanned(edit.words)} {t.GOAL_EDIT_HINT}")]
+        if edit is not None and edit.change is Change.LEAD and state is None and not self.sessions.store.count_plans(user_id) \
+                and find_days(normalise(text)).days and mentions_time(text):  # "tue and thu 18 uhr, and remind me 1 hour
+            return self._plan_with_lead(user_id, text)  # before" with no plan yet: a plan, the lead kept with it (never "Done" alone)
         if edit is not None and self._for_settings(user_id, edit):  # "remind me 30 min before instead"
             return None if state is not None or edit.change is Change.NOTHING else self.settings(user_id, text)
         if state is not None and self._stops_planning(user_id, request):  # "cancel the plan" while making one
@@ -266,6 +270,18 @@ class PlansInWords:
         """The list on screen (/sessions or /plan's), not a "which" question."""
         shown = self.sessions.view.current(user_id)
         return None if shown is Shown.WHICH else shown
+
+    def _plan_with_lead(self, user_id: int, text: str) -> list[Reply]:
+        """A new plan said with its reminder lead: planning with the rest said, the lead kept in its draft for Save."""
+        lead, rest = split_lead(text)
+        replies = self.dialog.start(user_id, rest.strip(" ,.;") if lead is not None else text)
+        state = self.dialogues.current(user_id, PLANNING)
+        if lead is None or state is None:
+            return replies
+        if state.step == Step.CONFIRM.value:  # shown already: shown again with the lead
+            return self.dialog.on_text(state, f"remind me {lead} minutes before") or replies
+        save_draft(self.dialogues, state, replace(load_draft(state), lead=lead))
+        return replies
 
     def _several(self, user_id: int, text: str) -> list[Reply] | None:
         """A skip of one session said with other requests about plans, outside any dialogue ("skip monday, and change my

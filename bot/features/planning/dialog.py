@@ -123,8 +123,21 @@ class PlanningDialog:
             return replace(self._ask_goal(state), text=f"Back to your plan. {t.ASK_GOAL}")
         if draft.step is Step.ZONE and draft.zone_guess:  # "Lisbon ... Right?" still waits for its yes
             return self._guess_again(state, draft, t.GUESS_BACK)
+        again = self._asked_again(state, draft) if draft.step is Step.WHEN and draft.kept else None
+        if again is not None:  # "6:30 in the morning or in the evening?" asked again with its buttons (tester s30 #21)
+            return again
         question = t.ASK_ZONE if draft.step is Step.ZONE else t.ASK_WHEN
         return Reply(f"{t.GUESS_BACK} {question}", location=draft.step is Step.ZONE)
+
+    def _asked_again(self, state: State, draft: Draft) -> Reply | None:
+        """The question the schedule said so far was asked (which half of the day, which days), after a detour; None
+        when what was said asks none."""
+        phrase, reading = read_with_kept(draft.kept, "", self.clock(), self.confirming.zone(state.user_id), draft.options)
+        reading = filled(reading, draft) if isinstance(reading, Question) else reading
+        if not isinstance(reading, Question):
+            return None
+        asked = self._ask(state, draft, reading, phrase)
+        return replace(asked, text=f"{t.GUESS_BACK} {asked.text}")
 
     def _guess_again(self, state: State, draft: Draft, lead: str) -> Reply:
         """The guessed zone asked again with its ✅ and the places offered with it, after `lead`."""

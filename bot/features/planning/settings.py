@@ -93,6 +93,8 @@ class SettingsDialog:
         """A change in words (a goal only when named alone or as the goal), or "that's all"; None
         for anything else, and once the settings were shown too long ago."""
         if state.updated_at is None or self.clock() > state.updated_at + TYPED_FOR:
+            if self._closed_late(state, text):  # "done" an hour on, over a plan's "Save this plan?": the settings closed, never
+                return self.cancel(state)  # the plan saved (tester s30 #19)
             self.dialogues.end(state.user_id, DIALOGUE)
             return None
         if voice_wish(text) is not None:  # "voice off": the voice feature's reader applies it; the settings count it
@@ -113,6 +115,12 @@ class SettingsDialog:
         if bare is not None and bare > MAX_LEAD:
             return [Reply(t.LEAD_TOO_LONG)]
         return self.typed_change(state.user_id, text, goals=named, lead=bare)
+
+    def _closed_late(self, state: State, text: str) -> bool:
+        """Whether words that close the settings ("done", "that's all") come after they stopped reading changes, while a
+        dialogue waits under them: they still close the settings, whatever the time gap."""
+        return self.dialogues.current(state.user_id) is not None and self.words.closes(text) and not self.words.asks(text) \
+            and not carries_schedule(text, self.clock())
 
     def on_tap(self, state: State, tap: Tap) -> list[Reply]:
         """A lead, a goal, or the time zone (handed to the zone step)."""
