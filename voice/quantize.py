@@ -12,11 +12,13 @@ from typing import BinaryIO
 
 import numpy as np
 
-from voice.weights import WeightsError
-
 BINARY_VERSION = 6             # CTranslate2's model.bin layout this converter reads and writes
 DTYPES = ("float32", "int8", "int16", "int32", "float16", "bfloat16")  # CTranslate2's type ids, in order
 ROW_BLOCK = 256                # rows of a weight read and quantized at a time (of the token table: 0.2 MB)
+
+
+class LayoutError(ValueError):
+    """A model.bin this converter cannot read (voice.weights reports it as the weights being wrong)."""
 
 
 def quantize_model(reader: BinaryIO, writer: BinaryIO, rows: dict[str, Sequence[int]] | None = None) -> None:
@@ -25,7 +27,7 @@ def quantize_model(reader: BinaryIO, writer: BinaryIO, rows: dict[str, Sequence[
     variables named in `rows` only the rows listed (in order)."""
     version, = _read(reader, "I")
     if version != BINARY_VERSION:
-        raise WeightsError(f"model.bin has layout version {version}, not {BINARY_VERSION}")
+        raise LayoutError(f"model.bin has layout version {version}, not {BINARY_VERSION}")
     writer.write(struct.pack("I", version))
     _write_string(writer, _read_string(reader))
     writer.write(reader.read(4))  # the spec's revision
@@ -99,10 +101,10 @@ def _read(reader: BinaryIO, fmt: str) -> tuple[int, ...]:
 
 
 def _read_exactly(reader: BinaryIO, size: int) -> bytes:
-    """`size` bytes, or WeightsError when the file ends first."""
+    """`size` bytes, or LayoutError when the file ends first."""
     data = reader.read(size)
     if len(data) != size:
-        raise WeightsError("model.bin ends in the middle of a variable")
+        raise LayoutError("model.bin ends in the middle of a variable")
     return data
 
 
@@ -125,10 +127,10 @@ def _read_header(reader: BinaryIO) -> tuple[str, tuple[int, ...], np.dtype]:
     shape = _read(reader, "<" + "I" * rank)
     dtype_id, size = _read(reader, "<BI")
     if DTYPES[dtype_id] == "bfloat16":
-        raise WeightsError("bfloat16 weights are not supported")
+        raise LayoutError("bfloat16 weights are not supported")
     dtype = np.dtype(DTYPES[dtype_id])
     if size != int(np.prod(shape)) * dtype.itemsize:
-        raise WeightsError(f"model.bin's {name} is {size} bytes, not its shape's")
+        raise LayoutError(f"model.bin's {name} is {size} bytes, not its shape's")
     return name, shape, dtype
 
 

@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_files(source, SOURCE_SHA256)
         build_int8(source, target)
-    except (WeightsError, OSError) as exc:
+    except (WeightsError, OSError, ValueError) as exc:  # ValueError: voice.quantize's LayoutError
         print(exc, file=sys.stderr)
         return 1
     return 0
