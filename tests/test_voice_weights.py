@@ -23,7 +23,7 @@ from bot.features.voice.notes import VOICE_OFF
 from bot.settings import load_settings
 from knowledge.digests import sha256_of
 from tests.voice_support import shared_pipeline, spoken, voice_dir
-from voice import quantize, weights
+from voice import quantize, vocabulary, weights
 from voice.audio import Clip, encode_voice_note
 from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer, VoiceOff
@@ -274,3 +274,10 @@ def _variables(reader) -> dict[str, np.ndarray]:
         name, shape, dtype = quantize._read_header(reader)
         found[name] = quantize._read_data(reader, shape, dtype)
     return found
+
+
+def test_the_word_list_the_copy_and_prompt_read_is_the_spellers_found_without_importing_it():
+    from knowledge.spelling import DICTIONARY
+
+    assert vocabulary.DICTIONARY == DICTIONARY and vocabulary.dictionary_file().is_file()
+    assert next(vocabulary.english_words()) == "the"
