@@ -7,7 +7,10 @@ background). Then a 10-second note (two recordings of a person back to back, as 
 sent at once, while Whisper may still be loading, and again with it loaded: the time from the
 note's bytes to the core's reply (startup_cpu and loaded_note_cpu: the CPU seconds the process spent
 until ready and on the loaded note, which other work on the machine changes less than the clock).
-Memory: peak RSS (VmHWM) of the process, and the same process without voice. The note is made once
+Memory: peak RSS (VmHWM) of the process, and the same process without voice; at the first start,
+which builds the int8 weights in a child process, also the peak with that child counted
+(peak_with_children_mb: at each moment a child runs, the bot's RSS plus the child's own peak, sampled
+every few milliseconds from /proc; the child's own peak is build_child_mb). The note is made once
 by this script and read by each process as the bytes a download would give it (making it in the
 bot's process cost 4-7 MB that a bot never spends); --long-note also sends a 30-second note, the
 longest Whisper hears, whose peak is its own.
@@ -25,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -93,17 +97,80 @@ def peak_rss_mb() -> float:
 
 
 def run_once(voice: bool, voice_dir: str, notes: list[Path], mode: str = "") -> dict[str, float]:
-    """One fresh process: its start-up time and what it measured."""
+    """One fresh process: its start-up time and what it measured, with its children's memory."""
     started = time.perf_counter()
     command = [sys.executable, __file__, "--child", mode or ("voice" if voice else "text"), "--voice-dir", voice_dir,
                *(f"--note={note}" for note in notes)]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    watch = ChildrenMemory(proc.pid)
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"
     startup = time.perf_counter() - started
     result = json.loads(proc.stdout.readline())
     proc.wait()
-    return {"startup": startup, **result}
+    watch.stop()
+    together = {"peak_with_children_mb": max(result["peak_mb"], watch.together_mb),
+                "build_child_mb": watch.child_peak_mb} if watch.child_peak_mb else {}
+    return {"startup": startup, **result, **together}
+
+
+def status_mb(pid: int | str, field: str) -> float:
+    """A process's VmRSS or VmHWM in MB (0 once it has ended)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith(f"{field}:")), 0.0)
+
+
+def children(pid: int) -> list[str]:
+    """The ids of a process's children (those of each of its threads) that run a program of their own:
+    a child forked and not yet exec'd shares the bot's pages (its RSS counts them again), and after
+    exec its peak is its own (ctypes' find_library runs `ldconfig -p` that way)."""
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    found: list[str] = []
+    for task in tasks:
+        try:
+            found += (task / "children").read_text().split()
+        except OSError:
+            continue
+    return [kid for kid in found if _command(kid) not in (b"", _command(pid))]
+
+
+def _command(pid: int | str) -> bytes:
+    """A process's command line ("" once it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+class ChildrenMemory:
+    """Samples a process and its children every 2 ms: the most the process held while a child ran,
+    plus that child's own peak (an upper bound of the two together), and the children's peak."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.together_mb, self.child_peak_mb = pid, 0.0, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.002):
+            kids = children(self.pid)
+            if not kids:
+                continue
+            own = sum(status_mb(kid, "VmHWM") for kid in kids)
+            self.child_peak_mb = max(self.child_peak_mb, own)
+            self.together_mb = max(self.together_mb, status_mb(self.pid, "VmRSS") + own)
+
+    def stop(self) -> None:
+        """Stop sampling."""
+        self._stop.set()
+        self._thread.join()
 
 
 def main() -> None:
@@ -122,7 +189,9 @@ def main() -> None:
         notes = write_notes(Path(voice_dir), args.long_note)
         built = run_once(True, voice_dir, notes)  # builds the int8 weights, once
         print(f"first start ever (builds the int8 weights): start-up {built['startup']:.2f} s, first note "
-              f"{built['first_note']:.2f} s, peak {built['peak_mb']:.0f} MB")
+              f"{built['first_note']:.2f} s, peak {built['peak_mb']:.0f} MB, with the building child "
+              f"{built.get('peak_with_children_mb', built['peak_mb']):.0f} MB (the child alone "
+              f"{built.get('build_child_mb', 0):.0f} MB)")
         for mode, name, target in (("voice", "with voice", 1.5), ("text", "text only ", 1.0), ("chat", "terminal  ", 1.0)):
             runs = [run_once(mode == "voice", voice_dir, notes, mode) for _ in range(args.runs)]
             print(f"{name} ({args.runs} runs, median): " + ", ".join(

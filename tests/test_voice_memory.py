@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from tests.voice_support import shared_pipeline, spoken, voice_dir
-from voice import whisper
+from voice import memory, whisper
 from voice.memory import file_ranges, release_file_pages
 from voice.weights import load_int8_weights
 
@@ -96,3 +96,14 @@ def test_whisper_is_loaded_without_a_packed_second_copy_of_its_weights(monkeypat
     monkeypatch.setattr(ctranslate2.models, "Whisper", lambda *args, **kwargs: packing.append(os.environ.get(whisper.PACKED_GEMM)))
     whisper.load_model(Path("weights"))
     assert packing == ["0"]  # CTranslate2 reads it when it loads the model: set before, never after
+
+
+def test_the_c_library_is_found_once_not_at_every_note(monkeypatch):
+    found = []
+    monkeypatch.setattr(memory.ctypes.util, "find_library", lambda name: found.append(name) or "libc.so.6")
+    memory._libc.cache_clear()
+    for _ in range(3):  # each note gives pages and heap back: finding the library ran `ldconfig -p` each time
+        memory.release_freed_memory()
+        memory.release_file_pages("no-such-library")
+    assert found == ["c"]
+    memory._libc.cache_clear()

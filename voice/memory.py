@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 MADV_DONTNEED = 4          # Linux's madvise advice: drop these pages; a private file mapping reads them again
@@ -21,6 +25,12 @@ MADV_DONTNEED = 4          # Linux's madvise advice: drop these pages; a private
 # mapped to be read (private or shared). Writable mappings hold the process's own data: never these.
 READ_ONLY = ("r-xp", "r--p", "r--s")
 MAPS = Path("/proc/self/smaps")  # each mapping, and how many of its pages are its own
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    """The C library, found once (finding it runs `ldconfig -p` in a child process)."""
+    return ctypes.CDLL(ctypes.util.find_library("c"))
 
 
 def file_ranges(smaps: str, library: str = "") -> list[tuple[int, int]]:
@@ -48,7 +58,7 @@ def release_file_pages(library: str = "", smaps: Path = MAPS) -> int:
     """Drop this process's resident pages of the code and read-only data read from files whose name
     contains `library` (every file's by default); how many bytes of mappings were given back (0 where
     there is no /proc or madvise)."""
-    madvise = getattr(ctypes.CDLL(ctypes.util.find_library("c")), "madvise", None)
+    madvise = getattr(_libc(), "madvise", None)
     try:
         ranges = file_ranges(smaps.read_text(encoding="utf-8"), library)
     except OSError:
@@ -57,3 +67,25 @@ def release_file_pages(library: str = "", smaps: Path = MAPS) -> int:
         return 0
     madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
     return sum(end - start for start, end in ranges if madvise(start, end - start, MADV_DONTNEED) == 0)
+
+
+def release_freed_memory() -> None:
+    """Give the memory freed on the heap back to the system: glibc would keep it (the encoder's 20-30 MB
+    of scratch space) for the life of the process (no-op on a C library without malloc_trim)."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+def run_in_child(module: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """Run `python -m module args...` in a child process (work done once, at the first start: building
+    the int8 weights, deriving the prompt), whose memory is all given back when it ends. The bot's
+    own pages read from files are given back first, so the two together hold less while it runs;
+    the child imports this project's packages from where the bot did."""
+    release_file_pages()
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))),
+           "TOKENIZERS_PARALLELISM": "false",  # one thread: the tokenizer's threads held 10 MB more
+           "MALLOC_MMAP_THRESHOLD_": str(128 * 1024)}  # glibc: blocks of 128 KB or more given back when freed
+    return subprocess.run([sys.executable, "-m", module, *args], input=stdin, env=env, capture_output=True,
+                          text=True, check=False)

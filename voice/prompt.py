@@ -13,26 +13,33 @@ doctor first), against the hand-written worries this replaced (245/288, 155/168)
 health words 249/288, 150/168; with the two-word phrases 249/288, 154/168; 40 health words
 246/288, 150/168; health words alone (48) 239/288.
 Deriving it reads the training data and the dictionary, which left 2.6 MB of the heap in use for the
-life of the bot, so the prompt is kept next to the weights under a hash of all it is derived from."""
+life of the bot, so the prompt is kept next to the weights under a hash of all it is derived from,
+and derived (and tokenized, voice.tokens) in a child process (`python -m voice.prompt`, given the
+content's groups, titles and phrasings), whose memory is given back before the weights are loaded:
+in the bot's process the two left 8 MB of heap through the first start's peak."""
 
 from __future__ import annotations
 
 import hashlib
 import heapq
+import json
+import logging
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
-from knowledge.model import KnowledgeBase
+from knowledge.model import Entry, KnowledgeBase
 from knowledge.safety import Safety, load_safety_lexicon
-from knowledge.spelling import DICTIONARY
 from knowledge.training import DATA_DIR, load_safety_examples
-from voice.tokens import save_quietly
+from voice.memory import run_in_child
+from voice.tokens import prompt_tokens, save_quietly
+from voice.vocabulary import dictionary_file
 
+log = logging.getLogger(__name__)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 SMOOTHING = 1_000_000  # corpus count added to every word: a word English never uses is not infinitely ours
 MIN_TEXTS = 3          # a topic word appears in this many phrasings at least (typos appear in one)
@@ -75,7 +82,7 @@ def load_english_counts(wanted: set[str]) -> English:
     counts: dict[str, int] = {}
     total = 0
     top: list[tuple[int, str]] = []
-    with files("symspellpy").joinpath(DICTIONARY).open(encoding="utf-8") as lines:
+    with dictionary_file().open(encoding="utf-8") as lines:
         for line in lines:
             word, _, number = line.partition(" ")
             count = int(number)
@@ -110,9 +117,20 @@ def load_prompt(folder: Path, kb: KnowledgeBase, topics: int, health: int) -> st
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
+        pass
+    derived = run_in_child("voice.prompt", str(folder), str(topics), str(health), stdin=json.dumps(_content(kb)))
+    if derived.returncode == 0:
+        prompt = derived.stdout
+    else:  # derived here instead, as before
+        log.warning("deriving the prompt in a child process failed: %s", derived.stderr.strip()[-300:])
         prompt = prompt_for(kb, topics, health)
     save_quietly(path, prompt)
     return prompt
+
+
+def _content(kb: KnowledgeBase) -> dict[str, object]:
+    """What the prompt is derived from in the content, as JSON for the child (main)."""
+    return {"groups": kb.groups, "entries": [[e.id, e.title, list(e.ask)] for e in kb.entries.values()]}
 
 
 def inputs_digest(kb: KnowledgeBase, topics: int, health: int) -> str:
@@ -121,9 +139,9 @@ def inputs_digest(kb: KnowledgeBase, topics: int, health: int) -> str:
     digest = hashlib.sha256(f"{topics} {health}\0".encode())
     texts = [*kb.groups.values(), *(text for e in kb.entries.values() for text in (e.id, e.title, *e.ask))]
     digest.update("\0".join(texts).encode("utf-8"))
-    for path in (*sorted(DATA_DIR.glob("*.yaml")), *DERIVED_BY, files("symspellpy").joinpath(DICTIONARY)):
+    for path in (*sorted(DATA_DIR.glob("*.yaml")), *DERIVED_BY, dictionary_file()):
         with path.open("rb") as stream:  # a buffered file: typeshed's IO[bytes] just does not say so
-            digest.update(path.name.encode() + hashlib.file_digest(stream, "sha256").digest())  # type: ignore[arg-type]
+            digest.update(path.name.encode() + hashlib.file_digest(stream, "sha256").digest())
     return digest.hexdigest()[:16]
 
 
@@ -179,3 +197,19 @@ def _singular_first(words: Iterable[str]) -> Iterator[str]:
         if stem not in seen:
             seen.add(stem)
             yield word
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m voice.prompt FOLDER TOPICS HEALTH`, the content (_content) on stdin: print the prompt,
+    and keep its tokens in FOLDER (the int8 weights') for the bot to read."""
+    folder, topics, health = argv if argv is not None else sys.argv[1:]
+    content = json.load(sys.stdin)
+    entries = {id_: Entry(id_, title, tuple(ask), "", ()) for id_, title, ask in content["entries"]}
+    prompt = prompt_for(KnowledgeBase({}, entries, content["groups"]), int(topics), int(health))
+    prompt_tokens(Path(folder), prompt)
+    sys.stdout.write(prompt)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,15 +16,18 @@ Measured with bench/bench_heard.py (recorded people, WER) and bench/bench_voice_
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from importlib.resources import files
+from collections.abc import Iterable, Iterator, Sequence
+from importlib.util import find_spec
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from knowledge.spelling import DICTIONARY
-
+# The speller's English (knowledge.spelling.DICTIONARY, named again: importing the speller, 20 MB of numpy
+# and rapidfuzz, would double what the child processes building the copy and the prompt need).
+DICTIONARY = "frequency_dictionary_en_82_765.txt"
 COMMON_WORDS = 5_000       # words also kept capitalised and without a space before them
 FIRST_MERGES = 2_000       # the tokenizer's first merges are its commonest pieces
+BATCH = 1_000              # word forms tokenized at a time: all 98,000 at once held 170 MB of encodings
 FIRST_SPECIAL, LAST_SPECIAL = "<|endoftext|>", "<|notimestamps|>"  # Whisper's marks, timestamps after them
 TOKEN_LISTS = ("suppress_ids", "suppress_ids_begin", "lang_ids")  # the token ids in config.json
 
@@ -39,13 +42,22 @@ def write_vocabulary(path: Path, tokens: Sequence[str]) -> None:
     path.write_text("".join(f"{token}\n" for token in tokens), encoding="utf-8")
 
 
-def english_words() -> list[str]:
-    """The speller's English words, commonest first (symspellpy's dictionary, read a line at a time)."""
-    with files("symspellpy").joinpath(DICTIONARY).open(encoding="utf-8") as lines:
-        return [line.partition(" ")[0] for line in lines]
+def dictionary_file() -> Path:
+    """symspellpy's word list with corpus counts, commonest first, found without importing symspellpy."""
+    spec = find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("symspellpy is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / DICTIONARY
 
 
-def _word_forms(words: Sequence[str]) -> Iterator[str]:
+def english_words() -> Iterator[str]:
+    """The speller's English words, commonest first (symspellpy's dictionary, read a line at a time:
+    never all of them held at once)."""
+    with dictionary_file().open(encoding="utf-8") as lines:
+        yield from (line.partition(" ")[0] for line in lines)
+
+
+def _word_forms(words: Iterable[str]) -> Iterator[str]:
     """Each word as speech writes it (after a space), the commonest also capitalised and bare."""
     for rank, word in enumerate(words):
         yield f" {word}"
@@ -54,7 +66,7 @@ def _word_forms(words: Sequence[str]) -> Iterator[str]:
             yield word
 
 
-def kept_tokens(vocabulary: Sequence[str], tokenizer_file: Path, words: Sequence[str]) -> list[int]:
+def kept_tokens(vocabulary: Sequence[str], tokenizer_file: Path, words: Iterable[str]) -> list[int]:
     """The ids, in order, of the tokens an English copy keeps: single bytes, the first merges, those
     the words are written with, and Whisper's marks (not the timestamps after them)."""
     import tokenizers  # imported here: only a build needs it
@@ -62,8 +74,10 @@ def kept_tokens(vocabulary: Sequence[str], tokenizer_file: Path, words: Sequence
     tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
     first, last = vocabulary.index(FIRST_SPECIAL), vocabulary.index(LAST_SPECIAL)
     kept = {i for i, token in enumerate(vocabulary[:first]) if len(token) == 1 or i < FIRST_MERGES}
-    for encoding in tokenizer.encode_batch(list(_word_forms(words)), add_special_tokens=False):
-        kept.update(i for i in encoding.ids if i < first)
+    forms = _word_forms(words)
+    while batch := list(islice(forms, BATCH)):
+        for encoding in tokenizer.encode_batch(batch, add_special_tokens=False):
+            kept.update(i for i in encoding.ids if i < first)
     return sorted(kept | set(range(first, last + 1)))
 
 

@@ -24,7 +24,7 @@ import numpy as np
 from voice.audio import MAX_SECONDS, RECOGNIZER_RATE, Clip
 from voice.coverage import heard_too_short
 from voice.features import log_mel
-from voice.memory import release_file_pages
+from voice.memory import release_file_pages, release_freed_memory
 from voice.pauses import has_speech, split_at_every_pause, split_at_pauses
 from voice.tokens import decode_tokens, prompt_tokens
 from voice.words import sentence_words
@@ -103,14 +103,6 @@ def return_large_blocks_at_once() -> None:
     mallopt = getattr(_LIBC, "mallopt", None)
     if mallopt is not None:
         mallopt(M_MMAP_THRESHOLD, 128 * 1024)
-
-
-def release_freed_memory() -> None:
-    """Give the memory the encoder freed back to the system: glibc would keep its 20-30 MB of
-    scratch space for the life of the process (no-op on a C library without malloc_trim)."""
-    trim = getattr(_LIBC, "malloc_trim", None)
-    if trim is not None:
-        trim(0)
 
 
 @dataclass(frozen=True)
