@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from bench.make_dev_training import HELD_OUT  # noqa: E402
 from bot.composition import build_understanding  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
-from knowledge.build import SAFETY_C, _fit  # noqa: E402
+from knowledge.build import fit_safety  # noqa: E402
 from knowledge.features import Vocabulary  # noqa: E402
-from knowledge.safety import LEVELS, Safety, SafetyOdds  # noqa: E402
+from knowledge.safety import Safety, SafetyOdds  # noqa: E402
 from knowledge.training import DATA_DIR, KIND_LEVELS, load_safety_messages, load_training  # noqa: E402
 from knowledge.understanding import Understanding  # noqa: E402
 
@@ -58,7 +58,7 @@ def retrain(u: Understanding, data: Labelled) -> None:
     """Give the detector a classifier trained on `data` alone."""
     docs = [u.safety_normalizer.read(text) for text, _ in data]
     vocabulary = Vocabulary.fit(docs)
-    u.safety.classifier = _fit(vocabulary, docs, [level for _, level in data], SAFETY_C, LEVELS)
+    u.safety.classifier = fit_safety(vocabulary, docs, [level for _, level in data])
     u.safety.vocabulary = vocabulary
     u.forget_readings()
 

@@ -42,6 +42,14 @@ TOPIC_C = 40.0        # inverse regularisation of the topic ranker (cross-valida
 # test_planning_questions.py, test_knowledge.py, test_voice.py)
 TOPIC_EMBEDDED = 0.0
 SAFETY_C = 10.0
+# The safety classifier is fitted to its optimum (float64, this gradient tolerance), not to scikit-learn's default
+# tolerance: stopped there (47 iterations, no warning), its odds depended on the order of its training texts (shuffled,
+# one moved by 0.26) and a phrasing added anywhere moved knife-edge readings across its bars both ways. Session 30, on
+# the 2,120 messages of safety_dev28-31, followups_dev10-11 and dev_strangers20-21: shuffled, 1 reading moved at the
+# default, none at 1e-6 (odds 0.017 at most), none at 1e-8 (odds unchanged); 5 harmless phrasings added, 2 moved at
+# the default (odds 0.12), none at 1e-6 or 1e-8 (0.017 at most); the default and 1e-8 read every one of them alike.
+# About 280 iterations, fitted in one thread.
+SAFETY_TOL = 1e-8
 TALK_C = 10.0
 
 
@@ -81,7 +89,7 @@ def train(data: TrainingData, normalizer: Normalizer, embedder: Embedder | None 
     similarity = Similarity.fit(embedder, texts, [label for _, label in data.topics], entries, known) if embedder else None
     embedded = np.vstack([similarity.embedded(text) for text in texts]) if similarity and TOPIC_EMBEDDED else None
     topics = _fit(vocabulary, topic_tokens, [label for _, label in data.topics], TOPIC_C, dense=embedded)
-    safety = _fit(safety_vocabulary, safety_tokens, [label for _, label in data.safety], SAFETY_C, LEVELS)
+    safety = fit_safety(safety_vocabulary, safety_tokens, [label for _, label in data.safety])
     return Model(vocabulary, topics, safety, safety_vocabulary, train_talk(data.talk, normalizer), similarity)
 
 
@@ -102,10 +110,16 @@ def _spelt_doc(normalizer: Normalizer, text: str) -> tuple[list[str], list[str]]
     return spelt, spelt
 
 
+def fit_safety(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], labels: Sequence[str]) -> Ranker:
+    """The safety classifier over the documents, fitted to its optimum (see SAFETY_TOL), its labels in LEVELS order."""
+    return _fit(vocabulary, docs, labels, SAFETY_C, LEVELS, tol=SAFETY_TOL)
+
+
 def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], labels: Sequence[str], c: float,
-         order: Sequence[str] | None = None, dense: np.ndarray | None = None) -> Ranker:
+         order: Sequence[str] | None = None, dense: np.ndarray | None = None, tol: float | None = None) -> Ranker:
     """Multinomial logistic regression over the documents' TF-IDF vectors, and beside them, given `dense` (a row
-    per document), those rows at TOPIC_EMBEDDED's length; their weights are kept for the rows as they are."""
+    per document), those rows at TOPIC_EMBEDDED's length; their weights are kept for the rows as they are. Given
+    `tol`, fitted in float64 to that gradient tolerance (else float32 and scikit-learn's default)."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
@@ -115,10 +129,15 @@ def _fit(vocabulary: Vocabulary, docs: Sequence[tuple[list[str], list[str]]], la
         rows += [row] * len(vector.indices)
         cols += vector.indices.tolist()
         vals += vector.values.tolist()
-    x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocabulary)), dtype=np.float32)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocabulary)), dtype=np.float32 if tol is None else np.float64)
     if dense is not None:
         x = hstack([x, csr_matrix(TOPIC_EMBEDDED * dense.astype(np.float32))], format="csr")
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, list(labels))
+    if tol is None:
+        model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, list(labels))
+    else:  # one thread: on a shared machine scikit-learn's threads made each step 60 times slower
+        from threadpoolctl import threadpool_limits
+        with threadpool_limits(1):
+            model = LogisticRegression(C=c, tol=tol, max_iter=20000, class_weight="balanced").fit(x, list(labels))
     classes = list(model.classes_)
     coef, intercept = model.coef_.copy(), model.intercept_
     width = 0 if dense is None else dense.shape[1]

@@ -80,3 +80,23 @@ def test_symptoms_denied_are_no_concern_but_a_hedge_keeps_the_one_told(understan
 def test_training_slang_a_relatives_good_health_and_a_doctor_who_named_the_exercise_are_no_concern(understanding, text,
                                                                                                    level):
     assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my grandpa had a stroke at 60 so im worried about my own heart", Safety.DOCTOR),
+    ("my mother died of a heart attack young, should i be careful with hypers", Safety.DOCTOR),
+    ("my dad just had a stroke at the gym", Safety.EMERGENCY),
+    ("my uncle had a seizure on the bench right now", Safety.EMERGENCY),
+])
+def test_an_elder_relatives_red_flag_told_as_family_history_is_doctor_first_unless_it_happens_now(understanding, text,
+                                                                                                   level):
+    assert understanding.read(text).safety is level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my chest has gone really tight during the set", Safety.EMERGENCY),
+    ("lower back aching for days and my temp is 39 today", Safety.EMERGENCY),
+    ("lower back aching for days took my temp and its normal", Safety.DOCTOR),
+])
+def test_a_chest_gone_tight_and_back_pain_with_a_measured_fever_are_red_flags_to_the_lexicon(understanding, text, level):
+    assert understanding.safety.lexicon.level(text) is level
