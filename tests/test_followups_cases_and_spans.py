@@ -53,3 +53,10 @@ def test_which_variation_uses_bands_asks_the_variation_not_the_band_strength(und
     reading = understanding.read("ok totally diff topic which variation uses bands", context=Context("gluteus-maximus"))
     assert reading.match.entry_id == "banded-hypers" and reading.gap is None
     assert understanding.read("which bands should i buy", context=Context("banded-hypers")).gap is not None
+
+
+def test_explosive_power_asked_is_the_near_miss_not_the_momentum_warning(understanding):
+    for then in ("for explosive power?", "what about for explosive power like sprinting"):
+        reading = understanding.read(then, context=Context("program-endurance", "endurance"))
+        assert reading.match.entry_id is None and reading.gap is not None and "explosive power" in reading.gap.about, then
+    assert understanding.read("is explosive momentum bad on reverse hypers").gap is None
