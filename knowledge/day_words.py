@@ -47,6 +47,8 @@ _KEPT_DAY = re.compile(rf"\b(?:keep|keeping|leave|but not|except)\s+(?:the\s+|my
 _FILLER = r"(?:pls|please|plz|ok|okay|so|hey|hi|sorry|actually|um+|uh+|hm+|ugh|yeah|ya|i need to|i have to|i gotta|gotta|" \
           r"need to|have to|i wanna|i want to|can you|could you|can u|lets|let's|just)"
 _TAIL = r"(?:pls|please|plz|thx|thanks|ty|sorry|then|for me|lol|sadly|unfortunately|mate|bro)"
+# a weekday as typed: "mon", "tues", "wednesday", "thurs", "sat" (one pattern for every reader of plan words)
+DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _NOT = r"(?:cancel|cancl|cancle|cansel|canc|no|nope|not|cant do|can't do|cannot do|can not do|cant make|can't make|cannot make" \
        r"|can not make|no can do)"
 # the verb of cancelling and one day, nothing saying which: "cancel tue", "no fri pls", "cant do saturdays"
@@ -54,7 +56,7 @@ _BARE = re.compile(rf"^(?:{_FILLER}\s+)*{_NOT}\s+(?:(?:the|my|on)\s+)?({_DAY})(?
 # "cant make it friday, dentist at 8": one day (not "fridays"), then a reason
 _CANT_MAKE = re.compile(r"^\W*(?:(?:sorry|ugh|hey|so|ok|sadly|unfortunately)\W+)*i?\s*(?:cant|can't|cannot|can not|wont be able to"
                         r"|won't be able to|will not be able to)\s+(?:make it|make|do|come|train)\s+(?:on\s+)?(?:this\s+)?"
-                        r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b(?!s)"
+                        rf"({DAY_NAME})\b(?!s)"
                         r"(?=\s*[,.;!-]|\s+(?:because|cause|cuz|coz|as|since|bc|got|have|i have|im|i'm|i've)\b)")
 _BARE_AFTER = re.compile(rf"^(?:{_FILLER}\s+)*(?:(?:the|my)\s+)?({_DAY})\s+(?:is\s+)?(?:off|out|cancel(?:l?ed)?|no go|a no go)"
                          rf"(?:\s+{_TAIL})*$")  # "tue off", "fri is out"

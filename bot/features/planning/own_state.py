@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
+from knowledge.day_words import DAY_NAME
 from knowledge.model import Prescription
 from scheduler.model import WEEKDAY_NAMES
 from scheduler.store import SchedulerStore
@@ -27,7 +28,7 @@ _ZONE_ASKED = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+|and)\W+)*(?:(?:what(?:'?
                          r"|(?:what|which)\s+(?:time\s*zone|tz|zone)\s+(?:am i(?:\s+(?:in|on|set to))?|do i have|have i got"
                          r"|do you have me(?:\s+(?:in|on))?"
                          r"|is mine|are my (?:reminders|plans) in))\W*$")
-_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+_DAY = rf"{DAY_NAME}s?"
 _SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
                       rf"|(?:in\s+)?my\s+(?:next\s+)?(?:session|workout|plan|reminder)s?)\b)")

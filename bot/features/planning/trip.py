@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.features.planning.zone import names_place
+from knowledge.day_words import DAY_NAME
 
 _FILLER = r"(?:(?:ok(?:ay)?|so|well|hey|hi|yay|phew|right|and|finally|just|now|guess what|good news)\W+)*"
 _TRIP = (r"(?:(?:my|the|a|our)\s+)?(?:holiday|holidays|vacation|vacay|trip|travels?|travell?ing|business trip|work trip"
@@ -34,9 +35,9 @@ _TRIP_WORD = re.compile(rf"^{_TRIP}$")
 # states one is back to or home to that are also the names of small places ("back to normal": Normal, Illinois)
 _NO_PLACE = frozenset("normal rest sleep bed work it basics reality life routine myself yourself labor labour".split())
 # a stay told with its end: "this week", "for a few days", "till sunday", "until the 20th"
-_STAY = re.compile(r"\b(?:(?:this|next|for\s+the|for\s+a|for\s+the\s+next|for\s+(?:a\s+)?(?:few|couple(?:\s+of)?|\d+|two|three|"
+_STAY = re.compile(rf"\b(?:(?:this|next|for\s+the|for\s+a|for\s+the\s+next|for\s+(?:a\s+)?(?:few|couple(?:\s+of)?|\d+|two|three|"
                    r"four|five|six|ten))\s+(?:week(?:end)?s?|days?|nights?|months?)|(?:till|until|til|untill|through)\s+"
-                   r"(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|(?:till|until|til|untill)\s+"
+                   rf"(?:the\s+)?{DAY_NAME}|(?:till|until|til|untill)\s+"
                    r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|next\s+week|the\s+weekend|tomorrow|monday))\b")
 
 
