@@ -18,7 +18,8 @@ _WEEKEND = re.compile(r"\b(?:this|the|my)\s+(?:coming\s+)?weekend'?s?\s+(?:\w+\s
                       r"|^\W*\w+\s+weekend\s+(?:plan|one|session|workout)s?\b",
                       re.IGNORECASE)  # not "this weekend" alone ("busy this weekend, so 7am": a time)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATES = (re.compile(_MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE),  # "december 11"
+_DATES = (re.compile(_MONTH + r"\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)", re.IGNORECASE),  # "december 11", not
+          # "dec 18:00" (the time of "wed 09 dec 18:00", a session's own label)
           re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?![a-z])", re.IGNORECASE),  # "11 dec"
           re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE))  # "the 14th", "mon 14th"
 _FIRST_OF_MONTH = re.compile(r"\bfirst\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+(?:of|in)\s+" + _MONTH + r"(?![a-z])", re.IGNORECASE)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+_NOT_WORD = re.compile(r"[^a-z0-9'’]+")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 class InboundKind(Enum):
@@ -34,6 +38,12 @@ class Button:
 
     label: str
     data: str
+
+
+def label_words(text: str) -> str:
+    """A button label or a message as bare lowercase words: emoji, punctuation and "and"/"&" dropped ("📚 Topics" and
+    "topics!" read alike), to know a label typed instead of tapped."""
+    return " ".join(w for w in _APOSTROPHE.sub("", _NOT_WORD.sub(" ", text.lower())).split() if w != "and")
 
 
 @dataclass(frozen=True)

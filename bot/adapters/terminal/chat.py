@@ -1,9 +1,10 @@
 """The terminal adapter: a chat on stdin/stdout over the same core, buttons shown as numbers.
 
 Only the last message with buttons of a turn is numbered, from 1 (the question waiting: the safety check's Yes is
-always 1, No 2); buttons of the messages above it are listed with a bullet and chosen by their label. Numbered
-across all the messages, a hint's 📚 Topics above a question moved its No from 2 to 3, and a "2" learnt as No
-recorded a Yes (tester s27)."""
+always 1, No 2); buttons of the messages above it are listed with a bullet and chosen by their label. A label is
+matched without its emoji, case or punctuation ("topics" is 📚 Topics). Earlier turns' buttons are not kept: a typed
+"cancel" must not press an old ✖️ Cancel. Numbered across all the messages, a hint's 📚 Topics above a question
+moved its No from 2 to 3, and a "2" learnt as No recorded a Yes (tester s27)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core.coach import Coach
-from bot.core.messages import Button, Inbound, InboundKind, Reply
+from bot.core.messages import Button, Inbound, InboundKind, Reply, label_words
 
 PROMPT = "you> "
 SPOKEN_NOTE = "🔊 (/voice is on: in Telegram this reply also comes as a voice note)"
 AUDIO_SUFFIXES = (".ogg", ".oga", ".opus", ".wav", ".flac")
 NO_AUDIO_FILE = "I can't find that audio file: {path}"
+NOT_AUDIO = "That file isn't audio I can read: send a voice note as an .ogg, .oga, .opus, .wav or .flac file, or type your question."
 QUIT = ("/quit", "/exit")
 CLEAR_LINE = "\r\x1b[K"  # back to the line's start and erase it: the prompt a reminder interrupts
 AudioReader = Callable[[int, Path], Inbound | Reply]  # (user id, audio file) -> a VOICE inbound, or why not
@@ -32,13 +34,14 @@ def format_reply(reply: Reply, first_number: int | None = 1) -> str:
 
 
 def to_inbound(user_id: int, line: str, buttons: list[Button], labelled: list[Button] | None = None) -> Inbound:
-    """A typed line: a button when it is a shown number (of the numbered `buttons`) or the exact label of one of
-    those or of the `labelled` ones shown above them, else text."""
+    """A typed line: a button when it is a shown number (of the numbered `buttons`) or the label of one of those or
+    of the `labelled` ones shown above them, else text."""
     choice = line.strip()
     if choice.isdigit() and 1 <= int(choice) <= len(buttons):
         return Inbound(user_id, InboundKind.BUTTON, buttons[int(choice) - 1].data)
+    said = label_words(choice)
     for button in [*buttons, *(labelled or [])]:
-        if choice.lower() == button.label.lower():
+        if said and said == label_words(button.label):
             return Inbound(user_id, InboundKind.BUTTON, button.data)
     return Inbound(user_id, InboundKind.TEXT, line)
 
@@ -52,6 +55,19 @@ def audio_path(line: str) -> Path | None:
     """The audio file a line names (an existing .ogg/.oga/.opus/.wav/.flac file), or None."""
     path = _named_path(line)
     return path if path.suffix.lower() in AUDIO_SUFFIXES and path.is_file() else None
+
+
+def other_file(line: str) -> bool:
+    """Whether a line is the path of an existing file or folder that is no audio file ("/tmp/photo.jpg"): one word
+    with a slash, not a command ("/help" is no file here)."""
+    text = line.strip().strip("'\"")
+    if len(text.split()) != 1 or "/" not in text.lstrip("/") and "\\" not in text:
+        return False
+    path = _named_path(text)
+    try:
+        return path.exists() and not (path.is_file() and path.suffix.lower() in AUDIO_SUFFIXES)
+    except OSError:  # a name too long for the file system, or not readable: a message
+        return False
 
 
 def looks_like_audio_path(line: str) -> bool:
@@ -104,6 +120,8 @@ class TerminalChat:
         path = audio_path(line)
         if path is None and looks_like_audio_path(line):
             return [Reply(NO_AUDIO_FILE.format(path=_named_path(line)))]
+        if path is None and other_file(line):
+            return [Reply(NOT_AUDIO)]
         if path is not None and self.read_audio is not None:
             inbound = self.read_audio(self.user_id, path)
         else:

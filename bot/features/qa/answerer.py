@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core.messages import Button, Reply
+from bot.core.messages import Button, Reply, label_words
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
 from bot.features.qa.redact import redact
@@ -44,6 +44,8 @@ MAY_I_OPENS = 2  # a clause asking whether the user may opens with its question 
 SAFE_WORDS = frozenset("safe ok okay fine allowed dangerous risky harmful bad".split())  # "are they ok": the doctor's call
 FOLLOWING_ON = frozenset({"then", "instead"})  # words tying a question to what was just said ("what should i do instead")
 EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="emergency")
+MENU_WORDS = frozenset({"topics", "topic", "topic list", "topics list", "all topics", "browse topics", "show topics",
+                        "show me the topics", "list topics", "list of topics"})  # the 📚 Topics button, typed
 DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
 
 
@@ -69,6 +71,12 @@ class Answerer:
         medical-care entry. A `heard` question (a voice note's transcript, perhaps misheard) needs a
         clearer match; below it the bot says it may not have caught it and offers suggestions, and
         its answer offers any close second instead of related topics."""
+        text, linked = texts.without_links(text)
+        if linked:  # the words around a link are answered, after saying it can't be opened
+            if not LETTER.search(text):
+                return Reply(texts.LINK_ONLY, buttons=((TOPICS_BUTTON,),))
+            reply = self.answer(user_id, text, heard)
+            return replace(reply, text=f"{texts.LINKS}\n\n{reply.text}")
         now = self.clock()
         context = self.store.load_context(user_id, now)
         meant = said_instead(text)
@@ -361,6 +369,15 @@ class Answerer:
             return None
         return small_talk_reply(intent, self.store.alarmed(user_id, self.clock()))
 
+    def typed_menu(self, _user_id: int, text: str) -> list[Reply] | None:
+        """A button label of the topic menu typed instead of tapped ("Topics", "sets, reps and goals"): the menu or that
+        group's list; None for any other message."""
+        said = label_words(text)
+        if said in MENU_WORDS:
+            return [self.topics()]
+        group = next((g for g, label in self.kb.groups.items() if label_words(label) == said), None)
+        return [self._group(group)] if group is not None else None
+
     def topics(self) -> Reply:
         """The topic menu: one button per group."""
         rows = tuple((Button(label, f"topic:{group}"),) for group, label in self.kb.groups.items())
@@ -382,14 +399,18 @@ class Answerer:
         if data == TOPICS_BUTTON.data:
             return self.topics()
         if kind == "topic" and arg in self.kb.groups:
-            rows = tuple((Button(e.title, f"kb:{e.id}"),) for e in self.kb.in_group(arg))
-            return Reply(f"{self.kb.groups[arg]}: pick a question.", buttons=rows + ((TOPICS_BUTTON,),))
+            return self._group(arg)
         entry = self.kb.entry(arg)
         if kind == "kb" and entry:
             return self._entry_reply(entry.id, 100.0, asked_yes_no=False)
         if kind == "more" and entry:
             return self._details_reply(entry)
         return None
+
+    def _group(self, group: str) -> Reply:
+        """One group's questions, a button each."""
+        rows = tuple((Button(e.title, f"kb:{e.id}"),) for e in self.kb.in_group(group))
+        return Reply(f"{self.kb.groups[group]}: pick a question.", buttons=rows + ((TOPICS_BUTTON,),))
 
     def _details_reply(self, entry: Entry) -> Reply:
         """An entry's details (its answer when it has none): the "More detail" button."""
@@ -457,3 +478,4 @@ def _changes_a_plan(text: str) -> bool:
 def _reminded(reply: Reply, text: str) -> Reply:
     """A reply given within a day of a red flag: the reminder to stop, then `text`."""
     return replace(reply, text=f"{texts.AFTER_EMERGENCY}\n\n{text}")
+

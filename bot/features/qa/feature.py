@@ -12,6 +12,7 @@ def install(kit: Kit) -> None:
     kit.answers = answers
     kit.provide(answers)
     kit.health_changes.append(answers.on_health_change)
+    kit.readers.append(answers.typed_menu)
     kit.commands.add("topics", "Browse everything I know", lambda _user, _arg: [answers.topics()])
     kit.descriptions.append(lambda user_id: format_misses(kit.users.count_misses(user_id),
                                                           kit.users.load_user_misses(user_id, MISSES_SHOWN)))

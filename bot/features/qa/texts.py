@@ -139,6 +139,19 @@ ENGLISH_ONLY = (f"Sorry, I can only read English for now. {CAPABILITIES}\n\n"
                 "and get medical help.")
 
 
+# a web link: with its scheme or www, or a bare domain (never an e-mail address's: those are redacted from the log)
+LINK = re.compile(r"\b(?:https?://|www\.)\S+|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|uk|de|be|ly|tv)(?:/\S*)?", re.IGNORECASE)
+LINKS = "🔗 I can't open links or watch videos."
+LINK_ONLY = f"{LINKS} Tell me in words what you'd like to know, or tap Topics to browse."
+
+
+def without_links(text: str) -> tuple[str, bool]:
+    """The message less its web links ("www.youtube.com/watch?v=... is this form right?": the question), and whether it
+    had any."""
+    bare = LINK.sub(" ", text)
+    return " ".join(bare.split()), bare != text
+
+
 CHATTER = "🙂 I'm here: ask me anything about reverse hypers, or tap Topics to browse."
 EMOJI_ONLY = ("🙂 I read words better than emoji. Ask me anything about reverse hypers, or say what you'd like: "
               "\"my sessions\", \"make a plan\", \"cancel my plan\", \"delete my data\" (/help lists them all).")

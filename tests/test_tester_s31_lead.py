@@ -1,0 +1,86 @@
+"""The tester's findings of session 31 (a real bot at 2680824) that the lead fixed, through the core, the Telegram adapter
+(Application.process_update with a recording request) and the terminal chat: a session's own label typed back ("Skip
+Wed 09 Dec 18:00") names 9 December, not the 18th; the topic menu's labels typed instead of tapped open it; a web link
+is said to be unopenable and the words around it answered; a path to a file that is no audio gets a clear note."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot.adapters.terminal.chat import NOT_AUDIO, run_chat, to_inbound
+from bot.core.messages import Button, InboundKind
+from bot.features.qa import texts as qa
+from knowledge.plan_days import date_named
+from tests.conftest import message_update
+from tests.recording_request import feed_all
+from tests.test_planning import planned  # noqa: F401 (a fixture)
+from tests.test_plans_by_day import saved
+
+
+@pytest.mark.parametrize(("typed", "day"), [("Skip Wed 09 Dec 18:00", "date:12:9"), ("✖️ Skip Mon 07 Dec 18:00", "date:12:7"),
+                                            ("skip dec 9 18:00", "date:12:9"), ("skip dec 9 at 18.30", "date:12:9"),
+                                            ("skip december 18", "date:12:18")])
+def test_a_clock_time_after_a_month_is_never_read_as_its_day(typed, day):
+    assert date_named(typed) == day
+
+
+def test_a_sessions_label_typed_back_skips_that_session(planned, coach):  # noqa: F811
+    saved(planned, "mon wed fri 6pm")  # the clock: Sat 21 Nov 2026 in Berlin
+    replies = planned("Skip Wed 25 Nov 18:00")
+    assert "Wed 25 Nov 18:00" in replies[0].text and "Fri" not in replies[0].text.partition("(")[0]
+
+
+@pytest.mark.parametrize("typed", ["Topics", "topics!", "show me the topics"])
+def test_the_topics_label_typed_opens_the_topic_menu(say, coach, typed):
+    reply = say(typed)[0]
+    assert reply.text == qa.format_topics_intro() and len(reply.button_list()) == len(coach.answers.kb.groups)
+
+
+def test_a_topic_groups_label_typed_opens_that_group(say, coach):
+    group, label = next(iter(coach.answers.kb.groups.items()))
+    reply = say(label.lower().replace("&", "and"))[0]
+    assert reply.text == f"{label}: pick a question." and [b.data for b in reply.button_list()][0].startswith("kb:")
+
+
+def test_the_topics_label_typed_mid_check_opens_the_menu_and_asks_the_question_again(say):
+    say("/screen")
+    question = say("I agree, start")[-1].text
+    replies = say("topics")
+    assert replies[0].text == qa.format_topics_intro() and replies[-1].text.startswith(question)
+
+
+async def test_the_topics_label_typed_over_telegram_opens_the_menu(coach):
+    sent = await feed_all(coach, [message_update("Topics")])
+    assert sent.texts() == [qa.format_topics_intro()]
+
+
+def test_a_link_is_said_unopenable_and_the_words_around_it_answered(say):
+    reply = say("https://www.youtube.com/watch?v=abc123 how high should my legs go")[0]
+    assert reply.text.startswith(qa.LINKS) and reply.entry == say("how high should my legs go")[0].entry is not None
+
+
+def test_a_link_alone_asks_for_words(say):
+    reply = say("www.t-nation.com/training/reverse-hyper")[0]
+    assert reply.text == qa.LINK_ONLY and reply.entry is None
+
+
+async def test_a_link_over_telegram_is_said_unopenable(coach):
+    sent = await feed_all(coach, [message_update("check this www.example.com/video")])
+    assert qa.LINKS in sent.texts()[0]
+
+
+def test_a_typed_label_picks_its_button_without_its_emoji_or_case():
+    buttons = [Button("✅ Yes, that's right", "yes-data"), Button("📚 Topics", "topics")]
+    assert to_inbound(7, "topics", buttons).kind is InboundKind.BUTTON and to_inbound(7, "Topics", buttons).text == "topics"
+    assert to_inbound(7, "yes thats right", buttons).text == "yes-data"
+    assert to_inbound(7, "yes", buttons).kind is InboundKind.TEXT  # a part of a label is typed text
+
+
+def test_a_path_to_a_file_that_is_no_audio_says_so(coach, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hi")
+    out = io.StringIO()
+    run_chat(coach, [str(notes), str(tmp_path), "/help"], out, 7)
+    assert out.getvalue().count(NOT_AUDIO) == 2 and "I don't know" not in out.getvalue()
