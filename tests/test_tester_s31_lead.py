@@ -1,7 +1,9 @@
 """The tester's findings of session 31 (a real bot at 2680824) that the lead fixed, through the core, the Telegram adapter
 (Application.process_update with a recording request) and the terminal chat: a session's own label typed back ("Skip
 Wed 09 Dec 18:00") names 9 December, not the 18th; the topic menu's labels typed instead of tapped open it; a web link
-is said to be unopenable and the words around it answered; a path to a file that is no audio gets a clear note."""
+is said to be unopenable and the words around it answered; a path to a file that is no audio gets a clear note; a plan
+asked for in the same message as the city ("..., i am living in kathmandu") is kept (for after the safety check) and goes
+on in that place, never only the time zone set and the days lost."""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ import pytest
 
 from bot.adapters.terminal.chat import NOT_AUDIO, run_chat, to_inbound
 from bot.core.messages import Button, InboundKind
+from bot.features.planning.texts import NEED_SCREEN
 from bot.features.qa import texts as qa
 from knowledge.plan_days import date_named
 from tests.conftest import message_update
 from tests.recording_request import feed_all
-from tests.test_planning import planned  # noqa: F401 (a fixture)
+from tests.test_planning import button, planned, screen  # noqa: F401 (a fixture)
 from tests.test_plans_by_day import saved
 
 
@@ -84,3 +87,31 @@ def test_a_path_to_a_file_that_is_no_audio_says_so(coach, tmp_path):
     out = io.StringIO()
     run_chat(coach, [str(notes), str(tmp_path), "/help"], out, 7)
     assert out.getvalue().count(NOT_AUDIO) == 2 and "I don't know" not in out.getvalue()
+
+
+PLAN_AND_CITY = ["hello sir, i want the plan please for monday and thursday 7 evening, i am living in kathmandu",
+                 "i live in kathmandu now, remind me mon thu 7pm"]
+
+
+@pytest.mark.parametrize("typed", PLAN_AND_CITY)
+def test_a_plan_asked_with_the_city_is_kept_through_the_check_and_made_there(say, coach, typed):
+    assert say(typed)[0].text == NEED_SCREEN and not coach.plans.load_profile(7).zone
+    say("/screen")
+    say("I agree, start")
+    guess = [say("no") for _ in range(15)][-1][-1]  # the plan goes on after the result
+    assert "Kathmandu" in guess.text
+    say(button(guess, "Yes"), button=True)
+    confirm = say("strength")[-1]
+    assert "every Mon, Thu at 19:00 (Asia/Kathmandu)" in confirm.text
+
+
+@pytest.mark.parametrize("typed", PLAN_AND_CITY)
+def test_a_green_user_asking_a_plan_with_the_city_gets_the_plan_there(say, typed):
+    screen(say)
+    guess = say(typed)[-1]
+    assert "Kathmandu" in guess.text and "Right?" in guess.text
+
+
+async def test_a_plan_asked_with_the_city_over_telegram_points_to_the_check(coach):
+    sent = await feed_all(coach, [message_update(PLAN_AND_CITY[1])])
+    assert sent.texts() == [NEED_SCREEN] and not coach.plans.load_profile(7).zone

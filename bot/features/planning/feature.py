@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.core.words import PLAIN_REQUEST
+from bot.core.words import PLAIN_REQUEST, SURE_INTENT
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING, AfterCheck
 from bot.features.planning.by_words import PlansInWords
@@ -34,6 +34,7 @@ from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.features.screening.store import DIALOGUE as SCREENING
 from bot.storage.dialogues import State
+from knowledge.clauses import clauses
 from knowledge.day_words import DayWord, day_said
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.plan_request import PlanAction
@@ -236,7 +237,19 @@ class Planning:
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
         told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
+        if not judged and not told and self._asks_plan_too(text):  # the plan reads the place with it (or keeps both)
+            return self.start(user_id, text)
         return [judged] if judged else told or self._with_stay(user_id, text, self.timezone(user_id, typed_place(text)))
+
+    def _asks_plan_too(self, text: str) -> bool:
+        """Whether a message read as a place also asks for a plan in a clause of its own ("i live in berlin now, remind me
+        tue thu 6pm"): one that reads surely as a request to plan and tells a day or time."""
+        now = self.kit.clock()
+        for clause in clauses(text) if not stay_said(text) else ():
+            intent, odds = self.kit.words.intent_read(clause)
+            if intent is Intent.PLAN and odds >= SURE_INTENT and carries_schedule(clause, now):
+                return True
+        return False
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
         """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
@@ -247,8 +260,8 @@ class Planning:
         if state is not None and not planning or self.kit.words.asks(text):
             return None
         place = moved_to(text) or self._place_told(text)
-        if not place:
-            return None
+        if not place or not stay_said(text) and carries_schedule(without_places(text), self.kit.clock()):
+            return None  # "i want mon and thu 7 evening, i am living in kathmandu": a plan asked for from there is planning's
         replies = self._with_stay(user_id, text, self.timezone(user_id, place))
         if planning and state is not None:  # asked again, with new buttons, once the zone is set: not the place question now
             self.kit.dialogues.go(state, Step(state.step), renew=True)

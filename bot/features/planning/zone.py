@@ -68,7 +68,8 @@ def moved_to(text: str) -> str | None:
     return corrected_place(text)
 
 
-_CLAUSE_PLACE = re.compile(r"^(?:and\s+|also\s+|btw\s+)?(?:(?:i'm|im|i am|i'm based|im based|based|living|i live|live)\s+(?:in|near)\s+"
+_CLAUSE_PLACE = re.compile(r"^(?:and\s+|also\s+|btw\s+)?(?:(?:(?:(?:i'm|im|i am|i)\s+)?(?:based|living|staying|live)|i'm|im|i am)"
+                           r"\s+(?:in|near)\s+"
                            r"(?P<place>[a-z' .-]+?)|(?:for\s+)?(?P<timed>[a-z' .-]+?)\s+time(?:\s*zone)?)\W*$")
 
 
