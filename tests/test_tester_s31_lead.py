@@ -3,7 +3,8 @@
 Wed 09 Dec 18:00") names 9 December, not the 18th; the topic menu's labels typed instead of tapped open it; a web link
 is said to be unopenable and the words around it answered; a path to a file that is no audio gets a clear note; a plan
 asked for in the same message as the city ("..., i am living in kathmandu") is kept (for after the safety check) and goes
-on in that place, never only the time zone set and the days lost."""
+on in that place, never only the time zone set and the days lost; "what are my sets and reps" gives the saved goal's
+numbers, never the goal of the topic talked about last."""
 
 from __future__ import annotations
 
@@ -115,3 +116,16 @@ def test_a_green_user_asking_a_plan_with_the_city_gets_the_plan_there(say, typed
 async def test_a_plan_asked_with_the_city_over_telegram_points_to_the_check(coach):
     sent = await feed_all(coach, [message_update(PLAN_AND_CITY[1])])
     assert sent.texts() == [NEED_SCREEN] and not coach.plans.load_profile(7).zone
+
+
+@pytest.mark.parametrize("typed", ["what are my sets and reps", "my reps?", "whats my sets and reps again"])
+def test_my_sets_and_reps_are_the_saved_goals_after_another_topic(planned, typed):  # noqa: F811
+    saved(planned, "mon wed fri 6pm")  # goal strength
+    planned("how long until i see results")
+    assert planned(typed)[0].text.startswith("Your goal is strength: 3–4 sets × 8–10 reps")
+
+
+async def test_my_sets_and_reps_over_telegram_are_the_saved_goals(planned, coach):  # noqa: F811
+    saved(planned, "mon wed fri 6pm")
+    sent = await feed_all(coach, [message_update("how long until i see results"), message_update("what are my sets and reps")])
+    assert sent.texts()[-1].startswith("Your goal is strength")

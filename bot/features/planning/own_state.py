@@ -32,9 +32,12 @@ _DAY = rf"{DAY_NAME}s?"
 _SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
                       rf"|(?:in\s+)?my\s+(?:next\s+)?(?:session|workout|plan|reminder)s?)\b)")
-# "how many sets should i do", "how many reps do i do": the user's own goal's (nothing more said: "for beginners" is a question)
-_SETS_MINE = re.compile(r"^\W*(?:(?:so|ok|okay|and|remind me)\W+)*how\s+many\s+(?:sets|reps|sets\s+and\s+reps)\s+"
-                        r"(?:should|do|shall|will|must)\s+i\s+(?:do|be doing|aim for|go for)(?:\s+again)?\W*$")
+# "how many sets should i do", "how many reps do i do", "what are my sets and reps", "my reps?": the user's own goal's
+# (nothing more said: "for beginners" is a question; never the goal of the topic talked about last)
+_SETS_MINE = re.compile(r"^\W*(?:(?:so|ok|okay|and|remind me)\W+)*(?:how\s+many\s+(?:sets|reps|sets\s+and\s+reps)\s+"
+                        r"(?:should|do|shall|will|must)\s+i\s+(?:do|be doing|aim for|go for)"
+                        r"|(?:(?:what(?:'?s|\s+is|\s+are|\s+r)?|whats|wat)\s+)?my\s+(?:sets(?:\s+(?:and|&|n|x)\s+reps)?|reps|rep\s+range)"
+                        r"|what\s+(?:sets\s+and\s+reps|reps|sets)\s+(?:do|should)\s+i\s+do)(?:\s+again|\s+now)?\W*$")
 # "what am i doing on tuesday", "whats on for tomorrow", "what do i have today": that day's plans
 _DOING_ON = re.compile(rf"\b(?:what\s+am\s+i\s+(?:doing|training)|what(?:'?s|\s+is)\s+on|whats\s+on|what\s+do\s+i\s+have"
                        rf"(?:\s+on)?|what\s+have\s+i\s+got(?:\s+on)?)\s+(?:for\s+|on\s+)?(?:(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight))\W*$")
