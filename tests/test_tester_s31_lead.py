@@ -4,7 +4,8 @@ Wed 09 Dec 18:00") names 9 December, not the 18th; the topic menu's labels typed
 is said to be unopenable and the words around it answered; a path to a file that is no audio gets a clear note; a plan
 asked for in the same message as the city ("..., i am living in kathmandu") is kept (for after the safety check) and goes
 on in that place, never only the time zone set and the days lost; "what are my sets and reps" gives the saved goal's
-numbers, never the goal of the topic talked about last."""
+numbers, never the goal of the topic talked about last; /help or /start at /settings or at /forget's question asks that
+screen's question again after it."""
 
 from __future__ import annotations
 
@@ -129,3 +130,21 @@ async def test_my_sets_and_reps_over_telegram_are_the_saved_goals(planned, coach
     saved(planned, "mon wed fri 6pm")
     sent = await feed_all(coach, [message_update("how long until i see results"), message_update("what are my sets and reps")])
     assert sent.texts()[-1].startswith("Your goal is strength")
+
+
+def test_help_at_the_settings_asks_the_settings_again(say):
+    say("/settings")
+    replies = say("/help")
+    assert replies[-1].text.startswith("Still in settings")
+
+
+def test_start_at_the_erase_question_asks_it_again_and_a_no_erases_nothing(say):
+    say("/forget")
+    replies = say("/start")
+    assert replies[-1].text.endswith("Erase it?")
+    assert say("no")[0].text == "Okay, nothing was erased."
+
+
+async def test_help_at_the_settings_over_telegram_asks_the_settings_again(coach):
+    sent = await feed_all(coach, [message_update("/settings"), message_update("/help")])
+    assert sent.texts()[-1].startswith("Still in settings")

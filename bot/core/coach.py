@@ -135,15 +135,18 @@ class Coach:
         if command is None or not command.listed:  # echo only what could be a command name: never a whole long message
             shown = f"the command /{name}" if COMMAND_NAME.fullmatch(name) else "that command"
             return self._with_pending(user_id, [Reply(f"I don't know {shown}. " + format_help(self.commands.format_list()))])
-        return self._detour(user_id, lambda: command.run(user_id, argument.strip()))
+        return self._detour(user_id, lambda: command.run(user_id, argument.strip()), screens=True)
 
-    def _detour(self, user_id: int, run: Callable[[], list[Reply]]) -> list[Reply]:
+    def _detour(self, user_id: int, run: Callable[[], list[Reply]], screens: bool = False) -> list[Reply]:
         """What `run` replies, then the pending step asked again if it left the user's dialogue
-        where it was (a look at /help, /sessions, /mydata...); not after it started, moved or
-        ended one."""
-        before = self.dialogues.position(user_id)
+        where it was (a look at /help, /sessions, /mydata...), with `screens` the screen open on top if it left that
+        too (a command: /help at /settings or at /forget's question); not after it started, moved or ended one."""
+        before = self.dialogues.position(user_id), self.dialogues.screens_at(user_id) if screens else ()
         replies = run()
-        return self._with_pending(user_id, replies) if self.dialogues.position(user_id) == before else replies
+        after = self.dialogues.position(user_id), self.dialogues.screens_at(user_id) if screens else ()
+        if after[0] != before[0]:
+            return replies
+        return self._with_pending(user_id, replies, screens=screens and after[1] == before[1])  # /help at /settings
 
     def _cancel(self, user_id: int) -> list[Reply]:
         """/cancel, "cancel" or "stop": leave the screen open on top, else the dialogue the user is

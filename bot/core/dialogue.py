@@ -271,6 +271,10 @@ class Dialogues:
         state = self.store.load(user_id)
         return (state.dialogue, state.nonce, state.step) if state else None
 
+    def screens_at(self, user_id: int) -> tuple[tuple[str, str, str], ...]:
+        """Where the screens open on top are (dialogue, nonce, step, newest first), to tell whether something moved them."""
+        return tuple((s.dialogue, s.nonce, s.step) for s in self._open_on_top(user_id))
+
     def _open_on_top(self, user_id: int) -> list[State]:
         """The side dialogues open on top of the foreground one, newest first."""
         return [s for s in self.store.load_side(user_id) if s.dialogue in self._on_top]
