@@ -5,7 +5,8 @@ is said to be unopenable and the words around it answered; a path to a file that
 asked for in the same message as the city ("..., i am living in kathmandu") is kept (for after the safety check) and goes
 on in that place, never only the time zone set and the days lost; "what are my sets and reps" gives the saved goal's
 numbers, never the goal of the topic talked about last; /help or /start at /settings or at /forget's question asks that
-screen's question again after it."""
+screen's question again after it; after a health concern, a later technique question ("too heavy?") opens with a one-line
+reminder, not the whole doctor-first paragraph again (questions about the user's own case keep it)."""
 
 from __future__ import annotations
 
@@ -148,3 +149,16 @@ def test_start_at_the_erase_question_asks_it_again_and_a_no_erases_nothing(say):
 async def test_help_at_the_settings_over_telegram_asks_the_settings_again(coach):
     sent = await feed_all(coach, [message_update("/settings"), message_update("/help")])
     assert sent.texts()[-1].startswith("Still in settings")
+
+
+def test_a_technique_question_after_a_concern_opens_with_a_one_line_reminder(say):
+    assert say("my knee is a bit sore")[0].safety == "doctor"
+    reply = say("too heavy?")[0]
+    assert reply.safety == "doctor" and reply.text.startswith(qa.DOCTOR_AGAIN) and qa.DOCTOR_FIRST not in reply.text
+    say("my knee is a bit sore", user=8)
+    assert say("how many reps then", user=8)[0].text.startswith(qa.DOCTOR_FIRST)  # the user's own case: the whole line
+
+
+async def test_a_technique_question_after_a_concern_over_telegram_gets_one_line(coach):
+    sent = await feed_all(coach, [message_update("my knee is a bit sore"), message_update("too heavy?")])
+    assert qa.DOCTOR_AGAIN in sent.texts()[-1] and qa.DOCTOR_FIRST not in sent.texts()[-1]

@@ -153,16 +153,20 @@ class Answerer:
         return follow_ups.new_topic(words) is None and (not clear or tied)
 
     def _kept_on_concern(self, reply: Reply, reading: Reading, context: Context, alarmed: bool, text: str) -> Reply:
-        """A follow-up's reply after a health concern, after the doctor-first line (after a red flag,
-        the reminder to stop): "why?" after the advice on medical care, and "is it ok for me?", get that advice
-        (again), not "that's all the articles say" or the last answer; a specific entry, "not covered" and "not
-        sure" get the line too."""
+        """A follow-up's reply after a health concern, after the doctor-first line when it asks about the user's own case
+        ("can i still do it", "what should i do instead"), gets medical care or no entry, else after a one-line reminder
+        of it ("too heavy?": the full line was given with the concern; after a red flag, the reminder to stop): "why?"
+        after the advice on medical care, and "is it ok for me?", get that advice (again), not "that's all the articles
+        say" or the last answer; a specific entry, "not covered" and "not sure" get the line too."""
         if (reading.again and context.entry == HEALTH_ENTRY) or self._only_asks_leave(text) or self._of_oneself(text, reply):
             reply = self._medical_care(reply)
         text = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
         if alarmed:  # as every answer that day: the reminder, with the reply's own safety
             return _reminded(reply, text)
-        return replace(reply, text=f"{texts.DOCTOR_FIRST}\n\n{text}", safety="doctor")
+        words = self.understanding.words(text)
+        own = self._may_i(words) or not FOLLOWING_ON.isdisjoint(words) or in_first_person(text)  # "what can i do instead"
+        line = texts.DOCTOR_FIRST if own or reply.entry in (HEALTH_ENTRY, None) else texts.DOCTOR_AGAIN  # "too heavy?": a line
+        return replace(reply, text=f"{line}\n\n{text}", safety="doctor")
 
     def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
         """A health concern the user told about themselves: its time is kept (never what was said, nor

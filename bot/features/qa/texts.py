@@ -14,6 +14,8 @@ DOCTOR_FIRST = (
     "medical care now."
 )
 
+DOCTOR_AGAIN = "⚕️ With what you told me earlier, check with your doctor or physio before you train."  # on later answers
+
 EMERGENCY = (
     "🚨 Stop now. Chest pain or tightness, trouble breathing, fainting, sudden numbness or weakness, "
     "loss of bladder or bowel control, or sudden severe pain can be an emergency: call your local "
