@@ -11,6 +11,7 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.core.words import PLAIN_REQUEST
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING, AfterCheck
+from bot.features.planning.beside_questions import BesideQuestions
 from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.confirm_step import days_a_week
 from bot.features.planning.day_off import DaysOff
@@ -28,7 +29,7 @@ from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.told import ToldSchedules
 from bot.features.planning.trip import back_home, place_told, stay_said, without_places
-from bot.features.planning.zone import moved_to, typed_place
+from bot.features.planning.zone import moved_to, place_in_clause, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
@@ -70,6 +71,8 @@ class Planning:
                                   self.start, kit.clock, kit.words.goal)
         self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
                                 self.offers.skip)
+        self.beside_questions = BesideQuestions(kit, lambda text: kit.words.plan_request(text) is not None, self.start,
+                                                kit.clock)
         self.own = OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
                             self.sessions.sessions, kit.kb.prescriptions.get, kit.clock)
 
@@ -235,8 +238,19 @@ class Planning:
         """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos"); a
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
+        if judged is None and self._plan_with_place(text):  # "can you remind me tue thu 18 uhr, my time zone is berlin"
+            return self.start(user_id, text)
         told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
         return [judged] if judged else told or self._with_stay(user_id, text, self.timezone(user_id, typed_place(text)))
+
+    def _plan_with_place(self, text: str) -> bool:
+        """Whether a message read as a time zone request asks for a plan in another clause, said with its place ("can
+        you remind me tuesday and thursday 18 uhr, my time zone is berlin"): planning takes both, the place its guess."""
+        told = place_in_clause(text) if carries_schedule(text, self.kit.clock()) else None
+        if told is None or not carries_schedule(told[1], self.kit.clock()):
+            return False
+        intent, odds = self.kit.words.intent_read(told[1])
+        return intent is Intent.PLAN and odds >= PLAIN_REQUEST
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
         """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
@@ -247,7 +261,7 @@ class Planning:
         if state is not None and not planning or self.kit.words.asks(text):
             return None
         place = moved_to(text) or self._place_told(text)
-        if not place:
+        if not place or state is None and self._plan_with_place(text):  # "remind me tue 6pm, my time zone is berlin": a plan
             return None
         replies = self._with_stay(user_id, text, self.timezone(user_id, place))
         if planning and state is not None:  # asked again, with new buttons, once the zone is set: not the place question now
@@ -345,6 +359,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.beside_questions.on_text)  # "how long rest between sets? also skip friday please"
     kit.readers.append(planning.own.on_text)  # "did it save?", "did i miss any sessions this week" (before "this week" as a break)
     kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
     kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit
