@@ -356,6 +356,7 @@ def install(kit: Kit) -> None:
     kit.entry(OFFERS, planning.offers.on_tap)
     kit.dialogues.register(planning.days_off, on_top=True)  # "skip only thursday's, or thursdays off the plan?"
     kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
+    kit.dialogues.register(planning.days_off.back, on_top=True)  # "put your 3 skipped sessions back on?"
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check

@@ -53,6 +53,9 @@ NEED_REDO = "Your safety check has expired or needs redoing after a health chang
 PLAN_CANCELLED = "Okay, no plan saved."
 
 
+NOTHING_SKIPPED = "Nothing is skipped, so every session is still on. /sessions shows what's coming."
+
+
 def format_not_done(said: str) -> str:
     """A part of a message with several requests that was not done."""
     return f"I didn't do “{said.strip(' ,.;')}” yet: say it again on its own once this is settled."
