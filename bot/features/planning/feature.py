@@ -327,9 +327,10 @@ class Planning:
 
     def describe(self, user_id: int) -> str:
         """The planning settings and how many plans are stored, for /mydata."""
-        profile = self.kit.plans.load_profile(user_id)
-        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, self.kit.plans.count_plans(user_id),
-                               profile.previous_zone)
+        profile, store = self.kit.plans.load_profile(user_id), self.kit.plans
+        plans = [f"{t.format_schedule(p.schedule, p.zone)} ({t.format_goal(p.goal)})" for p in store.load_plans(user_id)]
+        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, plans, profile.previous_zone,
+                               store.count_ended_plans(user_id), store.history(user_id, None, self.kit.clock()))
 
 
 def install(kit: Kit) -> None:
