@@ -115,11 +115,10 @@ class Planner:
         return stopped
 
     def replace_plan(self, user_id: int, plan_id: int, made: int) -> None:
-        """An edited plan replaced by the one `made` from it: its skips carried over, then what it no longer needs erased
-        (inside the caller's transaction)."""
+        """An edited plan replaced by the one `made` from it, its skips carried over (the rest of them dropped), inside
+        the caller's transaction; its row stays, marked "edited", with its past sessions."""
         self.store.deactivate(user_id, plan_id, "edited")
         self.carry_skips(plan_id, made)
-        self.store.erase_unkept(plan_id, self.clock())
 
     def update_profile(self, profile: Profile) -> None:
         """Store new settings and move every plan's reminder (and, for a new zone, its sessions); a new zone keeps the

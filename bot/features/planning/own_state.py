@@ -48,8 +48,8 @@ _MISSED = re.compile(r"\b(?:did|have)\s+i\s+(?:miss|skip)(?:ed)?\s+(?:any|anythi
                      r"|\bhow\s+many\s+(?:sessions?\s+|workouts?\s+)?(?:did|have)\s+i\s+(?:miss|skip)")
 # "what did i do this month", "how many sessions i done this week", "show my history": the sessions' outcomes counted
 _HISTORY = re.compile(r"\bwhat\s+(?:did|have)\s+i\s+(?:do|done|did|train\w*)\b(?!\s+(?:wrong|to\b))|\bhow\s+(?:did|have)\s+i\s+"
-                      r"(?:do|done|been doing)\b(?=.*\b(?:week|month|so far|lately)\b)|\b(?:my|the)\s+(?:training\s+|session\s+|"
-                      r"workout\s+)?(?:history|log|stats|statistics|record)\b|\bhow\s+many\s+(?:sessions|workouts|times|trainings)"
+                      r"(?:do|done|been doing)\b(?=.*\b(?:week|month|so far|lately)\b)|\bmy\s+(?:training\s+|session\s+|"
+                      r"workout\s+)?(?:history|log|stats|statistics)\b|\bhow\s+many\s+(?:sessions|workouts|times|trainings)"
                       r"\s+(?:i|i've|ive)\s+(?:done|did|do|made|completed|finished)\b")
 _PERIOD = re.compile(r"\b(?:this|the)\s+(?P<this>week|month)\b|\b(?:last|past)\s+(?:(?P<n>\d+|four|4)\s+)?weeks?\b")
 LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks

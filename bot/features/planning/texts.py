@@ -289,7 +289,7 @@ def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: 
     lead = format_lead_phrase(lead_minutes).removesuffix(" each session")
     before = f" (before that {previous_zone}, kept to switch back after a trip)" if previous_zone else ""
     listed = f"your plans: {'; '.join(plans)}" if plans else "no active plan"
-    kept = f"; {ended} ended plan(s) (cancelled or changed), kept only for their past sessions" if ended else ""
+    kept = f"; {ended} ended plan(s) (cancelled with sessions behind them, or replaced by a change)" if ended else ""
     past = format_history(history) if history and any(history.values()) else ""
     return (f"Planning: time zone {zone or 'not set'}{before}, goal {goal or 'not set'}, reminders {lead}; {listed}{kept}"
             + (f"; your past sessions: {past}" if past else ""))
