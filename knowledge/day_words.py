@@ -38,6 +38,7 @@ class DaySaid:
     until: date | None = None
     count: int = 0  # time away as the next sessions ("skip the next 3 sessions"): how many
     dates: frozenset[date] = frozenset()  # time away as dates named ("skip the 7th and 9th"): only those
+    every: bool = False  # skips taken back: every one skipped (from `start` when it is said), not one session
 
 
 _DAY = (r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
@@ -109,6 +110,17 @@ _ORDINAL_AFTER = re.compile(r"\b(and|or|,|&)\s+(\d{1,2}(?:st|nd|rd|th))\b")
 # the days of several sessions are listed together ("monday and wednesday", "mon, wed"): days in clauses apart ("skip
 # tuesday, ill go thursday") are no list (narrowed after a frozen plan-changes item was changed unasked)
 _LISTED = re.compile(rf"\b{_DAY}(?:\s*(?:,|and|&|\+|n|or)\s*{_DAY})+\b")
+# every skip taken back at once: "unskip all", "put them all back", "cancel my holiday", "holiday is off, restore all"
+_ALL_BACK = re.compile(r"\b(?:unskip|un skip|restore|put|bring)\s+(?:them\s+|it\s+|my sessions\s+|the sessions\s+)?(?:all|every\w*"
+                       r"|the lot|the rest)\b|\b(?:put|bring)\s+(?:them|everything|it all|them all|all|my sessions)\s+back\b"
+                       r"|\b(?:cancel\w*|call\w* off|scrap|end|undo|forget)\s+(?:about\s+)?(?:my|the|our|that)\s+"
+                       r"(?:holidays?|vacation|vacay|trip|break|time off|time away|leave|pause)\b"
+                       r"|\b(?:holidays?|vacation|vacay|trip|break|time off)\s+(?:is\s+|got\s+|has been\s+|was\s+|'s\s+)?"
+                       r"(?:cancel\w*|off|called off|over|not happening)\b")
+# skips taken back from a day on: "im back on the 16th, put them back from then", "unskip from the 16th"
+_BACK_FROM = re.compile(r"\b(?:i'?m|im|i am|i'?ll be|ill be|i will be|be|coming|get|getting|got)\s+back\b"
+                        r"|\b(?:unskip|un skip|restore|(?:put|bring)\s+(?:\S+\s+){0,2}?back)\b(?:\s+\S+){0,3}?\s+"
+                        r"(?:from|after|as of|starting)\b")
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -117,7 +129,24 @@ def day_said(typed: str, today: date, zone: str) -> DaySaid | None:
     words = normalise(typed)
     if _ASKS.search(typed.strip().lower()) or _ASKS.search(words):
         return None
-    return _back(words) or _away(words, today, zone) or _dropped(words) or _bare(words) or _cant_make(typed)
+    return _all_back(words, today, zone) or _back(words) or _away(words, today, zone) or _dropped(words) or _bare(words) \
+        or _cant_make(typed)
+
+
+def _all_back(words: str, today: date, zone: str) -> DaySaid | None:
+    """Every skip taken back ("unskip all", "cancel my holiday"), or those from a day on ("actually i'm back on the 16th,
+    put them back from then", "unskip from the 16th"): time away shortened or called off. A weekday named is one session's
+    ("unskip friday"): None then, as for anything else."""
+    if _weekdays(words):
+        return None
+    if _BACK_FROM.search(words):
+        try:
+            dates, _ = find_date(words, today, zone)
+        except ScheduleError:
+            dates = []
+        if len(dates) == 1:
+            return DaySaid(DayWord.UNSKIP, start=dates[0], every=True)
+    return DaySaid(DayWord.UNSKIP, every=True) if _ALL_BACK.search(words) else None
 
 
 def _cant_make(typed: str) -> DaySaid | None:

@@ -108,7 +108,17 @@ class Planner:
 
     def cancel_plan(self, user_id: int, plan_id: int) -> bool:
         """Stop a whole plan of the user."""
-        return self.store.deactivate(user_id, plan_id, "cancelled") > 0
+        with transaction(self.store.db):  # the plan stopped and what it no longer needs erased: all or none
+            stopped = self.store.deactivate(user_id, plan_id, "cancelled") > 0
+            if stopped:
+                self.store.erase_unkept(plan_id, self.clock())
+        return stopped
+
+    def replace_plan(self, user_id: int, plan_id: int, made: int) -> None:
+        """An edited plan replaced by the one `made` from it, its skips carried over (the rest of them dropped), inside
+        the caller's transaction; its row stays, marked "edited", with its past sessions."""
+        self.store.deactivate(user_id, plan_id, "edited")
+        self.carry_skips(plan_id, made)
 
     def update_profile(self, profile: Profile) -> None:
         """Store new settings and move every plan's reminder (and, for a new zone, its sessions); a new zone keeps the

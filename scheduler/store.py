@@ -214,6 +214,30 @@ class SchedulerStore:
                 params.append(plan_id)
             return self.db.execute(query, params).rowcount
 
+    def erase_unkept(self, plan_id: int, now: datetime) -> None:
+        """Erase what an ended plan no longer needs: its sessions skipped in advance that are still to come, and the plan
+        itself when no session of its history is left (one cancelled before any came round)."""
+        with transaction(self.db):
+            self.db.execute("DELETE FROM occurrences WHERE plan_id = ? AND at > ? AND status = 'cancelled'",
+                            [plan_id, epoch(now)])
+            self.db.execute("DELETE FROM plans WHERE id = ? AND active = 0 AND NOT EXISTS "
+                            "(SELECT 1 FROM occurrences WHERE occurrences.plan_id = plans.id)", [plan_id])
+
+    def history(self, user_id: int, since: datetime | None, now: datetime) -> dict[str, int]:
+        """How many of the user's sessions up to `now` (from `since`, or ever) were done, skipped or missed (reminded and
+        never checked in), every plan's, ended ones' too."""
+        rows = self.db.execute("SELECT status, count(*) FROM occurrences WHERE user_id = ? AND at >= ? AND at <= ? "
+                               "GROUP BY status", [user_id, epoch(since) if since else 0, epoch(now)]).fetchall()
+        counts = {"done": 0, "skipped": 0, "missed": 0}
+        for status, n in rows:
+            kind = "done" if status == "done" else "skipped" if status in ("skipped", "cancelled") else "missed"
+            counts[kind] += int(n)
+        return counts
+
+    def count_ended_plans(self, user_id: int) -> int:
+        """How many of the user's plans ended (cancelled, replaced by an edit, or over) and are kept for their history."""
+        return int(self.db.execute("SELECT count(*) FROM plans WHERE user_id = ? AND active = 0", [user_id]).fetchone()[0])
+
     def load_reminded_sessions(self, user_id: int, now: datetime) -> list[datetime]:
         """Sessions still to come whose reminder already went out (a one-off's plan has ended by then)."""
         return [instant(r[0]) for r in self.db.execute(  # type: ignore[misc]

@@ -65,8 +65,8 @@ def test_a_skip_said_with_a_goal_change_skips_one_session_and_keeps_the_day(plan
 
 def test_a_part_of_several_requests_left_undone_is_named(planned, coach):  # noqa: F811
     saved(planned, "every day at 10:30am")
-    replies = planned("skip tomorrow and change my goal to endurance and remind me 15 min before")
-    assert replies[0].text.startswith("Skipped Sun 22 Nov 10:30") and replies[-1].text == t.format_not_done("remind me 15 min before")
+    replies = planned("skip tomorrow and change my goal to endurance and move saturday to 11am")
+    assert replies[0].text.startswith("Skipped Sun 22 Nov 10:30") and replies[-1].text == t.format_not_done("move saturday to 11am")
 
 
 async def test_a_skip_said_with_a_goal_change_over_telegram_keeps_the_day(planned, coach):  # noqa: F811

@@ -98,7 +98,8 @@ class Coach:
         """Answer one message, passing the replies through the features' outgoing steps (voice
         replies). On a full disk the change is rolled back and the user gets one clear message."""
         try:
-            self.store.touch_user(msg.user_id, self.clock())
+            if not self._leaves_no_trace(msg):
+                self.store.touch_user(msg.user_id, self.clock())
             replies = self._route(msg)
             for step in self.kit.outgoing:
                 replies = step(msg, replies)
@@ -107,6 +108,12 @@ class Coach:
             log.warning("%s: a change was not saved (earlier data is intact)", exc)
             return [DISK_FULL]
         return replies
+
+    def _leaves_no_trace(self, msg: Inbound) -> bool:
+        """Whether a message is a look at what is stored (/mydata) by a user the bot has no record of (right after
+        /forget): it must not make the record it reports on."""
+        name = msg.text.strip()[1:].partition(" ")[0].split("@")[0].lower() if msg.text.startswith("/") else ""
+        return msg.kind is InboundKind.TEXT and name in self.kit.traceless and self.store.load_first_seen(msg.user_id) is None
 
     def _route(self, msg: Inbound) -> list[Reply]:
         """The replies to one message, by kind."""

@@ -131,6 +131,7 @@ class Kit:
         self.health_changes: list[HealthChange] = []  # a health concern the user told, outside the safety check
         self.not_told: list[Callable[[int, str], str]] = []  # a message's words, less those a feature reads as telling no concern
         self.readers: list[Reader] = []  # typed requests a feature reads before the dialogue in progress
+        self.traceless: set[str] = set()  # commands that make no record of a user the bot has none of (/mydata)
         self.offers: set[str] = set()  # the data of buttons a typed yes takes when the last reply offered one (offered.py)
         self.answers: Answers | None = None
         self.reminder: Callable[[Due], Reply] | None = None

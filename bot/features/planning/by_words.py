@@ -297,6 +297,7 @@ class PlansInWords:
                 or any(r is None and read_lead(c) is None for r, c in zip(requests, clauses, strict=True)):  # a reason, no request
             return None
         replies: list[Reply] = []
+        clauses.sort(key=lambda clause: read_lead(clause) is None)  # a lead first: it asks nothing, and a plan edited has it
         for i, clause in enumerate(clauses):
             done = self.on_text(user_id, clause) if requests[i] is not None else None
             if done is None:

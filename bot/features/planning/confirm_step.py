@@ -188,11 +188,9 @@ class ConfirmStep:
             if chosen != profile:
                 profile = chosen
                 self.planner.update_profile(profile)
-            if draft.editing is not None:
-                self.store.deactivate(state.user_id, draft.editing, "edited")
             made = self.planner.create(replace(profile, goal=goal), draft.pending)
-            if draft.editing is not None:
-                self.planner.carry_skips(draft.editing, made)  # this saturday skipped stays skipped at its new time
+            if draft.editing is not None:  # this saturday skipped stays skipped at its new time
+                self.planner.replace_plan(state.user_id, draft.editing, made)
             self.dialogues.end(state.user_id, DIALOGUE)
         return Reply(f"✅ Saved. I'll remind you {t.format_lead_phrase(profile.lead_minutes, not draft.pending.recurring)}. "
                      "See what's coming with /sessions; change timing with /settings.")

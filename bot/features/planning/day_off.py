@@ -20,6 +20,7 @@ from bot.features.planning.dialog import PlanningDialog
 from bot.features.planning.listing import Listed, Mark
 from bot.features.planning.sessions import Sessions
 from bot.storage.dialogues import State
+from bot.storage.transaction import transaction
 from knowledge.day_words import DaySaid, DayWord
 from scheduler.dates import find_date
 from scheduler.model import ScheduleError
@@ -30,6 +31,7 @@ from scheduler.words import normalise
 
 DAY_OFF = "dayoff"
 AWAY = "away"
+BACK = "back"  # skipped sessions put back together: time away shortened or called off
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 AHEAD_DAYS = 62  # how far ahead skipped sessions and time away are looked at
 # a typed answer to "skip the next one, or the day off the plan?"
@@ -60,11 +62,15 @@ class DaysOff:
         self.clock = clock
         self.away = Confirmation(AWAY, dialogues, answer, self._away_prompt, ("✖️ Yes, skip them", "Keep them"),
                                  self._away_decided, asks)
+        self.back = Confirmation(BACK, dialogues, answer, self._back_prompt, ("↩️ Yes, put them back", "Keep them skipped"),
+                                 self._back_decided, asks)
 
     def on_said(self, user_id: int, said: DaySaid) -> list[Reply] | None:
         """The replies to a day said about plans; None when it names nothing the user has."""
         if not self.sessions.store.count_plans(user_id):
             return None
+        if said.how is DayWord.UNSKIP and said.every:
+            return self._all_back(user_id, said.start)
         if said.how is DayWord.UNSKIP:
             return self._unskip(user_id, said.days)
         if said.how is DayWord.AWAY:
@@ -183,6 +189,47 @@ class DaysOff:
         rows = tuple((self.sessions.restore_button(x, self.sessions.zone(user_id)),) for x in skipped[:6])
         return [Reply("Which session do you want back?", buttons=rows)]
 
+    def _all_back(self, user_id: int, start: date | None) -> list[Reply] | None:
+        """Offer to put back every session skipped (from `start` on, when said): "cancel my holiday", "actually i'm back
+        on the 16th, put them back from then"; None when a day is said and nothing from it is skipped ("im back on the
+        16th" may tell no time away)."""
+        zone = zone_info(self.sessions.zone(user_id))
+        skipped = [x for x in self.sessions.listed(user_id, AHEAD_DAYS) if x.mark is Mark.SKIPPED and x.plan
+                   and (start is None or x.at.astimezone(zone).date() >= start)]
+        if not skipped:
+            return None if start else [Reply(t.NOTHING_SKIPPED)]
+        return self.back.start(user_id, {"sessions": [[x.plan.id, epoch(x.at)] for x in skipped if x.plan]})
+
+    def _back_prompt(self, state: State) -> str:
+        """"Put your 3 skipped sessions back on (Wed 16 Dec 18:00, ...)? Their reminders come as usual."."""
+        found, zone = self._skipped_sessions(state), self.sessions.zone(state.user_id)
+        if not found:
+            return t.STALE
+        listed = ", ".join(t.format_when(at, zone) for _plan, at in found)
+        many = f"your {len(found)} skipped sessions" if len(found) > 1 else "your skipped session"
+        return f"Put {many} back on ({listed})? Their reminders come as usual."
+
+    def _skipped_sessions(self, state: State) -> list[tuple[Plan, datetime]]:
+        """The skipped sessions a question is about, of the user's active plans and still to come."""
+        found = []
+        for plan_id, stamp in state.data.get("sessions") or []:
+            at, plan = instant(int(stamp)), self.sessions.store.load_plan(int(plan_id))
+            if plan is not None and at is not None and plan.user_id == state.user_id and plan.active and at > self.clock():
+                found.append((plan, at))
+        return found
+
+    def _back_decided(self, state: State, yes: bool) -> Reply:
+        """Put them back on a yes, all in one transaction."""
+        if not yes:
+            return Reply("Okay, they stay skipped.", edit=True)
+        found = self._skipped_sessions(state)
+        with transaction(self.sessions.planner.store.db):
+            done = sum(self.sessions.planner.restore_session(state.user_id, plan.id, at) for plan, at in found)
+        if not done:
+            return Reply(t.STALE)
+        return Reply(f"Back on: {done} session{'s' if done > 1 else ''}. You'll be reminded as usual; /sessions shows them.",
+                     edit=True)
+
     def _away(self, user_id: int, start: date, until: date, days: frozenset[int] = frozenset(), count: int = 0,
               dates: frozenset[date] = frozenset()) -> list[Reply]:
         """Offer to skip every session from `start` to `until` (local days; only on `days` or `dates` when some are
@@ -228,7 +275,7 @@ class DaysOff:
         if not done:
             return Reply(t.STALE)
         return Reply(f"Skipped {done} session{'s' if done > 1 else ''}. /sessions shows them; say \"unskip\" and the "
-                     "day to put one back.", edit=True)
+                     "day to put one back (\"unskip all\" for all of them).", edit=True)
 
 
 def _days(days: frozenset[int]) -> str:

@@ -11,6 +11,7 @@ from bot.core.messages import Inbound, InboundKind, Reply
 from bot.core.words import PLAIN_REQUEST, SURE_INTENT
 from bot.features.planning import texts as t
 from bot.features.planning.after_check import WAITING, AfterCheck
+from bot.features.planning.beside_questions import BesideQuestions
 from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.confirm_step import days_a_week
 from bot.features.planning.day_off import DaysOff
@@ -28,13 +29,12 @@ from bot.features.planning.settings import SettingsDialog, reminders_off
 from bot.features.planning.step_questions import StepQuestions
 from bot.features.planning.told import ToldSchedules
 from bot.features.planning.trip import back_home, place_told, stay_said, without_places
-from bot.features.planning.zone import moved_to, typed_place
+from bot.features.planning.zone import moved_to, place_in_clause, typed_place
 from bot.features.planning.zone_screen import Closed, ZoneScreen
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.features.screening.questions import Status
 from bot.features.screening.store import DIALOGUE as SCREENING
 from bot.storage.dialogues import State
-from knowledge.clauses import clauses
 from knowledge.day_words import DayWord, day_said
 from knowledge.intents import SMALL_TALK, Intent
 from knowledge.plan_request import PlanAction
@@ -71,6 +71,8 @@ class Planning:
                                   self.start, kit.clock, kit.words.goal)
         self.days_off = DaysOff(self.sessions, self.dialog, kit.dialogues, kit.clock, kit.words.answer, kit.words.asks,
                                 self.offers.skip)
+        self.beside_questions = BesideQuestions(kit, lambda text: kit.words.plan_request(text) is not None, self.start,
+                                                kit.clock)
         self.own = OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
                             self.sessions.sessions, kit.kb.prescriptions.get, kit.clock)
 
@@ -236,20 +238,19 @@ class Planning:
         """"change my time zone to Berlin", or a place typed outside a dialogue ("i'm in lagos"); a
         question asking the bot's view ("should i change my time?") is answered instead."""
         judged = self.questions.judged(user_id, text)
-        told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
-        if not judged and not told and self._asks_plan_too(text):  # the plan reads the place with it (or keeps both)
+        if judged is None and self._plan_with_place(text):  # "can you remind me tue thu 18 uhr, my time zone is berlin"
             return self.start(user_id, text)
+        told = self.own.zone_told(user_id, text)  # "whats my time zone set to": told, not changed
         return [judged] if judged else told or self._with_stay(user_id, text, self.timezone(user_id, typed_place(text)))
 
-    def _asks_plan_too(self, text: str) -> bool:
-        """Whether a message read as a place also asks for a plan in a clause of its own ("i live in berlin now, remind me
-        tue thu 6pm"): one that reads surely as a request to plan and tells a day or time."""
-        now = self.kit.clock()
-        for clause in clauses(text) if not stay_said(text) else ():
-            intent, odds = self.kit.words.intent_read(clause)
-            if intent is Intent.PLAN and odds >= SURE_INTENT and carries_schedule(clause, now):
-                return True
-        return False
+    def _plan_with_place(self, text: str) -> bool:
+        """Whether a message read as a time zone request asks for a plan in another clause, said with its place ("can
+        you remind me tuesday and thursday 18 uhr, my time zone is berlin"): planning takes both, the place its guess."""
+        told = place_in_clause(text) if carries_schedule(text, self.kit.clock()) else None
+        if told is None or not carries_schedule(told[1], self.kit.clock()):
+            return False
+        intent, odds = self.kit.words.intent_read(told[1])
+        return intent is Intent.PLAN and odds >= SURE_INTENT  # "i want the plan please for monday, thursday 7 evening": 0.69
 
     def moved(self, user_id: int, text: str) -> list[Reply] | None:
         """"i moved to lisbon", "im in lisbon now": the zone screen with that place, when no dialogue is open or over a plan
@@ -260,8 +261,8 @@ class Planning:
         if state is not None and not planning or self.kit.words.asks(text):
             return None
         place = moved_to(text) or self._place_told(text)
-        if not place or not stay_said(text) and carries_schedule(without_places(text), self.kit.clock()):
-            return None  # "i want mon and thu 7 evening, i am living in kathmandu": a plan asked for from there is planning's
+        if not place or state is None and self._plan_with_place(text):  # "remind me tue 6pm, my time zone is berlin": a plan
+            return None
         replies = self._with_stay(user_id, text, self.timezone(user_id, place))
         if planning and state is not None:  # asked again, with new buttons, once the zone is set: not the place question now
             self.kit.dialogues.go(state, Step(state.step), renew=True)
@@ -326,9 +327,10 @@ class Planning:
 
     def describe(self, user_id: int) -> str:
         """The planning settings and how many plans are stored, for /mydata."""
-        profile = self.kit.plans.load_profile(user_id)
-        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, self.kit.plans.count_plans(user_id),
-                               profile.previous_zone)
+        profile, store = self.kit.plans.load_profile(user_id), self.kit.plans
+        plans = [f"{t.format_schedule(p.schedule, p.zone)} ({t.format_goal(p.goal)})" for p in store.load_plans(user_id)]
+        return t.format_stored(profile.zone, profile.goal, profile.lead_minutes, plans, profile.previous_zone,
+                               store.count_ended_plans(user_id), store.history(user_id, None, self.kit.clock()))
 
 
 def install(kit: Kit) -> None:
@@ -355,9 +357,11 @@ def install(kit: Kit) -> None:
     kit.entry(OFFERS, planning.offers.on_tap)
     kit.dialogues.register(planning.days_off, on_top=True)  # "skip only thursday's, or thursdays off the plan?"
     kit.dialogues.register(planning.days_off.away, on_top=True)  # "skip your 3 sessions until sun 20 dec?"
+    kit.dialogues.register(planning.days_off.back, on_top=True)  # "put your 3 skipped sessions back on?"
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.beside_questions.on_text)  # "how long rest between sets? also skip friday please"
     kit.readers.append(planning.own.on_text)  # "did it save?", "did i miss any sessions this week" (before "this week" as a break)
     kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there
     kit.readers.append(planning.goal_switched)  # "switch me to size": the goal edit

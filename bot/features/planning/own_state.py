@@ -49,6 +49,12 @@ _TIME_ON = re.compile(rf"\b(?:what\s+time\s+(?:is|s|'s|are)|whats\s+the\s+time\s
                       rf"(?:my|the)\s+(?P<day>{_DAY})\s+(?:one|ones|session|sessions|workout|workouts|plan|training)\b")
 _MISSED = re.compile(r"\b(?:did|have)\s+i\s+(?:miss|skip)(?:ed)?\s+(?:any|anything|a session|any sessions|sessions|one|many|a workout)\b"
                      r"|\bhow\s+many\s+(?:sessions?\s+|workouts?\s+)?(?:did|have)\s+i\s+(?:miss|skip)")
+# "what did i do this month", "how many sessions i done this week", "show my history": the sessions' outcomes counted
+_HISTORY = re.compile(r"\bwhat\s+(?:did|have)\s+i\s+(?:do|done|did|train\w*)\b(?!\s+(?:wrong|to\b))|\bhow\s+(?:did|have)\s+i\s+"
+                      r"(?:do|done|been doing)\b(?=.*\b(?:week|month|so far|lately)\b)|\bmy\s+(?:training\s+|session\s+|"
+                      r"workout\s+)?(?:history|log|stats|statistics)\b|\bhow\s+many\s+(?:sessions|workouts|times|trainings)"
+                      r"\s+(?:i|i've|ive)\s+(?:done|did|do|made|completed|finished)\b")
+_PERIOD = re.compile(r"\b(?:this|the)\s+(?P<this>week|month)\b|\b(?:last|past)\s+(?:(?P<n>\d+|four|4)\s+)?weeks?\b")
 LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 NOT_SAVED_YET = "Not yet: it's saved when you tap ✅ Save (or say yes)."
@@ -96,6 +102,8 @@ class OwnState:
             return [self._sets_on(user_id, sets.group("day") or sets.group("this"), sets.group("rel"))]
         if _MISSED.search(lowered) and self.clock is not None:
             return [self._missed(user_id)]
+        if (_HISTORY.search(lowered) or _DONE.search(lowered) and _PERIOD.search(lowered)) and self.clock is not None:
+            return [self._history(user_id, _PERIOD.search(lowered))]
         if _DONE.search(lowered):
             done = self.store.count_done(user_id)
             return [Reply(f"You've marked {done} session{'' if done == 1 else 's'} done so far (by ✅ Done at a "
@@ -152,6 +160,26 @@ class OwnState:
             return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")
         listed = "; ".join(f"{t.format_schedule(p.schedule, p.zone)} ({p.zone})" for p in on_day)
         return Reply(f"Your {WEEKDAY_NAMES[index]} session: {listed}. /sessions shows the next dates.")
+
+    def _history(self, user_id: int, period: re.Match[str] | None) -> Reply:
+        """"This month: 6 done, 2 skipped, 1 missed": the sessions that came round in the period named (this week, this
+        month, the last weeks), else all of them, every plan's, ended ones' too."""
+        assert self.clock is not None
+        now = self.clock()
+        local = now.astimezone(zone_info(self.store.load_profile(user_id).zone or "UTC"))
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        if period is not None and period.group("this") == "week":
+            since, said = midnight - timedelta(days=local.weekday()), "This week"
+        elif period is not None and period.group("this") == "month":
+            since, said = midnight.replace(day=1), "This month"
+        elif period is not None:
+            since, said = now - timedelta(days=LOOK_BACK_DAYS), "In the last 4 weeks"
+        else:
+            since, said = None, "So far"
+        counts = self.store.history(user_id, since, now)
+        if not any(counts.values()):
+            return Reply(f"{said}: no session has come round yet. /sessions shows what's coming.")
+        return Reply(f"{said}: {t.format_history(counts)}. /sessions shows what's coming.")
 
     def _missed(self, user_id: int) -> Reply:
         """The last four weeks' sessions: done, skipped, and those with no check-in (named)."""

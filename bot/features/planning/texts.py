@@ -53,6 +53,9 @@ NEED_REDO = "Your safety check has expired or needs redoing after a health chang
 PLAN_CANCELLED = "Okay, no plan saved."
 
 
+NOTHING_SKIPPED = "Nothing is skipped, so every session is still on. /sessions shows what's coming."
+
+
 def format_not_done(said: str) -> str:
     """A part of a message with several requests that was not done."""
     return f"I didn't do “{said.strip(' ,.;')}” yet: say it again on its own once this is settled."
@@ -279,12 +282,23 @@ def format_choice(label: str, current: bool) -> str:
     return f"{label} ✓" if current else label
 
 
-def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: int, previous_zone: str | None = None) -> str:
-    """The planning settings and how many plans are stored (for /mydata), with the zone before the last change."""
+def format_stored(zone: str | None, goal: str | None, lead_minutes: int, plans: list[str], previous_zone: str | None = None,
+                  ended: int = 0, history: dict[str, int] | None = None) -> str:
+    """The planning settings, the plans stored (each as it is said), the ended ones kept for their history and that
+    history's counts (for /mydata), with the zone before the last change."""
     lead = format_lead_phrase(lead_minutes).removesuffix(" each session")
     before = f" (before that {previous_zone}, kept to switch back after a trip)" if previous_zone else ""
-    return (f"Planning: time zone {zone or 'not set'}{before}, goal {goal or 'not set'}, reminders {lead}, "
-            f"{plans} active plan(s) with their done/skipped sessions")
+    listed = f"your plans: {'; '.join(plans)}" if plans else "no active plan"
+    kept = f"; {ended} ended plan(s) (cancelled with sessions behind them, or replaced by a change)" if ended else ""
+    past = format_history(history) if history and any(history.values()) else ""
+    return (f"Planning: time zone {zone or 'not set'}{before}, goal {goal or 'not set'}, reminders {lead}; {listed}{kept}"
+            + (f"; your past sessions: {past}" if past else ""))
+
+
+def format_history(counts: dict[str, int]) -> str:
+    """"6 done, 2 skipped, 1 missed" (the kinds with none left out; "none yet" for none at all)."""
+    said = [f"{counts[kind]} {kind}" for kind in ("done", "skipped", "missed") if counts.get(kind)]
+    return ", ".join(said) if said else "none yet"
 
 
 def format_prescription(p: Prescription) -> str:

@@ -70,7 +70,8 @@ def moved_to(text: str) -> str | None:
 
 _CLAUSE_PLACE = re.compile(r"^(?:and\s+|also\s+|btw\s+)?(?:(?:(?:(?:i'm|im|i am|i)\s+)?(?:based|living|staying|live)|i'm|im|i am)"
                            r"\s+(?:in|near)\s+"
-                           r"(?P<place>[a-z' .-]+?)|(?:for\s+)?(?P<timed>[a-z' .-]+?)\s+time(?:\s*zone)?)\W*$")
+                           r"(?P<place>[a-z' .-]+?)|(?:for\s+)?(?P<timed>[a-z' .-]+?)\s+time(?:\s*zone)?"
+                           r"|(?:my\s+)?time\s*zone\s+(?:is\s+|=\s*)?(?P<zoned>[a-z' .-]+?))\W*$")
 
 
 def place_in_clause(text: str) -> tuple[str, str] | None:
@@ -79,7 +80,7 @@ def place_in_clause(text: str) -> tuple[str, str] | None:
     clauses = re.split(r"\s*[,;]\s*|\s+and\s+", " ".join(text.lower().split()))
     for i, clause in enumerate(clauses):
         found = _CLAUSE_PLACE.match(clause)
-        place = found.group("place") or found.group("timed") if found else None
+        place = found.group("place") or found.group("timed") or found.group("zoned") if found else None
         if place is None and len(clauses) > 1 and _bare_place(clause):  # "berlin, strength, weekdays 6:15"
             place = clause
         if place and names_place(place):

@@ -37,6 +37,7 @@ def install(kit: Kit) -> None:
         return [Reply(format_mydata(kit.users.load_first_seen(user_id), lines))]
 
     kit.commands.add("mydata", "What I store about you", mydata)
+    kit.traceless.add("mydata")  # right after /forget, "I don't store anything about you" stays true
     kit.commands.add("forget", "Erase everything about you", lambda user_id, _arg: forgetting.start(user_id))
     kit.request(Intent.MY_DATA, mydata, interrupts=True)
 

@@ -63,7 +63,10 @@ class Results:
         """The status with dates and flagged points, for /mydata (why a result no longer counts)."""
         result = self.store.load_result(user_id)
         expires = result.completed_at + VALIDITY if result else None
-        return texts.format_status(self.status(user_id), result, expires, self.clock())
+        status, progress = self.status(user_id), self.store.load_progress(user_id)
+        if status is Status.IN_PROGRESS and progress is not None and not progress.consented:
+            return texts.CONSENT_OPEN  # only the consent question was shown: nothing of the check is stored yet
+        return texts.format_status(status, result, expires, self.clock())
 
     def request_redo(self, user_id: int) -> None:
         """The user's health changed: their result no longer counts until they redo the check."""

@@ -156,6 +156,9 @@ def format_amber(flagged: tuple[str, ...]) -> str:
     )
 
 
+CONSENT_OPEN = "Safety check: not started (it waits for your OK to begin; no answer is stored)."
+
+
 def format_status(status: Status, result: Result | None, expires: datetime | None, now: datetime | None = None) -> str:
     """The user's safety-check status in one or two lines (for /mydata): why one no longer counts."""
     if result is None or status in (Status.NOT_SCREENED, Status.IN_PROGRESS):
