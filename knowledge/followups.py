@@ -56,6 +56,8 @@ REACTING = LEADING | {"but", "lol", "lmao", "damn", "wait", "bruh", "hm", "hmm",
 DOING = frozenset({"do", "doing", "did", "during", "while", "before", "after"})
 SPANS = frozenset("week weeks wk wks month months year years".split())  # a span asked ("for how many weeks")
 ASKING_WHAT_FOR = (("what", "for"), ("for", "what"))  # "what for?": the purpose of what was just said, as "why?" asks
+# "it" before one of these and "to" stands for what follows, pointing at nothing ("is it okay to do reverse hypers")
+JUDGING = frozenset("ok okay alright fine safe bad good normal possible smart wise necessary better worse risky dangerous".split())
 
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
@@ -107,9 +109,14 @@ class FollowUpWords:
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
-        kept = [w for i, w in enumerate(words) if w != "go" or i + 1 == len(words) or words[i + 1] in GOING_ON]
+        kept = [w for i, w in enumerate(words) if w != "go" or self._goes_on(words, i)]
         return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
             or self.asks_what_for(words)  # "explain" is a filler
+
+    def _goes_on(self, words: list[str], i: int) -> bool:
+        """Whether the "go" at `i` asks to go on: "go on", "go deeper", or a last "go" after nothing of the message's
+        own ("ok go"), not one after words of its own ("i shot my legs, go", a garbled voice note)."""
+        return words[i + 1] in GOING_ON if i + 1 < len(words) else not self.own_content(words[:i])
 
     def asks_more_beside(self, words: list[str]) -> bool:
         """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,
@@ -252,7 +259,8 @@ class FollowUpWords:
         """Whether a message asks about the exercise itself, by name ("how do i actually do a reverse
         hyper"), with no word referring to something else ("can i do reverse hypers on it" after the
         GHD) or asking why ("how come hypers are easier on the body" after RDLs against hypers)."""
-        return (self.lexicon.anchor in self.normalizer.tokens_of(words) and self._pointers.isdisjoint(words)
+        pointing = [w for i, w in enumerate(words) if not _anticipating(words, i)]  # not "is it ok to do reverse hypers"
+        return (self.lexicon.anchor in self.normalizer.tokens_of(words) and self._pointers.isdisjoint(pointing)
                 and not self.asks_more_of_it(words))
 
     def listed(self, words: list[str], last: Entry, owner: Entry | None = None) -> tuple[str, ...]:
@@ -514,6 +522,12 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _anticipating(words: list[str], i: int) -> bool:
+    """Whether the word at `i` is an "it" standing for what the message goes on to say ("is it okay to do reverse
+    hypers", "is it bad to go heavy"): "it", a judging word (`JUDGING`), then "to"."""
+    return i + 2 < len(words) and words[i] == "it" and words[i + 1] in JUDGING and words[i + 2] == "to"
 
 
 def _spans(words: list[str], sequences: tuple[tuple[str, ...], ...]) -> set[int]:

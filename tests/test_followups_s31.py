@@ -1,0 +1,34 @@
+"""Follow-ups of session 31, as general causes, through the core and over Telegram (Application.process_update with a
+recording request):
+- a message that does not read as a follow-up never borrows the last topic: "is it okay to do reverse hypers" names
+  the exercise (its "it" stands for what follows, pointing at nothing), and a last "go" after words of the message's
+  own ("i shot my legs, go", a garbled voice note) asks for no more (tester s30 #13);"""
+
+from __future__ import annotations
+
+from tests.conftest import message_update
+from tests.recording_request import feed_all
+
+GARBLED_PAIN = "My lower marker, semit, is it okay to do reverse hypers?"  # a spoken back pain misheard (tester s30 #13)
+GARBLED_HEIGHT = "I shot my legs, go."  # a fast "how high should my legs go" misheard
+
+
+def test_an_it_standing_for_what_follows_borrows_no_topic(say):
+    fresh = say(GARBLED_PAIN, user=8)[0]
+    assert say("how many sets and reps for strength")[0].entry == "program-strength"
+    reply = say(GARBLED_PAIN)[0]
+    assert reply.entry == fresh.entry and reply.entry != "program-strength"
+
+
+def test_a_last_go_after_words_of_its_own_asks_for_no_more(say):
+    fresh = say(GARBLED_HEIGHT, user=8)[0]
+    assert say("how many reps for endurance")[0].entry == "program-endurance"
+    assert say(GARBLED_HEIGHT)[0].entry == fresh.entry == "leg-height"
+
+
+async def test_over_telegram_a_garbled_message_after_an_answer_is_not_that_answer_again(coach):
+    sent = await feed_all(coach, [message_update("how many sets and reps for strength"), message_update(GARBLED_PAIN),
+                                  message_update("how many reps for endurance"), message_update(GARBLED_HEIGHT)])
+    strength, pain, endurance, height = sent.texts()
+    assert pain != strength and height != endurance
+    assert pain.startswith("I'm not sure I can answer that one") and "parallel" in height
