@@ -45,6 +45,7 @@ FOR_CASE = "reverse hypers for {}"  # how a case asked for after "for" is read (
 FOR_CASE_MARGIN = 10.0  # ... and how clearly over the threshold it must read (not "for abs / six pack": the core, 32)
 WHO_IT_SUITS = ("purpose", "beginner-doctor")  # what the articles say about who the exercise suits, and starting safely
 BEGINNERS = "beginners"  # the topic group whose answers suit anyone starting, whoever asks
+VARIATIONS = "variations"  # the topic group whose lists (the variations, the alternatives) name ways of doing the exercise
 APART_WORDS = 4  # a message with this many words of its own, none said by the last answer, leaning alone elsewhere, stands apart
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
@@ -84,6 +85,7 @@ class FollowUpReader:
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
         self.things = frozenset(p for e in kb.entries.values() for p in e.parts) - set(programmes.values())  # not the programmes
+        self.ways = frozenset(p for e in kb.entries.values() if e.group == VARIATIONS for p in e.parts)  # single-leg, floor
         self.by_goal = by_goal(kb, programmes, goal_family)
         self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
@@ -461,8 +463,10 @@ class FollowUpReader:
             # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         if alone.safety is Safety.NONE and alone.match.entry_id != last.id and follow_ups.checks_told(words, last):
-            # "do they bend the knee too or just the hip" after the hamstrings: a check of what that answer told
-            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+            # "do they bend the knee too or just the hip" after the hamstrings: a check of what that answer told, or of
+            # one thing it listed ("is that ball one any good" after the alternatives: the stability ball)
+            found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or last.id
+            return replace(alone, match=replace(alone.match, entry_id=found, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
         likely = {c.entry_id: c.score for c in alone.candidates}
@@ -477,7 +481,8 @@ class FollowUpReader:
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
             # "whats the reason for that", "more info": the last answer, whatever it reads as
-            pointed = more and (follow_ups.points_back(words) or follow_ups.only_asks_more(words))
+            pointed = more and (follow_ups.points_back(words) or follow_ups.only_asks_more(words)) or \
+                last.id in self.ways and follow_ups.points_back(words)  # "how do i do it then" after the single-leg one
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said

@@ -32,3 +32,24 @@ async def test_over_telegram_a_garbled_message_after_an_answer_is_not_that_answe
     strength, pain, endurance, height = sent.texts()
     assert pain != strength and height != endurance
     assert pain.startswith("I'm not sure I can answer that one") and "parallel" in height
+
+
+def test_a_check_of_one_thing_an_answer_listed_is_about_that_thing(say):
+    assert say("what are the alternatives to the reverse hyper machine")[0].entry == "no-machine"
+    assert say("is that ball one any good")[0].entry == "stability-ball"
+
+
+def test_how_to_do_it_after_a_way_of_doing_the_exercise_is_about_that_way(say):
+    assert say("single leg reverse hyper is that a thing")[0].entry == "single-leg"
+    assert say("how do i do it then")[0].entry == "single-leg"
+    assert say("tell me about the glute max")[0].entry == "gluteus-maximus"
+    assert say("how do i do it")[0].entry == "technique-steps"  # after a muscle, "it" is still the exercise
+
+
+async def test_over_telegram_a_follow_up_pointing_at_one_way_of_doing_it_is_answered_about_that_way(coach):
+    sent = await feed_all(coach, [message_update("what are the alternatives to the reverse hyper machine"),
+                                  message_update("is that ball one any good"),
+                                  message_update("single leg reverse hyper is that a thing"),
+                                  message_update("how do i do it then")])
+    _, ball, single, how = sent.texts()
+    assert ball.startswith("<b>Stability ball version</b>") and how.startswith("<b>Single-leg reverse hyper</b>"), (ball, how)
