@@ -55,6 +55,7 @@ REACTING = LEADING | {"but", "lol", "lmao", "damn", "wait", "bruh", "hm", "hmm",
 # after the muscles worked); after an answer about a thing an answer lists, "it" is still that thing ("can i do it daily")
 DOING = frozenset({"do", "doing", "did", "during", "while", "before", "after"})
 SPANS = frozenset("week weeks wk wks month months year years".split())  # a span asked ("for how many weeks")
+SPANS_COUNTED = frozenset("weeks wks months years".split())  # a span asked alone ("weeks?"), unlike "what year"
 ASKING_WHAT_FOR = (("what", "for"), ("for", "what"))  # "what for?": the purpose of what was just said, as "why?" asks
 # "it" before one of these and "to" stands for what follows, pointing at nothing ("is it okay to do reverse hypers")
 JUDGING = frozenset("ok okay alright fine safe bad good normal possible smart wise necessary better worse risky dangerous".split())
@@ -103,8 +104,11 @@ class FollowUpWords:
 
     def asks_span(self, words: list[str]) -> bool:
         """Whether a message asks how many weeks, months or years something lasts ("for how many weeks", "how many
-        months tho"): a span of time of its own, not more of the last answer."""
-        return "how" in words and not SPANS.isdisjoint(words)
+        months tho", "weeks?"): a span of time of its own, not more of the last answer."""
+        if SPANS.isdisjoint(words):
+            return False
+        rest = self.normalizer.tokens_of([w for w in words if w not in SPANS])  # "weeks?", "and months?": a span alone
+        return "how" in words or not SPANS_COUNTED.isdisjoint(words) and all(self.normalizer.is_generic(t) for t in rest)
 
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the

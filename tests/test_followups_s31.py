@@ -53,3 +53,18 @@ async def test_over_telegram_a_follow_up_pointing_at_one_way_of_doing_it_is_answ
                                   message_update("how do i do it then")])
     _, ball, single, how = sent.texts()
     assert ball.startswith("<b>Stability ball version</b>") and how.startswith("<b>Single-leg reverse hyper</b>"), (ball, how)
+
+
+def test_a_span_asked_alone_after_an_answer_giving_none_is_not_that_answer_again(say):
+    assert say("what is floor hyperextension")[0].entry == "floor-hyperextension"
+    assert say("weeks?")[0].entry is None
+    assert say("how long until i see results")[0].entry == "benefit-glute-shape"  # an answer giving a span keeps it
+    assert say("months?")[0].entry == "benefit-glute-shape"
+    assert say("who invented it")[0].entry == "history"
+    assert say("what year")[0].entry == "history"  # a year asked is no span
+
+
+async def test_over_telegram_weeks_alone_after_the_floor_version_is_not_that_answer_again(coach):
+    sent = await feed_all(coach, [message_update("what is floor hyperextension"), message_update("weeks?")])
+    floor, weeks = sent.texts()
+    assert weeks != floor and weeks.startswith("I'm not sure I can answer that one")
