@@ -104,6 +104,10 @@ class FollowUpReader:
         new topic) in the conversation; the reading keeps the context for the next message."""
         goal = self._goal_named(text, alone)
         words = self.follow_ups.after_acknowledging(words)
+        last = self.kb.entries.get(context.entry or "")
+        if last is not None and not opened and alone.safety is Safety.NONE and self.follow_ups.asks_again(words):
+            match = replace(alone.match, entry_id=last.id, score=self.threshold, suggestions=())  # "say again?", "wait what"
+            return replace(alone, match=match, gap=None, again=False, each=(), context=self.context_after(last.id, context))
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)

@@ -57,6 +57,11 @@ DOING = frozenset({"do", "doing", "did", "during", "while", "before", "after"})
 SPANS = frozenset("week weeks wk wks month months year years".split())  # a span asked ("for how many weeks")
 SPANS_COUNTED = frozenset("weeks wks months years".split())  # a span asked alone ("weeks?"), unlike "what year"
 ASKING_WHAT_FOR = (("what", "for"), ("for", "what"))  # "what for?": the purpose of what was just said, as "why?" asks
+# a message made only of these, with one of ASKING_AGAIN (or only "what"), asks to hear the last answer again ("say
+# again?", "wait what", "sorry, i missed that", "come again?"), not something new
+REPEATING = frozenset("say said come can could you u pls please plz sorry that it this i missed didnt didn't catch hear "
+                      "read the last part one more time".split())
+ASKING_AGAIN = frozenset({"again", "repeat", "pardon", "missed"})
 # "it" before one of these and "to" stands for what follows, pointing at nothing ("is it okay to do reverse hypers")
 JUDGING = frozenset("ok okay alright fine safe bad good normal possible smart wise necessary better worse risky dangerous".split())
 
@@ -121,6 +126,15 @@ class FollowUpWords:
         """Whether the "go" at `i` asks to go on: "go on", "go deeper", or a last "go" after nothing of the message's
         own ("ok go"), not one after words of its own ("i shot my legs, go", a garbled voice note)."""
         return words[i + 1] in GOING_ON if i + 1 < len(words) else not self.own_content(words[:i])
+
+    def asks_again(self, words: list[str]) -> bool:
+        """Whether a message only asks to hear the last answer again ("say again?", "wait what", "sorry i missed that",
+        "repeat pls"): its words are reactions and words of asking again (`REPEATING`), with one of `ASKING_AGAIN`, or
+        "what" alone after reactions."""
+        asked = [w for w in words if w not in REACTING]
+        if asked == ["what"]:
+            return True
+        return bool(asked) and not ASKING_AGAIN.isdisjoint(asked) and all(w in REPEATING or w in ASKING_AGAIN for w in asked)
 
     def asks_more_beside(self, words: list[str]) -> bool:
         """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,

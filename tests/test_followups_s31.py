@@ -68,3 +68,30 @@ async def test_over_telegram_weeks_alone_after_the_floor_version_is_not_that_ans
     sent = await feed_all(coach, [message_update("what is floor hyperextension"), message_update("weeks?")])
     floor, weeks = sent.texts()
     assert weeks != floor and weeks.startswith("I'm not sure I can answer that one")
+
+
+def test_thanks_with_a_question_the_articles_do_not_cover_gets_the_honest_decline(say):
+    say("how many sets and reps for strength")
+    reply = say("thanks, and how often?")[0]
+    assert reply.text.startswith("The two articles I'm built on don't cover") and "welcome" not in reply.text
+    assert say("thank you for the information")[0].text.startswith("You're welcome")  # no question: still a thanks
+
+
+async def test_over_telegram_thanks_with_a_question_is_not_only_thanked(coach):
+    sent = await feed_all(coach, [message_update("how many sets and reps for strength"),
+                                  message_update("thanks, and how often?")])
+    assert sent.texts()[-1].startswith("The two articles I'm built on don't cover"), sent.texts()[-1]
+
+
+def test_asking_to_hear_it_again_repeats_the_last_answer(say):
+    first = say("how many sets and reps for strength")[0]
+    for then in ("wait what", "say again?", "sorry i missed that", "come again?"):
+        reply = say(then)[0]
+        assert reply.entry == first.entry and reply.text == first.text, then
+    assert say("can i do it again tomorrow")[0].entry != first.entry  # a question of its own with "again"
+
+
+async def test_over_telegram_wait_what_repeats_the_last_answer(coach):
+    sent = await feed_all(coach, [message_update("how high do my legs go"), message_update("wait what")])
+    height, again = sent.texts()
+    assert again == height
