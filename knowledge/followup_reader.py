@@ -38,6 +38,14 @@ SETS_GIVEN = re.compile(r"\d+(?:\s*[–-]\s*\d+)?\s+sets?\b|\bsets? of\b|×")  #
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 BARE_WHY = re.compile(r"^\W*(?:(?:ok|okay|but|lol|hmm)\W+)*(?:why+|y|how come)\s*\?+", re.IGNORECASE)  # "why?" as a sentence
+# a time asked in a unit ("like 2 min?", "how many seconds tho", "seconds or minutes"), not "wait a minute", "min and max"
+UNIT_ASKED = re.compile(r"(?:\d\s*|\bhow many |\bor )(secs?|seconds?|mins?|minutes?|hours?|hrs?)\b"
+                        r"|\b(secs?|seconds?|minutes?|hours?)(?= or \w)")
+UNIT_GIVEN = {"second": re.compile(r"\d\s*(?:s|secs?|seconds?)\b"), "minute": re.compile(r"\d\s*(?:mins?|minutes?)\b"),
+              "hour": re.compile(r"\d\s*(?:hours?|hrs?)\b")}  # an answer giving a time in that unit ("30–45 s")
+UNIT_NAMES = {"s": "second", "m": "minute", "h": "hour"}
+NUMBER = re.compile(r"\d+")
+FIGURE_CHECK_WORDS = 10  # a time asked in a message this short is a check of the answer ("like 2 min?"), not a story
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
 ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
@@ -461,6 +469,10 @@ class FollowUpReader:
         spanned = follow_ups.asks_span(words) and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None
         if counted is not None or spanned or self._timed(alone, words, Context(last.id)):  # "how soon", "how many weeks"
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
+        unit = self._time_not_given(alone, text, last)  # "so like 2 min?" after "rest as needed": no such figure
+        if unit is not None:
+            return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()),
+                           gap=Gap("figure", f"an exact time in {unit}", (last.id,), ()))
         if self._checks_a_figure(alone, text, last):  # "so 4x10 is the most i should be doing?" after the sets for strength
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold))
         if self._objects(text, words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
@@ -550,6 +562,26 @@ class FollowUpReader:
         health concern never."""
         return (alone.match.entry_id is None and alone.gap is None and alone.safety is Safety.NONE
                 and self.normalizer.is_question(text) and FIGURE.search(text) is not None and FIGURE.search(last.answer) is not None)
+
+    def _time_not_given(self, alone: Reading, text: str, last: Entry) -> str | None:
+        """The units ("minutes", "seconds or minutes") of a time a follow-up read alone as nothing asks of the last
+        answer ("as needed?? like 2 min or what" after the rest, "ok how many seconds tho" after the isometric hold,
+        which gives no hold time) when that answer gives no time in those units and none of the message's figures:
+        the articles do not give it; None when it does ("90 enough or go 2 min" after the 45–90 s for growth), for
+        "how long" (asked of that answer, which says it: "how long tho like 2 min?" after "as needed"), for a longer
+        message telling a time ("i sit at a desk 10 hrs a day"), or for any other message."""
+        if alone.match.entry_id is not None or alone.gap is not None or alone.safety is not Safety.NONE:
+            return None
+        words = self.normalizer.words(text)
+        if len(words) > FIGURE_CHECK_WORDS or "how long" in " ".join(words):  # "how long tho like 2 min?": that answer
+            return None
+        lowered = text.lower()
+        units = sorted({UNIT_NAMES[(m.group(1) or m.group(2))[0]] for m in UNIT_ASKED.finditer(lowered)})
+        said = f"{last.answer} {last.details}".lower()
+        if not units or any(UNIT_GIVEN[unit].search(said) for unit in units) or \
+                not set(NUMBER.findall(lowered)).isdisjoint(NUMBER.findall(said)):
+            return None
+        return " or ".join(f"{unit}s" for unit in units)
 
     def _asks_how(self, words: list[str], last: Entry) -> bool:
         """Whether a follow-up asks why or how what the last answer reports works ("why?", "how come, what does it

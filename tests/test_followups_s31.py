@@ -95,3 +95,23 @@ async def test_over_telegram_wait_what_repeats_the_last_answer(coach):
     sent = await feed_all(coach, [message_update("how high do my legs go"), message_update("wait what")])
     height, again = sent.texts()
     assert again == height
+
+
+def test_a_time_in_a_unit_the_last_answer_never_gives_is_a_near_miss(say):
+    assert say("how many sets and reps for strength")[0].entry == "program-strength"  # rest "as needed": no minutes
+    reply = say("so like 2 min? 5 min? gimme a number")[0]
+    assert reply.entry is None and "don't cover an exact time in minutes" in reply.text
+    assert say("whats an isometric hold")[0].entry == "isometric-holds"  # it gives no hold time
+    assert "don't cover an exact time in seconds" in say("ok how many seconds tho")[0].text
+
+
+def test_a_time_the_last_answer_gives_or_is_asked_how_long_keeps_that_answer(say):
+    assert say("do i rest between sets for strength on rev hypers")[0].entry == "rest-periods"
+    assert say("how long tho like 2 min?")[0].entry == "rest-periods"
+    assert say("how many reps for endurance")[0].entry == "program-endurance"  # 30–45 seconds of rest
+    assert say("like 40 seconds?")[0].entry == "program-endurance"
+
+
+async def test_over_telegram_a_time_never_given_is_said_not_covered(coach):
+    sent = await feed_all(coach, [message_update("how many sets and reps for strength"), message_update("like 2 min?")])
+    assert sent.texts()[-1].startswith("The two articles I'm built on don't cover an exact time in minutes")
