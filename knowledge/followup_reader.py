@@ -363,14 +363,15 @@ class FollowUpReader:
         pointing back means that thing ("should i go heavy on those" after tempo hypers), and so does
         pointing back with words that answer said ("do they do anything besides bending the knee" after
         the hamstrings); a message asking why weighs it a little more; after an
-        answer about programming, "it" means the exercise ("does it help back pain" after the sets for
-        strength)."""
+        answer about programming or a beginner's advice (the doctor first, medical care), "it" means the exercise
+        ("does it help back pain" after the sets for strength, or after the advice on medical care)."""
         follow_ups = self.follow_ups
         if (last.id in self.things or follow_ups.told_in(words, last)) and follow_ups.points_back(words):
             return self.policy.about_thing()
         if follow_ups.asks_more_of_it(words):
             return self.policy.asking_why()
-        if last.id in self.goal_family and follow_ups.points_back(words) and not follow_ups.refers_back(words):
+        if (last.id in self.goal_family or last.group == BEGINNERS) and follow_ups.points_back(words) \
+                and not follow_ups.refers_back(words):
             return self.policy.about_exercise()
         return self.policy
 

@@ -6,6 +6,7 @@ recording request):
 
 from __future__ import annotations
 
+from knowledge.context import Context
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 
@@ -115,3 +116,21 @@ def test_a_time_the_last_answer_gives_or_is_asked_how_long_keeps_that_answer(say
 async def test_over_telegram_a_time_never_given_is_said_not_covered(coach):
     sent = await feed_all(coach, [message_update("how many sets and reps for strength"), message_update("like 2 min?")])
     assert sent.texts()[-1].startswith("The two articles I'm built on don't cover an exact time in minutes")
+
+
+def test_it_after_beginners_advice_is_the_exercise(understanding):
+    for last in ("medical-care", "beginner-doctor"):
+        reading = understanding.read("lol ok does it at least help with back pain", context=Context(last))
+        assert reading.match.entry_id == "purpose", last
+
+
+def test_a_question_after_a_concern_gets_its_own_answer_after_the_doctor_line(say):
+    assert say("im recovering from knee surgery")[0].entry == "medical-care"
+    reply = say("lol ok does it at least help with back pain")[0]
+    assert reply.entry == "purpose" and reply.safety == "doctor"
+
+
+async def test_over_telegram_a_question_after_the_advice_on_medical_care_is_answered(coach):
+    sent = await feed_all(coach, [message_update("im recovering from knee surgery"),
+                                  message_update("lol ok does it at least help with back pain")])
+    assert "They build your posterior chain" in sent.texts()[-1]
