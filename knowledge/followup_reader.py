@@ -511,6 +511,10 @@ class FollowUpReader:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
                 return replace(alone, match=replace(alone.match, entry_id=last.because, score=max(alone.match.score, self.threshold)))
+            felt = leaning(alone) if not (listed or more) and last.id not in self.things and follow_ups.asks_where_felt(words) \
+                else None  # after a thing (the ball version), "it" is that thing: where it is felt is its answer
+            if felt is not None and felt != last.id:  # "where should i feel it most" after the pump: where it works
+                return replace(alone, match=replace(alone.match, entry_id=felt, score=max(alone.match.score, self.threshold)))
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20

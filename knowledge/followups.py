@@ -533,6 +533,11 @@ class FollowUpWords:
         feel it")."""
         return not ASKING_WHERE.isdisjoint(words) and self.points_back(words) and FEELING.isdisjoint(words)
 
+    def asks_where_felt(self, words: list[str]) -> bool:
+        """Whether a message asks where the exercise is felt ("where should i feel it most", "where would i feel it"):
+        where it works, not where the thing just answered is."""
+        return "where" in words and not FEELING.isdisjoint(words)
+
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""
         return not self._pointers.isdisjoint(words)

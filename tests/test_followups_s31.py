@@ -134,3 +134,17 @@ async def test_over_telegram_a_question_after_the_advice_on_medical_care_is_answ
     sent = await feed_all(coach, [message_update("im recovering from knee surgery"),
                                   message_update("lol ok does it at least help with back pain")])
     assert "They build your posterior chain" in sent.texts()[-1]
+
+
+def test_where_it_is_felt_after_an_answer_saying_nowhere_is_where_the_exercise_works(say):
+    assert say("where should i stop the legs at the top")[0].entry == "leg-height"
+    assert say("where should i feel it most up there")[0].entry == "muscles-worked"
+    assert say("how to do stability ball hyperextensions")[0].entry == "stability-ball"
+    assert say("where am i supposed to feel it")[0].entry == "stability-ball"  # "it" is the ball version
+
+
+async def test_over_telegram_where_it_is_felt_after_the_leg_height_is_the_muscles_worked(coach):
+    sent = await feed_all(coach, [message_update("where should i stop the legs at the top"),
+                                  message_update("but where should i feel it most")])
+    height, felt = sent.texts()
+    assert felt != height and felt.startswith("<b>Muscles worked</b>"), felt
