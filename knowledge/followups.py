@@ -39,6 +39,7 @@ ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just p
 NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
 NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
 PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
+GOING_ON_BARE = frozenset({"and", "n", "how", "so", "then"})  # alone ("and?", "how?", "and then?") they ask to go on
 GOING_ON = frozenset("on deeper further ahead into in more over through thru deep".split())  # "go on", not "go by other names"
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
@@ -120,7 +121,13 @@ class FollowUpWords:
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
         kept = [w for i, w in enumerate(words) if w != "go" or self._goes_on(words, i)]
         return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
-            or self.asks_what_for(words)  # "explain" is a filler
+            or self.asks_what_for(words) or self._goes_on_bare(words)  # "explain" is a filler
+
+    @staticmethod
+    def _goes_on_bare(words: list[str]) -> bool:
+        """Whether a message is only a bare "and?", "how?" or "so?" (reactions aside): it asks to go on."""
+        asked = [w for w in words if w not in REACTING or w in GOING_ON_BARE]
+        return bool(asked) and all(w in GOING_ON_BARE for w in asked)
 
     def _goes_on(self, words: list[str], i: int) -> bool:
         """Whether the "go" at `i` asks to go on: "go on", "go deeper", or a last "go" after nothing of the message's

@@ -148,3 +148,15 @@ async def test_over_telegram_where_it_is_felt_after_the_leg_height_is_the_muscle
                                   message_update("but where should i feel it most")])
     height, felt = sent.texts()
     assert felt != height and felt.startswith("<b>Muscles worked</b>"), felt
+
+
+def test_a_bare_and_or_how_asks_to_go_on(say):
+    first = say("how high do my legs go")[0]
+    for then in ("and?", "how?"):
+        reply = say(then)[0]
+        assert reply.entry == first.entry and reply.text.startswith("That's all the articles say about it"), then
+
+
+async def test_over_telegram_a_bare_and_says_that_is_all_the_articles_say(coach):
+    sent = await feed_all(coach, [message_update("how high do my legs go"), message_update("and?")])
+    assert sent.texts()[-1].startswith("<b>How high to lift the legs</b>\nThat's all the articles say about it")
