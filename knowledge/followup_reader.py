@@ -24,7 +24,7 @@ from knowledge.context import (
     through_related,
 )
 from knowledge.details import lacked_by
-from knowledge.followups import FollowUpWords, tells_where
+from knowledge.followups import FollowUpWords, tells_where, unnegated
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Answer, Talk
 from knowledge.model import Entry, KnowledgeBase
@@ -674,7 +674,7 @@ class FollowUpReader:
         """The goal a message names when the goal reader is sure of it or the message reads as that
         goal's programme too ("i want a bigger butt"), so "how long to rest" or "should i look up or
         down" never switch the programme."""
-        goal, odds = self.talk.label("goals", self.normalizer.spelt(self.normalizer.words(text)))
+        goal, odds = self.talk.label("goals", self.normalizer.spelt(unnegated(self.normalizer.words(text))))  # not "not grow"
         programme = self.programmes.get(goal)
         found = alone.match.entry_id
         if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.policy.clear:

@@ -39,6 +39,10 @@ ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just p
 NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
 NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
 PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
+NEGATING = frozenset({"not", "no", "dont", "nor", "never", "without"})  # "not grow", "dont want size": that one is not wanted
+NEGATED_BEFORE = frozenset({"isnt", "aint"})  # "strength isnt my thing": the word before is not wanted
+# words between a negation and what it negates ("not for size", "dont really want size", "dont care about size")
+NEGATION_GAP = frozenset("for a an the really want wanna need care about into so much too to be get going that".split())
 GOING_ON_BARE = frozenset({"and", "n", "how", "so", "then"})  # alone ("and?", "how?", "and then?") they ask to go on
 GOING_ON = frozenset("on deeper further ahead into in more over through thru deep".split())  # "go on", not "go by other names"
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
@@ -558,6 +562,22 @@ def _anticipating(words: list[str], i: int) -> bool:
     """Whether the word at `i` is an "it" standing for what the message goes on to say ("is it okay to do reverse
     hypers", "is it bad to go heavy"): "it", a judging word (`JUDGING`), then "to"."""
     return i + 2 < len(words) and words[i] == "it" and words[i + 1] in JUDGING and words[i + 2] == "to"
+
+
+def unnegated(words: list[str]) -> list[str]:
+    """A message's words without those it says are not wanted ("and if i just want my hips to move better, not grow":
+    not "grow"; "maybe strength isnt my thing": not "strength"; "i dont want size, just endurance": not "size"), so
+    a goal negated is never the goal named."""
+    dropped: set[int] = set()
+    for i, word in enumerate(words):
+        if word in NEGATED_BEFORE and i > 0:
+            dropped.add(i - 1)
+        if word in NEGATING:
+            j = i + 1
+            while j < len(words) and words[j] in NEGATION_GAP:
+                j += 1
+            dropped.add(j)
+    return [w for i, w in enumerate(words) if i not in dropped]
 
 
 def _spans(words: list[str], sequences: tuple[tuple[str, ...], ...]) -> set[int]:

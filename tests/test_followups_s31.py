@@ -160,3 +160,15 @@ def test_a_bare_and_or_how_asks_to_go_on(say):
 async def test_over_telegram_a_bare_and_says_that_is_all_the_articles_say(coach):
     sent = await feed_all(coach, [message_update("how high do my legs go"), message_update("and?")])
     assert sent.texts()[-1].startswith("<b>How high to lift the legs</b>\nThat's all the articles say about it")
+
+
+def test_a_goal_said_not_to_be_wanted_is_no_goal_named(say):
+    assert say("i want a bigger butt how do i program reverse hypers")[0].entry == "program-hypertrophy"
+    assert say("and if i just want my hips to move better, not grow")[0].entry == "program-movement-integrity"
+    assert say("i dont want size, just endurance")[0].entry == "program-endurance"
+
+
+async def test_over_telegram_a_goal_said_not_to_be_wanted_does_not_keep_that_programme(coach):
+    sent = await feed_all(coach, [message_update("i want a bigger butt how do i program reverse hypers"),
+                                  message_update("and if i just want my hips to move better, not grow")])
+    assert sent.texts()[-1].startswith("<b>Sets and reps for movement integrity</b>"), sent.texts()[-1]
