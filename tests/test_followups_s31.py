@@ -2,7 +2,12 @@
 recording request):
 - a message that does not read as a follow-up never borrows the last topic: "is it okay to do reverse hypers" names
   the exercise (its "it" stands for what follows, pointing at nothing), and a last "go" after words of the message's
-  own ("i shot my legs, go", a garbled voice note) asks for no more (tester s30 #13);"""
+  own ("i shot my legs, go", a garbled voice note) asks for no more (tester s30 #13);
+- a check naming one listed thing ("is that ball one any good") is about that thing; "how do i do it then" after a way
+  of doing the exercise is about that way;
+- a span or a time asked alone ("weeks?", "like 2 min?") after an answer giving none is not that answer again;
+- a thanks with a question, asking to hear it again, a bare "and?", where it is felt, "it" after a beginner's advice
+  and a goal said not to be wanted ("not grow") each get what they ask."""
 
 from __future__ import annotations
 
