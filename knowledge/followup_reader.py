@@ -24,7 +24,7 @@ from knowledge.context import (
     through_related,
 )
 from knowledge.details import lacked_by
-from knowledge.followups import FollowUpWords, tells_where
+from knowledge.followups import FollowUpWords, tells_where, unnegated
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Answer, Talk
 from knowledge.model import Entry, KnowledgeBase
@@ -38,6 +38,14 @@ SETS_GIVEN = re.compile(r"\d+(?:\s*[–-]\s*\d+)?\s+sets?\b|\bsets? of\b|×")  #
 SPAN = re.compile(r"\b(?:few|several|\d+(?:\s*[–-]\s*\d+)?)\s+(?:weeks?|months?|years?)\b")  # "a few weeks", "after a few months"
 FIGURE = re.compile(r"\d")  # a figure said: "4x10", "2 min", "90%", "the 1970s"
 BARE_WHY = re.compile(r"^\W*(?:(?:ok|okay|but|lol|hmm)\W+)*(?:why+|y|how come)\s*\?+", re.IGNORECASE)  # "why?" as a sentence
+# a time asked in a unit ("like 2 min?", "how many seconds tho", "seconds or minutes"), not "wait a minute", "min and max"
+UNIT_ASKED = re.compile(r"(?:\d\s*|\bhow many |\bor )(secs?|seconds?|mins?|minutes?|hours?|hrs?)\b"
+                        r"|\b(secs?|seconds?|minutes?|hours?)(?= or \w)")
+UNIT_GIVEN = {"second": re.compile(r"\d\s*(?:s|secs?|seconds?)\b"), "minute": re.compile(r"\d\s*(?:mins?|minutes?)\b"),
+              "hour": re.compile(r"\d\s*(?:hours?|hrs?)\b")}  # an answer giving a time in that unit ("30–45 s")
+UNIT_NAMES = {"s": "second", "m": "minute", "h": "hour"}
+NUMBER = re.compile(r"\d+")
+FIGURE_CHECK_WORDS = 10  # a time asked in a message this short is a check of the answer ("like 2 min?"), not a story
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
 ARTICLES = "sources"  # the entry on the two articles: what "says who" asks when no study backs the last answer
@@ -45,6 +53,7 @@ FOR_CASE = "reverse hypers for {}"  # how a case asked for after "for" is read (
 FOR_CASE_MARGIN = 10.0  # ... and how clearly over the threshold it must read (not "for abs / six pack": the core, 32)
 WHO_IT_SUITS = ("purpose", "beginner-doctor")  # what the articles say about who the exercise suits, and starting safely
 BEGINNERS = "beginners"  # the topic group whose answers suit anyone starting, whoever asks
+VARIATIONS = "variations"  # the topic group whose lists (the variations, the alternatives) name ways of doing the exercise
 APART_WORDS = 4  # a message with this many words of its own, none said by the last answer, leaning alone elsewhere, stands apart
 OWN_WORDS = 2  # a message read alone as not ours with this many words of its own, tied to nothing said, stays declined
 
@@ -84,6 +93,7 @@ class FollowUpReader:
         self.listers = frozenset(e.id for e in kb.entries.values() if e.parts)
         self.linked = {e.id: linked(e, kb) for e in kb.entries.values()}
         self.things = frozenset(p for e in kb.entries.values() for p in e.parts) - set(programmes.values())  # not the programmes
+        self.ways = frozenset(p for e in kb.entries.values() if e.group == VARIATIONS for p in e.parts)  # single-leg, floor
         self.by_goal = by_goal(kb, programmes, goal_family)
         self.follow_ups = FollowUpWords(normalizer, kb, asked)
 
@@ -102,6 +112,10 @@ class FollowUpReader:
         new topic) in the conversation; the reading keeps the context for the next message."""
         goal = self._goal_named(text, alone)
         words = self.follow_ups.after_acknowledging(words)
+        last = self.kb.entries.get(context.entry or "")
+        if last is not None and not opened and alone.safety is Safety.NONE and self.follow_ups.asks_again(words):
+            match = replace(alone.match, entry_id=last.id, score=self.threshold, suggestions=())  # "say again?", "wait what"
+            return replace(alone, match=match, gap=None, again=False, each=(), context=self.context_after(last.id, context))
         follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)
@@ -349,14 +363,15 @@ class FollowUpReader:
         pointing back means that thing ("should i go heavy on those" after tempo hypers), and so does
         pointing back with words that answer said ("do they do anything besides bending the knee" after
         the hamstrings); a message asking why weighs it a little more; after an
-        answer about programming, "it" means the exercise ("does it help back pain" after the sets for
-        strength)."""
+        answer about programming or a beginner's advice (the doctor first, medical care), "it" means the exercise
+        ("does it help back pain" after the sets for strength, or after the advice on medical care)."""
         follow_ups = self.follow_ups
         if (last.id in self.things or follow_ups.told_in(words, last)) and follow_ups.points_back(words):
             return self.policy.about_thing()
         if follow_ups.asks_more_of_it(words):
             return self.policy.asking_why()
-        if last.id in self.goal_family and follow_ups.points_back(words) and not follow_ups.refers_back(words):
+        if (last.id in self.goal_family or last.group == BEGINNERS) and follow_ups.points_back(words) \
+                and not follow_ups.refers_back(words):
             return self.policy.about_exercise()
         return self.policy
 
@@ -455,14 +470,20 @@ class FollowUpReader:
         spanned = follow_ups.asks_span(words) and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None
         if counted is not None or spanned or self._timed(alone, words, Context(last.id)):  # "how soon", "how many weeks"
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
+        unit = self._time_not_given(alone, text, last)  # "so like 2 min?" after "rest as needed": no such figure
+        if unit is not None:
+            return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()),
+                           gap=Gap("figure", f"an exact time in {unit}", (last.id,), ()))
         if self._checks_a_figure(alone, text, last):  # "so 4x10 is the most i should be doing?" after the sets for strength
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold))
         if self._objects(text, words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
             # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         if alone.safety is Safety.NONE and alone.match.entry_id != last.id and follow_ups.checks_told(words, last):
-            # "do they bend the knee too or just the hip" after the hamstrings: a check of what that answer told
-            return replace(alone, match=replace(alone.match, entry_id=last.id, score=max(alone.match.score, self.threshold)))
+            # "do they bend the knee too or just the hip" after the hamstrings: a check of what that answer told, or of
+            # one thing it listed ("is that ball one any good" after the alternatives: the stability ball)
+            found = named_part(last, [(c.entry_id, c.score) for c in alone.candidates], SUGGESTION_FLOOR) or last.id
+            return replace(alone, match=replace(alone.match, entry_id=found, score=max(alone.match.score, self.threshold)))
         question = self.normalizer.is_question(text)
         each = follow_ups.asks_each_of(words, last)  # "more detail on each of the 3 muscles" after the erector spinae
         likely = {c.entry_id: c.score for c in alone.candidates}
@@ -477,7 +498,8 @@ class FollowUpReader:
             listed = follow_ups.listed(words, last, lister(last, self.kb.entries))
             more = follow_ups.asks_more_of_it(words)
             # "whats the reason for that", "more info": the last answer, whatever it reads as
-            pointed = more and (follow_ups.points_back(words) or follow_ups.only_asks_more(words))
+            pointed = more and (follow_ups.points_back(words) or follow_ups.only_asks_more(words)) or \
+                last.id in self.ways and follow_ups.points_back(words)  # "how do i do it then" after the single-leg one
             bar = self.policy.clear_more if more else self.policy.clear
             if not listed and not pointed and alone.match.score >= self.threshold + bar:
                 return None  # "how do i do it", "where does your info come from": clear alone, about nothing said
@@ -489,6 +511,10 @@ class FollowUpReader:
                 return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()))  # "the first one": no list to pick from
             if not listed and self._asks_how(words, last):  # "why?" after rehab: how it works, the decompression
                 return replace(alone, match=replace(alone.match, entry_id=last.because, score=max(alone.match.score, self.threshold)))
+            felt = leaning(alone) if not (listed or more) and last.id not in self.things and follow_ups.asks_where_felt(words) \
+                else None  # after a thing (the ball version), "it" is that thing: where it is felt is its answer
+            if felt is not None and felt != last.id:  # "where should i feel it most" after the pump: where it works
+                return replace(alone, match=replace(alone.match, entry_id=felt, score=max(alone.match.score, self.threshold)))
             return replace(alone, match=replace(alone.match, entry_id=(listed or (last.id,))[0], score=self.threshold),
                            again=not listed and (more or bool(last.details)), each=listed if len(listed) > 1 else ())
         if self._counted_there(alone, words, last):  # "how many reps of that" after the floor version: its 15-20
@@ -541,6 +567,26 @@ class FollowUpReader:
         health concern never."""
         return (alone.match.entry_id is None and alone.gap is None and alone.safety is Safety.NONE
                 and self.normalizer.is_question(text) and FIGURE.search(text) is not None and FIGURE.search(last.answer) is not None)
+
+    def _time_not_given(self, alone: Reading, text: str, last: Entry) -> str | None:
+        """The units ("minutes", "seconds or minutes") of a time a follow-up read alone as nothing asks of the last
+        answer ("as needed?? like 2 min or what" after the rest, "ok how many seconds tho" after the isometric hold,
+        which gives no hold time) when that answer gives no time in those units and none of the message's figures:
+        the articles do not give it; None when it does ("90 enough or go 2 min" after the 45–90 s for growth), for
+        "how long" (asked of that answer, which says it: "how long tho like 2 min?" after "as needed"), for a longer
+        message telling a time ("i sit at a desk 10 hrs a day"), or for any other message."""
+        if alone.match.entry_id is not None or alone.gap is not None or alone.safety is not Safety.NONE:
+            return None
+        words = self.normalizer.words(text)
+        if len(words) > FIGURE_CHECK_WORDS or "how long" in " ".join(words):  # "how long tho like 2 min?": that answer
+            return None
+        lowered = text.lower()
+        units = sorted({UNIT_NAMES[(m.group(1) or m.group(2))[0]] for m in UNIT_ASKED.finditer(lowered)})
+        said = f"{last.answer} {last.details}".lower()
+        if not units or any(UNIT_GIVEN[unit].search(said) for unit in units) or \
+                not set(NUMBER.findall(lowered)).isdisjoint(NUMBER.findall(said)):
+            return None
+        return " or ".join(f"{unit}s" for unit in units)
 
     def _asks_how(self, words: list[str], last: Entry) -> bool:
         """Whether a follow-up asks why or how what the last answer reports works ("why?", "how come, what does it
@@ -628,7 +674,7 @@ class FollowUpReader:
         """The goal a message names when the goal reader is sure of it or the message reads as that
         goal's programme too ("i want a bigger butt"), so "how long to rest" or "should i look up or
         down" never switch the programme."""
-        goal, odds = self.talk.label("goals", self.normalizer.spelt(self.normalizer.words(text)))
+        goal, odds = self.talk.label("goals", self.normalizer.spelt(unnegated(self.normalizer.words(text))))  # not "not grow"
         programme = self.programmes.get(goal)
         found = alone.match.entry_id
         if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.policy.clear:

@@ -39,6 +39,11 @@ ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just p
 NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
 NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
 PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
+NEGATING = frozenset({"not", "no", "dont", "nor", "never", "without"})  # "not grow", "dont want size": that one is not wanted
+NEGATED_BEFORE = frozenset({"isnt", "aint"})  # "strength isnt my thing": the word before is not wanted
+# words between a negation and what it negates ("not for size", "dont really want size", "dont care about size")
+NEGATION_GAP = frozenset("for a an the really want wanna need care about into so much too to be get going that".split())
+GOING_ON_BARE = frozenset({"and", "n", "how", "so", "then"})  # alone ("and?", "how?", "and then?") they ask to go on
 GOING_ON = frozenset("on deeper further ahead into in more over through thru deep".split())  # "go on", not "go by other names"
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
 NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"})  # "the first", "which last one"
@@ -55,7 +60,15 @@ REACTING = LEADING | {"but", "lol", "lmao", "damn", "wait", "bruh", "hm", "hmm",
 # after the muscles worked); after an answer about a thing an answer lists, "it" is still that thing ("can i do it daily")
 DOING = frozenset({"do", "doing", "did", "during", "while", "before", "after"})
 SPANS = frozenset("week weeks wk wks month months year years".split())  # a span asked ("for how many weeks")
+SPANS_COUNTED = frozenset("weeks wks months years".split())  # a span asked alone ("weeks?"), unlike "what year"
 ASKING_WHAT_FOR = (("what", "for"), ("for", "what"))  # "what for?": the purpose of what was just said, as "why?" asks
+# a message made only of these, with one of ASKING_AGAIN (or only "what"), asks to hear the last answer again ("say
+# again?", "wait what", "sorry, i missed that", "come again?"), not something new
+REPEATING = frozenset("say said come can could you u pls please plz sorry that it this i missed didnt didn't catch hear "
+                      "read the last part one more time".split())
+ASKING_AGAIN = frozenset({"again", "repeat", "pardon", "missed"})
+# "it" before one of these and "to" stands for what follows, pointing at nothing ("is it okay to do reverse hypers")
+JUDGING = frozenset("ok okay alright fine safe bad good normal possible smart wise necessary better worse risky dangerous".split())
 
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
@@ -101,15 +114,38 @@ class FollowUpWords:
 
     def asks_span(self, words: list[str]) -> bool:
         """Whether a message asks how many weeks, months or years something lasts ("for how many weeks", "how many
-        months tho"): a span of time of its own, not more of the last answer."""
-        return "how" in words and not SPANS.isdisjoint(words)
+        months tho", "weeks?"): a span of time of its own, not more of the last answer."""
+        if SPANS.isdisjoint(words):
+            return False
+        rest = self.normalizer.tokens_of([w for w in words if w not in SPANS])  # "weeks?", "and months?": a span alone
+        return "how" in words or not SPANS_COUNTED.isdisjoint(words) and all(self.normalizer.is_generic(t) for t in rest)
 
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
-        kept = [w for i, w in enumerate(words) if w != "go" or i + 1 == len(words) or words[i + 1] in GOING_ON]
+        kept = [w for i, w in enumerate(words) if w != "go" or self._goes_on(words, i)]
         return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
-            or self.asks_what_for(words)  # "explain" is a filler
+            or self.asks_what_for(words) or self._goes_on_bare(words)  # "explain" is a filler
+
+    @staticmethod
+    def _goes_on_bare(words: list[str]) -> bool:
+        """Whether a message is only a bare "and?", "how?" or "so?" (reactions aside): it asks to go on."""
+        asked = [w for w in words if w not in REACTING or w in GOING_ON_BARE]
+        return bool(asked) and all(w in GOING_ON_BARE for w in asked)
+
+    def _goes_on(self, words: list[str], i: int) -> bool:
+        """Whether the "go" at `i` asks to go on: "go on", "go deeper", or a last "go" after nothing of the message's
+        own ("ok go"), not one after words of its own ("i shot my legs, go", a garbled voice note)."""
+        return words[i + 1] in GOING_ON if i + 1 < len(words) else not self.own_content(words[:i])
+
+    def asks_again(self, words: list[str]) -> bool:
+        """Whether a message only asks to hear the last answer again ("say again?", "wait what", "sorry i missed that",
+        "repeat pls"): its words are reactions and words of asking again (`REPEATING`), with one of `ASKING_AGAIN`, or
+        "what" alone after reactions."""
+        asked = [w for w in words if w not in REACTING]
+        if asked == ["what"]:
+            return True
+        return bool(asked) and not ASKING_AGAIN.isdisjoint(asked) and all(w in REPEATING or w in ASKING_AGAIN for w in asked)
 
     def asks_more_beside(self, words: list[str]) -> bool:
         """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,
@@ -252,7 +288,8 @@ class FollowUpWords:
         """Whether a message asks about the exercise itself, by name ("how do i actually do a reverse
         hyper"), with no word referring to something else ("can i do reverse hypers on it" after the
         GHD) or asking why ("how come hypers are easier on the body" after RDLs against hypers)."""
-        return (self.lexicon.anchor in self.normalizer.tokens_of(words) and self._pointers.isdisjoint(words)
+        pointing = [w for i, w in enumerate(words) if not _anticipating(words, i)]  # not "is it ok to do reverse hypers"
+        return (self.lexicon.anchor in self.normalizer.tokens_of(words) and self._pointers.isdisjoint(pointing)
                 and not self.asks_more_of_it(words))
 
     def listed(self, words: list[str], last: Entry, owner: Entry | None = None) -> tuple[str, ...]:
@@ -507,6 +544,11 @@ class FollowUpWords:
         feel it")."""
         return not ASKING_WHERE.isdisjoint(words) and self.points_back(words) and FEELING.isdisjoint(words)
 
+    def asks_where_felt(self, words: list[str]) -> bool:
+        """Whether a message asks where the exercise is felt ("where should i feel it most", "where would i feel it"):
+        where it works, not where the thing just answered is."""
+        return "where" in words and not FEELING.isdisjoint(words)
+
     def points_back(self, words: list[str]) -> bool:
         """Whether a message points at something said before ("it", "those", "they")."""
         return not self._pointers.isdisjoint(words)
@@ -514,6 +556,28 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _anticipating(words: list[str], i: int) -> bool:
+    """Whether the word at `i` is an "it" standing for what the message goes on to say ("is it okay to do reverse
+    hypers", "is it bad to go heavy"): "it", a judging word (`JUDGING`), then "to"."""
+    return i + 2 < len(words) and words[i] == "it" and words[i + 1] in JUDGING and words[i + 2] == "to"
+
+
+def unnegated(words: list[str]) -> list[str]:
+    """A message's words without those it says are not wanted ("and if i just want my hips to move better, not grow":
+    not "grow"; "maybe strength isnt my thing": not "strength"; "i dont want size, just endurance": not "size"), so
+    a goal negated is never the goal named."""
+    dropped: set[int] = set()
+    for i, word in enumerate(words):
+        if word in NEGATED_BEFORE and i > 0:
+            dropped.add(i - 1)
+        if word in NEGATING:
+            j = i + 1
+            while j < len(words) and words[j] in NEGATION_GAP:
+                j += 1
+            dropped.add(j)
+    return [w for i, w in enumerate(words) if i not in dropped]
 
 
 def _spans(words: list[str], sequences: tuple[tuple[str, ...], ...]) -> set[int]:

@@ -366,6 +366,8 @@ class Answerer:
             return None
         if intent is None or (self.knows(text) and (intent not in CLOSING or self.is_question(text))):
             return None
+        if intent in CLOSING and self.is_question(text) and self.read(text).gap is not None:
+            return None  # "thanks, and how often?": the question gets the honest "the articles don't cover", not "welcome"
         if intent in CLOSING and self.asks_numbers(text) and self.follows_up(user_id, text):
             return None  # "k n reps" after the steps: the "k" acknowledges, the rest asks the numbers
         question = self.understanding.after_greeting(text)
