@@ -1,14 +1,22 @@
 """Everyday words read as meant (tester s30 §17, §18): a short reply with nothing asked for it ("no, no", "go back") is no
 topic, and says what the bot can do; settings said in non-native words are applied ("reminder please 1 hour early", "no
 more remind 30 min, make 45 min", "i go back to berlin now", "you can speak to me with voice"); inside /settings "what is
-my goal now?" tells the goal, and a "yes" after a reply there is no "that's all". Through the core and the Telegram adapter."""
+my goal now?" tells the goal, and a "yes" after a reply there is no "that's all"; at a check-in, soreness from training
+with another time asked ("so sore from legs day, tomorrow?") is a rest day, not a health answer. Through the core and the
+Telegram adapter."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.features.planning import texts as pt
 from bot.features.qa import texts as qt
+from bot.features.reminders.checkin import SKIPPED
+from bot.features.screening.flow import ScreeningFlow
+from bot.features.screening.questions import Status
 from tests.conftest import message_update
 from tests.recording_request import feed_all
+from tests.test_checkin import remind, sender, status  # noqa: F401 (a fixture)
 from tests.test_dialogues import rows
 from tests.test_planning import button
 
@@ -74,7 +82,35 @@ def test_a_yes_right_after_the_settings_are_shown_still_closes_them(say, coach):
     assert say("yes")[0].text == pt.SETTINGS_KEPT and rows(coach) == []
 
 
+# a check-in reply that asks for another time
+
+
+@pytest.mark.parametrize("typed", ["so sore from legs day, tomorrow?", "legs still sore from yesterday, maybe tomorrow?"])
+async def test_soreness_from_training_with_another_time_asked_at_a_check_in_is_a_rest_day(say, coach, clock, sender,  # noqa: F811
+                                                                                          typed):
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    replies = say(typed)
+    assert [r.text for r in replies] == [SKIPPED] and status(coach, outbox) == "skipped"
+    assert coach.need(ScreeningFlow).status(7) is Status.GREEN
+
+
+async def test_a_question_at_a_check_in_is_still_answered_and_pain_still_counts(say, coach, clock, sender):  # noqa: F811
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    assert say("how many sets tomorrow?")[0].text != SKIPPED and status(coach, outbox) == "sent"
+    assert say("my back is sore from deadlifts, tomorrow?")[0].safety == "doctor" and status(coach, outbox) == "skipped"
+
+
 # the same over Telegram
+
+
+async def test_soreness_with_another_time_asked_at_a_check_in_over_telegram(say, coach, clock, sender):  # noqa: F811
+    dispatcher, outbox = sender
+    await remind(say, coach, clock, dispatcher, outbox)
+    sent = await feed_all(coach, [message_update("so sore from legs day, tomorrow?")])
+    assert sent.texts() == [SKIPPED] and status(coach, outbox) == "skipped"
+
 
 
 async def test_everyday_short_replies_over_telegram_are_no_topic(coach):
