@@ -69,6 +69,10 @@ REQUEST_AFTER_GREETING = 0.6
 CHATTER = frozenset({*SMALL_TALK, Intent.ACK})  # what a greeting's own words read as ("hi" | "how are you", "hey" | "ok")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # where a message's sentences end
 SENTENCE_WORDS = 3  # a shorter sentence ("ok.", "lol!") is no question of its own
+# a check-in reply that ends by asking for another time alone ("so sore from legs day, tomorrow?", "busy rn... later?"): a
+# request to move the session (skip today, or snooze), not a question to answer
+PROPOSED_TIME = re.compile(r"(?:^|[\s,.;!:-])(?:(?:maybe|or|how about|what about)\s+)?(?:tomorrow|tmrw|tmr|tonight|later(?:\s+on)?"
+                           r"|this evening|another day|next time|the day after)\s*\?+\W*$", re.IGNORECASE)
 
 
 class Understanding:
@@ -416,9 +420,12 @@ class Understanding:
 
     def checkin(self, text: str) -> str | None:
         """Which of a reminder's buttons a typed reply stands for ("done", "snooze", "skip", "unwell"):
-        a question ("what if I skip?", "should i skip today") is none of them (it gets answered), and a
+        a question ("what if I skip?", "should i skip today") is none of them (it gets answered), but one that only asks for
+        another time after what it tells ("so sore from legs day, tomorrow?": PROPOSED_TIME) is read without its "?"; and a
         health concern that reads as none of them or as a skip ("came down with the flu", "skipping, I've
         got a chest infection") is "unwell": skipped too, and asked about pain."""
+        proposed = PROPOSED_TIME.search(text)
+        text = text.replace("?", " ") if proposed is not None and proposed.start() > 0 else text  # "..., tomorrow?": a move
         if "?" in text or self.asks(text):
             return None
         label = self.model.talk.checkin(self.spelt(text))

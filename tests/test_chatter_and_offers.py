@@ -1,5 +1,5 @@
-"""Words that ask nothing ("lol", "?", a "yes" nothing asked for) get one friendly line, not the full decline
-(emoji alone, "🤔🤔", a hint to say it in words); a bare "yes" after the bot offered topics instead of an answer
+"""Words that ask nothing ("lol", "?", a "yes" nothing asked for: then what the bot can do) get one friendly line, not the
+full decline (emoji alone, "🤔🤔", a hint to say it in words); a bare "yes" after the bot offered topics instead of an answer
 ("Did you mean one of these?") takes up the one offered (or asks which, of several), and a "no" invites another way
 to ask."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.qa.texts import CHATTER, EMOJI_ONLY, NOT_OFFERED, WHICH_OFFER
+from bot.features.qa.texts import CHATTER, EMOJI_ONLY, NOT_OFFERED, NOTHING_TO_ANSWER, WHICH_OFFER
 from tests.conftest import message_update
 from tests.test_telegram_adapter import feed, tg  # noqa: F401  (the adapter fixture)
 
@@ -16,7 +16,8 @@ NEAR_MISS = "what time does the gym open"  # the articles don't say; two closest
 
 
 @pytest.mark.parametrize("text, line", [("lol", CHATTER), ("haha ok", CHATTER), ("?", CHATTER), ("...", CHATTER),
-                                        ("🤔🤔", EMOJI_ONLY), ("yes", CHATTER), ("no", CHATTER)])
+                                        ("🤔🤔", EMOJI_ONLY), ("yes", NOTHING_TO_ANSWER),
+                                        ("no", NOTHING_TO_ANSWER)])
 def test_words_that_ask_nothing_get_one_friendly_line(say, text, line):
     replies = say(text)
     assert [r.text for r in replies] == [line]
@@ -55,7 +56,7 @@ def test_an_offer_is_taken_up_only_by_the_next_message(say):
     say(OFFERS_ONE)
     say("how many reps for strength")
     say("lol")
-    assert say("yes")[0].text == CHATTER
+    assert say("yes")[0].text == NOTHING_TO_ANSWER
 
 
 async def test_chatter_and_a_yes_to_an_offer_over_telegram(tg):  # noqa: F811

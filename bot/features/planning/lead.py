@@ -9,7 +9,8 @@ LEADS = (0, 15, 30, 60, 120)  # the choices offered as buttons
 MAX_LEAD = 240  # typed leads up to four hours before
 _AMOUNT = r"(?:(?<!\w)(?P<minus>-)\s*)?\b(?P<n>\d{1,3}(?:[.,]\d{1,2})?|an?|one|two|half an?)"
 _UNIT = r"(?P<unit>h|hrs?|hours?|m|mins?|minutes?)(?P<half>\s+and\s+a\s+half)?"
-_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:'?s)?\s*(before|earlier|ahead|in advance|beforehand|prior|notice|warning|heads[- ]?up)\b")
+_BEFORE = re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:'?s)?\s*"
+                     r"(before|earlier|early|ahead|in advance|beforehand|prior|notice|warning|heads[- ]?up)\b")
 _SET_TO = re.compile(rf"\b(?:remind\w*|lead(?: time)?|notice)\b.*?\bto\s+{_AMOUNT}\s*{_UNIT}\b")  # "set the reminder to 15 minutes"
 # the lead said beside a reminder asked earlier ("earlier reminder pls, like 2 hours") or as its length ("a 2 hour reminder")
 _EARLIER = re.compile(rf"\b(?:earlier|sooner|longer)\s+(?:reminders?|notice|heads[- ]?up|pings?)\b\W+(?:[a-z]+\W+){{0,3}}?"
@@ -26,6 +27,10 @@ _NO_REMINDERS = re.compile(r"\b(?:(?:turn|switch|shut)(?: them)? off|stop|disabl
                            r"|\bno (?:need (?:for|of) )?(?:any )?(?:reminders?|notifications?)\b"
                            r"(?!\s+(?:on|for|at|before|until|till|this|next|\d))")
 _REMINDER = re.compile(r"\b(?:remind\w*|notif\w*|ping|alert|warn\w*|notice|lead)\b")
+# a lead changed from one length to another ("no more remind 30 min, make 45 min", "from 15 min to an hour"): the lengths
+# in figures, and the words that mark one as the length it replaces (within the few words before it)
+_LENGTH = re.compile(rf"(?:(?<!\w)(?P<minus>-)\s*)?\b(?P<n>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*{_UNIT}\b")
+_REPLACED = re.compile(r"\b(?:not|no|instead|rather|from|than|was|stop|old)\W+(?:[a-z]+\W+){0,2}$")
 # a duration alone, where the lead is asked (/settings): "make it 45 mins", "an hour", "change it to 15m pls"
 _BARE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|um|actually)\W+)?(?:(?:make|change|set|put|move)\s+(?:it|that|them|the reminders?)\s+"
                    rf"(?:to\s+)?|to\s+)?{_AMOUNT}\s*{_UNIT}(?:\s+(?:pls|plz|please|then|instead))?[\s.!]*$")
@@ -85,9 +90,19 @@ def stops_reminders(text: str) -> bool:
 def _lead_said(lowered: str) -> re.Match[str] | None:
     """Where a lowered message says a lead: "30 min before", "an hour's notice", "set the reminder to 15 minutes"."""
     found = _BEFORE.search(lowered)
-    if found and found.group(found.lastindex or 0) == "earlier" and not _REMINDER.search(lowered):
+    if found and found.group(found.lastindex or 0) in ("earlier", "early") and not _REMINDER.search(lowered):
         found = None  # "shift the endurance one hour earlier": the session moves, not its reminder
-    return found or _SET_TO.search(lowered) or _EARLIER.search(lowered) or _LONG.search(lowered)
+    return found or _SET_TO.search(lowered) or _EARLIER.search(lowered) or _LONG.search(lowered) or _changed_to(lowered)
+
+
+def _changed_to(lowered: str) -> re.Match[str] | None:
+    """The length a reminder is changed to when a message names two or more and says which one it replaces ("no more
+    remind 30 min, make 45 min": 45; "instead of 15 minutes, 1 hour for the reminder": 60); None otherwise."""
+    if not _REMINDER.search(lowered):
+        return None
+    lengths = list(_LENGTH.finditer(lowered))
+    kept = [found for found in lengths if not _REPLACED.search(lowered[max(0, found.start() - 40):found.start()])]
+    return kept[0] if len(lengths) > 1 and len(kept) == 1 else None
 
 
 def _minutes(found: re.Match[str]) -> int:

@@ -9,6 +9,7 @@ were last shown or changed, and only when no other dialogue takes the message.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -20,8 +21,9 @@ from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.lead import LEADS, MAX_LEAD, bare_lead, lead_negative, lead_too_long, read_lead, stops_reminders
 from bot.features.planning.reading import carries_schedule
+from bot.features.planning.trip import back_home
 from bot.features.planning.words import PlanWords
-from bot.features.planning.zone import place_in
+from bot.features.planning.zone import moved_to, place_in
 from bot.features.voice.notes import voice_wish
 from bot.storage.dialogues import State
 from knowledge.plan_names import unplanned_goal
@@ -31,6 +33,18 @@ from scheduler.timezones import format_zone
 
 DIALOGUE = "set"
 TYPED_FOR = timedelta(minutes=10)
+_LETTERS = re.compile(r"[a-z]+")
+_BARE_YES = frozenset("yes yess yeah yea yeh ye yep yup ya y sure please pls".split())  # a yes, and no word that closes ("done")
+
+
+def said_place(text: str) -> str | None:
+    """The place a change of time zone names ("change my timezone to Berlin", "i moved to lisbon", "i go back to berlin
+    now"; "" for "timezone" alone), or None when the message says none ("thu 6pm", "that's all")."""
+    place = place_in(text)
+    if place is not None:
+        return place
+    back = back_home(text)
+    return back.place if back is not None and back.place else moved_to(text)
 
 
 def reminders_off(store: SchedulerStore, user_id: int, text: str) -> list[Reply]:
@@ -85,9 +99,24 @@ class SettingsDialog:
 
     def remind(self, state: State) -> Reply:
         """After a question answered while the settings are open: one line saying they still are (the
-        settings with their buttons are just above), not the whole screen again."""
+        settings with their buttons are just above), not the whole screen again; a bare "yes" next is
+        then taken for an answer to that reply, never for "that's all" (`asked`)."""
+        self.dialogues.go(state, Step.MENU, asked=True)
         profile = self.store.load_profile(state.user_id)
         return Reply(t.format_still_in_settings(profile.lead_minutes, profile.goal, profile.zone))
+
+    def _setting_now(self, state: State, lowered: str) -> str | None:
+        """What the setting a question asks about is now ("what is my goal now?", "whats my reminder time"), for a
+        question about the user's own setting, not about what a setting does ("what does my goal change?"); else None."""
+        if not t.ASKS_OWN.search(lowered) or t.ASKS_WHAT_FOR.search(lowered):
+            return None
+        setting = next((name for name, (pattern, _said) in zip(("goal", "lead", "zone", "voice"), t.SETTING_MEANS, strict=True)
+                        if pattern.search(lowered)), None)
+        if setting is None:
+            return None
+        profile = self.store.load_profile(state.user_id)
+        zone = format_zone(profile.zone, self.clock()) if profile.zone else None
+        return t.format_setting_now(setting, profile.lead_minutes, profile.goal, zone, self.voice_on(state.user_id))
 
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A change in words (a goal only when named alone or as the goal), or "that's all"; None
@@ -102,10 +131,14 @@ class SettingsDialog:
             return None
         asks = self.words.asks(text)  # "is it ok to keep going", "what about endurance?": answered, the settings asked again
         if asks and t.ASKS_MEANING.search(text.lower()):  # "what does the goal change?": what the setting does
+            told = self._setting_now(state, text.lower())  # "what is my goal now?": what it is
             means = next((said for pattern, said in t.SETTING_MEANS if pattern.search(text.lower())), None)
-            if means:
-                return [Reply(means), self.remind(state)]
-        if self.words.closes(text) and not asks and not carries_schedule(text, self.clock()):  # "thu 6pm" moves on in the plan
+            if told or means:
+                return [Reply(told or means or ""), self.remind(state)]
+        # "thu 6pm" moves on in the plan; "im going back to berlin" changes the zone
+        if self.words.closes(text) and not asks and not carries_schedule(text, self.clock()) and said_place(text) is None:
+            if state.data.get("asked") and _BARE_YES.issuperset(_LETTERS.findall(text.lower()) or ["done"]):
+                return [Reply(t.YES_TO_WHAT)]  # a "yes" after a reply that asked or offered something: to that, not "kept"
             return self.cancel(state)
         named = ("goal" in text.lower() or len(text.split()) <= 3) and not asks
         unplanned = unplanned_goal(text) if named else None
@@ -147,7 +180,7 @@ class SettingsDialog:
     def typed_change(self, user_id: int, text: str, goals: bool = True, lead: int | None = None) -> list[Reply] | None:
         """Apply the lead (`lead`, else the one the words name), goal or zone the words name (the zone through its
         confirmation); None for none."""
-        place = place_in(text)
+        place = said_place(text)
         if place is not None:  # the zone screen takes over from the settings
             self.dialogues.end(user_id, DIALOGUE)
             return self.ask_zone(user_id, place)
@@ -165,7 +198,7 @@ class SettingsDialog:
                                             goal=goal or profile.goal))
         state = self.dialogues.current(user_id, DIALOGUE)
         if state is not None:  # typed changes are read a while longer
-            self.dialogues.go(state, Step.MENU, changed=True)
+            self.dialogues.go(state, Step.MENU, changed=True, asked=False)
         said = [f"reminders come {t.format_lead_phrase(lead)}" if lead is not None else "",
                 f"your goal is {t.format_goal(goal)}{t.format_plans_too(moved)}" if goal else ""]
         return [Reply(f"Done: {' and '.join(s for s in said if s)}. /settings shows everything.")]

@@ -95,6 +95,11 @@ SETTING_MEANS = (
      "comes: 15 minutes to 4 hours, or at the start."),
     (re.compile(r"\b(?:time ?zone|zone)\b"), "The time zone puts sessions and reminders at your local clock time."),
     (re.compile(r"\b(?:voice|audio|spoken)\b"), "Voice replies send every answer as a voice note too, as well as the text."))
+# a question about what a setting is now ("what is my goal now?", "whats my reminder time"), not what it does
+ASKS_OWN = re.compile(r"\b(?:my|current|currently|set to|right now)\b")
+ASKS_WHAT_FOR = re.compile(r"\b(?:does|do|mean|meaning|explain|for what|what for|why)\b")
+YES_TO_WHAT = ("Yes to what? The settings are still open: tap a button above or type the change (\"remind me 1 hour "
+               "before\", \"change my time zone to Berlin\"), or \"done\" to close them.")
 SETTINGS_SAVED = "Okay, your changes are saved. /settings shows them."
 START_PLAN = "Plan your sessions with /plan: I'll remind you with what to do for your goal."
 START_SCREEN = "To get reminders for planned sessions, take the short safety check (/screen), then use /plan."
@@ -275,6 +280,17 @@ def format_still_in_settings(lead_minutes: int, goal: str | None, zone: str | No
     return (f"Still in settings (reminders {format_lead(lead_minutes) + ' before' if lead_minutes else 'at the start'}, "
             f"goal {format_goal(goal) if goal in GOALS else 'not set'}, time zone {zone or 'not set'}): tap a button "
             "above or type a change, or \"done\".")
+
+
+def format_setting_now(setting: str, lead_minutes: int, goal: str | None, zone: str | None, voice: bool) -> str:
+    """What one setting is now ("goal", "lead", "zone" or "voice"), asked while the settings are open."""
+    if setting == "goal":
+        return f"Your goal is {format_goal(goal)}." if goal in GOALS else "No goal is set yet: tap one above."
+    if setting == "lead":
+        return f"Reminders come {format_lead_phrase(lead_minutes)}."
+    if setting == "zone":
+        return f"Your time zone is {zone}." if zone else "No time zone is set yet: tap 🌍 Change time zone above."
+    return f"Voice replies are {'on' if voice else 'off'}."
 
 
 def format_choice(label: str, current: bool) -> str:

@@ -26,9 +26,10 @@ _OLD_ZONE = re.compile(r"\b(?:(?:switch|change|go|set|put|move|turn|revert|take|
                        r"(?:\s+to)?|back\s+to|revert(?:\s+to)?|return\s+to|restore)\s+(?:my\s+|the\s+)?"
                        r"(?:old|previous|usual|normal|home|original|regular|last|former|own|real)\s+"
                        r"(?:time\s*zone|tz|zone|time)\b|\b(?:revert|undo)\s+(?:my\s+|the\s+)?(?:time\s*zone|tz|zone)(?:\s+change)?\b")
-# "back in lisbon", "back to lisbon time": the place is named
-_BACK_IN = re.compile(rf"^\W*{_FILLER}(?:(?:i'?m|im|i am|we'?re|were|we are)\s+)?(?:(?:just|finally|now)\s+)?"
-                      r"(?:(?:got|arrived|came|flew)\s+|(?:can|could)\s+(?:you|u)\s+(?:put|switch|set|move|take)\s+me\s+|"
+# "back in lisbon", "back to lisbon time", "i go back to berlin now": the place is named
+_BACK_IN = re.compile(rf"^\W*{_FILLER}(?:(?:i'?m|im|i am|we'?re|were|we are|i|we)\s+)?(?:(?:just|finally|now)\s+)?"
+                      r"(?:(?:got|arrived|came|flew|go|going|went|fly|flying|head|heading|headed|travel\w*|return\w*|move|moved"
+                      r"|moving)\s+|(?:can|could)\s+(?:you|u)\s+(?:put|switch|set|move|take)\s+me\s+|"
                       r"(?:put|switch|set|move|take)\s+me\s+)?(?:back(?:\s+home)?|home)\s+(?:in|to|on|at)\s+(?P<place>[a-z' .-]+?)"
                       r"(?:\s+(?:time|now|again|today|please|pls|plz|thanks|thx))*\W*$")
 _TRIP_WORD = re.compile(rf"^{_TRIP}$")

@@ -11,7 +11,7 @@ from bot.core.messages import Button, Reply, label_words
 from bot.core.texts import TOPICS_BUTTON
 from bot.features.qa import texts
 from bot.features.qa.redact import redact
-from bot.features.qa.smalltalk import CLOSING, SORRY, WELCOME_BACK, returning, said_instead, small_talk_reply
+from bot.features.qa.smalltalk import CLOSING, SORRY, WELCOME_BACK, bare_reply, returning, said_instead, small_talk_reply
 from bot.storage.users import Store
 from knowledge.clauses import clauses
 from knowledge.context import Context
@@ -55,8 +55,10 @@ class Answerer:
     emergency = EMERGENCY_REPLY
     doctor_first = Reply(texts.DOCTOR_FIRST, safety="doctor")
 
-    def __init__(self, understanding: Understanding, store: Store, clock: Callable[[], datetime]) -> None:
+    def __init__(self, understanding: Understanding, store: Store, clock: Callable[[], datetime],
+                 busy: Callable[[int], bool] = lambda _user_id: False) -> None:
         self.understanding = understanding
+        self.busy = busy  # whether the user is in a dialogue (its step is asked again after the reply)
         self.kb = understanding.kb
         self.store = store
         self.clock = clock
@@ -91,6 +93,9 @@ class Answerer:
             self.store.save_context(user_id, replace(context, entry=to_offer.entry or context.entry), now)
             return to_offer
         reading = self.understanding.read(text, HEARD_MARGIN if heard else 0.0, context)
+        bare = bare_reply(text) if reading.safety is Safety.NONE else None
+        if bare is not None:  # "no, no", "go back" with nothing asked: never a topic ("no machine", the lower back)
+            return Reply(texts.format_bare_reply(bare, self.busy(user_id)), buttons=((TOPICS_BUTTON,),))
         reply = self._answer(user_id, text, reading, heard, following=context.entry is not None)
         self.store.save_context(user_id, self._context_after(reading, reply), now, self._offered(reading, reply))
         if reading.safety is Safety.EMERGENCY:

@@ -8,7 +8,7 @@ from bot.features.qa.answerer import Answerer
 
 def install(kit: Kit) -> None:
     """Answer questions, browse topics, and say in /mydata how many questions went unanswered."""
-    answers = Answerer(kit.understanding, kit.users, kit.clock)
+    answers = Answerer(kit.understanding, kit.users, kit.clock, busy=lambda user_id: kit.dialogues.current(user_id) is not None)
     kit.answers = answers
     kit.provide(answers)
     kit.health_changes.append(answers.on_health_change)

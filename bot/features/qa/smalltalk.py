@@ -45,6 +45,24 @@ def said_instead(text: str) -> str | None:
     return correction.group(1).strip() if correction else None
 
 
+# an everyday short reply with nothing asked for it ("no, no", "go back", "yes yes"): the yes/no and going-back words and
+# the few said around them; "no" or "back" alone are never the knowledge base's "no machine" or lower back here
+_YES_NO = frozenset("yes yess yeah yea yep yup ya y no noo nope nah nay n".split())
+_GOING_BACK = frozenset("back previous prev undo".split())
+_AROUND = frozenset("go take me please pls plz ok okay oh um uh so again just".split())
+_WORDS = re.compile(r"[a-z]+")
+_MOST_WORDS = 4
+
+
+def bare_reply(text: str) -> str | None:
+    """What an everyday short reply says when it is only that ("no, no": "answer"; "go back": "back"), else None
+    (a question, or any word of its own: "no machine", "back pain")."""
+    words = set(_WORDS.findall(text.lower()))
+    if "?" in text or not words or len(_WORDS.findall(text.lower())) > _MOST_WORDS or not words <= _YES_NO | _GOING_BACK | _AROUND:
+        return None
+    return "back" if words & _GOING_BACK else "answer" if words & _YES_NO else None
+
+
 CLOSING = (Intent.THANKS, Intent.GOODBYE, Intent.ACK)  # no question in them: never a knowledge answer
 
 

@@ -155,6 +155,19 @@ def without_links(text: str) -> tuple[str, bool]:
 
 
 CHATTER = "🙂 I'm here: ask me anything about reverse hypers, or tap Topics to browse."
+_WHAT_I_DO = ("Ask me anything about reverse hypers, or say what you'd like: \"make a plan\", \"my sessions\", "
+              "\"settings\", \"safety check\" (/help lists them all).")
+NOTHING_TO_ANSWER = f"🙂 Nothing is waiting for a yes or no just now. {_WHAT_I_DO}"  # "no, no" with nothing asked
+NOTHING_TO_GO_BACK = f"🙂 There's nothing to go back to: we weren't in the middle of anything. {_WHAT_I_DO}"  # "go back"
+NO_STEP_BACK = "🙂 I can't go back a step here: answer the question below, or type /cancel to leave it."
+
+
+def format_bare_reply(said: str, busy: bool) -> str:
+    """The reply to an everyday short reply no step took (`said`: "answer" for "no, no", "back" for "go back"), with no
+    dialogue open (what the bot can do) or in one (`busy`: its question follows)."""
+    if busy:
+        return NO_STEP_BACK if said == "back" else CHATTER
+    return NOTHING_TO_GO_BACK if said == "back" else NOTHING_TO_ANSWER
 EMOJI_ONLY = ("🙂 I read words better than emoji. Ask me anything about reverse hypers, or say what you'd like: "
               "\"my sessions\", \"make a plan\", \"cancel my plan\", \"delete my data\" (/help lists them all).")
 WHICH_OFFER = "Which one? Tap it below, or ask in your own words."

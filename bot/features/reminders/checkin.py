@@ -22,6 +22,7 @@ from bot.features.planning import texts as t
 from bot.features.screening.flow import START, ScreeningFlow
 from bot.storage.dialogues import State
 from knowledge.model import KnowledgeBase
+from knowledge.understanding import PROPOSED_TIME
 from scheduler.delay import format_delay, read_delay
 from scheduler.dispatcher import Due
 from scheduler.store import Occurrence, SchedulerStore
@@ -57,6 +58,10 @@ _SORE_PART = frozenset("hammies hams hamstring hamstrings glutes glute butt bum 
 _SORE_BESIDE = frozenset("my the are is its it so af really real super a bit little kinda kind of pretty proper well lol haha "
                          "lmao now today tho though but good way feel feels feeling im i am all very totally bloody damn "
                          "dead ngl tbh oh man bro and that was worth".split())
+# soreness from training told at an open check-in ("so sore from legs day, tomorrow?"): its cause and when it asks to train
+_SORE_CAUSE = frozenset("from after since yesterday yesterdays last night week day days gym workout workouts training session "
+                        "sessions run running lifting squats deadlifts legday".split())
+_SORE_WHEN = frozenset("tomorrow tmrw tonight later today instead maybe still".split())
 _LETTERS = re.compile(r"[a-z']+")
 # the session's numbers asked at its check-in ("ok and how many reps", "how long do i rest", "what weight")
 _NUMBERS = re.compile(r"\b(?:how\s+many\s+(?:sets|reps|repetitions|rounds)|how\s+(?:long|much)\s+(?:(?:do|should|shall|can)\s+i\s+)?"
@@ -74,6 +79,14 @@ def ordinary_soreness(text: str) -> bool:
     """Whether a message tells only muscle soreness ("hammies are sore af"), nothing else of the body."""
     words = [w.replace("'", "") for w in _LETTERS.findall(text.lower())]
     return bool(words) and not _SORE.isdisjoint(words) and all(w in _SORE | _SORE_PART | _SORE_BESIDE for w in words)
+
+
+def training_soreness(text: str) -> bool:
+    """Whether a message tells only muscle soreness from training, with its cause ("so sore from legs day, tomorrow?",
+    "legs still sore from yesterday"), and perhaps when to train instead; never pain, a joint or the back."""
+    words = [w.replace("'", "") for w in _LETTERS.findall(text.lower())]
+    allowed = _SORE | _SORE_PART | _SORE_BESIDE | _SORE_CAUSE | _SORE_WHEN
+    return not _SORE.isdisjoint(words) and ("from" in words or "after" in words) and all(w in allowed for w in words)
 
 
 class Step(Enum):
@@ -134,6 +147,8 @@ class Reminders:
         action = self.words.checkin(text)
         if action == "unwell" and _DONE_FIRST.match(text.lower()):  # "done! but my back hurts a bit now"
             action = "done_unwell"
+        elif action == "unwell" and training_soreness(text):  # "so sore from legs day, tomorrow?": a rest day, no concern
+            action = "skip"
         return self._act(state, occurrence, action, edit=False) if action else None
 
     def delay(self, user_id: int, text: str) -> list[Reply] | None:
@@ -147,6 +162,15 @@ class Reminders:
         if occurrence is None:
             return None
         return self._act(state, occurrence, "snooze", edit=False, delay=min(max(delay, SNOOZE_RANGE[0]), SNOOZE_RANGE[1]))
+
+    def proposed(self, user_id: int, text: str) -> list[Reply] | None:
+        """A reply at an open check-in that asks for another time after what it tells ("so sore from legs day, tomorrow?",
+        "stuck at work, later?"): the check-in's answer (a skip, a snooze), before planning reads "tomorrow" as a day to
+        skip; None for anything else."""
+        if PROPOSED_TIME.search(text) is None:  # the words first: most messages ask for no other time
+            return None
+        state = self.dialogues.current(user_id, DIALOGUE)
+        return self.on_text(state, text) if state is not None and state.step == Step.OPEN.value else None
 
     def numbers(self, user_id: int, text: str) -> list[Reply] | None:
         """The session's sets, reps, load and rest asked at its open check-in ("ok and how many reps"): its plan's goal's,
@@ -163,8 +187,16 @@ class Reminders:
 
     def not_told(self, user_id: int, text: str) -> str:
         """The words of a message told as a concern: none for ordinary soreness told within SORE_AFTER of a session marked
-        done ("did it!" then "hammies are sore af"), all of them otherwise (the check-in's unwell reading stays as it is)."""
-        return "" if self._sore_after_a_session(user_id, text) else text
+        done ("did it!" then "hammies are sore af"), nor for soreness from training told at an open check-in ("so sore
+        from legs day, tomorrow?"); all of them otherwise (the check-in's unwell reading stays as it is)."""
+        if self._sore_after_a_session(user_id, text) or training_soreness(text) and self._open_checkin(user_id):
+            return ""
+        return text
+
+    def _open_checkin(self, user_id: int) -> bool:
+        """Whether the user has a check-in open that typed words still answer."""
+        state = self.dialogues.current(user_id, DIALOGUE)
+        return state is not None and state.step == Step.OPEN.value and self._typed_for(state) is not None
 
     def soreness(self, user_id: int, text: str) -> list[Reply] | None:
         """Ordinary soreness told right after a session done: expected, said so (with when to tell more); None otherwise."""

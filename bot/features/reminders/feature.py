@@ -15,6 +15,7 @@ def install(kit: Kit) -> None:
     kit.dialogues.register(reminders)
     kit.readers.insert(0, reminders.delay)  # "push it 20 min" at a check-in, before planning reads "push it"
     kit.readers.insert(1, reminders.numbers)  # "ok and how many reps" at a check-in: the session's goal's numbers
+    kit.readers.insert(1, reminders.proposed)  # "so sore from legs day, tomorrow?" at a check-in, before planning's "skip tomorrow"
     kit.reminder = reminders.compose
     told = DoneTold(kit.plans, kit.dialogues, kit.words, kit.clock, kit.plain_request, DIALOGUE,
                     lambda: kit.clock() - TYPED_FOR, lambda text: says_more(kit, text))

@@ -77,7 +77,8 @@ def format_voice_setting(on: bool) -> str:
 _VOICE = r"(?:voice|audio|spoken|speech)(?:\s+(?:replies|reply|answers?|messages?|msgs?|notes?|mode))?"
 _NOUN = r"(?:replies|reply|answers?|messages?|msgs?|notes?|vns?)"
 _WISH_ON = re.compile(rf"\b(?:(?:turn|switch|put)\s+on\s+(?:the\s+|my\s+)?{_VOICE}|{_VOICE}\s+on|enable\s+(?:the\s+)?{_VOICE}"
-                      r"|(?:reply|answer|respond|talk)\s+(?:to me\s+)?(?:with|in|by|using)\s+(?:a\s+)?(?:voice|audio)"
+                      r"|(?<!dont\s)(?<!not\s)(?:reply|answer|respond|talk|speak)\s+(?:to me\s+)?(?:with|in|by|using)\s+"
+                      r"(?:a\s+)?(?:voice|audio)"
                       r"|read\s+(?:your\s+|the\s+|my\s+)?(?:answers?|replies|it|them)\s+(?:out\s+)?(?:loud|aloud)"
                       rf"|(?:send|give)\s+me\s+(?:the\s+|your\s+)?(?:answers?\s+(?:as|in)\s+)?(?:voice|audio)"
                       rf"|(?<!dont\s)(?<!not\s)(?:want|would like|d like|prefer)\s+(?:the\s+|your\s+)?(?:voice|audio)\s+{_NOUN})\b")
