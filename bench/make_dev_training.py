@@ -58,7 +58,7 @@ SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 29))  # the lexicon 
 # no longer in a set that measures since dev_strangers20 was released): trained on, it moved seven strangers' and
 # follow-up messages across the classifier's bar (s29), so the file stays as it was until the next retraining is measured
 SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
-SAFETY_BLIND = ("safety_dev32.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
+SAFETY_BLIND = ("safety_dev33.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 
