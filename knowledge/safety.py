@@ -58,6 +58,14 @@ NAMED_PERSON = re.compile(rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{OWNED}|{PEOPLE}|he|he
 MINE = re.compile(rf"\b(?:i|im|ive|id|ill|me|myself|my\s+(?!(?:\w+\s+)?{OWNED}\b))\b")
 
 
+# the user turning from someone else's condition to their own question ("dad's got sciatica, i don't. reps for me?")...
+FOR_ONESELF = re.compile(r"\b(?:for me|for myself|i dont|i do not|not me|im the one|i am the one|for my own|(?:im|i am) (?:fine|healthy"
+                         r"|ok|okay|good)|anyway)\b")
+# ...unless asking for that person ("can she do these?", "he wants to try", "is it ok for him")
+FOR_THEM = re.compile(r"\b(?:(?:can|could|should|would|will|does|do|may|might) (?:he|she|they)|(?<!not )for (?:him|her|them)"
+                      r"|(?:he|she|they) (?:wants?|would like|asked|asks|is keen|keeps asking|wanna|could|can|should))\b")
+
+
 def in_first_person(text: str) -> bool:
     """Whether a message speaks of the user ("I", "my", "im"...)."""
     return FIRST_PERSON.search(clean_text(text)) is not None
@@ -78,6 +86,13 @@ def of_someone_else(clause: str) -> bool:
     today"; not "my wife is pregnant and my back hurts", nor "my back hurts")."""
     cleaned = clean_text(clause)
     return NAMED_PERSON.search(cleaned) is not None and MINE.search(cleaned) is None
+
+
+def turns_to_oneself(text: str) -> bool:
+    """Whether a message turns from someone else's condition to the user's own question ("client of mine has MS, but i'm
+    asking for myself", "dad's got sciatica, i don't. what's a good rep scheme for me"), asking nothing for that person."""
+    cleaned = clean_text(text)
+    return FOR_ONESELF.search(cleaned) is not None and FOR_THEM.search(cleaned) is None
 
 
 class SafetyLexiconError(ContentError):

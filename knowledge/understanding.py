@@ -54,7 +54,8 @@ from knowledge.plan_names import spelt_goal
 from knowledge.plan_request import PlanRequest
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
-from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words, of_someone_else
+from knowledge.safety import (Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words, of_someone_else,
+                              turns_to_oneself)
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import ENGLISH_MIN_COUNT, INFLECTED_MIN_COUNT, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
@@ -248,6 +249,8 @@ class Understanding:
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         level, odds = self._safety_of(words)
+        if level is Safety.DOCTOR and turns_to_oneself(text) and self.told_of_someone_else(text):
+            level = Safety.NONE  # "nan just got her new hip lol. anyway for me, how many reps": another's, asked for oneself
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         found = self._decided(words, spelt, tokens, margin, embedded=level is Safety.NONE)
         if isinstance(found, Match):

@@ -11,6 +11,7 @@ import pytest
 from bot.features.reminders.checkin import PAIN_ASKED
 from bot.features.screening.flow import ScreeningFlow
 from bot.features.screening.questions import Status
+from knowledge.safety import Safety
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_checkin import remind, sender, status  # noqa: F401 (a fixture)
@@ -76,3 +77,16 @@ async def test_over_telegram_someone_elses_condition_leaves_the_check_valid(coac
     request = await feed_all(coach, [message_update(text) for text in ["/screen", "ok"] + ["no"] * 15 + [typed]])
     assert not any("no longer counts" in text for text in request.texts())
     assert coach.need(ScreeningFlow).status(7) is Status.GREEN
+
+
+@pytest.mark.parametrize("typed", ["my uncle has sciatica, not me though. how many sets for me?",
+                                   "my sister has a herniated disc lol. anyway for me, what tempo?",
+                                   "coworker is off with sciatica, im fine, whats the best rep range"])
+def test_someone_elses_condition_beside_the_users_own_question_is_no_concern(understanding, typed):
+    assert understanding.read(typed).safety is Safety.NONE
+
+
+@pytest.mark.parametrize("typed", ["my mum has osteoporosis, can she do these with me? anyway for me too",
+                                   "my grandad has a pacemaker, should he start light? anyway for me reps", "my back hurts, my dad's too. anyway reps?"])
+def test_asking_for_that_person_or_telling_ones_own_keeps_the_doctor_first_line(understanding, typed):
+    assert understanding.read(typed).safety is not Safety.NONE
