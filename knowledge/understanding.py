@@ -54,8 +54,15 @@ from knowledge.plan_names import spelt_goal
 from knowledge.plan_request import PlanRequest
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
-from knowledge.safety import (Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words, of_someone_else,
-                              turns_to_oneself)
+from knowledge.safety import (
+    Safety,
+    SafetyDetector,
+    in_first_person,
+    load_safety_lexicon,
+    load_safety_words,
+    of_someone_else,
+    turns_to_oneself,
+)
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import ENGLISH_MIN_COUNT, INFLECTED_MIN_COUNT, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
