@@ -87,6 +87,7 @@ def test_someone_elses_condition_beside_the_users_own_question_is_no_concern(und
 
 
 @pytest.mark.parametrize("typed", ["my mum has osteoporosis, can she do these with me? anyway for me too",
-                                   "my grandad has a pacemaker, should he start light? anyway for me reps", "my back hurts, my dad's too. anyway reps?"])
+                                   "my grandad has a pacemaker, should he start light? anyway for me reps",
+                                   "my back hurts, my dad's too. anyway reps?"])
 def test_asking_for_that_person_or_telling_ones_own_keeps_the_doctor_first_line(understanding, typed):
     assert understanding.read(typed).safety is not Safety.NONE
