@@ -49,11 +49,12 @@ PEOPLE = (r"(?:kids?|child(?:ren)?|sons?|daughters?|baby|babies|wife|wifey|husba
           r"|grandmother|grandfather|grandad|granddad|granny|gran|nan|nana|grandparents?|parents?|family|uncle|aunt|auntie"
           r"|cousin|niece|nephew|in\s?laws?|coworkers?|colleagues?|boss|roommate|flatmate|neighbou?r|teammates?|clients?"
           r"|patients?|trainees?|athletes?|students?|members?)(?:'?s)?")
-OWNED = rf"(?:{PEOPLE}|bro|sis|buddy|mate|dog|cat)"  # ...and those only "my" makes someone ("bro my knee hurts" is said to us)
+# ...and those only "my" makes someone ("bro my knee hurts" is said to us)
+OWNED = rf"(?:{PEOPLE}|(?:bro|sis|buddy|mate|coach|trainer|dog|cat)(?:'?s)?)"
 # someone else named as whose the concern is ("my kid is sick", "my wife has the flu")
 OTHER_PERSON = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?{OWNED}\b")
 # ...in a clause, with or without "my" ("kids are sick so no gym today", "can she do these")
-NAMED_PERSON = re.compile(rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{OWNED}|{PEOPLE}|he|hes|she|shes|him|her)\b")
+NAMED_PERSON = re.compile(rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{OWNED}|{PEOPLE}|he|hes|she|shes|him|his|her)\b")
 # the user's own: "i", "me"... or "my" before anything but someone ("my back", not "my dad")
 MINE = re.compile(rf"\b(?:i|im|ive|id|ill|me|myself|my\s+(?!(?:\w+\s+)?{OWNED}\b))\b")
 

@@ -81,7 +81,9 @@ async def test_over_telegram_someone_elses_condition_leaves_the_check_valid(coac
 
 @pytest.mark.parametrize("typed", ["my uncle has sciatica, not me though. how many sets for me?",
                                    "my sister has a herniated disc lol. anyway for me, what tempo?",
-                                   "coworker is off with sciatica, im fine, whats the best rep range"])
+                                   "coworker is off with sciatica, im fine, whats the best rep range",
+                                   "my coach's got a herniated disc, anyway for me how many sets",
+                                   "our keeper broke his ankle lol, anyway reps for me?"])
 def test_someone_elses_condition_beside_the_users_own_question_is_no_concern(understanding, typed):
     assert understanding.read(typed).safety is Safety.NONE
 
