@@ -53,12 +53,10 @@ HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we 
 # joke"): the next run drops them, and retrains the safety classifier too (its harmless texts).
 # dev_strangers19 to 22, released, are tuned on as 14 to 17 are (never trained on)
 BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers23.yaml")
-SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in range(4, 29))  # the lexicon was tuned on each
-# The committed safety_messages_dev.yaml lacks one look-alike this writes (safety_dev8's "how many reps for hypertrophy",
-# no longer in a set that measures since dev_strangers20 was released): trained on, it moved seven strangers' and
-# follow-up messages across the classifier's bar (s29), so the file stays as it was until the next retraining is measured
+# the lexicon was tuned on each; writer 29 stays apart (SAFETY_HELD_OUT), so the retraining on 30 to 32 is measured there
+SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in (*range(4, 29), 30, 31, 32))
 SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
-SAFETY_BLIND = ("safety_dev32.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
+SAFETY_BLIND = ("safety_dev33.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 

@@ -43,11 +43,28 @@ class Safety(IntEnum):
 
 
 FIRST_PERSON = re.compile(r"\b(i|im|ive|id|ill|my|me|mine|myself)\b")
-MYSELF = re.compile(r"\b(i|im|ive|id|ill|me|myself)\b")
+# people the user may tell of ("my kid is sick", "kids are sick", "my client is pregnant")
+PEOPLE = (r"(?:kids?|child(?:ren)?|sons?|daughters?|baby|babies|wife|wifey|husband|hubby|partner|fiance|fiancee|mom|mum|mommy"
+          r"|mother|dad|daddy|father|brother|sister|siblings?|friends?|boyfriend|girlfriend|bf|gf|grandma|grandpa"
+          r"|grandmother|grandfather|grandad|granddad|granny|gran|nan|nana|grandparents?|parents?|family|uncle|aunt|auntie"
+          r"|cousin|niece|nephew|in\s?laws?|coworkers?|colleagues?|boss|roommate|flatmate|neighbou?r|teammates?|clients?"
+          r"|patients?|trainees?|athletes?|students?|members?)(?:'?s)?")
+# ...and those only "my" makes someone ("bro my knee hurts" is said to us)
+OWNED = rf"(?:{PEOPLE}|(?:bro|sis|buddy|mate|coach|trainer|dog|cat)(?:'?s)?)"
 # someone else named as whose the concern is ("my kid is sick", "my wife has the flu")
-OTHER_PERSON = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?(?:kids?|child(?:ren)?|sons?|daughters?|baby|wife|husband|partner|mom|mum"
-                          r"|mother|dad|father|brother|sister|friends?|boyfriend|girlfriend|grandma|grandpa|grandmother"
-                          r"|grandfather|nan|nana|parents?|family|coworker|colleague|roommate|flatmate|dog|cat)\b")
+OTHER_PERSON = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?{OWNED}\b")
+# ...in a clause, with or without "my" ("kids are sick so no gym today", "can she do these")
+NAMED_PERSON = re.compile(rf"\b(?:(?:my|our)\s+(?:\w+\s+)?{OWNED}|{PEOPLE}|he|hes|she|shes|him|his|her)\b")
+# the user's own: "i", "me"... or "my" before anything but someone ("my back", not "my dad")
+MINE = re.compile(rf"\b(?:i|im|ive|id|ill|me|myself|my\s+(?!(?:\w+\s+)?{OWNED}\b))\b")
+
+
+# the user turning from someone else's condition to their own question ("dad's got sciatica, i don't. reps for me?")...
+FOR_ONESELF = re.compile(r"\b(?:for me|for myself|i dont|i do not|not me|im the one|i am the one|for my own|(?:im|i am) (?:fine|healthy"
+                         r"|ok|okay|good)|anyway)\b")
+# ...unless asking for that person ("can she do these?", "he wants to try", "is it ok for him")
+FOR_THEM = re.compile(r"\b(?:(?:can|could|should|would|will|does|do|may|might) (?:he|she|they)|(?<!not )for (?:him|her|them)"
+                      r"|(?:he|she|they) (?:wants?|would like|asked|asks|is keen|keeps asking|wanna|could|can|should))\b")
 
 
 def in_first_person(text: str) -> bool:
@@ -58,11 +75,25 @@ def in_first_person(text: str) -> bool:
 def told_of_oneself(level: Safety, text: str) -> bool:
     """Whether a health concern is the user's own: an emergency, or one told in the first person
     ("my knee hurts", not "can pregnant women do reverse hypers?"), not of someone else alone ("cant, my kid is sick":
-    "my" names whose it is, and no "i" or "me" says anything of the user)."""
+    "my" names whose it is, and no "i", "me" or "my" before anything but someone says anything of the user)."""
     if level is Safety.EMERGENCY:
         return True
     cleaned = clean_text(text)
-    return in_first_person(text) and not (OTHER_PERSON.search(cleaned) and not MYSELF.search(cleaned))
+    return in_first_person(text) and not (OTHER_PERSON.search(cleaned) and not MINE.search(cleaned))
+
+
+def of_someone_else(clause: str) -> bool:
+    """Whether a clause speaks of someone else and nothing of the user ("my father has hernia", "kids are sick so no gym
+    today"; not "my wife is pregnant and my back hurts", nor "my back hurts")."""
+    cleaned = clean_text(clause)
+    return NAMED_PERSON.search(cleaned) is not None and MINE.search(cleaned) is None
+
+
+def turns_to_oneself(text: str) -> bool:
+    """Whether a message turns from someone else's condition to the user's own question ("client of mine has MS, but i'm
+    asking for myself", "dad's got sciatica, i don't. what's a good rep scheme for me"), asking nothing for that person."""
+    cleaned = clean_text(text)
+    return FOR_ONESELF.search(cleaned) is not None and FOR_THEM.search(cleaned) is None
 
 
 class SafetyLexiconError(ContentError):

@@ -54,7 +54,15 @@ from knowledge.plan_names import spelt_goal
 from knowledge.plan_request import PlanRequest
 from knowledge.reading import Reading as Reading  # re-exported: the readers import it from here
 from knowledge.reading import says_something
-from knowledge.safety import Safety, SafetyDetector, in_first_person, load_safety_lexicon, load_safety_words
+from knowledge.safety import (
+    Safety,
+    SafetyDetector,
+    in_first_person,
+    load_safety_lexicon,
+    load_safety_words,
+    of_someone_else,
+    turns_to_oneself,
+)
 from knowledge.screening import ScreeningWords, TypedReply, load_screening_words
 from knowledge.spelling import ENGLISH_MIN_COUNT, INFLECTED_MIN_COUNT, load_english
 from knowledge.training import NOT_OURS, Gap, load_gaps, load_training
@@ -252,6 +260,8 @@ class Understanding:
         words = normalizer.words(text)
         spelt, tokens = normalizer.spelt(words), normalizer.tokens_of(words)
         level, odds = self._safety_of(words)
+        if level is Safety.DOCTOR and turns_to_oneself(text) and self.told_of_someone_else(text):
+            level = Safety.NONE  # "nan just got her new hip lol. anyway for me, how many reps": another's, asked for oneself
         fixes = tuple(normalizer.speller.fixes(words)) if normalizer.speller else ()
         found = self._decided(words, spelt, tokens, margin, embedded=level is Safety.NONE)
         if isinstance(found, Match):
@@ -357,6 +367,13 @@ class Understanding:
         """The safety level and the classifier's odds of words read on their own (spelt here)."""
         return self._safety_of(words)
 
+    def told_of_someone_else(self, text: str) -> bool:
+        """Whether a health concern is told only of someone else: every clause telling one (or the message, when none does
+        alone) names another person and nothing of the user ("i have no problem but my father has hernia", "kids are sick
+        so no gym today"; not "my wife is pregnant and my back hurts")."""
+        told = [c for c in clauses(text) if self._safety_of_words(self.words(c))[0] is not Safety.NONE]
+        return all(map(of_someone_else, told or [text]))
+
     def other_language(self, text: str) -> bool:
         """Whether a message is written in another language than English (any script)."""
         return other_script(text) or self._foreign(self.matcher.normalizer.words(text))
@@ -423,13 +440,16 @@ class Understanding:
         a question ("what if I skip?", "should i skip today") is none of them (it gets answered), but one that only asks for
         another time after what it tells ("so sore from legs day, tomorrow?": PROPOSED_TIME) is read without its "?"; and a
         health concern that reads as none of them or as a skip ("came down with the flu", "skipping, I've
-        got a chest infection") is "unwell": skipped too, and asked about pain."""
+        got a chest infection") is "unwell": skipped too, and asked about pain; one told only of someone else ("my son has
+        fever, cant come") is a skip."""
         proposed = PROPOSED_TIME.search(text)
         text = text.replace("?", " ") if proposed is not None and proposed.start() > 0 else text  # "..., tomorrow?": a move
         if "?" in text or self.asks(text):
             return None
         label = self.model.talk.checkin(self.spelt(text))
-        return "unwell" if label in (None, "skip") and self.read(text).safety is not Safety.NONE else label
+        if label not in (None, "skip", "unwell") or self.read(text).safety is Safety.NONE:
+            return label
+        return "skip" if self.told_of_someone_else(text) else "unwell"  # "kids are sick so no gym today": a skip
 
     def asks(self, text: str) -> bool:
         """Whether a message asks the bot something rather than asking it to act (knowledge.intents.asks_the_bot):

@@ -207,7 +207,9 @@ class Coach:
         if level is Safety.EMERGENCY:
             stopped = self.dialogues.on_emergency(user_id, text)
             return [self.answers.on_emergency(user_id), *stopped, *self._health_changed(user_id, level, text)]
-        notes = self._health_changed(user_id, level, text) if level is Safety.DOCTOR else []
+        # another's condition ("i have no problem but my father has hernia") is no health change of the user's
+        own = level is Safety.DOCTOR and not self.kit.words.of_someone_else(text)
+        notes = self._health_changed(user_id, level, text) if own else []
         stopped = self.dialogues.on_health_change(user_id) if notes else []
         replies = stopped or self._understood(user_id, text, heard)  # a plan stopped for a new check takes nothing
         if level is Safety.DOCTOR and not any(r.safety for r in replies):

@@ -59,6 +59,10 @@ class UnderstandingWords:
         """"done" | "snooze" | "skip" | "unwell" (a reminder's buttons), or None."""
         return self.understanding.checkin(text) if text.strip() else None
 
+    def of_someone_else(self, text: str) -> bool:
+        """Whether the health concern a message tells is only someone else's ("my client is pregnant, can she...")."""
+        return bool(text.strip()) and self.understanding.told_of_someone_else(text)
+
     def plan_request(self, text: str) -> PlanRequest | None:
         """A request about stored plans ("skip tomorrow", "change my monday plan to 8am") and its slots, or None."""
         if not text.strip():
