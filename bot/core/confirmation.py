@@ -115,7 +115,7 @@ UNDECIDED = Reply("No rush: nothing changes until you choose below.")
 _ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|then|well|right|just|go on)\W+)*do\s+it\b[^?]*$",
                      re.IGNORECASE)
 # the bare words of each answer, which tell nothing more than the answer itself
-_BARE = {"yes": frozenset("yes yeah yep yup ya yea ye yh sure ok okay k right correct true".split()),
+_BARE = {"yes": frozenset("yes yeah yep yup ya yea ye yh aye sure ok okay k right correct true".split()),
          "no": frozenset("no nope nah nop na".split())}
 _DOUBTS = frozenset("maybe perhaps possibly idk dunno unsure probably".split())  # a word that says the answer is not sure
 _REPEATED = re.compile(r"(.)\1+")  # "noo", "yess": the word with its repeated letters said once
