@@ -168,18 +168,19 @@ class ScreeningFlow(Steps):
         if not reading.code:
             return None
         answered = self._answer(progress, reading.code, edit=False)
-        if heard and reading.code in ANSWERS:  # the next question (or the result) opens with what was recorded
-            answered = [self._recorded(progress, reading.code, answered[0]), *answered[1:]]
+        if (heard or reading.skipped) and reading.code in ANSWERS:  # the next question (or the result) opens with what was recorded
+            answered = [self._recorded(progress, reading.code, answered[0], reading.skipped), *answered[1:]]
         return [*self._also_asked(progress, reading.code, text), *answered]
 
     @staticmethod
-    def _recorded(progress: Progress, code: str, then: Reply) -> Reply:
+    def _recorded(progress: Progress, code: str, then: Reply, skipped: bool = False) -> Reply:
         """The reply `then` (the next question, or the result) opening with what a spoken answer to the current question
-        was recorded as ("I do have met." heard for "I do have that": a yes), and how to change it while the check goes
-        on (tester s30 #22: spoken answers were never told back)."""
+        was recorded as ("I do have met." heard for "I do have that": a yes), or a skipped one ("pass": not sure), and how
+        to change it while the check goes on (tester s30 #22: spoken answers were never told back)."""
         question = QUESTIONS[progress.step]
         goes_on = progress.step + 1 < len(QUESTIONS) and (code == "n" or question.level is not Level.RED)
-        return replace(then, text=f"{texts.format_recorded(question, ANSWERS[code], goes_on)}\n\n{then.text}")
+        told = texts.format_recorded(question, ANSWERS[code], goes_on)
+        return replace(then, text=f"{texts.SKIPPED if skipped else ''}{told}\n\n{then.text}")
 
     def request(self, user_id: int, text: str) -> list[Reply]:
         """A request in words to start the check: one asking to erase its answers instead ("delete my safety check
@@ -190,7 +191,8 @@ class ScreeningFlow(Steps):
 
     def told(self, state: State, text: str) -> str:
         """The words of a message the safety detector reads as told at this step: none for a question about the
-        words of a question that explains them ("what does numbness around the groin mean?"), a no's words
+        words of a question that explains them ("what does numbness around the groin mean?"), none for a question skipped
+        ("ill pass on that"), a no's words
         outside its denials ("never fainted": none; see knowledge.screening_denials.Denials) and outside what it tells of
         someone else ("my dad has heart stuff, not me": none), else all of it."""
         progress = self.store.load_progress(state.user_id)
@@ -200,6 +202,8 @@ class ScreeningFlow(Steps):
         if asks_about(self.readers, question, text) or asks_why(text, question, self.readers):  # "why do u need my heart"
             return ""
         reading = read_reply(text, question, self.readers)
+        if reading.skipped:  # "ill pass on that": the whole reply skips the question, its "ill" tells nothing
+            return ""
         returned = earlier_answer(self.readers, progress, reading, text)
         if returned is not None and returned[0].level is not Level.RED:  # the earlier question's answer is taken there
             return beside(self.readers, returned[0], text)

@@ -115,6 +115,9 @@ def format_answered_back(earlier: Question, answer: str) -> str:
     return f"{ANSWERED_BACK} {QUESTIONS.index(earlier) + 1}, about {earlier.topic}: I've recorded \"{answer}\" there."
 
 
+SKIPPED = "A question skipped counts as \"Not sure\", which counts as yes. "  # before what was recorded
+
+
 def format_recorded(question: Question, answer: str, goes_on: bool) -> str:
     """What a spoken answer was recorded as (the words heard may not be the words said), and how to change it while the
     check `goes_on`."""
