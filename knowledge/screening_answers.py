@@ -91,11 +91,17 @@ class AnswerWords(TopicWords):
         """The answer a reply changes its mind to: the answer word right after its last word of changing it, with an
         answer word before it ("no... well actually yes last week", "no wait yes, 17 til march"; "actually nah, dont
         wanna do this" changes nothing), else None."""
+        found = self.changed_to(words)
+        return found[0] if found else None
+
+    def changed_to(self, words: list[str]) -> tuple[str, list[str]] | None:
+        """The answer a reply changes its mind to (see `changed`) and the words said after it ("yes. wait no. ugh i dont
+        know my schedule yet": no, and "ugh i dont know..."), else None."""
         text = " ".join(words)
         for match in reversed(matches(self.changes, text)):
             rest, before = text[match.end():].split(), text[:match.start()].split()
             if rest and rest[0] in self.leading and any(word in self.leading for word in before):
-                return self.leading[rest[0]]
+                return self.leading[rest[0]], rest[1:]
         return None
 
     def answer_as(self, words: list[str]) -> str | None:

@@ -21,11 +21,12 @@ def read_after_pause(data: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 def read_whole(data: dict[str, Any], path: Path) -> dict[str, dict[str, str]]:
-    """The `whole` section (optional): for "any" question and for those about "now", replies for yes and for no."""
+    """The `whole` section (optional): for "any" question and for those about "now", replies for yes, no and not sure (a
+    question skipped)."""
     section = data.get("whole") or {}
     if not isinstance(section, dict) or set(map(str, section)) - {"any", "now"}:
         raise TrainingDataError(f"{path.name}: 'whole' must give replies for yes and no under any and now")
-    return {str(key): read_answers(replies, path, "whole") for key, replies in section.items()}
+    return {str(key): read_answers(replies, path, "whole", ("yes", "no", "unsure")) for key, replies in section.items()}
 
 
 def read_emoji(data: dict[str, Any], path: Path) -> dict[str, str]:
@@ -109,10 +110,10 @@ def read_word_set(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
     return frozenset(str(w) for w in value)
 
 
-def read_answers(data: Any, path: Path, key: str = "leading") -> dict[str, str]:
-    """Each opening word (or phrase) and the answer it gives (yes or no)."""
-    if not isinstance(data, dict) or set(map(str, data)) - {"yes", "no"} or not all(map(are_words, data.values())):
-        raise TrainingDataError(f"{path.name}: '{key}' must give a list of words for yes and for no")
+def read_answers(data: Any, path: Path, key: str = "leading", answers: tuple[str, ...] = ("yes", "no")) -> dict[str, str]:
+    """Each opening word (or phrase) and the answer it gives (one of `answers`: yes or no, unless told)."""
+    if not isinstance(data, dict) or set(map(str, data)) - set(answers) or not all(map(are_words, data.values())):
+        raise TrainingDataError(f"{path.name}: '{key}' must give a list of words for {' and for '.join(answers)}")
     return {str(word): str(answer) for answer, words in data.items() for word in words}
 
 

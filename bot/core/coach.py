@@ -257,7 +257,7 @@ class Coach:
             intent = None  # "nah scratch that i want bigger hammies": no dialogue to leave, a goal's programme asked
         if intent is Intent.CANCEL and not (state and self._carries_an_answer(text)):  # "skip" may answer a check-in
             return (None if state else self.dialogues.on_side_text(user_id, text)) or self._cancel(user_id)
-        answered = self.dialogues.on_text(user_id, text) if state else None
+        answered = self.dialogues.on_text(user_id, text, heard) if state else None
         if answered is None:  # a side dialogue's answer ("done" under a reminder)
             answered = self.dialogues.on_side_text(user_id, text)
         if answered is not None:

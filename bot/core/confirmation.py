@@ -64,6 +64,9 @@ class Confirmation:
         not an answer; "not sure" and a yes with a condition ("yes if my plan stays") decide nothing: the question is
         asked again."""
         chosen = self.choices.read(text)
+        taken_back = self.choices.taken_back(text) if chosen in ("yes", "no") else None
+        if taken_back is not None and taken_back == self.answer(text):
+            chosen = MIXED  # "right... wait no": a bare word one way, the answer taken back the other: no answer
         if ASKS_IF_DONE.search(text.lower()):  # "did it work?": nothing is done before an answer
             return [NOT_YET, self.ask(state)]
         if asked(text, self.asks):  # "what does it erase?": what answering does, when it is told; else answered elsewhere
@@ -100,8 +103,9 @@ class Confirmation:
 
 _WORDS = re.compile(r"[a-z']+|[^\w\s,.!?'\"]")  # words, and symbols such as a button's emoji typed alone
 _NEGATORS = frozenset("dont don't not never wont won't".split())
-# words that may stand between a negator and the word it negates ("not gonna save it", "don't want to delete it")
-_BETWEEN = frozenset("gonna going to want wanna need really actually even".split())
+# words that may stand between a negator and the word it negates ("not gonna save it", "don't want to delete it", "i dont
+# want you keeping anything")
+_BETWEEN = frozenset("gonna going to want wanna need really actually even you u ya".split())
 # the words any answer may be said with, besides its choices' own ("ok do it", "yes please, all of it")
 _ANSWERING = frozenset("yes yeah yep yup ya ok okay k sure fine alright no nope nah not dont don't do it this that "
                        "them all of please pls plz just now then go ahead right away".split())
@@ -115,7 +119,7 @@ UNDECIDED = Reply("No rush: nothing changes until you choose below.")
 _ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|then|well|right|just|go on)\W+)*do\s+it\b[^?]*$",
                      re.IGNORECASE)
 # the bare words of each answer, which tell nothing more than the answer itself
-_BARE = {"yes": frozenset("yes yeah yep yup ya yea ye yh sure ok okay k right correct true".split()),
+_BARE = {"yes": frozenset("yes yeah yep yup ya yea ye yh aye sure ok okay k right correct true".split()),
          "no": frozenset("no nope nah nop na".split())}
 _DOUBTS = frozenset("maybe perhaps possibly idk dunno unsure probably".split())  # a word that says the answer is not sure
 _REPEATED = re.compile(r"(.)\1+")  # "noo", "yess": the word with its repeated letters said once
@@ -164,6 +168,18 @@ class Choices:
         return [w for w in words if w not in _ANSWERING and w.isalpha()
                 and not any(_matches([w], [part]) for part in own)]
 
+    def taken_back(self, text: str) -> str | None:
+        """The other answer, when every choice a message makes is a bare yes or no word ("right", "correct"; not "delete
+        it", "don't keep it") and a bare word of the other answer comes after them all ("right... wait no, maine": "no");
+        else None. Whether the answer was taken back is the everyday reader's to say ("no no, you got it right" keeps its
+        yes: the bare word comes last)."""
+        words = " ".join(_WORDS.findall(_folded(text.lower()))).split()
+        found = self._found_at(words)
+        if not found or any(negated or choice not in _BARE[answer] for answer, negated, choice, _end in found):
+            return None
+        other = _flipped(found[0][0])
+        return other if any(_bare(word) == other for word in words[found[-1][3]:]) else None
+
     def read(self, text: str) -> str | None:
         """"yes", "no", MIXED (both chosen, or only part of the question), or None (no word of either)."""
         lowered = " ".join(_WORDS.findall(_folded(text.lower())))
@@ -185,14 +201,18 @@ class Choices:
     def _found(self, words: list[str]) -> list[tuple[str, bool, str]]:
         """(answer, negated, the choice) of every word or phrase of either answer, left to right, the longest first
         ("no changes" chooses yes before "change" could choose no)."""
+        return [(answer, negated, choice) for answer, negated, choice, _end in self._found_at(words)]
+
+    def _found_at(self, words: list[str]) -> list[tuple[str, bool, str, int]]:
+        """As `_found`, each with the index of the word after it."""
         found, i = [], 0
         while i < len(words):
             hit = next(((parts, a) for parts, a in self._longest_first if _matches(words[i:i + len(parts)], parts)), None)
             if hit is None:
                 i += 1
                 continue
-            found.append((hit[1], _negated(words, i), " ".join(hit[0])))
             i += len(hit[0])
+            found.append((hit[1], _negated(words, i - len(hit[0])), " ".join(hit[0]), i))
         return found
 
 

@@ -78,6 +78,15 @@ class ReadsAlarms(Protocol):
 
 
 @runtime_checkable
+class HearsAnswers(Protocol):
+    """A dialogue that answers a spoken message (a voice note's words) otherwise than a typed one (the safety check:
+    it says what it recorded, as the words heard may not be the words said)."""
+
+    def on_heard(self, state: State, text: str) -> list[Reply] | None:
+        """A spoken message at the current step; None when it is not an answer to it."""
+
+
+@runtime_checkable
 class NeedsCheck(Protocol):
     """A dialogue that is open only to users whose safety check allows it (planning): it stops
     when the user tells a health change."""
@@ -170,12 +179,18 @@ class Dialogues:
         screens = self._open_on_top(user_id)
         return self._registry[state.dialogue].on_tap(state, tap) + self._uncovered(user_id, state, screens)
 
-    def on_text(self, user_id: int, text: str) -> list[Reply] | None:
-        """A typed message for the dialogue the user is in; None when there is none or it is not an answer."""
+    def on_text(self, user_id: int, text: str, heard: bool = False) -> list[Reply] | None:
+        """A typed message (`heard`: spoken, in a voice note) for the dialogue the user is in; None when there is none or
+        it is not an answer."""
         state = self.store.load(user_id)
         dialogue = self._registry.get(state.dialogue) if state else None
         left_open = self._open_on_top(user_id)
-        answered = dialogue.on_text(state, text) if dialogue and state else None
+        if dialogue is None or state is None:
+            answered = None
+        elif heard and isinstance(dialogue, HearsAnswers):
+            answered = dialogue.on_heard(state, text)
+        else:
+            answered = dialogue.on_text(state, text)
         if answered is not None:  # the user moved on in the foreground: a screen left open over it closes (not one the answer opened)
             for screen in left_open:
                 self.store.end(user_id, screen.dialogue)

@@ -281,7 +281,8 @@ class PlanningDialog:
         later); None for a question ("and hypertrophy?")."""
         guess = find_zone(text)
         found = found_any(guess)
-        picked = picked_zone(guess, text, draft.zone_guess, draft.zone_offered, self.words.is_yes)
+        picked = picked_zone(guess, text, draft.zone_guess, draft.zone_offered, self.words.is_yes, self.words.answer,
+                             self.words.asks(text))
         if picked:  # "yes" typed instead of tapping ✅, or a place offered with the guess
             return self.set_zone(state, picked)
         if draft.zone_offered and (says_wrong(text, draft.zone_guess) or not found and self.words.answer(text) == "no"):

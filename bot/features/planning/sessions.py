@@ -25,9 +25,9 @@ from scheduler.store import Plan, SchedulerStore
 
 SESSIONS = "ses"
 CANCEL_PLAN = "unplan"  # the plan-cancel confirmation's name in the dialogue table and its buttons
-# what people type for each button ("kill it", "no more 7am for me, cancel", "i don't want it anymore"; "misclicked")
+# what people type for each button ("kill it", "no more 7am workouts for me", "i don't want it anymore"; "misclicked")
 CANCELLING = Choices.listed("🗑, cancel, cancle, delet, remov, kill it, bin it, scrap, drop it, ditch, trash, nuke, get rid, "
-                            "dont want it, don't want it, dont need it, don't need it, anymore, no longer, annul, storn",
+                            "dont want it, don't want it, dont need it, don't need it, anymore, no longer, no more, annul, storn",
                             "keep, stay, stays, leave it, misclick, by accident, by mistake, wrong button, oops, "
                             "behalt, garder, mantener, conserv, houden")
 # what cancelling does, for a question about it at the prompt ("what happens if i cancel it?")

@@ -140,7 +140,8 @@ def found_any(guess: ZoneGuess) -> bool:
 
 
 # a reply to "Portland ... Right?" in words of its own: "that's right", "wrong portland", "the other one"
-GUESSED = Choices.listed("✅, yes, yeah, yep, right, correct", "wrong, other one, incorrect")
+GUESSED = Choices.listed("✅, yes, yeah, yep, right, correct", "wrong, other one, incorrect, no es, no esta, non e, n'est pas, "
+                         "nicht, falsch, faux, sbagliat, equivocad, errad")  # a few other languages: "no es correcto"
 
 
 def says_wrong(text: str, guess: str) -> bool:
@@ -148,16 +149,21 @@ def says_wrong(text: str, guess: str) -> bool:
     return bool(guess) and GUESSED.read(text) == "no"
 
 
-def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_yes: Callable[[str], bool]) -> str | None:
+def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_yes: Callable[[str], bool],
+                answer: Callable[[str], str | None] = lambda _text: None, asks: bool = False) -> str | None:
     """The zone a typed answer at a guessed place picks: the guess on a yes (a place named is never a
     yes: "Melbourne" at "Portland ... Right?" is a new guess), or a zone offered with it, typed
     ("New York", "the one in maine"), or the guess named again ("yes oregon", "Portland Oregon"); None
-    otherwise, and for a no or a yes with more ("wrong portland", "yes but I'm in maine": `GUESSED`)."""
+    otherwise, and for a no or a yes with more ("wrong portland", "yes but I'm in maine", "no es correcto": `GUESSED`), a
+    bare "right" or "correct" taken back ("right... wait no": the everyday `answer` reads the no), and a question that
+    `asks` naming a zone ("can i just type a timezone like PST")."""
     said = GUESSED.read(text) if guess else None
-    if said in ("no", MIXED):
+    if said in ("no", MIXED) or said == "yes" and GUESSED.taken_back(text) == answer(text) == "no":
         return None
     if not found_any(found):
         return guess if guess and (said == "yes" and "?" not in text or is_yes(text)) else None
+    if asks or "?" in text:
+        return None
     return found.zone if found.zone and (found.zone == guess or found.zone in {zone for _, zone in offered}) else None
 
 

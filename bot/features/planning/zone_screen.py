@@ -128,7 +128,7 @@ class ZoneScreen:
         for anything else (the dialogue below may take it)."""
         guess, offered = str(state.data.get("guess") or ""), stored_offers(state.data.get("offered"))
         found = find_zone(text)  # before yes / no: a place may read as one ("Berlin" as unsure, "Melbourne" as yes)
-        picked = picked_zone(found, text, guess, offered, self.words.is_yes)
+        picked = picked_zone(found, text, guess, offered, self.words.is_yes, self.words.answer, self.words.asks(text))
         if picked:  # "yes" to the guess, or a place offered with it typed ("New York")
             return self.set_zone(state.user_id, picked)
         another = found_any(found) and found.zone != guess  # "no, i moved to berlin" at Tokyo: a new guess

@@ -11,7 +11,7 @@ from bot.features.screening.said import Said
 from knowledge.normalize import clean_text
 
 # a yes or no said, not asked about; the words of it being fine, which a question only asks about
-ANSWER_WORDS = frozenset("yes yeah yep yup ya yea yeh yess y ja si oui sim da no nope nah nein non never not".split())
+ANSWER_WORDS = frozenset("yes yeah yep yup ya yea yeh yess y aye ja si oui sim da no nope nah nein non never not".split())
 FINE_WORDS = frozenset("ok okay fine alright good safe cool normal".split())
 
 

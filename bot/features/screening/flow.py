@@ -38,7 +38,7 @@ from bot.features.screening.results import RED_WAIT, VALID, Clock
 from bot.features.screening.results import REVIEWED as REVIEWED  # re-exported: planning offers it
 from bot.features.screening.results import START as START  # re-exported: planning and reminders offer it
 from bot.features.screening.said import Reading
-from bot.features.screening.steps import CONSENT_LABELS, Steps
+from bot.features.screening.steps import ANSWERS, CONSENT_LABELS, Steps
 from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, ScreeningStore
 from bot.storage.dialogues import State
 from bot.storage.users import ALARM_TTL
@@ -106,10 +106,11 @@ class ScreeningFlow(Steps):
         """Whether the user is in the middle of the questionnaire (consent included)."""
         return self.store.load_progress(user_id) is not None
 
-    def on_typed(self, user_id: int, text: str) -> list[Reply] | None:
+    def on_typed(self, user_id: int, text: str, heard: bool = False) -> list[Reply] | None:
         """A typed yes / no / not sure / back / cancel for the current question, or a yes to an
         earlier one; the question again with a hint for a reply that does not clearly answer it;
-        None for anything else (answered as a question or small talk, then the question again)."""
+        None for anything else (answered as a question or small talk, then the question again). A reply `heard` in a
+        voice note that answers is told back as recorded."""
         progress = self.store.load_progress(user_id)
         if progress is None:
             return None
@@ -128,9 +129,9 @@ class ScreeningFlow(Steps):
             return [Reply(texts.RESTARTED), self._question(progress, edit=False)]
         if resumes(self.readers, text, paused):  # "ok im back" after "brb", or "ok back" right after it: no going back
             return [Reply(texts.RESUMED_AFTER_PAUSE), self._question(progress, edit=False)]
-        return self._on_reading(progress, read_reply(text, QUESTIONS[progress.step], self.readers), text)
+        return self._on_reading(progress, read_reply(text, QUESTIONS[progress.step], self.readers), text, heard)
 
-    def _on_reading(self, progress: Progress, reading: Reading, text: str) -> list[Reply] | None:
+    def _on_reading(self, progress: Progress, reading: Reading, text: str, heard: bool = False) -> list[Reply] | None:
         """What a typed reply read at the current question does (see on_typed): a request, a pause or a way out, an
         answer taken at an earlier question, a question, or the answer recorded."""
         if requests_instead(self.readers, self.requested, reading, text, QUESTIONS[progress.step]):  # "forget me"
@@ -166,7 +167,20 @@ class ScreeningFlow(Steps):
             return [self._did_you_mean(progress)]
         if not reading.code:
             return None
-        return [*self._also_asked(progress, reading.code, text), *self._answer(progress, reading.code, edit=False)]
+        answered = self._answer(progress, reading.code, edit=False)
+        if (heard or reading.skipped) and reading.code in ANSWERS:  # the next question (or the result) opens with what was recorded
+            answered = [self._recorded(progress, reading.code, answered[0], reading.skipped), *answered[1:]]
+        return [*self._also_asked(progress, reading.code, text), *answered]
+
+    @staticmethod
+    def _recorded(progress: Progress, code: str, then: Reply, skipped: bool = False) -> Reply:
+        """The reply `then` (the next question, or the result) opening with what a spoken answer to the current question
+        was recorded as ("I do have met." heard for "I do have that": a yes), or a skipped one ("pass": not sure), and how
+        to change it while the check goes on (tester s30 #22: spoken answers were never told back)."""
+        question = QUESTIONS[progress.step]
+        goes_on = progress.step + 1 < len(QUESTIONS) and (code == "n" or question.level is not Level.RED)
+        told = texts.format_recorded(question, ANSWERS[code], goes_on)
+        return replace(then, text=f"{texts.SKIPPED if skipped else ''}{told}\n\n{then.text}")
 
     def request(self, user_id: int, text: str) -> list[Reply]:
         """A request in words to start the check: one asking to erase its answers instead ("delete my safety check
@@ -177,7 +191,8 @@ class ScreeningFlow(Steps):
 
     def told(self, state: State, text: str) -> str:
         """The words of a message the safety detector reads as told at this step: none for a question about the
-        words of a question that explains them ("what does numbness around the groin mean?"), a no's words
+        words of a question that explains them ("what does numbness around the groin mean?"), none for a question skipped
+        ("ill pass on that"), a no's words
         outside its denials ("never fainted": none; see knowledge.screening_denials.Denials) and outside what it tells of
         someone else ("my dad has heart stuff, not me": none), else all of it."""
         progress = self.store.load_progress(state.user_id)
@@ -187,6 +202,8 @@ class ScreeningFlow(Steps):
         if asks_about(self.readers, question, text) or asks_why(text, question, self.readers):  # "why do u need my heart"
             return ""
         reading = read_reply(text, question, self.readers)
+        if reading.skipped:  # "ill pass on that": the whole reply skips the question, its "ill" tells nothing
+            return ""
         returned = earlier_answer(self.readers, progress, reading, text)
         if returned is not None and returned[0].level is not Level.RED:  # the earlier question's answer is taken there
             return beside(self.readers, returned[0], text)
@@ -281,6 +298,10 @@ class ScreeningFlow(Steps):
     def on_text(self, state: State, text: str) -> list[Reply] | None:
         """A typed answer (None: not one, so it is answered as a question)."""
         return self.on_typed(state.user_id, text)
+
+    def on_heard(self, state: State, text: str) -> list[Reply] | None:
+        """A spoken answer: read as typed, and what it was recorded as said (None: not one)."""
+        return self.on_typed(state.user_id, text, heard=True)
 
     def cancel(self, state: State) -> list[Reply]:
         """Leave the questionnaire (see _drop)."""

@@ -23,6 +23,7 @@ class Reading:
     other: Question | None = None  # the question whose topic the message is about instead
     acknowledged: bool = False  # "ok", "cool": not an answer, so the question is asked again
     denied: bool = False  # read as a no, or with a negation in it ("i never had heart trouble")
+    skipped: bool = False  # the question skipped ("pass"): recorded as not sure, and the reply says so
 
 
 class Said:

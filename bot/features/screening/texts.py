@@ -115,6 +115,17 @@ def format_answered_back(earlier: Question, answer: str) -> str:
     return f"{ANSWERED_BACK} {QUESTIONS.index(earlier) + 1}, about {earlier.topic}: I've recorded \"{answer}\" there."
 
 
+SKIPPED = "A question skipped counts as \"Not sure\", which counts as yes. "  # before what was recorded
+
+
+def format_recorded(question: Question, answer: str, goes_on: bool) -> str:
+    """What a spoken answer was recorded as (the words heard may not be the words said), and how to change it while the
+    check `goes_on`."""
+    number = QUESTIONS.index(question) + 1
+    change = " Not what you said? Tap ⬅️ Back below." if goes_on else ""
+    return f"I've recorded \"{answer}\" for question {number}, about {question.topic}.{change}"
+
+
 def format_corrected(earlier: Question) -> str:
     """A yes told late, recorded at the earlier question it answers."""
     number = QUESTIONS.index(earlier) + 1
