@@ -21,6 +21,7 @@ from bot.features.voice.feature import (
     LOST_BELOW,
     TOUCHES_HEALTH,
     UNSURE_BELOW,
+    WORDLESS_HEALTH,
 )
 from bot.features.voice.notes import HEDGE, UNSURE_HEARD
 from bot.settings import Settings
@@ -93,6 +94,40 @@ def test_a_note_whose_words_are_likely_lost_gets_the_hedged_line_when_it_touches
         assert not hedged(coach, 1, [heard], UNSURE)  # unsure, but a clear question: answered as heard
         assert hedged(coach, 2, [heard], LOST)
     assert not hedged(coach, 3, [REST], LOST)  # no health in it: answered as heard
+
+
+# A note the classifier reads as barely touching health (0.17 on average) though no health word was heard in it.
+NO_HEALTH_WORD = ["One sec, B-R-B.", "One sec, brb.", "1 sec, B-R-B."]
+
+
+def test_an_unsure_note_barely_touching_health_without_a_health_word_heard_gets_no_hedge(coach, understanding):
+    odds = sum(1.0 - understanding.read(text).safety_odds[0] for text in NO_HEALTH_WORD) / len(NO_HEALTH_WORD)
+    assert TOUCHES_HEALTH <= odds < WORDLESS_HEALTH  # on average over the readings, as the hedge reads them
+    assert not hedged(coach, 1, NO_HEALTH_WORD, UNSURE)
+    assert hedged(coach, 2, NO_HEALTH_WORD, LOST)  # the words likely lost, any health word with them: hedged
+    assert hedged(coach, 3, [*NO_HEALTH_WORD, "One sec, my legs go hum."], UNSURE)  # a reading that heard one
+
+
+def test_a_note_answering_a_safety_check_question_gets_no_hedge(coach, understanding):
+    _screen_to(coach, 1, "pregnan")
+    said = "I'm not pregnant."
+    assert 1.0 - understanding.read(said).safety_odds[0] >= CLEARLY_HEALTH  # clearly health to the classifier
+    reply = coach.handle(voice_inbound(1, Recognizer.transcript([said, "I am not pregnant."], 2.0, certainty=DOUBTFUL)))
+    assert not any(HEDGE in r.text for r in reply) and not any(r.safety for r in reply)
+    assert hedged(coach, 2, [said, "I am not pregnant."], DOUBTFUL)  # outside the check: hedged, as before
+
+
+def _screen_to(coach, user_id: int, words: str) -> None:
+    """Start the safety check and answer no until the question holding `words` is asked."""
+    from bot.core.messages import Inbound, InboundKind
+
+    replies = coach.handle(Inbound(user_id, InboundKind.TEXT, "/screen"))
+    replies = coach.handle(Inbound(user_id, InboundKind.TEXT, "I agree, start"))
+    for _ in range(20):
+        if words in replies[-1].text.lower():
+            return
+        replies = coach.handle(Inbound(user_id, InboundKind.TEXT, "no"))
+    raise AssertionError(f"no question about {words!r}")
 
 
 def test_how_clearly_a_note_touches_health_is_the_average_over_its_readings(coach):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.core.kit import Kit
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.qa.answerer import HEARD_MARGIN
+from bot.features.screening.store import DIALOGUE as SAFETY_CHECK
 from bot.features.voice.notes import (
     DIDNT_CATCH,
     format_voice_setting,
@@ -34,6 +35,11 @@ FITS_CLEARLY = 50.0
 DOUBTFUL_BELOW = -0.2
 CLEARLY_HEALTH = 0.5
 LOST_BELOW = -0.6
+# An unsure note (not one whose words are likely lost) that touches health only barely, below these odds, is hedged
+# only when a health word was plausibly heard in one of its readings (`_health_word_heard`): "One sec, B-R-B." and
+# "I'm on holiday ..." were hedged at 0.19-0.26. Concerns whose health words were all lost sat higher ("On search for
+# line and proper analog, ..." for sertraline and propranolol, 0.28) or among the notes likely lost (-0.62).
+WORDLESS_HEALTH = 0.25
 
 
 class Voice:
@@ -48,9 +54,13 @@ class Voice:
         transcript = self.heard(msg)
         if not transcript:
             return [DIDNT_CATCH]
+        asked = self.kit.dialogues.current(msg.user_id)
         replies = self._with_sampled_concern(msg, self.kit.route_text(msg.user_id, transcript, True))
         answers = self.kit.answers
-        if answers is not None and self._hedges(msg, transcript, replies):
+        # A note answering a question of the safety check is read by the check, which asks about health itself:
+        # no hedge ("I'm not pregnant" at the pregnancy question was told "if you mentioned pain ...").
+        checking = asked is not None and asked.dialogue == SAFETY_CHECK
+        if answers is not None and not checking and self._hedges(msg, transcript, replies):
             return with_hedged_line(transcript, replies, answers.doctor_first)
         return with_heard(transcript, replies)
 
@@ -58,16 +68,41 @@ class Voice:
         """Whether a note's replies get the doctor-first line in its hedged form: no health line is
         given, and the recognizer is unsure it heard the words said and the note touches the body or
         health without being heard as a clear question, or it is a little unsure and the note clearly
-        touches health, or it has likely lost the words and the note touches health at all. Whisper
+        touches health, or it has likely lost the words and the note touches health at all; a note that
+        touches health only a little (below CLEARLY_HEALTH) is hedged only when a health word was plausibly
+        heard in one of its readings (`_health_word_heard`). Whisper
         cannot hear some health words ("sciatica" as "I can't be cut", "numb" as "hum"), but what is left
         ("... down my right leg", "my legs go ...") still reads as health to the safety classifier, whose
         odds are learned from the safety examples."""
         if msg.certainty >= DOUBTFUL_BELOW or not replies or any(reply.safety for reply in replies):
             return False
-        odds = self._health_odds([msg.text, *msg.alternatives])
-        if odds >= CLEARLY_HEALTH or (msg.certainty < LOST_BELOW and odds >= TOUCHES_HEALTH):
+        readings = [msg.text, *msg.alternatives]
+        odds = self._health_odds(readings)
+        if odds >= CLEARLY_HEALTH:
             return True
-        return msg.certainty < UNSURE_BELOW and odds >= TOUCHES_HEALTH and not self._fits_clearly(transcript)
+        if odds < TOUCHES_HEALTH or msg.certainty >= UNSURE_BELOW:
+            return False
+        if msg.certainty < LOST_BELOW:  # the words likely lost, the health words with them
+            return True
+        return (odds >= WORDLESS_HEALTH or self._health_word_heard(readings)) and not self._fits_clearly(transcript)
+
+    def _health_word_heard(self, readings: list[str]) -> bool:
+        """Whether a health word was plausibly heard in any of a note's readings: a word that names the
+        topic of one of the safety check's health questions (heart, chest, dizzy, back, leg, knee, surgery,
+        pregnant, ...: data/screening.yaml, its questions answered by an age left out) or one the safety
+        lexicon names a concern by on its own ("hurts", "sore"). A garbled note with none ("One sec, B-R-B.",
+        "I moved to listen.") reads as a concern to the classifier at odds of 0.2-0.3, no higher than a
+        question it never learnt; it gets no hedge."""
+        understanding = self.kit.understanding
+        screening = understanding.screening
+        for text in readings:
+            words = understanding.words(text)
+            for cleaned in (" ".join(words), " ".join(understanding.spelt(text))):
+                if any(topic not in screening.ages for topic in screening.named(cleaned)):
+                    return True
+            if any(understanding.named_safety(word) is not Safety.NONE for word in dict.fromkeys(words)):
+                return True
+        return False
 
     def _health_odds(self, readings: list[str]) -> float:
         """How likely the safety classifier finds a health concern (of any level) in a note's readings,
