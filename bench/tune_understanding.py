@@ -42,7 +42,7 @@ from knowledge.understanding import Understanding  # noqa: E402
 
 BENCH = Path(__file__).parent
 # blind writers' development sets: read, never trained on (18 and 23 are held out: measured only)
-WRITERS = tuple(f"dev_strangers{n}.yaml" for n in (14, 15, 16, 17, 19, 20, 21, 22))
+WRITERS = tuple(f"dev_strangers{n}.yaml" for n in (14, 15, 16, 17, 19, 20, 21, 22, 23))
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]

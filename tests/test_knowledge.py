@@ -111,6 +111,16 @@ def test_normalisation_handles_case_emoji_number_words_and_slang(text, tokens):
     assert Normalizer(load_lexicon()).tokens(text) == tokens
 
 
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("reverse hypers w/o a machine", ["reversehyper", "without", "machine"]),
+    ("explain reverse hypers like im 5", ["reversehyper"]),
+    ("eli5 reverse hypers", ["reversehyper"]),
+    ("SL RH, worth it?", ["singleleg", "reversehyper", "worth"]),
+])
+def test_chat_shorthand_reads_as_what_it_stands_for_and_like_im_5_names_no_number(text, tokens):
+    assert Normalizer(load_lexicon()).tokens(text) == tokens
+
+
 def test_typos_word_order_and_filler_still_find_the_entry(understanding):
     for text in ("how mny reps for endurnace", "endurance reps how many", "um so like how many reps for endurance please"):
         assert understanding.match(text).entry_id == "program-endurance", text

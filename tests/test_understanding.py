@@ -1087,6 +1087,10 @@ def test_who_made_the_machine_is_answered_by_its_history_not_declined_as_about_t
     assert understanding.read("who made the reverse hyper machine").match.entry_id == "history"
 
 
+def test_who_published_an_article_is_answered_by_the_sources_that_name_its_publisher(understanding):
+    assert understanding.read("who published the tight butt blast article").match.entry_id == "sources"
+
+
 @pytest.mark.parametrize(("text", "entry"), [
     ("who wrote the ekstrom study", "study-ekstrom"),
     ("who were the authors of the kang paper", "study-kang"),
