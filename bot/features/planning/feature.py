@@ -130,7 +130,10 @@ class Planning:
 
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
-        new routine ("i want to train 4x a week now") with one plan saved changes that plan."""
+        new routine ("i want to train 4x a week now") with one plan saved changes that plan; a reminder lead told with no
+        schedule by a user with plans ("remind me at the start") changes the lead, as at /settings."""
+        if read_lead(text) is not None and self.kit.plans.count_plans(user_id) and not carries_schedule(text, self.kit.clock()):
+            return self.settings.typed_change(user_id, text, goals=False) or self.dialog.start(user_id, text)
         plans = self.kit.plans.load_plans(user_id) if self.kit.words.new_routine(text) else []
         if len(plans) == 1 and self.gate.check(user_id) is None and carries_schedule(text, self.kit.clock()):
             return self.dialog.change_saved(user_id, plans[0], self.kit.words.without_when(text))  # "now" said it; no left-out word
