@@ -1,6 +1,8 @@
 """The tester's findings of session 32 (a real bot at 2122464) that the lead fixed, through the core and the Telegram
 adapter (Application.process_update with a recording request): "remind me at the start" by a user with a plan changes the
-reminder lead, as "remind me 1 hour before" does, never a new plan."""
+reminder lead, as "remind me 1 hour before" does, never a new plan; with every session of the next 7 days skipped (a
+holiday), /sessions and "what time is my next session" also say when the next one comes. The clock is Sat 21 Nov 2026
+10:30 in Berlin."""
 
 from __future__ import annotations
 
@@ -29,3 +31,25 @@ async def test_a_lead_told_over_telegram_changes_the_reminders(planned, coach): 
     saved(planned, "every tue thu at 18:00")
     request = await feed_all(coach, [message_update("remind me at the start")])
     assert "when each session starts" in request.texts()[0]
+
+
+@pytest.mark.parametrize("asked", ["/sessions", "what time is my next session"])
+def test_with_the_next_weeks_sessions_skipped_the_next_one_after_them_is_said(planned, asked):  # noqa: F811
+    saved(planned, "every tue thu at 18:00")
+    planned("im on holiday till the 30th")
+    planned("yes")
+    shown = planned(asked)[0].text
+    assert "skipped" in shown and "Your next session: Tue 01 Dec 18:00." in shown
+
+
+def test_the_next_session_is_not_added_when_one_comes_in_the_week(planned):  # noqa: F811
+    saved(planned, "every tue thu at 18:00")
+    assert "Your next session" not in planned("/sessions")[0].text
+
+
+async def test_the_next_session_after_a_skipped_week_over_telegram(planned, coach):  # noqa: F811
+    saved(planned, "every tue thu at 18:00")
+    planned("im on holiday till the 30th")
+    planned("yes")
+    request = await feed_all(coach, [message_update("/sessions")])
+    assert "Your next session: Tue 01 Dec 18:00." in request.texts()[0]

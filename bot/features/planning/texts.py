@@ -218,6 +218,11 @@ def format_guess_again(zone: str, now: datetime, lead: str = GUESS_NOT_CAUGHT) -
     return f"{lead} Is your time zone {zone} (now {format_clock(now, zone)})? Tap ✅ if so, or type another place."
 
 
+def format_next_beyond(at: datetime, zone: str | tzinfo) -> str:
+    """The next session after the days listed, none of which comes."""
+    return f"Your next session: {format_when(at, zone)}."
+
+
 def format_when(at: datetime, zone: str | tzinfo) -> str:
     """"Mon 23 Nov 07:00" in the zone."""
     from scheduler.timezones import zone_info
