@@ -1,7 +1,9 @@
 """The tester's findings of session 32 (a real bot at 2122464) that the lead fixed, through the core and the Telegram
 adapter (Application.process_update with a recording request): "remind me at the start" by a user with a plan changes the
 reminder lead, as "remind me 1 hour before" does, never a new plan; with every session of the next 7 days skipped (a
-holiday), /sessions and "what time is my next session" also say when the next one comes. The clock is Sat 21 Nov 2026
+holiday), /sessions and "what time is my next session" also say when the next one comes; "change my tuesday plan to 8am"
+of a Tue/Thu plan, which moves the plan (a plan named by its day), says before Save that Thursday moves too, and how to
+move only Tuesday's next session. The clock is Sat 21 Nov 2026
 10:30 in Berlin."""
 
 from __future__ import annotations
@@ -53,3 +55,21 @@ async def test_the_next_session_after_a_skipped_week_over_telegram(planned, coac
     planned("yes")
     request = await feed_all(coach, [message_update("/sessions")])
     assert "Your next session: Tue 01 Dec 18:00." in request.texts()[0]
+
+
+def test_a_new_time_for_a_plan_named_by_one_of_its_days_says_that_every_day_moves(planned):  # noqa: F811
+    saved(planned, "every tue thu at 18:30")
+    shown = planned("change my tuesday plan to 8am")
+    assert "This moves the whole plan (Tue/Thu) to 08:00, not only Tue." in shown[0].text
+    assert 'type "this Tue at 08:00"' in shown[0].text and "Save this plan?" in shown[-1].text
+
+
+def test_a_plan_of_one_day_moved_gets_no_note(planned):  # noqa: F811
+    saved(planned, "every tue at 18:30")
+    assert "This moves the whole plan" not in planned("change my tuesday plan to 8am")[0].text
+
+
+async def test_the_whole_plan_note_over_telegram(planned, coach):  # noqa: F811
+    saved(planned, "every tue thu at 18:30")
+    request = await feed_all(coach, [message_update("change my tuesday plan to 8am")])
+    assert "This moves the whole plan (Tue/Thu)" in request.texts()[0]

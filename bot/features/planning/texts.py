@@ -406,6 +406,12 @@ def format_one_time(said: Iterable[int], kept: Iterable[int], at: str, kept_at: 
             "its own with /plan.")
 
 
+def format_whole_plan(days: Iterable[int], day: int, at: str) -> str:
+    """A new time said for a plan named by one of its days: every day of it moves, said before Save."""
+    listed = "/".join(WEEKDAY_NAMES[d] for d in sorted(days))
+    return f"This moves the whole plan ({listed}) to {at}, not only {WEEKDAY_NAMES[day]}. {format_one_session((day,), at)}"
+
+
 def format_one_session(said: Iterable[int], at: str) -> str:
     """How to move only the next session of the one day a saved plan's edit gave a time of its own ("" for several days)."""
     days = sorted(said)
