@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.features.planning.texts import ASK_ZONE, NOTHING_TO_SKIP, PLAN_CANCELLED
 from tests.conftest import message_update
 from tests.recording_request import feed_all
-from tests.test_planning import planned  # noqa: F401 (a fixture)
+from tests.test_planning import planned, screen  # noqa: F401 (a fixture)
 from tests.test_plans_by_day import saved
 
 
@@ -73,3 +74,25 @@ async def test_the_whole_plan_note_over_telegram(planned, coach):  # noqa: F811
     saved(planned, "every tue thu at 18:30")
     request = await feed_all(coach, [message_update("change my tuesday plan to 8am")])
     assert "This moves the whole plan (Tue/Thu)" in request.texts()[0]
+
+
+def test_a_skip_at_the_zone_question_of_a_first_plan_is_not_kept_as_its_schedule(say, coach):
+    screen(say, {})
+    say("/plan")
+    replies = say("skip tomorrow")
+    assert replies[0].text == f"{NOTHING_TO_SKIP} {ASK_ZONE}" and "keep" not in replies[0].text
+    assert coach.dialogues.current(7) is not None
+
+
+def test_cancel_all_my_plans_at_the_zone_question_of_a_first_plan_leaves_planning(say, coach):
+    screen(say, {})
+    say("/plan")
+    assert say("cancel all my plans")[0].text == PLAN_CANCELLED
+    assert coach.dialogues.current(7) is None
+
+
+async def test_a_skip_at_the_zone_question_over_telegram(say, coach):
+    screen(say, {})
+    say("/plan")
+    request = await feed_all(coach, [message_update("skip tomorrow")])
+    assert request.texts()[0].startswith(NOTHING_TO_SKIP)

@@ -51,6 +51,7 @@ RED_STOP = ("Your safety check said to seek medical care, so I won't plan traini
 FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
+NOTHING_TO_SKIP = "You have no saved plan yet, so there is no session to skip: this one will be your first."
 
 
 NOTHING_SKIPPED = "Nothing is skipped, so every session is still on. /sessions shows what's coming."
