@@ -13,7 +13,7 @@ import pytest
 from bot.features.planning.texts import ASK_ZONE, NOTHING_TO_SKIP, PLAN_CANCELLED
 from tests.conftest import message_update
 from tests.recording_request import feed_all
-from tests.test_planning import planned, screen  # noqa: F401 (a fixture)
+from tests.test_planning import button, planned, screen  # noqa: F401 (a fixture)
 from tests.test_plans_by_day import saved
 
 
@@ -96,3 +96,13 @@ async def test_a_skip_at_the_zone_question_over_telegram(say, coach):
     say("/plan")
     request = await feed_all(coach, [message_update("skip tomorrow")])
     assert request.texts()[0].startswith(NOTHING_TO_SKIP)
+
+
+def test_a_schedule_asked_for_while_a_review_waits_is_said_to_be_kept_and_planned_after_it(say):
+    screen(say, {2: "yes"})
+    replies = say("remind me every tuesday and friday at 6:30am")
+    assert "I'll keep “remind me every tuesday and friday at 6:30am” and plan it as soon as the review" in replies[-1].text
+    after = say(button(replies[-1], "reviewed"), button=True)
+    assert "time zone" in after[-1].text  # planning goes on with what was kept
+    say(button(say("Berlin")[0], "Yes"), button=True)
+    assert any("every Tue, Fri at 06:30" in r.text for r in say("strength"))

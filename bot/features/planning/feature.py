@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.core.words import PLAIN_REQUEST, SURE_INTENT
 from bot.features.planning import texts as t
-from bot.features.planning.after_check import WAITING, AfterCheck
+from bot.features.planning.after_check import WAIT_LIMIT, WAITING, AfterCheck
 from bot.features.planning.beside_questions import BesideQuestions
 from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.confirm_step import days_a_week
@@ -140,6 +141,9 @@ class Planning:
         replies = self.dialog.start(user_id, text)
         if self.gate.check(user_id) is not None and self.screening.status(user_id) is not Status.RED:
             self.after_check.remember(user_id, text)
+            if self.screening.status(user_id) is Status.AMBER and carries_schedule(text, self.kit.clock()) and replies:
+                kept = t.format_kept_for_review(text, WAIT_LIMIT // timedelta(hours=1))
+                return [*replies[:-1], replace(replies[-1], text=f"{replies[-1].text}\n\n{kept}")]
         return replies
 
     def about_planning(self, text: str) -> bool:

@@ -196,6 +196,11 @@ GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the gues
 GUESS_BACK = "Back to your plan."
 GUESS_ZONE_BACK = "Back to your time zone."
 HOME_WHICH = "Welcome back! Which place is home? Type your city and I'll set your reminders to its time."  # no zone kept
+def format_kept_for_review(said: str, hours: int) -> str:
+    """A schedule asked for while an amber result waits for a professional's review: kept for after it, `hours` long."""
+    return f"I'll keep “{said.strip()}” and plan it as soon as the review is recorded (within {hours} hours; after that, ask again)."
+
+
 KEPT_FOR_AFTER_CHECK = "Got it: I'll plan that right after the safety check."  # a plan asked for in the middle of it
 
 
