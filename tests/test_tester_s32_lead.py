@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.planning.texts import ASK_ZONE, NOTHING_TO_SKIP, PLAN_CANCELLED
+from bot.features.planning.texts import ASK_ZONE, NO_HOLIDAYS, NOTHING_TO_SKIP, PLAN_CANCELLED
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_planning import button, planned, screen  # noqa: F401 (a fixture)
@@ -106,3 +106,22 @@ def test_a_schedule_asked_for_while_a_review_waits_is_said_to_be_kept_and_planne
     assert "time zone" in after[-1].text  # planning goes on with what was kept
     say(button(say("Berlin")[0], "Yes"), button=True)
     assert any("every Tue, Fri at 06:30" in r.text for r in say("strength"))
+
+
+@pytest.mark.parametrize("typed", ["except public holidays", "and no bank holidays pls"])
+def test_holidays_to_skip_said_at_save_are_told_they_cant_be_and_nothing_is_saved(planned, coach, typed):  # noqa: F811
+    planned("every tue thu at 18:30")
+    replies = planned(typed)
+    assert replies[0].text.startswith(NO_HOLIDAYS) and "Save this plan?" in replies[-1].text
+    assert coach.plans.load_plans(7) == []
+
+
+def test_time_away_at_save_is_no_holiday_note(planned):  # noqa: F811
+    planned("every tue thu at 18:30")
+    assert not planned("im on holiday till the 20th")[0].text.startswith(NO_HOLIDAYS)
+
+
+async def test_holidays_at_save_over_telegram(planned, coach):  # noqa: F811
+    planned("every tue thu at 18:30")
+    request = await feed_all(coach, [message_update("except public holidays")])
+    assert request.texts()[0].startswith(NO_HOLIDAYS)
