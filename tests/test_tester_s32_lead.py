@@ -125,3 +125,19 @@ async def test_holidays_at_save_over_telegram(planned, coach):  # noqa: F811
     planned("every tue thu at 18:30")
     request = await feed_all(coach, [message_update("except public holidays")])
     assert request.texts()[0].startswith(NO_HOLIDAYS)
+
+
+@pytest.mark.parametrize("asked", ["is it bad for growth plates", "will it stunt my growth", "im 15 and still growing, ok?"])
+def test_a_question_about_a_growing_body_gets_the_doctor_first_line(say, asked):
+    assert say(asked)[0].safety == "doctor"
+
+
+@pytest.mark.parametrize("asked", ["growth of my glutes, how many sets", "im growing my glutes, what reps",
+                                   "stop growth of my waist"])
+def test_growth_of_muscles_is_no_health_concern(say, asked):
+    assert not any(r.safety for r in say(asked))
+
+
+async def test_a_growth_plate_question_over_telegram(coach):
+    request = await feed_all(coach, [message_update("is it bad for growth plates")])
+    assert "⚕️ Talk to your doctor" in request.texts()[0]
