@@ -60,6 +60,12 @@ FILLERS = {  # words around a schedule that carry nothing to plan ("can you remi
 }
 
 
+def only_holidays(text: str) -> bool:
+    """Whether a message says nothing but holidays to skip ("except public holidays", "and no bank holidays pls")."""
+    words = normalise(text)
+    return HOLIDAYS.search(words) is not None and all(token in FILLERS for token in HOLIDAYS.sub(" ", words).split())
+
+
 def unused_parts(text: str) -> tuple[Leftover, ...]:
     """What the reader leaves out of `text`, in the order said: holidays to skip, and any stretch of
     words no reading uses (filler words alone are no leftover)."""

@@ -7,7 +7,7 @@ The records, tables and row conversions are in rows.py (named here too, for the 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage.backend import SqlDatabase
 from bot.storage.sql import save_row
@@ -30,8 +30,10 @@ from scheduler.rows import (
     schedule_to_json,
 )
 
-__all__ = ["Occurrence", "Plan", "Profile", "SchedulerStore", "add_plan_span", "add_previous_zone", "add_recurrence_kinds",
+__all__ = ["CHECK_IN_OPEN", "Occurrence", "Plan", "Profile", "SchedulerStore", "add_plan_span", "add_previous_zone", "add_recurrence_kinds",
            "create_scheduler_tables", "epoch", "instant", "schedule_from_json", "schedule_to_json"]
+
+CHECK_IN_OPEN = timedelta(hours=12)  # after a session's time, its check-in is still answered this long
 
 
 class SchedulerStore:
@@ -225,9 +227,11 @@ class SchedulerStore:
 
     def history(self, user_id: int, since: datetime | None, now: datetime) -> dict[str, int]:
         """How many of the user's sessions up to `now` (from `since`, or ever) were done, skipped or missed (reminded and
-        never checked in), every plan's, ended ones' too."""
+        never checked in, CHECK_IN_OPEN after their time: a session snoozed or just reminded is not missed yet), every
+        plan's, ended ones' too."""
         rows = self.db.execute("SELECT status, count(*) FROM occurrences WHERE user_id = ? AND at >= ? AND at <= ? "
-                               "GROUP BY status", [user_id, epoch(since) if since else 0, epoch(now)]).fetchall()
+                               "AND NOT (status IN ('sending', 'sent', 'snoozed') AND at > ?) GROUP BY status",
+                               [user_id, epoch(since) if since else 0, epoch(now), epoch(now - CHECK_IN_OPEN)]).fetchall()
         counts = {"done": 0, "skipped": 0, "missed": 0}
         for status, n in rows:
             kind = "done" if status == "done" else "skipped" if status in ("skipped", "cancelled") else "missed"

@@ -104,3 +104,16 @@ async def test_history_asked_over_telegram_is_counted(planned, coach, clock):  #
 async def test_mydata_after_forget_over_telegram_makes_no_record(planned, coach):  # noqa: F811
     sent = await feed_all(coach, [message_update("/forget"), message_update("yes"), message_update("/mydata")])
     assert sent.texts()[-1] == "I don't store anything about you." and coach.kit.users.load_first_seen(7) is None
+
+
+def test_a_session_snoozed_or_just_reminded_is_not_missed_until_its_check_in_closes(planned, coach, clock):  # noqa: F811
+    """A session reminded a minute ago and snoozed is still open (user tester s32 §4: /mydata said "1 missed" at once);
+    one reminded and never answered counts as missed once its check-in can no longer come."""
+    saved(planned, "every day at 10:30am")
+    plan = coach.plans.load_plans(7)[0]
+    clock.now = plan.next_at + timedelta(minutes=1)
+    coach.plans.advance(plan, "snoozed", False, plan.next_at + timedelta(days=1), plan.remind_at + timedelta(days=1))
+    assert "missed" not in planned("/mydata")[0].text
+    assert not planned("how many sessions i done?")[0].text.startswith("So far: 1 missed")
+    clock.now = plan.next_at + timedelta(hours=13)
+    assert "your past sessions: 1 missed" in planned("/mydata")[0].text

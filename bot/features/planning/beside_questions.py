@@ -68,13 +68,14 @@ class BesideQuestions:
         clauses = [c for c in (_JOINS.sub("", part).strip(" ,.;:") for part in _CLAUSE.split(text)) if c]
         if len(clauses) < 2:
             return None
+        answers = self.kit.answers  # a clause the knowledge base answers is never a request: looked for first
+        if answers is None or not any(self._asks(c) and answers.is_question_about_us(c) for c in clauses):
+            return None
         read = [self._request(c) for c in clauses]
         asked = [r is not None for r in read]
-        questions = " ".join(c for c, r in zip(clauses, asked, strict=True) if not r)
-        answers = self.kit.answers
-        if not any(asked) or all(asked) or answers is None or not any(
-                self._asks(c) and answers.is_question_about_us(c) for c, r in zip(clauses, asked, strict=True) if not r):
+        if not any(asked):
             return None
+        questions = " ".join(c for c, r in zip(clauses, asked, strict=True) if not r)
         return Parts(questions, ", ".join(c for c, r in zip(clauses, asked, strict=True) if r), Intent.PLAN in read)
 
     def _asks(self, clause: str) -> bool:
@@ -86,8 +87,13 @@ class BesideQuestions:
         """Whether a clause asks something of the bot (a change of plans, a plan, a reminder lead, a setting, the time
         zone), not of the knowledge base ("how many sets should i do on tuesday" asks about a plan, not for one): the intent
         it asks by (SESSIONS for a change of the plans stored, SETTINGS for a reminder lead); None for no request."""
-        if self.kit.answers is not None and self.kit.answers.is_question_about_us(clause):
+        asked = self._asked_of_the_bot(clause)  # the cheap readers first: most clauses ask nothing of the bot
+        if asked is None or (self.kit.answers is not None and self.kit.answers.is_question_about_us(clause)):
             return None
+        return asked
+
+    def _asked_of_the_bot(self, clause: str) -> Intent | None:
+        """The intent a clause asks something of the bot by, were it no question of the knowledge base's."""
         intent, odds = self.kit.words.intent_read(clause)
         if intent is Intent.PLAN and odds >= PLAIN_REQUEST and carries_schedule(clause, self.clock()):
             return intent  # "can you remind me tuesday and thursday 18 uhr"

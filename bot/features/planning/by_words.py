@@ -415,7 +415,8 @@ class PlansInWords:
         if len(found) == 1:
             day = int(request.day) if request.day and request.day.isdigit() else None
             retimed = one_day_retimed(found[0].schedule, day, change, typed)  # "move thursday to 7pm" of tue/thu: asked how
-            return self.dialog.edit(user_id, found[0], retimed if retimed != change else _day_swapped(found[0], request, change))
+            said = retimed if retimed != change else _day_swapped(found[0], request, change)
+            return _whole_plan_noted(self.dialog.edit(user_id, found[0], said), found[0], day, said)
         self.sessions.view.offer(user_id, request.action.value, [str(p.id) for p in found], [p.id for p in found], change)
         buttons = (*self._plan_buttons(request, found, user_id), *((self.offers.all_button(change),) if goal else ()))
         return [Reply(f"Which plan do you want to {request.action.value}? {t.SAY_WHICH}"
@@ -474,6 +475,17 @@ def _days_only(plan: Plan, request: PlanRequest) -> str:
     if not named or not named < plan.schedule.weekdays:
         return ""
     return ", ".join(f"drop {WEEKDAY_NAMES[day]}" for day in sorted(named))
+
+
+def _whole_plan_noted(replies: list[Reply], plan: Plan, day: int | None, change: str) -> list[Reply]:
+    """A plan named by one of its several days given a new time ("change my tuesday plan to 8am" of Tue and Thu) is moved
+    whole, as said, but its other days are named before Save, with how to move that day's next session alone (tester s32
+    #7: Thursday moved too, unsaid)."""
+    days, at = plan.schedule.weekdays, new_time(change, plan.schedule.local_time)
+    if day is None or day not in days or len(days) < 2 or at is None or find_days(normalise(change)).days \
+            or not replies or "Save this plan?" not in replies[-1].text:
+        return replies
+    return [t.with_note(replies[0], t.format_whole_plan(days, day, at)), *replies[1:]]
 
 
 def _day_swapped(plan: Plan, request: PlanRequest, change: str) -> str:

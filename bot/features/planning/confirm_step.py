@@ -37,6 +37,7 @@ from bot.storage.dialogues import State
 from bot.storage.transaction import transaction
 from knowledge.plan_edits import proposed_after_rejected
 from scheduler.days import find_days
+from scheduler.leftovers import only_holidays
 from scheduler.parsing import COUNT_EXAMPLES
 from scheduler.planner import Planner
 from scheduler.recurrence import next_occurrences
@@ -101,6 +102,8 @@ class ConfirmStep:
 
     def on_text(self, state: State, draft: Draft, text: str, goal: str | None) -> list[Reply] | None:
         """"yes" saves, "no" goes back to the picker, "bin it" ends planning, an edit changes the plan and asks again."""
+        if only_holidays(text):  # "except public holidays" at Save: said it can't be, the plan shown again as it is
+            return [t.with_note(self.show(state, draft, edit=False), t.NO_HOLIDAYS)]
         count = days_a_week(text)
         if count and draft.pending is not None and draft.pending.local_time and not find_days(text.lower()).days \
                 and count != len(draft.pending.weekdays):  # "5 sessions a week": which days, never the old draft unsaid

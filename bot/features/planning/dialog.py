@@ -55,6 +55,7 @@ from bot.storage.dialogues import State
 from knowledge.intents import Intent
 from knowledge.plan_edits import named_goal
 from knowledge.plan_names import unplanned_goal
+from knowledge.plan_request import PlanAction
 from knowledge.relative_changes import day_change, time_shift
 from scheduler.model import Question, Repeat, Schedule, ScheduleError
 from scheduler.planner import Planner
@@ -297,6 +298,9 @@ class PlanningDialog:
             first, *more = self._kept_ask_zone(state)
             said = f"Got it: reminders {t.format_lead_phrase(lead)} (kept for this plan)."
             return [replace(first, text=first.text.replace(t.GUESS_KEPT, said, 1)), *more]
+        about_saved = None if found else self._about_saved_plans(state, draft, text)
+        if about_saved is not None:
+            return about_saved
         told = place_in_clause(text)  # "strength, mon wed fri at 7, im in berlin": the place asked, the rest kept
         if told is not None and (carries_schedule(told[1], self.clock()) or self._goal(told[1])):
             return self._told_all(state, draft, *told)
@@ -315,6 +319,19 @@ class PlanningDialog:
         offered = guess.choices if found else draft.zone_offered
         state = save_draft(self.dialogues, state, replace(draft, zone_guess=guess.zone or "", zone_offered=offered))
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
+
+    def _about_saved_plans(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
+        """A skip or cancel of saved plans said at the zone question by a user with none ("skip tomorrow", "cancel all my
+        plans"): never kept as this plan's schedule (tester s32 #16: "Got it, I'll keep that", and nothing was); a cancel
+        leaves planning, a skip is told there is nothing to skip yet and the zone asked again. None for anything else."""
+        request = self.words.plan_request(text)
+        if request is None or request.action is PlanAction.EDIT or self.store.count_plans(state.user_id):
+            return None
+        if request.action is PlanAction.CANCEL:
+            self.dialogues.end(state.user_id, DIALOGUE)
+            return [Reply(t.PLAN_CANCELLED)]
+        return [self._guess_again(state, draft, t.NOTHING_TO_SKIP) if draft.zone_guess
+                else Reply(f"{t.NOTHING_TO_SKIP} {t.ASK_ZONE}", location=True)]
 
     def _told_all(self, state: State, draft: Draft, place: str, rest: str) -> list[Reply]:
         """A place said with the schedule or a goal at the zone question ("strength, mon wed fri at 7, im in berlin",

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from bot.core.kit import Kit, Note
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.core.words import PLAIN_REQUEST, SURE_INTENT
 from bot.features.planning import texts as t
-from bot.features.planning.after_check import WAITING, AfterCheck
+from bot.features.planning.after_check import WAIT_LIMIT, WAITING, AfterCheck
 from bot.features.planning.beside_questions import BesideQuestions
 from bot.features.planning.by_words import PlansInWords
 from bot.features.planning.confirm_step import days_a_week
@@ -130,13 +131,19 @@ class Planning:
 
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
-        new routine ("i want to train 4x a week now") with one plan saved changes that plan."""
+        new routine ("i want to train 4x a week now") with one plan saved changes that plan; a reminder lead told with no
+        schedule by a user with plans ("remind me at the start") changes the lead, as at /settings."""
+        if read_lead(text) is not None and self.kit.plans.count_plans(user_id) and not carries_schedule(text, self.kit.clock()):
+            return self.settings.typed_change(user_id, text, goals=False) or self.dialog.start(user_id, text)
         plans = self.kit.plans.load_plans(user_id) if self.kit.words.new_routine(text) else []
         if len(plans) == 1 and self.gate.check(user_id) is None and carries_schedule(text, self.kit.clock()):
             return self.dialog.change_saved(user_id, plans[0], self.kit.words.without_when(text))  # "now" said it; no left-out word
         replies = self.dialog.start(user_id, text)
         if self.gate.check(user_id) is not None and self.screening.status(user_id) is not Status.RED:
             self.after_check.remember(user_id, text)
+            if self.screening.status(user_id) is Status.AMBER and carries_schedule(text, self.kit.clock()) and replies:
+                kept = t.format_kept_for_review(text, WAIT_LIMIT // timedelta(hours=1))
+                return [*replies[:-1], replace(replies[-1], text=f"{replies[-1].text}\n\n{kept}")]
         return replies
 
     def about_planning(self, text: str) -> bool:

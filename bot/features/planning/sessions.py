@@ -23,6 +23,7 @@ from bot.storage.dialogues import State
 from scheduler.planner import UPCOMING_DAYS, Planner
 from scheduler.store import Plan, SchedulerStore
 
+NEXT_WITHIN_DAYS = 366  # how far ahead the next session is looked for when none comes in the days listed
 SESSIONS = "ses"
 CANCEL_PLAN = "unplan"  # the plan-cancel confirmation's name in the dialogue table and its buttons
 # what people type for each button ("kill it", "no more 7am workouts for me", "i don't want it anymore"; "misclicked")
@@ -65,6 +66,7 @@ class Sessions:
         page = listed[offset:offset + PAGE]
         self.view.show(user_id, Shown.SESSIONS, sorted({x.plan.id for x in listed if x.plan}))
         lines = [f"• {format_listed(x, listed, zone)}" for x in page] or ["(nothing in the next 7 days)"]
+        lines += self._next_beyond(user_id, listed, zone)
         more = f"\n({offset + 1}–{offset + len(page)} of {len(listed)})" if len(listed) > PAGE else ""
         rows: list[tuple[Button, ...]] = [(self.skip_button(x, listed, zone) if x.mark is Mark.OPEN else self.restore_button(x, zone),)
                                           for x in page if x.mark in (Mark.OPEN, Mark.SKIPPED) and x.plan]
@@ -73,6 +75,14 @@ class Sessions:
                  for p in self.store.load_plans(user_id)]
         hold = t.ON_HOLD_LISTED if self.held(user_id) else ""
         return [Reply(hold + "Your sessions in the next 7 days:\n" + "\n".join(lines) + more, buttons=tuple(rows), edit=edit)]
+
+    def _next_beyond(self, user_id: int, listed: list[Listed], zone: str) -> list[str]:
+        """With no session to come in the days listed (all skipped, or none), the next one after them, if any ("what time is
+        my next session" after a holiday skipped: the real next one, not only the skipped ones)."""
+        if any(x.mark is not Mark.SKIPPED for x in listed):
+            return []
+        following = next(iter(self.planner.upcoming(user_id, NEXT_WITHIN_DAYS)), None)
+        return [t.format_next_beyond(following[1], zone)] if following else []
 
     def listed(self, user_id: int, days: int = UPCOMING_DAYS) -> list[Listed]:
         """The sessions of the next `days` days in time order: to come, reminded already, or skipped."""

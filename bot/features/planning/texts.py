@@ -51,6 +51,7 @@ RED_STOP = ("Your safety check said to seek medical care, so I won't plan traini
 FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessions. Here is where you were:"
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
+NOTHING_TO_SKIP = "You have no saved plan yet, so there is no session to skip: this one will be your first."
 
 
 NOTHING_SKIPPED = "Nothing is skipped, so every session is still on. /sessions shows what's coming."
@@ -195,6 +196,11 @@ GUESS_KEPT = "Got it, I'll keep that."  # a schedule or goal said while the gues
 GUESS_BACK = "Back to your plan."
 GUESS_ZONE_BACK = "Back to your time zone."
 HOME_WHICH = "Welcome back! Which place is home? Type your city and I'll set your reminders to its time."  # no zone kept
+def format_kept_for_review(said: str, hours: int) -> str:
+    """A schedule asked for while an amber result waits for a professional's review: kept for after it, `hours` long."""
+    return f"I'll keep “{said.strip()}” and plan it as soon as the review is recorded (within {hours} hours; after that, ask again)."
+
+
 KEPT_FOR_AFTER_CHECK = "Got it: I'll plan that right after the safety check."  # a plan asked for in the middle of it
 
 
@@ -216,6 +222,11 @@ def format_still_zone(zone: str, now: datetime) -> str:
 def format_guess_again(zone: str, now: datetime, lead: str = GUESS_NOT_CAUGHT) -> str:
     """The guessed zone asked again after a reply that did not answer it (`lead`: what the reply got first)."""
     return f"{lead} Is your time zone {zone} (now {format_clock(now, zone)})? Tap ✅ if so, or type another place."
+
+
+def format_next_beyond(at: datetime, zone: str | tzinfo) -> str:
+    """The next session after the days listed, none of which comes."""
+    return f"Your next session: {format_when(at, zone)}."
 
 
 def format_when(at: datetime, zone: str | tzinfo) -> str:
@@ -399,6 +410,12 @@ def format_one_time(said: Iterable[int], kept: Iterable[int], at: str, kept_at: 
     return (f"{head} Type \"make it {at}\" to move every day, or \"only {days} at {at}\" to keep just {days}. For "
             f"{others} at {kept_at} and {days} at {at}, type \"only {others}\", save it, then make {days} a plan of "
             "its own with /plan.")
+
+
+def format_whole_plan(days: Iterable[int], day: int, at: str) -> str:
+    """A new time said for a plan named by one of its days: every day of it moves, said before Save."""
+    listed = "/".join(WEEKDAY_NAMES[d] for d in sorted(days))
+    return f"This moves the whole plan ({listed}) to {at}, not only {WEEKDAY_NAMES[day]}. {format_one_session((day,), at)}"
 
 
 def format_one_session(said: Iterable[int], at: str) -> str:

@@ -45,6 +45,7 @@ def install(kit: Kit) -> None:
     kit.health_changes.append(screening.on_health_change)
     kit.offers.update({START.data, RETAKE.data})  # "ok lets do it" after "please take the short safety check"
     kit.readers.append(screening.review_told)  # "my doctor saw the list and said its fine"
+    kit.readers.append(screening.points_asked)  # "what should I show my physiotherapist?"
     kit.commands.add("screen", "Pre-exercise safety check", lambda user_id, _arg: screening.start(user_id))
     kit.commands.add("retake", "Retake the safety check", lambda user_id, _arg: screening.retake(user_id), listed=False)
     kit.commands.add("reviewed", "A professional reviewed my result", lambda user_id, _arg: screening.reviewed(user_id),

@@ -34,7 +34,7 @@ from bot.features.screening.going_back import beside, beside_going_back, earlier
 from bot.features.screening.questions import QUESTIONS, VALIDITY, VERSION, Level, Outcome, Status
 from bot.features.screening.readers import Readers
 from bot.features.screening.reading import read_reply
-from bot.features.screening.results import RED_WAIT, VALID, Clock
+from bot.features.screening.results import RED_WAIT, VALID, Clock, without_professionals
 from bot.features.screening.results import REVIEWED as REVIEWED  # re-exported: planning offers it
 from bot.features.screening.results import START as START  # re-exported: planning and reminders offer it
 from bot.features.screening.said import Reading
@@ -43,6 +43,7 @@ from bot.features.screening.store import CONSENT, DIALOGUE, Progress, Result, Sc
 from bot.storage.dialogues import State
 from bot.storage.users import ALARM_TTL
 from knowledge.normalize import clean_text
+from knowledge.safety import Safety
 from knowledge.screening_moves import Exit
 
 RETAKE = entry_button("cmd", "🔁 Retake the check", "retake")
@@ -67,6 +68,14 @@ class ScreeningFlow(Steps):
         self.new_nonce = new_nonce
         self.ask_us = ask  # the knowledge base's answer to a question asked beside an answer ("no, but does it help a disc?")
         self.stopping = stop_confirmation(dialogues, readers.answer, self.stop)  # "Stop the safety check?"
+
+    def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
+        """A health concern told outside the check marks a result for a redo (see Results), unless a health professional
+        named is all it says of the user's health ("what should I show my physiotherapist?", "my midwife said exercise
+        is fine"): seeing one is no change."""
+        if level is Safety.DOCTOR and not self.readers.concern(without_professionals(text)):
+            return []
+        return super().on_health_change(user_id, level, text)
 
     def start(self, user_id: int) -> list[Reply]:
         """/screen: the valid result with a retake button, a note that an unfinished run goes on

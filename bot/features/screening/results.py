@@ -25,17 +25,28 @@ Clock = Callable[[], datetime]
 FLAGGED = (Status.AMBER, Status.RED)  # results a professional's review would change
 # A professional's review told in words ("my doctor saw the list and said its fine", "done, physio checked it",
 # "cleared by my gp"): no new concern, and only the ✅ button records it (the user's own attestation, tapped).
-_PRO = r"(?:doctor|doc|dr|gp|physio\w*|cardiolog\w*|specialist|nurse|surgeon|consultant|(?:health )?professional)"
+_PRO = (r"(?:doctor|doc|dr|gp|physio\w*|physical therapist|cardiolog\w*|specialist|nurse|surgeon|consultant|midwi(?:fe|ves)"
+        r"|ob-?gyn|obstetrician|gyn(?:a|ae)?ecologist|osteopath|chiropractor|(?:health )?professional)s?")
 _REVIEW_SAID = re.compile(
     rf"\b{_PRO}\b.*\b(?:saw|seen|checked|reviewed|looked (?:at|over)|went (?:through|over)|gone (?:through|over)|cleared|"
-    rf"approved|signed (?:it )?off|ok'?d|okayed|said (?:it'?s|its|i'?m|im|i am|it is) (?:fine|ok|okay|good|safe)|"
+    rf"approved|signed (?:it )?off|ok'?d|okayed|said\b(?!.*\b(?:not|no|never|isn'?t|shouldn'?t|can'?t|don'?t|wait)\b)"
+    rf"(?:\s+\S+){{0,3}}?\s+(?:fine|ok|okay|good|safe|alright)|"
     rf"gave me the (?:ok|okay|all clear|green light|go ahead))\b|\b(?:checked|reviewed|cleared|seen|approved) by "
     rf"(?:my |a |the )?{_PRO}\b", re.IGNORECASE)
+_PRO_NAMED = re.compile(rf"\b(?:my|the|a|your|our|her|his)?\s*{_PRO}\b", re.IGNORECASE)
+# what to show a professional asked about ("what should I show my physiotherapist?", "which points do i tell my gp")
+_POINTS_ASKED = re.compile(rf"\b(?:what|which)\b.*\b(?:show|tell|ask|bring|give|take)\b.*\b{_PRO}\b", re.IGNORECASE)
 
 
 def tells_review(text: str) -> bool:
     """Whether a message says a health professional went through the user's flagged points."""
     return _REVIEW_SAID.search(text) is not None
+
+
+def without_professionals(text: str) -> str:
+    """A message without the health professionals it names ("my midwife said exercise is fine": "said exercise is
+    fine"): what is left says whether it tells anything of the user's health besides having seen one."""
+    return _PRO_NAMED.sub(" ", text)
 
 
 class Results:
@@ -91,6 +102,14 @@ class Results:
         if result is None or result.outcome is not Outcome.AMBER or result.reviewed_at or result.version != VERSION:
             return None
         return result if self.clock() < result.completed_at + AMBER_WAIT else None
+
+    def points_asked(self, user_id: int, text: str) -> list[Reply] | None:
+        """What to show a health professional asked while a flagged result waits for their review ("what should I show
+        my physiotherapist?"): the flagged points; None otherwise."""
+        result = self.store.load_result(user_id)
+        if not _POINTS_ASKED.search(text) or result is None or self.status(user_id) not in FLAGGED:
+            return None
+        return [Reply(texts.format_points(result.flagged), buttons=((REVIEWED,),), safety=Safety.DOCTOR.label)]
 
     def review_told(self, user_id: int, text: str) -> list[Reply] | None:
         """A professional's review told in words while a flagged result waits for one: the ✅ button to record it

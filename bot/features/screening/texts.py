@@ -167,6 +167,13 @@ def format_amber(flagged: tuple[str, ...]) -> str:
     )
 
 
+def format_points(flagged: tuple[str, ...]) -> str:
+    """The flagged points to show a health professional, asked for after the result."""
+    points = "\n".join(f"• {BY_ID[qid].topic}" for qid in flagged if qid in BY_ID)
+    return (f"Show them the points your safety check flagged:\n{points}\n\nOnce they have gone through them with you, "
+            "tap ✅ below: planning opens then. Follow their advice on how to start.")
+
+
 CONSENT_OPEN = "Safety check: not started (it waits for your OK to begin; no answer is stored)."
 
 
