@@ -23,7 +23,7 @@ from knowledge.context import (
     named_part,
     through_related,
 )
-from knowledge.details import lacked_by
+from knowledge.details import Term, lacked_by
 from knowledge.followups import FollowUpWords, tells_where, unnegated
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Answer, Talk
@@ -76,6 +76,9 @@ class Reader(Protocol):
 
     def missing_detail(self, text: str, entry_id: str) -> Gap | None:
         """The near miss a message is when it asks `entry_id` for a detail that entry lacks, else None."""
+
+    def term_named(self, words: list[str]) -> Term | None:
+        """The first term of the answers a message names, else None."""
 
 
 class FollowUpReader:
@@ -362,8 +365,8 @@ class FollowUpReader:
             return None  # after the reps by goal (no sets given), "sets?" still asks the sets
         if last.id not in self.goal_family and COUNT.search(last.answer):
             return None
-        if asked == "count" and lister(last, self.kb.entries) is not None:
-            return None
+        if asked == "count" and lister(last, self.kb.entries) is not None and (last.parts or last.id not in self.ways):
+            return None  # "so how many is that" after the hamstrings counts them; after the bench version it asks reps
         general = SETS if asked == "sets" else REPS
         return for_goal(general, context, False, self.programmes, self.by_goal) if general in self.kb.entries else None
 
@@ -514,6 +517,8 @@ class FollowUpReader:
         titled = self._picked(words, last, likely)  # "what about the machine-free one" after the variations
         if titled is None and not (each or question) and follow_ups.asks_more_of_it(words):
             titled = self._named_linked(words, last, likely)  # "explain that pumping thing more" after rehab
+        if titled is None and not each and follow_ups.asks_more_of_it(words):
+            titled = self._termed(words, last)  # "the pumping mechanism bit, more detail?" after lower back health
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
         if not follow_ups.asks_more_of_it(words) and self._counted_there(alone, words, last):  # "and how many of those"
@@ -670,6 +675,17 @@ class FollowUpReader:
         the last answer does not ("explain that pumping thing more" after rehab: the decompression)."""
         linked = self.linked[last.id]
         return self.follow_ups.titled(words, last, linked, likely) or self.follow_ups.named_among(words, last, linked)
+
+    def _termed(self, words: list[str], last: Entry) -> str | None:
+        """The entry explaining a term of the answers that a follow-up asking for more names ("the pumping mechanism
+        bit, more detail?" after lower back health: the decompression), when the last answer neither says it nor is one
+        of those explaining it; else None ("more on the pendulum part" after the steps, which explain it, stays on them;
+        "why should i care about hip extension" after better hip extension asks more of that answer)."""
+        term = self.reader.term_named(words)
+        if term is None or not term.entries or last.id in term.entries or \
+                re.search(rf"\b{re.escape(term.words)}\b", f"{last.title} {last.answer}".lower()):
+            return None
+        return term.entries[0]
 
     def _picked(self, words: list[str], last: Entry, likely: Mapping[str, float]) -> str | None:
         """The thing a follow-up picks (not by place: "the first one") among those the last answer

@@ -136,7 +136,7 @@ class FollowUpWords:
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
-        kept = [w for i, w in enumerate(words) if w != "go" or self._goes_on(words, i)]
+        kept = [w for i, w in enumerate(_without_bare_come(words)) if w != "go" or self._goes_on(words, i)]
         return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
             or self.asks_what_for(words) or self._goes_on_bare(words)  # "explain" is a filler
 
@@ -166,8 +166,10 @@ class FollowUpWords:
         return not self.lexicon.asking_more_beside.isdisjoint([*words, *self.normalizer.tokens_of(words)])
 
     def asks_why(self, words: list[str]) -> bool:
-        """Whether a message asks why or how something works ("how come", "whats the reason", "what causes that")."""
-        return not self.lexicon.asking_why.isdisjoint([*words, *self.normalizer.tokens_of(words)])
+        """Whether a message asks why or how something works ("how come", "whats the reason", "what causes that"); "come"
+        asks it only after "how" ("when did these machines come out" asks when)."""
+        kept = _without_bare_come(words)
+        return not self.lexicon.asking_why.isdisjoint([*kept, *self.normalizer.tokens_of(kept)])
 
     def asks_what_for(self, words: list[str]) -> bool:
         """Whether a message asks what something is for ("what for", "for what?"), which says nothing of its own."""
@@ -574,6 +576,12 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _without_bare_come(words: list[str]) -> list[str]:
+    """A message's words without a "come" that is no "how come" ("when did these machines come out" asks when, not why);
+    a "come" dropped is replaced by a word asking nothing, so the places of the others stay."""
+    return [w if w != "come" or (i > 0 and words[i - 1] == "how") else "_" for i, w in enumerate(words)]
 
 
 def _anticipating(words: list[str], i: int) -> bool:

@@ -91,3 +91,45 @@ def test_the_meaning_of_a_word_of_the_steps_gets_the_entry_explaining_it(say):
     assert say("what does 'brace your core' mean in the steps")[0].entry == "core-bracing"
     assert say("how do i do it")[0].entry == "technique-steps"
     assert say("whats bracing, the article says it")[0].entry == "core-bracing"
+
+
+def test_how_many_after_a_way_of_doing_it_asks_the_reps_not_how_many_ways(say):
+    assert say("how do i do a reverse hyper on a bench")[0].entry == "roman-chair"
+    assert say("k how many")[0].entry == "reps-general"
+    assert say("whats the stability ball version")[0].entry == "stability-ball"
+    assert say("ok how many then")[0].entry == "reps-general"
+    assert say("what are the alternatives to the machine")[0].entry == "no-machine"
+    assert say("so how many")[0].entry == "no-machine"  # after the list itself, how many it lists
+
+
+async def test_over_telegram_how_many_after_the_bench_version_gets_the_reps(coach):
+    sent = await feed_all(coach, [message_update("how do i do a reverse hyper on a bench"), message_update("k how many")])
+    assert "10–15 reps" in sent.texts()[-1], sent.texts()[-1]
+
+
+def test_more_on_a_term_another_entry_explains_gets_that_entry(say):
+    assert say("how does it help my lower back")[0].entry == "benefit-back-health"
+    assert say("tell me more about the pumping mechanism")[0].entry == "decompression"
+    assert say("how do i do it")[0].entry == "technique-steps"
+    assert say("more on the pendulum part?")[0].entry == "momentum"
+    assert say("what muscles does it work")[0].entry == "muscles-worked"
+    assert say("why?")[0].entry == "muscles-worked"  # asking for more naming no term: more of the last answer
+
+
+async def test_over_telegram_more_on_the_pumping_mechanism_gets_the_decompression(coach):
+    sent = await feed_all(coach, [message_update("how does it help my lower back"),
+                                  message_update("the pumping mechanism bit, more detail?")])
+    assert "spinal fluid" in sent.texts()[-1], sent.texts()[-1]
+
+
+def test_when_something_came_out_asks_when_not_why(say):
+    assert say("where can i find a machine")[0].entry == "where-to-find"
+    assert say("when did these machines even come out")[0].entry == "history"
+    assert say("what does it do for rehab")[0].entry == "rehab"
+    assert say("how come")[0].entry == "decompression"  # "how come" still asks why
+
+
+async def test_over_telegram_when_the_machines_came_out_gets_their_history(coach):
+    sent = await feed_all(coach, [message_update("where can i find a machine"),
+                                  message_update("when did these machines even come out")])
+    assert "Louie Simmons" in sent.texts()[-1], sent.texts()[-1]
