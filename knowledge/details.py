@@ -144,6 +144,11 @@ class MissingDetails:
             return term if asking and beside and OTHER_ASKS.isdisjoint(rest) else None
         return None
 
+    def term_named(self, words: list[str]) -> Term | None:
+        """The first term a message names, whatever else it says ("the pumping mechanism bit, more detail?"), else None."""
+        said = " ".join(words)
+        return next((term for term in self.details.terms if self._pattern(_whole_words(term.words)).search(said)), None)
+
     def _pattern(self, pattern: str) -> re.Pattern[str]:
         """A detail's pattern, compiled the first time it is needed (a start compiles none)."""
         found = self._compiled.get(pattern)

@@ -23,7 +23,7 @@ from knowledge.context import (
     named_part,
     through_related,
 )
-from knowledge.details import lacked_by
+from knowledge.details import Term, lacked_by
 from knowledge.followups import FollowUpWords, tells_where, unnegated
 from knowledge.fusion import SUGGESTION_FLOOR, Candidate
 from knowledge.intents import Answer, Talk
@@ -77,6 +77,9 @@ class Reader(Protocol):
     def missing_detail(self, text: str, entry_id: str) -> Gap | None:
         """The near miss a message is when it asks `entry_id` for a detail that entry lacks, else None."""
 
+    def term_named(self, words: list[str]) -> Term | None:
+        """The first term of the answers a message names, else None."""
+
 
 class FollowUpReader:
     """Reads a message, already read alone, in the conversation (built once per knowledge base)."""
@@ -116,7 +119,8 @@ class FollowUpReader:
         if last is not None and not opened and alone.safety is Safety.NONE and self.follow_ups.asks_again(words):
             match = replace(alone.match, entry_id=last.id, score=self.threshold, suggestions=())  # "say again?", "wait what"
             return replace(alone, match=match, gap=None, again=False, each=(), context=self.context_after(last.id, context))
-        follows = bool(context) and not opened and not self._surely_missed(alone, text, words) and \
+        follows = (bool(context) or self._numbers_afresh(alone, words)) and not opened and \
+            not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)
              or self._same_for_goal(alone, words, goal)) and \
@@ -140,8 +144,10 @@ class FollowUpReader:
         exercise suits (`WHO_IT_SUITS`), never the last answer again; None after an answer that names that group
         (a study on women) or is about beginners (which suits anyone starting: "what about for my mom shes 67")."""
         named = self.follow_ups.people_named(words)
-        if named is None or alone.match.entry_id is not None or alone.gap is not None or alone.safety is not Safety.NONE:
+        if named is None or alone.gap is not None or alone.safety is not Safety.NONE:
             return None
+        if alone.match.entry_id is not None and not self.follow_ups.only_the_same_for(words, named[0]):
+            return None  # "is that the same for my dad" reads alone like "is it the same as ...", yet asks about him
         if not (self.follow_ups.asks_the_same_for(words) or self.normalizer.is_question(text)):
             return None
         word, case = named
@@ -260,16 +266,21 @@ class FollowUpReader:
         when that reads better."""
         last = self.kb.entries.get(context.entry or "")
         numbers = self._numbers(alone, words, last, context) if last is not None and goal is None else None
+        if last is None and goal is None and self._numbers_afresh(alone, words):  # "ok what about reps then" after a near miss
+            numbers = for_goal(REPS if self.follow_ups.asks_numbers(words) == "reps" else SETS, context, False,
+                               self.programmes, self.by_goal)
         if numbers is not None:  # "so how many", "k n reps" after the steps: the reps, for the goal named if any
             return replace(alone, match=replace(alone.match, entry_id=numbers, score=max(alone.match.score, self.threshold)))
-        about_last = None if last is None or self._another_case(alone, goal, words, last) else \
+        swapped = self._goal_swapped(alone, context, goal)
+        about_last = None if last is None or swapped or self._another_case(alone, goal, words, last) else \
             self._about_last(alone, text, words, last)
         if about_last is not None:
             return about_last
         found = alone.match.entry_id
         candidates = alone.candidates
-        declined = found is None and (alone.match.off_topic and not (last and self.follow_ups.names_said_others(words, last))
-                                      or alone.not_ours >= self.policy.not_ours)
+        declined = found is None and not swapped and \
+            (alone.match.off_topic and not (last and self.follow_ups.names_said_others(words, last))
+             or alone.not_ours >= self.policy.not_ours)
         if last is not None and not declined and not self._stands_alone(alone, words, last, goal):
             found, candidates = self._switched(alone, text, words, margin, context, goal, last)
         if last is not None and found == last.id:
@@ -290,6 +301,15 @@ class FollowUpReader:
         if found != general:  # the goal's programme for a general entry ("and reps?" with strength named): as sure as it
             score = max(score, next((c.score for c in candidates if c.entry_id == general), 0.0))
         return replace(alone, match=replace(alone.match, entry_id=found, score=score), candidates=candidates)
+
+    def _goal_swapped(self, alone: Reading, context: Context, goal: str | None) -> bool:
+        """Whether a message names a goal other than the last answer's whose programme it leans to alone, after an
+        answer about goals ("ok switch, i want mobility for my deadlift lockout, same numbers?" after the sets for
+        size, "and if im doing it more for mobility than size?"): it asks for that goal's programme, however little it
+        reads as ours alone and whatever words of the last answer it holds."""
+        programme = self.programmes.get(goal or "")
+        return (programme is not None and context.entry in self.goal_family and programme != context.entry
+                and alone.safety is Safety.NONE and leaning(alone) == programme)
 
     def _switched(self, alone: Reading, text: str, words: list[str], margin: float, context: Context, goal: str | None,
                   last: Entry) -> tuple[str | None, tuple[Candidate, ...]]:
@@ -325,6 +345,13 @@ class FollowUpReader:
         study = through_related(SOURCES, self.groups, self.linked[last.id], shared, self.listers)
         return last.id if study == SOURCES else str(study)
 
+    def _numbers_afresh(self, alone: Reading, words: list[str]) -> bool:
+        """Whether a number-only message asking reps or sets ("ok what about reps then", "and sets?") reads alone as
+        nothing, no near miss and no concern: with no answer before it (a near miss moved the conversation on) it asks
+        the reps (or sets) by goal, as it does after an answer giving no count."""
+        return (alone.match.entry_id is None and alone.gap is None and alone.safety is Safety.NONE
+                and self.follow_ups.asks_numbers(words) in ("reps", "sets") and {REPS, SETS} <= self.kb.entries.keys())
+
     def _numbers(self, alone: Reading, words: list[str], last: Entry, context: Context) -> str | None:
         """The entry a number-only follow-up ("so how many", "k n reps", "sets?") gets after an answer giving no count
         of its own (the steps, the set-up): the programme of the goal the user last named, else the reps by goal (the
@@ -338,8 +365,8 @@ class FollowUpReader:
             return None  # after the reps by goal (no sets given), "sets?" still asks the sets
         if last.id not in self.goal_family and COUNT.search(last.answer):
             return None
-        if asked == "count" and lister(last, self.kb.entries) is not None:
-            return None
+        if asked == "count" and lister(last, self.kb.entries) is not None and (last.parts or last.id not in self.ways):
+            return None  # "so how many is that" after the hamstrings counts them; after the bench version it asks reps
         general = SETS if asked == "sets" else REPS
         return for_goal(general, context, False, self.programmes, self.by_goal) if general in self.kb.entries else None
 
@@ -463,7 +490,7 @@ class FollowUpReader:
         backing = self._backing(alone, words, last)  # "says who", "is there a study on that": the study or the articles
         if backing is not None:
             return replace(alone, match=replace(alone.match, entry_id=backing, score=max(alone.match.score, self.threshold)))
-        located = self._located(words, last)  # "where are those exactly" after what the erectors do: their anatomy
+        located = self._located(words, last) or self._grouped(words, last)  # "where are those exactly", "which ones exactly"
         if located is not None:
             return replace(alone, match=replace(alone.match, entry_id=located, score=max(alone.match.score, self.threshold)))
         counted = self._counted(words, last)  # "how many of them" after the three hamstrings (or one of them)
@@ -490,6 +517,8 @@ class FollowUpReader:
         titled = self._picked(words, last, likely)  # "what about the machine-free one" after the variations
         if titled is None and not (each or question) and follow_ups.asks_more_of_it(words):
             titled = self._named_linked(words, last, likely)  # "explain that pumping thing more" after rehab
+        if titled is None and not each and follow_ups.asks_more_of_it(words):
+            titled = self._termed(words, last)  # "the pumping mechanism bit, more detail?" after lower back health
         if titled is not None:  # "anything else about the machine itself" after its history
             return replace(alone, match=replace(alone.match, entry_id=titled, score=max(alone.match.score, self.threshold)))
         if not follow_ups.asks_more_of_it(words) and self._counted_there(alone, words, last):  # "and how many of those"
@@ -614,6 +643,14 @@ class FollowUpReader:
         return next((e for e in last.related if e in self.kb.entries and self.groups.get(e) == last.group
                      and tells_where(self.kb.entries[e], self.kb.entries)), None)
 
+    def _grouped(self, words: list[str], last: Entry) -> str | None:
+        """The entry listing the things a follow-up asking which ones they are means ("which ones exactly" after what the
+        erectors do), when the last answer lists none: the first of its related entries in its topic group that lists
+        them (the erector spinae's three muscles); else None."""
+        if last.parts or not self.follow_ups.asks_which_ones(words):
+            return None
+        return next((e for e in last.related if e in self.listers and self.groups.get(e) == last.group), None)
+
     def _counted(self, words: list[str], last: Entry) -> str | None:
         """The entry listing things whose count a follow-up asks, naming nothing it counts: the last answer
         when it lists them ("so how many is that" after the three hamstrings), or the one listing it ("whats
@@ -638,6 +675,17 @@ class FollowUpReader:
         the last answer does not ("explain that pumping thing more" after rehab: the decompression)."""
         linked = self.linked[last.id]
         return self.follow_ups.titled(words, last, linked, likely) or self.follow_ups.named_among(words, last, linked)
+
+    def _termed(self, words: list[str], last: Entry) -> str | None:
+        """The entry explaining a term of the answers that a follow-up asking for more names ("the pumping mechanism
+        bit, more detail?" after lower back health: the decompression), when the last answer neither says it nor is one
+        of those explaining it; else None ("more on the pendulum part" after the steps, which explain it, stays on them;
+        "why should i care about hip extension" after better hip extension asks more of that answer)."""
+        term = self.reader.term_named(words)
+        if term is None or not term.entries or last.id in term.entries or \
+                re.search(rf"\b{re.escape(term.words)}\b", f"{last.title} {last.answer}".lower()):
+            return None
+        return term.entries[0]
 
     def _picked(self, words: list[str], last: Entry, likely: Mapping[str, float]) -> str | None:
         """The thing a follow-up picks (not by place: "the first one") among those the last answer

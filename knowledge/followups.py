@@ -39,10 +39,11 @@ ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just p
 NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
 NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
 PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
-NEGATING = frozenset({"not", "no", "dont", "nor", "never", "without"})  # "not grow", "dont want size": that one is not wanted
+# "not grow", "dont want size", "forget endurance", "more for mobility than size", "instead of size": that one is not wanted
+NEGATING = frozenset({"not", "no", "dont", "nor", "never", "without", "forget", "than", "instead"})
 NEGATED_BEFORE = frozenset({"isnt", "aint"})  # "strength isnt my thing": the word before is not wanted
 # words between a negation and what it negates ("not for size", "dont really want size", "dont care about size")
-NEGATION_GAP = frozenset("for a an the really want wanna need care about into so much too to be get going that".split())
+NEGATION_GAP = frozenset("for a an the really want wanna need care about into so much too to be get going that of".split())
 GOING_ON_BARE = frozenset({"and", "n", "how", "so", "then"})  # alone ("and?", "how?", "and then?") they ask to go on
 GOING_ON = frozenset("on deeper further ahead into in more over through thru deep".split())  # "go on", not "go by other names"
 ADVERBIAL_PLACES = frozenset({"first", "last"})  # ordinals also said as adverbs ("what do i do first")
@@ -50,6 +51,12 @@ NAMING_WHICH = frozenset({"the", "that", "this", "those", "your", "ur", "which"}
 TAGGING_WHY = frozenset({"tho", "though", "but", "then", "so", "really"})  # said after a bare "why" ("y tho")
 TELLING_OWN = frozenset({"i", "my"})  # after "why tho" or "of that", what the asker thinks or does ("i thought its glutes")
 ASKING_WHERE = frozenset({"where", "wheres", "whereabouts", "located", "location", "attach", "attached", "attaches"})
+# the only words of a message asking which things the last answer's group is made of ("which ones exactly", "more on
+# those muscles? which ones"), with "which" and one of NAMING_ONES; "which ones better" asks something of its own
+WHICH_ONES = frozenset("which ones muscles exactly specifically are is they them those these the names named called more on "
+                       "detail details go deeper about what".split())
+SAMENESS = frozenset({"same", "apply", "applies"})  # "is that the same for my dad", "does that apply to my wife"
+NAMING_ONES = frozenset({"ones", "muscles", "exactly", "specifically"})
 FEELING = frozenset({"feel", "feels", "feeling", "felt"})  # "where do i feel it": where the exercise works, not a place
 TELLING_WHERE = re.compile(r"\b(?:attach\w*|anchored|starts on|runs? (?:from|up|along|nearly)|goes from|along the)\b")  # in an answer
 COMMON_SHARE = 0.1    # a word in more answers than this share ("says", "glutes") is not distinctive of one
@@ -112,6 +119,12 @@ class FollowUpWords:
         word = next((w for w in words if w in self.lexicon.people), None)
         return (word, self.lexicon.people[word]) if word is not None else None
 
+    def only_the_same_for(self, words: list[str], person: str) -> bool:
+        """Whether a message asks only whether the last answer holds for the person or group it names ("is that the
+        same for my dad", "is it the same for women", "does that apply to my wife too"): nothing of its own besides."""
+        own = self.own_content(words) - SAMENESS - set(self.normalizer.tokens_of([person]))
+        return not SAMENESS.isdisjoint(words) and not own
+
     def asks_span(self, words: list[str]) -> bool:
         """Whether a message asks how many weeks, months or years something lasts ("for how many weeks", "how many
         months tho", "weeks?"): a span of time of its own, not more of the last answer."""
@@ -123,7 +136,7 @@ class FollowUpWords:
     def asks_more_of_it(self, words: list[str]) -> bool:
         """Whether a follow-up asking nothing of its own asks for more ("why?", "go on", "whats the
         reason for that", "what for"), unlike "what year", "how many then" or "can i do it every day"."""
-        kept = [w for i, w in enumerate(words) if w != "go" or self._goes_on(words, i)]
+        kept = [w for i, w in enumerate(_without_bare_come(words)) if w != "go" or self._goes_on(words, i)]
         return not self.lexicon.asking_more.isdisjoint([*kept, *self.normalizer.tokens_of(kept)]) \
             or self.asks_what_for(words) or self._goes_on_bare(words)  # "explain" is a filler
 
@@ -153,8 +166,10 @@ class FollowUpWords:
         return not self.lexicon.asking_more_beside.isdisjoint([*words, *self.normalizer.tokens_of(words)])
 
     def asks_why(self, words: list[str]) -> bool:
-        """Whether a message asks why or how something works ("how come", "whats the reason", "what causes that")."""
-        return not self.lexicon.asking_why.isdisjoint([*words, *self.normalizer.tokens_of(words)])
+        """Whether a message asks why or how something works ("how come", "whats the reason", "what causes that"); "come"
+        asks it only after "how" ("when did these machines come out" asks when)."""
+        kept = _without_bare_come(words)
+        return not self.lexicon.asking_why.isdisjoint([*kept, *self.normalizer.tokens_of(kept)])
 
     def asks_what_for(self, words: list[str]) -> bool:
         """Whether a message asks what something is for ("what for", "for what?"), which says nothing of its own."""
@@ -544,6 +559,11 @@ class FollowUpWords:
         feel it")."""
         return not ASKING_WHERE.isdisjoint(words) and self.points_back(words) and FEELING.isdisjoint(words)
 
+    def asks_which_ones(self, words: list[str]) -> bool:
+        """Whether a message asks only which things the last answer is about ("which ones exactly", "go deeper, which
+        ones exactly", "more on those muscles? which ones exactly"), not which is better ("which ones better")."""
+        return "which" in words and not NAMING_ONES.isdisjoint(words) and set(words) <= WHICH_ONES | REACTING
+
     def asks_where_felt(self, words: list[str]) -> bool:
         """Whether a message asks where the exercise is felt ("where should i feel it most", "where would i feel it"):
         where it works, not where the thing just answered is."""
@@ -556,6 +576,12 @@ class FollowUpWords:
     def refers_back(self, words: list[str]) -> bool:
         """Whether a message points back at the last answer ("that", "those": the lexicon's pointing_back)."""
         return not self.lexicon.pointing_back.isdisjoint(words)
+
+
+def _without_bare_come(words: list[str]) -> list[str]:
+    """A message's words without a "come" that is no "how come" ("when did these machines come out" asks when, not why);
+    a "come" dropped is replaced by a word asking nothing, so the places of the others stay."""
+    return [w if w != "come" or (i > 0 and words[i - 1] == "how") else "_" for i, w in enumerate(words)]
 
 
 def _anticipating(words: list[str], i: int) -> bool:

@@ -26,7 +26,7 @@ import numpy as np
 from knowledge.build import Model, cached_model, inputs_hash, model_path, train
 from knowledge.clauses import asks, clauses
 from knowledge.context import Context, ContextPolicy
-from knowledge.details import Details, MissingDetails, load_details
+from knowledge.details import Details, MissingDetails, Term, load_details
 from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
@@ -280,6 +280,11 @@ class Understanding:
         normalizer = self.matcher.normalizer
         words = normalizer.words(text)
         return self.details.near_miss(normalizer.spelt(words), normalizer.tokens_of(words), entry_id)
+
+    def term_named(self, words: list[str]) -> Term | None:
+        """The first term of the answers a message names (`data/details.yaml` terms: "pumping mechanism", explained by
+        the decompression), else None."""
+        return self.details.term_named(words)
 
     def candidates(self, text: str, margin: float = 0.0) -> tuple[Candidate, ...]:
         """The entries a message reads as, best first: `read_uncached`'s candidates, without the
