@@ -21,6 +21,7 @@ from bot.features.planning.buttons import CONFIRM_LEADS, TIMES, picker
 from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
+from bot.features.planning.habits import habit_words_only, says_habit, weekly_habit
 from bot.features.planning.kept import kept_with, suggested_days
 from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, read_lead, split_lead, stops_reminders
 from bot.features.planning.reading import (
@@ -85,7 +86,8 @@ class PlanningDialog:
         self.confirming = ConfirmStep(dialogues, store, planner, gate, words, clock)
 
     def start(self, user_id: int, text: str = "", editing: int | None = None) -> list[Reply]:
-        """/plan: check the safety-check status, then ask what is still missing (keeping `text`)."""
+        """/plan: check the safety-check status, then ask what is still missing (keeping `text`; a habit's days as weekly)."""
+        text = weekly_habit(text)
         off = reminders_off(self.store, user_id, text)
         if off:
             return off
@@ -395,7 +397,8 @@ class PlanningDialog:
         return Reply(t.ASK_GOAL, buttons=tuple((button(state, label, "goal", g),) for g, label in t.GOALS.items()))
 
     def _when(self, state: State, draft: Draft, text: str, profile: Profile) -> list[Reply]:
-        """Read a typed schedule (with what was kept before a question), or show the picker."""
+        """Read a typed schedule (with what was kept before a question; a habit's days as weekly), or show the picker."""
+        text = weekly_habit(text)
         phrase_text = text.strip() or draft.kept
         if not phrase_text:
             state = save_draft(self.dialogues, state, draft)
@@ -412,7 +415,9 @@ class PlanningDialog:
         if isinstance(reading, Question) and not reading.options:  # "make it every 3 weeks" after a "no"
             zone = profile.zone or "UTC"
             reading = with_days_and_time(phrase, draft.weekdays, draft.local_time, self.clock(), zone) or reading
-        note = t.format_left_out(left_out(phrase, kept, self.words.goal))  # what the plan will not do, said before it is saved
+        leftovers = tuple(part for part in left_out(phrase, kept, self.words.goal)
+                          if not (says_habit(phrase) and habit_words_only(part.words)))  # "normally": told a habit
+        note = t.format_left_out(leftovers)  # what the plan will not do, said before it is saved
         note = " ".join(n for n in (count_note(draft.kept, reading, self.clock(), profile.zone or "UTC"), note) if n)
         if isinstance(reading, Question):
             return [t.with_note(self._ask(state, draft, reading, phrase), note)]

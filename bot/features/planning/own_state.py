@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
+from bot.features.planning.own_history import OwnHistory
 from knowledge.day_words import DAY_NAME
 from knowledge.model import Prescription
 from scheduler.model import WEEKDAY_NAMES
@@ -21,7 +22,7 @@ _SAVED = re.compile(r"\b(?:did|has|have|was|is|are)\s+(?:it|that|this|my plans?|
 _GOAL = re.compile(r"\b(?:what(?:'?s| is| was)|whats|wat|which(?:'?s| is| was)?)\s+(?:is\s+|was\s+)?my\s+(?:current\s+)?goal\b"
                    r"|\bmy\s+goal\s+again\b|\b(?:which|what)\s+goal\s+(?:did|have|am)\s+i\b(?:\s+(?:on|set|doing|training))?")
 _DONE = re.compile(r"\bhow\s+many\s+(?:sessions|workouts|times|trainings)\b[^?]*\b(?:have i|did i|i've|ive|i have)\s+"
-                   r"(?:done|did|completed|finished|trained|made)\b|\bhow\s+many\s+(?:have i|did i)\s+(?:done|do|did)\b")
+                   r"(?:done|did|do|completed|finished|trained|made)\b|\bhow\s+many\s+(?:have i|did i)\s+(?:done|do|did)\b")
 _ZONE_ASKED = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+|and)\W+)*(?:(?:what(?:'?s| is)|whats|wats|which(?:'?s| is)?)\s+(?:is\s+)?"
                          r"(?:my|the)\s+(?:time\s*zone|tz|zone)(?:\s+(?:set\s+to|set|again|now|right now|you have|on|at))?"
                          r"|is\s+my\s+(?:time\s*zone|tz|zone)\s+(?:right|correct|set(?:\s+right)?|ok|okay)"
@@ -73,6 +74,7 @@ class OwnState:
         self.sessions = sessions
         self.prescription = prescription  # a goal's sets, reps, load and rest (the knowledge base's)
         self.clock = clock
+        self.history = OwnHistory(store)  # "did i train yesterday", "whats my streak"
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The answer to a question about the user's plans, goal or sessions done; None for any other message."""
@@ -100,6 +102,9 @@ class OwnState:
         sets = _SETS_ON.search(lowered)
         if sets is not None and self.store.count_plans(user_id):
             return [self._sets_on(user_id, sets.group("day") or sets.group("this"), sets.group("rel"))]
+        told = self.history.on_text(user_id, text, self.clock()) if self.clock is not None else None
+        if told is not None:
+            return told
         if _MISSED.search(lowered) and self.clock is not None:
             return [self._missed(user_id)]
         if (_HISTORY.search(lowered) or _DONE.search(lowered) and _PERIOD.search(lowered)) and self.clock is not None:

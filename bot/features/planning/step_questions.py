@@ -23,6 +23,7 @@ from bot.storage.dialogues import State
 from knowledge.clauses import CLAUSE_BREAK, WH_WORDS
 from knowledge.intents import Intent
 from knowledge.normalize import QUESTION_REACH
+from knowledge.relative_changes import time_shift
 from knowledge.safety import Safety
 from scheduler.parsing import mentions_time
 
@@ -53,8 +54,8 @@ class StepQuestions:
             return False
         if self.asks_judgement(text):  # "is 7am too early?": the time is what is asked about, not an answer
             return words.answer(text) is None
-        if mentions_time(text) or bare_hour(text) is not None or read_lead(text) is not None:
-            return False
+        if mentions_time(text) or bare_hour(text) is not None or read_lead(text) is not None or time_shift(text) is not None:
+            return False  # "can it be 1 hr earlier": the time moved, asked politely
         if CHANGE_SAID.search(text) and words.goal(text) is not None:
             return False  # "can it be an endurance plan instead": a change of goal asked
 

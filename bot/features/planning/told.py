@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.core.messages import Reply
+from bot.features.planning.habits import habit_words_only, says_habit, weekly_habit
 from scheduler.leftovers import unused_parts
 from scheduler.model import Question, Schedule, ScheduleError
 from scheduler.one_off import part_of_day
@@ -23,19 +24,23 @@ FACETS = 2  # a schedule asked about needs this much said (days and a part of th
 
 def told_schedule(text: str, now: datetime, goal: Callable[[str], str | None] = lambda _words: None) -> bool:
     """Whether the whole message is a schedule (nothing of it left unread but a training `goal`: "mon wed fri 7am for
-    strength"): a whole one, or a partial one that says at least two of its days, time, part of the day, count and dates."""
+    strength"): a whole one, or a partial one that says at least two of its days, time, part of the day, count and dates
+    (its days alone when told as a habit: "i usually do mondays", whose few other words tell the habit)."""
+    habit = says_habit(text)
+    text = weekly_habit(text)
     try:
         reading = read_schedule(text, now, zone_info("UTC"))
     except ScheduleError:
         return False
-    if not all(_names_goal(left.words, goal) for left in unused_parts(text)):  # "did it today": talk with a day in it
+    left = unused_parts(text)  # "did it today": talk with a day in it; "normally", "are my gym": a habit's words
+    if not all(_names_goal(piece.words, goal) or habit and habit_words_only(piece.words) for piece in left):
         return False
     if isinstance(reading, Schedule):
         return True
     part = reading.part or part_of_day(normalise(text))  # "weekends, around lunch": the part said, though a time is asked
     count = reading.count or _COUNT.search(normalise(text))  # "twice a week, weekends": the count said beside the days
     facets = (reading.weekdays, reading.local_time, part, count, reading.start or reading.until, reading.options)
-    return isinstance(reading, Question) and sum(bool(f) for f in facets) >= FACETS
+    return isinstance(reading, Question) and sum(bool(f) for f in facets) >= FACETS - habit
 
 
 def _names_goal(words: str, goal: Callable[[str], str | None]) -> bool:

@@ -13,6 +13,7 @@ from bot.core.dialogue import Dialogues
 from bot.core.messages import Reply
 from bot.core.words import UnderstandingWords
 from bot.features.planning import texts as t
+from bot.features.planning.own_history import asks_history
 from scheduler.store import SchedulerStore
 
 _DONE = r"(?:did|done|finished|completed|crushed|smashed|nailed|got through|knocked out)"
@@ -39,7 +40,7 @@ class DoneTold:
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
         """The report recorded (or met with a nice-work line); None for any other message."""
-        if "?" in text or not REPORTED.search(text.lower()) or self.dialogues.current(user_id) is not None \
+        if "?" in text or not REPORTED.search(text.lower()) or asks_history(text) or self.dialogues.current(user_id) is not None \
                 or self.dialogues.current(user_id, self.check_in) is not None:
             return None
         if self.words.asks(text) or self.words.checkin(text) != "done" or self.requested(text) is not None \
