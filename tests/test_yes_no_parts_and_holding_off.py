@@ -44,7 +44,7 @@ def test_a_reply_naming_part_of_what_forget_erases_erases_and_keeps_nothing(say,
     assert coach.need(ScreeningFlow).store.load_result(7) is not None
 
 
-@pytest.mark.parametrize("typed", ["no, keep my plans", "yes delete all my data"])
+@pytest.mark.parametrize("typed", ["no, keep my plans", "hmm no, I'd lose my plans", "yes delete all my data"])
 def test_a_whole_answer_at_forget_still_decides(say, coach, typed):
     screen(say)
     say("/forget")

@@ -50,7 +50,7 @@ class Confirmation:
         self.instead = instead  # a request this question gives way to ("change it to tue thu" at "Cancel the plan?")
         # words naming only a part of what the question is about ("injury", "plans" at /forget): a reply naming one
         # chooses only part ("just erase my injury stuff", "i wanted to forget the last message"), so it is no answer,
-        # unless it keeps all in the button's own words ("no, keep my plans")
+        # unless it keeps all in the button's own words or a bare no ("no, keep my plans", "hmm no, I'd lose my plans")
         self.parts = parts
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
@@ -78,15 +78,17 @@ class Confirmation:
         lowered = text.lower()
         answer = chosen or ("yes" if _AGREEING.match(lowered) else None if _PART.search(lowered) else self.answer(text)) \
             if chosen != MIXED else None  # "no worries, go ahead": a yes; "no, just my health data": only part, no answer
-        if answer is None or self._elsewhere(text) or self.instead(text) or chosen != "no" and self._part(text):
+        if answer is None or self._elsewhere(text) or self.instead(text) or chosen != "no" and self._part(text, answer):
             return None
         if answer == "unsure" or answer == "yes" and _CONDITION.search(lowered):  # "maybe", "yes if my plan stays":
             return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
         return self._decide(state, answer == "yes", edit=False)
 
-    def _part(self, text: str) -> bool:
-        """Whether a reply names only a part of what the question is about (`parts`)."""
-        return not self.parts.isdisjoint(self.choices.beyond(text))
+    def _part(self, text: str, answer: str) -> bool:
+        """Whether a reply names only a part of what the question is about (`parts`) and says no bare "no" ("hmm no, I'd
+        lose my plans" keeps, and keeping loses nothing)."""
+        said_no = answer == "no" and not _BARE["no"].isdisjoint(_WORDS.findall(text.lower()))
+        return not said_no and not self.parts.isdisjoint(self.choices.beyond(text))
 
     def _elsewhere(self, text: str) -> bool:
         """Whether a message plainly makes another request in more words than an answer ("delete all my data" at
