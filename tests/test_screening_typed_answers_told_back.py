@@ -88,3 +88,17 @@ async def test_consent_and_a_typed_answer_over_telegram_are_read_and_told_back(c
     buttons = [b["text"] for row in sent.sent()[-1]["reply_markup"]["inline_keyboard"] for b in row]
     assert buttons[:3] == ["Yes", "No", "Not sure"] and "⬅️ Back" in buttons
     assert coach.need(ScreeningFlow).store.load_progress(7).flagged == ()
+
+
+@pytest.mark.parametrize(("typed", "flagged"), [("yse", ("age_minor",)), ("nto sure", ("age_minor",))])
+def test_a_typo_of_an_answer_word_is_that_word(coach, typed, flagged):
+    screen = at(Screen(coach), "age_minor")
+    screen.send(typed)
+    assert flagged_so_far(screen) == flagged and "Question 2 of 15" in screen.last.text
+
+
+@pytest.mark.parametrize("typed", ["going to a chiro for my lower back", "seeing an osteopath for my hip"])
+def test_care_from_a_chiropractor_or_osteopath_answers_the_injury_question(coach, typed):
+    screen = at(Screen(coach), "injury_in_care")
+    screen.send(typed)
+    assert flagged_so_far(screen) == ("injury_in_care",) and "Question 14 of 15" in screen.last.text
