@@ -1,9 +1,10 @@
 """Yes/no replies that are not the answer they look like (replies_dev4's classes): "no point keeping it" negates the
-keeping, so it cancels; a reply naming only part of what /forget erases ("just erase my injury stuff", "i wanted to
-forget the last message not everything") erases nothing and keeps nothing; an answer taken back and then held off
-("ya i mean wait no hold on lemme check my shifts") saves nothing and changes nothing; a question at the guessed
-place ("is that daylight savings time or not") is no "no", and the guessed name typed again ("portland") saves
-nothing. Through the core and through the Telegram adapter's process_update."""
+keeping, so it cancels (at "Cancel the plan?": tests/test_yes_no_taken_back_or_said_around.py); a reply naming only
+part of what /forget erases ("just erase my injury stuff", "i wanted to forget the last message not everything")
+erases nothing and keeps nothing; an answer taken back and then held off ("ya i mean wait no hold on lemme check my
+shifts") saves nothing and changes nothing; a question at the guessed place ("is that daylight savings time or not")
+is no "no", and the guessed name typed again ("portland") saves nothing. Through the core and through the Telegram
+adapter's process_update."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from bot.features.privacy.dialog import PROMPT
 from bot.features.screening.flow import ScreeningFlow
 from tests.conftest import message_update
 from tests.recording_request import feed_all
-from tests.test_planning import button, screen
+from tests.test_planning import screen
 from tests.test_planning_qa2 import confirm_brisbane
 
 
@@ -24,14 +25,6 @@ from tests.test_planning_qa2 import confirm_brisbane
                                                ("keep it", "no"), ("no, keep it", "no")])
 def test_no_point_or_no_need_negates_the_word_after_it(text, answer):
     assert CANCELLING.read(text) == answer
-
-
-def test_no_point_keeping_it_cancels_the_plan(say, coach):
-    confirm_brisbane(say)
-    say("yes")
-    say(button(say("/sessions")[-1], "Cancel plan"), button=True)
-    say("sure, no point keeping it")
-    assert coach.plans.count_plans(7) == 0
 
 
 @pytest.mark.parametrize("typed", ["just erase my injury stuff", "i wanted to forget the last message not everything",
