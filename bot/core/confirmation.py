@@ -78,10 +78,12 @@ class Confirmation:
         lowered = text.lower()
         answer = chosen or ("yes" if _AGREEING.match(lowered) else None if _PART.search(lowered) else self.answer(text)) \
             if chosen != MIXED else None  # "no worries, go ahead": a yes; "no, just my health data": only part, no answer
-        if answer is None or self._elsewhere(text) or self.instead(text) or chosen != "no" and self._part(text, answer):
+        if answer is None or self._elsewhere(text) or self.instead(text):
             return None
         if answer == "unsure" or answer == "yes" and _CONDITION.search(lowered):  # "maybe", "yes if my plan stays":
             return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
+        if chosen != "no" and self._part(text, answer):  # "just erase my injury stuff": only part, no answer
+            return None
         return self._decide(state, answer == "yes", edit=False)
 
     def _part(self, text: str, answer: str) -> bool:
