@@ -102,3 +102,9 @@ def test_care_from_a_chiropractor_or_osteopath_answers_the_injury_question(coach
     screen = at(Screen(coach), "injury_in_care")
     screen.send(typed)
     assert flagged_so_far(screen) == ("injury_in_care",) and "Question 14 of 15" in screen.last.text
+
+
+def test_a_chiropractor_named_at_the_supervision_question_is_about_it(coach):
+    screen = at(Screen(coach), "supervised_only")
+    screen.send("cant recall what the chiro said")
+    assert flagged_so_far(screen) == ("supervised_only",) and "Question 9 of 15" in screen.last.text
