@@ -81,7 +81,8 @@ class KnownWords:
     "Nottingham") shares letters with "yes" or "no" but is no answer."""
 
     share: float  # the least share of a message's words the reader must know to read it at all
-    alone: bool  # whether it then reads the known words alone (a name's letters never tip it)
+    alone: bool  # whether it then reads the known words alone (a name's letters never tip it); else all, and in a reply
+    # of two words at most typos of taught words as the word meant ("yse")
     mended: bool = False  # whether it reads a typo of a taught word as that word, vowels left out too ("skp")
 
 
@@ -90,6 +91,7 @@ class KnownWords:
 # walking to the bus stop"), and its rules also look for the question's topic: half, all words read.
 KNOWN_WORDS = {"answers": KnownWords(0.51, alone=True), "screening": KnownWords(0.5, alone=False),
                "plans": KnownWords(0.5, alone=False, mended=True)}  # plans: "spinal decompression" is no "skip"
+_MENDED_UP_TO = 2  # the longest reply whose typos of taught words a reader of all words mends ("yse", "yse ok")
 _REPEATS = re.compile(r"(.)\1+")
 _VOWELS = re.compile("[aeiou]")
 _VOWELS_Y = re.compile("[aeiouy]")
@@ -134,7 +136,11 @@ class Talk:
         if rule.mended:  # "skp tmr", "canel": the taught words meant, the others as typed
             taught = self.taught[reader]
             return [taught.word_for(w, vowelless=True) or w for w in words]
-        return known if rule.alone else list(words)
+        if rule.alone:
+            return known
+        if len(words) > _MENDED_UP_TO:  # "i just wanted a form tip": "form" is no "from" in a longer reply
+            return list(words)
+        return [self.taught[reader].word_for(w) or w for w in words]  # "yse": yes
 
     def known(self, reader: str, words: Sequence[str]) -> list[str]:
         """The words a reader was taught, typos of them ("yesss", "yse") as the word meant."""

@@ -45,12 +45,12 @@ class TopicWords:
                                                         or self.named_here(question_id, words))
 
     def denies_topic(self, question_id: str, words: list[str]) -> bool:
-        """Whether every word naming a question's topic comes a word or two after a denying word ("one time i fall on the
-        ice but no dizzy", "wasnt dizzy"; see data/screening.yaml, `denying`), at least one naming it."""
+        """Whether every word naming a question's topic comes a word or two after a denying word, "any" or "a" between
+        aside ("one time i fall on the ice but no dizzy", "wasnt dizzy", "i dont take any medication"; see
+        data/screening.yaml, `denying`), at least one naming it."""
         cleaned = " ".join(words)
         found = matches(self.topics.get(question_id), cleaned)
-        return bool(found) and all(not self.denying.isdisjoint(words[max(0, word_index(cleaned, m) - 2):word_index(cleaned, m)])
-                                   for m in found)
+        return bool(found) and all(not self.denying.isdisjoint(_before(words, word_index(cleaned, m))) for m in found)
 
     def told_past(self, question_id: str, words: list[str], this_year: int) -> bool:
         """Whether a reply tells this question's topic as over or long ago (see Past.told)."""
@@ -78,3 +78,11 @@ class TopicWords:
         backs = [i for i, word in enumerate(words) if word == "back"]
         return bool(backs) and all(i > 0 and words[i - 1] in self.body_back
                                    or words[i + 1:i + 2] and words[i + 1] in self.back_troubles for i in backs)
+
+
+_ARTICLES = frozenset({"any", "a", "an"})  # "i dont take any medication": the denial is two words before all the same
+
+
+def _before(words: list[str], at: int) -> list[str]:
+    """The two words before the word at `at`, articles between aside."""
+    return [word for word in words[:at] if word not in _ARTICLES][-2:]

@@ -420,14 +420,16 @@ class Understanding:
         """A typed yes / no / not sure in any words (courtesies aside), else None; a reply opening with one answer word that reads
         as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed; one that takes its first
         answer back is the answer after its word of changing ("yes... actually no": no; knowledge.screening's `changes`)
-        unless what follows says a doubt ("yes. wait no. ugh i dont know my schedule yet": None), and a yes that ends
+        unless what follows says a doubt or holds off ("yes. wait no. ugh i dont know my schedule yet", "ya i mean wait no
+        hold on lemme check my shifts": None), and a yes that ends
         holding off ("ok wait", "sure... hold on") is None; a reply of one word that opens answers in data/screening.yaml
         (`leading`: "tak", "nao") is that answer."""
         words = self.words(self.screening.spell_emoji(text))  # "🙅", "🚫": the word they stand for
         changed = self.screening.changed_to(words)  # "yes... actually no, forget it": the answer taken back to
-        if changed is not None:
+        if changed is not None:  # "ya i mean wait no hold on lemme check": taken back, then held off: no answer yet
             after = self.matcher.normalizer.spelt(changed[1])
-            return None if after and self.model.talk.answer(after) is Answer.UNSURE else Answer(changed[0])
+            doubted = after and self.model.talk.answer(after) is Answer.UNSURE or self.screening.pauses(changed[1])
+            return None if doubted else Answer(changed[0])
         before = self.screening.held_off(words)  # "ok wait", "sure... hold on": no answer yet; "no wait" still a no
         if before is not None:
             return Answer.NO if self.model.talk.answer(self.matcher.normalizer.spelt(before)) is Answer.NO else None

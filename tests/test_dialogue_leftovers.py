@@ -15,6 +15,7 @@ from tests.test_checkin import remind
 from tests.test_dialogue_detours import flagged, mid_check
 from tests.test_dialogues import rows
 from tests.test_planning import button, screen
+from tests.test_screening import told_then
 from tests.test_telegram_adapter import feed
 
 ready = test_dialogues.ready  # a green user with zone Berlin and goal strength, in no dialogue
@@ -186,7 +187,7 @@ def test_idk_typed_at_the_chest_pain_question_asks_what_it_means_first(say, coac
 def test_not_sure_typed_again_or_tapped_at_the_did_you_mean_step_stops_the_check_red(say, coach):
     mid_check(say, 2)
     say("not sure")
-    assert say("i dont know")[0].text.startswith("🛑") and status(coach) is Status.RED
+    assert told_then(say("i dont know")[0].text, "🛑") and status(coach) is Status.RED
     say("/screen", user=8), say("ok", user=8)
     for _ in range(2):
         say("no", user=8)

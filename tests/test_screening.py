@@ -290,3 +290,8 @@ def test_an_emergency_before_consent_stops_the_check_and_records_nothing(screen)
     replies = screen.send("I have chest pain")
     assert replies[0].safety == "emergency" and "nothing was recorded" in replies[-1].text
     assert screen.status is Status.NOT_SCREENED
+
+
+def told_then(text: str, then: str) -> bool:
+    """Whether a reply is `then`, or `then` after what a typed answer was recorded as ("Noted: "No" ...")."""
+    return text.startswith(then) or text.startswith("Noted: ") and text.split("\n\n", 1)[-1].startswith(then)

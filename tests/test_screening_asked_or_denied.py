@@ -11,7 +11,7 @@ from bot.features.screening import texts
 from bot.features.screening.questions import Status
 from knowledge.screening import load_screening_words
 from tests.conftest import message_update
-from tests.test_screening import Screen, flagged_so_far
+from tests.test_screening import Screen, flagged_so_far, told_then
 from tests.test_screening_replies import at, number
 from tests.test_telegram_adapter import feed, tg  # noqa: F401 - the adapter fixture
 
@@ -64,7 +64,7 @@ def test_a_red_flag_told_at_its_question_still_stops_the_check_red(screen, quest
 def test_a_denial_of_a_red_flag_is_a_no_not_an_emergency(screen, question_id, typed, then):
     at(screen, question_id)
     replies = screen.send(typed)
-    assert replies[-1].text.startswith(then) and not any(r.safety == "emergency" for r in replies)
+    assert told_then(replies[-1].text, then) and not any(r.safety == "emergency" for r in replies)
     assert screen.status is (Status.GREEN if then == "✅" else Status.IN_PROGRESS)
 
 

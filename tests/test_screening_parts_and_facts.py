@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.features.screening.questions import Status
-from tests.test_screening import Screen, flagged_so_far
+from tests.test_screening import Screen, flagged_so_far, told_then
 from tests.test_screening_replies import at, number
 
 
@@ -85,7 +85,7 @@ def test_a_red_flag_told_with_my_back_and_a_go_in_it_is_a_yes_not_going_back(scr
 ])
 def test_the_body_back_and_a_question_about_the_check_are_no_way_back(screen, question_id, typed, then):
     at(screen, question_id)
-    assert screen.send(typed)[-1].text.startswith(then)
+    assert told_then(screen.send(typed)[-1].text, then)
 
 
 @pytest.mark.parametrize("typed", ["not pain exactly more like pressure", "not really, just tightness when i sprint"])

@@ -13,7 +13,7 @@ from bot.features.screening.flow import ScreeningFlow
 from bot.settings import Settings
 from tests.conftest import message_update
 from tests.recording_request import unpaced
-from tests.test_screening import Screen
+from tests.test_screening import Screen, told_then
 from tests.test_screening_replies import at
 from tests.voice_support import FileServingRequest, shared_pipeline, spoken, voice_update
 from voice.pipeline import VoicePipeline
@@ -59,7 +59,7 @@ def test_a_spoken_answer_that_ends_the_check_is_told_back_without_the_way_back(c
 @pytest.mark.parametrize("said", ["aye", "Aye.", "aye i do"])
 def test_aye_is_a_yes_typed_or_spoken(coach, said):
     typed = at(Screen(coach, user=1), "heart_bp")
-    assert typed.send(said)[-1].text.startswith("Question 3 of 15") and flagged(typed) == ("heart_bp",)
+    assert told_then(typed.send(said)[-1].text, "Question 3 of 15") and flagged(typed) == ("heart_bp",)
     heard = at(Screen(coach, user=2), "heart_bp")
     assert RECORDED_YES in spoken_reply(heard, said)[0].text and flagged(heard) == ("heart_bp",)
 

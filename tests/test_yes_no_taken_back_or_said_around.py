@@ -70,11 +70,12 @@ def test_forget_erases_on_a_negated_keep_with_you_between(say, coach):
     assert coach.need(ScreeningFlow).store.load_result(7) is None
 
 
-def test_no_more_at_cancel_the_plan_cancels_it(say, coach):
+@pytest.mark.parametrize("typed", ["no more early workouts for me", "sure, no point keeping it"])
+def test_no_more_at_cancel_the_plan_cancels_it(say, coach, typed):
     confirm_brisbane(say)
     say("yes")
     say(button(say("/sessions")[-1], "Cancel plan"), button=True)
-    say("no more early workouts for me")
+    say(typed)
     assert coach.plans.count_plans(7) == 0
 
 

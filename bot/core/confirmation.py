@@ -36,7 +36,7 @@ class Confirmation:
                  prompt: Callable[[State], str], labels: tuple[str, str],
                  decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False,
                  choices: Choices | None = None, about: str | None = None, own: frozenset[str] = frozenset(),
-                 instead: Callable[[str], bool] = lambda _text: False) -> None:
+                 instead: Callable[[str], bool] = lambda _text: False, parts: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.dialogues = dialogues
         self.answer = answer  # the understanding layer's yes / no / unsure
@@ -48,6 +48,10 @@ class Confirmation:
         self.about = about  # what answering does, for a question about it ("what does it erase?"); None: not told
         self.own = own  # the requests (intent values) this question is about ("forget" at /forget): still answers
         self.instead = instead  # a request this question gives way to ("change it to tue thu" at "Cancel the plan?")
+        # words naming only a part of what the question is about ("injury", "plans" at /forget): a reply naming one
+        # chooses only part ("just erase my injury stuff", "i wanted to forget the last message"), so it is no answer,
+        # unless it keeps all in the button's own words or a bare no ("no, keep my plans", "hmm no, I'd lose my plans")
+        self.parts = parts
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
         """Open the question on top of whatever the user is in."""
@@ -78,7 +82,15 @@ class Confirmation:
             return None
         if answer == "unsure" or answer == "yes" and _CONDITION.search(lowered):  # "maybe", "yes if my plan stays":
             return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
+        if chosen != "no" and self._part(text, answer):  # "just erase my injury stuff": only part, no answer
+            return None
         return self._decide(state, answer == "yes", edit=False)
+
+    def _part(self, text: str, answer: str) -> bool:
+        """Whether a reply names only a part of what the question is about (`parts`) and says no bare "no" ("hmm no, I'd
+        lose my plans" keeps, and keeping loses nothing)."""
+        said_no = answer == "no" and not _BARE["no"].isdisjoint(_WORDS.findall(text.lower()))
+        return not said_no and not self.parts.isdisjoint(self.choices.beyond(text))
 
     def _elsewhere(self, text: str) -> bool:
         """Whether a message plainly makes another request in more words than an answer ("delete all my data" at
@@ -103,6 +115,7 @@ class Confirmation:
 
 _WORDS = re.compile(r"[a-z']+|[^\w\s,.!?'\"]")  # words, and symbols such as a button's emoji typed alone
 _NEGATORS = frozenset("dont don't not never wont won't".split())
+_NO_CAUSE = frozenset("point need reason sense use".split())  # after "no", a negator: "no point keeping it", "no need to keep it"
 # words that may stand between a negator and the word it negates ("not gonna save it", "don't want to delete it", "i dont
 # want you keeping anything")
 _BETWEEN = frozenset("gonna going to want wanna need really actually even you u ya".split())
@@ -127,9 +140,19 @@ _REPEATED = re.compile(r"(.)\1+")  # "noo", "yess": the word with its repeated l
 _CONDITION = re.compile(r"\b(?:if|unless|as long as|provided|providing|only when)\b")
 # a yes said with "no" ("no problem, go ahead", "no worries, do it"): agreeing, never a no
 _AGREEING = re.compile(r"^\W*(?:no|nope)\s+(?:problem|prob|probs|probz|problemo|worries|worry|bother|biggie|prob(?:lem)?s)\b")
+# the same said anywhere in a reply ("i am 25 and healthy, no problem"), for a step where a yes acts on nothing lasting
+_AGREEING_ANYWHERE = re.compile(r"\b(?:no|nope)\s+(?:problem|prob|probs|probz|problemo|worries|worry|bother|biggie)\b"
+                                r"|\bnot\s+a\s+problem\b", re.IGNORECASE)
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
 _PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
+
+
+def without_agreeing(text: str) -> tuple[bool, str]:
+    """Whether a reply agrees with "no" in its words ("no problem", "no worries", "not a problem"), and the reply
+    without them: their "no" is no answer, so the rest says whether the reply declines ("no problem, but not now")."""
+    rest = _AGREEING_ANYWHERE.sub(" ", text)
+    return rest != text, rest
 
 
 def asked(text: str, asks: Callable[[str], bool]) -> bool:
@@ -236,10 +259,11 @@ def _bare(word: str) -> str | None:
 
 
 def _negated(words: list[str], i: int) -> bool:
-    """Whether the word at `i` is negated: a negator just before it, or three words before at most with only words
-    such as "gonna", "want to" between ("not gonna save it", "dont really want to delete")."""
+    """Whether the word at `i` is negated: a negator just before it ("no point" and the like count as one: "sure, no point
+    keeping it"), or three words before at most with only words such as "gonna", "want to" between ("not gonna save it",
+    "dont really want to delete")."""
     for j in range(i - 1, max(i - 5, -1), -1):
-        if words[j] in _NEGATORS:
+        if words[j] in _NEGATORS or words[j] in _NO_CAUSE and j > 0 and words[j - 1] == "no":
             return True
         if words[j] not in _BETWEEN:
             return False

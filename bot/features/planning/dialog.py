@@ -288,7 +288,8 @@ class PlanningDialog:
                              self.words.asks(text))
         if picked:  # "yes" typed instead of tapping ✅, or a place offered with the guess
             return self.set_zone(state, picked)
-        if draft.zone_offered and (says_wrong(text, draft.zone_guess) or not found and self.words.answer(text) == "no"):
+        if draft.zone_offered and (says_wrong(text, draft.zone_guess) or not found and self.words.answer(text) == "no"
+                                   and not self.words.asks(text)):  # "is that daylight savings time or not" asks
             state = save_draft(self.dialogues, state, replace(draft, zone_guess=""))
             return [offered_again(draft.zone_offered, self.clock(), lambda label, z: button(state, label, "zone", z))]
         offset = (guess.zone or "").startswith("UTC")  # "UTC+5:30" is a zone, not a time

@@ -156,15 +156,17 @@ def picked_zone(found: ZoneGuess, text: str, guess: str, offered: Offered, is_ye
     ("New York", "the one in maine"), or the guess named again ("yes oregon", "Portland Oregon"); None
     otherwise, and for a no or a yes with more ("wrong portland", "yes but I'm in maine", "no es correcto": `GUESSED`), a
     bare "right" or "correct" taken back ("right... wait no": the everyday `answer` reads the no), and a question that
-    `asks` naming a zone ("can i just type a timezone like PST")."""
+    `asks` naming a zone ("can i just type a timezone like PST"), or the guessed name typed again with the same places
+    offered beside it ("portland": which one is still not said)."""
     said = GUESSED.read(text) if guess else None
     if said in ("no", MIXED) or said == "yes" and GUESSED.taken_back(text) == answer(text) == "no":
         return None
     if not found_any(found):
         return guess if guess and (said == "yes" and "?" not in text or is_yes(text)) else None
-    if asks or "?" in text:
-        return None
-    return found.zone if found.zone and (found.zone == guess or found.zone in {zone for _, zone in offered}) else None
+    offers = {zone for _, zone in offered}
+    if asks or "?" in text or offers and set(found.suggestions) == offers and said != "yes":
+        return None  # "portland" again at "Portland ... Right?": as unsure as before, so asked again
+    return found.zone if found.zone and (found.zone == guess or found.zone in offers) else None
 
 
 def offered_again(offered: Offered, now: datetime, zone_button: Callable[[str, str], Button]) -> Reply:

@@ -137,7 +137,7 @@ class ZoneScreen:
         if found_any(found):
             moved = self.dialogues.go(state, Step.PLACE, guess=found.zone or "", offered=list(found.choices))
             return [zone_check(found, self.clock(), lambda label, zone: button(moved, label, "zone", zone))]
-        answer = self.words.answer(text)
+        answer = self.words.answer(text) if not self.words.asks(text) else None  # "is that daylight savings or not": asks
         if answer is not None:
             return self._answered(state, answer, offered if guess else ())
         if state.side or not self.about(text):

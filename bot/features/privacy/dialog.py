@@ -26,6 +26,10 @@ PROMPT = ("This erases everything I store about you: your safety check, your pla
 ERASING = Choices.listed("🗑, erase, eras, delet, wipe, nuke, remov, purge, trash, bin it, bin everything, get rid, "
                          "borra, losch, loesch, efface, supprim, cancella, apaga, verwijder",  # a few other languages' words
                          "keep, hold on to, leave it, leave my, behalt, garder, mantener, conserv, houden")
+# what /forget erases names only part of it ("just erase my injury stuff", "i wanted to forget the last message not
+# everything"): such a reply erases nothing and keeps nothing; the question is asked again
+ERASED_PARTS = frozenset("injury injuries health plan plans reminder reminders session sessions answer answers check "
+                         "screening settings goal zone timezone message messages last".split())
 
 
 def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
@@ -40,4 +44,5 @@ def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
 
     return Confirmation(DIALOGUE, dialogues, answer, lambda _state: PROMPT,
                         ("🗑 Yes, erase everything", "Keep my data"), decide, asks, ERASING,
-                        about=ABOUT, own=frozenset({"forget", "mydata"}))  # "keep my data" reads as /mydata: an answer here
+                        about=ABOUT, own=frozenset({"forget", "mydata"}),  # "keep my data" reads as /mydata: an answer here
+                        parts=ERASED_PARTS)

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core.callbacks import Tap
-from bot.core.confirmation import Choices
+from bot.core.confirmation import Choices, without_agreeing
 from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Reply
 from bot.features.screening import texts
@@ -177,18 +177,20 @@ class ScreeningFlow(Steps):
         if not reading.code:
             return None
         answered = self._answer(progress, reading.code, edit=False)
-        if (heard or reading.skipped) and reading.code in ANSWERS:  # the next question (or the result) opens with what was recorded
-            answered = [self._recorded(progress, reading.code, answered[0], reading.skipped), *answered[1:]]
+        if reading.code in ANSWERS and (heard or reading.skipped or not bare(text, reading.code)):
+            answered = [self._recorded(progress, reading.code, answered[0], reading.skipped, heard), *answered[1:]]
         return [*self._also_asked(progress, reading.code, text), *answered]
 
     @staticmethod
-    def _recorded(progress: Progress, code: str, then: Reply, skipped: bool = False) -> Reply:
-        """The reply `then` (the next question, or the result) opening with what a spoken answer to the current question
-        was recorded as ("I do have met." heard for "I do have that": a yes), or a skipped one ("pass": not sure), and how
-        to change it while the check goes on (tester s30 #22: spoken answers were never told back)."""
+    def _recorded(progress: Progress, code: str, then: Reply, skipped: bool = False, heard: bool = True) -> Reply:
+        """The reply `then` (the next question, or the result) opening with what an answer to the current question was
+        recorded as, and how to change it while the check goes on: a spoken one ("I do have met." heard for "I do have
+        that": a yes; tester s30 #22), a skipped one ("pass": not sure), or one typed in more than the answer's own word
+        ("i am man" at the pregnancy question: "Noted: No"; tester s31), so a misreading can be seen and taken back."""
         question = QUESTIONS[progress.step]
         goes_on = progress.step + 1 < len(QUESTIONS) and (code == "n" or question.level is not Level.RED)
-        told = texts.format_recorded(question, ANSWERS[code], goes_on)
+        told = texts.format_recorded(question, ANSWERS[code], goes_on) if heard or skipped else \
+            texts.format_noted(question, ANSWERS[code], goes_on)
         return replace(then, text=f"{texts.SKIPPED if skipped else ''}{told}\n\n{then.text}")
 
     def request(self, user_id: int, text: str) -> list[Reply]:
@@ -226,12 +228,14 @@ class ScreeningFlow(Steps):
         return said.denials.undenied(text, said.negations, said.contrasts)
 
     def _typed_consent(self, progress: Progress, text: str) -> list[Reply] | None:
-        """Consent typed in everyday words ("sure go ahead"), or declined ("not now")."""
-        said = self.readers.answer(text)  # consent is an everyday yes / no, not a health answer
+        """Consent typed in everyday words ("sure go ahead", "i am 25 and healthy, no problem"), or declined ("not
+        now"); the "no" of "no problem" declines nothing."""
+        agreed, text = without_agreeing(text)
+        said = self.readers.answer(text) if text.strip() else None  # consent is an everyday yes / no, not a health answer
         asked = "?" in text or self.readers.opens_question(text)
         label = CONSENT_CHOICES.read(text) if not asked else None  # a button's own words: "agree, lets start"
         code = "y" if clean_text(text) in CONSENT_WORDS or said == "yes" or label == "yes" else \
-            "n" if said == "no" or label == "no" else read_reply(text, None, self.readers).code
+            "n" if said == "no" or label == "no" else "y" if agreed and not asked else read_reply(text, None, self.readers).code
         choice = {"y": "ok", "n": "decline", "c": "decline"}.get(code or "")
         return self._on_consent(progress, choice, edit=False) if choice else None
 
@@ -326,6 +330,16 @@ class ScreeningFlow(Steps):
         if tap.step == CONSENT:
             return self._on_consent(progress, tap.action, edit=True)
         return self._answer(progress, tap.action, edit=True)
+
+
+# an answer's own words, which need no telling back ("no", "Yes!"); anything more is told back as recorded
+BARE = {"y": frozenset({"yes", "y", "yeah", "yep", "yup", "yea", "ya"}), "n": frozenset({"no", "n", "nope", "nah"}),
+        "u": frozenset({"not sure", "unsure"})}
+
+
+def bare(text: str, code: str) -> bool:
+    """Whether a typed answer is its answer's own word and nothing more ("No.", "yep")."""
+    return clean_text(text) in BARE.get(code, frozenset())
 
 
 def emoji_only(text: str) -> bool:

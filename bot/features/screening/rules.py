@@ -69,6 +69,8 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("I get a tight chest during panic attacks, does anxiety count?", lambda s: s.reply.label is None
          and not (s.asks or s.negated) and tells_then_asks(s.text, s.asked, s.words, s.readers), _code("u")),
     Rule("is it ok to keep going?", asks_if_fine, _code(None)),
+    Rule("i dont take any medication (worded as a question to the reader)", lambda s: s.reply.question and denies_topic(s),
+         _code("n")),
     Rule("does that count?", lambda s: s.reply.question and ("?" in s.text or s.asks or s.negated
                                                               and not (s.reply.this_topic and s.tells_by_negation)),
          lambda s: Reading("u" if doubted(s) else CODES.get(s.reply.label or ""))),

@@ -126,6 +126,15 @@ def format_recorded(question: Question, answer: str, goes_on: bool) -> str:
     return f"I've recorded \"{answer}\" for question {number}, about {question.topic}.{change}"
 
 
+def format_noted(question: Question, answer: str, goes_on: bool) -> str:
+    """What an answer typed in words was recorded as ("Noted: No"), and how to change it while the check `goes_on`."""
+    number = QUESTIONS.index(question) + 1
+    counts = " (it counts as yes)" if answer == "Not sure" else ""
+    other = "yes" if answer == "No" else "no"
+    change = f" Not what you meant? Tap ⬅️ Back below, or say \"I meant {other}\"." if goes_on else ""
+    return f"Noted: \"{answer}\"{counts} for question {number}, about {question.topic}.{change}"
+
+
 def format_corrected(earlier: Question) -> str:
     """A yes told late, recorded at the earlier question it answers."""
     number = QUESTIONS.index(earlier) + 1
