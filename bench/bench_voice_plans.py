@@ -28,11 +28,12 @@ from bot.composition import assemble, build_understanding
 from bot.core.coach import Coach
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.planning.draft import load_draft
-from bot.features.voice.engine import voice_inbound
+from bot.features.voice.engine import speech_contexts, voice_inbound
 from bot.settings import load_settings
 from bot.storage.database import open_database
 from scheduler.model import Schedule
-from voice.pipeline import build_voice_pipeline
+from voice.pipeline import VoicePipeline, build_voice_pipeline
+from voice.recognizer import Transcript
 
 PLANS = Path(__file__).with_name("voice_plans_dev.yaml")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -87,9 +88,25 @@ def answer(coach: Coach, user: int, item: dict[str, object], msg: Callable[[int]
     return outcome_of(coach, user, item)
 
 
+def spoken(coach: Coach, user: int, item: dict[str, object], hear: Callable[[str], Transcript]) -> tuple[str, Transcript]:
+    """A fresh user at the "when" step answers with a voice note heard as an answer to what the bot asked; the
+    outcome and the transcript."""
+    at_when_step(coach, user)
+    transcript = hear(coach.asked(user))
+    coach.handle(voice_inbound(user, transcript))
+    return outcome_of(coach, user, item), transcript
+
+
 def typed(text: str) -> Callable[[int], Inbound]:
     """A message typed by a user."""
     return lambda user: Inbound(user, InboundKind.TEXT, text)
+
+
+def hear_note(readings: Readings, pipeline: VoicePipeline, voice: str, speak: Callable[[str], bytes], said: str,
+              asked: str) -> Transcript:
+    """A schedule said in a voice, heard as an answer to what the bot `asked` (its readings kept by voice, context and
+    words)."""
+    return readings.hear(pipeline, f"{voice}|{asked}|{said}", partial(speak, said), asked)[0]
 
 
 def main() -> None:
@@ -110,14 +127,13 @@ def main() -> None:
                             answer(coach, next(users), item, typed(item["say"])))
                     for item in items]
         return report(outcomes, args.failures)
-    pipeline = build_voice_pipeline(matcher.kb, Path(load_settings().voice_dir))
+    pipeline = build_voice_pipeline(matcher.kb, Path(load_settings().voice_dir), contexts=speech_contexts())
     readings = Readings(args.readings)
     outcomes = []
     for item in items:
         for name, speak in voices(args.synth, pipeline).items():
-            transcript, _ = readings.hear(pipeline, f"{name}|{item['say']}", partial(speak, item["say"]))
             user = next(users)
-            kind = answer(coach, user, item, partial(voice_inbound, transcript=transcript))
+            kind, transcript = spoken(coach, user, item, partial(hear_note, readings, pipeline, name, speak, item["say"]))
             heard = coach.heard(voice_inbound(user, transcript))
             whose = "" if kind == "right" else _whose(coach, users, item, transcript)
             outcomes.append(Outcome(item["say"], name, heard, kind, whose))

@@ -46,3 +46,11 @@ def test_an_hour_and_its_minutes_said_after_the_days_ask_only_which_side_of_noon
 def test_a_number_after_the_hour_that_counts_something_is_not_its_minutes(text, clock):
     asked = read(text)
     assert isinstance(asked, Question) and [s.local_time for _, s in asked.options][0] == clock
+
+
+@pytest.mark.parametrize(("text", "days", "clock"), [
+    ("Wednesday and Friday, 615 in the morning.", {2, 4}, time(6, 15)),
+    ("fridays, 730 at night", {4}, time(19, 30)),
+])
+def test_a_time_written_without_a_colon_before_the_part_of_the_day_is_read(text, days, clock):
+    assert read(text) == Schedule(weekdays=frozenset(days), local_time=clock)
