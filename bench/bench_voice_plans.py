@@ -1,6 +1,6 @@
 """Spoken schedules: "when do you want to train?" answered by a voice note, through the real voice path.
 Run on demand: python bench/bench_voice_plans.py [--plans FILE] [--synth espeak|flite] [--readings FILE]
-[--typed] [--failures]
+[--voices N] [--typed] [--failures]
 
 Each schedule (bench/voice_plans_dev.yaml) is read aloud in each voice, encoded as a Telegram voice note,
 heard by Whisper and answered by the core at the planning dialogue's "when" step (a user whose safety check
@@ -116,6 +116,7 @@ def main() -> None:
     parser.add_argument("--synth", choices=("espeak", "flite"), default="espeak")
     parser.add_argument("--readings", type=Path, help="JSON file of readings kept between runs (same decoding only)")
     parser.add_argument("--typed", action="store_true", help="the words typed: the schedule reader's ceiling")
+    parser.add_argument("--voices", type=int, help="only the first N voices (a quicker run)")
     parser.add_argument("--failures", action="store_true")
     args = parser.parse_args()
     items = yaml.safe_load(args.plans.read_text(encoding="utf-8"))
@@ -131,7 +132,7 @@ def main() -> None:
     readings = Readings(args.readings)
     outcomes = []
     for item in items:
-        for name, speak in voices(args.synth, pipeline).items():
+        for name, speak in list(voices(args.synth, pipeline).items())[:args.voices]:
             user = next(users)
             kind, transcript = spoken(coach, user, item, partial(hear_note, readings, pipeline, name, speak, item["say"]))
             heard = coach.heard(voice_inbound(user, transcript))
