@@ -454,7 +454,7 @@ def test_transcribe_command_prints_the_reading_a_health_concern_was_heard_in(tmp
     monkeypatch.chdir(tmp_path)
     for name in heard:
         (tmp_path / name).write_bytes(b"")
-    monkeypatch.setattr(voice_cli, "build_voice", lambda *_: SimpleNamespace(transcribe_file=lambda p: heard[p.name]))
+    monkeypatch.setattr(voice_cli, "build_voice", lambda *_: SimpleNamespace(transcribe_file=lambda p, _asked="": heard[p.name]))
     assert main(["transcribe", "plain.ogg", "health.ogg"]) == 0
     assert capsys.readouterr().out.splitlines() == ["plain.ogg: What are banded hypers?", "health.ogg: My legs go numb."]
 
