@@ -97,16 +97,16 @@ class Readings:
         self.decoded = 0  # notes decoded in this run (not read back), and of them heard again (too short at first)
         self.heard_again = 0
 
-    def hear(self, pipeline: VoicePipeline, key: str, note: Callable[[], bytes]) -> tuple[Transcript, float]:
+    def hear(self, pipeline: VoicePipeline, key: str, note: Callable[[], bytes], context: str = "") -> tuple[Transcript, float]:
         """The note's transcript and the seconds spent decoding it: Whisper's readings, the beam's and
         the second hearing's, are kept (or decoded now from `note()`), the recognizer turns them into
-        the transcript the bot gets (without the second hearing's unless `samples`)."""
+        the transcript the bot gets (without the second hearing's unless `samples`); `context`, what the bot asked."""
         if key in self.kept:
             seconds, heard, sampled, *sure = self.kept[key]  # readings kept before the certainty: sure
             return pipeline.recognizer.transcript(heard, seconds, sampled if self.samples else [], *sure), 0.0
         started = time.perf_counter()
         clip = decode_audio(note(), pipeline.max_seconds)
-        hearing = pipeline.recognizer.wait().listen(clip) if has_speech(clip) else Hearing([], [])
+        hearing = pipeline.recognizer.wait().listen(clip, context=context) if has_speech(clip) else Hearing([], [])
         decoded = time.perf_counter() - started
         self.decoded += 1
         self.heard_again += hearing.heard_again

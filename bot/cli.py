@@ -125,14 +125,14 @@ def _chat(coach: Coach, user_id: int, settings: Settings) -> int:
             print(NOT_SERVING, file=sys.stderr)
             serving = False
         warm_up_in_background(coach)
-        run_terminal(coach, user_id, stdin_lines(), audio_reader(settings, coach.kb), serving)
+        run_terminal(coach, user_id, stdin_lines(), audio_reader(settings, coach.kb, coach.asked), serving)
     return 0
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """One message through the core (or one per stdin line with '-')."""
     coach = build_coach(settings)
-    read_audio = audio_reader(settings, coach.kb)
+    read_audio = audio_reader(settings, coach.kb, coach.asked)
     messages = stdin_lines() if args.text == "-" else [_valid_text(args.text)]
     for text in messages:
         path = audio_path(text)

@@ -13,6 +13,11 @@ from scheduler.words import MONTHS
 PM_WORDS = {"evening", "tonight", "night", "afternoon", "afternoon_pm", "pm"}
 AM_WORDS = {"morning", "am"}
 MERIDIEM = r"(?:\s*(am|pm|a|p)\b)?"  # "7 am", "7am", "7a"
+# A word a time of day may follow straight after ("tuesdays 6pm", "tomorrow 7"), and a part of the day said after one
+DAY_WORD = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|today|tomorrow|tonight|"
+            r"daily|weekdays|weekends|morning|evening|afternoon|night|dayaftertomorrow|[mtwrfsu]{2,7}|day|"
+            r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)")
+PART_SAID = r"(?:in the (?:morning|evening|afternoon|night)|at night|tonight)\b"
 NOT_A_YEAR = "|" + "".join(f"(?<!{month} )" for month in MONTHS) + r"(?<!\d )(?<!\d(?:st|nd|rd|th) )"
 PATTERNS = (  # (regex, how to read it); tried in order, the first that matches wins
     (re.compile(r"\b(?:from|between) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a|p)?\s*(?:to|and|-|till|until|til) "
@@ -23,8 +28,9 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"\b(\d{1,2})[:.](\d{2})(?!\d)" + MERIDIEM), "colon"),
     (re.compile(r"\b(\d{1,2})h(\d{2})?(?![\da-z])"), "h"),
     (re.compile(r"\b(\d{1,2}) ([0-5]\d)\s*(am|pm|a|p)\b"), "colon"),  # "five thirty pm"
-    (re.compile(r"(?:\bat|@)\s*(\d{1,2}) ([0-5]\d)\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)"
-                + MERIDIEM), "colon"),  # "at seven fifteen"
+    # an hour and its minutes said as two numbers: "at seven fifteen", "thursdays six thirty", "six, 13 in the evening"
+    (re.compile(rf"(?:(?:\bat|@|\baround|\babout)\s*|\b{DAY_WORD}\s+|\b(?=\d{{1,2}} [0-5]\d {PART_SAID}))(\d{{1,2}}) ([0-5]\d)\b"
+                r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)" + MERIDIEM), "colon"),
     (re.compile(r"\b(\d{1,2})\s*(am|pm|a|p)\b"), "meridiem"),
     (re.compile(r"(?:\bat|@)\s*([01]\d|2[0-3])([0-5]\d)\b|\b(0\d)([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d) ?hours\b"
                 + NOT_A_YEAR + r"(?<![-/.:])\b([01]\d|2[0-3])([0-5]\d)\b(?![-/.:])"), "military"),  # "mon 1930", not "24 dec 2026"
@@ -34,9 +40,7 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),
     (re.compile(r"\b(?:morning|evening|afternoon|night)\b.*\b(?:like|say|roughly|approx)\s*(\d{1,2})(?:\s*ish)?\s*$()"),
      "bare"),  # "mornings before work, like 7": the part says am or pm  # "6 in the morning": the part says am or pm
-    (re.compile(r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|today|tomorrow|tonight|"
-                r"daily|weekdays|weekends|morning|evening|afternoon|night|dayaftertomorrow|[mtwrfsu]{2,7}|day|"
-                r"mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\s+(\d{1,2})\b"
+    (re.compile(rf"\b{DAY_WORD}\s+(\d{{1,2}})\b"
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )
 

@@ -93,10 +93,12 @@ _PRONOUN_ONE = (r"\b((?:the|this|that|which|other|another|same|early|late|new|ol
                 r"|weekends|(?:mon|tues?|wed|weds|thurs?|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|\d{1,2}(?::\d\d)? ?[ap]m|\d{1,2}:\d\d) )one\b"
                 r"(?! ?(?:o'clock|thirty|fifteen|forty|[ap]m|hours|minutes|day|week|month|times)\b)")
 # A time typed with no colon ("630", "730pm"): read as one only where a time is named, after "at", "to" or a
-# weekday, or before am/pm or what a plan is called ("the 630 one"); never a count ("to 100 reps", "150 kg").
+# weekday, or before am/pm, the part of the day (a recognizer's "Friday, 615 in the morning") or what a plan is called
+# ("the 630 one"); never a count ("to 100 reps", "150 kg").
 _NOT_COUNTED = r"(?![\d:.,/])(?!\s*(?:%|reps?|sets?|kgs?|kilos?|lbs?|pounds?|mins?|minutes?|secs?|seconds?|x|times|days?|weeks?|months?|years?|steps|m|km|miles?)\b)"
 _COMPACT_TIMES = (re.compile(r"(?<![\d:.,/])\b([1-9])([0-5]\d)(?=\s*(?:[ap]\.?m\b|[ap]\b|instead\b|ones?\b|plans?\b|sessions?\b"
-                             r"|workouts?\b|class(?:es)?\b|training\b))", re.IGNORECASE),
+                             r"|workouts?\b|class(?:es)?\b|training\b|in the (?:morning|evening|afternoon|night)\b|at night\b|tonight\b))",
+                             re.IGNORECASE),
                   re.compile(r"(?:(?<=\bat )|(?<=\bto )|(?<=@)|(?<=\bby )|(?<=\bit )|(?<=\baround )|(?<=\buntil )|(?<=\btill )"
                              r"|(?<=\bone )|(?<=->)|(?<=-> )|(?<=(?:mon|tue|wed|thu|fri|sat|sun) )|(?<=day )|(?<=days )|(?<=tues )|(?<=thurs )|(?<=weds ))"
                              r"([1-9])([0-5]\d)" + _NOT_COUNTED, re.IGNORECASE))

@@ -76,7 +76,7 @@ class Heard:
     def __init__(self, heard: str) -> None:
         self.heard = heard
 
-    def listen(self, clip):
+    def listen(self, clip, context=""):
         return Hearing([self.heard], [], -0.1)
 
 

@@ -355,7 +355,8 @@ def test_a_phrase_whisper_repeats_is_kept_once_and_single_words_are_left_alone()
 
 def test_decoding_is_capped_at_a_few_tokens_per_second_of_audio(voice):
     whisper = voice.recognizer.wait()
-    short, long = (whisper._options(Clip(np.zeros(s * 16_000, np.float32), 16_000))["max_length"] for s in (2, 20))
+    prefix = len(whisper._prefix)
+    short, long = (whisper._options(Clip(np.zeros(s * 16_000, np.float32), 16_000), prefix)["max_length"] for s in (2, 20))
     assert short - len(whisper._prefix) < 30 and long - short == 18 * whisper.decoding.tokens_per_second
 
 
@@ -454,7 +455,7 @@ def test_transcribe_command_prints_the_reading_a_health_concern_was_heard_in(tmp
     monkeypatch.chdir(tmp_path)
     for name in heard:
         (tmp_path / name).write_bytes(b"")
-    monkeypatch.setattr(voice_cli, "build_voice", lambda *_: SimpleNamespace(transcribe_file=lambda p: heard[p.name]))
+    monkeypatch.setattr(voice_cli, "build_voice", lambda *_: SimpleNamespace(transcribe_file=lambda p, _asked="": heard[p.name]))
     assert main(["transcribe", "plain.ogg", "health.ogg"]) == 0
     assert capsys.readouterr().out.splitlines() == ["plain.ogg: What are banded hypers?", "health.ogg: My legs go numb."]
 

@@ -81,7 +81,7 @@ async def test_a_voice_note_is_downloaded_transcribed_and_answered(tg, voice):
 class HeardTwice:
     """Stands in for Whisper: its beam lost the words that matter, its second hearing kept them."""
 
-    def listen(self, clip):
+    def listen(self, clip, context=""):
         return Hearing(["Third up up in my lower back on the last rip, and how I literally can't stand up."],
                        ["Third up up in my lower back on the last rip, and how I literally can't stand up,",
                         "Heard a pop in my lower back on the last rip, and how I literally can't stand up."])
@@ -168,7 +168,7 @@ async def test_others_are_answered_while_a_note_is_transcribed(coach, voice):
     class SlowPipeline:
         """The real pipeline, held until the test lets it go."""
 
-        def transcribe(self, data: bytes):
+        def transcribe(self, data: bytes, context: str = ""):
             release.wait(10)
             return voice.transcribe(data)
 

@@ -214,7 +214,7 @@ class HeardUnsure:
         self.heard = heard
         self.certainty = certainty
 
-    def listen(self, clip):
+    def listen(self, clip, context=""):
         return Hearing([self.heard], [], self.certainty)
 
 

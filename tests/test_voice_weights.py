@@ -141,7 +141,7 @@ def test_a_note_that_arrives_while_whisper_loads_waits_for_it_and_is_heard():
     class Loaded:
         """Stands in for a loaded Whisper."""
 
-        def listen(self, clip):
+        def listen(self, clip, context=""):
             return Hearing(["How long should I rest?", "How long should I rest"], ["How long should I test?"])
 
     def slow_load():

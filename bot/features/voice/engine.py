@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.messages import Inbound, InboundKind, Reply
+from bot.features.planning.heard import SCHEDULE_ASKED
+from bot.features.planning.texts import ASK_WHEN
 from bot.features.voice.notes import TOO_LONG, UNREADABLE, VOICE_OFF
 from bot.settings import Settings
 from knowledge.model import KnowledgeBase
+from scheduler.words import DAY_NAMES
 
 if TYPE_CHECKING:
     from voice.pipeline import VoicePipeline
@@ -29,7 +32,16 @@ def build_voice(settings: Settings, kb: KnowledgeBase) -> VoicePipeline:
     from voice.speech import VoiceStyle
 
     log.info("loading the speech recognizer from %s", settings.voice_dir)
-    return build_voice_pipeline(kb, settings.voice_dir, VoiceStyle(settings.tts_voice), settings.whisper_dir)
+    return build_voice_pipeline(kb, settings.voice_dir, VoiceStyle(settings.tts_voice), settings.whisper_dir,
+                                contexts=speech_contexts())
+
+
+def speech_contexts() -> dict[str, str]:
+    """What the recognizer is told was said just before a note that answers a question the bot asked, by the name a
+    dialogue gives its step (Listens.asked): after "When do you want to train?", the days' names and times said the
+    way the schedule reader reads them, so that "Tuesday and Thursday" is not heard as "2nd and 1st"."""
+    days = ", ".join(day.capitalize() for day in DAY_NAMES)
+    return {SCHEDULE_ASKED: f"{ASK_WHEN.split('?')[0]}? {days} at 7am or 6:30 in the evening."}
 
 
 def build_weights(settings: Settings) -> Path:
@@ -47,13 +59,14 @@ def voice_inbound(user_id: int, transcript: Transcript) -> Inbound:
                    transcript.certainty)
 
 
-def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inbound | Reply:
-    """An audio file as a voice note, or the reply saying why it cannot be heard."""
+def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path, asked: str = "") -> Inbound | Reply:
+    """An audio file as a voice note answering what the bot `asked` (a recognizer context), or the reply saying why
+    it cannot be heard."""
     from voice.audio import AudioError, TooLong
     from voice.recognizer import VoiceOff
 
     try:
-        return voice_inbound(user_id, pipeline.transcribe_file(path))
+        return voice_inbound(user_id, pipeline.transcribe_file(path, asked))
     except TooLong:  # an AudioError too: caught first, or a 70 s note was "unplayable"
         return TOO_LONG
     except AudioError:
@@ -62,12 +75,14 @@ def read_audio_file(pipeline: VoicePipeline, user_id: int, path: Path) -> Inboun
         return VOICE_OFF
 
 
-def audio_reader(settings: Settings, kb: KnowledgeBase) -> Callable[[int, Path], Inbound | Reply]:
-    """Reads an audio file as a voice note; the pipeline is built on first use only."""
+def audio_reader(settings: Settings, kb: KnowledgeBase,
+                 asked: Callable[[int], str] = lambda _user: "") -> Callable[[int, Path], Inbound | Reply]:
+    """Reads an audio file as a voice note answering what the bot has `asked` the user; the pipeline is built on first
+    use only."""
     pipeline: list[VoicePipeline] = []
 
     def read(user_id: int, path: Path) -> Inbound | Reply:
         if not pipeline:
             pipeline.append(build_voice(settings, kb))
-        return read_audio_file(pipeline[0], user_id, path)
+        return read_audio_file(pipeline[0], user_id, path, asked(user_id))
     return read

@@ -145,14 +145,21 @@ class Voice:
         """Of a note's readings (best first), the one to answer and show: one the safety detector
         fires on at its most urgent level, so a concern heard in any of them gets the doctor-first
         line (of those, the one that fits a question best: "injured doing these", not "... doing
-        ease", gets its answer with the line); else, while a dialogue waits for an answer, the best,
-        so a "no" is never turned into a question; else the one that fits a question best."""
+        ease", gets its answer with the line); else, while a dialogue waits for an answer, the one that
+        answers its step most (`_best_answer`), never a question instead; else the one that fits a question best."""
         concern, level = self._concern(readings)
         if level is not Safety.NONE:
             return concern
         if self.kit.dialogues.current(user_id) is not None:
-            return readings[0]
+            return self._best_answer(user_id, readings)
         return self._best_fit(readings)
+
+    def _best_answer(self, user_id: int, readings: list[str]) -> str:
+        """Of the readings, the first of those that answer the step the user is at most, by the dialogue's own
+        weighing (planning at "when": the days and time of a plan, which the likeliest reading may have lost); the
+        likeliest when the dialogue weighs none, so a "no" is never turned into a question."""
+        weights = [self.kit.dialogues.answer_weight(user_id, text) for text in readings]
+        return readings[weights.index(max(weights))]
 
     def _concern(self, readings: list[str]) -> tuple[str, Safety]:
         """The most urgent concern the safety detector hears in the readings, and of the readings it
