@@ -44,8 +44,6 @@ IN_SCOPE_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "followups_
 OFF_TOPIC_SETS = ("holdout.yaml", "holdout2.yaml", "regression.yaml", "offtopic_dev.yaml")
 # offtopic_dev2's tune half is not trained on yet: as "not ours" (s27) it declined 2 more of its own and moved three
 # knife-edge readings that tests hold (a close second, a pick by title, a follow-up's entry); its held half measures
-# (s32, over offtopic7.yaml: its own off topic 127 -> 129/145 with the tune half trained, offtopic_dev 215 -> 214, holdout
-# 39 -> 38, in scope offtopic_dev2 49 -> 48, calib 243 -> 242, dev_strangers14-24 unchanged in sum: not taken)
 HALVED = ("offtopic_dev.yaml", "offtopic_dev2.yaml")  # sets whose "-held" half never trains (tune_understanding scores it)
 HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we read and tune on, never train on
 # Blind writers' sets measured and read for general causes only: never trained on, and never tuned on (so not in

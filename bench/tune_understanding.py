@@ -1,6 +1,6 @@
 """Tune the understanding layer's few knobs on the tuning sets, with k-fold cross-validation.
 
-Usage: python bench/tune_understanding.py [--folds 5] [--beside | --embedded | --threshold]
+Usage: python bench/tune_understanding.py [--folds 5] [--beside | --embedded]
 
 The tuning sets are the held-out development sets (dev_strangers, calib_strangers: strangers' questions we have
 looked at but never train on) and offtopic_dev's held-apart half; the sets that are also training data
@@ -12,9 +12,6 @@ are never read here.
 
 --embedded cross-validates Policy.embedded_share (the embedding channel's weight) with the threshold, the other
 knobs as Policy has them: each fold's pick, scored on that fold, and each share's figure on every fold.
-
---threshold cross-validates the decline knobs alone (the threshold and not_ours_lead, the rest as Policy has them), and
-prints the balanced score of Policy as it is: a quick before and after for a change to the "not ours" data.
 
 --beside tunes Policy.beside_concern (how clearly what is asked beside a health concern must read) on
 bench/health_asks_dev.yaml through the core, in halves (odd and even items): each half's best bar is scored on
@@ -44,13 +41,11 @@ from knowledge.fusion import Evidence, Policy, decide  # noqa: E402
 from knowledge.understanding import Understanding  # noqa: E402
 
 BENCH = Path(__file__).parent
-# blind writers' development sets: read, never trained on (18 and 25 are held out: measured only)
-WRITERS = tuple(f"dev_strangers{n}.yaml" for n in (14, 15, 16, 17, 19, 20, 21, 22, 23, 24))
+# blind writers' development sets: read, never trained on (18 and 23 are held out: measured only)
+WRITERS = tuple(f"dev_strangers{n}.yaml" for n in (14, 15, 16, 17, 19, 20, 21, 22, 23))
 HEALTH_KINDS = ("safety", "health", "emergency")
 POLICIES = [Policy(t, s, n, g) for t, s, n, g in itertools.product(
     range(10, 40, 2), (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2), (0.1, 0.2, 0.3))]
-# --threshold: the decline knobs alone ("not ours" and the threshold), the rest as Policy has them; a few dozen settings
-DECLINES = [Policy(threshold=t, not_ours_lead=n) for t, n in itertools.product(range(20, 42, 2), (0.0, 0.1, 0.2))]
 EMBEDDED = [Policy(threshold=t, embedded_share=s) for t, s in itertools.product(range(26, 36, 2), (0.0, 0.15, 0.3, 0.45, 0.6))]
 BESIDE_SET = "health_asks_dev.yaml"
 BESIDE_BARS = (15.0, 20.0, 25.0, 30.0, 35.0)  # below the answer's own health margin (15) the bar changes nothing
@@ -109,8 +104,7 @@ def safety_score(detector: SafetyDetector, items: list[Item], odds: SafetyOdds) 
     return score
 
 
-def cross_validate(understanding: Understanding, items: list[Item], folds: int,
-                   policies: list[Policy] = POLICIES) -> tuple[Policy, SafetyOdds]:
+def cross_validate(understanding: Understanding, items: list[Item], folds: int) -> tuple[Policy, SafetyOdds]:
     """Print the cross-validated figures; return the settings best on all items."""
     detector = understanding.safety
     shuffled = items[:]
@@ -118,7 +112,7 @@ def cross_validate(understanding: Understanding, items: list[Item], folds: int,
     topics = [i for i in items if i.kind not in HEALTH_KINDS]
     for k in range(folds):
         held, kept = shuffled[k::folds], [i for n, i in enumerate(shuffled) if n % folds != k]
-        policy = max(policies, key=lambda p: topic_score(understanding, [i for i in kept if i.kind not in HEALTH_KINDS], p))
+        policy = max(POLICIES, key=lambda p: topic_score(understanding, [i for i in kept if i.kind not in HEALTH_KINDS], p))
         odds = max(ODDS, key=lambda o: safety_score(detector, kept, o))
         health = [i for i in held if i.kind in HEALTH_KINDS]
         recall = sum(bool(detector.level(i.cleaned, i.odds, odds)) for i in health) / max(len(health), 1)
@@ -126,7 +120,7 @@ def cross_validate(understanding: Understanding, items: list[Item], folds: int,
         test = [i for i in held if i.kind not in HEALTH_KINDS]
         print(f"fold {k + 1}: topics {100 * topic_score(understanding, test, policy):5.1f}%  health recall "
               f"{100 * recall:5.1f}%  false alarms {alarms}/{len(test)}  ({policy}, {odds})")
-    return (max(policies, key=lambda p: topic_score(understanding, topics, p)),
+    return (max(POLICIES, key=lambda p: topic_score(understanding, topics, p)),
             max(ODDS, key=lambda o: safety_score(detector, items, o)))
 
 
@@ -185,7 +179,6 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--beside", action="store_true", help="tune Policy.beside_concern on the health-asks set")
     parser.add_argument("--embedded", action="store_true", help="cross-validate Policy.embedded_share")
-    parser.add_argument("--threshold", action="store_true", help="cross-validate the threshold and not_ours_lead alone")
     args = parser.parse_args()
     understanding = build_understanding(load_settings())
     if args.beside:
@@ -195,8 +188,7 @@ def main() -> int:
     if args.embedded:
         cross_validate_embedded(understanding, items, args.folds)
         return 0
-    policy, odds = cross_validate(understanding, items, args.folds, DECLINES if args.threshold else POLICIES)
-    print(f"Policy() on all: {100 * topic_score(understanding, [i for i in items if i.kind not in HEALTH_KINDS], Policy()):5.1f}%")
+    policy, odds = cross_validate(understanding, items, args.folds)
     print(f"best on all: {policy}\n             {odds}")
     return 0
 
