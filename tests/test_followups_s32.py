@@ -94,7 +94,7 @@ def test_the_meaning_of_a_word_of_the_steps_gets_the_entry_explaining_it(say):
 
 
 def test_how_many_after_a_way_of_doing_it_asks_the_reps_not_how_many_ways(say):
-    assert say("how do i do a reverse hyper on a bench")[0].entry == "roman-chair"
+    assert say("how do i do reverse hypers on a flat bench")[0].entry == "roman-chair"
     assert say("k how many")[0].entry == "reps-general"
     assert say("whats the stability ball version")[0].entry == "stability-ball"
     assert say("ok how many then")[0].entry == "reps-general"
@@ -103,7 +103,7 @@ def test_how_many_after_a_way_of_doing_it_asks_the_reps_not_how_many_ways(say):
 
 
 async def test_over_telegram_how_many_after_the_bench_version_gets_the_reps(coach):
-    sent = await feed_all(coach, [message_update("how do i do a reverse hyper on a bench"), message_update("k how many")])
+    sent = await feed_all(coach, [message_update("how do i do reverse hypers on a flat bench"), message_update("k how many")])
     assert "10–15 reps" in sent.texts()[-1], sent.texts()[-1]
 
 
