@@ -14,7 +14,7 @@ NOT_COVERED = "The two articles I'm built on don't cover"  # the opening of a ne
 SURE_MISSES = (("how many reps for muscle growth", "how many sets a week then", "program-hypertrophy"),
                ("can i use a ghd instead", "how much does a reverse hyper machine cost", "ghd-alternative"))
 NAMING = ("what is an isometric hold on reverse hypers", "how do u even do a revers hyper, like whats the basic movment")
-MORE = ("do i need to warm up first", "why does it matter so much")  # "so much" reads a little like the price
+MORE = ("do i need to warm up first", "why does that matter so much then")  # "so much" reads a little like the price
 BACK = ("how many reps for muscle growth", "does it help back pain")
 BALL = ("how do i do the stability ball version", "does it hit my abs too")
 
