@@ -1,6 +1,6 @@
 """Voice benchmark: spoken questions synthesised with the project's text to speech in several
 voices and speeds, encoded as Telegram voice notes, transcribed, and answered through the core.
-Run on demand: python bench/bench_voice.py [--questions FILE] [--failures] [--synth flite]
+Run on demand: python -m bench.bench_voice [--questions FILE] [--failures] [--synth flite]
 
 espeak-ng's voices are formant synthesis, far from a person; `--synth flite` reads the same questions
 in flite's four built-in English voices (`apt-get install flite`), made from recordings of people, a
