@@ -121,7 +121,7 @@ _ALL_BACK = re.compile(r"\b(?:unskip|un skip|restore|put|bring)\s+(?:them\s+|it\
 _BACK_FROM = re.compile(r"\b(?:i'?m|im|i am|i'?ll be|ill be|i will be|be|coming|get|getting|got)\s+back\b"
                         r"|\b(?:unskip|un skip|restore|(?:put|bring)\s+(?:\S+\s+){0,2}?back)\b(?:\s+\S+){0,3}?\s+"
                         r"(?:from|after|as of|starting)\b")
-_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
+DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
 def day_said(typed: str, today: date, zone: str) -> DaySaid | None:
@@ -152,7 +152,7 @@ def _all_back(words: str, today: date, zone: str) -> DaySaid | None:
 def _cant_make(typed: str) -> DaySaid | None:
     """One day that cannot be made, with a reason ("cant make it friday, dentist at 8"): that day's next session."""
     found = _CANT_MAKE.match(typed.lower())
-    return DaySaid(DayWord.SKIP, frozenset({_DAY_INDEX[found.group(1)[:2]]})) if found else None
+    return DaySaid(DayWord.SKIP, frozenset({DAY_INDEX[found.group(1)[:2]]})) if found else None
 
 
 def _weekdays(words: str) -> frozenset[int]:
@@ -163,7 +163,7 @@ def _weekdays(words: str) -> frozenset[int]:
 
 def _indexes(words: str) -> set[int]:
     """The weekdays of the day words in `words`."""
-    return {_DAY_INDEX[m.group()[:2]] for m in _DAYS.finditer(words)}
+    return {DAY_INDEX[m.group()[:2]] for m in _DAYS.finditer(words)}
 
 
 def _bare(words: str) -> DaySaid | None:
@@ -192,7 +192,7 @@ def _several(words: str, today: date, zone: str, week: re.Match[str] | None, awa
         return None
     ranged = _RANGE.search(words)
     if ranged is not None:
-        first, last = (_DAY_INDEX[ranged.group(g)[:2]] for g in ("first", "last"))
+        first, last = (DAY_INDEX[ranged.group(g)[:2]] for g in ("first", "last"))
         base = today
         if week is not None and not week["which"].startswith(("this", "rest")):
             base = today - timedelta(days=today.weekday()) + timedelta(days=7)

@@ -30,10 +30,12 @@ from scheduler.rows import (
     schedule_to_json,
 )
 
-__all__ = ["CHECK_IN_OPEN", "Occurrence", "Plan", "Profile", "SchedulerStore", "add_plan_span", "add_previous_zone", "add_recurrence_kinds",
-           "create_scheduler_tables", "epoch", "instant", "schedule_from_json", "schedule_to_json"]
+__all__ = ["CHECK_IN_OPEN", "OPEN_STATUSES", "Occurrence", "Plan", "Profile", "SchedulerStore", "add_plan_span", "add_previous_zone",
+           "add_recurrence_kinds", "create_scheduler_tables", "epoch", "instant", "schedule_from_json", "schedule_to_json"]
 
 CHECK_IN_OPEN = timedelta(hours=12)  # after a session's time, its check-in is still answered this long
+OPEN_STATUSES = ("sending", "sent", "snoozed")  # a session reminded (or being) and not answered yet
+_OPEN = ", ".join(f"'{status}'" for status in OPEN_STATUSES)
 
 
 class SchedulerStore:
@@ -230,7 +232,7 @@ class SchedulerStore:
         never checked in, CHECK_IN_OPEN after their time: a session snoozed or just reminded is not missed yet), every
         plan's, ended ones' too."""
         rows = self.db.execute("SELECT status, count(*) FROM occurrences WHERE user_id = ? AND at >= ? AND at <= ? "
-                               "AND NOT (status IN ('sending', 'sent', 'snoozed') AND at > ?) GROUP BY status",
+                               f"AND NOT (status IN ({_OPEN}) AND at > ?) GROUP BY status",
                                [user_id, epoch(since) if since else 0, epoch(now), epoch(now - CHECK_IN_OPEN)]).fetchall()
         counts = {"done": 0, "skipped": 0, "missed": 0}
         for status, n in rows:
@@ -245,7 +247,7 @@ class SchedulerStore:
     def load_reminded_sessions(self, user_id: int, now: datetime) -> list[datetime]:
         """Sessions still to come whose reminder already went out (a one-off's plan has ended by then)."""
         return [instant(r[0]) for r in self.db.execute(  # type: ignore[misc]
-            "SELECT at FROM occurrences WHERE user_id = ? AND at > ? AND status IN ('sending', 'sent', 'snoozed') "
+            f"SELECT at FROM occurrences WHERE user_id = ? AND at > ? AND status IN ({_OPEN}) "
             "ORDER BY at", [user_id, epoch(now)]).fetchall()]
 
     def count_plans(self, user_id: int) -> int:

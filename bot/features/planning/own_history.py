@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
-from knowledge.day_words import DAY_NAME
-from scheduler.store import SchedulerStore
+from knowledge.day_words import DAY_INDEX, DAY_NAME
+from scheduler.store import CHECK_IN_OPEN, OPEN_STATUSES, SchedulerStore
 from scheduler.timezones import zone_info
 
 _TRAINED = (r"(?:train(?:ed)?|work\s*(?:ed\s+)?out|exercise[ds]?|lift(?:ed)?|go\s+to\s+the\s+gym|hit\s+the\s+gym|gym"
@@ -27,11 +27,10 @@ _STREAK = re.compile(r"^\W*(?:(?:so|ok|okay|and|hey|yo)\W+)*(?:what'?s|whats|wat
                      r"|\bhow\s+many\s+(?:sessions|workouts|days|times|trainings)\s+(?:in\s+a\s+row|back\s*to\s*back"
                      r"|(?:straight|consecutive)(?:ly)?)\b[^?]*\b(?:have\s+i|did\s+i|i'?ve|i\s+have)\b"
                      r"|\b(?:have|did)\s+i\s+(?:\w+\s+)?(?:trained|done|did|hit|made|do|train)\b.*\b(?:in\s+a\s+row|back\s*to\s*back)\b")
-_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 STREAK_LOOK_BACK = timedelta(days=366)
-STILL_OPEN = timedelta(hours=12)  # a session reminded this recently and not answered yet neither keeps nor breaks a streak
 _OUTCOME = {"done": "was marked done 💪", "skipped": "was skipped", "cancelled": "was skipped in advance"}
-NO_CHECK_IN = "has no check-in (tell me “did it” within 12 hours of it, or tap ✅ Done on its reminder)"
+NO_CHECK_IN = (f"has no check-in (tell me “did it” within {CHECK_IN_OPEN // timedelta(hours=1)} hours of it, or tap ✅ Done "
+               "on its reminder)")
 
 
 def asks_history(text: str) -> bool:
@@ -61,7 +60,7 @@ class OwnHistory:
         midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
         back = 1 if said.group("when") in ("yesterday", "last night") else 0
         if said.group("day"):
-            back = (local.weekday() - _DAY_INDEX[said.group("day")[:2]]) % 7
+            back = (local.weekday() - DAY_INDEX[said.group("day")[:2]]) % 7
         start = midnight - timedelta(days=back)
         day = f"{start:%a %d %b}"
         sessions = self.store.past_sessions(user_id, start, min(now, start + timedelta(days=1)))
@@ -76,7 +75,7 @@ class OwnHistory:
         """How many sessions in a row were done, counting back from the latest that came round."""
         zone = self.store.load_profile(user_id).zone or "UTC"
         past = [(at, status) for at, status in self.store.past_sessions(user_id, now - STREAK_LOOK_BACK, now)
-                if not (status in ("sending", "sent", "snoozed") and now - at <= STILL_OPEN)]
+                if not (status in OPEN_STATUSES and now - at <= CHECK_IN_OPEN)]  # still open: neither keeps nor breaks it
         if not past:
             return Reply("No session has come round yet, so there's no streak to count. /sessions shows what's coming.")
         streak = next((i for i, (_at, status) in enumerate(reversed(past)) if status != "done"), len(past))

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from bot.core.messages import Reply
 from bot.features.planning import texts as t
 from bot.features.planning.own_history import OwnHistory
-from knowledge.day_words import DAY_NAME
+from knowledge.day_words import DAY_INDEX, DAY_NAME
 from knowledge.model import Prescription
 from scheduler.model import WEEKDAY_NAMES
 from scheduler.store import SchedulerStore
@@ -57,7 +57,6 @@ _HISTORY = re.compile(r"\bwhat\s+(?:did|have)\s+i\s+(?:do|done|did|train\w*)\b(?
                       r"\s+(?:i|i've|ive)\s+(?:done|did|do|made|completed|finished)\b")
 _PERIOD = re.compile(r"\b(?:this|the)\s+(?P<this>week|month)\b|\b(?:last|past)\s+(?:(?P<n>\d+|four|4)\s+)?weeks?\b")
 LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks
-_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 NOT_SAVED_YET = "Not yet: it's saved when you tap ✅ Save (or say yes)."
 NO_PLAN = "No plan is saved yet: /plan makes one."
 
@@ -139,7 +138,7 @@ class OwnState:
         goal's prescription."""
         plans = self.store.load_plans(user_id)
         profile = self.store.load_profile(user_id)
-        index = _DAY_INDEX.get(day[:2]) if day else None
+        index = DAY_INDEX.get(day[:2]) if day else None
         if index is None and relative and self.clock is not None:
             today = self.clock().astimezone(zone_info(profile.zone or "UTC")).weekday()
             index = (today + (relative == "tomorrow")) % 7
@@ -159,7 +158,7 @@ class OwnState:
 
     def _time_on(self, user_id: int, day: str) -> Reply:
         """The plans on the day named, each with its time and zone ("what time is my saturday one")."""
-        index = _DAY_INDEX[day[:2]]
+        index = DAY_INDEX[day[:2]]
         on_day = [p for p in self.store.load_plans(user_id) if index in p.schedule.weekdays]
         if not on_day:
             return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")

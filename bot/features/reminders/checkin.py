@@ -25,13 +25,12 @@ from knowledge.model import KnowledgeBase
 from knowledge.understanding import PROPOSED_TIME
 from scheduler.delay import format_delay, read_delay
 from scheduler.dispatcher import Due
-from scheduler.store import CHECK_IN_OPEN, Occurrence, SchedulerStore
+from scheduler.store import CHECK_IN_OPEN, OPEN_STATUSES, Occurrence, SchedulerStore
 
 SNOOZE = timedelta(minutes=15)
 SNOOZE_RANGE = (timedelta(minutes=5), timedelta(hours=4))  # a delay asked in words ("push it 20 min") is kept in it
 TYPED_FOR = CHECK_IN_OPEN  # after the session's time, typed words are no longer read as a check-in
 DIALOGUE = "rem"
-OPEN_STATUSES = ("sending", "sent", "snoozed")
 REST_DAY = ("Okay, today is a rest day (recorded as skipped). Rest, and if you feel unwell for more "
             "than a few days, or it gets worse, see a doctor.")
 PAIN_ASKED = "Is it new or worse back or leg pain?"
