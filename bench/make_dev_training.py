@@ -12,7 +12,7 @@
 Left out, so that they still measure: the development sets held apart (HELD_OUT: dev_strangers.yaml, whose
 questions also make up part of independent_dev.yaml, which is left out too, and calib_strangers.yaml, on which
 the thresholds are tuned), the blind writers' sets held out (BLIND_HELD_OUT: dev_strangers18.yaml,
-dev_strangers25.yaml and followups_dev15.yaml, measured, never tuned on),
+dev_strangers26.yaml and followups_dev16.yaml, measured, never tuned on),
 the held-apart halves of offtopic_dev.yaml and offtopic_dev2.yaml, the safety sets held out (SAFETY_HELD_OUT, read;
 SAFETY_BLIND, never read) and every frozen unseen set. Messages the
 safety detector reads as a concern are left out: the safety classifier learns every training text as harmless.
@@ -51,13 +51,13 @@ HELD_OUT = ("dev_strangers.yaml", "calib_strangers.yaml")  # strangers' sets we 
 # message of each, written alike by another set's writer ("What are the benefits of reverse hyperextensions?", "can you
 # help me write a cover letter"; of dev_strangers20's, a few short ones such as "how do i finish the last rep" and "tell me a
 # joke"): the next run drops them, and retrains the safety classifier too (its harmless texts).
-# dev_strangers19 to 24, released, are tuned on as 14 to 17 are (never trained on); followups_dev15 is listed so that
+# dev_strangers19 to 25, released, are tuned on as 14 to 17 are (never trained on); followups_dev16 is listed so that
 # none of its messages trains through another set
-BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers25.yaml", "followups_dev15.yaml")
+BLIND_HELD_OUT = ("dev_strangers18.yaml", "dev_strangers26.yaml", "followups_dev16.yaml")
 # the lexicon was tuned on each; writer 29 stays apart (SAFETY_HELD_OUT), so the retraining on 30 to 32 is measured there
 SAFETY_SETS = tuple(f"safety_dev{n}.yaml" for n in (*range(4, 29), 30, 31, 32))
 SAFETY_HELD_OUT = ("safety_dev29.yaml",)  # first measured, then read, never trained on
-SAFETY_BLIND = ("safety_dev34.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
+SAFETY_BLIND = ("safety_dev35.yaml",)  # a blind writer's set held out: measured, never read, tuned on or trained on
 CHAT_SETS = {**{f"followups_dev{n}.yaml": "then" for n in ("", 2, 3, 4, 5)}, "when_dev.yaml": "text", "when_dev2.yaml": "text"}
 NOT_IN_SCOPE = {"offtopic", "safety", "health", "emergency", "lookalike", "health-asks"}
 

@@ -33,7 +33,7 @@ DEFAULT_SETS = [Path(__file__).with_name(name) for name in ("followups_dev.yaml"
                                                               "followups_dev4.yaml", "followups_dev5.yaml", "followups_dev6.yaml",
                                                               "followups_dev7.yaml", "followups_dev8.yaml", "followups_dev9.yaml",
                                                               "followups_dev10.yaml", "followups_dev11.yaml", "followups_dev12.yaml",
-                                                              "followups_dev13.yaml", "followups_dev14.yaml",
+                                                              "followups_dev13.yaml", "followups_dev14.yaml", "followups_dev15.yaml",
                                                               "independent_dev.yaml",
                                                               "tester_context_dev.yaml")]
 ANSWERER_KINDS = {"health"}  # judged on the health line the answerer adds, not on the understanding's entry
