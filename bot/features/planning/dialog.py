@@ -34,6 +34,7 @@ from bot.features.planning.reading import (
     joined,
     left_out,
     read_with_kept,
+    schedule_hint,
     with_days_and_time,
 )
 from bot.features.planning.second_plan import Split, format_split
@@ -324,6 +325,9 @@ class PlanningDialog:
             kept = replace(kept, goal=self._goal(text) or kept.goal)  # "mon wed fri 7am strength": the goal kept too
             replies = self._kept_ask_zone(save_draft(self.dialogues, state, kept))
             return [t.with_note(replies[0], self._split_note(split, kept)), *replies[1:]]
+        hint = schedule_hint(text, self.clock()) if not found else None
+        if hint:  # "mwf 7am but on my night weeks 5pm": why it can't be one plan, never "I couldn't place that"
+            return [self._guess_again(state, draft, hint) if draft.zone_guess else Reply(f"{hint} {t.ASK_ZONE}", location=True)]
         goal = self._goal(text) if not found else None
         if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
             return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, goal=goal)))

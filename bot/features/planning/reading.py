@@ -16,6 +16,7 @@ from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
+from scheduler.one_off import NO_DAY_OR_TIME
 from scheduler.parsing import read_schedule
 from scheduler.recurrence import next_occurrences
 from scheduler.timezones import zone_info
@@ -43,6 +44,16 @@ def bare_hour(text: str) -> time | None:
     if not found or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
         return None
     return time(int(found.group(1)), int(found.group(2) or 0))
+
+
+def schedule_hint(text: str, now: datetime) -> str | None:
+    """Why a schedule said cannot be one plan as said ("mwf 7am but on my night weeks 5pm", "at 25:00"), or None for a
+    message with no day or time in it, or one that reads."""
+    try:
+        read_schedule(text, now, zone_info("UTC"))
+    except ScheduleError as hint:
+        return None if str(hint) == NO_DAY_OR_TIME else str(hint)
+    return None
 
 
 def carries_schedule(text: str, now: datetime) -> bool:
