@@ -14,7 +14,7 @@ from bot.features.planning.own_history import OwnHistory
 from knowledge.day_words import DAY_INDEX, DAY_NAME
 from knowledge.model import Prescription
 from scheduler.model import WEEKDAY_NAMES
-from scheduler.store import SchedulerStore
+from scheduler.store import Plan, SchedulerStore
 from scheduler.timezones import zone_info
 
 _SAVED = re.compile(r"\b(?:did|has|have|was|is|are)\s+(?:it|that|this|my plans?|the plans?|everything|my reminders?|the reminders?)"
@@ -39,6 +39,13 @@ _SETS_MINE = re.compile(r"^\W*(?:(?:so|ok|okay|and|remind me)\W+)*(?:how\s+many\
                         r"(?:should|do|shall|will|must)\s+i\s+(?:do|be doing|aim for|go for)"
                         r"|(?:(?:what(?:'?s|\s+is|\s+are|\s+r)?|whats|wat)\s+)?my\s+(?:sets(?:\s+(?:and|&|n|x)\s+reps)?|reps|rep\s+range)"
                         r"|what\s+(?:sets\s+and\s+reps|reps|sets)\s+(?:do|should)\s+i\s+do)(?:\s+again|\s+now)?\W*$")
+# "what's the plan for my next session, sets and reps?", "my next workout, what do i do", "whats next session look like":
+# the next session to come and its sets and reps (its time alone is /sessions' and "what time is my next session"'s)
+_NEXT_SESSION = re.compile(r"(?:\b(?:my|the)\s+|^\W*)next\s+(?:session|workout|training)\b(?=.*\b(?:sets?|reps?|load|weight|rest|plan"
+                           r"|look\s+like|what\s+(?:do|should|will)\s+i\s+do|programme|program)\b)"
+                           r"|\b(?:plan|sets?|reps?|what\s+(?:do|should|will)\s+i\s+do)\b[^?.!]*\b(?:for|in|at|on)\s+my\s+next\s+"
+                           r"(?:session|workout|training)\b")
+_ACTS_ON = re.compile(r"\b(?:skip|cancel|move|push|change|delete|drop|postpone|reschedule|shift|swap)\b")  # a request of it
 # "what am i doing on tuesday", "whats on for tomorrow", "what do i have today": that day's plans
 _DOING_ON = re.compile(rf"\b(?:what\s+am\s+i\s+(?:doing|training)|what(?:'?s|\s+is)\s+on|whats\s+on|what\s+do\s+i\s+have"
                        rf"(?:\s+on)?|what\s+have\s+i\s+got(?:\s+on)?)\s+(?:for\s+|on\s+)?(?:(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight))\W*$")
@@ -67,12 +74,14 @@ class OwnState:
     def __init__(self, store: SchedulerStore, drafting: Callable[[int], bool],
                  sessions: Callable[[int], list[Reply]],
                  prescription: Callable[[str], Prescription | None] = lambda goal: None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 next_one: Callable[[int], tuple[Plan, datetime] | None] = lambda _user: None) -> None:
         self.store = store
         self.drafting = drafting  # whether a plan is being made (not saved yet)
         self.sessions = sessions
         self.prescription = prescription  # a goal's sets, reps, load and rest (the knowledge base's)
         self.clock = clock
+        self.next_one = next_one  # the user's next session to come and its plan
         self.history = OwnHistory(store)  # "did i train yesterday", "whats my streak"
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
@@ -150,6 +159,21 @@ class OwnState:
             else f"Your goal is {t.format_goal(goal)}"
         none = f" (no session on {WEEKDAY_NAMES[index]})" if index is not None and not on_day else ""
         return Reply(f"{head}{none}: {what}. /settings changes the goal.")
+
+    def next_session(self, user_id: int, text: str) -> list[Reply] | None:
+        """The next session to come, with its plan's goal and that goal's sets, reps, load and rest (tester s32 #11: "what's
+        the plan for my next session, sets and reps?" got every goal's table), for a user with plans; None for any other
+        message. Read before the questions beside requests: "sets and reps?" there asks about that session."""
+        lowered = text.lower()
+        if not _NEXT_SESSION.search(lowered) or _ACTS_ON.search(lowered) or not self.store.count_plans(user_id):
+            return None
+        found = self.next_one(user_id)
+        if found is None:
+            return [Reply("No session is coming up: /sessions shows your plans, /plan makes one.")]
+        plan, at = found
+        prescription = self.prescription(plan.goal)
+        what = t.format_prescription(prescription) if prescription else "the sets and reps come with its reminder"
+        return [Reply(f"Your next session: {t.format_when(at, plan.zone)}, for {t.format_goal(plan.goal)}: {what}.")]
 
     def _day_of(self, user_id: int, relative: str) -> str:
         """The weekday "today" or "tomorrow" is in the user's zone, as a day word ("sat")."""
