@@ -38,9 +38,9 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"\b(\d{1,2})\s*o'clock\b" + MERIDIEM), "bare"),
     (re.compile(r"(?:\bat|@|\baround|\babout|\bby|\bfrom)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                 + MERIDIEM), "bare"),
-    (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),
-    (re.compile(r"\b(?:morning|evening|afternoon|night)\b.*\b(?:like|say|roughly|approx)\s*(\d{1,2})(?:\s*ish)?\s*$()"),
-     "bare"),  # "mornings before work, like 7": the part says am or pm  # "6 in the morning": the part says am or pm
+    (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),  # "6 in the morning"
+    (re.compile(r"\b(?:morning|evening|afternoon|night|afternoon_pm)s?\b.*?(?:\b(?:like|say|roughly|approx|maybe|probably)\s*|\s)"
+                r"(\d{1,2})(?:\s*ish)?\s*$()"), "bare"),  # "mornings before work, like 7", "after work 6ish": the part says am or pm
     (re.compile(rf"\b{DAY_WORD}\s+(\d{{1,2}})\b"
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )

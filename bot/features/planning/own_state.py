@@ -19,6 +19,8 @@ from scheduler.timezones import zone_info
 
 _SAVED = re.compile(r"\b(?:did|has|have|was|is|are)\s+(?:it|that|this|my plans?|the plans?|everything|my reminders?|the reminders?)"
                     r"\s+(?:got\s+|get\s+|been\s+|all\s+)?(?:sav(?:e|ed)|stored|go(?:ne)? through|went through)\b")
+_WHAT_SAVED = re.compile(r"\bwhat\s+(?:did|have)\s+i\s+(?:just\s+)?(?:sav(?:e|ed)|set\s+up|book(?:ed)?|schedul(?:e|ed))\b"
+                         r"|\bwhat(?:'?s|\s+is|\s+was)\s+(?:been\s+)?saved\b")
 _GOAL = re.compile(r"\b(?:what(?:'?s| is| was)|whats|wat|which(?:'?s| is| was)?)\s+(?:is\s+|was\s+)?my\s+(?:current\s+)?goal\b"
                    r"|\bmy\s+goal\s+again\b|\b(?:which|what)\s+goal\s+(?:did|have|am)\s+i\b(?:\s+(?:on|set|doing|training))?")
 _DONE = re.compile(r"\bhow\s+many\s+(?:sessions|workouts|times|trainings)\b[^?]*\b(?:have i|did i|i've|ive|i have)\s+"
@@ -89,6 +91,8 @@ class OwnState:
         lowered = text.lower()
         if _SAVED.search(lowered):
             return self._saved(user_id)
+        if _WHAT_SAVED.search(lowered):  # "what did i just save": the plans, once saved
+            return [Reply(NOT_SAVED_YET)] if self.drafting(user_id) else self.sessions(user_id)
         if _GOAL.search(lowered):
             goal = self.store.load_profile(user_id).goal
             said = f"Your goal is {t.format_goal(goal)}" if goal in t.GOALS else "You haven't set a goal yet"
