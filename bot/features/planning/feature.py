@@ -75,7 +75,8 @@ class Planning:
         self.beside_questions = BesideQuestions(kit, lambda text: kit.words.plan_request(text) is not None, self.start,
                                                 kit.clock)
         self.own = OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
-                            self.sessions.sessions, kit.kb.prescriptions.get, kit.clock, self.sessions.next_one)
+                            self.sessions.sessions, kit.kb.prescriptions.get, kit.clock, self.sessions.next_one,
+                            kit.planner.upcoming)
 
     def _asks(self, text: str) -> bool:
         """Whether a message asks (a question about a schedule plans nothing: "how many times a week should i train")."""

@@ -31,6 +31,9 @@ _ZONE_ASKED = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+|and)\W+)*(?:(?:what(?:'?
                          r"|(?:what|which)\s+(?:time\s*zone|tz|zone)\s+(?:am i(?:\s+(?:in|on|set to))?|do i have|have i got"
                          r"|do you have me(?:\s+(?:in|on))?"
                          r"|is mine|are my (?:reminders|plans) in))\W*$")
+# "what time is it for me", "whats the time here": the clock now in the user's zone (never the benefits of the exercise)
+_TIME_NOW = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+)\W+)*(?:what(?:'?s|\s+is)\s+the\s+time|whats\s+the\s+time|what\s+time\s+is\s+it)"
+                       r"(?:\s+(?:for\s+me|here|now|right\s+now|where\s+i\s+am|at\s+my\s+place|in\s+my\s+(?:time\s*zone|zone)))*\W*$")
 _DAY = rf"{DAY_NAME}s?"
 _SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
@@ -77,13 +80,15 @@ class OwnState:
                  sessions: Callable[[int], list[Reply]],
                  prescription: Callable[[str], Prescription | None] = lambda goal: None,
                  clock: Callable[[], datetime] | None = None,
-                 next_one: Callable[[int], tuple[Plan, datetime] | None] = lambda _user: None) -> None:
+                 next_one: Callable[[int], tuple[Plan, datetime] | None] = lambda _user: None,
+                 week: Callable[[int], list[tuple[Plan, datetime]]] = lambda _user: []) -> None:
         self.store = store
         self.drafting = drafting  # whether a plan is being made (not saved yet)
         self.sessions = sessions
         self.prescription = prescription  # a goal's sets, reps, load and rest (the knowledge base's)
         self.clock = clock
         self.next_one = next_one  # the user's next session to come and its plan
+        self.week = week  # the sessions of the coming 7 days and their plans
         self.history = OwnHistory(store)  # "did i train yesterday", "whats my streak"
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
@@ -137,12 +142,16 @@ class OwnState:
         return [Reply("✅ Yes, it's saved."), *self.sessions(user_id)]
 
     def zone_told(self, user_id: int, text: str) -> list[Reply] | None:
-        """"whats my time zone set to": the zone stored, with its clock now; None for any other message."""
-        if not _ZONE_ASKED.match(text.lower()):
+        """"whats my time zone set to": the zone stored, with its clock now; "what time is it for me": the clock now in it;
+        None for any other message."""
+        clock_asked = _TIME_NOW.match(text.lower()) is not None
+        if not (clock_asked or _ZONE_ASKED.match(text.lower())):
             return None
         zone = self.store.load_profile(user_id).zone
         if not zone:
             return [Reply("No time zone is set yet: /timezone sets it (reminders come at its local time).")]
+        if clock_asked and self.clock is not None:
+            return [Reply(f"It's {t.format_clock(self.clock(), zone)} where you are ({zone}). /timezone changes it.")]
         now = f", now {t.format_clock(self.clock(), zone)}" if self.clock else ""
         return [Reply(f"Your time zone is {zone}{now}: reminders come at its local time. /timezone changes it.")]
 
@@ -189,9 +198,19 @@ class OwnState:
         index = DAY_INDEX[day[:2]]
         on_day = [p for p in self.store.load_plans(user_id) if index in p.schedule.weekdays]
         if not on_day:
-            return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")
+            return self._one_off_on(user_id, index)
         listed = "; ".join(f"{t.format_schedule(p.schedule, p.zone)} ({p.zone})" for p in on_day)
         return Reply(f"Your {WEEKDAY_NAMES[index]} session: {listed}. /sessions shows the next dates.")
+
+    def _one_off_on(self, user_id: int, index: int) -> Reply:
+        """The sessions of the coming week on a weekday no plan repeats on: a one-off, or a session moved there ("whats on
+        friday" after "move tomorrow's to friday" said "no session on Fri")."""
+        zone = zone_info(self.store.load_profile(user_id).zone or "UTC")
+        coming = [(plan, at) for plan, at in self.week(user_id) if at.astimezone(zone).weekday() == index]
+        if not coming:
+            return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")
+        listed = "; ".join(t.format_when(at, plan.zone) for plan, at in coming)
+        return Reply(f"Your {WEEKDAY_NAMES[index]} session: {listed} ({coming[0][0].zone}). /sessions shows what's coming.")
 
     def _history(self, user_id: int, period: re.Match[str] | None) -> Reply:
         """"This month: 6 done, 2 skipped, 1 missed": the sessions that came round in the period named (this week, this
