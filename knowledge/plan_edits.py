@@ -43,6 +43,7 @@ _ASKED = lazy_regex(r"^\W*(?:so\s+|and\s+|but\s+|ok\s+|hey\s+)?(?:why|what|whats
                     re.IGNORECASE)
 # a plan's new days asked as leave, no question mark ("can i do strength on mondays and thursdays only")
 _MAY_I_HAVE = lazy_regex(r"^\W*(?:can|could) i (?:do|have|get|make|move|switch)\b", re.IGNORECASE)
+_MAY_I_ADD = lazy_regex(r"^\W*(?:can|could|may) i (?:also )?(?:add|throw in)\b", re.IGNORECASE)  # "can i add saturdays too": a change
 # a cancel or a skip (the reader's), a new plan, a one-off, a reminder or the settings: not an edit of a plan there
 _OTHER = lazy_regex(r"\b(?:cancel\w*|delete|stop|quit|end|kill|wipe|scrap|ditch|bin|trash|axe|get rid of"
                     r"|skip\w*|miss|new|another|second|extra|additional|separate"
@@ -75,9 +76,10 @@ _LEAD_IN = lazy_regex(r"^.*?\b(?:do|to|be|at|make it)\s+(?=\d|half\b|quarter\b|n
 def loose_edit(typed: str) -> PlanRequest | None:
     """An edit of a plan's days or time the plans reader was not taught, as a request (the whole message
     is the change; the plan named by its goal, if any), or None."""
-    if "?" in typed and not _CAN_WE.match(typed):
+    if "?" in typed and not (_CAN_WE.match(typed) or _MAY_I_ADD.match(typed)):
         return None
-    asked = _ASKED.match(typed) and not (_MAY_I_HAVE.match(typed) and "?" not in typed and _GOAL.search(typed))
+    asked = _ASKED.match(typed) and not (_MAY_I_HAVE.match(typed) and "?" not in typed and _GOAL.search(typed)) \
+        and not _MAY_I_ADD.match(typed)
     if asked or _OTHER.search(typed) or _TOLD.search(typed) or one_session(typed) or len(typed.split()) > 16:
         return None
     change = day_change(typed)

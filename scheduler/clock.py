@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time, timedelta
 
-from scheduler.model import ScheduleError
+from scheduler.days import find_days
+from scheduler.model import WEEKDAY_NAMES, ScheduleError
 from scheduler.words import MONTHS
 
 PM_WORDS = {"evening", "tonight", "night", "afternoon", "afternoon_pm", "pm"}
@@ -37,9 +38,9 @@ PATTERNS = (  # (regex, how to read it); tried in order, the first that matches 
     (re.compile(r"\b(\d{1,2})\s*o'clock\b" + MERIDIEM), "bare"),
     (re.compile(r"(?:\bat|@|\baround|\babout|\bby|\bfrom)\s*(\d{1,2})\b(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])"
                 + MERIDIEM), "bare"),
-    (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),
-    (re.compile(r"\b(?:morning|evening|afternoon|night)\b.*\b(?:like|say|roughly|approx)\s*(\d{1,2})(?:\s*ish)?\s*$()"),
-     "bare"),  # "mornings before work, like 7": the part says am or pm  # "6 in the morning": the part says am or pm
+    (re.compile(r"\b(\d{1,2}) in the (?:morning|evening|afternoon|night)\b()"), "bare"),  # "6 in the morning"
+    (re.compile(r"\b(?:morning|evening|afternoon|night|afternoon_pm)s?\b.*?(?:\b(?:like|say|roughly|approx|maybe|probably)\s*|\s)"
+                r"(\d{1,2})(?:\s*ish)?\s*$()"), "bare"),  # "mornings before work, like 7", "after work 6ish": the part says am or pm
     (re.compile(rf"\b{DAY_WORD}\s+(\d{{1,2}})\b"
                 r"(?!\s*(?:st|nd|rd|th|minutes|hours|day|week|month|times)\b)(?![:./\d])" + MERIDIEM), "bare"),
 )
@@ -57,29 +58,61 @@ class Clock:
     open_meridiem: bool
 
 
+# weeks that take turns ("on my night weeks 5pm", "rotating shifts", "week on week off", "alternate weeks")
+TAKES_TURNS = re.compile(r"\b(?:(?:day|night|late|early|evening|morning|afternoon|odd|even|alternate|alternating|other|off|"
+                         r"shift|work|swing)\s+weeks?|rotat\w*|week on\W+week off|fortnights?)\b")
+
+
+def turns_hint(words: str, today: date) -> str | None:
+    """How to plan weeks that take turns at two times ("mon wed fri at 7am but on my night weeks 5pm"; tester s32 #9: a
+    rotating shift worker's schedule was dropped without a word): one plan every other week at each time, the second
+    starting a week after the first, on the days said; None when the phrase says no such thing."""
+    am, pm = _meridiems(words)
+    found = _first_time(words, am, pm) if TAKES_TURNS.search(words) else None
+    second = _second_time(found[1], found[0], am, pm) if found else None
+    if found is None or second is None:
+        return None
+    days = " ".join(WEEKDAY_NAMES[day] for day in sorted(find_days(words).days)) or "Mon Wed Fri"
+    monday = today + timedelta(days=7 - today.weekday())
+    return (f"One plan keeps one time, week after week. For weeks that take turns, make two plans: \"every other week "
+            f"{days} at {found[0].at:%H:%M} starting {monday:%a %d %b}\", then \"every other week {days} at {second:%H:%M} "
+            f"starting {monday + timedelta(days=7):%a %d %b}\".")
+
+
 def find_time(words: str) -> Clock | None:
     """The time of day in the phrase, if any; ScheduleError for an impossible one ("25:00", "13pm")."""
-    tokens = set(words.split())
-    pm = bool(tokens & PM_WORDS)
-    am = bool(tokens & AM_WORDS)
-    if "lunch" in tokens and not DIGIT.search(words):
+    am, pm = _meridiems(words)
+    if "lunch" in words.split() and not DIGIT.search(words):
         return Clock(time(12, 0), False)
+    found = _first_time(words, am, pm)
+    if found and _second_time(found[1], found[0], am, pm) is not None:  # "every day at 7am and 7pm": not one dropped
+        raise ScheduleError("One plan has one time of day. Make a plan for each time, e.g. \"every day at 7am\", "
+                            "then \"every day at 7pm\".")
+    return found[0] if found else None
+
+
+def _meridiems(words: str) -> tuple[bool, bool]:
+    """Whether the phrase says am, and pm, anywhere."""
+    tokens = set(words.split())
+    return bool(tokens & AM_WORDS), bool(tokens & PM_WORDS)
+
+
+def _first_time(words: str, am: bool, pm: bool) -> tuple[Clock, str] | None:
+    """The first time of day the patterns read in the phrase, and the phrase without it."""
     for pattern, how in PATTERNS:
         match = pattern.search(words)
         if match:
-            found = _read(match, how, am, pm)
-            _refuse_second_time(f"{words[:match.start()]} _ {words[match.end():]}", found, am, pm)  # "at 7am, 3 sets": no "at 3"
-            return found
+            return _read(match, how, am, pm), f"{words[:match.start()]} _ {words[match.end():]}"
     return None
 
 
-def _refuse_second_time(rest: str, first: Clock, am: bool, pm: bool) -> None:
-    """"every day at 7am and 7pm": one plan has one time, so say so instead of dropping one."""
-    for pattern, how in (*PATTERNS[:8], (AT_HOUR, "bare")):  # written times: a bare number left over may be a date
+def _second_time(rest: str, first: Clock, am: bool, pm: bool) -> time | None:
+    """Another time written in the rest of the phrase ("at 7am, 3 sets": no "at 3"; a bare number may be a date)."""
+    for pattern, how in (*PATTERNS[:8], (AT_HOUR, "bare")):
         match = pattern.search(rest)
-        if match and _read(match, how, am, pm).at != first.at:
-            raise ScheduleError("One plan has one time of day. Make a plan for each time, e.g. \"every day at 7am\", "
-                                "then \"every day at 7pm\".")
+        if match and (at := _read(match, how, am, pm).at) != first.at:
+            return at
+    return None
 
 
 def _read(match: re.Match[str], how: str, am: bool, pm: bool) -> Clock:

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from scheduler.clock import find_time
+from scheduler.clock import find_time, turns_hint
 from scheduler.days import find_days
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
 from scheduler.one_off import (
@@ -72,6 +72,9 @@ def read_schedule(text: str, now: datetime, zone: tzinfo) -> Schedule | Question
     for pattern, hint in UNSUPPORTED:
         if pattern.search(words):
             raise ScheduleError(hint)
+    turns = turns_hint(words, now.astimezone(zone).date())  # "mwf 7am but on my night weeks 5pm": two plans, said how
+    if turns:
+        raise ScheduleError(turns)
     span = find_span(words, now.astimezone(zone).date(), getattr(zone, "key", str(zone)))
     if span.start is None and span.until is None:
         return _read(words, now, zone, span)

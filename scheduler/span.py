@@ -24,7 +24,9 @@ RANGE_AFTER = rf"(?!\s*(?:-|to|through|thru|and|(?:til|till|until) (?:{DAY_WORDS
 _BARE_ORDINAL = re.compile(r"^(?=\d{1,2}(?:st|nd|rd|th)$)")  # "15th" alone: "the 15th"
 STARTS = re.compile(rf"\b(?:starting|start|beginning|begin|(?<!apart )(?<!away )from|as of)(?: on| from)? "
                     rf"(?:(?P<week>(?:next|the coming) week)"
-                    rf"|(?P<month>next month)|(?:this |next |coming )?(?P<day>{DAY_WORDS})s?\b{RANGE_AFTER}|(?P<date>{DATE_WORDS}))")
+                    rf"|(?P<month>next month)|(?:this |next |coming )?(?P<day>{DAY_WORDS})s?\b"
+                    rf"(?:,? (?:the )?(?P<dated>{DATE_WORDS}))?{RANGE_AFTER}"
+                    rf"|(?P<date>{DATE_WORDS}))")  # "starting monday 30 nov": the date said with its weekday
 FOR = re.compile(r"\b(?:for|over) (?:the )?(?:next |coming )?(?P<n>\d+|an?) (?P<unit>day|week|month)\b"
                  r"|\bfor (?:the )?rest of (?:the |this )?(?P<rest>week|month|year)\b")
 MONTH_WORDS = "|".join(MONTHS)
@@ -87,6 +89,8 @@ def _start(words: str, today: date, zone_name: str) -> tuple[date | None, str]:
         found = today + timedelta(days=7 - today.weekday())
     elif match["month"]:
         found = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    elif match["dated"]:
+        found = _date(match["dated"], today, zone_name)
     elif match["day"]:
         found = _weekday(today, DAYS[match["day"]], match[0])
     else:

@@ -80,6 +80,7 @@ PHRASES = (
     (r"\bafter work\b|\bafter school\b|\bafter dinner\b", "afternoon_pm"),
     (r"\bbefore work\b|\bbefore breakfast\b|\bfirst thing\b", "morning"),
     (r"\ball week(?: long)?\b|\b(?:7|seven) days a week\b|\bevery day of the week\b", "daily"),
+    (r"(?<=[a-z]) n (?=[a-z])", " and "),  # "tues n thurs"
     (r"\bthis (morning|afternoon|evening)\b", r"today \1"), (r"\blunch ?time\b|\bat lunch\b", "lunch"), (r"\beve\b", "evening"),
 )
 PLURAL_PARTS = frozenset({"mornings", "evenings", "afternoons", "nights", "arvos", "nites"})

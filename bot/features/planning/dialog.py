@@ -8,6 +8,7 @@ asks only for what is still missing. Saves only after the user confirms what the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time
@@ -34,6 +35,7 @@ from bot.features.planning.reading import (
     joined,
     left_out,
     read_with_kept,
+    schedule_hint,
     with_days_and_time,
 )
 from bot.features.planning.second_plan import Split, format_split
@@ -66,6 +68,11 @@ from scheduler.timezones import find_zone
 
 CANCEL_HINT = "\n\n(Type \"cancel\" to stop planning.)"
 
+
+# a change that names saved plans or sessions, or drops or moves a day ("change my tuesday plan", "friday's", "no more
+# thursdays", "push ... to next week"): with no plan saved and nothing kept, it has nothing to change
+NAMES_SAVED = re.compile(r"\bmy\s+(?:\w+\s+){0,2}(?:plans?|sessions?|reminders?|workouts?|schedule)\b|\b[a-z]+day'?s\b.*\bto\b"
+                         r"|\b(?:no more|no longer|anymore|push|postpone|drop|remove|cancel)\b", re.IGNORECASE)
 
 class PlanningDialog:
     """Planning conversations for any number of users."""
@@ -324,6 +331,9 @@ class PlanningDialog:
             kept = replace(kept, goal=self._goal(text) or kept.goal)  # "mon wed fri 7am strength": the goal kept too
             replies = self._kept_ask_zone(save_draft(self.dialogues, state, kept))
             return [t.with_note(replies[0], self._split_note(split, kept)), *replies[1:]]
+        hint = schedule_hint(text, self.clock()) if not found else None
+        if hint:  # "mwf 7am but on my night weeks 5pm": why it can't be one plan, never "I couldn't place that"
+            return [self._guess_again(state, draft, hint) if draft.zone_guess else Reply(f"{hint} {t.ASK_ZONE}", location=True)]
         goal = self._goal(text) if not found else None
         if goal:  # "strength" typed at the zone question: kept in the draft for the goal question, stored at Save
             return self._kept_ask_zone(save_draft(self.dialogues, state, replace(draft, goal=goal)))
@@ -336,17 +346,20 @@ class PlanningDialog:
         return [zone_check(guess, self.clock(), lambda label, zone: button(state, label, "zone", zone))]
 
     def _about_saved_plans(self, state: State, draft: Draft, text: str) -> list[Reply] | None:
-        """A skip or cancel of saved plans said at the zone question by a user with none ("skip tomorrow", "cancel all my
-        plans"): never kept as this plan's schedule (tester s32 #16: "Got it, I'll keep that", and nothing was); a cancel
-        leaves planning, a skip is told there is nothing to skip yet and the zone asked again. None for anything else."""
+        """A skip, cancel or change of saved plans said at the zone question by a user with none ("skip tomorrow", "cancel
+        all my plans", "push friday's to next week", "no more thursdays"): never kept as this plan's schedule (tester s32
+        #16: "Got it, I'll keep that", and "no more thursdays" kept Thursday); a cancel leaves planning, a skip or change is
+        told there is nothing to skip or change yet and the zone asked again. A change of what was kept before ("actually
+        make thursday 7pm instead") is no change of saved plans. None for anything else."""
         request = self.words.plan_request(text)
-        if request is None or request.action is PlanAction.EDIT or self.store.count_plans(state.user_id):
+        of_saved = request is not None and (request.action is not PlanAction.EDIT or not draft.kept and NAMES_SAVED.search(text))
+        if request is None or not of_saved or self.store.count_plans(state.user_id):
             return None
         if request.action is PlanAction.CANCEL:
             self.dialogues.end(state.user_id, DIALOGUE)
             return [Reply(t.PLAN_CANCELLED)]
-        return [self._guess_again(state, draft, t.NOTHING_TO_SKIP) if draft.zone_guess
-                else Reply(f"{t.NOTHING_TO_SKIP} {t.ASK_ZONE}", location=True)]
+        said = t.NOTHING_TO_SKIP if request.action is PlanAction.SKIP else t.NOTHING_TO_CHANGE
+        return [self._guess_again(state, draft, said) if draft.zone_guess else Reply(f"{said} {t.ASK_ZONE}", location=True)]
 
     def _told_all(self, state: State, draft: Draft, place: str, rest: str) -> list[Reply]:
         """A place said with the schedule or a goal at the zone question ("strength, mon wed fri at 7, im in berlin",

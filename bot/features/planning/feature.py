@@ -75,7 +75,8 @@ class Planning:
         self.beside_questions = BesideQuestions(kit, lambda text: kit.words.plan_request(text) is not None, self.start,
                                                 kit.clock)
         self.own = OwnState(kit.plans, lambda user_id: kit.dialogues.current(user_id, DIALOGUE) is not None,
-                            self.sessions.sessions, kit.kb.prescriptions.get, kit.clock)
+                            self.sessions.sessions, kit.kb.prescriptions.get, kit.clock, self.sessions.next_one,
+                            kit.planner.upcoming)
 
     def _asks(self, text: str) -> bool:
         """Whether a message asks (a question about a schedule plans nothing: "how many times a week should i train")."""
@@ -368,6 +369,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.own.next_session)  # "my next session, sets and reps?": that session's (not the questions')
     kit.readers.append(planning.beside_questions.on_text)  # "how long rest between sets? also skip friday please"
     kit.readers.append(planning.own.on_text)  # "did it save?", "did i miss any sessions this week" (before "this week" as a break)
     kit.readers.append(planning.forgotten)  # "forget my saturday plan": as "cancel" there

@@ -14,11 +14,13 @@ from bot.features.planning.own_history import OwnHistory
 from knowledge.day_words import DAY_INDEX, DAY_NAME
 from knowledge.model import Prescription
 from scheduler.model import WEEKDAY_NAMES
-from scheduler.store import SchedulerStore
+from scheduler.store import Plan, SchedulerStore
 from scheduler.timezones import zone_info
 
 _SAVED = re.compile(r"\b(?:did|has|have|was|is|are)\s+(?:it|that|this|my plans?|the plans?|everything|my reminders?|the reminders?)"
                     r"\s+(?:got\s+|get\s+|been\s+|all\s+)?(?:sav(?:e|ed)|stored|go(?:ne)? through|went through)\b")
+_WHAT_SAVED = re.compile(r"\bwhat\s+(?:did|have)\s+i\s+(?:just\s+)?(?:sav(?:e|ed)|set\s+up|book(?:ed)?|schedul(?:e|ed))\b"
+                         r"|\bwhat(?:'?s|\s+is|\s+was)\s+(?:been\s+)?saved\b")
 _GOAL = re.compile(r"\b(?:what(?:'?s| is| was)|whats|wat|which(?:'?s| is| was)?)\s+(?:is\s+|was\s+)?my\s+(?:current\s+)?goal\b"
                    r"|\bmy\s+goal\s+again\b|\b(?:which|what)\s+goal\s+(?:did|have|am)\s+i\b(?:\s+(?:on|set|doing|training))?")
 _DONE = re.compile(r"\bhow\s+many\s+(?:sessions|workouts|times|trainings)\b[^?]*\b(?:have i|did i|i've|ive|i have)\s+"
@@ -29,6 +31,9 @@ _ZONE_ASKED = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+|and)\W+)*(?:(?:what(?:'?
                          r"|(?:what|which)\s+(?:time\s*zone|tz|zone)\s+(?:am i(?:\s+(?:in|on|set to))?|do i have|have i got"
                          r"|do you have me(?:\s+(?:in|on))?"
                          r"|is mine|are my (?:reminders|plans) in))\W*$")
+# "what time is it for me", "whats the time here": the clock now in the user's zone (never the benefits of the exercise)
+_TIME_NOW = re.compile(r"^\W*(?:(?:so|ok|okay|hey|um+)\W+)*(?:what(?:'?s|\s+is)\s+the\s+time|whats\s+the\s+time|what\s+time\s+is\s+it)"
+                       r"(?:\s+(?:for\s+me|here|now|right\s+now|where\s+i\s+am|at\s+my\s+place|in\s+my\s+(?:time\s*zone|zone)))*\W*$")
 _DAY = rf"{DAY_NAME}s?"
 _SETS_ON = re.compile(rf"\bhow\s+many\s+(?:sets|reps)\b"
                       rf"(?=.*\b(?:on\s+(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight)|this\s+(?P<this>{_DAY})|next\s+session"
@@ -39,6 +44,13 @@ _SETS_MINE = re.compile(r"^\W*(?:(?:so|ok|okay|and|remind me)\W+)*(?:how\s+many\
                         r"(?:should|do|shall|will|must)\s+i\s+(?:do|be doing|aim for|go for)"
                         r"|(?:(?:what(?:'?s|\s+is|\s+are|\s+r)?|whats|wat)\s+)?my\s+(?:sets(?:\s+(?:and|&|n|x)\s+reps)?|reps|rep\s+range)"
                         r"|what\s+(?:sets\s+and\s+reps|reps|sets)\s+(?:do|should)\s+i\s+do)(?:\s+again|\s+now)?\W*$")
+# "what's the plan for my next session, sets and reps?", "my next workout, what do i do", "whats next session look like":
+# the next session to come and its sets and reps (its time alone is /sessions' and "what time is my next session"'s)
+_NEXT_SESSION = re.compile(r"(?:\b(?:my|the)\s+|^\W*)next\s+(?:session|workout|training)\b(?=.*\b(?:sets?|reps?|load|weight|rest|plan"
+                           r"|look\s+like|what\s+(?:do|should|will)\s+i\s+do|programme|program)\b)"
+                           r"|\b(?:plan|sets?|reps?|what\s+(?:do|should|will)\s+i\s+do)\b[^?.!]*\b(?:for|in|at|on)\s+my\s+next\s+"
+                           r"(?:session|workout|training)\b")
+_ACTS_ON = re.compile(r"\b(?:skip|cancel|move|push|change|delete|drop|postpone|reschedule|shift|swap)\b")  # a request of it
 # "what am i doing on tuesday", "whats on for tomorrow", "what do i have today": that day's plans
 _DOING_ON = re.compile(rf"\b(?:what\s+am\s+i\s+(?:doing|training)|what(?:'?s|\s+is)\s+on|whats\s+on|what\s+do\s+i\s+have"
                        rf"(?:\s+on)?|what\s+have\s+i\s+got(?:\s+on)?)\s+(?:for\s+|on\s+)?(?:(?P<day>{_DAY})|(?P<rel>today|tomorrow|tonight))\W*$")
@@ -67,12 +79,16 @@ class OwnState:
     def __init__(self, store: SchedulerStore, drafting: Callable[[int], bool],
                  sessions: Callable[[int], list[Reply]],
                  prescription: Callable[[str], Prescription | None] = lambda goal: None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None,
+                 next_one: Callable[[int], tuple[Plan, datetime] | None] = lambda _user: None,
+                 week: Callable[[int], list[tuple[Plan, datetime]]] = lambda _user: []) -> None:
         self.store = store
         self.drafting = drafting  # whether a plan is being made (not saved yet)
         self.sessions = sessions
         self.prescription = prescription  # a goal's sets, reps, load and rest (the knowledge base's)
         self.clock = clock
+        self.next_one = next_one  # the user's next session to come and its plan
+        self.week = week  # the sessions of the coming 7 days and their plans
         self.history = OwnHistory(store)  # "did i train yesterday", "whats my streak"
 
     def on_text(self, user_id: int, text: str) -> list[Reply] | None:
@@ -80,6 +96,8 @@ class OwnState:
         lowered = text.lower()
         if _SAVED.search(lowered):
             return self._saved(user_id)
+        if _WHAT_SAVED.search(lowered):  # "what did i just save": the plans, once saved
+            return [Reply(NOT_SAVED_YET)] if self.drafting(user_id) else self.sessions(user_id)
         if _GOAL.search(lowered):
             goal = self.store.load_profile(user_id).goal
             said = f"Your goal is {t.format_goal(goal)}" if goal in t.GOALS else "You haven't set a goal yet"
@@ -124,12 +142,16 @@ class OwnState:
         return [Reply("✅ Yes, it's saved."), *self.sessions(user_id)]
 
     def zone_told(self, user_id: int, text: str) -> list[Reply] | None:
-        """"whats my time zone set to": the zone stored, with its clock now; None for any other message."""
-        if not _ZONE_ASKED.match(text.lower()):
+        """"whats my time zone set to": the zone stored, with its clock now; "what time is it for me": the clock now in it;
+        None for any other message."""
+        clock_asked = _TIME_NOW.match(text.lower()) is not None
+        if not (clock_asked or _ZONE_ASKED.match(text.lower())):
             return None
         zone = self.store.load_profile(user_id).zone
         if not zone:
             return [Reply("No time zone is set yet: /timezone sets it (reminders come at its local time).")]
+        if clock_asked and self.clock is not None:
+            return [Reply(f"It's {t.format_clock(self.clock(), zone)} where you are ({zone}). /timezone changes it.")]
         now = f", now {t.format_clock(self.clock(), zone)}" if self.clock else ""
         return [Reply(f"Your time zone is {zone}{now}: reminders come at its local time. /timezone changes it.")]
 
@@ -151,6 +173,21 @@ class OwnState:
         none = f" (no session on {WEEKDAY_NAMES[index]})" if index is not None and not on_day else ""
         return Reply(f"{head}{none}: {what}. /settings changes the goal.")
 
+    def next_session(self, user_id: int, text: str) -> list[Reply] | None:
+        """The next session to come, with its plan's goal and that goal's sets, reps, load and rest (tester s32 #11: "what's
+        the plan for my next session, sets and reps?" got every goal's table), for a user with plans; None for any other
+        message. Read before the questions beside requests: "sets and reps?" there asks about that session."""
+        lowered = text.lower()
+        if not _NEXT_SESSION.search(lowered) or _ACTS_ON.search(lowered) or not self.store.count_plans(user_id):
+            return None
+        found = self.next_one(user_id)
+        if found is None:
+            return [Reply("No session is coming up: /sessions shows your plans, /plan makes one.")]
+        plan, at = found
+        prescription = self.prescription(plan.goal)
+        what = t.format_prescription(prescription) if prescription else "the sets and reps come with its reminder"
+        return [Reply(f"Your next session: {t.format_when(at, plan.zone)}, for {t.format_goal(plan.goal)}: {what}.")]
+
     def _day_of(self, user_id: int, relative: str) -> str:
         """The weekday "today" or "tomorrow" is in the user's zone, as a day word ("sat")."""
         today = (self.clock() if self.clock else datetime.now()).astimezone(zone_info(self.store.load_profile(user_id).zone or "UTC"))
@@ -161,9 +198,19 @@ class OwnState:
         index = DAY_INDEX[day[:2]]
         on_day = [p for p in self.store.load_plans(user_id) if index in p.schedule.weekdays]
         if not on_day:
-            return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")
+            return self._one_off_on(user_id, index)
         listed = "; ".join(f"{t.format_schedule(p.schedule, p.zone)} ({p.zone})" for p in on_day)
         return Reply(f"Your {WEEKDAY_NAMES[index]} session: {listed}. /sessions shows the next dates.")
+
+    def _one_off_on(self, user_id: int, index: int) -> Reply:
+        """The sessions of the coming week on a weekday no plan repeats on: a one-off, or a session moved there ("whats on
+        friday" after "move tomorrow's to friday" said "no session on Fri")."""
+        zone = zone_info(self.store.load_profile(user_id).zone or "UTC")
+        coming = [(plan, at) for plan, at in self.week(user_id) if at.astimezone(zone).weekday() == index]
+        if not coming:
+            return Reply(f"You have no session on {WEEKDAY_NAMES[index]}. /sessions shows what's coming.")
+        listed = "; ".join(t.format_when(at, plan.zone) for plan, at in coming)
+        return Reply(f"Your {WEEKDAY_NAMES[index]} session: {listed} ({coming[0][0].zone}). /sessions shows what's coming.")
 
     def _history(self, user_id: int, period: re.Match[str] | None) -> Reply:
         """"This month: 6 done, 2 skipped, 1 missed": the sessions that came round in the period named (this week, this

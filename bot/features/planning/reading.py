@@ -16,6 +16,7 @@ from scheduler.clock import find_time
 from scheduler.days import find_days
 from scheduler.leftovers import Leftover, unused_parts
 from scheduler.model import WEEKDAY_NAMES, Question, Repeat, Schedule, ScheduleError
+from scheduler.one_off import NO_DAY_OR_TIME
 from scheduler.parsing import read_schedule
 from scheduler.recurrence import next_occurrences
 from scheduler.timezones import zone_info
@@ -43,6 +44,16 @@ def bare_hour(text: str) -> time | None:
     if not found or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
         return None
     return time(int(found.group(1)), int(found.group(2) or 0))
+
+
+def schedule_hint(text: str, now: datetime) -> str | None:
+    """Why a schedule said cannot be one plan as said ("mwf 7am but on my night weeks 5pm", "at 25:00"), or None for a
+    message with no day or time in it, or one that reads."""
+    try:
+        read_schedule(text, now, zone_info("UTC"))
+    except ScheduleError as hint:
+        return None if str(hint) == NO_DAY_OR_TIME else str(hint)
+    return None
 
 
 def carries_schedule(text: str, now: datetime) -> bool:
@@ -169,6 +180,9 @@ def _edited(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | Non
     if pending.recurring and (reading.start or reading.until) and not reading.weekdays and not reading.local_time:
         return _spanned(pending, reading, now, zone)
     at = reading.local_time or (_near(clock.at, _clock_of(pending, zone)) if clock else None)
+    rhythm = _new_rhythm(reading, at)
+    if rhythm is not None:  # "every other day at 7ish" over Mon/Wed/Fri: the new rhythm at the plan's side of noon
+        return rhythm
     days = frozenset(reading.weekdays) or (find_days(normalise(text)).days if pending.repeat is Repeat.WEEKLY else frozenset())
     if not days and not at and pending.repeat is Repeat.WEEKLY and pending.local_time:  # "every 3 weeks"
         return with_days_and_time(text, pending.weekdays, f"{pending.local_time:%H:%M}", now, zone)
@@ -179,6 +193,13 @@ def _edited(draft: Draft, text: str, now: datetime, zone: str) -> Schedule | Non
         moved = datetime.combine(day, at, zone_info(zone)).astimezone(UTC)
         return replace(pending, once_at=moved) if moved > now else None
     return None
+
+
+def _new_rhythm(reading: Question, at: time | None) -> Schedule | None:
+    """The reading at `at` when it says a rhythm other than every week ("every other day", "every 3 days", "first monday
+    of the month"): taken whole, never as a new time for the old days (tester s32 #6: "every other day" dropped); else None."""
+    return next((schedule for _, schedule in reading.options if schedule.local_time == at
+                 and (schedule.repeat is not Repeat.WEEKLY or schedule.every != 1)), None)
 
 
 # words that keep only the days said ("only thu at 7pm", "just tuesdays", "drop tue"): the days do change

@@ -81,8 +81,12 @@ class Sessions:
         my next session" after a holiday skipped: the real next one, not only the skipped ones)."""
         if any(x.mark is not Mark.SKIPPED for x in listed):
             return []
-        following = next(iter(self.planner.upcoming(user_id, NEXT_WITHIN_DAYS)), None)
+        following = self.next_one(user_id)
         return [t.format_next_beyond(following[1], zone)] if following else []
+
+    def next_one(self, user_id: int) -> tuple[Plan, datetime] | None:
+        """The user's next session to come (skipped ones passed over) and its plan, if any within a year."""
+        return next(iter(self.planner.upcoming(user_id, NEXT_WITHIN_DAYS)), None)
 
     def listed(self, user_id: int, days: int = UPCOMING_DAYS) -> list[Listed]:
         """The sessions of the next `days` days in time order: to come, reminded already, or skipped."""

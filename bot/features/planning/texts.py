@@ -52,6 +52,7 @@ FINISH_SCREEN = "Let's finish the safety check first; then I'll plan your sessio
 NEED_REDO = "Your safety check has expired or needs redoing after a health change. Please run it again first."
 PLAN_CANCELLED = "Okay, no plan saved."
 NOTHING_TO_SKIP = "You have no saved plan yet, so there is no session to skip: this one will be your first."
+NOTHING_TO_CHANGE = "You have no saved plan yet, so there is nothing to move or change: this one will be your first."
 
 
 NOTHING_SKIPPED = "Nothing is skipped, so every session is still on. /sessions shows what's coming."
