@@ -1,4 +1,4 @@
-"""Every reply and every reading of the development sets (never the frozen ones), one JSON line per
+"""Every reply and every reading of the development sets (never the frozen or held-out ones), one JSON line per
 message, to show that a change meant to change no answer changes none:
 PYTHONHASHSEED=0 python bench/dump_replies.py > before.jsonl   (then again after, and cmp)
 
@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from bench.make_dev_training import BLIND_HELD_OUT, SAFETY_BLIND
 from bot.composition import assemble, build_understanding
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.settings import load_settings
@@ -26,15 +27,17 @@ from knowledge.understanding import Understanding
 
 BENCH = Path(__file__).parent
 FROZEN = ("unseen_", "voice_health.yaml", "voice_holdout.yaml", "when_unseen", "zones_unseen")
+# the held-out blind sets are never opened either (their messages would be printed)
+HELD_OUT = (*BLIND_HELD_OUT, *SAFETY_BLIND, "talk_dev10.yaml", "screening_dev12.yaml", "replies_dev6.yaml")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 MESSAGE_KEYS = ("q", "first", "then", "text", "place")
 
 
 def development_sets() -> list[tuple[str, list[Any]]]:
-    """The development sets' items, by file name (frozen sets left out unopened)."""
+    """The development sets' items, by file name (frozen and held-out sets left out unopened)."""
     found = []
     for path in sorted(BENCH.glob("*.yaml")):
-        if not path.name.startswith(FROZEN):
+        if not path.name.startswith(FROZEN) and path.name not in HELD_OUT:
             items = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
             found.append((path.name, items if isinstance(items, list) else []))
     return found

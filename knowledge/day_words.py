@@ -126,8 +126,10 @@ DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 def day_said(typed: str, today: date, zone: str) -> DaySaid | None:
     """What a message says about a day of stored plans (see the module), or None."""
+    if _ASKS.search(typed.strip().lower()):  # a question as typed: the schedule reader's words need not be made
+        return None
     words = normalise(typed)
-    if _ASKS.search(typed.strip().lower()) or _ASKS.search(words):
+    if _ASKS.search(words):
         return None
     return _all_back(words, today, zone) or _back(words) or _away(words, today, zone) or _dropped(words) or _bare(words) \
         or _cant_make(typed)

@@ -8,7 +8,7 @@ word forms the curators did not write ("hamstring", "hammies"); word pairs keep 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,7 +55,7 @@ class Vocabulary:
         self.hashes = hashes
         self.idf = idf
         self.words = tuple(words)
-        self._grams_found = lru_cache(maxsize=TOKENS_KEPT)(self._grams_of)
+        self._grams: OrderedDict[str, tuple[int, ...]] = OrderedDict()  # tokens' letter n-grams' indices (`_counted`)
 
     @classmethod
     def fit(cls, documents: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Vocabulary:
@@ -91,20 +91,39 @@ class Vocabulary:
 
     def _counted(self, words: Sequence[str], tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """The indices of a message's known features in the order `feature_keys` first sees them, and
-        how often each occurs: its words and pairs looked up, its tokens' letter n-grams kept per token
-        (counted in Python: a message has a few hundred features, too few for numpy's sorting to pay)."""
+        how often each occurs: its words and pairs looked up with the letter n-grams of the tokens not kept
+        yet, in one search (a token's are then kept), and the kept tokens' n-grams as kept (counted in Python:
+        a message has a few hundred features, too few for numpy's sorting to pay)."""
         head = [f"w:{t}" for t in tokens] + [f"b:{a} {b}" for a, b in zip(words, words[1:])]
-        found = self._found(as_keys(head)).tolist()
+        kept = {token: self._kept_grams(token) for token in tokens}
+        missing = [token for token, grams in kept.items() if grams is None]
+        names = [_letter_grams(token) for token in missing]
+        found = self._found(as_keys([*head, *(name for grams in names for name in grams)])).tolist()
+        at = len(head)
+        for token, grams in zip(missing, names):
+            kept[token] = self._keep_grams(token, tuple(index for index in found[at:at + len(grams)] if index >= 0))
+            at += len(grams)
+        found = found[:len(head)]
         for token in tokens:
-            found += self._grams_found(token)
+            found += kept[token] or ()
         counts = Counter(found)  # in the order first seen
         counts.pop(-1, None)  # features never seen in training
         return (np.fromiter(counts.keys(), dtype=np.int32, count=len(counts)),
                 np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
 
-    def _grams_of(self, token: str) -> tuple[int, ...]:
-        """The index of each of a token's letter n-grams seen in training (see `_grams_found`, which keeps them)."""
-        return tuple(index for index in self._found(as_keys(_letter_grams(token))).tolist() if index >= 0)
+    def _kept_grams(self, token: str) -> tuple[int, ...] | None:
+        """The indices of a token's letter n-grams seen in training, if kept (then kept as the most recent)."""
+        grams = self._grams.pop(token, None)  # (no look-then-move: a message read on another thread may drop it between)
+        if grams is not None:
+            self._grams[token] = grams
+        return grams
+
+    def _keep_grams(self, token: str, grams: tuple[int, ...]) -> tuple[int, ...]:
+        """Keep a token's n-grams' indices, the least recently used token's given up past TOKENS_KEPT."""
+        self._grams[token] = grams
+        if len(self._grams) > TOKENS_KEPT:
+            self._grams.popitem(last=False)
+        return grams
 
     def __len__(self) -> int:
         return len(self.hashes)

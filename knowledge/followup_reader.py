@@ -722,11 +722,11 @@ class FollowUpReader:
         """The goal a message names when the goal reader is sure of it or the message reads as that
         goal's programme too ("i want a bigger butt"), so "how long to rest" or "should i look up or
         down" never switch the programme."""
-        goal, odds = self.talk.label("goals", self.normalizer.spelt(unnegated(self.normalizer.words(text))))  # not "not grow"
-        programme = self.programmes.get(goal)
         found = alone.match.entry_id
         if found not in self.goal_family and found is not None and alone.match.score >= self.threshold + self.policy.clear:
-            return None  # "what about warming up": clearly about something else
+            return None  # "what about warming up": clearly about something else (the goal reader need not run)
+        goal, odds = self.talk.label("goals", self.normalizer.spelt(unnegated(self.normalizer.words(text))))  # not "not grow"
+        programme = self.programmes.get(goal)
         read_as = max((c.score for c in alone.candidates if c.entry_id == programme), default=0.0)
         if any(c.score > read_as for c in alone.candidates if c.entry_id in self.goal_family):
             read_as = 0.0  # read more as another programming entry ("reps?": the reps), it names no goal of its own

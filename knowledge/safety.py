@@ -82,6 +82,12 @@ def told_of_oneself(level: Safety, text: str) -> bool:
     return in_first_person(text) and not (OTHER_PERSON.search(cleaned) and not MINE.search(cleaned))
 
 
+def names_someone_else(text: str) -> bool:
+    """Whether a message names anyone but the user ("my father", "kids", "she"): one that names no one tells no concern
+    of someone else's, in any clause of it."""
+    return NAMED_PERSON.search(clean_text(text)) is not None
+
+
 def of_someone_else(clause: str) -> bool:
     """Whether a clause speaks of someone else and nothing of the user ("my father has hernia", "kids are sick so no gym
     today"; not "my wife is pregnant and my back hurts", nor "my back hurts")."""

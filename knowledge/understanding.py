@@ -60,6 +60,7 @@ from knowledge.safety import (
     in_first_person,
     load_safety_lexicon,
     load_safety_words,
+    names_someone_else,
     of_someone_else,
     turns_to_oneself,
 )
@@ -377,6 +378,8 @@ class Understanding:
         """Whether a health concern is told only of someone else: every clause telling one (or the message, when none does
         alone) names another person and nothing of the user ("i have no problem but my father has hernia", "kids are sick
         so no gym today"; not "my wife is pregnant and my back hurts")."""
+        if not names_someone_else(text):  # the cheap look first: the clauses' safety readings need not be taken
+            return False
         told = [c for c in clauses(text) if self._safety_of_words(self.words(c))[0] is not Safety.NONE]
         return all(map(of_someone_else, told or [text]))
 

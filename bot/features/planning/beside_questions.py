@@ -56,8 +56,10 @@ class BesideQuestions:
         if len(text.split()) < _MIN_WORDS or not _ASKING.search(text) or self.kit.dialogues.current(user_id) is not None:
             return None
         answers = self.kit.answers
+        if answers is None or answers.safety(text) is not Safety.NONE:  # a concern: the whole is read (read already)
+            return None
         parts = self.split(text)
-        if parts is None or answers is None or answers.safety(text) is not Safety.NONE:  # a concern: the whole is read
+        if parts is None:
             return None
         replies = [answers.answer(user_id, parts.questions)]
         done = self.plan(user_id, parts.requests) if parts.plans else self.kit.route_text(user_id, parts.requests, False)
@@ -68,10 +70,12 @@ class BesideQuestions:
         clauses = [c for c in (_JOINS.sub("", part).strip(" ,.;:") for part in _CLAUSE.split(text)) if c]
         if len(clauses) < 2:
             return None
-        answers = self.kit.answers  # a clause the knowledge base answers is never a request: looked for first
-        if answers is None or not any(self._asks(c) and answers.is_question_about_us(c) for c in clauses):
+        of_the_bot = [self._asked_of_the_bot(c) for c in clauses]  # the cheap readers first: most messages ask nothing of it
+        answers = self.kit.answers  # a clause the knowledge base answers is never a request
+        if answers is None or all(a is None for a in of_the_bot) or \
+                not any(self._asks(c) and answers.is_question_about_us(c) for c in clauses):
             return None
-        read = [self._request(c) for c in clauses]
+        read = [self._request(c, a) for c, a in zip(clauses, of_the_bot, strict=True)]
         asked = [r is not None for r in read]
         if not any(asked):
             return None
@@ -83,11 +87,11 @@ class BesideQuestions:
         request ("i joined a crossfit box that goes 5 days a week, so delete that plan") asks nothing."""
         return "?" in clause or self.kit.words.asks(clause)
 
-    def _request(self, clause: str) -> Intent | None:
+    def _request(self, clause: str, asked: Intent | None) -> Intent | None:
         """Whether a clause asks something of the bot (a change of plans, a plan, a reminder lead, a setting, the time
         zone), not of the knowledge base ("how many sets should i do on tuesday" asks about a plan, not for one): the intent
-        it asks by (SESSIONS for a change of the plans stored, SETTINGS for a reminder lead); None for no request."""
-        asked = self._asked_of_the_bot(clause)  # the cheap readers first: most clauses ask nothing of the bot
+        it asks by (SESSIONS for a change of the plans stored, SETTINGS for a reminder lead; `asked`, as
+        `_asked_of_the_bot` read it); None for no request."""
         if asked is None or (self.kit.answers is not None and self.kit.answers.is_question_about_us(clause)):
             return None
         return asked
