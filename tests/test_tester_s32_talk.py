@@ -165,3 +165,10 @@ def test_just_finished_hours_before_the_session_is_only_praised(planned, coach):
 async def test_just_finished_over_telegram(before_reminder, coach):
     sent = await feed_all(coach, [message_update("just finished"), message_update("yes")])
     assert sent.texts()[0] == ASK_EARLY.format(when="18:00") and coach.plans.count_done(7) == 1
+
+
+def test_in_the_safety_check_the_words_answer_its_question(say):
+    say("/screen")
+    say("ok")
+    replies = say("yes, i track my calories")
+    assert replies[0].text.startswith('Noted: "Yes" for question 1') and all(r.text != LIMITS[Limit.BODY] for r in replies)

@@ -183,8 +183,9 @@ class Coach:
     def _cannot(self, user_id: int, text: str) -> list[Reply] | None:
         """A request for what the bot cannot do ("can you track my weight", "send me a video of it"): said plainly, with
         what it does instead (for a video, the answer in words: the steps unless the words ask about a topic); None for
-        any other message."""
-        limit = asked_limit(text)
+        any other message, and in a dialogue, whose step may take the words as its answer ("yes, i track my calories" at
+        the safety check)."""
+        limit = asked_limit(text) if self.dialogues.current(user_id) is None else None
         if limit is not Limit.VIDEO:
             return None if limit is None else [Reply(LIMITS[limit])]
         topic = without_media(text)
