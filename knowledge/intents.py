@@ -17,6 +17,9 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
+import numpy as np
+from numpy.typing import NDArray
+
 from knowledge.features import Vocabulary
 from knowledge.plan_names import GOALS, spelt_goal
 from knowledge.plan_request import PlanAction, PlanRequest
@@ -43,6 +46,7 @@ class Intent(Enum):
 
 
 SMALL_TALK = frozenset({Intent.GREETING, Intent.THANKS, Intent.GOODBYE})  # never an answer to a dialogue's step
+_CLOSING = (Intent.THANKS.value, Intent.GOODBYE.value)  # read together when a message says both
 
 
 class Answer(Enum):
@@ -105,10 +109,14 @@ class Talk:
 
     def label(self, reader: str, words: Sequence[str]) -> tuple[str, float]:
         """The likeliest label of a message (as spelt words) for one reader, and its probability."""
-        vocabulary, ranker = self.readers[reader]
-        probs = ranker.probabilities(vocabulary.vector(words, words))
+        labels, probs = self.probabilities(reader, words)
         best = int(probs.argmax())
-        return ranker.labels[best], float(probs[best])
+        return labels[best], float(probs[best])
+
+    def probabilities(self, reader: str, words: Sequence[str]) -> tuple[tuple[str, ...], NDArray[np.float32]]:
+        """A reader's labels and the probability of each for a message (as spelt words)."""
+        vocabulary, ranker = self.readers[reader]
+        return ranker.labels, ranker.probabilities(vocabulary.vector(words, words))
 
     def read(self, reader: str, words: Sequence[str]) -> str | None:
         """The label a reader is sure enough of, or None (none of its labels, or too unsure)."""
@@ -162,7 +170,11 @@ class Talk:
         reading (a request or none, 0 to 1; 0 for no words): one run of the classifier for both."""
         if not words:
             return None, 0.0
-        label, odds = self.label("intents", words)
+        labels, probs = self.probabilities("intents", words)
+        best = int(probs.argmax())
+        label, odds = labels[best], float(probs[best])
+        if label in _CLOSING:  # "ok cool thanks bye": a thanks and a goodbye, split between the two, still closes the talk
+            odds = sum(float(probs[labels.index(closing)]) for closing in _CLOSING)
         if label == NONE or odds < LABEL_ODDS.get("intents", {}).get(label, MIN_ODDS["intents"]):
             return None, odds
         return Intent(label), odds

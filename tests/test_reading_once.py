@@ -96,8 +96,8 @@ def test_a_changed_classifier_is_read_afresh_once_the_readings_are_forgotten(und
 def test_a_follow_up_read_as_an_unsure_request_runs_the_intents_reader_once_in_the_coach(say, understanding: Understanding,
                                                                                        monkeypatch: pytest.MonkeyPatch):
     runs = []
-    label = Talk.label
-    monkeypatch.setattr(Talk, "label", lambda self, reader, words: runs.append(reader) or label(self, reader, words))
+    probabilities = Talk.probabilities  # every reading of a talk reader runs its classifier through it
+    monkeypatch.setattr(Talk, "probabilities", lambda self, reader, words: runs.append(reader) or probabilities(self, reader, words))
     say("do i have to hold the handles on the reverse hyper bench")
     understanding.forget_readings()
     runs.clear()

@@ -16,6 +16,7 @@ from bot.core.callbacks import Tap, parse_tap
 from bot.core.commands import COMMAND_NAME, Commands
 from bot.core.dialogue import ENTRY, STALE
 from bot.core.kit import Answers, Clock, Kit, Request, T
+from bot.core.limits import LIMITS, STEPS, Limit, asked_limit, without_media
 from bot.core.messages import Button, Inbound, InboundKind, Reply
 from bot.core.offered import offered_entry
 from bot.core.texts import (
@@ -63,6 +64,7 @@ class Coach:
         self._core_commands(self.commands)
         self.kit.request(Intent.HELP, lambda user_id, _text: self._help(user_id), interrupts=True)
         self.kit.readers.append(self._about_bot)
+        self.kit.readers.append(self._cannot)
         self.kit.readers.append(self._takes_offer)
 
     def add(self, install: Install) -> None:
@@ -177,6 +179,18 @@ class Coach:
             return [ABOUT_ME]
         begins = asks_where_to_begin(text) and not self.answers.is_question_about_us(text)  # not "how many sets to start"
         return self._start(user_id) if asks_what_bot_does(text) or begins else None
+
+    def _cannot(self, user_id: int, text: str) -> list[Reply] | None:
+        """A request for what the bot cannot do ("can you track my weight", "send me a video of it"): said plainly, with
+        what it does instead (for a video, the answer in words: the steps unless the words ask about a topic); None for
+        any other message, and in a dialogue, whose step may take the words as its answer ("yes, i track my calories" at
+        the safety check)."""
+        limit = asked_limit(text) if self.dialogues.current(user_id) is None else None
+        if limit is not Limit.VIDEO:
+            return None if limit is None else [Reply(LIMITS[limit])]
+        topic = without_media(text)
+        answer = self.answers.answer(user_id, topic) if self.answers.knows(topic) else self.answers.on_button(user_id, STEPS)
+        return [Reply(LIMITS[limit]), answer] if answer else [Reply(LIMITS[limit])]
 
     def _takes_offer(self, user_id: int, text: str) -> list[Reply] | None:
         """A plain yes with no dialogue open to the one button the last reply offered ("ok lets do it" after "please take

@@ -198,11 +198,19 @@ class Planning:
         return self.day_words(user_id, cancel) or self.in_words.on_text(user_id, cancel)
 
     def goal_switched(self, user_id: int, text: str) -> list[Reply] | None:
-        """"switch me to size", "i want to build muscle now instead": the goal edit of the saved plans (goal_switch.py)."""
+        """"switch me to size", "i want hypertrophy after all": the goal edit of the saved plans (goal_switch.py); the edit
+        of a user's one plan is shown after the new goal's sets and reps (what its reminders would carry; tester s32)."""
         if self.kit.dialogues.current(user_id) is not None or not self.kit.plans.count_plans(user_id):
             return None
         said = switched_goal(text, self.kit.words.goal)
-        return self.in_words.on_text(user_id, said) if said and not self.kit.words.asks(text) else None
+        replies = self.in_words.on_text(user_id, said) if said and not self.kit.words.asks(text) else None
+        shown = bool(replies) and self.kit.plans.count_plans(user_id) == 1  # the edit itself, not "Which plan ...?"
+        goal = self.kit.words.goal(said) if shown and said else None
+        found = self.kit.kb.prescriptions.get(goal) if goal else None
+        if not replies or found is None or goal is None:
+            return replies
+        numbers = t.format_goal_numbers(goal, found)  # the sets and reps its reminders would carry, above the edit shown
+        return [replace(replies[0], text=f"{numbers}\n\n{replies[0].text}"), *replies[1:]]
 
     def day_words(self, user_id: int, text: str) -> list[Reply] | None:
         """A day said about stored plans outside any dialogue ("cancel tue", "cant do saturdays anymore", "nvm i can make

@@ -12,7 +12,8 @@ _SWITCH = re.compile(r"\b(?:switch|swap|change|move|put|set|turn)\s+(?:me|us|it|
                      r"program+e?|routine|workouts?)|the\s+(?:plans?|goal|program+e?))?\s*(?:over\s+|back\s+)?(?:to|into|onto)\b"
                      r"|\bswitch(?:ing)?\s+(?:over\s+)?to\b")
 _WISH = re.compile(r"\b(?:i\s+(?:want|wanna|would like|d like|'d like)|id like|i\s+(?:need|prefer)|lets|let's)\b")
-_FROM_NOW = re.compile(r"\b(?:now|instead|from now on|going forward|any ?more|these days|rather)\b")
+_FROM_NOW = re.compile(r"\b(?:now|instead|from now on|going forward|any ?more|these days|rather|after all|actually|on second thoughts?"
+                       r"|changed my mind|change of plans?)\b")
 _QUESTION = re.compile(r"\?|^\W*(?:should|shall|can|could|would|is|are|do|does)\b|\b(?:what|how|why|when|which)\b")  # asked
 
 

@@ -67,7 +67,20 @@ _HISTORY = re.compile(r"\bwhat\s+(?:did|have)\s+i\s+(?:do|done|did|train\w*)\b(?
                       r"(?:do|done|been doing)\b(?=.*\b(?:week|month|so far|lately)\b)|\bmy\s+(?:training\s+|session\s+|"
                       r"workout\s+)?(?:history|log|stats|statistics)\b|\bhow\s+many\s+(?:sessions|workouts|times|trainings)"
                       r"\s+(?:i|i've|ive)\s+(?:done|did|do|made|completed|finished)\b")
-_PERIOD = re.compile(r"\b(?:this|the)\s+(?P<this>week|month)\b|\b(?:last|past)\s+(?:(?P<n>\d+|four|4)\s+)?weeks?\b")
+_PERIOD = re.compile(r"\b(?:this|the)\s+(?P<this>week|month)\b|\b(?P<last>last)\s+week\b"
+                     r"|\b(?:last|past)\s+(?:(?P<n>\d+|four|4)\s+)?weeks?\b")
+# "whats my progress", "how am i doing so far", "am i making progress": the sessions' outcomes counted; not how to make it
+# ("how can i speed up my progress" asks the articles)
+_PROGRESS = re.compile(r"\b(?:what'?s|whats|wats|what\s+is|how'?s|hows|how\s+is|show(?:\s+me)?|check|tell\s+me|see|view|give\s+me)\s+"
+                       r"(?:my|me)\s+(?:training\s+|overall\s+|workout\s+)?progress\b|^\W*my\s+progress\W*$|\bprogress\s+(?:report|so\s+far|update)\b"
+                       r"|\bam\s+i\s+(?:making|seeing)\s+(?:any\s+)?progress\b|^\W*(?:(?:so|ok|okay|and|hey)\W+)*how\s+(?:am\s+i|'?m\s+i|im\s+i)"
+                       r"\s+(?:doing|getting\s+on|going)(?:\s+(?:so\s+far|lately|overall|with\s+(?:my\s+)?(?:training|sessions|workouts)))?\W*$")
+_MAKING = re.compile(r"\b(?:improve|speed\s+up|boost|increase|faster|make|maximi[sz]e|stall\w*|plateau\w*)\b")
+# "how many reps did i do last week", "what weight did i lift on monday": what the bot does not log
+_LIFTS_ASKED = re.compile(r"\bhow\s+(?:many|much)\s+(?:reps|sets|weight|kg|kilos|lbs|pounds|load)\b[^?]*?\b(?:did|have|had)\s+i\b"
+                          r"|\bhow\s+(?:many|much)\s+(?:reps|sets|weight|kg|lbs)\s+(?:i|i'?ve|ive)\s+(?:did|done|lifted|used)\b"
+                          r"|\bwhat\s+(?:weight|load|reps)\s+(?:did|have)\s+i\s+(?:do|did|done|lift|lifted|use|used)\b")
+NOT_LOGGED = "I don't log reps, sets or loads, only whether each session was done."
 LOOK_BACK_DAYS = 28  # "did i miss any": the last four weeks
 NOT_SAVED_YET = "Not yet: it's saved when you tap ✅ Save (or say yes)."
 NO_PLAN = "No plan is saved yet: /plan makes one."
@@ -124,7 +137,10 @@ class OwnState:
             return told
         if _MISSED.search(lowered) and self.clock is not None:
             return [self._missed(user_id)]
-        if (_HISTORY.search(lowered) or _DONE.search(lowered) and _PERIOD.search(lowered)) and self.clock is not None:
+        if _LIFTS_ASKED.search(lowered) and self.clock is not None:
+            return [Reply(f"{NOT_LOGGED} {self._history(user_id, _PERIOD.search(lowered)).text}")]
+        progress = _PROGRESS.search(lowered) is not None and not _MAKING.search(lowered)
+        if (_HISTORY.search(lowered) or progress or _DONE.search(lowered) and _PERIOD.search(lowered)) and self.clock is not None:
             return [self._history(user_id, _PERIOD.search(lowered))]
         if _DONE.search(lowered):
             done = self.store.count_done(user_id)
@@ -223,6 +239,9 @@ class OwnState:
             since, said = midnight - timedelta(days=local.weekday()), "This week"
         elif period is not None and period.group("this") == "month":
             since, said = midnight.replace(day=1), "This month"
+        elif period is not None and period.group("last"):  # the week before this one, Monday to Sunday
+            now = midnight - timedelta(days=local.weekday())
+            since, said = now - timedelta(days=7), "Last week"
         elif period is not None:
             since, said = now - timedelta(days=LOOK_BACK_DAYS), "In the last 4 weeks"
         else:

@@ -329,6 +329,11 @@ def format_history(counts: dict[str, int]) -> str:
     return ", ".join(said) if said else "none yet"
 
 
+def format_goal_numbers(goal: str, p: Prescription) -> str:
+    """A goal offered and what each reminder would then carry: "For muscle growth: 2–3 sets × 12–15 reps · …"."""
+    return f"For {format_goal(goal)}, each reminder would carry: {format_prescription(p)}."
+
+
 def format_prescription(p: Prescription) -> str:
     """One line of sets, reps, load and rest."""
     return f"{p.sets} sets × {p.reps} reps · load: {p.load} · rest: {p.rest}"
