@@ -77,6 +77,13 @@ def test_a_likeliest_reading_that_asks_a_question_is_kept_over_a_request(coach):
     assert reply.entry == "program-endurance"
 
 
+def test_another_reading_read_as_talk_is_not_taken_for_its_fit_to_a_question(coach, understanding):
+    said, okay = "Is it okay to sleep, my legs up?", "It's okay, my legs up."  # for "is it okay to swing my legs up"
+    assert understanding.intent(okay) is Intent.ACK  # read as "ok" though it fits the leg-height question
+    reply = note(coach, 1, said, okay)
+    assert reply.text.startswith(HEARD.format(said)) and reply.text != HEARD.format(okay) + typed(coach, 2, okay).text
+
+
 def test_small_talk_said_in_parts_is_answered_as_the_talk_it_ends_with(coach):
     assert typed(coach, 1, "Thanks, goodbye!").text == CHATTER  # the typed reader's (talk's), not the voice path's
     reply = note(coach, 2, "Thanks, goodbye!")

@@ -212,14 +212,18 @@ class Voice:
         return self._best_fit(named or heard), top
 
     def _best_fit(self, readings: list[str]) -> str:
-        """The reading that fits a knowledge question clearly best (by more than the heard margin),
-        otherwise the likeliest (the first)."""
+        """The reading that fits a knowledge question clearly best (by more than the heard margin), of the likeliest
+        (the first) and the others no request or talk reads, otherwise the likeliest."""
         answers = self.kit.answers
         assert answers is not None
         if len(readings) == 1:
             return readings[0]
-        fits = [answers.heard_fit(text) for text in readings]
-        best = fits.index(max(fits))  # another reading only when it fits clearly better than the likeliest
+        # Another reading only when it fits clearly better than the likeliest, and is no request or talk: the core reads
+        # those first, so its fit would not be what it is answered with ("It's okay, my legs up." got "👍").
+        understanding = self.kit.understanding
+        fits = [answers.heard_fit(text) if n == 0 or understanding.intent(text) is None else 0.0
+                for n, text in enumerate(readings)]
+        best = fits.index(max(fits))
         return readings[best] if fits[best] > fits[0] + HEARD_MARGIN else readings[0]
 
     def setting(self, user_id: int, argument: str) -> list[Reply]:
