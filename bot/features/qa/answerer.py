@@ -47,6 +47,10 @@ EMERGENCY_REPLY = Reply(texts.EMERGENCY, buttons=((TOPICS_BUTTON,),), safety="em
 MENU_WORDS = frozenset({"topics", "topic", "topic list", "topics list", "all topics", "browse topics", "show topics",
                         "show me the topics", "list topics", "list of topics"})  # the 📚 Topics button, typed
 DID_YOU_MEAN = "🎙 Did you mean: "  # labels a close second to a heard question's answer, one tap away
+# A transcript of fewer words, not worded as a question, is too little to answer on: a spoken "thanks" heard as
+# "science." got the studies answer. The topic it fits is offered as a did-you-mean button instead (typed, the same
+# words are answered; "Starting weight?", heard as a question, is answered).
+FEWEST_HEARD_WORDS = 3
 
 
 class Answerer:
@@ -197,10 +201,14 @@ class Answerer:
             return self._each_reply(reading.each)
         if match.entry_id and reading.again:
             return self._more_reply(self.kb.entries[match.entry_id])
+        if match.entry_id and heard and heard_too_little(self.understanding, text):
+            return self._not_caught((match.entry_id, *match.close), match.score)
         if match.entry_id:
             return self._entry_reply(match.entry_id, match.score, match.close if heard else (), self._yes_no(text))
         if reading.gap:
             return self._gap_reply(reading.gap, match.score)
+        if heard and self._chatter(text, reading):  # "Makeup land.": a note whose words say nothing was likely misheard
+            return self._not_caught(match.suggestions, match.score)
         if self._chatter(text, reading):  # emoji alone that no step read ("🗑", "🤔"): how to say it in words
             chatter = texts.EMOJI_ONLY if not LETTER.search(text) and EMOJI.search(text) else texts.CHATTER
             return Reply(chatter, buttons=((TOPICS_BUTTON,),))
@@ -463,6 +471,11 @@ class Answerer:
         text = texts.ENGLISH_ONLY if self.understanding.other_language(text) else say(bool(match.suggestions))
         return Reply(text, buttons=rows, score=match.score)
 
+    def _not_caught(self, entry_ids: tuple[str, ...], score: float) -> Reply:
+        """A voice note heard as too few words, or as words that say nothing: maybe misheard, so nothing is
+        answered; the topics it may have meant are offered, one tap away."""
+        return Reply(texts.format_not_caught(bool(entry_ids)), buttons=self._offer_rows(entry_ids), score=score)
+
     def _offer_rows(self, entry_ids: tuple[str, ...]) -> tuple[tuple[Button, ...], ...]:
         """One button per entry offered, then the topic menu."""
         rows = tuple((Button(self.kb.entries[e].title, f"kb:{e}"),) for e in entry_ids if e in self.kb.entries)
@@ -478,6 +491,11 @@ class Answerer:
             rows.append((Button(f"{DID_YOU_MEAN}{title}?" if alternatives else f"➡️ {title}", f"kb:{other}"),))
         rows.append((TOPICS_BUTTON,))
         return tuple(rows)
+
+
+def heard_too_little(understanding: Understanding, text: str) -> bool:
+    """Whether a transcript is too little to answer on: a word or two, not asked as a question ("science.")."""
+    return len(understanding.words(text)) < FEWEST_HEARD_WORDS and not understanding.is_question(text)
 
 
 def _changes_a_plan(text: str) -> bool:

@@ -3,9 +3,11 @@ answers aloud."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core.kit import Kit
 from bot.core.messages import Inbound, InboundKind, Reply
-from bot.features.qa.answerer import HEARD_MARGIN
+from bot.features.qa.answerer import HEARD_MARGIN, heard_too_little
 from bot.features.screening.store import DIALOGUE as SAFETY_CHECK
 from bot.features.voice.notes import (
     DIDNT_CATCH,
@@ -17,6 +19,7 @@ from bot.features.voice.notes import (
     with_heard,
     with_hedged_line,
 )
+from knowledge.intents import SMALL_TALK, Intent
 from knowledge.safety import Safety
 
 # When a note gets the doctor-first line in its hedged form (see README, unsure notes). Whisper's score of
@@ -40,6 +43,8 @@ LOST_BELOW = -0.6
 # "I'm on holiday ..." were hedged at 0.19-0.26. Concerns whose health words were all lost sat higher ("On search for
 # line and proper analog, ..." for sertraline and propranolol, 0.28) or among the notes likely lost (-0.62).
 WORDLESS_HEALTH = 0.25
+SPOKEN_PAUSE = re.compile(r"[,.!?;:]+")  # how Whisper writes a pause between words said apart
+TALK = SMALL_TALK | {Intent.ACK}  # hello, thanks, goodbye, ok: said on their own, nothing asked
 
 
 class Voice:
@@ -55,7 +60,8 @@ class Voice:
         if not transcript:
             return [DIDNT_CATCH]
         asked = self.kit.dialogues.current(msg.user_id)
-        replies = self._with_sampled_concern(msg, self.kit.route_text(msg.user_id, transcript, True))
+        said = transcript if asked is not None else self._small_talk_said(transcript)
+        replies = self._with_sampled_concern(msg, self.kit.route_text(msg.user_id, said, True))
         answers = self.kit.answers
         # A note answering a question of the safety check is read by the check, which asks about health itself:
         # no hedge ("I'm not pregnant" at the pregnancy question was told "if you mentioned pain ...").
@@ -63,6 +69,18 @@ class Voice:
         if answers is not None and not checking and self._hedges(msg, transcript, replies):
             return with_hedged_line(transcript, replies, answers.doctor_first)
         return with_heard(transcript, replies)
+
+    def _small_talk_said(self, transcript: str) -> str:
+        """What to answer of a transcript the bot reads as nothing whose every part, between the pauses Whisper
+        writes as commas and stops, is small talk ("Thanks, goodbye!"): its last part ("goodbye"), which is how the
+        talk ends; else the transcript itself."""
+        understanding = self.kit.understanding
+        if self._says_anything(transcript):
+            return transcript
+        parts = [part.strip() for part in SPOKEN_PAUSE.split(transcript) if part.strip()]
+        if len(parts) < 2 or any(understanding.intent(part) not in TALK for part in parts):
+            return transcript
+        return parts[-1]
 
     def _hedges(self, msg: Inbound, transcript: str, replies: list[Reply]) -> bool:
         """Whether a note's replies get the doctor-first line in its hedged form: no health line is
@@ -152,7 +170,23 @@ class Voice:
             return concern
         if self.kit.dialogues.current(user_id) is not None:
             return self._best_answer(user_id, readings)
-        return self._best_fit(readings)
+        return self._request_heard(readings) or self._best_fit(readings)
+
+    def _request_heard(self, readings: list[str]) -> str | None:
+        """When the likeliest reading says nothing the bot reads ("Makeup land.", "Thanks, goodbye!") or is too short to
+        answer on ("science."), the first other reading that asks the bot for something or is small talk ("Make a
+        plan.", "Thanks. Good bye.", "Thanks."); else None."""
+        understanding = self.kit.understanding
+        likeliest = readings[0]
+        if understanding.intent(likeliest) is not None or (self._says_anything(likeliest)
+                                                            and not heard_too_little(understanding, likeliest)):
+            return None
+        return next((text for text in readings[1:] if understanding.intent(text) is not None), None)
+
+    def _says_anything(self, text: str) -> bool:
+        """Whether a reading is a request or small talk, a question, or has words of its own to match."""
+        understanding = self.kit.understanding
+        return understanding.intent(text) is not None or understanding.is_question(text) or understanding.says_something(text)
 
     def _best_answer(self, user_id: int, readings: list[str]) -> str:
         """Of the readings, the first of those that answer the step the user is at most, by the dialogue's own
@@ -178,14 +212,18 @@ class Voice:
         return self._best_fit(named or heard), top
 
     def _best_fit(self, readings: list[str]) -> str:
-        """The reading that fits a knowledge question clearly best (by more than the heard margin),
-        otherwise the likeliest (the first)."""
+        """The reading that fits a knowledge question clearly best (by more than the heard margin), of the likeliest
+        (the first) and the others no request or talk reads, otherwise the likeliest."""
         answers = self.kit.answers
         assert answers is not None
         if len(readings) == 1:
             return readings[0]
-        fits = [answers.heard_fit(text) for text in readings]
-        best = fits.index(max(fits))  # another reading only when it fits clearly better than the likeliest
+        # Another reading only when it fits clearly better than the likeliest, and is no request or talk: the core reads
+        # those first, so its fit would not be what it is answered with ("It's okay, my legs up." got "👍").
+        understanding = self.kit.understanding
+        fits = [answers.heard_fit(text) if n == 0 or understanding.intent(text) is None else 0.0
+                for n, text in enumerate(readings)]
+        best = fits.index(max(fits))
         return readings[best] if fits[best] > fits[0] + HEARD_MARGIN else readings[0]
 
     def setting(self, user_id: int, argument: str) -> list[Reply]:
