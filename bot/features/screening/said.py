@@ -24,6 +24,7 @@ class Reading:
     acknowledged: bool = False  # "ok", "cool": not an answer, so the question is asked again
     denied: bool = False  # read as a no, or with a negation in it ("i never had heart trouble")
     skipped: bool = False  # the question skipped ("pass"): recorded as not sure, and the reply says so
+    aside: bool = False  # a yes telling `other`'s topic instead ("yes, I had back surgery"): which is it? nothing recorded
 
 
 class Said:
