@@ -58,9 +58,9 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("nvm", leaves, _code("c")),
     Rule("thanks", lambda s: s.unanswered and s.reply.lead is None and s.readers.small_talk(s.text), _code(None)),
     Rule("not numb no, but my leg has been getting weaker", lambda s: s.reply.contrast_topic, _code("y")),
-    Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.said.doubts_first(s.words),
+    Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.doubts_first,
          _code("u")),
-    Rule("not really sure, sometimes my watch says high heart rate", lambda s: s.said.doubts_first(s.words)
+    Rule("not really sure, sometimes my watch says high heart rate (or \"je sais pas\")", lambda s: s.doubts_first
          and s.reply.label in ("unsure", "no", None), _code("u")),
     Rule("yes, I had back surgery (at the dizziness question: about which?)", lambda s: yes_about_other(s) is not None,
          lambda s: Reading(other=BY_ID[yes_about_other(s) or ""], aside=True)),

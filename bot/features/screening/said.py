@@ -59,6 +59,12 @@ class Said:
         return self.reply.label not in ANSWERED and not self.named
 
     @property
+    def doubts_first(self) -> bool:
+        """Whether a reply opens with a doubt ("no clue", "not really sure"), read as spelt or as typed (another
+        language's "i don't know", "je sais pas", is no English to spell)."""
+        return self.said.doubts_first(self.words) or self.said.doubts_first(clean_text(self.text).split())
+
+    @property
     def tells_by_negation(self) -> bool:
         """Whether every negation of the reply tells a symptom ("cant always tell when I need to go"; see
         knowledge.screening.Denials), none denies."""
