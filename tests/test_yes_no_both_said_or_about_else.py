@@ -3,15 +3,14 @@ cancelling a plan), a bare word of one answer right before a word of the other (
 and an emoji alone that would do it ("🗑️") are asked again, nothing done (one that keeps, "🚫", keeps; "no, I'm sure,
 delete it" still erases); a reply choosing only part, in another language too ("annule mardi seulement"), is told what
 answering does and asked again; a yes going on to report training done ("yes I did it yesterday", "yes I trained at 7")
-is no yes; yes and no both said and then held off ("yes no wait") is no answer; where the answer can't be undone, a yes
-saying more than a yes ("yes i'm in portland now", "yes save") asks for a plain yes. Through the core and through the
+is no yes; yes and no both said and then held off ("yes no wait") is no answer. Through the core and through the
 Telegram adapter's process_update."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.core.confirmation import PLAIN_YES, emoji_only
+from bot.core.confirmation import emoji_only
 from bot.features.planning.sessions import CANCELLING_DOES
 from bot.features.privacy.dialog import PROMPT
 from bot.features.screening.flow import ScreeningFlow
@@ -79,19 +78,3 @@ async def test_no_erase_over_telegram_erases_nothing_and_asks_again(say, coach):
     buttons = [b["text"] for row in sent.sent()[-1]["reply_markup"]["inline_keyboard"] for b in row]
     assert buttons == ["🗑 Yes, erase everything", "Keep my data"]
 
-
-@pytest.mark.parametrize("typed", ["yes i'm in portland now", "yes save"])
-def test_a_yes_saying_more_than_yes_at_forget_erases_nothing_and_asks_for_a_plain_yes(say, coach, typed):
-    screen(say)
-    say("/forget")
-    replies = say(typed)
-    assert replies[0] == PLAIN_YES and PROMPT in replies[-1].text
-    assert coach.need(ScreeningFlow).store.load_result(7) is not None
-
-
-@pytest.mark.parametrize("typed", ["yes i'm sure, thanks", "yes please", "ok do it"])
-def test_a_plain_yes_with_courtesies_at_forget_still_erases(say, coach, typed):
-    screen(say)
-    say("/forget")
-    say(typed)
-    assert coach.need(ScreeningFlow).store.load_result(7) is None

@@ -53,9 +53,8 @@ class Confirmation:
         # chooses only part ("just erase my injury stuff", "i wanted to forget the last message"), so it is no answer,
         # unless it keeps all in the button's own words or a bare no ("no, keep my plans", "hmm no, I'd lose my plans")
         self.parts = parts
-        # an answer that can't be undone (erasing, cancelling a plan): an emoji alone that would do it ("🗑"), a bare word
-        # of one answer right before a word of the other ("no, erase", "yes keep it") and a yes with words beyond a yes
-        # and the buttons' own ("yes i'm in portland now", "yes save") do nothing: they are asked again
+        # an answer that can't be undone (erasing, cancelling a plan): an emoji alone that would do it ("🗑") and a bare word
+        # of one answer right before a word of the other ("no, erase", "yes keep it") choose nothing, they are asked again
         self.lasting = lasting
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
@@ -95,8 +94,6 @@ class Confirmation:
             return None
         if self.lasting and answer == "yes" and emoji_only(text):  # "🗑": asked back in words, never done on an emoji
             return [Reply(format_emoji_asked(text.strip())), self.ask(state)]
-        if self.lasting and answer == "yes" and chosen is None and set(self.choices.beyond(text)) - _COURTEOUS:
-            return [PLAIN_YES, self.ask(state)]  # "yes i'm in portland now", "yes save": a yes to something else?
         return self._decide(state, answer == "yes", edit=False)
 
     def _undecided(self, lowered: str) -> Reply:
@@ -147,10 +144,6 @@ ASKS_IF_DONE = re.compile(r"^\W*(?:so\W+|and\W+|ok\W+)?(?:did|has|have|is|was)\s
                           r"|cancel(?:l?ed)?|save[d]?|do it)\b[^,.!]*\?*\W*$")
 NOT_YET = Reply("Not yet: nothing happens until you choose below.")
 UNDECIDED = Reply("No rush: nothing changes until you choose below.")
-_COURTEOUS = frozenset("thanks thank you thx ty lol haha mate sorry really absolutely definitely totally certain positive "
-                       "i'm im i am sure".split())  # "yes i'm sure, thanks": a plain yes all the same
-# a yes with more words than a yes or the button's own, where the answer can't be undone: it may answer something else
-PLAIN_YES = Reply("This can't be undone, so I'll only do it on a plain yes or the button: tap below, or type yes or no.")
 _ORDERS = re.compile(r"^\W*(?:(?:ok|okay|k|yes|yeah|yep|sure|fine|alright|so|then|well|right|just|go on)\W+)*do\s+it\b[^?]*$",
                      re.IGNORECASE)
 # the bare words of each answer, which tell nothing more than the answer itself
