@@ -302,3 +302,11 @@ def asks_the_bot(words: Sequence[str], typed: str, question_words: frozenset[str
     first, then = (list(words[at:at + 2]) + ["", ""])[:2]
     opens = first in _WH or first in question_words - _TELLING and then in _SUBJECTS
     return ("?" in typed or opens) and not _ACTS.search(typed)
+
+
+# --- the yes / no reader's "a yes about something else" (scr33) ---
+# a yes going on to report training done ("yes I did it yesterday", "yes I trained at 7", "yeah we went this morning"):
+# the question read as "did you train?", so it answers no yes / no question of the bot's (it asks none about the past);
+# "yes i did" alone is still a yes
+TOLD_DONE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|ye|yh|y)\b[\s,.!-]*(?:i|we)\s+(?:already\s+|just\s+)?"
+                       r"(?:did|trained|went|worked\s+out|finished|completed|exercised|lifted|ran)\s+\w", re.IGNORECASE)

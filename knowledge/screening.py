@@ -105,7 +105,8 @@ def load_screening_words(path: Path | None = None) -> ScreeningWords:
         about_check_talk=read_word_set(data, "about_check_talk", path), answered_as=read_pattern(data, "answered_as"),
         answered_as_last=read_pattern(data, "answered_as_last"), resuming_after_pause=read_after_pause(data),
         putting_off=read_pattern(data, "putting_off"), erasing=read_pattern(data, "erasing"),
-        retaking=read_pattern(data, "retaking"), denying=read_word_set(data, "denying", path))
+        retaking=read_pattern(data, "retaking"), denying=read_word_set(data, "denying", path),
+        telling=read_word_set(data, "telling", path))
 
 
 def _required(data: Any, path: Path) -> tuple[dict[Any, Any], list[Any], dict[Any, Any], list[Any], list[Any] | None]:

@@ -23,6 +23,7 @@ class TopicWords:
     denying: frozenset[str] = frozenset()  # no, wasnt: right before every word naming the topic, a denial of it
     all_clear: frozenset[str] = frozenset()  # fine, normal: a topic told as fine is no yes ("legs r fine")
     partial: frozenset[str] = frozenset()  # only, just: a clause opening with one tells a part ("only the swollen ankles")
+    telling: frozenset[str] = frozenset()  # my, had: after a yes, a clause of the user's own ("yes, I had back surgery")
     body_back: frozenset[str] = frozenset()  # "my", "lower": before "back", the body's back ("it stays in my back")
     back_troubles: frozenset[str] = frozenset()  # "pain", "hurts": after "back", the body's back ("no back pain")
     others: Others = Others()  # "my mom had cancer": another person's health, no answer
@@ -32,6 +33,13 @@ class TopicWords:
     def named(self, cleaned: str) -> list[str]:
         """The questions whose topic the cleaned words name, in the questionnaire's order."""
         return [qid for qid, pattern in self.topics.items() if pattern.search(cleaned)]
+
+    def named_last(self, cleaned: str, besides: str) -> str | None:
+        """The question other than `besides` whose topic the cleaned words name last ("i had back surgery": surgery, the
+        word the others describe), else None."""
+        ends = {qid: max(m.end() for m in matches(pattern, cleaned)) for qid, pattern in self.topics.items()
+                if qid != besides and pattern.search(cleaned)}
+        return max(ends, key=lambda qid: ends[qid], default=None)
 
     def named_here(self, question_id: str, words: list[str]) -> bool:
         """Whether words name a question's topic by words that name it only while it is asked (`topics_at`:

@@ -31,7 +31,7 @@ from knowledge.embeddings import Embedder, load_embedder
 from knowledge.features import Vector
 from knowledge.followup_reader import FollowUpReader
 from knowledge.fusion import LONG_MESSAGE, Candidate, Decision, Evidence, Match, Policy, decide
-from knowledge.intents import POLITE, SMALL_TALK, Answer, Intent, asks_the_bot
+from knowledge.intents import POLITE, SMALL_TALK, TOLD_DONE, Answer, Intent, asks_the_bot
 from knowledge.languages import Languages, load_languages
 from knowledge.loader import CONTENT_DIR, load_knowledge
 from knowledge.matcher import Matcher
@@ -425,9 +425,12 @@ class Understanding:
         as the other ("yes I don't need it anymore", "yeah no") is None: asked again, never guessed; one that takes its first
         answer back is the answer after its word of changing ("yes... actually no": no; knowledge.screening's `changes`)
         unless what follows says a doubt or holds off ("yes. wait no. ugh i dont know my schedule yet", "ya i mean wait no
-        hold on lemme check my shifts": None), and a yes that ends
+        hold on lemme check my shifts": None), a yes going on to report training done ("yes I did it yesterday") is None,
+        and a yes that ends
         holding off ("ok wait", "sure... hold on") is None; a reply of one word that opens answers in data/screening.yaml
         (`leading`: "tak", "nao") is that answer."""
+        if TOLD_DONE.match(text):  # "yes I did it yesterday": a yes to "did you train?", not to the bot's question
+            return None
         words = self.words(self.screening.spell_emoji(text))  # "🙅", "🚫": the word they stand for
         changed = self.screening.changed_to(words)  # "yes... actually no, forget it": the answer taken back to
         if changed is not None:  # "ya i mean wait no hold on lemme check": taken back, then held off: no answer yet
@@ -435,8 +438,9 @@ class Understanding:
             doubted = after and self.model.talk.answer(after) is Answer.UNSURE or self.screening.pauses(changed[1])
             return None if doubted else Answer(changed[0])
         before = self.screening.held_off(words)  # "ok wait", "sure... hold on": no answer yet; "no wait" still a no
-        if before is not None:
-            return Answer.NO if self.model.talk.answer(self.matcher.normalizer.spelt(before)) is Answer.NO else None
+        if before is not None:  # "yes no wait", "ye-no wait": both said, then held off: no answer yet
+            both = {"yes", "no"} <= {self.screening.leading.get(word) for word in before}
+            return Answer.NO if not both and self.model.talk.answer(self.matcher.normalizer.spelt(before)) is Answer.NO else None
         words = [w for w in words if w not in POLITE] or words  # "yes pls", "no thx": the yes or no
         found, lead = self.model.talk.answer(self.matcher.normalizer.spelt(words)), self.screening.lead(words)
         if found is None and len(words) == 1 and lead is not None:  # "tak", "nao", "nie": one word of another language

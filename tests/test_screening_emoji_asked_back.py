@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.screening.flow import emoji_only
+from bot.core.confirmation import emoji_only
 from tests.conftest import message_update
 from tests.recording_request import feed_all
 from tests.test_screening import flagged_so_far, screen  # noqa: F401 (a fixture)

@@ -36,7 +36,8 @@ class Confirmation:
                  prompt: Callable[[State], str], labels: tuple[str, str],
                  decide: Callable[[State, bool], Reply], asks: Callable[[str], bool] = lambda _text: False,
                  choices: Choices | None = None, about: str | None = None, own: frozenset[str] = frozenset(),
-                 instead: Callable[[str], bool] = lambda _text: False, parts: frozenset[str] = frozenset()) -> None:
+                 instead: Callable[[str], bool] = lambda _text: False, parts: frozenset[str] = frozenset(),
+                 lasting: bool = False) -> None:
         self.name = name
         self.dialogues = dialogues
         self.answer = answer  # the understanding layer's yes / no / unsure
@@ -52,6 +53,9 @@ class Confirmation:
         # chooses only part ("just erase my injury stuff", "i wanted to forget the last message"), so it is no answer,
         # unless it keeps all in the button's own words or a bare no ("no, keep my plans", "hmm no, I'd lose my plans")
         self.parts = parts
+        # an answer that can't be undone (erasing, cancelling a plan): an emoji alone that would do it ("🗑") and a bare word
+        # of one answer right before a word of the other ("no, erase", "yes keep it") choose nothing, they are asked again
+        self.lasting = lasting
 
     def start(self, user_id: int, data: dict[str, Any] | None = None) -> list[Reply]:
         """Open the question on top of whatever the user is in."""
@@ -71,6 +75,8 @@ class Confirmation:
         taken_back = self.choices.taken_back(text) if chosen in ("yes", "no") else None
         if taken_back is not None and taken_back == self.answer(text):
             chosen = MIXED  # "right... wait no": a bare word one way, the answer taken back the other: no answer
+        if self.lasting and chosen in ("yes", "no") and self.choices.said_against(text, chosen):
+            chosen = MIXED  # "no, erase", "yes keep it", "no cancel": both answers said, nothing done
         if ASKS_IF_DONE.search(text.lower()):  # "did it work?": nothing is done before an answer
             return [NOT_YET, self.ask(state)]
         if asked(text, self.asks):  # "what does it erase?": what answering does, when it is told; else answered elsewhere
@@ -78,13 +84,22 @@ class Confirmation:
         lowered = text.lower()
         answer = chosen or ("yes" if _AGREEING.match(lowered) else None if _PART.search(lowered) else self.answer(text)) \
             if chosen != MIXED else None  # "no worries, go ahead": a yes; "no, just my health data": only part, no answer
-        if answer is None or self._elsewhere(text) or self.instead(text):
+        if self._elsewhere(text) or self.instead(text):
             return None
+        if answer is None:  # both chosen, or only part ("can I cancel just this week"): asked again, nothing done
+            return [self._undecided(lowered), self.ask(state)] if chosen == MIXED else None
         if answer == "unsure" or answer == "yes" and _CONDITION.search(lowered):  # "maybe", "yes if my plan stays":
             return [UNDECIDED, self.ask(state)]  # nothing decided, so nothing done (never taken for a no, nor a yes)
         if chosen != "no" and self._part(text, answer):  # "just erase my injury stuff": only part, no answer
             return None
+        if self.lasting and answer == "yes" and emoji_only(text):  # "🗑": asked back in words, never done on an emoji
+            return [Reply(format_emoji_asked(text.strip())), self.ask(state)]
         return self._decide(state, answer == "yes", edit=False)
+
+    def _undecided(self, lowered: str) -> Reply:
+        """What a reply choosing both answers or only part of the question gets before the question again: what
+        answering does, for a part chosen, when it is told ("Cancelling ends the plan..."); else that nothing changes yet."""
+        return Reply(self.about) if self.about and _PART.search(lowered) else UNDECIDED
 
     def _part(self, text: str, answer: str) -> bool:
         """Whether a reply names only a part of what the question is about (`parts`) and says no bare "no" ("hmm no, I'd
@@ -145,7 +160,19 @@ _AGREEING_ANYWHERE = re.compile(r"\b(?:no|nope)\s+(?:problem|prob|probs|probz|pr
                                 r"|\bnot\s+a\s+problem\b", re.IGNORECASE)
 MIXED = "mixed"  # words that choose both answers, or only part of what was asked: no answer at all
 # only part of what the question asks, or more ("erase just the plans", "cancel only friday", "save it but 15 min before")
-_PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?))\b")
+_PART = re.compile(r"\b(?:only|except|apart from|other than|but|just (?:the|my|this|these|that|those|one|\w+days?)"
+                   r"|seulement|solamente|nur|apenas|somente|sirf)\b")  # a few other languages' "only" ("annule mardi seulement")
+
+
+def emoji_only(text: str) -> bool:
+    """Whether a reply is emoji alone ("👍", "🤔", "👍🏻"): no letter or digit, and a symbol beyond plain punctuation."""
+    stripped = text.strip()
+    return bool(stripped) and not any(c.isalnum() for c in stripped) and any(ord(c) > 0x2000 for c in stripped)
+
+
+def format_emoji_asked(emoji: str) -> str:
+    """An emoji alone that would do what can't be undone: asked back in words."""
+    return f"{emoji} could mean yes or no, and this can't be undone, so I need it in words: tap a button below, or type yes or no."
 
 
 def without_agreeing(text: str) -> tuple[bool, str]:
@@ -190,6 +217,16 @@ class Choices:
         own = [part for choice in (*self.yes, *self.no) for part in choice.split()]
         return [w for w in words if w not in _ANSWERING and w.isalpha()
                 and not any(_matches([w], [part]) for part in own)]
+
+    def said_against(self, text: str, answer: str) -> bool:
+        """Whether a reply opens with a bare word of the other answer right before its first choice ("no, erase", "yes
+        keep it", "no cancel"); words between make it an answer of its own ("no, I'm sure, delete it")."""
+        words = " ".join(_WORDS.findall(_folded(text.lower()))).split()
+        found = self._found_at(words)
+        if not found:
+            return False
+        start = found[0][3] - len(found[0][2].split())
+        return start == 1 and _bare(words[0]) == _flipped(answer)
 
     def taken_back(self, text: str) -> str | None:
         """The other answer, when every choice a message makes is a bare yes or no word ("right", "correct"; not "delete

@@ -53,7 +53,7 @@ class Sessions:
         self.view = View(dialogues, clock)
         self.cancelling = Confirmation(CANCEL_PLAN, dialogues, answer, self._cancel_prompt,
                                        ("🗑 Yes, cancel it", "Keep it"), self._cancel_decided, asks, CANCELLING,
-                                       about=CANCELLING_DOES, instead=instead)
+                                       about=CANCELLING_DOES, instead=instead, lasting=True)  # no undo
 
     def sessions(self, user_id: int, offset: int = 0, edit: bool = False) -> list[Reply]:
         """/sessions: the next 7 days (today's until they have passed), a page at a time, with a

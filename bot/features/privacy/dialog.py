@@ -45,4 +45,4 @@ def forget_confirmation(dialogues: Dialogues, erase: Callable[[int], None],
     return Confirmation(DIALOGUE, dialogues, answer, lambda _state: PROMPT,
                         ("🗑 Yes, erase everything", "Keep my data"), decide, asks, ERASING,
                         about=ABOUT, own=frozenset({"forget", "mydata"}),  # "keep my data" reads as /mydata: an answer here
-                        parts=ERASED_PARTS)
+                        parts=ERASED_PARTS, lasting=True)  # erasing can't be undone

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core.callbacks import Tap
-from bot.core.confirmation import Choices, without_agreeing
+from bot.core.confirmation import Choices, emoji_only, without_agreeing
 from bot.core.dialogue import Dialogues, entry_button
 from bot.core.messages import Reply
 from bot.features.screening import texts
@@ -156,6 +156,8 @@ class ScreeningFlow(Steps):
         last = corrects_last(self.readers, progress.step, text)
         if last is not None:  # "oops i meant no": the previous question's answer changed, this one asked again
             return self._answer_back(progress, QUESTIONS[progress.step - 1], last)
+        if reading.aside and reading.other is not None:  # "yes, I had back surgery" at the dizziness question: which?
+            return self._aside(progress, reading.other)
         returned = earlier_answer(self.readers, progress, reading, text)
         if returned is not None:  # "wait the heart one, i do have high bp": back there, its answer taken
             return self._answer_back(progress, *returned)
@@ -341,8 +343,3 @@ def bare(text: str, code: str) -> bool:
     """Whether a typed answer is its answer's own word and nothing more ("No.", "yep")."""
     return clean_text(text) in BARE.get(code, frozenset())
 
-
-def emoji_only(text: str) -> bool:
-    """Whether a reply is emoji alone ("👍", "🤔", "👍🏻"): no letter or digit, and a symbol beyond plain punctuation."""
-    stripped = text.strip()
-    return bool(stripped) and not any(c.isalnum() for c in stripped) and any(ord(c) > 0x2000 for c in stripped)

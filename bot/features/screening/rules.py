@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from bot.features.screening.asking import asks_if_fine, asks_why, doubted, hedged, tells_then_asks
 from bot.features.screening.questions import BY_ID
 from bot.features.screening.said import ANSWERED, CODES, Reading, Said
-from bot.features.screening.telling import about_other, by_age, denies_topic, partial, told_fine, told_undenied, yes_of_others
+from bot.features.screening.telling import (
+    about_other,
+    by_age,
+    denies_topic,
+    partial,
+    told_fine,
+    told_undenied,
+    yes_about_other,
+    yes_of_others,
+)
 from bot.features.screening.ways_out import cancel_told, corrects_earlier, earlier_named, leaves, quits, told_for_way_out
 
 
@@ -49,10 +58,12 @@ RULES: tuple[Rule, ...] = (  # in order: the first that applies reads the reply
     Rule("nvm", leaves, _code("c")),
     Rule("thanks", lambda s: s.unanswered and s.reply.lead is None and s.readers.small_talk(s.text), _code(None)),
     Rule("not numb no, but my leg has been getting weaker", lambda s: s.reply.contrast_topic, _code("y")),
-    Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.said.doubts_first(s.words),
+    Rule("no clue, havent seen a doctor in years", lambda s: s.reply.lead == "no" and s.doubts_first,
          _code("u")),
-    Rule("not really sure, sometimes my watch says high heart rate", lambda s: s.said.doubts_first(s.words)
+    Rule("not really sure, sometimes my watch says high heart rate (or \"je sais pas\")", lambda s: s.doubts_first
          and s.reply.label in ("unsure", "no", None), _code("u")),
+    Rule("yes, I had back surgery (at the dizziness question: about which?)", lambda s: yes_about_other(s) is not None,
+         lambda s: Reading(other=BY_ID[yes_about_other(s) or ""], aside=True)),
     Rule("yes, for my blood pressure", lambda s: s.reply.lead is not None and s.reply.label in (s.reply.lead, None),
          lambda s: Reading(CODES[s.reply.lead or ""])),
     Rule("not that i know of", lambda s: s.phrase == "no", _code("n")),

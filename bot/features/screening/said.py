@@ -24,6 +24,7 @@ class Reading:
     acknowledged: bool = False  # "ok", "cool": not an answer, so the question is asked again
     denied: bool = False  # read as a no, or with a negation in it ("i never had heart trouble")
     skipped: bool = False  # the question skipped ("pass"): recorded as not sure, and the reply says so
+    aside: bool = False  # a yes telling `other`'s topic instead ("yes, I had back surgery"): which is it? nothing recorded
 
 
 class Said:
@@ -56,6 +57,12 @@ class Said:
     def unanswered(self) -> bool:
         """Whether the reader reads no yes, no or not sure and no topic is named."""
         return self.reply.label not in ANSWERED and not self.named
+
+    @property
+    def doubts_first(self) -> bool:
+        """Whether a reply opens with a doubt ("no clue", "not really sure"), read as spelt or as typed (another
+        language's "i don't know", "je sais pas", is no English to spell)."""
+        return self.said.doubts_first(self.words) or self.said.doubts_first(clean_text(self.text).split())
 
     @property
     def tells_by_negation(self) -> bool:

@@ -47,6 +47,23 @@ class Steps(Results):
         self.store.save_progress(progress)
         return [Reply(texts.format_corrected(earlier)), self._question(progress, edit=False)]
 
+    def _aside(self, progress: Progress, other: Question) -> list[Reply]:
+        """A yes telling another question's topic ("yes, I had back surgery" at the dizziness question; tester s32):
+        nothing is recorded here and the user is asked which it is; a later question's topic is kept for it (that
+        question says so when it comes, so the user does not answer no thinking it was covered), an earlier one's is
+        recorded there as a yes told late (a red one stops the check)."""
+        question = QUESTIONS[progress.step]
+        if QUESTIONS.index(other) > progress.step:
+            progress = replace(progress, told=tuple(dict.fromkeys((*progress.told, other.id))))
+            self.store.save_progress(progress)
+            return [Reply(texts.format_aside(question, other, kept=True)), self._question(progress, edit=False)]
+        flagged = tuple(dict.fromkeys((*progress.flagged, other.id)))
+        if other.level is Level.RED:
+            return [self._finish(progress, flagged, edit=False)]
+        progress = replace(progress, flagged=flagged)
+        self.store.save_progress(progress)
+        return [Reply(texts.format_aside(question, other, kept=False)), self._question(progress, edit=False)]
+
     def _drop(self, progress: Progress) -> str:
         """Delete the answers so far; a valid earlier result stays, but is marked for a redo when
         this run flagged something (a new flag is never silently thrown away)."""
@@ -129,6 +146,8 @@ class Steps(Results):
         key = f"{PREFIX}:{progress.nonce}:{progress.step}"
         answers = tuple(Button(label, f"{key}:{code}") for code, label in ANSWERS.items())
         controls = (Button("⬅️ Back", f"{key}:b"), Button("✖️ Cancel", f"{key}:c"))
-        text = texts.format_question(progress.step, QUESTIONS[progress.step])
+        question = QUESTIONS[progress.step]
+        text = texts.format_question(progress.step, question)
+        text = f"{texts.format_told_before(question)}\n\n{text}" if question.id in progress.told else text
         return Reply(f"{text}\n\n{texts.TYPE_HINT}" if hint else text,
                      buttons=(answers, controls if progress.step else controls[1:]), edit=edit)

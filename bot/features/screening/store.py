@@ -3,7 +3,8 @@ the latest result.
 
 Stored, as shared/screening.md allows: user id, questionnaire version, started/completed times,
 outcome, the ids answered yes or not sure, and the reviewed-by-professional date. In progress, the
-position and the flagged ids so far, so a restart resumes where the user was. Never logged.
+position, the flagged ids so far and the ids of later questions whose topic was told beside another's answer, so a
+restart resumes where the user was. Never logged.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Progress:
     flagged: tuple[str, ...]
     unsure_asked: bool = False  # a typed "not sure" at this red-flag question was met with "did you mean"
     paused: bool = False  # the last reply paused the check ("brb"): "ok back" next says the user is back
+    told: tuple[str, ...] = ()  # later questions' topics told beside a yes to another ("yes, I had back surgery"): kept
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class ScreeningStore:
         data = state.data
         return Progress(user_id, int(data["version"]), state.nonce, datetime.fromisoformat(data["started_at"]),
                         bool(data["consented"]), int(data["step"]), tuple(data["flagged"]),
-                        bool(data.get("unsure_asked")), bool(data.get("paused")))
+                        bool(data.get("unsure_asked")), bool(data.get("paused")), tuple(data.get("told", ())))
 
     def save_progress(self, progress: Progress) -> None:
         """Store progress after every answer; its step is "consent" until the user agreed, then
@@ -92,7 +94,7 @@ class ScreeningStore:
             progress.user_id, DIALOGUE, str(progress.step) if progress.consented else CONSENT, progress.nonce,
             {"version": progress.version, "started_at": progress.started_at.isoformat(),
              "consented": progress.consented, "step": progress.step, "flagged": list(progress.flagged),
-             "unsure_asked": progress.unsure_asked, "paused": progress.paused},
+             "unsure_asked": progress.unsure_asked, "paused": progress.paused, "told": list(progress.told)},
             progress.started_at))
 
     def drop_progress(self, user_id: int) -> None:

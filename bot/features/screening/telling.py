@@ -27,6 +27,19 @@ def about_other(s: Said) -> Reading:
     return Reading(other=BY_ID[s.reply.other_topic], denied=denied)
 
 
+def yes_about_other(s: Said) -> str | None:
+    """The question whose topic a yes tells instead of this one's, in a clause of the user's own after it ("yes, I had
+    back surgery" at the dizziness question; see data/screening.yaml, `telling`), naming this question's topic nowhere;
+    None for a yes with a reason ("yes, for my blood pressure" at the medication question), a doubt, a denial or a
+    question."""
+    rest = s.words[1:]
+    if s.reply.lead != "yes" or s.reply.this_topic or not rest or "?" in s.text or s.negated or s.said.doubtful(s.words):
+        return None
+    if rest[0] not in s.said.telling and rest[0] not in s.said.others.myself:
+        return None
+    return s.said.named_last(" ".join(rest), s.asked)
+
+
 def told_undenied(s: Said) -> bool:
     """The reader's no where this question's topic is told, with no word denying it or telling it fine (in a clause
     naming it: "gave birth 8 weeks ago, midwife said im fine to move" tells it)."""

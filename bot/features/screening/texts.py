@@ -142,6 +142,22 @@ def format_corrected(earlier: Question) -> str:
             "(it counts when the check ends). Now, back to this question:")
 
 
+def format_aside(question: Question, other: Question, kept: bool) -> str:
+    """A yes telling another question's topic ("yes, I had back surgery" at the dizziness question): which is it, and
+    where the other topic goes (`kept` for its later question, else recorded at the earlier one)."""
+    number, other_number = QUESTIONS.index(question) + 1, QUESTIONS.index(other) + 1
+    there = (f"Question {other_number} asks about {other.short}, so I'll ask you about it there." if kept else
+             f"Question {other_number} asked about {other.short}, so I've recorded it there as a yes (it counts when the "
+             "check ends).")
+    return (f"Is that a yes to question {number}, about {question.short}, or are you telling me about {other.short}? "
+            f"{there} For {question.short}, tap Yes, No or Not sure below.")
+
+
+def format_told_before(question: Question) -> str:
+    """A later question whose topic the user told earlier, beside another question's answer: this is its question."""
+    return f"Earlier you mentioned {question.short}: this is the question about it, so please answer it here."
+
+
 def format_alarmed(left: timedelta) -> str:
     """Why the check does not begin within ALARM_TTL of a red flag told in chat."""
     hours = max(1, round(left.total_seconds() / 3600))
