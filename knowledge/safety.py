@@ -117,10 +117,11 @@ class SafetyLexicon:
     present: Alternation  # ...unless it is happening now as well ("just", "again", "right now")
     together: tuple[tuple[Alternation, ...], ...]  # signs that together are a red flag, anywhere in a message
     recurring: Alternation  # ...unless told as coming and going ("sometimes")
+    mild: Alternation  # a muscle told tight or stiff ("my hamstrings are tight from football"): doctor first, briefly
 
     def alternations(self) -> tuple[Alternation, ...]:
         """Every alternation of the lexicon."""
-        return (self.emergency, self.doctor, self.not_a_concern, self.past, self.present, self.recurring,
+        return (self.emergency, self.doctor, self.not_a_concern, self.past, self.present, self.recurring, self.mild,
                 *(sign for cluster in self.together for sign in cluster))
 
     def warm_up(self) -> None:
@@ -155,6 +156,12 @@ class SafetyLexicon:
         ("ticker going mental" and "seeing spots": a racing heart with faintness)."""
         return any(all(sign.search(cleaned) for sign in cluster) for cluster in self.together)
 
+    def only_mild(self, cleaned: str) -> bool:
+        """Whether all the message tells of the body is a muscle's tightness ("my hamstrings are tight from football"),
+        nothing else the lexicon reads as a concern ("tight and it hurts", "tight since the fall" tell more)."""
+        text = self._without_look_alikes(cleaned)
+        return self.mild.search(text) and self.level(" ".join(self.mild.sub(" ", text).split())) is Safety.NONE
+
     def told_as_past(self, cleaned: str) -> bool:
         """Whether a message tells of something over, with nothing said to happen now."""
         return self.past.search(cleaned) and not self.present.search(cleaned)
@@ -187,7 +194,7 @@ def load_safety_lexicon(path: Path = SAFETY_LEXICON, check: bool = True) -> Safe
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506 - libyaml's SafeLoader
         lexicon = SafetyLexicon(_compile(data, "emergency"), _compile(data, "doctor"), _compile(data, "not_a_concern"),
                                 _compile(data, "past"), _compile(data, "present"), _clusters(data.get("together", {})),
-                                _compile(data, "recurring"))
+                                _compile(data, "recurring"), _compile(data, "mild"))
         for alternation in lexicon.alternations() if check else ():
             alternation.check()
         return lexicon

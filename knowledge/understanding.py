@@ -345,6 +345,15 @@ class Understanding:
                 return alone.match
         return None
 
+    def mild_concern(self, text: str) -> bool:
+        """Whether a health concern is only a muscle told tight or stiff ("my hamstrings are tight from football"): the
+        lexicon reads nothing else in it, as typed or spelt, and the classifier reads no concern of its own."""
+        reading, words = self.read(text), self.words(text)
+        odds = sum(reading.safety_odds[1:]) if reading.safety_odds else 0.0
+        lexicon = self.safety.lexicon
+        return (reading.safety is Safety.DOCTOR and odds < self.safety.thresholds.concern
+                and all(lexicon.only_mild(said) for said in (" ".join(self.lexical_normalizer.spelt(words)), " ".join(words))))
+
     def names_concern(self, text: str, entry_id: str) -> bool:
         """Whether the words that tell a message's health concern are all the entry's own words (its title,
         phrasings or answer): "is the reverse hyper used to address lower back pain?" asks about what the

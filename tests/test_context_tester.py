@@ -6,7 +6,7 @@ doctor-first line, and a place in a list ("the first study", "the 3rd") gets tha
 from __future__ import annotations
 
 from bot.core.coach import Coach
-from bot.features.qa.texts import DOCTOR_FIRST
+from bot.features.qa.texts import DOCTOR_AGAIN, DOCTOR_FIRST
 from tests.conftest import follow_up, message_update
 from tests.recording_request import feed_all
 
@@ -52,7 +52,7 @@ def test_follow_ups_right_after_a_health_concern_keep_the_doctor_first_line(say)
     for user, (concern, then) in enumerate(pairs, start=20):
         assert say(concern, user=user)[0].safety == "doctor"
         reply = say(then, user=user)[0]
-        assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST), (concern, then)
+        assert reply.safety == "doctor" and reply.text.startswith((DOCTOR_FIRST, DOCTOR_AGAIN)), (concern, then)  # s33: one line
         assert ALL_THERE_IS not in reply.text
 
 

@@ -162,20 +162,18 @@ class Answerer:
         return follow_ups.new_topic(words) is None and (not clear or tied)
 
     def _kept_on_concern(self, reply: Reply, reading: Reading, context: Context, alarmed: bool, text: str) -> Reply:
-        """A follow-up's reply after a health concern, after the doctor-first line when it asks about the user's own case
-        ("can i still do it", "what should i do instead"), gets medical care or no entry, else after a one-line reminder
-        of it ("too heavy?": the full line was given with the concern; after a red flag, the reminder to stop): "why?"
-        after the advice on medical care, and "is it ok for me?", get that advice (again), not "that's all the articles
-        say" or the last answer; a specific entry, "not covered" and "not sure" get the line too."""
+        """A follow-up's reply after a health concern: "why?" after the advice on medical care, "can i still do it",
+        "is it ok for me?" and "what about my knee" ask about the user's own case and get that advice (again) after the
+        doctor-first line, not "that's all the articles say" or the last answer; any other answer ("how often should i
+        train", "too heavy?", "not covered", "not sure") gets the one-line reminder (the full line was given with the
+        concern, and repeated on every later answer it drowns them); after a red flag, the reminder to stop."""
         if (reading.again and context.entry == HEALTH_ENTRY) or self._only_asks_leave(text) or self._of_oneself(text, reply):
             reply = self._medical_care(reply)
-        text = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
+        shown = texts.without_verdict(reply.text)  # "is it ok to keep going?" is the doctor's call, never "Yes, …"
         if alarmed:  # as every answer that day: the reminder, with the reply's own safety
-            return _reminded(reply, text)
-        words = self.understanding.words(text)
-        own = self._may_i(words) or not FOLLOWING_ON.isdisjoint(words) or in_first_person(text)  # "what can i do instead"
-        line = texts.DOCTOR_FIRST if own or reply.entry in (HEALTH_ENTRY, None) else texts.DOCTOR_AGAIN  # "too heavy?": a line
-        return replace(reply, text=f"{line}\n\n{text}", safety="doctor")
+            return _reminded(reply, shown)
+        line = texts.DOCTOR_FIRST if reply.entry == HEALTH_ENTRY else texts.DOCTOR_AGAIN
+        return replace(reply, text=f"{line}\n\n{shown}", safety="doctor")
 
     def on_health_change(self, user_id: int, level: Safety, text: str) -> list[Reply]:
         """A health concern the user told about themselves: its time is kept (never what was said, nor
@@ -236,9 +234,12 @@ class Answerer:
         ("my knee hurts, can i do them with straight legs"): "im 67 and my knees are shot, can i still do these" reads
         as bending the knees by its concern's words alone.
         A concern told in another language ("ich habe Rheuma") gets it with the note that the bot reads English."""
+        mild = self.understanding.mild_concern(text)  # "my hamstrings are tight from football": the entry, a line
+        if mild and match.entry_id is None and match.suggestions and match.score >= self.understanding.threshold:
+            match = replace(match, entry_id=match.suggestions[0], off_topic=False)  # the sport named is no other topic
         entry = self.kb.entries.get(match.entry_id) if match.entry_id else None
         own = entry is not None and (entry.about_health or self.understanding.names_concern(text, entry.id))
-        margin = 0.0 if own and asked else HEALTH_MARGIN
+        margin = 0.0 if own and (asked or mild) else HEALTH_MARGIN
         # "and is it ok for me?" after an answer, or "my knees are shot, can i still do these": not the answer
         leave = not asked and (following and texts.asks_leave(text) or self._only_leave(text, match.entry_id))
         supposed = not (entry is not None and entry.about_health) and self._supposes(text)  # "what if it hurts"
@@ -250,7 +251,8 @@ class Answerer:
             return Reply(f"{texts.DOCTOR_FIRST}\n\n{rest}", buttons=((TOPICS_BUTTON,),), safety="doctor")
         reply = self._entry_reply(entry_id, match.score, asked_yes_no=False)
         stop = f"{texts.STOP_SET}\n\n" if texts.training_now(text) else ""  # "my back is pinching mid set": stop first
-        return replace(reply, text=f"{stop}{texts.DOCTOR_FIRST}\n\n{reply.text}", safety="doctor")
+        line = texts.DOCTOR_MILD if mild and clear else texts.DOCTOR_FIRST
+        return replace(reply, text=f"{stop}{line}\n\n{reply.text}", safety="doctor")
 
     def _of_oneself(self, text: str, reply: Reply) -> bool:
         """Whether a follow-up after a health concern asks the last question again for the user's own case, naming it

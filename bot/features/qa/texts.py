@@ -14,6 +14,7 @@ DOCTOR_FIRST = (
     "medical care now."
 )
 
+DOCTOR_MILD = "⚕️ If the tightness hurts, or doesn't ease in a few days, check with a doctor or physio before you train hard."
 DOCTOR_AGAIN = "⚕️ With what you told me earlier, check with your doctor or physio before you train."  # on later answers
 
 EMERGENCY = (
