@@ -698,8 +698,11 @@ class FollowUpReader:
             named = follow_ups.naming(words)
             among = tuple(dict.fromkeys((*last.parts, *self.linked[last.id])))
             best = max(likely, key=lambda e: likely[e], default=None)
+            # asking more of it ("go deeper on the biceps femoris one") needs less than a case of its own ("does that go
+            # for the floor ones too" after going explosive stays on it)
+            bar = self.policy.stands if follow_ups.asks_more_of_it(words) else self.policy.clear
             if best is not None and best not in among and best not in self.goal_family and best != last.id \
-                    and likely[best] >= self.threshold + self.policy.clear \
+                    and likely[best] >= self.threshold + bar \
                     and follow_ups.titles_all(named, best):  # "go deeper on the biceps femoris one" after what the hamstrings do
                 return best
             return follow_ups.titled(named, last, among, likely) or follow_ups.named_among(named, last, last.parts)

@@ -15,6 +15,16 @@ def test_a_thing_picked_by_its_full_title_gets_that_entry(understanding):
     assert follow_up(understanding, first, then).match.entry_id == "biceps-femoris"
 
 
+def test_a_thing_picked_by_its_full_title_after_a_related_answer_gets_that_entry(understanding):
+    """After what the hamstrings do (whose answer lists the hamstrings but links their anatomy, not each one), a pick
+    naming one of them in full reads as that one, not the anatomy of all three."""
+    first = "what do the hamstrings do"
+    assert understanding.read(first).match.entry_id == "hamstrings-role"
+    picks = {"go deeper on the biceps femoris one": "biceps-femoris", "more on the semitendinosus one pls": "semitendinosus"}
+    for then, entry in picks.items():
+        assert follow_up(understanding, first, then).match.entry_id == entry, then
+
+
 def test_a_thing_picked_for_a_case_of_its_own_stays_on_the_last_answer(understanding):
     first, then = "should i go explosive on reverse hypers like a kettlebell swing", "does that go for the floor ones too"
     assert follow_up(understanding, first, then).match.entry_id in ("momentum", "tempo-control")
