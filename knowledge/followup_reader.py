@@ -44,7 +44,12 @@ UNIT_ASKED = re.compile(r"(?:\d\s*|\bhow many |\bor )(secs?|seconds?|mins?|minut
 UNIT_GIVEN = {"second": re.compile(r"\d\s*(?:s|secs?|seconds?)\b"), "minute": re.compile(r"\d\s*(?:mins?|minutes?)\b"),
               "hour": re.compile(r"\d\s*(?:hours?|hrs?)\b")}  # an answer giving a time in that unit ("30–45 s")
 UNIT_NAMES = {"s": "second", "m": "minute", "h": "hour"}
+# a measure other than time asked by a figure ("like 20 degrees", "like 70% of my max"), and how a reply names it
+MEASURES = {"an exact angle in degrees": re.compile(r"\d\s*(?:°|deg\b|degrees?\b)"),
+            "an exact percentage": re.compile(r"\d\s*%|%\s*of\b|\bper\s?cent"),
+            "an exact weight in kilos or pounds": re.compile(r"\d\s*(?:kgs?|kilos?|kilograms?|lbs?|pounds?)\b")}
 NUMBER = re.compile(r"\d+")
+WORD = re.compile(r"[a-z]+")  # a message's words as typed ("too", which the reader takes for "to")
 FIGURE_CHECK_WORDS = 10  # a time asked in a message this short is a check of the answer ("like 2 min?"), not a story
 SOURCES = "studies"  # the entry listing the studies the articles cite: what "who found that" asks for
 REPS, SETS = "reps-general", "program-overview"  # what a number-only follow-up gets with no goal named: the reps, the sets
@@ -120,6 +125,7 @@ class FollowUpReader:
             match = replace(alone.match, entry_id=last.id, score=self.threshold, suggestions=())  # "say again?", "wait what"
             return replace(alone, match=match, gap=None, again=False, each=(), context=self.context_after(last.id, context))
         follows = (bool(context) or self._numbers_afresh(alone, words)) and not opened and \
+            not (last is not None and last.id in self.goal_family and self.follow_ups.agrees(words, last)) and \
             not self._surely_missed(alone, text, words) and \
             not lacked_by(alone.gap, context.entry or "") and \
             (self._may_follow(alone, text, words) or self._told(alone, words, context) or self._timed(alone, words, context)
@@ -426,11 +432,28 @@ class FollowUpReader:
         found = alone.match.entry_id
         return found is not None and not self.follow_ups.asks_more_of_it(words) and self.follow_ups.unsaid_in(words, last, found)
 
+    def _quotes(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message asks only what words of the last answer mean (`FollowUpWords.asks_meaning_of_said`: "what do
+        u mean dont jerk" after keeping the upper body still), names no term another entry explains (the terms of
+        data/details.yaml: "what do you mean by pendulum" gets the entry explaining it) and reads alone as no thing the
+        answer lists ("what does tempo hyper mean" after the variations) nor clearly as another entry: more of that
+        answer."""
+        found = alone.match.entry_id
+        return (self.follow_ups.asks_meaning_of_said(words, last) and self.reader.term_named(words) is None
+                and found not in last.parts and (found in (None, last.id) or alone.match.score <= self.threshold + self.policy.clear))
+
+    def _reads_elsewhere(self, alone: Reading, words: list[str], last: Entry) -> bool:
+        """Whether a message asking why with words the last answer says reads alone as another entry and says none
+        of the words distinctive of that answer ("why do the glutes matter if i cant see them" after what to hold on
+        to, which names the glutes in passing): it asks its own question (why train the glutes), not more of that
+        answer."""
+        return alone.match.entry_id not in (None, last.id) and not self.follow_ups.told_distinctly(words, last)
+
     def _points_back(self, words: list[str], last: Entry) -> bool:
         """Whether a message points back at the last answer: after an answer about a thing an answer lists, any
         reference does ("can i do it daily" after the floor version); after any other, "it" as the exercise being done
         does not ("how do i breathe during it" after the muscles worked)."""
-        return self.follow_ups.points_back(words) if last.id in self.things else self.follow_ups.points_at_answer(words)
+        return self.follow_ups.points_back(words) if last.id in self.ways else self.follow_ups.points_at_answer(words)
 
     def _stands_alone(self, alone: Reading, words: list[str], last: Entry, goal: str | None) -> bool:
         """Whether a message tied to the last answer by nothing (it points nothing back, asks for no more, names no
@@ -497,13 +520,15 @@ class FollowUpReader:
         spanned = follow_ups.asks_span(words) and alone.safety is Safety.NONE and SPAN.search(last.answer) is not None
         if counted is not None or spanned or self._timed(alone, words, Context(last.id)):  # "how soon", "how many weeks"
             return replace(alone, match=replace(alone.match, entry_id=counted or last.id, score=max(alone.match.score, self.threshold)))
-        unit = self._time_not_given(alone, text, last)  # "so like 2 min?" after "rest as needed": no such figure
-        if unit is not None:
+        figure = self._figure_not_given(alone, text, last)  # "so like 2 min?" after "rest as needed": no such figure
+        if figure is not None:
             return replace(alone, match=replace(alone.match, entry_id=None, suggestions=()),
-                           gap=Gap("figure", f"an exact time in {unit}", (last.id,), ()))
+                           gap=Gap("figure", figure, (last.id,), ()))
         if self._checks_a_figure(alone, text, last):  # "so 4x10 is the most i should be doing?" after the sets for strength
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold))
-        if self._objects(text, words) or (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)):
+        if self._objects(text, words) or self._quotes(alone, words, last) or \
+                (follow_ups.asks_more_in_its_words(words, last) and not self._asks_how(words, last)
+                 and not self._reads_elsewhere(alone, words, last)):
             # "y tho its just legs swinging lol" after the warm-up, "y does grip even matter" after RDLs: more of that answer
             return replace(alone, match=replace(alone.match, entry_id=last.id, score=self.threshold), again=True)
         if alone.safety is Safety.NONE and alone.match.entry_id != last.id and follow_ups.checks_told(words, last):
@@ -597,25 +622,30 @@ class FollowUpReader:
         return (alone.match.entry_id is None and alone.gap is None and alone.safety is Safety.NONE
                 and self.normalizer.is_question(text) and FIGURE.search(text) is not None and FIGURE.search(last.answer) is not None)
 
-    def _time_not_given(self, alone: Reading, text: str, last: Entry) -> str | None:
-        """The units ("minutes", "seconds or minutes") of a time a follow-up read alone as nothing asks of the last
-        answer ("as needed?? like 2 min or what" after the rest, "ok how many seconds tho" after the isometric hold,
-        which gives no hold time) when that answer gives no time in those units and none of the message's figures:
-        the articles do not give it; None when it does ("90 enough or go 2 min" after the 45–90 s for growth), for
-        "how long" (asked of that answer, which says it: "how long tho like 2 min?" after "as needed"), for a longer
-        message telling a time ("i sit at a desk 10 hrs a day"), or for any other message."""
+    def _figure_not_given(self, alone: Reading, text: str, last: Entry) -> str | None:
+        """What a follow-up read alone as nothing asks when it asks a figure in a unit the last answer gives none in,
+        nor any of the message's figures ("as needed?? like 2 min or what" after the rest, "ok how many seconds tho"
+        after the isometric hold, which gives no hold time: "an exact time in minutes"; "slightly is how much, like 20
+        degrees" after bending the knees: "an exact angle in degrees"; "like 70% of my max?" after the sets for
+        strength): the articles do not give it; None when it does ("90 enough or go 2 min" after the 45–90 s for
+        growth), for "how long" (asked of that answer, which says it: "how long tho like 2 min?" after "as needed"),
+        for a longer message telling a figure ("i sit at a desk 10 hrs a day"), or for any other message."""
         if alone.match.entry_id is not None or alone.gap is not None or alone.safety is not Safety.NONE:
             return None
         words = self.normalizer.words(text)
         if len(words) > FIGURE_CHECK_WORDS or "how long" in " ".join(words):  # "how long tho like 2 min?": that answer
             return None
         lowered = text.lower()
-        units = sorted({UNIT_NAMES[(m.group(1) or m.group(2))[0]] for m in UNIT_ASKED.finditer(lowered)})
         said = f"{last.answer} {last.details}".lower()
-        if not units or any(UNIT_GIVEN[unit].search(said) for unit in units) or \
-                not set(NUMBER.findall(lowered)).isdisjoint(NUMBER.findall(said)):
+        if not set(NUMBER.findall(lowered)).isdisjoint(NUMBER.findall(said)):
             return None
-        return " or ".join(f"{unit}s" for unit in units)
+        units = sorted({UNIT_NAMES[(m.group(1) or m.group(2))[0]] for m in UNIT_ASKED.finditer(lowered)})
+        if units:
+            given = any(UNIT_GIVEN[unit].search(said) for unit in units)
+            return None if given else "an exact time in " + " or ".join(f"{unit}s" for unit in units)
+        if not self.follow_ups.judges(WORD.findall(lowered)):  # "so like 90% of my max is too much?" checks that answer
+            return next((about for about, unit in MEASURES.items() if unit.search(lowered) and not unit.search(said)), None)
+        return None
 
     def _asks_how(self, words: list[str], last: Entry) -> bool:
         """Whether a follow-up asks why or how what the last answer reports works ("why?", "how come, what does it

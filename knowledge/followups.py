@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
+from knowledge.details import MEANING
 from knowledge.model import Entry, KnowledgeBase
 from knowledge.normalize import Normalizer
 
@@ -35,7 +36,10 @@ ASKING_BACKING = frozenset("bro just actual actually real legit any there or on 
 # the only words a number-only follow-up holds ("k n reps", "sets?", "so how many per set then", "ok and how many total")
 ASKING_NUMBERS = frozenset("""so and n k kk ok okay then tho though again just pls please the of do i how many should total per
     each every a an number what whats is it like one reps rep sets set repetitions repetition times repeat lol haha hmm
-    wait but ya yeah cool got about much in all""".split())
+    wait but ya yeah cool got about much in all fine alright great nice thx thanks session sessions workout""".split())
+# a figure of the last answer said back before an acknowledgement ("10-15 cool. and sets"): no figure asked
+ECHOED = frozenset({"to", "x"})
+ACKNOWLEDGING_WORDS = frozenset("ok okay k kk cool fine nice great alright got thx thanks".split())
 NAMING_REPS = frozenset("reps rep repetitions repetition times repeat".split())
 NAMING_SETS = frozenset({"sets", "set"})  # a number of sets asked ("sets?", "n how many sets total"), not "per set"
 PER = frozenset({"per", "each", "every", "a"})  # "how many per set": the reps
@@ -76,6 +80,8 @@ REPEATING = frozenset("say said come can could you u pls please plz sorry that i
 ASKING_AGAIN = frozenset({"again", "repeat", "pardon", "missed"})
 # "it" before one of these and "to" stands for what follows, pointing at nothing ("is it okay to do reverse hypers")
 JUDGING = frozenset("ok okay alright fine safe bad good normal possible smart wise necessary better worse risky dangerous".split())
+# an answer telling not to do something ("don't", "never", "avoid", "without"): "why not?" after it asks why
+TELLING_NOT = re.compile(r"\b(?:not|no|never|nor|without|avoid\w*|\w+n[’']t|cannot)\b", re.IGNORECASE)
 
 class FollowUpWords:
     """Reads what a follow-up's words say about the last answer (built once per knowledge base)."""
@@ -160,6 +166,13 @@ class FollowUpWords:
             return True
         return bool(asked) and not ASKING_AGAIN.isdisjoint(asked) and all(w in REPEATING or w in ASKING_AGAIN for w in asked)
 
+    def agrees(self, words: list[str], last: Entry) -> bool:
+        """Whether a message is only a bare "why not" (reactions aside) after an answer telling not to do anything (the
+        sets for growth): it says yes ("sure, why not"), asking nothing; after one that does ("keep your back still,
+        don't arch"), it asks why."""
+        asked = self.normalizer.tokens_of([w for w in words if w not in REACTING])
+        return asked == ["why", "not"] and TELLING_NOT.search(f"{last.answer} {last.details}") is None
+
     def asks_more_beside(self, words: list[str]) -> bool:
         """Whether a message asks for more with a word that asks it even beside words of its own ("more pls,
         like mechanically"), unlike "go away" or "explain yourself bot"."""
@@ -185,6 +198,19 @@ class FollowUpWords:
             return False
         return (self.asks_why(words) and own <= self._shown.get(last.id, frozenset())
                 or self.asks_more_beside(words) and own <= self._titles.get(last.id, frozenset()))
+
+    @staticmethod
+    def judges(words: list[str]) -> bool:
+        """Whether a message judges what it asks about ("is 90% too much", "would 20kg be ok"): a check of the last
+        answer, not a figure asked."""
+        return not (JUDGING | {"too", "enough"}).isdisjoint(words)
+
+    def asks_meaning_of_said(self, words: list[str], last: Entry) -> bool:
+        """Whether a message asks only what words of the last answer mean, quoting them ("what do u mean dont jerk"
+        after keeping the upper body still, "'bowing out' meaning?" after the gluteus maximus): every word of its own is
+        said in that answer (not only behind "More detail")."""
+        own = self._own(words) - self.lexicon.asking_more
+        return not MEANING.isdisjoint(words) and bool(own) and own <= self._shown.get(last.id, frozenset())
 
     def explained_by(self, words: list[str], last: Entry, because: str) -> bool:
         """Whether a follow-up about the last answer asks what the entry `because` explains (rehab's decompression):
@@ -525,8 +551,12 @@ class FollowUpWords:
 
     def asks_numbers(self, words: list[str]) -> str | None:
         """What a number-only follow-up asks ("k n reps", "reps?", "how many per set": "reps"; "sets?", "n how many
-        sets total": "sets"; "so how many": "count"), its words only those of asking numbers, else None ("how many
+        sets total", "fine, and sets per session?", "10-15 cool. and sets": "sets"; "so how many": "count"), its words
+        only those of asking numbers (after a figure said back), else None ("how many
         hamstrings", "how many reps with the pause", "when, like right before the sets?")."""
+        echoed = next((i for i, w in enumerate(words) if not (w.isdigit() or w in ECHOED)), len(words))
+        if echoed and words[echoed:echoed + 1] and words[echoed] in ACKNOWLEDGING_WORDS:
+            words = words[echoed:]  # "10-15 cool. and sets": the figure said back asks nothing
         if not words or not set(words) <= ASKING_NUMBERS:
             return None
         sets = any(w in NAMING_SETS and (i == 0 or words[i - 1] not in PER) for i, w in enumerate(words))

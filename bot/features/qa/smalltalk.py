@@ -21,9 +21,11 @@ SORRY = "Sorry, I got that one wrong. Could you ask it another way? Or pick a to
 _RETURNING = re.compile(r"^(?:(?:hey|hi|hello|ok|okay|right|so|and|ya|yo)\W+)*(?:i'?m|i am|im)\s+back"
                         r"(?:\s+(?:again|now|from\s+(?:the\s+|my\s+)?(?:gym|work|training|workout|break|holiday|vacation)))*"
                         r"(?:\W+(?:lol|haha|coach|again))*\W*$|^back\s+again\W*$", re.IGNORECASE)
-# "thats not what i asked", "wrong answer": the last answer missed; "no i meant X": X, read afresh.
+# "thats not what i asked", "wrong answer", "this is so dumb": the last answer missed; "no i meant X": X, read afresh.
 _COMPLAINT = re.compile(r"^(?:(?:no+|nope|nah|um+|hm+|wait|what|lol|ugh)\W+)*(?:(?:that'?s|this is|that is|it'?s|its)\s+)?"
                         r"(?:not\s+what\s+i\s+(?:asked|meant|said|wanted)(?:\s+for)?|(?:the\s+|a\s+)?wrong(?:\s+answer)?|"
+                        r"(?:(?:so|really|pretty|kinda|very|such|just)\s+)*(?:a\s+)?(?:dumb|stupid|useless|rubbish|garbage|trash|"
+                        r"unhelpful|nonsense)(?:\s+(?:answer|reply|bot))?|"
                         r"not\s+(?:right|it)|(?:you|u)\s+misunderstood(?:\s+me)?|(?:that|it)\s+did(?:n'?t|nt|\s+not)\s+answer"
                         r"\s+(?:my|the)\s+question)(?:\W+(?:lol|sorry|mate|bro|coach))*\W*$", re.IGNORECASE)
 _CORRECTION = re.compile(r"^(?:(?:no+|nope|nah|sorry)\W+)*(?:i\s+meant|i\s+mean|what\s+i\s+meant\s+(?:was|is)|i\s+was\s+asking"
