@@ -64,9 +64,10 @@ def beside(readers: Readers, earlier: Question, text: str) -> str:
 def told_late(readers: Readers, progress: Progress, reading: Reading, text: str) -> bool:
     """Whether a reply about an earlier question's topic says yes to it, told late ("actually i
     do get out of breath on stairs" at question 6): not denied, not a question, not an age that answers the age
-    question no ("i am 45 year old man")."""
+    question no ("i am 45 year old man"), and more than a word: one word alone tells no yes (tester s33: "Cardiff", a
+    town typed for the plan, was recorded as a yes to the heart question over its "No")."""
     assert reading.other is not None
-    return QUESTIONS.index(reading.other) < progress.step and not reading.denied \
+    return QUESTIONS.index(reading.other) < progress.step and not reading.denied and len(readers.words_of(text)) > 1 \
         and not readers.opens_question(text) and readers.reply(text, reading.other.id).by_age != "no"
 
 
