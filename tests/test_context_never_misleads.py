@@ -3,7 +3,7 @@ none of our content mentions is read on its own after an answer, not as the last
 
 from __future__ import annotations
 
-from bot.features.qa.texts import DOCTOR_FIRST
+from bot.features.qa.texts import DOCTOR_AGAIN, DOCTOR_FIRST
 from tests.conftest import follow_up
 
 
@@ -49,7 +49,7 @@ def test_a_question_tied_to_a_concern_just_told_keeps_the_doctor_first_line(say)
     for user, (concern, then) in enumerate(pairs, start=30):
         assert say(concern, user=user)[0].safety == "doctor"
         reply = say(then, user=user)[0]
-        assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST), (concern, then)
+        assert reply.safety == "doctor" and reply.text.startswith((DOCTOR_FIRST, DOCTOR_AGAIN)), (concern, then)  # s33: one line
     say("my knee is a bit sore", user=40)
     assert say("how many reps for strength", user=40)[0].safety is None  # a clear question of its own, tied to nothing
 
@@ -57,7 +57,7 @@ def test_a_question_tied_to_a_concern_just_told_keeps_the_doctor_first_line(say)
 def test_a_question_not_covered_right_after_a_concern_gets_the_doctor_first_line_before_the_decline(say):
     say("i have a herniated disc")
     reply = say("how often should i train")[0]
-    assert reply.safety == "doctor" and reply.text.startswith(DOCTOR_FIRST) and reply.entry is None
+    assert reply.safety == "doctor" and reply.text.startswith((DOCTOR_FIRST, DOCTOR_AGAIN)) and reply.entry is None  # s33
     assert "cover" in reply.text
 
 

@@ -28,7 +28,7 @@ def stored_dialogue_data(coach) -> str:
 
 @pytest.mark.parametrize("typed, concern, plan", TOLD)
 def test_a_plan_asked_with_a_concern_is_kept_without_the_concerns_words(say, coach, typed, concern, plan):
-    assert say(typed)[0].text == coach.kit.answers.doctor_first.text
+    assert say(typed)[0].text.startswith(coach.kit.answers.doctor_first.text)  # s33: with the medical-care advice after it
     assert "mon" in stored_dialogue_data(coach).lower() or "tue" in stored_dialogue_data(coach).lower()
     assert not [word for word in concern if word in stored_dialogue_data(coach).lower()]
     assert green(say)[-1].text == t.ASK_ZONE
@@ -55,6 +55,6 @@ def test_the_kit_keeps_the_clause_that_says_when(coach):
 
 async def test_over_telegram_the_concern_is_answered_and_its_words_not_stored(coach):
     sent = await feed_all(coach, [message_update(TOLD[0][0])])
-    assert sent.texts()[0] == coach.kit.answers.doctor_first.text
+    assert coach.kit.answers.doctor_first.text in sent.texts()[0]  # s33: in the medical-care advice
     data = stored_dialogue_data(coach)
     assert data and "7am" in json.dumps(data) and "knee" not in data and "surgery" not in data

@@ -332,7 +332,7 @@ def test_one_sign_alone_or_a_recurring_one_is_no_emergency(understanding, text):
 def test_a_cluster_of_red_flag_signs_needs_every_sign(tmp_path):
     lexicon = tmp_path / "safety.yaml"
     together = "together:\n  racing heart with dizziness:\n    - [heart]\n    - [racing]\n    - [dizzy]\n"
-    rest = "doctor: [asthma]\nnot_a_concern: [chest pad]\npast: [years ago]\npresent: [now]\nrecurring: [sometimes]\n"
+    rest = "doctor: [asthma]\nnot_a_concern: [chest pad]\npast: [years ago]\npresent: [now]\nrecurring: [sometimes]\nmild: [tight]\n"
     lexicon.write_text(SAFETY_LEXICON.read_text(encoding="utf-8").split("together:")[0] + rest + together, encoding="utf-8")
     loaded = load_safety_lexicon(lexicon)
     assert loaded.signs_together("dizzy and my heart is racing")

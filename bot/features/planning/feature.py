@@ -130,6 +130,15 @@ class Planning:
         listing = self.sessions.plan_list(user_id)
         return [Reply(t.NOTHING_LEFT_TO_SAVE), listing] if listing else [Reply(t.NOTHING_TO_SAVE)]
 
+    def lead_told(self, user_id: int, text: str) -> list[Reply] | None:
+        """A reminder lead told outside any dialogue with no schedule, by a user with plans ("sooner reminder please, maybe 1
+        hour", "remind me at the start"): the lead changed, as at /settings, whatever the intents reader makes of the
+        words; None for any other message."""
+        if self.kit.dialogues.current(user_id) is not None or read_lead(text) is None or not self.kit.plans.count_plans(user_id) \
+                or carries_schedule(text, self.kit.clock()):
+            return None
+        return self.settings.typed_change(user_id, text, goals=False)
+
     def start(self, user_id: int, text: str) -> list[Reply]:
         """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
         new routine ("i want to train 4x a week now") with one plan saved changes that plan; a reminder lead told with no
@@ -377,6 +386,7 @@ def install(kit: Kit) -> None:
     kit.readers.append(planning.later)  # "gotta run, finish later" while making a plan
     kit.readers.append(planning.plan_during_check)  # "can u remind me tue/thu 6:30pm" at a safety-check question
     kit.readers.append(planning.schedule_before_check)  # "mornings before work, like 7" before the safety check
+    kit.readers.append(planning.lead_told)  # "sooner reminder please, maybe 1 hour" with plans saved: the lead
     kit.readers.append(planning.own.next_session)  # "my next session, sets and reps?": that session's (not the questions')
     kit.readers.append(planning.beside_questions.on_text)  # "how long rest between sets? also skip friday please"
     kit.readers.append(planning.own.on_text)  # "did it save?", "did i miss any sessions this week" (before "this week" as a break)
