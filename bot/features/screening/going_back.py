@@ -61,6 +61,12 @@ def beside(readers: Readers, earlier: Question, text: str) -> str:
     return ", ".join(kept)
 
 
+# a professional's clearance told at the check ("my physio has reviewed these and cleared me"; tester s33 #5: recorded as a yes
+# to the question about advice to train only under supervision): the opposite of a restriction, never a yes told late
+CLEARED = re.compile(r"\b(?:cleared|clearance|signed (?:me )?off|all clear|green light|go ahead|(?:said|says|told me) (?:that )?"
+                     r"(?:i'?m|i am|its|it'?s|it is) (?:fine|ok|okay|good|safe)|fine to (?:train|exercise|do|lift|start))\b")
+
+
 def told_late(readers: Readers, progress: Progress, reading: Reading, text: str) -> bool:
     """Whether a reply about an earlier question's topic says yes to it, told late ("actually i
     do get out of breath on stairs" at question 6): not denied, not a question, not an age that answers the age
@@ -68,6 +74,7 @@ def told_late(readers: Readers, progress: Progress, reading: Reading, text: str)
     town typed for the plan, was recorded as a yes to the heart question over its "No")."""
     assert reading.other is not None
     return QUESTIONS.index(reading.other) < progress.step and not reading.denied and len(readers.words_of(text)) > 1 \
+        and not CLEARED.search(text.lower()) \
         and not readers.opens_question(text) and readers.reply(text, reading.other.id).by_age != "no"
 
 
