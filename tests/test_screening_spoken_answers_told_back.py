@@ -5,20 +5,12 @@ through the Telegram adapter's process_update with a voice note."""
 from __future__ import annotations
 
 import pytest
-from telegram import Update
 
-from bot.adapters.telegram.app import build_application
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.screening.flow import ScreeningFlow
-from bot.settings import Settings
-from tests.conftest import message_update
-from tests.recording_request import unpaced
 from tests.test_screening import Screen, told_then
 from tests.test_screening_replies import at
-from tests.voice_support import FileServingRequest, shared_pipeline, spoken, voice_update
-from voice.pipeline import VoicePipeline
-from voice.recognizer import Recognizer
-from voice.whisper import Hearing
+from tests.voice_support import Heard, sent_for_note, shared_pipeline, spoken
 
 RECORDED_YES = "I've recorded \"Yes\" for question 2, about a heart condition or high blood pressure."
 
@@ -70,31 +62,11 @@ def test_aye_confirms_a_yes_no_question(coach):
     assert "erased" in screen.send("aye")[-1].text.lower()
 
 
-class Heard:
-    """Stands in for Whisper: the words it hears, whatever was said."""
-
-    def __init__(self, heard: str) -> None:
-        self.heard = heard
-
-    def listen(self, clip, context=""):
-        return Hearing([self.heard], [], -0.1)
-
 
 @pytest.mark.parametrize(("said", "heard"), [("I do have that", "I do have met."), ("aye", "Aye.")])
 async def test_a_spoken_answer_over_telegram_is_told_back_as_recorded(coach, said, heard):
     voice = shared_pipeline()
-    request = FileServingRequest()
-    pipeline = VoicePipeline(Recognizer(lambda: Heard(heard)), lambda: voice.speaker)
-    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline, budget=unpaced())
-    data = spoken(voice, said)
-    async with app:
-        await app.start()
-        for text in ["/screen", "ok", "no"]:
-            await app.process_update(Update.de_json(message_update(text), app.bot))
-        request.files["f1"] = data
-        await app.process_update(Update.de_json(voice_update(1, "f1", len(data), 2), app.bot))
-        sent = await request.wait_for("sendMessage", 4)
-        await app.stop()
+    sent = await sent_for_note(coach, Heard(heard), voice.speaker, spoken(voice, said), before=("/screen", "ok", "no"))
     told = sent[-1]["text"]
     assert told.startswith(f"🎙 I heard: “{heard}”") and RECORDED_YES in told and "\n\nQuestion 3 of 15" in told
     assert [b["text"] for row in sent[-1]["reply_markup"]["inline_keyboard"] for b in row][:3] == ["Yes", "No", "Not sure"]

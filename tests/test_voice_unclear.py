@@ -5,26 +5,17 @@ heard as small talk said in parts ("Thanks, goodbye!") is answered as the talk i
 
 from __future__ import annotations
 
-from telegram import Update
-
-from bot.adapters.telegram.app import build_application
 from bot.core.messages import Inbound, InboundKind, Reply
 from bot.features.qa.answerer import heard_too_little
 from bot.features.qa.smalltalk import small_talk_reply
 from bot.features.qa.texts import CHATTER, format_not_caught
 from bot.features.voice.engine import voice_inbound
 from bot.features.voice.notes import HEARD
-from bot.settings import Settings
 from knowledge.intents import Intent
-from tests.recording_request import unpaced
-from tests.voice_support import FileServingRequest, voice_update
+from tests.voice_support import SURE, Heard, sent_for_note
 from voice.audio import encode_voice_note
-from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer
 from voice.speech import Speaker
-from voice.whisper import Hearing
-
-SURE = -0.1  # Whisper sure of what it heard: no hedge
 
 
 def note(coach, user_id: int, *readings: str) -> Reply:
@@ -97,29 +88,10 @@ def test_a_goodbye_with_a_misheard_tail_is_still_a_goodbye(coach):
     assert reply.text == HEARD.format("Thanks, goodbye, makeup land.") + small_talk_reply(Intent.GOODBYE, False)
 
 
-class Heard:
-    """Stands in for Whisper: always hears these readings, sure of them."""
-
-    def __init__(self, *readings: str) -> None:
-        self.readings = list(readings)
-
-    def listen(self, clip, context=""):
-        return Hearing(self.readings, [], SURE)
-
-
 async def heard_over_telegram(coach, said: str, *readings: str) -> dict:
     """What the bot sends back for a voice note saying `said`, heard as `readings`, over Telegram."""
-    request = FileServingRequest()
     speaker = Speaker()
-    pipeline = VoicePipeline(Recognizer(lambda: Heard(*readings)), lambda: speaker)
-    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline, budget=unpaced())
-    data = encode_voice_note(speaker.synthesize(said))
-    async with app:
-        await app.start()
-        request.files["f1"] = data
-        await app.process_update(Update.de_json(voice_update(1, "f1", len(data), 2), app.bot))
-        [sent] = await request.wait_for("sendMessage")
-        await app.stop()
+    [sent] = await sent_for_note(coach, Heard(*readings), speaker, encode_voice_note(speaker.synthesize(said)))
     return sent
 
 

@@ -9,9 +9,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from telegram import Update
 
-from bot.adapters.telegram.app import build_application
 from bot.features.qa.texts import DOCTOR_FIRST
 from bot.features.voice.engine import voice_inbound
 from bot.features.voice.feature import (
@@ -24,15 +22,12 @@ from bot.features.voice.feature import (
     WORDLESS_HEALTH,
 )
 from bot.features.voice.notes import HEDGE, UNSURE_HEARD
-from bot.settings import Settings
-from tests.recording_request import unpaced
 from tests.test_voice_pauses import THIRTY_SECONDS
-from tests.voice_support import FileServingRequest, human_speech, shared_pipeline, spoken, voice_dir, voice_update
+from tests.voice_support import Heard, human_speech, sent_for_note, shared_pipeline, spoken, voice_dir
 from voice.audio import Clip, decode_audio
-from voice.pipeline import VoicePipeline
 from voice.recognizer import Recognizer
 from voice.weights import load_int8_weights
-from voice.whisper import Hearing, Whisper
+from voice.whisper import Whisper
 
 MISHEARD = "I can't be cut down my right leg, can I still do reverse hypers?"  # "I have sciatica down my right leg, ..."
 REST = "How long should I rest between sets?"
@@ -207,16 +202,6 @@ def test_a_note_heard_in_pieces_is_as_sure_as_its_least_sure_piece():
     assert pieces >= 2 and hearing.certainty == min([-0.2, -0.7, -0.3, -0.1][:pieces])
 
 
-class HeardUnsure:
-    """Stands in for Whisper: a health word lost, and the beam unsure (or a little unsure) of what it heard."""
-
-    def __init__(self, heard: str = MISHEARD, certainty: float = UNSURE) -> None:
-        self.heard = heard
-        self.certainty = certainty
-
-    def listen(self, clip, context=""):
-        return Hearing([self.heard], [], self.certainty)
-
 
 @pytest.mark.parametrize(("heard", "certainty", "said"), [
     (HUM, UNSURE, "my legs go numb when I do them"),
@@ -224,14 +209,5 @@ class HeardUnsure:
 ])
 async def test_an_unsure_note_over_telegram_says_it_may_have_misheard_and_gives_the_hedged_line(coach, heard, certainty, said):
     voice = shared_pipeline()
-    request = FileServingRequest()
-    pipeline = VoicePipeline(Recognizer(lambda: HeardUnsure(heard, certainty)), lambda: voice.speaker)
-    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline, budget=unpaced())
-    data = spoken(voice, said)
-    async with app:
-        await app.start()
-        request.files["f1"] = data
-        await app.process_update(Update.de_json(voice_update(1, "f1", len(data), 4), app.bot))
-        [sent] = await request.wait_for("sendMessage")
-        await app.stop()
+    [sent] = await sent_for_note(coach, Heard(heard, certainty=certainty), voice.speaker, spoken(voice, said), seconds=4)
     assert sent["text"].startswith(unsure_heard(heard) + HEDGED_LINE)

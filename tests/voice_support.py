@@ -13,15 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from telegram import Update
 from telegram.request import RequestData
 
+from bot.adapters.telegram.app import build_application
+from bot.core.coach import Coach
 from bot.features.voice.engine import speech_contexts
+from bot.settings import Settings
 from knowledge.loader import load_knowledge
-from tests.recording_request import BOT_USER, RecordingRequest
+from tests.conftest import message_update
+from tests.recording_request import BOT_USER, RecordingRequest, unpaced
 from voice.audio import encode_voice_note
 from voice.pipeline import VoicePipeline, build_voice_pipeline
-from voice.speech import VoiceStyle
+from voice.recognizer import Recognizer
+from voice.speech import Speaker, VoiceStyle
 from voice.weights import load_int8_weights
+from voice.whisper import Hearing
 
 STYLES = (VoiceStyle("en-us", 165), VoiceStyle("en-us+m3", 150), VoiceStyle("en-us+klatt4", 180))
 
@@ -113,3 +120,35 @@ def voice_update(update_id: int, file_id: str, size: int, duration: int, user_id
         "from": {"id": user_id, "is_bot": False, "first_name": "Ana"},
         "voice": {"file_id": file_id, "file_unique_id": file_id, "duration": duration,
                   "mime_type": "audio/ogg", "file_size": size}}}
+
+
+SURE = -0.1  # Whisper sure of what it heard (the beam's log odds): no hedge
+
+
+class Heard:
+    """Stands in for Whisper: always hears these readings, with this certainty, whatever was said."""
+
+    def __init__(self, *readings: str, certainty: float = SURE) -> None:
+        self.readings = list(readings)
+        self.certainty = certainty
+
+    def listen(self, clip: Any, context: str = "") -> Hearing:
+        return Hearing(self.readings, [], self.certainty)
+
+
+async def sent_for_note(coach: Coach, heard: Heard, speaker: Speaker, data: bytes, before: tuple[str, ...] = (),
+                        count: int = 1, seconds: int = 2) -> list[dict[str, Any]]:
+    """The first `count` messages the bot sends over Telegram for a voice note of `data` (`seconds` long) heard as
+    `heard`, after the typed messages `before`."""
+    request = FileServingRequest()
+    pipeline = VoicePipeline(Recognizer(lambda: heard), lambda: speaker)
+    app = build_application(Settings(token="123:ABC"), coach, request=request, voice=pipeline, budget=unpaced())
+    async with app:
+        await app.start()
+        for text in before:
+            await app.process_update(Update.de_json(message_update(text), app.bot))
+        request.files["f1"] = data
+        await app.process_update(Update.de_json(voice_update(1, "f1", len(data), seconds), app.bot))
+        sent = await request.wait_for("sendMessage", len(before) + count)
+        await app.stop()
+    return sent[len(before):]
