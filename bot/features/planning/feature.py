@@ -134,8 +134,11 @@ class Planning:
         """A reminder lead told outside any dialogue with no schedule, by a user with plans ("sooner reminder please, maybe 1
         hour", "remind me at the start"): the lead changed, as at /settings, whatever the intents reader makes of the
         words; None for any other message."""
-        if self.kit.dialogues.current(user_id) is not None or read_lead(text) is None or not self.kit.plans.count_plans(user_id) \
-                or carries_schedule(text, self.kit.clock()):
+        return None if self.kit.dialogues.current(user_id) is not None else self._lead_changed(user_id, text)
+
+    def _lead_changed(self, user_id: int, text: str) -> list[Reply] | None:
+        """The lead changed when the message tells one and no schedule, by a user with plans; else None."""
+        if read_lead(text) is None or not self.kit.plans.count_plans(user_id) or carries_schedule(text, self.kit.clock()):
             return None
         return self.settings.typed_change(user_id, text, goals=False)
 
@@ -143,8 +146,9 @@ class Planning:
         """Planning, or the safety check's gate; then the request is kept for after the check. A schedule told as the
         new routine ("i want to train 4x a week now") with one plan saved changes that plan; a reminder lead told with no
         schedule by a user with plans ("remind me at the start") changes the lead, as at /settings."""
-        if read_lead(text) is not None and self.kit.plans.count_plans(user_id) and not carries_schedule(text, self.kit.clock()):
-            return self.settings.typed_change(user_id, text, goals=False) or self.dialog.start(user_id, text)
+        changed = self._lead_changed(user_id, text)
+        if changed:
+            return changed
         plans = self.kit.plans.load_plans(user_id) if self.kit.words.new_routine(text) else []
         if len(plans) == 1 and self.gate.check(user_id) is None and carries_schedule(text, self.kit.clock()):
             return self.dialog.change_saved(user_id, plans[0], self.kit.words.without_when(text))  # "now" said it; no left-out word
